@@ -1,0 +1,5 @@
+import sys
+
+from empathy.cli import main
+
+sys.exit(main())

@@ -1,0 +1,114 @@
+"""`python -m empathy`: load sheets, list and undo batches, reload the demo data.
+
+Exit codes: 0 done, 1 a sheet was rejected or the store refused (nothing changed), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from empathy.demo import reload_demo
+from empathy.loading import LoadReport, load_sheet
+from empathy.schema import KINDS
+from empathy.store import Store, StoreError
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        store = Store.open()
+        return args.handler(store, args)
+    except StoreError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m empathy",
+                                     description="Customer Empathy Board: load and manage its data.")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    load = commands.add_parser("load", help="load CSV/XLSX sheets, each as one batch")
+    load.add_argument("paths", nargs="+", metavar="PATH")
+    load.add_argument("--kind", choices=KINDS, help="the kind of sheet (detected from its columns if left out)")
+    load.add_argument("--sheet", help="the worksheet of an XLSX to read (the best fitting one if left out)")
+    load.add_argument("--skip-invalid", action="store_true",
+                      help="load the valid rows and report the rest (default: any bad row rejects the sheet)")
+    load.add_argument("--json", action="store_true", help="print the result as JSON")
+    load.set_defaults(handler=_load)
+
+    batches = commands.add_parser("batches", help="list the batches loaded so far")
+    batches.add_argument("--json", action="store_true")
+    batches.set_defaults(handler=_batches)
+
+    undo = commands.add_parser("undo", help="undo a batch: its rows go, the rows it replaced come back")
+    undo.add_argument("batch_id", type=int, metavar="BATCH_ID")
+    undo.set_defaults(handler=_undo)
+
+    demo = commands.add_parser("demo", help="(re)load the demo data, replacing any demo data loaded before")
+    demo.set_defaults(handler=_demo)
+    return parser
+
+
+def _load(store: Store, args: argparse.Namespace) -> int:
+    reports = [load_sheet(store, path=path, kind=args.kind, worksheet=args.sheet,
+                          skip_invalid=args.skip_invalid) for path in args.paths]
+    if args.json:
+        payload = [_load_json(r) for r in reports]
+        print(json.dumps(payload[0] if len(payload) == 1 else payload, indent=2, default=str))
+    else:
+        for report in reports:
+            _print_report(report)
+    return 1 if any(report.rejected for report in reports) else 0
+
+
+def _load_json(report: LoadReport) -> dict:
+    keys = ("batch_id", "kind", "source", "rows_new", "rows_updated", "rows_duplicate", "rows_rejected",
+            "rejected", "errors", "notes")
+    return {key: report.as_json()[key] for key in keys}
+
+
+def _print_report(report: LoadReport) -> None:
+    print(report.summary())
+    for note in report.notes:
+        print(f"  note: {note}")
+    for error in report.errors:
+        where = []
+        if error["row"] is not None:
+            where.append(f"row {error['row']}")
+        if error["column"]:
+            where.append(f"column '{error['column']}'")
+        prefix = ", ".join(where)
+        print(f"  {prefix + ': ' if prefix else ''}{error['message']}")
+
+
+def _batches(store: Store, args: argparse.Namespace) -> int:
+    batches = store.batches()
+    if args.json:
+        rows = batches[["batch_id", "kind", "source", "rows", "loaded_at", "undone"]]
+        print(rows.to_json(orient="records", date_format="iso", indent=2))
+        return 0
+    if batches.empty:
+        print("No batches yet. Load a sheet with: python -m empathy load FILE")
+        return 0
+    for b in batches.itertuples():
+        state = " (undone)" if b.undone else ""
+        demo = " [demo]" if b.demo else ""
+        print(f"{b.batch_id:>5}  {b.loaded_at:%Y-%m-%d %H:%M}  {b.kind:<13} {b.rows:>8} rows  "
+              f"{b.source}{demo}{state}")
+    return 0
+
+
+def _undo(store: Store, args: argparse.Namespace) -> int:
+    store.undo(args.batch_id)
+    print(f"Batch {args.batch_id} undone: its rows are gone and the rows it replaced are back.")
+    return 0
+
+
+def _demo(store: Store, args: argparse.Namespace) -> int:
+    reports = reload_demo(store)
+    for report in reports:
+        print(report.summary())
+    return 1 if any(report.rejected for report in reports) else 0

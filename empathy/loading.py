@@ -1,0 +1,134 @@
+"""Load a sheet: read it, recognise its kind, map and validate its columns, land it as one batch.
+
+The command line and the Data page both go through `load_sheet`, so a sheet lands the same way
+whichever door it comes in by.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from empathy.schema import KINDS, SURVEYS, Layout, detect_layout, implied_metric, map_columns
+from empathy.sources import RawSheet, SheetError, read_path, read_sheet
+from empathy.store import Store
+from empathy.validate import Validated, validate
+
+
+@dataclass
+class LoadReport:
+    source: str
+    kind: str | None = None
+    layout: str | None = None
+    worksheet: str | None = None
+    batch_id: int | None = None
+    rows_new: int = 0
+    rows_updated: int = 0
+    rows_duplicate: int = 0
+    rows_rejected: int = 0
+    rejected: bool = True
+    errors: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+    def summary(self) -> str:
+        if self.batch_id is None and not self.rejected:
+            return (f"{self.source}: nothing new — all {self.rows_duplicate} rows are already loaded; "
+                    "nothing changed.")
+        if self.rejected:
+            reason = self.errors[0]["message"] if len(self.errors) == 1 else \
+                f"{len(self.errors)} problems, listed below"
+            return f"{self.source}: not loaded, nothing changed ({reason})."
+        return (f"{self.source}: batch {self.batch_id} loaded as {self.kind} — {self.rows_new} new, "
+                f"{self.rows_updated} updated, {self.rows_duplicate} already loaded, "
+                f"{self.rows_rejected} rejected.")
+
+
+@dataclass
+class Prepared:
+    """A sheet read and checked, ready to land: what the Data page previews before confirming."""
+
+    sheet: RawSheet
+    layout: Layout
+    mapping: dict[str, str]
+    validated: Validated
+    missing_required: list[str]
+
+
+def prepare(sheet: RawSheet, kind: str | None = None, mapping: dict[str, str] | None = None) -> Prepared:
+    """Recognise the sheet's layout (or use `kind`), map its headers, validate every row."""
+    if kind is not None and kind not in KINDS:
+        raise SheetError(f"'{kind}' is not a kind of sheet; use one of: {', '.join(KINDS)}.")
+    layout = detect_layout(sheet.headers, kind)
+    if layout is None:
+        raise SheetError(
+            f"{sheet.source}: could not tell what kind of sheet this is from its columns "
+            f"({', '.join(sheet.headers[:12])}). Name the kind (accounts, surveys, participation, "
+            "calls) or rename the columns as in the templates."
+        )
+    mapping = dict(mapping) if mapping is not None else map_columns(sheet.headers, layout)
+    missing = [name for name in layout.required if name not in mapping]
+    if layout is SURVEYS and "metric" in missing and implied_metric(mapping):
+        missing.remove("metric")
+    validated = validate(sheet.frame, layout, mapping, sheet.problems)
+    return Prepared(sheet, layout, mapping, validated, missing)
+
+
+def land(store: Store, prepared: Prepared, *, skip_invalid: bool = False, demo: bool = False) -> LoadReport:
+    """Land a prepared sheet as one batch, or reject it whole and change nothing."""
+    sheet, layout, validated = prepared.sheet, prepared.layout, prepared.validated
+    report = LoadReport(source=sheet.source, kind=layout.kind, layout=layout.name,
+                        worksheet=sheet.worksheet, rows_duplicate=validated.duplicates_in_sheet)
+    if prepared.missing_required:
+        names = ", ".join(prepared.missing_required)
+        report.errors = [{"row": None, "column": name, "value": "",
+                          "message": f"no column maps to the required '{name}' (needed: {names})"}
+                         for name in prepared.missing_required]
+        return report
+    report.errors = validated.errors
+    report.rows_rejected = len(validated.bad_rows)
+    report.notes = _notes(prepared)
+    if report.errors and not skip_invalid:
+        report.notes.append("Nothing was loaded because some rows are invalid; fix them, or load "
+                            "the valid rows only (--skip-invalid).")
+        return report
+    if validated.rows.empty:
+        report.notes.append("No valid rows to load.")
+        return report
+    result = store.load(layout.table, validated.rows, kind=layout.kind, layout=layout.name,
+                        source=_source_label(sheet), rows_rejected=report.rows_rejected, demo=demo)
+    report.batch_id, report.rejected = result.batch_id, False
+    report.rows_new, report.rows_updated = result.rows_new, result.rows_updated
+    report.rows_duplicate += result.rows_duplicate
+    return report
+
+
+def load_sheet(store: Store, sheet: RawSheet | None = None, *, path: str | Path | None = None,
+               data: bytes | None = None, source: str | None = None, kind: str | None = None,
+               worksheet: str | None = None, skip_invalid: bool = False, demo: bool = False) -> LoadReport:
+    """Read, prepare and land one sheet; a sheet that cannot be read is reported, not raised."""
+    name = source or (Path(path).name if path is not None else "sheet")
+    try:
+        if sheet is None:
+            sheet = read_path(path, worksheet) if path is not None else read_sheet(data, name, worksheet)
+        return land(store, prepare(sheet, kind), skip_invalid=skip_invalid, demo=demo)
+    except SheetError as error:
+        return LoadReport(source=name, kind=kind,
+                          errors=[{"row": None, "column": None, "value": "", "message": str(error)}])
+
+
+def _source_label(sheet: RawSheet) -> str:
+    return f"{sheet.source} [{sheet.worksheet}]" if sheet.worksheet else sheet.source
+
+
+def _notes(prepared: Prepared) -> list[str]:
+    notes = []
+    ignored = prepared.validated.ignored_columns
+    if ignored:
+        notes.append(f"Columns not used (no canonical column maps to them): {', '.join(ignored)}.")
+    if prepared.layout is SURVEYS and "metric" not in prepared.mapping:
+        notes.append(f"No metric column: every score is read as {implied_metric(prepared.mapping).upper()} "
+                     f"(from the header '{prepared.mapping['score']}').")
+    return notes

@@ -1,0 +1,269 @@
+"""The data contract: canonical tables, their columns, header aliases and value rules.
+
+Sheets arrive with whatever headers their tool wrote. Everything downstream speaks the canonical
+names below, so this module is the one place that knows how a header maps to a column and what a
+valid value looks like.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+KINDS = ("accounts", "surveys", "participation", "calls")
+
+METRIC_RANGES = {"nps": (0, 10), "csat": (1, 5), "ces": (1, 7)}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str = "text"  # text | int | float | timestamp | date | bool
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+    choices: dict[str, str] | None = None  # accepted spelling (normalised) -> canonical value
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One way a kind of sheet can be laid out; `table` is where its rows land."""
+
+    kind: str
+    name: str
+    table: str
+    key: str
+    columns: tuple[Column, ...]
+    identifying: tuple[str, ...] = ()  # columns whose presence says "this is that layout"
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.required)
+
+
+def normalise_header(header: object) -> str:
+    """`Account ID`, `account-id` and ` ACCOUNT_ID ` all become `account_id`."""
+    text = str(header).strip().lower().replace("%", " pct ").replace("#", " number ")
+    return re.sub(r"[^0-9a-z\uac00-\ud7a3]+", "_", text).strip("_")
+
+
+METRIC_CHOICES = {
+    "nps": "nps", "net_promoter": "nps", "net_promoter_score": "nps", "ltr": "nps",
+    "likelihood_to_recommend": "nps",
+    "csat": "csat", "satisfaction": "csat", "customer_satisfaction": "csat",
+    "ces": "ces", "effort": "ces", "customer_effort": "ces", "customer_effort_score": "ces",
+}
+
+ACCOUNT_ID = Column(
+    "account_id",
+    aliases=("account", "account_number", "acct_id", "customer_id", "company_id", "client_id",
+             "org_id", "organisation_id", "organization_id"),
+)
+
+ACCOUNTS = Layout(
+    kind="accounts",
+    name="accounts",
+    table="accounts",
+    key="account_id",
+    identifying=("account_name", "segment", "arr", "plan", "industry", "owner"),
+    columns=(
+        Column("account_id", required=True, aliases=ACCOUNT_ID.aliases),
+        Column("account_name", aliases=("name", "company", "company_name", "customer_name",
+                                        "client_name", "organisation", "organization")),
+        Column("segment", aliases=("customer_segment", "tier", "market_segment")),
+        Column("region", aliases=("geo", "territory", "country_region")),
+        Column("industry", aliases=("vertical", "sector")),
+        Column("plan", aliases=("product_plan", "subscription", "edition", "package")),
+        Column("arr", "float", minimum=0,
+               aliases=("annual_recurring_revenue", "arr_usd", "arr_eur", "revenue", "contract_value")),
+        Column("owner", aliases=("account_owner", "csm", "customer_success_manager", "am",
+                                 "account_manager")),
+        Column("customer_type", choices={"external": "external", "internal": "internal",
+                                         "ext": "external", "int": "internal"},
+               aliases=("type", "internal_external", "customer_kind")),
+    ),
+)
+
+SURVEYS = Layout(
+    kind="surveys",
+    name="surveys",
+    table="survey_responses",
+    key="response_id",
+    identifying=("score", "metric", "submitted_at", "respondent_role", "comment"),
+    columns=(
+        Column("response_id", aliases=("response", "responseid", "survey_response_id", "answer_id")),
+        Column("account_id", aliases=ACCOUNT_ID.aliases),
+        Column("respondent_role", aliases=("role", "respondent_type", "persona", "job_role")),
+        Column("submitted_at", "timestamp", required=True,
+               aliases=("submitted", "submitted_on", "submission_date", "response_date", "date",
+                        "recorded_date", "end_date", "completed_at", "timestamp", "created_at")),
+        Column("metric", required=True, choices=METRIC_CHOICES,
+               aliases=("survey", "survey_type", "question_type", "measure")),
+        Column("score", "int", required=True,
+               aliases=("rating", "answer", "value", "nps_score", "csat_score", "ces_score",
+                        "likelihood_to_recommend", "how_likely_are_you_to_recommend_us",
+                        "satisfaction", "effort")),
+        Column("comment", aliases=("comments", "feedback", "verbatim", "why", "reason",
+                                   "open_text", "text", "free_text")),
+        Column("duration_seconds", "float", minimum=0,
+               aliases=("duration", "duration_s", "duration_sec", "duration_in_seconds",
+                        "time_taken", "response_time_seconds", "seconds")),
+        Column("channel", aliases=("source", "survey_channel", "distribution_channel")),
+    ),
+)
+
+# A score column whose header names its metric, as survey tools export it, implies the metric.
+METRIC_FROM_SCORE_HEADER = {
+    "likelihood_to_recommend": "nps", "how_likely_are_you_to_recommend_us": "nps",
+    "nps_score": "nps", "nps": "nps",
+    "csat_score": "csat", "csat": "csat", "satisfaction": "csat",
+    "ces_score": "ces", "ces": "ces", "effort": "ces",
+}
+
+INVITATIONS = Layout(
+    kind="participation",
+    name="invitations",
+    table="participation",
+    key="participation_id",
+    identifying=("sent_at", "responded_at"),
+    columns=(
+        Column("invitation_id", aliases=("invite_id", "invitation")),
+        Column("account_id", required=True, aliases=ACCOUNT_ID.aliases),
+        Column("metric", choices=METRIC_CHOICES, aliases=("survey", "survey_type")),
+        Column("sent_at", "timestamp", required=True,
+               aliases=("sent", "invited_at", "invitation_date", "sent_date", "date_sent")),
+        Column("responded_at", "timestamp",
+               aliases=("responded", "response_date", "answered_at", "completed_at")),
+    ),
+)
+
+PARTICIPATION_COUNTS = Layout(
+    kind="participation",
+    name="counts",
+    table="participation",
+    key="participation_id",
+    identifying=("invited", "responded", "period_start"),
+    columns=(
+        Column("period_start", "date", required=True,
+               aliases=("period", "week", "week_start", "week_of", "month", "date", "start_date")),
+        Column("account_id", aliases=ACCOUNT_ID.aliases),
+        Column("segment", aliases=("customer_segment", "tier")),
+        Column("metric", choices=METRIC_CHOICES, aliases=("survey", "survey_type")),
+        Column("invited", "int", required=True, minimum=0,
+               aliases=("invitations", "invites", "sent", "surveys_sent", "number_invited")),
+        Column("responded", "int", required=True, minimum=0,
+               aliases=("responses", "responded_count", "completed", "surveys_completed",
+                        "number_responded")),
+    ),
+)
+
+CALLS = Layout(
+    kind="calls",
+    name="calls",
+    table="calls",
+    key="call_id",
+    identifying=("call_id", "transcript", "started_at", "call_type", "agent", "escalated"),
+    columns=(
+        Column("call_id", required=True, aliases=("call", "conversation_id", "ticket_id",
+                                                  "interaction_id", "recording_id")),
+        Column("account_id", aliases=ACCOUNT_ID.aliases),
+        Column("started_at", "timestamp", required=True,
+               aliases=("start", "start_time", "started", "call_date", "date", "call_start",
+                        "timestamp", "created_at")),
+        Column("call_type", choices={"support": "support", "sales": "sales", "success": "success",
+                                     "customer_success": "success", "cs": "success"},
+               aliases=("type", "category", "queue")),
+        Column("channel", aliases=("medium", "source")),
+        Column("agent", aliases=("agent_name", "rep", "owner", "handled_by", "advisor")),
+        Column("escalated", "bool", aliases=("escalation", "is_escalated")),
+        Column("resolved", "bool", aliases=("is_resolved", "solved")),
+        Column("transcript", aliases=("text", "conversation", "call_transcript", "notes")),
+    ),
+)
+
+LAYOUTS = (ACCOUNTS, SURVEYS, INVITATIONS, PARTICIPATION_COUNTS, CALLS)
+
+# What each stored table holds beyond its sheet columns (participation unifies both layouts).
+TABLE_COLUMNS = {
+    "accounts": {c.name: c.type for c in ACCOUNTS.columns},
+    "survey_responses": {c.name: c.type for c in SURVEYS.columns},
+    "participation": {"participation_id": "text", "period_start": "date", "account_id": "text",
+                      "segment": "text", "metric": "text", "invited": "int", "responded": "int"},
+    "calls": {c.name: c.type for c in CALLS.columns},
+}
+TABLE_KEYS = {"accounts": "account_id", "survey_responses": "response_id",
+              "participation": "participation_id", "calls": "call_id"}
+# The column each table's date range is read from.
+TABLE_DATES = {"survey_responses": "submitted_at", "participation": "period_start",
+               "calls": "started_at"}
+
+
+def layouts_for(kind: str) -> tuple[Layout, ...]:
+    return tuple(layout for layout in LAYOUTS if layout.kind == kind)
+
+
+def map_columns(headers: list[str], layout: Layout) -> dict[str, str]:
+    """Canonical column -> the sheet header it comes from, by exact name first, then by alias."""
+    by_normalised: dict[str, str] = {}
+    for header in headers:
+        by_normalised.setdefault(normalise_header(header), header)
+    mapping: dict[str, str] = {}
+    taken: set[str] = set()
+    for column in layout.columns:
+        if column.name in by_normalised:
+            mapping[column.name] = by_normalised[column.name]
+            taken.add(column.name)
+    for column in layout.columns:
+        if column.name in mapping:
+            continue
+        for alias in column.aliases:
+            if alias in by_normalised and alias not in taken:
+                mapping[column.name] = by_normalised[alias]
+                taken.add(alias)
+                break
+    return mapping
+
+
+def layout_fit(headers: list[str], layout: Layout) -> float:
+    """How well headers fit a layout: required columns found count most, identifying ones next."""
+    mapping = map_columns(headers, layout)
+    if not mapping:
+        return 0.0
+    required_found = sum(1 for name in layout.required if name in mapping)
+    identifying_found = sum(1 for name in layout.identifying if name in mapping)
+    missing = len(layout.required) - required_found
+    implied_metric = layout is SURVEYS and "metric" not in mapping and implied_metric(mapping)
+    if implied_metric:
+        missing -= 1
+    return required_found * 2 + identifying_found + len(mapping) * 0.1 - missing * 3
+
+
+def implied_metric(mapping: dict[str, str]) -> str | None:
+    """The metric a survey sheet without a metric column implies by its score header."""
+    score_header = mapping.get("score")
+    return METRIC_FROM_SCORE_HEADER.get(normalise_header(score_header)) if score_header else None
+
+
+def detect_layout(headers: list[str], kind: str | None = None) -> Layout | None:
+    """The layout whose columns the headers fit best, among those of `kind` when it is given."""
+    candidates = layouts_for(kind) if kind else LAYOUTS
+    scored = sorted(((layout_fit(headers, layout), i, layout) for i, layout in enumerate(candidates)),
+                    key=lambda item: (-item[0], item[1]))
+    best_score, _, best = scored[0]
+    if kind:
+        return best
+    return best if best_score > 1 else None
+
+
+def header_matches(cells: list[str]) -> int:
+    """How many cells of a row look like a header of any known layout (to find the header row)."""
+    known: set[str] = set()
+    for layout in LAYOUTS:
+        for column in layout.columns:
+            known.add(column.name)
+            known.update(column.aliases)
+    return sum(1 for cell in cells if cell and normalise_header(cell) in known)

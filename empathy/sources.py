@@ -1,0 +1,281 @@
+"""Read the sheets people really export (CSV in any common encoding and delimiter, XLSX) as text.
+
+Every cell comes back as text, exactly as written, so ids like `00123` and answers like "NA" survive;
+turning text into typed values is the schema's job. Problems that belong to one row (ragged rows)
+are reported with the row, and problems that make the whole file unreadable raise `SheetError`
+with a message a person can act on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+import charset_normalizer
+import pandas as pd
+
+from empathy.schema import detect_layout, header_matches, layout_fit
+
+HEADER_SEARCH_ROWS = 20
+DELIMITERS = (",", ";", "\t", "|")
+# An XLSX is a zip of XML: these bound what opening one may cost before a single cell is read.
+XLSX_MAX_ENTRIES = 10_000
+XLSX_MAX_UNCOMPRESSED = 300 * 1024 * 1024
+XLSX_MAX_RATIO = 100
+XLSX_RATIO_CHECKED_ABOVE = 5 * 1024 * 1024
+
+BINARY_SIGNATURES = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\xd0\xcf\x11\xe0": "an old-style Excel .xls (or other Office 97) file; save it as .xlsx or CSV",
+    b"\x1f\x8b": "a gzip archive",
+    b"Rar!": "a RAR archive",
+}
+
+
+class SheetError(Exception):
+    """A file that cannot be read as a sheet at all; the message says what to do about it."""
+
+
+@dataclass
+class RawSheet:
+    source: str
+    frame: pd.DataFrame  # text cells, columns as in the header, index = data row (1 = under header)
+    worksheet: str | None = None
+    header_row: int = 1
+    encoding: str | None = None
+    delimiter: str | None = None
+    problems: list[dict] = field(default_factory=list)
+
+    @property
+    def headers(self) -> list[str]:
+        return list(self.frame.columns)
+
+
+def read_sheet(data: bytes, source: str, worksheet: str | None = None) -> RawSheet:
+    """Read a CSV or XLSX given as bytes; `source` names it in messages."""
+    if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise SheetError(f"{source} is empty: there is no header and no data in it.")
+    if data.startswith(b"PK\x03\x04"):
+        return _read_xlsx(data, source, worksheet)
+    for signature, what in BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise SheetError(f"{source} is {what}, not a sheet. Upload a CSV or XLSX file.")
+    text, encoding = decode_text(data, source)
+    return _read_csv_text(text, source, encoding)
+
+
+def read_path(path: str | Path, worksheet: str | None = None) -> RawSheet:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SheetError(f"{path} does not exist.") from None
+    except IsADirectoryError:
+        raise SheetError(f"{path} is a folder, not a sheet.") from None
+    except PermissionError:
+        raise SheetError(f"{path} cannot be read: permission denied.") from None
+    return read_sheet(data, path.name, worksheet)
+
+
+def decode_text(data: bytes, source: str) -> tuple[str, str]:
+    """Decode a text sheet: BOMs first, then UTF-16 by its NUL bytes, UTF-8, then CP949 / CP1252."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode_or_fail(data, "utf-16", source), "utf-16"
+    head = data[:4096]
+    if b"\x00" in head:
+        even_nuls = head[0::2].count(0)
+        odd_nuls = head[1::2].count(0)
+        if max(even_nuls, odd_nuls) < len(head) // 4:
+            raise SheetError(f"{source} is a binary file, not a sheet. Upload a CSV or XLSX file.")
+        encoding = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
+        return _decode_or_fail(data, encoding, source), encoding
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data, cp_isolation=["cp949", "cp1252"]).best()
+    if best is None:
+        raise SheetError(
+            f"{source}: could not tell its text encoding (tried UTF-8, UTF-16, CP949 and CP1252). "
+            "Save it from your spreadsheet as 'CSV UTF-8'."
+        )
+    return str(best), best.encoding
+
+
+def _decode_or_fail(data: bytes, encoding: str, source: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise SheetError(
+            f"{source} looks like {encoding.upper()} text but byte {error.start} does not decode. "
+            "Save it from your spreadsheet as 'CSV UTF-8'."
+        ) from None
+
+
+def _read_csv_text(text: str, source: str, encoding: str) -> RawSheet:
+    if any(ch in text[:4096] for ch in "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f"):
+        raise SheetError(f"{source} is a binary file, not a sheet. Upload a CSV or XLSX file.")
+    delimiter = sniff_delimiter(text)
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    sheet = _sheet_from_records(records, source)
+    sheet.encoding, sheet.delimiter = encoding, delimiter
+    return sheet
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the most of the first lines into the same number (>1) of fields."""
+    sample = text[:65536]
+    lines = [line for line in sample.splitlines()[:50] if line.strip()]
+    best, best_score = ",", 0
+    for delimiter in DELIMITERS:
+        counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        if not counts:
+            continue
+        width = max(set(counts), key=counts.count)
+        score = counts.count(width) if width > 1 else 0
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _sheet_from_records(records: list[list[str]], source: str) -> RawSheet:
+    header_index = find_header_row(records)
+    if header_index is None:
+        raise SheetError(f"{source} is empty: there is no header and no data in it.")
+    headers = unique_headers(records[header_index])
+    width = len(headers)
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+    problems: list[dict] = []
+    for number, record in enumerate(records[header_index + 1:], start=1):
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(record) != width:
+            extra = [cell for cell in record[width:] if cell.strip()]
+            if len(record) < width or extra:
+                problems.append({
+                    "row": number, "column": None, "value": " | ".join(record),
+                    "message": f"this row has {len(record)} values but the header has {width} "
+                               "columns (a text cell with an unquoted delimiter, or a cut-off row)",
+                })
+            record = (record + [""] * width)[:width]
+        rows.append(record)
+        numbers.append(number)
+    if not rows:
+        raise SheetError(f"{source} has a header row but no data rows under it.")
+    frame = pd.DataFrame(rows, columns=headers, dtype="str", index=pd.Index(numbers, name="row"))
+    return RawSheet(source=source, frame=frame, header_row=header_index + 1, problems=problems)
+
+
+def find_header_row(records: list[list[str]]) -> int | None:
+    """Title rows often sit above the header: take the row that looks most like known headers."""
+    candidates = [(i, r) for i, r in enumerate(records[:HEADER_SEARCH_ROWS]) if any(c.strip() for c in r)]
+    if not candidates:
+        return None
+    matches = [(header_matches([c.strip() for c in r]), i) for i, r in candidates]
+    best_matches = max(m for m, _ in matches)
+    if best_matches >= 2:
+        return next(i for m, i in matches if m == best_matches)
+    widest = max(sum(1 for c in r if c.strip()) for _, r in candidates)
+    return next(i for i, r in candidates if sum(1 for c in r if c.strip()) == widest)
+
+
+def unique_headers(cells: list[str]) -> list[str]:
+    headers: list[str] = []
+    for position, cell in enumerate(cells, start=1):
+        name = cell.strip() or f"column {position}"
+        candidate, n = name, 2
+        while candidate in headers:
+            candidate, n = f"{name} ({n})", n + 1
+        headers.append(candidate)
+    return headers
+
+
+def check_xlsx_archive(data: bytes, source: str) -> zipfile.ZipFile:
+    """Refuse zip bombs before any XML is parsed: entry count, total size and compression ratio."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise SheetError(f"{source} is a damaged or unfinished XLSX (zip) file.") from None
+    entries = archive.infolist()
+    if len(entries) > XLSX_MAX_ENTRIES:
+        raise SheetError(f"{source} has {len(entries):,} parts inside; an XLSX sheet has far fewer. "
+                         "It was not opened.")
+    total = sum(entry.file_size for entry in entries)
+    if total > XLSX_MAX_UNCOMPRESSED:
+        raise SheetError(f"{source} would expand to {total / 2**20:,.0f} MB when opened (the limit is "
+                         f"{XLSX_MAX_UNCOMPRESSED / 2**20:,.0f} MB). Split it or save it as CSV.")
+    for entry in entries:
+        ratio = entry.file_size / max(entry.compress_size, 1)
+        if entry.file_size > XLSX_RATIO_CHECKED_ABOVE and ratio > XLSX_MAX_RATIO:
+            raise SheetError(f"{source} is compressed {ratio:,.0f} to 1 inside ({entry.filename}), "
+                             "which real sheets never are: it looks like a zip bomb and was not opened.")
+    if "xl/workbook.xml" not in archive.namelist():
+        raise SheetError(f"{source} is a zip file but not an Excel workbook (.xlsx).")
+    return archive
+
+
+def _read_xlsx(data: bytes, source: str, worksheet: str | None) -> RawSheet:
+    import openpyxl  # imported here: CSV-only use should not pay for it
+
+    check_xlsx_archive(data, source)
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception as error:  # openpyxl raises many kinds for a broken workbook
+        raise SheetError(f"{source} could not be opened as an Excel workbook: {error}") from None
+    try:
+        names = book.sheetnames
+        if worksheet is not None and worksheet not in names:
+            raise SheetError(f"{source} has no worksheet named '{worksheet}'. "
+                             f"Its worksheets are: {', '.join(names)}.")
+        chosen = worksheet or _best_worksheet(book, names)
+        records = [[cell_text(v) for v in row] for row in book[chosen].iter_rows(values_only=True)]
+    finally:
+        book.close()
+    sheet = _sheet_from_records(records, f"{source} [{chosen}]")
+    sheet.source, sheet.worksheet = source, chosen
+    return sheet
+
+
+def _best_worksheet(book, names: list[str]) -> str:
+    """With several worksheets and none named, take the one whose headers fit a layout best."""
+    if len(names) == 1:
+        return names[0]
+    best_name, best_fit = names[0], float("-inf")
+    for name in names:
+        head = [[cell_text(v) for v in row]
+                for row in book[name].iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True)]
+        index = find_header_row(head)
+        if index is None:
+            continue
+        headers = [c for c in head[index] if c]
+        layout = detect_layout(headers)
+        fit = layout_fit(headers, layout) if layout else 0.0
+        if fit > best_fit:
+            best_name, best_fit = name, fit
+    return best_name
+
+
+def cell_text(value: object) -> str:
+    """An XLSX cell as the text a CSV export would hold (dates as ISO, whole numbers without .0)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,250 @@
+"""The embedded DuckDB store: versioned rows, batches that land whole or not at all, and undo.
+
+Rows are never changed in place. A load inserts new rows and new versions of changed rows, and marks
+the versions they replace as `superseded_by` that batch; undoing a batch deletes its rows and hands
+the replaced versions back. "Current" data is every row whose `superseded_by` is NULL.
+
+One DuckDB connection per process and file (DuckDB locks the file to one process); each operation
+takes its own cursor, and writes are serialised by a lock so Streamlit sessions can share a store.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from empathy.schema import TABLE_COLUMNS, TABLE_DATES, TABLE_KEYS
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "empathy.duckdb"
+SQL_TYPES = {"text": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "timestamp": "TIMESTAMP",
+             "date": "DATE", "bool": "BOOLEAN"}
+UTTERANCE_COLUMNS = {"call_id": "VARCHAR", "turn": "INTEGER", "speaker": "VARCHAR", "role": "VARCHAR",
+                     "text": "VARCHAR", "offset_s": "DOUBLE", "compound": "DOUBLE", "pos": "DOUBLE",
+                     "neu": "DOUBLE", "neg": "DOUBLE", "scored": "BOOLEAN", "themes": "VARCHAR[]"}
+
+
+class StoreError(Exception):
+    """A store operation a person asked for that cannot be done; the message says why."""
+
+
+class StoreLockedError(StoreError):
+    pass
+
+
+class _NothingNew(Exception):
+    """Raised inside a load's transaction to roll it back when every row is already stored."""
+
+    def __init__(self, duplicates: int):
+        self.duplicates = duplicates
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    batch_id: int | None  # None when every row was already stored: no batch was made
+    rows_new: int
+    rows_updated: int
+    rows_duplicate: int
+
+
+def store_path() -> Path:
+    return Path(os.environ.get("EMPATHY_DB") or DEFAULT_PATH)
+
+
+_open_stores: dict[Path, Store] = {}
+_open_lock = threading.Lock()
+
+
+class Store:
+    def __init__(self, path: Path, connection: duckdb.DuckDBPyConnection):
+        self.path = path
+        self._connection = connection
+        self._write_lock = threading.Lock()
+        self._create_tables()
+
+    @classmethod
+    def open(cls, path: str | Path | None = None) -> Store:
+        """The process's one store for that file, opened (and created) on first use."""
+        resolved = Path(path or store_path()).resolve()
+        with _open_lock:
+            if resolved not in _open_stores:
+                resolved.parent.mkdir(parents=True, exist_ok=True)
+                _open_stores[resolved] = cls(resolved, _connect(resolved))
+            return _open_stores[resolved]
+
+    def close(self) -> None:
+        with _open_lock:
+            _open_stores.pop(self.path, None)
+            self._connection.close()
+
+    @contextmanager
+    def cursor(self):
+        cursor = self._connection.cursor()
+        try:
+            yield cursor
+        finally:
+            cursor.close()
+
+    @contextmanager
+    def _transaction(self):
+        """One serialised write: everything inside lands together, or nothing does."""
+        with self._write_lock, self.cursor() as cursor:
+            cursor.begin()
+            try:
+                yield cursor
+                cursor.execute("UPDATE meta SET value = value + 1 WHERE key = 'version'")
+                cursor.commit()
+            except BaseException:
+                cursor.rollback()
+                raise
+            _checkpoint(cursor)
+
+    def _create_tables(self) -> None:
+        with self._write_lock, self.cursor() as cursor:
+            for table, columns in TABLE_COLUMNS.items():
+                defs = ", ".join(f"{name} {SQL_TYPES[kind]}" for name, kind in columns.items())
+                cursor.execute(f"CREATE TABLE IF NOT EXISTS {table} ({defs}, row_hash VARCHAR, "
+                               "batch_id BIGINT NOT NULL, superseded_by BIGINT)")
+            defs = ", ".join(f"{name} {kind}" for name, kind in UTTERANCE_COLUMNS.items())
+            cursor.execute(f"CREATE TABLE IF NOT EXISTS utterances ({defs}, batch_id BIGINT NOT NULL)")
+            cursor.execute("""CREATE TABLE IF NOT EXISTS batches (
+                batch_id BIGINT PRIMARY KEY, kind VARCHAR, layout VARCHAR, source VARCHAR,
+                rows_new BIGINT, rows_updated BIGINT, rows_duplicate BIGINT, rows_rejected BIGINT,
+                loaded_at TIMESTAMP, loaded_by VARCHAR, undone_at TIMESTAMP, demo BOOLEAN)""")
+            cursor.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value BIGINT)")
+            cursor.execute("INSERT INTO meta VALUES ('version', 0) ON CONFLICT DO NOTHING")
+
+    def version(self) -> int:
+        """Changes on every load and undo: the UI's caches key on it."""
+        with self.cursor() as cursor:
+            return _scalar(cursor, "SELECT value FROM meta WHERE key = 'version'")
+
+    def load(self, table: str, rows: pd.DataFrame, *, kind: str, layout: str, source: str,
+             rows_rejected: int = 0, demo: bool = False, loaded_by: str | None = None) -> BatchResult:
+        """Land rows as one batch: new keys insert, changed rows supersede, identical rows are skipped.
+
+        A sheet that brings nothing new makes no batch and leaves the version as it was.
+        """
+        try:
+            return self._load(table, rows, kind, layout, source, rows_rejected, demo, loaded_by)
+        except _NothingNew as nothing:
+            return BatchResult(None, 0, 0, nothing.duplicates)
+
+    def _load(self, table, rows, kind, layout, source, rows_rejected, demo, loaded_by) -> BatchResult:
+        key = TABLE_KEYS[table]
+        columns = [*TABLE_COLUMNS[table], "row_hash"]
+        incoming = rows[columns].reset_index(drop=True)
+        with self._transaction() as cursor:
+            batch_id = _scalar(cursor, "SELECT coalesce(max(batch_id), 0) + 1 FROM batches")
+            cursor.register("incoming", incoming)
+            counts = dict(cursor.execute(f"""
+                SELECT CASE WHEN c.{key} IS NULL THEN 'new'
+                            WHEN c.row_hash = i.row_hash THEN 'duplicate' ELSE 'updated' END AS status,
+                       count(*)
+                FROM incoming i
+                LEFT JOIN (SELECT {key}, row_hash FROM {table} WHERE superseded_by IS NULL) c USING ({key})
+                GROUP BY status""").fetchall())
+            if not counts.get("new") and not counts.get("updated"):
+                raise _NothingNew(counts.get("duplicate", 0))
+            cursor.execute(f"""
+                UPDATE {table} SET superseded_by = ? FROM incoming i
+                WHERE {table}.{key} = i.{key} AND {table}.superseded_by IS NULL
+                  AND {table}.row_hash <> i.row_hash""", [batch_id])
+            names = ", ".join(columns)
+            cursor.execute(f"""
+                INSERT INTO {table} ({names}, batch_id)
+                SELECT {names}, ? FROM incoming i
+                WHERE NOT EXISTS (SELECT 1 FROM {table} t
+                                  WHERE t.{key} = i.{key} AND t.superseded_by IS NULL)""", [batch_id])
+            cursor.unregister("incoming")
+            result = BatchResult(batch_id, counts.get("new", 0), counts.get("updated", 0),
+                                 counts.get("duplicate", 0))
+            cursor.execute("""INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP, ?,
+                              NULL, ?)""",
+                           [batch_id, kind, layout, source, result.rows_new, result.rows_updated,
+                            result.rows_duplicate, rows_rejected, loaded_by or _who(), demo])
+        return result
+
+    def undo(self, batch_id: int) -> None:
+        """Take a batch's rows out and put back the versions it had replaced."""
+        with self._transaction() as cursor:
+            found = cursor.execute("SELECT undone_at FROM batches WHERE batch_id = ?", [batch_id]).fetchall()
+            if not found:
+                raise StoreError(f"There is no batch {batch_id}. `python -m empathy batches` lists them.")
+            if found[0][0] is not None:
+                raise StoreError(f"Batch {batch_id} was already undone on {found[0][0]:%Y-%m-%d %H:%M}.")
+            for table, key in TABLE_KEYS.items():
+                cursor.execute(f"""
+                    UPDATE {table} SET superseded_by = b.superseded_by
+                    FROM (SELECT {key} AS k, superseded_by FROM {table} WHERE batch_id = ?) b
+                    WHERE {table}.{key} = b.k AND {table}.superseded_by = ?""", [batch_id, batch_id])
+                cursor.execute(f"DELETE FROM {table} WHERE batch_id = ?", [batch_id])
+            cursor.execute("DELETE FROM utterances WHERE batch_id = ?", [batch_id])
+            cursor.execute("UPDATE batches SET undone_at = now()::TIMESTAMP WHERE batch_id = ?", [batch_id])
+
+    def query(self, sql: str, params: list | None = None) -> pd.DataFrame:
+        with self.cursor() as cursor:
+            return cursor.execute(sql, params or []).df()
+
+    def batches(self) -> pd.DataFrame:
+        return self.query("""SELECT batch_id, kind, source, rows_new + rows_updated AS rows, rows_new,
+                                    rows_updated, rows_duplicate, rows_rejected, loaded_at, loaded_by,
+                                    undone_at IS NOT NULL AS undone, undone_at, demo
+                             FROM batches ORDER BY batch_id DESC""")
+
+    def active_batches(self, demo: bool) -> list[int]:
+        found = self.query("SELECT batch_id FROM batches WHERE undone_at IS NULL AND demo = ? "
+                           "ORDER BY batch_id DESC", [demo])
+        return found["batch_id"].tolist()
+
+    def table_summary(self) -> pd.DataFrame:
+        """Each table's current rows and the dates they span."""
+        parts = []
+        for table in TABLE_COLUMNS:
+            date = TABLE_DATES.get(table)
+            span = f"min({date})::DATE, max({date})::DATE" if date else "NULL::DATE, NULL::DATE"
+            parts.append(f"SELECT '{table}' AS table_name, count(*) AS rows, {span} "
+                         f"FROM {table} WHERE superseded_by IS NULL")
+        parts.append("SELECT 'utterances', count(*), NULL::DATE, NULL::DATE FROM utterances")
+        summary = self.query(" UNION ALL ".join(parts))
+        summary.columns = ["table", "rows", "first", "last"]
+        return summary
+
+
+def _connect(path: Path) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(str(path))
+    except duckdb.IOException as error:
+        if "lock" in str(error).lower():
+            raise StoreLockedError(
+                f"The data store {path} is in use by another program (DuckDB allows one at a time). "
+                "Stop the other app or command, or point EMPATHY_DB at another file."
+            ) from None
+        raise StoreError(f"The data store {path} could not be opened: {error}") from None
+
+
+def _scalar(cursor: duckdb.DuckDBPyConnection, sql: str, params: list | None = None):
+    """DuckDB wants every result read to its end before the cursor does anything else."""
+    return cursor.execute(sql, params or []).fetchall()[0][0]
+
+
+def _checkpoint(cursor: duckdb.DuckDBPyConnection) -> None:
+    """Fold the write-ahead log into the file; a reader mid-query can block that, which is harmless
+    (DuckDB checkpoints again on its own), so it is tried, not required."""
+    try:
+        cursor.execute("CHECKPOINT")
+    except duckdb.TransactionException:
+        pass
+
+
+def _who() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
