@@ -1,0 +1,42 @@
+"""The demo data's life in the store: loaded on an empty store's first run, reloaded, cleared.
+
+Demo batches are flagged, so the app can say "demo data" for as long as any of it is loaded, and an
+analyst can take all of it out in one go without touching their own batches.
+"""
+
+from __future__ import annotations
+
+from empathy.demo_generator import DEMO_DIR
+from empathy.loading import LoadReport, load_sheet
+from empathy.store import Store
+
+DEMO_FILES = (("accounts.csv", "accounts"), ("survey_responses.csv", "surveys"),
+              ("participation.csv", "participation"), ("calls.csv", "calls"))
+
+
+def load_demo(store: Store) -> list[LoadReport]:
+    return [load_sheet(store, path=DEMO_DIR / name, kind=kind, demo=True) for name, kind in DEMO_FILES]
+
+
+def ensure_demo(store: Store) -> list[LoadReport]:
+    """Fill a brand-new store (no batch ever loaded) with the demo data; leave any other alone."""
+    if not store.batches().empty:
+        return []
+    return load_demo(store)
+
+
+def clear_demo(store: Store) -> int:
+    """Undo every demo batch still loaded; returns how many were undone."""
+    batch_ids = store.active_batches(demo=True)
+    for batch_id in batch_ids:
+        store.undo(batch_id)
+    return len(batch_ids)
+
+
+def reload_demo(store: Store) -> list[LoadReport]:
+    clear_demo(store)
+    return load_demo(store)
+
+
+def has_demo(store: Store) -> bool:
+    return bool(store.active_batches(demo=True))
