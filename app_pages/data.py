@@ -1,0 +1,104 @@
+"""Data: what is loaded, the history of every batch with undo, and the demo data's controls."""
+
+import streamlit as st
+
+from empathy.demo import clear_demo, reload_demo
+from empathy.store import StoreError
+from ui.common import batches, demo_loaded, get_store, table_summary
+
+TABLE_LABELS = {"accounts": "Accounts", "survey_responses": "Survey responses",
+                "participation": "Participation (invited / responded)", "calls": "Calls",
+                "utterances": "Call turns (scored)"}
+
+store = get_store()
+version = store.version()
+
+st.title("Data")
+st.caption("Everything the board is built from. Each load is a batch: it lands whole or not at all, "
+           "loading the same rows again adds nothing, and any batch can be undone.")
+
+st.subheader("What is loaded")
+summary = table_summary(store, version).assign(table=lambda f: f["table"].map(TABLE_LABELS))
+st.dataframe(
+    summary, hide_index=True, width="content",
+    column_config={
+        "table": st.column_config.TextColumn("Table"),
+        "rows": st.column_config.NumberColumn("Rows", format="localized"),
+        "first": st.column_config.DateColumn("From", format="YYYY-MM-DD"),
+        "last": st.column_config.DateColumn("To", format="YYYY-MM-DD"),
+    },
+)
+st.markdown("Load a sheet from the command line: `python -m empathy load FILE.csv` "
+            "(CSV or XLSX; add `--skip-invalid` to load the valid rows of a sheet with bad ones).")
+
+
+@st.dialog("Undo this batch?")
+def confirm_undo(batch) -> None:
+    st.write(f"Batch **{batch.batch_id}** — {batch.kind} from **{batch.source}**, "
+             f"{batch.rows:,} rows, loaded {batch.loaded_at:%Y-%m-%d %H:%M} by {batch.loaded_by}.")
+    st.write("Its rows leave every page; rows it replaced come back. This cannot be redone "
+             "(load the sheet again instead).")
+    if st.button("Undo batch", type="primary", key="confirm-undo"):
+        try:
+            store.undo(int(batch.batch_id))
+        except StoreError as error:
+            st.error(str(error))
+            return
+        st.session_state["data-message"] = f"Batch {batch.batch_id} was undone."
+        st.rerun()
+
+
+@st.dialog("Clear the demo data?")
+def confirm_clear_demo() -> None:
+    st.write("Every demo batch is undone; batches you loaded stay. "
+             "`python -m empathy demo` brings the demo back.")
+    if st.button("Clear demo data", type="primary", key="confirm-clear-demo"):
+        cleared = clear_demo(store)
+        st.session_state["data-message"] = f"Demo data cleared ({cleared} batches undone)."
+        st.rerun()
+
+
+if message := st.session_state.pop("data-message", None):
+    st.success(message)
+
+st.subheader("Batch history")
+history = batches(store, version)
+if history.empty:
+    st.write("Nothing has been loaded yet.")
+else:
+    st.dataframe(
+        history[["batch_id", "kind", "source", "rows_new", "rows_updated", "rows_duplicate",
+                 "rows_rejected", "loaded_at", "loaded_by", "demo", "undone"]],
+        hide_index=True, width="stretch",
+        column_config={
+            "batch_id": st.column_config.NumberColumn("Batch", format="%d"),
+            "kind": "Kind", "source": "Source",
+            "rows_new": st.column_config.NumberColumn("New", format="localized"),
+            "rows_updated": st.column_config.NumberColumn("Updated", format="localized"),
+            "rows_duplicate": st.column_config.NumberColumn("Already loaded", format="localized"),
+            "rows_rejected": st.column_config.NumberColumn("Rejected", format="localized"),
+            "loaded_at": st.column_config.DatetimeColumn("Loaded at (UTC)", format="YYYY-MM-DD HH:mm"),
+            "loaded_by": "By",
+            "demo": st.column_config.CheckboxColumn("Demo"),
+            "undone": st.column_config.CheckboxColumn("Undone"),
+        },
+    )
+    active = {b.batch_id: b for b in history[~history["undone"]].itertuples(index=False)}
+    if active:
+        choice = st.selectbox(
+            "Batch to undo", list(active), key="undo-choice",
+            format_func=lambda i: f"{i} — {active[i].kind}, {active[i].source} ({active[i].rows:,} rows)")
+        if st.button("Undo…", key="undo"):
+            confirm_undo(active[choice])
+
+st.subheader("Demo data")
+if demo_loaded(store, version):
+    st.write("The demo data is loaded. Clear it when your own data is in.")
+    if st.button("Clear demo data…", key="clear-demo"):
+        confirm_clear_demo()
+else:
+    st.write("The demo data is not loaded.")
+    if st.button("Load the demo data", key="load-demo"):
+        reports = reload_demo(store)
+        st.session_state["data-message"] = " ".join(report.summary() for report in reports)
+        st.rerun()

@@ -1,0 +1,1 @@
+"""Streamlit helpers shared by the pages: the cached store and the cached reads keyed on its version."""
