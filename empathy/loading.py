@@ -72,7 +72,7 @@ def prepare(sheet: RawSheet, kind: str | None = None, mapping: dict[str, str] | 
     missing = [name for name in layout.required if name not in mapping]
     if layout is SURVEYS and "metric" in missing and implied_metric(mapping):
         missing.remove("metric")
-    validated = validate(sheet.frame, layout, mapping, sheet.problems)
+    validated = validate(sheet.frame, layout, mapping, sheet.problems, sheet.delimiter == ";")
     return Prepared(sheet, layout, mapping, validated, missing)
 
 

@@ -236,8 +236,7 @@ def layout_fit(headers: list[str], layout: Layout) -> float:
     required_found = sum(1 for name in layout.required if name in mapping)
     identifying_found = sum(1 for name in layout.identifying if name in mapping)
     missing = len(layout.required) - required_found
-    implied_metric = layout is SURVEYS and "metric" not in mapping and implied_metric(mapping)
-    if implied_metric:
+    if layout is SURVEYS and "metric" not in mapping and implied_metric(mapping):
         missing -= 1
     return required_found * 2 + identifying_found + len(mapping) * 0.1 - missing * 3
 

@@ -37,8 +37,11 @@ class Validated:
 
 
 def validate(frame: pd.DataFrame, layout: Layout, mapping: dict[str, str],
-             problems: list[dict] | None = None) -> Validated:
-    """Coerce and check the mapped columns; rows with any error are reported and left out."""
+             problems: list[dict] | None = None, decimal_comma: bool = False) -> Validated:
+    """Coerce and check the mapped columns; rows with any error are reported and left out.
+
+    `decimal_comma` is for sheets from locales that write 1.234,5 (their CSVs use `;`).
+    """
     errors: list[dict] = list(problems or [])
     typed = pd.DataFrame(index=frame.index)
     for column in layout.columns:
@@ -46,7 +49,7 @@ def validate(frame: pd.DataFrame, layout: Layout, mapping: dict[str, str],
         if header is None:
             typed[column.name] = pd.Series(pd.NA, index=frame.index, dtype=_dtype(column.type))
             continue
-        values, bad, reason = coerce(frame[header], column)
+        values, bad, reason = coerce(frame[header], column, decimal_comma)
         typed[column.name] = values
         errors += _cell_errors(frame[header], bad, header, reason)
     errors += _missing_required(typed, frame, layout, mapping)
@@ -72,7 +75,7 @@ def _dtype(kind: str) -> str:
             "bool": "boolean"}.get(kind, "str")
 
 
-def coerce(raw: pd.Series, column: Column) -> tuple[pd.Series, pd.Series, str]:
+def coerce(raw: pd.Series, column: Column, decimal_comma: bool = False) -> tuple[pd.Series, pd.Series, str]:
     """Typed values, a mask of cells that could not be read, and why."""
     text = raw.str.strip().replace("", pd.NA)
     present = text.notna()
@@ -82,7 +85,7 @@ def coerce(raw: pd.Series, column: Column) -> tuple[pd.Series, pd.Series, str]:
         allowed = ", ".join(sorted(set(column.choices.values())))
         return values.astype("str"), present & values.isna(), f"is not one of: {allowed}"
     if column.type in ("int", "float"):
-        values = parse_numbers(text)
+        values = parse_numbers(text, decimal_comma)
         bad = present & values.isna()
         reason = "is not a number"
         if column.type == "int":
@@ -126,17 +129,23 @@ def _range_text(column: Column) -> str:
     return f"{low}..{high}"
 
 
-def parse_numbers(text: pd.Series) -> pd.Series:
+def parse_numbers(text: pd.Series, decimal_comma: bool = False) -> pd.Series:
     """Numbers as people type them: `1,234,567.5`, `1.234.567,5`, `12,5`, `$ 1 200`, `1'200`.
 
-    A single group like `1.234` stays a decimal; `1,234` is read as thousands (US/UK exports).
+    Where the sheet's locale is unknown, a single group like `1.234` stays a decimal and `1,234` is
+    read as thousands (US/UK exports); in a decimal-comma sheet it is the other way round.
     """
     t = text.str.replace(r"[\s\u00a0\u202f']", "", regex=True)
     t = t.str.replace(r"^([-+]?)[$€£₩¥]", r"\1", regex=True).str.replace(r"[$€£₩¥]$", "", regex=True)
-    us = t.str.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?").fillna(False).astype(bool)
-    eu = (t.str.fullmatch(r"[-+]?\d{1,3}(\.\d{3}){2,}(,\d+)?").fillna(False)
-          | t.str.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+,\d+").fillna(False)
-          | t.str.fullmatch(r"[-+]?\d+,\d{1,2}").fillna(False)).astype(bool)
+    if decimal_comma:
+        us = pd.Series(False, index=t.index)
+        eu = (t.str.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+(,\d+)?").fillna(False)
+              | t.str.fullmatch(r"[-+]?\d+,\d+").fillna(False)).astype(bool)
+    else:
+        us = t.str.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?").fillna(False).astype(bool)
+        eu = (t.str.fullmatch(r"[-+]?\d{1,3}(\.\d{3}){2,}(,\d+)?").fillna(False)
+              | t.str.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+,\d+").fillna(False)
+              | t.str.fullmatch(r"[-+]?\d+,\d{1,2}").fillna(False)).astype(bool)
     t = t.where(~us, t.str.replace(",", "", regex=False))
     t = t.where(~eu, t.str.replace(".", "", regex=False).str.replace(",", ".", regex=False))
     return pd.to_numeric(t, errors="coerce").astype("Float64")

@@ -1,0 +1,39 @@
+# Two commands on a fresh machine: `make run` and `make test`. Each installs what it needs.
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+RUNTIME := $(VENV)/.runtime-installed
+DEV := $(VENV)/.dev-installed
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PORT ?= 8501
+
+.PHONY: run test demo bench clean
+
+run: $(RUNTIME)
+	$(PYTHON) -m streamlit run app.py --server.port $(PORT)
+
+test: $(DEV) $(CHROMIUM)
+	$(PYTHON) -m pytest
+
+demo: $(RUNTIME)
+	$(PYTHON) -m empathy.demo_generator
+
+$(PYTHON):
+	python3 -m venv $(VENV)
+
+$(RUNTIME): requirements.txt | $(PYTHON)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(DEV): requirements-dev.txt $(RUNTIME)
+	$(PYTHON) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# Browser tests drive Debian's Chromium (Playwright cannot download a browser here).
+$(CHROMIUM):
+	$(SUDO) apt-get update -q
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium
+
+clean:
+	rm -rf $(VENV) .pytest_cache

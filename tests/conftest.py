@@ -1,0 +1,33 @@
+from pathlib import Path
+
+import pytest
+import streamlit as st
+
+from empathy.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def fresh_streamlit_caches():
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def db_path(tmp_path, monkeypatch):
+    """A store file of the test's own, also what the app and the command line open."""
+    path = tmp_path / "empathy.duckdb"
+    monkeypatch.setenv("EMPATHY_DB", str(path))
+    return path
+
+
+@pytest.fixture
+def store(db_path):
+    opened = Store.open(db_path)
+    yield opened
+    opened.close()

@@ -1,0 +1,82 @@
+import json
+import subprocess
+import sys
+
+from conftest import FIXTURES, ROOT
+
+
+def empathy(*args, db_path):
+    env = {"EMPATHY_DB": str(db_path), "PATH": "/usr/bin:/bin"}
+    return subprocess.run([sys.executable, "-m", "empathy", *map(str, args)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_load_json_and_exit_code_when_the_batch_lands(db_path):
+    result = empathy("load", FIXTURES / "surveys_basic.csv", "--json", db_path=db_path)
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert {k: payload[k] for k in ("batch_id", "kind", "source", "rows_new", "rows_duplicate",
+                                    "rows_rejected", "errors")} == {
+        "batch_id": 1, "kind": "surveys", "source": "surveys_basic.csv", "rows_new": 3,
+        "rows_duplicate": 0, "rows_rejected": 0, "errors": []}
+
+
+def test_rejected_sheet_exits_1_and_lists_every_bad_row(db_path):
+    result = empathy("load", FIXTURES / "surveys_ragged.csv", "--json", db_path=db_path)
+    assert result.returncode == 1
+    payload = json.loads(result.stdout)
+    assert payload["batch_id"] is None and payload["rows_new"] == 0
+    assert {(e["row"], e["column"]) for e in payload["errors"]} >= {(4, "score"), (5, "submitted_at")}
+    assert all(set(e) == {"row", "column", "value", "message"} for e in payload["errors"])
+    batches = json.loads(empathy("batches", "--json", db_path=db_path).stdout)
+    assert batches == []
+
+
+def test_skip_invalid_lands_the_valid_rows(db_path):
+    result = empathy("load", FIXTURES / "surveys_ragged.csv", "--skip-invalid", "--json", db_path=db_path)
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["rows_new"] == 1
+
+
+def test_several_files_give_a_list(db_path):
+    result = empathy("load", FIXTURES / "accounts_cp949.csv", FIXTURES / "calls_tab.tsv", "--json",
+                     db_path=db_path)
+    assert result.returncode == 0
+    assert [(p["kind"], p["rows_new"]) for p in json.loads(result.stdout)] == [("accounts", 2), ("calls", 2)]
+
+
+def test_named_worksheet_and_kind(db_path):
+    result = empathy("load", FIXTURES / "workbook_multi.xlsx", "--sheet", "Accounts", "--kind", "accounts",
+                     "--json", db_path=db_path)
+    assert json.loads(result.stdout)["rows_new"] == 1
+
+
+def test_usage_errors_exit_2(db_path):
+    assert empathy("load", db_path=db_path).returncode == 2
+    assert empathy("load", FIXTURES / "surveys_basic.csv", "--kind", "weather", db_path=db_path).returncode == 2
+    assert empathy("frobnicate", db_path=db_path).returncode == 2
+
+
+def test_batches_and_undo(db_path):
+    empathy("load", FIXTURES / "surveys_basic.csv", db_path=db_path)
+    listed = json.loads(empathy("batches", "--json", db_path=db_path).stdout)
+    assert [(b["batch_id"], b["kind"], b["source"], b["rows"], b["undone"]) for b in listed] == \
+        [(1, "surveys", "surveys_basic.csv", 3, False)]
+    assert set(listed[0]) == {"batch_id", "kind", "source", "rows", "loaded_at", "undone"}
+    undone = empathy("undo", "1", db_path=db_path)
+    assert undone.returncode == 0 and "Batch 1 undone" in undone.stdout
+    assert json.loads(empathy("batches", "--json", db_path=db_path).stdout)[0]["undone"] is True
+    again = empathy("undo", "1", db_path=db_path)
+    assert again.returncode == 1 and "already undone" in again.stderr
+
+
+def test_human_messages_name_row_and_column(db_path):
+    result = empathy("load", FIXTURES / "surveys_ragged.csv", db_path=db_path)
+    assert "not loaded, nothing changed" in result.stdout
+    assert "row 4, column 'score': NPS score 11 is outside 0-10" in result.stdout
+
+
+def test_missing_file_is_a_rejection_not_a_traceback(db_path):
+    result = empathy("load", "/nonexistent/file.csv", db_path=db_path)
+    assert result.returncode == 1
+    assert "does not exist" in result.stdout and "Traceback" not in result.stderr

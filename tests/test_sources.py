@@ -1,0 +1,159 @@
+import io
+import zipfile
+
+import openpyxl
+import pytest
+
+from conftest import FIXTURES
+from empathy.sources import SheetError, read_path, read_sheet
+
+
+def test_utf8_with_bom_reads_clean_headers():
+    sheet = read_path(FIXTURES / "surveys_utf8_bom.csv")
+    assert sheet.encoding == "utf-8-sig"
+    assert sheet.headers[0] == "Response ID"  # no BOM glued to the first header
+    assert sheet.frame.loc[1, "Comment"] == "Très bien — café"
+
+
+def test_cp949_korean_excel_export():
+    sheet = read_path(FIXTURES / "accounts_cp949.csv")
+    assert sheet.encoding == "cp949"
+    assert sheet.frame["Account Name"].tolist() == ["한빛 물류", "서울 모빌리티"]
+
+
+def test_cp1252_western_excel_export():
+    sheet = read_path(FIXTURES / "surveys_cp1252.csv")
+    assert sheet.encoding == "cp1252"
+    assert sheet.frame.loc[2, "Comment"] == "Naïve pricing; €40 too much"
+
+
+def test_utf16_unicode_text_with_tabs_and_crlf():
+    sheet = read_path(FIXTURES / "surveys_utf16.txt")
+    assert (sheet.encoding, sheet.delimiter) == ("utf-16", "\t")
+    assert sheet.frame.loc[1, "Comment"] == "Très bien — café"
+    assert not any("\r" in h for h in sheet.headers)
+
+
+def test_utf16_without_bom_is_recognised_by_its_nul_bytes():
+    data = "account_id,segment\nA1,SMB\n".encode("utf-16-le")
+    sheet = read_sheet(data, "nobom.csv")
+    assert sheet.encoding == "utf-16-le"
+    assert sheet.frame.loc[1, "segment"] == "SMB"
+
+
+def test_semicolon_delimiter_and_crlf_line_ends():
+    sheet = read_path(FIXTURES / "accounts_semicolon_crlf.csv")
+    assert sheet.delimiter == ";"
+    assert sheet.frame.loc[1, "Customer Type"] == "external"  # no trailing \r
+    assert sheet.frame.loc[1, "ARR"] == "1.234.567,50"  # text until the schema types it
+
+
+def test_tab_delimiter():
+    assert read_path(FIXTURES / "calls_tab.tsv").delimiter == "\t"
+
+
+def test_header_below_title_rows_is_found_and_rows_count_from_it():
+    sheet = read_path(FIXTURES / "surveys_title_rows.csv")
+    assert sheet.header_row == 4
+    assert sheet.headers[:3] == ["Account ID", "Submitted At", "Likelihood to recommend"]
+    assert sheet.frame.loc[1, "Account ID"] == "A1"  # row 1 = first row under the header
+
+
+def test_ids_and_literal_na_answers_stay_text():
+    sheet = read_path(FIXTURES / "surveys_basic.csv")
+    assert sheet.frame["account_id"].tolist() == ["00123", "00124", "00125"]
+    assert sheet.frame["comment"].tolist()[1:] == ["NA", "None"]
+
+
+def test_ragged_rows_are_reported_by_row():
+    sheet = read_path(FIXTURES / "surveys_ragged.csv")
+    ragged = {p["row"]: p["message"] for p in sheet.problems}
+    assert set(ragged) == {2, 3}
+    assert "6 values but the header has 5" in ragged[2]
+    assert "3 values but the header has 5" in ragged[3]
+
+
+def test_xlsx_picks_the_worksheet_whose_headers_fit():
+    sheet = read_path(FIXTURES / "workbook_multi.xlsx")
+    assert sheet.worksheet == "Responses"
+    assert sheet.header_row == 3
+
+
+def test_xlsx_named_worksheet_is_read():
+    sheet = read_path(FIXTURES / "workbook_multi.xlsx", worksheet="Accounts")
+    assert sheet.frame.loc[1, "Account ID"] == "00123"
+    assert sheet.frame.loc[1, "ARR"] == "12000"
+
+
+def test_xlsx_unknown_worksheet_lists_the_real_ones():
+    with pytest.raises(SheetError, match="no worksheet named 'Nope'.*Notes, Responses, Accounts"):
+        read_path(FIXTURES / "workbook_multi.xlsx", worksheet="Nope")
+
+
+def test_xlsx_dates_become_iso_text_and_formulas_stay_text():
+    frame = read_path(FIXTURES / "workbook_multi.xlsx").frame
+    assert frame.loc[1, "Submitted At"] == "2026-09-01 10:30:00"
+    assert frame.loc[2, "Submitted At"] == "46268"  # a serial day number, typed by the schema
+    assert frame.loc[1, "Comment"] == '=HYPERLINK("http://evil","click")'
+    assert frame.loc[2, "Comment"] == "=1+1"
+
+
+@pytest.mark.parametrize("name, message", [
+    ("empty.csv", "is empty"),
+    ("header_only.csv", "has a header row but no data rows"),
+    ("not_a_sheet.csv", "is a binary file, not a sheet"),
+])
+def test_unreadable_files_get_a_clear_error(name, message):
+    with pytest.raises(SheetError, match=message):
+        read_path(FIXTURES / name)
+
+
+def test_a_pdf_renamed_to_csv_is_named_for_what_it_is():
+    with pytest.raises(SheetError, match="is a PDF document, not a sheet"):
+        read_sheet(b"%PDF-1.7\n%binary", "report.csv")
+
+
+def test_missing_file():
+    with pytest.raises(SheetError, match="does not exist"):
+        read_path(FIXTURES / "nope.csv")
+
+
+def _xlsx_bytes() -> bytes:
+    book = openpyxl.Workbook()
+    book.active.append(["account_id", "segment"])
+    book.active.append(["A1", "SMB"])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_zip_bomb_xlsx_is_refused_before_it_is_opened():
+    original = zipfile.ZipFile(io.BytesIO(_xlsx_bytes()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for item in original.infolist():
+            bomb.writestr(item, original.read(item))
+        bomb.writestr("xl/media/padding.bin", b"\0" * (20 * 1024 * 1024))
+    data = out.getvalue()
+    assert len(data) < 200_000  # a small file ...
+    with pytest.raises(SheetError, match="zip bomb"):  # ... that would expand 20 MB
+        read_sheet(data, "bomb.xlsx")
+
+
+def test_a_zip_that_is_not_a_workbook():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    with pytest.raises(SheetError, match="not an Excel workbook"):
+        read_sheet(out.getvalue(), "photos.xlsx")
+
+
+def test_a_damaged_xlsx():
+    with pytest.raises(SheetError, match="damaged"):
+        read_sheet(_xlsx_bytes()[:300], "cut.xlsx")
+
+
+def test_openpyxl_parses_with_defusedxml():
+    from openpyxl.xml import DEFUSEDXML
+
+    assert DEFUSEDXML is True

@@ -1,0 +1,148 @@
+import subprocess
+import sys
+import threading
+
+import pandas as pd
+import pytest
+
+from conftest import ROOT
+from empathy.loading import load_sheet
+from empathy.store import Store, StoreError
+
+ACCOUNTS_V1 = "account_id,account_name,segment,arr\nA1,Acme,SMB,1000\nA2,Globex,Enterprise,500000\n"
+ACCOUNTS_V2 = "account_id,account_name,segment,arr\nA1,Acme,Mid-Market,90000\nA3,Initech,SMB,2000\n"
+
+
+def load_text(store, text, name="sheet.csv", **kwargs):
+    return load_sheet(store, data=text.encode(), source=name, **kwargs)
+
+
+def current_accounts(store):
+    frame = store.query("SELECT account_id, segment, arr FROM accounts WHERE superseded_by IS NULL "
+                        "ORDER BY account_id")
+    return {r.account_id: (r.segment, r.arr) for r in frame.itertuples()}
+
+
+def test_loading_the_same_sheet_twice_adds_nothing(store):
+    first = load_text(store, ACCOUNTS_V1)
+    version = store.version()
+    second = load_text(store, ACCOUNTS_V1)
+    assert (first.rows_new, first.batch_id) == (2, 1)
+    assert (second.rows_new, second.rows_duplicate, second.batch_id, second.rejected) == (0, 2, None, False)
+    assert store.version() == version  # nothing changed, so caches stay valid
+    assert len(store.batches()) == 1
+
+
+def test_a_changed_row_replaces_the_old_one_and_undo_brings_it_back(store):
+    load_text(store, ACCOUNTS_V1)
+    second = load_text(store, ACCOUNTS_V2)
+    assert (second.rows_new, second.rows_updated) == (1, 1)
+    assert current_accounts(store) == {"A1": ("Mid-Market", 90000.0), "A2": ("Enterprise", 500000.0),
+                                       "A3": ("SMB", 2000.0)}
+    store.undo(second.batch_id)
+    assert current_accounts(store) == {"A1": ("SMB", 1000.0), "A2": ("Enterprise", 500000.0)}
+
+
+def test_undoing_an_older_batch_keeps_the_newer_version(store):
+    first = load_text(store, ACCOUNTS_V1)
+    second = load_text(store, ACCOUNTS_V2)
+    third = load_text(store, "account_id,account_name,segment,arr\nA1,Acme,Enterprise,300000\n")
+    store.undo(second.batch_id)  # A1's v2 goes; v3 (from batch 3) must stay the only current A1
+    assert current_accounts(store) == {"A1": ("Enterprise", 300000.0), "A2": ("Enterprise", 500000.0)}
+    store.undo(third.batch_id)  # now v1 is the one left
+    assert current_accounts(store) == {"A1": ("SMB", 1000.0), "A2": ("Enterprise", 500000.0)}
+    store.undo(first.batch_id)
+    assert current_accounts(store) == {}
+
+
+def test_every_load_and_undo_changes_the_version(store):
+    versions = [store.version()]
+    report = load_text(store, ACCOUNTS_V1)
+    versions.append(store.version())
+    store.undo(report.batch_id)
+    versions.append(store.version())
+    assert versions[0] < versions[1] < versions[2]
+
+
+def test_undo_twice_or_unknown_batch_is_refused_with_a_reason(store):
+    report = load_text(store, ACCOUNTS_V1)
+    store.undo(report.batch_id)
+    with pytest.raises(StoreError, match="already undone"):
+        store.undo(report.batch_id)
+    with pytest.raises(StoreError, match="There is no batch 99"):
+        store.undo(99)
+
+
+def test_a_failure_midway_leaves_the_store_as_it_was(store, monkeypatch):
+    load_text(store, ACCOUNTS_V1)
+    before = (current_accounts(store), store.version(), len(store.batches()))
+    original = store.cursor
+
+    class FailingInsert:
+        """Lets the superseding UPDATE run, then fails the INSERT that follows it."""
+
+        def __init__(self, cursor):
+            self._cursor = cursor
+
+        def __getattr__(self, name):
+            return getattr(self._cursor, name)
+
+        def execute(self, sql, *args):
+            if sql.lstrip().startswith("INSERT INTO accounts"):
+                raise RuntimeError("disk full")
+            return self._cursor.execute(sql, *args)
+
+    from contextlib import contextmanager
+
+    @contextmanager
+    def failing_cursor():
+        with original() as cursor:
+            yield FailingInsert(cursor)
+
+    monkeypatch.setattr(store, "cursor", failing_cursor)
+    with pytest.raises(RuntimeError, match="disk full"):
+        load_text(store, ACCOUNTS_V2)
+    monkeypatch.setattr(store, "cursor", original)
+    assert (current_accounts(store), store.version(), len(store.batches())) == before
+
+
+def test_values_are_bound_not_formatted_into_sql(store):
+    report = load_text(store, "account_id,account_name\nA1,x'); DROP TABLE accounts; --\n",
+                       name="O'Brien's accounts.csv")
+    assert store.query("SELECT account_name FROM accounts")["account_name"].tolist() == \
+        ["x'); DROP TABLE accounts; --"]
+    assert store.batches()["source"].tolist() == ["O'Brien's accounts.csv"]
+    assert report.batch_id == 1
+
+
+def test_sessions_loading_at_once_all_land(store):
+    sheets = [f"account_id,segment\nT{i}-1,SMB\nT{i}-2,SMB\n" for i in range(8)]
+    reports = []
+
+    def load(text):
+        reports.append(load_text(store, text))
+
+    threads = [threading.Thread(target=load, args=(s,)) for s in sheets]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(r.batch_id for r in reports) == list(range(1, 9))
+    assert len(current_accounts(store)) == 16
+
+
+def test_table_summary_counts_current_rows_and_dates(store):
+    load_text(store, "account_id,submitted_at,metric,score\nA1,2026-01-05,nps,9\nA2,2026-03-01,nps,4\n")
+    summary = store.table_summary().set_index("table")
+    assert summary.loc["survey_responses", "rows"] == 2
+    assert summary.loc["survey_responses", "first"] == pd.Timestamp("2026-01-05")
+    assert summary.loc["survey_responses", "last"] == pd.Timestamp("2026-03-01")
+    assert summary.loc["accounts", "rows"] == 0
+
+
+def test_a_second_process_gets_a_clear_message_when_the_file_is_locked(store, db_path):
+    result = subprocess.run([sys.executable, "-m", "empathy", "batches"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "is in use by another program" in result.stderr
+    assert "Traceback" not in result.stderr
