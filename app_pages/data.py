@@ -32,34 +32,47 @@ st.markdown("Load a sheet from the command line: `python -m empathy load FILE.cs
             "(CSV or XLSX; add `--skip-invalid` to load the valid rows of a sheet with bad ones).")
 
 
-@st.dialog("Undo this batch?")
 def confirm_undo(batch) -> None:
-    st.write(f"Batch **{batch.batch_id}** — {batch.kind} from **{batch.source}**, "
-             f"{batch.rows:,} rows, loaded {batch.loaded_at:%Y-%m-%d %H:%M} by {batch.loaded_by}.")
-    st.write("Its rows leave every page; rows it replaced come back. This cannot be redone "
-             "(load the sheet again instead).")
-    if st.button("Undo batch", type="primary", key="confirm-undo"):
-        try:
-            store.undo(int(batch.batch_id))
-        except StoreError as error:
-            st.error(str(error))
-            return
-        st.session_state["data-message"] = f"Batch {batch.batch_id} was undone."
-        st.rerun()
+    """Undo asks first: it takes rows out of every page."""
+    with st.container(border=True):
+        st.warning(f"Undo batch **{batch.batch_id}** — {batch.kind} from **{batch.source}**, "
+                   f"{batch.rows:,} rows, loaded {batch.loaded_at:%Y-%m-%d %H:%M} by {batch.loaded_by}? "
+                   "Its rows leave every page and rows it replaced come back. This cannot be redone "
+                   "(load the sheet again instead).")
+        undo, cancel = st.columns([1, 6])
+        if undo.button("Undo batch", type="primary", key="confirm-undo"):
+            st.session_state.pop("undo-pending")
+            try:
+                store.undo(int(batch.batch_id))
+            except StoreError as error:
+                st.session_state["data-error"] = str(error)
+            else:
+                st.session_state["data-message"] = f"Batch {batch.batch_id} was undone."
+            st.rerun()
+        if cancel.button("Cancel", key="cancel-undo"):
+            st.session_state.pop("undo-pending")
+            st.rerun()
 
 
-@st.dialog("Clear the demo data?")
 def confirm_clear_demo() -> None:
-    st.write("Every demo batch is undone; batches you loaded stay. "
-             "`python -m empathy demo` brings the demo back.")
-    if st.button("Clear demo data", type="primary", key="confirm-clear-demo"):
-        cleared = clear_demo(store)
-        st.session_state["data-message"] = f"Demo data cleared ({cleared} batches undone)."
-        st.rerun()
+    with st.container(border=True):
+        st.warning("Clear the demo data? Every demo batch is undone; batches you loaded stay. "
+                   "`python -m empathy demo` brings the demo back.")
+        clear, cancel = st.columns([1, 6])
+        if clear.button("Clear demo data", type="primary", key="confirm-clear-demo"):
+            st.session_state.pop("clear-demo-pending")
+            cleared = clear_demo(store)
+            st.session_state["data-message"] = f"Demo data cleared ({cleared} batches undone)."
+            st.rerun()
+        if cancel.button("Cancel", key="cancel-clear-demo"):
+            st.session_state.pop("clear-demo-pending")
+            st.rerun()
 
 
 if message := st.session_state.pop("data-message", None):
     st.success(message)
+if error := st.session_state.pop("data-error", None):
+    st.error(error)
 
 st.subheader("Batch history")
 history = batches(store, version)
@@ -89,12 +102,17 @@ else:
             "Batch to undo", list(active), key="undo-choice",
             format_func=lambda i: f"{i} — {active[i].kind}, {active[i].source} ({active[i].rows:,} rows)")
         if st.button("Undo…", key="undo"):
-            confirm_undo(active[choice])
+            st.session_state["undo-pending"] = choice
+        pending = st.session_state.get("undo-pending")
+        if pending in active:
+            confirm_undo(active[pending])
 
 st.subheader("Demo data")
 if demo_loaded(store, version):
     st.write("The demo data is loaded. Clear it when your own data is in.")
     if st.button("Clear demo data…", key="clear-demo"):
+        st.session_state["clear-demo-pending"] = True
+    if st.session_state.get("clear-demo-pending"):
         confirm_clear_demo()
 else:
     st.write("The demo data is not loaded.")

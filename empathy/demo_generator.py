@@ -59,6 +59,15 @@ SLOTS = {
                                        "Snowflake", "Microsoft Teams", "QuickBooks", "Okta"]),
     "weekday": lambda r: r.choice(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]),
     "month": lambda r: r.choice(["last month", "this month", "in the last cycle", "twice this quarter"]),
+    "team": lambda r: r.choice(["finance", "operations", "customer success", "sales", "HR", "IT",
+                                "marketing", "procurement", "support", "analytics"]),
+    "agent_name": lambda r: r.choice(AGENTS),
+    "period": lambda r: r.choice(["month", "quarter", "week", "cycle"]),
+    "years": lambda r: r.choice(["two", "three", "four", "five", "six"]),
+    "renewal": lambda r: r.choice(["January", "February", "March", "April", "May", "June", "July",
+                                   "August", "September", "October", "November", "December"]),
+    "region": lambda r: r.choice(["London", "Toronto", "Austin", "Berlin", "Singapore", "São Paulo",
+                                  "Sydney", "Chicago", "Madrid", "Seoul"]),
 }
 
 # Negative lines by theme; the words "billing", "invoice", "onboarding" etc. are what theme tagging
@@ -118,23 +127,56 @@ NEGATIVE = {
 }
 POSITIVE = [
     "{feature} saves my team hours every week, genuinely love it.",
-    "Support sorted out our problem the same day, really appreciated.",
+    "Support sorted out our {integration} problem the same day, really appreciated.",
     "The new {feature} is exactly what we asked for, thank you.",
     "Solid product, reliable, and the {integration} integration just works.",
-    "Onboarding was smooth and our admins were up and running in a couple of days.",
-    "Great experience overall, our account manager is responsive and helpful.",
-    "Easy to use, my whole team picked it up without training.",
-    "Reports are fast now and the dashboards look great in our weekly review.",
-    "Happy with the product. Would recommend it to other teams.",
+    "Onboarding was smooth and our admins were up and running in {days} days.",
+    "Our account manager is responsive and actually knows our setup.",
+    "Easy to use, my whole team of {seats} picked it up without training.",
+    "Reports are fast now and the dashboards look great in our {weekday} review.",
+    "Happy with the product. I'd recommend it to other {team} teams.",
     "The {integration} connector made our weekly reporting painless.",
+    "We cut our month-end close by {days} days thanks to {feature}.",
+    "Whoever redesigned {feature}: thank you, it's so much clearer.",
+    "Rock solid for us this quarter, not a single outage we noticed.",
+    "{agent_name} on the support team went above and beyond for us on {weekday}.",
+    "Love that {feature} finally works on the mobile app.",
+    "Best tool in our stack for {team}, and it's not close.",
+    "The training session last {weekday} was excellent, our {team} team is much more confident.",
+    "Pricing is fair for what we get, especially since {feature} was added.",
+    "Migration from our old system went better than expected.",
+    "The help center article on {feature} answered my question in two minutes.",
 ]
 NEUTRAL = [
-    "It does what we need, nothing more.",
+    "It does what we need for {team}, nothing more.",
     "Fine for now, we are still evaluating {feature}.",
     "Mostly okay. Would like more flexibility in {feature}.",
-    "Works as expected.",
-    "Average experience, some things could be simpler.",
+    "Works as expected, though {feature} could be faster.",
+    "Average experience, some things could be simpler for our {team} people.",
+    "No complaints this {period}, no big wins either.",
+    "We only use it for {team} so far, hard to judge the rest.",
+    "Decent. The {integration} sync is a bit clunky but it gets there.",
+    "It's fine. I'd like clearer release notes when {feature} changes.",
+    "Okay overall. Our {team} team uses it more than I do.",
+    "Does the job. Would be nice to share {feature} with people outside the account.",
+    "Still getting used to the new navigation since the {renewal} release.",
 ]
+CONTEXT = [
+    "We have {seats} people on it now.",
+    "Our {team} team relies on it every day.",
+    "We've been customers for about {years} years.",
+    "Renewal is coming up in {renewal}.",
+    "I raised this with our account manager on {weekday}.",
+    "This matters a lot during our busy season.",
+    "We're rolling it out to {seats} more users next quarter.",
+    "Our CFO asked about it in the last budget review.",
+    "We compared it with two other vendors last year.",
+    "I'm the admin for our {region} office.",
+]
+CLOSERS_GOOD = ["Keep it up.", "Thanks!", "Great work, team.", "Looking forward to what's next.",
+                "Thank you.", "Much appreciated."]
+CLOSERS_BAD = ["Please fix this soon.", "We need a real answer.", "This can't keep happening.",
+               "Not impressed so far.", "Please escalate.", "We are looking at alternatives."]
 KOREAN_NEGATIVE = [
     "이번 달 청구서 금액이 계약 내용과 다릅니다. 확인 부탁드립니다.",
     "지원팀 답변이 너무 늦어요. 긴급 건인데 사흘째 기다리고 있습니다.",
@@ -258,21 +300,36 @@ def in_story(week: int) -> float:
     return 0.0 if week < start else (week - start + 1) / STORY_WEEKS
 
 
+def fade(week: int) -> float:
+    """How far a disengaging account has gone: it slips fast once the story starts."""
+    return min(1.0, 1.6 * in_story(week))
+
+
 def comment_for(rng: random.Random, account: dict, week: int, mood: float, stories: dict) -> tuple[str, str]:
     """A comment and its main theme; mood is 0 (angry) .. 1 (delighted)."""
     if account["account_id"] in stories["korean"] and rng.random() < 0.7:
         pool = KOREAN_POSITIVE if mood > 0.6 else KOREAN_NEGATIVE
         return rng.choice(pool), "korean"
     if mood > 0.72:
-        return fill(rng.choice(POSITIVE), rng), "praise"
+        return _compose(rng, fill(rng.choice(POSITIVE), rng), CLOSERS_GOOD), "praise"
     if mood > 0.5:
-        return fill(rng.choice(NEUTRAL), rng), "neutral"
+        return _compose(rng, fill(rng.choice(NEUTRAL), rng), []), "neutral"
     theme = _negative_theme(rng, account, week)
     text = fill(rng.choice(NEGATIVE[theme]), rng)
     if rng.random() < 0.35:
         extra_theme = rng.choice([t for t in NEGATIVE if t != theme])
         text += " " + fill(rng.choice(NEGATIVE[extra_theme]), rng)
-    return text, theme
+    return _compose(rng, text, CLOSERS_BAD), theme
+
+
+def _compose(rng: random.Random, core: str, closers: list[str]) -> str:
+    """A core sentence, sometimes with some context around it and a closing word, as people write."""
+    parts = [core]
+    if rng.random() < 0.4:
+        parts.insert(rng.choice([0, 1]), fill(rng.choice(CONTEXT), rng))
+    if closers and rng.random() < 0.3:
+        parts.append(rng.choice(closers))
+    return " ".join(parts)
 
 
 def _negative_theme(rng: random.Random, account: dict, week: int) -> str:
@@ -287,7 +344,7 @@ def account_mood(rng: random.Random, account: dict, week: int, stories: dict) ->
     if account["segment"] == "SMB":
         base -= 0.22 * in_story(week)
     if account["account_id"] in stories["disengaging"]:
-        base = 0.86
+        base = 0.9
     if account["account_id"] in stories["red"]:
         base -= 0.18
     return min(1.0, max(0.0, rng.gauss(base, 0.2)))
@@ -314,7 +371,7 @@ def make_surveys(rng: random.Random, accounts: list[dict], stories: dict) -> tup
             disengaging = account["account_id"] in stories["disengaging"]
             for metric, base in invites[account["segment"]].items():
                 invited = base + (1 if rng.random() < 0.3 else 0)
-                rate = 0.5 if not disengaging else 0.55 - 0.45 * in_story(week)
+                rate = 0.5 if not disengaging else 0.55 - 0.47 * fade(week)
                 responded = sum(1 for _ in range(invited) if rng.random() < rate)
                 participation.append({"period_start": monday.isoformat(), "account_id": account["account_id"],
                                       "metric": metric, "invited": invited, "responded": responded})
@@ -330,7 +387,7 @@ def _response(rng: random.Random, account: dict, week: int, metric: str, stories
     mood = account_mood(rng, account, week, stories)
     disengaging = account["account_id"] in stories["disengaging"]
     if disengaging and in_story(week) > 0:
-        duration = max(1.0, rng.gauss(40 * (1 - in_story(week)) + 3, 2))
+        duration = max(1.0, rng.gauss(3 + 35 * (1 - fade(week)), 1.5))
     else:
         duration = max(4.0, rng.lognormvariate(4.0, 0.5))
     comment = ""
@@ -347,16 +404,18 @@ def _response(rng: random.Random, account: dict, week: int, metric: str, stories
 
 
 def make_calls(rng: random.Random, accounts: list[dict], stories: dict) -> list[dict]:
-    weekly_rate = {"Enterprise": 1.0, "Mid-Market": 0.5, "SMB": 0.28}
+    weekly_rate = {"Enterprise": 0.5, "Mid-Market": 0.34, "SMB": 0.22}
+    propensity = {a["account_id"]: rng.uniform(0.6, 1.4) for a in accounts}
     calls = []
     number = 1
     for week in range(WEEKS):
         for account in accounts:
             aid = account["account_id"]
-            count = sum(1 for _ in range(3) if rng.random() < weekly_rate[account["segment"]] / 3)
-            recent = week >= WEEKS - 5
+            rate = weekly_rate[account["segment"]] * propensity[aid]
+            count = sum(1 for _ in range(3) if rng.random() < rate / 3)
+            recent = week >= WEEKS - 6
             if aid in stories["frequent"] and recent:
-                count = max(count, 1) + (1 if rng.random() < 0.4 else 0)
+                count = 1 + (rng.random() < 0.6) + (rng.random() < 0.3)
             if aid in stories["red"] and recent:
                 count = max(count, 1) + 1
             for _ in range(count):
@@ -374,7 +433,8 @@ def _call(rng: random.Random, account: dict, week: int, stories: dict, number: i
     escalated = red and rng.random() < 0.8 or (not red and rng.random() < 0.05)
     resolved = not escalated and rng.random() < 0.85
     mood = account_mood(rng, account, week, stories)
-    call_type = rng.choices(["support", "success", "sales"], [0.75, 0.15, 0.10])[0]
+    story = recent and (aid in stories["frequent"] or aid in stories["red"])
+    call_type = "support" if story else rng.choices(["support", "success", "sales"], [0.62, 0.22, 0.16])[0]
     if aid in stories["korean"] and rng.random() < 0.5:
         transcript = _korean_transcript(rng, agent, resolved)
     else:

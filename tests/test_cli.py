@@ -80,3 +80,13 @@ def test_missing_file_is_a_rejection_not_a_traceback(db_path):
     result = empathy("load", "/nonexistent/file.csv", db_path=db_path)
     assert result.returncode == 1
     assert "does not exist" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_demo_command_loads_the_demo_as_flagged_batches(db_path):
+    result = empathy("demo", db_path=db_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("loaded as") == 4
+    listed = json.loads(empathy("batches", "--json", db_path=db_path).stdout)
+    assert sorted(b["kind"] for b in listed) == ["accounts", "calls", "participation", "surveys"]
+    human = empathy("batches", db_path=db_path).stdout
+    assert human.count("[demo]") == 4

@@ -1,0 +1,87 @@
+"""The Data page, run through the whole app (app.py routes to it) on the demo data."""
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT
+from empathy.demo_generator import DEMO_DIR
+from empathy.loading import load_sheet
+from empathy.store import Store
+
+APP = str(ROOT / "app.py")
+
+
+@pytest.fixture
+def app(db_path):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    yield at
+    Store.open(db_path).close()
+
+
+def loaded_table(at):
+    frame = at.dataframe[0].value
+    return dict(zip(frame["table"], frame["rows"]))
+
+
+def test_first_run_loads_the_demo_and_says_so(app):
+    assert app.title[0].value == "Data"
+    assert any("Demo data" in info.value for info in app.info)
+    csv_rows = lambda name: len(pd.read_csv(DEMO_DIR / name, keep_default_na=False))  # noqa: E731
+    assert loaded_table(app) == {
+        "Accounts": csv_rows("accounts.csv"), "Survey responses": csv_rows("survey_responses.csv"),
+        "Participation (invited / responded)": csv_rows("participation.csv"),
+        "Calls": csv_rows("calls.csv"), "Call turns (scored)": 0}
+
+
+def test_date_ranges_match_the_demo_files(app):
+    frame = app.dataframe[0].value.set_index("table")
+    surveys = pd.read_csv(DEMO_DIR / "survey_responses.csv", parse_dates=["submitted_at"])
+    assert frame.loc["Survey responses", "first"] == surveys["submitted_at"].min().normalize()
+    assert frame.loc["Survey responses", "last"] == surveys["submitted_at"].max().normalize()
+
+
+def test_batch_history_lists_every_batch(app):
+    history = app.dataframe[1].value
+    assert sorted(history["kind"]) == ["accounts", "calls", "participation", "surveys"]
+    assert history["demo"].all() and not history["undone"].any()
+
+
+def test_undo_asks_first_then_takes_the_batch_out(app):
+    calls_batch = int(app.dataframe[1].value.set_index("kind").loc["calls", "batch_id"])
+    app.selectbox(key="undo-choice").select(calls_batch).run()
+    app.button(key="undo").click().run()
+    assert loaded_table(app)["Calls"] > 0  # nothing happens before the confirmation
+    app.button(key="confirm-undo").click().run()
+    assert not app.exception
+    assert loaded_table(app)["Calls"] == 0
+    assert any(f"Batch {calls_batch} was undone" in s.value for s in app.success)
+    history = app.dataframe[1].value.set_index("batch_id")
+    assert bool(history.loc[calls_batch, "undone"])
+
+
+def test_clearing_the_demo_removes_the_banner(app):
+    app.button(key="clear-demo").click().run()
+    app.button(key="confirm-clear-demo").click().run()
+    assert not any("Demo data" in info.value for info in app.info)
+    assert set(loaded_table(app).values()) == {0}
+    app.button(key="load-demo").click().run()
+    assert loaded_table(app)["Accounts"] == 120
+
+
+def test_new_data_shows_without_a_restart(app, db_path):
+    store = Store.open(db_path)
+    load_sheet(store, data=b"account_id,segment\nNEW-1,SMB\nNEW-2,SMB\n", source="new.csv")
+    app.run()
+    assert loaded_table(app)["Accounts"] == 122
+    assert "new.csv" in app.dataframe[1].value["source"].tolist()
+
+
+def test_cancelling_an_undo_changes_nothing(app, db_path):
+    version = Store.open(db_path).version()
+    app.button(key="undo").click().run()
+    app.button(key="cancel-undo").click().run()
+    assert Store.open(db_path).version() == version
+    assert not app.warning  # the confirmation is gone
