@@ -1,5 +1,6 @@
 """Data: what is loaded, the history of every batch with undo, and the demo data's controls."""
 
+import pandas as pd
 import streamlit as st
 
 from empathy.demo import clear_demo, reload_demo
@@ -18,16 +19,13 @@ st.caption("Everything the board is built from. Each load is a batch: it lands w
            "loading the same rows again adds nothing, and any batch can be undone.")
 
 st.subheader("What is loaded")
-summary = table_summary(store, version).assign(table=lambda f: f["table"].map(TABLE_LABELS))
-st.dataframe(
-    summary, hide_index=True, width="content",
-    column_config={
-        "table": st.column_config.TextColumn("Table"),
-        "rows": st.column_config.NumberColumn("Rows", format="localized"),
-        "first": st.column_config.DateColumn("From", format="YYYY-MM-DD"),
-        "last": st.column_config.DateColumn("To", format="YYYY-MM-DD"),
-    },
-)
+summary = table_summary(store, version)
+st.table(pd.DataFrame({
+    "Table": summary["table"].map(TABLE_LABELS),
+    "Rows": summary["rows"].map("{:,}".format),
+    "From": summary["first"].dt.strftime("%Y-%m-%d").fillna("—"),
+    "To": summary["last"].dt.strftime("%Y-%m-%d").fillna("—"),
+}).set_index("Table"))
 st.markdown("Load a sheet from the command line: `python -m empathy load FILE.csv` "
             "(CSV or XLSX; add `--skip-invalid` to load the valid rows of a sheet with bad ones).")
 

@@ -22,8 +22,8 @@ def app(db_path):
 
 
 def loaded_table(at):
-    frame = at.dataframe[0].value
-    return dict(zip(frame["table"], frame["rows"]))
+    frame = at.table[0].value
+    return {table: int(rows.replace(",", "")) for table, rows in frame["Rows"].items()}
 
 
 def test_first_run_loads_the_demo_and_says_so(app):
@@ -37,20 +37,20 @@ def test_first_run_loads_the_demo_and_says_so(app):
 
 
 def test_date_ranges_match_the_demo_files(app):
-    frame = app.dataframe[0].value.set_index("table")
+    frame = app.table[0].value
     surveys = pd.read_csv(DEMO_DIR / "survey_responses.csv", parse_dates=["submitted_at"])
-    assert frame.loc["Survey responses", "first"] == surveys["submitted_at"].min().normalize()
-    assert frame.loc["Survey responses", "last"] == surveys["submitted_at"].max().normalize()
+    assert frame.loc["Survey responses", "From"] == f"{surveys['submitted_at'].min():%Y-%m-%d}"
+    assert frame.loc["Survey responses", "To"] == f"{surveys['submitted_at'].max():%Y-%m-%d}"
 
 
 def test_batch_history_lists_every_batch(app):
-    history = app.dataframe[1].value
+    history = app.dataframe[0].value
     assert sorted(history["kind"]) == ["accounts", "calls", "participation", "surveys"]
     assert history["demo"].all() and not history["undone"].any()
 
 
 def test_undo_asks_first_then_takes_the_batch_out(app):
-    calls_batch = int(app.dataframe[1].value.set_index("kind").loc["calls", "batch_id"])
+    calls_batch = int(app.dataframe[0].value.set_index("kind").loc["calls", "batch_id"])
     app.selectbox(key="undo-choice").select(calls_batch).run()
     app.button(key="undo").click().run()
     assert loaded_table(app)["Calls"] > 0  # nothing happens before the confirmation
@@ -58,7 +58,7 @@ def test_undo_asks_first_then_takes_the_batch_out(app):
     assert not app.exception
     assert loaded_table(app)["Calls"] == 0
     assert any(f"Batch {calls_batch} was undone" in s.value for s in app.success)
-    history = app.dataframe[1].value.set_index("batch_id")
+    history = app.dataframe[0].value.set_index("batch_id")
     assert bool(history.loc[calls_batch, "undone"])
 
 
@@ -76,7 +76,7 @@ def test_new_data_shows_without_a_restart(app, db_path):
     load_sheet(store, data=b"account_id,segment\nNEW-1,SMB\nNEW-2,SMB\n", source="new.csv")
     app.run()
     assert loaded_table(app)["Accounts"] == 122
-    assert "new.csv" in app.dataframe[1].value["source"].tolist()
+    assert "new.csv" in app.dataframe[0].value["source"].tolist()
 
 
 def test_cancelling_an_undo_changes_nothing(app, db_path):
