@@ -75,54 +75,54 @@ SLOTS = {
 NEGATIVE = {
     "billing": [
         "We were charged twice for the same seats {month}, invoice {invoice}, and nobody has fixed it.",
-        "The invoice still lists {seats} seats we removed weeks ago. We keep paying for people who left.",
-        "Billing changed our renewal date without telling us and the card got declined.",
+        "The invoice still lists {seats} seats we removed weeks ago. We keep paying for people who left, which is ridiculous.",
+        "Billing changed our renewal date without telling us and the card got declined. Really frustrating.",
         "I can't get a straight answer on why our bill went up by {amount}.",
         "Invoice {invoice} has the wrong VAT number again and finance rejected it.",
-        "We got billed for the annual plan when we agreed monthly. That's a {amount} surprise.",
-        "The billing portal times out whenever I try to download last quarter's invoices.",
-        "Refund for the duplicate charge was promised {days} days ago and still nothing.",
-        "Every month there is something off with the invoice and I spend an afternoon chasing it.",
+        "We got billed for the annual plan when we asked for monthly. That's a {amount} mistake and a real problem for us.",
+        "The billing portal times out whenever I try to download last quarter's invoices. Annoying and a waste of time.",
+        "The refund for the duplicate charge is {days} days late and still nothing. We're angry about it.",
+        "Every month something is wrong with the invoice and I waste an afternoon chasing it.",
         "Proration on the upgrade makes no sense, we were charged the full month for {seats} new seats.",
     ],
     "onboarding": [
-        "Onboarding took {days} weeks longer than promised and our kickoff kept getting rescheduled.",
+        "Onboarding dragged on {days} weeks late and our kickoff kept getting cancelled. Disappointing start.",
         "Setting up the workspace was confusing, the setup checklist skips the permissions step.",
         "Our new admins had no training and the onboarding videos are for the old interface.",
         "Importing our users during onboarding failed halfway and we had to start over.",
     ],
     "performance": [
-        "{feature} takes forever to load, sometimes a full minute on a good connection.",
+        "{feature} is painfully slow, sometimes a full minute to load. It's terrible during meetings.",
         "Reports are painfully slow at month end, the page just spins.",
-        "Search got noticeably slower after the last release.",
-        "Exports of more than a few thousand rows time out.",
+        "Search got noticeably slower after the last release and it's hurting our team.",
+        "Exports of more than a few thousand rows fail every time. Broken.",
     ],
     "reliability": [
         "We had another outage on {weekday} morning and lost about {hours} hours of work.",
-        "{feature} keeps crashing when more than a few people use it at once.",
-        "Data in the dashboard was stale for {hours} hours and nobody told us until we asked.",
+        "{feature} keeps crashing when more than a few people use it at once. Awful.",
+        "Data in the dashboard was wrong for {hours} hours and nobody told us. We made bad decisions on it.",
         "Sync failures again this week, records just disappear from the list.",
     ],
     "support": [
-        "Support took {days} days to answer a ticket marked urgent.",
+        "Support ignored a ticket marked urgent for {days} days. Poor.",
         "Every time I call I have to explain the whole problem again to someone new.",
-        "The support chat bot sends me in circles and never gets me to a person.",
-        "We were told someone would call back on {weekday}. Nobody called.",
+        "The support chat bot is useless and frustrating, it never gets me to a person.",
+        "We were told someone would call back on {weekday}. Nobody called, which is disappointing.",
     ],
     "documentation": [
-        "The documentation for {feature} is out of date, the screenshots don't match anymore.",
-        "I couldn't find anything in the help center about {feature}, had to guess.",
+        "The documentation for {feature} is outdated and confusing, the screenshots don't match anymore.",
+        "Nothing in the help center about {feature}, so we had to guess and got it wrong.",
         "The API docs are missing half the error codes.",
     ],
     "pricing": [
-        "The price increase at renewal was steep for what we use.",
-        "Paying per seat for occasional users feels expensive.",
+        "The price increase at renewal was painful for what we use. Hard to defend.",
+        "Paying per seat for occasional users feels unfair and expensive.",
         "We'd need the Enterprise plan just for SSO, which is hard to justify.",
     ],
     "integrations": [
         "The {integration} integration stopped syncing and we only noticed a week later.",
-        "Half our fields don't map in the {integration} connector.",
-        "The {integration} sync duplicates contacts every night.",
+        "Half our fields don't map in the {integration} connector, which is a mess.",
+        "The {integration} sync duplicates contacts every night and cleaning it up is a pain.",
     ],
 }
 POSITIVE = [
@@ -206,7 +206,7 @@ AGENT_PROBES = [
 CUSTOMER_DETAILS = [
     "It started around {weekday} and it's been the same every day since.",
     "It's the whole team, about {seats} people, and we have a deadline this week.",
-    "I already sent screenshots to support {days} days ago.",
+    "I already sent screenshots {days} days ago and heard nothing back.",
     "Nothing changed on our side as far as I know.",
     "Finance is asking me about it every morning, so I really need an answer.",
 ]
@@ -223,10 +223,10 @@ CUSTOMER_GOOD_ENDINGS = [
     "Brilliant, thanks. That makes my week easier.",
 ]
 CUSTOMER_BAD_ENDINGS = [
-    "Honestly this is frustrating, it's the third time we've called about this.",
+    "Honestly this is so frustrating, it's the third time we've called about this.",
     "I'm not happy. We need this fixed, not escalated again.",
     "Fine, but if this isn't solved by {weekday} we'll have to look at other options.",
-    "This is really disappointing. We were promised this was resolved last time.",
+    "This is really disappointing. We were told this was fixed last time and it's still broken.",
 ]
 AGENT_CLOSINGS = [
     "Thanks for your patience. Is there anything else I can help with?",

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from empathy.schema import KINDS, SURVEYS, Layout, detect_layout, implied_metric, map_columns
+from empathy.schema import CALLS, KINDS, SURVEYS, Layout, detect_layout, implied_metric, map_columns
 from empathy.sources import RawSheet, SheetError, read_path, read_sheet
 from empathy.store import Store
+from empathy.transcripts import score_calls
 from empathy.validate import Validated, validate
 
 
@@ -87,18 +88,25 @@ def land(store: Store, prepared: Prepared, *, skip_invalid: bool = False, demo: 
                           "message": f"no column maps to the required '{name}' (needed: {names})"}
                          for name in prepared.missing_required]
         return report
-    report.errors = validated.errors
-    report.rows_rejected = len(validated.bad_rows)
+    rows, utterances = validated.rows, None
+    errors = list(validated.errors)
+    if layout is CALLS:
+        rows, utterances, transcript_errors = score_calls(store, rows, prepared.mapping.get("transcript"))
+        errors += transcript_errors
+        rows = rows[~rows.index.isin({e["row"] for e in transcript_errors})]
+    report.errors = errors
+    report.rows_rejected = len({e["row"] for e in errors if e["row"] is not None})
     report.notes = _notes(prepared)
     if report.errors and not skip_invalid:
         report.notes.append("Nothing was loaded because some rows are invalid; fix them, or load "
                             "the valid rows only (--skip-invalid).")
         return report
-    if validated.rows.empty:
+    if rows.empty:
         report.notes.append("No valid rows to load.")
         return report
-    result = store.load(layout.table, validated.rows, kind=layout.kind, layout=layout.name,
-                        source=_source_label(sheet), rows_rejected=report.rows_rejected, demo=demo)
+    result = store.load(layout.table, rows, kind=layout.kind, layout=layout.name,
+                        source=_source_label(sheet), rows_rejected=report.rows_rejected, demo=demo,
+                        utterances=utterances)
     report.batch_id, report.rejected = result.batch_id, False
     report.rows_new, report.rows_updated = result.rows_new, result.rows_updated
     report.rows_duplicate += result.rows_duplicate

@@ -195,6 +195,12 @@ TABLE_COLUMNS = {
                       "segment": "text", "metric": "text", "invited": "int", "responded": "int"},
     "calls": {c.name: c.type for c in CALLS.columns},
 }
+# Figures worked out at load time and stored beside the row, not part of its content (or its hash).
+DERIVED_COLUMNS = {
+    "calls": {"transcript_hash": "text", "sentiment_mean": "float", "sentiment_min": "float",
+              "sentiment_shift": "float", "negative": "bool", "customer_turns": "int",
+              "scored_turns": "int", "unscored_turns": "int"},
+}
 TABLE_KEYS = {"accounts": "account_id", "survey_responses": "response_id",
               "participation": "participation_id", "calls": "call_id"}
 # The column each table's date range is read from.

@@ -20,14 +20,17 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from empathy.schema import TABLE_COLUMNS, TABLE_DATES, TABLE_KEYS
+from empathy.schema import DERIVED_COLUMNS, TABLE_COLUMNS, TABLE_DATES, TABLE_KEYS
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "empathy.duckdb"
 SQL_TYPES = {"text": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "timestamp": "TIMESTAMP",
              "date": "DATE", "bool": "BOOLEAN"}
-UTTERANCE_COLUMNS = {"call_id": "VARCHAR", "turn": "INTEGER", "speaker": "VARCHAR", "role": "VARCHAR",
-                     "text": "VARCHAR", "offset_s": "DOUBLE", "compound": "DOUBLE", "pos": "DOUBLE",
-                     "neu": "DOUBLE", "neg": "DOUBLE", "scored": "BOOLEAN", "themes": "VARCHAR[]"}
+# One row per turn of one version of a call's transcript (call_id, transcript_hash): a version is
+# scored once, and its turns stay as long as any stored call row points at it.
+UTTERANCE_COLUMNS = {"call_id": "VARCHAR", "transcript_hash": "VARCHAR", "turn": "INTEGER",
+                     "speaker": "VARCHAR", "role": "VARCHAR", "text": "VARCHAR", "offset_s": "DOUBLE",
+                     "compound": "DOUBLE", "pos": "DOUBLE", "neu": "DOUBLE", "neg": "DOUBLE",
+                     "scored": "BOOLEAN"}
 
 
 class StoreError(Exception):
@@ -108,6 +111,7 @@ class Store:
     def _create_tables(self) -> None:
         with self._write_lock, self.cursor() as cursor:
             for table, columns in TABLE_COLUMNS.items():
+                columns = {**columns, **DERIVED_COLUMNS.get(table, {})}
                 defs = ", ".join(f"{name} {SQL_TYPES[kind]}" for name, kind in columns.items())
                 cursor.execute(f"CREATE TABLE IF NOT EXISTS {table} ({defs}, row_hash VARCHAR, "
                                "batch_id BIGINT NOT NULL, superseded_by BIGINT)")
@@ -126,19 +130,23 @@ class Store:
             return _scalar(cursor, "SELECT value FROM meta WHERE key = 'version'")
 
     def load(self, table: str, rows: pd.DataFrame, *, kind: str, layout: str, source: str,
-             rows_rejected: int = 0, demo: bool = False, loaded_by: str | None = None) -> BatchResult:
+             rows_rejected: int = 0, demo: bool = False, loaded_by: str | None = None,
+             utterances: pd.DataFrame | None = None) -> BatchResult:
         """Land rows as one batch: new keys insert, changed rows supersede, identical rows are skipped.
 
-        A sheet that brings nothing new makes no batch and leaves the version as it was.
+        `utterances` (scored turns of the calls' transcripts) land in the same transaction. A sheet
+        that brings nothing new makes no batch and leaves the version as it was.
         """
         try:
-            return self._load(table, rows, kind, layout, source, rows_rejected, demo, loaded_by)
+            return self._load(table, rows, kind, layout, source, rows_rejected, demo, loaded_by, utterances)
         except _NothingNew as nothing:
             return BatchResult(None, 0, 0, nothing.duplicates)
 
-    def _load(self, table, rows, kind, layout, source, rows_rejected, demo, loaded_by) -> BatchResult:
+    def _load(self, table, rows, kind, layout, source, rows_rejected, demo, loaded_by,
+              utterances) -> BatchResult:
         key = TABLE_KEYS[table]
-        columns = [*TABLE_COLUMNS[table], "row_hash"]
+        derived = [name for name in DERIVED_COLUMNS.get(table, {}) if name in rows]
+        columns = [*TABLE_COLUMNS[table], *derived, "row_hash"]
         incoming = rows[columns].reset_index(drop=True)
         with self._transaction() as cursor:
             batch_id = _scalar(cursor, "SELECT coalesce(max(batch_id), 0) + 1 FROM batches")
@@ -163,6 +171,8 @@ class Store:
                 WHERE NOT EXISTS (SELECT 1 FROM {table} t
                                   WHERE t.{key} = i.{key} AND t.superseded_by IS NULL)""", [batch_id])
             cursor.unregister("incoming")
+            if utterances is not None and not utterances.empty:
+                _insert_utterances(cursor, utterances, batch_id)
             result = BatchResult(batch_id, counts.get("new", 0), counts.get("updated", 0),
                                  counts.get("duplicate", 0))
             cursor.execute("""INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP, ?,
@@ -185,8 +195,19 @@ class Store:
                     FROM (SELECT {key} AS k, superseded_by FROM {table} WHERE batch_id = ?) b
                     WHERE {table}.{key} = b.k AND {table}.superseded_by = ?""", [batch_id, batch_id])
                 cursor.execute(f"DELETE FROM {table} WHERE batch_id = ?", [batch_id])
-            cursor.execute("DELETE FROM utterances WHERE batch_id = ?", [batch_id])
+            cursor.execute("""
+                DELETE FROM utterances u WHERE batch_id = ? AND NOT EXISTS (
+                    SELECT 1 FROM calls c WHERE c.call_id = u.call_id AND c.transcript_hash = u.transcript_hash)""",
+                           [batch_id])
             cursor.execute("UPDATE batches SET undone_at = now()::TIMESTAMP WHERE batch_id = ?", [batch_id])
+
+    def scored_transcripts(self, calls: pd.DataFrame) -> pd.DataFrame:
+        """The stored turns of those (call_id, transcript_hash) pairs that were scored before."""
+        with self.cursor() as cursor:
+            cursor.register("wanted", calls[["call_id", "transcript_hash"]].drop_duplicates())
+            return cursor.execute("""
+                SELECT u.* EXCLUDE (batch_id) FROM utterances u
+                JOIN wanted w USING (call_id, transcript_hash) ORDER BY u.call_id, u.turn""").df()
 
     def query(self, sql: str, params: list | None = None) -> pd.DataFrame:
         with self.cursor() as cursor:
@@ -211,10 +232,24 @@ class Store:
             span = f"min({date})::DATE, max({date})::DATE" if date else "NULL::DATE, NULL::DATE"
             parts.append(f"SELECT '{table}' AS table_name, count(*) AS rows, {span} "
                          f"FROM {table} WHERE superseded_by IS NULL")
-        parts.append("SELECT 'utterances', count(*), NULL::DATE, NULL::DATE FROM utterances")
+        parts.append("SELECT 'utterances', count(*), min(c.started_at)::DATE, max(c.started_at)::DATE "
+                     "FROM utterances u JOIN calls c USING (call_id, transcript_hash) "
+                     "WHERE c.superseded_by IS NULL")
         summary = self.query(" UNION ALL ".join(parts))
         summary.columns = ["table", "rows", "first", "last"]
         return summary
+
+
+def _insert_utterances(cursor: duckdb.DuckDBPyConnection, utterances: pd.DataFrame, batch_id: int) -> None:
+    """Turns of transcript versions not stored yet (a concurrent load may have just stored them)."""
+    names = ", ".join(UTTERANCE_COLUMNS)
+    cursor.register("new_turns", utterances[list(UTTERANCE_COLUMNS)])
+    cursor.execute(f"""
+        INSERT INTO utterances ({names}, batch_id)
+        SELECT {names}, ? FROM new_turns n WHERE NOT EXISTS (
+            SELECT 1 FROM utterances u WHERE u.call_id = n.call_id AND u.transcript_hash = n.transcript_hash)""",
+                   [batch_id])
+    cursor.unregister("new_turns")
 
 
 def _connect(path: Path) -> duckdb.DuckDBPyConnection:

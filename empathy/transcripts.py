@@ -1,0 +1,77 @@
+"""Load-time sentiment for a calls sheet: parse each new transcript, score it, work out its figures.
+
+A transcript version is known by (call_id, md5 of its text). One that was scored before is never
+scored again: its stored turns give its figures. Only new or changed transcripts reach VADER, all
+of them in one `score_texts` call so a large load uses every core.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+
+from empathy.store import UTTERANCE_COLUMNS, Store
+from sentiment import ScoredTurn, TranscriptError, analyze_turns, call_figures, parse_transcript, score_texts
+
+FIGURE_COLUMNS = {"mean": "sentiment_mean", "min": "sentiment_min", "shift": "sentiment_shift",
+                  "negative": "negative", "customer_turns": "customer_turns",
+                  "scored_turns": "scored_turns", "unscored_turns": "unscored_turns"}
+
+
+def transcript_hash(text: str) -> str:
+    return hashlib.md5(text.encode("utf-8")).hexdigest()[:24]
+
+
+def score_calls(store: Store, rows: pd.DataFrame, transcript_header: str = "transcript"
+                ) -> tuple[pd.DataFrame, pd.DataFrame, list[dict]]:
+    """Calls rows with their figures, the new turns to store, and an error per unreadable transcript."""
+    has_text = rows["transcript"].notna()
+    rows = rows.assign(transcript_hash=rows["transcript"].map(transcript_hash, na_action="ignore"))
+    known = store.scored_transcripts(rows.loc[has_text, ["call_id", "transcript_hash"]])
+    known_keys = set(zip(known["call_id"], known["transcript_hash"]))
+    parsed, errors = {}, []
+    for row, call in rows[has_text].iterrows():
+        if (call["call_id"], call["transcript_hash"]) in known_keys:
+            continue
+        try:
+            parsed[row] = parse_transcript(call["transcript"])
+        except TranscriptError as error:
+            errors.append({"row": int(row), "column": transcript_header, "value": call["transcript"][:80],
+                           "message": f"call {call['call_id']}: {error}"})
+    texts = [turn.text for turns in parsed.values() for turn in turns]
+    scores = iter(score_texts(texts))
+    figures: dict[int, dict] = {}
+    new_turns: list[dict] = []
+    for row, turns in parsed.items():
+        call = rows.loc[row]
+        agent = call["agent"] if pd.notna(call["agent"]) else None
+        analysis = analyze_turns(turns, agent, scores=[next(scores) for _ in turns])
+        figures[row] = analysis.figures
+        new_turns += [{"call_id": call["call_id"], "transcript_hash": call["transcript_hash"], **t.as_dict()}
+                      for t in analysis.turns]
+    figures.update(_stored_figures(rows, known))
+    return _with_figures(rows, figures), _turns_frame(new_turns), errors
+
+
+def _stored_figures(rows: pd.DataFrame, known: pd.DataFrame) -> dict[int, dict]:
+    by_version = {key: call_figures([ScoredTurn(**t) for t in group.drop(columns=["call_id", "transcript_hash"])
+                                     .to_dict("records")])
+                  for key, group in known.groupby(["call_id", "transcript_hash"])}
+    return {row: by_version[(call_id, version)]
+            for row, call_id, version in zip(rows.index, rows["call_id"], rows["transcript_hash"])
+            if (call_id, version) in by_version}
+
+
+def _with_figures(rows: pd.DataFrame, figures: dict[int, dict]) -> pd.DataFrame:
+    frame = pd.DataFrame.from_dict(figures, orient="index", columns=list(FIGURE_COLUMNS))
+    frame = frame.rename(columns=FIGURE_COLUMNS).reindex(rows.index).astype({
+        "sentiment_mean": "Float64", "sentiment_min": "Float64", "sentiment_shift": "Float64",
+        "negative": "boolean", "customer_turns": "Int64", "scored_turns": "Int64", "unscored_turns": "Int64"})
+    return rows.assign(**{name: frame[name] for name in FIGURE_COLUMNS.values()})
+
+
+def _turns_frame(turns: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(turns, columns=list(UTTERANCE_COLUMNS))
+    return frame.astype({"turn": "int64", "offset_s": "Float64", "compound": "Float64", "pos": "Float64",
+                         "neu": "Float64", "neg": "Float64", "scored": "bool"})
