@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from empathy.schema import CALLS, KINDS, SURVEYS, Layout, detect_layout, implied_metric, map_columns
+from empathy.schema import CALLS, KINDS, SURVEYS, UTTERANCE_ROWS, Layout, detect_layout, implied_metric, map_columns
 from empathy.sources import RawSheet, SheetError, read_path, read_sheet
 from empathy.store import Store
-from empathy.transcripts import score_calls
+from empathy.transcripts import calls_from_turn_rows, score_calls
 from empathy.validate import Validated, validate
 
 
@@ -90,7 +90,12 @@ def land(store: Store, prepared: Prepared, *, skip_invalid: bool = False, demo: 
         return report
     rows, utterances = validated.rows, None
     errors = list(validated.errors)
-    if layout is CALLS:
+    table = layout.table
+    if layout is UTTERANCE_ROWS:
+        rows, turn_errors = calls_from_turn_rows(store, rows)
+        errors += turn_errors
+        table = CALLS.table
+    if table == CALLS.table:
         rows, utterances, transcript_errors = score_calls(store, rows, prepared.mapping.get("transcript"))
         errors += transcript_errors
         rows = rows[~rows.index.isin({e["row"] for e in transcript_errors})]
@@ -104,7 +109,7 @@ def land(store: Store, prepared: Prepared, *, skip_invalid: bool = False, demo: 
     if rows.empty:
         report.notes.append("No valid rows to load.")
         return report
-    result = store.load(layout.table, rows, kind=layout.kind, layout=layout.name,
+    result = store.load(table, rows, kind=layout.kind, layout=layout.name,
                         source=_source_label(sheet), rows_rejected=report.rows_rejected, demo=demo,
                         utterances=utterances)
     report.batch_id, report.rejected = result.batch_id, False

@@ -185,7 +185,25 @@ CALLS = Layout(
     ),
 )
 
-LAYOUTS = (ACCOUNTS, SURVEYS, INVITATIONS, PARTICIPATION_COUNTS, CALLS)
+# A call's transcript as one row per turn (call platforms export this). The turns become the
+# transcript of a call already loaded from a calls sheet.
+UTTERANCE_ROWS = Layout(
+    kind="calls",
+    name="utterance rows",
+    table="utterance_rows",
+    key="utterance_key",
+    identifying=("turn", "speaker", "text", "offset_s"),
+    columns=(
+        Column("call_id", required=True, aliases=CALLS.columns[0].aliases),
+        Column("turn", "int", required=True, minimum=0, aliases=("turn_number", "sequence", "seq", "line")),
+        Column("speaker", required=True, aliases=("speaker_name", "participant", "role", "who")),
+        Column("text", required=True, aliases=("utterance", "message", "transcript", "words", "content")),
+        Column("offset_s", "float", minimum=0, aliases=("offset", "start", "start_s", "start_seconds",
+                                                        "seconds", "time")),
+    ),
+)
+
+LAYOUTS = (ACCOUNTS, SURVEYS, INVITATIONS, PARTICIPATION_COUNTS, CALLS, UTTERANCE_ROWS)
 
 # What each stored table holds beyond its sheet columns (participation unifies both layouts).
 TABLE_COLUMNS = {
@@ -203,6 +221,10 @@ DERIVED_COLUMNS = {
 }
 TABLE_KEYS = {"accounts": "account_id", "survey_responses": "response_id",
               "participation": "participation_id", "calls": "call_id"}
+# Rows as validated, for stored tables and for sheets that become another table's rows.
+ROW_COLUMNS = {**TABLE_COLUMNS, "utterance_rows": {"utterance_key": "text", "call_id": "text", "turn": "int",
+                                                   "speaker": "text", "text": "text", "offset_s": "float"}}
+ROW_KEYS = {**TABLE_KEYS, "utterance_rows": "utterance_key"}
 # The column each table's date range is read from.
 TABLE_DATES = {"survey_responses": "submitted_at", "participation": "period_start",
                "calls": "started_at"}

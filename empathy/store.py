@@ -209,6 +209,15 @@ class Store:
                 SELECT u.* EXCLUDE (batch_id) FROM utterances u
                 JOIN wanted w USING (call_id, transcript_hash) ORDER BY u.call_id, u.turn""").df()
 
+    def current_rows(self, table: str, keys: list[str]) -> pd.DataFrame:
+        """The current rows of a table for those keys, with their sheet and derived columns."""
+        key = TABLE_KEYS[table]
+        with self.cursor() as cursor:
+            cursor.register("wanted_keys", pd.DataFrame({key: keys}, dtype="str"))
+            return cursor.execute(f"""
+                SELECT t.* EXCLUDE (row_hash, batch_id, superseded_by) FROM {table} t
+                JOIN wanted_keys USING ({key}) WHERE t.superseded_by IS NULL""").df()
+
     def query(self, sql: str, params: list | None = None) -> pd.DataFrame:
         with self.cursor() as cursor:
             return cursor.execute(sql, params or []).df()

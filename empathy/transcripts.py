@@ -8,10 +8,13 @@ of them in one `score_texts` call so a large load uses every core.
 from __future__ import annotations
 
 import hashlib
+import json
 
 import pandas as pd
 
+from empathy.schema import TABLE_COLUMNS
 from empathy.store import UTTERANCE_COLUMNS, Store
+from empathy.validate import content_hash
 from sentiment import ScoredTurn, TranscriptError, analyze_turns, call_figures, parse_transcript, score_texts
 
 FIGURE_COLUMNS = {"mean": "sentiment_mean", "min": "sentiment_min", "shift": "sentiment_shift",
@@ -75,3 +78,27 @@ def _turns_frame(turns: list[dict]) -> pd.DataFrame:
     frame = pd.DataFrame(turns, columns=list(UTTERANCE_COLUMNS))
     return frame.astype({"turn": "int64", "offset_s": "Float64", "compound": "Float64", "pos": "Float64",
                          "neu": "Float64", "neg": "Float64", "scored": "bool"})
+
+
+def calls_from_turn_rows(store: Store, turns: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
+    """Turn rows become the transcript (as JSON turns) of calls already loaded from a calls sheet.
+
+    Each call's new row is indexed by the sheet row of its first turn, so errors point there.
+    """
+    columns = list(TABLE_COLUMNS["calls"])
+    current = store.current_rows("calls", sorted(turns["call_id"].unique())).set_index("call_id", drop=False)
+    calls, errors = [], []
+    for call_id, group in turns.sort_values(["call_id", "turn"]).groupby("call_id", sort=False):
+        if call_id not in current.index:
+            errors += [{"row": int(row), "column": "call_id", "value": call_id,
+                        "message": f"call {call_id} is not loaded yet: load its calls sheet "
+                                   "(call_id, started_at, ...) first, then its turns"} for row in group.index]
+            continue
+        transcript = json.dumps([{"speaker": t.speaker, "text": t.text,
+                                  "start": None if pd.isna(t.offset_s) else float(t.offset_s)}
+                                 for t in group.itertuples()], ensure_ascii=False)
+        call = current.loc[call_id, columns].to_dict()
+        calls.append({**call, "transcript": transcript, "row": int(group.index.min())})
+    frame = pd.DataFrame(calls, columns=[*columns, "row"]).set_index("row")
+    frame = frame.astype({name: dtype for name, dtype in current[columns].dtypes.items()})
+    return frame.assign(row_hash=content_hash(frame, columns)), errors

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from empathy.schema import (
-    INVITATIONS, METRIC_RANGES, PARTICIPATION_COUNTS, SURVEYS, TABLE_COLUMNS, TABLE_KEYS,
+    INVITATIONS, METRIC_RANGES, PARTICIPATION_COUNTS, ROW_COLUMNS, ROW_KEYS, SURVEYS, UTTERANCE_ROWS,
     Column, Layout, implied_metric, normalise_header,
 )
 
@@ -62,7 +62,7 @@ def validate(frame: pd.DataFrame, layout: Layout, mapping: dict[str, str],
     errors.sort(key=lambda e: (e["row"] if e["row"] is not None else 0, e["column"] or ""))
     bad_rows = {e["row"] for e in errors}
     rows = rows[~rows.index.isin(bad_rows)]
-    rows, duplicates, conflicts = dedupe_within_sheet(rows, TABLE_KEYS[layout.table], mapping)
+    rows, duplicates, conflicts = dedupe_within_sheet(rows, ROW_KEYS[layout.table], mapping)
     errors += conflicts
     rows = rows[~rows.index.isin({e["row"] for e in conflicts})]
     ignored = [h for h in frame.columns if h not in set(mapping.values())]
@@ -219,7 +219,7 @@ def _counts_rules(typed: pd.DataFrame, mapping: dict[str, str]) -> list[dict]:
 
 def to_table_rows(typed: pd.DataFrame, layout: Layout) -> pd.DataFrame:
     """The stored table's columns, with derived keys where the sheet has none, and a row hash."""
-    table_columns = TABLE_COLUMNS[layout.table]
+    table_columns = ROW_COLUMNS[layout.table]
     if layout is INVITATIONS:
         typed = pd.DataFrame({
             "participation_id": _key_or_hash(typed, "invitation_id", ["account_id", "metric", "sent_at"]),
@@ -233,6 +233,8 @@ def to_table_rows(typed: pd.DataFrame, layout: Layout) -> pd.DataFrame:
     elif layout is PARTICIPATION_COUNTS:
         typed = typed.assign(participation_id=content_hash(
             typed, ["period_start", "account_id", "segment", "metric"]))
+    elif layout is UTTERANCE_ROWS:
+        typed = typed.assign(utterance_key=typed["call_id"] + "#" + typed["turn"].astype("str"))
     elif layout is SURVEYS:
         typed = typed.assign(response_id=_key_or_hash(
             typed, "response_id", ["account_id", "respondent_role", "submitted_at", "metric", "score",

@@ -6,31 +6,35 @@ Large batches are scored on every core, with the analyzer built once per worker 
 
 from __future__ import annotations
 
+import json
 import math
-import multiprocessing
 import os
 import re
-from dataclasses import dataclass
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import NamedTuple
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 # A turn longer than this many sentences is scored in blocks (see bench/saturation.py and
 # bench/README.md for the measurement behind the number).
-LONG_TURN_SENTENCES = 6
+LONG_TURN_SENTENCES = 5
 BLOCK_SENTENCES = 3
 PARALLEL_MIN_TEXTS = 4000
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-WORD = re.compile(r"[a-z']+")
+LETTER = re.compile(r"[A-Za-z]")
 # Words nearly every English sentence of five words or more contains; a long Latin-script text with
 # none of them is another language (Spanish, German, ...), which VADER's English lexicon cannot judge.
-ENGLISH_FUNCTION_WORDS = frozenset(
+ENGLISH_FUNCTION_WORDS = (
     "a an the and or but if of to in on at for with from by about as is are was were be been am i "
     "you he she it we they me my your our their this that these those not no do does did have has "
-    "had can could will would should so just there here what when why how all any very too".split())
+    "had can could will would should so just there here what when why how all any very too").split()
+FUNCTION_WORD = re.compile(r"\b(?:" + "|".join(ENGLISH_FUNCTION_WORDS) + r")\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Score:
+class Score(NamedTuple):
     compound: float | None
     pos: float | None
     neu: float | None
@@ -52,13 +56,13 @@ def analyzer() -> SentimentIntensityAnalyzer:
 
 def judgeable(text: str) -> bool:
     """Whether VADER's English lexicon can say anything true about this text."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
+    if not text.isascii():
+        letters = [c for c in text if c.isalpha()]
+        if sum(1 for c in letters if c.isascii()) < 0.5 * len(letters):
+            return False  # mostly another script: Korean, Japanese, Cyrillic, ...
+    elif not LETTER.search(text):
         return False
-    if sum(1 for c in letters if c.isascii()) < 0.5 * len(letters):
-        return False  # mostly another script: Korean, Japanese, Cyrillic, ...
-    words = WORD.findall(text.lower())
-    return len(words) < 5 or any(word in ENGLISH_FUNCTION_WORDS for word in words)
+    return FUNCTION_WORD.search(text) is not None or len(text.split()) < 5
 
 
 def sentences(text: str) -> list[str]:
@@ -68,8 +72,9 @@ def sentences(text: str) -> list[str]:
 def score_text(text: str) -> Score:
     if not text or not judgeable(text):
         return UNSCORED
-    parts = sentences(text)
-    if len(parts) <= LONG_TURN_SENTENCES:
+    # a turn with at most LONG_TURN_SENTENCES - 1 end marks cannot be long: skip splitting it
+    if text.count(".") + text.count("!") + text.count("?") < LONG_TURN_SENTENCES or \
+            len(parts := sentences(text)) <= LONG_TURN_SENTENCES:
         found = analyzer().polarity_scores(text)
         return Score(found["compound"], found["pos"], found["neu"], found["neg"], True)
     return _score_in_blocks(parts)
@@ -92,14 +97,32 @@ def _score_chunk(texts: list[str]) -> list[Score]:
 
 
 def score_texts(texts: list[str], workers: int | None = None) -> list[Score]:
-    """Scores in input order; a large list is spread over `workers` processes (default: all cores)."""
+    """Scores in input order; a large list is spread over `workers` processes (default: all cores).
+
+    The workers are plain `python -m sentiment.worker` subprocesses rather than a multiprocessing
+    pool: a pool re-imports the host's main module in each worker, and under Streamlit that is the
+    app script itself.
+    """
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(texts) < PARALLEL_MIN_TEXTS:
         return _score_chunk(texts)
-    size = math.ceil(len(texts) / (workers * 4))
+    size = math.ceil(len(texts) / workers)
     chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
-    # forkserver: workers start from a clean process, never a fork of a threaded server
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["sentiment.scoring"])
-    with context.Pool(workers, initializer=analyzer) as pool:
-        return [score for chunk in pool.map(_score_chunk, chunks) for score in chunk]
+    with ThreadPoolExecutor(len(chunks)) as threads:
+        return [score for chunk in threads.map(_score_in_worker, chunks) for score in chunk]
+
+
+def _score_in_worker(texts: list[str]) -> list[Score]:
+    package_root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
+    done = subprocess.run([sys.executable, "-m", "sentiment.worker"], input=json.dumps(texts),
+                          capture_output=True, text=True, env=env, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"a sentiment worker failed: {done.stderr.strip()[-500:]}")
+    return [Score(*values) for values in json.loads(done.stdout)]
+
+
+def run_worker() -> None:
+    """Score a JSON list of texts from stdin; print their scores, in order, as a JSON list."""
+    texts = json.loads(sys.stdin.read())
+    sys.stdout.write(json.dumps(_score_chunk(texts)))

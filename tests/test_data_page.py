@@ -30,10 +30,12 @@ def test_first_run_loads_the_demo_and_says_so(app):
     assert app.title[0].value == "Data"
     assert any("Demo data" in info.value for info in app.info)
     csv_rows = lambda name: len(pd.read_csv(DEMO_DIR / name, keep_default_na=False))  # noqa: E731
+    calls = pd.read_csv(DEMO_DIR / "calls.csv", keep_default_na=False)
+    turns = int(calls["transcript"].str.count(r"(?m)^(?:\[[\d:]+\] )?(?:Customer|Agent): ").sum())
     assert loaded_table(app) == {
         "Accounts": csv_rows("accounts.csv"), "Survey responses": csv_rows("survey_responses.csv"),
         "Participation (invited / responded)": csv_rows("participation.csv"),
-        "Calls": csv_rows("calls.csv"), "Call turns (scored)": 0}
+        "Calls": csv_rows("calls.csv"), "Call turns (scored)": turns}
 
 
 def test_date_ranges_match_the_demo_files(app):

@@ -1,0 +1,65 @@
+import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from conftest import FIXTURES
+from sentiment import analyze_transcript
+
+VADER = SentimentIntensityAnalyzer()
+
+
+def compound(text):
+    return VADER.polarity_scores(text)["compound"]
+
+
+def test_figures_use_customer_turns_only():
+    analysis = analyze_transcript((FIXTURES / "call_labelled.txt").read_text())
+    customer = [t.text for t in analysis.turns if t.role == "customer"]
+    values = [compound(t) for t in customer]
+    assert analysis.figures["mean"] == pytest.approx(sum(values) / 2)
+    assert analysis.figures["min"] == pytest.approx(min(values))
+    assert analysis.figures["shift"] == pytest.approx(values[1] - values[0])
+    assert analysis.figures["customer_turns"] == 2
+    # the agent's "I'm so sorry about that!" is scored and kept, but in no customer figure
+    agent = next(t for t in analysis.turns if t.text.startswith("I'm so sorry"))
+    assert agent.role == "agent" and agent.compound == compound(agent.text)
+
+
+def test_unscored_turns_are_left_out_of_every_average():
+    analysis = analyze_transcript((FIXTURES / "call_turns.json").read_text())
+    caller = [t for t in analysis.turns if t.role == "customer"]
+    assert [t.scored for t in caller] == [True, False]
+    only = compound("The new pricing is a disaster for us.")
+    assert analysis.figures == {"mean": pytest.approx(only), "min": pytest.approx(only), "shift": None,
+                                "negative": True, "customer_turns": 2, "scored_turns": 1,
+                                "unscored_turns": 1}
+
+
+def test_shift_compares_the_last_third_with_the_first_third():
+    lines = ["Customer: This is terrible.", "Agent: ok", "Customer: Still bad.", "Customer: Fine.",
+             "Customer: Okay I guess.", "Customer: Good.", "Customer: Great, thanks a lot!"]
+    analysis = analyze_transcript("\n".join(lines))
+    values = [compound(l.split(": ", 1)[1]) for l in lines if l.startswith("Customer")]
+    assert len(values) == 6  # a third is two turns
+    expected = (values[-2] + values[-1]) / 2 - (values[0] + values[1]) / 2
+    assert analysis.figures["shift"] == pytest.approx(expected)
+
+
+def test_negative_is_a_mean_at_or_below_minus_0_05():
+    analysis = analyze_transcript("Agent: hello\nCustomer: The dashboard is awful and slow.")
+    assert analysis.figures["negative"] is True
+    happy = analyze_transcript("Agent: hello\nCustomer: Thanks, all good now.")
+    assert happy.figures["negative"] is False
+
+
+def test_two_speaker_rule_finds_the_customer_by_name():
+    analysis = analyze_transcript((FIXTURES / "call_untimed.txt").read_text())
+    assert {t.speaker: t.role for t in analysis.turns} == {"Rep": "agent", "Jordan Blake": "customer"}
+    assert analysis.figures["customer_turns"] == 2
+
+
+def test_a_call_with_no_known_customer_has_no_figures_and_says_who_is_unmapped():
+    analysis = analyze_transcript((FIXTURES / "call_zoom.vtt").read_text())
+    assert analysis.figures["mean"] is None and analysis.figures["customer_turns"] == 0
+    assert analysis.unmapped == ["Dana Lee", "Sam Park"]
+    named = analyze_transcript((FIXTURES / "call_zoom.vtt").read_text(), agent_name="Dana Lee")
+    assert named.figures["customer_turns"] == 2

@@ -1,0 +1,46 @@
+import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from sentiment.scoring import LONG_TURN_SENTENCES, judgeable, score_text, score_texts
+
+VADER = SentimentIntensityAnalyzer()
+
+
+@pytest.mark.parametrize("text", [
+    "Our invoice is wrong again and I am really annoyed.",
+    "Great, thank you, that is a relief.",
+    "I called on Tuesday.",
+    "This is awful. Nothing works! Why?",
+])
+def test_an_ordinary_turn_is_scored_whole_exactly_as_vader_scores_it(text):
+    expected = VADER.polarity_scores(text)
+    score = score_text(text)
+    assert score.scored
+    assert (score.compound, score.pos, score.neu, score.neg) == \
+        (expected["compound"], expected["pos"], expected["neu"], expected["neg"])
+
+
+@pytest.mark.parametrize("text", ["이번 달 청구서가 틀렸습니다.", "請求書が間違っています", "12345 !!! ???",
+                                  "La factura está mal otra vez y nadie responde nuestras llamadas"])
+def test_text_vader_cannot_judge_is_unscored_not_zero(text):
+    score = score_text(text)
+    assert not score.scored and score.compound is None
+    assert not judgeable(text)
+
+
+def test_a_long_monologue_is_scored_in_blocks_weighted_by_length():
+    sentences = ["I love the new dashboard.", "The reports are great.", "Support was helpful.",
+                 "But billing is a disaster.", "We were overcharged again.", "I am furious about it.",
+                 "Nobody answers our emails."]
+    assert len(sentences) > LONG_TURN_SENTENCES
+    text = " ".join(sentences)
+    blocks = [" ".join(sentences[0:3]), " ".join(sentences[3:6]), sentences[6]]
+    expected = sum(len(b) * VADER.polarity_scores(b)["compound"] for b in blocks) / sum(len(b) for b in blocks)
+    assert score_text(text).compound == pytest.approx(expected)
+    assert abs(score_text(text).compound) < abs(VADER.polarity_scores(text)["compound"])
+
+
+def test_parallel_scoring_gives_the_same_scores_in_the_same_order():
+    texts = [f"Turn {i}: the service was {'great' if i % 3 else 'terrible'} today." for i in range(5000)]
+    texts[17] = "이번 달 청구서가 틀렸습니다."
+    assert score_texts(texts, workers=2) == [score_text(t) for t in texts]

@@ -1,0 +1,114 @@
+"""Calls are scored when they load, in the same batch, and never again unless their transcript changes."""
+
+import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from empathy import transcripts
+from empathy.loading import load_sheet
+
+VADER = SentimentIntensityAnalyzer()
+CALLS = ('call_id,account_id,started_at,agent,escalated,transcript\n'
+         'C1,A1,2026-09-01 10:00,Mei,no,"Mei: Hello, how can I help?\nCustomer: The invoice is wrong and I am upset."\n'
+         'C2,A2,2026-09-02 11:00,Jo,yes,"Agent: Hi\nCustomer: 청구서가 틀렸습니다.\nCustomer: Terrible service."\n')
+
+
+def load(store, text, **kwargs):
+    return load_sheet(store, data=text.encode(), source="calls.csv", **kwargs)
+
+
+@pytest.fixture
+def scored_texts(monkeypatch):
+    """Every text that reaches VADER through the loader."""
+    seen = []
+    original = transcripts.score_texts
+
+    def spy(texts, workers=None):
+        seen.extend(texts)
+        return original(texts, workers)
+
+    monkeypatch.setattr(transcripts, "score_texts", spy)
+    return seen
+
+
+def test_loading_calls_fills_utterances_and_per_call_figures(store):
+    report = load(store, CALLS)
+    assert report.rows_new == 2
+    turns = store.query("SELECT call_id, turn, speaker, role, compound, scored FROM utterances ORDER BY 1, 2")
+    assert turns[["call_id", "speaker", "role"]].values.tolist() == [
+        ["C1", "Mei", "agent"], ["C1", "Customer", "customer"],
+        ["C2", "Agent", "agent"], ["C2", "Customer", "customer"], ["C2", "Customer", "customer"]]
+    assert turns["scored"].tolist() == [True, True, True, False, True]
+    calls = store.query("SELECT * FROM calls ORDER BY call_id").set_index("call_id")
+    upset = VADER.polarity_scores("The invoice is wrong and I am upset.")["compound"]
+    terrible = VADER.polarity_scores("Terrible service.")["compound"]
+    assert calls.loc["C1", "sentiment_mean"] == pytest.approx(upset)
+    assert calls.loc["C2", "sentiment_mean"] == pytest.approx(terrible)  # the Korean turn is not a 0
+    assert (calls.loc["C2", "scored_turns"], calls.loc["C2", "unscored_turns"]) == (1, 1)
+    assert bool(calls.loc["C2", "negative"])
+
+
+def test_an_unchanged_transcript_is_never_rescored(store, scored_texts):
+    load(store, CALLS)
+    assert len(scored_texts) == 5
+    scored_texts.clear()
+    changed_flag = CALLS.replace("C1,A1,2026-09-01 10:00,Mei,no", "C1,A1,2026-09-01 10:00,Mei,yes")
+    report = load(store, changed_flag)
+    assert report.rows_updated == 1
+    assert scored_texts == []  # the row changed, its transcript did not
+    figures = store.query("SELECT sentiment_mean FROM calls WHERE call_id = 'C1' AND superseded_by IS NULL")
+    assert figures["sentiment_mean"][0] == pytest.approx(
+        VADER.polarity_scores("The invoice is wrong and I am upset.")["compound"])
+
+
+def test_a_changed_transcript_is_rescored_and_undo_brings_the_old_turns_back(store, scored_texts):
+    load(store, CALLS)
+    scored_texts.clear()
+    happier = CALLS.replace("The invoice is wrong and I am upset.", "All sorted, thank you so much!")
+    report = load(store, happier)
+    assert scored_texts == ["Hello, how can I help?", "All sorted, thank you so much!"]
+
+    def current_customer_text():
+        return store.query("""SELECT u.text FROM utterances u JOIN calls c USING (call_id, transcript_hash)
+                              WHERE c.superseded_by IS NULL AND c.call_id = 'C1' AND u.role = 'customer'""")["text"].tolist()
+
+    assert current_customer_text() == ["All sorted, thank you so much!"]
+    store.undo(report.batch_id)
+    assert current_customer_text() == ["The invoice is wrong and I am upset."]
+    assert store.query("SELECT count(*) AS n FROM utterances")["n"][0] == 5
+
+
+def test_an_unreadable_transcript_is_a_row_error_and_rejects_the_sheet(store):
+    bad = CALLS + 'C3,A3,2026-09-03 09:00,Al,no,"just some words with no speakers at all"\n'
+    report = load(store, bad)
+    assert report.rejected
+    assert report.errors[0]["row"] == 3 and report.errors[0]["column"] == "transcript"
+    assert "call C3: no speaker labels found" in report.errors[0]["message"]
+    assert store.query("SELECT count(*) AS n FROM utterances")["n"][0] == 0
+    landed = load(store, bad, skip_invalid=True)
+    assert (landed.rows_new, landed.rows_rejected) == (2, 1)
+
+
+def test_calls_without_transcripts_load_without_figures(store):
+    report = load(store, "call_id,started_at\nC9,2026-09-01\n")
+    assert report.rows_new == 1
+    calls = store.query("SELECT sentiment_mean, customer_turns FROM calls")
+    assert calls["sentiment_mean"].isna().all()
+
+
+def test_utterance_rows_from_a_sheet_become_the_calls_transcript(store):
+    from conftest import FIXTURES
+
+    load(store, CALLS)
+    report = load_sheet(store, path=FIXTURES / "call_turn_rows.csv", skip_invalid=True)
+    assert (report.kind, report.layout, report.rows_updated, report.rows_rejected) == \
+        ("calls", "utterance rows", 1, 1)
+    assert report.errors[0]["row"] == 3 and "call C7 is not loaded yet" in report.errors[0]["message"]
+    turns = store.query("""SELECT u.turn, u.speaker, u.role, u.offset_s, u.compound FROM utterances u
+                           JOIN calls c USING (call_id, transcript_hash)
+                           WHERE c.superseded_by IS NULL AND c.call_id = 'C1' ORDER BY turn""")
+    assert turns[["turn", "speaker", "role", "offset_s"]].values.tolist() == [
+        [1, "Mei", "agent", 0.0], [2, "Customer", "customer", 12.0]]
+    thanks = VADER.polarity_scores("Actually it is all fixed, thank you!")["compound"]
+    assert turns["compound"].tolist()[1] == pytest.approx(thanks)
+    mean = store.query("SELECT sentiment_mean FROM calls WHERE call_id = 'C1' AND superseded_by IS NULL")
+    assert mean["sentiment_mean"][0] == pytest.approx(thanks)
