@@ -9,7 +9,7 @@ from ui.common import batches, demo_loaded, get_store, table_summary
 
 TABLE_LABELS = {"accounts": "Accounts", "survey_responses": "Survey responses",
                 "participation": "Participation (invited / responded)", "calls": "Calls",
-                "utterances": "Call turns (scored)"}
+                "utterances": "Call turns"}
 
 store = get_store()
 version = store.version()

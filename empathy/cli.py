@@ -13,6 +13,7 @@ from empathy.demo import reload_demo
 from empathy.loading import LoadReport, load_sheet
 from empathy.schema import KINDS
 from empathy.store import Store, StoreError
+from sentiment.cli import role_option
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("--sheet", help="the worksheet of an XLSX to read (the best fitting one if left out)")
     load.add_argument("--skip-invalid", action="store_true",
                       help="load the valid rows and report the rest (default: any bad row rejects the sheet)")
+    load.add_argument("--role", action="append", default=[], metavar="LABEL=ROLE", type=role_option,
+                      help="the role (customer, agent or other) of a transcript speaker no rule places; repeatable")
     load.add_argument("--json", action="store_true", help="print the result as JSON")
     load.set_defaults(handler=_load)
 
@@ -54,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _load(store: Store, args: argparse.Namespace) -> int:
     reports = [load_sheet(store, path=path, kind=args.kind, worksheet=args.sheet,
-                          skip_invalid=args.skip_invalid) for path in args.paths]
+                          skip_invalid=args.skip_invalid, roles=dict(args.role)) for path in args.paths]
     if args.json:
         payload = [_load_json(r) for r in reports]
         print(json.dumps(payload[0] if len(payload) == 1 else payload, indent=2, default=str))

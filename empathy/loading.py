@@ -77,8 +77,12 @@ def prepare(sheet: RawSheet, kind: str | None = None, mapping: dict[str, str] | 
     return Prepared(sheet, layout, mapping, validated, missing)
 
 
-def land(store: Store, prepared: Prepared, *, skip_invalid: bool = False, demo: bool = False) -> LoadReport:
-    """Land a prepared sheet as one batch, or reject it whole and change nothing."""
+def land(store: Store, prepared: Prepared, *, skip_invalid: bool = False, demo: bool = False,
+         roles: dict[str, str] | None = None) -> LoadReport:
+    """Land a prepared sheet as one batch, or reject it whole and change nothing.
+
+    `roles` (speaker label -> customer/agent/other) places speakers of call transcripts that no rule
+    could place."""
     sheet, layout, validated = prepared.sheet, prepared.layout, prepared.validated
     report = LoadReport(source=sheet.source, kind=layout.kind, layout=layout.name,
                         worksheet=sheet.worksheet, rows_duplicate=validated.duplicates_in_sheet)
@@ -96,12 +100,15 @@ def land(store: Store, prepared: Prepared, *, skip_invalid: bool = False, demo: 
         errors += turn_errors
         table = CALLS.table
     if table == CALLS.table:
-        rows, utterances, transcript_errors = score_calls(store, rows, prepared.mapping.get("transcript"))
+        rows, utterances, transcript_errors, unmapped = score_calls(
+            store, rows, prepared.mapping.get("transcript"), roles)
         errors += transcript_errors
         rows = rows[~rows.index.isin({e["row"] for e in transcript_errors})]
     report.errors = errors
     report.rows_rejected = len({e["row"] for e in errors if e["row"] is not None})
     report.notes = _notes(prepared)
+    if table == CALLS.table and unmapped:
+        report.notes.append(_unmapped_note(unmapped))
     if report.errors and not skip_invalid:
         report.notes.append("Nothing was loaded because some rows are invalid; fix them, or load "
                             "the valid rows only (--skip-invalid).")
@@ -120,13 +127,14 @@ def land(store: Store, prepared: Prepared, *, skip_invalid: bool = False, demo: 
 
 def load_sheet(store: Store, sheet: RawSheet | None = None, *, path: str | Path | None = None,
                data: bytes | None = None, source: str | None = None, kind: str | None = None,
-               worksheet: str | None = None, skip_invalid: bool = False, demo: bool = False) -> LoadReport:
+               worksheet: str | None = None, skip_invalid: bool = False, demo: bool = False,
+               roles: dict[str, str] | None = None) -> LoadReport:
     """Read, prepare and land one sheet; a sheet that cannot be read is reported, not raised."""
     name = source or (Path(path).name if path is not None else "sheet")
     try:
         if sheet is None:
             sheet = read_path(path, worksheet) if path is not None else read_sheet(data, name, worksheet)
-        return land(store, prepare(sheet, kind), skip_invalid=skip_invalid, demo=demo)
+        return land(store, prepare(sheet, kind), skip_invalid=skip_invalid, demo=demo, roles=roles)
     except SheetError as error:
         return LoadReport(source=name, kind=kind,
                           errors=[{"row": None, "column": None, "value": "", "message": str(error)}])
@@ -134,6 +142,14 @@ def load_sheet(store: Store, sheet: RawSheet | None = None, *, path: str | Path 
 
 def _source_label(sheet: RawSheet) -> str:
     return f"{sheet.source} [{sheet.worksheet}]" if sheet.worksheet else sheet.source
+
+
+def _unmapped_note(unmapped: dict[str, list[str]]) -> str:
+    labels = sorted({label for found in unmapped.values() for label in found})
+    examples = "; ".join(f"{call}: {', '.join(found)}" for call, found in list(unmapped.items())[:3])
+    return (f"{len(unmapped)} calls have speakers that are neither a known label nor the call's agent "
+            f"({examples}); their words count in no customer figure. Place them with "
+            f"--role LABEL=customer|agent|other (speakers: {', '.join(labels[:10])}).")
 
 
 def _notes(prepared: Prepared) -> list[str]:

@@ -26,9 +26,11 @@ def transcript_hash(text: str) -> str:
     return hashlib.md5(text.encode("utf-8")).hexdigest()[:24]
 
 
-def score_calls(store: Store, rows: pd.DataFrame, transcript_header: str = "transcript"
-                ) -> tuple[pd.DataFrame, pd.DataFrame, list[dict]]:
-    """Calls rows with their figures, the new turns to store, and an error per unreadable transcript."""
+def score_calls(store: Store, rows: pd.DataFrame, transcript_header: str = "transcript",
+                roles: dict[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame, list[dict], dict]:
+    """Calls rows with their figures, the new turns to store, an error per unreadable transcript, and
+    the speakers no rule could place (call_id -> labels). `roles` (label -> role) applies to the
+    transcripts scored in this load."""
     has_text = rows["transcript"].notna()
     rows = rows.assign(transcript_hash=rows["transcript"].map(transcript_hash, na_action="ignore"))
     known = store.scored_transcripts(rows.loc[has_text, ["call_id", "transcript_hash"]])
@@ -46,15 +48,18 @@ def score_calls(store: Store, rows: pd.DataFrame, transcript_header: str = "tran
     scores = iter(score_texts(texts))
     figures: dict[int, dict] = {}
     new_turns: list[dict] = []
+    unmapped: dict[str, list[str]] = {}
     for row, turns in parsed.items():
         call = rows.loc[row]
         agent = call["agent"] if pd.notna(call["agent"]) else None
-        analysis = analyze_turns(turns, agent, scores=[next(scores) for _ in turns])
+        analysis = analyze_turns(turns, agent, roles, scores=[next(scores) for _ in turns])
         figures[row] = analysis.figures
+        if analysis.unmapped:
+            unmapped[call["call_id"]] = analysis.unmapped
         new_turns += [{"call_id": call["call_id"], "transcript_hash": call["transcript_hash"], **t.as_dict()}
                       for t in analysis.turns]
     figures.update(_stored_figures(rows, known))
-    return _with_figures(rows, figures), _turns_frame(new_turns), errors
+    return _with_figures(rows, figures), _turns_frame(new_turns), errors, unmapped
 
 
 def _stored_figures(rows: pd.DataFrame, known: pd.DataFrame) -> dict[int, dict]:

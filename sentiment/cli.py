@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from sentiment import TranscriptError, analyze_transcript
+from sentiment.roles import ROLES
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,16 +17,12 @@ def main(argv: list[str] | None = None) -> int:
                                                  "its turns with VADER; figures use customer turns only.")
     parser.add_argument("file", type=Path, metavar="FILE")
     parser.add_argument("--agent", metavar="NAME", help="the agent's name as it appears in the transcript")
-    parser.add_argument("--role", action="append", default=[], metavar="LABEL=ROLE",
+    parser.add_argument("--role", action="append", default=[], metavar="LABEL=ROLE", type=role_option,
                         help="set a speaker's role (customer, agent or other); repeatable")
     parser.add_argument("--json", action="store_true", help="print the turns and figures as JSON")
     args = parser.parse_args(argv)
     try:
-        roles = dict(_role(item) for item in args.role)
-    except ValueError as error:
-        parser.error(str(error))
-    try:
-        analysis = analyze_transcript(_read(args.file), args.agent, roles)
+        analysis = analyze_transcript(_read(args.file), args.agent, dict(args.role))
     except (TranscriptError, ValueError) as error:
         print(f"error: {args.file}: {error}", file=sys.stderr)
         return 1
@@ -36,10 +33,11 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _role(item: str) -> tuple[str, str]:
+def role_option(item: str) -> tuple[str, str]:
+    """A `--role LABEL=ROLE` option, as argparse's `type`."""
     label, sep, role = item.partition("=")
-    if not sep or role not in ("customer", "agent", "other"):
-        raise ValueError(f"--role takes LABEL=customer|agent|other, not '{item}'")
+    if not sep or role not in ROLES:
+        raise argparse.ArgumentTypeError(f"takes LABEL=customer|agent|other, not '{item}'")
     return label, role
 
 

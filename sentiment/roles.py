@@ -45,16 +45,16 @@ def known_role(label: str, agent_name: str | None = None) -> str | None:
 
 def assign_roles(speakers: list[str], agent_name: str | None = None,
                  overrides: dict[str, str] | None = None) -> RoleMap:
-    """Roles for the distinct speakers of one call; `overrides` (label -> role) wins over any rule."""
+    """Roles for the distinct speakers of one call; `overrides` (label -> role) win over every rule
+    and count as known for the two-speaker rule."""
     distinct = list(dict.fromkeys(speakers))
-    roles = {s: r for s in distinct if (r := known_role(s, agent_name))}
-    unknown = [s for s in distinct if s not in roles]
-    if len(distinct) == 2 and len(unknown) == 1 and roles:
-        (known,) = roles.values()
-        roles[unknown[0]] = OTHER_ROLE[known]
-    for label, role in (overrides or {}).items():
+    overrides = overrides or {}
+    for role in overrides.values():
         if role not in ROLES:
             raise ValueError(f"'{role}' is not a role; use customer, agent or other")
-        roles[label] = role
+    roles = {s: r for s in distinct if (r := overrides.get(s) or known_role(s, agent_name))}
+    unknown = [s for s in distinct if s not in roles]
+    if len(distinct) == 2 and len(unknown) == 1 and (known := next(iter(roles.values()))) in OTHER_ROLE:
+        roles[unknown[0]] = OTHER_ROLE[known]
     unmapped = [s for s in distinct if s not in roles]
     return RoleMap({s: roles.get(s, "other") for s in distinct}, unmapped)

@@ -90,3 +90,13 @@ def test_demo_command_loads_the_demo_as_flagged_batches(db_path):
     assert sorted(b["kind"] for b in listed) == ["accounts", "calls", "participation", "surveys"]
     human = empathy("batches", db_path=db_path).stdout
     assert human.count("[demo]") == 4
+
+
+def test_load_places_transcript_speakers_by_hand(db_path, tmp_path):
+    sheet = tmp_path / "calls.csv"
+    sheet.write_text('call_id,started_at,transcript\nC5,2026-09-05,"Dana Lee: Hi\nSam Park: This is awful."\n')
+    result = empathy("load", sheet, "--role", "Sam Park=customer", "--role", "Dana Lee=agent", "--json",
+                     db_path=db_path)
+    assert result.returncode == 0, result.stderr
+    assert not any("have speakers" in note for note in json.loads(result.stdout)["notes"])
+    assert empathy("load", sheet, "--role", "Sam=boss", db_path=db_path).returncode == 2

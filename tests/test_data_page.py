@@ -35,7 +35,7 @@ def test_first_run_loads_the_demo_and_says_so(app):
     assert loaded_table(app) == {
         "Accounts": csv_rows("accounts.csv"), "Survey responses": csv_rows("survey_responses.csv"),
         "Participation (invited / responded)": csv_rows("participation.csv"),
-        "Calls": csv_rows("calls.csv"), "Call turns (scored)": turns}
+        "Calls": csv_rows("calls.csv"), "Call turns": turns}
 
 
 def test_date_ranges_match_the_demo_files(app):

@@ -36,3 +36,8 @@ def test_the_user_sets_the_mapping():
     assert roles.roles == {"Dana Lee": "agent", "Sam Park": "customer"} and roles.unmapped == []
     with pytest.raises(ValueError, match="not a role"):
         assign_roles(["A"], overrides={"A": "boss"})
+
+
+def test_one_speaker_placed_by_hand_places_the_other_in_a_two_speaker_call():
+    roles = assign_roles(["Dana Lee", "Sam Park"], overrides={"Sam Park": "customer"})
+    assert roles.roles == {"Dana Lee": "agent", "Sam Park": "customer"} and roles.unmapped == []

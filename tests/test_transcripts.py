@@ -112,3 +112,15 @@ def test_utterance_rows_from_a_sheet_become_the_calls_transcript(store):
     assert turns["compound"].tolist()[1] == pytest.approx(thanks)
     mean = store.query("SELECT sentiment_mean FROM calls WHERE call_id = 'C1' AND superseded_by IS NULL")
     assert mean["sentiment_mean"][0] == pytest.approx(thanks)
+
+
+def test_unplaced_speakers_are_reported_and_can_be_placed(store):
+    sheet = 'call_id,started_at,transcript\nC5,2026-09-05,"Dana Lee: Hi\nSam Park: This is broken and awful."\n'
+    report = load(store, sheet)
+    assert any("1 calls have speakers" in note and "C5: Dana Lee, Sam Park" in note for note in report.notes)
+    assert store.query("SELECT customer_turns FROM calls")["customer_turns"][0] == 0
+    store.undo(report.batch_id)
+    placed = load(store, sheet, roles={"Sam Park": "customer"})
+    assert not any("have speakers" in note for note in placed.notes)
+    mean = store.query("SELECT sentiment_mean FROM calls WHERE superseded_by IS NULL")["sentiment_mean"][0]
+    assert mean == pytest.approx(VADER.polarity_scores("This is broken and awful.")["compound"])
