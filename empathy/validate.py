@@ -6,9 +6,9 @@ cells that fail become error records.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
+import duckdb
 import pandas as pd
 
 from empathy.schema import (
@@ -80,7 +80,7 @@ def coerce(raw: pd.Series, column: Column, decimal_comma: bool = False) -> tuple
     text = raw.str.strip().replace("", pd.NA)
     present = text.notna()
     if column.choices is not None:
-        keys = text.map(normalise_header, na_action="ignore")
+        keys = normalised(text)
         values = keys.map(column.choices)
         allowed = ", ".join(sorted(set(column.choices.values())))
         return values.astype("str"), present & values.isna(), f"is not one of: {allowed}"
@@ -106,12 +106,18 @@ def coerce(raw: pd.Series, column: Column, decimal_comma: bool = False) -> tuple
             values = values.dt.normalize()
         return values, present & values.isna(), "is not a date or time this app can read"
     if column.type == "bool":
-        keys = text.map(normalise_header, na_action="ignore")
+        keys = normalised(text)
         values = pd.Series(pd.NA, index=text.index, dtype="boolean")
         values[keys.isin(TRUE_WORDS)] = True
         values[keys.isin(FALSE_WORDS)] = False
         return values, present & values.isna(), "is not yes/no (true/false, 1/0)"
     return text.astype("str"), pd.Series(False, index=text.index), ""
+
+
+def normalised(text: pd.Series) -> pd.Series:
+    """`normalise_header` per distinct value: a column of a million cells has a handful of them."""
+    distinct = text.dropna().unique()
+    return text.map(dict(zip(distinct, map(normalise_header, distinct))))
 
 
 def _out_of_range(values: pd.Series, column: Column) -> pd.Series:
@@ -135,6 +141,10 @@ def parse_numbers(text: pd.Series, decimal_comma: bool = False) -> pd.Series:
     Where the sheet's locale is unknown, a single group like `1.234` stays a decimal and `1,234` is
     read as thousands (US/UK exports); in a decimal-comma sheet it is the other way round.
     """
+    if not decimal_comma:
+        plain = pd.to_numeric(text, errors="coerce")
+        if not (plain.isna() & text.notna()).any():
+            return plain.astype("Float64")  # the usual case: nothing to clean
     t = text.str.replace(r"[\s\u00a0\u202f']", "", regex=True)
     t = t.str.replace(r"^([-+]?)[$€£₩¥]", r"\1", regex=True).str.replace(r"[$€£₩¥]$", "", regex=True)
     if decimal_comma:
@@ -245,20 +255,36 @@ def to_table_rows(typed: pd.DataFrame, layout: Layout) -> pd.DataFrame:
 
 def _key_or_hash(typed: pd.DataFrame, key: str, content: list[str]) -> pd.Series:
     given = typed[key] if key in typed else pd.Series(pd.NA, index=typed.index, dtype="str")
-    return given.fillna(content_hash(typed, content))
+    missing = given.isna()
+    if missing.any():
+        given = given.copy()
+        given[missing] = content_hash(typed[missing], content)
+    return given
 
 
 def content_hash(frame: pd.DataFrame, columns: list[str]) -> pd.Series:
-    """A stable id from the values themselves (the same row always gets the same id)."""
-    joined = pd.Series("", index=frame.index, dtype="str")
-    for name in columns:
+    """A stable id from the values themselves (the same row always gets the same id).
+
+    The md5 of the values as text joined by U+001F (missing = U+0000); times as microseconds since
+    1970 and numbers as Python writes them, so the id does not depend on a library's date format.
+    Hashed by DuckDB, in one vectorised pass.
+    """
+    texts = {}
+    for i, name in enumerate(columns):
         values = frame[name]
         if pd.api.types.is_datetime64_any_dtype(values):
-            text = values.dt.strftime("%Y-%m-%dT%H:%M:%S.%f")
+            micros = pd.Series(values.to_numpy().astype("datetime64[us]").view("int64"), index=frame.index)
+            texts[f"c{i}"] = micros.astype("str").where(values.notna())
         else:
-            text = values.astype("str")
-        joined = joined + "\x1f" + text.fillna("\x00")
-    return joined.map(lambda s: hashlib.md5(s.encode("utf-8")).hexdigest()[:24]).astype("str")
+            texts[f"c{i}"] = values.astype("str")
+    parts = pd.DataFrame(texts, index=frame.index).reset_index(drop=True)
+    joined = ", ".join(f"coalesce(c{i}, chr(0))" for i in range(len(columns)))
+    with duckdb.connect() as connection:
+        connection.register("parts", parts)
+        hashes = connection.execute(
+            f"SELECT substr(md5(concat_ws(chr(31), {joined})), 1, 24) AS h "
+            "FROM (SELECT *, row_number() OVER () AS n FROM parts) ORDER BY n").df()["h"]
+    return pd.Series(hashes.to_numpy(), index=frame.index, dtype="str")
 
 
 def dedupe_within_sheet(rows: pd.DataFrame, key: str,

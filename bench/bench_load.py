@@ -1,0 +1,73 @@
+"""Loading a large survey sheet, stage by stage, against a bare `pandas.read_csv` of the same file.
+
+Generates ROWS survey responses (default 1,000,000) as a CSV, then times, in one run: the bare
+`pandas.read_csv(dtype=str)` (the baseline: parsing only), our read (encoding, delimiter, header
+row, ragged-row report, all cells as text), prepare (layout, mapping, typed values, every cell
+checked, ids, row hashes) and land (one DuckDB transaction into a new store).
+
+Run: .venv/bin/python bench/bench_load.py [ROWS]
+"""
+
+import csv
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import pandas as pd  # noqa: E402
+
+from empathy.loading import land, prepare  # noqa: E402
+from empathy.sources import read_path  # noqa: E402
+from empathy.store import Store  # noqa: E402
+
+RANGES = {"nps": (0, 10), "csat": (1, 5), "ces": (1, 7)}
+COMMENTS = ["", "", "Great product", "Billing is a mess, invoice wrong again", "Support was slow this week"]
+
+
+def write_sheet(path: Path, rows: int) -> None:
+    rng = random.Random(3)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Response ID", "Account ID", "Role", "Submitted At", "Metric", "Score", "Comment",
+                         "Duration (seconds)", "Channel"])
+        for i in range(rows):
+            metric = rng.choice(list(RANGES))
+            writer.writerow([f"R{i:07d}", f"A{rng.randint(1, 5000):05d}", rng.choice(["end user", "administrator"]),
+                             f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d} {rng.randint(7, 19):02d}:"
+                             f"{rng.randint(0, 59):02d}:00", metric, rng.randint(*RANGES[metric]),
+                             rng.choice(COMMENTS), rng.randint(3, 300), "email"])
+
+
+def timed(work):
+    start = time.perf_counter()
+    result = work()
+    return result, time.perf_counter() - start
+
+
+def main() -> None:
+    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    with tempfile.TemporaryDirectory() as folder:
+        sheet_path = Path(folder) / "surveys.csv"
+        write_sheet(sheet_path, rows)
+        _, bare = timed(lambda: pd.read_csv(sheet_path, dtype=str, keep_default_na=False))
+        sheet, read = timed(lambda: read_path(sheet_path))
+        prepared, checked = timed(lambda: prepare(sheet))
+        store = Store.open(Path(folder) / "bench.duckdb")
+        report, landed = timed(lambda: land(store, prepared))
+        store.close()
+    assert report.rows_new == rows, report.summary()
+    total = read + checked + landed
+    print(f"{rows:,} survey rows")
+    print("\n| stage | seconds | ratio to bare read_csv |")
+    print("|---|---|---|")
+    print(f"| bare pandas.read_csv, dtype=str (baseline) | {bare:.2f} | 1.0x |")
+    for name, seconds in [("read (sources.read_path)", read), ("prepare (detect, map, validate)", checked),
+                          ("land (DuckDB transaction)", landed), ("whole load", total)]:
+        print(f"| {name} | {seconds:.2f} | {seconds / bare:.1f}x |")
+
+
+if __name__ == "__main__":
+    main()
