@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -18,6 +19,8 @@ from pathlib import Path
 
 import charset_normalizer
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
 
 from empathy.schema import detect_layout, header_matches, layout_fit
 
@@ -126,10 +129,46 @@ def _read_csv_text(text: str, source: str, encoding: str) -> RawSheet:
     if any(ch in text[:4096] for ch in "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f"):
         raise SheetError(f"{source} is a binary file, not a sheet. Upload a CSV or XLSX file.")
     delimiter = sniff_delimiter(text)
-    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    sheet = _sheet_from_records(records, source)
+    sheet = _read_clean_csv(text, source, delimiter)
+    if sheet is None:  # some row is ragged: the slower reader names every one of them
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        sheet = _sheet_from_records(records, source)
     sheet.encoding, sheet.delimiter = encoding, delimiter
     return sheet
+
+
+def _read_clean_csv(text: str, source: str, delimiter: str) -> RawSheet | None:
+    """Arrow's C++ reader for the usual sheet whose rows all have the header's width (several
+    times faster than Python's csv module at a million rows); None when a row does not."""
+    buffer = io.StringIO(text, newline="")
+    reader = csv.reader(buffer, delimiter=delimiter)
+    head = list(itertools.islice(reader, HEADER_SEARCH_ROWS))
+    header_index = find_header_row(head)
+    if header_index is None:
+        raise SheetError(f"{source} is empty: there is no header and no data in it.")
+    buffer.seek(0)
+    for _ in range(header_index + 1):
+        next(reader)
+    body = text[buffer.tell():]
+    headers = unique_headers(head[header_index])
+    if not body.strip():
+        raise SheetError(f"{source} has a header row but no data rows under it.")
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(body.encode("utf-8")),
+            read_options=pacsv.ReadOptions(column_names=headers, use_threads=False),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True,
+                                             ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(column_types={h: pa.string() for h in headers},
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False))
+    except pa.ArrowInvalid:
+        return None
+    frame = table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow", na_value=float("nan"))}.get)
+    frame.index = pd.RangeIndex(1, len(frame) + 1, name="row")
+    frame = frame[frame.apply(lambda column: column.str.strip().ne("")).any(axis=1)]
+    if frame.empty:
+        raise SheetError(f"{source} has a header row but no data rows under it.")
+    return RawSheet(source=source, frame=frame, header_row=header_index + 1)
 
 
 def sniff_delimiter(text: str) -> str:

@@ -157,3 +157,20 @@ def test_openpyxl_parses_with_defusedxml():
     from openpyxl.xml import DEFUSEDXML
 
     assert DEFUSEDXML is True
+
+
+def test_rows_keep_their_numbers_across_blank_lines_and_quoted_line_breaks():
+    text = ('Title of the export\naccount_id,comment\nA1,"first line\nsecond line"\n\nA3,"said ""hi"", left"\n'
+            'A4,plain\n')
+    sheet = read_sheet(text.encode(), "notes.csv")
+    assert sheet.frame.index.tolist() == [1, 3, 4]
+    assert sheet.frame.loc[1, "comment"] == "first line\nsecond line"
+    assert sheet.frame.loc[3, "comment"] == 'said "hi", left'
+    assert str(sheet.frame["comment"].dtype) == "str"
+    assert sheet.problems == []
+
+
+def test_trailing_empty_cells_beyond_the_header_are_not_a_problem():
+    sheet = read_sheet(b"account_id,segment,region\nA1,SMB,EMEA,,\nA2,Enterprise\n", "trailing.csv")
+    assert sheet.frame["region"].tolist() == ["EMEA", ""]
+    assert [p["row"] for p in sheet.problems] == [2]  # the short row is still named
