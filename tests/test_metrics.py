@@ -1,0 +1,100 @@
+"""Board figures against values worked out by hand (and scipy on the raw answers for Welch)."""
+
+import math
+from datetime import date
+
+import pytest
+from scipy import stats
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from empathy.loading import load_sheet
+from empathy.metrics import Window, iso_week, mean_test, nps_test, proportion_test, window_figures
+
+NOW = iso_week("2026-W37")  # Mon 2026-09-07 .. Sun 2026-09-13
+NPS_NOW, NPS_BEFORE = [10, 9, 9, 8, 7, 6, 3, 0, 10, 5], [10, 10, 10, 9, 9, 8, 8, 7, 6, 2]
+CSAT_NOW, CSAT_BEFORE = [5, 5, 4, 3, 2], [5, 4, 4, 4, 4]
+CES_NOW, CES_BEFORE = [7, 6, 5, 2], [4, 4, 5, 3]
+
+
+def survey_sheet():
+    lines = ["account_id,submitted_at,metric,score,duration_seconds"]
+    for day, metric, scores in [("2026-09-08", "nps", NPS_NOW), ("2026-09-01", "nps", NPS_BEFORE),
+                                ("2026-09-13 23:59", "csat", CSAT_NOW), ("2026-09-06 23:00", "csat", CSAT_BEFORE),
+                                ("2026-09-07 00:00", "ces", CES_NOW), ("2026-08-31", "ces", CES_BEFORE)]:
+        for i, score in enumerate(scores):
+            duration = 3 if (metric == "nps" and day == "2026-09-08" and i < 4) else 60
+            lines.append(f"A{i},{day},{metric},{score},{duration}")
+    lines.append("A0,2026-09-14,nps,0,60")  # the Monday after: in neither window
+    return "\n".join(lines).encode()
+
+
+@pytest.fixture
+def figures(store):
+    load_sheet(store, data=survey_sheet(), source="surveys.csv")
+    load_sheet(store, data=b"week,segment,metric,invited,responded\n2026-09-07,SMB,nps,40,10\n"
+                           b"2026-08-31,SMB,nps,40,20\n", source="participation.csv")
+    return window_figures(store, NOW, min_n=8)
+
+
+def test_windows():
+    assert (NOW.start, NOW.end, NOW.label) == (date(2026, 9, 7), date(2026, 9, 13), "2026-W37")
+    assert NOW.previous() == iso_week("2026-W36")
+    quarter = Window(date(2026, 7, 1), date(2026, 9, 30))
+    assert quarter.previous() == Window(date(2026, 3, 31), date(2026, 6, 30))  # 92 days before
+
+
+def test_nps_with_its_margin_of_error(figures):
+    nps = figures["nps"]
+    # now: 4 promoters, 4 detractors of 10 -> 0; before: 5 and 2 of 10 -> 30
+    assert (nps.value, nps.previous, nps.n) == (pytest.approx(0), pytest.approx(30), 10)
+    assert nps.details["margin_of_error"] == pytest.approx(1.96 * 100 * math.sqrt(0.08))  # 55.44
+    assert nps.test.delta == pytest.approx(-30)
+    z = -30 / math.sqrt(800 + 610)  # SE^2 = 100^2 * 0.08 and 100^2 * (0.7 - 0.09) / 10
+    assert nps.test.p_value == pytest.approx(2 * stats.norm.sf(abs(z)))
+    assert not nps.test.significant and not nps.low_n
+
+
+def test_csat_top_two_box_and_mean(figures):
+    csat = figures["csat"]
+    assert (csat.value, csat.previous) == (pytest.approx(60), pytest.approx(100))
+    assert (csat.details["mean"], csat.details["previous_mean"]) == (pytest.approx(3.8), pytest.approx(4.2))
+    z = (0.6 - 1.0) / math.sqrt(0.8 * 0.2 * (1 / 5 + 1 / 5))
+    assert csat.test.p_value == pytest.approx(2 * stats.norm.sf(abs(z)))
+    assert csat.low_n  # 5 answers, below the minimum of 8
+
+
+def test_ces_mean_with_welch(figures):
+    ces = figures["ces"]
+    assert (ces.value, ces.previous, ces.details["easy_pct"]) == (5.0, 4.0, 75.0)
+    expected = stats.ttest_ind(CES_NOW, CES_BEFORE, equal_var=False)
+    assert ces.test.p_value == pytest.approx(expected.pvalue)
+
+
+def test_participation_and_speeders(figures):
+    part = figures["participation"]
+    assert (part.value, part.previous, part.n) == (25.0, 50.0, 40)
+    z = -0.25 / math.sqrt(0.375 * 0.625 * (1 / 40 + 1 / 40))
+    assert part.test.p_value == pytest.approx(2 * stats.norm.sf(abs(z)))
+    assert part.test.significant
+    assert part.details["speeders_pct"] == pytest.approx(100 * 4 / 19)  # 4 of the 19 timed answers
+
+
+def test_call_sentiment_is_the_mean_over_calls_of_customer_turns(store):
+    vader = SentimentIntensityAnalyzer()
+    load_sheet(store, data=('call_id,started_at,transcript\n'
+                            'C1,2026-09-08,"Agent: Hi!\nCustomer: This is awful.\nCustomer: Truly terrible."\n'
+                            'C2,2026-09-09,"Agent: Hello\nCustomer: Thanks, great help."\n'
+                            'C3,2026-09-02,"Agent: Hi\nCustomer: Fine."\n').encode(), source="calls.csv")
+    c1 = (vader.polarity_scores("This is awful.")["compound"]
+          + vader.polarity_scores("Truly terrible.")["compound"]) / 2
+    c2 = vader.polarity_scores("Thanks, great help.")["compound"]
+    sentiment = window_figures(store, NOW, min_n=1)["sentiment"]
+    assert sentiment.value == pytest.approx((c1 + c2) / 2)
+    assert sentiment.details["negative_pct"] == 50.0
+    assert sentiment.previous == pytest.approx(vader.polarity_scores("Fine.")["compound"])
+
+
+def test_tests_without_enough_data_say_nothing():
+    assert nps_test((1, 0, 1), (0, 0, 0)).p_value is None
+    assert proportion_test(0, 0, 1, 2).delta is None
+    assert mean_test((5.0, 0.0, 1), (4.0, 1.0, 3)).p_value is None
