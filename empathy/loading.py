@@ -12,6 +12,7 @@ from pathlib import Path
 from empathy.schema import CALLS, KINDS, SURVEYS, UTTERANCE_ROWS, Layout, detect_layout, implied_metric, map_columns
 from empathy.sources import RawSheet, SheetError, read_path, read_sheet
 from empathy.store import Store
+from empathy.themes import tag_texts
 from empathy.transcripts import calls_from_turn_rows, score_calls
 from empathy.validate import Validated, validate
 
@@ -99,6 +100,8 @@ def land(store: Store, prepared: Prepared, *, skip_invalid: bool = False, demo: 
         rows, turn_errors = calls_from_turn_rows(store, rows)
         errors += turn_errors
         table = CALLS.table
+    if table == SURVEYS.table:
+        rows = rows.assign(themes=tag_texts(rows["comment"]))
     if table == CALLS.table:
         rows, utterances, transcript_errors, unmapped = score_calls(
             store, rows, prepared.mapping.get("transcript"), roles)

@@ -215,6 +215,7 @@ TABLE_COLUMNS = {
 }
 # Figures worked out at load time and stored beside the row, not part of its content (or its hash).
 DERIVED_COLUMNS = {
+    "survey_responses": {"themes": "text[]"},
     "calls": {"transcript_hash": "text", "sentiment_mean": "float", "sentiment_min": "float",
               "sentiment_shift": "float", "negative": "bool", "customer_turns": "int",
               "scored_turns": "int", "unscored_turns": "int"},

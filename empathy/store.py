@@ -23,14 +23,14 @@ import pandas as pd
 from empathy.schema import DERIVED_COLUMNS, TABLE_COLUMNS, TABLE_DATES, TABLE_KEYS
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "empathy.duckdb"
-SQL_TYPES = {"text": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "timestamp": "TIMESTAMP",
+SQL_TYPES = {"text": "VARCHAR", "text[]": "VARCHAR[]", "int": "BIGINT", "float": "DOUBLE", "timestamp": "TIMESTAMP",
              "date": "DATE", "bool": "BOOLEAN"}
 # One row per turn of one version of a call's transcript (call_id, transcript_hash): a version is
 # scored once, and its turns stay as long as any stored call row points at it.
 UTTERANCE_COLUMNS = {"call_id": "VARCHAR", "transcript_hash": "VARCHAR", "turn": "INTEGER",
                      "speaker": "VARCHAR", "role": "VARCHAR", "text": "VARCHAR", "offset_s": "DOUBLE",
                      "compound": "DOUBLE", "pos": "DOUBLE", "neu": "DOUBLE", "neg": "DOUBLE",
-                     "scored": "BOOLEAN"}
+                     "scored": "BOOLEAN", "themes": "VARCHAR[]"}
 
 
 class StoreError(Exception):

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import fields
 
 import pandas as pd
 
 from empathy.schema import TABLE_COLUMNS
 from empathy.store import UTTERANCE_COLUMNS, Store
+from empathy.themes import tag_texts
 from empathy.validate import content_hash
 from sentiment import ScoredTurn, TranscriptError, analyze_turns, call_figures, parse_transcript, score_texts
 
@@ -63,8 +65,8 @@ def score_calls(store: Store, rows: pd.DataFrame, transcript_header: str = "tran
 
 
 def _stored_figures(rows: pd.DataFrame, known: pd.DataFrame) -> dict[int, dict]:
-    by_version = {key: call_figures([ScoredTurn(**t) for t in group.drop(columns=["call_id", "transcript_hash"])
-                                     .to_dict("records")])
+    turn_fields = [f.name for f in fields(ScoredTurn)]
+    by_version = {key: call_figures([ScoredTurn(**t) for t in group[turn_fields].to_dict("records")])
                   for key, group in known.groupby(["call_id", "transcript_hash"])}
     return {row: by_version[(call_id, version)]
             for row, call_id, version in zip(rows.index, rows["call_id"], rows["transcript_hash"])
@@ -80,7 +82,11 @@ def _with_figures(rows: pd.DataFrame, figures: dict[int, dict]) -> pd.DataFrame:
 
 
 def _turns_frame(turns: list[dict]) -> pd.DataFrame:
+    """New turns, customer turns tagged with the themes they mention (agent turns are not)."""
     frame = pd.DataFrame(turns, columns=list(UTTERANCE_COLUMNS))
+    customer = frame["role"] == "customer"
+    frame["themes"] = pd.Series(None, index=frame.index, dtype="object")
+    frame.loc[customer, "themes"] = tag_texts(frame.loc[customer, "text"])
     return frame.astype({"turn": "int64", "offset_s": "Float64", "compound": "Float64", "pos": "Float64",
                          "neu": "Float64", "neg": "Float64", "scored": "bool"})
 

@@ -1,0 +1,49 @@
+import pandas as pd
+import pytest
+
+from empathy.loading import load_sheet
+from empathy.themes import TaxonomyError, read_taxonomy, tag_texts
+
+TAXONOMY = {"billing": ["bill*", "invoice", "청구서"], "integrations": ["api", "sync*"],
+            "reliability": ["is down"]}
+
+
+def tag(*texts):
+    return tag_texts(pd.Series(list(texts), dtype="str"), TAXONOMY).tolist()
+
+
+def test_whole_words_prefixes_phrases_and_korean():
+    assert tag("We were billed twice", "Invoice wrong", "invoices everywhere", "The API is down!",
+               "our capital", "Syncing fails", "이번 달 청구서가 틀렸습니다") == [
+        ["billing"], ["billing"], [], ["integrations", "reliability"], [], ["integrations"], ["billing"]]
+
+
+def test_missing_text_has_no_themes():
+    assert tag(None, "") == [[], []]
+
+
+def test_the_projects_taxonomy_reads_and_covers_the_agreed_themes():
+    taxonomy = read_taxonomy()
+    assert {"billing", "onboarding", "performance", "reliability", "support responsiveness",
+            "documentation / self-service", "pricing", "integrations"} <= set(taxonomy)
+
+
+def test_a_broken_themes_file_names_its_row(tmp_path):
+    path = tmp_path / "themes.csv"
+    path.write_text("theme,phrase\nbilling,invoice\npricing,\n", encoding="utf-8")
+    with pytest.raises(TaxonomyError, match="row 2 needs both a theme and a phrase"):
+        read_taxonomy(path)
+
+
+def test_comments_and_customer_turns_are_tagged_at_load_time(store):
+    load_sheet(store, data=b"account_id,submitted_at,metric,score,comment\n"
+                           b"A1,2026-09-01,nps,3,The invoice is wrong again\nA2,2026-09-01,nps,9,\n",
+               source="surveys.csv")
+    comments = store.query("SELECT account_id, themes FROM survey_responses ORDER BY 1")
+    assert [list(t) for t in comments["themes"]] == [["billing"], []]
+    load_sheet(store, data=('call_id,started_at,transcript\n'
+                            'C1,2026-09-01,"Agent: Any billing questions?\nCustomer: The Salesforce sync broke."\n'
+                            ).encode(), source="calls.csv")
+    turns = store.query("SELECT role, themes FROM utterances ORDER BY turn")
+    assert pd.isna(turns["themes"][0])  # agent turns are not tagged
+    assert list(turns["themes"][1]) == ["reliability", "integrations"]
