@@ -2,14 +2,11 @@
 
 import streamlit as st
 
-from empathy.demo import ensure_demo
 from ui.common import demo_banner, get_store
 
 st.set_page_config(page_title="Customer Empathy Board", page_icon=":material/groups:", layout="wide")
 
 store = get_store()
-if ensure_demo(store):
-    st.toast("First run: the demo data was loaded.", icon=":material/science:")
 
 navigation = st.navigation({
     "Data": [st.Page("app_pages/data.py", title="Data", icon=":material/database:", url_path="data")],

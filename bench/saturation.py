@@ -17,8 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: E402
 
-from empathy.demo_generator import NEGATIVE, POSITIVE, fill, sentences_of  # noqa: E402
-from sentiment.scoring import BLOCK_SENTENCES  # noqa: E402
+from empathy.demo_generator import NEGATIVE, POSITIVE, fill  # noqa: E402
+from sentiment.scoring import BLOCK_SENTENCES, sentences  # noqa: E402
 
 TRIALS = 400
 
@@ -31,8 +31,8 @@ def blocks_compound(vader, parts):
 def main():
     vader = SentimentIntensityAnalyzer()
     rng = random.Random(7)
-    angry = sentences_of([line for pool in NEGATIVE.values() for line in pool])
-    happy = sentences_of(POSITIVE)
+    angry = [part for pool in NEGATIVE.values() for line in pool for part in sentences(line)]
+    happy = [part for line in POSITIVE for part in sentences(line)]
     print("| sentences | mean abs whole compound | saturated (abs > 0.95) | mean abs 3-sentence blocks |")
     print("|---|---|---|---|")
     for k in range(1, 13):

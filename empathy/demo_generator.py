@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import random
-import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -242,11 +241,6 @@ KOREAN_CALL = {
     "ending_good": "빠르게 처리해 주셔서 감사합니다.",
     "ending_bad": "또 같은 문제라서 정말 실망스럽습니다.",
 }
-
-
-def sentences_of(templates: list[str]) -> list[str]:
-    """The single sentences of a pool of lines (some lines hold two)."""
-    return [part for line in templates for part in re.split(r"(?<=[.!?])\s+", line) if part]
 
 
 def fill(template: str, rng: random.Random, **known: str) -> str:

@@ -13,7 +13,7 @@ from empathy.schema import CALLS, KINDS, SURVEYS, UTTERANCE_ROWS, Layout, detect
 from empathy.sources import RawSheet, SheetError, read_path, read_sheet
 from empathy.store import Store
 from empathy.themes import tag_texts
-from empathy.transcripts import calls_from_turn_rows, score_calls
+from empathy.transcripts import calls_from_turn_rows, parse_calls, score_calls
 from empathy.validate import Validated, validate
 
 
@@ -93,25 +93,20 @@ def land(store: Store, prepared: Prepared, *, skip_invalid: bool = False, demo: 
                           "message": f"no column maps to the required '{name}' (needed: {names})"}
                          for name in prepared.missing_required]
         return report
-    rows, utterances = validated.rows, None
+    rows, utterances, calls = validated.rows, None, None
     errors = list(validated.errors)
     table = layout.table
     if layout is UTTERANCE_ROWS:
         rows, turn_errors = calls_from_turn_rows(store, rows)
         errors += turn_errors
         table = CALLS.table
-    if table == SURVEYS.table:
-        rows = rows.assign(themes=tag_texts(rows["comment"]))
     if table == CALLS.table:
-        rows, utterances, transcript_errors, unmapped = score_calls(
-            store, rows, prepared.mapping.get("transcript"), roles)
-        errors += transcript_errors
-        rows = rows[~rows.index.isin({e["row"] for e in transcript_errors})]
+        calls = parse_calls(store, rows, prepared.mapping.get("transcript"))
+        errors += calls.errors
+        rows = rows[~rows.index.isin({e["row"] for e in calls.errors})]
     report.errors = errors
     report.rows_rejected = len({e["row"] for e in errors if e["row"] is not None})
     report.notes = _notes(prepared)
-    if table == CALLS.table and unmapped:
-        report.notes.append(_unmapped_note(unmapped))
     if report.errors and not skip_invalid:
         report.notes.append("Nothing was loaded because some rows are invalid; fix them, or load "
                             "the valid rows only (--skip-invalid).")
@@ -119,6 +114,12 @@ def land(store: Store, prepared: Prepared, *, skip_invalid: bool = False, demo: 
     if rows.empty:
         report.notes.append("No valid rows to load.")
         return report
+    if table == SURVEYS.table:
+        rows = rows.assign(themes=tag_texts(rows["comment"]))
+    if calls is not None:  # scoring is the slow part: only for a sheet that will land
+        rows, utterances, unmapped = score_calls(calls, rows.index, roles)
+        if unmapped:
+            report.notes.append(_unmapped_note(unmapped))
     result = store.load(table, rows, kind=layout.kind, layout=layout.name,
                         source=_source_label(sheet), rows_rejected=report.rows_rejected, demo=demo,
                         utterances=utterances)

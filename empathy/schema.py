@@ -28,7 +28,8 @@ class Column:
 
 @dataclass(frozen=True)
 class Layout:
-    """One way a kind of sheet can be laid out; `table` is where its rows land."""
+    """One way a kind of sheet can be laid out. `table` names the rows it validates into: a stored
+    table, or `utterance_rows`, turns that become the transcripts of stored calls; `key` is their key."""
 
     kind: str
     name: str
@@ -36,9 +37,6 @@ class Layout:
     key: str
     columns: tuple[Column, ...]
     identifying: tuple[str, ...] = ()  # columns whose presence says "this is that layout"
-
-    def column(self, name: str) -> Column:
-        return next(c for c in self.columns if c.name == name)
 
     @property
     def required(self) -> tuple[str, ...]:
@@ -225,7 +223,6 @@ TABLE_KEYS = {"accounts": "account_id", "survey_responses": "response_id",
 # Rows as validated, for stored tables and for sheets that become another table's rows.
 ROW_COLUMNS = {**TABLE_COLUMNS, "utterance_rows": {"utterance_key": "text", "call_id": "text", "turn": "int",
                                                    "speaker": "text", "text": "text", "offset_s": "float"}}
-ROW_KEYS = {**TABLE_KEYS, "utterance_rows": "utterance_key"}
 # The column each table's date range is read from.
 TABLE_DATES = {"survey_responses": "submitted_at", "participation": "period_start",
                "calls": "started_at"}

@@ -240,7 +240,7 @@ def unique_headers(cells: list[str]) -> list[str]:
     return headers
 
 
-def check_xlsx_archive(data: bytes, source: str) -> zipfile.ZipFile:
+def check_xlsx_archive(data: bytes, source: str) -> None:
     """Refuse zip bombs before any XML is parsed: entry count, total size and compression ratio."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -261,7 +261,6 @@ def check_xlsx_archive(data: bytes, source: str) -> zipfile.ZipFile:
                              "which real sheets never are: it looks like a zip bomb and was not opened.")
     if "xl/workbook.xml" not in archive.namelist():
         raise SheetError(f"{source} is a zip file but not an Excel workbook (.xlsx).")
-    return archive
 
 
 def _read_xlsx(data: bytes, source: str, worksheet: str | None) -> RawSheet:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import fields
+from dataclasses import dataclass, fields
 
 import pandas as pd
 
@@ -28,11 +28,18 @@ def transcript_hash(text: str) -> str:
     return hashlib.md5(text.encode("utf-8")).hexdigest()[:24]
 
 
-def score_calls(store: Store, rows: pd.DataFrame, transcript_header: str = "transcript",
-                roles: dict[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame, list[dict], dict]:
-    """Calls rows with their figures, the new turns to store, an error per unreadable transcript, and
-    the speakers no rule could place (call_id -> labels). `roles` (label -> role) applies to the
-    transcripts scored in this load."""
+@dataclass
+class ParsedCalls:
+    """A calls sheet's transcripts read: new versions parsed, known versions' stored turns fetched."""
+
+    rows: pd.DataFrame  # the calls rows with their transcript_hash
+    parsed: dict[int, list]  # sheet row -> turns, for versions never scored
+    known: pd.DataFrame  # stored turns of versions scored before
+    errors: list[dict]  # one per unreadable transcript
+
+
+def parse_calls(store: Store, rows: pd.DataFrame, transcript_header: str = "transcript") -> ParsedCalls:
+    """Parse every new transcript version (cheap), so bad ones are named before anything is scored."""
     has_text = rows["transcript"].notna()
     rows = rows.assign(transcript_hash=rows["transcript"].map(transcript_hash, na_action="ignore"))
     known = store.scored_transcripts(rows.loc[has_text, ["call_id", "transcript_hash"]])
@@ -46,8 +53,16 @@ def score_calls(store: Store, rows: pd.DataFrame, transcript_header: str = "tran
         except TranscriptError as error:
             errors.append({"row": int(row), "column": transcript_header, "value": call["transcript"][:80],
                            "message": f"call {call['call_id']}: {error}"})
-    texts = [turn.text for turns in parsed.values() for turn in turns]
-    scores = iter(score_texts(texts))
+    return ParsedCalls(rows, parsed, known, errors)
+
+
+def score_calls(calls: ParsedCalls, keep: pd.Index,
+                roles: dict[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """The kept calls rows with their figures, the new turns to store, and the speakers no rule
+    could place (call_id -> labels). `roles` (label -> role) applies to the versions scored here."""
+    rows = calls.rows.loc[keep]
+    parsed = {row: turns for row, turns in calls.parsed.items() if row in keep}
+    scores = iter(score_texts([turn.text for turns in parsed.values() for turn in turns]))
     figures: dict[int, dict] = {}
     new_turns: list[dict] = []
     unmapped: dict[str, list[str]] = {}
@@ -60,8 +75,8 @@ def score_calls(store: Store, rows: pd.DataFrame, transcript_header: str = "tran
             unmapped[call["call_id"]] = analysis.unmapped
         new_turns += [{"call_id": call["call_id"], "transcript_hash": call["transcript_hash"], **t.as_dict()}
                       for t in analysis.turns]
-    figures.update(_stored_figures(rows, known))
-    return _with_figures(rows, figures), _turns_frame(new_turns), errors, unmapped
+    figures.update(_stored_figures(rows, calls.known))
+    return _with_figures(rows, figures), _turns_frame(new_turns), unmapped
 
 
 def _stored_figures(rows: pd.DataFrame, known: pd.DataFrame) -> dict[int, dict]:

@@ -12,7 +12,7 @@ import duckdb
 import pandas as pd
 
 from empathy.schema import (
-    INVITATIONS, METRIC_RANGES, PARTICIPATION_COUNTS, ROW_COLUMNS, ROW_KEYS, SURVEYS, UTTERANCE_ROWS,
+    INVITATIONS, METRIC_RANGES, PARTICIPATION_COUNTS, ROW_COLUMNS, SURVEYS, UTTERANCE_ROWS,
     Column, Layout, implied_metric, normalise_header,
 )
 
@@ -28,12 +28,7 @@ class Validated:
     rows: pd.DataFrame  # the stored table's columns plus row_hash; index = data row number
     errors: list[dict] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
-    total_rows: int = 0
     duplicates_in_sheet: int = 0
-
-    @property
-    def bad_rows(self) -> set[int]:
-        return {error["row"] for error in self.errors if error["row"] is not None}
 
 
 def validate(frame: pd.DataFrame, layout: Layout, mapping: dict[str, str],
@@ -62,12 +57,12 @@ def validate(frame: pd.DataFrame, layout: Layout, mapping: dict[str, str],
     errors.sort(key=lambda e: (e["row"] if e["row"] is not None else 0, e["column"] or ""))
     bad_rows = {e["row"] for e in errors}
     rows = rows[~rows.index.isin(bad_rows)]
-    rows, duplicates, conflicts = dedupe_within_sheet(rows, ROW_KEYS[layout.table], mapping)
+    rows, duplicates, conflicts = dedupe_within_sheet(rows, layout.key, mapping)
     errors += conflicts
     rows = rows[~rows.index.isin({e["row"] for e in conflicts})]
     ignored = [h for h in frame.columns if h not in set(mapping.values())]
     return Validated(layout=layout, rows=rows, errors=errors, ignored_columns=ignored,
-                     total_rows=len(frame), duplicates_in_sheet=duplicates)
+                     duplicates_in_sheet=duplicates)
 
 
 def _dtype(kind: str) -> str:

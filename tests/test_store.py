@@ -1,6 +1,7 @@
 import subprocess
 import sys
 import threading
+from contextlib import contextmanager
 
 import pandas as pd
 import pytest
@@ -91,8 +92,6 @@ def test_a_failure_midway_leaves_the_store_as_it_was(store, monkeypatch):
             if sql.lstrip().startswith("INSERT INTO accounts"):
                 raise RuntimeError("disk full")
             return self._cursor.execute(sql, *args)
-
-    from contextlib import contextmanager
 
     @contextmanager
     def failing_cursor():

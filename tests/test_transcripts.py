@@ -77,10 +77,11 @@ def test_a_changed_transcript_is_rescored_and_undo_brings_the_old_turns_back(sto
     assert store.query("SELECT count(*) AS n FROM utterances")["n"][0] == 5
 
 
-def test_an_unreadable_transcript_is_a_row_error_and_rejects_the_sheet(store):
+def test_an_unreadable_transcript_is_a_row_error_and_rejects_the_sheet(store, scored_texts):
     bad = CALLS + 'C3,A3,2026-09-03 09:00,Al,no,"just some words with no speakers at all"\n'
     report = load(store, bad)
     assert report.rejected
+    assert scored_texts == []  # a sheet that will not land is not scored
     assert report.errors[0]["row"] == 3 and report.errors[0]["column"] == "transcript"
     assert "call C3: no speaker labels found" in report.errors[0]["message"]
     assert store.query("SELECT count(*) AS n FROM utterances")["n"][0] == 0

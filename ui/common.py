@@ -10,13 +10,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from empathy.demo import has_demo
+from empathy.demo import ensure_demo, has_demo
 from empathy.store import Store, StoreError, store_path
 
 
 @st.cache_resource(show_spinner=False)
 def _open_store(path: str) -> Store:
-    return Store.open(path)
+    """Opened once per process; a brand-new store gets the demo data then, not on every render."""
+    store = Store.open(path)
+    ensure_demo(store)
+    return store
 
 
 def get_store() -> Store:
