@@ -1,4 +1,4 @@
-"""`python -m empathy`: load sheets, list and undo batches, reload the demo data.
+"""`python -m empathy`: load sheets, list and undo batches, reload the demo data, print the board.
 
 Exit codes: 0 done, 1 a sheet was rejected or the store refused (nothing changed), 2 usage error.
 """
@@ -8,20 +8,27 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 
+from empathy.board import Board, build_board, latest_complete_week
 from empathy.demo import reload_demo
 from empathy.loading import LoadReport, load_sheet
+from empathy.metrics import Window, iso_week
 from empathy.schema import KINDS
+from empathy.settings import SettingsError, read_settings
 from empathy.store import Store, StoreError
 from sentiment.cli import role_option
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.handler is _board:
+        args.window = _window_option(parser, args)
     try:
         store = Store.open()
         return args.handler(store, args)
-    except StoreError as error:
+    except (StoreError, SettingsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
 
@@ -52,7 +59,33 @@ def _parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="(re)load the demo data, replacing any demo data loaded before")
     demo.set_defaults(handler=_demo)
+
+    board = commands.add_parser("board", help="the board's figures, alerts and voice for a window")
+    board.add_argument("--window", metavar="YYYY-Www", help="an ISO week, e.g. 2026-W39 "
+                                                            "(default: the latest complete week in the data)")
+    board.add_argument("--from", dest="start", type=date.fromisoformat, metavar="DATE",
+                       help="first day of a window of any length (with --to)")
+    board.add_argument("--to", dest="end", type=date.fromisoformat, metavar="DATE", help="its last day")
+    board.add_argument("--json", action="store_true", help="print the board as JSON")
+    board.set_defaults(handler=_board)
     return parser
+
+
+def _window_option(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Window | None:
+    if args.window and (args.start or args.end):
+        parser.error("give either --window or --from/--to, not both")
+    if bool(args.start) != bool(args.end):
+        parser.error("--from and --to go together")
+    if args.start:
+        if args.end < args.start:
+            parser.error("--to is before --from")
+        return Window(args.start, args.end)
+    if args.window:
+        try:
+            return iso_week(args.window)
+        except ValueError:
+            parser.error(f"--window {args.window}: not an ISO week; write it like 2026-W39")
+    return None
 
 
 def _load(store: Store, args: argparse.Namespace) -> int:
@@ -115,3 +148,39 @@ def _demo(store: Store, args: argparse.Namespace) -> int:
     for report in reports:
         print(report.summary())
     return 1 if any(report.rejected for report in reports) else 0
+
+
+def _board(store: Store, args: argparse.Namespace) -> int:
+    settings = read_settings()
+    window = args.window or latest_complete_week(store, settings.timezone)
+    if window is None:
+        print("error: no survey answers or calls are loaded yet; load sheets first.", file=sys.stderr)
+        return 1
+    board = build_board(store, window, settings)
+    if args.json:
+        print(json.dumps(board.as_json(), indent=2, default=str))
+    else:
+        _print_board(board)
+    return 0
+
+
+def _print_board(board: Board) -> None:
+    print(f"Window {board.window.label} ({board.window.start} to {board.window.end}, {board.timezone}) "
+          f"against {board.window.previous().label}")
+    for name, figure in board.figures.items():
+        if figure.value is None:
+            print(f"  {name:<14} no data")
+            continue
+        change = "" if figure.test.delta is None else f"  change {figure.test.delta:+.2f} " + \
+            ("(real at 95%)" if figure.test.significant else "(within noise)")
+        low = "  LOW n" if figure.low_n else ""
+        print(f"  {name:<14} {figure.value:8.2f}{change}  n={figure.n}{low}")
+    alerts = board.alerts
+    print(f"Red: {alerts.count('red')} accounts, ARR {alerts.arr('red'):,.0f}; "
+          f"yellow: {alerts.count('yellow')}, ARR {alerts.arr('yellow'):,.0f}")
+    for account in alerts.top.itertuples():
+        print(f"  {account.status:<6} {account.account_id} {account.account_name}: {'; '.join(account.reasons)}")
+    if board.voice:
+        v = board.voice
+        print(f'Voice of the week: "{v["text"]}" — {v["account_name"]} ({v["segment"]}), {v["who"]}, '
+              f'{v["channel"]}, {v["date"]}')

@@ -9,15 +9,19 @@ would act on:
   their scores still look fine (disengagement hiding behind good numbers);
 - a few accounts call support every week (yellow), a few have the most escalations (red);
 - some Korean customers write and speak in Korean;
-- a few internal customers (our own teams) use the product too.
+- a few internal customers (our own teams) use the product too;
+- now and then a customer writes their name, e-mail, phone, card or account number (to redact).
 """
 
 from __future__ import annotations
 
 import csv
 import random
+import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
+
+from stdnum import luhn
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
 FIRST_WEEK = date(2025, 11, 24)  # a Monday
@@ -484,6 +488,72 @@ def _render(rng: random.Random, turns: list[tuple[str, str]]) -> str:
     return "\n".join(lines)
 
 
+CONTACT_FIRST = ["Mina", "Oliver", "Grace", "Daniel", "Sofia", "Liam", "Aisha", "Noah", "Chloe", "Mateo",
+                 "Leah", "Ethan", "Zara", "Lucas", "Maya", "Owen", "Nadia", "Felix", "Ruth", "Kenji"]
+CONTACT_LAST = ["Park", "Bennett", "Alvarez", "Novak", "Haddad", "Lindqvist", "Osei", "Moreau", "Tanaka",
+                "Walsh", "Castillo", "Brennan", "Iyer", "Kowalski", "Duarte", "Fischer", "Mensah", "Quinn"]
+KOREAN_CONTACTS = ["김민준", "박서연", "이지호", "최수아", "정도윤", "한예린"]
+# What customers write about themselves now and then: the board must redact it before showing a quote.
+PERSONAL_COMMENTS = [
+    "Call me on {phone} if you need the details.",
+    "Email me at {email} and I will send the invoices.",
+    "{first} on our side has all the examples, ask for them.",
+    "Our account number is {number}, please check it.",
+    "You charged the card {card} twice.",
+]
+PERSONAL_INTROS = [
+    "Hi, this is {name} from {company}. ",
+    "Hi, {name} here, from {company}. You can reach me at {phone}. ",
+    "This is {name}; my email is {email}. ",
+]
+PHONES = ["415-555-{n:04d}", "+44 20 7946 {n:04d}", "(212) 555-{n:04d}", "+1 646 555 {n:04d}"]
+
+
+def add_personal_details(accounts: list[dict], responses: list[dict], calls: list[dict]) -> None:
+    """Contacts for every account, and their names, e-mails, phone, card and account numbers in a
+    few comments and calls, as real exports have them. A separate random stream, so the stories
+    above do not move."""
+    rng = random.Random(SEED + 1)
+    for account in accounts:
+        korean = account["account_name"] in KOREAN_ACCOUNTS
+        names = rng.sample(KOREAN_CONTACTS, 2) if korean else \
+            [f"{rng.choice(CONTACT_FIRST)} {rng.choice(CONTACT_LAST)}" for _ in range(rng.randint(2, 3))]
+        account["contacts"] = "; ".join(dict.fromkeys(names))
+    by_id = {a["account_id"]: a for a in accounts}
+    for response in responses:
+        account = by_id[response["account_id"]]
+        if response["comment"] and account["account_name"] not in KOREAN_ACCOUNTS and rng.random() < 0.04:
+            detail = _personal(rng, rng.choice(PERSONAL_COMMENTS), account)
+            response["comment"] = f"{response['comment']} {detail}"
+    for call in calls:
+        account = by_id[call["account_id"]]
+        marker = "Customer: "
+        if account["account_name"] in KOREAN_ACCOUNTS or marker not in call["transcript"] or rng.random() >= 0.06:
+            continue
+        at = call["transcript"].index(marker) + len(marker)
+        intro = _personal(rng, rng.choice(PERSONAL_INTROS), account)
+        call["transcript"] = call["transcript"][:at] + intro + call["transcript"][at:]
+
+
+def _personal(rng: random.Random, template: str, account: dict) -> str:
+    name = rng.choice(account["contacts"].split("; "))
+    first, last = name.split(" ", 1)
+    domain = re.sub(r"[^a-z]", "", account["account_name"].lower()) + ".com"
+    return template.format(
+        name=name, first=first, company=account["account_name"],
+        email=f"{first.lower()}.{last.lower()}@{domain}",
+        phone=rng.choice(PHONES).format(n=rng.randint(100, 199)),
+        number=f"{rng.randint(10, 99)}-{rng.randint(100000, 999999)}-{rng.randint(10, 99)}",
+        card=_card_number(rng))
+
+
+def _card_number(rng: random.Random) -> str:
+    """A 16-digit number that passes the Luhn check, as a real card number does, grouped in fours."""
+    body = "4" + "".join(str(rng.randint(0, 9)) for _ in range(14))
+    text = body + luhn.calc_check_digit(body)
+    return " ".join(text[i:i + 4] for i in range(0, 16, 4))
+
+
 def write_csv(path: Path, rows: list[dict]) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
@@ -497,6 +567,7 @@ def generate(out_dir: Path = DEMO_DIR) -> dict[str, int]:
     stories = pick_story_accounts(rng, accounts)
     responses, participation = make_surveys(rng, accounts, stories)
     calls = make_calls(rng, accounts, stories)
+    add_personal_details(accounts, responses, calls)
     out_dir.mkdir(parents=True, exist_ok=True)
     files = {"accounts.csv": accounts, "survey_responses.csv": responses,
              "participation.csv": participation, "calls.csv": calls}

@@ -9,12 +9,15 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import pandas as pd
+
 from empathy.schema import CALLS, KINDS, SURVEYS, UTTERANCE_ROWS, Layout, detect_layout, implied_metric, map_columns
 from empathy.sources import RawSheet, SheetError, read_path, read_sheet
 from empathy.store import Store
 from empathy.themes import tag_texts
 from empathy.transcripts import calls_from_turn_rows, parse_calls, score_calls
 from empathy.validate import Validated, validate
+from sentiment import score_texts
 
 
 @dataclass
@@ -115,7 +118,7 @@ def land(store: Store, prepared: Prepared, *, skip_invalid: bool = False, demo: 
         report.notes.append("No valid rows to load.")
         return report
     if table == SURVEYS.table:
-        rows = rows.assign(themes=tag_texts(rows["comment"]))
+        rows = rows.assign(themes=tag_texts(rows["comment"]), sentiment=comment_sentiment(rows["comment"]))
     if calls is not None:  # scoring is the slow part: only for a sheet that will land
         rows, utterances, unmapped = score_calls(calls, rows.index, roles)
         if unmapped:
@@ -127,6 +130,14 @@ def land(store: Store, prepared: Prepared, *, skip_invalid: bool = False, demo: 
     report.rows_new, report.rows_updated = result.rows_new, result.rows_updated
     report.rows_duplicate += result.rows_duplicate
     return report
+
+
+def comment_sentiment(comments: pd.Series) -> pd.Series:
+    """VADER compound of each comment (missing where there is no comment or VADER cannot judge it),
+    scored once per distinct text."""
+    distinct = comments.dropna().unique().tolist()
+    compounds = dict(zip(distinct, (score.compound for score in score_texts(distinct))))
+    return comments.map(compounds).astype("float64")
 
 
 def load_sheet(store: Store, sheet: RawSheet | None = None, *, path: str | Path | None = None,

@@ -1,7 +1,8 @@
 """The board's five figures for a window, each beside the window before it, with honest statistics.
 
-Everything is aggregated in DuckDB (counts, sums, variances), so a window over a million survey
-answers costs one query per table; the statistics then work on those few numbers.
+Everything is aggregated in DuckDB (counts, sums, variances), so any number of windows over a
+million survey answers costs one query per table; the statistics then work on those few numbers.
+Windows are calendar days in the board's timezone; the store keeps UTC.
 
 - NPS: promoters 9-10, detractors 0-6; NPS = 100 (p_pro - p_det); its standard error is
   100 sqrt((p_pro + p_det - (p_pro - p_det)^2) / n) and the 95% margin of error 1.96 times that.
@@ -14,8 +15,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
+import pandas as pd
 from scipy import stats
 
 from empathy.store import Store
@@ -34,10 +37,11 @@ class Window:
 
     @property
     def label(self) -> str:
-        year, week, weekday = self.start.isocalendar()
-        if weekday == 1 and self.days == 7:
-            return f"{year}-W{week:02d}"
-        return f"{self.start:%Y-%m-%d} to {self.end:%Y-%m-%d}"
+        if self.start.isoweekday() != 1 or self.days % 7:
+            return f"{self.start:%Y-%m-%d} to {self.end:%Y-%m-%d}"
+        first = f"{self.start.isocalendar().year}-W{self.start.isocalendar().week:02d}"
+        last = f"{self.end.isocalendar().year}-W{self.end.isocalendar().week:02d}"
+        return first if first == last else f"{first} to {last}"
 
     def previous(self) -> Window:
         """The window of the same length just before this one."""
@@ -45,10 +49,15 @@ class Window:
 
 
 def iso_week(label: str) -> Window:
-    """`2026-W39` -> Monday to Sunday of that ISO week."""
-    year, week = label.upper().split("-W")
+    """`2026-W39` -> Monday to Sunday of that ISO week; a label that is not one raises ValueError."""
+    year, week = label.strip().upper().split("-W")
     monday = date.fromisocalendar(int(year), int(week), 1)
     return Window(monday, monday + timedelta(days=6))
+
+
+def weeks_ending(week: Window, count: int) -> Window:
+    """`count` ISO weeks ending with `week` (4 weeks, 13 weeks for a quarter)."""
+    return Window(week.end - timedelta(days=7 * count - 1), week.end)
 
 
 @dataclass(frozen=True)
@@ -127,69 +136,112 @@ class Figure:
                 **self.details}
 
 
-def survey_aggregates(store: Store, window: Window, speeder_seconds: float) -> dict[str, dict]:
-    frame = store.query("""
-        SELECT metric, count(*) AS n,
-               count(*) FILTER (WHERE score >= 9) AS promoters,
-               count(*) FILTER (WHERE score <= 6) AS detractors,
-               count(*) FILTER (WHERE score >= 4) AS top_two,
-               count(*) FILTER (WHERE score >= 5) AS easy,
-               avg(score) AS mean, coalesce(var_samp(score), 0) AS variance,
-               count(duration_seconds) AS timed,
-               count(*) FILTER (WHERE duration_seconds < ?) AS speeders
-        FROM survey_responses
-        WHERE superseded_by IS NULL AND submitted_at >= ? AND submitted_at < ?
-        GROUP BY metric""", [speeder_seconds, window.start, window.end + timedelta(days=1)])
-    return {row["metric"]: row for row in frame.to_dict("records")}
+def utc_bounds(window: Window, timezone: str) -> tuple[datetime, datetime]:
+    """The window's first and after-last instants, midnight in the board's timezone, as the naive
+    UTC the store keeps."""
+    zone = ZoneInfo(timezone)
+    def midnight(day: date) -> datetime:
+        return datetime.combine(day, time(), zone).astimezone(UTC).replace(tzinfo=None)
+    return midnight(window.start), midnight(window.end + timedelta(days=1))
 
 
-def participation_aggregates(store: Store, window: Window) -> tuple[int, int]:
-    frame = store.query("""
-        SELECT coalesce(sum(invited), 0) AS invited, coalesce(sum(responded), 0) AS responded
-        FROM participation WHERE superseded_by IS NULL AND period_start BETWEEN ? AND ?""",
-                        [window.start, window.end])
-    return int(frame["invited"][0]), int(frame["responded"][0])
+def run_of_windows(window: Window, count: int) -> list[Window]:
+    """`count` windows of the same length ending with `window`, oldest first."""
+    windows = [window]
+    while len(windows) < count:
+        windows.insert(0, windows[0].previous())
+    return windows
 
 
-def sentiment_aggregates(store: Store, window: Window) -> dict:
-    frame = store.query("""
-        SELECT count(sentiment_mean) AS n, avg(sentiment_mean) AS mean,
-               coalesce(var_samp(sentiment_mean), 0) AS variance,
-               count(*) FILTER (WHERE negative) AS negative
-        FROM calls WHERE superseded_by IS NULL AND started_at >= ? AND started_at < ?""",
-                        [window.start, window.end + timedelta(days=1)])
-    return frame.to_dict("records")[0]
+def aggregates(store: Store, windows: list[Window], timezone: str = "UTC",
+               speeder_seconds: float = 5.0) -> list[dict]:
+    """Per window, the counts, sums and variances every figure is computed from: one query per table
+    for all the windows together."""
+    bounds = pd.DataFrame([(i, *utc_bounds(w, timezone), w.start, w.end) for i, w in enumerate(windows)],
+                          columns=["i", "lo", "hi", "first_day", "last_day"])
+    with store.cursor() as cursor:
+        cursor.register("bounds", bounds)
+        surveys = cursor.execute("""
+            SELECT b.i, metric, count(*) AS n,
+                   count(*) FILTER (WHERE score >= 9) AS promoters,
+                   count(*) FILTER (WHERE score <= 6) AS detractors,
+                   count(*) FILTER (WHERE score >= 4) AS top_two,
+                   count(*) FILTER (WHERE score >= 5) AS easy,
+                   avg(score) AS mean, coalesce(var_samp(score), 0) AS variance,
+                   count(duration_seconds) AS timed,
+                   count(*) FILTER (WHERE duration_seconds < ?) AS speeders
+            FROM survey_responses s JOIN bounds b ON s.submitted_at >= b.lo AND s.submitted_at < b.hi
+            WHERE superseded_by IS NULL
+            GROUP BY b.i, metric""", [speeder_seconds]).df()
+        calls = cursor.execute("""
+            SELECT b.i, count(sentiment_mean) AS n, avg(sentiment_mean) AS mean,
+                   coalesce(var_samp(sentiment_mean), 0) AS variance,
+                   count(*) FILTER (WHERE negative) AS negative
+            FROM calls c JOIN bounds b ON c.started_at >= b.lo AND c.started_at < b.hi
+            WHERE superseded_by IS NULL GROUP BY b.i""").df()
+        participation = cursor.execute("""
+            SELECT b.i, coalesce(sum(invited), 0) AS invited, coalesce(sum(responded), 0) AS responded
+            FROM participation p JOIN bounds b ON p.period_start BETWEEN b.first_day AND b.last_day
+            WHERE superseded_by IS NULL GROUP BY b.i""").df()
+    found = [{"surveys": {}, "calls": dict(EMPTY_CALLS), "participation": (0, 0)} for _ in windows]
+    for row in surveys.to_dict("records"):
+        found[row.pop("i")]["surveys"][row["metric"]] = row
+    for row in calls.to_dict("records"):
+        found[row.pop("i")]["calls"] = row
+    for row in participation.to_dict("records"):
+        found[row["i"]]["participation"] = (int(row["invited"]), int(row["responded"]))
+    return found
 
 
-def window_figures(store: Store, window: Window, *, min_n: int = 30,
-                   speeder_seconds: float = 5.0) -> dict[str, Figure]:
-    """NPS, CSAT, CES, call sentiment and participation for a window against the one before."""
-    before = window.previous()
-    surveys_now = survey_aggregates(store, window, speeder_seconds)
-    surveys_before = survey_aggregates(store, before, speeder_seconds)
-    empty = {"n": 0, "promoters": 0, "detractors": 0, "top_two": 0, "easy": 0, "mean": None,
-             "variance": 0.0, "timed": 0, "speeders": 0}
-    nps_now, nps_before = surveys_now.get("nps", empty), surveys_before.get("nps", empty)
-    csat_now, csat_before = surveys_now.get("csat", empty), surveys_before.get("csat", empty)
-    ces_now, ces_before = surveys_now.get("ces", empty), surveys_before.get("ces", empty)
-    figures = {
-        "nps": _nps_figure(nps_now, nps_before, min_n),
+EMPTY_SURVEY = {"n": 0, "promoters": 0, "detractors": 0, "top_two": 0, "easy": 0, "mean": None,
+                "variance": 0.0, "timed": 0, "speeders": 0}
+EMPTY_CALLS = {"n": 0, "mean": None, "variance": 0.0, "negative": 0}
+
+
+def compare(now: dict, before: dict, min_n: int) -> dict[str, Figure]:
+    """The five figures of one window's aggregates against the window before's."""
+    def survey(aggs: dict, metric: str) -> dict:
+        return aggs["surveys"].get(metric, EMPTY_SURVEY)
+    csat_now, csat_before = survey(now, "csat"), survey(before, "csat")
+    ces_now = survey(now, "ces")
+    (invited, responded), (invited_before, responded_before) = now["participation"], before["participation"]
+    timed = sum(s["timed"] for s in now["surveys"].values())
+    speeders = sum(s["speeders"] for s in now["surveys"].values())
+    return {
+        "nps": _nps_figure(survey(now, "nps"), survey(before, "nps"), min_n),
         "csat": _share_figure(csat_now, csat_before, "top_two", min_n,
                               mean=csat_now["mean"], previous_mean=csat_before["mean"]),
-        "ces": _mean_figure(ces_now, ces_before, min_n, easy_pct=_pct(ces_now["easy"], ces_now["n"])),
+        "ces": _mean_figure(ces_now, survey(before, "ces"), min_n, easy_pct=_pct(ces_now["easy"], ces_now["n"])),
+        "sentiment": _mean_figure(now["calls"], before["calls"], min_n,
+                                  negative_pct=_pct(now["calls"]["negative"], now["calls"]["n"])),
+        "participation": Figure(
+            _pct(responded, invited), invited, _pct(responded_before, invited_before),
+            proportion_test(responded, invited, responded_before, invited_before), invited < min_n,
+            {"responded": responded, "speeders_pct": _pct(speeders, timed), "timed_answers": timed}),
     }
-    calls_now, calls_before = sentiment_aggregates(store, window), sentiment_aggregates(store, before)
-    figures["sentiment"] = _mean_figure(calls_now, calls_before, min_n,
-                                        negative_pct=_pct(calls_now["negative"], calls_now["n"]))
-    invited, responded = participation_aggregates(store, window)
-    invited_before, responded_before = participation_aggregates(store, before)
-    timed = sum(s["timed"] for s in surveys_now.values())
-    speeders = sum(s["speeders"] for s in surveys_now.values())
-    figures["participation"] = Figure(
-        _pct(responded, invited), invited, _pct(responded_before, invited_before),
-        proportion_test(responded, invited, responded_before, invited_before), invited < min_n,
-        {"responded": responded, "speeders_pct": _pct(speeders, timed), "timed_answers": timed})
-    return figures
+
+
+def window_figures(store: Store, window: Window, *, timezone: str = "UTC", min_n: int = 30,
+                   speeder_seconds: float = 5.0) -> dict[str, Figure]:
+    """NPS, CSAT, CES, call sentiment and participation for a window against the one before."""
+    before, now = aggregates(store, [window.previous(), window], timezone, speeder_seconds)
+    return compare(now, before, min_n)
+
+
+def figure_trends(store: Store, window: Window, count: int, *, timezone: str = "UTC", min_n: int = 30,
+                  speeder_seconds: float = 5.0) -> tuple[dict[str, Figure], pd.DataFrame]:
+    """The figures of `window` and a frame of each figure over the `count` windows ending with it
+    (window, start, metric, value, n, low_n): what the board's tiles and their trends show."""
+    windows = run_of_windows(window, count + 1)
+    found = aggregates(store, windows, timezone, speeder_seconds)
+    rows = []
+    figures = {}
+    for i in range(1, len(windows)):
+        figures = compare(found[i], found[i - 1], min_n)
+        rows += [{"window": windows[i].label, "start": windows[i].start, "metric": metric,
+                  "value": figure.value, "n": figure.n, "low_n": figure.low_n}
+                 for metric, figure in figures.items()]
+    return figures, pd.DataFrame(rows)
 
 
 def _pct(hits: int, n: int) -> float | None:

@@ -7,17 +7,13 @@ escalations of any account. The thresholds live in `data/settings.toml`.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 
 import pandas as pd
 
+from empathy.metrics import Window, utc_bounds
 from empathy.store import Store
-
-SETTINGS_PATH = Path(__file__).resolve().parent.parent / "data" / "settings.toml"
-
 
 @dataclass(frozen=True)
 class Thresholds:
@@ -29,15 +25,12 @@ class Thresholds:
     red_escalations: int = 2
 
 
-def read_thresholds(path: Path = SETTINGS_PATH) -> Thresholds:
-    with Path(path).open("rb") as handle:
-        return Thresholds(**tomllib.load(handle)["early_warning"])
-
-
-def account_signals(store: Store, as_of: date, days: int) -> pd.DataFrame:
-    """Per account, the counts the rules read, over (as_of - days, as_of] and the period before."""
-    start, end = as_of - timedelta(days=days - 1), as_of + timedelta(days=1)
-    prior = start - timedelta(days=days)
+def account_signals(store: Store, as_of: date, days: int, timezone: str = "UTC") -> pd.DataFrame:
+    """Per account, the counts the rules read, over the `days` days ending with `as_of` (calendar
+    days in the board's timezone) and, for participation, the period before."""
+    period = Window(as_of - timedelta(days=days - 1), as_of)
+    start, end = utc_bounds(period, timezone)
+    first_day, prior_day = period.start, period.previous().start
     return store.query("""
         WITH calls_now AS (
             SELECT account_id,
@@ -57,25 +50,27 @@ def account_signals(store: Store, as_of: date, days: int) -> pd.DataFrame:
                    sum(responded) FILTER (WHERE period_start >= ?) / nullif(sum(invited) FILTER (WHERE period_start >= ?), 0) AS rate_now,
                    sum(responded) FILTER (WHERE period_start < ?) / nullif(sum(invited) FILTER (WHERE period_start < ?), 0) AS rate_before
             FROM participation
-            WHERE superseded_by IS NULL AND account_id IS NOT NULL AND period_start >= ? AND period_start < ?
+            WHERE superseded_by IS NULL AND account_id IS NOT NULL AND period_start >= ? AND period_start <= ?
             GROUP BY account_id)
         SELECT a.account_id, a.account_name, a.segment, a.arr, a.owner,
                coalesce(c.support_calls, 0) AS support_calls, coalesce(c.escalations, 0) AS escalations,
                c.sentiment, c.last_call, coalesce(d.detractors, 0) AS detractors, d.lowest_nps,
-               p.rate_now, p.rate_before
+               a.contacts, a.customer_type, p.rate_now, p.rate_before
         FROM accounts a
         LEFT JOIN calls_now c USING (account_id)
         LEFT JOIN detractors d USING (account_id)
         LEFT JOIN participation_rates p USING (account_id)
         WHERE a.superseded_by IS NULL
         ORDER BY a.account_id""",
-                       [start, end, start, end, start, start, start, start, prior, end])
+                       [start, end, start, end, first_day, first_day, first_day, first_day, prior_day,
+                        as_of])
 
 
-def flag_accounts(store: Store, as_of: date, thresholds: Thresholds | None = None) -> pd.DataFrame:
+def flag_accounts(store: Store, as_of: date, thresholds: Thresholds | None = None,
+                  timezone: str = "UTC") -> pd.DataFrame:
     """Every account with its status (red, yellow, green) and the reasons, in words."""
-    t = thresholds or read_thresholds()
-    signals = account_signals(store, as_of, t.days)
+    t = thresholds or Thresholds()
+    signals = account_signals(store, as_of, t.days, timezone)
     most = signals["escalations"].max() if not signals.empty else 0
     statuses, reasons = [], []
     for s in signals.itertuples(index=False):

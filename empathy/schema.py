@@ -83,6 +83,9 @@ ACCOUNTS = Layout(
         Column("customer_type", choices={"external": "external", "internal": "internal",
                                          "ext": "external", "int": "internal"},
                aliases=("type", "internal_external", "customer_kind")),
+        # The customer's own people, names separated by ";" (or ","): redacted from quotes shown.
+        Column("contacts", aliases=("contact", "contact_name", "contact_names", "key_contacts",
+                                    "primary_contact", "main_contact", "stakeholders")),
     ),
 )
 
@@ -213,7 +216,7 @@ TABLE_COLUMNS = {
 }
 # Figures worked out at load time and stored beside the row, not part of its content (or its hash).
 DERIVED_COLUMNS = {
-    "survey_responses": {"themes": "text[]"},
+    "survey_responses": {"themes": "text[]", "sentiment": "float"},
     "calls": {"transcript_hash": "text", "sentiment_mean": "float", "sentiment_min": "float",
               "sentiment_shift": "float", "negative": "bool", "customer_turns": "int",
               "scored_turns": "int", "unscored_turns": "int"},

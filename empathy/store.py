@@ -31,6 +31,8 @@ UTTERANCE_COLUMNS = {"call_id": "VARCHAR", "transcript_hash": "VARCHAR", "turn":
                      "speaker": "VARCHAR", "role": "VARCHAR", "text": "VARCHAR", "offset_s": "DOUBLE",
                      "compound": "DOUBLE", "pos": "DOUBLE", "neu": "DOUBLE", "neg": "DOUBLE",
                      "scored": "BOOLEAN", "themes": "VARCHAR[]"}
+VOICE_COLUMNS = ("window_label", "window_start", "window_end", "source", "ref_id", "turn", "text_hash",
+                 "pinned")
 
 
 class StoreError(Exception):
@@ -115,19 +117,56 @@ class Store:
                 defs = ", ".join(f"{name} {SQL_TYPES[kind]}" for name, kind in columns.items())
                 cursor.execute(f"CREATE TABLE IF NOT EXISTS {table} ({defs}, row_hash VARCHAR, "
                                "batch_id BIGINT NOT NULL, superseded_by BIGINT)")
+                for name, kind in columns.items():  # a store made before a column was added
+                    cursor.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {name} {SQL_TYPES[kind]}")
             defs = ", ".join(f"{name} {kind}" for name, kind in UTTERANCE_COLUMNS.items())
             cursor.execute(f"CREATE TABLE IF NOT EXISTS utterances ({defs}, batch_id BIGINT NOT NULL)")
             cursor.execute("""CREATE TABLE IF NOT EXISTS batches (
                 batch_id BIGINT PRIMARY KEY, kind VARCHAR, layout VARCHAR, source VARCHAR,
                 rows_new BIGINT, rows_updated BIGINT, rows_duplicate BIGINT, rows_rejected BIGINT,
                 loaded_at TIMESTAMP, loaded_by VARCHAR, undone_at TIMESTAMP, demo BOOLEAN)""")
+            cursor.execute("""CREATE TABLE IF NOT EXISTS voices (
+                window_label VARCHAR PRIMARY KEY, window_start DATE, window_end DATE, source VARCHAR,
+                ref_id VARCHAR, turn INTEGER, text_hash VARCHAR, pinned BOOLEAN, chosen_at TIMESTAMP,
+                chosen_by VARCHAR)""")
             cursor.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value BIGINT)")
             cursor.execute("INSERT INTO meta VALUES ('version', 0) ON CONFLICT DO NOTHING")
+            cursor.execute("INSERT INTO meta VALUES ('voices_version', 0) ON CONFLICT DO NOTHING")
 
     def version(self) -> int:
         """Changes on every load and undo: the UI's caches key on it."""
         with self.cursor() as cursor:
             return _scalar(cursor, "SELECT value FROM meta WHERE key = 'version'")
+
+    def voices_version(self) -> int:
+        """Changes whenever a voice of the week is recorded or pinned (not a change of the data)."""
+        with self.cursor() as cursor:
+            return _scalar(cursor, "SELECT value FROM meta WHERE key = 'voices_version'")
+
+    def voices(self) -> pd.DataFrame:
+        """The voice featured for each window, newest window first."""
+        return self.query("SELECT * FROM voices ORDER BY window_start DESC, window_end DESC")
+
+    def record_voice(self, voice: dict, *, replace: bool) -> None:
+        """Keep the voice featured for a window. Without `replace`, a voice already kept for that
+        window (chosen by another session a moment ago, or pinned) stays."""
+        conflict = "DO UPDATE SET " + ", ".join(f"{name} = excluded.{name}" for name in VOICE_COLUMNS[1:]) \
+            if replace else "DO NOTHING"
+        names = ", ".join(VOICE_COLUMNS)
+        with self._write_lock, self.cursor() as cursor:
+            cursor.execute(f"INSERT INTO voices ({names}, chosen_at, chosen_by) "
+                           f"VALUES ({', '.join('?' for _ in VOICE_COLUMNS)}, now()::TIMESTAMP, ?) "
+                           f"ON CONFLICT (window_label) {conflict}",
+                           [voice[name] for name in VOICE_COLUMNS] + [_who()])
+            cursor.execute("UPDATE meta SET value = value + 1 WHERE key = 'voices_version'")
+            _checkpoint(cursor)
+
+    def forget_voice(self, window_label: str) -> None:
+        """Drop a window's kept voice, so the selection rule chooses again."""
+        with self._write_lock, self.cursor() as cursor:
+            cursor.execute("DELETE FROM voices WHERE window_label = ?", [window_label])
+            cursor.execute("UPDATE meta SET value = value + 1 WHERE key = 'voices_version'")
+            _checkpoint(cursor)
 
     def load(self, table: str, rows: pd.DataFrame, *, kind: str, layout: str, source: str,
              rows_rejected: int = 0, demo: bool = False, loaded_by: str | None = None,

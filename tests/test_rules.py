@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from empathy.loading import load_sheet
-from empathy.rules import Thresholds, flag_accounts, read_thresholds
+from empathy.rules import Thresholds, flag_accounts
 
 AS_OF = date(2026, 9, 30)  # the trailing 30 days: 2026-09-01 .. 2026-09-30
 
@@ -54,11 +54,3 @@ def test_the_account_with_the_most_escalations_is_red_even_below_the_threshold(s
     assert flags.loc["ONE", "status"] == "red"
     assert flags.loc["ONE", "reasons"] == ["the most escalations of any account (1 in 30 days)"]
     assert flags.loc["NONE", "status"] == "green"
-
-
-def test_thresholds_come_from_the_settings_file(tmp_path):
-    assert read_thresholds() == Thresholds()
-    path = tmp_path / "settings.toml"
-    path.write_text("[early_warning]\ndays = 14\nfrequent_support_calls = 5\ndetractor_answers = 2\n"
-                    "negative_sentiment = -0.2\nparticipation_drop = 0.4\nred_escalations = 3\n")
-    assert read_thresholds(path) == Thresholds(14, 5, 2, -0.2, 0.4, 3)

@@ -1,0 +1,136 @@
+"""The board-room view as data: the five figures and their trends, the accounts at risk, the themes
+whose complaints grew, and the customer voice of the week, for one window against the one before.
+
+`build_board` is the one function behind both the Board page and `python -m empathy board --json`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+from scipy import stats
+
+from empathy import voice as voices
+from empathy.metrics import Figure, Window, figure_trends, iso_week, utc_bounds
+from empathy.rules import flag_accounts
+from empathy.settings import Settings
+from empathy.store import Store
+
+NEGATIVE = -0.05  # a comment or customer turn at or below this compound is a negative mention
+TOP_ACCOUNTS = 5
+GROWING_THEMES = 5
+
+
+@dataclass
+class Alerts:
+    flags: pd.DataFrame  # every account: status, reasons, arr, ...
+    newly_red: pd.DataFrame
+    top: pd.DataFrame  # the flagged accounts carrying most ARR, red first
+
+    def count(self, status: str) -> int:
+        return int((self.flags["status"] == status).sum())
+
+    def arr(self, status: str) -> float:
+        return float(self.flags.loc[self.flags["status"] == status, "arr"].fillna(0).sum())
+
+
+@dataclass
+class Board:
+    window: Window
+    timezone: str
+    figures: dict[str, Figure]
+    trends: pd.DataFrame
+    alerts: Alerts
+    themes: pd.DataFrame
+    voice: dict | None
+    shortlist: list[dict]
+
+    def as_json(self) -> dict:
+        previous = self.window.previous()
+        def accounts(status: str) -> list[dict]:
+            rows = self.alerts.flags[self.alerts.flags["status"] == status].sort_values("arr", ascending=False)
+            return [{"account_id": r.account_id, "account_name": r.account_name,
+                     "arr": None if pd.isna(r.arr) else float(r.arr), "reasons": list(r.reasons)}
+                    for r in rows.itertuples()]
+        metrics = {name: figure.as_json() for name, figure in self.figures.items()}
+        metrics["nps"]["moe"] = metrics["nps"]["margin_of_error"]
+        return {
+            "window": _window_json(self.window), "previous": _window_json(previous),
+            "timezone": self.timezone, "metrics": metrics,
+            "voice": None if self.voice is None else {k: v for k, v in self.voice.items() if k != "text_hash"},
+            "alerts": {"red": accounts("red"), "yellow": accounts("yellow"),
+                       "red_arr": self.alerts.arr("red"), "yellow_arr": self.alerts.arr("yellow"),
+                       "newly_red": self.alerts.newly_red["account_id"].tolist()},
+            "themes": self.themes.to_dict("records"),
+        }
+
+
+def _window_json(window: Window) -> dict:
+    return {"start": window.start.isoformat(), "end": window.end.isoformat(), "label": window.label}
+
+
+def latest_complete_week(store: Store, timezone: str, today: date | None = None) -> Window | None:
+    """The last ISO week that has ended (in the board's timezone) and holds survey answers or calls."""
+    found = store.query("""
+        SELECT max(said_at) AS last FROM (
+            SELECT max(submitted_at) AS said_at FROM survey_responses WHERE superseded_by IS NULL
+            UNION ALL SELECT max(started_at) FROM calls WHERE superseded_by IS NULL)""")["last"][0]
+    if pd.isna(found):
+        return None
+    zone = ZoneInfo(timezone)
+    last_day = pd.Timestamp(found).tz_localize("UTC").tz_convert(zone).date()
+    today = today or datetime.now(zone).date()
+    week = iso_week(f"{last_day.isocalendar().year}-W{last_day.isocalendar().week}")
+    return week if week.end < today else week.previous()
+
+
+def alerts(store: Store, window: Window, settings: Settings) -> Alerts:
+    """Flags over the trailing period ending with the window's last day; newly red = red now and not
+    at the end of the window before."""
+    flags = flag_accounts(store, window.end, settings.early_warning, settings.timezone)
+    before = flag_accounts(store, window.previous().end, settings.early_warning, settings.timezone)
+    red_before = set(before.loc[before["status"] == "red", "account_id"])
+    newly_red = flags[(flags["status"] == "red") & ~flags["account_id"].isin(red_before)]
+    flagged = flags[flags["status"] != "green"].assign(red_first=lambda f: f["status"] != "red")
+    top = flagged.sort_values(["red_first", "arr", "account_id"], ascending=[True, False, True]).head(TOP_ACCOUNTS)
+    return Alerts(flags, newly_red.sort_values("arr", ascending=False), top.drop(columns="red_first"))
+
+
+def growing_themes(store: Store, window: Window, timezone: str) -> pd.DataFrame:
+    """Negative mentions per theme (survey comments and customer turns) in the window and the one
+    before, the themes that grew most first. With windows of equal length, a theme's mentions now,
+    given its mentions in both, are binomial(now + before, 1/2) when nothing changed: the one-sided
+    p-value of that says whether the growth is more than noise."""
+    lo, mid = utc_bounds(window.previous(), timezone)[0], utc_bounds(window, timezone)[0]
+    hi = utc_bounds(window, timezone)[1]
+    found = store.query("""
+        WITH mentions AS (
+            SELECT unnest(themes) AS theme, submitted_at AS said_at FROM survey_responses
+            WHERE superseded_by IS NULL AND sentiment <= ? AND submitted_at >= ? AND submitted_at < ?
+            UNION ALL
+            SELECT unnest(u.themes), c.started_at FROM utterances u JOIN calls c USING (call_id, transcript_hash)
+            WHERE c.superseded_by IS NULL AND u.role = 'customer' AND u.scored AND u.compound <= ?
+              AND c.started_at >= ? AND c.started_at < ?)
+        SELECT theme, count(*) FILTER (WHERE said_at >= ?) AS now, count(*) FILTER (WHERE said_at < ?) AS before
+        FROM mentions GROUP BY theme""", [NEGATIVE, lo, hi, NEGATIVE, lo, hi, mid, mid])
+    found = found.assign(change=found["now"] - found["before"])
+    found["p_value"] = [float(stats.binomtest(int(now), int(now + before), 0.5, alternative="greater").pvalue)
+                        if now > before else None for now, before in zip(found["now"], found["before"])]
+    found["significant"] = found["p_value"].fillna(1.0) < 0.05
+    growing = found[found["change"] > 0].sort_values(["change", "now", "theme"], ascending=[False, False, True])
+    return growing.head(GROWING_THEMES).reset_index(drop=True)
+
+
+def build_board(store: Store, window: Window, settings: Settings) -> Board:
+    """Everything the board shows for the window. Keeps the voice it chooses (see empathy/voice.py)."""
+    figures, trends = figure_trends(store, window, settings.trend_windows, timezone=settings.timezone,
+                                    min_n=settings.min_n, speeder_seconds=settings.speeder_seconds)
+    warnings = alerts(store, window, settings)
+    themes = growing_themes(store, window, settings.timezone)
+    statuses = dict(zip(warnings.flags["account_id"], warnings.flags["status"]))
+    top_theme = themes["theme"][0] if not themes.empty else None
+    voice, shortlist = voices.choose(store, window, settings.timezone, settings.voice, statuses, top_theme)
+    return Board(window, settings.timezone, figures, trends, warnings, themes, voice, shortlist)

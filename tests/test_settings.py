@@ -1,0 +1,33 @@
+import pytest
+
+from empathy.rules import Thresholds
+from empathy.settings import Settings, SettingsError, read_settings
+from empathy.voice import VoiceRule
+
+
+def test_the_committed_file_holds_the_documented_defaults():
+    assert read_settings() == Settings()
+
+
+def test_every_section_is_read(tmp_path):
+    path = tmp_path / "settings.toml"
+    path.write_text('[board]\ntimezone = "Asia/Seoul"\nmin_n = 50\n'
+                    "[early_warning]\ndays = 14\nfrequent_support_calls = 5\ndetractor_answers = 2\n"
+                    "negative_sentiment = -0.2\nparticipation_drop = 0.4\nred_escalations = 3\n"
+                    "[voice]\nmin_words = 5\nshortlist = 3\n")
+    settings = read_settings(path)
+    assert (settings.timezone, settings.min_n, settings.speeder_seconds) == ("Asia/Seoul", 50, 5.0)
+    assert settings.early_warning == Thresholds(14, 5, 2, -0.2, 0.4, 3)
+    assert (settings.voice.min_words, settings.voice.shortlist, settings.voice.max_words) == (5, 3, VoiceRule().max_words)
+
+
+@pytest.mark.parametrize("text, named", [
+    ('[board]\ntimezone = "Mars/Olympus"\n', "Mars/Olympus"),
+    ("[early_warning]\nred_escalation = 3\n", "red_escalation"),
+    ("[board\n", "cannot be read"),
+])
+def test_a_wrong_setting_is_named(tmp_path, text, named):
+    path = tmp_path / "settings.toml"
+    path.write_text(text)
+    with pytest.raises(SettingsError, match=named.replace("/", "/")):
+        read_settings(path)
