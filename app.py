@@ -9,6 +9,8 @@ st.set_page_config(page_title="Customer Empathy Board", page_icon=":material/gro
 store = get_store()
 
 navigation = st.navigation({
+    "Board room": [st.Page("app_pages/board.py", title="Board", icon=":material/co_present:", url_path="board",
+                           default=True)],
     "Data": [st.Page("app_pages/data.py", title="Data", icon=":material/database:", url_path="data")],
 })
 demo_banner(store)

@@ -7,10 +7,15 @@ load or undo lands, and never re-reads an unchanged store.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
+from empathy.board import Board, build_board, latest_complete_week
 from empathy.demo import ensure_demo, has_demo
+from empathy.metrics import Window
+from empathy.settings import Settings, SettingsError, read_settings
 from empathy.store import Store, StoreError, store_path
 
 
@@ -31,14 +36,55 @@ def get_store() -> Store:
         st.stop()
 
 
+def get_settings() -> Settings:
+    """The settings file, or a clear message naming the wrong setting and a stopped page."""
+    try:
+        return read_settings()
+    except SettingsError as error:
+        st.error(f"**The settings cannot be used.** {error}")
+        st.stop()
+
+
+def presenting() -> bool:
+    """Presentation mode lives in the URL (`?present=1`), so a bookmark opens the board ready to show."""
+    return st.query_params.get("present") == "1"
+
+
+def set_presenting(on: bool) -> None:
+    if on:
+        st.query_params["present"] = "1"
+    else:
+        st.query_params.pop("present", None)
+
+
+@st.cache_data(show_spinner=False)
+def latest_week(_store: Store, version: int, timezone: str, today: date) -> Window | None:
+    return latest_complete_week(_store, timezone, today)
+
+
+@st.cache_data(show_spinner=False)
+def first_day(_store: Store, version: int) -> date | None:
+    found = _store.query("SELECT min(d)::DATE AS d FROM (SELECT min(submitted_at) AS d FROM survey_responses "
+                         "WHERE superseded_by IS NULL UNION ALL SELECT min(started_at) FROM calls "
+                         "WHERE superseded_by IS NULL)")["d"][0]
+    return None if pd.isna(found) else pd.Timestamp(found).date()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def board(_store: Store, version: int, voices_version: int, window: Window, settings: Settings) -> Board:
+    """Keyed on the data's version and on the voices' (a pin changes the voice, not the figures)."""
+    return build_board(_store, window, settings)
+
+
 @st.cache_data(show_spinner=False)
 def demo_loaded(_store: Store, version: int) -> bool:
     return has_demo(_store)
 
 
 def demo_banner(store: Store) -> None:
-    """Shown on every page while any demo data is loaded, so nobody mistakes it for real figures."""
-    if demo_loaded(store, store.version()):
+    """Shown on every page while any demo data is loaded, so nobody mistakes it for real figures
+    (in presentation mode as a small line the board shows itself)."""
+    if demo_loaded(store, store.version()) and not presenting():
         st.info("**Demo data.** These figures come from a fictional company's customers. "
                 "Load your own sheets, and clear the demo data, on the **Data** page.", icon=":material/science:")
 

@@ -1,0 +1,208 @@
+"""The board's pieces as HTML that reads from across a room. Every value that comes from the data
+is escaped; the numbers are formatted once, here."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from empathy.metrics import Figure
+
+
+# figure -> its title, the unit of its change, the d3 format of its trend's tooltip
+TILES = {
+    "nps": ("NPS", "pts", "+.0f"),
+    "csat": ("CSAT", "pp", ".0f"),
+    "ces": ("CES", "", ".2f"),
+    "sentiment": ("Call sentiment", "", "+.2f"),
+    "participation": ("Participation", "pp", ".0f"),
+}
+
+
+def main_value(name: str, value: float | None) -> str:
+    if value is None:
+        return "–"
+    return {"nps": f"{value:+.0f}", "csat": f"{value:.0f}%", "ces": f"{value:.1f}",
+            "sentiment": f"{value:+.2f}", "participation": f"{value:.0f}%"}[name]
+
+
+def side_value(name: str, figure: Figure) -> str:
+    """The second number each tile carries beside its main one."""
+    d = figure.details
+    def pct(value: float | None, label: str) -> str:
+        return "" if value is None else f"{value:.0f}% {label}"
+    return {
+        "nps": "" if d.get("margin_of_error") is None else f"± {d['margin_of_error']:.0f} margin of error",
+        "csat": "" if d.get("mean") is None else f"mean {d['mean']:.2f} of 5",
+        "ces": pct(d.get("easy_pct"), "easy (5-7 of 7)"),
+        "sentiment": pct(d.get("negative_pct"), "negative calls"),
+        "participation": pct(d.get("speeders_pct"), "speeders"),
+    }[name]
+
+
+def change_line(name: str, figure: Figure) -> str:
+    """The change against the window before and whether it is real at 95%, in words and colour."""
+    delta = figure.test.delta
+    if delta is None:
+        return '<span class="verdict quiet">no earlier window to compare</span>'
+    unit = TILES[name][1]
+    amount = f"{abs(delta):.2f}" if name in ("ces", "sentiment") else f"{abs(delta):.1f}"
+    arrow = "▲" if delta > 0 else "▼" if delta < 0 else "="
+    if figure.test.significant:
+        kind = "up" if delta > 0 else "down"
+        verdict = "a real change"
+    else:
+        kind, verdict = "quiet", "within noise"
+    return (f'<span class="verdict {kind}">{arrow} {amount}{" " + unit if unit else ""}'
+            f' · {verdict}</span>')
+
+
+def sample_line(name: str, figure: Figure, min_n: int) -> str:
+    counted = {"sentiment": "calls", "participation": "invited"}.get(name, "answers")
+    low = f' <span class="low-n">low sample (under {min_n})</span>' if figure.low_n else ""
+    return f'<span class="n">n = {figure.n:,} {counted}</span>{low}'
+
+
+def tile_html(name: str, figure: Figure, min_n: int) -> str:
+    title = TILES[name][0]
+    return (f'<div class="tile"><div class="tile-title">{title}</div>'
+            f'<div class="tile-value">{main_value(name, figure.value)}</div>'
+            f'<div class="tile-side">{side_value(name, figure) or "&nbsp;"}</div>'
+            f'<div class="tile-change">{change_line(name, figure)}</div>'
+            f'<div class="tile-n">{sample_line(name, figure, min_n)}</div></div>')
+
+
+def money(amount: float) -> str:
+    if amount >= 1_000_000:
+        return f"${amount / 1_000_000:.1f}M"
+    if amount >= 1_000:
+        return f"${amount / 1_000:.0f}k"
+    return f"${amount:,.0f}"
+
+
+def voice_html(voice: dict) -> str:
+    where = "survey comment" if voice["source"] == "comment" else voice["who"]
+    who = f"{voice['who']} at " if voice["source"] == "comment" and voice.get("who") else ""
+    account = voice.get("account_name") or voice.get("account_id") or "unknown account"
+    segment = f" ({voice['segment']})" if voice.get("segment") else ""
+    channel = f", {voice['channel']}" if voice.get("channel") else ""
+    pinned = ' · <span class="pinned">pinned</span>' if voice.get("pinned") else ""
+    return (f'<figure class="voice"><div class="quote">“{escape(voice["text"])}”</div>'
+            f'<figcaption>— {escape(who)}{escape(account)}{escape(segment)} · {escape(where)}{escape(channel)}'
+            f' · {escape(voice["date"])}{pinned}</figcaption></figure>')
+
+
+def alerts_html(red: int, red_arr: float, yellow: int, yellow_arr: float, newly_red: pd.DataFrame,
+                top: pd.DataFrame) -> str:
+    newly = ", ".join(escape(str(n)) for n in newly_red["account_name"].fillna(newly_red["account_id"])) or "none"
+    rows = "".join(
+        f'<li><span class="dot {escape(r.status)}"></span><b>{escape(str(r.account_name or r.account_id))}</b>'
+        f' <span class="arr">{money(r.arr or 0)}</span><br><span class="reasons">{escape("; ".join(r.reasons))}</span></li>'
+        for r in top.itertuples())
+    return (f'<div class="alerts"><div class="counts">'
+            f'<div class="count red"><span class="big">{red}</span> red<br><span class="arr">{money(red_arr)} ARR</span></div>'
+            f'<div class="count yellow"><span class="big">{yellow}</span> yellow<br><span class="arr">{money(yellow_arr)} ARR</span></div>'
+            f'</div><div class="newly">Newly red: {newly}</div><ol class="top">{rows}</ol></div>')
+
+
+def themes_html(themes: pd.DataFrame) -> str:
+    if themes.empty:
+        return '<div class="themes quiet">No theme has more complaints than the window before.</div>'
+    rows = "".join(
+        f'<li><b>{escape(t.theme)}</b> {t.now} <span class="quiet">from {t.before}</span> '
+        f'<span class="verdict {"down" if t.significant else "quiet"}">+{t.change} · '
+        f'{"a real rise" if t.significant else "within noise"}</span></li>'
+        for t in themes.itertuples())
+    return f'<ol class="themes">{rows}</ol>'
+
+
+STYLE = """
+<style>
+.tile {font-family: inherit; line-height: 1.2;}
+.tile-title {font-size: 1.35rem; font-weight: 600; color: #374151;}
+.tile-value {font-size: 3.4rem; font-weight: 700; color: #111827; margin: .1rem 0;}
+.tile-side, .tile-n {font-size: 1.05rem; color: #4b5563;}
+.tile-change {font-size: 1.15rem; margin: .25rem 0;}
+.verdict.up {color: #15803d; font-weight: 700;}
+.verdict.down {color: #b91c1c; font-weight: 700;}
+.verdict.quiet, .quiet {color: #6b7280;}
+.low-n {background: #fef3c7; color: #92400e; padding: 0 .35rem; border-radius: .3rem; font-weight: 600;}
+.voice {margin: 0;}
+.voice .quote {font-family: Georgia, 'Times New Roman', serif; font-size: 2.1rem; line-height: 1.3;
+  color: #111827 !important; margin: 0 0 .6rem 0; border-left: .4rem solid #2563eb; padding-left: 1rem;}
+.voice figcaption {font-size: 1.15rem; color: #4b5563;}
+.pinned {color: #2563eb; font-weight: 600;}
+.alerts .counts {display: flex; gap: 1.2rem;}
+.alerts .count {font-size: 1.2rem; padding: .4rem .8rem; border-radius: .5rem; flex: 1;}
+.alerts .count.red {background: #fee2e2; color: #7f1d1d;}
+.alerts .count.yellow {background: #fef9c3; color: #713f12;}
+.alerts .big {font-size: 2.4rem; font-weight: 700;}
+.alerts .newly {font-size: 1.1rem; margin: .5rem 0 .2rem 0;}
+.alerts ol.top {padding-left: 1.2rem; margin: 0; font-size: 1.05rem;}
+.alerts ol.top li {margin: .15rem 0;}
+.alerts .reasons {color: #4b5563; font-size: 1rem;}
+.dot {display: inline-block; width: .8rem; height: .8rem; border-radius: 50%; margin-right: .4rem;}
+.dot.red {background: #dc2626;} .dot.yellow {background: #eab308;}
+ol.themes {font-size: 1.15rem; padding-left: 1.4rem;}
+.section-title {font-size: 1.4rem; font-weight: 700; margin-bottom: .3rem;}
+.board-title {font-size: 2rem; font-weight: 700; margin: 0;}
+.board-subtitle {font-size: 1.15rem; color: #4b5563;}
+</style>
+"""
+
+PRESENTATION_STYLE = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stExpandSidebarButton"] {display: none !important;}
+.block-container, [data-testid="stMainBlockContainer"] {padding-top: 1rem !important; padding-bottom: 1rem !important;
+  max-width: 100% !important; padding-left: 2rem !important; padding-right: 2rem !important;}
+.tile-title {font-size: 1.6rem;}
+.tile-value {font-size: 4.2rem;}
+.tile-side, .tile-n, .tile-change {font-size: 1.3rem;}
+.voice .quote {font-size: 2.5rem;}
+.voice figcaption {font-size: 1.35rem;}
+.board-title {font-size: 2.3rem;}
+.section-title {font-size: 1.7rem;}
+.alerts ol.top {font-size: 1.25rem;}
+.alerts .reasons {font-size: 1.1rem;}
+.alerts .newly {font-size: 1.25rem;}
+ol.themes {font-size: 1.3rem;}
+</style>
+"""
+
+HELP = r"""
+**Window.** Calendar days in the board's timezone (`data/settings.toml`); by default the latest ISO
+week (Monday to Sunday) that has ended and holds data. Every figure is compared with the window of
+the same length just before it. A figure with fewer answers (calls, invitations) than the minimum n
+is marked *low sample*: read its change as a hint, not a finding.
+
+**NPS** (0-10 answers). Promoters answer 9-10, detractors 0-6.
+NPS = 100 × (p_pro − p_det). Standard error SE = 100 × √((p_pro + p_det − (p_pro − p_det)²) / n);
+margin of error = 1.96 × SE. The change is real at 95% when |NPS₁ − NPS₀| / √(SE₁² + SE₀²) > 1.96.
+
+**CSAT** (1-5). CSAT % = share of 4-5 answers; the mean is shown beside it. **Participation** =
+responded / invited; speeders = share of answers given in under the set number of seconds. Both
+changes: two-proportion z-test with the pooled proportion, z = (p₁ − p₀) / √(p(1 − p)(1/n₁ + 1/n₀)),
+real when p < 0.05.
+
+**CES** (1-7, "the company made it easy"). The mean, and % easy = share of 5-7.
+**Call sentiment**: VADER compound of the customer's turns only; per call their mean; per window
+the mean over calls and the share of negative calls (mean ≤ −0.05). Both means: Welch's t-test
+(unequal variances), real when p < 0.05.
+
+**Accounts at risk** over the 30 days ending with the window's last day. Yellow: at least 3 support
+calls, a detractor answer, negative call sentiment, or survey participation down by half against the
+30 days before. Red: at least 2 escalations, or the most escalations of any account. Thresholds are in
+`data/settings.toml`. *Newly red*: red now, not red at the end of the window before.
+
+**Complaints growing**: comments and customer turns with compound ≤ −0.05, counted per theme
+(`data/themes.csv`). A rise is real when, given both windows' count, this window's count is above
+what an even split would give (one-sided binomial test, p < 0.05).
+
+**Customer voice of the week**: a whole survey comment or customer turn from the window, by an
+external customer, with strong sentiment (|compound| ≥ 0.5) and 8-60 words. Ranked by |compound|,
++1 for a red account (+0.5 yellow), +0.5 × the account's ARR percentile, +0.5 if it mentions the theme
+whose complaints grew most; never a quote featured for another window. E-mails, phone numbers, card
+and account numbers, and the names of the account's contacts are replaced by [email], [phone], ...
+"""
