@@ -68,7 +68,9 @@ def candidates(store: Store, window: Window, timezone: str, rule: VoiceRule) -> 
 
 def rank(pool: pd.DataFrame, statuses: dict[str, str], top_theme: str | None, rule: VoiceRule) -> pd.DataFrame:
     """Candidates best first, with their rank score and the reasons for it in words (step 2)."""
-    status = pool["account_id"].map(statuses).fillna("green")
+    if pool.empty:
+        return pool.assign(status=[], mentions_top_theme=[], rank_score=[], reasons=[])
+    status = pool["account_id"].map(lambda account: statuses.get(account, "green")).astype("str")
     mentions = pool["themes"].map(lambda themes: top_theme is not None and themes is not None
                                   and top_theme in list(themes))
     score = (pool["compound"].abs() + status.map({"red": rule.red_weight, "yellow": rule.yellow_weight})

@@ -2,6 +2,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from conftest import FIXTURES, ROOT
 
 
@@ -100,3 +102,29 @@ def test_load_places_transcript_speakers_by_hand(db_path, tmp_path):
     assert result.returncode == 0, result.stderr
     assert not any("have speakers" in note for note in json.loads(result.stdout)["notes"])
     assert empathy("load", sheet, "--role", "Sam=boss", db_path=db_path).returncode == 2
+
+
+def test_board_json_for_a_week_and_a_range(db_path):
+    assert empathy("demo", db_path=db_path).returncode == 0
+    result = empathy("board", "--window", "2026-W39", "--json", db_path=db_path)
+    assert result.returncode == 0, result.stderr
+    board = json.loads(result.stdout)
+    assert board["window"] == {"start": "2026-09-21", "end": "2026-09-27", "label": "2026-W39"}
+    assert board["previous"]["label"] == "2026-W38"
+    scores = [int(line.split(",")[5]) for line in (ROOT / "data/demo/survey_responses.csv").read_text().splitlines()[1:]
+              if ",nps," in line and "2026-09-21" <= line.split(",")[3][:10] <= "2026-09-27"]
+    nps = board["metrics"]["nps"]
+    assert nps["n"] == len(scores)
+    assert nps["value"] == pytest.approx(100 * (sum(s >= 9 for s in scores) - sum(s <= 6 for s in scores)) / len(scores))
+    assert {"value", "n", "previous", "delta", "significant", "low_n", "moe"} <= set(nps)
+    assert {"text", "source", "account_id"} <= set(board["voice"])
+    assert {a["account_id"] for a in board["alerts"]["red"]} and all(a["reasons"] for a in board["alerts"]["red"])
+    ranged = json.loads(empathy("board", "--from", "2026-07-01", "--to", "2026-09-30", "--json", db_path=db_path).stdout)
+    assert ranged["previous"] == {"start": "2026-03-31", "end": "2026-06-30", "label": "2026-03-31 to 2026-06-30"}
+
+
+def test_board_usage_errors_exit_2(db_path):
+    for args in (["--window", "2026-W99"], ["--from", "2026-07-01"], ["--window", "2026-W39", "--from", "2026-07-01",
+                                                                     "--to", "2026-07-02"]):
+        result = empathy("board", *args, db_path=db_path)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, args

@@ -1,14 +1,17 @@
 """Board figures against values worked out by hand (and scipy on the raw answers for Welch)."""
 
 import math
-from datetime import date
+from datetime import date, datetime
+
+import pandas as pd
 
 import pytest
 from scipy import stats
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from empathy.loading import load_sheet
-from empathy.metrics import Window, iso_week, mean_test, nps_test, proportion_test, window_figures
+from empathy.metrics import (Window, figure_trends, iso_week, mean_test, nps_test, proportion_test, utc_bounds,
+                             weeks_ending, window_figures)
 
 NOW = iso_week("2026-W37")  # Mon 2026-09-07 .. Sun 2026-09-13
 NPS_NOW, NPS_BEFORE = [10, 9, 9, 8, 7, 6, 3, 0, 10, 5], [10, 10, 10, 9, 9, 8, 8, 7, 6, 2]
@@ -98,3 +101,33 @@ def test_tests_without_enough_data_say_nothing():
     assert nps_test((1, 0, 1), (0, 0, 0)).p_value is None
     assert proportion_test(0, 0, 1, 2).delta is None
     assert mean_test((5.0, 0.0, 1), (4.0, 1.0, 3)).p_value is None
+
+
+def test_windows_are_days_in_the_boards_timezone(store):
+    # 2026-09-06 20:00 UTC is Monday 2026-09-07 05:00 in Seoul: in W37 there, in W36 in UTC
+    load_sheet(store, data=b"submitted_at,metric,score\n2026-09-06 20:00,nps,10\n2026-09-07 10:00,nps,0\n",
+               source="s.csv")
+    assert utc_bounds(NOW, "Asia/Seoul") == (datetime(2026, 9, 6, 15), datetime(2026, 9, 13, 15))
+    assert window_figures(store, NOW, timezone="UTC", min_n=1)["nps"].n == 1
+    seoul = window_figures(store, NOW, timezone="Asia/Seoul", min_n=1)["nps"]
+    assert (seoul.n, seoul.value) == (2, 0.0)  # one promoter, one detractor
+
+
+def test_trends_hold_each_windows_figure(store):
+    # NPS by week: W35 two promoters -> 100; W36 none; W37 a promoter and a detractor -> 0
+    load_sheet(store, data=b"submitted_at,metric,score\n2026-08-25,nps,9\n2026-08-26,nps,10\n"
+                           b"2026-09-08,nps,10\n2026-09-09,nps,3\n", source="s.csv")
+    figures, trend = figure_trends(store, NOW, 3, min_n=2)
+    nps = trend[trend["metric"] == "nps"]
+    assert nps["window"].tolist() == ["2026-W35", "2026-W36", "2026-W37"]
+    assert nps["value"].tolist()[0] == 100.0 and pd.isna(nps["value"].tolist()[1]) and nps["value"].tolist()[2] == 0.0
+    assert nps["n"].tolist() == [2, 0, 2]
+    assert figures["nps"].value == 0.0 and figures["nps"].previous is None
+
+
+def test_window_labels():
+    assert weeks_ending(NOW, 4).label == "2026-W34 to 2026-W37"
+    assert weeks_ending(NOW, 4).start == date(2026, 8, 17)
+    assert Window(date(2026, 9, 1), date(2026, 9, 30)).label == "2026-09-01 to 2026-09-30"
+    with pytest.raises(ValueError):
+        iso_week("2026-W99")

@@ -1,0 +1,127 @@
+"""The Board page on the demo data, checked against figures computed here from the demo CSVs."""
+
+import json
+import re
+from html import escape, unescape
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT
+from empathy.demo_generator import DEMO_DIR
+from empathy.redact import redact, split_contacts
+from empathy.store import Store
+
+APP = str(ROOT / "app.py")
+
+
+@pytest.fixture
+def run_app(db_path):
+    def run(**params):
+        at = AppTest.from_file(APP, default_timeout=90)
+        at.query_params.update(params)
+        at.run()
+        assert not at.exception, at.exception
+        return at
+    yield run
+    Store.open(db_path).close()
+
+
+def demo_nps(start: str, end: str) -> int:
+    answers = pd.read_csv(DEMO_DIR / "survey_responses.csv", parse_dates=["submitted_at"])
+    scores = answers.loc[(answers["metric"] == "nps") & (answers["submitted_at"] >= start)
+                         & (answers["submitted_at"] < end), "score"]
+    return round(100 * ((scores >= 9).mean() - (scores <= 6).mean()))
+
+
+def html(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def tile_value(at, title: str) -> str:
+    return re.search(rf'tile-title">{title}</div><div class="tile-value">([^<]+)<', html(at)).group(1)
+
+
+def test_board_shows_the_latest_complete_week_with_its_figures(run_app):
+    at = run_app()
+    assert "How customers feel · 2026-W47" in html(at)
+    assert int(tile_value(at, "NPS")) == demo_nps("2026-11-16", "2026-11-23")
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 5  # a trend in every tile, of the last 12 weeks
+    for chart in charts:
+        rows = pa.ipc.open_stream(chart.proto.datasets[0].data.data).read_all()
+        assert rows.num_rows == 12 and rows.column("window").to_pylist()[-1] == "2026-W47"
+        assert json.loads(chart.proto.spec)["layer"][0]["mark"]["type"] == "line"
+    for title in ("CSAT", "CES", "Call sentiment", "Participation"):
+        assert tile_value(at, title) != "–"
+    assert html(at).count("within noise") + html(at).count("a real change") >= 5
+
+
+def test_accounts_at_risk_name_the_story_escalators(run_app):
+    at = run_app()
+    alerts = next(m.value for m in at.markdown if 'class="alerts"' in m.value)
+    # the demo's three escalators (empathy/demo_generator.py) are the red accounts, with their reasons
+    assert re.search(r'count red"><span class="big">3</span>', alerts)
+    for name in ("Redbrook Capital", "Bluebay Health", "Ironstone Freight"):
+        assert f"<b>{name}</b>" in alerts
+    assert "escalated calls in 30 days" in alerts
+
+
+def test_the_voice_is_a_redacted_verbatim_of_the_window(run_app, db_path):
+    at = run_app()
+    quote = re.search(r'<div class="quote">“(.+?)”</div>', html(at), re.S).group(1)
+    kept = Store.open(db_path).voices().iloc[0]
+    assert kept["window_label"] == "2026-W47"
+    accounts = pd.read_csv(DEMO_DIR / "accounts.csv").set_index("account_id")
+    if kept["source"] == "comment":
+        row = pd.read_csv(DEMO_DIR / "survey_responses.csv").set_index("response_id").loc[kept["ref_id"]]
+        original = row["comment"]
+        assert "2026-11-16" <= row["submitted_at"][:10] <= "2026-11-22"
+    else:
+        transcript = pd.read_csv(DEMO_DIR / "calls.csv").set_index("call_id").loc[kept["ref_id"], "transcript"]
+        original = next(line for line in transcript.splitlines() if unescape(quote)[:30] in line)
+        original = original.split("Customer: ", 1)[1]
+        row = pd.read_csv(DEMO_DIR / "calls.csv").set_index("call_id").loc[kept["ref_id"]]
+    contacts = split_contacts(accounts.loc[row["account_id"], "contacts"])
+    assert quote == escape(redact(original, contacts))
+    assert any(e.label.startswith("Context") for e in at.expander)
+
+
+def test_pinning_a_candidate_makes_it_the_voice(run_app):
+    at = run_app()
+    candidate = re.findall(r'<div class="quote">“(.+?)”</div>', html(at), re.S)[1]  # the first of the shortlist
+    at.button(key="pin-0").click().run()
+    assert re.search(r'<div class="quote">“(.+?)”</div>', html(at), re.S).group(1) == candidate
+    assert 'class="pinned">pinned' in html(at)
+    at.button(key="unpin").click().run()
+    assert re.search(r'<div class="quote">“(.+?)”</div>', html(at), re.S).group(1) != candidate
+
+
+def test_four_weeks_compare_with_the_four_before(run_app):
+    at = run_app()
+    at.sidebar.radio(key="window-span").set_value("4 weeks").run()
+    assert "How customers feel · 2026-W44 to 2026-W47" in html(at)
+    assert "against 2026-W40 to 2026-W43" in html(at)
+    assert int(tile_value(at, "NPS")) == demo_nps("2026-10-26", "2026-11-23")
+    assert at.query_params["weeks"] == "4"
+
+
+def test_a_shared_url_opens_the_same_window(run_app):
+    at = run_app(window="2026-W39", weeks="1")
+    assert "How customers feel · 2026-W39" in html(at)
+    assert int(tile_value(at, "NPS")) == demo_nps("2026-09-21", "2026-09-28")
+    at = run_app(window="not-a-week")
+    assert "How customers feel · 2026-W47" in html(at)
+
+
+def test_presentation_mode_hides_the_workbench(run_app):
+    at = run_app(present="1")
+    assert 'data-testid="stSidebar"' in html(at)  # the style that hides it
+    assert not [b for b in at.button if b.key and b.key.startswith("pin-")]
+    assert not any("Demo data." in i.value for i in at.info)  # shown as a short line in the title instead
+    assert "· demo data" in html(at)
+    at.button(key="leave-present").click().run()
+    assert "present" not in at.query_params
+    assert [b for b in at.button if b.key == "pin-0"]

@@ -1,0 +1,117 @@
+"""The voice-of-the-week rule, its memory (kept, pinned, never featured twice) and its redaction."""
+
+from datetime import datetime
+
+import pandas as pd
+import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from empathy import voice
+from empathy.loading import load_sheet
+from empathy.metrics import iso_week
+from empathy.voice import VoiceRule
+
+W37, W38 = iso_week("2026-W37"), iso_week("2026-W38")
+RULE = VoiceRule()
+FURIOUS = "I am furious and disgusted, Mina Park here: the billing export is broken again and nobody answers us. Terrible."
+SLOW = "Hi, it's Mina. Our reports have been horribly slow all week and the team is really angry about it."
+
+
+def load(store, text, name):
+    report = load_sheet(store, data=text.encode(), source=name)
+    assert not report.rejected, report.errors
+
+
+@pytest.fixture
+def voices(store):
+    load(store, "account_id,account_name,segment,arr,customer_type,contacts\n"
+                "BIG,Big Co,Enterprise,900000,external,Mina Park; Oliver Bennett\n"
+                "SMALL,Small Co,SMB,1000,external,\nINT,Our Finance Team,Mid-Market,0,internal,\n", "accounts.csv")
+    load(store, "response_id,account_id,respondent_role,submitted_at,metric,score,comment,channel\n"
+                f'R1,BIG,administrator,2026-09-08,nps,2,"{FURIOUS}",email\n'
+                'R2,SMALL,end user,2026-09-09,csat,5,"Absolutely wonderful support team, they solved everything quickly and kindly for us today.",web\n'
+                'R3,INT,end user,2026-09-09,nps,0,"This is terrible, awful, horrible and the worst tool we have ever been given.",web\n'
+                'R4,SMALL,end user,2026-09-10,nps,1,Awful.,web\n'
+                'R5,BIG,end user,2026-09-10,nps,7,"It is fine I guess, nothing special to report about the product this week.",web\n'
+                f'R6,BIG,end user,2026-09-15,nps,0,"{FURIOUS}",web\n'
+                'R7,SMALL,end user,2026-09-16,nps,0,"Terrible experience, the dashboard crashed twice and we lost a whole day of work.",web\n',
+         "surveys.csv")
+    load(store, "call_id,account_id,started_at,call_type,channel,agent,transcript\n"
+                'K1,BIG,2026-09-11 10:00,support,phone,Jordan,"Agent: Thanks for calling, this is Jordan, I am really happy to help you today, great to hear from you.\n'
+                f'Customer: {SLOW}\nAgent: Sorry to hear that, let me look.\nCustomer: Ok."\n', "calls.csv")
+    return store
+
+
+def test_candidates_are_strong_readable_external_customer_words_in_the_window(voices):
+    vader = SentimentIntensityAnalyzer()
+    found = voice.candidates(voices, W37, "UTC", RULE)
+    assert sorted(found["ref_id"]) == ["K1", "R1", "R2"]  # R3 internal, R4 too short, R5 weak, agent turns out
+    assert abs(vader.polarity_scores("It is fine I guess, nothing special to report about the product this week.")
+               ["compound"]) < RULE.min_strength  # R5 really is weak
+    turn = found[found["ref_id"] == "K1"].iloc[0]
+    assert turn["text"] == SLOW and turn["compound"] == pytest.approx(vader.polarity_scores(SLOW)["compound"])
+
+
+def test_rank_adds_the_preferences_to_the_strength():
+    pool = pd.DataFrame({
+        "ref_id": ["a", "b", "c"], "turn": [None, None, None], "account_id": ["RED", "GREEN", "YELLOW"],
+        "compound": [-0.6, 0.9, -0.95], "arr": [5.0, 9.0, 1.0], "arr_percentile": [0.5, 1.0, 0.0],
+        "themes": [["billing"], [], ["billing", "pricing"]],
+        "said_at": [datetime(2026, 9, 8)] * 3})
+    ranked = voice.rank(pool, {"RED": "red", "YELLOW": "yellow"}, "billing", RULE)
+    # a: 0.6 + 1 (red) + 0.5 * 0.5 + 0.5 (billing) = 2.35; c: 0.95 + 0.5 + 0 + 0.5 = 1.95; b: 0.9 + 0.5 * 1 = 1.4
+    assert ranked["ref_id"].tolist() == ["a", "c", "b"]
+    assert ranked["rank_score"].tolist() == pytest.approx([2.35, 1.95, 1.4])
+    assert ranked.iloc[0]["reasons"] == ["strong negative sentiment (-0.60)", "red account",
+                                         "ARR in the top 50% of accounts",
+                                         "mentions billing, the theme whose complaints grew most"]
+
+
+def test_the_choice_is_kept_and_redacted(voices):
+    chosen, shortlist = voice.choose(voices, W37, "UTC", RULE, {"BIG": "red"}, None)
+    assert chosen["ref_id"] == "R1"  # red account, top ARR, the strongest (-0.92 against the call's -0.79)
+    assert chosen["text"] == ("I am furious and disgusted, [name] here: the billing export is broken again and "
+                              "nobody answers us. Terrible.")
+    assert (chosen["account_name"], chosen["segment"], chosen["who"], chosen["channel"], chosen["date"]) == \
+        ("Big Co", "Enterprise", "administrator", "email", "2026-09-08")
+    assert [c["ref_id"] for c in shortlist] == ["K1", "R2"]
+    assert shortlist[0]["text"] == "Hi, it's [name]. Our reports have been horribly slow all week and the team is really angry about it."
+    kept = voices.voices()
+    assert kept[["window_label", "ref_id", "pinned"]].values.tolist() == [["2026-W37", "R1", False]]
+    # with other statuses the rule would now prefer another quote; the kept one stays all week
+    again, _ = voice.choose(voices, W37, "UTC", RULE, {"SMALL": "red"}, None)
+    assert again["ref_id"] == "R1"
+
+
+def test_a_quote_featured_before_is_never_chosen_again(voices):
+    voice.choose(voices, W37, "UTC", RULE, {"BIG": "red"}, None)
+    chosen, shortlist = voice.choose(voices, W38, "UTC", RULE, {"BIG": "red"}, None)
+    assert chosen["ref_id"] == "R7"  # R6 says word for word what R1 said, featured in W37
+    assert shortlist == []
+
+
+def test_pin_and_back_to_the_rule(voices):
+    _, shortlist = voice.choose(voices, W37, "UTC", RULE, {"BIG": "red"}, None)
+    voice.pin(voices, W37, shortlist[1])
+    chosen, shortlist = voice.choose(voices, W37, "UTC", RULE, {"BIG": "red"}, None)
+    assert (chosen["ref_id"], chosen["pinned"]) == ("R2", True)
+    assert [c["ref_id"] for c in shortlist] == ["R1", "K1"]
+    voice.unpin(voices, W37)
+    chosen, _ = voice.choose(voices, W37, "UTC", RULE, {"BIG": "red"}, None)
+    assert (chosen["ref_id"], chosen["pinned"]) == ("R1", False)
+
+
+def test_context_of_a_turn_is_the_call_around_it_redacted(voices):
+    _, shortlist = voice.choose(voices, W37, "UTC", RULE, {"BIG": "red"}, None)
+    turns = voice.context(voices, shortlist[0], RULE)
+    assert turns["role"].tolist() == ["agent", "customer", "agent", "customer"]
+    assert turns["text"].tolist()[1].startswith("Hi, it's [name].")
+    assert turns["text"].tolist()[0].endswith("great to hear from you.")  # our agent's name is not a contact's
+
+
+def test_history_lists_past_voices_redacted(voices):
+    voice.choose(voices, W37, "UTC", RULE, {"BIG": "red"}, None)
+    voice.choose(voices, W38, "UTC", RULE, {}, None)
+    past = voice.history(voices, RULE)
+    assert past["window_label"].tolist() == ["2026-W38", "2026-W37"]
+    assert past["text"].tolist()[1].startswith("I am furious and disgusted, [name] here")
