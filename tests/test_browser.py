@@ -1,4 +1,5 @@
-"""The main flow in a real browser: the app starts on the demo data, an analyst undoes a batch."""
+"""The main flows in a real browser: the board on the demo data, presentation mode on a projector-sized
+screen, and an analyst undoing a batch."""
 
 import os
 import socket
@@ -64,7 +65,7 @@ def loaded_rows(page, table: str) -> str:
 
 
 def test_app_starts_on_the_demo_data_and_undo_takes_a_batch_out(server, page):
-    page.goto(server)
+    page.goto(f"{server}/data")
     expect(page.get_by_text("Demo data.", exact=False).first).to_be_visible(timeout=60_000)
     expect(page.get_by_role("heading", name="What is loaded")).to_be_visible()
     assert loaded_rows(page, "Accounts") == "120"
@@ -80,3 +81,34 @@ def test_app_starts_on_the_demo_data_and_undo_takes_a_batch_out(server, page):
     expect(page.get_by_role("heading", name="What is loaded")).to_be_visible(timeout=60_000)
     expect(page.locator("table tr", has_text="Calls").locator("td").first).to_have_text("0")
     assert loaded_rows(page, "Accounts") == "120"
+
+    page.get_by_role("link", name="Board").click()  # the board has no calls to show any more
+    expect(tile(page, "Call sentiment").locator(".tile-value")).to_have_text("–", timeout=60_000)
+    expect(tile(page, "NPS").locator(".tile-value")).not_to_have_text("–")
+
+
+def tile(page, title: str):
+    return page.locator(".tile", has=page.locator(".tile-title", has_text=title))
+
+
+def test_board_loads_with_figures_and_fits_a_projector_in_presentation_mode(server, page, tmp_path):
+    page.goto(server)
+    expect(page.get_by_text("How customers feel · 2026-W47")).to_be_visible(timeout=60_000)
+    for title in ("NPS", "CSAT", "CES", "Call sentiment", "Participation"):
+        expect(tile(page, title).locator(".tile-value")).not_to_have_text("–")
+    expect(page.locator(".alerts")).to_contain_text("Redbrook Capital")
+
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(f"{server}/?present=1")
+    quote = page.locator(".voice .quote")
+    expect(quote).to_be_visible(timeout=60_000)
+    expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
+    page.wait_for_timeout(1500)  # let the trend charts draw before the picture
+    tiles = page.locator(".tile").all()
+    assert len(tiles) == 5
+    for element in [*tiles, quote, page.locator(".voice figcaption")]:
+        box = element.bounding_box()
+        assert box and box["y"] + box["height"] <= 1080, "part of the board is below the fold"
+    shot = tmp_path / "board-presentation.png"
+    page.screenshot(path=str(shot))
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 50_000
