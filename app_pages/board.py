@@ -8,8 +8,8 @@ import streamlit as st
 from empathy import voice as voices
 from ui.board_view import (HELP, PRESENTATION_STYLE, STYLE, TILES, alerts_html, themes_html, tile_html,
                            voice_html)
-from ui.charts import trend_chart
-from ui.common import board, demo_loaded, first_day, get_settings, get_store, latest_week, presenting, set_presenting
+from ui.common import (board, demo_loaded, first_day, get_settings, get_store, latest_week, presenting,
+                       set_presenting, trend_spec, voice_context, voice_history)
 from ui.window_picker import pick_window
 
 store, settings = get_store(), get_settings()
@@ -39,7 +39,7 @@ for column, (name, figure) in zip(st.columns(5), shown.figures.items()):
         st.markdown(tile_html(name, figure, settings.min_n), unsafe_allow_html=True)
         trend = shown.trends[(shown.trends["metric"] == name) & shown.trends["value"].notna()]
         if not trend.empty:
-            st.altair_chart(trend_chart(trend, TILES[name][2]), width="stretch")
+            st.vega_lite_chart(spec=trend_spec(trend, TILES[name][2]), width="stretch")
 
 voice_column, alerts_column = st.columns([3, 2], gap="large")
 with voice_column:
@@ -50,7 +50,7 @@ with voice_column:
     else:
         st.markdown(voice_html(shown.voice), unsafe_allow_html=True)
         with st.expander("Context: the turns around it" if shown.voice["source"] == "call" else "Context: the whole answer"):
-            st.dataframe(voices.context(store, shown.voice, settings.voice), hide_index=True, width="stretch")
+            st.dataframe(voice_context(store, version, shown.voice, settings.voice), hide_index=True, width="stretch")
             st.caption("Why this one: " + "; ".join(shown.voice["reasons"]) + ".")
     st.markdown('<div class="section-title">Complaints growing</div>', unsafe_allow_html=True)
     st.markdown(themes_html(shown.themes), unsafe_allow_html=True)
@@ -77,7 +77,7 @@ if not shown.shortlist:
     st.caption("No other candidate in this window.")
 
 st.subheader("Past voices")
-st.dataframe(voices.history(store, settings.voice), hide_index=True, width="stretch",
+st.dataframe(voice_history(store, version, store.voices_version(), settings.voice), hide_index=True, width="stretch",
              column_config={"text": st.column_config.TextColumn("Quote", width="large")})
 
 with st.expander("How these figures are computed"):

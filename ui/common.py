@@ -12,11 +12,14 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from empathy import voice as voices
 from empathy.board import Board, build_board, latest_complete_week
 from empathy.demo import ensure_demo, has_demo
 from empathy.metrics import Window
 from empathy.settings import Settings, SettingsError, read_settings
 from empathy.store import Store, StoreError, store_path
+from empathy.voice import VoiceRule
+from ui.charts import trend_chart
 
 
 @st.cache_resource(show_spinner=False)
@@ -74,6 +77,23 @@ def first_day(_store: Store, version: int) -> date | None:
 def board(_store: Store, version: int, voices_version: int, window: Window, settings: Settings) -> Board:
     """Keyed on the data's version and on the voices' (a pin changes the voice, not the figures)."""
     return build_board(_store, window, settings)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def trend_spec(trend: pd.DataFrame, value_format: str) -> dict:
+    """A trend chart's Vega-Lite spec: building an Altair chart costs about 40 ms, too much to do for
+    five tiles on every rerun."""
+    return trend_chart(trend, value_format).to_dict()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def voice_context(_store: Store, version: int, voice: dict, rule: VoiceRule) -> pd.DataFrame:
+    return voices.context(_store, voice, rule)
+
+
+@st.cache_data(show_spinner=False)
+def voice_history(_store: Store, version: int, voices_version: int, rule: VoiceRule) -> pd.DataFrame:
+    return voices.history(_store, rule)
 
 
 @st.cache_data(show_spinner=False)

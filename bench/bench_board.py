@@ -1,0 +1,162 @@
+"""The board at scale: 5,000 accounts, 1,000,000 survey responses, 100,000 calls with 400,000
+customer turns, a year of weeks.
+
+Times, in one run and interleaved over ROUNDS rounds (medians):
+- baseline: the bare DuckDB aggregate query of one week's survey figures (one GROUP BY metric over
+  `survey_responses`, counts, promoters, detractors, top-two, easy, mean, variance);
+- `window_figures`: all five figures of that week against the week before, with their tests;
+- `build_board`: everything the page shows (12-week trends, alerts over two periods, growing
+  themes, the voice and its shortlist);
+- the Board page rerun on a warm cache (AppTest, after a first run filled the caches).
+
+Rows are generated straight into the store (scores, sentiment and themes drawn at random), since
+loading is measured by bench_load.py and scoring by bench_sentiment.py.
+
+Run: .venv/bin/python bench/bench_board.py [SURVEY_ROWS]
+"""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from empathy.board import build_board, latest_complete_week  # noqa: E402
+from empathy.metrics import utc_bounds, window_figures  # noqa: E402
+from empathy.settings import read_settings  # noqa: E402
+from empathy.store import Store  # noqa: E402
+
+ACCOUNTS, CALLS, TURNS_PER_CALL, ROUNDS = 5_000, 100_000, 4, 5
+FIRST = datetime(2025, 11, 24)
+THEMES = ["billing", "onboarding", "performance", "reliability", "pricing", "integrations"]
+COMMENTS = ["The invoice was wrong again and support took days to answer us, really frustrating.",
+            "Great product, the new reports saved my whole team hours every single week.",
+            "Setup was confusing and the documentation did not help us at all, terrible.", None, None]
+
+
+def generate(store: Store, surveys: int) -> None:
+    rng = np.random.default_rng(7)
+    accounts = pd.DataFrame({
+        "account_id": [f"A{i:05d}" for i in range(ACCOUNTS)], "account_name": [f"Account {i}" for i in range(ACCOUNTS)],
+        "segment": rng.choice(["Enterprise", "Mid-Market", "SMB"], ACCOUNTS), "region": "EMEA", "industry": "Software",
+        "plan": "Business", "arr": rng.uniform(4_000, 1_400_000, ACCOUNTS).round(-2), "owner": "Dana Whitfield",
+        "customer_type": "external", "contacts": "Mina Park; Oliver Bennett"})
+    _load(store, "accounts", accounts, "accounts")
+    minutes = rng.integers(0, 364 * 24 * 60, surveys)
+    metric = rng.choice(["nps", "csat", "ces"], surveys)
+    top = np.select([metric == "nps", metric == "csat"], [10, 5], 7)
+    comment_index = rng.integers(0, len(COMMENTS), surveys)
+    responses = pd.DataFrame({
+        "response_id": [f"R{i:07d}" for i in range(surveys)],
+        "account_id": accounts["account_id"].to_numpy()[rng.integers(0, ACCOUNTS, surveys)],
+        "respondent_role": rng.choice(["end user", "administrator", "decision maker"], surveys),
+        "submitted_at": pd.to_datetime(FIRST) + pd.to_timedelta(minutes, unit="min"),
+        "metric": metric, "score": (rng.random(surveys) * (top + 1 - (metric != "nps"))).astype(int) + (metric != "nps"),
+        "comment": pd.Series(COMMENTS, dtype="object").to_numpy()[comment_index],
+        "duration_seconds": rng.uniform(2, 300, surveys).round(1), "channel": "email",
+        "themes": pd.Series([["billing", "support responsiveness"], [], ["onboarding", "documentation / self-service"],
+                             [], []], dtype="object").to_numpy()[comment_index],
+        "sentiment": np.array([-0.8, 0.9, -0.85, np.nan, np.nan])[comment_index]})
+    _load(store, "survey_responses", responses, "surveys")
+    weeks = pd.date_range(FIRST, periods=52, freq="7D")
+    participation = pd.DataFrame({
+        "participation_id": [f"P{i}" for i in range(ACCOUNTS * 52)], "period_start": np.tile(weeks.date, ACCOUNTS),
+        "account_id": np.repeat(accounts["account_id"].to_numpy(), 52), "segment": None, "metric": "nps",
+        "invited": rng.integers(2, 8, ACCOUNTS * 52)})
+    participation["responded"] = (participation["invited"] * rng.uniform(0.2, 0.7, len(participation))).astype(int)
+    _load(store, "participation", participation, "participation")
+    started = pd.to_datetime(FIRST) + pd.to_timedelta(rng.integers(0, 364 * 24 * 60, CALLS), unit="min")
+    sentiment = rng.uniform(-0.9, 0.9, CALLS)
+    calls = pd.DataFrame({
+        "call_id": [f"C{i:06d}" for i in range(CALLS)],
+        "account_id": accounts["account_id"].to_numpy()[rng.integers(0, ACCOUNTS, CALLS)], "started_at": started,
+        "call_type": rng.choice(["support", "success", "sales"], CALLS, p=[0.6, 0.25, 0.15]), "channel": "phone",
+        "agent": "Jordan", "escalated": rng.random(CALLS) < 0.05, "resolved": rng.random(CALLS) < 0.8,
+        "transcript": "(generated)", "transcript_hash": [f"t{i}" for i in range(CALLS)],
+        "sentiment_mean": sentiment, "sentiment_min": sentiment - 0.1, "sentiment_shift": 0.0,
+        "negative": sentiment <= -0.05, "customer_turns": TURNS_PER_CALL, "scored_turns": TURNS_PER_CALL,
+        "unscored_turns": 0})
+    turns = CALLS * TURNS_PER_CALL
+    utterances = pd.DataFrame({
+        "call_id": np.repeat(calls["call_id"].to_numpy(), TURNS_PER_CALL),
+        "transcript_hash": np.repeat(calls["transcript_hash"].to_numpy(), TURNS_PER_CALL),
+        "turn": np.tile(np.arange(1, 2 * TURNS_PER_CALL, 2), CALLS), "speaker": "Customer", "role": "customer",
+        "text": rng.choice([c for c in COMMENTS if c], turns), "offset_s": 0.0,
+        "compound": rng.uniform(-0.95, 0.95, turns), "pos": 0.1, "neu": 0.8, "neg": 0.1, "scored": True,
+        "themes": pd.Series([[t] for t in THEMES], dtype="object").to_numpy()[rng.integers(0, len(THEMES), turns)]})
+    _load(store, "calls", calls, "calls", utterances=utterances)
+
+
+def _load(store: Store, table: str, rows: pd.DataFrame, kind: str, **extra) -> None:
+    rows = rows.assign(row_hash=[f"h{i}" for i in range(len(rows))])
+    store.load(table, rows, kind=kind, layout=kind, source=f"bench {table}", **extra)
+
+
+def bare_query(store: Store, lo: datetime, hi: datetime) -> pd.DataFrame:
+    return store.query("""
+        SELECT metric, count(*) AS n, count(*) FILTER (WHERE score >= 9) AS promoters,
+               count(*) FILTER (WHERE score <= 6) AS detractors, count(*) FILTER (WHERE score >= 4) AS top_two,
+               count(*) FILTER (WHERE score >= 5) AS easy, avg(score) AS mean, var_samp(score) AS variance
+        FROM survey_responses
+        WHERE superseded_by IS NULL AND submitted_at >= ? AND submitted_at < ? GROUP BY metric""", [lo, hi])
+
+
+def page_reruns(db: Path) -> list[float]:
+    from streamlit.testing.v1 import AppTest
+    os.environ["EMPATHY_DB"] = str(db)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+    at.run()  # cold: fills the caches
+    assert not at.exception, at.exception
+    times = []
+    for _ in range(ROUNDS):
+        start = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - start)
+    assert not at.exception and "How customers feel" in "".join(m.value for m in at.markdown)
+    return times
+
+
+def main() -> None:
+    surveys = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    settings = read_settings()
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "bench.duckdb"
+        store = Store.open(db)
+        start = time.perf_counter()
+        generate(store, surveys)
+        print(f"generated and stored in {time.perf_counter() - start:.1f} s")
+        week = latest_complete_week(store, settings.timezone)
+        lo, hi = utc_bounds(week, settings.timezone)
+        runs = {"bare": [], "figures": [], "board": []}
+        for _ in range(ROUNDS):
+            for name, work in (("bare", lambda: bare_query(store, lo, hi)),
+                               ("figures", lambda: window_figures(store, week, timezone=settings.timezone)),
+                               ("board", lambda: build_board(store, week, settings))):
+                start = time.perf_counter()
+                work()
+                runs[name].append(time.perf_counter() - start)
+        store.close()
+        reruns = page_reruns(db)
+    bare = statistics.median(runs["bare"])
+    print(f"\n{surveys:,} survey responses, {CALLS:,} calls, {CALLS * TURNS_PER_CALL:,} customer turns, "
+          f"{ACCOUNTS:,} accounts; week {week.label}; medians of {ROUNDS} interleaved rounds\n")
+    print("| run | ms | ratio to bare query |\n|---|---|---|")
+    print(f"| bare DuckDB aggregate, one week of surveys (baseline) | {1000 * bare:.1f} | 1.00x |")
+    for name, label in (("figures", "window_figures: five figures, this week and the one before, with tests"),
+                        ("board", "build_board: figures, 12-week trends, alerts, themes, voice")):
+        median = statistics.median(runs[name])
+        print(f"| {label} | {1000 * median:.1f} | {median / bare:.2f}x |")
+    print(f"| Board page rerun on a warm cache (AppTest) | {1000 * statistics.median(reruns):.1f} | "
+          f"{statistics.median(reruns) / bare:.2f}x |")
+
+
+if __name__ == "__main__":
+    main()
