@@ -156,33 +156,36 @@ def run_of_windows(window: Window, count: int) -> list[Window]:
 def aggregates(store: Store, windows: list[Window], timezone: str = "UTC",
                speeder_seconds: float = 5.0) -> list[dict]:
     """Per window, the counts, sums and variances every figure is computed from: one query per table
-    for all the windows together."""
-    bounds = pd.DataFrame([(i, *utc_bounds(w, timezone), w.start, w.end) for i, w in enumerate(windows)],
-                          columns=["i", "lo", "hi", "first_day", "last_day"])
-    with store.cursor() as cursor:
-        cursor.register("bounds", bounds)
-        surveys = cursor.execute("""
-            SELECT b.i, metric, count(*) AS n,
-                   count(*) FILTER (WHERE score >= 9) AS promoters,
-                   count(*) FILTER (WHERE score <= 6) AS detractors,
-                   count(*) FILTER (WHERE score >= 4) AS top_two,
-                   count(*) FILTER (WHERE score >= 5) AS easy,
-                   avg(score) AS mean, coalesce(var_samp(score), 0) AS variance,
-                   count(duration_seconds) AS timed,
-                   count(*) FILTER (WHERE duration_seconds < ?) AS speeders
-            FROM survey_responses s JOIN bounds b ON s.submitted_at >= b.lo AND s.submitted_at < b.hi
-            WHERE superseded_by IS NULL
-            GROUP BY b.i, metric""", [speeder_seconds]).df()
-        calls = cursor.execute("""
-            SELECT b.i, count(sentiment_mean) AS n, avg(sentiment_mean) AS mean,
-                   coalesce(var_samp(sentiment_mean), 0) AS variance,
-                   count(*) FILTER (WHERE negative) AS negative
-            FROM calls c JOIN bounds b ON c.started_at >= b.lo AND c.started_at < b.hi
-            WHERE superseded_by IS NULL GROUP BY b.i""").df()
-        participation = cursor.execute("""
-            SELECT b.i, coalesce(sum(invited), 0) AS invited, coalesce(sum(responded), 0) AS responded
-            FROM participation p JOIN bounds b ON p.period_start BETWEEN b.first_day AND b.last_day
-            WHERE superseded_by IS NULL GROUP BY b.i""").df()
+    for all the windows together. The windows follow each other, oldest first (`run_of_windows`)."""
+    bounds = [utc_bounds(w, timezone) for w in windows]
+    after = [hi for _, hi in bounds]  # each window's after-last instant, in order
+    last_days = [w.end for w in windows]
+    def bucket(column: str, ends: list, inclusive: bool) -> str:
+        compare = "<=" if inclusive else "<"
+        return "CASE " + " ".join(f"WHEN {column} {compare} ? THEN {i}" for i in range(len(ends))) + " END"
+    surveys = store.query(f"""
+        SELECT {bucket("submitted_at", after, False)} AS i, metric, count(*) AS n,
+               count(*) FILTER (WHERE score >= 9) AS promoters,
+               count(*) FILTER (WHERE score <= 6) AS detractors,
+               count(*) FILTER (WHERE score >= 4) AS top_two,
+               count(*) FILTER (WHERE score >= 5) AS easy,
+               avg(score) AS mean, coalesce(var_samp(score), 0) AS variance,
+               count(duration_seconds) AS timed,
+               count(*) FILTER (WHERE duration_seconds < ?) AS speeders
+        FROM survey_responses
+        WHERE superseded_by IS NULL AND submitted_at >= ? AND submitted_at < ?
+        GROUP BY ALL""", [*after, speeder_seconds, bounds[0][0], after[-1]])
+    calls = store.query(f"""
+        SELECT {bucket("started_at", after, False)} AS i, count(sentiment_mean) AS n,
+               avg(sentiment_mean) AS mean, coalesce(var_samp(sentiment_mean), 0) AS variance,
+               count(*) FILTER (WHERE negative) AS negative
+        FROM calls WHERE superseded_by IS NULL AND started_at >= ? AND started_at < ?
+        GROUP BY ALL""", [*after, bounds[0][0], after[-1]])
+    participation = store.query(f"""
+        SELECT {bucket("period_start", last_days, True)} AS i,
+               coalesce(sum(invited), 0) AS invited, coalesce(sum(responded), 0) AS responded
+        FROM participation WHERE superseded_by IS NULL AND period_start BETWEEN ? AND ?
+        GROUP BY ALL""", [*last_days, windows[0].start, last_days[-1]])
     found = [{"surveys": {}, "calls": dict(EMPTY_CALLS), "participation": (0, 0)} for _ in windows]
     for row in surveys.to_dict("records"):
         found[row.pop("i")]["surveys"][row["metric"]] = row
