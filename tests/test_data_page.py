@@ -15,7 +15,7 @@ APP = str(ROOT / "app.py")
 @pytest.fixture
 def app(db_path):
     at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
+    at.switch_page("app_pages/data.py").run()
     assert not at.exception, at.exception
     yield at
     Store.open(db_path).close()
