@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import streamlit as st
 
 from empathy import voice as voices
-from ui.board_view import (HELP, PRESENTATION_STYLE, STYLE, TILES, alerts_html, themes_html, tile_html,
+from ui.board_view import (PRESENTATION_STYLE, STYLE, TILES, alerts_html, help_text, themes_html, tile_html,
                            voice_html)
 from ui.common import (board, demo_loaded, first_day, get_settings, get_store, latest_week, presenting,
                        set_presenting, trend_spec, voice_context, voice_history)
@@ -21,7 +21,7 @@ if latest is None:
     st.info("No survey answers or calls are loaded yet. Load sheets on the **Data** page.")
     st.stop()
 
-window = pick_window(latest, first_day(store, version))
+window = pick_window(latest, first_day(store, version, settings.timezone))
 st.sidebar.toggle("Presentation mode", value=presenting(), key="present-toggle",
                   on_change=lambda: set_presenting(st.session_state["present-toggle"]),
                   help="Hides the menus and enlarges the type for a projector. Also opens with ?present=1.")
@@ -70,9 +70,9 @@ if shown.voice is not None and shown.voice["pinned"]:
     st.button("Back to the rule's choice", key="unpin", on_click=voices.unpin, args=(store, window))
 for i, candidate in enumerate(shown.shortlist):
     quote, action = st.columns([6, 1], vertical_alignment="center")
-    quote.markdown(voice_html(candidate), unsafe_allow_html=True)
+    quote.markdown(voice_html(candidate, small=True), unsafe_allow_html=True)
     quote.caption("; ".join(candidate["reasons"]))
-    action.button("Pin for this window", key=f"pin-{i}", on_click=voices.pin, args=(store, window, candidate))
+    action.button("Pin", key=f"pin-{i}", help="Make this the voice of this window instead", on_click=voices.pin, args=(store, window, candidate))
 if not shown.shortlist:
     st.caption("No other candidate in this window.")
 
@@ -81,4 +81,4 @@ st.dataframe(voice_history(store, version, store.voices_version(), settings.voic
              column_config={"text": st.column_config.TextColumn("Quote", width="large")})
 
 with st.expander("How these figures are computed"):
-    st.markdown(HELP)
+    st.markdown(help_text(settings))

@@ -7,7 +7,7 @@ whose complaints grew, and the customer voice of the week, for one window agains
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -72,16 +72,26 @@ def _window_json(window: Window) -> dict:
     return {"start": window.start.isoformat(), "end": window.end.isoformat(), "label": window.label}
 
 
+def data_days(store: Store, timezone: str) -> tuple[date, date] | None:
+    """The first and last day (in the board's timezone) with survey answers or calls."""
+    found = store.query("""
+        SELECT min(first_at) AS first_at, max(last_at) AS last_at FROM (
+            SELECT min(submitted_at) AS first_at, max(submitted_at) AS last_at
+            FROM survey_responses WHERE superseded_by IS NULL
+            UNION ALL SELECT min(started_at), max(started_at) FROM calls WHERE superseded_by IS NULL)""")
+    if pd.isna(found["last_at"][0]):
+        return None
+    return tuple(pd.Timestamp(found[column][0]).tz_localize("UTC").tz_convert(timezone).date()
+                 for column in ("first_at", "last_at"))
+
+
 def latest_complete_week(store: Store, timezone: str, today: date | None = None) -> Window | None:
     """The last ISO week that has ended (in the board's timezone) and holds survey answers or calls."""
-    found = store.query("""
-        SELECT max(said_at) AS last FROM (
-            SELECT max(submitted_at) AS said_at FROM survey_responses WHERE superseded_by IS NULL
-            UNION ALL SELECT max(started_at) FROM calls WHERE superseded_by IS NULL)""")["last"][0]
-    if pd.isna(found):
+    days = data_days(store, timezone)
+    if days is None:
         return None
     zone = ZoneInfo(timezone)
-    last_day = pd.Timestamp(found).tz_localize("UTC").tz_convert(zone).date()
+    last_day = days[1]
     today = today or datetime.now(zone).date()
     week = iso_week(f"{last_day.isocalendar().year}-W{last_day.isocalendar().week}")
     return week if week.end < today else week.previous()
@@ -104,8 +114,8 @@ def growing_themes(store: Store, window: Window, timezone: str) -> pd.DataFrame:
     before, the themes that grew most first. With windows of equal length, a theme's mentions now,
     given its mentions in both, are binomial(now + before, 1/2) when nothing changed: the one-sided
     p-value of that says whether the growth is more than noise."""
-    lo, mid = utc_bounds(window.previous(), timezone)[0], utc_bounds(window, timezone)[0]
-    hi = utc_bounds(window, timezone)[1]
+    lo = utc_bounds(window.previous(), timezone)[0]
+    mid, hi = utc_bounds(window, timezone)
     found = store.query("""
         WITH mentions AS (
             SELECT unnest(themes) AS theme, submitted_at AS said_at FROM survey_responses

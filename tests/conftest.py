@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 import streamlit as st
 
+from empathy.loading import load_sheet
 from empathy.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,3 +32,9 @@ def store(db_path):
     opened = Store.open(db_path)
     yield opened
     opened.close()
+
+
+def load_text(store, text: str, name: str) -> None:
+    """Land a small sheet written in the test; it must be accepted."""
+    report = load_sheet(store, data=text.encode(), source=name)
+    assert not report.rejected, report.errors

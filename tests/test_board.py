@@ -5,19 +5,14 @@ from datetime import date
 import pytest
 from scipy import stats
 
+from conftest import load_text as load
 from empathy.board import alerts, build_board, growing_themes, latest_complete_week
-from empathy.loading import load_sheet
 from empathy.metrics import iso_week, window_figures
 from empathy.rules import Thresholds
 from empathy.settings import Settings
 
 W37 = iso_week("2026-W37")  # 2026-09-07 .. 2026-09-13
 SETTINGS = Settings(min_n=2, early_warning=Thresholds(days=7))
-
-
-def load(store, text, name):
-    report = load_sheet(store, data=text.encode(), source=name)
-    assert not report.rejected, report.errors
 
 
 def test_latest_complete_week_has_ended_in_the_boards_timezone(store):

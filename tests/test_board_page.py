@@ -125,3 +125,19 @@ def test_presentation_mode_hides_the_workbench(run_app):
     at.button(key="leave-present").click().run()
     assert "present" not in at.query_params
     assert [b for b in at.button if b.key == "pin-0"]
+
+
+def test_help_gives_the_thresholds_the_settings_file_holds(run_app):
+    at = run_app()
+    help_ = next(m.value for m in at.markdown if m.value.lstrip().startswith("**Window.**"))
+    assert "at least 3 support" in help_ and "at least 2 escalations" in help_  # data/settings.toml
+    assert "|compound| ≥ 0.5) and 8-60 words" in help_
+
+
+def test_the_toggle_follows_presentation_mode_both_ways(run_app):
+    at = run_app(present="1")
+    assert at.sidebar.toggle(key="present-toggle").value
+    at.button(key="leave-present").click().run()
+    assert not at.sidebar.toggle(key="present-toggle").value
+    at.sidebar.toggle(key="present-toggle").set_value(True).run()
+    assert at.query_params["present"] == "1"

@@ -2,15 +2,10 @@ from datetime import date
 
 import pytest
 
-from empathy.loading import load_sheet
+from conftest import load_text as load
 from empathy.rules import Thresholds, flag_accounts
 
 AS_OF = date(2026, 9, 30)  # the trailing 30 days: 2026-09-01 .. 2026-09-30
-
-
-def load(store, text, name):
-    report = load_sheet(store, data=text.encode(), source=name)
-    assert not report.rejected, report.errors
 
 
 @pytest.fixture

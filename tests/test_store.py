@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT
 from empathy.loading import load_sheet
-from empathy.store import Store, StoreError
+from empathy.store import StoreError
 
 ACCOUNTS_V1 = "account_id,account_name,segment,arr\nA1,Acme,SMB,1000\nA2,Globex,Enterprise,500000\n"
 ACCOUNTS_V2 = "account_id,account_name,segment,arr\nA1,Acme,Mid-Market,90000\nA3,Initech,SMB,2000\n"

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from conftest import load_text as load
 from empathy import voice
-from empathy.loading import load_sheet
 from empathy.metrics import iso_week
 from empathy.voice import VoiceRule
 
@@ -15,11 +15,6 @@ W37, W38 = iso_week("2026-W37"), iso_week("2026-W38")
 RULE = VoiceRule()
 FURIOUS = "I am furious and disgusted, Mina Park here: the billing export is broken again and nobody answers us. Terrible."
 SLOW = "Hi, it's Mina. Our reports have been horribly slow all week and the team is really angry about it."
-
-
-def load(store, text, name):
-    report = load_sheet(store, data=text.encode(), source=name)
-    assert not report.rejected, report.errors
 
 
 @pytest.fixture

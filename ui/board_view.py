@@ -8,6 +8,7 @@ from html import escape
 import pandas as pd
 
 from empathy.metrics import Figure
+from empathy.settings import Settings
 
 
 # figure -> its title, the unit of its change, the d3 format of its trend's tooltip
@@ -81,14 +82,15 @@ def money(amount: float) -> str:
     return f"${amount:,.0f}"
 
 
-def voice_html(voice: dict) -> str:
+def voice_html(voice: dict, small: bool = False) -> str:
+    """The quote and its attribution; `small` for the shortlist under the board."""
     where = "survey comment" if voice["source"] == "comment" else voice["who"]
     who = f"{voice['who']} at " if voice["source"] == "comment" and voice.get("who") else ""
     account = voice.get("account_name") or voice.get("account_id") or "unknown account"
     segment = f" ({voice['segment']})" if voice.get("segment") else ""
     channel = f", {voice['channel']}" if voice.get("channel") else ""
     pinned = ' · <span class="pinned">pinned</span>' if voice.get("pinned") else ""
-    return (f'<figure class="voice"><div class="quote">“{escape(voice["text"])}”</div>'
+    return (f'<figure class="voice{" small" if small else ""}"><div class="quote">“{escape(voice["text"])}”</div>'
             f'<figcaption>— {escape(who)}{escape(account)}{escape(segment)} · {escape(where)}{escape(channel)}'
             f' · {escape(voice["date"])}{pinned}</figcaption></figure>')
 
@@ -132,6 +134,8 @@ STYLE = """
 .voice .quote {font-family: Georgia, 'Times New Roman', serif; font-size: 2.1rem; line-height: 1.3;
   color: #111827 !important; margin: 0 0 .6rem 0; border-left: .4rem solid #2563eb; padding-left: 1rem;}
 .voice figcaption {font-size: 1.15rem; color: #4b5563;}
+.voice.small .quote {font-size: 1.3rem; border-left-width: .25rem;}
+.voice.small figcaption {font-size: 1rem;}
 .pinned {color: #2563eb; font-weight: 600;}
 .alerts .counts {display: flex; gap: 1.2rem;}
 .alerts .count {font-size: 1.2rem; padding: .4rem .8rem; border-radius: .5rem; flex: 1;}
@@ -171,18 +175,21 @@ ol.themes {font-size: 1.3rem;}
 </style>
 """
 
-HELP = r"""
+def help_text(settings: Settings) -> str:
+    """How every figure is computed, with the thresholds the settings file gives today."""
+    w, v = settings.early_warning, settings.voice
+    return rf"""
 **Window.** Calendar days in the board's timezone (`data/settings.toml`); by default the latest ISO
 week (Monday to Sunday) that has ended and holds data. Every figure is compared with the window of
 the same length just before it. A figure with fewer answers (calls, invitations) than the minimum n
-is marked *low sample*: read its change as a hint, not a finding.
+is marked *low sample* (under {settings.min_n}): read its change as a hint, not a finding.
 
 **NPS** (0-10 answers). Promoters answer 9-10, detractors 0-6.
 NPS = 100 × (p_pro − p_det). Standard error SE = 100 × √((p_pro + p_det − (p_pro − p_det)²) / n);
 margin of error = 1.96 × SE. The change is real at 95% when |NPS₁ − NPS₀| / √(SE₁² + SE₀²) > 1.96.
 
 **CSAT** (1-5). CSAT % = share of 4-5 answers; the mean is shown beside it. **Participation** =
-responded / invited; speeders = share of answers given in under the set number of seconds. Both
+responded / invited; speeders = share of answers given in under {settings.speeder_seconds:g} seconds. Both
 changes: two-proportion z-test with the pooled proportion, z = (p₁ − p₀) / √(p(1 − p)(1/n₁ + 1/n₀)),
 real when p < 0.05.
 
@@ -191,9 +198,9 @@ real when p < 0.05.
 the mean over calls and the share of negative calls (mean ≤ −0.05). Both means: Welch's t-test
 (unequal variances), real when p < 0.05.
 
-**Accounts at risk** over the 30 days ending with the window's last day. Yellow: at least 3 support
-calls, a detractor answer, negative call sentiment, or survey participation down by half against the
-30 days before. Red: at least 2 escalations, or the most escalations of any account. Thresholds are in
+**Accounts at risk** over the {w.days} days ending with the window's last day. Yellow: at least {w.frequent_support_calls} support
+calls, {w.detractor_answers} detractor answer(s), mean call sentiment at or below {w.negative_sentiment}, or a response rate at
+or below {w.participation_drop:.0%} of the {w.days} days before's. Red: at least {w.red_escalations} escalations, or the most escalations of any account. Thresholds are in
 `data/settings.toml`. *Newly red*: red now, not red at the end of the window before.
 
 **Complaints growing**: comments and customer turns with compound ≤ −0.05, counted per theme
@@ -201,8 +208,8 @@ calls, a detractor answer, negative call sentiment, or survey participation down
 what an even split would give (one-sided binomial test, p < 0.05).
 
 **Customer voice of the week**: a whole survey comment or customer turn from the window, by an
-external customer, with strong sentiment (|compound| ≥ 0.5) and 8-60 words. Ranked by |compound|,
-+1 for a red account (+0.5 yellow), +0.5 × the account's ARR percentile, +0.5 if it mentions the theme
+external customer, with strong sentiment (|compound| ≥ {v.min_strength}) and {v.min_words}-{v.max_words} words. Ranked by |compound|,
++{v.red_weight} for a red account (+{v.yellow_weight} yellow), +{v.arr_weight} × the account's ARR percentile, +{v.theme_weight} if it mentions the theme
 whose complaints grew most; never a quote featured for another window. E-mails, phone numbers, card
 and account numbers, and the names of the account's contacts are replaced by [email], [phone], ...
 """

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from empathy import voice as voices
-from empathy.board import Board, build_board, latest_complete_week
+from empathy.board import Board, build_board, data_days, latest_complete_week
 from empathy.demo import ensure_demo, has_demo
 from empathy.metrics import Window
 from empathy.settings import Settings, SettingsError, read_settings
@@ -54,6 +54,8 @@ def presenting() -> bool:
 
 
 def set_presenting(on: bool) -> None:
+    """Into or out of presentation mode, from the sidebar toggle or the button that leaves it."""
+    st.session_state["present-toggle"] = on
     if on:
         st.query_params["present"] = "1"
     else:
@@ -66,11 +68,9 @@ def latest_week(_store: Store, version: int, timezone: str, today: date) -> Wind
 
 
 @st.cache_data(show_spinner=False)
-def first_day(_store: Store, version: int) -> date | None:
-    found = _store.query("SELECT min(d)::DATE AS d FROM (SELECT min(submitted_at) AS d FROM survey_responses "
-                         "WHERE superseded_by IS NULL UNION ALL SELECT min(started_at) FROM calls "
-                         "WHERE superseded_by IS NULL)")["d"][0]
-    return None if pd.isna(found) else pd.Timestamp(found).date()
+def first_day(_store: Store, version: int, timezone: str) -> date | None:
+    days = data_days(_store, timezone)
+    return None if days is None else days[0]
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
