@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 from scipy import stats
 
+from empathy.scope import NOT_SET, Scope
 from empathy.store import Store
 
 Z_95 = 1.96  # the margin of error as the metric definitions give it
@@ -153,47 +154,69 @@ def run_of_windows(window: Window, count: int) -> list[Window]:
     return windows
 
 
-def aggregates(store: Store, windows: list[Window], timezone: str = "UTC",
-               speeder_seconds: float = 5.0) -> list[dict]:
+def aggregates(store: Store, windows: list[Window], timezone: str = "UTC", speeder_seconds: float = 5.0,
+               scope: Scope = Scope()) -> list[dict]:
     """Per window, the counts, sums and variances every figure is computed from: one query per table
     for all the windows together. The windows follow each other, oldest first (`run_of_windows`)."""
+    return grouped_aggregates(store, windows, timezone, speeder_seconds, scope).get(None) or _empty(windows)
+
+
+def grouped_aggregates(store: Store, windows: list[Window], timezone: str = "UTC", speeder_seconds: float = 5.0,
+                       scope: Scope = Scope()) -> dict[str | None, list[dict]]:
+    """`aggregates` for each value of the scope's group (`None` when it has none). A table the scope
+    cannot be read from (calls by respondent role) adds nothing, so its figure stays empty."""
     bounds = [utc_bounds(w, timezone) for w in windows]
     after = [hi for _, hi in bounds]  # each window's after-last instant, in order
     last_days = [w.end for w in windows]
     def bucket(column: str, ends: list, inclusive: bool) -> str:
         compare = "<=" if inclusive else "<"
         return "CASE " + " ".join(f"WHEN {column} {compare} ? THEN {i}" for i in range(len(ends))) + " END"
-    surveys = store.query(f"""
-        SELECT {bucket("submitted_at", after, False)} AS i, metric, count(*) AS n,
-               count(*) FILTER (WHERE score >= 9) AS promoters,
-               count(*) FILTER (WHERE score <= 6) AS detractors,
-               count(*) FILTER (WHERE score >= 4) AS top_two,
-               count(*) FILTER (WHERE score >= 5) AS easy,
-               avg(score) AS mean, coalesce(var_samp(score), 0) AS variance,
-               count(duration_seconds) AS timed,
-               count(*) FILTER (WHERE duration_seconds < ?) AS speeders
-        FROM survey_responses
-        WHERE superseded_by IS NULL AND submitted_at >= ? AND submitted_at < ?
-        GROUP BY ALL""", [*after, speeder_seconds, bounds[0][0], after[-1]])
-    calls = store.query(f"""
-        SELECT {bucket("started_at", after, False)} AS i, count(sentiment_mean) AS n,
-               avg(sentiment_mean) AS mean, coalesce(var_samp(sentiment_mean), 0) AS variance,
-               count(*) FILTER (WHERE negative) AS negative
-        FROM calls WHERE superseded_by IS NULL AND started_at >= ? AND started_at < ?
-        GROUP BY ALL""", [*after, bounds[0][0], after[-1]])
-    participation = store.query(f"""
-        SELECT {bucket("period_start", last_days, True)} AS i,
-               coalesce(sum(invited), 0) AS invited, coalesce(sum(responded), 0) AS responded
-        FROM participation WHERE superseded_by IS NULL AND period_start BETWEEN ? AND ?
-        GROUP BY ALL""", [*last_days, windows[0].start, last_days[-1]])
-    found = [{"surveys": {}, "calls": dict(EMPTY_CALLS), "participation": (0, 0)} for _ in windows]
-    for row in surveys.to_dict("records"):
-        found[row.pop("i")]["surveys"][row["metric"]] = row
-    for row in calls.to_dict("records"):
-        found[row.pop("i")]["calls"] = row
-    for row in participation.to_dict("records"):
-        found[row["i"]]["participation"] = (int(row["invited"]), int(row["responded"]))
+    found: dict[str | None, list[dict]] = {}
+    def windows_of(value) -> list[dict]:
+        key = None if scope.group is None else (NOT_SET if value is None or pd.isna(value) else value)
+        return found.setdefault(key, _empty(windows))
+    if scope.applies_to("surveys"):
+        joins, value, where, params = scope.source("surveys")
+        surveys = store.query(f"""
+            SELECT {bucket("submitted_at", after, False)} AS i, value, metric, count(*) AS n,
+                   count(*) FILTER (WHERE score >= 9) AS promoters,
+                   count(*) FILTER (WHERE score <= 6) AS detractors,
+                   count(*) FILTER (WHERE score >= 4) AS top_two,
+                   count(*) FILTER (WHERE score >= 5) AS easy,
+                   avg(score) AS mean, coalesce(var_samp(score), 0) AS variance,
+                   count(duration_seconds) AS timed,
+                   count(*) FILTER (WHERE duration_seconds < ?) AS speeders
+            FROM (SELECT s.submitted_at, s.metric, s.score, s.duration_seconds, {value} AS value FROM {joins}
+                  WHERE s.superseded_by IS NULL AND s.submitted_at >= ? AND s.submitted_at < ?{where})
+            GROUP BY ALL""", [*after, speeder_seconds, bounds[0][0], after[-1], *params])
+        for row in surveys.to_dict("records"):
+            windows_of(row.pop("value"))[row.pop("i")]["surveys"][row["metric"]] = row
+    if scope.applies_to("calls"):
+        joins, value, where, params = scope.source("calls")
+        calls = store.query(f"""
+            SELECT {bucket("started_at", after, False)} AS i, value, count(sentiment_mean) AS n,
+                   avg(sentiment_mean) AS mean, coalesce(var_samp(sentiment_mean), 0) AS variance,
+                   count(*) FILTER (WHERE negative) AS negative
+            FROM (SELECT c.started_at, c.sentiment_mean, c.negative, {value} AS value FROM {joins}
+                  WHERE c.superseded_by IS NULL AND c.started_at >= ? AND c.started_at < ?{where})
+            GROUP BY ALL""", [*after, bounds[0][0], after[-1], *params])
+        for row in calls.to_dict("records"):
+            windows_of(row.pop("value"))[row.pop("i")]["calls"] = row
+    if scope.applies_to("participation"):
+        joins, value, where, params = scope.source("participation")
+        participation = store.query(f"""
+            SELECT {bucket("period_start", last_days, True)} AS i, value,
+                   coalesce(sum(invited), 0) AS invited, coalesce(sum(responded), 0) AS responded
+            FROM (SELECT p.period_start, p.invited, p.responded, {value} AS value FROM {joins}
+                  WHERE p.superseded_by IS NULL AND p.period_start BETWEEN ? AND ?{where})
+            GROUP BY ALL""", [*last_days, windows[0].start, last_days[-1], *params])
+        for row in participation.to_dict("records"):
+            windows_of(row["value"])[row["i"]]["participation"] = (int(row["invited"]), int(row["responded"]))
     return found
+
+
+def _empty(windows: list[Window]) -> list[dict]:
+    return [{"surveys": {}, "calls": dict(EMPTY_CALLS), "participation": (0, 0)} for _ in windows]
 
 
 EMPTY_SURVEY = {"n": 0, "promoters": 0, "detractors": 0, "top_two": 0, "easy": 0, "mean": None,
@@ -220,23 +243,24 @@ def compare(now: dict, before: dict, min_n: int) -> dict[str, Figure]:
         "participation": Figure(
             _pct(responded, invited), invited, _pct(responded_before, invited_before),
             proportion_test(responded, invited, responded_before, invited_before), invited < min_n,
-            {"responded": responded, "speeders_pct": _pct(speeders, timed), "timed_answers": timed}),
+            {"responded": responded, "speeders_pct": _pct(speeders, timed), "timed_answers": timed,
+             "margin_of_error": _share_margin(responded, invited)}),
     }
 
 
 def window_figures(store: Store, window: Window, *, timezone: str = "UTC", min_n: int = 30,
-                   speeder_seconds: float = 5.0) -> dict[str, Figure]:
+                   speeder_seconds: float = 5.0, scope: Scope = Scope()) -> dict[str, Figure]:
     """NPS, CSAT, CES, call sentiment and participation for a window against the one before."""
-    before, now = aggregates(store, [window.previous(), window], timezone, speeder_seconds)
+    before, now = aggregates(store, [window.previous(), window], timezone, speeder_seconds, scope)
     return compare(now, before, min_n)
 
 
 def figure_trends(store: Store, window: Window, count: int, *, timezone: str = "UTC", min_n: int = 30,
-                  speeder_seconds: float = 5.0) -> tuple[dict[str, Figure], pd.DataFrame]:
+                  speeder_seconds: float = 5.0, scope: Scope = Scope()) -> tuple[dict[str, Figure], pd.DataFrame]:
     """The figures of `window` and a frame of each figure over the `count` windows ending with it
     (window, start, metric, value, n, low_n): what the board's tiles and their trends show."""
     windows = run_of_windows(window, count + 1)
-    found = aggregates(store, windows, timezone, speeder_seconds)
+    found = aggregates(store, windows, timezone, speeder_seconds, scope)
     rows = []
     figures = {}
     for i in range(1, len(windows)):
@@ -265,9 +289,19 @@ def _nps_figure(now: dict, before: dict, min_n: int) -> Figure:
 def _share_figure(now: dict, before: dict, hits: str, min_n: int, **details) -> Figure:
     test = proportion_test(now[hits], now["n"], before[hits], before["n"])
     return Figure(_pct(now[hits], now["n"]), now["n"], _pct(before[hits], before["n"]), test,
-                  now["n"] < min_n, details)
+                  now["n"] < min_n, {**details, "margin_of_error": _share_margin(now[hits], now["n"])})
 
 
 def _mean_figure(now: dict, before: dict, min_n: int, **details) -> Figure:
     test = mean_test((now["mean"], now["variance"], now["n"]), (before["mean"], before["variance"], before["n"]))
-    return Figure(now["mean"], now["n"], before["mean"], test, now["n"] < min_n, details)
+    margin = Z_95 * math.sqrt(now["variance"] / now["n"]) if now["n"] >= 2 else None
+    return Figure(now["mean"], now["n"], before["mean"], test, now["n"] < min_n,
+                  {**details, "margin_of_error": margin})
+
+
+def _share_margin(hits: int, n: int) -> float | None:
+    """95% margin of error of a share, in percentage points (normal approximation)."""
+    if not n:
+        return None
+    p = hits / n
+    return 100 * Z_95 * math.sqrt(p * (1 - p) / n)

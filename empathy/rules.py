@@ -51,8 +51,11 @@ def account_signals(store: Store, as_of: date, days: int, timezone: str = "UTC")
                    sum(responded) FILTER (WHERE period_start < ?) / nullif(sum(invited) FILTER (WHERE period_start < ?), 0) AS rate_before
             FROM participation
             WHERE superseded_by IS NULL AND account_id IS NOT NULL AND period_start >= ? AND period_start <= ?
-            GROUP BY account_id)
-        SELECT a.account_id, a.account_name, a.segment, a.arr, a.owner,
+            GROUP BY account_id),
+        contacts AS (
+            SELECT account_id, max(started_at) AS last_contact FROM calls
+            WHERE superseded_by IS NULL AND started_at < ? GROUP BY account_id)
+        SELECT a.account_id, a.account_name, a.segment, a.arr, a.owner, lc.last_contact,
                coalesce(c.support_calls, 0) AS support_calls, coalesce(c.escalations, 0) AS escalations,
                c.sentiment, c.last_call, coalesce(d.detractors, 0) AS detractors, d.lowest_nps,
                a.contacts, a.customer_type, p.rate_now, p.rate_before
@@ -60,10 +63,11 @@ def account_signals(store: Store, as_of: date, days: int, timezone: str = "UTC")
         LEFT JOIN calls_now c USING (account_id)
         LEFT JOIN detractors d USING (account_id)
         LEFT JOIN participation_rates p USING (account_id)
+        LEFT JOIN contacts lc USING (account_id)
         WHERE a.superseded_by IS NULL
         ORDER BY a.account_id""",
                        [start, end, start, end, first_day, first_day, first_day, first_day, prior_day,
-                        as_of])
+                        as_of, end])
 
 
 def flag_accounts(store: Store, as_of: date, thresholds: Thresholds | None = None,

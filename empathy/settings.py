@@ -6,15 +6,23 @@ not exist) is an error that names it, not a silent fallback.
 
 from __future__ import annotations
 
+import os
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import tomlkit
 
 from empathy.rules import Thresholds
 from empathy.voice import VoiceRule
 
 SETTINGS_PATH = Path(__file__).resolve().parent.parent / "data" / "settings.toml"
+
+
+def settings_path() -> Path:
+    """`data/settings.toml`, or the file `EMPATHY_SETTINGS` names."""
+    return Path(os.environ.get("EMPATHY_SETTINGS") or SETTINGS_PATH)
 
 
 class SettingsError(ValueError):
@@ -31,7 +39,8 @@ class Settings:
     voice: VoiceRule = field(default_factory=VoiceRule)
 
 
-def read_settings(path: Path = SETTINGS_PATH) -> Settings:
+def read_settings(path: Path | None = None) -> Settings:
+    path = path or settings_path()
     try:
         with Path(path).open("rb") as handle:
             found = tomllib.load(handle)
@@ -43,6 +52,9 @@ def read_settings(path: Path = SETTINGS_PATH) -> Settings:
         voice["phone_regions"] = tuple(voice["phone_regions"])
     settings = Settings(**board, early_warning=Thresholds(**_section(found, "early_warning", Thresholds, path)),
                         voice=VoiceRule(**voice))
+    problems = threshold_problems(settings.early_warning)
+    if problems:
+        raise SettingsError(f"{path}: [early_warning] " + "; ".join(problems) + ".")
     try:
         ZoneInfo(settings.timezone)
     except (ZoneInfoNotFoundError, ValueError) as error:
@@ -59,3 +71,32 @@ def _section(found: dict, name: str, kind: type, path: Path, skip: frozenset | s
         raise SettingsError(f"{path}: [{name}] has no setting {', '.join(unknown)}; "
                             f"the settings are: {', '.join(sorted(known))}.")
     return values
+
+
+def threshold_problems(t: Thresholds) -> list[str]:
+    """What makes early-warning thresholds unusable, in words; none when they are fine."""
+    problems = [f"{name} must be a whole number of at least 1 (it is {getattr(t, name)})"
+                for name in ("days", "frequent_support_calls", "detractor_answers", "red_escalations")
+                if not isinstance(getattr(t, name), int) or getattr(t, name) < 1]
+    if not -1 <= t.negative_sentiment <= 1:
+        problems.append(f"negative_sentiment must be between -1 and 1 (it is {t.negative_sentiment})")
+    if not 0 < t.participation_drop <= 1:
+        problems.append(f"participation_drop must be above 0 and at most 1 (it is {t.participation_drop})")
+    return problems
+
+
+def save_thresholds(thresholds: Thresholds, path: Path | None = None) -> None:
+    """Into the file's [early_warning] section, keeping its comments and every other setting; the
+    file is written whole and moved into place, and thresholds that cannot be used are refused."""
+    problems = threshold_problems(thresholds)
+    if problems:
+        raise SettingsError("The thresholds were not saved: " + "; ".join(problems) + ".")
+    path = Path(path or settings_path())
+    document = tomlkit.parse(path.read_text(encoding="utf-8"))
+    if "early_warning" not in document:
+        document["early_warning"] = tomlkit.table()
+    for name, value in asdict(thresholds).items():
+        document["early_warning"][name] = value
+    temporary = path.with_suffix(".toml.tmp")
+    temporary.write_text(tomlkit.dumps(document), encoding="utf-8")
+    temporary.replace(path)

@@ -240,6 +240,16 @@ class Store:
                            [batch_id])
             cursor.execute("UPDATE batches SET undone_at = now()::TIMESTAMP WHERE batch_id = ?", [batch_id])
 
+    def retag(self, comments: tuple[str, list], turns: tuple[str, list]) -> int:
+        """Set every survey comment's and customer turn's themes anew (after the taxonomy changed),
+        from SQL expressions over `comment` and `text`; returns how many texts now have a theme."""
+        with self._transaction() as cursor:
+            cursor.execute(f"UPDATE survey_responses SET themes = {comments[0]}", comments[1])
+            cursor.execute(f"UPDATE utterances SET themes = {turns[0]} WHERE role = 'customer'", turns[1])
+            return _scalar(cursor, """
+                SELECT (SELECT count(*) FROM survey_responses WHERE len(themes) > 0)
+                     + (SELECT count(*) FROM utterances WHERE len(themes) > 0)""")
+
     def scored_transcripts(self, calls: pd.DataFrame) -> pd.DataFrame:
         """The stored turns of those (call_id, transcript_hash) pairs that were scored before."""
         with self.cursor() as cursor:

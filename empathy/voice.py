@@ -156,7 +156,7 @@ def _shown(row: pd.Series, rule: VoiceRule, pinned: bool, timezone: str) -> dict
 
 def context(store: Store, voice: dict, rule: VoiceRule) -> pd.DataFrame:
     """What surrounds the quote, redacted: the turns around it in its call, or the whole answer."""
-    names = split_contacts(_contacts(store, voice["account_id"]))
+    names = split_contacts(account_contacts(store, voice["account_id"]))
     if voice["source"] == "call":
         frame = store.query("""
             SELECT u.turn, u.speaker, u.role, u.text, u.compound FROM utterances u
@@ -170,7 +170,8 @@ def context(store: Store, voice: dict, rule: VoiceRule) -> pd.DataFrame:
     return frame.assign(text=[redact(t, names, rule.phone_regions) for t in frame["text"]])
 
 
-def _contacts(store: Store, account_id: str | None) -> str | None:
+def account_contacts(store: Store, account_id: str | None) -> str | None:
+    """The `contacts` cell of the account: the names its quotes are redacted of."""
     found = store.query("SELECT contacts FROM accounts WHERE superseded_by IS NULL AND account_id = ?", [account_id])
     return None if found.empty or pd.isna(found["contacts"][0]) else found["contacts"][0]
 
