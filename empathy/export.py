@@ -8,6 +8,7 @@ these characters gets a leading apostrophe, as OWASP advises, so it is shown as 
 
 from __future__ import annotations
 
+import csv
 import io
 
 import pandas as pd
@@ -29,8 +30,9 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with a byte-order mark, which Excel needs to read anything but ASCII."""
-    return neutralise(frame).to_csv(index=False).encode("utf-8-sig")
+    """UTF-8 with a byte-order mark, which Excel needs to read anything but ASCII; every text cell
+    quoted (pandas leaves a lone carriage return unquoted, which splits the row in a reader)."""
+    return neutralise(frame).to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC).encode("utf-8-sig")
 
 
 def to_xlsx(frame: pd.DataFrame, sheet: str = "voices") -> bytes:

@@ -63,8 +63,9 @@ def search(store: Store, query: VoiceQuery, timezone: str, rule: VoiceRule, limi
     if "call" in query.sources and query.scope.applies_to("calls"):
         joins, _, where, bound = query.scope.source("calls")
         parts.append(f"""
-            SELECT 'call', c.call_id, u.turn, u.text, CASE WHEN u.scored THEN u.compound END, c.started_at,
-                   c.account_id, coalesce(c.call_type, 'support') || ' call', u.speaker, u.themes
+            SELECT 'call' AS source, c.call_id AS ref_id, u.turn, u.text,
+                   CASE WHEN u.scored THEN u.compound END AS compound, c.started_at AS said_at, c.account_id,
+                   u.speaker AS who, coalesce(c.call_type, 'support') || ' call' AS context, u.themes
             FROM {joins} JOIN utterances u ON u.call_id = c.call_id AND u.transcript_hash = c.transcript_hash
             WHERE c.superseded_by IS NULL AND u.role = 'customer'
               {between("c.started_at")}{where}""")

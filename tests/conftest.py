@@ -1,3 +1,4 @@
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,17 @@ def fresh_streamlit_caches():
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+@pytest.fixture(autouse=True)
+def own_settings_and_themes(tmp_path, monkeypatch):
+    """Copies of the settings and themes files: a test that saves them never touches the project's."""
+    folder = tmp_path / "config"
+    folder.mkdir()
+    for name, variable in (("settings.toml", "EMPATHY_SETTINGS"), ("themes.csv", "EMPATHY_THEMES")):
+        shutil.copy(ROOT / "data" / name, folder / name)
+        monkeypatch.setenv(variable, str(folder / name))
+    return folder
 
 
 @pytest.fixture

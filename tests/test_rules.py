@@ -1,5 +1,6 @@
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from conftest import load_text as load
@@ -49,3 +50,9 @@ def test_the_account_with_the_most_escalations_is_red_even_below_the_threshold(s
     assert flags.loc["ONE", "status"] == "red"
     assert flags.loc["ONE", "reasons"] == ["the most escalations of any account (1 in 30 days)"]
     assert flags.loc["NONE", "status"] == "green"
+
+
+def test_last_contact_is_the_latest_call_before_the_end_of_the_period(flags):
+    assert str(flags.loc["CALLER", "last_contact"]) == "2026-09-12 00:00:00"  # a sales call is contact too
+    assert str(flags.loc["FINE", "last_contact"]) == "2026-08-15 00:00:00"  # outside the 30 days, still the last
+    assert pd.isna(flags.loc["QUIET", "last_contact"])

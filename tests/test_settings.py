@@ -1,7 +1,7 @@
 import pytest
 
 from empathy.rules import Thresholds
-from empathy.settings import Settings, SettingsError, read_settings
+from empathy.settings import Settings, SettingsError, read_settings, save_thresholds
 from empathy.voice import VoiceRule
 
 
@@ -31,3 +31,29 @@ def test_a_wrong_setting_is_named(tmp_path, text, named):
     path.write_text(text)
     with pytest.raises(SettingsError, match=named.replace("/", "/")):
         read_settings(path)
+
+
+def test_thresholds_are_saved_keeping_the_files_comments_and_other_settings(own_settings_and_themes):
+    path = own_settings_and_themes / "settings.toml"
+    before = path.read_text(encoding="utf-8")
+    save_thresholds(Thresholds(detractor_answers=2, negative_sentiment=-0.2))
+    assert read_settings().early_warning == Thresholds(detractor_answers=2, negative_sentiment=-0.2)
+    assert read_settings().voice == VoiceRule()
+    after = path.read_text(encoding="utf-8")
+    assert "detractor_answers = 2        # yellow: at least this many NPS answers" in after
+    assert [line for line in after.splitlines() if line.startswith("#")] == \
+        [line for line in before.splitlines() if line.startswith("#")]
+
+
+@pytest.mark.parametrize(("thresholds", "named"), [
+    (Thresholds(days=0), "days must be a whole number of at least 1"),
+    (Thresholds(negative_sentiment=-2), "negative_sentiment must be between -1 and 1"),
+    (Thresholds(participation_drop=0), "participation_drop must be above 0"),
+])
+def test_thresholds_that_cannot_work_are_refused_and_the_file_is_unchanged(own_settings_and_themes, thresholds,
+                                                                          named):
+    path = own_settings_and_themes / "settings.toml"
+    before = path.read_text(encoding="utf-8")
+    with pytest.raises(SettingsError, match=named):
+        save_thresholds(thresholds)
+    assert path.read_text(encoding="utf-8") == before

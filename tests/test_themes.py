@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from empathy.loading import load_sheet
-from empathy.themes import TaxonomyError, read_taxonomy, tag_texts
+from empathy.themes import TaxonomyError, read_taxonomy, retag, tag_texts, taxonomy_from_rows, write_taxonomy
 
 TAXONOMY = {"billing": ["bill*", "invoice", "청구서"], "integrations": ["api", "sync*"],
             "reliability": ["is down"]}
@@ -47,3 +47,28 @@ def test_comments_and_customer_turns_are_tagged_at_load_time(store):
     turns = store.query("SELECT role, themes FROM utterances ORDER BY turn")
     assert pd.isna(turns["themes"][0])  # agent turns are not tagged
     assert list(turns["themes"][1]) == ["reliability", "integrations"]
+
+
+def test_an_edited_taxonomy_is_written_and_retags_what_is_stored(store):
+    load_sheet(store, data=b"submitted_at,metric,score,comment\n2026-09-01,nps,3,The export wizard loses columns\n"
+                           b"2026-09-01,nps,3,The invoice is wrong again\n", source="surveys.csv")
+    load_sheet(store, data=b'call_id,started_at,transcript\nC1,2026-09-01,"Agent: The export wizard?\n'
+                           b'Customer: Yes, the export wizard again."\n', source="calls.csv")
+    version = store.version()
+    taxonomy = taxonomy_from_rows([{"theme": "billing", "phrase": "invoice*"},
+                                   {"theme": " Data  export ", "phrase": "Export   Wizard"},
+                                   {"theme": "", "phrase": ""}])  # an empty editor row is skipped
+    assert taxonomy == {"billing": ["invoice*"], "Data export": ["export wizard"]}
+    write_taxonomy(taxonomy)
+    assert read_taxonomy() == taxonomy  # the file EMPATHY_THEMES names, a copy of the project's
+    assert retag(store, taxonomy) == 3
+    comments = store.query("SELECT comment, themes FROM survey_responses ORDER BY comment")
+    assert [list(t) for t in comments["themes"]] == [["Data export"], ["billing"]]
+    turns = store.query("SELECT role, themes FROM utterances ORDER BY turn")
+    assert pd.isna(turns["themes"][0]) and list(turns["themes"][1]) == ["Data export"]  # customers only
+    assert store.version() == version + 1  # pages show the new tags
+
+
+def test_an_editor_row_with_half_a_theme_is_refused_with_its_row():
+    with pytest.raises(TaxonomyError, match="row 2 needs both a theme and a phrase"):
+        taxonomy_from_rows([{"theme": "billing", "phrase": "bill*"}, {"theme": "pricing", "phrase": "*"}])
