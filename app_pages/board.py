@@ -1,27 +1,19 @@
 """Board: how customers feel this window, whether it changed, who is at risk, and one customer's words."""
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import streamlit as st
 
 from empathy import voice as voices
 from ui.board_view import (PRESENTATION_STYLE, STYLE, TILES, alerts_html, help_text, themes_html, tile_html,
                            voice_html)
-from ui.common import (board, demo_loaded, first_day, get_settings, get_store, latest_week, presenting,
-                       set_presenting, trend_spec, voice_context, voice_history)
-from ui.window_picker import pick_window
+from ui.charts import trend_chart
+from ui.explore_view import dimension_label
+from ui.window_picker import window_params
+from ui.common import (board, chart_spec, demo_loaded, get_settings, get_store, presenting, set_presenting,
+                       voice_context, voice_history, window_or_stop)
 
 store, settings = get_store(), get_settings()
 version = store.version()
-today = datetime.now(ZoneInfo(settings.timezone)).date()
-latest = latest_week(store, version, settings.timezone, today)
-if latest is None:
-    st.title("Board")
-    st.info("No survey answers or calls are loaded yet. Load sheets on the **Data** page.")
-    st.stop()
-
-window = pick_window(latest, first_day(store, version, settings.timezone))
+window = window_or_stop(store, settings, "Board")
 st.sidebar.toggle("Presentation mode", value=presenting(), key="present-toggle",
                   on_change=lambda: set_presenting(st.session_state["present-toggle"]),
                   help="Hides the menus and enlarges the type for a projector. Also opens with ?present=1.")
@@ -39,7 +31,7 @@ for column, (name, figure) in zip(st.columns(5), shown.figures.items()):
         st.markdown(tile_html(name, figure, settings.min_n), unsafe_allow_html=True)
         trend = shown.trends[(shown.trends["metric"] == name) & shown.trends["value"].notna()]
         if not trend.empty:
-            st.vega_lite_chart(spec=trend_spec(trend, TILES[name][2]), width="stretch")
+            st.vega_lite_chart(spec=chart_spec(trend_chart, trend, TILES[name][2]), width="stretch")
 
 voice_column, alerts_column = st.columns([3, 2], gap="large")
 with voice_column:
@@ -59,10 +51,19 @@ with alerts_column:
     a = shown.alerts
     st.markdown(alerts_html(a.count("red"), a.arr("red"), a.count("yellow"), a.arr("yellow"), a.newly_red, a.top),
                 unsafe_allow_html=True)
+    if not present:
+        for account in a.top.itertuples():
+            st.page_link("app_pages/accounts.py", label=f"{account.account_name or account.account_id}: the story",
+                         icon=":material/person:", query_params={**window_params(), "account": account.account_id})
 
 if present:
     st.button("Leave presentation mode", key="leave-present", on_click=set_presenting, args=(False,))
     st.stop()
+
+st.markdown("**Where is it coming from?**")
+for column, dimension in zip(st.columns(6), ("segment", "theme", "respondent_role", "region", "plan", "call_type")):
+    column.page_link("app_pages/segments.py", label=f"By {dimension_label(dimension).lower()}",
+                     icon=":material/stacked_bar_chart:", query_params={**window_params(), "dim": dimension})
 
 st.divider()
 st.subheader("Next candidates for the voice")

@@ -13,9 +13,11 @@ from collections import Counter
 import pandas as pd
 
 from empathy.metrics import Window, compare, figure_trends, grouped_aggregates, nps_test, nps_value, utc_bounds
+from empathy.redact import redact, split_contacts
 from empathy.scope import Scope
 from empathy.settings import Settings
 from empathy.store import Store
+from empathy.voice import VoiceRule
 
 FIGURES = ("nps", "csat", "ces", "sentiment", "participation")
 TABLE_OF = {"nps": "surveys", "csat": "surveys", "ces": "surveys", "sentiment": "calls",
@@ -151,31 +153,35 @@ you your yours us also get got still even really already yet every one since aga
 i'm it's we'd don't can't didn't doesn't isn't wasn't we're they're you're i've we've""".split())
 
 
-def untagged_phrases(store: Store, window: Window, timezone: str, top: int = 20) -> pd.DataFrame:
+def untagged_phrases(store: Store, window: Window, timezone: str, rule: VoiceRule, top: int = 20) -> pd.DataFrame:
     """The two- and three-word phrases that recur most in negative verbatims no theme tags (survey
     comments and customer turns), as candidates for new themes: phrase, how many verbatims hold it,
-    and one of them. A phrase neither starts nor ends with a common word like "the"."""
+    and one of them (redacted). A phrase neither starts nor ends with a common word like "the"."""
     lo, hi = utc_bounds(window, timezone)
-    texts = store.query(f"""
-        SELECT comment AS text FROM survey_responses
-        WHERE superseded_by IS NULL AND sentiment <= {NEGATIVE} AND len(themes) = 0
-          AND submitted_at >= ? AND submitted_at < ?
-        UNION ALL
-        SELECT u.text FROM utterances u JOIN calls c ON u.call_id = c.call_id AND u.transcript_hash = c.transcript_hash
-        WHERE c.superseded_by IS NULL AND u.role = 'customer' AND u.scored AND u.compound <= {NEGATIVE}
-          AND len(u.themes) = 0 AND c.started_at >= ? AND c.started_at < ?""", [lo, hi, lo, hi])["text"]
+    found = store.query(f"""
+        SELECT q.text, a.contacts FROM (
+            SELECT comment AS text, account_id FROM survey_responses
+            WHERE superseded_by IS NULL AND sentiment <= {NEGATIVE} AND len(themes) = 0
+              AND submitted_at >= ? AND submitted_at < ?
+            UNION ALL
+            SELECT u.text, c.account_id FROM utterances u
+            JOIN calls c ON u.call_id = c.call_id AND u.transcript_hash = c.transcript_hash
+            WHERE c.superseded_by IS NULL AND u.role = 'customer' AND u.scored AND u.compound <= {NEGATIVE}
+              AND len(u.themes) = 0 AND c.started_at >= ? AND c.started_at < ?) q
+        LEFT JOIN accounts a ON a.account_id = q.account_id AND a.superseded_by IS NULL""", [lo, hi, lo, hi])
     counts: Counter[str] = Counter()
-    example: dict[str, str] = {}
-    for text in texts:
+    example: dict[str, tuple[str, str | None]] = {}
+    for text, contacts in zip(found["text"], found["contacts"]):
         words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.lower())
         seen = {" ".join(words[i:i + size]) for size in (2, 3) for i in range(len(words) - size + 1)
                 if words[i] not in STOPWORDS and words[i + size - 1] not in STOPWORDS}
         counts.update(seen)
         for phrase in seen:
-            example.setdefault(phrase, text)
+            example.setdefault(phrase, (text, None if pd.isna(contacts) else contacts))
     common: list[tuple[str, int]] = []
     for phrase, count in sorted(counts.items(), key=lambda item: (-item[1], -len(item[0]), item[0])):
         if count > 1 and len(common) < top and not any(count == c and phrase in p for p, c in common):
             common.append((phrase, count))  # "big wins" is left out when "no big wins either" counts as often
     return pd.DataFrame({"phrase": [p for p, _ in common], "verbatims": [c for _, c in common],
-                         "example": [example[p] for p, _ in common]})
+                         "example": [redact(example[p][0], split_contacts(example[p][1]), rule.phone_regions)
+                                     for p, _ in common]})

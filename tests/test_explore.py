@@ -11,6 +11,7 @@ from empathy.explore import (calls_in_scope, hurting_first, measured, segment_fi
 from empathy.metrics import iso_week, weeks_ending
 from empathy.scope import NOT_SET, Scope
 from empathy.settings import Settings
+from empathy.voice import VoiceRule
 
 W37 = iso_week("2026-W37")  # 2026-09-07 .. 2026-09-13
 SETTINGS = Settings(min_n=3, trend_windows=3)
@@ -137,7 +138,7 @@ def test_untagged_phrases_come_from_negative_verbatims_without_a_theme(small):
                 "2026-09-08,nps,1,The export wizard keeps losing my columns. Awful.\n"
                 "2026-09-09,nps,2,Terrible: the export wizard keeps losing columns.\n"
                 "2026-09-09,nps,10,The export wizard keeps losing columns but I love you anyway!\n", "more.csv")
-    phrases = untagged_phrases(small, weeks_ending(W37, 1), "UTC")
+    phrases = untagged_phrases(small, weeks_ending(W37, 1), "UTC", VoiceRule())
     counts = dict(zip(phrases["phrase"], phrases["verbatims"]))
     assert counts["export wizard keeps"] == 2 and counts["wizard keeps losing"] == 2  # not the positive one
     assert "export wizard" not in counts  # inside a longer phrase found as often

@@ -8,14 +8,16 @@ import pandas as pd
 INK, MUTED, ACCENT = "#1f2937", "#9ca3af", "#2563eb"
 
 
-def trend_chart(trend: pd.DataFrame, value_format: str, height: int = 70) -> alt.Chart:
+def trend_chart(trend: pd.DataFrame, value_format: str, height: int = 70, axes: bool = False) -> alt.Chart:
     """A figure over its last windows (window, start, value, n, low_n): a line whose last point, the
-    window on the board, is marked; windows below the minimum n are hollow points."""
+    window on the board, is marked; windows below the minimum n are hollow points. A tile's trend has
+    no axes; a drill-down's has them, to read since when."""
     frame = trend.assign(current=trend["start"] == trend["start"].max(),
                          sample=trend["low_n"].map({True: "low n", False: "enough answers"}))
     base = alt.Chart(frame).encode(
-        x=alt.X("start:T", axis=None),
-        y=alt.Y("value:Q", axis=None, scale=alt.Scale(zero=False)),
+        x=alt.X("start:T", axis=alt.Axis(title=None, format="%d %b", labelAngle=0) if axes else None),
+        y=alt.Y("value:Q", axis=alt.Axis(title=None, format=value_format, tickCount=4) if axes else None,
+                scale=alt.Scale(zero=False)),
         tooltip=[alt.Tooltip("window:N", title="Window"),
                  alt.Tooltip("value:Q", title="Value", format=value_format),
                  alt.Tooltip("n:Q", title="n"), alt.Tooltip("sample:N", title="Sample")])
@@ -25,3 +27,72 @@ def trend_chart(trend: pd.DataFrame, value_format: str, height: int = 70) -> alt
         .otherwise(alt.value(MUTED))
     points = base.mark_point(size=60, strokeWidth=2, filled=True).encode(stroke=stroke, fill=fill)
     return (line + points).properties(height=height).configure_view(stroke=None)
+
+
+def segment_chart(rows: pd.DataFrame, value_format: str, title: str) -> alt.Chart:
+    """One figure for each value of a dimension (value, figure, margin_of_error, n, low_n), in the
+    rows' order (what hurts most on top): a bar per value with its 95% margin of error as a line;
+    values with too few answers to judge are pale."""
+    frame = rows.assign(low=rows["figure"] - rows["margin_of_error"].fillna(0),
+                        high=rows["figure"] + rows["margin_of_error"].fillna(0),
+                        sample=rows["low_n"].map({True: "low n", False: "enough answers"}))
+    y = alt.Y("value:N", sort=rows["value"].tolist(), title=None, axis=alt.Axis(labelLimit=260, labelFontSize=13))
+    opacity = alt.when("datum.low_n").then(alt.value(0.3)).otherwise(alt.value(0.9))
+    bars = alt.Chart(frame).mark_bar(color=ACCENT).encode(
+        y=y, x=alt.X("figure:Q", title=title, axis=alt.Axis(format=value_format)), opacity=opacity,
+        tooltip=[alt.Tooltip("value:N", title="Value"), alt.Tooltip("figure:Q", title=title, format=value_format),
+                 alt.Tooltip("margin_of_error:Q", title="± margin of error", format=".1f"),
+                 alt.Tooltip("n:Q", title="n"), alt.Tooltip("sample:N", title="Sample")])
+    margins = alt.Chart(frame).mark_rule(color=INK, strokeWidth=2).encode(y=y, x="low:Q", x2="high:Q")
+    return (bars + margins).properties(height=max(100, 30 * len(frame))).configure_view(stroke=None)
+
+
+def answers_chart(timeline: pd.DataFrame) -> alt.Chart:
+    """An account's survey answers over time (said_at, kind, score): one row of points per survey, each
+    on its own scale (NPS 0-10, CSAT 1-5, CES 1-7)."""
+    answers = timeline[timeline["kind"] != "call"]
+    return alt.Chart(answers).mark_point(filled=True, size=80, color=ACCENT).encode(
+        x=alt.X("said_at:T", title=None, axis=alt.Axis(format="%d %b %Y")),
+        y=alt.Y("score:Q", title="Score", scale=alt.Scale(zero=True)),
+        row=alt.Row("kind:N", title=None, header=alt.Header(labelFontSize=13, labelAngle=0, labelAlign="left")),
+        tooltip=[alt.Tooltip("said_at:T", title="When", format="%Y-%m-%d %H:%M"), alt.Tooltip("kind:N", title="What"),
+                 alt.Tooltip("score:Q", title="Score"), alt.Tooltip("who:N", title="Who")],
+    ).properties(height=90).resolve_scale(y="independent")
+
+
+def calls_chart(timeline: pd.DataFrame) -> alt.Chart:
+    """An account's calls over time (said_at, sentiment, text = 'escalated' or empty): each call's mean
+    customer sentiment, escalated calls in red, with the neutral line at 0."""
+    calls = timeline[timeline["kind"] == "call"].assign(escalated=lambda f: f["text"].eq("escalated").fillna(False))
+    color = alt.when("datum.escalated").then(alt.value("#b91c1c")).otherwise(alt.value(ACCENT))
+    points = alt.Chart(calls).mark_point(filled=True, size=80).encode(
+        x=alt.X("said_at:T", title=None, axis=alt.Axis(format="%d %b %Y")),
+        y=alt.Y("sentiment:Q", title="Call sentiment", scale=alt.Scale(domain=[-1, 1])), color=color,
+        tooltip=[alt.Tooltip("said_at:T", title="When", format="%Y-%m-%d %H:%M"), alt.Tooltip("ref_id:N", title="Call"),
+                 alt.Tooltip("sentiment:Q", title="Sentiment", format="+.2f"), alt.Tooltip("who:N", title="Call"),
+                 alt.Tooltip("escalated:N", title="Escalated")])
+    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=MUTED, strokeDash=[4, 4]).encode(y="y:Q")
+    return (zero + points).properties(height=160)
+
+
+def participation_chart(history: pd.DataFrame) -> alt.Chart:
+    """An account's survey response rate per week (week, invited, responded, rate)."""
+    return alt.Chart(history).mark_line(point=True, color=ACCENT).encode(
+        x=alt.X("week:T", title=None, axis=alt.Axis(format="%d %b")),
+        y=alt.Y("rate:Q", title="Response rate", axis=alt.Axis(format=".0%"), scale=alt.Scale(domain=[0, 1])),
+        tooltip=[alt.Tooltip("week:T", title="Week of", format="%Y-%m-%d"), alt.Tooltip("invited:Q", title="Invited"),
+                 alt.Tooltip("responded:Q", title="Responded"), alt.Tooltip("rate:Q", title="Rate", format=".0%")],
+    ).properties(height=160)
+
+
+def impact_chart(impact: pd.DataFrame) -> alt.Chart:
+    """Each theme's effect on the overall NPS (theme, effect, significant), the most costly on top;
+    effects that could be noise are pale."""
+    opacity = alt.when("datum.significant").then(alt.value(0.9)).otherwise(alt.value(0.3))
+    color = alt.when("datum.effect < 0").then(alt.value("#b91c1c")).otherwise(alt.value("#15803d"))
+    return alt.Chart(impact).mark_bar().encode(
+        y=alt.Y("theme:N", sort=impact["theme"].tolist(), title=None, axis=alt.Axis(labelLimit=260, labelFontSize=13)),
+        x=alt.X("effect:Q", title="NPS points the theme moves the overall score"), color=color, opacity=opacity,
+        tooltip=[alt.Tooltip("theme:N", title="Theme"), alt.Tooltip("effect:Q", title="Effect", format="+.1f"),
+                 alt.Tooltip("gap:Q", title="Gap", format="+.1f"), alt.Tooltip("n:Q", title="Answers mentioning it")],
+    ).properties(height=max(100, 30 * len(impact))).configure_view(stroke=None)

@@ -7,7 +7,9 @@ load or undo lands, and never re-reads an unchanged store.
 
 from __future__ import annotations
 
-from datetime import date
+import importlib
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 import streamlit as st
@@ -19,7 +21,8 @@ from empathy.metrics import Window
 from empathy.settings import Settings, SettingsError, read_settings
 from empathy.store import Store, StoreError, store_path
 from empathy.voice import VoiceRule
-from ui.charts import trend_chart
+from ui import charts
+from ui.window_picker import pick_window
 
 
 @st.cache_resource(show_spinner=False)
@@ -79,11 +82,40 @@ def board(_store: Store, version: int, voices_version: int, window: Window, sett
     return build_board(_store, window, settings)
 
 
+def chart_spec(builder, frame: pd.DataFrame, *args) -> dict:
+    """The Vega-Lite spec of `builder(frame, *args)` (a chart builder of ui/charts.py), made once per
+    frame and arguments: building an Altair chart costs about 40 ms, too much for every rerun."""
+    return _chart_spec(builder.__name__, frame, args)
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
-def trend_spec(trend: pd.DataFrame, value_format: str) -> dict:
-    """A trend chart's Vega-Lite spec: building an Altair chart costs about 40 ms, too much to do for
-    five tiles on every rerun."""
-    return trend_chart(trend, value_format).to_dict()
+def _chart_spec(builder: str, frame: pd.DataFrame, args: tuple) -> dict:
+    return getattr(charts, builder)(frame, *args).to_dict()
+
+
+def cached(function, store: Store, *args):
+    """`function(store, *args)` from the core, computed once per version of the store and arguments:
+    every page shows new data the moment a load or undo lands, and never recomputes otherwise."""
+    return _cached(f"{function.__module__}:{function.__qualname__}", store, store.version(), args)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached(name: str, _store: Store, version: int, args: tuple):
+    module, function = name.split(":")
+    return getattr(importlib.import_module(module), function)(_store, *args)
+
+
+def window_or_stop(store: Store, settings: Settings, title: str) -> Window:
+    """The window the sidebar's picker chose, or the page's title, a word on what to do, and a stop
+    when nothing is loaded yet."""
+    version = store.version()
+    today = datetime.now(ZoneInfo(settings.timezone)).date()
+    latest = latest_week(store, version, settings.timezone, today)
+    if latest is None:
+        st.title(title)
+        st.info("No survey answers or calls are loaded yet. Load sheets on the **Data** page.")
+        st.stop()
+    return pick_window(latest, first_day(store, version, settings.timezone))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

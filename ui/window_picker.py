@@ -1,7 +1,8 @@
 """The window the board shows: 1, 4 or 13 ISO weeks ending with a chosen week, or any range of days.
 
 The choice is kept in the URL (`?window=2026-W39&weeks=4`, or `?from=2026-07-01&to=2026-09-30`) so a
-board can be bookmarked and sent; a URL value that is not a valid choice falls back to the default.
+view can be bookmarked and sent; a URL value that is not a valid choice falls back to the default.
+Every page shows the same window picker, and links between pages carry the window (`window_params`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import date, timedelta
 import streamlit as st
 
 from empathy.metrics import Window, iso_week, weeks_ending
+from ui.url_state import one_of, publish, seed
 
 SPANS = {"1 week": 1, "4 weeks": 4, "Quarter (13 weeks)": 13, "Custom range": None}
 
@@ -24,34 +26,30 @@ def week_labels(latest: Window, first: date) -> list[str]:
     return labels or [latest.label]
 
 
-def _from_url(labels: list[str]) -> None:
-    """Seed the widgets from the URL once per session."""
-    if "window-span" in st.session_state:
+def _seed_from_url(labels: list[str]) -> None:
+    """The widgets take the URL's window when the URL is new (a link, a bookmark, the back button)."""
+    if not seed("window", {"window": ("window-week", one_of(labels)), "weeks": ("window-span", _span),
+                           "from": ("window-from", date.fromisoformat), "to": ("window-to", date.fromisoformat)}):
         return
-    params = st.query_params
-    try:
-        start, end = date.fromisoformat(params["from"]), date.fromisoformat(params["to"])
-        if start <= end:
-            st.session_state["window-span"] = "Custom range"
-            st.session_state["window-range"] = (start, end)
-            return
-    except (KeyError, ValueError):
-        pass
-    weeks = {str(n): span for span, n in SPANS.items() if n}.get(params.get("weeks", "1"), "1 week")
-    st.session_state["window-span"] = weeks
-    if params.get("window") in labels:
-        st.session_state["window-week"] = params["window"]
+    start, end = st.session_state.pop("window-from", None), st.session_state.pop("window-to", None)
+    if start and end and start <= end and "from" in st.query_params:
+        st.session_state["window-span"] = "Custom range"
+        st.session_state["window-range"] = (start, end)
+
+
+def _span(weeks: str) -> str:
+    return {str(n): span for span, n in SPANS.items() if n}[weeks]
 
 
 def pick_window(latest: Window, first: date) -> Window:
     labels = week_labels(latest, first)
-    _from_url(labels)
+    _seed_from_url(labels)
     span = st.sidebar.radio("Window", list(SPANS), key="window-span")
     weeks = SPANS[span]
     if weeks:
         label = st.sidebar.selectbox("Ending with the week", labels, key="window-week")
         window = weeks_ending(iso_week(label), weeks)
-        _to_url(window=label, weeks=str(weeks))
+        publish("window", {"window": label, "weeks": str(weeks), "from": None, "to": None})
         return window
     default = (weeks_ending(latest, 4).start, latest.end)
     chosen = st.sidebar.date_input("From and to (both days included)", value=default, key="window-range",
@@ -60,14 +58,10 @@ def pick_window(latest: Window, first: date) -> Window:
         st.sidebar.caption("Pick the last day too; until then the board shows the default range.")
         chosen = default
     window = Window(*chosen)
-    _to_url(**{"from": window.start.isoformat(), "to": window.end.isoformat()})
+    publish("window", {"window": None, "weeks": None, "from": window.start.isoformat(), "to": window.end.isoformat()})
     return window
 
 
-def _to_url(**values: str) -> None:
-    for key in ("window", "weeks", "from", "to"):
-        if key not in values:
-            st.query_params.pop(key, None)
-    for key, value in values.items():
-        if st.query_params.get(key) != value:
-            st.query_params[key] = value
+def window_params() -> dict[str, str]:
+    """The window's URL parameters, for a link to another page showing the same window."""
+    return {key: st.query_params[key] for key in ("window", "weeks", "from", "to") if key in st.query_params}

@@ -1,0 +1,92 @@
+"""Themes: which themes cost the NPS most, the taxonomy that tags comments and turns (editable, and
+saved for everyone), and the untagged complaints that might need a new theme."""
+
+import pandas as pd
+import streamlit as st
+
+from empathy import explore
+from empathy.themes import TaxonomyError, read_taxonomy, retag, taxonomy_from_rows, write_taxonomy
+from ui.charts import impact_chart
+from ui.common import cached, chart_spec, get_settings, get_store, window_or_stop
+
+store, settings = get_store(), get_settings()
+window = window_or_stop(store, settings, "Themes")
+st.title("Themes")
+if "themes-saved" in st.session_state:
+    st.success(st.session_state.pop("themes-saved"))
+impact_tab, taxonomy_tab, untagged_tab = st.tabs(["Impact on NPS", "Taxonomy", "Untagged complaints"])
+
+
+def save(taxonomy: dict[str, list[str]]) -> None:
+    """Write the file, re-tag every stored comment and turn, and say so after the rerun."""
+    write_taxonomy(taxonomy)
+    tagged = retag(store, taxonomy)
+    st.session_state["themes-saved"] = (f"Saved {sum(map(len, taxonomy.values()))} phrases in {len(taxonomy)} themes; "
+                                        f"{tagged:,} comments and turns now carry a theme.")
+
+
+with impact_tab:
+    impact = cached(explore.theme_impact, store, window, settings.timezone)
+    st.caption(f"NPS answers in {window.label} whose comment mentions each theme against those that don't. "
+               "**Effect** is how many points the theme moves the overall NPS (the share of answers mentioning it "
+               "× the gap): the overall NPS would be that much higher without it. Pale bars could be noise "
+               "(not significant at 95%). Widen the window in the sidebar for more answers.")
+    if impact.empty:
+        st.info("No NPS answer in this window mentions a theme.")
+    else:
+        st.vega_lite_chart(spec=chart_spec(impact_chart, impact), width="stretch")
+        st.dataframe(impact.assign(significant=impact["significant"].map({True: "yes", False: "no (could be noise)"})),
+                     hide_index=True, width="stretch", column_config={
+                         "theme": "Theme", "n": "Answers mentioning it",
+                         "nps": st.column_config.NumberColumn("NPS when mentioned", format="%+.1f"),
+                         "n_without": "Answers not mentioning it",
+                         "nps_without": st.column_config.NumberColumn("NPS otherwise", format="%+.1f"),
+                         "gap": st.column_config.NumberColumn("Gap", format="%+.1f"),
+                         "effect": st.column_config.NumberColumn("Effect on overall NPS", format="%+.1f"),
+                         "p_value": st.column_config.NumberColumn("p", format="%.3f"),
+                         "significant": "Real at 95%"})
+
+with taxonomy_tab:
+    st.caption("A phrase matches whole words in any case; a trailing * lets the last word run on (bill* finds "
+               "billing). Add a row for a new theme or phrase, delete a row to drop it, then save: every stored "
+               "comment and call turn is tagged again.")
+    taxonomy = read_taxonomy()
+    rows = pd.DataFrame([{"theme": theme, "phrase": phrase} for theme, phrases in taxonomy.items() for phrase in phrases])
+    edited = st.data_editor(rows, num_rows="dynamic", hide_index=True, width="stretch", key="themes-editor",
+                            column_config={"theme": st.column_config.TextColumn("Theme", required=True),
+                                           "phrase": st.column_config.TextColumn("Phrase", required=True)})
+    if st.button("Save and re-tag", type="primary", key="themes-save"):
+        try:
+            save(taxonomy_from_rows(edited.to_dict("records"), "The table"))
+        except TaxonomyError as error:
+            st.error(f"**Not saved.** {error}. Fill in or delete that row.")
+        else:
+            st.rerun()
+
+with untagged_tab:
+    st.caption(f"Phrases that recur in negative comments and customer turns no theme tags, in {window.label}: "
+               "candidates for a new theme, or a phrase an existing one is missing.")
+    phrases = cached(explore.untagged_phrases, store, window, settings.timezone, settings.voice)
+    if phrases.empty:
+        st.info("No phrase recurs in the untagged negative verbatims of this window.")
+    else:
+        st.dataframe(phrases, hide_index=True, width="stretch", column_config={
+            "phrase": "Phrase", "verbatims": "Verbatims holding it",
+            "example": st.column_config.TextColumn("One of them", width="large")})
+        with st.form("add-phrase"):
+            row = st.columns(3)
+            phrase = row[0].selectbox("Phrase", phrases["phrase"].tolist())
+            existing = row[1].selectbox("Add it to the theme", list(read_taxonomy()), index=None,
+                                        placeholder="an existing theme")
+            new = row[2].text_input("or a new theme")
+            if st.form_submit_button("Add and re-tag"):
+                theme = " ".join(new.split()) or existing
+                if not theme:
+                    st.error("Pick an existing theme or name a new one.")
+                else:
+                    current = read_taxonomy()
+                    current.setdefault(theme, [])
+                    if phrase not in current[theme]:
+                        current[theme].append(phrase)
+                    save(current)
+                    st.rerun()

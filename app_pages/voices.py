@@ -1,0 +1,114 @@
+"""Voices: every survey comment and customer turn, searchable, each one open to its whole context,
+exported to CSV or XLSX that cannot carry spreadsheet formulas. Personal details are redacted."""
+
+import pandas as pd
+import streamlit as st
+
+from empathy import search
+from empathy.export import to_csv, to_xlsx
+from empathy.scope import DIMENSIONS, Scope
+from empathy.search import EXPORTED, VoiceQuery
+from empathy.themes import read_taxonomy
+from ui.common import cached, get_settings, get_store, window_or_stop
+from ui.explore_view import QUOTE_COLUMNS, call_html
+from ui.url_state import one_of, publish, seed, some_of
+
+SOURCES = {"comment": "Survey comments", "call": "Customer turns of calls"}
+WHEN = {"any": "Any time", "window": "The window in the sidebar"}
+store, settings = get_store(), get_settings()
+window = window_or_stop(store, settings, "Voices")
+accounts = store.query("SELECT account_id, account_name, segment FROM accounts WHERE superseded_by IS NULL "
+                       "ORDER BY account_name NULLS LAST, account_id")
+account_names = dict(zip(accounts["account_id"], accounts["account_name"].fillna(accounts["account_id"])))
+segments = sorted(accounts["segment"].dropna().unique())
+themes = list(read_taxonomy())
+
+
+def sentiment_range(text: str) -> tuple[float, float]:
+    low, high = (float(part) for part in text.split(","))
+    if not -1 <= low <= high <= 1:
+        raise ValueError(text)
+    return low, high
+
+
+seed("voices", {"q": ("v-q", str), "themes": ("v-themes", some_of(themes)), "sentiment": ("v-sent", sentiment_range),
+                "segment": ("v-segment", one_of(segments)), "account": ("v-account", one_of(list(account_names))),
+                "when": ("v-when", one_of(list(WHEN))), "sources": ("v-sources", some_of(list(SOURCES))),
+                "pick": ("v-pick", str)})
+narrows = [tuple(item.split(":", 1)) for item in st.query_params.get_all("narrow")
+           if item.partition(":")[0] in DIMENSIONS and item.partition(":")[2]]
+
+st.title("Voices")
+words_column, themes_column, sentiment_column = st.columns([3, 2, 2])
+words = words_column.text_input("Words", key="v-q", placeholder='e.g. invoice wrong, or "renewal date"',
+                                help="Every word must appear; a phrase in double quotes as written. Any case.")
+chosen_themes = themes_column.multiselect("Themes (any of them)", themes, key="v-themes")
+low, high = sentiment_column.slider("Sentiment (VADER compound)", -1.0, 1.0, (-1.0, 1.0), step=0.05, key="v-sent")
+segment_column, account_column, when_column, sources_column = st.columns([2, 2, 2, 2])
+segment = segment_column.selectbox("Segment", segments, index=None, key="v-segment", placeholder="any segment")
+account = account_column.selectbox("Account", list(account_names), index=None, key="v-account",
+                                   format_func=lambda a: f"{account_names[a]} ({a})", placeholder="any account")
+when = when_column.radio("When", list(WHEN), format_func=WHEN.get, key="v-when", horizontal=False)
+sources = sources_column.multiselect("In", list(SOURCES), default=list(SOURCES), format_func=SOURCES.get,
+                                     key="v-sources")
+if narrows:
+    also, clear = st.columns([6, 1], vertical_alignment="center")
+    also.caption("Also narrowed to " + " × ".join(f"{DIMENSIONS[d].label.lower()} {v}" for d, v in narrows)
+                 + " (from the Segments page).")
+    if clear.button("Clear", key="v-clear-narrow"):
+        st.query_params.pop("narrow", None)
+        st.rerun()
+
+filters = [*narrows, *([("segment", segment)] if segment else []), *([("account_id", account)] if account else [])]
+query = VoiceQuery(words=words, themes=tuple(chosen_themes), sentiment=(low, high), scope=Scope(None, tuple(filters)),
+                   window=window if when == "window" else None, sources=tuple(sources))
+found = cached(search.search, store, query, settings.timezone, settings.voice)
+st.markdown(f"**{found.total:,} found**" + (f", the newest {len(found.rows)} shown" if found.total > len(found.rows) else "")
+            + (f" · {window.label}" if when == "window" else " · any time") + ". Personal details are redacted.")
+
+export_csv, export_xlsx, _ = st.columns([1, 1, 4])
+export_note = f"The first {EXPORTED:,} matches" if found.total > EXPORTED else "Every match"
+
+
+def exported() -> pd.DataFrame:
+    """Made only when a download button is clicked (Streamlit runs it then, on its own thread)."""
+    rows = cached(search.search, store, query, settings.timezone, settings.voice, EXPORTED).rows
+    return rows[["said_at", "source", "ref_id", "turn", "text", "compound", "themes", "account_id", "account_name",
+                 "segment", "who", "context"]]
+
+
+export_csv.download_button("Export CSV", data=lambda: to_csv(exported()), file_name="voices.csv", mime="text/csv",
+                           icon=":material/download:", on_click="ignore", disabled=not found.total,
+                           help=f"{export_note}, redacted; cells that a spreadsheet would run as a formula are "
+                                "made plain text.")
+export_xlsx.download_button("Export XLSX", data=lambda: to_xlsx(exported()), file_name="voices.xlsx",
+                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            icon=":material/download:", on_click="ignore", disabled=not found.total,
+                            help=f"{export_note}, redacted; no cell can be a formula.")
+
+st.dataframe(found.rows[["said_at", "text", "compound", "account_name", "segment", "who", "context"]],
+             hide_index=True, width="stretch", column_config=QUOTE_COLUMNS)
+
+keys = [f"{r.source}:{r.ref_id}" + ("" if pd.isna(r.turn) else f":{int(r.turn)}") for r in found.rows.itertuples()]
+labels = {key: f"{row.said_at:%d %b %Y} · {row.account_name or row.account_id or 'no account'} · {row.text[:90]}"
+          for key, row in zip(keys, found.rows.itertuples())}
+pick = st.selectbox("Open one in its context", keys, index=None, key="v-pick", format_func=labels.get,
+                    placeholder="pick a result")
+if pick:
+    source, ref_id, *turn = pick.split(":")
+    if source == "call":
+        header = cached(search.call_header, store, ref_id)
+        st.markdown(f"**The whole call {ref_id}** · {header['account_name'] or header['account_id']} · "
+                    f"{header['call_type']} call · {header['started_at']:%a %d %b %Y %H:%M} UTC (turn {turn[0]} is the quote)")
+        st.markdown(call_html(cached(search.call_turns, store, ref_id, settings.voice)), unsafe_allow_html=True)
+    else:
+        answer = cached(search.comment, store, ref_id, settings.voice)
+        st.markdown(f"**The whole answer {ref_id}** · {answer['account_name'] or answer['account_id']} · "
+                    f"{answer['respondent_role'] or 'respondent'} · {answer['metric'].upper()} {answer['score']} · "
+                    f"{answer['submitted_at']:%a %d %b %Y %H:%M} UTC")
+        st.markdown(f"> {answer['text']}")
+
+publish("voices", {"q": words or None, "themes": ",".join(chosen_themes) or None,
+                   "sentiment": None if (low, high) == (-1.0, 1.0) else f"{low},{high}", "segment": segment,
+                   "account": account, "when": None if when == "any" else when,
+                   "sources": None if set(sources) == set(SOURCES) else ",".join(sources), "pick": pick})

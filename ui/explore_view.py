@@ -1,0 +1,112 @@
+"""Explore's pieces: a dimension's values as a table of strings that read at a glance, and a call
+with each turn coloured by its sentiment. Every value that comes from the data is escaped."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+import streamlit as st
+
+from empathy.scope import DIMENSIONS
+from ui.board_view import TILES, main_value
+
+SPLITS = ("segment", "region", "industry", "plan", "respondent_role", "customer_type", "theme", "call_type")
+NEGATIVE, POSITIVE = -0.05, 0.05  # VADER's usual cut-offs for a negative and a positive text
+
+
+def dimension_label(name: str) -> str:
+    return DIMENSIONS[name].label
+
+
+def figure_cell(name: str, row) -> str:
+    """`-53 ± 14 · n 36`, with `low n` when the sample is too small to judge."""
+    if pd.isna(row["figure"]):
+        return f"– · n {int(row['n'])}"
+    margin = "" if pd.isna(row["margin_of_error"]) else f" ± {_number(name, row['margin_of_error'])}"
+    small = " · low n" if row["low_n"] else ""
+    return f"{main_value(name, float(row['figure']))}{margin} · n {int(row['n'])}{small}"
+
+
+def change_cell(name: str, row) -> str:
+    """`▼ 12.0 real` when the change is significant at 95%, `▲ 3.1` when it is within noise."""
+    if pd.isna(row["delta"]):
+        return "–"
+    arrow = "▲" if row["delta"] > 0 else "▼" if row["delta"] < 0 else "="
+    return f"{arrow} {_number(name, abs(row['delta']))}" + (" real" if row["significant"] else "")
+
+
+def _number(name: str, value: float) -> str:
+    return f"{value:.2f}" if name in ("ces", "sentiment") else f"{value:.1f}"
+
+
+def segment_table(frame: pd.DataFrame, order: list[str], figures: list[str]) -> pd.DataFrame:
+    """One row per value in `order`: for each figure its value ± margin · n, and its change."""
+    rows = []
+    for value in order:
+        mine = frame[frame["value"] == value].set_index("metric")
+        row = {"Value": value}
+        for name in figures:
+            title = TILES[name][0]
+            if name in mine.index:
+                row[title], row[f"{title} change"] = figure_cell(name, mine.loc[name]), change_cell(name, mine.loc[name])
+            else:
+                row[title], row[f"{title} change"] = "–", "–"
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def turn_class(scored: bool, compound: float | None) -> str:
+    if not scored or compound is None or pd.isna(compound):
+        return "unscored"
+    return "negative" if compound <= NEGATIVE else "positive" if compound >= POSITIVE else "neutral"
+
+
+def call_html(turns: pd.DataFrame) -> str:
+    """The whole call as a conversation: the customer on the left, the agent on the right, each turn
+    coloured by its sentiment, turns VADER could not judge marked as such."""
+    lines = []
+    for turn in turns.itertuples():
+        side = "customer" if turn.role == "customer" else "agent"
+        kind = turn_class(bool(turn.scored), turn.compound)
+        score = "not scored" if kind == "unscored" else f"{turn.compound:+.2f}"
+        lines.append(f'<div class="turn {side} {kind}"><div class="who">{escape(str(turn.speaker))} · {side} · '
+                     f'{score}</div>{escape(str(turn.text))}</div>')
+    return CALL_STYLE + '<div class="call">' + "".join(lines) + "</div>" + LEGEND
+
+
+LEGEND = ('<div class="legend"><span class="turn negative">negative (≤ −0.05)</span>'
+          '<span class="turn neutral">neutral</span><span class="turn positive">positive (≥ +0.05)</span>'
+          '<span class="turn unscored">not scored (e.g. not English)</span></div>')
+
+CALL_STYLE = """<style>
+.call { display: flex; flex-direction: column; gap: .4rem; max-width: 60rem; }
+.turn { padding: .5rem .8rem; border-radius: .6rem; max-width: 75%; font-size: 1.05rem; line-height: 1.4; }
+.turn .who { font-size: .8rem; color: #4b5563; margin-bottom: .15rem; }
+.turn.customer { align-self: flex-start; border-left: 5px solid #1f4e79; }
+.turn.agent { align-self: flex-end; border-right: 5px solid #9ca3af; }
+.turn.negative { background: #fde2e1; }
+.turn.positive { background: #dcfce7; }
+.turn.neutral { background: #f3f4f6; }
+.turn.unscored { background: repeating-linear-gradient(45deg, #fff, #fff 6px, #f3f4f6 6px, #f3f4f6 12px);
+                 border: 1px dashed #9ca3af; }
+.legend { display: flex; gap: .5rem; margin-top: .6rem; font-size: .85rem; }
+.legend .turn { max-width: none; padding: .15rem .5rem; }
+</style>"""
+
+QUOTE_COLUMNS = {
+    "said_at": st.column_config.DatetimeColumn("When (UTC)", format="YYYY-MM-DD HH:mm"),
+    "text": st.column_config.TextColumn("What they said", width="large"),
+    "compound": st.column_config.NumberColumn("Sentiment", format="%+.2f"),
+    "account_name": "Account", "segment": "Segment", "who": "Who", "context": "Where",
+}
+
+
+def voices_params(filters: tuple[tuple[str, str], ...], window: dict[str, str]) -> dict:
+    """The Voices page's URL for what the filters hold, in the window: segment, theme and account in
+    its own fields, any other dimension as `narrow=dimension:value`."""
+    params: dict = {**window, "when": "window"}
+    fields = {"segment": "segment", "theme": "themes", "account_id": "account"}
+    narrow = [f"{d}:{v}" for d, v in filters if d not in fields]
+    params.update({fields[d]: v for d, v in filters if d in fields})
+    return {**params, "narrow": narrow} if narrow else params

@@ -1,0 +1,57 @@
+"""A page's choices kept in the URL, so a view can be bookmarked, sent, and reached with the browser's
+back button.
+
+The URL holds plain strings only (never anything unpickled or evaluated). Before its widgets, a page
+seeds them from the URL when the URL is not what the page itself last wrote: a link someone sent, a
+bookmark, or the back button. After its widgets, it writes their values back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+
+def seed(group: str, fields: dict[str, tuple[str, Callable[[str], object]]]) -> bool:
+    """`fields`: URL parameter -> (widget key, parse). A value that does not parse, or is not a
+    choice the widget offers (parse raises ValueError), is ignored. True when the URL was new."""
+    current = {param: st.query_params.get(param) for param in fields}
+    if st.session_state.get(f"url-{group}") == current:
+        return False
+    for param, (key, parse) in fields.items():
+        if current[param] is not None:
+            try:
+                st.session_state[key] = parse(current[param])
+            except (ValueError, KeyError):
+                pass
+    return True
+
+
+def publish(group: str, values: dict[str, str | None]) -> None:
+    """Write the page's choices to the URL (None or "" removes a parameter)."""
+    for param, value in values.items():
+        if value in (None, ""):
+            st.query_params.pop(param, None)
+        elif st.query_params.get(param) != value:
+            st.query_params[param] = value
+    st.session_state[f"url-{group}"] = {param: st.query_params.get(param) for param in values}
+
+
+def one_of(options: list[str]) -> Callable[[str], str]:
+    """A parser that accepts only one of the widget's options."""
+    def parse(text: str) -> str:
+        if text not in options:
+            raise ValueError(text)
+        return text
+    return parse
+
+
+def some_of(options: list[str]) -> Callable[[str], list[str]]:
+    """A parser of a comma-separated list, each item one of the widget's options."""
+    def parse(text: str) -> list[str]:
+        chosen = [part for part in text.split(",") if part]
+        if not set(chosen) <= set(options):
+            raise ValueError(text)
+        return chosen
+    return parse
