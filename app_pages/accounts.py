@@ -17,7 +17,7 @@ from ui.explore_view import call_html
 from ui.url_state import one_of, publish, seed, some_of
 
 STATUSES = ("red", "yellow", "green")
-MARKS = {"red": "🔴 red", "yellow": "🟡 yellow", "green": "🟢 green"}
+MARKS = {"red": "● red", "yellow": "● yellow", "green": "● green"}
 store, settings = get_store(), get_settings()
 window = window_or_stop(store, settings, "Accounts")
 thresholds = settings.early_warning

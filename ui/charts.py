@@ -44,7 +44,7 @@ def segment_chart(rows: pd.DataFrame, value_format: str, title: str) -> alt.Char
                  alt.Tooltip("margin_of_error:Q", title="± margin of error", format=".1f"),
                  alt.Tooltip("n:Q", title="n"), alt.Tooltip("sample:N", title="Sample")])
     margins = alt.Chart(frame).mark_rule(color=INK, strokeWidth=2).encode(y=y, x="low:Q", x2="high:Q")
-    return (bars + margins).properties(height=max(100, 30 * len(frame))).configure_view(stroke=None)
+    return (bars + margins).properties(height=alt.Step(34)).configure_view(stroke=None)
 
 
 def answers_chart(timeline: pd.DataFrame) -> alt.Chart:
@@ -95,4 +95,4 @@ def impact_chart(impact: pd.DataFrame) -> alt.Chart:
         x=alt.X("effect:Q", title="NPS points the theme moves the overall score"), color=color, opacity=opacity,
         tooltip=[alt.Tooltip("theme:N", title="Theme"), alt.Tooltip("effect:Q", title="Effect", format="+.1f"),
                  alt.Tooltip("gap:Q", title="Gap", format="+.1f"), alt.Tooltip("n:Q", title="Answers mentioning it")],
-    ).properties(height=max(100, 30 * len(impact))).configure_view(stroke=None)
+    ).properties(height=alt.Step(30)).configure_view(stroke=None)

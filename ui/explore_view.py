@@ -20,39 +20,33 @@ def dimension_label(name: str) -> str:
 
 
 def figure_cell(name: str, row) -> str:
-    """`-53 ± 14 · n 36`, with `low n` when the sample is too small to judge."""
+    """`-53 ±21 · n 36 · ▲ 17.8 real`: the value with its margin of error, n, and the change against
+    the window before (`real` when significant at 95%); `low n` when the sample is too small to judge."""
     if pd.isna(row["figure"]):
         return f"– · n {int(row['n'])}"
-    margin = "" if pd.isna(row["margin_of_error"]) else f" ± {_number(name, row['margin_of_error'])}"
+    margin = "" if pd.isna(row["margin_of_error"]) else f" ±{_number(name, row['margin_of_error'])}"
     small = " · low n" if row["low_n"] else ""
-    return f"{main_value(name, float(row['figure']))}{margin} · n {int(row['n'])}{small}"
+    return f"{main_value(name, float(row['figure']))}{margin} · n {int(row['n'])}{small}{change(name, row)}"
 
 
-def change_cell(name: str, row) -> str:
-    """`▼ 12.0 real` when the change is significant at 95%, `▲ 3.1` when it is within noise."""
+def change(name: str, row) -> str:
     if pd.isna(row["delta"]):
-        return "–"
+        return ""
     arrow = "▲" if row["delta"] > 0 else "▼" if row["delta"] < 0 else "="
-    return f"{arrow} {_number(name, abs(row['delta']))}" + (" real" if row["significant"] else "")
+    return f" · {arrow} {_number(name, abs(row['delta']))}" + (" real" if row["significant"] else "")
 
 
 def _number(name: str, value: float) -> str:
-    return f"{value:.2f}" if name in ("ces", "sentiment") else f"{value:.1f}"
+    return f"{value:.2f}" if name in ("ces", "sentiment") else f"{value:.0f}"
 
 
 def segment_table(frame: pd.DataFrame, order: list[str], figures: list[str]) -> pd.DataFrame:
-    """One row per value in `order`: for each figure its value ± margin · n, and its change."""
+    """One row per value in `order`: for each figure its value ±margin · n · change."""
     rows = []
     for value in order:
         mine = frame[frame["value"] == value].set_index("metric")
-        row = {"Value": value}
-        for name in figures:
-            title = TILES[name][0]
-            if name in mine.index:
-                row[title], row[f"{title} change"] = figure_cell(name, mine.loc[name]), change_cell(name, mine.loc[name])
-            else:
-                row[title], row[f"{title} change"] = "–", "–"
-        rows.append(row)
+        rows.append({"Value": value, **{TILES[name][0]: figure_cell(name, mine.loc[name]) if name in mine.index else "–"
+                                        for name in figures}})
     return pd.DataFrame(rows)
 
 
@@ -70,8 +64,9 @@ def call_html(turns: pd.DataFrame) -> str:
         side = "customer" if turn.role == "customer" else "agent"
         kind = turn_class(bool(turn.scored), turn.compound)
         score = "not scored" if kind == "unscored" else f"{turn.compound:+.2f}"
-        lines.append(f'<div class="turn {side} {kind}"><div class="who">{escape(str(turn.speaker))} · {side} · '
-                     f'{score}</div>{escape(str(turn.text))}</div>')
+        who = side if str(turn.speaker).lower() == side else f"{turn.speaker} · {side}"
+        lines.append(f'<div class="turn {side} {kind}"><div class="who">{escape(who)} · {score}</div>'
+                     f'{escape(str(turn.text))}</div>')
     return CALL_STYLE + '<div class="call">' + "".join(lines) + "</div>" + LEGEND
 
 
