@@ -50,3 +50,27 @@ def load_text(store, text: str, name: str) -> None:
     """Land a small sheet written in the test; it must be accepted."""
     report = load_sheet(store, data=text.encode(), source=name)
     assert not report.rejected, report.errors
+
+
+@pytest.fixture
+def open_page(db_path):
+    """Run the app on a page with query parameters (on the demo data, made on first open)."""
+    from streamlit.testing.v1 import AppTest
+
+    def run(page: str, **params):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.switch_page(f"app_pages/{page}.py")
+        at.query_params.update(params)
+        at.run()
+        assert not at.exception, at.exception
+        return at
+    yield run
+    Store.open(db_path).close()
+
+
+def demo_frame(name: str, **read) -> "pd.DataFrame":
+    """A demo CSV as pandas reads it: the independent side of the page tests."""
+    import pandas as pd
+
+    from empathy.demo_generator import DEMO_DIR
+    return pd.read_csv(DEMO_DIR / f"{name}.csv", **read)

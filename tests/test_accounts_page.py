@@ -1,0 +1,52 @@
+"""The Accounts page on the demo data: the early-warning list against pandas over the demo CSVs, an
+account's story from a shared URL, and thresholds saved from the page."""
+
+import pandas as pd
+
+from conftest import demo_frame
+
+END = pd.Timestamp("2026-11-23")  # the 30 days ending Sun 22 Nov, W47's last day
+
+
+def escalations_in_30_days() -> pd.Series:
+    calls = demo_frame("calls", parse_dates=["started_at"])
+    recent = calls[(calls["started_at"] >= END - pd.Timedelta(days=30)) & (calls["started_at"] < END)]
+    return recent[recent["escalated"] == "yes"].groupby("account_id").size()
+
+
+def test_red_accounts_are_those_with_two_escalations_or_the_most(open_page):
+    at = open_page("accounts", window="2026-W47", weeks="1", status="red")
+    escalations = escalations_in_30_days()
+    expected = set(escalations[(escalations >= 2) | (escalations == escalations.max())].index)
+    table = at.dataframe[0].value
+    assert set(table["account_id"]) == expected and set(table["status"]) == {"● red"}
+    arr = demo_frame("accounts").set_index("account_id")["arr"]
+    assert table["arr"].tolist() == sorted(arr[list(expected)], reverse=True)  # the most ARR first
+    assert at.multiselect(key="acc-status").value == ["red"]
+
+
+def test_an_accounts_story_opens_from_a_shared_url(open_page):
+    at = open_page("accounts", window="2026-W47", weeks="1", account="A1087")
+    accounts = demo_frame("accounts").set_index("account_id")
+    assert [t.value for t in at.title] == [accounts.loc["A1087", "account_name"]]
+    answers = demo_frame("survey_responses")
+    calls = demo_frame("calls")
+    timeline = at.dataframe[1].value
+    assert len(timeline) == (answers["account_id"] == "A1087").sum() + (calls["account_id"] == "A1087").sum()
+    assert (timeline["kind"] == "call").sum() == (calls["account_id"] == "A1087").sum()
+    at.selectbox(key="acc-call").select(timeline.loc[timeline["kind"] == "call", "ref_id"].iloc[0]).run()
+    assert 'class="turn customer' in "\n".join(m.value for m in at.markdown)
+    at.button(key="acc-back").click().run()
+    assert [t.value for t in at.title] == ["Accounts"] and "account" not in at.query_params
+
+
+def test_thresholds_saved_on_the_page_change_the_list_and_the_file(open_page, own_settings_and_themes):
+    at = open_page("accounts", window="2026-W47", weeks="1", status="red")
+    [red] = [n for n in at.number_input if n.label == "Red: escalated calls in the period, at least"]
+    red.set_value(100)
+    at.button[-1].click().run()  # the form's "Save thresholds"
+    assert "red_escalations = 100" in (own_settings_and_themes / "settings.toml").read_text(encoding="utf-8")
+    escalations = escalations_in_30_days()
+    table = at.dataframe[0].value  # only the account with the most escalations stays red
+    assert set(table["account_id"]) == set(escalations[escalations == escalations.max()].index)
+    assert any("Saved" in s.value for s in at.success)

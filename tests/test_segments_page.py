@@ -1,0 +1,72 @@
+"""The Segments page on the demo data, with its state in the URL, against pandas over the demo CSVs."""
+
+import json
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from conftest import demo_frame
+
+W47 = ("2026-11-16", "2026-11-23")
+
+
+def nps_by(column: str, start: str, end: str, **only) -> pd.DataFrame:
+    answers = demo_frame("survey_responses", parse_dates=["submitted_at"]).merge(
+        demo_frame("accounts"), on="account_id", how="left")
+    answers = answers[(answers["metric"] == "nps") & (answers["submitted_at"] >= start) & (answers["submitted_at"] < end)]
+    for key, value in only.items():
+        answers = answers[answers[key] == value]
+    return answers.groupby(column)["score"].agg(
+        nps=lambda s: 100 * ((s >= 9).mean() - (s <= 6).mean()), n="size")
+
+
+def test_nps_by_segment_hurting_most_first(open_page):
+    at = open_page("segments", dim="segment", window="2026-W47", weeks="1")
+    table = at.dataframe[0].value
+    expected = nps_by("segment", *W47)
+    assert set(table["Value"]) == set(expected.index)
+    for row in table.itertuples():
+        assert row.NPS.startswith(f"{expected.loc[row.Value, 'nps']:+.0f} ±")
+        assert f"· n {expected.loc[row.Value, 'n']}" in row.NPS
+    judged = expected[expected["n"] >= 30].sort_values("nps").index.tolist()
+    assert table["Value"].tolist()[:len(judged)] == judged
+    chart = at.get("vega_lite_chart")[0]
+    spec = json.loads(chart.proto.spec)
+    assert spec["layer"][0]["encoding"]["x"]["title"] == "NPS ± 95% margin of error"
+    bars = pa.ipc.open_stream(chart.proto.datasets[0].data.data).read_all().to_pandas()
+    assert bars.set_index("value")["figure"].to_dict() == pytest.approx(expected["nps"].to_dict())
+
+
+def test_respondent_role_has_no_call_figures(open_page):
+    at = open_page("segments", dim="respondent_role", window="2026-W47", weeks="1")
+    table = at.dataframe[0].value
+    assert list(table.columns) == ["Value", "NPS", "CSAT", "CES"]
+    expected = nps_by("respondent_role", *W47)
+    assert {row.Value: row.NPS.split(" ±")[0] for row in table.itertuples()} == \
+        {role: f"{nps:+.0f}" for role, nps in expected["nps"].items()}
+
+
+def test_a_shared_url_opens_the_drill_down_and_the_call(open_page):
+    at = open_page("segments", dim="segment", value="SMB", window="2026-W47", weeks="1", call="C002014")
+    assert [h.value for h in at.header] == ["SMB"]
+    assert at.selectbox(key="seg-value").value == "SMB" and at.selectbox(key="seg-call").value == "C002014"
+    calls = demo_frame("calls", parse_dates=["started_at"]).merge(demo_frame("accounts"), on="account_id")
+    smb_calls = calls[(calls["segment"] == "SMB") & (calls["started_at"] >= W47[0]) & (calls["started_at"] < W47[1])]
+    offered = {option.split(" · ")[0] for option in at.selectbox(key="seg-call").options if option != "pick one"}
+    assert offered == set(smb_calls["call_id"])
+    transcript = calls.loc[calls["call_id"] == "C002014", "transcript"].iloc[0]
+    customer_lines = [line for line in transcript.splitlines() if "] Customer:" in line]
+    page = "\n".join(m.value for m in at.markdown)
+    assert page.count('class="turn customer') == len(customer_lines)
+    assert "Brightbrook Freight" in page
+
+
+def test_narrowing_to_a_theme_and_the_url_follows_the_widgets(open_page):
+    at = open_page("segments", dim="segment", window="2026-W47", weeks="1", **{"and": "theme", "is": "billing"})
+    assert at.selectbox(key="seg-is").value == "billing"
+    at.selectbox(key="seg-value").select("SMB").run()
+    assert at.query_params["value"] == "SMB" and at.query_params["is"] == "billing"
+    assert [h.value for h in at.header] == ["billing × SMB"]
+    at.selectbox(key="seg-dim").select("region").run()
+    assert at.query_params["dim"] == "region" and "value" not in at.query_params  # SMB is not a region
