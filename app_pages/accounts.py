@@ -22,12 +22,10 @@ store, settings = get_store(), get_settings()
 window = window_or_stop(store, settings, "Accounts")
 thresholds = settings.early_warning
 flags = cached(flag_accounts, store, window.end, thresholds, settings.timezone)
-if seed("accounts", {"account": ("acc-account", one_of(flags["account_id"].tolist())),
-                     "status": ("acc-status", some_of(STATUSES)),
-                     "segment": ("acc-segment", one_of(sorted(flags["segment"].dropna().unique()))),
-                     "owner": ("acc-owner", one_of(sorted(flags["owner"].dropna().unique()))), "call": ("acc-call", str)}) \
-        and "account" not in st.query_params:
-    st.session_state.pop("acc-account", None)  # a link or the back button to the list
+seed("accounts", {"account": ("acc-account", one_of(flags["account_id"].tolist())),
+                  "status": ("acc-status", some_of(STATUSES)),
+                  "segment": ("acc-segment", one_of(sorted(flags["segment"].dropna().unique()))),
+                  "owner": ("acc-owner", one_of(sorted(flags["owner"].dropna().unique()))), "call": ("acc-call", str)})
 
 
 def open_account(account_id: str | None) -> None:

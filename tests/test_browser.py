@@ -112,3 +112,49 @@ def test_board_loads_with_figures_and_fits_a_projector_in_presentation_mode(serv
     shot = tmp_path / "board-presentation.png"
     page.screenshot(path=str(shot))
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 50_000
+
+
+def settled(page) -> None:
+    """Wait until the app has finished its run (its elements are inert while it runs)."""
+    page.wait_for_timeout(500)
+    page.wait_for_selector("[data-testid=stStatusWidget]", state="detached", timeout=90_000)
+
+
+def pick(page, label: str, option: str) -> None:
+    """Choose an option of a Streamlit select box by its label, as a user does."""
+    settled(page)
+    page.locator("[data-testid=stSelectbox]", has_text=label).click()
+    page.get_by_role("option", name=option).first.click()
+
+
+def test_drill_from_the_board_into_a_segment_and_one_call_and_reload_restores_it(server, page):
+    page.goto(f"{server}/?window=2026-W47&weeks=1")
+    expect(page.get_by_text("How customers feel · 2026-W47")).to_be_visible(timeout=90_000)
+    settled(page)
+    page.get_by_role("link", name="By segment").click()
+    expect(page.get_by_role("heading", name="Segments")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("2026-W47 (16 Nov to 22 Nov 2026)")).to_be_visible()
+    expect(page.locator("[data-testid=stDataFrame]").first).to_be_visible()
+
+    pick(page, "Drill into a segment", "SMB")
+    expect(page.get_by_role("heading", name="SMB", exact=True)).to_be_visible(timeout=30_000)
+    settled(page)
+    page.get_by_role("tab", name="Calls").click()
+    pick(page, "Open a call", "C002014")
+    expect(page.get_by_text("Brightbrook Freight · success call")).to_be_visible(timeout=30_000)
+    customer_turns = page.locator(".turn.customer")
+    expect(customer_turns.first).to_be_visible()
+    turns = customer_turns.count()
+    assert turns > 0
+    assert "dim=segment" in page.url and "value=SMB" in page.url and "call=C002014" in page.url
+
+    page.reload()  # the URL alone brings the same view back
+    expect(page.get_by_role("heading", name="SMB", exact=True)).to_be_visible(timeout=60_000)
+    settled(page)
+    page.get_by_role("tab", name="Calls").click()
+    expect(page.get_by_text("Brightbrook Freight · success call")).to_be_visible(timeout=30_000)
+    assert page.locator(".turn.customer").count() == turns
+
+    page.go_back()  # the view before the call was opened
+    expect(page.get_by_text("Brightbrook Freight · success call")).to_be_hidden(timeout=30_000)
+    assert "call=" not in page.url and "value=SMB" in page.url

@@ -13,18 +13,23 @@ from collections.abc import Callable
 import streamlit as st
 
 
-def seed(group: str, fields: dict[str, tuple[str, Callable[[str], object]]]) -> bool:
+def seed(group: str, fields: dict[str, tuple[str, Callable[[str], object]]], keep_missing: bool = False) -> bool:
     """`fields`: URL parameter -> (widget key, parse). A value that does not parse, or is not a
-    choice the widget offers (parse raises ValueError), is ignored. True when the URL was new."""
+    choice the widget offers (parse raises ValueError), is ignored. A parameter the new URL lacks
+    puts its widget back to its default (the back button to a view without it), unless
+    `keep_missing` (the window, which a page opened from the menu keeps). True when the URL was new."""
     current = {param: st.query_params.get(param) for param in fields}
     if st.session_state.get(f"url-{group}") == current:
         return False
     for param, (key, parse) in fields.items():
-        if current[param] is not None:
-            try:
-                st.session_state[key] = parse(current[param])
-            except (ValueError, KeyError):
-                pass
+        if current[param] is None:
+            if not keep_missing:
+                st.session_state.pop(key, None)
+            continue
+        try:
+            st.session_state[key] = parse(current[param])
+        except (ValueError, KeyError):
+            pass
     return True
 
 

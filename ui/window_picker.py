@@ -29,7 +29,8 @@ def week_labels(latest: Window, first: date) -> list[str]:
 def _seed_from_url(labels: list[str]) -> None:
     """The widgets take the URL's window when the URL is new (a link, a bookmark, the back button)."""
     if not seed("window", {"window": ("window-week", one_of(labels)), "weeks": ("window-span", _span),
-                           "from": ("window-from", date.fromisoformat), "to": ("window-to", date.fromisoformat)}):
+                           "from": ("window-from", date.fromisoformat), "to": ("window-to", date.fromisoformat)},
+                keep_missing=True):
         return
     start, end = st.session_state.pop("window-from", None), st.session_state.pop("window-to", None)
     if start and end and start <= end and "from" in st.query_params:
