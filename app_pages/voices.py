@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from empathy import search
+from empathy.accounts import directory
 from empathy.export import to_csv, to_xlsx
 from empathy.scope import DIMENSIONS, Scope
 from empathy.search import EXPORTED, VoiceQuery
@@ -17,9 +18,8 @@ SOURCES = {"comment": "Survey comments", "call": "Customer turns of calls"}
 WHEN = {"any": "Any time", "window": "The window in the sidebar"}
 store, settings = get_store(), get_settings()
 window = window_or_stop(store, settings, "Voices")
-accounts = store.query("SELECT account_id, account_name, segment FROM accounts WHERE superseded_by IS NULL "
-                       "ORDER BY account_name NULLS LAST, account_id")
-account_names = dict(zip(accounts["account_id"], accounts["account_name"].fillna(accounts["account_id"])))
+accounts = cached(directory, store)
+account_names = dict(zip(accounts["account_id"], accounts["account_name"]))
 segments = sorted(accounts["segment"].dropna().unique())
 themes = list(read_taxonomy())
 

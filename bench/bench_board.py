@@ -20,6 +20,7 @@ import statistics
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -124,15 +125,22 @@ def page_reruns(db: Path) -> list[float]:
     return times
 
 
-def main() -> None:
-    surveys = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
-    settings = read_settings()
+@contextmanager
+def generated_store(surveys: int):
+    """A store of its own in a temporary folder, filled by `generate`: (its path, the open store)."""
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.duckdb"
         store = Store.open(db)
         start = time.perf_counter()
         generate(store, surveys)
         print(f"generated and stored in {time.perf_counter() - start:.1f} s")
+        yield db, store
+
+
+def main() -> None:
+    surveys = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    settings = read_settings()
+    with generated_store(surveys) as (db, store):
         week = latest_complete_week(store, settings.timezone)
         lo, hi = utc_bounds(week, settings.timezone)
         runs = {"bare": [], "figures": [], "board": []}

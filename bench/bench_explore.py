@@ -15,7 +15,6 @@ Run: .venv/bin/python bench/bench_explore.py [SURVEY_ROWS]
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -23,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_board import ROUNDS, generate  # noqa: E402
+from bench_board import ROUNDS, generated_store  # noqa: E402
 from empathy.board import latest_complete_week  # noqa: E402
 from empathy.explore import segment_figures  # noqa: E402
 from empathy.metrics import utc_bounds  # noqa: E402
@@ -86,10 +85,7 @@ def page_switches(db: Path, week: str) -> tuple[list[float], list[float]]:
 def main() -> None:
     surveys = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
     settings = read_settings()
-    with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "bench.duckdb"
-        store = Store.open(db)
-        generate(store, surveys)
+    with generated_store(surveys) as (db, store):
         week = latest_complete_week(store, settings.timezone)
         lo, hi = utc_bounds(week, settings.timezone)
         runs = {"bare": [], "segments": [], "bare search": [], "search": []}

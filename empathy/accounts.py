@@ -10,6 +10,13 @@ from empathy.store import Store
 from empathy.voice import VoiceRule, account_contacts
 
 
+def directory(store: Store) -> pd.DataFrame:
+    """Every current account's id, name and segment, by name: what a filter offers."""
+    return store.query("""
+        SELECT account_id, coalesce(account_name, account_id) AS account_name, segment FROM accounts
+        WHERE superseded_by IS NULL ORDER BY account_name, account_id""")
+
+
 def profile(store: Store, account_id: str) -> dict | None:
     """The account's row from the accounts sheet, without its contacts' names."""
     found = store.query("""

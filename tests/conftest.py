@@ -1,9 +1,12 @@
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import streamlit as st
+from streamlit.testing.v1 import AppTest
 
+from empathy.demo_generator import DEMO_DIR
 from empathy.loading import load_sheet
 from empathy.store import Store
 
@@ -55,8 +58,6 @@ def load_text(store, text: str, name: str) -> None:
 @pytest.fixture
 def open_page(db_path):
     """Run the app on a page with query parameters (on the demo data, made on first open)."""
-    from streamlit.testing.v1 import AppTest
-
     def run(page: str, **params):
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
         at.switch_page(f"app_pages/{page}.py")
@@ -68,9 +69,6 @@ def open_page(db_path):
     Store.open(db_path).close()
 
 
-def demo_frame(name: str, **read) -> "pd.DataFrame":
+def demo_frame(name: str, **read) -> pd.DataFrame:
     """A demo CSV as pandas reads it: the independent side of the page tests."""
-    import pandas as pd
-
-    from empathy.demo_generator import DEMO_DIR
     return pd.read_csv(DEMO_DIR / f"{name}.csv", **read)

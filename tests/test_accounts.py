@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import load_text as load
-from empathy.accounts import participation_history, profile, timeline
+from empathy.accounts import directory, participation_history, profile, timeline
 from empathy.voice import VoiceRule
 
 
@@ -40,3 +40,10 @@ def test_participation_is_summed_by_iso_week(account):
     assert [str(w)[:10] for w in found["week"]] == ["2026-08-31", "2026-09-07"]
     assert found["invited"].tolist() == [8, 5] and found["responded"].tolist() == [3, 5]
     assert found["rate"].tolist() == pytest.approx([3 / 8, 1.0])
+
+
+def test_the_directory_lists_accounts_by_name_an_unnamed_one_by_its_id(account):
+    load(account, "account_id,segment\nZ9,SMB\n", "more_accounts.csv")
+    found = directory(account)
+    assert found["account_name"].tolist() == ["Acme", "Other", "Z9"]
+    assert found["segment"].tolist() == ["SMB", "SMB", "SMB"]

@@ -7,26 +7,15 @@ from html import escape, unescape
 import pandas as pd
 import pyarrow as pa
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
 from empathy.demo_generator import DEMO_DIR
 from empathy.redact import redact, split_contacts
 from empathy.store import Store
 
-APP = str(ROOT / "app.py")
-
 
 @pytest.fixture
-def run_app(db_path):
-    def run(**params):
-        at = AppTest.from_file(APP, default_timeout=90)
-        at.query_params.update(params)
-        at.run()
-        assert not at.exception, at.exception
-        return at
-    yield run
-    Store.open(db_path).close()
+def run_app(open_page):
+    return lambda **params: open_page("board", **params)
 
 
 def demo_nps(start: str, end: str) -> int:

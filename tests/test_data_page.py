@@ -2,23 +2,15 @@
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
 from empathy.demo_generator import DEMO_DIR
 from empathy.loading import load_sheet
 from empathy.store import Store
 
-APP = str(ROOT / "app.py")
-
 
 @pytest.fixture
-def app(db_path):
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.switch_page("app_pages/data.py").run()
-    assert not at.exception, at.exception
-    yield at
-    Store.open(db_path).close()
+def app(open_page):
+    return open_page("data")
 
 
 def loaded_table(at):

@@ -25,7 +25,7 @@ def small(store):
                 "I1,Enterprise,internal\nX1,,external\n", "accounts.csv")
     rows = ["response_id,account_id,respondent_role,submitted_at,metric,score,comment"]
     rows += [  # W37: SMB 10, 9, 2, 5 (2 promoters, 2 detractors of 4); Enterprise 10, 8, 7; no segment 0
-        f"R1,S1,admin,2026-09-07,nps,10,Great product",
+        "R1,S1,admin,2026-09-07,nps,10,Great product",
         f"R2,S1,end user,2026-09-08,nps,9,\"{SLOW}\"",
         f"R3,S2,end user,2026-09-09,nps,2,\"{BILL}\"",
         f"R4,S2,admin,2026-09-10,nps,5,\"{BILL}\"",
