@@ -15,7 +15,7 @@ from empathy.schema import CALLS, KINDS, SURVEYS, UTTERANCE_ROWS, Layout, detect
 from empathy.sources import RawSheet, SheetError, read_path, read_sheet
 from empathy.store import Store
 from empathy.themes import tag_texts
-from empathy.transcripts import calls_from_turn_rows, parse_calls, score_calls
+from empathy.transcripts import ParsedCalls, calls_from_turn_rows, parse_calls, score_calls
 from empathy.validate import Validated, validate
 from sentiment import score_texts
 
@@ -62,18 +62,22 @@ class Prepared:
     missing_required: list[str]
 
 
-def prepare(sheet: RawSheet, kind: str | None = None, mapping: dict[str, str] | None = None) -> Prepared:
-    """Recognise the sheet's layout (or use `kind`), map its headers, validate every row."""
+def prepare(sheet: RawSheet, kind: str | None = None, mapping: dict[str, str] | None = None,
+            layout: Layout | None = None) -> Prepared:
+    """Recognise the sheet's layout (or use `layout`, or the best of `kind`'s), map its headers (or
+    use `mapping`, canonical column -> header), validate every row."""
     if kind is not None and kind not in KINDS:
         raise SheetError(f"'{kind}' is not a kind of sheet; use one of: {', '.join(KINDS)}.")
-    layout = detect_layout(sheet.headers, kind)
+    layout = layout or detect_layout(sheet.headers, kind)
     if layout is None:
         raise SheetError(
             f"{sheet.source}: could not tell what kind of sheet this is from its columns "
             f"({', '.join(sheet.headers[:12])}). Name the kind (accounts, surveys, participation, "
             "calls) or rename the columns as in the templates."
         )
-    mapping = dict(mapping) if mapping is not None else map_columns(sheet.headers, layout)
+    if mapping is None:
+        mapping = map_columns(sheet.headers, layout)
+    mapping = {name: header for name, header in mapping.items() if header in sheet.frame.columns}
     missing = [name for name in layout.required if name not in mapping]
     if layout is SURVEYS and "metric" in missing and implied_metric(mapping):
         missing.remove("metric")
@@ -81,24 +85,32 @@ def prepare(sheet: RawSheet, kind: str | None = None, mapping: dict[str, str] | 
     return Prepared(sheet, layout, mapping, validated, missing)
 
 
-def land(store: Store, prepared: Prepared, *, skip_invalid: bool = False, demo: bool = False,
-         roles: dict[str, str] | None = None) -> LoadReport:
-    """Land a prepared sheet as one batch, or reject it whole and change nothing.
+@dataclass
+class Plan:
+    """What landing a prepared sheet would do, worked out against the store as it is now: the valid
+    rows, every error, and (for calls) the transcripts parsed but not yet scored."""
 
-    `roles` (speaker label -> customer/agent/other) places speakers of call transcripts that no rule
-    could place."""
-    sheet, layout, validated = prepared.sheet, prepared.layout, prepared.validated
-    report = LoadReport(source=sheet.source, kind=layout.kind, layout=layout.name,
-                        worksheet=sheet.worksheet, rows_duplicate=validated.duplicates_in_sheet)
+    prepared: Prepared
+    table: str
+    rows: pd.DataFrame
+    errors: list[dict]
+    calls: ParsedCalls | None = None
+
+    @property
+    def rows_rejected(self) -> int:
+        return len({e["row"] for e in self.errors if e["row"] is not None})
+
+
+def plan(store: Store, prepared: Prepared) -> Plan:
+    """Check a prepared sheet through to the end without scoring or storing anything."""
+    layout, validated = prepared.layout, prepared.validated
     if prepared.missing_required:
         names = ", ".join(prepared.missing_required)
-        report.errors = [{"row": None, "column": name, "value": "",
-                          "message": f"no column maps to the required '{name}' (needed: {names})"}
-                         for name in prepared.missing_required]
-        return report
-    rows, utterances, calls = validated.rows, None, None
-    errors = list(validated.errors)
-    table = layout.table
+        errors = [{"row": None, "column": name, "value": "",
+                   "message": f"no column maps to the required '{name}' (needed: {names})"}
+                  for name in prepared.missing_required]
+        return Plan(prepared, layout.table, validated.rows.iloc[:0], errors)
+    rows, calls, errors, table = validated.rows, None, list(validated.errors), layout.table
     if layout is UTTERANCE_ROWS:
         rows, turn_errors = calls_from_turn_rows(store, rows)
         errors += turn_errors
@@ -107,8 +119,31 @@ def land(store: Store, prepared: Prepared, *, skip_invalid: bool = False, demo: 
         calls = parse_calls(store, rows, prepared.mapping.get("transcript"))
         errors += calls.errors
         rows = rows[~rows.index.isin({e["row"] for e in calls.errors})]
-    report.errors = errors
-    report.rows_rejected = len({e["row"] for e in errors if e["row"] is not None})
+    return Plan(prepared, table, rows, errors, calls)
+
+
+def expected_counts(store: Store, planned: Plan) -> dict[str, int]:
+    """How many valid rows would be new, would update a stored row, or are already stored (repeats
+    within the sheet count as already loaded), as the store stands now."""
+    counts = store.compare(planned.table, planned.rows)
+    counts["duplicate"] += planned.prepared.validated.duplicates_in_sheet
+    return counts
+
+
+def land(store: Store, prepared: Prepared, *, skip_invalid: bool = False, demo: bool = False,
+         roles: dict[str, str] | None = None) -> LoadReport:
+    """Land a prepared sheet as one batch, or reject it whole and change nothing.
+
+    `roles` (speaker label -> customer/agent/other) places speakers of call transcripts that no rule
+    could place."""
+    sheet, layout = prepared.sheet, prepared.layout
+    report = LoadReport(source=sheet.source, kind=layout.kind, layout=layout.name,
+                        worksheet=sheet.worksheet, rows_duplicate=prepared.validated.duplicates_in_sheet)
+    planned = plan(store, prepared)
+    report.errors, report.rows_rejected = planned.errors, planned.rows_rejected
+    if prepared.missing_required:
+        return report
+    rows, utterances = planned.rows, None
     report.notes = _notes(prepared)
     if report.errors and not skip_invalid:
         report.notes.append("Nothing was loaded because some rows are invalid; fix them, or load "
@@ -117,13 +152,13 @@ def land(store: Store, prepared: Prepared, *, skip_invalid: bool = False, demo: 
     if rows.empty:
         report.notes.append("No valid rows to load.")
         return report
-    if table == SURVEYS.table:
+    if planned.table == SURVEYS.table:
         rows = rows.assign(themes=tag_texts(rows["comment"]), sentiment=comment_sentiment(rows["comment"]))
-    if calls is not None:  # scoring is the slow part: only for a sheet that will land
-        rows, utterances, unmapped = score_calls(calls, rows.index, roles)
+    if planned.calls is not None:  # scoring is the slow part: only for a sheet that will land
+        rows, utterances, unmapped = score_calls(planned.calls, rows.index, roles)
         if unmapped:
             report.notes.append(_unmapped_note(unmapped))
-    result = store.load(table, rows, kind=layout.kind, layout=layout.name,
+    result = store.load(planned.table, rows, kind=layout.kind, layout=layout.name,
                         source=_source_label(sheet), rows_rejected=report.rows_rejected, demo=demo,
                         utterances=utterances)
     report.batch_id, report.rejected = result.batch_id, False

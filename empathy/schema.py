@@ -231,6 +231,10 @@ TABLE_DATES = {"survey_responses": "submitted_at", "participation": "period_star
                "calls": "started_at"}
 
 
+def layout_named(name: str) -> Layout:
+    return next(layout for layout in LAYOUTS if layout.name == name)
+
+
 def layouts_for(kind: str) -> tuple[Layout, ...]:
     return tuple(layout for layout in LAYOUTS if layout.kind == kind)
 

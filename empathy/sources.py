@@ -56,6 +56,7 @@ class RawSheet:
     encoding: str | None = None
     delimiter: str | None = None
     problems: list[dict] = field(default_factory=list)
+    worksheets: list[str] = field(default_factory=list)  # every worksheet of a workbook
 
     @property
     def headers(self) -> list[str]:
@@ -132,7 +133,7 @@ def _read_csv_text(text: str, source: str, encoding: str) -> RawSheet:
     sheet = _read_clean_csv(text, source, delimiter)
     if sheet is None:  # some row is ragged: the slower reader names every one of them
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-        sheet = _sheet_from_records(records, source)
+        sheet = sheet_from_records(records, source)
     sheet.encoding, sheet.delimiter = encoding, delimiter
     return sheet
 
@@ -187,7 +188,9 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _sheet_from_records(records: list[list[str]], source: str) -> RawSheet:
+def sheet_from_records(records: list[list[str]], source: str, trailing_blanks_dropped: bool = False) -> RawSheet:
+    """Rows of cells as a sheet, each ragged row named. `trailing_blanks_dropped` is for sources
+    that leave out a row's empty cells at its end (the Google Sheets API does): such rows are not ragged."""
     header_index = find_header_row(records)
     if header_index is None:
         raise SheetError(f"{source} is empty: there is no header and no data in it.")
@@ -199,6 +202,8 @@ def _sheet_from_records(records: list[list[str]], source: str) -> RawSheet:
     for number, record in enumerate(records[header_index + 1:], start=1):
         if not any(cell.strip() for cell in record):
             continue
+        if trailing_blanks_dropped and len(record) < width:
+            record = record + [""] * (width - len(record))
         if len(record) != width:
             extra = [cell for cell in record[width:] if cell.strip()]
             if len(record) < width or extra:
@@ -276,23 +281,26 @@ def _read_xlsx(data: bytes, source: str, worksheet: str | None) -> RawSheet:
         if worksheet is not None and worksheet not in names:
             raise SheetError(f"{source} has no worksheet named '{worksheet}'. "
                              f"Its worksheets are: {', '.join(names)}.")
-        chosen = worksheet or _best_worksheet(book, names)
+        chosen = worksheet or (names[0] if len(names) == 1 else
+                               best_worksheet({name: _head_rows(book[name]) for name in names}))
         records = [[cell_text(v) for v in row] for row in book[chosen].iter_rows(values_only=True)]
     finally:
         book.close()
-    sheet = _sheet_from_records(records, f"{source} [{chosen}]")
-    sheet.source, sheet.worksheet = source, chosen
+    sheet = sheet_from_records(records, f"{source} [{chosen}]")
+    sheet.source, sheet.worksheet, sheet.worksheets = source, chosen, names
     return sheet
 
 
-def _best_worksheet(book, names: list[str]) -> str:
-    """With several worksheets and none named, take the one whose headers fit a layout best."""
-    if len(names) == 1:
-        return names[0]
+def _head_rows(worksheet) -> list[list[str]]:
+    return [[cell_text(v) for v in row]
+            for row in worksheet.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True)]
+
+
+def best_worksheet(heads: dict[str, list[list[str]]]) -> str:
+    """Of several worksheets (name -> its first rows), the one whose headers fit a layout best."""
+    names = list(heads)
     best_name, best_fit = names[0], float("-inf")
-    for name in names:
-        head = [[cell_text(v) for v in row]
-                for row in book[name].iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True)]
+    for name, head in heads.items():
         index = find_header_row(head)
         if index is None:
             continue

@@ -11,6 +11,7 @@ takes its own cursor, and writes are serialised by a lock so Streamlit sessions 
 from __future__ import annotations
 
 import getpass
+import json
 import os
 import threading
 from contextlib import contextmanager
@@ -129,6 +130,10 @@ class Store:
                 window_label VARCHAR PRIMARY KEY, window_start DATE, window_end DATE, source VARCHAR,
                 ref_id VARCHAR, turn INTEGER, text_hash VARCHAR, pinned BOOLEAN, chosen_at TIMESTAMP,
                 chosen_by VARCHAR)""")
+            cursor.execute("""CREATE TABLE IF NOT EXISTS sheet_sources (
+                spreadsheet_key VARCHAR, worksheet VARCHAR, title VARCHAR, layout VARCHAR,
+                mapping VARCHAR, skip_invalid BOOLEAN, loaded_at TIMESTAMP, loaded_by VARCHAR,
+                last_batch BIGINT, PRIMARY KEY (spreadsheet_key, worksheet))""")
             cursor.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value BIGINT)")
             cursor.execute("INSERT INTO meta VALUES ('version', 0) ON CONFLICT DO NOTHING")
             cursor.execute("INSERT INTO meta VALUES ('voices_version', 0) ON CONFLICT DO NOTHING")
@@ -190,15 +195,9 @@ class Store:
         with self._transaction() as cursor:
             batch_id = _scalar(cursor, "SELECT coalesce(max(batch_id), 0) + 1 FROM batches")
             cursor.register("incoming", incoming)
-            counts = dict(cursor.execute(f"""
-                SELECT CASE WHEN c.{key} IS NULL THEN 'new'
-                            WHEN c.row_hash = i.row_hash THEN 'duplicate' ELSE 'updated' END AS status,
-                       count(*)
-                FROM incoming i
-                LEFT JOIN (SELECT {key}, row_hash FROM {table} WHERE superseded_by IS NULL) c USING ({key})
-                GROUP BY status""").fetchall())
-            if not counts.get("new") and not counts.get("updated"):
-                raise _NothingNew(counts.get("duplicate", 0))
+            counts = _status_counts(cursor, table)
+            if not counts["new"] and not counts["updated"]:
+                raise _NothingNew(counts["duplicate"])
             cursor.execute(f"""
                 UPDATE {table} SET superseded_by = ? FROM incoming i
                 WHERE {table}.{key} = i.{key} AND {table}.superseded_by IS NULL
@@ -212,13 +211,43 @@ class Store:
             cursor.unregister("incoming")
             if utterances is not None and not utterances.empty:
                 _insert_utterances(cursor, utterances, batch_id)
-            result = BatchResult(batch_id, counts.get("new", 0), counts.get("updated", 0),
-                                 counts.get("duplicate", 0))
+            result = BatchResult(batch_id, counts["new"], counts["updated"], counts["duplicate"])
             cursor.execute("""INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP, ?,
                               NULL, ?)""",
                            [batch_id, kind, layout, source, result.rows_new, result.rows_updated,
                             result.rows_duplicate, rows_rejected, loaded_by or _who(), demo])
         return result
+
+    def remember_sheet(self, source: dict) -> None:
+        """Keep how a Google Sheet's worksheet was loaded (layout, mapping, bad-row choice), so it can
+        be refreshed the same way; loading it again replaces what was kept."""
+        names = ("spreadsheet_key", "worksheet", "title", "layout", "mapping", "skip_invalid", "last_batch")
+        values = [json.dumps(source[n]) if n == "mapping" else source[n] for n in names]
+        updates = ", ".join(f"{n} = excluded.{n}" for n in (*names[2:], "loaded_at", "loaded_by"))
+        with self._write_lock, self.cursor() as cursor:
+            cursor.execute(f"INSERT INTO sheet_sources ({', '.join(names)}, loaded_at, loaded_by) "
+                           f"VALUES ({', '.join('?' for _ in names)}, now()::TIMESTAMP, ?) "
+                           f"ON CONFLICT (spreadsheet_key, worksheet) DO UPDATE SET {updates}",
+                           [*values, _who()])
+            _checkpoint(cursor)
+
+    def sheet_sources(self) -> list[dict]:
+        """The Google Sheets loaded so far, most recently loaded first."""
+        found = self.query("SELECT * FROM sheet_sources ORDER BY loaded_at DESC")
+        return [{**row, "mapping": json.loads(row["mapping"])} for row in found.to_dict("records")]
+
+    def forget_sheet(self, spreadsheet_key: str, worksheet: str) -> None:
+        with self._write_lock, self.cursor() as cursor:
+            cursor.execute("DELETE FROM sheet_sources WHERE spreadsheet_key = ? AND worksheet = ?",
+                           [spreadsheet_key, worksheet])
+            _checkpoint(cursor)
+
+    def compare(self, table: str, rows: pd.DataFrame) -> dict[str, int]:
+        """How many of these rows would be new, would update a current row, or are already stored:
+        what a load would do, without doing it."""
+        with self.cursor() as cursor:
+            cursor.register("incoming", rows[[TABLE_KEYS[table], "row_hash"]].reset_index(drop=True))
+            return _status_counts(cursor, table)
 
     def undo(self, batch_id: int) -> None:
         """Take a batch's rows out and put back the versions it had replaced."""
@@ -296,6 +325,19 @@ class Store:
         summary = self.query(" UNION ALL ".join(parts))
         summary.columns = ["table", "rows", "first", "last"]
         return summary
+
+
+def _status_counts(cursor: duckdb.DuckDBPyConnection, table: str) -> dict[str, int]:
+    """The registered `incoming` rows against the current rows, by key and row hash."""
+    key = TABLE_KEYS[table]
+    counts = dict(cursor.execute(f"""
+        SELECT CASE WHEN c.{key} IS NULL THEN 'new'
+                    WHEN c.row_hash = i.row_hash THEN 'duplicate' ELSE 'updated' END AS status,
+               count(*)
+        FROM incoming i
+        LEFT JOIN (SELECT {key}, row_hash FROM {table} WHERE superseded_by IS NULL) c USING ({key})
+        GROUP BY status""").fetchall())
+    return {status: counts.get(status, 0) for status in ("new", "updated", "duplicate")}
 
 
 def _insert_utterances(cursor: duckdb.DuckDBPyConnection, utterances: pd.DataFrame, batch_id: int) -> None:

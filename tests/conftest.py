@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from empathy.demo_generator import DEMO_DIR
 from empathy.loading import load_sheet
 from empathy.store import Store
+from sheets_api import KEY, FakeSheets, secrets_toml
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -72,3 +73,26 @@ def open_page(db_path):
 def demo_frame(name: str, **read) -> pd.DataFrame:
     """A demo CSV as pandas reads it: the independent side of the page tests."""
     return pd.read_csv(DEMO_DIR / f"{name}.csv", **read)
+
+
+SUPPORT_SHEET_ROWS = [
+    ["Account ID", "Submitted At", "Likelihood to recommend", "Comment", "Role"],
+    ["A1", "2026-11-16 09:00", "9", "Quick answers from support", "admin"],
+    ["A2", "2026-11-17 10:00", "3", "", ""],  # the API leaves out these trailing blanks
+    ["A3", "2026-11-18 11:00", "10", "=great", "end user"],
+]
+
+
+@pytest.fixture
+def google_sheets(httpserver, tmp_path, monkeypatch):
+    """A local Sheets API with one spreadsheet (a notes tab, then survey answers), the service
+    account in a secrets file, and the app pointed at both."""
+    fake = FakeSheets({KEY: {"title": "Support NPS", "worksheets": {
+        "Read me": [["This sheet is kept by the support team"], ["Answers are in the next tab"]],
+        "Answers": SUPPORT_SHEET_ROWS}}})
+    fake.install(httpserver)
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(secrets_toml(httpserver.url_for("/token")))
+    monkeypatch.setenv("EMPATHY_SECRETS", str(secrets))
+    monkeypatch.setenv("EMPATHY_SHEETS_API", httpserver.url_for("/").rstrip("/"))
+    return fake
