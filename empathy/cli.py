@@ -12,7 +12,8 @@ from datetime import date
 
 from empathy.board import Board, build_board, latest_complete_week
 from empathy.demo import reload_demo
-from empathy.loading import LoadReport, load_sheet
+from empathy.gsheets import is_sheet_url
+from empathy.loading import LoadReport, load_google_sheet, load_sheet
 from empathy.metrics import Window, iso_week
 from empathy.schema import KINDS
 from empathy.settings import SettingsError, read_settings
@@ -38,10 +39,12 @@ def _parser() -> argparse.ArgumentParser:
                                      description="Customer Empathy Board: load and manage its data.")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
-    load = commands.add_parser("load", help="load CSV/XLSX sheets, each as one batch")
-    load.add_argument("paths", nargs="+", metavar="PATH")
+    load = commands.add_parser("load", help="load CSV/XLSX sheets or Google Sheets, each as one batch")
+    load.add_argument("paths", nargs="+", metavar="PATH_OR_URL",
+                      help="a CSV/XLSX file, or a Google Sheet's URL (read with the service account in "
+                           ".streamlit/secrets.toml; a worksheet loaded before is read as it was then)")
     load.add_argument("--kind", choices=KINDS, help="the kind of sheet (detected from its columns if left out)")
-    load.add_argument("--sheet", help="the worksheet of an XLSX to read (the best fitting one if left out)")
+    load.add_argument("--sheet", help="the worksheet of an XLSX or Google Sheet to read (the best fitting one if left out)")
     load.add_argument("--skip-invalid", action="store_true",
                       help="load the valid rows and report the rest (default: any bad row rejects the sheet)")
     load.add_argument("--role", action="append", default=[], metavar="LABEL=ROLE", type=role_option,
@@ -89,7 +92,10 @@ def _window_option(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
 
 
 def _load(store: Store, args: argparse.Namespace) -> int:
-    reports = [load_sheet(store, path=path, kind=args.kind, worksheet=args.sheet,
+    reports = [load_google_sheet(store, path, kind=args.kind, worksheet=args.sheet,
+                                 skip_invalid=args.skip_invalid or None, roles=dict(args.role))
+               if is_sheet_url(path) else
+               load_sheet(store, path=path, kind=args.kind, worksheet=args.sheet,
                           skip_invalid=args.skip_invalid, roles=dict(args.role)) for path in args.paths]
     if args.json:
         payload = [_load_json(r) for r in reports]

@@ -157,8 +157,9 @@ class GoogleSheets:
     def from_secrets(cls) -> GoogleSheets:
         return cls(service_account_info())
 
-    def open(self, ref: SheetRef) -> Workbook:
-        """The spreadsheet's title and worksheets, and which worksheet to suggest (two reads)."""
+    def open(self, ref: SheetRef, worksheet: str | None = None) -> Workbook:
+        """The spreadsheet's title and worksheets, and which worksheet to suggest: `worksheet`, the
+        one the URL named, or the best fitting one (one read, two when the heads are compared)."""
         with self._explained(ref.key):
             metadata = self._http.fetch_sheet_metadata(ref.key)
             sheets = [sheet["properties"] for sheet in metadata.get("sheets", [])]
@@ -166,7 +167,10 @@ class GoogleSheets:
             if not names:
                 raise SheetsError(f"The Google Sheet {ref.key} has no worksheets.")
             by_gid = {sheet.get("sheetId"): sheet["title"] for sheet in sheets}
-            suggested = by_gid.get(ref.gid) if ref.gid is not None else None
+            if worksheet is not None and worksheet not in names:
+                raise SheetsError(f"The Google Sheet '{metadata['properties']['title']}' has no worksheet "
+                                  f"named '{worksheet}'. Its worksheets are: {', '.join(names)}.")
+            suggested = worksheet or by_gid.get(ref.gid)
             if suggested is None:
                 suggested = names[0] if len(names) == 1 else best_worksheet(self._heads(ref.key, names))
         return Workbook(ref.key, metadata["properties"]["title"], names, suggested)

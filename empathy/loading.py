@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from empathy.schema import CALLS, KINDS, SURVEYS, UTTERANCE_ROWS, Layout, detect_layout, implied_metric, map_columns
+from empathy.gsheets import GoogleSheets, Workbook, sheet_ref
+from empathy.schema import (
+    CALLS, KINDS, SURVEYS, UTTERANCE_ROWS, Layout, detect_layout, implied_metric, layout_named, map_columns,
+)
 from empathy.sources import RawSheet, SheetError, read_path, read_sheet
 from empathy.store import Store
 from empathy.themes import tag_texts
@@ -188,6 +191,41 @@ def load_sheet(store: Store, sheet: RawSheet | None = None, *, path: str | Path 
     except SheetError as error:
         return LoadReport(source=name, kind=kind,
                           errors=[{"row": None, "column": None, "value": "", "message": str(error)}])
+
+
+def load_google_sheet(store: Store, address: str, *, kind: str | None = None, worksheet: str | None = None,
+                      skip_invalid: bool | None = None, roles: dict[str, str] | None = None,
+                      sheets: GoogleSheets | None = None) -> LoadReport:
+    """Read a Google Sheet's worksheet and land it. A worksheet loaded before is read with the layout,
+    mapping and bad-row choice kept then (a refresh); any worksheet that lands is kept for next time."""
+    try:
+        sheets = sheets or GoogleSheets.from_secrets()
+        ref = sheet_ref(address)
+        workbook = sheets.open(ref, worksheet)
+        sheet = sheets.read(workbook, workbook.suggested)
+        kept = store.sheet_source(ref.key, workbook.suggested)
+        if kept is not None and kind in (None, layout_named(kept["layout"]).kind):
+            prepared = prepare(sheet, mapping=kept["mapping"], layout=layout_named(kept["layout"]))
+            skip_invalid = kept["skip_invalid"] if skip_invalid is None else skip_invalid
+        else:
+            prepared = prepare(sheet, kind)
+    except SheetError as error:
+        return LoadReport(source=address, kind=kind,
+                          errors=[{"row": None, "column": None, "value": "", "message": str(error)}])
+    report = land(store, prepared, skip_invalid=bool(skip_invalid), roles=roles)
+    if not report.rejected:
+        remember_google_sheet(store, workbook, prepared, bool(skip_invalid), report)
+    return report
+
+
+def remember_google_sheet(store: Store, workbook: Workbook, prepared: Prepared, skip_invalid: bool,
+                          report: LoadReport) -> None:
+    """Keep how a worksheet was loaded, so that a refresh loads it the same way."""
+    store.remember_sheet({
+        "spreadsheet_key": workbook.key, "worksheet": prepared.sheet.worksheet,
+        "title": workbook.title, "layout": prepared.layout.name,
+        "mapping": prepared.mapping, "skip_invalid": skip_invalid, "last_batch": report.batch_id,
+    })
 
 
 def _source_label(sheet: RawSheet) -> str:

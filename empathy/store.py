@@ -236,6 +236,10 @@ class Store:
         found = self.query("SELECT * FROM sheet_sources ORDER BY loaded_at DESC")
         return [{**row, "mapping": json.loads(row["mapping"])} for row in found.to_dict("records")]
 
+    def sheet_source(self, spreadsheet_key: str, worksheet: str) -> dict | None:
+        return next((source for source in self.sheet_sources()
+                     if (source["spreadsheet_key"], source["worksheet"]) == (spreadsheet_key, worksheet)), None)
+
     def forget_sheet(self, spreadsheet_key: str, worksheet: str) -> None:
         with self._write_lock, self.cursor() as cursor:
             cursor.execute("DELETE FROM sheet_sources WHERE spreadsheet_key = ? AND worksheet = ?",

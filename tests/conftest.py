@@ -89,7 +89,7 @@ def google_sheets(httpserver, tmp_path, monkeypatch):
     account in a secrets file, and the app pointed at both."""
     fake = FakeSheets({KEY: {"title": "Support NPS", "worksheets": {
         "Read me": [["This sheet is kept by the support team"], ["Answers are in the next tab"]],
-        "Answers": SUPPORT_SHEET_ROWS}}})
+        "Answers": [list(row) for row in SUPPORT_SHEET_ROWS]}}})
     fake.install(httpserver)
     secrets = tmp_path / "secrets.toml"
     secrets.write_text(secrets_toml(httpserver.url_for("/token")))

@@ -1,14 +1,18 @@
 import json
+import os
 import subprocess
 import sys
 
 import pytest
 
 from conftest import FIXTURES, ROOT
+from sheets_api import KEY, SERVICE_ACCOUNT
 
 
 def empathy(*args, db_path):
-    env = {"EMPATHY_DB": str(db_path), "PATH": "/usr/bin:/bin"}
+    """The command line in its own process, with the test's store (and local Sheets API, if any)."""
+    passed_on = {name: os.environ[name] for name in ("EMPATHY_SECRETS", "EMPATHY_SHEETS_API") if name in os.environ}
+    env = {"EMPATHY_DB": str(db_path), "PATH": "/usr/bin:/bin", **passed_on}
     return subprocess.run([sys.executable, "-m", "empathy", *map(str, args)], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
 
@@ -128,3 +132,21 @@ def test_board_usage_errors_exit_2(db_path):
                                                                      "--to", "2026-07-02"]):
         result = empathy("board", *args, db_path=db_path)
         assert result.returncode == 2 and "Traceback" not in result.stderr, args
+
+
+def test_load_a_google_sheet_by_url_then_again_adds_nothing(db_path, google_sheets):
+    url = f"https://docs.google.com/spreadsheets/d/{KEY}/edit"
+    first = empathy("load", url, "--json", db_path=db_path)
+    assert first.returncode == 0, first.stdout + first.stderr
+    payload = json.loads(first.stdout)
+    assert (payload["kind"], payload["rows_new"], payload["source"]) == ("surveys", 3, "Support NPS (Google Sheet)")
+    again = empathy("load", url, db_path=db_path)
+    assert again.returncode == 0 and "nothing new" in again.stdout
+
+
+def test_load_a_google_sheet_not_shared_says_whom_to_share_with(db_path, google_sheets):
+    google_sheets.failures = [403]
+    result = empathy("load", f"https://docs.google.com/spreadsheets/d/{KEY}", db_path=db_path)
+    assert result.returncode == 1
+    assert f"add {SERVICE_ACCOUNT} as a Viewer" in result.stdout
+    assert "Traceback" not in result.stderr

@@ -1,5 +1,8 @@
-from conftest import FIXTURES
-from empathy.loading import load_sheet
+from conftest import FIXTURES, load_text
+from empathy.gsheets import sheet_ref
+from empathy.loading import expected_counts, land, load_google_sheet, load_sheet, plan, prepare, remember_google_sheet
+from empathy.schema import SURVEYS, map_columns
+from empathy.sources import read_sheet
 
 
 def test_any_bad_row_rejects_the_whole_sheet_and_changes_nothing(store):
@@ -69,3 +72,56 @@ def test_participation_counts_and_invitations_share_one_table(store):
                            b"A1,nps,2026-01-07 09:00,2026-01-07 10:00\n", source="i.csv")
     totals = store.query("SELECT sum(invited) AS invited, sum(responded) AS responded FROM participation")
     assert (totals["invited"][0], totals["responded"][0]) == (12, 5)
+
+
+def test_a_plan_counts_what_would_land_and_changes_nothing(store):
+    load_text(store, "account_id,segment,arr\nA1,SMB,100\nA2,SMB,200\n", "accounts.csv")
+    version = store.version()
+    sheet = read_sheet(b"account_id,segment,arr\nA1,SMB,100\nA2,MM,200\nA3,ENT,x\nA4,ENT,400\nA4,ENT,400\n",
+                       "accounts2.csv")
+    planned = plan(store, prepare(sheet))
+    # A1 unchanged, A2 changed segment, A3 bad arr, A4 new (its repeat within the sheet is a duplicate)
+    assert expected_counts(store, planned) == {"new": 1, "updated": 1, "duplicate": 2}
+    assert planned.rows_rejected == 1 and planned.errors[0]["row"] == 3
+    assert store.version() == version
+
+
+def test_a_load_counts_against_the_store_as_it_is_when_it_lands(store):
+    """Two analysts preview overlapping sheets; both land, and the second finds the first's rows."""
+    first = prepare(read_sheet(b"account_id,segment\nA1,SMB\nA2,SMB\n", "mine.csv"))
+    second = prepare(read_sheet(b"account_id,segment\nA2,SMB\nA3,MM\n", "theirs.csv"))
+    assert expected_counts(store, plan(store, second))["new"] == 2
+    assert land(store, first).rows_new == 2
+    report = land(store, second)
+    assert (report.rows_new, report.rows_duplicate) == (1, 1)
+    assert store.query("SELECT count(*) AS n FROM accounts")["n"][0] == 3
+
+
+def test_a_mapping_chosen_by_hand_is_used_and_a_required_column_left_unmapped_is_named(store):
+    sheet = read_sheet(b"Customer,When,Rating\nA1,2026-11-16,9\n", "odd.csv")
+    unmapped = prepare(sheet, layout=SURVEYS, mapping={"account_id": "Customer", "score": "Rating"})
+    assert unmapped.missing_required == ["submitted_at", "metric"]
+    mapped = prepare(sheet, layout=SURVEYS, mapping={"account_id": "Customer", "submitted_at": "When",
+                                                     "score": "Rating", "metric": "Rating"})
+    assert mapped.missing_required == []
+    assert "not one of" in plan(store, mapped).errors[0]["message"]  # "9" is not a metric name
+
+
+def test_a_google_sheet_loaded_once_is_refreshed_with_the_mapping_kept(store, google_sheets):
+    from empathy.gsheets import GoogleSheets, service_account_info
+    from sheets_api import KEY
+    sheets = GoogleSheets(service_account_info())
+    workbook = sheets.open(sheet_ref(KEY))
+    sheet = sheets.read(workbook, "Answers")
+    mapping = {**map_columns(sheet.headers, SURVEYS), "respondent_role": "Comment", "comment": "Role"}
+    prepared = prepare(sheet, mapping=mapping, layout=SURVEYS)
+    report = land(store, prepared, skip_invalid=True)
+    remember_google_sheet(store, workbook, prepared, True, report)
+    kept = store.sheet_source(KEY, "Answers")
+    assert (kept["title"], kept["layout"], kept["skip_invalid"], kept["last_batch"]) == \
+        ("Support NPS", "surveys", True, report.batch_id)
+    google_sheets.spreadsheets[KEY]["worksheets"]["Answers"].append(["A4", "2026-11-19 12:00", "7", "ok", "admin"])
+    refreshed = load_google_sheet(store, KEY, worksheet="Answers", sheets=sheets)
+    assert (refreshed.rows_new, refreshed.rows_duplicate) == (1, 3)
+    roles = store.query("SELECT respondent_role FROM survey_responses WHERE account_id = 'A4'")
+    assert roles["respondent_role"].tolist() == ["ok"]  # the kept (swapped) mapping, not the detected one
