@@ -1,22 +1,56 @@
-"""Data: what is loaded, the history of every batch with undo, and the demo data's controls."""
+"""Data: load sheets (upload or Google Sheets) after reviewing them, what is loaded, the history of
+every batch with undo, and the demo data's controls."""
 
 import pandas as pd
 import streamlit as st
 
 from empathy.demo import clear_demo, reload_demo
+from empathy.schema import LAYOUTS
 from empathy.store import StoreError
+from empathy.templates import DESCRIPTIONS, template_csv, template_file_name
 from ui.common import batches, demo_loaded, get_store, table_summary
+from ui.load_view import google_sheet_panel, kept_google_sheets, upload_panel
 
 TABLE_LABELS = {"accounts": "Accounts", "survey_responses": "Survey responses",
                 "participation": "Participation (invited / responded)", "calls": "Calls",
                 "utterances": "Call turns"}
+UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xls"]
 
 store = get_store()
 version = store.version()
 
 st.title("Data")
-st.caption("Everything the board is built from. Each load is a batch: it lands whole or not at all, "
-           "loading the same rows again adds nothing, and any batch can be undone.")
+st.caption("Everything the board is built from. Each load is a batch: you see what it will do before "
+           "it lands, it lands whole or not at all, loading the same rows again adds nothing, and any "
+           "batch can be undone.")
+
+st.subheader("Load a sheet")
+st.columns([2, 3])[0].text_input("Your name, for the batch history", key="analyst-name", max_chars=80,
+                                 placeholder="e.g. Dana Lee")
+upload_tab, google_tab, templates_tab = st.tabs(["Upload files", "Google Sheet", "Templates"])
+with upload_tab:
+    limit = st.get_option("server.maxUploadSize")
+    uploads = st.file_uploader(f"CSV or XLSX files, up to {limit:,} MB each", type=UPLOAD_TYPES,
+                               accept_multiple_files=True, key="uploads",
+                               help="Survey answers, accounts, participation or calls, as your tools export "
+                                    "them. Nothing lands until you confirm each file.")
+    for upload in uploads or []:
+        upload_panel(store, upload)
+with google_tab:
+    st.caption("Read with the service account configured in `.streamlit/secrets.toml`; share the sheet "
+               "with it as a Viewer. Formulas come in as the values Google shows.")
+    google_sheet_panel(store)
+    kept_google_sheets(store)
+with templates_tab:
+    st.caption("Start a sheet from a template and it is recognised without any mapping. "
+               "Each has every column (the required ones are named below) and an example row.")
+    for layout in LAYOUTS:
+        button, columns = st.columns([2, 5], vertical_alignment="center")
+        button.download_button(DESCRIPTIONS[layout.name], data=template_csv(layout),
+                               file_name=template_file_name(layout), mime="text/csv", on_click="ignore",
+                               icon=":material/download:", key=f"template:{layout.name}", width="stretch")
+        columns.caption("Required: " + ", ".join(layout.required) + ". Also: "
+                        + ", ".join(c.name for c in layout.columns if not c.required) + ".")
 
 st.subheader("What is loaded")
 summary = table_summary(store, version)
@@ -26,8 +60,8 @@ st.table(pd.DataFrame({
     "From": summary["first"].dt.strftime("%Y-%m-%d").fillna("—"),
     "To": summary["last"].dt.strftime("%Y-%m-%d").fillna("—"),
 }).set_index("Table"))
-st.markdown("Load a sheet from the command line: `python -m empathy load FILE.csv` "
-            "(CSV or XLSX; add `--skip-invalid` to load the valid rows of a sheet with bad ones).")
+st.caption("From the command line: `python -m empathy load FILE_OR_GOOGLE_SHEET_URL` (add "
+           "`--skip-invalid` to load the valid rows of a sheet with bad ones).")
 
 
 def confirm_undo(batch) -> None:

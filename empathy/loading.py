@@ -29,6 +29,7 @@ class LoadReport:
     kind: str | None = None
     layout: str | None = None
     worksheet: str | None = None
+    header_row: int = 1  # the sheet's row of the header: error row N is sheet row header_row + N
     batch_id: int | None = None
     rows_new: int = 0
     rows_updated: int = 0
@@ -134,20 +135,20 @@ def expected_counts(store: Store, planned: Plan) -> dict[str, int]:
 
 
 def land(store: Store, prepared: Prepared, *, skip_invalid: bool = False, demo: bool = False,
-         roles: dict[str, str] | None = None) -> LoadReport:
+         roles: dict[str, str] | None = None, loaded_by: str | None = None) -> LoadReport:
     """Land a prepared sheet as one batch, or reject it whole and change nothing.
 
     `roles` (speaker label -> customer/agent/other) places speakers of call transcripts that no rule
     could place."""
     sheet, layout = prepared.sheet, prepared.layout
-    report = LoadReport(source=sheet.source, kind=layout.kind, layout=layout.name,
-                        worksheet=sheet.worksheet, rows_duplicate=prepared.validated.duplicates_in_sheet)
+    report = LoadReport(source=sheet.source, kind=layout.kind, layout=layout.name, worksheet=sheet.worksheet,
+                        header_row=sheet.header_row, rows_duplicate=prepared.validated.duplicates_in_sheet)
     planned = plan(store, prepared)
     report.errors, report.rows_rejected = planned.errors, planned.rows_rejected
     if prepared.missing_required:
         return report
     rows, utterances = planned.rows, None
-    report.notes = _notes(prepared)
+    report.notes = load_notes(prepared)
     if report.errors and not skip_invalid:
         report.notes.append("Nothing was loaded because some rows are invalid; fix them, or load "
                             "the valid rows only (--skip-invalid).")
@@ -163,7 +164,7 @@ def land(store: Store, prepared: Prepared, *, skip_invalid: bool = False, demo: 
             report.notes.append(_unmapped_note(unmapped))
     result = store.load(planned.table, rows, kind=layout.kind, layout=layout.name,
                         source=_source_label(sheet), rows_rejected=report.rows_rejected, demo=demo,
-                        utterances=utterances)
+                        utterances=utterances, loaded_by=loaded_by)
     report.batch_id, report.rejected = result.batch_id, False
     report.rows_new, report.rows_updated = result.rows_new, result.rows_updated
     report.rows_duplicate += result.rows_duplicate
@@ -195,7 +196,7 @@ def load_sheet(store: Store, sheet: RawSheet | None = None, *, path: str | Path 
 
 def load_google_sheet(store: Store, address: str, *, kind: str | None = None, worksheet: str | None = None,
                       skip_invalid: bool | None = None, roles: dict[str, str] | None = None,
-                      sheets: GoogleSheets | None = None) -> LoadReport:
+                      sheets: GoogleSheets | None = None, loaded_by: str | None = None) -> LoadReport:
     """Read a Google Sheet's worksheet and land it. A worksheet loaded before is read with the layout,
     mapping and bad-row choice kept then (a refresh); any worksheet that lands is kept for next time."""
     try:
@@ -212,7 +213,7 @@ def load_google_sheet(store: Store, address: str, *, kind: str | None = None, wo
     except SheetError as error:
         return LoadReport(source=address, kind=kind,
                           errors=[{"row": None, "column": None, "value": "", "message": str(error)}])
-    report = land(store, prepared, skip_invalid=bool(skip_invalid), roles=roles)
+    report = land(store, prepared, skip_invalid=bool(skip_invalid), roles=roles, loaded_by=loaded_by)
     if not report.rejected:
         remember_google_sheet(store, workbook, prepared, bool(skip_invalid), report)
     return report
@@ -240,7 +241,8 @@ def _unmapped_note(unmapped: dict[str, list[str]]) -> str:
             f"--role LABEL=customer|agent|other (speakers: {', '.join(labels[:10])}).")
 
 
-def _notes(prepared: Prepared) -> list[str]:
+def load_notes(prepared: Prepared) -> list[str]:
+    """What a person should know about how the sheet was read (before and after it lands)."""
     notes = []
     ignored = prepared.validated.ignored_columns
     if ignored:

@@ -1,5 +1,9 @@
+import io
 import shutil
+import zipfile
 from pathlib import Path
+
+import openpyxl
 
 import pandas as pd
 import pytest
@@ -48,6 +52,27 @@ def store(db_path):
     opened = Store.open(db_path)
     yield opened
     opened.close()
+
+
+def xlsx_bytes(rows: list[list]) -> bytes:
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def zip_bomb() -> bytes:
+    """A real workbook plus 20 MB of zeros that compress to almost nothing: a small upload that
+    would expand far beyond what a sheet needs."""
+    original = zipfile.ZipFile(io.BytesIO(xlsx_bytes([["account_id", "segment"], ["A1", "SMB"]])))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for item in original.infolist():
+            bomb.writestr(item, original.read(item))
+        bomb.writestr("xl/media/padding.bin", b"\0" * (20 * 1024 * 1024))
+    return out.getvalue()
 
 
 def load_text(store, text: str, name: str) -> None:

@@ -1,11 +1,18 @@
 """The Data page, run through the whole app (app.py routes to it) on the demo data."""
 
+import csv
+import io
+
 import pandas as pd
 import pytest
 
+from conftest import FIXTURES, xlsx_bytes, zip_bomb
 from empathy.demo_generator import DEMO_DIR
 from empathy.loading import load_sheet
+from empathy.schema import LAYOUTS
 from empathy.store import Store
+from sheets_api import KEY, SERVICE_ACCOUNT
+from ui.load_view import error_rows
 
 
 @pytest.fixture
@@ -79,3 +86,137 @@ def test_cancelling_an_undo_changes_nothing(app, db_path):
     app.button(key="cancel-undo").click().run()
     assert Store.open(db_path).version() == version
     assert not app.warning  # the confirmation is gone
+
+
+def history_of(at) -> pd.DataFrame:
+    return next(frame.value for frame in at.dataframe if "batch_id" in frame.value.columns)
+
+
+def metric(at, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def selectbox(at, label: str):
+    return next(box for box in at.selectbox if box.label == label)
+
+
+def upload(at, name: str, data: bytes):
+    at.file_uploader(key="uploads").set_value((name, data, "application/octet-stream")).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_an_upload_is_reviewed_mapped_by_hand_and_lands_only_when_confirmed(app, db_path):
+    surveys_before = loaded_table(app)["Survey responses"]
+    app.text_input(key="analyst-name").input("Dana Lee").run()
+    upload(app, "upload_surveys.csv", (FIXTURES / "upload_surveys.csv").read_bytes())
+    assert selectbox(app, "Kind of sheet").value == "surveys"
+    assert any("submitted_at" in e.value and "not mapped" in e.value for e in app.error)
+    selectbox(app, "submitted_at *").select("Answered on").run()
+    assert not app.error
+    # 6 rows: "eleven" is not a score; the other 5 are new answers
+    assert (metric(app, "New rows"), metric(app, "Already loaded"), metric(app, "Rows with errors")) == ("5", "0", "1")
+    problems = next(frame.value for frame in app.dataframe if "Problem" in frame.value.columns)
+    assert problems.values.tolist() == [[6, "Likelihood to recommend", "eleven", "'eleven' is not a whole number"]]
+    confirm = next(b for b in app.button if b.label == "Load 5 rows")
+    assert confirm.disabled  # any bad row rejects the sheet until the analyst chooses otherwise
+    assert loaded_table(app)["Survey responses"] == surveys_before
+
+    app.radio[0].set_value("skip").run()
+    next(b for b in app.button if b.label == "Load 5 rows").click().run()
+    assert not app.exception
+    assert any("5 new, 0 updated, 0 already loaded, 1 rejected" in s.value for s in app.success)
+    assert loaded_table(app)["Survey responses"] == surveys_before + 5
+    newest = history_of(app).iloc[0]
+    assert (newest["source"], newest["rows_new"], newest["rows_rejected"], newest["loaded_by"]) == \
+        ("upload_surveys.csv", 5, 1, "Dana Lee")
+    stored = Store.open(db_path).query(
+        "SELECT account_id, metric, score, submitted_at FROM survey_responses WHERE batch_id = ? ORDER BY 1",
+        [int(newest["batch_id"])])
+    sheet = pd.read_csv(FIXTURES / "upload_surveys.csv", parse_dates=["Answered on"])
+    valid = sheet[sheet["Likelihood to recommend"] != "eleven"]
+    assert stored.values.tolist() == [[a, "nps", int(s), t] for a, s, t in
+                                      zip(valid["Account ID"], valid["Likelihood to recommend"], valid["Answered on"])]
+
+
+def test_the_same_upload_again_has_nothing_new_to_load(app):
+    data = b"account_id,account_name,segment\nA9001,Quill & Co,SMB\n"
+    upload(app, "new-account.csv", data)
+    assert (metric(app, "New rows"), metric(app, "Already loaded")) == ("1", "0")
+    before = len(history_of(app))
+    next(b for b in app.button if b.label == "Load 1 row").click().run()
+    assert len(history_of(app)) == before + 1
+    upload(app, "new-account.csv", data)  # a new upload of the same file
+    assert (metric(app, "New rows"), metric(app, "Already loaded")) == ("0", "1")
+    assert next(b for b in app.button if b.label == "Load 0 rows").disabled
+    assert any("Nothing new to load" in c.value for c in app.caption)
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("report.csv", b"%PDF-1.7\n%binary", "is a PDF document, not a sheet"),
+    ("bomb.xlsx", zip_bomb(), "looks like a zip bomb"),
+    ("empty.csv", b"", "is empty"),
+])
+def test_a_file_that_is_not_a_sheet_gets_a_clear_message_and_changes_nothing(app, db_path, name, data, message):
+    version = Store.open(db_path).version()
+    upload(app, name, data)
+    assert any(message in e.value and "Nothing was loaded" in e.value for e in app.error)
+    assert Store.open(db_path).version() == version
+
+
+def test_a_workbook_offers_its_worksheets_and_keeps_formulas_as_text(app):
+    upload(app, "workbook_multi.xlsx", (FIXTURES / "workbook_multi.xlsx").read_bytes())
+    worksheet = selectbox(app, "Worksheet")
+    assert worksheet.options == ["Notes", "Responses", "Accounts"] and worksheet.value == "Responses"
+    preview = next(frame.value for frame in app.dataframe if "Comment" in frame.value.columns)
+    assert '=HYPERLINK("http://evil","click")' in preview["Comment"].tolist()
+    worksheet.select("Accounts").run()
+    assert selectbox(app, "Kind of sheet").value == "accounts"
+
+
+def test_problem_rows_are_numbered_as_the_spreadsheet_numbers_them():
+    errors = [{"row": 1, "column": "score", "value": "x", "message": "bad"},
+              {"row": None, "column": "started_at", "value": "", "message": "not mapped"}]
+    table = error_rows(errors, header_row=3)  # two title rows above the header
+    assert table["Sheet row"].tolist() == [4, pd.NA]
+
+
+def test_every_kind_has_a_template_to_download(app):
+    labels = [button.proto.label for button in app.get("download_button")]
+    assert len([label for label in labels if label.startswith(("Accounts", "Survey", "Participation", "Calls", "Call turns"))]) == len(LAYOUTS)
+
+
+def test_a_google_sheet_is_opened_reviewed_loaded_and_refreshed(app, google_sheets):
+    app.text_input(key="gsheet-address").input(f"https://docs.google.com/spreadsheets/d/{KEY}/edit").run()
+    app.button(key="gsheet-open").click().run()
+    assert not app.error, [e.value for e in app.error]
+    assert selectbox(app, "Worksheet").value == "Answers"  # the notes tab is skipped
+    assert metric(app, "New rows") == "3"
+    next(b for b in app.button if b.label == "Load 3 rows").click().run()
+    assert any("Support NPS (Google Sheet): batch" in s.value and "3 new" in s.value for s in app.success)
+    assert history_of(app).iloc[0]["source"] == "Support NPS (Google Sheet) [Answers]"
+    assert any("Google Sheets loaded before" in m.value for m in app.markdown)
+
+    google_sheets.spreadsheets[KEY]["worksheets"]["Answers"].append(["A9", "2026-11-20 08:00", "6", "meh", "admin"])
+    next(b for b in app.button if b.label == "Refresh").click().run()
+    assert any("1 new, 0 updated, 3 already loaded" in s.value for s in app.success)
+
+
+@pytest.mark.parametrize("failure, message", [
+    (403, f"add {SERVICE_ACCOUNT} as a Viewer"),
+    (404, "There is no Google Sheet with the key"),
+])
+def test_google_sheet_errors_are_explained_on_the_page(app, google_sheets, failure, message):
+    google_sheets.failures = [failure]
+    address = KEY if failure == 403 else "1Zz" + KEY[3:]
+    app.text_input(key="gsheet-address").input(address).run()
+    app.button(key="gsheet-open").click().run()
+    assert any(message in e.value for e in app.error)
+    assert not any(box.label == "Worksheet" for box in app.selectbox)
+
+
+def test_without_credentials_the_page_says_how_to_add_them(app, tmp_path, monkeypatch):
+    monkeypatch.setenv("EMPATHY_SECRETS", str(tmp_path / "none.toml"))
+    app.text_input(key="gsheet-address").input(KEY).run()
+    app.button(key="gsheet-open").click().run()
+    assert any("No Google service account is configured" in e.value for e in app.error)

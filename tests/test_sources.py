@@ -1,10 +1,9 @@
 import io
 import zipfile
 
-import openpyxl
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, xlsx_bytes, zip_bomb
 from empathy.sources import SheetError, read_path, read_sheet
 
 
@@ -118,23 +117,8 @@ def test_missing_file():
         read_path(FIXTURES / "nope.csv")
 
 
-def _xlsx_bytes() -> bytes:
-    book = openpyxl.Workbook()
-    book.active.append(["account_id", "segment"])
-    book.active.append(["A1", "SMB"])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
 def test_zip_bomb_xlsx_is_refused_before_it_is_opened():
-    original = zipfile.ZipFile(io.BytesIO(_xlsx_bytes()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bomb:
-        for item in original.infolist():
-            bomb.writestr(item, original.read(item))
-        bomb.writestr("xl/media/padding.bin", b"\0" * (20 * 1024 * 1024))
-    data = out.getvalue()
+    data = zip_bomb()
     assert len(data) < 200_000  # a small file ...
     with pytest.raises(SheetError, match="zip bomb"):  # ... that would expand 20 MB
         read_sheet(data, "bomb.xlsx")
@@ -150,7 +134,7 @@ def test_a_zip_that_is_not_a_workbook():
 
 def test_a_damaged_xlsx():
     with pytest.raises(SheetError, match="damaged"):
-        read_sheet(_xlsx_bytes()[:300], "cut.xlsx")
+        read_sheet(xlsx_bytes([["account_id", "segment"], ["A1", "SMB"]])[:300], "cut.xlsx")
 
 
 def test_openpyxl_parses_with_defusedxml():

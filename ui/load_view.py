@@ -1,0 +1,265 @@
+"""Reviewing a sheet before it lands: its kind, a preview, the column mapping, what would happen to
+every row, and the confirmation. Uploaded files and Google Sheets go through the same review.
+
+A review's work (reading, validating, comparing with the store) is kept in the session under the
+sheet's key, so changing one select box does not read and validate a large sheet again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from empathy.export import to_csv
+from empathy.gsheets import GoogleSheets, Workbook, sheet_ref
+from empathy.loading import (
+    LoadReport, Plan, Prepared, expected_counts, land, load_google_sheet, load_notes, plan, prepare,
+    remember_google_sheet,
+)
+from empathy.schema import LAYOUTS, Layout, detect_layout, layout_named, map_columns
+from empathy.sources import RawSheet, SheetError, read_sheet
+from empathy.store import Store, StoreError
+from empathy.templates import DESCRIPTIONS
+
+PREVIEW_ROWS = 8
+ERRORS_SHOWN = 200
+UNMAPPED = "(not mapped)"
+REJECT, SKIP = "reject", "skip"
+POLICIES = {REJECT: "Reject the whole sheet if any row is bad", SKIP: "Load the valid rows, leave out the bad ones"}
+
+
+def loaded_by() -> str | None:
+    """The name the analyst gave for the batch history (the server's user when none)."""
+    return st.session_state.get("analyst-name", "").strip() or None
+
+
+def review(store: Store, key: str, sheet: RawSheet, *, kept: dict | None = None,
+           after_landing: Callable[[Prepared, bool, LoadReport], None] | None = None) -> None:
+    """The whole review of one sheet, ending with its confirmation or, once landed, its result.
+
+    `kept` is how this sheet was loaded before (layout, mapping, bad-row choice), used as the
+    starting point; `after_landing` runs once the sheet has landed."""
+    if report := st.session_state.get(f"{key}:landed"):
+        show_result(report)
+        return
+    layout = pick_layout(key, sheet, kept)
+    st.markdown(f"**First {min(PREVIEW_ROWS, len(sheet.frame))} of {len(sheet.frame):,} rows**"
+                + (f" (the header is row {sheet.header_row} of the sheet)" if sheet.header_row > 1 else ""))
+    preview = sheet.frame.head(PREVIEW_ROWS)
+    st.dataframe(preview.set_axis(pd.Index(preview.index + sheet.header_row, name="Sheet row")), width="stretch")
+    default = kept["mapping"] if kept and kept["layout"] == layout.name else map_columns(sheet.headers, layout)
+    mapping = map_by_hand(key, sheet, layout, default)
+    prepared, planned, counts = checked(store, key, sheet, layout, mapping)
+    show_expected(prepared, planned, counts)
+    show_errors(key, sheet, planned)
+    confirm(store, key, prepared, planned, counts, kept, after_landing)
+
+
+def pick_layout(key: str, sheet: RawSheet, kept: dict | None) -> Layout:
+    detected = detect_layout(sheet.headers)
+    default = layout_named(kept["layout"]) if kept else detected or LAYOUTS[0]
+    names = [layout.name for layout in LAYOUTS]
+    chosen = st.selectbox("Kind of sheet", names, index=names.index(default.name), key=f"{key}:layout",
+                          format_func=DESCRIPTIONS.get,
+                          help="Detected from the headers; change it if the guess is wrong.")
+    how = "as loaded last time" if kept else ("detected from its headers" if detected else "not recognised")
+    where = f" · worksheet **{sheet.worksheet}**" if sheet.worksheet else ""
+    st.caption(f"Kind {how}{where}.")
+    return layout_named(chosen)
+
+
+def map_by_hand(key: str, sheet: RawSheet, layout: Layout, default: dict[str, str]) -> dict[str, str]:
+    """One select box per column of the layout, starting from the detected (or kept) mapping."""
+    st.markdown("**Columns** — which column of the sheet holds each field (`*` = required)")
+    options = [UNMAPPED, *sheet.headers]
+    mapping: dict[str, str] = {}
+    cells = st.columns(3)
+    for i, column in enumerate(layout.columns):
+        start = default.get(column.name)
+        choice = cells[i % 3].selectbox(
+            f"{column.name}{' *' if column.required else ''}", options,
+            index=options.index(start) if start in options else 0, key=f"{key}:map:{layout.name}:{column.name}")
+        if choice != UNMAPPED:
+            mapping[column.name] = choice
+    return mapping
+
+
+def checked(store: Store, key: str, sheet: RawSheet, layout: Layout,
+            mapping: dict[str, str]) -> tuple[Prepared, Plan, dict[str, int]]:
+    """Validate and compare with the store, once per mapping and store version."""
+    signature = (layout.name, tuple(sorted(mapping.items())), store.version())
+    kept = st.session_state.get(f"{key}:checked")
+    if kept is None or kept[0] != signature:
+        prepared = prepare(sheet, mapping=mapping, layout=layout)
+        planned = plan(store, prepared)
+        kept = (signature, prepared, planned, expected_counts(store, planned))
+        st.session_state[f"{key}:checked"] = kept
+    return kept[1], kept[2], kept[3]
+
+
+def show_expected(prepared: Prepared, planned: Plan, counts: dict[str, int]) -> None:
+    if prepared.missing_required:
+        st.error("Required columns not mapped: " + ", ".join(f"**{name}**" for name in prepared.missing_required)
+                 + ". Pick the sheet's column for each above, or choose another kind of sheet.")
+        return
+    new, updates, already, bad = st.columns(4)
+    new.metric("New rows", f"{counts['new']:,}")
+    updates.metric("Replace a loaded row", f"{counts['updated']:,}",
+                   help="Same key as a row already loaded, other values: the new values win, undo brings the old back.")
+    already.metric("Already loaded", f"{counts['duplicate']:,}", help="Loading them again adds nothing.")
+    bad.metric("Rows with errors", f"{planned.rows_rejected:,}")
+    for note in load_notes(prepared):
+        st.caption(note)
+
+
+def error_rows(errors: list[dict], header_row: int) -> pd.DataFrame:
+    """Each problem with the row number the analyst sees in Excel or Google Sheets."""
+    return pd.DataFrame({
+        "Sheet row": pd.array([None if e["row"] is None else e["row"] + header_row for e in errors],
+                              dtype="Int64"),
+        "Column": [e["column"] or "" for e in errors],
+        "Value": [e["value"] for e in errors],
+        "Problem": [e["message"] for e in errors],
+    })
+
+
+def show_errors(key: str, sheet: RawSheet, planned: Plan) -> None:
+    if not planned.errors or planned.prepared.missing_required:
+        return
+    table = error_rows(planned.errors, sheet.header_row)
+    shown = f"the first {ERRORS_SHOWN:,} of " if len(table) > ERRORS_SHOWN else ""
+    st.markdown(f"**Problems** — {shown}{len(table):,}")
+    st.dataframe(table.head(ERRORS_SHOWN), hide_index=True, width="stretch",
+                 column_config={"Problem": st.column_config.TextColumn(width="large")})
+    st.download_button("Download the problems (CSV)", data=lambda: to_csv(table),
+                       file_name=f"problems-{sheet.source}.csv", mime="text/csv", on_click="ignore",
+                       icon=":material/download:", key=f"{key}:errors-csv")
+
+
+def confirm(store: Store, key: str, prepared: Prepared, planned: Plan, counts: dict[str, int],
+            kept: dict | None, after_landing) -> None:
+    if prepared.missing_required:
+        return
+    policy = REJECT
+    if planned.errors:
+        start = SKIP if kept and kept["skip_invalid"] else REJECT
+        policy = st.radio("Rows with errors", list(POLICIES), format_func=POLICIES.get, key=f"{key}:policy",
+                          index=list(POLICIES).index(start))
+    landing = counts["new"] + counts["updated"]
+    blocked = None
+    if planned.errors and policy == REJECT:
+        blocked = "Fix the rows listed above and upload the sheet again, or choose to load the valid rows."
+    elif not landing:
+        blocked = "Nothing new to load: every valid row is already loaded."
+    if st.button(f"Load {landing:,} row{'' if landing == 1 else 's'}", type="primary", key=f"{key}:confirm", disabled=blocked is not None):
+        with st.spinner("Loading (call transcripts are scored now)…"):
+            try:
+                report = land(store, prepared, skip_invalid=policy == SKIP, loaded_by=loaded_by())
+            except StoreError as error:
+                st.error(str(error))
+                return
+        if not report.rejected and after_landing:
+            after_landing(prepared, policy == SKIP, report)
+        st.session_state[f"{key}:landed"] = report
+        st.rerun()
+    if blocked:
+        st.caption(blocked)
+
+
+def show_result(report: LoadReport) -> None:
+    if report.rejected:
+        st.error(report.summary())
+    else:
+        st.success(report.summary())
+    for note in report.notes:
+        st.caption(note)
+    if report.rejected and report.errors:
+        st.dataframe(error_rows(report.errors, report.header_row), hide_index=True, width="stretch")
+
+
+def upload_panel(store: Store, upload) -> None:
+    """One uploaded file: its worksheet (for a workbook of several), then its review."""
+    key = f"upload:{upload.file_id}"
+    with st.container(border=True):
+        st.markdown(f"#### {upload.name}")
+        try:
+            sheet = read_once(key, upload, None)
+            if len(sheet.worksheets) > 1:
+                chosen = st.selectbox("Worksheet", sheet.worksheets, index=sheet.worksheets.index(sheet.worksheet),
+                                      key=f"{key}:worksheet", help="The one whose headers fit best is suggested.")
+                sheet = read_once(key, upload, chosen)
+        except SheetError as error:
+            st.error(f"{error} Nothing was loaded.")
+            return
+        review(store, f"{key}:{sheet.worksheet or ''}", sheet)
+
+
+def read_once(key: str, upload, worksheet: str | None) -> RawSheet:
+    """Read an upload (one worksheet of it) once per session; a file that cannot be read raises each time."""
+    cache = st.session_state.setdefault(f"{key}:sheets", {})
+    if worksheet not in cache:
+        cache[worksheet] = read_sheet(upload.getvalue(), upload.name, worksheet)
+        if worksheet is None:
+            cache[cache[None].worksheet] = cache[None]
+    return cache[worksheet]
+
+
+def google_sheet_panel(store: Store) -> None:
+    """Paste a Google Sheet's address, open it, pick the worksheet, then the same review."""
+    address = st.text_input("Google Sheet URL or key", key="gsheet-address",
+                            placeholder="https://docs.google.com/spreadsheets/d/…")
+    if st.button("Open sheet", key="gsheet-open", disabled=not address.strip()):
+        with st.spinner("Opening the sheet…"):
+            try:
+                st.session_state["gsheet-workbook"] = GoogleSheets.from_secrets().open(sheet_ref(address))
+            except SheetError as error:
+                st.session_state.pop("gsheet-workbook", None)
+                st.error(str(error))
+    workbook = st.session_state.get("gsheet-workbook")
+    if workbook is None:
+        return
+    with st.container(border=True):
+        st.markdown(f"#### {workbook.title}")
+        worksheet = st.selectbox("Worksheet", workbook.worksheets, index=workbook.worksheets.index(workbook.suggested),
+                                 key=f"gsheet:{workbook.key}:worksheet")
+        key = f"gsheet:{workbook.key}:{worksheet}"
+        try:
+            sheet = read_google_once(key, workbook, worksheet)
+        except SheetError as error:
+            st.error(f"{error} Nothing was loaded.")
+            return
+        review(store, key, sheet, kept=store.sheet_source(workbook.key, worksheet),
+               after_landing=lambda prepared, skip, report: remember_google_sheet(store, workbook, prepared, skip, report))
+
+
+def read_google_once(key: str, workbook: Workbook, worksheet: str) -> RawSheet:
+    """One read of the worksheet per session (a refresh reads it again)."""
+    if f"{key}:sheet" not in st.session_state:
+        st.session_state[f"{key}:sheet"] = GoogleSheets.from_secrets().read(workbook, worksheet)
+    return st.session_state[f"{key}:sheet"]
+
+
+def kept_google_sheets(store: Store) -> None:
+    """The Google Sheets loaded before, each refreshed in one click with the mapping kept then."""
+    kept = store.sheet_sources()
+    if not kept:
+        return
+    st.markdown("**Google Sheets loaded before** — Refresh reads the worksheet again and loads what is "
+                "new, with the kind, columns and bad-row choice used last time.")
+    for source in kept:
+        name, when, refresh, forget = st.columns([5, 3, 1, 1], vertical_alignment="center")
+        name.markdown(f"**{source['title']}** · {source['worksheet']} · {DESCRIPTIONS[source['layout']]}")
+        when.caption(f"last loaded {source['loaded_at']:%Y-%m-%d %H:%M} UTC by {source['loaded_by']}")
+        key = f"{source['spreadsheet_key']}:{source['worksheet']}"
+        if refresh.button("Refresh", key=f"refresh:{key}"):
+            with st.spinner(f"Refreshing {source['title']}…"):
+                st.session_state["refresh-report"] = load_google_sheet(
+                    store, source["spreadsheet_key"], worksheet=source["worksheet"], loaded_by=loaded_by())
+            st.rerun()
+        if forget.button("Forget", key=f"forget:{key}", help="Stop offering a refresh (its batches stay)."):
+            store.forget_sheet(source["spreadsheet_key"], source["worksheet"])
+            st.rerun()
+    if report := st.session_state.pop("refresh-report", None):
+        show_result(report)
