@@ -12,7 +12,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from conftest import ROOT
+from conftest import FIXTURES, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -124,7 +124,10 @@ def settled(page) -> None:
 def pick(page, label: str, option: str) -> None:
     """Choose an option of a Streamlit select box by its label, as a user does."""
     settled(page)
-    page.locator("[data-testid=stSelectbox]", has_text=label).click()
+    box = page.locator("[data-testid=stSelectbox]", has_text=label)
+    box.scroll_into_view_if_needed()  # a click that scrolls the page first closes the list it opens
+    page.wait_for_timeout(300)
+    box.click()
     page.get_by_role("option", name=option).first.click()
 
 
@@ -160,3 +163,51 @@ def test_drill_from_the_board_into_a_segment_and_one_call_and_reload_restores_it
     page.go_back()  # the view before the call was opened
     expect(page.get_by_text("Brightbrook Freight · success call")).to_be_hidden(timeout=30_000)
     assert "call=" not in page.url and "value=SMB" in page.url
+
+
+def nps_sample(page) -> int:
+    text = tile(page, "NPS").locator(".tile-n .n").inner_text()
+    return int(re.search(r"n = ([\d,]+)", text).group(1).replace(",", ""))
+
+
+def test_an_analyst_uploads_a_sheet_maps_a_column_confirms_sees_the_board_change_and_undoes_it(server, page):
+    page.goto(server)
+    expect(page.get_by_text("How customers feel · 2026-W47")).to_be_visible(timeout=90_000)
+    settled(page)
+    nps_before, n_before = tile(page, "NPS").locator(".tile-value").inner_text(), nps_sample(page)
+
+    page.get_by_role("link", name="Data").click()
+    expect(page.get_by_role("heading", name="Load a sheet")).to_be_visible(timeout=60_000)
+    settled(page)
+    page.get_by_label("Your name, for the batch history").fill("Dana Lee")
+    page.get_by_label("Your name, for the batch history").press("Enter")
+    settled(page)
+    page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(FIXTURES / "upload_surveys.csv")
+    expect(page.get_by_text("Required columns not mapped: submitted_at")).to_be_visible(timeout=60_000)
+    pick(page, "submitted_at *", "Answered on")
+    expect(page.get_by_text("Problems — 1")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("'eleven' is not a whole number")).to_be_attached()  # in the grid's cells
+    expect(page.get_by_role("button", name="Load 5 rows")).to_be_disabled()
+    page.get_by_text("Load the valid rows, leave out the bad ones").click()
+    settled(page)
+    page.get_by_role("button", name="Load 5 rows").click()
+    expect(page.get_by_text("batch 5 loaded as surveys — 5 new, 0 updated, 0 already loaded, 1 rejected")
+           ).to_be_visible(timeout=60_000)
+    expect(page.locator("[data-testid=stDataFrame]").last).to_contain_text("upload_surveys.csv")
+
+    page.get_by_role("link", name="Board").click()
+    expect(tile(page, "NPS").locator(".tile-n")).to_contain_text(f"n = {n_before + 5:,} answers", timeout=60_000)
+    assert tile(page, "NPS").locator(".tile-value").inner_text() != nps_before  # five detractors more
+
+    page.get_by_role("link", name="Data").click()
+    expect(page.get_by_role("heading", name="Batch history")).to_be_visible(timeout=60_000)
+    pick(page, "Batch to undo", "5 — surveys, upload_surveys.csv (5 rows)")
+    settled(page)
+    page.get_by_role("button", name="Undo…").click()
+    expect(page.get_by_text("Its rows leave every page")).to_be_visible()
+    page.get_by_role("button", name="Undo batch").click()
+    expect(page.get_by_text("Batch 5 was undone.")).to_be_visible(timeout=30_000)
+
+    page.get_by_role("link", name="Board").click()
+    expect(tile(page, "NPS").locator(".tile-n")).to_contain_text(f"n = {n_before:,} answers", timeout=60_000)
+    expect(tile(page, "NPS").locator(".tile-value")).to_have_text(nps_before)
