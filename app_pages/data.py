@@ -7,7 +7,7 @@ import streamlit as st
 from empathy.demo import clear_demo, reload_demo
 from empathy.schema import LAYOUTS
 from empathy.store import StoreError
-from empathy.templates import DESCRIPTIONS, template_csv, template_file_name
+from empathy.templates import CONTENTS, TITLES, template_csv, template_file_name
 from ui.common import batches, demo_loaded, get_store, table_summary
 from ui.load_view import google_sheet_panel, kept_google_sheets, upload_panel
 
@@ -46,10 +46,10 @@ with templates_tab:
                "Each has every column (the required ones are named below) and an example row.")
     for layout in LAYOUTS:
         button, columns = st.columns([2, 5], vertical_alignment="center")
-        button.download_button(DESCRIPTIONS[layout.name], data=template_csv(layout),
+        button.download_button(TITLES[layout.name], data=template_csv(layout),
                                file_name=template_file_name(layout), mime="text/csv", on_click="ignore",
                                icon=":material/download:", key=f"template:{layout.name}", width="stretch")
-        columns.caption("Required: " + ", ".join(layout.required) + ". Also: "
+        columns.caption(f"{CONTENTS[layout.name].capitalize()}. Required: {', '.join(layout.required)}. Also: "
                         + ", ".join(c.name for c in layout.columns if not c.required) + ".")
 
 st.subheader("What is loaded")

@@ -3,7 +3,9 @@
 Generates ROWS survey responses (default 1,000,000) as a CSV, then times, in one run: the bare
 `pandas.read_csv(dtype=str)` (the baseline: parsing only), our read (encoding, delimiter, header
 row, ragged-row report, all cells as text), prepare (layout, mapping, typed values, every cell
-checked, ids, row hashes) and land (one DuckDB transaction into a new store).
+checked, ids, row hashes), the review the Data page shows before the analyst confirms (every error,
+and how many rows would be new, against the store: empty, then again once the sheet is in), and
+land (one DuckDB transaction into a new store).
 
 Run: .venv/bin/python bench/bench_load.py [ROWS]
 """
@@ -19,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pandas as pd  # noqa: E402
 
-from empathy.loading import land, prepare  # noqa: E402
+from empathy.loading import expected_counts, land, plan, prepare  # noqa: E402
 from empathy.sources import read_path  # noqa: E402
 from empathy.store import Store  # noqa: E402
 
@@ -56,16 +58,21 @@ def main() -> None:
         sheet, read = timed(lambda: read_path(sheet_path))
         prepared, checked = timed(lambda: prepare(sheet))
         store = Store.open(Path(folder) / "bench.duckdb")
+        review = lambda: expected_counts(store, plan(store, prepared))  # noqa: E731
+        before, reviewed = timed(review)
         report, landed = timed(lambda: land(store, prepared))
+        again, reviewed_again = timed(review)
         store.close()
-    assert report.rows_new == rows, report.summary()
+    assert report.rows_new == rows == before["new"] == again["duplicate"], report.summary()
     total = read + checked + landed
     print(f"{rows:,} survey rows")
     print("\n| stage | seconds | ratio to bare read_csv |")
     print("|---|---|---|")
     print(f"| bare pandas.read_csv, dtype=str (baseline) | {bare:.2f} | 1.0x |")
     for name, seconds in [("read (sources.read_path)", read), ("prepare (detect, map, validate)", checked),
-                          ("land (DuckDB transaction)", landed), ("whole load", total)]:
+                          ("land (DuckDB transaction)", landed), ("whole load", total),
+                          ("review before confirming, empty store", reviewed),
+                          ("review of the same sheet once loaded (all already loaded)", reviewed_again)]:
         print(f"| {name} | {seconds:.2f} | {seconds / bare:.1f}x |")
 
 

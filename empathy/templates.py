@@ -43,14 +43,22 @@ EXAMPLES = {
     },
 }
 
-DESCRIPTIONS = {
-    "accounts": "Accounts: one row per customer account",
-    "surveys": "Survey answers: one row per NPS, CSAT or CES answer",
-    "invitations": "Participation: one row per survey invitation",
-    "counts": "Participation: invited and responded counts per period",
-    "calls": "Calls: one row per call, transcript in a cell",
-    "utterance rows": "Call turns: one row per turn of calls already loaded",
+TITLES = {
+    "accounts": "Accounts", "surveys": "Survey answers", "invitations": "Participation (invitations)",
+    "counts": "Participation (counts)", "calls": "Calls", "utterance rows": "Call turns",
 }
+CONTENTS = {
+    "accounts": "one row per customer account",
+    "surveys": "one row per NPS, CSAT or CES answer",
+    "invitations": "one row per survey invitation",
+    "counts": "invited and responded counts per period",
+    "calls": "one row per call, transcript in a cell",
+    "utterance rows": "one row per turn of calls already loaded",
+}
+
+
+def describe(layout_name: str) -> str:
+    return f"{TITLES[layout_name]}: {CONTENTS[layout_name]}"
 
 
 def template_csv(layout: Layout) -> bytes:
@@ -65,8 +73,3 @@ def template_csv(layout: Layout) -> bytes:
 
 def template_file_name(layout: Layout) -> str:
     return f"template-{layout.name.replace(' ', '-')}.csv"
-
-
-def templates() -> list[tuple[Layout, str]]:
-    """Every layout with what its sheet holds, in the order the Data page offers them."""
-    return [(layout, DESCRIPTIONS[layout.name]) for layout in LAYOUTS]

@@ -21,7 +21,7 @@ from empathy.loading import (
 from empathy.schema import LAYOUTS, Layout, detect_layout, layout_named, map_columns
 from empathy.sources import RawSheet, SheetError, read_sheet
 from empathy.store import Store, StoreError
-from empathy.templates import DESCRIPTIONS
+from empathy.templates import describe
 
 PREVIEW_ROWS = 8
 ERRORS_SHOWN = 200
@@ -62,7 +62,7 @@ def pick_layout(key: str, sheet: RawSheet, kept: dict | None) -> Layout:
     default = layout_named(kept["layout"]) if kept else detected or LAYOUTS[0]
     names = [layout.name for layout in LAYOUTS]
     chosen = st.selectbox("Kind of sheet", names, index=names.index(default.name), key=f"{key}:layout",
-                          format_func=DESCRIPTIONS.get,
+                          format_func=describe,
                           help="Detected from the headers; change it if the guess is wrong.")
     how = "as loaded last time" if kept else ("detected from its headers" if detected else "not recognised")
     where = f" · worksheet **{sheet.worksheet}**" if sheet.worksheet else ""
@@ -250,7 +250,7 @@ def kept_google_sheets(store: Store) -> None:
                 "new, with the kind, columns and bad-row choice used last time.")
     for source in kept:
         name, when, refresh, forget = st.columns([5, 3, 1, 1], vertical_alignment="center")
-        name.markdown(f"**{source['title']}** · {source['worksheet']} · {DESCRIPTIONS[source['layout']]}")
+        name.markdown(f"**{source['title']}** · {source['worksheet']} · {describe(source['layout'])}")
         when.caption(f"last loaded {source['loaded_at']:%Y-%m-%d %H:%M} UTC by {source['loaded_by']}")
         key = f"{source['spreadsheet_key']}:{source['worksheet']}"
         if refresh.button("Refresh", key=f"refresh:{key}"):
