@@ -9,7 +9,7 @@ from empathy.schema import LAYOUTS
 from empathy.store import StoreError
 from empathy.templates import CONTENTS, TITLES, template_csv, template_file_name
 from ui.common import batches, demo_loaded, get_store, table_summary
-from ui.load_view import google_sheet_panel, kept_google_sheets, upload_panel
+from ui.load_view import forget_removed_uploads, google_sheet_panel, kept_google_sheets, upload_panel
 
 TABLE_LABELS = {"accounts": "Accounts", "survey_responses": "Survey responses",
                 "participation": "Participation (invited / responded)", "calls": "Calls",
@@ -34,6 +34,7 @@ with upload_tab:
                                accept_multiple_files=True, key="uploads",
                                help="Survey answers, accounts, participation or calls, as your tools export "
                                     "them. Nothing lands until you confirm each file.")
+    forget_removed_uploads(uploads or [])
     for upload in uploads or []:
         upload_panel(store, upload)
 with google_tab:

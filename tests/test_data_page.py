@@ -222,3 +222,11 @@ def test_without_credentials_the_page_says_how_to_add_them(app, tmp_path, monkey
     app.text_input(key="gsheet-address").input(KEY).run()
     app.button(key="gsheet-open").click().run()
     assert any("No Google service account is configured" in e.value for e in app.error)
+
+
+def test_removing_an_upload_forgets_what_the_session_kept_of_it(app):
+    upload(app, "upload_surveys.csv", (FIXTURES / "upload_surveys.csv").read_bytes())
+    kept = lambda: [key for key in app.session_state.keys() if key.startswith("upload:")]  # noqa: E731
+    assert kept()
+    app.file_uploader(key="uploads").clear().run()
+    assert not app.exception and kept() == []

@@ -88,15 +88,18 @@ def map_by_hand(key: str, sheet: RawSheet, layout: Layout, default: dict[str, st
 
 def checked(store: Store, key: str, sheet: RawSheet, layout: Layout,
             mapping: dict[str, str]) -> tuple[Prepared, Plan, dict[str, int]]:
-    """Validate and compare with the store, once per mapping and store version."""
-    signature = (layout.name, tuple(sorted(mapping.items())), store.version())
-    kept = st.session_state.get(f"{key}:checked")
-    if kept is None or kept[0] != signature:
-        prepared = prepare(sheet, mapping=mapping, layout=layout)
-        planned = plan(store, prepared)
-        kept = (signature, prepared, planned, expected_counts(store, planned))
-        st.session_state[f"{key}:checked"] = kept
-    return kept[1], kept[2], kept[3]
+    """Validate once per kind and mapping; compare with the store again only when it changed."""
+    mapped = (layout.name, tuple(sorted(mapping.items())))
+    prepared = st.session_state.get(f"{key}:prepared")
+    if prepared is None or prepared[0] != mapped:
+        prepared = (mapped, prepare(sheet, mapping=mapping, layout=layout))
+        st.session_state[f"{key}:prepared"] = prepared
+    planned = st.session_state.get(f"{key}:planned")
+    if planned is None or planned[0] != (mapped, store.version()):
+        plan_now = plan(store, prepared[1])
+        planned = ((mapped, store.version()), plan_now, expected_counts(store, plan_now))
+        st.session_state[f"{key}:planned"] = planned
+    return prepared[1], planned[1], planned[2]
 
 
 def show_expected(prepared: Prepared, planned: Plan, counts: dict[str, int]) -> None:
@@ -177,6 +180,14 @@ def show_result(report: LoadReport) -> None:
         st.caption(note)
     if report.rejected and report.errors:
         st.dataframe(error_rows(report.errors, report.header_row), hide_index=True, width="stretch")
+
+
+def forget_removed_uploads(uploads: list) -> None:
+    """Drop what the session kept for files no longer in the uploader (a read sheet can be large)."""
+    current = {f"upload:{upload.file_id}" for upload in uploads}
+    for name in [name for name in st.session_state if str(name).startswith("upload:")]:
+        if not any(str(name).startswith(prefix + ":") for prefix in current):
+            del st.session_state[name]
 
 
 def upload_panel(store: Store, upload) -> None:
