@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 
-from empathy.schema import LAYOUTS, Layout
+from empathy.schema import Layout
 
 EXAMPLES = {
     "accounts": {

@@ -1,12 +1,9 @@
 """The Data page, run through the whole app (app.py routes to it) on the demo data."""
 
-import csv
-import io
-
 import pandas as pd
 import pytest
 
-from conftest import FIXTURES, xlsx_bytes, zip_bomb
+from conftest import FIXTURES, zip_bomb
 from empathy.demo_generator import DEMO_DIR
 from empathy.loading import load_sheet
 from empathy.schema import LAYOUTS
@@ -230,3 +227,20 @@ def test_removing_an_upload_forgets_what_the_session_kept_of_it(app):
     assert kept()
     app.file_uploader(key="uploads").clear().run()
     assert not app.exception and kept() == []
+
+
+def test_opening_a_google_sheet_again_reads_it_afresh(app, google_sheets):
+    app.text_input(key="gsheet-address").input(KEY).run()
+    app.button(key="gsheet-open").click().run()
+    next(b for b in app.button if b.label == "Load 3 rows").click().run()
+    google_sheets.spreadsheets[KEY]["worksheets"]["Answers"].append(["A9", "2026-11-20 08:00", "6", "meh", "admin"])
+    app.button(key="gsheet-open").click().run()
+    assert (metric(app, "New rows"), metric(app, "Already loaded")) == ("1", "3")
+    assert selectbox(app, "Kind of sheet").value == "surveys"
+    assert any("as loaded last time" in c.value for c in app.caption)
+
+
+def test_a_sheet_of_unknown_columns_asks_for_its_kind(app):
+    upload(app, "mystery.csv", b"foo,bar\n1,2\n")
+    assert any("Could not tell the kind of sheet" in w.value for w in app.warning)
+    assert any("account_id" in e.value and "not mapped" in e.value for e in app.error)

@@ -121,7 +121,9 @@ def test_a_google_sheet_loaded_once_is_refreshed_with_the_mapping_kept(store, go
     assert (kept["title"], kept["layout"], kept["skip_invalid"], kept["last_batch"]) == \
         ("Support NPS", "surveys", True, report.batch_id)
     google_sheets.spreadsheets[KEY]["worksheets"]["Answers"].append(["A4", "2026-11-19 12:00", "7", "ok", "admin"])
+    google_sheets.requests.clear()
     refreshed = load_google_sheet(store, KEY, worksheet="Answers", sheets=sheets)
+    assert len(google_sheets.requests) == 2  # the worksheets, then that worksheet's values
     assert (refreshed.rows_new, refreshed.rows_duplicate) == (1, 3)
     roles = store.query("SELECT respondent_role FROM survey_responses WHERE account_id = 'A4'")
     assert roles["respondent_role"].tolist() == ["ok"]  # the kept (swapped) mapping, not the detected one

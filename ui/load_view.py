@@ -64,9 +64,11 @@ def pick_layout(key: str, sheet: RawSheet, kept: dict | None) -> Layout:
     chosen = st.selectbox("Kind of sheet", names, index=names.index(default.name), key=f"{key}:layout",
                           format_func=describe,
                           help="Detected from the headers; change it if the guess is wrong.")
-    how = "as loaded last time" if kept else ("detected from its headers" if detected else "not recognised")
     where = f" · worksheet **{sheet.worksheet}**" if sheet.worksheet else ""
-    st.caption(f"Kind {how}{where}.")
+    if kept or detected:
+        st.caption(f"Kind {'as loaded last time' if kept else 'detected from its headers'}{where}.")
+    else:
+        st.warning("Could not tell the kind of sheet from its headers: pick it above, then map its columns.")
     return layout_named(chosen)
 
 
@@ -222,6 +224,8 @@ def google_sheet_panel(store: Store) -> None:
     address = st.text_input("Google Sheet URL or key", key="gsheet-address",
                             placeholder="https://docs.google.com/spreadsheets/d/…")
     if st.button("Open sheet", key="gsheet-open", disabled=not address.strip()):
+        for name in [name for name in st.session_state if str(name).startswith("gsheet:")]:
+            del st.session_state[name]  # opened again: read it again, review it afresh
         with st.spinner("Opening the sheet…"):
             try:
                 st.session_state["gsheet-workbook"] = GoogleSheets.from_secrets().open(sheet_ref(address))
