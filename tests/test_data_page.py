@@ -1,9 +1,14 @@
 """The Data page, run through the whole app (app.py routes to it) on the demo data."""
 
+import csv
+import io
+import tomllib
+
 import pandas as pd
 import pytest
 
-from conftest import FIXTURES, zip_bomb
+from conftest import FIXTURES, ROOT, zip_bomb
+from empathy.export import to_csv
 from empathy.demo_generator import DEMO_DIR
 from empathy.loading import load_sheet
 from empathy.schema import LAYOUTS
@@ -177,6 +182,18 @@ def test_problem_rows_are_numbered_as_the_spreadsheet_numbers_them():
               {"row": None, "column": "started_at", "value": "", "message": "not mapped"}]
     table = error_rows(errors, header_row=3)  # two title rows above the header
     assert table["Sheet row"].tolist() == [4, pd.NA]
+
+
+def test_the_problems_download_keeps_a_formula_like_value_as_text():
+    errors = [{"row": 2, "column": "comment", "value": '=HYPERLINK("http://evil","x")', "message": "too long"}]
+    rows = list(csv.reader(io.StringIO(to_csv(error_rows(errors, header_row=1)).decode("utf-8-sig"))))
+    assert rows == [["Sheet row", "Column", "Value", "Problem"],
+                    ["3", "comment", '\'=HYPERLINK("http://evil","x")', "too long"]]
+
+
+def test_the_upload_limit_is_the_configured_one_and_the_page_says_it(app):
+    limit = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["server"]["maxUploadSize"]
+    assert f"up to {limit:,} MB each" in app.file_uploader(key="uploads").label
 
 
 def test_every_kind_has_a_template_to_download(app):

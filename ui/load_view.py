@@ -74,7 +74,7 @@ def pick_layout(key: str, sheet: RawSheet, kept: dict | None) -> Layout:
 
 def map_by_hand(key: str, sheet: RawSheet, layout: Layout, default: dict[str, str]) -> dict[str, str]:
     """One select box per column of the layout, starting from the detected (or kept) mapping."""
-    st.markdown("**Columns** — which column of the sheet holds each field (`*` = required)")
+    st.markdown("**Columns** — which column of the sheet holds each field (\\* = required)")
     options = [UNMAPPED, *sheet.headers]
     mapping: dict[str, str] = {}
     cells = st.columns(3)
