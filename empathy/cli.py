@@ -13,7 +13,7 @@ from datetime import date
 from empathy.board import Board, build_board, latest_complete_week
 from empathy.demo import reload_demo
 from empathy.gsheets import is_sheet_url
-from empathy.loading import LoadReport, load_google_sheet, load_sheet
+from empathy.loading import LoadReport, load_google_sheet, load_sheet, sheet_row
 from empathy.metrics import Window, iso_week
 from empathy.schema import KINDS
 from empathy.settings import SettingsError, read_settings
@@ -108,8 +108,9 @@ def _load(store: Store, args: argparse.Namespace) -> int:
 
 def _load_json(report: LoadReport) -> dict:
     keys = ("batch_id", "kind", "source", "rows_new", "rows_updated", "rows_duplicate", "rows_rejected",
-            "rejected", "errors", "notes")
-    return {key: report.as_json()[key] for key in keys}
+            "rejected", "notes")
+    errors = [{**error, "sheet_row": sheet_row(error, report.header_row)} for error in report.errors]
+    return {**{key: report.as_json()[key] for key in keys}, "errors": errors}
 
 
 def _print_report(report: LoadReport) -> None:
@@ -119,7 +120,7 @@ def _print_report(report: LoadReport) -> None:
     for error in report.errors:
         where = []
         if error["row"] is not None:
-            where.append(f"row {error['row']}")
+            where.append(f"sheet row {sheet_row(error, report.header_row)}")
         if error["column"]:
             where.append(f"column '{error['column']}'")
         prefix = ", ".join(where)

@@ -85,7 +85,7 @@ def prepare(sheet: RawSheet, kind: str | None = None, mapping: dict[str, str] | 
     missing = [name for name in layout.required if name not in mapping]
     if layout is SURVEYS and "metric" in missing and implied_metric(mapping):
         missing.remove("metric")
-    validated = validate(sheet.frame, layout, mapping, sheet.problems, sheet.delimiter == ";")
+    validated = validate(sheet.frame, layout, mapping, sheet.problems, sheet.delimiter == ";", sheet.header_row)
     return Prepared(sheet, layout, mapping, validated, missing)
 
 
@@ -227,6 +227,12 @@ def remember_google_sheet(store: Store, workbook: Workbook, prepared: Prepared, 
         "title": workbook.title, "layout": prepared.layout.name,
         "mapping": prepared.mapping, "skip_invalid": skip_invalid, "last_batch": report.batch_id,
     })
+
+
+def sheet_row(error: dict, header_row: int) -> int | None:
+    """The row number Excel or Google Sheets shows for an error (its `row` counts from the first row
+    under the header); None for a problem of the whole sheet."""
+    return None if error["row"] is None else error["row"] + header_row
 
 
 def _source_label(sheet: RawSheet) -> str:

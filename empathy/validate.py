@@ -32,10 +32,11 @@ class Validated:
 
 
 def validate(frame: pd.DataFrame, layout: Layout, mapping: dict[str, str],
-             problems: list[dict] | None = None, decimal_comma: bool = False) -> Validated:
+             problems: list[dict] | None = None, decimal_comma: bool = False, header_row: int = 1) -> Validated:
     """Coerce and check the mapped columns; rows with any error are reported and left out.
 
-    `decimal_comma` is for sheets from locales that write 1.234,5 (their CSVs use `;`).
+    `decimal_comma` is for sheets from locales that write 1.234,5 (their CSVs use `;`); `header_row`
+    is the sheet's row of the header, for messages that point at another row.
     """
     errors: list[dict] = list(problems or [])
     typed = pd.DataFrame(index=frame.index)
@@ -57,7 +58,7 @@ def validate(frame: pd.DataFrame, layout: Layout, mapping: dict[str, str],
     errors.sort(key=lambda e: (e["row"] if e["row"] is not None else 0, e["column"] or ""))
     bad_rows = {e["row"] for e in errors}
     rows = rows[~rows.index.isin(bad_rows)]
-    rows, duplicates, conflicts = dedupe_within_sheet(rows, layout.key, mapping)
+    rows, duplicates, conflicts = dedupe_within_sheet(rows, layout.key, mapping, header_row)
     errors += conflicts
     rows = rows[~rows.index.isin({e["row"] for e in conflicts})]
     ignored = [h for h in frame.columns if h not in set(mapping.values())]
@@ -282,8 +283,8 @@ def content_hash(frame: pd.DataFrame, columns: list[str]) -> pd.Series:
     return pd.Series(hashes.to_numpy(), index=frame.index, dtype="str")
 
 
-def dedupe_within_sheet(rows: pd.DataFrame, key: str,
-                        mapping: dict[str, str]) -> tuple[pd.DataFrame, int, list[dict]]:
+def dedupe_within_sheet(rows: pd.DataFrame, key: str, mapping: dict[str, str],
+                        header_row: int = 1) -> tuple[pd.DataFrame, int, list[dict]]:
     """Drop exact repeats of a row; a key repeated with other values is an error, not a guess."""
     repeats = rows.duplicated(subset=[key, "row_hash"])
     rows = rows[~repeats]
@@ -295,5 +296,5 @@ def dedupe_within_sheet(rows: pd.DataFrame, key: str,
         for row, value in rows.loc[clash, key].items():
             conflicts.append({"row": int(row), "column": header, "value": str(value),
                               "message": f"{key} {value} appears again with different values "
-                                         f"(first at row {int(first_row[value])})"})
+                                         f"(first at sheet row {int(first_row[value]) + header_row})"})
     return rows, int(repeats.sum()), conflicts

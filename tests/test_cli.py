@@ -33,7 +33,8 @@ def test_rejected_sheet_exits_1_and_lists_every_bad_row(db_path):
     payload = json.loads(result.stdout)
     assert payload["batch_id"] is None and payload["rows_new"] == 0
     assert {(e["row"], e["column"]) for e in payload["errors"]} >= {(4, "score"), (5, "submitted_at")}
-    assert all(set(e) == {"row", "column", "value", "message"} for e in payload["errors"])
+    assert all(set(e) == {"row", "sheet_row", "column", "value", "message"} for e in payload["errors"])
+    assert all(e["sheet_row"] == e["row"] + 1 for e in payload["errors"])  # the header is the sheet's row 1
     batches = json.loads(empathy("batches", "--json", db_path=db_path).stdout)
     assert batches == []
 
@@ -79,7 +80,7 @@ def test_batches_and_undo(db_path):
 def test_human_messages_name_row_and_column(db_path):
     result = empathy("load", FIXTURES / "surveys_ragged.csv", db_path=db_path)
     assert "not loaded, nothing changed" in result.stdout
-    assert "row 4, column 'score': NPS score 11 is outside 0-10" in result.stdout
+    assert "sheet row 5, column 'score': NPS score 11 is outside 0-10" in result.stdout  # 4th row under the header
 
 
 def test_missing_file_is_a_rejection_not_a_traceback(db_path):

@@ -111,7 +111,9 @@ def test_same_id_twice_with_different_values_is_an_error_and_exact_repeats_are_d
     assert result.duplicates_in_sheet == 1
     assert result.rows["response_id"].tolist() == ["R1", "R2"]
     assert result.errors == [{"row": 4, "column": "response_id", "value": "R2",
-                              "message": "response_id R2 appears again with different values (first at row 3)"}]
+                              "message": "response_id R2 appears again with different values (first at sheet row 4)"}]
+    titled = validate(frame, SURVEYS, map_columns(list(frame.columns), SURVEYS), header_row=3)
+    assert titled.errors[0]["message"].endswith("(first at sheet row 6)")  # two title rows above the header
 
 
 def test_sheets_without_ids_get_ids_from_their_content():

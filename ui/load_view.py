@@ -16,7 +16,7 @@ from empathy.export import to_csv
 from empathy.gsheets import GoogleSheets, Workbook, sheet_ref
 from empathy.loading import (
     LoadReport, Plan, Prepared, expected_counts, land, load_google_sheet, load_notes, plan, prepare,
-    remember_google_sheet,
+    remember_google_sheet, sheet_row,
 )
 from empathy.schema import LAYOUTS, Layout, detect_layout, layout_named, map_columns
 from empathy.sources import RawSheet, SheetError, read_sheet
@@ -122,7 +122,7 @@ def show_expected(prepared: Prepared, planned: Plan, counts: dict[str, int]) -> 
 def error_rows(errors: list[dict], header_row: int) -> pd.DataFrame:
     """Each problem with the row number the analyst sees in Excel or Google Sheets."""
     return pd.DataFrame({
-        "Sheet row": pd.array([None if e["row"] is None else e["row"] + header_row for e in errors],
+        "Sheet row": pd.array([sheet_row(e, header_row) for e in errors],
                               dtype="Int64"),
         "Column": [e["column"] or "" for e in errors],
         "Value": [e["value"] for e in errors],
