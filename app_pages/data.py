@@ -131,6 +131,9 @@ else:
     )
     active = {b.batch_id: b for b in history[~history["undone"]].itertuples(index=False)}
     if active:
+        if st.session_state.get("undo-newest") != max(active):  # a batch just landed: offer it first
+            st.session_state["undo-newest"] = max(active)
+            st.session_state.pop("undo-choice", None)
         choice = st.selectbox(
             "Batch to undo", list(active), key="undo-choice",
             format_func=lambda i: f"{i} — {active[i].kind}, {active[i].source} ({active[i].rows:,} rows)")

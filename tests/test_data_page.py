@@ -83,6 +83,14 @@ def test_new_data_shows_without_a_restart(app, db_path):
     assert "new.csv" in app.dataframe[0].value["source"].tolist()
 
 
+def test_a_batch_that_just_landed_is_the_one_offered_for_undo(app, db_path):
+    app.selectbox(key="undo-choice").select(1).run()
+    load_sheet(Store.open(db_path), data=b"account_id,segment\nNEW-1,SMB\n", source="new.csv")
+    app.run()
+    newest = int(history_of(app)["batch_id"].max())
+    assert app.selectbox(key="undo-choice").value == newest == 5
+
+
 def test_cancelling_an_undo_changes_nothing(app, db_path):
     version = Store.open(db_path).version()
     app.button(key="undo").click().run()
