@@ -126,23 +126,23 @@ def page_reruns(db: Path) -> list[float]:
 
 
 @contextmanager
-def generated_store(surveys: int):
-    """A store of its own in a temporary folder, filled by `generate`: (its path, the open store)."""
+def generated_store(surveys: int, settings):
+    """A store of its own in a temporary folder, filled by `generate`: its path, the open store, the
+    latest complete week and that week's bounds in UTC."""
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.duckdb"
         store = Store.open(db)
         start = time.perf_counter()
         generate(store, surveys)
         print(f"generated and stored in {time.perf_counter() - start:.1f} s")
-        yield db, store
+        week = latest_complete_week(store, settings.timezone)
+        yield db, store, week, utc_bounds(week, settings.timezone)
 
 
 def main() -> None:
     surveys = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
     settings = read_settings()
-    with generated_store(surveys) as (db, store):
-        week = latest_complete_week(store, settings.timezone)
-        lo, hi = utc_bounds(week, settings.timezone)
+    with generated_store(surveys, settings) as (db, store, week, (lo, hi)):
         runs = {"bare": [], "figures": [], "board": []}
         for _ in range(ROUNDS):
             for name, work in (("bare", lambda: bare_query(store, lo, hi)),

@@ -23,9 +23,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_board import ROUNDS, generated_store  # noqa: E402
-from empathy.board import latest_complete_week  # noqa: E402
 from empathy.explore import segment_figures  # noqa: E402
-from empathy.metrics import utc_bounds  # noqa: E402
 from empathy.scope import Scope  # noqa: E402
 from empathy.search import VoiceQuery, search  # noqa: E402
 from empathy.settings import read_settings  # noqa: E402
@@ -85,9 +83,7 @@ def page_switches(db: Path, week: str) -> tuple[list[float], list[float]]:
 def main() -> None:
     surveys = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
     settings = read_settings()
-    with generated_store(surveys) as (db, store):
-        week = latest_complete_week(store, settings.timezone)
-        lo, hi = utc_bounds(week, settings.timezone)
+    with generated_store(surveys, settings) as (db, store, week, (lo, hi)):
         runs = {"bare": [], "segments": [], "bare search": [], "search": []}
         found = None
         for _ in range(ROUNDS):
