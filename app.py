@@ -1,14 +1,16 @@
-"""Customer Empathy Board: routes to the pages, grouped by who uses them."""
+"""Customer Empathy Board: who is looking, then the pages their role opens, grouped by who uses them."""
 
 import streamlit as st
 
+from ui.auth import current_user, identity_panel
 from ui.common import demo_banner, get_store
 
 st.set_page_config(page_title="Customer Empathy Board", page_icon=":material/groups:", layout="wide")
 
-store = get_store()
+user = current_user()
+store = get_store(user)
 
-navigation = st.navigation({
+pages = {
     "Board room": [st.Page("app_pages/board.py", title="Board", icon=":material/co_present:", url_path="board",
                            default=True)],
     "Explore": [
@@ -17,7 +19,13 @@ navigation = st.navigation({
         st.Page("app_pages/voices.py", title="Voices", icon=":material/record_voice_over:", url_path="voices"),
         st.Page("app_pages/themes.py", title="Themes", icon=":material/sell:", url_path="themes"),
     ],
-    "Data": [st.Page("app_pages/data.py", title="Data", icon=":material/database:", url_path="data")],
-})
+}
+if user.may("load"):
+    pages["Data"] = [st.Page("app_pages/data.py", title="Data", icon=":material/database:", url_path="data")]
+if user.may("read_audit"):
+    pages.setdefault("Data", []).append(
+        st.Page("app_pages/admin.py", title="Admin", icon=":material/admin_panel_settings:", url_path="admin"))
+navigation = st.navigation(pages)
+identity_panel(user)
 demo_banner(store)
 navigation.run()

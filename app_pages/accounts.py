@@ -12,13 +12,15 @@ from empathy.scope import Scope
 from empathy.settings import SettingsError, save_thresholds
 from ui.board_view import money
 from ui.charts import answers_chart, calls_chart, participation_chart
+from ui.auth import current_user
 from ui.common import cached, chart_spec, get_settings, get_store, window_or_stop
 from ui.explore_view import call_html
 from ui.url_state import one_of, publish, seed, some_of
 
 STATUSES = ("red", "yellow", "green")
 MARKS = {"red": "● red", "yellow": "● yellow", "green": "● green"}
-store, settings = get_store(), get_settings()
+user = current_user()
+store, settings = get_store(user), get_settings()
 window = window_or_stop(store, settings, "Accounts")
 thresholds = settings.early_warning
 flags = cached(flag_accounts, store, window.end, thresholds, settings.timezone)
@@ -68,7 +70,8 @@ def show_list() -> None:
     st.selectbox("Open an account's story", list(names), index=None, key="acc-open",
                  format_func=lambda a: f"{names[a]} ({a})", placeholder="pick an account",
                  on_change=lambda: open_account(st.session_state["acc-open"]))
-    edit_thresholds()
+    if user.may("edit_thresholds"):
+        edit_thresholds()
     publish("accounts", {"status": ",".join(statuses), "segment": segment, "owner": owner, "account": None,
                          "call": None})
 
@@ -93,8 +96,8 @@ def edit_thresholds() -> None:
                 new = Thresholds(int(days), int(support), int(detractors), float(sentiment), float(drop),
                                  int(escalations))
                 try:
-                    save_thresholds(new)
-                except (SettingsError, OSError) as error:
+                    save_thresholds(store, user, new)
+                except (SettingsError, OSError, PermissionError) as error:
                     st.error(f"**Not saved.** {error}")
                 else:
                     st.session_state["acc-saved"] = True

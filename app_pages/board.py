@@ -8,10 +8,12 @@ from ui.board_view import (PRESENTATION_STYLE, STYLE, TILES, alerts_html, help_t
 from ui.charts import trend_chart
 from ui.explore_view import dimension_label
 from ui.window_picker import window_params
+from ui.auth import current_user
 from ui.common import (board, chart_spec, demo_loaded, get_settings, get_store, presenting, set_presenting,
                        voice_context, voice_history, window_or_stop)
 
-store, settings = get_store(), get_settings()
+user = current_user()
+store, settings = get_store(user), get_settings()
 version = store.version()
 window = window_or_stop(store, settings, "Board")
 st.sidebar.toggle("Presentation mode", value=presenting(), key="present-toggle",
@@ -67,13 +69,16 @@ for column, dimension in zip(st.columns(6), ("segment", "theme", "respondent_rol
 
 st.divider()
 st.subheader("Next candidates for the voice")
-if shown.voice is not None and shown.voice["pinned"]:
-    st.button("Back to the rule's choice", key="unpin", on_click=voices.unpin, args=(store, window))
+pinning = user.may("pin_voice")
+if pinning and shown.voice is not None and shown.voice["pinned"]:
+    st.button("Back to the rule's choice", key="unpin", on_click=voices.unpin, args=(store, user, window))
 for i, candidate in enumerate(shown.shortlist):
     quote, action = st.columns([6, 1], vertical_alignment="center")
     quote.markdown(voice_html(candidate, small=True), unsafe_allow_html=True)
     quote.caption("; ".join(candidate["reasons"]))
-    action.button("Pin", key=f"pin-{i}", help="Make this the voice of this window instead", on_click=voices.pin, args=(store, window, candidate))
+    if pinning:
+        action.button("Pin", key=f"pin-{i}", help="Make this the voice of this window instead", on_click=voices.pin,
+                      args=(store, user, window, candidate))
 if not shown.shortlist:
     st.caption("No other candidate in this window.")
 

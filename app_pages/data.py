@@ -8,6 +8,7 @@ from empathy.demo import clear_demo, reload_demo
 from empathy.schema import LAYOUTS
 from empathy.store import StoreError
 from empathy.templates import CONTENTS, TITLES, template_csv, template_file_name
+from ui.auth import current_user
 from ui.common import batches, demo_loaded, get_store, table_summary
 from ui.load_view import forget_removed_uploads, google_sheet_panel, kept_google_sheets, upload_panel
 
@@ -16,7 +17,8 @@ TABLE_LABELS = {"accounts": "Accounts", "survey_responses": "Survey responses",
                 "utterances": "Call turns"}
 UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xls"]
 
-store = get_store()
+user = current_user()
+store = get_store(user)
 version = store.version()
 
 st.title("Data")
@@ -25,8 +27,7 @@ st.caption("Everything the board is built from. Each load is a batch: you see wh
            "batch can be undone.")
 
 st.subheader("Load a sheet")
-st.columns([2, 3])[0].text_input("Your name, for the batch history", key="analyst-name", max_chars=80,
-                                 placeholder="e.g. Dana Lee")
+st.caption(f"Batches you load are recorded as loaded by **{user.shown}**.")
 upload_tab, google_tab, templates_tab = st.tabs(["Upload files", "Google Sheet", "Templates"])
 with upload_tab:
     limit = st.get_option("server.maxUploadSize")
@@ -76,8 +77,8 @@ def confirm_undo(batch) -> None:
         if undo.button("Undo batch", type="primary", key="confirm-undo"):
             st.session_state.pop("undo-pending")
             try:
-                store.undo(int(batch.batch_id))
-            except StoreError as error:
+                store.undo(int(batch.batch_id), user=user)
+            except (StoreError, PermissionError) as error:
                 st.session_state["data-error"] = str(error)
             else:
                 st.session_state["data-message"] = f"Batch {batch.batch_id} was undone."
@@ -94,7 +95,7 @@ def confirm_clear_demo() -> None:
         clear, cancel = st.columns([1, 6])
         if clear.button("Clear demo data", type="primary", key="confirm-clear-demo"):
             st.session_state.pop("clear-demo-pending")
-            cleared = clear_demo(store)
+            cleared = clear_demo(store, user)
             st.session_state["data-message"] = f"Demo data cleared ({cleared} batches undone)."
             st.rerun()
         if cancel.button("Cancel", key="cancel-clear-demo"):
@@ -144,7 +145,10 @@ else:
             confirm_undo(active[pending])
 
 st.subheader("Demo data")
-if demo_loaded(store, version):
+if not user.may("manage_demo"):
+    st.write(("The demo data is loaded" if demo_loaded(store, version) else "The demo data is not loaded")
+             + "; an admin can load or clear it.")
+elif demo_loaded(store, version):
     st.write("The demo data is loaded. Clear it when your own data is in.")
     if st.button("Clear demo data…", key="clear-demo"):
         st.session_state["clear-demo-pending"] = True
@@ -153,6 +157,6 @@ if demo_loaded(store, version):
 else:
     st.write("The demo data is not loaded.")
     if st.button("Load the demo data", key="load-demo"):
-        reports = reload_demo(store)
+        reports = reload_demo(store, user)
         st.session_state["data-message"] = " ".join(report.summary() for report in reports)
         st.rerun()

@@ -5,24 +5,47 @@ import pandas as pd
 import streamlit as st
 
 from empathy import explore
-from empathy.themes import TaxonomyError, read_taxonomy, retag, taxonomy_from_rows, write_taxonomy
+from empathy.themes import TaxonomyError, read_taxonomy, save_taxonomy, taxonomy_from_rows
 from ui.charts import impact_chart
+from ui.auth import current_user
 from ui.common import cached, chart_spec, get_settings, get_store, window_or_stop
 
-store, settings = get_store(), get_settings()
+user = current_user()
+store, settings = get_store(user), get_settings()
 window = window_or_stop(store, settings, "Themes")
 st.title("Themes")
 if "themes-saved" in st.session_state:
     st.success(st.session_state.pop("themes-saved"))
+editing = user.may("edit_taxonomy")
 impact_tab, taxonomy_tab, untagged_tab = st.tabs(["Impact on NPS", "Taxonomy", "Untagged complaints"])
 
 
 def save(taxonomy: dict[str, list[str]]) -> None:
     """Write the file, re-tag every stored comment and turn, and say so after the rerun."""
-    write_taxonomy(taxonomy)
-    tagged = retag(store, taxonomy)
+    tagged = save_taxonomy(store, user, taxonomy)
     st.session_state["themes-saved"] = (f"Saved {sum(map(len, taxonomy.values()))} phrases in {len(taxonomy)} themes; "
                                         f"{tagged:,} comments and turns now carry a theme.")
+
+
+def add_phrase(phrases: pd.DataFrame) -> None:
+    """One untagged phrase into an existing or a new theme, then every stored text tagged again."""
+    with st.form("add-phrase"):
+        row = st.columns(3)
+        phrase = row[0].selectbox("Phrase", phrases["phrase"].tolist())
+        existing = row[1].selectbox("Add it to the theme", list(read_taxonomy()), index=None,
+                                    placeholder="an existing theme")
+        new = row[2].text_input("or a new theme")
+        if st.form_submit_button("Add and re-tag"):
+            theme = " ".join(new.split()) or existing
+            if not theme:
+                st.error("Pick an existing theme or name a new one.")
+            else:
+                current = read_taxonomy()
+                current.setdefault(theme, [])
+                if phrase not in current[theme]:
+                    current[theme].append(phrase)
+                save(current)
+                st.rerun()
 
 
 with impact_tab:
@@ -52,16 +75,21 @@ with taxonomy_tab:
                "comment and call turn is tagged again.")
     taxonomy = read_taxonomy()
     rows = pd.DataFrame([{"theme": theme, "phrase": phrase} for theme, phrases in taxonomy.items() for phrase in phrases])
-    edited = st.data_editor(rows, num_rows="dynamic", hide_index=True, width="stretch", key="themes-editor",
-                            column_config={"theme": st.column_config.TextColumn("Theme", required=True),
-                                           "phrase": st.column_config.TextColumn("Phrase", required=True)})
-    if st.button("Save and re-tag", type="primary", key="themes-save"):
-        try:
-            save(taxonomy_from_rows(edited.to_dict("records"), "The table"))
-        except TaxonomyError as error:
-            st.error(f"**Not saved.** {error}. Fill in or delete that row.")
-        else:
-            st.rerun()
+    columns = {"theme": st.column_config.TextColumn("Theme", required=True),
+               "phrase": st.column_config.TextColumn("Phrase", required=True)}
+    if editing:
+        edited = st.data_editor(rows, num_rows="dynamic", hide_index=True, width="stretch", key="themes-editor",
+                                column_config=columns)
+        if st.button("Save and re-tag", type="primary", key="themes-save"):
+            try:
+                save(taxonomy_from_rows(edited.to_dict("records"), "The table"))
+            except TaxonomyError as error:
+                st.error(f"**Not saved.** {error}. Fill in or delete that row.")
+            else:
+                st.rerun()
+    else:
+        st.dataframe(rows, hide_index=True, width="stretch", column_config=columns)
+        st.caption("Analysts change the taxonomy.")
 
 with untagged_tab:
     st.caption(f"Phrases that recur in negative comments and customer turns no theme tags, in {window.label}: "
@@ -73,20 +101,5 @@ with untagged_tab:
         st.dataframe(phrases, hide_index=True, width="stretch", column_config={
             "phrase": "Phrase", "verbatims": "Verbatims holding it",
             "example": st.column_config.TextColumn("One of them", width="large")})
-        with st.form("add-phrase"):
-            row = st.columns(3)
-            phrase = row[0].selectbox("Phrase", phrases["phrase"].tolist())
-            existing = row[1].selectbox("Add it to the theme", list(read_taxonomy()), index=None,
-                                        placeholder="an existing theme")
-            new = row[2].text_input("or a new theme")
-            if st.form_submit_button("Add and re-tag"):
-                theme = " ".join(new.split()) or existing
-                if not theme:
-                    st.error("Pick an existing theme or name a new one.")
-                else:
-                    current = read_taxonomy()
-                    current.setdefault(theme, [])
-                    if phrase not in current[theme]:
-                        current[theme].append(phrase)
-                    save(current)
-                    st.rerun()
+        if editing:
+            add_phrase(phrases)

@@ -6,17 +6,19 @@ import streamlit as st
 
 from empathy import search
 from empathy.accounts import directory
-from empathy.export import to_csv, to_xlsx
+from empathy.export import export_for
 from empathy.scope import DIMENSIONS, Scope
 from empathy.search import EXPORTED, VoiceQuery
 from empathy.themes import read_taxonomy
+from ui.auth import current_user
 from ui.common import cached, get_settings, get_store, window_or_stop
 from ui.explore_view import QUOTE_COLUMNS, call_html
 from ui.url_state import one_of, publish, seed, some_of
 
 SOURCES = {"comment": "Survey comments", "call": "Customer turns of calls"}
 WHEN = {"any": "Any time", "window": "The window in the sidebar"}
-store, settings = get_store(), get_settings()
+user = current_user()
+store, settings = get_store(user), get_settings()
 window = window_or_stop(store, settings, "Voices")
 accounts = cached(directory, store)
 account_names = dict(zip(accounts["account_id"], accounts["account_name"]))
@@ -77,11 +79,13 @@ def exported() -> pd.DataFrame:
                  "segment", "who", "context"]]
 
 
-export_csv.download_button("Export CSV", data=lambda: to_csv(exported()), file_name="voices.csv", mime="text/csv",
+export_csv.download_button("Export CSV", data=lambda: export_for(store, user, exported(), "csv", "voices"),
+                           file_name="voices.csv", mime="text/csv",
                            icon=":material/download:", on_click="ignore", disabled=not found.total,
                            help=f"{export_note}, redacted; cells that a spreadsheet would run as a formula are "
                                 "made plain text.")
-export_xlsx.download_button("Export XLSX", data=lambda: to_xlsx(exported()), file_name="voices.xlsx",
+export_xlsx.download_button("Export XLSX", data=lambda: export_for(store, user, exported(), "xlsx", "voices"),
+                            file_name="voices.xlsx",
                             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                             icon=":material/download:", on_click="ignore", disabled=not found.total,
                             help=f"{export_note}, redacted; no cell can be a formula.")

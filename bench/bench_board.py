@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from empathy.access import SYSTEM  # noqa: E402
 from empathy.board import build_board, latest_complete_week  # noqa: E402
 from empathy.metrics import utc_bounds, window_figures  # noqa: E402
 from empathy.settings import read_settings  # noqa: E402
@@ -98,7 +99,7 @@ def generate(store: Store, surveys: int) -> None:
 
 def _load(store: Store, table: str, rows: pd.DataFrame, kind: str, **extra) -> None:
     rows = rows.assign(row_hash=[f"h{i}" for i in range(len(rows))])
-    store.load(table, rows, kind=kind, layout=kind, source=f"bench {table}", **extra)
+    store.load(table, rows, kind=kind, layout=kind, source=f"bench {table}", user=SYSTEM, **extra)
 
 
 def bare_query(store: Store, lo: datetime, hi: datetime) -> pd.DataFrame:

@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pandas as pd  # noqa: E402
 
+from empathy.access import SYSTEM  # noqa: E402
 from empathy.loading import expected_counts, land, plan, prepare  # noqa: E402
 from empathy.sources import read_path  # noqa: E402
 from empathy.store import Store  # noqa: E402
@@ -60,7 +61,7 @@ def main() -> None:
         store = Store.open(Path(folder) / "bench.duckdb")
         review = lambda: expected_counts(store, plan(store, prepared))  # noqa: E731
         before, reviewed = timed(review)
-        report, landed = timed(lambda: land(store, prepared))
+        report, landed = timed(lambda: land(store, prepared, user=SYSTEM))
         again, reviewed_again = timed(review)
         store.close()
     assert report.rows_new == rows == before["new"] == again["duplicate"], report.summary()

@@ -1,6 +1,9 @@
-"""`python -m empathy`: load sheets, list and undo batches, reload the demo data, print the board.
+"""`python -m empathy`: load sheets, list and undo batches, reload the demo data, print the board,
+read the audit log.
 
-Exit codes: 0 done, 1 a sheet was rejected or the store refused (nothing changed), 2 usage error.
+The command line acts as the OS user (`empathy.access.command_line_user`) and is audited as such.
+Exit codes: 0 done, 1 a sheet was rejected, the store refused or the role does not allow it (nothing
+changed), 2 usage error.
 """
 
 from __future__ import annotations
@@ -8,14 +11,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
+from datetime import date, datetime
 
+from empathy.access import RolesError, User, command_line_user
 from empathy.board import Board, build_board, latest_complete_week
 from empathy.demo import reload_demo
 from empathy.gsheets import is_sheet_url
 from empathy.loading import LoadReport, load_google_sheet, load_sheet, sheet_row
 from empathy.metrics import Window, iso_week
 from empathy.schema import KINDS
+from empathy.secrets import sign_in_configured
 from empathy.settings import SettingsError, read_settings
 from empathy.store import Store, StoreError
 from sentiment.cli import role_option
@@ -27,9 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.handler is _board:
         args.window = _window_option(parser, args)
     try:
+        user = command_line_user(sign_in_configured())
         store = Store.open()
-        return args.handler(store, args)
-    except (StoreError, SettingsError) as error:
+        return args.handler(store, user, args)
+    except (StoreError, SettingsError, RolesError, PermissionError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
 
@@ -71,7 +77,20 @@ def _parser() -> argparse.ArgumentParser:
     board.add_argument("--to", dest="end", type=date.fromisoformat, metavar="DATE", help="its last day")
     board.add_argument("--json", action="store_true", help="print the board as JSON")
     board.set_defaults(handler=_board)
+
+    audit = commands.add_parser("audit", help="who did what: loads, undo, pins, edits, exports, refusals "
+                                              "(an admin's; newest first)")
+    audit.add_argument("--since", type=_moment, metavar="DATE", help="from this day (or YYYY-MM-DDTHH:MM) on")
+    audit.add_argument("--json", action="store_true", help="print the entries as JSON")
+    audit.set_defaults(handler=_audit)
     return parser
+
+
+def _moment(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date; write it like 2026-11-23") from None
 
 
 def _window_option(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Window | None:
@@ -91,11 +110,11 @@ def _window_option(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
     return None
 
 
-def _load(store: Store, args: argparse.Namespace) -> int:
-    reports = [load_google_sheet(store, path, kind=args.kind, worksheet=args.sheet,
+def _load(store: Store, user: User, args: argparse.Namespace) -> int:
+    reports = [load_google_sheet(store, path, user=user, kind=args.kind, worksheet=args.sheet,
                                  skip_invalid=args.skip_invalid or None, roles=dict(args.role))
                if is_sheet_url(path) else
-               load_sheet(store, path=path, kind=args.kind, worksheet=args.sheet,
+               load_sheet(store, path=path, user=user, kind=args.kind, worksheet=args.sheet,
                           skip_invalid=args.skip_invalid, roles=dict(args.role)) for path in args.paths]
     if args.json:
         payload = [_load_json(r) for r in reports]
@@ -127,7 +146,7 @@ def _print_report(report: LoadReport) -> None:
         print(f"  {prefix + ': ' if prefix else ''}{error['message']}")
 
 
-def _batches(store: Store, args: argparse.Namespace) -> int:
+def _batches(store: Store, user: User, args: argparse.Namespace) -> int:
     batches = store.batches()
     if args.json:
         rows = batches[["batch_id", "kind", "source", "rows", "loaded_at", "undone"]]
@@ -144,20 +163,20 @@ def _batches(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-def _undo(store: Store, args: argparse.Namespace) -> int:
-    store.undo(args.batch_id)
+def _undo(store: Store, user: User, args: argparse.Namespace) -> int:
+    store.undo(args.batch_id, user=user)
     print(f"Batch {args.batch_id} undone: its rows are gone and the rows it replaced are back.")
     return 0
 
 
-def _demo(store: Store, args: argparse.Namespace) -> int:
-    reports = reload_demo(store)
+def _demo(store: Store, user: User, args: argparse.Namespace) -> int:
+    reports = reload_demo(store, user)
     for report in reports:
         print(report.summary())
     return 1 if any(report.rejected for report in reports) else 0
 
 
-def _board(store: Store, args: argparse.Namespace) -> int:
+def _board(store: Store, user: User, args: argparse.Namespace) -> int:
     settings = read_settings()
     window = args.window or latest_complete_week(store, settings.timezone)
     if window is None:
@@ -191,3 +210,16 @@ def _print_board(board: Board) -> None:
         v = board.voice
         print(f'Voice of the week: "{v["text"]}" — {v["account_name"]} ({v["segment"]}), {v["who"]}, '
               f'{v["channel"]}, {v["date"]}')
+
+
+def _audit(store: Store, user: User, args: argparse.Namespace) -> int:
+    entries = store.audit_log(user=user, since=args.since)
+    if args.json:
+        print(entries.to_json(orient="records", date_format="iso", indent=2))
+        return 0
+    if entries.empty:
+        print("Nothing in the audit log" + (f" since {args.since:%Y-%m-%d %H:%M}." if args.since else "."))
+    for e in entries.itertuples():
+        detail = f" — {e.detail}" if e.detail else ""
+        print(f"{e.happened_at:%Y-%m-%d %H:%M:%S}  {e.who} ({e.role})  {e.action} {e.object}: {e.outcome}{detail}")
+    return 0

@@ -6,6 +6,7 @@ analyst can take all of it out in one go without touching their own batches.
 
 from __future__ import annotations
 
+from empathy.access import SYSTEM, User
 from empathy.demo_generator import DEMO_DIR
 from empathy.loading import LoadReport, load_sheet
 from empathy.store import Store
@@ -14,28 +15,30 @@ DEMO_FILES = (("accounts.csv", "accounts"), ("survey_responses.csv", "surveys"),
               ("participation.csv", "participation"), ("calls.csv", "calls"))
 
 
-def load_demo(store: Store) -> list[LoadReport]:
-    return [load_sheet(store, path=DEMO_DIR / name, kind=kind, demo=True) for name, kind in DEMO_FILES]
+def load_demo(store: Store, user: User) -> list[LoadReport]:
+    return [load_sheet(store, path=DEMO_DIR / name, kind=kind, demo=True, user=user) for name, kind in DEMO_FILES]
 
 
 def ensure_demo(store: Store) -> list[LoadReport]:
-    """Fill a brand-new store (no batch ever loaded) with the demo data; leave any other alone."""
+    """Fill a brand-new store (no batch ever loaded) with the demo data, as the app itself; leave
+    any other alone."""
     if not store.batches().empty:
         return []
-    return load_demo(store)
+    return load_demo(store, SYSTEM)
 
 
-def clear_demo(store: Store) -> int:
+def clear_demo(store: Store, user: User) -> int:
     """Undo every demo batch still loaded; returns how many were undone."""
+    store.authorize(user, "manage_demo", "demo data")
     batch_ids = store.active_batches(demo=True)
     for batch_id in batch_ids:
-        store.undo(batch_id)
+        store.undo(batch_id, user=user)
     return len(batch_ids)
 
 
-def reload_demo(store: Store) -> list[LoadReport]:
-    clear_demo(store)
-    return load_demo(store)
+def reload_demo(store: Store, user: User) -> list[LoadReport]:
+    clear_demo(store, user)
+    return load_demo(store, user)
 
 
 def has_demo(store: Store) -> bool:

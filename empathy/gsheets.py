@@ -27,6 +27,7 @@ from google.auth import exceptions as auth_errors
 from google.oauth2.service_account import Credentials
 from gspread.utils import absolute_range_name
 
+from empathy.secrets import secrets_paths
 from empathy.sources import HEADER_SEARCH_ROWS, RawSheet, SheetError, best_worksheet, sheet_from_records
 
 GOOGLE_SHEETS_API = "https://sheets.googleapis.com"
@@ -72,14 +73,6 @@ def sheet_ref(text: str) -> SheetRef:
         return SheetRef(text)
     raise SheetsError(f"'{text[:80]}' is not a Google Sheet's address. Copy the URL from the browser's "
                       "address bar (https://docs.google.com/spreadsheets/d/…) or paste the sheet's key.")
-
-
-def secrets_paths() -> list[Path]:
-    """Where Streamlit looks for secrets: the project's `.streamlit/`, then the user's."""
-    if named := os.environ.get("EMPATHY_SECRETS"):
-        return [Path(named)]
-    project = Path(__file__).resolve().parent.parent
-    return [project / ".streamlit" / "secrets.toml", Path.home() / ".streamlit" / "secrets.toml"]
 
 
 def service_account_info() -> dict:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from empathy.access import User
 from empathy.gsheets import GoogleSheets, Workbook, sheet_ref
 from empathy.schema import (
     CALLS, KINDS, SURVEYS, UTTERANCE_ROWS, Layout, detect_layout, implied_metric, layout_named, map_columns,
@@ -134,12 +135,24 @@ def expected_counts(store: Store, planned: Plan) -> dict[str, int]:
     return counts
 
 
-def land(store: Store, prepared: Prepared, *, skip_invalid: bool = False, demo: bool = False,
-         roles: dict[str, str] | None = None, loaded_by: str | None = None) -> LoadReport:
+def land(store: Store, prepared: Prepared, *, user: User, skip_invalid: bool = False, demo: bool = False,
+         roles: dict[str, str] | None = None) -> LoadReport:
     """Land a prepared sheet as one batch, or reject it whole and change nothing.
 
     `roles` (speaker label -> customer/agent/other) places speakers of call transcripts that no rule
-    could place."""
+    could place. The user's role is checked before any work; a rejected sheet is audited too."""
+    sheet, layout = prepared.sheet, prepared.layout
+    store.authorize(user, "manage_demo" if demo else "load", _source_label(sheet))
+    report = _land(store, prepared, user, skip_invalid, demo, roles)
+    if report.rejected:
+        store.audit(user, "load", _source_label(sheet), "rejected",
+                    f"{len(report.errors)} problems, {report.rows_rejected} bad rows; first: "
+                    + (report.errors[0]["message"] if report.errors else "no valid rows"))
+    return report
+
+
+def _land(store: Store, prepared: Prepared, user: User, skip_invalid: bool, demo: bool,
+          roles: dict[str, str] | None) -> LoadReport:
     sheet, layout = prepared.sheet, prepared.layout
     report = LoadReport(source=sheet.source, kind=layout.kind, layout=layout.name, worksheet=sheet.worksheet,
                         header_row=sheet.header_row, rows_duplicate=prepared.validated.duplicates_in_sheet)
@@ -164,7 +177,7 @@ def land(store: Store, prepared: Prepared, *, skip_invalid: bool = False, demo: 
             report.notes.append(_unmapped_note(unmapped))
     result = store.load(planned.table, rows, kind=layout.kind, layout=layout.name,
                         source=_source_label(sheet), rows_rejected=report.rows_rejected, demo=demo,
-                        utterances=utterances, loaded_by=loaded_by)
+                        utterances=utterances, user=user)
     report.batch_id, report.rejected = result.batch_id, False
     report.rows_new, report.rows_updated = result.rows_new, result.rows_updated
     report.rows_duplicate += result.rows_duplicate
@@ -179,26 +192,29 @@ def comment_sentiment(comments: pd.Series) -> pd.Series:
     return comments.map(compounds).astype("float64")
 
 
-def load_sheet(store: Store, sheet: RawSheet | None = None, *, path: str | Path | None = None,
+def load_sheet(store: Store, sheet: RawSheet | None = None, *, user: User, path: str | Path | None = None,
                data: bytes | None = None, source: str | None = None, kind: str | None = None,
                worksheet: str | None = None, skip_invalid: bool = False, demo: bool = False,
                roles: dict[str, str] | None = None) -> LoadReport:
     """Read, prepare and land one sheet; a sheet that cannot be read is reported, not raised."""
     name = source or (Path(path).name if path is not None else "sheet")
+    store.authorize(user, "manage_demo" if demo else "load", name)
     try:
         if sheet is None:
             sheet = read_path(path, worksheet) if path is not None else read_sheet(data, name, worksheet)
-        return land(store, prepare(sheet, kind), skip_invalid=skip_invalid, demo=demo, roles=roles)
+        return land(store, prepare(sheet, kind), user=user, skip_invalid=skip_invalid, demo=demo, roles=roles)
     except SheetError as error:
+        store.audit(user, "load", name, "rejected", str(error))
         return LoadReport(source=name, kind=kind,
                           errors=[{"row": None, "column": None, "value": "", "message": str(error)}])
 
 
-def load_google_sheet(store: Store, address: str, *, kind: str | None = None, worksheet: str | None = None,
-                      skip_invalid: bool | None = None, roles: dict[str, str] | None = None,
-                      sheets: GoogleSheets | None = None, loaded_by: str | None = None) -> LoadReport:
+def load_google_sheet(store: Store, address: str, *, user: User, kind: str | None = None,
+                      worksheet: str | None = None, skip_invalid: bool | None = None,
+                      roles: dict[str, str] | None = None, sheets: GoogleSheets | None = None) -> LoadReport:
     """Read a Google Sheet's worksheet and land it. A worksheet loaded before is read with the layout,
     mapping and bad-row choice kept then (a refresh); any worksheet that lands is kept for next time."""
+    store.authorize(user, "load", address)
     try:
         sheets = sheets or GoogleSheets.from_secrets()
         ref = sheet_ref(address)
@@ -211,22 +227,23 @@ def load_google_sheet(store: Store, address: str, *, kind: str | None = None, wo
         else:
             prepared = prepare(sheet, kind)
     except SheetError as error:
+        store.audit(user, "load", address, "rejected", str(error))
         return LoadReport(source=address, kind=kind,
                           errors=[{"row": None, "column": None, "value": "", "message": str(error)}])
-    report = land(store, prepared, skip_invalid=bool(skip_invalid), roles=roles, loaded_by=loaded_by)
+    report = land(store, prepared, user=user, skip_invalid=bool(skip_invalid), roles=roles)
     if not report.rejected:
-        remember_google_sheet(store, workbook, prepared, bool(skip_invalid), report)
+        remember_google_sheet(store, workbook, prepared, bool(skip_invalid), report, user)
     return report
 
 
 def remember_google_sheet(store: Store, workbook: Workbook, prepared: Prepared, skip_invalid: bool,
-                          report: LoadReport) -> None:
+                          report: LoadReport, user: User) -> None:
     """Keep how a worksheet was loaded, so that a refresh loads it the same way."""
     store.remember_sheet({
         "spreadsheet_key": workbook.key, "worksheet": prepared.sheet.worksheet,
         "title": workbook.title, "layout": prepared.layout.name,
         "mapping": prepared.mapping, "skip_invalid": skip_invalid, "last_batch": report.batch_id,
-    })
+    }, user=user)
 
 
 def sheet_row(error: dict, header_row: int) -> int | None:

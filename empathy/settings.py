@@ -85,13 +85,14 @@ def threshold_problems(t: Thresholds) -> list[str]:
     return problems
 
 
-def save_thresholds(thresholds: Thresholds, path: Path | None = None) -> None:
+def save_thresholds(store, user, thresholds: Thresholds, path: Path | None = None) -> None:
     """Into the file's [early_warning] section, keeping its comments and every other setting; the
     file is written whole and moved into place, and thresholds that cannot be used are refused."""
+    path = Path(path or settings_path())
+    store.authorize(user, "edit_thresholds", str(path))
     problems = threshold_problems(thresholds)
     if problems:
         raise SettingsError("The thresholds were not saved: " + "; ".join(problems) + ".")
-    path = Path(path or settings_path())
     document = tomlkit.parse(path.read_text(encoding="utf-8"))
     if "early_warning" not in document:
         document["early_warning"] = tomlkit.table()
@@ -100,3 +101,5 @@ def save_thresholds(thresholds: Thresholds, path: Path | None = None) -> None:
     temporary = path.with_suffix(".toml.tmp")
     temporary.write_text(tomlkit.dumps(document), encoding="utf-8")
     temporary.replace(path)
+    store.audit(user, "edit_thresholds", str(path), "done",
+                ", ".join(f"{name} = {value}" for name, value in asdict(thresholds).items()))

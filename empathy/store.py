@@ -6,11 +6,14 @@ the replaced versions back. "Current" data is every row whose `superseded_by` is
 
 One DuckDB connection per process and file (DuckDB locks the file to one process); each operation
 takes its own cursor, and writes are serialised by a lock so Streamlit sessions can share a store.
+
+Every write takes the acting user and checks their role here (`empathy/access.py`), and leaves a row
+in the append-only `audit` table, refusals included. A product lead limited to some segments reads
+through `Store.scoped`: the same queries, on their accounts only.
 """
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import threading
@@ -21,6 +24,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from empathy.access import DataScope, User, require
 from empathy.schema import DERIVED_COLUMNS, TABLE_COLUMNS, TABLE_DATES, TABLE_KEYS
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "empathy.duckdb"
@@ -34,6 +38,8 @@ UTTERANCE_COLUMNS = {"call_id": "VARCHAR", "transcript_hash": "VARCHAR", "turn":
                      "scored": "BOOLEAN", "themes": "VARCHAR[]"}
 VOICE_COLUMNS = ("window_label", "window_start", "window_end", "source", "ref_id", "turn", "text_hash",
                  "pinned")
+VOICE_DEFS = """window_label VARCHAR, window_start DATE, window_end DATE, source VARCHAR, ref_id VARCHAR,
+                turn INTEGER, text_hash VARCHAR, pinned BOOLEAN, chosen_at TIMESTAMP, chosen_by VARCHAR"""
 
 
 class StoreError(Exception):
@@ -126,10 +132,12 @@ class Store:
                 batch_id BIGINT PRIMARY KEY, kind VARCHAR, layout VARCHAR, source VARCHAR,
                 rows_new BIGINT, rows_updated BIGINT, rows_duplicate BIGINT, rows_rejected BIGINT,
                 loaded_at TIMESTAMP, loaded_by VARCHAR, undone_at TIMESTAMP, demo BOOLEAN)""")
-            cursor.execute("""CREATE TABLE IF NOT EXISTS voices (
-                window_label VARCHAR PRIMARY KEY, window_start DATE, window_end DATE, source VARCHAR,
-                ref_id VARCHAR, turn INTEGER, text_hash VARCHAR, pinned BOOLEAN, chosen_at TIMESTAMP,
-                chosen_by VARCHAR)""")
+            cursor.execute(f"CREATE TABLE IF NOT EXISTS voices ({VOICE_DEFS}, PRIMARY KEY (window_label))")
+            cursor.execute(f"""CREATE TABLE IF NOT EXISTS scope_voices (scope VARCHAR, {VOICE_DEFS},
+                               PRIMARY KEY (scope, window_label))""")
+            cursor.execute("""CREATE TABLE IF NOT EXISTS audit (
+                entry BIGINT PRIMARY KEY, happened_at TIMESTAMP, who VARCHAR, role VARCHAR, action VARCHAR,
+                object VARCHAR, outcome VARCHAR, detail VARCHAR)""")
             cursor.execute("""CREATE TABLE IF NOT EXISTS sheet_sources (
                 spreadsheet_key VARCHAR, worksheet VARCHAR, title VARCHAR, layout VARCHAR,
                 mapping VARCHAR, skip_invalid BOOLEAN, loaded_at TIMESTAMP, loaded_by VARCHAR,
@@ -152,42 +160,90 @@ class Store:
         """The voice featured for each window, newest window first."""
         return self.query("SELECT * FROM voices ORDER BY window_start DESC, window_end DESC")
 
-    def record_voice(self, voice: dict, *, replace: bool) -> None:
-        """Keep the voice featured for a window. Without `replace`, a voice already kept for that
-        window (chosen by another session a moment ago, or pinned) stays."""
+    def keep_voice(self, voice: dict, *, replace: bool) -> None:
+        """Keep the rule's choice for a window, so the board shows it all week. Without `replace`, a
+        voice already kept for that window (chosen by another session a moment ago, or pinned) stays.
+        The rule's own doing, so no one's permission is asked."""
+        self._record_voice(voice, replace=replace, chosen_by="the rule")
+
+    def pin_voice(self, voice: dict, *, user: User) -> None:
+        """A person's pick for the window, in place of whatever was kept."""
+        self.authorize(user, "pin_voice", voice["window_label"])
+        self._record_voice(voice, replace=True, chosen_by=user.identity)
+        self.audit(user, "pin_voice", voice["window_label"], "done", f"{voice['source']} {voice['ref_id']}")
+
+    def _record_voice(self, voice: dict, *, replace: bool, chosen_by: str, scope: str | None = None) -> None:
+        """Into `voices`, or for a scope into `scope_voices` under its key."""
         conflict = "DO UPDATE SET " + ", ".join(f"{name} = excluded.{name}" for name in VOICE_COLUMNS[1:]) \
             if replace else "DO NOTHING"
-        names = ", ".join(VOICE_COLUMNS)
+        table, key, first = ("voices", "window_label", []) if scope is None else \
+            ("scope_voices", "scope, window_label", [scope])
+        names = ", ".join(["scope"] * bool(first) + list(VOICE_COLUMNS))
+        values = first + [voice[name] for name in VOICE_COLUMNS] + [chosen_by]
         with self._write_lock, self.cursor() as cursor:
-            cursor.execute(f"INSERT INTO voices ({names}, chosen_at, chosen_by) "
-                           f"VALUES ({', '.join('?' for _ in VOICE_COLUMNS)}, now()::TIMESTAMP, ?) "
-                           f"ON CONFLICT (window_label) {conflict}",
-                           [voice[name] for name in VOICE_COLUMNS] + [_who()])
+            cursor.execute(f"INSERT INTO {table} ({names}, chosen_at, chosen_by) "
+                           f"VALUES ({', '.join('?' for _ in values[:-1])}, now()::TIMESTAMP, ?) "
+                           f"ON CONFLICT ({key}) {conflict}", values)
             cursor.execute("UPDATE meta SET value = value + 1 WHERE key = 'voices_version'")
             _checkpoint(cursor)
 
-    def forget_voice(self, window_label: str) -> None:
+    def forget_voice(self, window_label: str, *, user: User) -> None:
         """Drop a window's kept voice, so the selection rule chooses again."""
+        self.authorize(user, "pin_voice", window_label)
         with self._write_lock, self.cursor() as cursor:
             cursor.execute("DELETE FROM voices WHERE window_label = ?", [window_label])
             cursor.execute("UPDATE meta SET value = value + 1 WHERE key = 'voices_version'")
             _checkpoint(cursor)
+        self.audit(user, "unpin_voice", window_label, "done", "back to the rule's choice")
 
-    def load(self, table: str, rows: pd.DataFrame, *, kind: str, layout: str, source: str,
-             rows_rejected: int = 0, demo: bool = False, loaded_by: str | None = None,
+    def authorize(self, user: User, action: str, target: str = "") -> None:
+        """The role check every write makes first; a refusal is itself written to the audit log."""
+        try:
+            require(user, action)
+        except PermissionError as refusal:
+            self.audit(user, action, target, "refused", str(refusal))
+            raise
+
+    def audit(self, user: User, action: str, target: str, outcome: str, detail: str = "") -> None:
+        """Append one row to the audit log (nothing in the app updates or deletes them)."""
+        with self._write_lock, self.cursor() as cursor:
+            _append_audit(cursor, user, action, target, outcome, detail)
+            _checkpoint(cursor)
+
+    def audit_log(self, *, user: User, since=None) -> pd.DataFrame:
+        """The audit log, newest first, from `since` (a date or time) on."""
+        require(user, "read_audit")
+        return self.query("SELECT entry, happened_at, who, role, action, object, outcome, detail FROM audit "
+                          "WHERE happened_at >= coalesce(?::TIMESTAMP, '-infinity'::TIMESTAMP) ORDER BY entry DESC",
+                          [since])
+
+    def scoped(self, scope: DataScope) -> Store:
+        """The store as a product lead limited to `scope` sees it (this store when unlimited)."""
+        if scope.everything:
+            return self
+        return ScopedStore(self, scope)
+
+    @property
+    def cache_key(self) -> str:
+        """What the UI's caches tell stores apart by: the file, and the scope when limited."""
+        return str(self.path)
+
+    def load(self, table: str, rows: pd.DataFrame, *, kind: str, layout: str, source: str, user: User,
+             rows_rejected: int = 0, demo: bool = False,
              utterances: pd.DataFrame | None = None) -> BatchResult:
         """Land rows as one batch: new keys insert, changed rows supersede, identical rows are skipped.
 
-        `utterances` (scored turns of the calls' transcripts) land in the same transaction. A sheet
-        that brings nothing new makes no batch and leaves the version as it was.
-        """
+        `utterances` (scored turns of the calls' transcripts) land in the same transaction, and so
+        does the audit row. A sheet that brings nothing new makes no batch and leaves the version as
+        it was. Demo batches are the admin's (or the app's, on a brand-new store)."""
+        self.authorize(user, "manage_demo" if demo else "load", source)
         try:
-            return self._load(table, rows, kind, layout, source, rows_rejected, demo, loaded_by, utterances)
+            return self._load(table, rows, kind, layout, source, rows_rejected, demo, user, utterances)
         except _NothingNew as nothing:
+            self.audit(user, "load", source, "nothing new", f"{nothing.duplicates} rows already loaded")
             return BatchResult(None, 0, 0, nothing.duplicates)
 
-    def _load(self, table, rows, kind, layout, source, rows_rejected, demo, loaded_by,
-              utterances) -> BatchResult:
+    def _load(self, table, rows, kind, layout, source, rows_rejected, demo, user, utterances) -> BatchResult:
         key = TABLE_KEYS[table]
         derived = [name for name in DERIVED_COLUMNS.get(table, {}) if name in rows]
         columns = [*TABLE_COLUMNS[table], *derived, "row_hash"]
@@ -215,20 +271,25 @@ class Store:
             cursor.execute("""INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP, ?,
                               NULL, ?)""",
                            [batch_id, kind, layout, source, result.rows_new, result.rows_updated,
-                            result.rows_duplicate, rows_rejected, loaded_by or _who(), demo])
+                            result.rows_duplicate, rows_rejected, user.identity, demo])
+            _append_audit(cursor, user, "load", source, "done",
+                          f"batch {batch_id} as {kind}{' (demo)' if demo else ''}: {result.rows_new} new, "
+                          f"{result.rows_updated} updated, {result.rows_duplicate} already loaded, "
+                          f"{rows_rejected} rejected")
         return result
 
-    def remember_sheet(self, source: dict) -> None:
+    def remember_sheet(self, source: dict, *, user: User) -> None:
         """Keep how a Google Sheet's worksheet was loaded (layout, mapping, bad-row choice), so it can
         be refreshed the same way; loading it again replaces what was kept."""
         names = ("spreadsheet_key", "worksheet", "title", "layout", "mapping", "skip_invalid", "last_batch")
         values = [json.dumps(source[n]) if n == "mapping" else source[n] for n in names]
         updates = ", ".join(f"{n} = excluded.{n}" for n in (*names[2:], "loaded_at", "loaded_by"))
+        self.authorize(user, "load", source["title"])
         with self._write_lock, self.cursor() as cursor:
             cursor.execute(f"INSERT INTO sheet_sources ({', '.join(names)}, loaded_at, loaded_by) "
                            f"VALUES ({', '.join('?' for _ in names)}, now()::TIMESTAMP, ?) "
                            f"ON CONFLICT (spreadsheet_key, worksheet) DO UPDATE SET {updates}",
-                           [*values, _who()])
+                           [*values, user.identity])
             _checkpoint(cursor)
 
     def sheet_sources(self) -> list[dict]:
@@ -240,10 +301,13 @@ class Store:
         return next((source for source in self.sheet_sources()
                      if (source["spreadsheet_key"], source["worksheet"]) == (spreadsheet_key, worksheet)), None)
 
-    def forget_sheet(self, spreadsheet_key: str, worksheet: str) -> None:
+    def forget_sheet(self, spreadsheet_key: str, worksheet: str, *, user: User) -> None:
+        target = f"{spreadsheet_key} [{worksheet}]"
+        self.authorize(user, "google_sheets", target)
         with self._write_lock, self.cursor() as cursor:
             cursor.execute("DELETE FROM sheet_sources WHERE spreadsheet_key = ? AND worksheet = ?",
                            [spreadsheet_key, worksheet])
+            _append_audit(cursor, user, "forget_sheet", target, "done")
             _checkpoint(cursor)
 
     def compare(self, table: str, rows: pd.DataFrame) -> dict[str, int]:
@@ -253,8 +317,16 @@ class Store:
             cursor.register("incoming", rows[[TABLE_KEYS[table], "row_hash"]].reset_index(drop=True))
             return _status_counts(cursor, table)
 
-    def undo(self, batch_id: int) -> None:
+    def undo(self, batch_id: int, *, user: User) -> None:
         """Take a batch's rows out and put back the versions it had replaced."""
+        self.authorize(user, "undo", f"batch {batch_id}")
+        try:
+            self._undo(batch_id, user)
+        except StoreError as error:
+            self.audit(user, "undo", f"batch {batch_id}", "failed", str(error))
+            raise
+
+    def _undo(self, batch_id: int, user: User) -> None:
         with self._transaction() as cursor:
             found = cursor.execute("SELECT undone_at FROM batches WHERE batch_id = ?", [batch_id]).fetchall()
             if not found:
@@ -272,16 +344,20 @@ class Store:
                     SELECT 1 FROM calls c WHERE c.call_id = u.call_id AND c.transcript_hash = u.transcript_hash)""",
                            [batch_id])
             cursor.execute("UPDATE batches SET undone_at = now()::TIMESTAMP WHERE batch_id = ?", [batch_id])
+            _append_audit(cursor, user, "undo", f"batch {batch_id}", "done")
 
-    def retag(self, comments: tuple[str, list], turns: tuple[str, list]) -> int:
+    def retag(self, comments: tuple[str, list], turns: tuple[str, list], *, user: User) -> int:
         """Set every survey comment's and customer turn's themes anew (after the taxonomy changed),
         from SQL expressions over `comment` and `text`; returns how many texts now have a theme."""
+        self.authorize(user, "edit_taxonomy", "stored comments and turns")
         with self._transaction() as cursor:
             cursor.execute(f"UPDATE survey_responses SET themes = {comments[0]}", comments[1])
             cursor.execute(f"UPDATE utterances SET themes = {turns[0]} WHERE role = 'customer'", turns[1])
-            return _scalar(cursor, """
+            tagged = _scalar(cursor, """
                 SELECT (SELECT count(*) FROM survey_responses WHERE len(themes) > 0)
                      + (SELECT count(*) FROM utterances WHERE len(themes) > 0)""")
+            _append_audit(cursor, user, "retag", "stored comments and turns", "done", f"{tagged} tagged")
+            return tagged
 
     def scored_transcripts(self, calls: pd.DataFrame) -> pd.DataFrame:
         """The stored turns of those (call_id, transcript_hash) pairs that were scored before."""
@@ -329,6 +405,73 @@ class Store:
         summary = self.query(" UNION ALL ".join(parts))
         summary.columns = ["table", "rows", "first", "last"]
         return summary
+
+
+class ScopedStore(Store):
+    """The store as a product lead limited to some segments or regions reads it: every cursor shows
+    temporary views named like the data tables, holding only the rows of accounts in the scope, so
+    every query of the core (board, explore, search, accounts) runs unchanged on their part alone.
+    Its voice of the week is kept per scope, apart from everyone's. It changes no data."""
+
+    def __init__(self, base: Store, scope: DataScope):
+        self.path, self.scope, self._base = base.path, scope, base
+        self._connection, self._write_lock = base._connection, base._write_lock
+        self._views = _scope_views(self._catalog(), scope)
+
+    def _catalog(self) -> str:
+        with super().cursor() as cursor:
+            return _scalar(cursor, "SELECT current_database()")
+
+    @contextmanager
+    def cursor(self):
+        with super().cursor() as cursor:
+            cursor.execute(self._views)
+            yield cursor
+
+    @property
+    def cache_key(self) -> str:
+        return f"{self.path}|{self.scope.key}"
+
+    def scoped(self, scope: DataScope) -> Store:
+        return self._base.scoped(scope)
+
+    def keep_voice(self, voice: dict, *, replace: bool) -> None:
+        """The rule's choice for this scope's board, kept beside everyone's, never in its place."""
+        self._base._record_voice(voice, replace=replace, chosen_by="the rule", scope=self.scope.key)
+
+    def _refuse(self, *args, **kwargs):
+        raise PermissionError(f"A view limited to {self.scope.describe()} cannot change data.")
+
+    _transaction = load = undo = retag = remember_sheet = forget_sheet = pin_voice = \
+        forget_voice = _refuse
+
+
+def _scope_views(catalog: str, scope: DataScope) -> str:
+    """Temporary views over `catalog`'s tables, limited to the accounts (current version) of the
+    scope; rows with no account count only where their own segment is named (participation counts
+    by segment) and no region limit applies."""
+    def listed(column: str, values: tuple[str, ...]) -> str:
+        return f"{column} IN ({', '.join(_literal(v) for v in values)})"
+    base = f'"{catalog.replace(chr(34), chr(34) * 2)}".main'
+    limits = [listed("segment", scope.segments)] if scope.segments else []
+    limits += [listed("region", scope.regions)] if scope.regions else []
+    accounts = (f"SELECT account_id FROM {base}.accounts WHERE superseded_by IS NULL AND " + " AND ".join(limits))
+    unowned = f" OR (account_id IS NULL AND {listed('segment', scope.segments)})" \
+        if scope.segments and not scope.regions else ""
+    views = {
+        "accounts": f"SELECT * FROM {base}.accounts WHERE account_id IN ({accounts})",
+        "survey_responses": f"SELECT * FROM {base}.survey_responses WHERE account_id IN ({accounts})",
+        "calls": f"SELECT * FROM {base}.calls WHERE account_id IN ({accounts})",
+        "participation": f"SELECT * FROM {base}.participation WHERE account_id IN ({accounts}){unowned}",
+        "utterances": f"SELECT * FROM {base}.utterances WHERE call_id IN (SELECT call_id FROM calls)",
+        "voices": f"SELECT * EXCLUDE (scope) FROM {base}.scope_voices WHERE scope = {_literal(scope.key)}",
+    }
+    return "; ".join(f"CREATE OR REPLACE TEMP VIEW {name} AS {sql}" for name, sql in views.items())
+
+
+def _literal(value: str) -> str:
+    """A SQL string literal (views take no bound parameters); the values come from the roles file."""
+    return "'" + value.replace("'", "''") + "'"
 
 
 def _status_counts(cursor: duckdb.DuckDBPyConnection, table: str) -> dict[str, int]:
@@ -382,8 +525,7 @@ def _checkpoint(cursor: duckdb.DuckDBPyConnection) -> None:
         pass
 
 
-def _who() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
+def _append_audit(cursor: duckdb.DuckDBPyConnection, user: User, action: str, target: str, outcome: str,
+                  detail: str = "") -> None:
+    cursor.execute("""INSERT INTO audit SELECT coalesce(max(entry), 0) + 1, now()::TIMESTAMP, ?, ?, ?, ?, ?, ?
+                      FROM audit""", [user.identity, user.role.label, action, target, outcome, detail])

@@ -99,6 +99,16 @@ def themes_expression(taxonomy: dict[str, list[str]], column: str) -> tuple[str,
     return f"coalesce(list_filter([{cases}], lambda x: x IS NOT NULL), [])", params
 
 
-def retag(store, taxonomy: dict[str, list[str]]) -> int:
+def save_taxonomy(store, user, taxonomy: dict[str, list[str]], path: Path | None = None) -> int:
+    """A person's new taxonomy: the file written, then every stored comment and customer turn
+    tagged with it; returns how many texts now carry a theme."""
+    store.authorize(user, "edit_taxonomy", str(path or themes_path()))
+    write_taxonomy(taxonomy, path)
+    store.audit(user, "edit_taxonomy", str(path or themes_path()), "done",
+                f"{sum(map(len, taxonomy.values()))} phrases in {len(taxonomy)} themes")
+    return retag(store, user, taxonomy)
+
+
+def retag(store, user, taxonomy: dict[str, list[str]]) -> int:
     """Every stored comment and customer turn tagged with the taxonomy as it is now."""
-    return store.retag(themes_expression(taxonomy, "comment"), themes_expression(taxonomy, "text"))
+    return store.retag(themes_expression(taxonomy, "comment"), themes_expression(taxonomy, "text"), user=user)

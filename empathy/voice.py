@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from empathy.access import User
 from empathy.metrics import Window, utc_bounds
 from empathy.redact import PHONE_REGIONS, redact, split_contacts
 from empathy.store import Store
@@ -110,7 +111,7 @@ def choose(store: Store, window: Window, timezone: str, rule: VoiceRule, statuse
             chosen, pinned = match.iloc[0], bool(mine["pinned"])
     if chosen is None and not eligible.empty:
         chosen = eligible.iloc[0]
-        store.record_voice(_kept(window, chosen, pinned=False), replace=not this_window.empty)
+        store.keep_voice(_kept(window, chosen, pinned=False), replace=not this_window.empty)
     if chosen is None:
         return None, []
     shortlist = eligible[eligible["text_hash"] != chosen["text_hash"]].head(rule.shortlist)
@@ -118,14 +119,14 @@ def choose(store: Store, window: Window, timezone: str, rule: VoiceRule, statuse
             [_shown(row, rule, False, timezone) for _, row in shortlist.iterrows()])
 
 
-def pin(store: Store, window: Window, voice: dict) -> None:
+def pin(store: Store, user: User, window: Window, voice: dict) -> None:
     """The CXO's own pick for the window, in place of the rule's."""
-    store.record_voice(_kept(window, voice, pinned=True), replace=True)
+    store.pin_voice(_kept(window, voice, pinned=True), user=user)
 
 
-def unpin(store: Store, window: Window) -> None:
+def unpin(store: Store, user: User, window: Window) -> None:
     """Back to the rule's choice for the window (chosen afresh, never one featured elsewhere)."""
-    store.forget_voice(window.label)
+    store.forget_voice(window.label, user=user)
 
 
 def _kept(window: Window, voice, *, pinned: bool) -> dict:

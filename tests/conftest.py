@@ -10,12 +10,32 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from empathy.access import DataScope, Role, User
 from empathy.demo_generator import DEMO_DIR
 from empathy.loading import load_sheet
 from empathy.store import Store
 from sheets_api import KEY, FakeSheets, secrets_toml
 
 ROOT = Path(__file__).resolve().parent.parent
+# The people tests act as (the roles file of `signed_in` gives them the same roles).
+VIEWER = User("cxo@example.com", Role.VIEWER, "Casey Xu")
+SMB_LEAD = User("sam@example.com", Role.PRODUCT_LEAD, "Sam Lee", DataScope(("SMB",)))
+ANALYST = User("dana@example.com", Role.ANALYST, "Dana Lee")
+ADMIN = User("ada@example.com", Role.ADMIN, "Ada Min")
+ROLES_TOML = """# The test team
+[people]
+"cxo@example.com" = "viewer"
+"sam@example.com" = { role = "product lead", segments = ["SMB"] }
+"dana@example.com" = "analyst"
+"ada@example.com" = "admin"
+
+[domains]
+"viewers.example.org" = "viewer"
+"""
+# What Streamlit's OIDC sign-in needs in the secrets (AppTest never calls the provider).
+AUTH_SECRETS = {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": "test-cookie-secret",
+                "client_id": "empathy-board", "client_secret": "test-client-secret",
+                "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
@@ -77,15 +97,35 @@ def zip_bomb() -> bytes:
 
 def load_text(store, text: str, name: str) -> None:
     """Land a small sheet written in the test; it must be accepted."""
-    report = load_sheet(store, data=text.encode(), source=name)
+    report = load_sheet(store, user=ANALYST, data=text.encode(), source=name)
     assert not report.rejected, report.errors
 
 
 @pytest.fixture
-def open_page(db_path):
-    """Run the app on a page with query parameters (on the demo data, made on first open)."""
-    def run(page: str, **params):
+def roles_file(tmp_path, monkeypatch):
+    """The test team's roles file, the one the app reads."""
+    path = tmp_path / "roles.toml"
+    path.write_text(ROLES_TOML, encoding="utf-8")
+    monkeypatch.setenv("EMPATHY_ROLES", str(path))
+    return path
+
+
+def sign_in(at: AppTest, email: str | None, name: str = "") -> AppTest:
+    """Sign-in configured, and this person signed in (None: nobody is)."""
+    at.secrets["auth"] = AUTH_SECRETS
+    at.user = {"is_logged_in": False} if email is None else \
+        {"is_logged_in": True, "email": email, "name": name, "email_verified": True}
+    return at
+
+
+@pytest.fixture
+def open_page(db_path, roles_file):
+    """Run the app on a page with query parameters (on the demo data, made on first open), open
+    (no sign-in configured) or signed in `as_user`."""
+    def run(page: str, as_user: User | None = None, **params):
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        if as_user is not None:
+            sign_in(at, as_user.identity, as_user.name)
         at.switch_page(f"app_pages/{page}.py")
         at.query_params.update(params)
         at.run()

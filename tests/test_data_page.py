@@ -7,7 +7,7 @@ import tomllib
 import pandas as pd
 import pytest
 
-from conftest import FIXTURES, ROOT, zip_bomb
+from conftest import ADMIN, ANALYST, FIXTURES, ROOT, zip_bomb
 from empathy.export import to_csv
 from empathy.demo_generator import DEMO_DIR
 from empathy.loading import load_sheet
@@ -20,7 +20,7 @@ from ui.load_view import error_rows
 
 @pytest.fixture
 def app(open_page):
-    return open_page("data")
+    return open_page("data", as_user=ANALYST)
 
 
 def loaded_table(at):
@@ -66,7 +66,10 @@ def test_undo_asks_first_then_takes_the_batch_out(app):
     assert bool(history.loc[calls_batch, "undone"])
 
 
-def test_clearing_the_demo_removes_the_banner(app):
+def test_an_analyst_cannot_clear_the_demo_but_an_admin_can(app, open_page):
+    assert not any(b.key in ("clear-demo", "load-demo") for b in app.button)
+    assert any("an admin can load or clear it" in m.value for m in app.markdown)
+    app = open_page("data", as_user=ADMIN)
     app.button(key="clear-demo").click().run()
     app.button(key="confirm-clear-demo").click().run()
     assert not any("Demo data" in info.value for info in app.info)
@@ -77,7 +80,7 @@ def test_clearing_the_demo_removes_the_banner(app):
 
 def test_new_data_shows_without_a_restart(app, db_path):
     store = Store.open(db_path)
-    load_sheet(store, data=b"account_id,segment\nNEW-1,SMB\nNEW-2,SMB\n", source="new.csv")
+    load_sheet(store, user=ANALYST, data=b"account_id,segment\nNEW-1,SMB\nNEW-2,SMB\n", source="new.csv")
     app.run()
     assert loaded_table(app)["Accounts"] == 122
     assert "new.csv" in app.dataframe[0].value["source"].tolist()
@@ -85,7 +88,7 @@ def test_new_data_shows_without_a_restart(app, db_path):
 
 def test_a_batch_that_just_landed_is_the_one_offered_for_undo(app, db_path):
     app.selectbox(key="undo-choice").select(1).run()
-    load_sheet(Store.open(db_path), data=b"account_id,segment\nNEW-1,SMB\n", source="new.csv")
+    load_sheet(Store.open(db_path), user=ANALYST, data=b"account_id,segment\nNEW-1,SMB\n", source="new.csv")
     app.run()
     newest = int(history_of(app)["batch_id"].max())
     assert app.selectbox(key="undo-choice").value == newest == 5
@@ -119,7 +122,6 @@ def upload(at, name: str, data: bytes):
 
 def test_an_upload_is_reviewed_mapped_by_hand_and_lands_only_when_confirmed(app, db_path):
     surveys_before = loaded_table(app)["Survey responses"]
-    app.text_input(key="analyst-name").input("Dana Lee").run()
     upload(app, "upload_surveys.csv", (FIXTURES / "upload_surveys.csv").read_bytes())
     assert selectbox(app, "Kind of sheet").value == "surveys"
     assert any("submitted_at" in e.value and "not mapped" in e.value for e in app.error)
@@ -140,7 +142,7 @@ def test_an_upload_is_reviewed_mapped_by_hand_and_lands_only_when_confirmed(app,
     assert loaded_table(app)["Survey responses"] == surveys_before + 5
     newest = history_of(app).iloc[0]
     assert (newest["source"], newest["rows_new"], newest["rows_rejected"], newest["loaded_by"]) == \
-        ("upload_surveys.csv", 5, 1, "Dana Lee")
+        ("upload_surveys.csv", 5, 1, "dana@example.com")
     stored = Store.open(db_path).query(
         "SELECT account_id, metric, score, submitted_at FROM survey_responses WHERE batch_id = ? ORDER BY 1",
         [int(newest["batch_id"])])

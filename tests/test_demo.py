@@ -3,6 +3,7 @@ import pandas as pd
 from empathy.demo import clear_demo, ensure_demo, has_demo, reload_demo
 from empathy.demo_generator import DEMO_DIR
 from empathy.loading import load_sheet
+from conftest import ADMIN, ANALYST
 
 
 def csv_rows(name):
@@ -27,17 +28,17 @@ def test_an_empty_store_gets_the_demo_data_once(store):
 
 
 def test_reloading_the_demo_replaces_it_rather_than_doubling_it(store):
-    reload_demo(store)
+    reload_demo(store, ADMIN)
     first = current_counts(store)
-    reload_demo(store)
+    reload_demo(store, ADMIN)
     assert current_counts(store) == first
     assert len(store.active_batches(demo=True)) == 4
 
 
 def test_clearing_the_demo_keeps_the_analysts_own_batches(store):
     ensure_demo(store)
-    mine = load_sheet(store, data=b"account_id,segment\nMINE-1,SMB\n", source="mine.csv")
-    assert clear_demo(store) == 4
+    mine = load_sheet(store, user=ANALYST, data=b"account_id,segment\nMINE-1,SMB\n", source="mine.csv")
+    assert clear_demo(store, ADMIN) == 4
     assert not has_demo(store)
     assert current_counts(store) == {"accounts": 1, "survey_responses": 0, "participation": 0, "calls": 0}
     assert store.active_batches(demo=False) == [mine.batch_id]

@@ -2,7 +2,7 @@ import time
 
 import pytest
 
-from conftest import SUPPORT_SHEET_ROWS
+from conftest import ANALYST, SUPPORT_SHEET_ROWS
 from empathy.gsheets import GoogleSheets, SheetsError, service_account_info, sheet_ref
 from empathy.loading import load_sheet
 from sheets_api import KEY, SERVICE_ACCOUNT
@@ -44,7 +44,7 @@ def test_a_url_with_a_gid_opens_that_worksheet_without_reading_heads(google_shee
 def test_a_google_sheet_loads_as_a_batch(google_sheets, store):
     sheets = client()
     workbook = sheets.open(sheet_ref(KEY))
-    report = load_sheet(store, sheets.read(workbook, workbook.suggested))
+    report = load_sheet(store, sheets.read(workbook, workbook.suggested), user=ANALYST)
     assert not report.rejected, report.errors
     assert (report.kind, report.rows_new) == ("surveys", 3)
     assert store.batches()["source"].tolist() == ["Support NPS (Google Sheet) [Answers]"]

@@ -1,4 +1,4 @@
-from conftest import FIXTURES, load_text
+from conftest import ANALYST, FIXTURES, load_text
 from empathy.gsheets import sheet_ref
 from empathy.loading import expected_counts, land, load_google_sheet, load_sheet, plan, prepare, remember_google_sheet
 from empathy.schema import SURVEYS, map_columns
@@ -7,7 +7,7 @@ from empathy.sources import read_sheet
 
 def test_any_bad_row_rejects_the_whole_sheet_and_changes_nothing(store):
     version = store.version()
-    report = load_sheet(store, path=FIXTURES / "surveys_ragged.csv")
+    report = load_sheet(store, user=ANALYST, path=FIXTURES / "surveys_ragged.csv")
     assert report.rejected and report.batch_id is None
     assert report.rows_rejected == 4
     assert store.version() == version
@@ -15,7 +15,7 @@ def test_any_bad_row_rejects_the_whole_sheet_and_changes_nothing(store):
 
 
 def test_skip_invalid_lands_the_valid_rows_and_reports_the_rest(store):
-    report = load_sheet(store, path=FIXTURES / "surveys_ragged.csv", skip_invalid=True)
+    report = load_sheet(store, user=ANALYST, path=FIXTURES / "surveys_ragged.csv", skip_invalid=True)
     assert not report.rejected
     assert (report.rows_new, report.rows_rejected) == (1, 4)
     assert {e["row"] for e in report.errors} == {2, 3, 4, 5}
@@ -23,8 +23,8 @@ def test_skip_invalid_lands_the_valid_rows_and_reports_the_rest(store):
 
 
 def test_survey_rows_for_unknown_accounts_are_accepted(store):
-    load_sheet(store, data=b"account_id,segment\nA1,SMB\n", source="accounts.csv")
-    report = load_sheet(store, path=FIXTURES / "surveys_basic.csv")
+    load_sheet(store, user=ANALYST, data=b"account_id,segment\nA1,SMB\n", source="accounts.csv")
+    report = load_sheet(store, user=ANALYST, path=FIXTURES / "surveys_basic.csv")
     assert report.rows_new == 3
     segments = store.query("""
         SELECT s.account_id, coalesce(a.segment, 'Unknown') AS segment
@@ -33,33 +33,33 @@ def test_survey_rows_for_unknown_accounts_are_accepted(store):
 
 
 def test_a_missing_required_column_is_named(store):
-    report = load_sheet(store, data=b"Call ID,Agent,Escalated\nC1,Mei,yes\n", source="calls.csv")
+    report = load_sheet(store, user=ANALYST, data=b"Call ID,Agent,Escalated\nC1,Mei,yes\n", source="calls.csv")
     assert report.rejected
     assert report.errors[0]["column"] == "started_at"
     assert "no column maps to the required 'started_at'" in report.errors[0]["message"]
 
 
 def test_an_unreadable_file_is_reported_not_raised(store):
-    report = load_sheet(store, path=FIXTURES / "not_a_sheet.csv")
+    report = load_sheet(store, user=ANALYST, path=FIXTURES / "not_a_sheet.csv")
     assert report.rejected
     assert report.errors == [{"row": None, "column": None, "value": "",
                               "message": "not_a_sheet.csv is a binary file, not a sheet. Upload a CSV or XLSX file."}]
 
 
 def test_the_kind_can_be_named(store):
-    report = load_sheet(store, data=b"account_id,segment\nA1,SMB\n", source="x.csv", kind="accounts")
+    report = load_sheet(store, user=ANALYST, data=b"account_id,segment\nA1,SMB\n", source="x.csv", kind="accounts")
     assert report.kind == "accounts" and report.rows_new == 1
 
 
 def test_xlsx_formula_text_lands_as_text(store):
-    load_sheet(store, path=FIXTURES / "workbook_multi.xlsx")
+    load_sheet(store, user=ANALYST, path=FIXTURES / "workbook_multi.xlsx")
     comments = store.query("SELECT comment FROM survey_responses ORDER BY response_id")["comment"].tolist()
     assert comments == ['=HYPERLINK("http://evil","click")', "=1+1", "Easy"]
 
 
 def test_every_encoding_fixture_lands_the_same_rows(store):
     for name in ("surveys_cp1252.csv", "surveys_utf8_bom.csv", "surveys_utf16.txt"):
-        load_sheet(store, path=FIXTURES / name)
+        load_sheet(store, user=ANALYST, path=FIXTURES / name)
     rows = store.query("SELECT response_id, comment FROM survey_responses WHERE superseded_by IS NULL "
                        "ORDER BY response_id")
     assert rows["comment"].tolist() == ["Très bien — café", "Naïve pricing; €40 too much"]
@@ -67,8 +67,8 @@ def test_every_encoding_fixture_lands_the_same_rows(store):
 
 
 def test_participation_counts_and_invitations_share_one_table(store):
-    load_sheet(store, data=b"week,account_id,metric,invited,responded\n2026-01-05,A1,nps,10,4\n", source="c.csv")
-    load_sheet(store, data=b"account_id,metric,sent_at,responded_at\nA1,nps,2026-01-06 09:00,\n"
+    load_sheet(store, user=ANALYST, data=b"week,account_id,metric,invited,responded\n2026-01-05,A1,nps,10,4\n", source="c.csv")
+    load_sheet(store, user=ANALYST, data=b"account_id,metric,sent_at,responded_at\nA1,nps,2026-01-06 09:00,\n"
                            b"A1,nps,2026-01-07 09:00,2026-01-07 10:00\n", source="i.csv")
     totals = store.query("SELECT sum(invited) AS invited, sum(responded) AS responded FROM participation")
     assert (totals["invited"][0], totals["responded"][0]) == (12, 5)
@@ -91,8 +91,8 @@ def test_a_load_counts_against_the_store_as_it_is_when_it_lands(store):
     first = prepare(read_sheet(b"account_id,segment\nA1,SMB\nA2,SMB\n", "mine.csv"))
     second = prepare(read_sheet(b"account_id,segment\nA2,SMB\nA3,MM\n", "theirs.csv"))
     assert expected_counts(store, plan(store, second))["new"] == 2
-    assert land(store, first).rows_new == 2
-    report = land(store, second)
+    assert land(store, first, user=ANALYST).rows_new == 2
+    report = land(store, second, user=ANALYST)
     assert (report.rows_new, report.rows_duplicate) == (1, 1)
     assert store.query("SELECT count(*) AS n FROM accounts")["n"][0] == 3
 
@@ -115,14 +115,14 @@ def test_a_google_sheet_loaded_once_is_refreshed_with_the_mapping_kept(store, go
     sheet = sheets.read(workbook, "Answers")
     mapping = {**map_columns(sheet.headers, SURVEYS), "respondent_role": "Comment", "comment": "Role"}
     prepared = prepare(sheet, mapping=mapping, layout=SURVEYS)
-    report = land(store, prepared, skip_invalid=True)
+    report = land(store, prepared, user=ANALYST, skip_invalid=True)
     remember_google_sheet(store, workbook, prepared, True, report)
     kept = store.sheet_source(KEY, "Answers")
     assert (kept["title"], kept["layout"], kept["skip_invalid"], kept["last_batch"]) == \
         ("Support NPS", "surveys", True, report.batch_id)
     google_sheets.spreadsheets[KEY]["worksheets"]["Answers"].append(["A4", "2026-11-19 12:00", "7", "ok", "admin"])
     google_sheets.requests.clear()
-    refreshed = load_google_sheet(store, KEY, worksheet="Answers", sheets=sheets)
+    refreshed = load_google_sheet(store, KEY, user=ANALYST, worksheet="Answers", sheets=sheets)
     assert len(google_sheets.requests) == 2  # the worksheets, then that worksheet's values
     assert (refreshed.rows_new, refreshed.rows_duplicate) == (1, 3)
     roles = store.query("SELECT respondent_role FROM survey_responses WHERE account_id = 'A4'")

@@ -12,6 +12,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from empathy.loading import load_sheet
 from empathy.metrics import (Window, figure_trends, iso_week, mean_test, nps_test, proportion_test, utc_bounds,
                              weeks_ending, window_figures)
+from conftest import ANALYST
 
 NOW = iso_week("2026-W37")  # Mon 2026-09-07 .. Sun 2026-09-13
 NPS_NOW, NPS_BEFORE = [10, 9, 9, 8, 7, 6, 3, 0, 10, 5], [10, 10, 10, 9, 9, 8, 8, 7, 6, 2]
@@ -33,8 +34,8 @@ def survey_sheet():
 
 @pytest.fixture
 def figures(store):
-    load_sheet(store, data=survey_sheet(), source="surveys.csv")
-    load_sheet(store, data=b"week,segment,metric,invited,responded\n2026-09-07,SMB,nps,40,10\n"
+    load_sheet(store, user=ANALYST, data=survey_sheet(), source="surveys.csv")
+    load_sheet(store, user=ANALYST, data=b"week,segment,metric,invited,responded\n2026-09-07,SMB,nps,40,10\n"
                            b"2026-08-31,SMB,nps,40,20\n", source="participation.csv")
     return window_figures(store, NOW, min_n=8)
 
@@ -84,7 +85,7 @@ def test_participation_and_speeders(figures):
 
 def test_call_sentiment_is_the_mean_over_calls_of_customer_turns(store):
     vader = SentimentIntensityAnalyzer()
-    load_sheet(store, data=('call_id,started_at,transcript\n'
+    load_sheet(store, user=ANALYST, data=('call_id,started_at,transcript\n'
                             'C1,2026-09-08,"Agent: Hi!\nCustomer: This is awful.\nCustomer: Truly terrible."\n'
                             'C2,2026-09-09,"Agent: Hello\nCustomer: Thanks, great help."\n'
                             'C3,2026-09-02,"Agent: Hi\nCustomer: Fine."\n').encode(), source="calls.csv")
@@ -105,7 +106,7 @@ def test_tests_without_enough_data_say_nothing():
 
 def test_windows_are_days_in_the_boards_timezone(store):
     # 2026-09-06 20:00 UTC is Monday 2026-09-07 05:00 in Seoul: in W37 there, in W36 in UTC
-    load_sheet(store, data=b"submitted_at,metric,score\n2026-09-06 20:00,nps,10\n2026-09-07 10:00,nps,0\n",
+    load_sheet(store, user=ANALYST, data=b"submitted_at,metric,score\n2026-09-06 20:00,nps,10\n2026-09-07 10:00,nps,0\n",
                source="s.csv")
     assert utc_bounds(NOW, "Asia/Seoul") == (datetime(2026, 9, 6, 15), datetime(2026, 9, 13, 15))
     assert window_figures(store, NOW, timezone="UTC", min_n=1)["nps"].n == 1
@@ -115,7 +116,7 @@ def test_windows_are_days_in_the_boards_timezone(store):
 
 def test_trends_hold_each_windows_figure(store):
     # NPS by week: W35 two promoters -> 100; W36 none; W37 a promoter and a detractor -> 0
-    load_sheet(store, data=b"submitted_at,metric,score\n2026-08-25,nps,9\n2026-08-26,nps,10\n"
+    load_sheet(store, user=ANALYST, data=b"submitted_at,metric,score\n2026-08-25,nps,9\n2026-08-26,nps,10\n"
                            b"2026-09-08,nps,10\n2026-09-09,nps,3\n", source="s.csv")
     figures, trend = figure_trends(store, NOW, 3, min_n=2)
     nps = trend[trend["metric"] == "nps"]

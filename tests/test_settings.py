@@ -3,6 +3,7 @@ import pytest
 from empathy.rules import Thresholds
 from empathy.settings import Settings, SettingsError, read_settings, save_thresholds
 from empathy.voice import VoiceRule
+from conftest import ANALYST
 
 
 def test_the_committed_file_holds_the_documented_defaults():
@@ -33,10 +34,10 @@ def test_a_wrong_setting_is_named(tmp_path, text, named):
         read_settings(path)
 
 
-def test_thresholds_are_saved_keeping_the_files_comments_and_other_settings(own_settings_and_themes):
+def test_thresholds_are_saved_keeping_the_files_comments_and_other_settings(own_settings_and_themes, store):
     path = own_settings_and_themes / "settings.toml"
     before = path.read_text(encoding="utf-8")
-    save_thresholds(Thresholds(detractor_answers=2, negative_sentiment=-0.2))
+    save_thresholds(store, ANALYST, Thresholds(detractor_answers=2, negative_sentiment=-0.2))
     assert read_settings().early_warning == Thresholds(detractor_answers=2, negative_sentiment=-0.2)
     assert read_settings().voice == VoiceRule()
     after = path.read_text(encoding="utf-8")
@@ -50,10 +51,10 @@ def test_thresholds_are_saved_keeping_the_files_comments_and_other_settings(own_
     (Thresholds(negative_sentiment=-2), "negative_sentiment must be between -1 and 1"),
     (Thresholds(participation_drop=0), "participation_drop must be above 0"),
 ])
-def test_thresholds_that_cannot_work_are_refused_and_the_file_is_unchanged(own_settings_and_themes, thresholds,
-                                                                          named):
+def test_thresholds_that_cannot_work_are_refused_and_the_file_is_unchanged(own_settings_and_themes, store,
+                                                                          thresholds, named):
     path = own_settings_and_themes / "settings.toml"
     before = path.read_text(encoding="utf-8")
     with pytest.raises(SettingsError, match=named):
-        save_thresholds(thresholds)
+        save_thresholds(store, ANALYST, thresholds)
     assert path.read_text(encoding="utf-8") == before

@@ -6,7 +6,7 @@ from contextlib import contextmanager
 import pandas as pd
 import pytest
 
-from conftest import ROOT
+from conftest import ANALYST, ROOT
 from empathy.loading import load_sheet
 from empathy.store import StoreError
 
@@ -15,7 +15,7 @@ ACCOUNTS_V2 = "account_id,account_name,segment,arr\nA1,Acme,Mid-Market,90000\nA3
 
 
 def load_text(store, text, name="sheet.csv", **kwargs):
-    return load_sheet(store, data=text.encode(), source=name, **kwargs)
+    return load_sheet(store, user=ANALYST, data=text.encode(), source=name, **kwargs)
 
 
 def current_accounts(store):
@@ -40,7 +40,7 @@ def test_a_changed_row_replaces_the_old_one_and_undo_brings_it_back(store):
     assert (second.rows_new, second.rows_updated) == (1, 1)
     assert current_accounts(store) == {"A1": ("Mid-Market", 90000.0), "A2": ("Enterprise", 500000.0),
                                        "A3": ("SMB", 2000.0)}
-    store.undo(second.batch_id)
+    store.undo(second.batch_id, user=ANALYST)
     assert current_accounts(store) == {"A1": ("SMB", 1000.0), "A2": ("Enterprise", 500000.0)}
 
 
@@ -48,11 +48,11 @@ def test_undoing_an_older_batch_keeps_the_newer_version(store):
     first = load_text(store, ACCOUNTS_V1)
     second = load_text(store, ACCOUNTS_V2)
     third = load_text(store, "account_id,account_name,segment,arr\nA1,Acme,Enterprise,300000\n")
-    store.undo(second.batch_id)  # A1's v2 goes; v3 (from batch 3) must stay the only current A1
+    store.undo(second.batch_id, user=ANALYST)  # A1's v2 goes; v3 (from batch 3) must stay the only current A1
     assert current_accounts(store) == {"A1": ("Enterprise", 300000.0), "A2": ("Enterprise", 500000.0)}
-    store.undo(third.batch_id)  # now v1 is the one left
+    store.undo(third.batch_id, user=ANALYST)  # now v1 is the one left
     assert current_accounts(store) == {"A1": ("SMB", 1000.0), "A2": ("Enterprise", 500000.0)}
-    store.undo(first.batch_id)
+    store.undo(first.batch_id, user=ANALYST)
     assert current_accounts(store) == {}
 
 
@@ -60,18 +60,18 @@ def test_every_load_and_undo_changes_the_version(store):
     versions = [store.version()]
     report = load_text(store, ACCOUNTS_V1)
     versions.append(store.version())
-    store.undo(report.batch_id)
+    store.undo(report.batch_id, user=ANALYST)
     versions.append(store.version())
     assert versions[0] < versions[1] < versions[2]
 
 
 def test_undo_twice_or_unknown_batch_is_refused_with_a_reason(store):
     report = load_text(store, ACCOUNTS_V1)
-    store.undo(report.batch_id)
+    store.undo(report.batch_id, user=ANALYST)
     with pytest.raises(StoreError, match="already undone"):
-        store.undo(report.batch_id)
+        store.undo(report.batch_id, user=ANALYST)
     with pytest.raises(StoreError, match="There is no batch 99"):
-        store.undo(99)
+        store.undo(99, user=ANALYST)
 
 
 def test_a_failure_midway_leaves_the_store_as_it_was(store, monkeypatch):

@@ -4,6 +4,7 @@ import io
 from empathy.loading import load_sheet
 from empathy.schema import ACCOUNTS, LAYOUTS, UTTERANCE_ROWS
 from empathy.templates import template_csv, template_file_name
+from conftest import ANALYST
 
 
 def rows_of(data: bytes) -> list[list[str]]:
@@ -23,7 +24,7 @@ def test_each_template_loads_as_its_own_layout(store):
     """Calls first: a sheet of call turns adds transcripts to calls already loaded."""
     ordered = [layout for layout in LAYOUTS if layout is not UTTERANCE_ROWS] + [UTTERANCE_ROWS]
     for layout in ordered:
-        report = load_sheet(store, data=template_csv(layout), source=template_file_name(layout))
+        report = load_sheet(store, user=ANALYST, data=template_csv(layout), source=template_file_name(layout))
         assert not report.rejected, (layout.name, report.errors)
         assert report.layout == layout.name
         assert report.rows_new + report.rows_updated == 1

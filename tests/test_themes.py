@@ -2,7 +2,8 @@ import pandas as pd
 import pytest
 
 from empathy.loading import load_sheet
-from empathy.themes import TaxonomyError, read_taxonomy, retag, tag_texts, taxonomy_from_rows, write_taxonomy
+from empathy.themes import TaxonomyError, read_taxonomy, save_taxonomy, tag_texts, taxonomy_from_rows
+from conftest import ANALYST
 
 TAXONOMY = {"billing": ["bill*", "invoice", "청구서"], "integrations": ["api", "sync*"],
             "reliability": ["is down"]}
@@ -36,12 +37,12 @@ def test_a_broken_themes_file_names_its_row(tmp_path):
 
 
 def test_comments_and_customer_turns_are_tagged_at_load_time(store):
-    load_sheet(store, data=b"account_id,submitted_at,metric,score,comment\n"
+    load_sheet(store, user=ANALYST, data=b"account_id,submitted_at,metric,score,comment\n"
                            b"A1,2026-09-01,nps,3,The invoice is wrong again\nA2,2026-09-01,nps,9,\n",
                source="surveys.csv")
     comments = store.query("SELECT account_id, themes FROM survey_responses ORDER BY 1")
     assert [list(t) for t in comments["themes"]] == [["billing"], []]
-    load_sheet(store, data=('call_id,started_at,transcript\n'
+    load_sheet(store, user=ANALYST, data=('call_id,started_at,transcript\n'
                             'C1,2026-09-01,"Agent: Any billing questions?\nCustomer: The Salesforce sync broke."\n'
                             ).encode(), source="calls.csv")
     turns = store.query("SELECT role, themes FROM utterances ORDER BY turn")
@@ -50,18 +51,17 @@ def test_comments_and_customer_turns_are_tagged_at_load_time(store):
 
 
 def test_an_edited_taxonomy_is_written_and_retags_what_is_stored(store):
-    load_sheet(store, data=b"submitted_at,metric,score,comment\n2026-09-01,nps,3,The export wizard loses columns\n"
+    load_sheet(store, user=ANALYST, data=b"submitted_at,metric,score,comment\n2026-09-01,nps,3,The export wizard loses columns\n"
                            b"2026-09-01,nps,3,The invoice is wrong again\n", source="surveys.csv")
-    load_sheet(store, data=b'call_id,started_at,transcript\nC1,2026-09-01,"Agent: The export wizard?\n'
+    load_sheet(store, user=ANALYST, data=b'call_id,started_at,transcript\nC1,2026-09-01,"Agent: The export wizard?\n'
                            b'Customer: Yes, the export wizard again."\n', source="calls.csv")
     version = store.version()
     taxonomy = taxonomy_from_rows([{"theme": "billing", "phrase": "invoice*"},
                                    {"theme": " Data  export ", "phrase": "Export   Wizard"},
                                    {"theme": "", "phrase": ""}])  # an empty editor row is skipped
     assert taxonomy == {"billing": ["invoice*"], "Data export": ["export wizard"]}
-    write_taxonomy(taxonomy)
+    assert save_taxonomy(store, ANALYST, taxonomy) == 3
     assert read_taxonomy() == taxonomy  # the file EMPATHY_THEMES names, a copy of the project's
-    assert retag(store, taxonomy) == 3
     comments = store.query("SELECT comment, themes FROM survey_responses ORDER BY comment")
     assert [list(t) for t in comments["themes"]] == [["Data export"], ["billing"]]
     turns = store.query("SELECT role, themes FROM utterances ORDER BY turn")

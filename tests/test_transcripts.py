@@ -5,6 +5,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from empathy import transcripts
 from empathy.loading import load_sheet
+from conftest import ANALYST
 
 VADER = SentimentIntensityAnalyzer()
 CALLS = ('call_id,account_id,started_at,agent,escalated,transcript\n'
@@ -13,7 +14,7 @@ CALLS = ('call_id,account_id,started_at,agent,escalated,transcript\n'
 
 
 def load(store, text, **kwargs):
-    return load_sheet(store, data=text.encode(), source="calls.csv", **kwargs)
+    return load_sheet(store, user=ANALYST, data=text.encode(), source="calls.csv", **kwargs)
 
 
 @pytest.fixture
@@ -72,7 +73,7 @@ def test_a_changed_transcript_is_rescored_and_undo_brings_the_old_turns_back(sto
                               WHERE c.superseded_by IS NULL AND c.call_id = 'C1' AND u.role = 'customer'""")["text"].tolist()
 
     assert current_customer_text() == ["All sorted, thank you so much!"]
-    store.undo(report.batch_id)
+    store.undo(report.batch_id, user=ANALYST)
     assert current_customer_text() == ["The invoice is wrong and I am upset."]
     assert store.query("SELECT count(*) AS n FROM utterances")["n"][0] == 5
 
@@ -100,7 +101,7 @@ def test_utterance_rows_from_a_sheet_become_the_calls_transcript(store):
     from conftest import FIXTURES
 
     load(store, CALLS)
-    report = load_sheet(store, path=FIXTURES / "call_turn_rows.csv", skip_invalid=True)
+    report = load_sheet(store, user=ANALYST, path=FIXTURES / "call_turn_rows.csv", skip_invalid=True)
     assert (report.kind, report.layout, report.rows_updated, report.rows_rejected) == \
         ("calls", "utterance rows", 1, 1)
     assert report.errors[0]["row"] == 3 and "call C7 is not loaded yet" in report.errors[0]["message"]
@@ -120,7 +121,7 @@ def test_unplaced_speakers_are_reported_and_can_be_placed(store):
     report = load(store, sheet)
     assert any("1 calls have speakers" in note and "C5: Dana Lee, Sam Park" in note for note in report.notes)
     assert store.query("SELECT customer_turns FROM calls")["customer_turns"][0] == 0
-    store.undo(report.batch_id)
+    store.undo(report.batch_id, user=ANALYST)
     placed = load(store, sheet, roles={"Sam Park": "customer"})
     assert not any("have speakers" in note for note in placed.notes)
     mean = store.query("SELECT sentiment_mean FROM calls WHERE superseded_by IS NULL")["sentiment_mean"][0]

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from conftest import load_text as load
+from conftest import ANALYST, load_text as load
 from empathy import voice
 from empathy.metrics import iso_week
 from empathy.voice import VoiceRule
@@ -87,11 +87,11 @@ def test_a_quote_featured_before_is_never_chosen_again(voices):
 
 def test_pin_and_back_to_the_rule(voices):
     _, shortlist = voice.choose(voices, W37, "UTC", RULE, {"BIG": "red"}, None)
-    voice.pin(voices, W37, shortlist[1])
+    voice.pin(voices, ANALYST, W37, shortlist[1])
     chosen, shortlist = voice.choose(voices, W37, "UTC", RULE, {"BIG": "red"}, None)
     assert (chosen["ref_id"], chosen["pinned"]) == ("R2", True)
     assert [c["ref_id"] for c in shortlist] == ["R1", "K1"]
-    voice.unpin(voices, W37)
+    voice.unpin(voices, ANALYST, W37)
     chosen, _ = voice.choose(voices, W37, "UTC", RULE, {"BIG": "red"}, None)
     assert (chosen["ref_id"], chosen["pinned"]) == ("R1", False)
 

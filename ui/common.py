@@ -1,8 +1,11 @@
-"""What every page shares: the store, its frames cached on its version, the demo banner.
+"""What every page shares: the signed-in person, the store as they may see it, its frames cached on
+its version, the demo banner.
 
 The store is a `cache_resource` (one DuckDB connection per process, never mutated by the cache);
 frames are `cache_data` keyed on the store's version, so every page shows new data the moment a
-load or undo lands, and never re-reads an unchanged store.
+load or undo lands, and never re-reads an unchanged store. A product lead limited to some segments
+gets a scoped store; every cached read hashes the store by `Store.cache_key` (file and scope), so a
+cache never hands one scope's figures to another.
 """
 
 from __future__ import annotations
@@ -19,10 +22,15 @@ from empathy.board import Board, build_board, data_days, latest_complete_week
 from empathy.demo import ensure_demo, has_demo
 from empathy.metrics import Window
 from empathy.settings import Settings, SettingsError, read_settings
-from empathy.store import Store, StoreError, store_path
+from empathy.access import User
+from empathy.store import ScopedStore, Store, StoreError, store_path
 from empathy.voice import VoiceRule
 from ui import charts
+from ui.auth import current_user
 from ui.window_picker import pick_window
+
+# Cached reads take the store as an argument hashed by its file and scope (never left out of the key).
+BY_SCOPE = {Store: lambda store: store.cache_key, ScopedStore: lambda store: store.cache_key}
 
 
 @st.cache_resource(show_spinner=False)
@@ -33,10 +41,12 @@ def _open_store(path: str) -> Store:
     return store
 
 
-def get_store() -> Store:
-    """The store, or a clear message and a stopped page when the file cannot be opened."""
+def get_store(user: User | None = None) -> Store:
+    """The store as the signed-in person may see it (their scope only, for a limited product lead),
+    or a clear message and a stopped page when the file cannot be opened."""
+    user = user or current_user()
     try:
-        return _open_store(str(store_path()))
+        return _open_store(str(store_path())).scoped(user.scope)
     except StoreError as error:
         st.error(f"**The data store cannot be opened.** {error}")
         st.stop()
@@ -65,21 +75,21 @@ def set_presenting(on: bool) -> None:
         st.query_params.pop("present", None)
 
 
-@st.cache_data(show_spinner=False)
-def latest_week(_store: Store, version: int, timezone: str, today: date) -> Window | None:
-    return latest_complete_week(_store, timezone, today)
+@st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
+def latest_week(store: Store, version: int, timezone: str, today: date) -> Window | None:
+    return latest_complete_week(store, timezone, today)
 
 
-@st.cache_data(show_spinner=False)
-def first_day(_store: Store, version: int, timezone: str) -> date | None:
-    days = data_days(_store, timezone)
+@st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
+def first_day(store: Store, version: int, timezone: str) -> date | None:
+    days = data_days(store, timezone)
     return None if days is None else days[0]
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def board(_store: Store, version: int, voices_version: int, window: Window, settings: Settings) -> Board:
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
+def board(store: Store, version: int, voices_version: int, window: Window, settings: Settings) -> Board:
     """Keyed on the data's version and on the voices' (a pin changes the voice, not the figures)."""
-    return build_board(_store, window, settings)
+    return build_board(store, window, settings)
 
 
 def chart_spec(builder, frame: pd.DataFrame, *args) -> dict:
@@ -99,10 +109,10 @@ def cached(function, store: Store, *args):
     return _cached(f"{function.__module__}:{function.__qualname__}", store, store.version(), args)
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
-def _cached(name: str, _store: Store, version: int, args: tuple):
+@st.cache_data(show_spinner=False, max_entries=512, hash_funcs=BY_SCOPE)
+def _cached(name: str, store: Store, version: int, args: tuple):
     module, function = name.split(":")
-    return getattr(importlib.import_module(module), function)(_store, *args)
+    return getattr(importlib.import_module(module), function)(store, *args)
 
 
 def window_or_stop(store: Store, settings: Settings, title: str) -> Window:
@@ -118,19 +128,19 @@ def window_or_stop(store: Store, settings: Settings, title: str) -> Window:
     return pick_window(latest, first_day(store, version, settings.timezone))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def voice_context(_store: Store, version: int, voice: dict, rule: VoiceRule) -> pd.DataFrame:
-    return voices.context(_store, voice, rule)
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
+def voice_context(store: Store, version: int, voice: dict, rule: VoiceRule) -> pd.DataFrame:
+    return voices.context(store, voice, rule)
 
 
-@st.cache_data(show_spinner=False)
-def voice_history(_store: Store, version: int, voices_version: int, rule: VoiceRule) -> pd.DataFrame:
-    return voices.history(_store, rule)
+@st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
+def voice_history(store: Store, version: int, voices_version: int, rule: VoiceRule) -> pd.DataFrame:
+    return voices.history(store, rule)
 
 
-@st.cache_data(show_spinner=False)
-def demo_loaded(_store: Store, version: int) -> bool:
-    return has_demo(_store)
+@st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
+def demo_loaded(store: Store, version: int) -> bool:
+    return has_demo(store)
 
 
 def demo_banner(store: Store) -> None:
@@ -141,11 +151,11 @@ def demo_banner(store: Store) -> None:
                 "Load your own sheets, and clear the demo data, on the **Data** page.", icon=":material/science:")
 
 
-@st.cache_data(show_spinner=False)
-def table_summary(_store: Store, version: int) -> pd.DataFrame:
-    return _store.table_summary()
+@st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
+def table_summary(store: Store, version: int) -> pd.DataFrame:
+    return store.table_summary()
 
 
-@st.cache_data(show_spinner=False)
-def batches(_store: Store, version: int) -> pd.DataFrame:
-    return _store.batches()
+@st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
+def batches(store: Store, version: int) -> pd.DataFrame:
+    return store.batches()

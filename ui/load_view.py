@@ -22,17 +22,13 @@ from empathy.schema import LAYOUTS, Layout, detect_layout, layout_named, map_col
 from empathy.sources import RawSheet, SheetError, read_sheet
 from empathy.store import Store, StoreError
 from empathy.templates import describe
+from ui.auth import current_user
 
 PREVIEW_ROWS = 8
 ERRORS_SHOWN = 200
 UNMAPPED = "(not mapped)"
 REJECT, SKIP = "reject", "skip"
 POLICIES = {REJECT: "Reject the whole sheet if any row is bad", SKIP: "Load the valid rows, leave out the bad ones"}
-
-
-def loaded_by() -> str | None:
-    """The name the analyst gave for the batch history (the server's user when none)."""
-    return st.session_state.get("analyst-name", "").strip() or None
 
 
 def review(store: Store, key: str, sheet: RawSheet, *, kept: dict | None = None,
@@ -161,8 +157,8 @@ def confirm(store: Store, key: str, prepared: Prepared, planned: Plan, counts: d
     if st.button(f"Load {landing:,} row{'' if landing == 1 else 's'}", type="primary", key=f"{key}:confirm", disabled=blocked is not None):
         with st.spinner("Loading (call transcripts are scored now)…"):
             try:
-                report = land(store, prepared, skip_invalid=policy == SKIP, loaded_by=loaded_by())
-            except StoreError as error:
+                report = land(store, prepared, user=current_user(), skip_invalid=policy == SKIP)
+            except (StoreError, PermissionError) as error:
                 st.error(str(error))
                 return
         if not report.rejected and after_landing:
@@ -246,7 +242,8 @@ def google_sheet_panel(store: Store) -> None:
             st.error(f"{error} Nothing was loaded.")
             return
         review(store, key, sheet, kept=store.sheet_source(workbook.key, worksheet),
-               after_landing=lambda prepared, skip, report: remember_google_sheet(store, workbook, prepared, skip, report))
+               after_landing=lambda prepared, skip, report: remember_google_sheet(store, workbook, prepared, skip, report,
+                                                                          current_user()))
 
 
 def read_google_once(key: str, workbook: Workbook, worksheet: str) -> RawSheet:
@@ -271,10 +268,10 @@ def kept_google_sheets(store: Store) -> None:
         if refresh.button("Refresh", key=f"refresh:{key}"):
             with st.spinner(f"Refreshing {source['title']}…"):
                 st.session_state["refresh-report"] = load_google_sheet(
-                    store, source["spreadsheet_key"], worksheet=source["worksheet"], loaded_by=loaded_by())
+                    store, source["spreadsheet_key"], user=current_user(), worksheet=source["worksheet"])
             st.rerun()
         if forget.button("Forget", key=f"forget:{key}", help="Stop offering a refresh (its batches stay)."):
-            store.forget_sheet(source["spreadsheet_key"], source["worksheet"])
+            store.forget_sheet(source["spreadsheet_key"], source["worksheet"], user=current_user())
             st.rerun()
     if report := st.session_state.pop("refresh-report", None):
         show_result(report)

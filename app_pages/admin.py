@@ -1,0 +1,69 @@
+"""Admin: who has which role (the roles file, edited here), and the audit log of everything anyone
+did that changed something or took customer data away."""
+
+from datetime import date, datetime, time, timedelta
+
+import pandas as pd
+import streamlit as st
+
+from empathy.access import RolesError, read_roles, roles_path, roles_text, save_roles
+from empathy.export import export_for
+from ui.auth import current_user
+from ui.common import get_store
+
+user = current_user()
+store = get_store(user)
+st.title("Admin")
+roles_tab, audit_tab = st.tabs(["Roles", "Audit log"])
+
+
+def grants_table() -> pd.DataFrame:
+    roles = read_roles()
+    rows = [{"Who": who, "Role": role.label, "Limited to": scope.describe() or "everything"}
+            for who, (role, scope) in roles.people.items()]
+    rows += [{"Who": f"anyone @{domain}", "Role": role.label, "Limited to": scope.describe() or "everything"}
+             for domain, (role, scope) in roles.domains.items()]
+    rows += [{"Who": f"command line as OS user {name}", "Role": role.label, "Limited to": "everything"}
+             for name, role in roles.command_line.items()]
+    return pd.DataFrame(rows, columns=["Who", "Role", "Limited to"])
+
+
+with roles_tab:
+    if message := st.session_state.pop("roles-saved", None):
+        st.success(message)
+    st.caption(f"`{roles_path()}`. A person's own entry wins over their domain's. Roles, each including the one "
+               "before: **viewer** (board and Explore), **product lead** (may be limited with "
+               '`segments = ["SMB"]` or `regions = [...]`), **analyst** (loads, undo, Google Sheets, taxonomy, '
+               "thresholds, voice pins), **admin** (this page, the demo data). Anyone signed in but not listed "
+               "is asked to see an admin.")
+    st.dataframe(grants_table(), hide_index=True, width="stretch")
+    with st.form("roles"):
+        text = st.text_area("The roles file", value=roles_text(), height=320, key="roles-text")
+        if st.form_submit_button("Save roles", type="primary"):
+            try:
+                save_roles(store, user, text)
+            except (RolesError, PermissionError) as error:
+                st.error(f"**Not saved; nothing changed.** {error}")
+            else:
+                st.session_state["roles-saved"] = "Saved. New roles apply on each person's next click."
+                st.rerun()
+
+with audit_tab:
+    pick = st.columns([2, 2, 3, 2])
+    since = pick[0].date_input("From", value=date.today() - timedelta(days=30), key="audit-since")
+    log = store.audit_log(user=user, since=datetime.combine(since, time()))
+    who = pick[1].selectbox("Who", sorted(log["who"].unique()), index=None, placeholder="anyone", key="audit-who")
+    actions = pick[2].multiselect("What", sorted(log["action"].unique()), key="audit-actions")
+    outcomes = pick[3].multiselect("Outcome", sorted(log["outcome"].unique()), key="audit-outcomes")
+    shown = log[(log["who"] == who) if who else log["who"].notna()]
+    shown = shown[shown["action"].isin(actions or shown["action"].unique())]
+    shown = shown[shown["outcome"].isin(outcomes or shown["outcome"].unique())]
+    st.markdown(f"**{len(shown):,} entries** since {since:%d %b %Y}, newest first.")
+    st.download_button("Export CSV", data=lambda: export_for(store, user, shown, "csv", "audit log"),
+                       file_name="audit.csv", mime="text/csv", icon=":material/download:", on_click="ignore",
+                       disabled=shown.empty)
+    st.dataframe(shown, hide_index=True, width="stretch", column_config={
+        "entry": st.column_config.NumberColumn("#", format="%d"),
+        "happened_at": st.column_config.DatetimeColumn("When (UTC)", format="YYYY-MM-DD HH:mm:ss"),
+        "who": "Who", "role": "Role", "action": "What", "object": "On", "outcome": "Outcome",
+        "detail": st.column_config.TextColumn("Detail", width="large")})

@@ -1,0 +1,30 @@
+"""Where the secrets are: `.streamlit/secrets.toml` as Streamlit reads it, so the command line and
+the app find the same Google service account and know alike whether sign-in is configured.
+`EMPATHY_SECRETS` names another file."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+
+def secrets_paths() -> list[Path]:
+    """Where Streamlit looks for secrets: the project's `.streamlit/`, then the user's."""
+    if named := os.environ.get("EMPATHY_SECRETS"):
+        return [Path(named)]
+    project = Path(__file__).resolve().parent.parent
+    return [project / ".streamlit" / "secrets.toml", Path.home() / ".streamlit" / "secrets.toml"]
+
+
+def sign_in_configured() -> bool:
+    """Whether any secrets file has an `[auth]` section (Streamlit's OIDC sign-in). A file that is
+    not TOML counts as configured: the app then refuses to start open rather than guess."""
+    for path in secrets_paths():
+        if path.is_file():
+            try:
+                if "auth" in tomllib.loads(path.read_text(encoding="utf-8")):
+                    return True
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+                return True
+    return False
