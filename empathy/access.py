@@ -107,7 +107,7 @@ def require(user: User, action: str) -> None:
     """Refuse, with a message naming the person, their role and the action, what their role lacks."""
     least, what = ACTIONS[action]
     if not user.may(action):
-        raise PermissionError(f"{user.identity} is a {user.role.label} and may not {what}: "
+        raise PermissionError(f"{user.identity} has the {user.role.label} role and may not {what}: "
                               f"that needs the {least.label} role or above.")
 
 

@@ -3,7 +3,7 @@ account's story from a shared URL, and thresholds saved from the page."""
 
 import pandas as pd
 
-from conftest import demo_frame
+from conftest import SMB_LEAD, demo_frame
 
 END = pd.Timestamp("2026-11-23")  # the 30 days ending Sun 22 Nov, W47's last day
 
@@ -50,3 +50,14 @@ def test_thresholds_saved_on_the_page_change_the_list_and_the_file(open_page, ow
     table = at.dataframe[0].value  # only the account with the most escalations stays red
     assert set(table["account_id"]) == set(escalations[escalations == escalations.max()].index)
     assert any("Saved" in s.value for s in at.success)
+
+
+def test_a_product_lead_limited_to_smb_sees_smb_accounts_and_no_other_story(open_page):
+    accounts = demo_frame("accounts").set_index("account_id")
+    outside = accounts.index[accounts["segment"] != "SMB"][0]
+    at = open_page("accounts", as_user=SMB_LEAD, window="2026-W47", weeks="1", status="red,yellow,green",
+                   account=outside)
+    assert [t.value for t in at.title] == ["Accounts"]  # a link to another segment's account opens nothing
+    table = at.dataframe[0].value
+    assert set(table["account_id"]) == set(accounts.index[accounts["segment"] == "SMB"])
+    assert not any("thresholds" in e.label for e in at.expander)  # analysts change them

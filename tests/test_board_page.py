@@ -11,6 +11,7 @@ import pytest
 from empathy.demo_generator import DEMO_DIR
 from empathy.redact import redact, split_contacts
 from empathy.store import Store
+from conftest import ADMIN, ANALYST, SMB_LEAD, VIEWER
 
 
 @pytest.fixture
@@ -130,3 +131,39 @@ def test_the_toggle_follows_presentation_mode_both_ways(run_app):
     assert not at.sidebar.toggle(key="present-toggle").value
     at.sidebar.toggle(key="present-toggle").set_value(True).run()
     assert at.query_params["present"] == "1"
+
+
+def smb_nps(start: str, end: str) -> int:
+    """NPS of SMB accounts' answers, by pandas over the demo CSVs."""
+    smb = set(pd.read_csv(DEMO_DIR / "accounts.csv").query("segment == 'SMB'")["account_id"])
+    answers = pd.read_csv(DEMO_DIR / "survey_responses.csv", parse_dates=["submitted_at"])
+    scores = answers.loc[(answers["metric"] == "nps") & answers["account_id"].isin(smb)
+                         & (answers["submitted_at"] >= start) & (answers["submitted_at"] < end), "score"]
+    return round(100 * ((scores >= 9).mean() - (scores <= 6).mean()))
+
+
+def test_a_product_lead_limited_to_smb_sees_the_board_of_smb_only(open_page):
+    accounts = pd.read_csv(DEMO_DIR / "accounts.csv").set_index("account_name")
+    at = open_page("board", as_user=SMB_LEAD)
+    assert int(tile_value(at, "NPS")) == smb_nps("2026-11-16", "2026-11-23") != demo_nps("2026-11-16", "2026-11-23")
+    alerts = next(m.value for m in at.markdown if 'class="alerts"' in m.value)
+    named = re.findall(r"<b>([^<]+)</b>", alerts)
+    assert named and all(accounts.loc[unescape(name), "segment"] == "SMB" for name in named)
+    voice = next(m.value for m in at.markdown if 'class="voice' in m.value)
+    assert "SMB" in voice and not any(s in voice for s in ("Enterprise", "Mid-Market"))
+    assert not [b for b in at.button if b.label == "Pin"]  # a product lead reads; analysts pin
+
+
+def test_caches_never_hand_one_scopes_figures_to_another(open_page):
+    everyone = open_page("board", as_user=ADMIN)  # fills the caches first
+    lead = open_page("board", as_user=SMB_LEAD)
+    again = open_page("board", as_user=ADMIN)
+    assert int(tile_value(everyone, "NPS")) == int(tile_value(again, "NPS")) == demo_nps("2026-11-16", "2026-11-23")
+    assert int(tile_value(lead, "NPS")) == smb_nps("2026-11-16", "2026-11-23")
+
+
+def test_a_viewer_reads_the_board_but_cannot_pin(open_page):
+    at = open_page("board", as_user=VIEWER)
+    assert int(tile_value(at, "NPS")) == demo_nps("2026-11-16", "2026-11-23")
+    assert not [b for b in at.button if b.label in ("Pin", "Back to the rule's choice")]
+    assert [b.label for b in open_page("board", as_user=ANALYST).button if b.label == "Pin"]

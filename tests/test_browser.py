@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
@@ -27,13 +28,14 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def server(tmp_path):
-    port = free_port()
-    env = {**os.environ, "EMPATHY_DB": str(tmp_path / "browser.duckdb")}
+@contextmanager
+def app_server(tmp_path, port: int | None = None, args: tuple = (), env: dict | None = None):
+    """The app served by `streamlit run` on a free loopback port, on a store of the test's own."""
+    port = port or free_port()
+    env = {**os.environ, "EMPATHY_DB": str(tmp_path / "browser.duckdb"), **(env or {})}
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
+         "--server.address", "127.0.0.1", "--server.headless", "true", *args],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -47,9 +49,17 @@ def server(tmp_path):
     else:
         process.terminate()
         pytest.fail("the app did not start within 60 s")
-    yield url
-    process.terminate()
-    process.wait(timeout=30)
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@pytest.fixture
+def server(tmp_path):
+    with app_server(tmp_path) as url:
+        yield url
 
 
 @pytest.fixture
@@ -178,9 +188,6 @@ def test_an_analyst_uploads_a_sheet_maps_a_column_confirms_sees_the_board_change
 
     page.get_by_role("link", name="Data").click()
     expect(page.get_by_role("heading", name="Load a sheet")).to_be_visible(timeout=60_000)
-    settled(page)
-    page.get_by_label("Your name, for the batch history").fill("Dana Lee")
-    page.get_by_label("Your name, for the batch history").press("Enter")
     settled(page)
     page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(FIXTURES / "upload_surveys.csv")
     expect(page.get_by_text("Required columns not mapped: submitted_at")).to_be_visible(timeout=60_000)

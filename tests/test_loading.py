@@ -116,7 +116,7 @@ def test_a_google_sheet_loaded_once_is_refreshed_with_the_mapping_kept(store, go
     mapping = {**map_columns(sheet.headers, SURVEYS), "respondent_role": "Comment", "comment": "Role"}
     prepared = prepare(sheet, mapping=mapping, layout=SURVEYS)
     report = land(store, prepared, user=ANALYST, skip_invalid=True)
-    remember_google_sheet(store, workbook, prepared, True, report)
+    remember_google_sheet(store, workbook, prepared, True, report, ANALYST)
     kept = store.sheet_source(KEY, "Answers")
     assert (kept["title"], kept["layout"], kept["skip_invalid"], kept["last_batch"]) == \
         ("Support NPS", "surveys", True, report.batch_id)

@@ -6,7 +6,7 @@ import tomllib
 
 import pandas as pd
 
-from conftest import ROOT, demo_frame
+from conftest import ROOT, SMB_LEAD, demo_frame
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 
@@ -58,3 +58,16 @@ def test_exports_are_the_pages_own_and_streamlits_table_download_is_off(open_pag
     assert labels == ["Export CSV", "Export XLSX"]
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["client"]["disableDataExport"] is True
+
+
+def test_a_product_lead_limited_to_smb_finds_and_exports_smb_voices_only(open_page):
+    accounts = demo_frame("accounts").set_index("account_id")
+    outside = accounts.index[accounts["segment"] != "SMB"][0]
+    at = open_page("voices", as_user=SMB_LEAD, q="invoice", sources="comment", account=outside)
+    answers = demo_frame("survey_responses")
+    smb = answers[answers["account_id"].map(accounts["segment"]) == "SMB"]
+    expected = smb["comment"].dropna().str.lower().str.contains("invoice", regex=False).sum()
+    assert any(m.value.startswith(f"**{expected:,} found**") for m in at.markdown)  # the other account's id is ignored
+    shown = at.dataframe[0].value
+    assert not shown.empty and (shown["segment"] == "SMB").all()
+    assert outside not in at.selectbox(key="v-account").options

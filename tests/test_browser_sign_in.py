@@ -1,0 +1,162 @@
+"""Signing in for real: the app's OIDC sign-in against a local OpenID Connect provider
+(oidc-provider-mock, a real provider server started here), in Debian's Chromium, as each role."""
+
+import json
+import re
+import urllib.error
+import urllib.request
+
+import pytest
+from oidc_provider_mock import run_server_in_thread
+from playwright.sync_api import expect
+
+from conftest import ROLES_TOML
+from test_browser import app_server, free_port, page, settled, tile  # noqa: F401 (page is a fixture)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def provider():
+    """A local OpenID Connect provider: its sign-in form takes any subject, whose e-mail it is."""
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("AUTHLIB_INSECURE_TRANSPORT", "1")  # plain http on loopback only
+        with run_server_in_thread(port=free_port()) as server:
+            yield f"http://127.0.0.1:{server.server_port}"
+
+
+@pytest.fixture
+def team_server(tmp_path, provider):
+    """The app with sign-in configured (the secrets as the README says) and the test team's roles."""
+    port = free_port()
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(f"""[auth]
+redirect_uri = "http://127.0.0.1:{port}/oauth2callback"
+cookie_secret = "a long random string for the test"
+client_id = "empathy-board"
+client_secret = "test-secret"
+server_metadata_url = "{provider}/.well-known/openid-configuration"
+""", encoding="utf-8")
+    roles = tmp_path / "roles.toml"
+    roles.write_text(ROLES_TOML, encoding="utf-8")
+    env = {"EMPATHY_SECRETS": str(secrets), "EMPATHY_ROLES": str(roles)}
+    with app_server(tmp_path, port, ("--secrets.files", str(secrets)), env) as url:
+        yield url
+
+
+def sign_in(page, url: str, email: str) -> None:
+    """As a person does: the app's sign-in button, the provider's form, back to the app."""
+    page.goto(url)
+    expect(page.get_by_text("Sign in to see the board")).to_be_visible(timeout=60_000)
+    page.get_by_role("button", name="Sign in").click()
+    page.locator("input[name=sub]").fill(email)  # the provider's own sign-in form
+    page.get_by_role("button", name="Authorize").click()
+
+
+def sign_out(page) -> None:
+    """The app's sign-out, then the provider's end-of-session page (RP-initiated logout), back to the app."""
+    settled(page)
+    page.get_by_role("button", name="Sign out").click()
+    page.get_by_role("button", name="End session").click(timeout=60_000)
+    expect(page.get_by_text("Sign in to see the board")).to_be_visible(timeout=60_000)
+
+
+def menu(page) -> list[str]:
+    links = page.locator('[data-testid="stSidebarNav"] a')
+    return [text.split("\n")[-1].strip() for text in links.all_inner_texts()]  # after the icon's name
+
+
+def test_signed_out_sees_only_the_sign_in_page(team_server, page):
+    page.goto(team_server)
+    expect(page.get_by_text("Sign in to see the board")).to_be_visible(timeout=60_000)
+    assert not page.locator(".tile").count() and not menu(page)
+    page.goto(f"{team_server}/data")  # a deep link is no way round
+    expect(page.get_by_text("Sign in to see the board")).to_be_visible(timeout=60_000)
+    assert not page.get_by_role("heading", name="Load a sheet").count()
+
+
+def test_a_viewer_signs_in_sees_the_board_read_only_and_signs_out(team_server, page):
+    sign_in(page, team_server, "cxo@example.com")
+    expect(page.get_by_text("How customers feel · 2026-W47")).to_be_visible(timeout=90_000)
+    expect(page.get_by_text("Signed in as Casey", exact=False).or_(page.get_by_text("cxo@example.com"))
+           .first).to_be_visible()
+    settled(page)
+    assert menu(page) == ["Board", "Segments", "Accounts", "Voices", "Themes"]
+    assert not page.get_by_role("button", name="Pin").count()
+    page.goto(f"{team_server}/data")  # not in a viewer's menu, so not served to them
+    expect(page.get_by_text("Page not found")).to_be_visible(timeout=60_000)
+    page.keyboard.press("Escape")
+    expect(page.get_by_text("How customers feel")).to_be_visible(timeout=60_000)
+    assert not page.get_by_role("heading", name="Load a sheet").count()
+
+    sign_out(page)
+    page.goto(team_server)
+    expect(page.get_by_text("Sign in to see the board")).to_be_visible(timeout=60_000)
+
+
+def test_an_analyst_has_the_data_page_and_an_admin_the_admin_page(team_server, page):
+    sign_in(page, team_server, "dana@example.com")
+    expect(page.get_by_text("How customers feel · 2026-W47")).to_be_visible(timeout=90_000)
+    settled(page)
+    assert menu(page) == ["Board", "Segments", "Accounts", "Voices", "Themes", "Data"]
+    page.get_by_role("button", name="Pin").first.click()  # an analyst may pin the voice of the week
+    expect(page.get_by_role("button", name="Back to the rule's choice")).to_be_visible(timeout=60_000)
+    page.get_by_role("link", name="Data").click()
+    expect(page.get_by_text("recorded as loaded by", exact=False)).to_contain_text("dana@example.com",
+                                                                                  timeout=60_000)
+    sign_out(page)
+
+    sign_in(page, team_server, "ada@example.com")
+    expect(page.get_by_text("How customers feel · 2026-W47")).to_be_visible(timeout=90_000)
+    settled(page)
+    assert menu(page) == ["Board", "Segments", "Accounts", "Voices", "Themes", "Data", "Admin"]
+    page.get_by_role("link", name="Admin").click()
+    page.get_by_role("tab", name="Audit log").click()
+    grid = page.locator("[data-testid=stDataFrame]").last
+    expect(grid).to_contain_text("dana@example.comanalystpin_voice2026-W47done", timeout=60_000)  # her pin, in the log
+    expect(grid).to_contain_text("systemadminloadaccounts.csv")  # and the demo the app loaded on first run
+
+
+def test_a_product_lead_sees_only_their_segment(team_server, page):
+    sign_in(page, team_server, "sam@example.com")
+    expect(page.get_by_text("How customers feel · 2026-W47")).to_be_visible(timeout=90_000)
+    expect(page.get_by_text("only segment SMB")).to_be_visible()
+    settled(page)
+    page.get_by_role("link", name="By segment").click()
+    expect(page.get_by_role("heading", name="Segments")).to_be_visible(timeout=60_000)
+    grid = page.locator("[data-testid=stDataFrame]").first
+    expect(grid).to_contain_text("SMB")
+    for other in ("Enterprise", "Mid-Market"):
+        expect(grid).not_to_contain_text(other)
+
+
+def test_someone_without_a_role_is_asked_to_see_an_admin(team_server, page):
+    sign_in(page, team_server, "stranger@elsewhere.example")
+    expect(page.get_by_text("nobody has given you a role")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("stranger@elsewhere.example")).to_be_visible()
+    assert not page.locator(".tile").count() and not menu(page)
+
+
+@pytest.mark.parametrize(("path", "status", "reveals"), [
+    ("/_stcore/health", 200, "ok"),
+    ("/_stcore/host-config", 200, "allowedOrigins"),
+    ("/_stcore/metrics", 200, None),
+    ("/media/0123456789abcdef.csv", 404, None),
+    ("/_stcore/agent/openapi.json", None, None),
+])
+def test_what_streamlits_own_endpoints_answer_without_sign_in(team_server, path, status, reveals):
+    """None of them reveals a figure, a quote or an account: the README's Security section lists them."""
+    try:
+        with urllib.request.urlopen(f"{team_server}{path}", timeout=10) as response:
+            code, body = response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        code, body = error.code, error.read().decode("utf-8", "replace")
+    if status is not None:
+        assert code == status
+    if reveals:
+        assert reveals in body
+    for secret in ("Redbrook", "A1001", "@example.com", "nps", "cookie_secret", "test-secret"):
+        assert secret not in body
+    if path.endswith("openapi.json") and code == 200:
+        assert json.loads(body).get("x-streamlit-agent-api", {}).get("enabled") in (None, False) \
+            or re.search(r"does not serve the agent API", body)
