@@ -3,6 +3,7 @@ screen, and an analyst undoing a batch."""
 
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -29,14 +30,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def app_server(tmp_path, port: int | None = None, args: tuple = (), env: dict | None = None):
-    """The app served by `streamlit run` on a free loopback port, on a store of the test's own."""
+def app_server(tmp_path, port: int | None = None, args: tuple = (), env: dict | None = None, root=ROOT):
+    """The app (of the project at `root`) served by `streamlit run` on a free loopback port, on a
+    store of the test's own."""
     port = port or free_port()
     env = {**os.environ, "EMPATHY_DB": str(tmp_path / "browser.duckdb"), **(env or {})}
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", str(root / "app.py"), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", *args],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -218,3 +220,21 @@ def test_an_analyst_uploads_a_sheet_maps_a_column_confirms_sees_the_board_change
     page.get_by_role("link", name="Board").click()
     expect(tile(page, "NPS").locator(".tile-n")).to_contain_text(f"n = {n_before:,} answers", timeout=60_000)
     expect(tile(page, "NPS").locator(".tile-value")).to_have_text(nps_before)
+
+
+def test_a_pages_folder_still_breaks_a_deep_link_on_a_fresh_server(tmp_path, page):
+    """Why the pages live in app_pages/: the same app with the folder named pages/ runs a fresh
+    server's first session the pre-`st.navigation` way, so a deep link runs the page file without
+    app.py (no sign-in check there, no menu of ours, no open mark). When a Streamlit upgrade makes
+    this test fail, pages/ works: move to it (docs/architecture.md, UI)."""
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "*.duckdb*", "__pycache__"))
+    (copy / "app_pages").rename(copy / "pages")
+    for source in [copy / "app.py", *(copy / "ui").glob("*.py"), *(copy / "pages").glob("*.py")]:
+        source.write_text(source.read_text().replace("app_pages/", "pages/"))
+    with app_server(tmp_path, root=copy) as url:
+        page.goto(f"{url}/segments")
+        expect(page.get_by_role("heading", name="Segments")).to_be_visible(timeout=90_000)
+        menu = page.locator('[data-testid="stSidebarNav"]').inner_text().split()
+        assert "app" in menu and "Board" not in menu  # Streamlit's own file list, not the app's menu
+        assert not page.get_by_text("Open: no sign-in configured").count()  # app.py never ran
