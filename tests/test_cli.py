@@ -1,5 +1,6 @@
 import json
 import os
+import pwd
 import subprocess
 import sys
 
@@ -11,7 +12,8 @@ from sheets_api import KEY, SERVICE_ACCOUNT
 
 def empathy(*args, db_path):
     """The command line in its own process, with the test's store (and local Sheets API, if any)."""
-    passed_on = {name: os.environ[name] for name in ("EMPATHY_SECRETS", "EMPATHY_SHEETS_API") if name in os.environ}
+    passed_on = {name: os.environ[name] for name in ("EMPATHY_SECRETS", "EMPATHY_SHEETS_API", "EMPATHY_ROLES")
+                 if name in os.environ}
     env = {"EMPATHY_DB": str(db_path), "PATH": "/usr/bin:/bin", **passed_on}
     return subprocess.run([sys.executable, "-m", "empathy", *map(str, args)], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
@@ -151,3 +153,32 @@ def test_load_a_google_sheet_not_shared_says_whom_to_share_with(db_path, google_
     assert result.returncode == 1
     assert f"add {SERVICE_ACCOUNT} as a Viewer" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+OS_USER = pwd.getpwuid(os.getuid()).pw_name  # who the command line runs as (no USER in its environment)
+
+
+def test_the_audit_log_lists_what_the_command_line_did_as_the_os_user(db_path):
+    empathy("load", FIXTURES / "surveys_basic.csv", db_path=db_path)
+    empathy("load", FIXTURES / "surveys_ragged.csv", db_path=db_path)
+    entries = json.loads(empathy("audit", "--json", db_path=db_path).stdout)
+    me = f"os:{OS_USER}"
+    assert [(e["who"], e["role"], e["action"], e["outcome"]) for e in entries] == \
+        [(me, "admin", "load", "rejected"), (me, "admin", "load", "done")]
+    assert entries[1]["detail"].startswith("batch 1 as surveys: 3 new")
+    assert "Nothing in the audit log since 2999-01-01" in empathy("audit", "--since", "2999-01-01", db_path=db_path).stdout
+
+
+def test_on_a_team_server_the_command_line_is_an_analyst_unless_the_roles_file_says(db_path, tmp_path, monkeypatch):
+    secrets, roles = tmp_path / "secrets.toml", tmp_path / "roles.toml"
+    secrets.write_text('[auth]\nclient_id = "board"\n')
+    roles.write_text("")
+    monkeypatch.setenv("EMPATHY_SECRETS", str(secrets))
+    monkeypatch.setenv("EMPATHY_ROLES", str(roles))
+    assert empathy("load", FIXTURES / "surveys_basic.csv", db_path=db_path).returncode == 0
+    refused = empathy("audit", db_path=db_path)
+    assert refused.returncode == 1
+    assert f"os:{OS_USER} has the analyst role and may not read the audit log" in refused.stderr
+    roles.write_text(f'[command_line]\n"{OS_USER}" = "admin"\n')
+    allowed = empathy("audit", db_path=db_path)
+    assert allowed.returncode == 0 and f"os:{OS_USER} (analyst)  load surveys_basic.csv: done" in allowed.stdout

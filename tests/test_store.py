@@ -8,6 +8,7 @@ import pytest
 
 from conftest import ANALYST, ROOT
 from empathy.loading import load_sheet
+from empathy.access import DataScope
 from empathy.store import StoreError
 
 ACCOUNTS_V1 = "account_id,account_name,segment,arr\nA1,Acme,SMB,1000\nA2,Globex,Enterprise,500000\n"
@@ -145,3 +146,26 @@ def test_a_second_process_gets_a_clear_message_when_the_file_is_locked(store, db
     assert result.returncode == 1
     assert "is in use by another program" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_scoped_store_reads_only_its_accounts_rows_and_changes_nothing(store):
+    load_text(store, ACCOUNTS_V1 + "A4,O'Brien & Co,SMB,3000\n")
+    load_text(store, ACCOUNTS_V2)  # A1 moved from SMB to Mid-Market: it leaves the SMB scope
+    load_text(store, "response_id,account_id,submitted_at,metric,score\nR1,A1,2026-09-01,nps,9\n"
+                     "R2,A3,2026-09-01,nps,3\nR3,A2,2026-09-01,nps,10\nR4,,2026-09-01,nps,0\n")
+    load_text(store, "week,segment,metric,invited,responded\n2026-09-07,SMB,nps,40,10\n2026-09-07,Enterprise,nps,9,9\n")
+    load_text(store, 'call_id,account_id,started_at,transcript\nC1,A3,2026-09-01,"Customer: slow again"\n'
+                     'C2,A2,2026-09-01,"Customer: all good"\n')
+    smb = store.scoped(DataScope(("SMB",)))
+    assert store.scoped(DataScope()) is store
+    assert set(smb.query("SELECT account_id FROM accounts WHERE superseded_by IS NULL")["account_id"]) == {"A3", "A4"}
+    assert smb.query("SELECT response_id FROM survey_responses")["response_id"].tolist() == ["R2"]
+    assert smb.query("SELECT sum(invited) AS n FROM participation")["n"][0] == 40
+    assert set(smb.query("SELECT call_id FROM utterances")["call_id"]) == {"C1"}
+    emea = store.scoped(DataScope(("SMB",), ("EMEA",)))  # no SMB account is in EMEA
+    assert emea.query("SELECT count(*) AS n FROM participation")["n"][0] == 0
+    assert store.query("SELECT count(*) AS n FROM survey_responses")["n"][0] == 4  # the store itself is whole
+    version = store.version()
+    with pytest.raises(PermissionError, match="limited to segment SMB cannot change data"):
+        smb.undo(1, user=ANALYST)
+    assert store.version() == version and smb.cache_key != store.cache_key
