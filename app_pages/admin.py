@@ -55,9 +55,8 @@ with audit_tab:
     who = pick[1].selectbox("Who", sorted(log["who"].unique()), index=None, placeholder="anyone", key="audit-who")
     actions = pick[2].multiselect("What", sorted(log["action"].unique()), key="audit-actions")
     outcomes = pick[3].multiselect("Outcome", sorted(log["outcome"].unique()), key="audit-outcomes")
-    shown = log[(log["who"] == who) if who else log["who"].notna()]
-    shown = shown[shown["action"].isin(actions or shown["action"].unique())]
-    shown = shown[shown["outcome"].isin(outcomes or shown["outcome"].unique())]
+    shown = log[(log["who"] == who if who else True) & log["action"].isin(actions or log["action"])
+                & log["outcome"].isin(outcomes or log["outcome"])]
     st.markdown(f"**{len(shown):,} entries** since {since:%d %b %Y}, newest first.")
     st.download_button("Export CSV", data=lambda: export_for(store, user, shown, "csv", "audit log"),
                        file_name="audit.csv", mime="text/csv", icon=":material/download:", on_click="ignore",

@@ -85,6 +85,8 @@ with taxonomy_tab:
                 save(taxonomy_from_rows(edited.to_dict("records"), "The table"))
             except TaxonomyError as error:
                 st.error(f"**Not saved.** {error}. Fill in or delete that row.")
+            except PermissionError as error:
+                st.error(f"**Not saved.** {error}")
             else:
                 st.rerun()
     else:

@@ -218,7 +218,7 @@ def save_roles(store, user: User, text: str, path: Path | None = None) -> Roles:
 def roles_change(before: Roles, after: Roles) -> str:
     """Who gained, lost or changed a role, in words, for the audit log."""
     def entries(roles: Roles) -> dict[str, str]:
-        grants = {**{k: v for k, v in roles.people.items()}, **{f"*@{k}": v for k, v in roles.domains.items()}}
+        grants = {**roles.people, **{f"*@{k}": v for k, v in roles.domains.items()}}
         shown = {who: role.label + (f" ({scope.describe()})" if not scope.everything else "")
                  for who, (role, scope) in grants.items()}
         return {**shown, **{f"os:{k}": role.label for k, role in roles.command_line.items()}}

@@ -19,7 +19,6 @@ import time
 import tomllib
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 
 import gspread
 import requests

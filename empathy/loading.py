@@ -141,11 +141,11 @@ def land(store: Store, prepared: Prepared, *, user: User, skip_invalid: bool = F
 
     `roles` (speaker label -> customer/agent/other) places speakers of call transcripts that no rule
     could place. The user's role is checked before any work; a rejected sheet is audited too."""
-    sheet, layout = prepared.sheet, prepared.layout
-    store.authorize(user, "manage_demo" if demo else "load", _source_label(sheet))
+    source = _source_label(prepared.sheet)
+    store.authorize(user, "manage_demo" if demo else "load", source)
     report = _land(store, prepared, user, skip_invalid, demo, roles)
     if report.rejected:
-        store.audit(user, "load", _source_label(sheet), "rejected",
+        store.audit(user, "load", source, "rejected",
                     f"{len(report.errors)} problems, {report.rows_rejected} bad rows; first: "
                     + (report.errors[0]["message"] if report.errors else "no valid rows"))
     return report

@@ -18,8 +18,9 @@ def secrets_paths() -> list[Path]:
 
 
 def sign_in_configured() -> bool:
-    """Whether any secrets file has an `[auth]` section (Streamlit's OIDC sign-in). A file that is
-    not TOML counts as configured: the app then refuses to start open rather than guess."""
+    """Whether any secrets file has an `[auth]` section (Streamlit's OIDC sign-in): the command line
+    acts with every right only on a machine without it. A file that is not TOML counts as configured,
+    so a broken file never grants more."""
     for path in secrets_paths():
         if path.is_file():
             try:

@@ -78,6 +78,7 @@ class Store:
         self.path = path
         self._connection = connection
         self._write_lock = threading.Lock()
+        self._scopes: dict[DataScope, ScopedStore] = {}
         self._create_tables()
 
     @classmethod
@@ -221,7 +222,9 @@ class Store:
         """The store as a product lead limited to `scope` sees it (this store when unlimited)."""
         if scope.everything:
             return self
-        return ScopedStore(self, scope)
+        if scope not in self._scopes:  # made once per scope: the views' SQL is fixed for the process
+            self._scopes[scope] = ScopedStore(self, scope)
+        return self._scopes[scope]
 
     @property
     def cache_key(self) -> str:
