@@ -27,5 +27,5 @@ if user.may("read_audit"):
         st.Page("app_pages/admin.py", title="Admin", icon=":material/admin_panel_settings:", url_path="admin"))
 navigation = st.navigation(pages)
 identity_panel(user)
-demo_banner(store)
+demo_banner(store, user)
 navigation.run()

@@ -71,8 +71,8 @@ with impact_tab:
 
 with taxonomy_tab:
     st.caption("A phrase matches whole words in any case; a trailing * lets the last word run on (bill* finds "
-               "billing). Add a row for a new theme or phrase, delete a row to drop it, then save: every stored "
-               "comment and call turn is tagged again.")
+               "billing)." + (" Add a row for a new theme or phrase, delete a row to drop it, then save: every stored "
+                              "comment and call turn is tagged again." if editing else ""))
     taxonomy = read_taxonomy()
     rows = pd.DataFrame([{"theme": theme, "phrase": phrase} for theme, phrases in taxonomy.items() for phrase in phrases])
     columns = {"theme": st.column_config.TextColumn("Theme", required=True),

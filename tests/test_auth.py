@@ -90,3 +90,11 @@ def test_without_sign_in_the_app_refuses_to_serve_a_network_address(listening_on
     listening_on("127.0.0.1")
     monkeypatch.delenv("EMPATHY_OPEN")
     assert "How customers feel" in text(run("board", signed=False))
+
+
+def test_the_demo_banner_says_what_each_role_can_do_about_it():
+    banner = {email: next(i.value for i in run("board", email).info if "Demo data." in i.value)
+              for email in ("cxo@example.com", "dana@example.com", "ada@example.com")}
+    assert banner["cxo@example.com"].endswith("The board's analysts load the real data.")
+    assert banner["dana@example.com"].endswith("on the **Data** page; an admin clears the demo data.")
+    assert banner["ada@example.com"].endswith("and clear the demo data, on the **Data** page.")

@@ -143,12 +143,15 @@ def demo_loaded(store: Store, version: int) -> bool:
     return has_demo(store)
 
 
-def demo_banner(store: Store) -> None:
+def demo_banner(store: Store, user: User) -> None:
     """Shown on every page while any demo data is loaded, so nobody mistakes it for real figures
-    (in presentation mode as a small line the board shows itself)."""
+    (in presentation mode as a small line the board shows itself); what to do next, by role."""
     if demo_loaded(store, store.version()) and not presenting():
-        st.info("**Demo data.** These figures come from a fictional company's customers. "
-                "Load your own sheets, and clear the demo data, on the **Data** page.", icon=":material/science:")
+        next_step = ("Load your own sheets, and clear the demo data, on the **Data** page." if user.may("manage_demo")
+                     else "Load your own sheets on the **Data** page; an admin clears the demo data."
+                     if user.may("load") else "The board's analysts load the real data.")
+        st.info(f"**Demo data.** These figures come from a fictional company's customers. {next_step}",
+                icon=":material/science:")
 
 
 @st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
