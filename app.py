@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from empathy.connections import StoreBusyError
 from ui.auth import current_user, identity_panel
 from ui.common import demo_banner, get_store
 
@@ -27,5 +28,9 @@ if user.may("read_audit"):
         st.Page("app_pages/admin.py", title="Admin", icon=":material/admin_panel_settings:", url_path="admin"))
 navigation = st.navigation(pages)
 identity_panel(user)
-demo_banner(store, user)
-navigation.run()
+try:
+    demo_banner(store, user)
+    navigation.run()
+except StoreBusyError as busy:  # another program has been writing for longer than a page waits
+    st.warning(f"**The data is being changed by another program; this page will show it once that is "
+               f"done.** {busy}", icon=":material/hourglass_top:")

@@ -44,7 +44,7 @@ COMMENTS = ["The invoice was wrong again and support took days to answer us, rea
             "Setup was confusing and the documentation did not help us at all, terrible.", None, None]
 
 
-def generate(store: Store, surveys: int) -> None:
+def generate(store: Store, surveys: int, calls_count: int = CALLS) -> None:
     rng = np.random.default_rng(7)
     accounts = pd.DataFrame({
         "account_id": [f"A{i:05d}" for i in range(ACCOUNTS)], "account_name": [f"Account {i}" for i in range(ACCOUNTS)],
@@ -75,22 +75,22 @@ def generate(store: Store, surveys: int) -> None:
         "invited": rng.integers(2, 8, ACCOUNTS * 52)})
     participation["responded"] = (participation["invited"] * rng.uniform(0.2, 0.7, len(participation))).astype(int)
     _load(store, "participation", participation, "participation")
-    started = pd.to_datetime(FIRST) + pd.to_timedelta(rng.integers(0, 364 * 24 * 60, CALLS), unit="min")
-    sentiment = rng.uniform(-0.9, 0.9, CALLS)
+    started = pd.to_datetime(FIRST) + pd.to_timedelta(rng.integers(0, 364 * 24 * 60, calls_count), unit="min")
+    sentiment = rng.uniform(-0.9, 0.9, calls_count)
     calls = pd.DataFrame({
-        "call_id": [f"C{i:06d}" for i in range(CALLS)],
-        "account_id": accounts["account_id"].to_numpy()[rng.integers(0, ACCOUNTS, CALLS)], "started_at": started,
-        "call_type": rng.choice(["support", "success", "sales"], CALLS, p=[0.6, 0.25, 0.15]), "channel": "phone",
-        "agent": "Jordan", "escalated": rng.random(CALLS) < 0.05, "resolved": rng.random(CALLS) < 0.8,
-        "transcript": "(generated)", "transcript_hash": [f"t{i}" for i in range(CALLS)],
+        "call_id": [f"C{i:06d}" for i in range(calls_count)],
+        "account_id": accounts["account_id"].to_numpy()[rng.integers(0, ACCOUNTS, calls_count)], "started_at": started,
+        "call_type": rng.choice(["support", "success", "sales"], calls_count, p=[0.6, 0.25, 0.15]), "channel": "phone",
+        "agent": "Jordan", "escalated": rng.random(calls_count) < 0.05, "resolved": rng.random(calls_count) < 0.8,
+        "transcript": "(generated)", "transcript_hash": [f"t{i}" for i in range(calls_count)],
         "sentiment_mean": sentiment, "sentiment_min": sentiment - 0.1, "sentiment_shift": 0.0,
         "negative": sentiment <= -0.05, "customer_turns": TURNS_PER_CALL, "scored_turns": TURNS_PER_CALL,
         "unscored_turns": 0})
-    turns = CALLS * TURNS_PER_CALL
+    turns = calls_count * TURNS_PER_CALL
     utterances = pd.DataFrame({
         "call_id": np.repeat(calls["call_id"].to_numpy(), TURNS_PER_CALL),
         "transcript_hash": np.repeat(calls["transcript_hash"].to_numpy(), TURNS_PER_CALL),
-        "turn": np.tile(np.arange(1, 2 * TURNS_PER_CALL, 2), CALLS), "speaker": "Customer", "role": "customer",
+        "turn": np.tile(np.arange(1, 2 * TURNS_PER_CALL, 2), calls_count), "speaker": "Customer", "role": "customer",
         "text": rng.choice([c for c in COMMENTS if c], turns), "offset_s": 0.0,
         "compound": rng.uniform(-0.95, 0.95, turns), "pos": 0.1, "neu": 0.8, "neg": 0.1, "scored": True,
         "themes": pd.Series([[t] for t in THEMES], dtype="object").to_numpy()[rng.integers(0, len(THEMES), turns)]})

@@ -1,11 +1,15 @@
-"""The embedded DuckDB store: versioned rows, batches that land whole or not at all, and undo.
+"""The store: versioned rows, batches that land whole or not at all, and undo.
 
 Rows are never changed in place. A load inserts new rows and new versions of changed rows, and marks
 the versions they replace as `superseded_by` that batch; undoing a batch deletes its rows and hands
 the replaced versions back. "Current" data is every row whose `superseded_by` is NULL.
 
-One DuckDB connection per process and file (DuckDB locks the file to one process); each operation
-takes its own cursor, and writes are serialised by a lock so Streamlit sessions can share a store.
+The store is an embedded DuckDB file by default, or a DuckLake on PostgreSQL shared by a team's
+servers; `empathy/connections.py` says how a process reaches either, and this module is the one place
+whose SQL knows the difference (a lake has no keys or constraints, and needs no checkpoints). Each
+operation takes its own cursor; writes are serialised in the process by a lock, and across processes
+by the file's writer lock or, on a lake, by every write updating the one `writes` row of `meta`, so
+two at once collide at commit and the later one runs again.
 
 Every write takes the acting user and checks their role here (`empathy/access.py`), and leaves a row
 in the append-only `audit` table, refusals included. A product lead limited to some segments reads
@@ -16,7 +20,10 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import threading
+import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +32,7 @@ import duckdb
 import pandas as pd
 
 from empathy.access import DataScope, User, require
+from empathy.connections import FileAccess, LakeAccess, StoreError, is_lake, open_access, sql_literal
 from empathy.schema import DERIVED_COLUMNS, TABLE_COLUMNS, TABLE_DATES, TABLE_KEYS
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "empathy.duckdb"
@@ -40,14 +48,26 @@ VOICE_COLUMNS = ("window_label", "window_start", "window_end", "source", "ref_id
                  "pinned")
 VOICE_DEFS = """window_label VARCHAR, window_start DATE, window_end DATE, source VARCHAR, ref_id VARCHAR,
                 turn INTEGER, text_hash VARCHAR, pinned BOOLEAN, chosen_at TIMESTAMP, chosen_by VARCHAR"""
-
-
-class StoreError(Exception):
-    """A store operation a person asked for that cannot be done; the message says why."""
-
-
-class StoreLockedError(StoreError):
-    pass
+# Tables other than the data tables, with their keys (enforced by an embedded file; a lake has none,
+# and the writes below never rely on them).
+OTHER_TABLES = {
+    "utterances": (", ".join(f"{name} {kind}" for name, kind in UTTERANCE_COLUMNS.items())
+                   + ", batch_id BIGINT NOT NULL", None),
+    "batches": ("""batch_id BIGINT, kind VARCHAR, layout VARCHAR, source VARCHAR, rows_new BIGINT,
+                   rows_updated BIGINT, rows_duplicate BIGINT, rows_rejected BIGINT, loaded_at TIMESTAMP,
+                   loaded_by VARCHAR, undone_at TIMESTAMP, demo BOOLEAN""", "batch_id"),
+    "voices": (VOICE_DEFS, "window_label"),
+    "scope_voices": (f"scope VARCHAR, {VOICE_DEFS}", "scope, window_label"),
+    "audit": ("""entry BIGINT, happened_at TIMESTAMP, who VARCHAR, role VARCHAR, action VARCHAR,
+                 object VARCHAR, outcome VARCHAR, detail VARCHAR""", "entry"),
+    "sheet_sources": ("""spreadsheet_key VARCHAR, worksheet VARCHAR, title VARCHAR, layout VARCHAR,
+                         mapping VARCHAR, skip_invalid BOOLEAN, loaded_at TIMESTAMP, loaded_by VARCHAR,
+                         last_batch BIGINT""", "spreadsheet_key, worksheet"),
+    "meta": ("key VARCHAR, value BIGINT", "key"),
+}
+# Counters in `meta`: the data's version, the voices', and the one every write bumps.
+COUNTERS = ("version", "voices_version", "writes")
+WRITE_ATTEMPTS = 8
 
 
 class _NothingNew(Exception):
@@ -65,87 +85,111 @@ class BatchResult:
     rows_duplicate: int
 
 
-def store_path() -> Path:
-    return Path(os.environ.get("EMPATHY_DB") or DEFAULT_PATH)
+def store_location() -> str:
+    """EMPATHY_DB: a DuckDB file (the default, under data/) or `ducklake:postgres:<connection>`."""
+    location = os.environ.get("EMPATHY_DB") or str(DEFAULT_PATH)
+    return location if is_lake(location) else str(Path(location).resolve())
 
 
-_open_stores: dict[Path, Store] = {}
+_open_stores: dict[str, Store] = {}
 _open_lock = threading.Lock()
 
 
 class Store:
-    def __init__(self, path: Path, connection: duckdb.DuckDBPyConnection):
-        self.path = path
-        self._connection = connection
+    def __init__(self, location: str, access: FileAccess | LakeAccess):
+        self.location = location
+        self._access = access
         self._write_lock = threading.Lock()
         self._scopes: dict[DataScope, ScopedStore] = {}
         self._create_tables()
 
     @classmethod
-    def open(cls, path: str | Path | None = None) -> Store:
-        """The process's one store for that file, opened (and created) on first use."""
-        resolved = Path(path or store_path()).resolve()
+    def open(cls, location: str | Path | None = None) -> Store:
+        """The process's one store for that file or lake, reached (and created) on first use."""
+        location = str(location or store_location())
+        location = location if is_lake(location) else str(Path(location).resolve())
         with _open_lock:
-            if resolved not in _open_stores:
-                resolved.parent.mkdir(parents=True, exist_ok=True)
-                _open_stores[resolved] = cls(resolved, _connect(resolved))
-            return _open_stores[resolved]
+            if location not in _open_stores:
+                if not is_lake(location):
+                    Path(location).parent.mkdir(parents=True, exist_ok=True)
+                _open_stores[location] = cls(location, open_access(location))
+            return _open_stores[location]
 
     def close(self) -> None:
         with _open_lock:
-            _open_stores.pop(self.path, None)
-            self._connection.close()
+            _open_stores.pop(self.location, None)
+            self._access.close()
+
+    @property
+    def description(self) -> str:
+        """The file, or the lake's kind, as a person may be shown it (never a connection's password)."""
+        return self._access.description
 
     @contextmanager
-    def cursor(self):
-        cursor = self._connection.cursor()
-        try:
-            yield cursor
-        finally:
-            cursor.close()
-
-    @contextmanager
-    def _transaction(self):
-        """One serialised write: everything inside lands together, or nothing does."""
-        with self._write_lock, self.cursor() as cursor:
-            cursor.begin()
+    def cursor(self, *, write: bool = False):
+        with self._access.connection(write) as connection:
+            cursor = connection.cursor()
             try:
+                self._access.prepare(cursor)
                 yield cursor
-                cursor.execute("UPDATE meta SET value = value + 1 WHERE key = 'version'")
-                cursor.commit()
-            except BaseException:
-                cursor.rollback()
-                raise
-            _checkpoint(cursor)
+            finally:
+                cursor.close()
+
+    def _write(self, work: Callable[[duckdb.DuckDBPyConnection], object], *counters: str):
+        """One serialised write: everything `work` does lands together with the counters it moves,
+        or nothing does. On a lake, a write that collided with another process's runs again."""
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                with self._write_lock, self.cursor(write=True) as cursor:
+                    cursor.begin()
+                    try:
+                        result = work(cursor)
+                        for counter in ("writes", *counters):
+                            cursor.execute("UPDATE meta SET value = value + 1 WHERE key = ?", [counter])
+                    except BaseException:
+                        cursor.rollback()
+                        raise
+                    cursor.commit()
+                    return result
+            except duckdb.TransactionException as error:
+                if not self._access.lake or "conflict" not in str(error).lower() or attempt == WRITE_ATTEMPTS:
+                    raise
+                time.sleep(random.uniform(0.02, 0.1) * attempt)
 
     def _create_tables(self) -> None:
-        with self._write_lock, self.cursor() as cursor:
-            for table, columns in TABLE_COLUMNS.items():
-                columns = {**columns, **DERIVED_COLUMNS.get(table, {})}
+        """Make the tables and columns that are missing (a new store, or one made before a column was
+        added); a store that has them all is only read."""
+        statements = self._missing_tables_and_columns()
+        if statements:
+            def create(cursor):
+                for statement in statements:
+                    cursor.execute(statement)
+                for counter in COUNTERS:
+                    cursor.execute("INSERT INTO meta SELECT ?, 0 WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = ?)",
+                                   [counter, counter])
+            self._write(create)
+
+    def _missing_tables_and_columns(self) -> list[str]:
+        """As statements that do nothing if another process has just run them (a write that
+        collided runs again)."""
+        with self.cursor(write=self._access.new) as cursor:
+            found = cursor.execute("SELECT table_name, column_name FROM duckdb_columns() "
+                                   "WHERE database_name = current_database() AND schema_name = 'main'").fetchall()
+        existing = {(table, column) for table, column in found} | {(table, None) for table, _ in found}
+        keyed = not self._access.lake
+        statements = []
+        for table, columns in TABLE_COLUMNS.items():
+            columns = {**columns, **DERIVED_COLUMNS.get(table, {})}
+            if (table, None) not in existing:
                 defs = ", ".join(f"{name} {SQL_TYPES[kind]}" for name, kind in columns.items())
-                cursor.execute(f"CREATE TABLE IF NOT EXISTS {table} ({defs}, row_hash VARCHAR, "
-                               "batch_id BIGINT NOT NULL, superseded_by BIGINT)")
-                for name, kind in columns.items():  # a store made before a column was added
-                    cursor.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {name} {SQL_TYPES[kind]}")
-            defs = ", ".join(f"{name} {kind}" for name, kind in UTTERANCE_COLUMNS.items())
-            cursor.execute(f"CREATE TABLE IF NOT EXISTS utterances ({defs}, batch_id BIGINT NOT NULL)")
-            cursor.execute("""CREATE TABLE IF NOT EXISTS batches (
-                batch_id BIGINT PRIMARY KEY, kind VARCHAR, layout VARCHAR, source VARCHAR,
-                rows_new BIGINT, rows_updated BIGINT, rows_duplicate BIGINT, rows_rejected BIGINT,
-                loaded_at TIMESTAMP, loaded_by VARCHAR, undone_at TIMESTAMP, demo BOOLEAN)""")
-            cursor.execute(f"CREATE TABLE IF NOT EXISTS voices ({VOICE_DEFS}, PRIMARY KEY (window_label))")
-            cursor.execute(f"""CREATE TABLE IF NOT EXISTS scope_voices (scope VARCHAR, {VOICE_DEFS},
-                               PRIMARY KEY (scope, window_label))""")
-            cursor.execute("""CREATE TABLE IF NOT EXISTS audit (
-                entry BIGINT PRIMARY KEY, happened_at TIMESTAMP, who VARCHAR, role VARCHAR, action VARCHAR,
-                object VARCHAR, outcome VARCHAR, detail VARCHAR)""")
-            cursor.execute("""CREATE TABLE IF NOT EXISTS sheet_sources (
-                spreadsheet_key VARCHAR, worksheet VARCHAR, title VARCHAR, layout VARCHAR,
-                mapping VARCHAR, skip_invalid BOOLEAN, loaded_at TIMESTAMP, loaded_by VARCHAR,
-                last_batch BIGINT, PRIMARY KEY (spreadsheet_key, worksheet))""")
-            cursor.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value BIGINT)")
-            cursor.execute("INSERT INTO meta VALUES ('version', 0) ON CONFLICT DO NOTHING")
-            cursor.execute("INSERT INTO meta VALUES ('voices_version', 0) ON CONFLICT DO NOTHING")
+                statements.append(f"CREATE TABLE IF NOT EXISTS {table} ({defs}, row_hash VARCHAR, batch_id BIGINT NOT NULL, "
+                                  "superseded_by BIGINT)")
+            statements += [f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {name} {SQL_TYPES[kind]}"
+                           for name, kind in columns.items()
+                           if (table, None) in existing and (table, name) not in existing]
+        statements += [f"CREATE TABLE IF NOT EXISTS {table} ({defs}{f', PRIMARY KEY ({key})' if key and keyed else ''})"
+                       for table, (defs, key) in OTHER_TABLES.items() if (table, None) not in existing]
+        return statements
 
     def version(self) -> int:
         """Changes on every load and undo: the UI's caches key on it."""
@@ -175,26 +219,17 @@ class Store:
 
     def _record_voice(self, voice: dict, *, replace: bool, chosen_by: str, scope: str | None = None) -> None:
         """Into `voices`, or for a scope into `scope_voices` under its key."""
-        conflict = "DO UPDATE SET " + ", ".join(f"{name} = excluded.{name}" for name in VOICE_COLUMNS[1:]) \
-            if replace else "DO NOTHING"
-        table, key, first = ("voices", "window_label", []) if scope is None else \
-            ("scope_voices", "scope, window_label", [scope])
-        names = ", ".join(["scope"] * bool(first) + list(VOICE_COLUMNS))
+        table, key, first = ("voices", ["window_label"], []) if scope is None else \
+            ("scope_voices", ["scope", "window_label"], [scope])
+        names = ["scope"] * bool(first) + list(VOICE_COLUMNS) + ["chosen_by"]
         values = first + [voice[name] for name in VOICE_COLUMNS] + [chosen_by]
-        with self._write_lock, self.cursor() as cursor:
-            cursor.execute(f"INSERT INTO {table} ({names}, chosen_at, chosen_by) "
-                           f"VALUES ({', '.join('?' for _ in values[:-1])}, now()::TIMESTAMP, ?) "
-                           f"ON CONFLICT ({key}) {conflict}", values)
-            cursor.execute("UPDATE meta SET value = value + 1 WHERE key = 'voices_version'")
-            _checkpoint(cursor)
+        self._write(lambda cursor: _merge(cursor, table, key, names, values, replace), "voices_version")
 
     def forget_voice(self, window_label: str, *, user: User) -> None:
         """Drop a window's kept voice, so the selection rule chooses again."""
         self.authorize(user, "pin_voice", window_label)
-        with self._write_lock, self.cursor() as cursor:
-            cursor.execute("DELETE FROM voices WHERE window_label = ?", [window_label])
-            cursor.execute("UPDATE meta SET value = value + 1 WHERE key = 'voices_version'")
-            _checkpoint(cursor)
+        self._write(lambda cursor: cursor.execute("DELETE FROM voices WHERE window_label = ?", [window_label]),
+                    "voices_version")
         self.audit(user, "unpin_voice", window_label, "done", "back to the rule's choice")
 
     def authorize(self, user: User, action: str, target: str = "") -> None:
@@ -207,9 +242,7 @@ class Store:
 
     def audit(self, user: User, action: str, target: str, outcome: str, detail: str = "") -> None:
         """Append one row to the audit log (nothing in the app updates or deletes them)."""
-        with self._write_lock, self.cursor() as cursor:
-            _append_audit(cursor, user, action, target, outcome, detail)
-            _checkpoint(cursor)
+        self._write(lambda cursor: _append_audit(cursor, user, action, target, outcome, detail))
 
     def audit_log(self, *, user: User, since=None) -> pd.DataFrame:
         """The audit log, newest first, from `since` (a date or time) on."""
@@ -228,8 +261,8 @@ class Store:
 
     @property
     def cache_key(self) -> str:
-        """What the UI's caches tell stores apart by: the file, and the scope when limited."""
-        return str(self.path)
+        """What the UI's caches tell stores apart by: the file or lake, and the scope when limited."""
+        return self.location
 
     def load(self, table: str, rows: pd.DataFrame, *, kind: str, layout: str, source: str, user: User,
              rows_rejected: int = 0, demo: bool = False,
@@ -251,7 +284,8 @@ class Store:
         derived = [name for name in DERIVED_COLUMNS.get(table, {}) if name in rows]
         columns = [*TABLE_COLUMNS[table], *derived, "row_hash"]
         incoming = rows[columns].reset_index(drop=True)
-        with self._transaction() as cursor:
+
+        def land(cursor):
             batch_id = _scalar(cursor, "SELECT coalesce(max(batch_id), 0) + 1 FROM batches")
             cursor.register("incoming", incoming)
             counts = _status_counts(cursor, table)
@@ -279,21 +313,18 @@ class Store:
                           f"batch {batch_id} as {kind}{' (demo)' if demo else ''}: {result.rows_new} new, "
                           f"{result.rows_updated} updated, {result.rows_duplicate} already loaded, "
                           f"{rows_rejected} rejected")
-        return result
+            return result
+        return self._write(land, "version")
 
     def remember_sheet(self, source: dict, *, user: User) -> None:
         """Keep how a Google Sheet's worksheet was loaded (layout, mapping, bad-row choice), so it can
         be refreshed the same way; loading it again replaces what was kept."""
-        names = ("spreadsheet_key", "worksheet", "title", "layout", "mapping", "skip_invalid", "last_batch")
+        names = ["spreadsheet_key", "worksheet", "title", "layout", "mapping", "skip_invalid", "last_batch"]
         values = [json.dumps(source[n]) if n == "mapping" else source[n] for n in names]
-        updates = ", ".join(f"{n} = excluded.{n}" for n in (*names[2:], "loaded_at", "loaded_by"))
         self.authorize(user, "load", source["title"])
-        with self._write_lock, self.cursor() as cursor:
-            cursor.execute(f"INSERT INTO sheet_sources ({', '.join(names)}, loaded_at, loaded_by) "
-                           f"VALUES ({', '.join('?' for _ in names)}, now()::TIMESTAMP, ?) "
-                           f"ON CONFLICT (spreadsheet_key, worksheet) DO UPDATE SET {updates}",
-                           [*values, user.identity])
-            _checkpoint(cursor)
+        self._write(lambda cursor: _merge(cursor, "sheet_sources", ["spreadsheet_key", "worksheet"],
+                                          [*names, "loaded_by"], [*values, user.identity], replace=True,
+                                          stamp="loaded_at"))
 
     def sheet_sources(self) -> list[dict]:
         """The Google Sheets loaded so far, most recently loaded first."""
@@ -307,11 +338,12 @@ class Store:
     def forget_sheet(self, spreadsheet_key: str, worksheet: str, *, user: User) -> None:
         target = f"{spreadsheet_key} [{worksheet}]"
         self.authorize(user, "google_sheets", target)
-        with self._write_lock, self.cursor() as cursor:
+
+        def forget(cursor):
             cursor.execute("DELETE FROM sheet_sources WHERE spreadsheet_key = ? AND worksheet = ?",
                            [spreadsheet_key, worksheet])
             _append_audit(cursor, user, "forget_sheet", target, "done")
-            _checkpoint(cursor)
+        self._write(forget)
 
     def compare(self, table: str, rows: pd.DataFrame) -> dict[str, int]:
         """How many of these rows would be new, would update a current row, or are already stored:
@@ -330,7 +362,7 @@ class Store:
             raise
 
     def _undo(self, batch_id: int, user: User) -> None:
-        with self._transaction() as cursor:
+        def take_out(cursor):
             found = cursor.execute("SELECT undone_at FROM batches WHERE batch_id = ?", [batch_id]).fetchall()
             if not found:
                 raise StoreError(f"There is no batch {batch_id}. `python -m empathy batches` lists them.")
@@ -348,12 +380,14 @@ class Store:
                            [batch_id])
             cursor.execute("UPDATE batches SET undone_at = now()::TIMESTAMP WHERE batch_id = ?", [batch_id])
             _append_audit(cursor, user, "undo", f"batch {batch_id}", "done")
+        self._write(take_out, "version")
 
     def retag(self, comments: tuple[str, list], turns: tuple[str, list], *, user: User) -> int:
         """Set every survey comment's and customer turn's themes anew (after the taxonomy changed),
         from SQL expressions over `comment` and `text`; returns how many texts now have a theme."""
         self.authorize(user, "edit_taxonomy", "stored comments and turns")
-        with self._transaction() as cursor:
+
+        def tag(cursor):
             cursor.execute(f"UPDATE survey_responses SET themes = {comments[0]}", comments[1])
             cursor.execute(f"UPDATE utterances SET themes = {turns[0]} WHERE role = 'customer'", turns[1])
             tagged = _scalar(cursor, """
@@ -361,6 +395,7 @@ class Store:
                      + (SELECT count(*) FROM utterances WHERE len(themes) > 0)""")
             _append_audit(cursor, user, "retag", "stored comments and turns", "done", f"{tagged} tagged")
             return tagged
+        return self._write(tag, "version")
 
     def scored_transcripts(self, calls: pd.DataFrame) -> pd.DataFrame:
         """The stored turns of those (call_id, transcript_hash) pairs that were scored before."""
@@ -417,8 +452,8 @@ class ScopedStore(Store):
     Its voice of the week is kept per scope, apart from everyone's. It changes no data."""
 
     def __init__(self, base: Store, scope: DataScope):
-        self.path, self.scope, self._base = base.path, scope, base
-        self._connection, self._write_lock = base._connection, base._write_lock
+        self.location, self.scope, self._base = base.location, scope, base
+        self._access, self._write_lock = base._access, base._write_lock
         self._views = _scope_views(self._catalog(), scope)
 
     def _catalog(self) -> str:
@@ -426,14 +461,14 @@ class ScopedStore(Store):
             return _scalar(cursor, "SELECT current_database()")
 
     @contextmanager
-    def cursor(self):
-        with super().cursor() as cursor:
+    def cursor(self, *, write: bool = False):
+        with super().cursor(write=write) as cursor:
             cursor.execute(self._views)
             yield cursor
 
     @property
     def cache_key(self) -> str:
-        return f"{self.path}|{self.scope.key}"
+        return f"{self.location}|{self.scope.key}"
 
     def scoped(self, scope: DataScope) -> Store:
         return self._base.scoped(scope)
@@ -445,7 +480,7 @@ class ScopedStore(Store):
     def _refuse(self, *args, **kwargs):
         raise PermissionError(f"A view limited to {self.scope.describe()} cannot change data.")
 
-    _transaction = load = undo = retag = remember_sheet = forget_sheet = pin_voice = \
+    _write = load = undo = retag = remember_sheet = forget_sheet = pin_voice = \
         forget_voice = _refuse
 
 
@@ -454,7 +489,7 @@ def _scope_views(catalog: str, scope: DataScope) -> str:
     scope; rows with no account count only where their own segment is named (participation counts
     by segment) and no region limit applies."""
     def listed(column: str, values: tuple[str, ...]) -> str:
-        return f"{column} IN ({', '.join(_literal(v) for v in values)})"
+        return f"{column} IN ({', '.join(sql_literal(v) for v in values)})"
     base = f'"{catalog.replace(chr(34), chr(34) * 2)}".main'
     limits = [listed("segment", scope.segments)] if scope.segments else []
     limits += [listed("region", scope.regions)] if scope.regions else []
@@ -467,14 +502,10 @@ def _scope_views(catalog: str, scope: DataScope) -> str:
         "calls": f"SELECT * FROM {base}.calls WHERE account_id IN ({accounts})",
         "participation": f"SELECT * FROM {base}.participation WHERE account_id IN ({accounts}){unowned}",
         "utterances": f"SELECT * FROM {base}.utterances WHERE call_id IN (SELECT call_id FROM calls)",
-        "voices": f"SELECT * EXCLUDE (scope) FROM {base}.scope_voices WHERE scope = {_literal(scope.key)}",
+        "voices": f"SELECT * EXCLUDE (scope) FROM {base}.scope_voices WHERE scope = {sql_literal(scope.key)}",
     }
     return "; ".join(f"CREATE OR REPLACE TEMP VIEW {name} AS {sql}" for name, sql in views.items())
 
-
-def _literal(value: str) -> str:
-    """A SQL string literal (views take no bound parameters); the values come from the roles file."""
-    return "'" + value.replace("'", "''") + "'"
 
 
 def _status_counts(cursor: duckdb.DuckDBPyConnection, table: str) -> dict[str, int]:
@@ -502,33 +533,27 @@ def _insert_utterances(cursor: duckdb.DuckDBPyConnection, utterances: pd.DataFra
     cursor.unregister("new_turns")
 
 
-def _connect(path: Path) -> duckdb.DuckDBPyConnection:
-    try:
-        return duckdb.connect(str(path))
-    except duckdb.IOException as error:
-        if "lock" in str(error).lower():
-            raise StoreLockedError(
-                f"The data store {path} is in use by another program (DuckDB allows one at a time). "
-                "Stop the other app or command, or point EMPATHY_DB at another file."
-            ) from None
-        raise StoreError(f"The data store {path} could not be opened: {error}") from None
-
-
 def _scalar(cursor: duckdb.DuckDBPyConnection, sql: str, params: list | None = None):
     """DuckDB wants every result read to its end before the cursor does anything else."""
     return cursor.execute(sql, params or []).fetchall()[0][0]
-
-
-def _checkpoint(cursor: duckdb.DuckDBPyConnection) -> None:
-    """Fold the write-ahead log into the file; a reader mid-query can block that, which is harmless
-    (DuckDB checkpoints again on its own), so it is tried, not required."""
-    try:
-        cursor.execute("CHECKPOINT")
-    except duckdb.TransactionException:
-        pass
 
 
 def _append_audit(cursor: duckdb.DuckDBPyConnection, user: User, action: str, target: str, outcome: str,
                   detail: str = "") -> None:
     cursor.execute("""INSERT INTO audit SELECT coalesce(max(entry), 0) + 1, now()::TIMESTAMP, ?, ?, ?, ?, ?, ?
                       FROM audit""", [user.identity, user.role.label, action, target, outcome, detail])
+
+
+def _merge(cursor: duckdb.DuckDBPyConnection, table: str, key: list[str], names: list[str], values: list,
+           replace: bool, stamp: str = "chosen_at") -> None:
+    """Insert a row, or (with `replace`) update the row with its key: the one upsert both kinds of
+    store take (a lake has no keys for ON CONFLICT). `stamp` is set to now either way."""
+    given = ", ".join(f"? AS {name}" for name in names)
+    matched = ("WHEN MATCHED THEN UPDATE SET " + ", ".join(
+        f"{name} = given.{name}" for name in [*names, stamp] if name not in key)) if replace else ""
+    columns = ", ".join([*names, stamp])
+    cursor.execute(f"""MERGE INTO {table} USING (SELECT {given}, now()::TIMESTAMP AS {stamp}) given
+                       ON {' AND '.join(f'{table}.{name} = given.{name}' for name in key)}
+                       {matched}
+                       WHEN NOT MATCHED THEN INSERT ({columns}) VALUES ({', '.join(f'given.{n}' for n in [*names, stamp])})""",
+                   values)

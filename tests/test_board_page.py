@@ -2,6 +2,8 @@
 
 import json
 import re
+import subprocess
+import sys
 from html import escape, unescape
 
 import pandas as pd
@@ -167,3 +169,32 @@ def test_a_viewer_reads_the_board_but_cannot_pin(open_page):
     assert int(tile_value(at, "NPS")) == demo_nps("2026-11-16", "2026-11-23")
     assert not [b for b in at.button if b.label in ("Pin", "Back to the rule's choice")]
     assert [b.label for b in open_page("board", as_user=ANALYST).button if b.label == "Pin"]
+
+
+# A program that opens the file for writing (once the app has let go of it) and keeps it.
+HOLDER = """import duckdb, time
+for attempt in range(200):
+    try:
+        connection = duckdb.connect({path!r})
+        break
+    except duckdb.IOException:
+        time.sleep(0.05)
+print("holding", flush=True)
+time.sleep(30)
+"""
+
+
+def test_while_another_program_writes_longer_than_a_page_waits_the_page_says_so(run_app, db_path, monkeypatch):
+    run_app()  # the store exists, with the demo
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER.format(path=str(db_path))], stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        assert holder.stdout.readline().strip() == "holding"  # a writer that knows nothing of ours
+        monkeypatch.setenv("EMPATHY_BUSY_SECONDS", "1")
+        at = run_app()
+        assert not at.exception
+        assert "being changed by another program" in at.warning[0].value and "is busy" in at.warning[0].value
+    finally:
+        holder.kill()
+        holder.wait()
+    assert tile_value(run_app(), "NPS") != "–"  # the writer gone, the board is back

@@ -1,6 +1,8 @@
 """The main flows in a real browser: the board on the demo data, presentation mode on a projector-sized
-screen, and an analyst undoing a batch."""
+screen, an analyst undoing a batch, a load from the command line while the board is open, and two
+app servers on one shared lake."""
 
+import json
 import os
 import re
 import shutil
@@ -14,7 +16,7 @@ from contextlib import contextmanager
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, empathy
 
 pytestmark = pytest.mark.browser
 
@@ -238,3 +240,61 @@ def test_a_pages_folder_still_breaks_a_deep_link_on_a_fresh_server(tmp_path, pag
         menu = page.locator('[data-testid="stSidebarNav"]').inner_text().split()
         assert "app" in menu and "Board" not in menu  # Streamlit's own file list, not the app's menu
         assert not page.get_by_text("Open: no sign-in configured").count()  # app.py never ran
+
+
+def test_a_load_from_the_command_line_shows_on_the_open_board_at_its_next_run(tmp_path, page):
+    with app_server(tmp_path) as url:
+        page.goto(url)
+        expect(page.get_by_text("How customers feel · 2026-W47")).to_be_visible(timeout=90_000)
+        settled(page)
+        n_before = nps_sample(page)
+        store = tmp_path / "browser.duckdb"
+        loaded = empathy("load", FIXTURES / "late_answers_w47.csv", "--json", db_path=store)
+        assert loaded.returncode == 0, loaded.stderr  # the app is running on that file
+        batch = json.loads(loaded.stdout)["batch_id"]
+
+        page.get_by_role("link", name="Segments").click()  # the same browser session, a new run
+        page.get_by_role("link", name="Board").click()
+        expect(tile(page, "NPS").locator(".tile-n")).to_contain_text(f"n = {n_before + 4:,} answers", timeout=60_000)
+
+        assert empathy("undo", batch, db_path=store).returncode == 0
+        page.get_by_role("link", name="Segments").click()
+        page.get_by_role("link", name="Board").click()
+        expect(tile(page, "NPS").locator(".tile-n")).to_contain_text(f"n = {n_before:,} answers", timeout=60_000)
+
+
+def test_two_app_servers_on_one_lake_a_load_through_one_shows_on_the_other_and_undo_there_takes_it_out(
+        lake, tmp_path, page):
+    with app_server(tmp_path, env={"EMPATHY_DB": lake}) as first:
+        page.goto(first)  # the first server's first page puts the demo into the new lake
+        expect(page.get_by_text("How customers feel · 2026-W47")).to_be_visible(timeout=120_000)
+        settled(page)
+        n_before = nps_sample(page)
+        with app_server(tmp_path, env={"EMPATHY_DB": lake}) as second:
+            other = page.context.browser.new_page(viewport={"width": 1440, "height": 900})
+            other.goto(second)
+            expect(other.get_by_text("How customers feel · 2026-W47")).to_be_visible(timeout=120_000)
+            expect(tile(other, "NPS").locator(".tile-n")).to_contain_text(f"n = {n_before:,} answers")
+
+            page.get_by_role("link", name="Data").click()
+            expect(page.get_by_role("heading", name="Load a sheet")).to_be_visible(timeout=60_000)
+            settled(page)
+            page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(
+                FIXTURES / "late_answers_w47.csv")
+            page.get_by_role("button", name="Load 4 rows").click(timeout=60_000)
+            expect(page.get_by_text("batch 5 loaded as surveys — 4 new")).to_be_visible(timeout=60_000)
+
+            other.get_by_role("link", name="Segments").click()  # the other server, its next run
+            other.get_by_role("link", name="Board").click()
+            expect(tile(other, "NPS").locator(".tile-n")).to_contain_text(f"n = {n_before + 4:,} answers",
+                                                                         timeout=60_000)
+            other.get_by_role("link", name="Data").click()
+            expect(other.get_by_role("heading", name="Batch history")).to_be_visible(timeout=60_000)
+            pick(other, "Batch to undo", "5 — surveys, late_answers_w47.csv (4 rows)")
+            settled(other)
+            other.get_by_role("button", name="Undo…").click()
+            other.get_by_role("button", name="Undo batch").click()
+            expect(other.get_by_text("Batch 5 was undone.")).to_be_visible(timeout=30_000)
+
+        page.get_by_role("link", name="Board").click()
+        expect(tile(page, "NPS").locator(".tile-n")).to_contain_text(f"n = {n_before:,} answers", timeout=60_000)

@@ -1,22 +1,11 @@
 import json
 import os
 import pwd
-import subprocess
-import sys
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, empathy
 from sheets_api import KEY, SERVICE_ACCOUNT
-
-
-def empathy(*args, db_path):
-    """The command line in its own process, with the test's store (and local Sheets API, if any)."""
-    passed_on = {name: os.environ[name] for name in ("EMPATHY_SECRETS", "EMPATHY_SHEETS_API", "EMPATHY_ROLES")
-                 if name in os.environ}
-    env = {"EMPATHY_DB": str(db_path), "PATH": "/usr/bin:/bin", **passed_on}
-    return subprocess.run([sys.executable, "-m", "empathy", *map(str, args)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
 
 
 def test_load_json_and_exit_code_when_the_batch_lands(db_path):

@@ -23,7 +23,7 @@ from empathy.demo import ensure_demo, has_demo
 from empathy.metrics import Window
 from empathy.settings import Settings, SettingsError, read_settings
 from empathy.access import User
-from empathy.store import ScopedStore, Store, StoreError, store_path
+from empathy.store import ScopedStore, Store, StoreError, store_location
 from empathy.voice import VoiceRule
 from ui import charts
 from ui.auth import current_user
@@ -46,7 +46,7 @@ def get_store(user: User | None = None) -> Store:
     or a clear message and a stopped page when the file cannot be opened."""
     user = user or current_user()
     try:
-        return _open_store(str(store_path())).scoped(user.scope)
+        return _open_store(store_location()).scoped(user.scope)
     except StoreError as error:
         st.error(f"**The data store cannot be opened.** {error}")
         st.stop()
