@@ -29,15 +29,18 @@ from sentiment.scoring import score_texts  # noqa: E402
 
 
 def customer_turns(count: int) -> list[str]:
+    """Every turn distinct (a reference number of its own): `score_texts` scores a repeated text
+    once, which would flatter it beside a loop over templated turns."""
     rng = random.Random(11)
     pools = [line for pool in NEGATIVE.values() for line in pool] + POSITIVE + CUSTOMER_DETAILS \
         + CUSTOMER_GOOD_ENDINGS + CUSTOMER_BAD_ENDINGS
     turns = []
     for _ in range(count):
         if rng.random() < 0.02:
-            turns.append(rng.choice(KOREAN_NEGATIVE))
+            turn = rng.choice(KOREAN_NEGATIVE)
         else:
-            turns.append(" ".join(fill(rng.choice(pools), rng) for _ in range(rng.choice([1, 1, 2, 3]))))
+            turn = " ".join(fill(rng.choice(pools), rng) for _ in range(rng.choice([1, 1, 2, 3])))
+        turns.append(f"{turn} (ref {len(turns) + 1})")
     return turns
 
 

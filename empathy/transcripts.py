@@ -45,14 +45,16 @@ def parse_calls(store: Store, rows: pd.DataFrame, transcript_header: str = "tran
     known = store.scored_transcripts(rows.loc[has_text, ["call_id", "transcript_hash"]])
     known_keys = set(zip(known["call_id"], known["transcript_hash"]))
     parsed, errors = {}, []
-    for row, call in rows[has_text].iterrows():
-        if (call["call_id"], call["transcript_hash"]) in known_keys:
+    with_text = rows[has_text]
+    for row, call_id, version, transcript in zip(with_text.index, with_text["call_id"],
+                                                 with_text["transcript_hash"], with_text["transcript"]):
+        if (call_id, version) in known_keys:
             continue
         try:
-            parsed[row] = parse_transcript(call["transcript"])
+            parsed[row] = parse_transcript(transcript)
         except TranscriptError as error:
-            errors.append({"row": int(row), "column": transcript_header, "value": call["transcript"][:80],
-                           "message": f"call {call['call_id']}: {error}"})
+            errors.append({"row": int(row), "column": transcript_header, "value": transcript[:80],
+                           "message": f"call {call_id}: {error}"})
     return ParsedCalls(rows, parsed, known, errors)
 
 
@@ -64,19 +66,21 @@ def score_calls(calls: ParsedCalls, keep: pd.Index,
     parsed = {row: turns for row, turns in calls.parsed.items() if row in keep}
     scores = iter(score_texts([turn.text for turns in parsed.values() for turn in turns]))
     figures: dict[int, dict] = {}
-    new_turns: list[dict] = []
+    new_turns: list[ScoredTurn] = []
+    versions: list[tuple[str, str]] = []  # (call_id, transcript_hash) of each new turn
     unmapped: dict[str, list[str]] = {}
+    calls_by_row = dict(zip(rows.index, zip(rows["call_id"], rows["transcript_hash"], rows["agent"])))
     for row, turns in parsed.items():
-        call = rows.loc[row]
-        agent = call["agent"] if pd.notna(call["agent"]) else None
-        analysis = analyze_turns(turns, agent, roles, scores=[next(scores) for _ in turns])
+        call_id, version, agent = calls_by_row[row]
+        analysis = analyze_turns(turns, agent if pd.notna(agent) else None, roles,
+                                 scores=[next(scores) for _ in turns])
         figures[row] = analysis.figures
         if analysis.unmapped:
-            unmapped[call["call_id"]] = analysis.unmapped
-        new_turns += [{"call_id": call["call_id"], "transcript_hash": call["transcript_hash"], **t.as_dict()}
-                      for t in analysis.turns]
+            unmapped[call_id] = analysis.unmapped
+        new_turns += analysis.turns
+        versions += [(call_id, version)] * len(analysis.turns)
     figures.update(_stored_figures(rows, calls.known))
-    return _with_figures(rows, figures), _turns_frame(new_turns), unmapped
+    return _with_figures(rows, figures), _turns_frame(new_turns, versions), unmapped
 
 
 def _stored_figures(rows: pd.DataFrame, known: pd.DataFrame) -> dict[int, dict]:
@@ -96,9 +100,13 @@ def _with_figures(rows: pd.DataFrame, figures: dict[int, dict]) -> pd.DataFrame:
     return rows.assign(**{name: frame[name] for name in FIGURE_COLUMNS.values()})
 
 
-def _turns_frame(turns: list[dict]) -> pd.DataFrame:
-    """New turns, customer turns tagged with the themes they mention (agent turns are not)."""
-    frame = pd.DataFrame(turns, columns=list(UTTERANCE_COLUMNS))
+def _turns_frame(turns: list[ScoredTurn], versions: list[tuple[str, str]]) -> pd.DataFrame:
+    """New turns, customer turns tagged with the themes they mention (agent turns are not); built
+    column by column (a frame from dicts per turn took a third of a calls load)."""
+    call_ids, hashes = zip(*versions) if versions else ((), ())
+    frame = pd.DataFrame({"call_id": call_ids, "transcript_hash": hashes,
+                          **{f.name: [getattr(t, f.name) for t in turns] for f in fields(ScoredTurn)}},
+                         columns=list(UTTERANCE_COLUMNS))
     customer = frame["role"] == "customer"
     frame["themes"] = pd.Series(None, index=frame.index, dtype="object")
     frame.loc[customer, "themes"] = tag_texts(frame.loc[customer, "text"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from sentiment.parse import Turn
 from sentiment.roles import RoleMap
@@ -25,7 +25,8 @@ class ScoredTurn:
     scored: bool
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        """A shallow copy of the fields (`dataclasses.asdict` deep-copies, a third of a calls load)."""
+        return dict(vars(self))
 
 
 def combine(turns: list[Turn], roles: RoleMap, scores: list[Score]) -> list[ScoredTurn]:

@@ -31,6 +31,7 @@ LABELLED_LINE = re.compile(
 VTT_TIMING = re.compile(rf"^\s*(?P<start>{TIME})\s+-->\s+(?P<end>{TIME})")
 VTT_VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+(?P<speaker>[^>]+)>(?P<text>.*?)(?:</v>|$)", re.DOTALL)
 TAG = re.compile(r"</?[^>]+>")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters other than tab and line ends
 
 
 def seconds(stamp: str) -> float:
@@ -47,7 +48,7 @@ def parse_transcript(text: str) -> list[Turn]:
     if text is None or not str(text).strip():
         raise TranscriptError("the transcript is empty")
     body = str(text).lstrip("\ufeff").strip()
-    if "\x00" in body or sum(1 for c in body[:2000] if ord(c) < 32 and c not in "\t\r\n") > 5:
+    if "\x00" in body or len(CONTROL.findall(body, 0, 2000)) > 5:
         raise TranscriptError("this is binary data, not a transcript")
     if body.startswith("WEBVTT"):
         return parse_vtt(body)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 CUSTOMER_WORDS = {"customer", "caller", "client", "user", "guest", "prospect", "member", "buyer",
                   "patient", "consumer", "고객", "고객님"}
@@ -31,7 +32,9 @@ def _words(label: str) -> list[str]:
     return [w for w in re.split(r"[\s_()./&-]+", label.lower()) if w]
 
 
+@lru_cache(maxsize=4096)
 def known_role(label: str, agent_name: str | None = None) -> str | None:
+    """Cached: a load asks the same few labels (Agent, Customer, the agents' names) for every call."""
     words = _words(label)
     if agent_name and (label.strip().lower() == agent_name.strip().lower()
                        or (words and words[0] == _words(agent_name)[0])):

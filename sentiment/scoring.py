@@ -97,19 +97,24 @@ def _score_chunk(texts: list[str]) -> list[Score]:
 
 
 def score_texts(texts: list[str], workers: int | None = None) -> list[Score]:
-    """Scores in input order; a large list is spread over `workers` processes (default: all cores).
+    """Scores in input order, each distinct text scored once (calls repeat "Have a great day." and
+    "Okay."); a large list is spread over `workers` processes (default: all cores).
 
     The workers are plain `python -m sentiment.worker` subprocesses rather than a multiprocessing
     pool: a pool re-imports the host's main module in each worker, and under Streamlit that is the
     app script itself.
     """
+    distinct = list(dict.fromkeys(texts))
     workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(texts) < PARALLEL_MIN_TEXTS:
-        return _score_chunk(texts)
-    size = math.ceil(len(texts) / workers)
-    chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
-    with ThreadPoolExecutor(len(chunks)) as threads:
-        return [score for chunk in threads.map(_score_in_worker, chunks) for score in chunk]
+    if workers == 1 or len(distinct) < PARALLEL_MIN_TEXTS:
+        scores = _score_chunk(distinct)
+    else:
+        size = math.ceil(len(distinct) / workers)
+        chunks = [distinct[i:i + size] for i in range(0, len(distinct), size)]
+        with ThreadPoolExecutor(len(chunks)) as threads:
+            scores = [score for chunk in threads.map(_score_in_worker, chunks) for score in chunk]
+    by_text = dict(zip(distinct, scores))
+    return [by_text[text] for text in texts]
 
 
 def _score_in_worker(texts: list[str]) -> list[Score]:

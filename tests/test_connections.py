@@ -52,16 +52,21 @@ def test_the_command_line_loads_and_undoes_while_this_process_keeps_reading(stor
     assert store.query("SELECT count(*) AS n FROM survey_responses")["n"][0] == 0
 
 
-def test_two_loads_at_once_from_two_processes_both_land_whole(store, db_path, tmp_path):
+def load_at_once(folder: Path, store_location, names: tuple[str, ...]) -> None:
+    """One command-line load of an accounts sheet per name, all started together; each must land."""
     sheets = []
-    for name in ("east", "west"):
-        sheet = tmp_path / f"{name}.csv"
+    for name in names:
+        sheet = folder / f"{name}.csv"
         sheet.write_text(ACCOUNTS.format(name.upper()))
         sheets.append(sheet)
-    running = [empathy("load", sheet, "--kind", "accounts", db_path=db_path, wait=False) for sheet in sheets]
+    running = [empathy("load", sheet, "--kind", "accounts", db_path=store_location, wait=False) for sheet in sheets]
     for process in running:
-        _, stderr = process.communicate(timeout=120)
+        _, stderr = process.communicate(timeout=180)
         assert process.returncode == 0, stderr
+
+
+def test_two_loads_at_once_from_two_processes_both_land_whole(store, db_path, tmp_path):
+    load_at_once(tmp_path, db_path, ("east", "west"))
     batches = store.batches()
     assert sorted(batches["batch_id"]) == [1, 2] and batches["rows_new"].tolist() == [3, 3]
     assert current_ids(store) == {f"{side}-{i}" for side in ("EAST", "WEST") for i in (1, 2, 3)}
@@ -127,16 +132,8 @@ def test_a_lake_keeps_versions_undo_voices_sheets_scopes_and_the_audit_as_a_file
     assert entries["action"].tolist()[::-1] == ["load", "load", "load", "undo", "pin_voice"]
 
 
-def test_two_processes_load_into_one_lake_at_once_and_both_batches_land_whole(lake, tmp_path):
-    sheets = []
-    for name in ("east", "west", "north"):
-        sheet = tmp_path / f"{name}.csv"
-        sheet.write_text(ACCOUNTS.format(name.upper()))
-        sheets.append(sheet)
-    running = [empathy("load", sheet, "--kind", "accounts", db_path=lake, wait=False) for sheet in sheets]
-    for process in running:
-        _, stderr = process.communicate(timeout=180)
-        assert process.returncode == 0, stderr
+def test_three_processes_load_into_one_lake_at_once_and_every_batch_lands_whole(lake, tmp_path):
+    load_at_once(tmp_path, lake, ("east", "west", "north"))
     store = Store.open(lake)
     assert sorted(store.batches()["batch_id"]) == [1, 2, 3]
     assert sorted(store.query("SELECT batch_id, count(*) AS n FROM accounts GROUP BY ALL")["n"]) == [3, 3, 3]

@@ -1,7 +1,8 @@
 """What every page shares: the signed-in person, the store as they may see it, its frames cached on
 its version, the demo banner.
 
-The store is a `cache_resource` (one DuckDB connection per process, never mutated by the cache);
+The store is a `cache_resource` (one per process; it visits the file only while it reads, see
+`empathy/connections.py`, and is never mutated by the cache);
 frames are `cache_data` keyed on the store's version, so every page shows new data the moment a
 load or undo lands, and never re-reads an unchanged store. A product lead limited to some segments
 gets a scoped store; every cached read hashes the store by `Store.cache_key` (file and scope), so a

@@ -1,0 +1,120 @@
+"""Loading a calls sheet with transcripts, against a bare one-core VADER loop over the same turns.
+
+Generates CALLS calls (default 12,000) from the demo generator's transcripts (several demo years
+with renumbered ids) as one CSV, then measures in one run, medians of ROUNDS interleaved rounds:
+- baseline: `polarity_scores` in a plain loop on one core over the text of every turn the load
+  scores (all turns of every transcript, as parsed);
+- the whole load (`load_sheet`) into a new store;
+- where the time goes, stage by stage on the same sheet: read, prepare (types, checks, row hashes),
+  plan (every transcript parsed), score_calls (of which `score_texts` alone, measured on the same
+  texts), and landing the batch.
+
+Run: .venv/bin/python bench/bench_calls_load.py [CALLS]
+"""
+
+import itertools
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import pandas as pd  # noqa: E402
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: E402
+
+from empathy.access import SYSTEM  # noqa: E402
+from empathy.demo_generator import make_accounts, make_calls, pick_story_accounts  # noqa: E402
+from empathy.loading import load_sheet, plan, prepare  # noqa: E402
+from empathy.sources import read_path  # noqa: E402
+from empathy.store import Store  # noqa: E402
+from empathy.transcripts import score_calls  # noqa: E402
+from sentiment import parse_transcript, score_texts  # noqa: E402
+
+ROUNDS = 3
+LINE_END = re.compile(r"(?<=\S)$", re.MULTILINE)
+
+
+def write_sheet(path: Path, count: int) -> None:
+    """The demo's calls, made distinct: the generator draws every line from a few hundred templates,
+    so each line gets a reference number of its own (real transcripts rarely repeat a whole turn)."""
+    calls, seed = [], 1
+    while len(calls) < count:
+        rng = random.Random(seed)
+        accounts = make_accounts(rng)
+        calls += make_calls(rng, accounts, pick_story_accounts(rng, accounts))
+        seed += 1
+    frame = pd.DataFrame(calls[:count])
+    frame["call_id"] = [f"C{i:07d}" for i in range(len(frame))]
+    lines = itertools.count(1)
+    frame["transcript"] = [LINE_END.sub(lambda _: f" (ref {next(lines)})", text) for text in frame["transcript"]]
+    frame.to_csv(path, index=False)
+
+
+def timed(work):
+    start = time.perf_counter()
+    result = work()
+    return result, time.perf_counter() - start
+
+
+def bare_loop(texts: list[str]) -> None:
+    analyzer = SentimentIntensityAnalyzer()
+    for text in texts:
+        analyzer.polarity_scores(text)
+
+
+def stages(path: Path, folder: Path, round_number: int) -> dict[str, float]:
+    store = Store.open(folder / f"stages-{round_number}.duckdb")
+    sheet, read = timed(lambda: read_path(path))
+    prepared, checked = timed(lambda: prepare(sheet))
+    planned, parsed = timed(lambda: plan(store, prepared))
+    (rows, turns, _), scored = timed(lambda: score_calls(planned.calls, planned.rows.index))
+    texts = [turn.text for turns_of_call in planned.calls.parsed.values() for turn in turns_of_call]
+    _, vader = timed(lambda: score_texts(texts))
+    _, landed = timed(lambda: store.load("calls", rows, kind="calls", layout="calls", source=path.name,
+                                         user=SYSTEM, utterances=turns))
+    store.close()
+    return {"read": read, "prepare": checked, "plan": parsed, "score_calls": scored, "score_texts": vader,
+            "land": landed}
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 12_000
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        path = folder / "calls.csv"
+        write_sheet(path, count)
+        texts = [turn.text for transcript in pd.read_csv(path)["transcript"] for turn in parse_transcript(transcript)]
+        runs = {"bare": [], "load": []}
+        parts = []
+        for round_number in range(ROUNDS):
+            runs["bare"].append(timed(lambda: bare_loop(texts))[1])
+            store = Store.open(folder / f"load-{round_number}.duckdb")
+            report, seconds = timed(lambda: load_sheet(store, path=path, user=SYSTEM))
+            assert report.rows_new == count, report.summary()
+            runs["load"].append(seconds)
+            store.close()
+            parts.append(stages(path, folder, round_number))
+    bare = statistics.median(runs["bare"])
+    print(f"{count:,} calls, {len(texts):,} turns scored ({len(set(texts)):,} distinct); "
+          f"medians of {ROUNDS} interleaved rounds\n")
+    print("| run | seconds | ratio to bare loop |\n|---|---|---|")
+    print(f"| bare polarity_scores loop, 1 core (baseline) | {bare:.2f} | 1.00x |")
+    load = statistics.median(runs["load"])
+    print(f"| whole calls load (load_sheet), 2 cores | {load:.2f} | {load / bare:.2f}x |")
+    print("\nWhere the time goes (the same stages run one by one):\n")
+    print("| stage | seconds | ratio to bare loop |\n|---|---|---|")
+    for name, label in (("read", "read (sources.read_path)"), ("prepare", "prepare (types, checks, row hashes)"),
+                        ("plan", "plan (every transcript parsed)"),
+                        ("score_calls", "score_calls (scoring, roles, figures, themes)"),
+                        ("score_texts", "… of which score_texts alone, same texts"),
+                        ("land", "land (one transaction)")):
+        seconds = statistics.median(part[name] for part in parts)
+        print(f"| {label} | {seconds:.2f} | {seconds / bare:.2f}x |")
+
+
+if __name__ == "__main__":
+    main()
