@@ -32,5 +32,4 @@ try:
     demo_banner(store, user)
     navigation.run()
 except StoreBusyError as busy:  # another program has been writing for longer than a page waits
-    st.warning(f"**The data is being changed by another program; this page will show it once that is "
-               f"done.** {busy}", icon=":material/hourglass_top:")
+    st.warning(f"**The data is being changed by another program.** {busy}", icon=":material/hourglass_top:")
