@@ -1,12 +1,10 @@
-import subprocess
-import sys
 import threading
 from contextlib import contextmanager
 
 import pandas as pd
 import pytest
 
-from conftest import ANALYST, ROOT
+from conftest import ANALYST
 from empathy.loading import load_sheet
 from empathy.access import DataScope
 from empathy.store import StoreError
@@ -138,14 +136,6 @@ def test_table_summary_counts_current_rows_and_dates(store):
     assert summary.loc["survey_responses", "first"] == pd.Timestamp("2026-01-05")
     assert summary.loc["survey_responses", "last"] == pd.Timestamp("2026-03-01")
     assert summary.loc["accounts", "rows"] == 0
-
-
-def test_a_second_process_gets_a_clear_message_when_the_file_is_locked(store, db_path):
-    result = subprocess.run([sys.executable, "-m", "empathy", "batches"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=60)
-    assert result.returncode == 1
-    assert "is busy" in result.stderr
-    assert "Traceback" not in result.stderr
 
 
 def test_a_scoped_store_reads_only_its_accounts_rows_and_changes_nothing(store):
