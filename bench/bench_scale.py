@@ -149,7 +149,8 @@ def measure(location: str, surveys: int, calls: int, load_rows: int, folder: Pat
 
 
 def main() -> None:
-    surveys, calls, load_rows = [int(a) for a in sys.argv[1:4]] + [10_000_000, 1_000_000, 1_000_000][len(sys.argv[1:4]):]
+    given = [int(argument) for argument in sys.argv[1:4]]
+    surveys, calls, load_rows = given + [10_000_000, 1_000_000, 1_000_000][len(given):]
     results = {}
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
@@ -178,7 +179,8 @@ def main() -> None:
           f"{lake['two'] / lake['bare']:.2f}x |")
     print(f"\nLoad of {load_rows:,} survey responses from CSV:\n")
     print("| run | file ms | ratio to pandas.read_csv | lake ms | ratio to pandas.read_csv |\n|---|---|---|---|---|")
-    for label, key in (("bare pandas.read_csv (baseline)", "read_csv"), ("bare DuckDB read_csv into a table", "duckdb_csv"),
+    for label, key in (("bare pandas.read_csv (baseline)", "read_csv"),
+                       ("bare DuckDB read_csv into a table", "duckdb_csv"),
                        ("load_sheet: read, validate, land as a batch", "load")):
         print(f"| {label} | {file[key]:.0f} | {file[key] / file['read_csv']:.2f}x | {lake[key]:.0f} | "
               f"{lake[key] / lake['read_csv']:.2f}x |")

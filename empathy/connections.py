@@ -7,8 +7,8 @@ half a second after the last read so a page's queries pay for one opening, not o
 it for writing only for the moment a write takes. A writer first announces itself by an exclusive
 lock on the file `<store>.writer` beside it; readers that see the announcement let go of the file as
 soon as their current query ends and new ones wait for the write to finish. Nobody waits longer than
-`EMPATHY_BUSY_SECONDS` (60 by default): after that the wait ends with a message saying who holds
-the file.
+`EMPATHY_BUSY_SECONDS` (60 by default): after that the wait ends with a message naming the file and
+that setting.
 
 A DuckLake (`EMPATHY_DB=ducklake:postgres:<libpq connection string>`) keeps its catalog in
 PostgreSQL and its data as Parquet files under `EMPATHY_DATA_PATH`; any number of processes attach
@@ -249,9 +249,9 @@ def _attach_lake(location: str, data_path: str, description: str) -> duckdb.Duck
     race to create its catalog; the ones that lose attach the catalog the winner made."""
     options = f" (DATA_PATH {sql_literal(data_path)})" if data_path else ""
     extensions = LAKE_EXTENSIONS + (("httpfs",) if data_path.startswith(REMOTE_SCHEMES) else ())
+    config = {"extension_directory": str(_extension_directory()), "autoinstall_known_extensions": False}
     for attempt in range(1, ATTACH_ATTEMPTS + 1):
-        connection = duckdb.connect(config={
-            "extension_directory": str(_extension_directory()), "autoinstall_known_extensions": False})
+        connection = duckdb.connect(config=config)
         try:
             for extension in extensions:
                 connection.execute(f"LOAD {extension}")

@@ -185,11 +185,11 @@ def _land(store: Store, prepared: Prepared, user: User, skip_invalid: bool, demo
 
 
 def comment_sentiment(comments: pd.Series) -> pd.Series:
-    """VADER compound of each comment (missing where there is no comment or VADER cannot judge it),
-    scored once per distinct text."""
-    distinct = comments.dropna().unique().tolist()
-    compounds = dict(zip(distinct, (score.compound for score in score_texts(distinct))))
-    return comments.map(compounds).astype("float64")
+    """VADER compound of each comment (missing where there is no comment or VADER cannot judge it);
+    `score_texts` scores a repeated comment once."""
+    present = comments.dropna()
+    compounds = [score.compound for score in score_texts(present.tolist())]
+    return pd.Series(compounds, index=present.index, dtype="float64").reindex(comments.index)
 
 
 def load_sheet(store: Store, sheet: RawSheet | None = None, *, user: User, path: str | Path | None = None,

@@ -87,8 +87,7 @@ class BatchResult:
 
 def store_location() -> str:
     """EMPATHY_DB: a DuckDB file (the default, under data/) or `ducklake:postgres:<connection>`."""
-    location = os.environ.get("EMPATHY_DB") or str(DEFAULT_PATH)
-    return location if is_lake(location) else str(Path(location).resolve())
+    return os.environ.get("EMPATHY_DB") or str(DEFAULT_PATH)
 
 
 _open_stores: dict[str, Store] = {}
@@ -182,8 +181,8 @@ class Store:
             columns = {**columns, **DERIVED_COLUMNS.get(table, {})}
             if (table, None) not in existing:
                 defs = ", ".join(f"{name} {SQL_TYPES[kind]}" for name, kind in columns.items())
-                statements.append(f"CREATE TABLE IF NOT EXISTS {table} ({defs}, row_hash VARCHAR, batch_id BIGINT NOT NULL, "
-                                  "superseded_by BIGINT)")
+                statements.append(f"CREATE TABLE IF NOT EXISTS {table} ({defs}, row_hash VARCHAR, "
+                                  "batch_id BIGINT NOT NULL, superseded_by BIGINT)")
             statements += [f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {name} {SQL_TYPES[kind]}"
                            for name, kind in columns.items()
                            if (table, None) in existing and (table, name) not in existing]
@@ -551,9 +550,9 @@ def _merge(cursor: duckdb.DuckDBPyConnection, table: str, key: list[str], names:
     given = ", ".join(f"? AS {name}" for name in names)
     matched = ("WHEN MATCHED THEN UPDATE SET " + ", ".join(
         f"{name} = given.{name}" for name in [*names, stamp] if name not in key)) if replace else ""
-    columns = ", ".join([*names, stamp])
+    columns = [*names, stamp]
     cursor.execute(f"""MERGE INTO {table} USING (SELECT {given}, now()::TIMESTAMP AS {stamp}) given
                        ON {' AND '.join(f'{table}.{name} = given.{name}' for name in key)}
                        {matched}
-                       WHEN NOT MATCHED THEN INSERT ({columns}) VALUES ({', '.join(f'given.{n}' for n in [*names, stamp])})""",
-                   values)
+                       WHEN NOT MATCHED THEN INSERT ({', '.join(columns)})
+                       VALUES ({', '.join(f'given.{name}' for name in columns)})""", values)
