@@ -10,8 +10,8 @@ from empathy.metrics import Window
 from empathy.rules import Thresholds, flag_accounts
 from empathy.scope import Scope
 from empathy.settings import SettingsError, save_thresholds
-from ui.board_view import money
-from ui.charts import answers_chart, calls_chart, participation_chart
+from empathy.wording import money
+from empathy.charts import answers_chart, calls_chart, participation_chart
 from ui.auth import current_user
 from ui.common import cached, chart_spec, get_settings, get_store, window_or_stop
 from ui.explore_view import call_html

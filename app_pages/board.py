@@ -1,32 +1,86 @@
-"""Board: how customers feel this window, whether it changed, who is at risk, and one customer's words."""
+"""Board: how customers feel this window, whether it changed, who is at risk, and one customer's words;
+the board as presented (frozen), the board pack, and the actions the meeting decided."""
+
+from datetime import date
 
 import streamlit as st
 
 from empathy import voice as voices
-from ui.board_view import (PRESENTATION_STYLE, STYLE, TILES, alerts_html, help_text, themes_html, tile_html,
-                           voice_html)
-from ui.charts import trend_chart
-from ui.explore_view import dimension_label
-from ui.window_picker import window_params
+from empathy.pack import FORMATS, MIME, file_name, gather, write
+from empathy.presented import present
+from empathy.store import StoreError
+from empathy.wording import TILES
+from ui.actions_view import follow_up_list, record_form
 from ui.auth import current_user
-from ui.common import (board, chart_spec, demo_loaded, get_settings, get_store, presenting, set_presenting,
-                       voice_context, voice_history, window_or_stop)
+from ui.board_view import (PRESENTATION_STYLE, STYLE, alerts_html, follow_up_html, help_text, presented_html,
+                           themes_html, tile_html, voice_html)
+from ui.common import (action_list, as_text, actions_follow_up, board, changed_since, chart_spec, demo_loaded, get_settings,
+                       get_store, presented_board, presented_boards, presenting, set_presenting, voice_context,
+                       voice_history, window_or_stop)
+from empathy.charts import trend_chart
+from ui.explore_view import dimension_label
+from ui.window_picker import params_of, window_params
 
 user = current_user()
 store, settings = get_store(user), get_settings()
-version = store.version()
+version, meeting = store.version(), store.meeting_version()
 window = window_or_stop(store, settings, "Board")
+today = date.today()
 st.sidebar.toggle("Presentation mode", value=presenting(), key="present-toggle",
                   on_change=lambda: set_presenting(st.session_state["present-toggle"]),
                   help="Hides the menus and enlarges the type for a projector. Also opens with ?present=1.")
-shown = board(store, version, store.voices_version(), window, settings)
+presentation = presented_board(store, meeting, window)
+live = presentation is None or st.sidebar.toggle(
+    "Live figures", key="board-live", help="This window was presented: the board shows it as it was then. "
+                                           "Switch on to see the figures as the data stands now.")
+shown = board(store, version, store.voices_version(), window, settings) if live else presentation.frozen()
 present = presenting()
 st.markdown(STYLE + (PRESENTATION_STYLE if present else ""), unsafe_allow_html=True)
+
+
+def present_window() -> None:
+    """Freeze the window's board as the data stands now (the store checks the role)."""
+    try:
+        kept = present(store, window, settings, user)
+    except (StoreError, PermissionError) as error:
+        st.session_state["board-message"] = f"**Not presented.** {error}"
+    else:
+        st.session_state["board-live"] = False
+        st.session_state["board-message"] = f"The board of {kept.window_label} is kept as presented."
+
+
+def pack_file(kind: str) -> bytes:
+    """Made when a download button is clicked (Streamlit runs it on its own thread); audited as an export."""
+    store.authorize(user, "export", f"board pack {window.label}")
+    made = write(gather(store, window, settings, user), kind)
+    store.audit(user, "export", f"board pack {window.label}", "done", kind)
+    return made
+
+
+if not present:
+    if user.may("present") and (presentation is None or live):
+        again = presentation is not None
+        st.sidebar.button("Present this window again" if again else "Present this window", type="primary",
+                          icon=":material/lock:", on_click=present_window, width="stretch",
+                          help="Freezes the board as it is now: figures, trends, alerts, themes and voice stay "
+                               "as shown, whatever is loaded later." + (" Replaces the board kept before." if again
+                                                                         else ""))
+    for kind in FORMATS:
+        st.sidebar.download_button(f"Board pack ({kind.upper()})", data=lambda kind=kind: pack_file(kind),
+                                   file_name=file_name(window, kind), mime=MIME[kind], on_click="ignore",
+                                   icon=":material/download:", width="stretch",
+                                   help="The board of this window" + (" as presented" if presentation else "")
+                                        + ", with accounts at risk, themes and actions, to send before the meeting.")
+if message := st.session_state.pop("board-message", None):
+    (st.error if message.startswith("**Not") else st.success)(message)
 
 demo = " · demo data" if present and demo_loaded(store, version) else ""
 st.markdown(f'<div class="board-title">How customers feel · {window.label}</div>'
             f'<div class="board-subtitle">{window.start:%a %d %b %Y} to {window.end:%a %d %b %Y} ({settings.timezone}), '
             f'against {window.previous().label}{demo}</div>', unsafe_allow_html=True)
+if presentation is not None:
+    st.markdown(presented_html(presentation, None if live else changed_since(store, version, presentation, settings)),
+                unsafe_allow_html=True)
 
 for column, (name, figure) in zip(st.columns(5), shown.figures.items()):
     with column.container(border=True):
@@ -35,6 +89,7 @@ for column, (name, figure) in zip(st.columns(5), shown.figures.items()):
         if not trend.empty:
             st.vega_lite_chart(spec=chart_spec(trend_chart, trend, TILES[name][2]), width="stretch")
 
+follow_up = actions_follow_up(store, meeting, window, today)
 voice_column, alerts_column = st.columns([3, 2], gap="large")
 with voice_column:
     st.markdown('<div class="section-title">Customer voice of the week</div>', unsafe_allow_html=True)
@@ -57,6 +112,8 @@ with alerts_column:
         for account in a.top.itertuples():
             st.page_link("app_pages/accounts.py", label=f"{account.account_name or account.account_id}: the story",
                          icon=":material/person:", query_params={**window_params(), "account": account.account_id})
+    st.markdown('<div class="section-title">Last week\'s actions</div>', unsafe_allow_html=True)
+    st.markdown(follow_up_html(follow_up), unsafe_allow_html=True)
 
 if present:
     st.button("Leave presentation mode", key="leave-present", on_click=set_presenting, args=(False,))
@@ -68,23 +125,46 @@ for column, dimension in zip(st.columns(6), ("segment", "theme", "respondent_rol
                      icon=":material/stacked_bar_chart:", query_params={**window_params(), "dim": dimension})
 
 st.divider()
+st.subheader("Actions from this meeting")
+if user.may("record_action"):
+    links = {f"Account: {r.account_name or r.account_id}": ("account", r.account_id) for r in a.top.itertuples()}
+    links.update({f"Theme: {t}": ("theme", t) for t in shown.themes["theme"]})
+    if shown.voice is not None:
+        links["The voice of this week"] = ("voice", window.label)
+    with st.expander("Record an action", icon=":material/add_task:"):
+        record_form(store, user, window, links, "board-action")
+follow_up_list(store, user, action_list(store, meeting, today, window), "board-actions")
+
 st.subheader("Next candidates for the voice")
 pinning = user.may("pin_voice")
-if pinning and shown.voice is not None and shown.voice["pinned"]:
-    st.button("Back to the rule's choice", key="unpin", on_click=voices.unpin, args=(store, user, window))
-for i, candidate in enumerate(shown.shortlist):
-    quote, action = st.columns([6, 1], vertical_alignment="center")
-    quote.markdown(voice_html(candidate, small=True), unsafe_allow_html=True)
-    quote.caption("; ".join(candidate["reasons"]))
-    if pinning:
-        action.button("Pin", key=f"pin-{i}", help="Make this the voice of this window instead", on_click=voices.pin,
-                      args=(store, user, window, candidate))
-if not shown.shortlist:
-    st.caption("No other candidate in this window.")
+if not live:
+    st.caption("The board as presented keeps its voice. Switch on **Live figures** in the sidebar to pin another.")
+else:
+    if pinning and shown.voice is not None and shown.voice["pinned"]:
+        st.button("Back to the rule's choice", key="unpin", on_click=voices.unpin, args=(store, user, window))
+    for i, candidate in enumerate(shown.shortlist):
+        quote, action = st.columns([6, 1], vertical_alignment="center")
+        quote.markdown(voice_html(candidate, small=True), unsafe_allow_html=True)
+        quote.caption("; ".join(candidate["reasons"]))
+        if pinning:
+            action.button("Pin", key=f"pin-{i}", help="Make this the voice of this window instead",
+                          on_click=voices.pin, args=(store, user, window, candidate))
+    if not shown.shortlist:
+        st.caption("No other candidate in this window.")
 
 st.subheader("Past voices")
 st.dataframe(voice_history(store, version, store.voices_version(), settings.voice), hide_index=True, width="stretch",
              column_config={"text": st.column_config.TextColumn("Quote", width="large")})
+
+with st.expander("Boards as presented"):
+    kept = presented_boards(store, meeting)
+    if not kept:
+        st.caption("No board has been presented yet." + (" **Present this window** in the sidebar freezes this one."
+                                                         if user.may("present") else ""))
+    for p in kept:
+        st.page_link("app_pages/board.py", label=f"{p.window_label} · presented {p.presented_at:%a %d %b %Y %H:%M} "
+                                                 f"by {as_text(p.presenter)} · batches up to {p.last_batch}",
+                     icon=":material/lock:", query_params=params_of(p.frozen().window))
 
 with st.expander("How these figures are computed"):
     st.markdown(help_text(settings))

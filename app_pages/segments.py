@@ -6,8 +6,8 @@ import streamlit as st
 from empathy import explore, search
 from empathy.scope import Scope
 from empathy.search import VoiceQuery
-from ui.board_view import TILES
-from ui.charts import segment_chart, trend_chart
+from empathy.wording import TILES
+from empathy.charts import segment_chart, trend_chart
 from ui.common import cached, chart_spec, get_settings, get_store, window_or_stop
 from ui.explore_view import QUOTE_COLUMNS, SPLITS, call_html, dimension_label, segment_table, voices_params
 from ui.url_state import one_of, publish, seed

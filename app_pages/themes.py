@@ -6,7 +6,7 @@ import streamlit as st
 
 from empathy import explore
 from empathy.themes import TaxonomyError, read_taxonomy, save_taxonomy, taxonomy_from_rows
-from ui.charts import impact_chart
+from empathy.charts import impact_chart
 from ui.auth import current_user
 from ui.common import cached, chart_spec, get_settings, get_store, window_or_stop
 

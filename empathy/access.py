@@ -2,8 +2,10 @@
 writing function makes.
 
 Roles, each including the one before: viewer (the board and Explore, read-only), product lead
-(a viewer who may be limited to some segments or regions), analyst (loads, undo, Google Sheets,
-taxonomy, thresholds, voice pins), admin (the roles file, the audit log, the demo data).
+(a viewer who may be limited to some segments or regions, and records actions on their accounts),
+executive (the CXO: presents the board, freezing it as presented), analyst (loads, undo, Google
+Sheets, taxonomy, thresholds, voice pins, the digest), admin (the roles file, the audit log, the
+demo data).
 
 `data/roles.toml` (or the file `EMPATHY_ROLES` names) gives people a role by e-mail address, or a
 whole domain; a person's own entry wins over their domain's. The command line acts as the OS user:
@@ -27,8 +29,9 @@ ROLES_PATH = Path(__file__).resolve().parent.parent / "data" / "roles.toml"
 class Role(IntEnum):
     VIEWER = 1
     PRODUCT_LEAD = 2
-    ANALYST = 3
-    ADMIN = 4
+    EXECUTIVE = 3
+    ANALYST = 4
+    ADMIN = 5
 
     @property
     def label(self) -> str:
@@ -44,12 +47,15 @@ class Role(IntEnum):
 # that may take it, and how it reads in a refusal ("... may not <what>").
 ACTIONS: dict[str, tuple[Role, str]] = {
     "export": (Role.VIEWER, "export customer quotes"),
+    "record_action": (Role.PRODUCT_LEAD, "record or follow up actions"),
+    "present": (Role.EXECUTIVE, "present the board (freeze it as presented)"),
     "load": (Role.ANALYST, "load sheets"),
     "undo": (Role.ANALYST, "undo a batch"),
     "google_sheets": (Role.ANALYST, "manage the Google Sheets kept for refresh"),
     "edit_taxonomy": (Role.ANALYST, "edit the themes"),
     "edit_thresholds": (Role.ANALYST, "change the early-warning thresholds"),
     "pin_voice": (Role.ANALYST, "pin the voice of the week"),
+    "send_digest": (Role.ANALYST, "send the weekly digest"),
     "manage_demo": (Role.ADMIN, "load or clear the demo data"),
     "edit_roles": (Role.ADMIN, "change who has which role"),
     "read_audit": (Role.ADMIN, "read the audit log"),
@@ -173,7 +179,7 @@ def _grant(value, where: str) -> tuple[Role, DataScope]:
         role = Role.named(entry["role"])
     except KeyError:
         raise RolesError(f"{where}: '{entry['role']}' is not a role; the roles are viewer, product lead, "
-                         "analyst and admin.") from None
+                         "executive, analyst and admin.") from None
     lists = {}
     for name in ("segments", "regions"):
         values = entry.get(name, [])

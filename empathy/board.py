@@ -49,12 +49,15 @@ class Board:
     shortlist: list[dict]
 
     def as_json(self) -> dict:
+        """Everything the board shows, in plain JSON: `board --json`, and a board kept as presented."""
         previous = self.window.previous()
         def accounts(status: str) -> list[dict]:
             rows = self.alerts.flags[self.alerts.flags["status"] == status].sort_values("arr", ascending=False)
             return [{"account_id": r.account_id, "account_name": r.account_name,
                      "arr": None if pd.isna(r.arr) else float(r.arr), "reasons": list(r.reasons)}
                     for r in rows.itertuples()]
+        trends = self.trends.assign(start=self.trends["start"].map(date.isoformat)) if not self.trends.empty \
+            else self.trends
         metrics = {name: figure.as_json() for name, figure in self.figures.items()}
         metrics["nps"]["moe"] = metrics["nps"]["margin_of_error"]
         return {
@@ -65,7 +68,25 @@ class Board:
                        "red_arr": self.alerts.arr("red"), "yellow_arr": self.alerts.arr("yellow"),
                        "newly_red": self.alerts.newly_red["account_id"].tolist()},
             "themes": self.themes.to_dict("records"),
+            "trends": trends.to_dict("records"),
         }
+
+    @classmethod
+    def from_json(cls, found: dict) -> Board:
+        """The board again from its JSON, as the page and the pack show it (no shortlist: a board as
+        presented has its voice)."""
+        window = Window(date.fromisoformat(found["window"]["start"]), date.fromisoformat(found["window"]["end"]))
+        figures = {name: Figure.from_json(figure) for name, figure in found["metrics"].items()}
+        trends = pd.DataFrame(found["trends"], columns=["window", "start", "metric", "value", "n", "low_n"])
+        trends["start"] = trends["start"].map(date.fromisoformat)
+        flags = pd.DataFrame([{**account, "status": status} for status in ("red", "yellow")
+                              for account in found["alerts"][status]],
+                             columns=["account_id", "account_name", "arr", "reasons", "status"])
+        flags["arr"] = flags["arr"].astype(float)
+        newly_red = flags[flags["account_id"].isin(found["alerts"]["newly_red"])].sort_values("arr", ascending=False)
+        themes = pd.DataFrame(found["themes"], columns=["theme", "now", "before", "change", "p_value", "significant"])
+        return cls(window, found["timezone"], figures, trends, Alerts(flags, newly_red, _top(flags)), themes,
+                   found["voice"], [])
 
 
 def _window_json(window: Window) -> dict:
@@ -104,9 +125,14 @@ def alerts(store: Store, window: Window, settings: Settings) -> Alerts:
     before = flag_accounts(store, window.previous().end, settings.early_warning, settings.timezone)
     red_before = set(before.loc[before["status"] == "red", "account_id"])
     newly_red = flags[(flags["status"] == "red") & ~flags["account_id"].isin(red_before)]
+    return Alerts(flags, newly_red.sort_values("arr", ascending=False), _top(flags))
+
+
+def _top(flags: pd.DataFrame) -> pd.DataFrame:
+    """The flagged accounts the board names: red first, then by ARR."""
     flagged = flags[flags["status"] != "green"].assign(red_first=lambda f: f["status"] != "red")
     top = flagged.sort_values(["red_first", "arr", "account_id"], ascending=[True, False, True]).head(TOP_ACCOUNTS)
-    return Alerts(flags, newly_red.sort_values("arr", ascending=False), top.drop(columns="red_first"))
+    return top.drop(columns="red_first")
 
 
 def growing_themes(store: Store, window: Window, timezone: str) -> pd.DataFrame:

@@ -1,5 +1,5 @@
 """`python -m empathy`: load sheets, list and undo batches, reload the demo data, print the board,
-read the audit log.
+present it (freeze it as shown), make the board pack, list actions, send the digest, read the audit log.
 
 The command line acts as the OS user (`empathy.access.command_line_user`) and is audited as such.
 Exit codes: 0 done, 1 a sheet was rejected, the store refused or the role does not allow it (nothing
@@ -12,16 +12,21 @@ import argparse
 import json
 import sys
 from datetime import date, datetime
+from pathlib import Path
 
 from empathy.access import RolesError, User, command_line_user
+from empathy.actions import listed
 from empathy.board import Board, build_board, latest_complete_week
 from empathy.demo import reload_demo
+from empathy.digest import DigestError, compose, mail_server, send
 from empathy.gsheets import is_sheet_url
 from empathy.loading import LoadReport, load_google_sheet, load_sheet, sheet_row
 from empathy.metrics import Window, iso_week
+from empathy.pack import FORMATS, gather, write
+from empathy.presented import as_presented, present
 from empathy.schema import KINDS
 from empathy.secrets import sign_in_configured
-from empathy.settings import SettingsError, read_settings
+from empathy.settings import Settings, SettingsError, read_settings
 from empathy.store import Store, StoreError
 from sentiment.cli import role_option
 
@@ -29,13 +34,13 @@ from sentiment.cli import role_option
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.handler is _board:
+    if hasattr(args, "window"):
         args.window = _window_option(parser, args)
     try:
         user = command_line_user(sign_in_configured())
         store = Store.open()
         return args.handler(store, user, args)
-    except (StoreError, SettingsError, RolesError, PermissionError) as error:
+    except (StoreError, SettingsError, RolesError, PermissionError, DigestError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
 
@@ -75,8 +80,34 @@ def _parser() -> argparse.ArgumentParser:
     board.add_argument("--from", dest="start", type=date.fromisoformat, metavar="DATE",
                        help="first day of a window of any length (with --to)")
     board.add_argument("--to", dest="end", type=date.fromisoformat, metavar="DATE", help="its last day")
+    board.add_argument("--as-presented", action="store_true",
+                       help="the board as it was presented (frozen by `present`), not as the data stands now")
     board.add_argument("--json", action="store_true", help="print the board as JSON")
     board.set_defaults(handler=_board)
+
+    present = commands.add_parser("present", help="freeze a window's board as presented: its figures stay as "
+                                                  "shown whatever is loaded later")
+    _week_argument(present)
+    present.add_argument("--json", action="store_true", help="print what was kept as JSON")
+    present.set_defaults(handler=_present)
+
+    pack = commands.add_parser("pack", help="the board pack of a window (as presented, if it was): PDF or PPTX")
+    _week_argument(pack)
+    pack.add_argument("--format", choices=FORMATS, default="pdf", help="pdf (for e-mail) or pptx (to edit)")
+    pack.add_argument("--out", required=True, type=Path, metavar="FILE", help="where to write it")
+    pack.add_argument("--by", choices=["segment"], help="add a page per segment")
+    pack.set_defaults(handler=_pack)
+
+    listing = commands.add_parser("actions", help="the actions recorded on the board, newest first")
+    listing.add_argument("--open", action="store_true", help="only the open ones")
+    listing.add_argument("--json", action="store_true", help="print them as JSON")
+    listing.set_defaults(handler=_actions)
+
+    digest = commands.add_parser("digest", help="e-mail the weekly digest with the board pack attached "
+                                                "(the [digest] section of the secrets)")
+    _week_argument(digest)
+    digest.add_argument("--dry-run", action="store_true", help="print the message instead of sending it")
+    digest.set_defaults(handler=_digest)
 
     audit = commands.add_parser("audit", help="who did what: loads, undo, pins, edits, exports, refusals "
                                               "(an admin's; newest first)")
@@ -84,6 +115,11 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--json", action="store_true", help="print the entries as JSON")
     audit.set_defaults(handler=_audit)
     return parser
+
+
+def _week_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--window", metavar="YYYY-Www", help="an ISO week, e.g. 2026-W47 "
+                                                              "(default: the latest complete week in the data)")
 
 
 def _moment(text: str) -> datetime:
@@ -94,14 +130,15 @@ def _moment(text: str) -> datetime:
 
 
 def _window_option(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Window | None:
-    if args.window and (args.start or args.end):
+    start, end = getattr(args, "start", None), getattr(args, "end", None)
+    if args.window and (start or end):
         parser.error("give either --window or --from/--to, not both")
-    if bool(args.start) != bool(args.end):
+    if bool(start) != bool(end):
         parser.error("--from and --to go together")
-    if args.start:
-        if args.end < args.start:
+    if start:
+        if end < start:
             parser.error("--to is before --from")
-        return Window(args.start, args.end)
+        return Window(start, end)
     if args.window:
         try:
             return iso_week(args.window)
@@ -178,15 +215,98 @@ def _demo(store: Store, user: User, args: argparse.Namespace) -> int:
 
 def _board(store: Store, user: User, args: argparse.Namespace) -> int:
     settings = read_settings()
-    window = args.window or latest_complete_week(store, settings.timezone)
+    window = _window_or_latest(store, settings, args)
     if window is None:
-        print("error: no survey answers or calls are loaded yet; load sheets first.", file=sys.stderr)
         return 1
-    board = build_board(store, window, settings)
+    if args.as_presented:
+        presentation = as_presented(store, window)
+        if presentation is None:
+            print(f"error: the board of {window.label} has not been presented; "
+                  f"`python -m empathy present --window {window.label}` freezes it.", file=sys.stderr)
+            return 1
+        board = presentation.frozen()
+    else:
+        board = build_board(store, window, settings)
     if args.json:
         print(json.dumps(board.as_json(), indent=2, default=str))
     else:
         _print_board(board)
+    return 0
+
+
+def _window_or_latest(store: Store, settings: Settings, args: argparse.Namespace) -> Window | None:
+    """The window asked for, else the latest complete week; None (and why, printed) when nothing is loaded."""
+    window = args.window or latest_complete_week(store, settings.timezone)
+    if window is None:
+        print("error: no survey answers or calls are loaded yet; load sheets first.", file=sys.stderr)
+    return window
+
+
+def _present(store: Store, user: User, args: argparse.Namespace) -> int:
+    settings = read_settings()
+    window = _window_or_latest(store, settings, args)
+    if window is None:
+        return 1
+    kept = present(store, window, settings, user)
+    if args.json:
+        print(json.dumps({"presentation": kept.number, "window": kept.window_label, "presented_at": kept.presented_at,
+                          "presented_by": kept.presented_by, "data_version": kept.data_version,
+                          "last_batch": kept.last_batch, "inputs_hash": kept.inputs_hash}, indent=2, default=str))
+    else:
+        print(f"The board of {kept.window_label} is kept as presented (presentation {kept.number}, batches up to "
+              f"{kept.last_batch}). `python -m empathy board --window {kept.window_label} --as-presented` shows it.")
+    return 0
+
+
+def _pack(store: Store, user: User, args: argparse.Namespace) -> int:
+    settings = read_settings()
+    window = _window_or_latest(store, settings, args)
+    if window is None:
+        return 1
+    store.authorize(user, "export", f"board pack {window.label}")
+    data = gather(store, window, settings, user, by_segment=args.by == "segment")
+    args.out.write_bytes(write(data, args.format))
+    store.audit(user, "export", f"board pack {window.label}", "done", f"{args.format} to {args.out.name}")
+    frozen = "as presented" if data.presentation else "live figures, not presented"
+    print(f"Board pack of {window.label} ({frozen}) written to {args.out}.")
+    return 0
+
+
+def _actions(store: Store, user: User, args: argparse.Namespace) -> int:
+    found = listed(store, date.today(), open_only=args.open)
+    if args.json:
+        print(found.to_json(orient="records", date_format="iso", indent=2))
+        return 0
+    if found.empty:
+        print("No open actions." if args.open else "No actions recorded yet.")
+    for a in found.itertuples():
+        about = f" [{a.link_kind} {a.link}]" if a.link_kind else ""
+        state = "overdue" if a.overdue else a.status
+        note = f" — {a.note}" if a.note else ""
+        print(f"{a.action_id:>4}  {a.window_label:<9} {state:<8} due {a.due:%Y-%m-%d}  {a.owner}: {a.what}{about}{note}")
+    return 0
+
+
+def _digest(store: Store, user: User, args: argparse.Namespace) -> int:
+    settings = read_settings()
+    window = _window_or_latest(store, settings, args)
+    if window is None:
+        return 1
+    server = mail_server()
+    if not args.dry_run:
+        store.authorize(user, "send_digest", window.label)
+    message = compose(gather(store, window, settings, user), server)
+    if args.dry_run:
+        attached = [(part.get_filename(), len(part.get_content())) for part in message.iter_attachments()]
+        print("\n".join(f"{key}: {value}" for key, value in message.items()))
+        print()
+        print(message.get_body(("plain",)).get_content())
+        print("\n".join(f"Attached: {name} ({size:,} bytes)" for name, size in attached))
+        print(f"(dry run: nothing sent to {server.host}:{server.port})")
+        return 0
+    send(message, server)
+    store.audit(user, "send_digest", window.label, "done", f"to {', '.join(server.recipients)}")
+    print(f"Digest of {window.label} sent to {', '.join(server.recipients)}.")
     return 0
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import re
 import time
-import tomllib
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -26,7 +25,7 @@ from google.auth import exceptions as auth_errors
 from google.oauth2.service_account import Credentials
 from gspread.utils import absolute_range_name
 
-from empathy.secrets import secrets_paths
+from empathy.secrets import SecretsError, secrets_section
 from empathy.sources import HEADER_SEARCH_ROWS, RawSheet, SheetError, best_worksheet, sheet_from_records
 
 GOOGLE_SHEETS_API = "https://sheets.googleapis.com"
@@ -76,16 +75,12 @@ def sheet_ref(text: str) -> SheetRef:
 
 def service_account_info() -> dict:
     """The service account of `[connections.gsheets]` in the first secrets file that has one."""
-    for path in secrets_paths():
-        if not path.is_file():
-            continue
-        try:
-            secrets = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-            raise SheetsError(f"{path} is not valid TOML ({error}); fix it and try again.") from None
-        section = secrets.get("connections", {}).get("gsheets")
-        if section is None:
-            continue
+    try:
+        found = secrets_section("connections", "gsheets")
+    except SecretsError as error:
+        raise SheetsError(f"{error}; fix it and try again.") from None
+    if found is not None:
+        path, section = found
         missing = [name for name in ("client_email", "private_key", "token_uri") if not section.get(name)]
         if section.get("type") != "service_account" or missing:
             raise SheetsError(f"The [connections.gsheets] section of {path} is not a service account "

@@ -136,6 +136,13 @@ class Figure:
                 "significant": self.test.significant, "p_value": self.test.p_value, "low_n": self.low_n,
                 **self.details}
 
+    @classmethod
+    def from_json(cls, found: dict) -> Figure:
+        """Back from `as_json` (a board kept as presented)."""
+        plain = {"value", "n", "previous", "delta", "significant", "p_value", "low_n", "moe"}
+        return cls(found["value"], found["n"], found["previous"], Test(found["delta"], found["p_value"]),
+                   found["low_n"], {key: value for key, value in found.items() if key not in plain})
+
 
 def utc_bounds(window: Window, timezone: str) -> tuple[datetime, datetime]:
     """The window's first and after-last instants, midnight in the board's timezone, as the naive

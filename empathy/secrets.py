@@ -1,6 +1,6 @@
 """Where the secrets are: `.streamlit/secrets.toml` as Streamlit reads it, so the command line and
-the app find the same Google service account and know alike whether sign-in is configured.
-`EMPATHY_SECRETS` names another file."""
+the app find the same Google service account and mail server, and know alike whether sign-in is
+configured. `EMPATHY_SECRETS` names another file."""
 
 from __future__ import annotations
 
@@ -29,3 +29,24 @@ def sign_in_configured() -> bool:
             except (tomllib.TOMLDecodeError, UnicodeDecodeError):
                 return True
     return False
+
+
+class SecretsError(ValueError):
+    """A secrets file that cannot be read; the message names it."""
+
+
+def secrets_section(*keys: str) -> tuple[Path, dict] | None:
+    """The section at `keys` (e.g. "connections", "gsheets") of the first secrets file that has it,
+    with that file's path; None when no file has it."""
+    for path in secrets_paths():
+        if not path.is_file():
+            continue
+        try:
+            section = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise SecretsError(f"{path} is not valid TOML ({error})") from None
+        for key in keys:
+            section = section.get(key) if isinstance(section, dict) else None
+        if isinstance(section, dict):
+            return path, section
+    return None

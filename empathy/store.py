@@ -64,9 +64,21 @@ OTHER_TABLES = {
                          mapping VARCHAR, skip_invalid BOOLEAN, loaded_at TIMESTAMP, loaded_by VARCHAR,
                          last_batch BIGINT""", "spreadsheet_key, worksheet"),
     "meta": ("key VARCHAR, value BIGINT", "key"),
+    # A board as presented: its JSON, frozen, with the data version, the last batch and a hash of
+    # the inputs it was computed from.
+    "presented": ("""presentation BIGINT, window_label VARCHAR, window_start DATE, window_end DATE,
+                     presented_at TIMESTAMP, presented_by VARCHAR, presenter VARCHAR, data_version BIGINT,
+                     last_batch BIGINT, inputs_hash VARCHAR, board VARCHAR""", "presentation"),
+    # Actions from the meeting: raised in a window, linked to an account, a theme or that window's voice.
+    "actions": ("""action_id BIGINT, window_label VARCHAR, what VARCHAR, owner VARCHAR, due DATE,
+                   link_kind VARCHAR, link VARCHAR, status VARCHAR, note VARCHAR, created_at TIMESTAMP,
+                   created_by VARCHAR, updated_at TIMESTAMP, updated_by VARCHAR""", "action_id"),
 }
-# Counters in `meta`: the data's version, the voices', and the one every write bumps.
-COUNTERS = ("version", "voices_version", "writes")
+# Counters in `meta`: the data's version, the voices', the presented boards' and actions', and the one
+# every write bumps.
+COUNTERS = ("version", "voices_version", "meeting_version", "writes")
+ACTION_STATUSES = ("open", "done", "dropped")
+ACTION_LINKS = ("account", "theme", "voice")
 WRITE_ATTEMPTS = 8
 
 
@@ -230,6 +242,71 @@ class Store:
         self._write(lambda cursor: cursor.execute("DELETE FROM voices WHERE window_label = ?", [window_label]),
                     "voices_version")
         self.audit(user, "unpin_voice", window_label, "done", "back to the rule's choice")
+
+    def meeting_version(self) -> int:
+        """Changes whenever a board is presented or an action is recorded or followed up."""
+        with self.cursor() as cursor:
+            return _scalar(cursor, "SELECT value FROM meta WHERE key = 'meeting_version'")
+
+    def present(self, frozen: dict, *, data_version: int, user: User) -> int | None:
+        """Keep a board as presented (`frozen`: window_label, window_start, window_end, inputs_hash and
+        the board's JSON text) with the last batch loaded; its number. None, and nothing kept, when
+        the data has moved on from `data_version`, the version the board was computed from."""
+        self.authorize(user, "present", frozen["window_label"])
+
+        def keep(cursor):
+            if _scalar(cursor, "SELECT value FROM meta WHERE key = 'version'") != data_version:
+                return None
+            number = _scalar(cursor, "SELECT coalesce(max(presentation), 0) + 1 FROM presented")
+            last_batch = _scalar(cursor, "SELECT coalesce(max(batch_id), 0) FROM batches")
+            cursor.execute("INSERT INTO presented VALUES (?, ?, ?, ?, now()::TIMESTAMP, ?, ?, ?, ?, ?, ?)",
+                           [number, frozen["window_label"], frozen["window_start"], frozen["window_end"],
+                            user.identity, user.name or user.identity, data_version, last_batch,
+                            frozen["inputs_hash"], frozen["board"]])
+            _append_audit(cursor, user, "present", frozen["window_label"], "done",
+                          f"presentation {number}: data version {data_version}, batches up to {last_batch}")
+            return number
+        return self._write(keep, "meeting_version")
+
+    def presentations(self) -> pd.DataFrame:
+        """Every board presented, newest first, with its frozen JSON."""
+        return self.query("SELECT * FROM presented ORDER BY presentation DESC")
+
+    def record_action(self, action: dict, *, user: User) -> int:
+        """A new open action from the meeting (what, owner, due, window_label, link_kind, link); its id."""
+        self.authorize(user, "record_action", action.get("what") or "an action")
+        problems = _action_problems(action)
+        if problems:
+            raise StoreError("The action was not recorded: " + "; ".join(problems) + ".")
+
+        def add(cursor):
+            action_id = _scalar(cursor, "SELECT coalesce(max(action_id), 0) + 1 FROM actions")
+            cursor.execute("""INSERT INTO actions VALUES (?, ?, ?, ?, ?, ?, ?, 'open', '', now()::TIMESTAMP, ?,
+                              now()::TIMESTAMP, ?)""",
+                           [action_id, action["window_label"], action["what"].strip(), action["owner"].strip(),
+                            action["due"], action.get("link_kind"), action.get("link"), user.identity,
+                            user.identity])
+            _append_audit(cursor, user, "record_action", f"action {action_id}", "done", action["what"].strip())
+            return action_id
+        return self._write(add, "meeting_version")
+
+    def update_action(self, action_id: int, status: str, note: str, *, user: User) -> None:
+        """An action followed up: open, done or dropped, with a note saying what happened."""
+        self.authorize(user, "record_action", f"action {action_id}")
+        if status not in ACTION_STATUSES:
+            raise StoreError(f"'{status}' is not a status of an action; use {', '.join(ACTION_STATUSES)}.")
+
+        def follow_up(cursor):
+            if not cursor.execute("SELECT 1 FROM actions WHERE action_id = ?", [action_id]).fetchall():
+                raise StoreError(f"There is no action {action_id}. `python -m empathy actions` lists them.")
+            cursor.execute("UPDATE actions SET status = ?, note = ?, updated_at = now()::TIMESTAMP, updated_by = ? "
+                           "WHERE action_id = ?", [status, note.strip(), user.identity, action_id])
+            _append_audit(cursor, user, "update_action", f"action {action_id}", "done", f"{status}: {note.strip()}")
+        self._write(follow_up, "meeting_version")
+
+    def actions(self) -> pd.DataFrame:
+        """Every action, the newest first."""
+        return self.query("SELECT * FROM actions ORDER BY action_id DESC")
 
     def authorize(self, user: User, action: str, target: str = "") -> None:
         """The role check every write makes first; a refusal is itself written to the audit log."""
@@ -479,8 +556,28 @@ class ScopedStore(Store):
     def _refuse(self, *args, **kwargs):
         raise PermissionError(f"A view limited to {self.scope.describe()} cannot change data.")
 
+    def audit(self, user: User, action: str, target: str, outcome: str, detail: str = "") -> None:
+        """A limited view changes no data, but what its reader does (exports, refusals) is audited."""
+        self._base.audit(user, action, target, outcome, detail)
+
+    def record_action(self, action: dict, *, user: User) -> int:
+        """A product lead limited to a scope records actions on the scope's accounts only."""
+        if action.get("link_kind") != "account" or not self._has_account(action.get("link")):
+            raise PermissionError(f"A view limited to {self.scope.describe()} records actions on its own accounts "
+                                  "only: link the action to one of them.")
+        return self._base.record_action(action, user=user)
+
+    def update_action(self, action_id: int, status: str, note: str, *, user: User) -> None:
+        if action_id not in set(self.actions()["action_id"]):
+            raise PermissionError(f"Action {action_id} is not on an account of {self.scope.describe()}.")
+        self._base.update_action(action_id, status, note, user=user)
+
+    def _has_account(self, account_id: str | None) -> bool:
+        return not self.query("SELECT 1 FROM accounts WHERE account_id = ? AND superseded_by IS NULL",
+                              [account_id]).empty
+
     _write = load = undo = retag = remember_sheet = forget_sheet = pin_voice = \
-        forget_voice = _refuse
+        forget_voice = present = _refuse
 
 
 def _scope_views(catalog: str, scope: DataScope) -> str:
@@ -502,6 +599,8 @@ def _scope_views(catalog: str, scope: DataScope) -> str:
         "participation": f"SELECT * FROM {base}.participation WHERE account_id IN ({accounts}){unowned}",
         "utterances": f"SELECT * FROM {base}.utterances WHERE call_id IN (SELECT call_id FROM calls)",
         "voices": f"SELECT * EXCLUDE (scope) FROM {base}.scope_voices WHERE scope = {sql_literal(scope.key)}",
+        "presented": f"SELECT * FROM {base}.presented WHERE false",  # the company's board, not a scope's
+        "actions": f"SELECT * FROM {base}.actions WHERE link_kind = 'account' AND link IN ({accounts})",
     }
     return "; ".join(f"CREATE OR REPLACE TEMP VIEW {name} AS {sql}" for name, sql in views.items())
 
@@ -530,6 +629,20 @@ def _insert_utterances(cursor: duckdb.DuckDBPyConnection, utterances: pd.DataFra
             SELECT 1 FROM utterances u WHERE u.call_id = n.call_id AND u.transcript_hash = n.transcript_hash)""",
                    [batch_id])
     cursor.unregister("new_turns")
+
+
+def _action_problems(action: dict) -> list[str]:
+    problems = [f"say {what}" for what, key in (("what is to be done", "what"), ("who owns it", "owner"))
+                if not str(action.get(key) or "").strip()]
+    if action.get("due") is None:
+        problems.append("give a due date")
+    if action.get("link_kind") not in (None, *ACTION_LINKS):
+        problems.append(f"link it to one of {', '.join(ACTION_LINKS)}, not '{action['link_kind']}'")
+    elif action.get("link_kind") and not str(action.get("link") or "").strip():
+        problems.append(f"name the {action['link_kind']} it is about")
+    if not action.get("window_label"):
+        problems.append("name the window it was raised in")
+    return problems
 
 
 def _scalar(cursor: duckdb.DuckDBPyConnection, sql: str, params: list | None = None):

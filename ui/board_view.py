@@ -1,5 +1,5 @@
 """The board's pieces as HTML that reads from across a room. Every value that comes from the data
-is escaped; the numbers are formatted once, here."""
+is escaped; the numbers read as `empathy/wording.py` words them."""
 
 from __future__ import annotations
 
@@ -7,62 +7,21 @@ from html import escape
 
 import pandas as pd
 
+from empathy.actions import FollowUp
 from empathy.metrics import Figure
+from empathy.presented import Presentation, Since
 from empathy.settings import Settings
-
-
-# figure -> its title, the unit of its change, the d3 format of its trend's tooltip
-TILES = {
-    "nps": ("NPS", "pts", "+.0f"),
-    "csat": ("CSAT", "pp", ".0f"),
-    "ces": ("CES", "", ".2f"),
-    "sentiment": ("Call sentiment", "", "+.2f"),
-    "participation": ("Participation", "pp", ".0f"),
-}
-
-
-def main_value(name: str, value: float | None) -> str:
-    if value is None:
-        return "–"
-    return {"nps": f"{value:+.0f}", "csat": f"{value:.0f}%", "ces": f"{value:.1f}",
-            "sentiment": f"{value:+.2f}", "participation": f"{value:.0f}%"}[name]
-
-
-def side_value(name: str, figure: Figure) -> str:
-    """The second number each tile carries beside its main one."""
-    d = figure.details
-    def pct(value: float | None, label: str) -> str:
-        return "" if value is None else f"{value:.0f}% {label}"
-    return {
-        "nps": "" if d.get("margin_of_error") is None else f"± {d['margin_of_error']:.0f} margin of error",
-        "csat": "" if d.get("mean") is None else f"mean {d['mean']:.2f} of 5",
-        "ces": pct(d.get("easy_pct"), "easy (5-7 of 7)"),
-        "sentiment": pct(d.get("negative_pct"), "negative calls"),
-        "participation": pct(d.get("speeders_pct"), "speeders"),
-    }[name]
+from empathy.wording import TILES, attribution, change_kind, change_text, counted, main_value, money, side_value
 
 
 def change_line(name: str, figure: Figure) -> str:
-    """The change against the window before and whether it is real at 95%, in words and colour."""
-    delta = figure.test.delta
-    if delta is None:
-        return '<span class="verdict quiet">no earlier window to compare</span>'
-    unit = TILES[name][1]
-    amount = f"{abs(delta):.2f}" if name in ("ces", "sentiment") else f"{abs(delta):.1f}"
-    arrow = "▲" if delta > 0 else "▼" if delta < 0 else "="
-    if figure.test.significant:
-        kind = "up" if delta > 0 else "down"
-        verdict = "a real change"
-    else:
-        kind, verdict = "quiet", "within noise"
-    return (f'<span class="verdict {kind}">{arrow} {amount}{" " + unit if unit else ""}'
-            f' · {verdict}</span>')
+    """The change and its verdict, coloured: green up, red down, grey within noise."""
+    return f'<span class="verdict {change_kind(figure)}">{escape(change_text(name, figure))}</span>'
 
 
 def sample_line(name: str, figure: Figure, min_n: int) -> str:
-    counted = {"sentiment": "calls", "participation": "invited"}.get(name, "answers")
     low = f' <span class="low-n">low sample (under {min_n})</span>' if figure.low_n else ""
-    return f'<span class="n">n = {figure.n:,} {counted}</span>{low}'
+    return f'<span class="n">n = {figure.n:,} {counted(name)}</span>{low}'
 
 
 def tile_html(name: str, figure: Figure, min_n: int) -> str:
@@ -74,25 +33,11 @@ def tile_html(name: str, figure: Figure, min_n: int) -> str:
             f'<div class="tile-n">{sample_line(name, figure, min_n)}</div></div>')
 
 
-def money(amount: float) -> str:
-    if amount >= 1_000_000:
-        return f"${amount / 1_000_000:.1f}M"
-    if amount >= 1_000:
-        return f"${amount / 1_000:.0f}k"
-    return f"${amount:,.0f}"
-
-
 def voice_html(voice: dict, small: bool = False) -> str:
     """The quote and its attribution; `small` for the shortlist under the board."""
-    where = "survey comment" if voice["source"] == "comment" else voice["who"]
-    who = f"{voice['who']} at " if voice["source"] == "comment" and voice.get("who") else ""
-    account = voice.get("account_name") or voice.get("account_id") or "unknown account"
-    segment = f" ({voice['segment']})" if voice.get("segment") else ""
-    channel = f", {voice['channel']}" if voice.get("channel") else ""
     pinned = ' · <span class="pinned">pinned</span>' if voice.get("pinned") else ""
     return (f'<figure class="voice{" small" if small else ""}"><div class="quote">“{escape(voice["text"])}”</div>'
-            f'<figcaption>— {escape(who)}{escape(account)}{escape(segment)} · {escape(where)}{escape(channel)}'
-            f' · {escape(voice["date"])}{pinned}</figcaption></figure>')
+            f'<figcaption>{escape(attribution(voice))}{pinned}</figcaption></figure>')
 
 
 def alerts_html(red: int, red_arr: float, yellow: int, yellow_arr: float, newly_red: pd.DataFrame,
@@ -106,6 +51,25 @@ def alerts_html(red: int, red_arr: float, yellow: int, yellow_arr: float, newly_
             f'<div class="count red"><span class="big">{red}</span> red<br><span class="arr">{money(red_arr)} ARR</span></div>'
             f'<div class="count yellow"><span class="big">{yellow}</span> yellow<br><span class="arr">{money(yellow_arr)} ARR</span></div>'
             f'</div><div class="newly">Newly red: {newly}</div><ol class="top">{rows}</ol></div>')
+
+
+def presented_html(presentation: Presentation, since: Since | None) -> str:
+    """The mark of a board as presented, and what has changed since (None: the live figures are shown)."""
+    when = f"{presentation.presented_at:%a %d %b %Y %H:%M} UTC by {escape(presentation.presenter)}"
+    if since is None:
+        return (f'<div class="presented live">Live figures. This window was presented on {when}; switch off '
+                f'<b>Live figures</b> to see it as it was shown.</div>')
+    return (f'<div class="presented">As presented on {when}</div>'
+            f'<div class="since">{escape(since.describe())}</div>')
+
+
+def follow_up_html(follow_up: FollowUp) -> str:
+    """How last week's actions went, and what was done about last week's voice."""
+    voice = "".join(f'<li>{escape(r.what)} ({escape(r.owner)}): <b>{escape(r.status)}</b>'
+                    f'{escape(": " + r.note) if r.note else ""}</li>' for r in follow_up.voice.itertuples())
+    about_voice = f'<div class="quiet">About the voice of {escape(follow_up.window_label)}:</div><ul>{voice}</ul>' \
+        if voice else ""
+    return f'<div class="follow-up">{escape(follow_up.describe())}.</div>{about_voice}'
 
 
 def themes_html(themes: pd.DataFrame) -> str:
@@ -152,6 +116,11 @@ ol.themes {font-size: 1.15rem; padding-left: 1.4rem;}
 .section-title {font-size: 1.4rem; font-weight: 700; margin-bottom: .3rem;}
 .board-title {font-size: 2rem; font-weight: 700; margin: 0;}
 .board-subtitle {font-size: 1.15rem; color: #4b5563;}
+.presented {display: inline-block; font-size: 1.15rem; font-weight: 600; color: #1e3a8a; background: #dbeafe;
+  padding: .15rem .6rem; border-radius: .4rem; margin-top: .3rem;}
+.presented.live {color: #374151; background: #f3f4f6; font-weight: 400;}
+.since {font-size: 1.05rem; color: #4b5563; margin: .2rem 0 .4rem 0;}
+.follow-up {font-size: 1.15rem;}
 </style>
 """
 
@@ -171,6 +140,7 @@ PRESENTATION_STYLE = """
 .alerts ol.top {font-size: 1.25rem;}
 .alerts .reasons {font-size: 1.1rem;}
 .alerts .newly {font-size: 1.25rem;}
+.presented {font-size: 1.35rem;} .since, .follow-up {font-size: 1.25rem;}
 ol.themes {font-size: 1.3rem;}
 </style>
 """

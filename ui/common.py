@@ -19,14 +19,16 @@ import pandas as pd
 import streamlit as st
 
 from empathy import voice as voices
+from empathy.actions import FollowUp, follow_up, listed
 from empathy.board import Board, build_board, data_days, latest_complete_week
 from empathy.demo import ensure_demo, has_demo
 from empathy.metrics import Window
+from empathy.presented import Presentation, Since, as_presented, presentations, since
 from empathy.settings import Settings, SettingsError, read_settings
 from empathy.access import User
 from empathy.store import ScopedStore, Store, StoreError, store_location
 from empathy.voice import VoiceRule
-from ui import charts
+from empathy import charts
 from ui.auth import current_user
 from ui.window_picker import pick_window
 
@@ -51,6 +53,15 @@ def get_store(user: User | None = None) -> Store:
     except StoreError as error:
         st.error(f"**The data store cannot be opened.** {error}")
         st.stop()
+
+
+MARKDOWN_SIGNS = frozenset("\\`*_{}[]()#+-.!|<>:$~")
+
+
+def as_text(text: str) -> str:
+    """Text typed by people (or read from a sheet) for `st.markdown`, shown as it was typed: every
+    sign Markdown or Streamlit (`:red[...]`, `$...$`) would read is escaped."""
+    return "".join(f"\\{c}" if c in MARKDOWN_SIGNS else c for c in str(text))
 
 
 def get_settings() -> Settings:
@@ -93,8 +104,36 @@ def board(store: Store, version: int, voices_version: int, window: Window, setti
     return build_board(store, window, settings)
 
 
+@st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
+def presented_board(store: Store, meeting_version: int, window: Window) -> Presentation | None:
+    """The window's board as last presented; keyed on the meetings' version (a new presentation)."""
+    return as_presented(store, window)
+
+
+@st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
+def presented_boards(store: Store, meeting_version: int) -> list[Presentation]:
+    return presentations(store)
+
+
+@st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
+def changed_since(store: Store, version: int, presentation: Presentation, settings: Settings) -> Since:
+    """What the data says now beside the presented board: recomputed when a load or undo lands."""
+    return since(store, presentation, settings)
+
+
+@st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
+def actions_follow_up(store: Store, meeting_version: int, window: Window, today: date) -> FollowUp:
+    return follow_up(store, window, today)
+
+
+@st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
+def action_list(store: Store, meeting_version: int, today: date, window: Window | None = None,
+                account_id: str | None = None) -> pd.DataFrame:
+    return listed(store, today, window=window, account_id=account_id)
+
+
 def chart_spec(builder, frame: pd.DataFrame, *args) -> dict:
-    """The Vega-Lite spec of `builder(frame, *args)` (a chart builder of ui/charts.py), made once per
+    """The Vega-Lite spec of `builder(frame, *args)` (a chart builder of empathy/charts.py), made once per
     frame and arguments: building an Altair chart costs about 40 ms, too much for every rerun."""
     return _chart_spec(builder.__name__, frame, args)
 

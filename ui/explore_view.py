@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from empathy.scope import DIMENSIONS
-from ui.board_view import TILES, main_value
+from empathy.wording import TILES, main_value
 
 SPLITS = ("segment", "region", "industry", "plan", "respondent_role", "customer_type", "theme", "call_type")
 NEGATIVE, POSITIVE = -0.05, 0.05  # VADER's usual cut-offs for a negative and a positive text

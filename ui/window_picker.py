@@ -66,3 +66,11 @@ def pick_window(latest: Window, first: date) -> Window:
 def window_params() -> dict[str, str]:
     """The window's URL parameters, for a link to another page showing the same window."""
     return {key: st.query_params[key] for key in ("window", "weeks", "from", "to") if key in st.query_params}
+
+
+def params_of(window: Window) -> dict[str, str]:
+    """The URL parameters that open `window` (weeks ending with a week, or a range of days)."""
+    if window.start.isoweekday() == 1 and window.days % 7 == 0:
+        last = window.end.isocalendar()
+        return {"window": f"{last.year}-W{last.week:02d}", "weeks": str(window.days // 7)}
+    return {"from": window.start.isoformat(), "to": window.end.isoformat()}
