@@ -4,15 +4,18 @@ PYTHON := $(VENV)/bin/python
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 CHROMIUM := /usr/bin/chromium
+PDFTOTEXT := /usr/bin/pdftotext
+FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
+APT_INSTALL = $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8501
 
 .PHONY: run test demo bench clean
 
-run: $(RUNTIME)
+run: $(RUNTIME) $(FONT)
 	$(PYTHON) -m streamlit run app.py --server.port $(PORT)
 
-test: $(DEV) $(CHROMIUM)
+test: $(DEV) $(CHROMIUM) $(PDFTOTEXT) $(FONT)
 	$(PYTHON) -m pytest
 
 demo: $(RUNTIME)
@@ -32,8 +35,14 @@ $(DEV): requirements-dev.txt $(RUNTIME)
 
 # Browser tests drive Debian's Chromium (Playwright cannot download a browser here).
 $(CHROMIUM):
-	$(SUDO) apt-get update -q
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium
+	$(APT_INSTALL) chromium
+
+# The board pack's PDF is set in DejaVu Sans (arrows, accents); the tests read PDFs with poppler.
+$(FONT):
+	$(APT_INSTALL) fonts-dejavu-core
+
+$(PDFTOTEXT):
+	$(APT_INSTALL) poppler-utils
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -34,8 +34,8 @@ live = presentation is None or st.sidebar.toggle(
     "Live figures", key="board-live", help="This window was presented: the board shows it as it was then. "
                                            "Switch on to see the figures as the data stands now.")
 shown = board(store, version, store.voices_version(), window, settings) if live else presentation.frozen()
-present = presenting()
-st.markdown(STYLE + (PRESENTATION_STYLE if present else ""), unsafe_allow_html=True)
+projecting = presenting()
+st.markdown(STYLE + (PRESENTATION_STYLE if projecting else ""), unsafe_allow_html=True)
 
 
 def present_window() -> None:
@@ -57,7 +57,7 @@ def pack_file(kind: str) -> bytes:
     return made
 
 
-if not present:
+if not projecting:
     if user.may("present") and (presentation is None or live):
         again = presentation is not None
         st.sidebar.button("Present this window again" if again else "Present this window", type="primary",
@@ -74,7 +74,7 @@ if not present:
 if message := st.session_state.pop("board-message", None):
     (st.error if message.startswith("**Not") else st.success)(message)
 
-demo = " · demo data" if present and demo_loaded(store, version) else ""
+demo = " · demo data" if projecting and demo_loaded(store, version) else ""
 st.markdown(f'<div class="board-title">How customers feel · {window.label}</div>'
             f'<div class="board-subtitle">{window.start:%a %d %b %Y} to {window.end:%a %d %b %Y} ({settings.timezone}), '
             f'against {window.previous().label}{demo}</div>', unsafe_allow_html=True)
@@ -108,14 +108,14 @@ with alerts_column:
     a = shown.alerts
     st.markdown(alerts_html(a.count("red"), a.arr("red"), a.count("yellow"), a.arr("yellow"), a.newly_red, a.top),
                 unsafe_allow_html=True)
-    if not present:
+    if not projecting:
         for account in a.top.itertuples():
             st.page_link("app_pages/accounts.py", label=f"{account.account_name or account.account_id}: the story",
                          icon=":material/person:", query_params={**window_params(), "account": account.account_id})
     st.markdown('<div class="section-title">Last week\'s actions</div>', unsafe_allow_html=True)
     st.markdown(follow_up_html(follow_up), unsafe_allow_html=True)
 
-if present:
+if projecting:
     st.button("Leave presentation mode", key="leave-present", on_click=set_presenting, args=(False,))
     st.stop()
 

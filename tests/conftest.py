@@ -25,12 +25,14 @@ ROOT = Path(__file__).resolve().parent.parent
 # The people tests act as (the roles file of `signed_in` gives them the same roles).
 VIEWER = User("cxo@example.com", Role.VIEWER, "Casey Xu")
 SMB_LEAD = User("sam@example.com", Role.PRODUCT_LEAD, "Sam Lee", DataScope(("SMB",)))
+EXECUTIVE = User("erin@example.com", Role.EXECUTIVE, "Erin Exec")
 ANALYST = User("dana@example.com", Role.ANALYST, "Dana Lee")
 ADMIN = User("ada@example.com", Role.ADMIN, "Ada Min")
 ROLES_TOML = """# The test team
 [people]
 "cxo@example.com" = "viewer"
 "sam@example.com" = { role = "product lead", segments = ["SMB"] }
+"erin@example.com" = "executive"
 "dana@example.com" = "analyst"
 "ada@example.com" = "admin"
 

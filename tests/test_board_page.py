@@ -198,3 +198,60 @@ def test_while_another_program_writes_longer_than_a_page_waits_the_page_says_so(
         holder.kill()
         holder.wait()
     assert tile_value(run_app(), "NPS") != "–"  # the writer gone, the board is back
+
+
+def nps_n(at) -> int:
+    return int(re.search(r'tile-title">NPS</div>.*?n = ([\d,]+) answers', html(at), re.S).group(1))
+
+
+def test_a_presented_board_stays_as_presented_beside_what_changed(run_app, db_path):
+    from conftest import FIXTURES
+    from empathy.loading import load_sheet
+    at = run_app()
+    store = Store.open(db_path)
+    [button] = [b for b in at.sidebar.button if b.label == "Present this window"]  # the open app: its owner may
+    button.click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert "The board of 2026-W47 is kept as presented." in [s.value for s in at.success]
+    presented_n = nps_n(at)
+    load_sheet(store, path=FIXTURES / "late_answers_w47.csv", user=ANALYST)
+    late = pd.read_csv(FIXTURES / "late_answers_w47.csv")
+    answers = pd.read_csv(DEMO_DIR / "survey_responses.csv", parse_dates=["submitted_at"])
+    week = answers[(answers["metric"] == "nps") & (answers["submitted_at"] >= "2026-11-16")
+                   & (answers["submitted_at"] < "2026-11-23")]["score"].tolist() + late["score"].tolist()
+    now = round(100 * (sum(s >= 9 for s in week) - sum(s <= 6 for s in week)) / len(week))
+    at = run_app(window="2026-W47", weeks="1")
+    assert nps_n(at) == presented_n and "As presented on" in html(at)
+    since = re.search(r'class="since">([^<]+)<', html(at)).group(1)
+    assert since.startswith(f"4 late answers since: NPS would now be {now:+d} (n {len(week)}), within noise")
+    at.sidebar.toggle(key="board-live").set_value(True).run()
+    assert nps_n(at) == presented_n + 4 and "Live figures. This window was presented on" in html(at)
+
+
+def test_only_an_executive_and_above_may_present(open_page, roles_file):
+    from conftest import EXECUTIVE
+    viewer = open_page("board", as_user=VIEWER)
+    assert not [b for b in viewer.sidebar.button if "Present" in b.label]
+    assert [b.label for b in viewer.get("download_button")] == ["Board pack (PDF)", "Board pack (PPTX)"]
+    executive = open_page("board", as_user=EXECUTIVE)
+    assert [b.label for b in executive.sidebar.button] == ["Sign out", "Present this window"]
+
+
+def test_an_action_recorded_on_one_board_is_followed_up_on_the_next(run_app):
+    at = run_app(window="2026-W46", weeks="1")
+    at.text_input(key="board-action-what").input("Call Bluebay's sponsor about month-end reports")
+    at.text_input(key="board-action-owner").input("Dana Lee")
+    at.selectbox(key="board-action-about").select("The voice of this week")
+    at.button(key=next(b.key for b in at.button if b.label == "Record the action")).click().run()
+    assert not at.error
+    assert "Call Bluebay" in "".join(m.value for m in at.markdown) and "open" in html(at)
+    at = run_app(window="2026-W47", weeks="1")
+    follow = re.search(r'class="follow-up">([^<]+)<', html(at)).group(1)
+    assert follow == "Actions from 2026-W46: 1 open."
+    at = run_app(window="2026-W46", weeks="1")
+    at.radio(key="board-actions-1-status").set_value("done")
+    at.text_input(key="board-actions-1-note").input("Sponsor called on Thursday")
+    at.button(key=next(b.key for b in at.button if b.label == "Save")).click().run()
+    at = run_app(window="2026-W47", weeks="1")
+    assert "Actions from 2026-W46: 1 done." in html(at)
+    assert "Call Bluebay&#x27;s sponsor about month-end reports (Dana Lee): <b>done</b>: Sponsor called" in html(at)

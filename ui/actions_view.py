@@ -1,6 +1,7 @@
 """Actions from the meeting on a page: the form that records one, and the list where each is followed
 up (open, done, dropped, with a note). The store checks the role of every write; these only show
-what the person may do."""
+what the person may do. Both write in the form's callback, before the page runs, so the page shows
+the action at once."""
 
 from __future__ import annotations
 
@@ -20,24 +21,32 @@ NO_LINK = "nothing in particular"
 def record_form(store: Store, user: User, window: Window, links: dict[str, tuple[str, str]], key: str) -> None:
     """What, who, by when, and what it is about (`links`: label -> (kind, id)), raised in `window`."""
     with st.form(f"{key}-form", clear_on_submit=True):
-        what = st.text_input("What is to be done", placeholder="e.g. call Bluebay's sponsor about month-end reports")
+        st.text_input("What is to be done", key=f"{key}-what", placeholder="e.g. call the sponsor about month-end "
+                                                                           "reports")
         row = st.columns(3)
-        owner = row[0].text_input("Owner", placeholder="a name or e-mail")
-        due = row[1].date_input("Due", value=date.today() + timedelta(days=7), format="YYYY-MM-DD")
-        about = row[2].selectbox("About", [NO_LINK, *links])
-        if st.form_submit_button("Record the action", type="primary"):
-            kind, link = links.get(about, (None, None))
-            try:
-                number = store.record_action({"what": what, "owner": owner, "due": due, "link_kind": kind,
-                                              "link": link, "window_label": window.label}, user=user)
-            except (StoreError, PermissionError) as error:
-                st.error(f"**Not recorded.** {error}")
-            else:
-                st.toast(f"Action {number} recorded.", icon=":material/task_alt:")
+        row[0].text_input("Owner", key=f"{key}-owner", placeholder="a name or e-mail")
+        row[1].date_input("Due", value=date.today() + timedelta(days=7), format="YYYY-MM-DD", key=f"{key}-due")
+        row[2].selectbox("About", [NO_LINK, *links], key=f"{key}-about")
+        st.form_submit_button("Record the action", type="primary", on_click=_record,
+                              args=(store, user, window, links, key))
+    _show_outcome(key)
+
+
+def _record(store: Store, user: User, window: Window, links: dict[str, tuple[str, str]], key: str) -> None:
+    kind, link = links.get(st.session_state[f"{key}-about"], (None, None))
+    try:
+        number = store.record_action({"what": st.session_state[f"{key}-what"],
+                                      "owner": st.session_state[f"{key}-owner"], "due": st.session_state[f"{key}-due"],
+                                      "link_kind": kind, "link": link, "window_label": window.label}, user=user)
+    except (StoreError, PermissionError) as error:
+        st.session_state[f"{key}-outcome"] = f"**Not recorded.** {error}"
+    else:
+        st.session_state[f"{key}-outcome"] = f"Action {number} recorded."
 
 
 def follow_up_list(store: Store, user: User, found: pd.DataFrame, key: str) -> None:
     """Each action with its state; people allowed to follow up change the status and say what happened."""
+    _show_outcome(key)
     if found.empty:
         st.caption("No actions yet.")
         return
@@ -50,19 +59,22 @@ def follow_up_list(store: Store, user: User, found: pd.DataFrame, key: str) -> N
                       f"{action.due:%d %b %Y} · **{state}**{as_text(about)}"
                       + (f"  \n{as_text(action.note)}" if action.note else ""))
         if editing:
-            with change.popover("Follow up", width="stretch"):
-                with st.form(f"{key}-{action.action_id}"):
-                    status = st.radio("Status", ACTION_STATUSES, index=ACTION_STATUSES.index(action.status),
-                                      horizontal=True)
-                    note = st.text_input("What happened", value=action.note or "")
-                    if st.form_submit_button("Save"):
-                        _save(store, user, action.action_id, status, note)
+            with change.popover("Follow up", width="stretch"), st.form(f"{key}-{action.action_id}"):
+                fields = f"{key}-{action.action_id}"
+                st.radio("Status", ACTION_STATUSES, index=ACTION_STATUSES.index(action.status), horizontal=True,
+                         key=f"{fields}-status")
+                st.text_input("What happened", value=action.note or "", key=f"{fields}-note")
+                st.form_submit_button("Save", on_click=_follow_up, args=(store, user, action.action_id, fields, key))
 
 
-def _save(store: Store, user: User, action_id: int, status: str, note: str) -> None:
+def _follow_up(store: Store, user: User, action_id: int, fields: str, key: str) -> None:
     try:
-        store.update_action(action_id, status, note, user=user)
+        store.update_action(action_id, st.session_state[f"{fields}-status"], st.session_state[f"{fields}-note"],
+                            user=user)
     except (StoreError, PermissionError) as error:
-        st.error(f"**Not saved.** {error}")
-    else:
-        st.rerun()
+        st.session_state[f"{key}-outcome"] = f"**Not saved.** {error}"
+
+
+def _show_outcome(key: str) -> None:
+    if outcome := st.session_state.pop(f"{key}-outcome", None):
+        (st.error if outcome.startswith("**Not") else st.success)(outcome)

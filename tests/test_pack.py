@@ -1,0 +1,113 @@
+"""The board pack: every figure of `board --json` read back from the PDF (poppler) and the PPTX
+(python-pptx), pages counted and rendered, the frozen board used once presented."""
+
+import json
+import re
+import subprocess
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+
+from conftest import FIXTURES, empathy
+
+PAGES = 6  # title, figures, voice, accounts at risk, themes, actions
+TITLES = {"nps": "NPS", "csat": "CSAT", "ces": "CES", "sentiment": "Call sentiment", "participation": "Participation"}
+
+
+def expected_cells(name: str, figure: dict) -> list[str]:
+    """Figure, value, margin and n as the pack must print them, formatted here from the JSON."""
+    value, margin, n = figure["value"], figure["margin_of_error"], figure["n"]
+    shown = {"nps": f"{value:+.0f}", "csat": f"{value:.0f}%", "ces": f"{value:.1f}", "sentiment": f"{value:+.2f}",
+             "participation": f"{value:.0f}%"}[name]
+    spread = f"± {margin:.2f}" if name in ("ces", "sentiment") else f"± {margin:.1f}"
+    counted = {"sentiment": "calls", "participation": "invited"}.get(name, "answers")
+    return [TITLES[name], shown, spread, f"{n:,} {counted}"]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """The demo data in a store of this module's own, and its latest week's board as `board --json` says it."""
+    db_path = tmp_path_factory.mktemp("pack") / "empathy.duckdb"
+    assert empathy("demo", db_path=db_path).returncode == 0
+    board = json.loads(empathy("board", "--json", db_path=db_path).stdout)
+    return db_path, board
+
+
+def pack(db_path, tmp_path, kind: str, *more) -> bytes:
+    out = tmp_path / f"pack.{kind}"
+    made = empathy("pack", "--window", "2026-W47", "--format", kind, "--out", out, *more, db_path=db_path)
+    assert made.returncode == 0, made.stderr
+    return out
+
+
+def pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_the_pdf_holds_every_board_figure_and_renders(demo, tmp_path):
+    db_path, board = demo
+    assert board["window"]["label"] == "2026-W47"
+    path = pack(db_path, tmp_path, "pdf")
+    text = pdf_text(path)
+    for name, figure in board["metrics"].items():
+        cells = expected_cells(name, figure)
+        assert re.search(r"\s+".join(map(re.escape, cells)), text), (name, cells)
+    assert "DEMO DATA" in text and "Live figures: this window has not been presented yet" in flat(text)
+    assert flat(board["voice"]["text"]) in flat(text)
+    for account in board["alerts"]["red"]:
+        assert account["account_name"] in text
+    assert f"{len(board['alerts']['red'])} red" in text and f"{len(board['alerts']['yellow'])} yellow" in text
+    for theme in board["themes"]:
+        assert theme["theme"] in text
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert re.search(rf"Pages:\s+{PAGES}\n", info)
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) == PAGES
+    for page in pages:  # every page has ink on it: text, tables, charts
+        grey = Image.open(page).convert("L")
+        dark = sum(grey.histogram()[:128])
+        assert dark > 500, page.name
+    charts = Image.open(pages[1]).convert("RGB")  # the figures page holds the trend charts, accent blue points
+    assert any(r < 80 and g < 140 and b > 200 for _, (r, g, b) in charts.getcolors(maxcolors=1 << 20))
+
+
+def test_the_pptx_is_real_text_with_every_figure(demo, tmp_path):
+    db_path, board = demo
+    deck = Presentation(pack(db_path, tmp_path, "pptx"))
+    assert len(deck.slides) == PAGES
+    tables = [shape.table for slide in deck.slides for shape in slide.shapes if shape.has_table]
+    rows = [[cell.text for cell in row.cells] for table in tables for row in table.rows]
+    for name, figure in board["metrics"].items():
+        assert expected_cells(name, figure) in [row[:4] for row in rows], name
+    words = " ".join(shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame)
+    assert flat(board["voice"]["text"]) in flat(words)
+    assert "DEMO DATA" in words
+    pictures = [shape for shape in deck.slides[1].shapes if shape.shape_type == 13]
+    assert len(pictures) == 5  # one trend chart per figure, beside the table of real text
+
+
+def test_a_page_per_segment_when_asked(demo, tmp_path):
+    db_path, _ = demo
+    text = pdf_text(pack(db_path, tmp_path, "pdf", "--by", "segment"))
+    segments = ["Enterprise", "Mid-Market", "SMB"]
+    assert [s for s in segments if f"Segment: {s}" in text] == segments
+    assert text.count("\f") == PAGES + len(segments)
+
+
+def test_a_presented_board_packs_as_presented(tmp_path):
+    db_path = tmp_path / "empathy.duckdb"
+    assert empathy("demo", db_path=db_path).returncode == 0
+    assert empathy("present", "--window", "2026-W47", db_path=db_path).returncode == 0
+    frozen = json.loads(empathy("board", "--window", "2026-W47", "--json", db_path=db_path).stdout)
+    assert empathy("load", FIXTURES / "late_answers_w47.csv", db_path=db_path).returncode == 0
+    text = pdf_text(pack(db_path, tmp_path, "pdf"))
+    nps = frozen["metrics"]["nps"]
+    assert re.search(r"\s+".join(map(re.escape, expected_cells("nps", nps))), text)
+    assert f"{nps['n'] + 4} answers" not in text
+    assert "As presented on" in text
