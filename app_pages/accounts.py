@@ -1,6 +1,8 @@
 """Accounts: the early-warning list (red, yellow, green, and why), thresholds an analyst can change,
 and one account's story: its answers, calls, participation and themes."""
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
@@ -13,7 +15,8 @@ from empathy.settings import SettingsError, save_thresholds
 from empathy.wording import money
 from empathy.charts import answers_chart, calls_chart, participation_chart
 from ui.auth import current_user
-from ui.common import cached, chart_spec, get_settings, get_store, window_or_stop
+from ui.actions_view import follow_up_list, record_form
+from ui.common import action_list, cached, chart_spec, get_settings, get_store, window_or_stop
 from ui.explore_view import call_html
 from ui.url_state import one_of, publish, seed, some_of
 
@@ -146,6 +149,13 @@ def show_account(account_id: str) -> None:
                      column_config={"theme": "Theme", "mentions": "Mentions",
                                     "sentiment": st.column_config.NumberColumn("Mean sentiment", format="%+.2f"),
                                     "negative": "Negative"})
+    st.subheader("Actions")
+    if user.may("record_action"):
+        with st.expander("Record an action on this account", icon=":material/add_task:"):
+            record_form(store, user, window, {f"This account ({about['account_name'] or account_id})":
+                                              ("account", account_id)}, "acc-action", about_first=True)
+    follow_up_list(store, user, action_list(store, store.meeting_version(), date.today(), account_id=account_id),
+                   "acc-actions")
     st.subheader("Timeline")
     st.dataframe(story.sort_values("said_at", ascending=False)[["said_at", "kind", "score", "sentiment", "who", "text", "ref_id"]],
                  hide_index=True, width="stretch", column_config={

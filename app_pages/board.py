@@ -6,7 +6,8 @@ from datetime import date
 import streamlit as st
 
 from empathy import voice as voices
-from empathy.pack import FORMATS, MIME, file_name, gather, write
+from empathy.charts import trend_chart
+from empathy.pack import FORMATS, MIME, file_name, make_pack
 from empathy.presented import present
 from empathy.store import StoreError
 from empathy.wording import TILES
@@ -14,10 +15,9 @@ from ui.actions_view import follow_up_list, record_form
 from ui.auth import current_user
 from ui.board_view import (PRESENTATION_STYLE, STYLE, alerts_html, follow_up_html, help_text, presented_html,
                            themes_html, tile_html, voice_html)
-from ui.common import (action_list, as_text, actions_follow_up, board, changed_since, chart_spec, demo_loaded, get_settings,
-                       get_store, presented_board, presented_boards, presenting, set_presenting, voice_context,
-                       voice_history, window_or_stop)
-from empathy.charts import trend_chart
+from ui.common import (action_list, actions_follow_up, as_text, board, changed_since, chart_spec, demo_loaded,
+                       get_settings, get_store, presented_board, presented_boards, presenting, set_presenting,
+                       voice_context, voice_history, window_or_stop)
 from ui.explore_view import dimension_label
 from ui.window_picker import params_of, window_params
 
@@ -49,14 +49,6 @@ def present_window() -> None:
         st.session_state["board-message"] = f"The board of {kept.window_label} is kept as presented."
 
 
-def pack_file(kind: str) -> bytes:
-    """Made when a download button is clicked (Streamlit runs it on its own thread); audited as an export."""
-    store.authorize(user, "export", f"board pack {window.label}")
-    made = write(gather(store, window, settings, user), kind)
-    store.audit(user, "export", f"board pack {window.label}", "done", kind)
-    return made
-
-
 if not projecting:
     if user.may("present") and (presentation is None or live):
         again = presentation is not None
@@ -66,7 +58,8 @@ if not projecting:
                                "as shown, whatever is loaded later." + (" Replaces the board kept before." if again
                                                                          else ""))
     for kind in FORMATS:
-        st.sidebar.download_button(f"Board pack ({kind.upper()})", data=lambda kind=kind: pack_file(kind),
+        st.sidebar.download_button(f"Board pack ({kind.upper()})",
+                                   data=lambda kind=kind: make_pack(store, window, settings, user, kind)[0],
                                    file_name=file_name(window, kind), mime=MIME[kind], on_click="ignore",
                                    icon=":material/download:", width="stretch",
                                    help="The board of this window" + (" as presented" if presentation else "")

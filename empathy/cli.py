@@ -22,11 +22,11 @@ from empathy.digest import DigestError, compose, mail_server, send
 from empathy.gsheets import is_sheet_url
 from empathy.loading import LoadReport, load_google_sheet, load_sheet, sheet_row
 from empathy.metrics import Window, iso_week
-from empathy.pack import FORMATS, gather, write
+from empathy.pack import FORMATS, gather, make_pack
 from empathy.presented import as_presented, present
 from empathy.schema import KINDS
 from empathy.secrets import sign_in_configured
-from empathy.settings import Settings, SettingsError, read_settings
+from empathy.settings import SettingsError, read_settings
 from empathy.store import Store, StoreError
 from sentiment.cli import role_option
 
@@ -39,6 +39,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         user = command_line_user(sign_in_configured())
         store = Store.open()
+        if hasattr(args, "window"):
+            args.settings = read_settings()
+            args.window = args.window or latest_complete_week(store, args.settings.timezone)
+            if args.window is None:
+                print("error: no survey answers or calls are loaded yet; load sheets first.", file=sys.stderr)
+                return 1
         return args.handler(store, user, args)
     except (StoreError, SettingsError, RolesError, PermissionError, DigestError) as error:
         print(f"error: {error}", file=sys.stderr)
@@ -75,8 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     demo.set_defaults(handler=_demo)
 
     board = commands.add_parser("board", help="the board's figures, alerts and voice for a window")
-    board.add_argument("--window", metavar="YYYY-Www", help="an ISO week, e.g. 2026-W39 "
-                                                            "(default: the latest complete week in the data)")
+    _week_argument(board)
     board.add_argument("--from", dest="start", type=date.fromisoformat, metavar="DATE",
                        help="first day of a window of any length (with --to)")
     board.add_argument("--to", dest="end", type=date.fromisoformat, metavar="DATE", help="its last day")
@@ -214,10 +219,7 @@ def _demo(store: Store, user: User, args: argparse.Namespace) -> int:
 
 
 def _board(store: Store, user: User, args: argparse.Namespace) -> int:
-    settings = read_settings()
-    window = _window_or_latest(store, settings, args)
-    if window is None:
-        return 1
+    settings, window = args.settings, args.window
     if args.as_presented:
         presentation = as_presented(store, window)
         if presentation is None:
@@ -234,19 +236,8 @@ def _board(store: Store, user: User, args: argparse.Namespace) -> int:
     return 0
 
 
-def _window_or_latest(store: Store, settings: Settings, args: argparse.Namespace) -> Window | None:
-    """The window asked for, else the latest complete week; None (and why, printed) when nothing is loaded."""
-    window = args.window or latest_complete_week(store, settings.timezone)
-    if window is None:
-        print("error: no survey answers or calls are loaded yet; load sheets first.", file=sys.stderr)
-    return window
-
-
 def _present(store: Store, user: User, args: argparse.Namespace) -> int:
-    settings = read_settings()
-    window = _window_or_latest(store, settings, args)
-    if window is None:
-        return 1
+    settings, window = args.settings, args.window
     kept = present(store, window, settings, user)
     if args.json:
         print(json.dumps({"presentation": kept.number, "window": kept.window_label, "presented_at": kept.presented_at,
@@ -259,14 +250,9 @@ def _present(store: Store, user: User, args: argparse.Namespace) -> int:
 
 
 def _pack(store: Store, user: User, args: argparse.Namespace) -> int:
-    settings = read_settings()
-    window = _window_or_latest(store, settings, args)
-    if window is None:
-        return 1
-    store.authorize(user, "export", f"board pack {window.label}")
-    data = gather(store, window, settings, user, by_segment=args.by == "segment")
-    args.out.write_bytes(write(data, args.format))
-    store.audit(user, "export", f"board pack {window.label}", "done", f"{args.format} to {args.out.name}")
+    settings, window = args.settings, args.window
+    made, data = make_pack(store, window, settings, user, args.format, by_segment=args.by == "segment")
+    args.out.write_bytes(made)
     frozen = "as presented" if data.presentation else "live figures, not presented"
     print(f"Board pack of {window.label} ({frozen}) written to {args.out}.")
     return 0
@@ -283,15 +269,13 @@ def _actions(store: Store, user: User, args: argparse.Namespace) -> int:
         about = f" [{a.link_kind} {a.link}]" if a.link_kind else ""
         state = "overdue" if a.overdue else a.status
         note = f" — {a.note}" if a.note else ""
-        print(f"{a.action_id:>4}  {a.window_label:<9} {state:<8} due {a.due:%Y-%m-%d}  {a.owner}: {a.what}{about}{note}")
+        print(f"{a.action_id:>4}  {a.window_label:<9} {state:<8} due {a.due:%Y-%m-%d}  "
+              f"{a.owner}: {a.what}{about}{note}")
     return 0
 
 
 def _digest(store: Store, user: User, args: argparse.Namespace) -> int:
-    settings = read_settings()
-    window = _window_or_latest(store, settings, args)
-    if window is None:
-        return 1
+    settings, window = args.settings, args.window
     server = mail_server()
     if not args.dry_run:
         store.authorize(user, "send_digest", window.label)

@@ -16,6 +16,17 @@ from pathlib import Path
 
 import pandas as pd
 import vl_convert
+from pptx import Presentation as Deck
+from pptx.dml.color import RGBColor
+from pptx.util import Emu, Inches, Pt
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import Table as PdfTable
 
 from empathy import actions, explore
 from empathy.access import User
@@ -239,6 +250,18 @@ def _segment_page(data: PackData, segment: str, rows: pd.DataFrame) -> Page:
                                               [0.2, 0.15, 0.15, 0.2, 0.3])])
 
 
+def make_pack(store: Store, window: Window, settings: Settings, user: User, kind: str, *,
+              by_segment: bool = False) -> tuple[bytes, PackData]:
+    """The pack file of a window for this person: the board's quotes leave the app, so it is an
+    export, checked and audited like one."""
+    target = f"board pack {window.label}"
+    store.authorize(user, "export", target)
+    data = gather(store, window, settings, user, by_segment=by_segment)
+    made = write(data, kind)
+    store.audit(user, "export", target, "done", kind + (" by segment" if by_segment else ""))
+    return made, data
+
+
 def write(data: PackData, kind: str) -> bytes:
     """The pack as a PDF or PPTX file's bytes."""
     return {"pdf": write_pdf, "pptx": write_pptx}[kind](pack_pages(data))
@@ -251,14 +274,6 @@ def file_name(window: Window, kind: str) -> str:
 # ---- PDF (reportlab): one landscape A4 page per pack page -------------------------------------------
 
 def write_pdf(pages: list[Page]) -> bytes:
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import cm
-    from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, Spacer
-    from reportlab.platypus import Table as PdfTable
-    from reportlab.platypus import TableStyle
-
     regular, bold = _pdf_fonts()
     size = landscape(A4)
     width = size[0] - 3 * cm
@@ -321,9 +336,6 @@ def write_pdf(pages: list[Page]) -> bytes:
 def _pdf_fonts() -> tuple[str, str]:
     """DejaVu Sans where the machine has it (arrows, accents, most scripts but CJK), else reportlab's
     own Vera, which it ships."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
     for folder in FONT_FOLDERS:
         if (folder / "DejaVuSans.ttf").is_file() and (folder / "DejaVuSans-Bold.ttf").is_file():
             names = (("PackSans", folder / "DejaVuSans.ttf"), ("PackSans-Bold", folder / "DejaVuSans-Bold.ttf"))
@@ -344,10 +356,6 @@ def _pdf_escape(text: str) -> str:
 # ---- PPTX (python-pptx): one 16:9 slide per pack page, every word as editable text -----------------
 
 def write_pptx(pages: list[Page]) -> bytes:
-    from pptx import Presentation as Deck
-    from pptx.dml.color import RGBColor
-    from pptx.util import Emu, Inches, Pt
-
     deck = Deck()
     deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
     blank = deck.slide_layouts[6]
@@ -365,20 +373,7 @@ def write_pptx(pages: list[Page]) -> bytes:
                 top = _pptx_text(slide, block.text, left, top, width, Pt(sizes[block.style]), color=color,
                                  bold=block.style == "warning", italic=block.style == "quote")
             elif isinstance(block, Table):
-                rows = len(block.rows) + 1
-                height = Emu(int(Inches(0.34) * rows))
-                shape = slide.shapes.add_table(rows, len(block.header), left, top, width, height)
-                for column, share in enumerate(block.widths):
-                    shape.table.columns[column].width = Emu(int(width * share))
-                for r, values in enumerate([block.header, *block.rows]):
-                    for c, value in enumerate(values):
-                        cell = shape.table.cell(r, c)
-                        cell.text = value
-                        for paragraph in cell.text_frame.paragraphs:
-                            for run in paragraph.runs:
-                                run.font.size = Pt(12 if rows > 8 else 14)
-                                run.font.bold = r == 0
-                top += height + Inches(0.2)
+                top = _pptx_table(slide, block, left, top, width)
             elif isinstance(block, Charts):
                 chart_width = Inches(4)
                 for i, (caption, png) in enumerate(block.images):
@@ -393,10 +388,7 @@ def write_pptx(pages: list[Page]) -> bytes:
 
 def _pptx_text(slide, text: str, left, top, width, size, *, color=None, bold=False, italic=False):
     """A text box holding `text`; returns where the next block starts."""
-    from pptx.util import Emu
-
-    lines = max(1, sum(1 + len(line) * size.pt * 0.5 // (width / 12700) for line in text.split("\n")))
-    height = Emu(int(size * 1.35 * lines))
+    height = Emu(int(size * 1.35 * _lines(text, size, width)))
     box = slide.shapes.add_textbox(left, top, width, height)
     box.text_frame.word_wrap = True
     box.text_frame.text = text
@@ -406,3 +398,32 @@ def _pptx_text(slide, text: str, left, top, width, size, *, color=None, bold=Fal
             if color is not None:
                 run.font.color.rgb = color
     return top + height + Emu(int(size * 0.5))
+
+
+def _pptx_table(slide, block: Table, left, top, width):
+    """A table of real text, each row as tall as its longest cell wraps to; returns where the next
+    block starts."""
+    values = [block.header, *block.rows]
+    size = Pt(12 if len(values) > 8 else 14)
+    padding = Pt(8)
+    heights = [Emu(int(size * 1.2 * max(_lines(value, size, width * share - Pt(10))
+                                        for value, share in zip(row, block.widths)) + padding)) for row in values]
+    shape = slide.shapes.add_table(len(values), len(block.header), left, top, width, Emu(sum(heights)))
+    for column, share in enumerate(block.widths):
+        shape.table.columns[column].width = Emu(int(width * share))
+    for r, row in enumerate(values):
+        shape.table.rows[r].height = heights[r]
+        for c, value in enumerate(row):
+            cell = shape.table.cell(r, c)
+            cell.text = value
+            for paragraph in cell.text_frame.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size, run.font.bold = size, r == 0
+    return top + Emu(sum(heights)) + Inches(0.2)
+
+
+def _lines(text: str, size, width) -> int:
+    """How many lines `text` wraps to in a box `width` wide at `size` (an average letter is about
+    half as wide as the type is tall)."""
+    per_line = max(1, int(width / (size * 0.5)))
+    return sum(max(1, -(-len(line) // per_line)) for line in text.split("\n"))

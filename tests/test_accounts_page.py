@@ -4,6 +4,7 @@ account's story from a shared URL, and thresholds saved from the page."""
 import pandas as pd
 
 from conftest import SMB_LEAD, demo_frame
+from empathy.store import Store
 
 END = pd.Timestamp("2026-11-23")  # the 30 days ending Sun 22 Nov, W47's last day
 
@@ -61,3 +62,16 @@ def test_a_product_lead_limited_to_smb_sees_smb_accounts_and_no_other_story(open
     table = at.dataframe[0].value
     assert set(table["account_id"]) == set(accounts.index[accounts["segment"] == "SMB"])
     assert not any("thresholds" in e.label for e in at.expander)  # analysts change them
+
+
+def test_an_action_on_an_account_story_by_its_product_lead(open_page, db_path):
+    smb = demo_frame("accounts")
+    account = smb[smb["segment"] == "SMB"]["account_id"].iloc[0]
+    at = open_page("accounts", as_user=SMB_LEAD, account=account)
+    at.text_input(key="acc-action-what").input("Offer a training session")
+    at.text_input(key="acc-action-owner").input("Sam Lee")
+    at.button(key=next(b.key for b in at.button if b.label == "Record the action")).click().run()
+    assert [s.value for s in at.success] == ["Action 1 recorded."]
+    assert "**#1 Offer a training session** · Sam Lee" in "".join(m.value for m in at.markdown)
+    found = Store.open(db_path).actions()
+    assert found[["link_kind", "link", "created_by"]].values.tolist() == [["account", account, SMB_LEAD.identity]]

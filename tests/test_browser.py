@@ -1,6 +1,7 @@
 """The main flows in a real browser: the board on the demo data, presentation mode on a projector-sized
-screen, an analyst undoing a batch, a load from the command line while the board is open, and two
-app servers on one shared lake."""
+screen, an analyst undoing a batch, a load from the command line while the board is open, the board
+presented and kept so while late answers land, its pack downloaded, and two app servers on one
+shared lake."""
 
 import json
 import os
@@ -242,12 +243,18 @@ def test_a_pages_folder_still_breaks_a_deep_link_on_a_fresh_server(tmp_path, pag
         assert not page.get_by_text("Open: no sign-in configured").count()  # app.py never ran
 
 
-def test_a_load_from_the_command_line_shows_on_the_open_board_at_its_next_run(tmp_path, page):
+@contextmanager
+def board_open(tmp_path, page):
+    """The app on a store of the test's own, its board open in the browser: the board's NPS n."""
     with app_server(tmp_path) as url:
         page.goto(url)
         expect(page.get_by_text("How customers feel · 2026-W47")).to_be_visible(timeout=90_000)
         settled(page)
-        n_before = nps_sample(page)
+        yield nps_sample(page)
+
+
+def test_a_load_from_the_command_line_shows_on_the_open_board_at_its_next_run(tmp_path, page):
+    with board_open(tmp_path, page) as n_before:
         store = tmp_path / "browser.duckdb"
         loaded = empathy("load", FIXTURES / "late_answers_w47.csv", "--json", db_path=store)
         assert loaded.returncode == 0, loaded.stderr  # the app is running on that file
@@ -261,6 +268,27 @@ def test_a_load_from_the_command_line_shows_on_the_open_board_at_its_next_run(tm
         page.get_by_role("link", name="Segments").click()
         page.get_by_role("link", name="Board").click()
         expect(tile(page, "NPS").locator(".tile-n")).to_contain_text(f"n = {n_before:,} answers", timeout=60_000)
+
+
+def test_the_cxo_presents_the_board_late_answers_leave_it_as_presented_and_the_pack_downloads(tmp_path, page):
+    with board_open(tmp_path, page) as presented_n:
+        page.get_by_role("button", name="Present this window").click()
+        expect(page.get_by_text("The board of 2026-W47 is kept as presented.")).to_be_visible(timeout=60_000)
+        expect(page.locator(".presented")).to_contain_text("As presented on")
+        assert empathy("load", FIXTURES / "late_answers_w47.csv", db_path=tmp_path / "browser.duckdb").returncode == 0
+
+        page.get_by_role("link", name="Segments").click()  # a new run of the same session
+        page.get_by_role("link", name="Board").click()
+        expect(page.locator(".since")).to_contain_text("4 late answers since: NPS would now be", timeout=60_000)
+        assert nps_sample(page) == presented_n
+        settled(page)
+        with page.expect_download(timeout=90_000) as download:
+            page.get_by_role("button", name="Board pack (PDF)").click()
+        pdf = tmp_path / download.value.suggested_filename
+        download.value.save_as(pdf)
+        assert pdf.name == "board-pack-2026-W47.pdf" and pdf.read_bytes()[:5] == b"%PDF-"
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+        assert "As presented on" in text and f"{presented_n} answers" in text
 
 
 def test_two_app_servers_on_one_lake_a_load_through_one_shows_on_the_other_and_undo_there_takes_it_out(

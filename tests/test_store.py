@@ -159,3 +159,13 @@ def test_a_scoped_store_reads_only_its_accounts_rows_and_changes_nothing(store):
     with pytest.raises(PermissionError, match="limited to segment SMB cannot change data"):
         smb.undo(1, user=ANALYST)
     assert store.version() == version and smb.cache_key != store.cache_key
+
+
+def test_what_a_scoped_reader_exports_is_audited_in_the_store(store):
+    from conftest import ADMIN, SMB_LEAD
+    from empathy.export import export_for
+    smb = store.scoped(SMB_LEAD.scope)
+    export_for(smb, SMB_LEAD, pd.DataFrame({"text": ["slow again"]}), "csv", "voices")
+    log = store.audit_log(user=ADMIN)
+    assert log[["who", "action", "outcome", "detail"]].values.tolist() == [
+        [SMB_LEAD.identity, "export", "done", "1 rows as CSV"]]

@@ -18,15 +18,17 @@ from ui.common import as_text
 NO_LINK = "nothing in particular"
 
 
-def record_form(store: Store, user: User, window: Window, links: dict[str, tuple[str, str]], key: str) -> None:
-    """What, who, by when, and what it is about (`links`: label -> (kind, id)), raised in `window`."""
+def record_form(store: Store, user: User, window: Window, links: dict[str, tuple[str, str]], key: str, *,
+                about_first: bool = False) -> None:
+    """What, who, by when, and what it is about (`links`: label -> (kind, id), the first one chosen
+    when `about_first`), raised in `window`."""
     with st.form(f"{key}-form", clear_on_submit=True):
         st.text_input("What is to be done", key=f"{key}-what", placeholder="e.g. call the sponsor about month-end "
                                                                            "reports")
         row = st.columns(3)
         row[0].text_input("Owner", key=f"{key}-owner", placeholder="a name or e-mail")
         row[1].date_input("Due", value=date.today() + timedelta(days=7), format="YYYY-MM-DD", key=f"{key}-due")
-        row[2].selectbox("About", [NO_LINK, *links], key=f"{key}-about")
+        row[2].selectbox("About", [*links, NO_LINK] if about_first else [NO_LINK, *links], key=f"{key}-about")
         st.form_submit_button("Record the action", type="primary", on_click=_record,
                               args=(store, user, window, links, key))
     _show_outcome(key)
