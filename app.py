@@ -1,12 +1,17 @@
 """Customer Empathy Board: who is looking, then the pages their role opens, grouped by who uses them."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from empathy.connections import StoreBusyError
 from ui.auth import current_user, identity_panel
 from ui.common import demo_banner, get_store
+from ui.text import literal
 
-st.set_page_config(page_title="Customer Empathy Board", page_icon=":material/groups:", layout="wide")
+# The icon is the app's own file: a Material icon here would be fetched from Google by every browser.
+st.set_page_config(page_title="Customer Empathy Board", page_icon=str(Path(__file__).parent / "ui" / "favicon.png"),
+                   layout="wide")
 
 user = current_user()
 store = get_store(user)
@@ -32,4 +37,4 @@ try:
     demo_banner(store, user)
     navigation.run()
 except StoreBusyError as busy:  # another program has been writing for longer than a page waits
-    st.warning(f"**The data is being changed by another program.** {busy}", icon=":material/hourglass_top:")
+    st.warning(f"**The data is being changed by another program.** {literal(busy)}", icon=":material/hourglass_top:")

@@ -18,6 +18,7 @@ from ui.auth import current_user
 from ui.actions_view import follow_up_list, record_form
 from ui.common import action_list, cached, chart_spec, get_settings, get_store, window_or_stop
 from ui.explore_view import call_html
+from ui.text import literal
 from ui.url_state import one_of, publish, seed, some_of
 
 STATUSES = ("red", "yellow", "green")
@@ -101,7 +102,7 @@ def edit_thresholds() -> None:
                 try:
                     save_thresholds(store, user, new)
                 except (SettingsError, OSError, PermissionError) as error:
-                    st.error(f"**Not saved.** {error}")
+                    st.error(f"**Not saved.** {literal(error)}")
                 else:
                     st.session_state["acc-saved"] = True
                     st.rerun()
@@ -113,13 +114,14 @@ def show_account(account_id: str) -> None:
     st.button("All accounts", icon=":material/arrow_back:", key="acc-back", on_click=open_account, args=(None,))
     about = cached(accounts.profile, store, account_id)
     flag = flags[flags["account_id"] == account_id].iloc[0]
-    st.title(about["account_name"] or account_id)
-    st.markdown(f"{MARKS[flag['status']]} · {about['segment'] or 'no segment'} · {about['region'] or 'no region'} · "
-                f"{about['industry'] or 'no industry'} · {about['plan'] or 'no plan'} · "
-                f"{money(about['arr']) if pd.notna(about['arr']) else 'no'} ARR · owner {about['owner'] or 'unknown'} · "
-                f"{about['customer_type']} · id {account_id}")
+    st.title(literal(about["account_name"] or account_id))
+    facts = [about["segment"] or "no segment", about["region"] or "no region", about["industry"] or "no industry",
+             about["plan"] or "no plan", f"{money(about['arr']) if pd.notna(about['arr']) else 'no'} ARR",
+             f"owner {about['owner'] or 'unknown'}", about["customer_type"], f"id {account_id}"]
+    st.markdown(" · ".join([MARKS[flag["status"]], *(literal(fact) for fact in facts)]))
     if flag["reasons"]:
-        st.markdown("**Why:** " + "; ".join(flag["reasons"]) + f" (the {thresholds.days} days ending {window.end:%d %b}).")
+        st.markdown("**Why:** " + literal("; ".join(flag["reasons"]))
+                    + f" (the {thresholds.days} days ending {window.end:%d %b}).")
     story = cached(accounts.timeline, store, account_id, settings.voice)
     left, right = st.columns(2)
     with left:

@@ -10,6 +10,7 @@ from empathy.access import RolesError, read_roles, roles_path, roles_text, save_
 from empathy.export import export_for
 from ui.auth import current_user
 from ui.common import get_store
+from ui.text import literal
 
 user = current_user()
 store = get_store(user)
@@ -43,7 +44,7 @@ with roles_tab:
             try:
                 save_roles(store, user, text)
             except (RolesError, PermissionError) as error:
-                st.error(f"**Not saved; nothing changed.** {error}")
+                st.error(f"**Not saved; nothing changed.** {literal(error)}")
             else:
                 st.session_state["roles-saved"] = "Saved. New roles apply on each person's next click."
                 st.rerun()

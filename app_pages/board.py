@@ -15,10 +15,11 @@ from ui.actions_view import follow_up_list, record_form
 from ui.auth import current_user
 from ui.board_view import (PRESENTATION_STYLE, STYLE, alerts_html, follow_up_html, help_text, presented_html,
                            themes_html, tile_html, voice_html)
-from ui.common import (action_list, actions_follow_up, as_text, board, changed_since, chart_spec, demo_loaded,
+from ui.common import (action_list, actions_follow_up, board, changed_since, chart_spec, demo_loaded,
                        get_settings, get_store, presented_board, presented_boards, presenting, set_presenting,
                        voice_context, voice_history, window_or_stop)
 from ui.explore_view import dimension_label
+from ui.text import literal
 from ui.window_picker import params_of, window_params
 
 user = current_user()
@@ -43,7 +44,7 @@ def present_window() -> None:
     try:
         kept = present(store, window, settings, user)
     except (StoreError, PermissionError) as error:
-        st.session_state["board-message"] = f"**Not presented.** {error}"
+        st.session_state["board-message"] = f"**Not presented.** {literal(error)}"
     else:
         st.session_state["board-live"] = False
         st.session_state["board-message"] = f"The board of {kept.window_label} is kept as presented."
@@ -93,7 +94,7 @@ with voice_column:
         st.markdown(voice_html(shown.voice), unsafe_allow_html=True)
         with st.expander("Context: the turns around it" if shown.voice["source"] == "call" else "Context: the whole answer"):
             st.dataframe(voice_context(store, version, shown.voice, settings.voice), hide_index=True, width="stretch")
-            st.caption("Why this one: " + "; ".join(shown.voice["reasons"]) + ".")
+            st.caption("Why this one: " + literal("; ".join(shown.voice["reasons"])) + ".")
     st.markdown('<div class="section-title">Complaints growing</div>', unsafe_allow_html=True)
     st.markdown(themes_html(shown.themes), unsafe_allow_html=True)
 with alerts_column:
@@ -103,7 +104,7 @@ with alerts_column:
                 unsafe_allow_html=True)
     if not projecting:
         for account in a.top.itertuples():
-            st.page_link("app_pages/accounts.py", label=f"{account.account_name or account.account_id}: the story",
+            st.page_link("app_pages/accounts.py", label=f"{literal(account.account_name or account.account_id)}: the story",
                          icon=":material/person:", query_params={**window_params(), "account": account.account_id})
     st.markdown('<div class="section-title">Last week\'s actions</div>', unsafe_allow_html=True)
     st.markdown(follow_up_html(follow_up), unsafe_allow_html=True)
@@ -138,7 +139,7 @@ else:
     for i, candidate in enumerate(shown.shortlist):
         quote, action = st.columns([6, 1], vertical_alignment="center")
         quote.markdown(voice_html(candidate, small=True), unsafe_allow_html=True)
-        quote.caption("; ".join(candidate["reasons"]))
+        quote.caption(literal("; ".join(candidate["reasons"])))
         if pinning:
             action.button("Pin", key=f"pin-{i}", help="Make this the voice of this window instead",
                           on_click=voices.pin, args=(store, user, window, candidate))
@@ -156,7 +157,7 @@ with st.expander("Boards as presented"):
                                                          if user.may("present") else ""))
     for p in kept:
         st.page_link("app_pages/board.py", label=f"{p.window_label} · presented {p.presented_at:%a %d %b %Y %H:%M} "
-                                                 f"by {as_text(p.presenter)} · batches up to {p.last_batch}",
+                                                 f"by {literal(p.presenter)} · batches up to {p.last_batch}",
                      icon=":material/lock:", query_params=params_of(p.frozen().window))
 
 with st.expander("How these figures are computed"):

@@ -11,6 +11,7 @@ from empathy.templates import CONTENTS, TITLES, template_csv, template_file_name
 from ui.auth import current_user
 from ui.common import batches, demo_loaded, get_store, table_summary
 from ui.load_view import forget_removed_uploads, google_sheet_panel, kept_google_sheets, upload_panel
+from ui.text import literal
 
 TABLE_LABELS = {"accounts": "Accounts", "survey_responses": "Survey responses",
                 "participation": "Participation (invited / responded)", "calls": "Calls",
@@ -27,7 +28,7 @@ st.caption("Everything the board is built from. Each load is a batch: you see wh
            "batch can be undone.")
 
 st.subheader("Load a sheet")
-st.caption(f"Batches you load are recorded as loaded by **{user.shown}**.")
+st.caption(f"Batches you load are recorded as loaded by **{literal(user.shown)}**.")
 upload_tab, google_tab, templates_tab = st.tabs(["Upload files", "Google Sheet", "Templates"])
 with upload_tab:
     limit = st.get_option("server.maxUploadSize")
@@ -69,8 +70,8 @@ st.caption("From the command line: `python -m empathy load FILE_OR_GOOGLE_SHEET_
 def confirm_undo(batch) -> None:
     """Undo asks first: it takes rows out of every page."""
     with st.container(border=True):
-        st.warning(f"Undo batch **{batch.batch_id}** — {batch.kind} from **{batch.source}**, "
-                   f"{batch.rows:,} rows, loaded {batch.loaded_at:%Y-%m-%d %H:%M} by {batch.loaded_by}? "
+        st.warning(f"Undo batch **{batch.batch_id}** — {batch.kind} from **{literal(batch.source)}**, "
+                   f"{batch.rows:,} rows, loaded {batch.loaded_at:%Y-%m-%d %H:%M} by {literal(batch.loaded_by)}? "
                    "Its rows leave every page and rows it replaced come back. This cannot be redone "
                    "(load the sheet again instead).")
         undo, cancel = st.columns([1, 6])
@@ -104,9 +105,9 @@ def confirm_clear_demo() -> None:
 
 
 if message := st.session_state.pop("data-message", None):
-    st.success(message)
+    st.success(literal(message))
 if error := st.session_state.pop("data-error", None):
-    st.error(error)
+    st.error(literal(error))
 
 st.subheader("Batch history")
 history = batches(store, version)

@@ -10,6 +10,7 @@ from empathy.wording import TILES
 from empathy.charts import segment_chart, trend_chart
 from ui.common import cached, chart_spec, get_settings, get_store, window_or_stop
 from ui.explore_view import QUOTE_COLUMNS, SPLITS, call_html, dimension_label, segment_table, voices_params
+from ui.text import literal
 from ui.url_state import one_of, publish, seed
 from ui.window_picker import window_params
 
@@ -57,8 +58,7 @@ value = st.selectbox(f"Drill into a {dimension_label(dimension).lower()}", [NONE
 call_id = None
 if value:
     drilled = Scope(None, (*filters, (dimension, value)))
-    where = " × ".join(v for _, v in drilled.filters)
-    st.header(where)
+    st.header(" × ".join(literal(v) for _, v in drilled.filters))
     trend_tab, themes_tab, said_tab, calls_tab = st.tabs(["Trend", "Themes", "What they said", "Calls"])
     with trend_tab:
         trends = cached(explore.value_trends, store, window, drilled, settings)
@@ -102,8 +102,9 @@ if value:
                                    format_func=lambda c: "pick one" if c == NONE else labels[c])
             if call_id:
                 header = cached(search.call_header, store, call_id)
-                st.markdown(f"**{header['account_name'] or header['account_id']}** · {header['call_type']} call · "
-                            f"{header['started_at']:%a %d %b %Y %H:%M} UTC · agent {header['agent'] or 'unknown'}"
+                st.markdown(f"**{literal(header['account_name'] or header['account_id'])}** · "
+                            f"{literal(header['call_type'])} call · {header['started_at']:%a %d %b %Y %H:%M} UTC · "
+                            f"agent {literal(header['agent'] or 'unknown')}"
                             + (" · escalated" if header["escalated"] else ""))
                 st.markdown(call_html(cached(search.call_turns, store, call_id, settings.voice)), unsafe_allow_html=True)
                 st.page_link("app_pages/accounts.py", label="This account's story", icon=":material/person:",

@@ -9,13 +9,14 @@ from empathy.themes import TaxonomyError, read_taxonomy, save_taxonomy, taxonomy
 from empathy.charts import impact_chart
 from ui.auth import current_user
 from ui.common import cached, chart_spec, get_settings, get_store, window_or_stop
+from ui.text import literal
 
 user = current_user()
 store, settings = get_store(user), get_settings()
 window = window_or_stop(store, settings, "Themes")
 st.title("Themes")
-if "themes-saved" in st.session_state:
-    st.success(st.session_state.pop("themes-saved"))
+if message := st.session_state.pop("themes-saved", None):
+    st.success(message)
 editing = user.may("edit_taxonomy")
 impact_tab, taxonomy_tab, untagged_tab = st.tabs(["Impact on NPS", "Taxonomy", "Untagged complaints"])
 
@@ -84,9 +85,9 @@ with taxonomy_tab:
             try:
                 save(taxonomy_from_rows(edited.to_dict("records"), "The table"))
             except TaxonomyError as error:
-                st.error(f"**Not saved.** {error}. Fill in or delete that row.")
+                st.error(f"**Not saved.** {literal(error)}. Fill in or delete that row.")
             except PermissionError as error:
-                st.error(f"**Not saved.** {error}")
+                st.error(f"**Not saved.** {literal(error)}")
             else:
                 st.rerun()
     else:

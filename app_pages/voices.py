@@ -13,6 +13,7 @@ from empathy.themes import read_taxonomy
 from ui.auth import current_user
 from ui.common import cached, get_settings, get_store, window_or_stop
 from ui.explore_view import QUOTE_COLUMNS, call_html
+from ui.text import literal, literal_html
 from ui.url_state import one_of, publish, seed, some_of
 
 SOURCES = {"comment": "Survey comments", "call": "Customer turns of calls"}
@@ -55,7 +56,7 @@ sources = sources_column.multiselect("In", list(SOURCES), default=list(SOURCES),
                                      key="v-sources")
 if narrows:
     also, clear = st.columns([6, 1], vertical_alignment="center")
-    also.caption("Also narrowed to " + " × ".join(f"{DIMENSIONS[d].label.lower()} {v}" for d, v in narrows)
+    also.caption("Also narrowed to " + " × ".join(f"{DIMENSIONS[d].label.lower()} {literal(v)}" for d, v in narrows)
                  + " (from the Segments page).")
     if clear.button("Clear", key="v-clear-narrow"):
         st.query_params.pop("narrow", None)
@@ -102,15 +103,16 @@ if pick:
     source, ref_id, *turn = pick.split(":")
     if source == "call":
         header = cached(search.call_header, store, ref_id)
-        st.markdown(f"**The whole call {ref_id}** · {header['account_name'] or header['account_id']} · "
-                    f"{header['call_type']} call · {header['started_at']:%a %d %b %Y %H:%M} UTC (turn {turn[0]} is the quote)")
+        st.markdown(f"**The whole call {literal(ref_id)}** · {literal(header['account_name'] or header['account_id'])} · "
+                    f"{literal(header['call_type'])} call · {header['started_at']:%a %d %b %Y %H:%M} UTC "
+                    f"(turn {literal(turn[0])} is the quote)")
         st.markdown(call_html(cached(search.call_turns, store, ref_id, settings.voice)), unsafe_allow_html=True)
     else:
         answer = cached(search.comment, store, ref_id, settings.voice)
-        st.markdown(f"**The whole answer {ref_id}** · {answer['account_name'] or answer['account_id']} · "
-                    f"{answer['respondent_role'] or 'respondent'} · {answer['metric'].upper()} {answer['score']} · "
-                    f"{answer['submitted_at']:%a %d %b %Y %H:%M} UTC")
-        st.markdown(f"> {answer['text']}")
+        st.markdown(f"**The whole answer {literal(ref_id)}** · {literal(answer['account_name'] or answer['account_id'])}"
+                    f" · {literal(answer['respondent_role'] or 'respondent')} · {answer['metric'].upper()} "
+                    f"{answer['score']} · {answer['submitted_at']:%a %d %b %Y %H:%M} UTC")
+        st.markdown(f'<blockquote class="answer">{literal_html(answer["text"])}</blockquote>', unsafe_allow_html=True)
 
 publish("voices", {"q": words or None, "themes": ",".join(chosen_themes) or None,
                    "sentiment": None if (low, high) == (-1.0, 1.0) else f"{low},{high}", "segment": segment,

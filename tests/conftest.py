@@ -1,5 +1,7 @@
+import html
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -44,6 +46,12 @@ AUTH_SECRETS = {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_
                 "client_id": "empathy-board", "client_secret": "test-client-secret",
                 "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# What a hostile customer writes in a comment (issue #17), and more of the same kind.
+BEACON = ("zzmark terrible billing ![beacon](http://127.0.0.1:8599/pixel.png) and :red[SHOUT] **bold** "
+          "[click](javascript:alert(1)) <b>tag</b>")
+HOSTILE = [BEACON, "$\\int$ :material/home: <script>alert(1)</script>", '=HYPERLINK("http://127.0.0.1:8599/x","y")',
+           "mail me@example.com or www.example.com", "right\u202eto\u202cleft, zero\u200bwidth",
+           "# title\n\n- item\n\n> quote\n1. one", "W" * 300]
 
 
 @pytest.fixture(autouse=True)
@@ -164,6 +172,12 @@ def open_page(db_path, roles_file):
         return at
     yield run
     Store.open(db_path).close()
+
+
+def as_read(source: str) -> str:
+    """What a reader sees of a page's Markdown or HTML source: the escapes and word joiners of
+    ui/text.py taken out (the browser tests check what is really drawn)."""
+    return html.unescape(re.sub(r"\\(.)", r"\1", source)).replace("\u2060", "")
 
 
 def empathy(*args, db_path, env: dict | None = None, wait: bool = True):

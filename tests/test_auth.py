@@ -5,7 +5,7 @@ import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT, sign_in
+from conftest import ROOT, as_read, sign_in
 from ui.auth import OPEN_MARK
 
 
@@ -21,8 +21,8 @@ def run(page: str = "board", email: str | None = "cxo@example.com", *, signed: b
 
 
 def text(at: AppTest) -> str:
-    return "\n".join(e.value for kind in ("markdown", "title", "caption", "warning", "error", "info")
-                     for e in getattr(at, kind))
+    return as_read("\n".join(e.value for kind in ("markdown", "title", "caption", "warning", "error", "info")
+                              for e in getattr(at, kind)))
 
 
 @pytest.fixture(autouse=True)
@@ -52,12 +52,12 @@ def test_an_unverified_address_gets_no_role_even_when_listed():
 def test_a_viewer_opening_the_data_page_gets_the_board_instead():
     at = run("data", "cxo@example.com")
     assert "How customers feel" in text(at) and "Load a sheet" not in text(at)
-    assert any("Signed in as **Casey Xu (cxo@example.com)** · viewer" in c.value for c in at.sidebar.caption)
+    assert any("Signed in as **Casey Xu (cxo@example.com)** · viewer" in as_read(c.value) for c in at.sidebar.caption)
 
 
 def test_a_product_lead_is_told_their_scope():
     at = run("board", "sam@example.com")
-    assert any("product lead · only segment SMB" in c.value for c in at.sidebar.caption)
+    assert any("product lead · only segment SMB" in as_read(c.value) for c in at.sidebar.caption)
 
 
 def test_a_broken_roles_file_lets_nobody_in(roles_file):

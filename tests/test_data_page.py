@@ -7,7 +7,7 @@ import tomllib
 import pandas as pd
 import pytest
 
-from conftest import ADMIN, ANALYST, FIXTURES, ROOT, zip_bomb
+from conftest import ADMIN, ANALYST, FIXTURES, ROOT, as_read, zip_bomb
 from empathy.export import to_csv
 from empathy.demo_generator import DEMO_DIR
 from empathy.loading import load_sheet
@@ -219,13 +219,13 @@ def test_a_google_sheet_is_opened_reviewed_loaded_and_refreshed(app, google_shee
     assert selectbox(app, "Worksheet").value == "Answers"  # the notes tab is skipped
     assert metric(app, "New rows") == "3"
     next(b for b in app.button if b.label == "Load 3 rows").click().run()
-    assert any("Support NPS (Google Sheet): batch" in s.value and "3 new" in s.value for s in app.success)
+    assert any("Support NPS (Google Sheet): batch" in as_read(s.value) and "3 new" in s.value for s in app.success)
     assert history_of(app).iloc[0]["source"] == "Support NPS (Google Sheet) [Answers]"
     assert any("Google Sheets loaded before" in m.value for m in app.markdown)
 
     google_sheets.spreadsheets[KEY]["worksheets"]["Answers"].append(["A9", "2026-11-20 08:00", "6", "meh", "admin"])
     next(b for b in app.button if b.label == "Refresh").click().run()
-    assert any("1 new, 0 updated, 3 already loaded" in s.value for s in app.success)
+    assert any("1 new, 0 updated, 3 already loaded" in as_read(s.value) for s in app.success)
 
 
 @pytest.mark.parametrize("failure, message", [
@@ -237,7 +237,7 @@ def test_google_sheet_errors_are_explained_on_the_page(app, google_sheets, failu
     address = KEY if failure == 403 else "1Zz" + KEY[3:]
     app.text_input(key="gsheet-address").input(address).run()
     app.button(key="gsheet-open").click().run()
-    assert any(message in e.value for e in app.error)
+    assert any(message in as_read(e.value) for e in app.error)
     assert not any(box.label == "Worksheet" for box in app.selectbox)
 
 
@@ -245,7 +245,7 @@ def test_without_credentials_the_page_says_how_to_add_them(app, tmp_path, monkey
     monkeypatch.setenv("EMPATHY_SECRETS", str(tmp_path / "none.toml"))
     app.text_input(key="gsheet-address").input(KEY).run()
     app.button(key="gsheet-open").click().run()
-    assert any("No Google service account is configured" in e.value for e in app.error)
+    assert any("No Google service account is configured" in as_read(e.value) for e in app.error)
 
 
 def test_removing_an_upload_forgets_what_the_session_kept_of_it(app):

@@ -42,3 +42,13 @@ def test_pandas_alone_would_have_written_a_formula():
     frame().to_excel(buffer, index=False)
     sheet = openpyxl.load_workbook(io.BytesIO(buffer.getvalue())).active
     assert sheet["A2"].data_type == "f"
+
+
+def test_hostile_values_leave_as_written_with_formulas_made_text():
+    from conftest import HOSTILE
+    expected = ["'" + value if value.startswith(("=", "+", "-", "@")) else value for value in HOSTILE]
+    rows = list(csv.DictReader(io.StringIO(to_csv(pd.DataFrame({"text": HOSTILE})).decode("utf-8-sig"), newline="")))
+    assert [row["text"] for row in rows] == expected
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(pd.DataFrame({"text": HOSTILE})))).active
+    cells = [sheet.cell(row=r, column=1) for r in range(2, len(HOSTILE) + 2)]
+    assert [cell.value for cell in cells] == expected and not [c for c in cells if c.data_type == "f"]

@@ -13,7 +13,7 @@ import streamlit as st
 from empathy.access import User
 from empathy.metrics import Window
 from empathy.store import ACTION_STATUSES, Store, StoreError
-from ui.common import as_text
+from ui.text import literal
 
 NO_LINK = "nothing in particular"
 
@@ -41,7 +41,7 @@ def _record(store: Store, user: User, window: Window, links: dict[str, tuple[str
                                       "owner": st.session_state[f"{key}-owner"], "due": st.session_state[f"{key}-due"],
                                       "link_kind": kind, "link": link, "window_label": window.label}, user=user)
     except (StoreError, PermissionError) as error:
-        st.session_state[f"{key}-outcome"] = f"**Not recorded.** {error}"
+        st.session_state[f"{key}-outcome"] = f"**Not recorded.** {literal(error)}"
     else:
         st.session_state[f"{key}-outcome"] = f"Action {number} recorded."
 
@@ -57,9 +57,9 @@ def follow_up_list(store: Store, user: User, found: pd.DataFrame, key: str) -> N
         about = f" · about {action.link_kind} {action.link}" if action.link_kind else ""
         state = "overdue" if action.overdue else action.status
         line, change = st.columns([5, 2], vertical_alignment="center")
-        line.markdown(f"**#{action.action_id} {as_text(action.what)}** · {as_text(action.owner)} · due "
-                      f"{action.due:%d %b %Y} · **{state}**{as_text(about)}"
-                      + (f"  \n{as_text(action.note)}" if action.note else ""))
+        line.markdown(f"**#{action.action_id} {literal(action.what)}** · {literal(action.owner)} · due "
+                      f"{action.due:%d %b %Y} · **{state}**{literal(about)}"
+                      + (f"  \n{literal(action.note)}" if action.note else ""))
         if editing:
             with change.popover("Follow up", width="stretch"), st.form(f"{key}-{action.action_id}"):
                 fields = f"{key}-{action.action_id}"
@@ -74,7 +74,7 @@ def _follow_up(store: Store, user: User, action_id: int, fields: str, key: str) 
         store.update_action(action_id, st.session_state[f"{fields}-status"], st.session_state[f"{fields}-note"],
                             user=user)
     except (StoreError, PermissionError) as error:
-        st.session_state[f"{key}-outcome"] = f"**Not saved.** {error}"
+        st.session_state[f"{key}-outcome"] = f"**Not saved.** {literal(error)}"
 
 
 def _show_outcome(key: str) -> None:

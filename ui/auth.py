@@ -12,6 +12,7 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from empathy.access import Roles, RolesError, User, loopback, open_user, read_roles, roles_path
+from ui.text import literal
 
 LOGGER = logging.getLogger(__name__)
 OPEN_MARK = "Open: no sign-in configured"
@@ -62,7 +63,7 @@ def refuse_open_on_network() -> None:
     if loopback(address) or os.environ.get("EMPATHY_OPEN") == "1":
         return
     LOGGER.error("Refusing to serve: no sign-in is configured and the server listens on %s.", address or "all addresses")
-    st.error(f"**This board is not served on {address or 'every network address'} without sign-in.** "
+    st.error(f"**This board is not served on {literal(address or 'every network address')} without sign-in.** "
              "Anyone who can reach it could read every customer's words and change the data. Configure "
              "sign-in (`[auth]` in `.streamlit/secrets.toml`, see the README's Sign-in section), listen on "
              "127.0.0.1 only, or set EMPATHY_OPEN=1 if an open board on this network is really meant.")
@@ -74,7 +75,7 @@ def sign_in_page() -> None:
     st.write("Sign in to see the board. Your organisation's sign-in decides who you are; the board's "
              "admins decide what you may see and do.")
     for provider, label in providers():
-        st.button(label, type="primary", key=f"sign-in-{provider or 'default'}", icon=":material/login:",
+        st.button(literal(label), type="primary", key=f"sign-in-{provider or 'default'}", icon=":material/login:",
                   on_click=st.login, args=(provider,) if provider else ())
 
 
@@ -89,7 +90,7 @@ def providers() -> list[tuple[str | None, str]]:
 
 def no_role_page(email: str, why: str) -> None:
     st.title("Customer Empathy Board")
-    st.warning(f"{why} Ask one of the board's admins to add **{email or 'your address'}** to its roles; "
+    st.warning(f"{literal(why)} Ask one of the board's admins to add **{literal(email or 'your address')}** to its roles; "
                "then sign in again.", icon=":material/lock:")
     st.button("Sign out", key="sign-out", on_click=st.logout)
 
@@ -98,7 +99,7 @@ def identity_panel(user: User) -> None:
     """Who this is, in the sidebar, with the way out; an open app says it is open, on every page."""
     if sign_in_configured():
         scope = f" · only {user.scope.describe()}" if not user.scope.everything else ""
-        st.sidebar.caption(f"Signed in as **{user.shown}** · {user.role.label}{scope}")
+        st.sidebar.caption(f"Signed in as **{literal(user.shown)}** · {user.role.label}{literal(scope)}")
         st.sidebar.button("Sign out", key="sign-out", icon=":material/logout:", on_click=st.logout)
     else:
         st.markdown(f'<div class="open-mark" title="Anyone who reaches this address may do everything">'

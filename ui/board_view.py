@@ -3,7 +3,6 @@ is escaped; the numbers read as `empathy/wording.py` words them."""
 
 from __future__ import annotations
 
-from html import escape
 
 import pandas as pd
 
@@ -12,11 +11,12 @@ from empathy.metrics import Figure
 from empathy.presented import Presentation, Since
 from empathy.settings import Settings
 from empathy.wording import TILES, attribution, change_kind, change_text, counted, main_value, money, side_value
+from ui.text import literal_html
 
 
 def change_line(name: str, figure: Figure) -> str:
     """The change and its verdict, coloured: green up, red down, grey within noise."""
-    return f'<span class="verdict {change_kind(figure)}">{escape(change_text(name, figure))}</span>'
+    return f'<span class="verdict {change_kind(figure)}">{literal_html(change_text(name, figure))}</span>'
 
 
 def sample_line(name: str, figure: Figure, min_n: int) -> str:
@@ -36,16 +36,16 @@ def tile_html(name: str, figure: Figure, min_n: int) -> str:
 def voice_html(voice: dict, small: bool = False) -> str:
     """The quote and its attribution; `small` for the shortlist under the board."""
     pinned = ' · <span class="pinned">pinned</span>' if voice.get("pinned") else ""
-    return (f'<figure class="voice{" small" if small else ""}"><div class="quote">“{escape(voice["text"])}”</div>'
-            f'<figcaption>{escape(attribution(voice))}{pinned}</figcaption></figure>')
+    return (f'<figure class="voice{" small" if small else ""}"><div class="quote">“{literal_html(voice["text"])}”</div>'
+            f'<figcaption>{literal_html(attribution(voice))}{pinned}</figcaption></figure>')
 
 
 def alerts_html(red: int, red_arr: float, yellow: int, yellow_arr: float, newly_red: pd.DataFrame,
                 top: pd.DataFrame) -> str:
-    newly = ", ".join(escape(str(n)) for n in newly_red["account_name"].fillna(newly_red["account_id"])) or "none"
+    newly = ", ".join(literal_html(str(n)) for n in newly_red["account_name"].fillna(newly_red["account_id"])) or "none"
     rows = "".join(
-        f'<li><span class="dot {escape(r.status)}"></span><b>{escape(str(r.account_name or r.account_id))}</b>'
-        f' <span class="arr">{money(r.arr or 0)}</span><br><span class="reasons">{escape("; ".join(r.reasons))}</span></li>'
+        f'<li><span class="dot {literal_html(r.status)}"></span><b>{literal_html(str(r.account_name or r.account_id))}</b>'
+        f' <span class="arr">{money(r.arr or 0)}</span><br><span class="reasons">{literal_html("; ".join(r.reasons))}</span></li>'
         for r in top.itertuples())
     return (f'<div class="alerts"><div class="counts">'
             f'<div class="count red"><span class="big">{red}</span> red<br><span class="arr">{money(red_arr)} ARR</span></div>'
@@ -55,28 +55,28 @@ def alerts_html(red: int, red_arr: float, yellow: int, yellow_arr: float, newly_
 
 def presented_html(presentation: Presentation, since: Since | None) -> str:
     """The mark of a board as presented, and what has changed since (None: the live figures are shown)."""
-    when = f"{presentation.presented_at:%a %d %b %Y %H:%M} UTC by {escape(presentation.presenter)}"
+    when = f"{presentation.presented_at:%a %d %b %Y %H:%M} UTC by {literal_html(presentation.presenter)}"
     if since is None:
         return (f'<div class="presented live">Live figures. This window was presented on {when}; switch off '
                 f'<b>Live figures</b> to see it as it was shown.</div>')
     return (f'<div class="presented">As presented on {when}</div>'
-            f'<div class="since">{escape(since.describe())}</div>')
+            f'<div class="since">{literal_html(since.describe())}</div>')
 
 
 def follow_up_html(follow_up: FollowUp) -> str:
     """How last week's actions went, and what was done about last week's voice."""
-    voice = "".join(f'<li>{escape(r.what)} ({escape(r.owner)}): <b>{escape(r.status)}</b>'
-                    f'{escape(": " + r.note) if r.note else ""}</li>' for r in follow_up.voice.itertuples())
-    about_voice = f'<div class="quiet">About the voice of {escape(follow_up.window_label)}:</div><ul>{voice}</ul>' \
+    voice = "".join(f'<li>{literal_html(r.what)} ({literal_html(r.owner)}): <b>{literal_html(r.status)}</b>'
+                    f'{literal_html(": " + r.note) if r.note else ""}</li>' for r in follow_up.voice.itertuples())
+    about_voice = f'<div class="quiet">About the voice of {literal_html(follow_up.window_label)}:</div><ul>{voice}</ul>' \
         if voice else ""
-    return f'<div class="follow-up">{escape(follow_up.describe())}.</div>{about_voice}'
+    return f'<div class="follow-up">{literal_html(follow_up.describe())}.</div>{about_voice}'
 
 
 def themes_html(themes: pd.DataFrame) -> str:
     if themes.empty:
         return '<div class="themes quiet">No theme has more complaints than the window before.</div>'
     rows = "".join(
-        f'<li><b>{escape(t.theme)}</b> {t.now} <span class="quiet">from {t.before}</span> '
+        f'<li><b>{literal_html(t.theme)}</b> {t.now} <span class="quiet">from {t.before}</span> '
         f'<span class="verdict {"down" if t.significant else "quiet"}">+{t.change} · '
         f'{"a real rise" if t.significant else "within noise"}</span></li>'
         for t in themes.itertuples())

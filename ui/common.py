@@ -30,6 +30,7 @@ from empathy.store import ScopedStore, Store, StoreError, store_location
 from empathy.voice import VoiceRule
 from empathy import charts
 from ui.auth import current_user
+from ui.text import literal
 from ui.window_picker import pick_window
 
 # Cached reads take the store as an argument hashed by its file and scope (never left out of the key).
@@ -51,17 +52,8 @@ def get_store(user: User | None = None) -> Store:
     try:
         return _open_store(store_location()).scoped(user.scope)
     except StoreError as error:
-        st.error(f"**The data store cannot be opened.** {error}")
+        st.error(f"**The data store cannot be opened.** {literal(error)}")
         st.stop()
-
-
-MARKDOWN_SIGNS = frozenset("\\`*_{}[]()#+-.!|<>:$~")
-
-
-def as_text(text: str) -> str:
-    """Text typed by people (or read from a sheet) for `st.markdown`, shown as it was typed: every
-    sign Markdown or Streamlit (`:red[...]`, `$...$`) would read is escaped."""
-    return "".join(f"\\{c}" if c in MARKDOWN_SIGNS else c for c in str(text))
 
 
 def get_settings() -> Settings:
@@ -69,7 +61,7 @@ def get_settings() -> Settings:
     try:
         return read_settings()
     except SettingsError as error:
-        st.error(f"**The settings cannot be used.** {error}")
+        st.error(f"**The settings cannot be used.** {literal(error)}")
         st.stop()
 
 

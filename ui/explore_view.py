@@ -3,13 +3,12 @@ with each turn coloured by its sentiment. Every value that comes from the data i
 
 from __future__ import annotations
 
-from html import escape
-
 import pandas as pd
 import streamlit as st
 
 from empathy.scope import DIMENSIONS
 from empathy.wording import TILES, main_value
+from ui.text import literal_html
 
 SPLITS = ("segment", "region", "industry", "plan", "respondent_role", "customer_type", "theme", "call_type")
 NEGATIVE, POSITIVE = -0.05, 0.05  # VADER's usual cut-offs for a negative and a positive text
@@ -65,8 +64,8 @@ def call_html(turns: pd.DataFrame) -> str:
         kind = turn_class(bool(turn.scored), turn.compound)
         score = "not scored" if kind == "unscored" else f"{turn.compound:+.2f}"
         who = side if str(turn.speaker).lower() == side else f"{turn.speaker} · {side}"
-        lines.append(f'<div class="turn {side} {kind}"><div class="who">{escape(who)} · {score}</div>'
-                     f'{escape(str(turn.text))}</div>')
+        lines.append(f'<div class="turn {side} {kind}"><div class="who">{literal_html(who)} · {score}</div>'
+                     f'{literal_html(str(turn.text))}</div>')
     return CALL_STYLE + '<div class="call">' + "".join(lines) + "</div>" + LEGEND
 
 

@@ -23,6 +23,7 @@ from empathy.sources import RawSheet, SheetError, read_sheet
 from empathy.store import Store, StoreError
 from empathy.templates import describe
 from ui.auth import current_user
+from ui.text import literal
 
 PREVIEW_ROWS = 8
 ERRORS_SHOWN = 200
@@ -60,7 +61,7 @@ def pick_layout(key: str, sheet: RawSheet, kept: dict | None) -> Layout:
     chosen = st.selectbox("Kind of sheet", names, index=names.index(default.name), key=f"{key}:layout",
                           format_func=describe,
                           help="Detected from the headers; change it if the guess is wrong.")
-    where = f" · worksheet **{sheet.worksheet}**" if sheet.worksheet else ""
+    where = f" · worksheet **{literal(sheet.worksheet)}**" if sheet.worksheet else ""
     if kept or detected:
         st.caption(f"Kind {'as loaded last time' if kept else 'detected from its headers'}{where}.")
     else:
@@ -102,7 +103,7 @@ def checked(store: Store, key: str, sheet: RawSheet, layout: Layout,
 
 def show_expected(prepared: Prepared, planned: Plan, counts: dict[str, int]) -> None:
     if prepared.missing_required:
-        st.error("Required columns not mapped: " + ", ".join(f"**{name}**" for name in prepared.missing_required)
+        st.error("Required columns not mapped: " + ", ".join(f"**{required}**" for required in prepared.missing_required)
                  + ". Pick the sheet's column for each above, or choose another kind of sheet.")
         return
     new, updates, already, bad = st.columns(4)
@@ -112,7 +113,7 @@ def show_expected(prepared: Prepared, planned: Plan, counts: dict[str, int]) -> 
     already.metric("Already loaded", f"{counts['duplicate']:,}", help="Loading them again adds nothing.")
     bad.metric("Rows with errors", f"{planned.rows_rejected:,}")
     for note in load_notes(prepared):
-        st.caption(note)
+        st.caption(literal(note))
 
 
 def error_rows(errors: list[dict], header_row: int) -> pd.DataFrame:
@@ -159,23 +160,23 @@ def confirm(store: Store, key: str, prepared: Prepared, planned: Plan, counts: d
             try:
                 report = land(store, prepared, user=current_user(), skip_invalid=policy == SKIP)
             except (StoreError, PermissionError) as error:
-                st.error(str(error))
+                st.error(literal(error))
                 return
         if not report.rejected and after_landing:
             after_landing(prepared, policy == SKIP, report)
         st.session_state[f"{key}:landed"] = report
         st.rerun()
     if blocked:
-        st.caption(blocked)
+        st.caption(literal(blocked))
 
 
 def show_result(report: LoadReport) -> None:
     if report.rejected:
-        st.error(report.summary())
+        st.error(literal(report.summary()))
     else:
-        st.success(report.summary())
+        st.success(literal(report.summary()))
     for note in report.notes:
-        st.caption(note)
+        st.caption(literal(note))
     if report.rejected and report.errors:
         st.dataframe(error_rows(report.errors, report.header_row), hide_index=True, width="stretch")
 
@@ -192,7 +193,7 @@ def upload_panel(store: Store, upload) -> None:
     """One uploaded file: its worksheet (for a workbook of several), then its review."""
     key = f"upload:{upload.file_id}"
     with st.container(border=True):
-        st.markdown(f"#### {upload.name}")
+        st.markdown(f"#### {literal(upload.name)}")
         try:
             sheet = read_once(key, upload, None)
             if len(sheet.worksheets) > 1:
@@ -200,7 +201,7 @@ def upload_panel(store: Store, upload) -> None:
                                       key=f"{key}:worksheet", help="The one whose headers fit best is suggested.")
                 sheet = read_once(key, upload, chosen)
         except SheetError as error:
-            st.error(f"{error} Nothing was loaded.")
+            st.error(f"{literal(error)} Nothing was loaded.")
             return
         review(store, f"{key}:{sheet.worksheet or ''}", sheet)
 
@@ -227,19 +228,19 @@ def google_sheet_panel(store: Store) -> None:
                 st.session_state["gsheet-workbook"] = GoogleSheets.from_secrets().open(sheet_ref(address))
             except SheetError as error:
                 st.session_state.pop("gsheet-workbook", None)
-                st.error(str(error))
+                st.error(literal(error))
     workbook = st.session_state.get("gsheet-workbook")
     if workbook is None:
         return
     with st.container(border=True):
-        st.markdown(f"#### {workbook.title}")
+        st.markdown(f"#### {literal(workbook.title)}")
         worksheet = st.selectbox("Worksheet", workbook.worksheets, index=workbook.worksheets.index(workbook.suggested),
                                  key=f"gsheet:{workbook.key}:worksheet")
         key = f"gsheet:{workbook.key}:{worksheet}"
         try:
             sheet = read_google_once(key, workbook, worksheet)
         except SheetError as error:
-            st.error(f"{error} Nothing was loaded.")
+            st.error(f"{literal(error)} Nothing was loaded.")
             return
         review(store, key, sheet, kept=store.sheet_source(workbook.key, worksheet),
                after_landing=lambda prepared, skip, report: remember_google_sheet(store, workbook, prepared, skip, report,
@@ -262,8 +263,8 @@ def kept_google_sheets(store: Store) -> None:
                 "new, with the kind, columns and bad-row choice used last time.")
     for source in kept:
         name, when, refresh, forget = st.columns([5, 3, 1, 1], vertical_alignment="center")
-        name.markdown(f"**{source['title']}** · {source['worksheet']} · {describe(source['layout'])}")
-        when.caption(f"last loaded {source['loaded_at']:%Y-%m-%d %H:%M} UTC by {source['loaded_by']}")
+        name.markdown(f"**{literal(source['title'])}** · {literal(source['worksheet'])} · {describe(source['layout'])}")
+        when.caption(f"last loaded {source['loaded_at']:%Y-%m-%d %H:%M} UTC by {literal(source['loaded_by'])}")
         key = f"{source['spreadsheet_key']}:{source['worksheet']}"
         if refresh.button("Refresh", key=f"refresh:{key}"):
             with st.spinner(f"Refreshing {source['title']}…"):
