@@ -104,7 +104,8 @@ with alerts_column:
                 unsafe_allow_html=True)
     if not projecting:
         for account in a.top.itertuples():
-            st.page_link("app_pages/accounts.py", label=f"{literal(account.account_name or account.account_id)}: the story",
+            name = account.account_name or account.account_id
+            st.page_link("app_pages/accounts.py", label=f"{literal(name)}: the story",
                          icon=":material/person:", query_params={**window_params(), "account": account.account_id})
     st.markdown('<div class="section-title">Last week\'s actions</div>', unsafe_allow_html=True)
     st.markdown(follow_up_html(follow_up), unsafe_allow_html=True)

@@ -103,13 +103,15 @@ if pick:
     source, ref_id, *turn = pick.split(":")
     if source == "call":
         header = cached(search.call_header, store, ref_id)
-        st.markdown(f"**The whole call {literal(ref_id)}** · {literal(header['account_name'] or header['account_id'])} · "
+        account = header["account_name"] or header["account_id"]
+        st.markdown(f"**The whole call {literal(ref_id)}** · {literal(account)} · "
                     f"{literal(header['call_type'])} call · {header['started_at']:%a %d %b %Y %H:%M} UTC "
                     f"(turn {literal(turn[0])} is the quote)")
         st.markdown(call_html(cached(search.call_turns, store, ref_id, settings.voice)), unsafe_allow_html=True)
     else:
         answer = cached(search.comment, store, ref_id, settings.voice)
-        st.markdown(f"**The whole answer {literal(ref_id)}** · {literal(answer['account_name'] or answer['account_id'])}"
+        account = answer["account_name"] or answer["account_id"]
+        st.markdown(f"**The whole answer {literal(ref_id)}** · {literal(account)}"
                     f" · {literal(answer['respondent_role'] or 'respondent')} · {answer['metric'].upper()} "
                     f"{answer['score']} · {answer['submitted_at']:%a %d %b %Y %H:%M} UTC")
         st.markdown(f'<blockquote class="answer">{literal_html(answer["text"])}</blockquote>', unsafe_allow_html=True)

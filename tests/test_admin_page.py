@@ -11,7 +11,8 @@ def test_the_roles_file_is_shown_edited_and_a_wrong_one_refused(open_page, roles
     assert grants.loc[grants["Who"] == "sam@example.com", "Limited to"].item() == "segment SMB"
     at.text_area(key="roles-text").input(ROLES_TOML + '\n[people2]\n"new@example.com" = "analyst"\n')
     next(b for b in at.button if b.label == "Save roles").click().run()  # a form sends its fields on submit
-    assert any("Not saved; nothing changed" in e.value and "unknown section [people2]" in as_read(e.value) for e in at.error)
+    assert any("Not saved; nothing changed" in e.value and "unknown section [people2]" in as_read(e.value)
+               for e in at.error)
     assert roles_file.read_text() == ROLES_TOML
     at.text_area(key="roles-text").input(ROLES_TOML.replace('"dana@example.com" = "analyst"',
                                                             '"dana@example.com" = "admin"'))

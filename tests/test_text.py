@@ -39,7 +39,8 @@ MARKDOWN_CALLS = {"markdown", "caption", "write", "title", "header", "subheader"
 # escape what they put in (each one of ui/board_view.py and ui/explore_view.py is scanned too).
 SAFE_CALLS = {"literal", "literal_html", "len", "main_value", "side_value", "change_text", "change_line", "counted",
               "money", "sample_line", "tile_html", "voice_html", "alerts_html", "themes_html", "presented_html",
-              "follow_up_html", "call_html", "change_kind", "help_text", "dimension_label", "describe", "capitalize", "lower",
+              "follow_up_html", "call_html", "change_kind", "help_text", "dimension_label", "describe", "capitalize",
+              "lower",
               "upper", "_number", "change", "figure_cell", "main_value", "roles_path", "min", "sum", "any"}
 # Values that never come from a sheet or a person: window labels and dates, settings, role names,
 # counts, the app's own wording.

@@ -90,8 +90,8 @@ def providers() -> list[tuple[str | None, str]]:
 
 def no_role_page(email: str, why: str) -> None:
     st.title("Customer Empathy Board")
-    st.warning(f"{literal(why)} Ask one of the board's admins to add **{literal(email or 'your address')}** to its roles; "
-               "then sign in again.", icon=":material/lock:")
+    st.warning(f"{literal(why)} Ask one of the board's admins to add **{literal(email or 'your address')}** "
+               "to its roles; then sign in again.", icon=":material/lock:")
     st.button("Sign out", key="sign-out", on_click=st.logout)
 
 

@@ -36,7 +36,8 @@ def tile_html(name: str, figure: Figure, min_n: int) -> str:
 def voice_html(voice: dict, small: bool = False) -> str:
     """The quote and its attribution; `small` for the shortlist under the board."""
     pinned = ' · <span class="pinned">pinned</span>' if voice.get("pinned") else ""
-    return (f'<figure class="voice{" small" if small else ""}"><div class="quote">“{literal_html(voice["text"])}”</div>'
+    return (f'<figure class="voice{" small" if small else ""}">'
+            f'<div class="quote">“{literal_html(voice["text"])}”</div>'
             f'<figcaption>{literal_html(attribution(voice))}{pinned}</figcaption></figure>')
 
 
@@ -44,8 +45,9 @@ def alerts_html(red: int, red_arr: float, yellow: int, yellow_arr: float, newly_
                 top: pd.DataFrame) -> str:
     newly = ", ".join(literal_html(str(n)) for n in newly_red["account_name"].fillna(newly_red["account_id"])) or "none"
     rows = "".join(
-        f'<li><span class="dot {literal_html(r.status)}"></span><b>{literal_html(str(r.account_name or r.account_id))}</b>'
-        f' <span class="arr">{money(r.arr or 0)}</span><br><span class="reasons">{literal_html("; ".join(r.reasons))}</span></li>'
+        f'<li><span class="dot {literal_html(r.status)}"></span>'
+        f'<b>{literal_html(str(r.account_name or r.account_id))}</b> <span class="arr">{money(r.arr or 0)}</span>'
+        f'<br><span class="reasons">{literal_html("; ".join(r.reasons))}</span></li>'
         for r in top.itertuples())
     return (f'<div class="alerts"><div class="counts">'
             f'<div class="count red"><span class="big">{red}</span> red<br><span class="arr">{money(red_arr)} ARR</span></div>'
@@ -67,8 +69,8 @@ def follow_up_html(follow_up: FollowUp) -> str:
     """How last week's actions went, and what was done about last week's voice."""
     voice = "".join(f'<li>{literal_html(r.what)} ({literal_html(r.owner)}): <b>{literal_html(r.status)}</b>'
                     f'{literal_html(": " + r.note) if r.note else ""}</li>' for r in follow_up.voice.itertuples())
-    about_voice = f'<div class="quiet">About the voice of {literal_html(follow_up.window_label)}:</div><ul>{voice}</ul>' \
-        if voice else ""
+    about_voice = (f'<div class="quiet">About the voice of {literal_html(follow_up.window_label)}:</div>'
+                   f'<ul>{voice}</ul>') if voice else ""
     return f'<div class="follow-up">{literal_html(follow_up.describe())}.</div>{about_voice}'
 
 

@@ -103,7 +103,8 @@ def checked(store: Store, key: str, sheet: RawSheet, layout: Layout,
 
 def show_expected(prepared: Prepared, planned: Plan, counts: dict[str, int]) -> None:
     if prepared.missing_required:
-        st.error("Required columns not mapped: " + ", ".join(f"**{required}**" for required in prepared.missing_required)
+        st.error("Required columns not mapped: "
+                 + ", ".join(f"**{required}**" for required in prepared.missing_required)
                  + ". Pick the sheet's column for each above, or choose another kind of sheet.")
         return
     new, updates, already, bad = st.columns(4)
@@ -263,7 +264,8 @@ def kept_google_sheets(store: Store) -> None:
                 "new, with the kind, columns and bad-row choice used last time.")
     for source in kept:
         name, when, refresh, forget = st.columns([5, 3, 1, 1], vertical_alignment="center")
-        name.markdown(f"**{literal(source['title'])}** · {literal(source['worksheet'])} · {describe(source['layout'])}")
+        name.markdown(f"**{literal(source['title'])}** · {literal(source['worksheet'])} · "
+                      f"{describe(source['layout'])}")
         when.caption(f"last loaded {source['loaded_at']:%Y-%m-%d %H:%M} UTC by {literal(source['loaded_by'])}")
         key = f"{source['spreadsheet_key']}:{source['worksheet']}"
         if refresh.button("Refresh", key=f"refresh:{key}"):
