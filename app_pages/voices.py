@@ -114,7 +114,8 @@ if pick:
         st.markdown(f"**The whole answer {literal(ref_id)}** · {literal(account)}"
                     f" · {literal(answer['respondent_role'] or 'respondent')} · {answer['metric'].upper()} "
                     f"{answer['score']} · {answer['submitted_at']:%a %d %b %Y %H:%M} UTC")
-        st.markdown(f'<blockquote class="answer">{literal_html(answer["text"])}</blockquote>', unsafe_allow_html=True)
+        st.markdown(f'<blockquote class="answer" style="color: inherit; font-size: 1.1rem">'
+                    f'{literal_html(answer["text"])}</blockquote>', unsafe_allow_html=True)
 
 publish("voices", {"q": words or None, "themes": ",".join(chosen_themes) or None,
                    "sentiment": None if (low, high) == (-1.0, 1.0) else f"{low},{high}", "segment": segment,
