@@ -159,7 +159,7 @@ with st.expander("Boards as presented"):
     for p in kept:
         st.page_link("app_pages/board.py", label=f"{p.window_label} · presented {p.presented_at:%a %d %b %Y %H:%M} "
                                                  f"by {literal(p.presenter)} · batches up to {p.last_batch}",
-                     icon=":material/lock:", query_params=params_of(p.frozen().window))
+                     icon=":material/lock:", query_params=params_of(p.window))
 
 with st.expander("How these figures are computed"):
     st.markdown(help_text(settings))

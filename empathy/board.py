@@ -75,7 +75,7 @@ class Board:
     def from_json(cls, found: dict) -> Board:
         """The board again from its JSON, as the page and the pack show it (no shortlist: a board as
         presented has its voice)."""
-        window = Window(date.fromisoformat(found["window"]["start"]), date.fromisoformat(found["window"]["end"]))
+        window = json_window(found)
         figures = {name: Figure.from_json(figure) for name, figure in found["metrics"].items()}
         trends = pd.DataFrame(found["trends"], columns=["window", "start", "metric", "value", "n", "low_n"])
         trends["start"] = trends["start"].map(date.fromisoformat)
@@ -85,8 +85,13 @@ class Board:
         flags["arr"] = flags["arr"].astype(float)
         newly_red = flags[flags["account_id"].isin(found["alerts"]["newly_red"])].sort_values("arr", ascending=False)
         themes = pd.DataFrame(found["themes"], columns=["theme", "now", "before", "change", "p_value", "significant"])
-        return cls(window, found["timezone"], figures, trends, Alerts(flags, newly_red, _top(flags)), themes,
-                   found["voice"], [])
+        alerts = Alerts(flags, newly_red, at_risk(flags).head(TOP_ACCOUNTS))
+        return cls(window, found["timezone"], figures, trends, alerts, themes, found["voice"], [])
+
+
+def json_window(found: dict) -> Window:
+    """The window of a board's JSON."""
+    return Window(date.fromisoformat(found["window"]["start"]), date.fromisoformat(found["window"]["end"]))
 
 
 def _window_json(window: Window) -> dict:
@@ -125,14 +130,14 @@ def alerts(store: Store, window: Window, settings: Settings) -> Alerts:
     before = flag_accounts(store, window.previous().end, settings.early_warning, settings.timezone)
     red_before = set(before.loc[before["status"] == "red", "account_id"])
     newly_red = flags[(flags["status"] == "red") & ~flags["account_id"].isin(red_before)]
-    return Alerts(flags, newly_red.sort_values("arr", ascending=False), _top(flags))
+    return Alerts(flags, newly_red.sort_values("arr", ascending=False), at_risk(flags).head(TOP_ACCOUNTS))
 
 
-def _top(flags: pd.DataFrame) -> pd.DataFrame:
-    """The flagged accounts the board names: red first, then by ARR."""
+def at_risk(flags: pd.DataFrame) -> pd.DataFrame:
+    """The flagged accounts in the order the board names them: red first, then by ARR."""
     flagged = flags[flags["status"] != "green"].assign(red_first=lambda f: f["status"] != "red")
-    top = flagged.sort_values(["red_first", "arr", "account_id"], ascending=[True, False, True]).head(TOP_ACCOUNTS)
-    return top.drop(columns="red_first")
+    ranked = flagged.sort_values(["red_first", "arr", "account_id"], ascending=[True, False, True])
+    return ranked.drop(columns="red_first")
 
 
 def growing_themes(store: Store, window: Window, timezone: str) -> pd.DataFrame:

@@ -20,7 +20,7 @@ import pandas as pd
 
 from empathy.pack import PackData, file_name, write
 from empathy.secrets import SecretsError, secrets_section
-from empathy.wording import TILES, attribution, change_text, counted, main_value, money
+from empathy.wording import TILES, attribution, change_text, counted, main_value, margin_text, money
 
 TIMEOUT_SECONDS = 30
 EXAMPLE = """[digest]
@@ -115,7 +115,7 @@ def digest_text(data: PackData, link: str) -> str:
     lines.append("")
     for name, figure in board.figures.items():
         margin = figure.details.get("margin_of_error")
-        spread = "" if margin is None else f" ± {margin:.2f}" if name in ("ces", "sentiment") else f" ± {margin:.1f}"
+        spread = "" if margin is None else " " + margin_text(name, margin)
         lines.append(f"  {TILES[name][0]}: {main_value(name, figure.value)}{spread} (n {figure.n:,} {counted(name)})"
                      f" · {change_text(name, figure)}" + (" · low sample" if figure.low_n else ""))
     lines.append("")

@@ -30,7 +30,7 @@ from reportlab.platypus import Table as PdfTable
 
 from empathy import actions, explore
 from empathy.access import User
-from empathy.board import Board, build_board
+from empathy.board import Board, at_risk, build_board
 from empathy.charts import trend_chart
 from empathy.demo import has_demo
 from empathy.metrics import Window
@@ -38,7 +38,7 @@ from empathy.presented import Presentation, as_presented
 from empathy.scope import Scope
 from empathy.settings import Settings
 from empathy.store import Store
-from empathy.wording import TILES, attribution, change_text, counted, main_value, money, side_value
+from empathy.wording import TILES, attribution, change_text, counted, main_value, margin_text, money, side_value
 
 FORMATS = ("pdf", "pptx")
 MIME = {"pdf": "application/pdf",
@@ -131,7 +131,7 @@ def _title_page(data: PackData) -> Page:
 
 def _figures_page(data: PackData) -> Page:
     board = data.board
-    rows = [[TILES[name][0], main_value(name, figure.value), _margin(name, figure.details.get("margin_of_error")),
+    rows = [[TILES[name][0], main_value(name, figure.value), margin_text(name, figure.details.get("margin_of_error")),
              f"{figure.n:,} {counted(name)}" + (" (low sample)" if figure.low_n else ""),
              change_text(name, figure), _also(name, figure)]
             for name, figure in board.figures.items()]
@@ -150,12 +150,6 @@ def _also(name: str, figure) -> str:
         return side_value(name, figure)
     return "" if d.get("promoters_pct") is None else \
         f"{d['promoters_pct']:.0f}% promoters, {d['detractors_pct']:.0f}% detractors"
-
-
-def _margin(name: str, margin: float | None) -> str:
-    if margin is None:
-        return "–"
-    return f"± {margin:.2f}" if name in ("ces", "sentiment") else f"± {margin:.1f}"
 
 
 def _trend_png(trend: pd.DataFrame, value_format: str) -> bytes:
@@ -183,8 +177,7 @@ def _voice_page(data: PackData) -> Page:
 def _risk_page(data: PackData) -> Page:
     a = data.board.alerts
     newly = ", ".join(a.newly_red["account_name"].fillna(a.newly_red["account_id"])) or "none"
-    flagged = a.flags[a.flags["status"] != "green"].assign(red_first=lambda f: f["status"] != "red")
-    flagged = flagged.sort_values(["red_first", "arr", "account_id"], ascending=[True, False, True])
+    flagged = at_risk(a.flags)
     rows = [[r.status, str(r.account_name or r.account_id), money(0 if pd.isna(r.arr) else r.arr), "; ".join(r.reasons)]
             for r in flagged.head(AT_RISK_ROWS).itertuples()]
     blocks = [Text(f"{a.count('red')} red ({money(a.arr('red'))} ARR) · {a.count('yellow')} yellow "
@@ -241,7 +234,7 @@ def _actions_table(rows: pd.DataFrame) -> Table:
 
 def _segment_page(data: PackData, segment: str, rows: pd.DataFrame) -> Page:
     table = [[TILES[r.metric][0], main_value(r.metric, None if pd.isna(r.figure) else r.figure),
-              _margin(r.metric, None if pd.isna(r.margin_of_error) else r.margin_of_error),
+              margin_text(r.metric, None if pd.isna(r.margin_of_error) else r.margin_of_error),
               f"{r.n:,} {counted(r.metric)}" + (" (low sample)" if r.low_n else ""),
               "no earlier window" if pd.isna(r.delta) else
               f"{r.delta:+.2f} · {'a real change' if r.significant else 'within noise'}"]

@@ -16,16 +16,14 @@ from datetime import datetime
 import pandas as pd
 
 from empathy.access import User
-from empathy.board import Board, build_board
+from empathy.board import Board, build_board, json_window
 from empathy.metrics import Figure, Window, utc_bounds, window_figures
 from empathy.schema import TABLE_KEYS
 from empathy.settings import Settings
 from empathy.store import Store, StoreError
+from empathy.wording import TILES, main_value
 
 ATTEMPTS = 3  # a load landing while the board is computed means computing it again
-# How each figure reads in the "since" line, and what its n counts.
-NAMES = {"nps": ("NPS", "{:+.0f}"), "csat": ("CSAT", "{:.0f}%"), "ces": ("CES", "{:.1f}"),
-         "sentiment": ("call sentiment", "{:+.2f}"), "participation": ("participation", "{:.0f}%")}
 
 
 @dataclass(frozen=True)
@@ -42,6 +40,10 @@ class Presentation:
 
     def frozen(self) -> Board:
         return Board.from_json(self.board)
+
+    @property
+    def window(self) -> Window:
+        return json_window(self.board)
 
 
 @dataclass(frozen=True)
@@ -60,14 +62,14 @@ class Change:
         return abs(self.now - self.presented) <= self.margin
 
     def describe(self) -> str:
-        name, shape = NAMES[self.metric]
+        name, presented = TILES[self.metric][0], main_value(self.metric, self.presented)
         if self.now is None:
-            return f"{name} would now have no data (presented {shape.format(self.presented)})"
-        now = f"{name} would now be {shape.format(self.now)} (n {self.n_now:,})"
+            return f"{name} would now have no data (presented {presented})"
+        now = f"{name} would now be {main_value(self.metric, self.now)} (n {self.n_now:,})"
         if self.presented is None:
             return f"{now}; it had no data when presented"
         verdict = "within noise of" if self.within_noise else "beyond the margin of error of"
-        return f"{now}, {verdict} the presented {shape.format(self.presented)} (n {self.n_presented:,})"
+        return f"{now}, {verdict} the presented {presented} (n {self.n_presented:,})"
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,7 @@ def present(store: Store, window: Window, settings: Settings, user: User) -> Pre
                   "board": json.dumps(board.as_json(), default=str)}
         number = store.present(frozen, data_version=version, user=user)
         if number is not None:
-            return _presentation(store.presentations().query("presentation == @number").iloc[0])
+            return _presentation(store.presentations(number=number).iloc[0])
     raise StoreError(f"The data kept changing while the board of {window.label} was computed "
                      f"({ATTEMPTS} times); present it again in a moment.")
 
@@ -126,7 +128,8 @@ def presentations(store: Store) -> list[Presentation]:
 
 def as_presented(store: Store, window: Window) -> Presentation | None:
     """The window's board as last presented, if it was."""
-    return next((p for p in presentations(store) if p.window_label == window.label), None)
+    found = store.presentations(window_label=window.label)
+    return None if found.empty else _presentation(found.iloc[0])
 
 
 def _presentation(row: pd.Series) -> Presentation:

@@ -268,9 +268,12 @@ class Store:
             return number
         return self._write(keep, "meeting_version")
 
-    def presentations(self) -> pd.DataFrame:
-        """Every board presented, newest first, with its frozen JSON."""
-        return self.query("SELECT * FROM presented ORDER BY presentation DESC")
+    def presentations(self, *, window_label: str | None = None, number: int | None = None) -> pd.DataFrame:
+        """The boards presented (of one window, or the one with that number), newest first, with their
+        frozen JSON."""
+        return self.query("""SELECT * FROM presented WHERE window_label = coalesce(?, window_label)
+                             AND presentation = coalesce(?, presentation) ORDER BY presentation DESC""",
+                          [window_label, number])
 
     def record_action(self, action: dict, *, user: User) -> int:
         """A new open action from the meeting (what, owner, due, window_label, link_kind, link); its id."""

@@ -57,6 +57,13 @@ def change_text(name: str, figure: Figure) -> str:
     return f"{arrow} {amount}{' ' + unit if unit else ''} · {verdict}"
 
 
+def margin_text(name: str, margin: float | None) -> str:
+    """A figure's 95% margin of error as the pack and the digest print it."""
+    if margin is None:
+        return "–"
+    return f"± {margin:.2f}" if name in ("ces", "sentiment") else f"± {margin:.1f}"
+
+
 def counted(name: str) -> str:
     """What a figure's n counts."""
     return {"sentiment": "calls", "participation": "invited"}.get(name, "answers")
