@@ -1,15 +1,16 @@
 """Accounts: the early-warning list (red, yellow, green, and why), thresholds an analyst can change,
 and one account's story: its answers, calls, participation and themes."""
 
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
-from empathy import accounts, explore, search
+from empathy import accounts, explore, renewals, search
 from empathy.board import data_days
 from empathy.metrics import Window
-from empathy.rules import Thresholds, flag_accounts
+from empathy.rules import Thresholds, account_signals, flag_accounts, judge, rule_counts
 from empathy.scope import Scope
 from empathy.settings import SettingsError, save_thresholds
 from empathy.wording import money
@@ -82,30 +83,56 @@ def show_list() -> None:
 
 def edit_thresholds() -> None:
     with st.expander("Early-warning thresholds (saved to the settings file, for everyone)"):
-        with st.form("thresholds"):
-            row = st.columns(3)
-            days = row[0].number_input("Period (days)", 1, 365, thresholds.days)
-            support = row[1].number_input("Yellow: support calls in the period, at least", 1, 1000,
-                                          thresholds.frequent_support_calls)
-            detractors = row[2].number_input("Yellow: detractor answers (NPS 0-6), at least", 1, 1000,
-                                             thresholds.detractor_answers)
-            row = st.columns(3)
-            sentiment = row[0].number_input("Yellow: mean call sentiment at or below", -1.0, 1.0,
-                                            thresholds.negative_sentiment, step=0.05, format="%.2f")
-            drop = row[1].number_input("Yellow: response rate at or below this share of the period before",
-                                       0.05, 1.0, thresholds.participation_drop, step=0.05, format="%.2f")
-            escalations = row[2].number_input("Red: escalated calls in the period, at least", 1, 1000,
-                                              thresholds.red_escalations)
-            if st.form_submit_button("Save thresholds", type="primary"):
-                new = Thresholds(int(days), int(support), int(detractors), float(sentiment), float(drop),
-                                 int(escalations))
-                try:
-                    save_thresholds(store, user, new)
-                except (SettingsError, OSError, PermissionError) as error:
-                    st.error(f"**Not saved.** {literal(error)}")
-                else:
-                    st.session_state["acc-saved"] = True
-                    st.rerun()
+        st.caption("Change a setting to see at once how many accounts it would flag on "
+                   f"{window.end:%d %b %Y}; nothing changes for anyone until you save.")
+        t = thresholds
+        row = st.columns(2)
+        days = row[0].number_input("Period (days)", 1, 365, t.days, key="thr-days")
+        baseline = row[1].number_input("The account's usual: days before the period", 1, 730, t.baseline_days,
+                                       key="thr-baseline")
+        signals = cached(account_signals, store, window.end, replace(t, days=int(days), baseline_days=int(baseline)),
+                         settings.timezone)
+        rules = {
+            "support calls": (("Support calls in the period, at least", 1, 1000, t.frequent_support_calls, 1, None),
+                              ("... and times the account's usual, at least", 1.0, 50.0, t.contact_rise, 0.5, "%.1f")),
+            "NPS drop": (("NPS answers in the period, at least", 1, 1000, t.nps_answers, 1, None),
+                         ("... NPS points below the account's usual, at least", 1.0, 200.0, t.nps_drop, 5.0, "%.0f")),
+            "negative calls": (("Mean call sentiment at or below", -1.0, 1.0, t.negative_sentiment, 0.05, "%.2f"),
+                               ("... over scored calls, at least", 1, 1000, t.sentiment_calls, 1, None)),
+            "participation drop": (("Response rate at or below this share of the usual", 0.05, 1.0,
+                                    t.participation_drop, 0.05, "%.2f"),
+                                   ("... from invitations in the period, at least", 1, 10000,
+                                    t.participation_invited, 1, None)),
+            "escalations": (("Red: escalated calls in the period, at least", 1, 1000, t.red_escalations, 1, None),),
+            "several signs": (("Red: yellow signs at once, at least", 1, 4, t.red_signs, 1, None),),
+        }
+        values, spots = {}, {}
+        for rule, inputs in rules.items():
+            row = st.columns([2, 2, 1])
+            values[rule] = [row[i].number_input(label, low, high, value, step=step, format=shown, key=f"thr-{rule}-{i}")
+                            for i, (label, low, high, value, step, shown) in enumerate(inputs)]
+            spots[rule] = row[2].empty()
+        (calls, rise), (answers, drop), (sentiment, scored), (share, invited) = \
+            values["support calls"], values["NPS drop"], values["negative calls"], values["participation drop"]
+        new = Thresholds(int(days), int(baseline), int(calls), float(rise), int(answers), float(drop), float(sentiment),
+                         int(scored), float(share), int(invited), int(values["escalations"][0]),
+                         int(values["several signs"][0]))
+        judged = judge(signals, new)
+        for rule, count in rule_counts(judged).items():
+            spots[rule].metric(f"Flagged by {rule}", count)
+        red, yellow = (int((judged["status"] == s).sum()) for s in ("red", "yellow"))
+        share_of = lambda n: f"{n / max(len(judged), 1):.0%}"  # noqa: E731
+        st.markdown(f"With these thresholds: **{red} red** ({share_of(red)}) and **{yellow} yellow** "
+                    f"({share_of(yellow)}) of {len(judged)} accounts; saved now: "
+                    f"{(flags['status'] == 'red').sum()} red, {(flags['status'] == 'yellow').sum()} yellow.")
+        if st.button("Save thresholds", type="primary", key="thr-save"):
+            try:
+                save_thresholds(store, user, new)
+            except (SettingsError, OSError, PermissionError) as error:
+                st.error(f"**Not saved.** {literal(error)}")
+            else:
+                st.session_state["acc-saved"] = True
+                st.rerun()
         if st.session_state.pop("acc-saved", False):
             st.success("Saved. The list above uses the new thresholds, and so does the board.")
 
@@ -151,6 +178,8 @@ def show_account(account_id: str) -> None:
                      column_config={"theme": "Theme", "mentions": "Mentions",
                                     "sentiment": st.column_config.NumberColumn("Mean sentiment", format="%+.2f"),
                                     "negative": "Negative"})
+    st.subheader("Renewals")
+    show_renewals(account_id)
     st.subheader("Actions")
     if user.may("record_action"):
         with st.expander("Record an action on this account", icon=":material/add_task:"):
@@ -175,6 +204,22 @@ def show_account(account_id: str) -> None:
         if call_id:
             st.markdown(call_html(cached(search.call_turns, store, call_id, settings.voice)), unsafe_allow_html=True)
     publish("accounts", {"account": account_id, "call": call_id, "status": None, "segment": None, "owner": None})
+
+
+def show_renewals(account_id: str) -> None:
+    past = cached(renewals.history, store, account_id)
+    upcoming = cached(renewals.next_renewals, store, window.end)
+    upcoming = upcoming.loc[upcoming["account_id"] == account_id, "next_renewal"]
+    if past.empty:
+        st.caption("No renewal on record: load a renewals sheet on the Data page.")
+        return
+    if not upcoming.empty:
+        st.markdown(f"**Next renewal:** {upcoming.iloc[0]:%a %d %b %Y}.")
+    st.dataframe(past, hide_index=True, width="stretch", column_config={
+        "renewal_date": st.column_config.DateColumn("Renewal", format="YYYY-MM-DD"), "outcome": "Outcome",
+        "arr_before": st.column_config.NumberColumn("ARR before", format="dollar"),
+        "arr_after": st.column_config.NumberColumn("ARR after", format="dollar"),
+        "change": st.column_config.NumberColumn("Change", format="dollar")})
 
 
 opened = st.session_state.get("acc-account")

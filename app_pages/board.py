@@ -9,6 +9,7 @@ from empathy import voice as voices
 from empathy.charts import trend_chart
 from empathy.pack import FORMATS, MIME, file_name, make_pack
 from empathy.presented import present
+from empathy.renewals import RENEWAL_DAYS
 from empathy.store import StoreError
 from empathy.wording import TILES
 from ui.actions_view import follow_up_list, record_form
@@ -100,8 +101,7 @@ with voice_column:
 with alerts_column:
     st.markdown('<div class="section-title">Accounts at risk (30 days)</div>', unsafe_allow_html=True)
     a = shown.alerts
-    st.markdown(alerts_html(a.count("red"), a.arr("red"), a.count("yellow"), a.arr("yellow"), a.newly_red, a.top),
-                unsafe_allow_html=True)
+    st.markdown(alerts_html(a, RENEWAL_DAYS), unsafe_allow_html=True)
     if not projecting:
         for account in a.top.itertuples():
             name = account.account_name or account.account_id
@@ -162,4 +162,4 @@ with st.expander("Boards as presented"):
                      icon=":material/lock:", query_params=params_of(p.window))
 
 with st.expander("How these figures are computed"):
-    st.markdown(help_text(settings))
+    st.markdown(help_text(settings, RENEWAL_DAYS))

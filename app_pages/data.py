@@ -15,7 +15,7 @@ from ui.text import literal
 
 TABLE_LABELS = {"accounts": "Accounts", "survey_responses": "Survey responses",
                 "participation": "Participation (invited / responded)", "calls": "Calls",
-                "utterances": "Call turns"}
+                "utterances": "Call turns", "renewals": "Renewals"}
 UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xls"]
 
 user = current_user()
@@ -34,7 +34,7 @@ with upload_tab:
     limit = st.get_option("server.maxUploadSize")
     uploads = st.file_uploader(f"CSV or XLSX files, up to {limit:,} MB each", type=UPLOAD_TYPES,
                                accept_multiple_files=True, key="uploads",
-                               help="Survey answers, accounts, participation or calls, as your tools export "
+                               help="Survey answers, accounts, participation, calls or renewals, as your tools export "
                                     "them. Nothing lands until you confirm each file.")
     forget_removed_uploads(uploads or [])
     for upload in uploads or []:

@@ -15,6 +15,7 @@ from scipy import stats
 
 from empathy import voice as voices
 from empathy.metrics import Figure, Window, figure_trends, iso_week, utc_bounds
+from empathy.renewals import RENEWAL_DAYS, renewing_soon
 from empathy.rules import flag_accounts
 from empathy.settings import Settings
 from empathy.store import Store
@@ -29,6 +30,7 @@ class Alerts:
     flags: pd.DataFrame  # every account: status, reasons, arr, ...
     newly_red: pd.DataFrame
     top: pd.DataFrame  # the flagged accounts carrying most ARR, red first
+    renewing: pd.DataFrame  # the flagged accounts up for renewal in the next RENEWAL_DAYS, soonest first
 
     def count(self, status: str) -> int:
         return int((self.flags["status"] == status).sum())
@@ -66,7 +68,12 @@ class Board:
             "voice": None if self.voice is None else {k: v for k, v in self.voice.items() if k != "text_hash"},
             "alerts": {"red": accounts("red"), "yellow": accounts("yellow"),
                        "red_arr": self.alerts.arr("red"), "yellow_arr": self.alerts.arr("yellow"),
-                       "newly_red": self.alerts.newly_red["account_id"].tolist()},
+                       "newly_red": self.alerts.newly_red["account_id"].tolist(),
+                       "renewal_days": RENEWAL_DAYS,
+                       "renewing": [{"account_id": r.account_id, "account_name": r.account_name, "status": r.status,
+                                     "arr": None if pd.isna(r.arr) else float(r.arr),
+                                     "renewal_date": r.next_renewal.isoformat()}
+                                    for r in self.alerts.renewing.itertuples()]},
             "themes": self.themes.to_dict("records"),
             "trends": trends.to_dict("records"),
         }
@@ -85,7 +92,11 @@ class Board:
         flags["arr"] = flags["arr"].astype(float)
         newly_red = flags[flags["account_id"].isin(found["alerts"]["newly_red"])].sort_values("arr", ascending=False)
         themes = pd.DataFrame(found["themes"], columns=["theme", "now", "before", "change", "p_value", "significant"])
-        alerts = Alerts(flags, newly_red, at_risk(flags).head(TOP_ACCOUNTS))
+        renewing = pd.DataFrame(found["alerts"].get("renewing", []),
+                                columns=["account_id", "account_name", "status", "arr", "renewal_date"])
+        renewing = renewing.assign(next_renewal=renewing["renewal_date"].map(date.fromisoformat)).drop(
+            columns="renewal_date")
+        alerts = Alerts(flags, newly_red, at_risk(flags).head(TOP_ACCOUNTS), renewing)
         return cls(window, found["timezone"], figures, trends, alerts, themes, found["voice"], [])
 
 
@@ -130,7 +141,8 @@ def alerts(store: Store, window: Window, settings: Settings) -> Alerts:
     before = flag_accounts(store, window.previous().end, settings.early_warning, settings.timezone)
     red_before = set(before.loc[before["status"] == "red", "account_id"])
     newly_red = flags[(flags["status"] == "red") & ~flags["account_id"].isin(red_before)]
-    return Alerts(flags, newly_red.sort_values("arr", ascending=False), at_risk(flags).head(TOP_ACCOUNTS))
+    return Alerts(flags, newly_red.sort_values("arr", ascending=False), at_risk(flags).head(TOP_ACCOUNTS),
+                  renewing_soon(flags, store, window.end))
 
 
 def at_risk(flags: pd.DataFrame) -> pd.DataFrame:

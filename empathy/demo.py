@@ -12,7 +12,7 @@ from empathy.loading import LoadReport, load_sheet
 from empathy.store import Store
 
 DEMO_FILES = (("accounts.csv", "accounts"), ("survey_responses.csv", "surveys"),
-              ("participation.csv", "participation"), ("calls.csv", "calls"))
+              ("participation.csv", "participation"), ("calls.csv", "calls"), ("renewals.csv", "renewals"))
 
 
 def load_demo(store: Store, user: User) -> list[LoadReport]:

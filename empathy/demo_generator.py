@@ -10,7 +10,10 @@ would act on:
 - a few accounts call support every week (yellow), a few have the most escalations (red);
 - some Korean customers write and speak in Korean;
 - a few internal customers (our own teams) use the product too;
-- now and then a customer writes their name, e-mail, phone, card or account number (to redact).
+- now and then a customer writes their name, e-mail, phone, card or account number (to redact);
+- every paying account renewed once in the year; some went through trouble (a run of support calls,
+  escalations) in the months before, and those, like the story accounts, churn or downgrade more
+  often, but not always, and some calm accounts leave too.
 """
 
 from __future__ import annotations
@@ -554,6 +557,81 @@ def _card_number(rng: random.Random) -> str:
     return " ".join(text[i:i + 4] for i in range(0, 16, 4))
 
 
+TROUBLED = 14  # accounts whose trouble came months before their renewal this year
+
+
+def add_renewals(accounts: list[dict], stories: dict, calls: list[dict]) -> list[dict]:
+    """One renewal per paying account in the demo year (its anniversary is the next one), and the
+    calls of the troubled accounts' bad months. A random stream of its own, so nothing above moves.
+
+    Outcomes follow trouble noisily: about 55% of troubled accounts churn or downgrade, against about
+    13% of the others. Most story accounts renewed before their story began, so their next renewal
+    is near: what the board's risk panel is for."""
+    rng = random.Random(SEED + 2)
+    paying = [a for a in accounts if a["customer_type"] == "external"]
+    in_story_ids = set().union(stories["disengaging"], stories["red"], stories["frequent"])
+    troubled = set(rng.sample([a["account_id"] for a in paying if a["account_id"] not in in_story_ids], TROUBLED))
+    number = len(calls) + 1
+    renewals = []
+    for account in paying:
+        aid = account["account_id"]
+        if aid in troubled:
+            renewal = week_start(0) + timedelta(days=rng.randint(*rng.choice([(150, 299), (300, 362)])))
+            trouble = renewal - timedelta(days=rng.randint(45, 100))
+            for day in range(0, 42, 4):
+                if rng.random() < 0.7:
+                    calls.append(_trouble_call(rng, account, trouble - timedelta(days=day), stories, number))
+                    number += 1
+        elif aid in in_story_ids and rng.random() < 0.7:  # renewed before the story; the next one is near
+            renewal = week_start(0) + timedelta(days=rng.randint(1, 85))
+        else:
+            renewal = week_start(0) + timedelta(days=rng.randint(1, 362))
+        renewals.append(_renewal(rng, account, renewal, 0.55 if aid in troubled else 0.13))
+    return sorted(renewals, key=lambda r: (r["renewal_date"], r["account_id"]))
+
+
+def drop_after_churn(renewals: list[dict], *activity: list[dict]) -> None:
+    """An account that churned answers no survey and makes no call after its renewal date."""
+    gone = {r["account_id"]: r["renewal_date"] for r in renewals if r["outcome"] == "churned"}
+    for rows in activity:
+        rows[:] = [row for row in rows if row["account_id"] not in gone
+                   or (row.get("submitted_at") or row.get("started_at") or row["period_start"])[:10]
+                   <= gone[row["account_id"]]]
+
+
+def _trouble_call(rng: random.Random, account: dict, day: date, stories: dict, number: int) -> dict:
+    started = datetime.combine(day, datetime.min.time()) + timedelta(hours=rng.randint(8, 17),
+                                                                     minutes=rng.randint(0, 59))
+    agent, escalated = rng.choice(AGENTS), rng.random() < 0.35
+    resolved = not escalated and rng.random() < 0.5
+    week = (day - FIRST_WEEK).days // 7
+    return {
+        "call_id": f"C{number:06d}", "account_id": account["account_id"],
+        "started_at": started.strftime("%Y-%m-%d %H:%M:%S"), "call_type": "support",
+        "channel": rng.choice(["phone", "phone", "video"]), "agent": agent,
+        "escalated": "yes" if escalated else "no", "resolved": "yes" if resolved else "no",
+        "transcript": _transcript(rng, account, week, agent, 0.15, resolved, escalated, stories),
+    }
+
+
+def _renewal(rng: random.Random, account: dict, day: date, bad: float) -> dict:
+    """The accounts sheet holds today's ARR, so it is the ARR after the renewal; an account that
+    churned has no activity after it, so churn is only drawn for renewals in the last two months (a bad
+    renewal before then is a downgrade)."""
+    arr = float(account["arr"])
+    draw = rng.random()
+    if draw < bad * 0.45 and day >= week_start(WEEKS - STORY_WEEKS):
+        outcome, before, after = "churned", arr, 0.0
+    elif draw < bad:
+        outcome, before, after = "downgraded", round(arr / rng.uniform(0.45, 0.85), -2), arr
+    elif draw < bad + (1 - bad) * 0.2:
+        outcome, before, after = "expanded", round(arr / rng.uniform(1.1, 1.6), -2), arr
+    else:
+        outcome, before, after = "renewed", arr, arr
+    return {"account_id": account["account_id"], "renewal_date": day.isoformat(), "outcome": outcome,
+            "arr_before": before, "arr_after": after}
+
+
 def write_csv(path: Path, rows: list[dict]) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
@@ -568,9 +646,11 @@ def generate(out_dir: Path = DEMO_DIR) -> dict[str, int]:
     responses, participation = make_surveys(rng, accounts, stories)
     calls = make_calls(rng, accounts, stories)
     add_personal_details(accounts, responses, calls)
+    renewals = add_renewals(accounts, stories, calls)
+    drop_after_churn(renewals, responses, participation, calls)
     out_dir.mkdir(parents=True, exist_ok=True)
     files = {"accounts.csv": accounts, "survey_responses.csv": responses,
-             "participation.csv": participation, "calls.csv": calls}
+             "participation.csv": participation, "calls.csv": calls, "renewals.csv": renewals}
     for name, rows in files.items():
         write_csv(out_dir / name, rows)
     return {name: len(rows) for name, rows in files.items()}

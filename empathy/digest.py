@@ -20,7 +20,8 @@ import pandas as pd
 
 from empathy.pack import PackData, file_name, write
 from empathy.secrets import SecretsError, secrets_section
-from empathy.wording import TILES, attribution, change_text, counted, main_value, margin_text, money
+from empathy.renewals import RENEWAL_DAYS
+from empathy.wording import TILES, attribution, change_text, counted, main_value, margin_text, money, renewing_text
 
 TIMEOUT_SECONDS = 30
 EXAMPLE = """[digest]
@@ -125,6 +126,7 @@ def digest_text(data: PackData, link: str) -> str:
     red = alerts.flags[alerts.flags["status"] == "red"].sort_values("arr", ascending=False)
     lines.append(f"Red accounts: {len(red)} ({money(alerts.arr('red'))} ARR); yellow: {alerts.count('yellow')} "
                  f"({money(alerts.arr('yellow'))} ARR).")
+    lines.append(renewing_text(alerts.renewing, RENEWAL_DAYS))
     lines += [f"  {r.account_name or r.account_id} ({money(0 if pd.isna(r.arr) else r.arr)}): {'; '.join(r.reasons)}"
               for r in red.itertuples()]
     lines += ["", data.follow_up.describe() + "."]

@@ -77,8 +77,8 @@ def prepare(sheet: RawSheet, kind: str | None = None, mapping: dict[str, str] | 
     if layout is None:
         raise SheetError(
             f"{sheet.source}: could not tell what kind of sheet this is from its columns "
-            f"({', '.join(sheet.headers[:12])}). Name the kind (accounts, surveys, participation, "
-            "calls) or rename the columns as in the templates."
+            f"({', '.join(sheet.headers[:12])}). Name the kind ({', '.join(KINDS)}) or rename the columns "
+            "as in the templates."
         )
     if mapping is None:
         mapping = map_columns(sheet.headers, layout)

@@ -38,7 +38,9 @@ from empathy.presented import Presentation, as_presented
 from empathy.scope import Scope
 from empathy.settings import Settings
 from empathy.store import Store
-from empathy.wording import TILES, attribution, change_text, counted, main_value, margin_text, money, side_value
+from empathy.renewals import RENEWAL_DAYS
+from empathy.wording import (TILES, attribution, change_text, counted, main_value, margin_text, money, renewing_text,
+                             side_value)
 
 FORMATS = ("pdf", "pptx")
 MIME = {"pdf": "application/pdf",
@@ -182,6 +184,7 @@ def _risk_page(data: PackData) -> Page:
             for r in flagged.head(AT_RISK_ROWS).itertuples()]
     blocks = [Text(f"{a.count('red')} red ({money(a.arr('red'))} ARR) · {a.count('yellow')} yellow "
                    f"({money(a.arr('yellow'))} ARR) · newly red: {newly}"),
+              Text(renewing_text(a.renewing, RENEWAL_DAYS)),
               Table(["Status", "Account", "ARR", "Why"], rows, [0.09, 0.25, 0.1, 0.56])]
     if len(flagged) > AT_RISK_ROWS:
         blocks.append(Text(f"and {len(flagged) - AT_RISK_ROWS} more flagged accounts (the Accounts page lists "

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-KINDS = ("accounts", "surveys", "participation", "calls")
+KINDS = ("accounts", "surveys", "participation", "calls", "renewals")
 
 METRIC_RANGES = {"nps": (0, 10), "csat": (1, 5), "ces": (1, 7)}
 
@@ -204,7 +204,31 @@ UTTERANCE_ROWS = Layout(
     ),
 )
 
-LAYOUTS = (ACCOUNTS, SURVEYS, INVITATIONS, PARTICIPATION_COUNTS, CALLS, UTTERANCE_ROWS)
+OUTCOMES = ("renewed", "churned", "downgraded", "expanded")
+# An account's renewal and what came of it; one row per account and renewal date.
+RENEWALS = Layout(
+    kind="renewals",
+    name="renewals",
+    table="renewals",
+    key="renewal_id",
+    identifying=("renewal_date", "outcome", "arr_before", "arr_after"),
+    columns=(
+        Column("account_id", required=True, aliases=ACCOUNT_ID.aliases),
+        Column("renewal_date", "date", required=True,
+               aliases=("renewal", "renewed_on", "renewal_due", "contract_end", "contract_end_date", "term_end",
+                        "end_date", "date")),
+        Column("outcome", required=True, aliases=("result", "renewal_outcome", "status", "renewal_status"),
+               choices={"renewed": "renewed", "renew": "renewed", "churned": "churned", "churn": "churned",
+                        "lost": "churned", "cancelled": "churned", "canceled": "churned",
+                        "downgraded": "downgraded", "downgrade": "downgraded", "contracted": "downgraded",
+                        "expanded": "expanded", "expansion": "expanded", "upsell": "expanded",
+                        "upgraded": "expanded"}),
+        Column("arr_before", "float", minimum=0, aliases=("previous_arr", "old_arr", "arr_prior", "arr_at_renewal")),
+        Column("arr_after", "float", minimum=0, aliases=("new_arr", "renewed_arr", "arr_new")),
+    ),
+)
+
+LAYOUTS = (ACCOUNTS, SURVEYS, INVITATIONS, PARTICIPATION_COUNTS, CALLS, UTTERANCE_ROWS, RENEWALS)
 
 # What each stored table holds beyond its sheet columns (participation unifies both layouts).
 TABLE_COLUMNS = {
@@ -213,6 +237,7 @@ TABLE_COLUMNS = {
     "participation": {"participation_id": "text", "period_start": "date", "account_id": "text",
                       "segment": "text", "metric": "text", "invited": "int", "responded": "int"},
     "calls": {c.name: c.type for c in CALLS.columns},
+    "renewals": {"renewal_id": "text", **{c.name: c.type for c in RENEWALS.columns}},
 }
 # Figures worked out at load time and stored beside the row, not part of its content (or its hash).
 DERIVED_COLUMNS = {
@@ -222,13 +247,13 @@ DERIVED_COLUMNS = {
               "scored_turns": "int", "unscored_turns": "int"},
 }
 TABLE_KEYS = {"accounts": "account_id", "survey_responses": "response_id",
-              "participation": "participation_id", "calls": "call_id"}
+              "participation": "participation_id", "calls": "call_id", "renewals": "renewal_id"}
 # Rows as validated, for stored tables and for sheets that become another table's rows.
 ROW_COLUMNS = {**TABLE_COLUMNS, "utterance_rows": {"utterance_key": "text", "call_id": "text", "turn": "int",
                                                    "speaker": "text", "text": "text", "offset_s": "float"}}
 # The column each table's date range is read from.
 TABLE_DATES = {"survey_responses": "submitted_at", "participation": "period_start",
-               "calls": "started_at"}
+               "calls": "started_at", "renewals": "renewal_date"}
 
 
 def layout_named(name: str) -> Layout:

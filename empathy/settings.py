@@ -75,12 +75,17 @@ def _section(found: dict, name: str, kind: type, path: Path, skip: frozenset | s
 
 def threshold_problems(t: Thresholds) -> list[str]:
     """What makes early-warning thresholds unusable, in words; none when they are fine."""
+    whole = ("days", "baseline_days", "frequent_support_calls", "nps_answers", "sentiment_calls",
+             "participation_invited", "red_escalations", "red_signs")
     problems = [f"{name} must be a whole number of at least 1 (it is {getattr(t, name)})"
-                for name in ("days", "frequent_support_calls", "detractor_answers", "red_escalations")
-                if not isinstance(getattr(t, name), int) or getattr(t, name) < 1]
-    if not -1 <= t.negative_sentiment <= 1:
+                for name in whole if not isinstance(getattr(t, name), int) or getattr(t, name) < 1]
+    if not isinstance(t.contact_rise, int | float) or t.contact_rise < 1:
+        problems.append(f"contact_rise must be at least 1 (it is {t.contact_rise})")
+    if not isinstance(t.nps_drop, int | float) or not 0 < t.nps_drop <= 200:
+        problems.append(f"nps_drop must be above 0 and at most 200 points (it is {t.nps_drop})")
+    if not isinstance(t.negative_sentiment, int | float) or not -1 <= t.negative_sentiment <= 1:
         problems.append(f"negative_sentiment must be between -1 and 1 (it is {t.negative_sentiment})")
-    if not 0 < t.participation_drop <= 1:
+    if not isinstance(t.participation_drop, int | float) or not 0 < t.participation_drop <= 1:
         problems.append(f"participation_drop must be above 0 and at most 1 (it is {t.participation_drop})")
     return problems
 

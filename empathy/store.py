@@ -493,8 +493,11 @@ class Store:
                 SELECT t.* EXCLUDE (row_hash, batch_id, superseded_by) FROM {table} t
                 JOIN wanted_keys USING ({key}) WHERE t.superseded_by IS NULL""").df()
 
-    def query(self, sql: str, params: list | None = None) -> pd.DataFrame:
+    def query(self, sql: str, params: list | None = None, frames: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+        """`frames` are data frames the SQL reads by name, as if they were tables."""
         with self.cursor() as cursor:
+            for name, frame in (frames or {}).items():
+                cursor.register(name, frame)
             return cursor.execute(sql, params or []).df()
 
     def batches(self) -> pd.DataFrame:
@@ -599,6 +602,7 @@ def _scope_views(catalog: str, scope: DataScope) -> str:
         "accounts": f"SELECT * FROM {base}.accounts WHERE account_id IN ({accounts})",
         "survey_responses": f"SELECT * FROM {base}.survey_responses WHERE account_id IN ({accounts})",
         "calls": f"SELECT * FROM {base}.calls WHERE account_id IN ({accounts})",
+        "renewals": f"SELECT * FROM {base}.renewals WHERE account_id IN ({accounts})",
         "participation": f"SELECT * FROM {base}.participation WHERE account_id IN ({accounts}){unowned}",
         "utterances": f"SELECT * FROM {base}.utterances WHERE call_id IN (SELECT call_id FROM calls)",
         "voices": f"SELECT * EXCLUDE (scope) FROM {base}.scope_voices WHERE scope = {sql_literal(scope.key)}",

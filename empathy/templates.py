@@ -41,11 +41,15 @@ EXAMPLES = {
         "call_id": "C-0001", "turn": "1", "speaker": "Customer",
         "text": "The invoice shows the old plan again.", "offset_s": "3.5",
     },
+    "renewals": {
+        "account_id": "A1001", "renewal_date": "2026-10-31", "outcome": "renewed", "arr_before": "24000",
+        "arr_after": "24000",
+    },
 }
 
 TITLES = {
     "accounts": "Accounts", "surveys": "Survey answers", "invitations": "Participation (invitations)",
-    "counts": "Participation (counts)", "calls": "Calls", "utterance rows": "Call turns",
+    "counts": "Participation (counts)", "calls": "Calls", "utterance rows": "Call turns", "renewals": "Renewals",
 }
 CONTENTS = {
     "accounts": "one row per customer account",
@@ -54,6 +58,7 @@ CONTENTS = {
     "counts": "invited and responded counts per period",
     "calls": "one row per call, transcript in a cell",
     "utterance rows": "one row per turn of calls already loaded",
+    "renewals": "one row per account renewal: renewed, churned, downgraded or expanded",
 }
 
 

@@ -12,7 +12,7 @@ import duckdb
 import pandas as pd
 
 from empathy.schema import (
-    INVITATIONS, METRIC_RANGES, PARTICIPATION_COUNTS, ROW_COLUMNS, SURVEYS, UTTERANCE_ROWS,
+    INVITATIONS, METRIC_RANGES, PARTICIPATION_COUNTS, RENEWALS, ROW_COLUMNS, SURVEYS, UTTERANCE_ROWS,
     Column, Layout, implied_metric, normalise_header,
 )
 
@@ -93,7 +93,7 @@ def coerce(raw: pd.Series, column: Column, decimal_comma: bool = False) -> tuple
             values = values.astype("Float64")
         out_of_range = _out_of_range(values, column)
         if out_of_range.any():
-            reason = f"{reason} (or is out of range {_range_text(column)})"
+            reason = f"{reason} {_range_text(column)}"
             bad |= out_of_range
         return values, bad, reason
     if column.type in ("timestamp", "date"):
@@ -126,9 +126,11 @@ def _out_of_range(values: pd.Series, column: Column) -> pd.Series:
 
 
 def _range_text(column: Column) -> str:
-    low = "" if column.minimum is None else f"{column.minimum:g}"
-    high = "" if column.maximum is None else f"{column.maximum:g}"
-    return f"{low}..{high}"
+    if column.maximum is None:
+        return f"of at least {column.minimum:g}"
+    if column.minimum is None:
+        return f"of at most {column.maximum:g}"
+    return f"from {column.minimum:g} to {column.maximum:g}"
 
 
 def parse_numbers(text: pd.Series, decimal_comma: bool = False) -> pd.Series:
@@ -239,6 +241,8 @@ def to_table_rows(typed: pd.DataFrame, layout: Layout) -> pd.DataFrame:
     elif layout is PARTICIPATION_COUNTS:
         typed = typed.assign(participation_id=content_hash(
             typed, ["period_start", "account_id", "segment", "metric"]))
+    elif layout is RENEWALS:
+        typed = typed.assign(renewal_id=content_hash(typed, ["account_id", "renewal_date"]))
     elif layout is UTTERANCE_ROWS:
         typed = typed.assign(utterance_key=typed["call_id"] + "#" + typed["turn"].astype("str"))
     elif layout is SURVEYS:

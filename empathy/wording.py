@@ -4,6 +4,8 @@ attribution with these functions, so they never disagree. Plain text; the page e
 
 from __future__ import annotations
 
+import pandas as pd
+
 from empathy.metrics import Figure
 
 # figure -> its title, the unit of its change, the d3 format of its trend's tooltip
@@ -86,3 +88,15 @@ def attribution(voice: dict) -> str:
     segment = f" ({voice['segment']})" if voice.get("segment") else ""
     channel = f", {voice['channel']}" if voice.get("channel") else ""
     return f"— {who}{account}{segment} · {where}{channel} · {voice['date']}"
+
+
+def renewing_text(renewing: pd.DataFrame, days: int) -> str:
+    """The flagged accounts' ARR up for renewal soon, the soonest three named."""
+    if renewing.empty:
+        return f"No red or yellow account is up for renewal in the next {days} days."
+    names = ", ".join(f"{r.account_name or r.account_id} ({r.status}, {r.next_renewal:%d %b})"
+                      for r in renewing.head(3).itertuples())
+    more = f" and {len(renewing) - 3} more" if len(renewing) > 3 else ""
+    accounts = "account" if len(renewing) == 1 else "accounts"
+    return (f"{money(renewing['arr'].fillna(0).sum())} ARR up for renewal in the next {days} days across "
+            f"{len(renewing)} red or yellow {accounts}: {names}{more}.")

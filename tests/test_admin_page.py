@@ -36,7 +36,7 @@ def test_the_audit_log_lists_a_whole_sessions_actions(open_page, db_path):
     mine = log[log["who"] == "dana@example.com"]
     assert mine["action"].tolist()[:3] == ["pin_voice", "undo", "load"]  # newest first
     assert mine["outcome"].tolist()[:3] == ["done", "done", "done"]
-    assert "batch 5 as accounts: 1 new" in mine["detail"].tolist()[2]
+    assert "batch 6 as accounts: 1 new" in mine["detail"].tolist()[2]
     assert (log["who"] == "system").sum() == 4  # the demo's four sheets, loaded by the app itself
     admin.multiselect(key="audit-actions").set_value(["undo"]).run()
     assert admin.dataframe[1].value["action"].tolist() == ["undo"]

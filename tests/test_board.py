@@ -8,8 +8,10 @@ from scipy import stats
 from conftest import load_text as load
 from empathy.board import alerts, build_board, growing_themes, latest_complete_week
 from empathy.metrics import iso_week, window_figures
+from empathy.renewals import next_renewals
 from empathy.rules import Thresholds
 from empathy.settings import Settings
+from empathy.wording import renewing_text
 
 W37 = iso_week("2026-W37")  # 2026-09-07 .. 2026-09-13
 SETTINGS = Settings(min_n=2, early_warning=Thresholds(days=7))
@@ -32,7 +34,7 @@ def flagged(store):
     calls += ["O1,OLD,2026-09-02,support,yes", "O2,OLD,2026-09-03,support,yes",  # red at the end of W36 ...
               "O3,OLD,2026-09-08,support,yes", "O4,OLD,2026-09-09,support,yes"]  # ... and of W37
     calls += ["N1,NEW,2026-09-10,support,yes", "N2,NEW,2026-09-11,support,yes"]  # red in W37 only
-    calls += [f"Y{i},YEL,2026-09-{8 + i:02d},support,no" for i in range(3)]
+    calls += [f"Y{i},YEL,2026-09-{8 + i:02d},support,no" for i in range(4)]
     load(store, "\n".join(calls), "calls.csv")
     return alerts(store, W37, SETTINGS)
 
@@ -45,7 +47,25 @@ def test_alert_counts_arr_and_newly_red(flagged):
 
 def test_top_accounts_are_red_first_then_by_arr(flagged):
     assert flagged.top["account_id"].tolist() == ["OLD", "NEW", "YEL"]
-    assert flagged.top["reasons"].tolist()[2] == ["3 support calls in 7 days"]
+    assert flagged.top["reasons"].tolist()[2] == ["4 support calls in 7 days, none in the 180 days before"]
+
+
+def test_flagged_accounts_up_for_renewal_within_90_days(store, flagged):
+    # W37 ends Sun 13 Sep: 90 days reach 12 Dec. OLD renewed on 1 Oct 2025 (next: 1 Oct 2026); NEW has one
+    # recorded for 20 Nov; YEL's next is 1 Mar 2027; OK is green.
+    load(store, "account_id,renewal_date,outcome,arr_before,arr_after\nOLD,2025-10-01,renewed,500,500\n"
+                "NEW,2025-11-20,expanded,50,100\nNEW,2026-11-20,renewed,100,100\nYEL,2026-03-01,renewed,900,900\n"
+                "OK,2025-10-02,renewed,50,50\n", "renewals.csv")
+    renewing = alerts(store, W37, SETTINGS).renewing
+    assert renewing[["account_id", "next_renewal"]].values.tolist() == [["OLD", date(2026, 10, 1)],
+                                                                          ["NEW", date(2026, 11, 20)]]
+    assert renewing_text(renewing, 90) == ("$600 ARR up for renewal in the next 90 days across 2 red or yellow "
+                                           "accounts: Red Both Weeks (red, 01 Oct), Newly Red (red, 20 Nov).")
+
+
+def test_an_account_that_churned_has_no_next_renewal(store):
+    load(store, "account_id,renewal_date,outcome\nGONE,2026-01-10,churned\nSTAY,2026-01-10,downgraded\n", "renewals.csv")
+    assert next_renewals(store, date(2026, 9, 13)).values.tolist() == [["STAY", date(2027, 1, 10)]]
 
 
 def test_growing_themes_count_negative_mentions_and_test_the_rise(store):
@@ -78,5 +98,6 @@ def test_board_json_carries_the_same_figures(store):
     assert nps["moe"] == pytest.approx(window_figures(store, W37, min_n=2)["nps"].details["margin_of_error"])
     assert set(board["metrics"]) == {"nps", "csat", "ces", "sentiment", "participation"}
     assert {"significant", "low_n"} <= set(nps)
-    assert board["alerts"] == {"red": [], "yellow": [], "red_arr": 0.0, "yellow_arr": 0.0, "newly_red": []}
+    assert board["alerts"] == {"red": [], "yellow": [], "red_arr": 0.0, "yellow_arr": 0.0, "newly_red": [],
+                               "renewal_days": 90, "renewing": []}
     assert board["voice"] is None  # no comments at all

@@ -205,7 +205,7 @@ def test_an_analyst_uploads_a_sheet_maps_a_column_confirms_sees_the_board_change
     page.get_by_text("Load the valid rows, leave out the bad ones").click()
     settled(page)
     page.get_by_role("button", name="Load 5 rows").click()
-    expect(page.get_by_text("batch 5 loaded as surveys — 5 new, 0 updated, 0 already loaded, 1 rejected")
+    expect(page.get_by_text("batch 6 loaded as surveys — 5 new, 0 updated, 0 already loaded, 1 rejected")
            ).to_be_visible(timeout=60_000)
     expect(page.locator("[data-testid=stDataFrame]").last).to_contain_text("upload_surveys.csv")
 
@@ -312,7 +312,7 @@ def test_two_app_servers_on_one_lake_a_load_through_one_shows_on_the_other_and_u
             page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(
                 FIXTURES / "late_answers_w47.csv")
             page.get_by_role("button", name="Load 4 rows").click(timeout=60_000)
-            expect(page.get_by_text("batch 5 loaded as surveys — 4 new")).to_be_visible(timeout=60_000)
+            expect(page.get_by_text("batch 6 loaded as surveys — 4 new")).to_be_visible(timeout=60_000)
 
             other.get_by_role("link", name="Segments").click()  # the other server, its next run
             other.get_by_role("link", name="Board").click()

@@ -74,6 +74,19 @@ def test_human_messages_name_row_and_column(db_path):
     assert "sheet row 5, column 'score': NPS score 11 is outside 0-10" in result.stdout  # 4th row under the header
 
 
+def test_a_renewals_sheet_with_bad_rows_is_refused_whole_then_lands_its_good_rows_and_undoes(db_path):
+    sheet = FIXTURES / "renewals_bad_rows.csv"
+    refused = empathy("load", sheet, db_path=db_path)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "sheet row 5, column 'Result': 'paused' is not one of: churned, downgraded, expanded, renewed" in refused.stdout
+    assert "sheet row 4, column 'Contract end': '31/02/2026' is not a date" in refused.stdout
+    assert json.loads(empathy("batches", "--json", db_path=db_path).stdout) == []
+    landed = json.loads(empathy("load", sheet, "--kind", "renewals", "--skip-invalid", "--json", db_path=db_path).stdout)
+    assert (landed["kind"], landed["rows_new"], landed["rows_rejected"]) == ("renewals", 2, 3)
+    assert empathy("undo", str(landed["batch_id"]), db_path=db_path).returncode == 0
+    assert [b["undone"] for b in json.loads(empathy("batches", "--json", db_path=db_path).stdout)] == [True]
+
+
 def test_missing_file_is_a_rejection_not_a_traceback(db_path):
     result = empathy("load", "/nonexistent/file.csv", db_path=db_path)
     assert result.returncode == 1
@@ -83,11 +96,11 @@ def test_missing_file_is_a_rejection_not_a_traceback(db_path):
 def test_demo_command_loads_the_demo_as_flagged_batches(db_path):
     result = empathy("demo", db_path=db_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.count("loaded as") == 4
+    assert result.stdout.count("loaded as") == 5
     listed = json.loads(empathy("batches", "--json", db_path=db_path).stdout)
-    assert sorted(b["kind"] for b in listed) == ["accounts", "calls", "participation", "surveys"]
+    assert sorted(b["kind"] for b in listed) == ["accounts", "calls", "participation", "renewals", "surveys"]
     human = empathy("batches", db_path=db_path).stdout
-    assert human.count("[demo]") == 4
+    assert human.count("[demo]") == 5
 
 
 def test_load_places_transcript_speakers_by_hand(db_path, tmp_path):

@@ -37,7 +37,7 @@ def test_first_run_loads_the_demo_and_says_so(app):
     assert loaded_table(app) == {
         "Accounts": csv_rows("accounts.csv"), "Survey responses": csv_rows("survey_responses.csv"),
         "Participation (invited / responded)": csv_rows("participation.csv"),
-        "Calls": csv_rows("calls.csv"), "Call turns": turns}
+        "Calls": csv_rows("calls.csv"), "Call turns": turns, "Renewals": csv_rows("renewals.csv")}
 
 
 def test_date_ranges_match_the_demo_files(app):
@@ -49,7 +49,7 @@ def test_date_ranges_match_the_demo_files(app):
 
 def test_batch_history_lists_every_batch(app):
     history = app.dataframe[0].value
-    assert sorted(history["kind"]) == ["accounts", "calls", "participation", "surveys"]
+    assert sorted(history["kind"]) == ["accounts", "calls", "participation", "renewals", "surveys"]
     assert history["demo"].all() and not history["undone"].any()
 
 
@@ -91,7 +91,7 @@ def test_a_batch_that_just_landed_is_the_one_offered_for_undo(app, db_path):
     load_sheet(Store.open(db_path), user=ANALYST, data=b"account_id,segment\nNEW-1,SMB\n", source="new.csv")
     app.run()
     newest = int(history_of(app)["batch_id"].max())
-    assert app.selectbox(key="undo-choice").value == newest == 5
+    assert app.selectbox(key="undo-choice").value == newest == 6
 
 
 def test_cancelling_an_undo_changes_nothing(app, db_path):
@@ -152,6 +152,28 @@ def test_an_upload_is_reviewed_mapped_by_hand_and_lands_only_when_confirmed(app,
                                       zip(valid["Account ID"], valid["Likelihood to recommend"], valid["Answered on"])]
 
 
+def test_a_renewals_sheet_names_its_bad_rows_then_lands_and_shows_on_the_account(app, db_path, open_page):
+    renewals_before = loaded_table(app)["Renewals"]
+    upload(app, "renewals_bad_rows.csv", (FIXTURES / "renewals_bad_rows.csv").read_bytes())
+    assert selectbox(app, "Kind of sheet").value == "renewals"
+    assert (metric(app, "New rows"), metric(app, "Rows with errors")) == ("2", "3")
+    problems = next(frame.value for frame in app.dataframe if "Problem" in frame.value.columns)
+    assert problems.values.tolist() == [
+        [4, "Contract end", "31/02/2026", "'31/02/2026' is not a date or time this app can read"],
+        [5, "Result", "paused", "'paused' is not one of: churned, downgraded, expanded, renewed"],
+        [6, "New ARR", "-5", "'-5' is not a number of at least 0"]]
+    assert next(b for b in app.button if b.label == "Load 2 rows").disabled
+    app.radio[0].set_value("skip").run()
+    next(b for b in app.button if b.label == "Load 2 rows").click().run()
+    assert loaded_table(app)["Renewals"] == renewals_before + 2
+    stored = Store.open(db_path).query("SELECT account_id, renewal_date::VARCHAR, outcome, arr_after FROM renewals "
+                                       "WHERE batch_id = (SELECT max(batch_id) FROM batches) ORDER BY 1")
+    assert stored.values.tolist() == [["A1001", "2026-10-31", "renewed", 961000.0], ["A1002", "2026-11-02", "churned", 0.0]]
+    story = open_page("accounts", window="2026-W47", weeks="1", account="A1002")
+    assert story.dataframe[1].value["outcome"].iloc[0] == "churned"  # newest first
+    assert not any(m.value.startswith("**Next renewal:**") for m in story.markdown)  # it churned
+
+
 def test_the_same_upload_again_has_nothing_new_to_load(app):
     data = b"account_id,account_name,segment\nA9001,Quill & Co,SMB\n"
     upload(app, "new-account.csv", data)
@@ -209,7 +231,7 @@ def test_the_upload_limit_is_the_configured_one_and_the_page_says_it(app):
 def test_every_kind_has_a_template_to_download(app):
     labels = {button.proto.label for button in app.get("download_button")}
     assert labels >= {TITLES[layout.name] for layout in LAYOUTS}
-    assert len(LAYOUTS) == 6
+    assert len(LAYOUTS) == 7
 
 
 def test_a_google_sheet_is_opened_reviewed_loaded_and_refreshed(app, google_sheets):

@@ -13,12 +13,13 @@ def test_the_committed_file_holds_the_documented_defaults():
 def test_every_section_is_read(tmp_path):
     path = tmp_path / "settings.toml"
     path.write_text('[board]\ntimezone = "Asia/Seoul"\nmin_n = 50\n'
-                    "[early_warning]\ndays = 14\nfrequent_support_calls = 5\ndetractor_answers = 2\n"
+                    "[early_warning]\ndays = 14\nfrequent_support_calls = 5\nnps_drop = 30\n"
                     "negative_sentiment = -0.2\nparticipation_drop = 0.4\nred_escalations = 3\n"
                     "[voice]\nmin_words = 5\nshortlist = 3\n")
     settings = read_settings(path)
     assert (settings.timezone, settings.min_n, settings.speeder_seconds) == ("Asia/Seoul", 50, 5.0)
-    assert settings.early_warning == Thresholds(14, 5, 2, -0.2, 0.4, 3)
+    assert settings.early_warning == Thresholds(days=14, frequent_support_calls=5, nps_drop=30, negative_sentiment=-0.2,
+                                                participation_drop=0.4, red_escalations=3)
     assert (settings.voice.min_words, settings.voice.shortlist, settings.voice.max_words) == (5, 3, VoiceRule().max_words)
 
 
@@ -37,11 +38,11 @@ def test_a_wrong_setting_is_named(tmp_path, text, named):
 def test_thresholds_are_saved_keeping_the_files_comments_and_other_settings(own_settings_and_themes, store):
     path = own_settings_and_themes / "settings.toml"
     before = path.read_text(encoding="utf-8")
-    save_thresholds(store, ANALYST, Thresholds(detractor_answers=2, negative_sentiment=-0.2))
-    assert read_settings().early_warning == Thresholds(detractor_answers=2, negative_sentiment=-0.2)
+    save_thresholds(store, ANALYST, Thresholds(nps_answers=3, negative_sentiment=-0.2))
+    assert read_settings().early_warning == Thresholds(nps_answers=3, negative_sentiment=-0.2)
     assert read_settings().voice == VoiceRule()
     after = path.read_text(encoding="utf-8")
-    assert "detractor_answers = 2        # yellow: at least this many NPS answers" in after
+    assert "nps_answers = 3              # yellow: NPS from at least this many answers" in after
     assert [line for line in after.splitlines() if line.startswith("#")] == \
         [line for line in before.splitlines() if line.startswith("#")]
 
@@ -50,6 +51,8 @@ def test_thresholds_are_saved_keeping_the_files_comments_and_other_settings(own_
     (Thresholds(days=0), "days must be a whole number of at least 1"),
     (Thresholds(negative_sentiment=-2), "negative_sentiment must be between -1 and 1"),
     (Thresholds(participation_drop=0), "participation_drop must be above 0"),
+    (Thresholds(contact_rise=0.5), "contact_rise must be at least 1"),
+    (Thresholds(red_signs=0), "red_signs must be a whole number of at least 1"),
 ])
 def test_thresholds_that_cannot_work_are_refused_and_the_file_is_unchanged(own_settings_and_themes, store,
                                                                           thresholds, named):

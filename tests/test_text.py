@@ -41,7 +41,8 @@ SAFE_CALLS = {"literal", "literal_html", "len", "main_value", "side_value", "cha
               "money", "sample_line", "tile_html", "voice_html", "alerts_html", "themes_html", "presented_html",
               "follow_up_html", "call_html", "change_kind", "help_text", "dimension_label", "describe", "capitalize",
               "lower",
-              "upper", "_number", "change", "figure_cell", "main_value", "roles_path", "min", "sum", "any"}
+              "upper", "_number", "change", "figure_cell", "main_value", "roles_path", "min", "sum", "any", "count",
+              "share_of", "renewing_html"}
 # Values that never come from a sheet or a person: window labels and dates, settings, role names,
 # counts, the app's own wording.
 SAFE_VALUES = {
@@ -52,7 +53,9 @@ SAFE_VALUES = {
     "action.action_id", "answer['score']", "sheet.header_row", "roles_path().name", "message",
     "low", "pinned", "red", "yellow", "newly",
     "rows", "when", "voice", "about_voice", "t.now", "t.before", "t.change", "kind", "score", "side",
-    "w.days", "w.frequent_support_calls", "w.detractor_answers", "w.negative_sentiment", "w.red_escalations",
+    "w.days", "w.frequent_support_calls", "w.negative_sentiment", "w.red_escalations", "w.baseline_days",
+    "w.nps_answers", "w.participation_invited", "w.sentiment_calls", "w.red_signs", "renewal_days", "status", "rule",
+    "quiet",
     "v.min_strength", "v.min_words", "v.max_words", "v.red_weight", "v.yellow_weight", "v.arr_weight",
     "v.theme_weight"}
 

@@ -7,10 +7,12 @@ from __future__ import annotations
 import pandas as pd
 
 from empathy.actions import FollowUp
+from empathy.board import Alerts
 from empathy.metrics import Figure
 from empathy.presented import Presentation, Since
 from empathy.settings import Settings
-from empathy.wording import TILES, attribution, change_kind, change_text, counted, main_value, money, side_value
+from empathy.wording import (TILES, attribution, change_kind, change_text, counted, main_value, money, renewing_text,
+                             side_value)
 from ui.text import literal_html
 
 
@@ -41,18 +43,23 @@ def voice_html(voice: dict, small: bool = False) -> str:
             f'<figcaption>{literal_html(attribution(voice))}{pinned}</figcaption></figure>')
 
 
-def alerts_html(red: int, red_arr: float, yellow: int, yellow_arr: float, newly_red: pd.DataFrame,
-                top: pd.DataFrame) -> str:
+def alerts_html(alerts: Alerts, renewal_days: int) -> str:
+    newly_red, top = alerts.newly_red, alerts.top
     newly = ", ".join(literal_html(str(n)) for n in newly_red["account_name"].fillna(newly_red["account_id"])) or "none"
     rows = "".join(
         f'<li><span class="dot {literal_html(r.status)}"></span>'
         f'<b>{literal_html(str(r.account_name or r.account_id))}</b> <span class="arr">{money(r.arr or 0)}</span>'
         f'<br><span class="reasons">{literal_html("; ".join(r.reasons))}</span></li>'
         for r in top.itertuples())
-    return (f'<div class="alerts"><div class="counts">'
-            f'<div class="count red"><span class="big">{red}</span> red<br><span class="arr">{money(red_arr)} ARR</span></div>'
-            f'<div class="count yellow"><span class="big">{yellow}</span> yellow<br><span class="arr">{money(yellow_arr)} ARR</span></div>'
-            f'</div><div class="newly">Newly red: {newly}</div><ol class="top">{rows}</ol></div>')
+    counts = "".join(f'<div class="count {status}"><span class="big">{alerts.count(status)}</span> {status}<br>'
+                     f'<span class="arr">{money(alerts.arr(status))} ARR</span></div>' for status in ("red", "yellow"))
+    return (f'<div class="alerts"><div class="counts">{counts}</div>{renewing_html(alerts.renewing, renewal_days)}'
+            f'<div class="newly">Newly red: {newly}</div><ol class="top">{rows}</ol></div>')
+
+
+def renewing_html(renewing: pd.DataFrame, days: int) -> str:
+    quiet = " quiet" if renewing.empty else ""
+    return f'<div class="renewing{quiet}">{literal_html(renewing_text(renewing, days))}</div>'
 
 
 def presented_html(presentation: Presentation, since: Since | None) -> str:
@@ -109,6 +116,8 @@ STYLE = """
 .alerts .count.yellow {background: #fef9c3; color: #713f12;}
 .alerts .big {font-size: 2.4rem; font-weight: 700;}
 .alerts .newly {font-size: 1.1rem; margin: .5rem 0 .2rem 0;}
+.alerts .renewing {font-size: 1.15rem; margin: .5rem 0 .2rem 0; padding: .3rem .6rem; background: #f3f4f6;
+  border-radius: .4rem;}
 .alerts ol.top {padding-left: 1.2rem; margin: 0; font-size: 1.05rem;}
 .alerts ol.top li {margin: .15rem 0;}
 .alerts .reasons {color: #4b5563; font-size: 1rem;}
@@ -141,13 +150,13 @@ PRESENTATION_STYLE = """
 .section-title {font-size: 1.7rem;}
 .alerts ol.top {font-size: 1.25rem;}
 .alerts .reasons {font-size: 1.1rem;}
-.alerts .newly {font-size: 1.25rem;}
+.alerts .newly, .alerts .renewing {font-size: 1.25rem;}
 .presented {font-size: 1.35rem;} .since, .follow-up {font-size: 1.25rem;}
 ol.themes {font-size: 1.3rem;}
 </style>
 """
 
-def help_text(settings: Settings) -> str:
+def help_text(settings: Settings, renewal_days: int) -> str:
     """How every figure is computed, with the thresholds the settings file gives today."""
     w, v = settings.early_warning, settings.voice
     return rf"""
@@ -170,10 +179,15 @@ real when p < 0.05.
 the mean over calls and the share of negative calls (mean ≤ −0.05). Both means: Welch's t-test
 (unequal variances), real when p < 0.05.
 
-**Accounts at risk** over the {w.days} days ending with the window's last day. Yellow: at least {w.frequent_support_calls} support
-calls, {w.detractor_answers} detractor answer(s), mean call sentiment at or below {w.negative_sentiment}, or a response rate at
-or below {w.participation_drop:.0%} of the {w.days} days before's. Red: at least {w.red_escalations} escalations, or the most escalations of any account. Thresholds are in
-`data/settings.toml`. *Newly red*: red now, not red at the end of the window before.
+**Accounts at risk** over the {w.days} days ending with the window's last day; an account's *usual* is the
+same figure over the {w.baseline_days} days before. Yellow: at least {w.frequent_support_calls} support calls and {w.contact_rise:g}× its usual;
+NPS from at least {w.nps_answers} answers {w.nps_drop:g} points or more below its usual; mean call sentiment at or below
+{w.negative_sentiment:+.2f} over at least {w.sentiment_calls} calls; or a response rate (from at least {w.participation_invited} invitations) at or below
+{w.participation_drop:.0%} of its usual. Red: at least {w.red_escalations} escalated calls, or {w.red_signs} yellow signs at once. Thresholds are
+in `data/settings.toml` (the Accounts page edits them); the Backtest page shows how well each rule
+foretold churn and downgrades. *Newly red*: red now, not red at the end of the window before.
+*Up for renewal*: the flagged accounts whose next renewal (a year after the last one on record)
+falls within {renewal_days} days after the window's last day.
 
 **Complaints growing**: comments and customer turns with compound ≤ −0.05, counted per theme
 (`data/themes.csv`). A rise is real when, given both windows' count, this window's count is above
