@@ -22,6 +22,7 @@ pages = {
     "Explore": [
         st.Page("app_pages/segments.py", title="Segments", icon=":material/stacked_bar_chart:", url_path="segments"),
         st.Page("app_pages/accounts.py", title="Accounts", icon=":material/apartment:", url_path="accounts"),
+        st.Page("app_pages/backtest.py", title="Backtest", icon=":material/fact_check:", url_path="backtest"),
         st.Page("app_pages/voices.py", title="Voices", icon=":material/record_voice_over:", url_path="voices"),
         st.Page("app_pages/themes.py", title="Themes", icon=":material/sell:", url_path="themes"),
     ],

@@ -96,3 +96,19 @@ def impact_chart(impact: pd.DataFrame) -> alt.Chart:
         tooltip=[alt.Tooltip("theme:N", title="Theme"), alt.Tooltip("effect:Q", title="Effect", format="+.1f"),
                  alt.Tooltip("gap:Q", title="Gap", format="+.1f"), alt.Tooltip("n:Q", title="Answers mentioning it")],
     ).properties(height=alt.Step(30)).configure_view(stroke=None)
+
+
+def backtest_chart(groups: pd.DataFrame, base_rate: float) -> alt.Chart:
+    """Share of renewals churned or downgraded per group (name, share, low, high, n), with its 95%
+    interval, against the base rate over all renewals (the dashed line)."""
+    frame = groups.dropna(subset=["share"])
+    y = alt.Y("name:N", sort=frame["name"].tolist(), title=None, axis=alt.Axis(labelLimit=220, labelFontSize=14))
+    x = alt.X("share:Q", title="churned or downgraded", axis=alt.Axis(format="%", labelFontSize=13),
+              scale=alt.Scale(domain=[0, 1]))
+    tooltip = [alt.Tooltip("name:N", title="Group"), alt.Tooltip("share:Q", title="Share", format=".0%"),
+               alt.Tooltip("low:Q", title="95% from", format=".0%"), alt.Tooltip("high:Q", title="to", format=".0%"),
+               alt.Tooltip("n:Q", title="Renewals")]
+    bars = alt.Chart(frame).mark_bar(color=ACCENT, opacity=0.85).encode(y=y, x=x, tooltip=tooltip)
+    spread = alt.Chart(frame).mark_rule(color=INK, strokeWidth=2).encode(y=y, x="low:Q", x2="high:Q")
+    base = alt.Chart(pd.DataFrame({"base": [base_rate]})).mark_rule(color=INK, strokeDash=[6, 4]).encode(x="base:Q")
+    return (bars + spread + base).properties(height=34 * len(frame) + 20).configure_view(stroke=None)

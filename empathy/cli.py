@@ -28,6 +28,8 @@ from empathy.schema import KINDS
 from empathy.secrets import sign_in_configured
 from empathy.settings import SettingsError, read_settings
 from empathy.store import Store, StoreError
+from empathy.backtest import HORIZON, backtest
+from empathy.wording import group_text
 from sentiment.cli import role_option
 
 
@@ -113,6 +115,13 @@ def _parser() -> argparse.ArgumentParser:
     _week_argument(digest)
     digest.add_argument("--dry-run", action="store_true", help="print the message instead of sending it")
     digest.set_defaults(handler=_digest)
+
+    test = commands.add_parser("backtest", help="how well the early warning foretold churn and downgrades: each "
+                                                "renewal's flag some days before it, against its outcome")
+    test.add_argument("--horizon", type=int, default=HORIZON, metavar="DAYS",
+                      help=f"read each flag this many days before the renewal (default {HORIZON})")
+    test.add_argument("--json", action="store_true", help="print the figures as JSON")
+    test.set_defaults(handler=_backtest)
 
     audit = commands.add_parser("audit", help="who did what: loads, undo, pins, edits, exports, refusals "
                                               "(an admin's; newest first)")
@@ -291,6 +300,25 @@ def _digest(store: Store, user: User, args: argparse.Namespace) -> int:
     send(message, server)
     store.audit(user, "send_digest", window.label, "done", f"to {', '.join(server.recipients)}")
     print(f"Digest of {window.label} sent to {', '.join(server.recipients)}.")
+    return 0
+
+
+def _backtest(store: Store, user: User, args: argparse.Namespace) -> int:
+    if args.horizon < 1:
+        print("error: --horizon must be at least 1 day.", file=sys.stderr)
+        return 2
+    settings = read_settings()
+    found = backtest(store, args.horizon, settings.early_warning, settings.timezone)
+    if args.json:
+        print(json.dumps(found.as_json(), indent=2))
+        return 0
+    print(f"{found.renewals} renewals, each account's flag {found.horizon} days before it "
+          f"({found.left_out} left out: too early for a whole period of data before the flag day).")
+    if not found.renewals:
+        return 0
+    print(f"Churned or downgraded: {group_text(found.base)}")
+    for g in [*found.statuses, *found.rules]:
+        print(f"  {g.name:<19} {group_text(g)}")
     return 0
 
 

@@ -100,3 +100,13 @@ def renewing_text(renewing: pd.DataFrame, days: int) -> str:
     accounts = "account" if len(renewing) == 1 else "accounts"
     return (f"{money(renewing['arr'].fillna(0).sum())} ARR up for renewal in the next {days} days across "
             f"{len(renewing)} red or yellow {accounts}: {names}{more}.")
+
+
+def group_text(group) -> str:
+    """A backtest group (empathy/backtest.py) in a line: share with its interval, n, lift, p."""
+    if not group.n:
+        return "no renewals"
+    lift = "" if group.lift is None else \
+        f", lift {group.lift:.1f}× (95% CI {group.lift_low:.1f}-{group.lift_high:.1f})"
+    p = "" if group.p_value is None else f", p = {group.p_value:.2g}"
+    return (f"{group.share:.0%} of {group.n} ({group.bad}; 95% CI {group.low:.0%}-{group.high:.0%}){lift}{p}")

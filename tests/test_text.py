@@ -42,7 +42,7 @@ SAFE_CALLS = {"literal", "literal_html", "len", "main_value", "side_value", "cha
               "follow_up_html", "call_html", "change_kind", "help_text", "dimension_label", "describe", "capitalize",
               "lower",
               "upper", "_number", "change", "figure_cell", "main_value", "roles_path", "min", "sum", "any", "count",
-              "share_of", "renewing_html"}
+              "share_of", "renewing_html", "group_text"}
 # Values that never come from a sheet or a person: window labels and dates, settings, role names,
 # counts, the app's own wording.
 SAFE_VALUES = {
@@ -55,7 +55,7 @@ SAFE_VALUES = {
     "rows", "when", "voice", "about_voice", "t.now", "t.before", "t.change", "kind", "score", "side",
     "w.days", "w.frequent_support_calls", "w.negative_sentiment", "w.red_escalations", "w.baseline_days",
     "w.nps_answers", "w.participation_invited", "w.sentiment_calls", "w.red_signs", "renewal_days", "status", "rule",
-    "quiet",
+    "quiet", "found.left_out", "found.renewals", "found.horizon", "horizon",
     "v.min_strength", "v.min_words", "v.max_words", "v.red_weight", "v.yellow_weight", "v.arr_weight",
     "v.theme_weight"}
 

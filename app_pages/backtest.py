@@ -1,0 +1,52 @@
+"""Backtest: of the accounts flagged red, yellow or green some days before their renewal, how many
+churned or downgraded, against the base rate, for each status and each rule alone."""
+
+import pandas as pd
+import streamlit as st
+
+from empathy.backtest import HORIZON, backtest
+from empathy.charts import backtest_chart
+from empathy.wording import group_text
+from ui.auth import current_user
+from ui.common import cached, chart_spec, get_settings, get_store
+
+COLUMNS = {"name": "Group", "n": "Renewals", "bad": "Churned or downgraded",
+           "share": st.column_config.NumberColumn("Share", format="percent"),
+           "low": st.column_config.NumberColumn("95% CI from", format="percent"),
+           "high": st.column_config.NumberColumn("to", format="percent"),
+           "lift": st.column_config.NumberColumn("Lift", format="%.1f×"),
+           "lift_low": st.column_config.NumberColumn("Lift from", format="%.1f×"),
+           "lift_high": st.column_config.NumberColumn("to ", format="%.1f×"),
+           "p_value": st.column_config.NumberColumn("p (Fisher)", format="%.3f")}
+
+user = current_user()
+store, settings = get_store(user), get_settings()
+
+st.title("Backtest")
+st.caption("Does the early warning foretell churn? For every renewal on record: the account's flag as it "
+           "stood some days before the renewal, worked out only from answers and calls dated up to that day, "
+           "against what came of the renewal. Thresholds as in the settings file.")
+horizon = st.number_input("Days before the renewal the flag is read", 1, 365, HORIZON, step=15, key="bt-horizon")
+found = cached(backtest, store, int(horizon), settings.early_warning, settings.timezone)
+if not found.renewals:
+    st.info("No renewal can be judged yet: load a **renewals** sheet (account, renewal date, outcome) on the Data "
+            "page. A renewal whose flag day comes before a whole period of answers and calls is left out "
+            f"({found.left_out} so far).")
+    st.stop()
+
+st.markdown(f"**{found.renewals} renewals** judged on each account's flag {found.horizon} days before · "
+            f"{found.left_out} left out (too early: less than a whole period of data before the flag day).")
+st.markdown(f"Churned or downgraded overall (the base rate): **{group_text(found.base)}**.")
+statuses = pd.DataFrame([vars(g) for g in found.statuses])
+rules = pd.DataFrame([vars(g) for g in found.rules])
+left, right = st.columns(2)
+with left:
+    st.subheader("By flag")
+    st.vega_lite_chart(spec=chart_spec(backtest_chart, statuses, found.base.share), width="stretch")
+with right:
+    st.subheader("By rule alone")
+    st.vega_lite_chart(spec=chart_spec(backtest_chart, rules, found.base.share), width="stretch")
+st.caption("Bars: share churned or downgraded, with its 95% Wilson interval; dashed line: the base rate. "
+           "Lift = share / base rate. p: Fisher's exact test of the group against the other renewals; with "
+           "few renewals in a group, read it as a hint.")
+st.dataframe(pd.concat([statuses, rules]), hide_index=True, width="stretch", column_config=COLUMNS)
