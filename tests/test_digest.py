@@ -2,13 +2,10 @@
 once in plain SMTP with a login, once upgraded with STARTTLS to a certificate made here."""
 
 import datetime
-import email
 import ipaddress
 import json
-import socket
 import ssl
 import subprocess
-from email import policy
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -18,27 +15,9 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from conftest import empathy
+from conftest import Inbox, empathy, free_port
 
 RECIPIENTS = ["cxo@example.com", "exec-team@example.com"]
-
-
-class Inbox:
-    """aiosmtpd's handler: keeps what arrives, with the envelope and whether TLS was on."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope, email.message_from_bytes(envelope.content, policy=policy.default),
-                              session.ssl is not None))
-        return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def only_board_login(server, session, envelope, mechanism, auth_data):
