@@ -11,9 +11,9 @@ from ui.auth import current_user
 from ui.common import cached, chart_spec, get_settings, get_store
 
 COLUMNS = {"name": "Group", "n": "Renewals", "bad": "Churned or downgraded",
-           "share": st.column_config.NumberColumn("Share", format="percent"),
-           "low": st.column_config.NumberColumn("95% CI from", format="percent"),
-           "high": st.column_config.NumberColumn("to", format="percent"),
+           "share": st.column_config.NumberColumn("Share", format="%.0f%%"),
+           "low": st.column_config.NumberColumn("95% CI from", format="%.0f%%"),
+           "high": st.column_config.NumberColumn("to", format="%.0f%%"),
            "lift": st.column_config.NumberColumn("Lift", format="%.1f×"),
            "lift_low": st.column_config.NumberColumn("Lift from", format="%.1f×"),
            "lift_high": st.column_config.NumberColumn("to ", format="%.1f×"),
@@ -49,4 +49,6 @@ with right:
 st.caption("Bars: share churned or downgraded, with its 95% Wilson interval; dashed line: the base rate. "
            "Lift = share / base rate. p: Fisher's exact test of the group against the other renewals; with "
            "few renewals in a group, read it as a hint.")
-st.dataframe(pd.concat([statuses, rules]), hide_index=True, width="stretch", column_config=COLUMNS)
+table = pd.concat([statuses, rules])
+table[["share", "low", "high"]] *= 100
+st.dataframe(table, hide_index=True, width="stretch", column_config=COLUMNS)

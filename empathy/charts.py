@@ -111,4 +111,4 @@ def backtest_chart(groups: pd.DataFrame, base_rate: float) -> alt.Chart:
     bars = alt.Chart(frame).mark_bar(color=ACCENT, opacity=0.85).encode(y=y, x=x, tooltip=tooltip)
     spread = alt.Chart(frame).mark_rule(color=INK, strokeWidth=2).encode(y=y, x="low:Q", x2="high:Q")
     base = alt.Chart(pd.DataFrame({"base": [base_rate]})).mark_rule(color=INK, strokeDash=[6, 4]).encode(x="base:Q")
-    return (bars + spread + base).properties(height=34 * len(frame) + 20).configure_view(stroke=None)
+    return (bars + spread + base).properties(height=alt.Step(40)).configure_view(stroke=None)

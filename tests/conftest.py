@@ -2,6 +2,7 @@ import email
 import html
 import io
 import os
+import random
 import re
 import shutil
 import socket
@@ -21,6 +22,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from empathy.access import DataScope, Role, User
+from empathy import demo_generator
 from empathy.demo_generator import DEMO_DIR
 from empathy.loading import load_sheet
 from empathy.store import Store
@@ -194,6 +196,13 @@ def empathy(*args, db_path, env: dict | None = None, wait: bool = True):
         return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True)
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+
+
+def demo_story_accounts() -> set[str]:
+    """The accounts the demo generator gave a story (disengaging, red, frequent callers), as it picks them."""
+    rng = random.Random(demo_generator.SEED)
+    stories = demo_generator.pick_story_accounts(rng, demo_generator.make_accounts(rng))
+    return stories["disengaging"] | stories["red"] | stories["frequent"]
 
 
 def demo_frame(name: str, **read) -> pd.DataFrame:

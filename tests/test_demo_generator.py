@@ -5,6 +5,7 @@ import re
 import pandas as pd
 import pytest
 
+from conftest import demo_story_accounts
 from empathy.demo_generator import DEMO_DIR, generate
 
 LAST_DAY = pd.Timestamp("2026-11-22 23:59:59")
@@ -20,12 +21,13 @@ def demo():
         "surveys": read("survey_responses.csv", parse_dates=["submitted_at"]),
         "participation": read("participation.csv", parse_dates=["period_start"]),
         "calls": read("calls.csv", parse_dates=["started_at"]),
+        "renewals": read("renewals.csv", parse_dates=["renewal_date"]),
     }
 
 
 def test_the_generator_reproduces_the_committed_files(tmp_path):
     generate(tmp_path)
-    for name in ("accounts.csv", "survey_responses.csv", "participation.csv", "calls.csv"):
+    for name in ("accounts.csv", "survey_responses.csv", "participation.csv", "calls.csv", "renewals.csv"):
         assert (tmp_path / name).read_bytes() == (DEMO_DIR / name).read_bytes(), name
 
 
@@ -103,3 +105,38 @@ def test_calls_are_multi_turn_customer_agent_conversations(demo):
     assert turns.min() >= 4
     assert demo["calls"]["transcript"].str.contains("Customer:").all()
     assert demo["calls"]["transcript"].str.contains(r"^\[\d\d:\d\d:\d\d\]").mean() > 0.3
+
+
+def test_renewals_follow_trouble_noisily(demo):
+    """Accounts with a run of support calls (4 or more in a month) in the 45-100 days before their renewal churn or
+    downgrade far more often than the others; but not all of them, and some calm accounts leave too."""
+    renewals, calls = demo["renewals"], demo["calls"]
+    assert set(renewals["outcome"]) == {"renewed", "churned", "downgraded", "expanded"}
+    paying = demo["accounts"].query("customer_type == 'external'")["account_id"]
+    assert sorted(renewals["account_id"]) == sorted(paying)  # one each this year
+    def troubled(r) -> bool:
+        before = calls[(calls["account_id"] == r.account_id) & (calls["call_type"] == "support")
+                       & (calls["started_at"] >= r.renewal_date - pd.Timedelta(days=130))
+                       & (calls["started_at"] < r.renewal_date - pd.Timedelta(days=30))]
+        return before.set_index("started_at").resample("30D").size().max() >= 4 if len(before) else False
+    marked = renewals.assign(troubled=[troubled(r) for r in renewals.itertuples()],
+                             bad=renewals["outcome"].isin(["churned", "downgraded"]))
+    share = marked.groupby("troubled")["bad"].mean()
+    assert share[True] >= 2 * share[False] and share[True] < 1 and share[False] > 0
+
+
+def test_an_account_that_churned_goes_quiet(demo):
+    churned = demo["renewals"].query("outcome == 'churned'")
+    assert len(churned) >= 1
+    for r in churned.itertuples():
+        assert not (demo["surveys"].query("account_id == @r.account_id")["submitted_at"] > r.renewal_date
+                    + pd.Timedelta(days=1)).any()
+        assert not (demo["calls"].query("account_id == @r.account_id")["started_at"] > r.renewal_date
+                    + pd.Timedelta(days=1)).any()
+
+
+def test_most_story_accounts_are_up_for_renewal_soon(demo):
+    """Their last renewal was in the first months, so the next falls within 90 days of the data's end."""
+    story = demo_story_accounts()
+    due = demo["renewals"].query("account_id in @story")["renewal_date"] + pd.DateOffset(years=1)
+    assert (due <= LAST_DAY + pd.Timedelta(days=90)).sum() >= len(story) / 2

@@ -4,7 +4,9 @@ import pandas as pd
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from conftest import load_text as load
+from conftest import demo_story_accounts, load_text as load
+from empathy.demo import ensure_demo
+from empathy.store import Store
 from empathy.rules import Thresholds, checkpoint_signals, flag_accounts, judge
 
 AS_OF = date(2026, 9, 30)  # the period: 2026-09-01 .. 2026-09-30; the usual: the 180 days before (from 2026-03-05)
@@ -105,3 +107,18 @@ def test_last_contact_is_the_latest_call_before_the_end_of_the_period(flags):
     assert str(flags.loc["CALLER", "last_contact"]) == "2026-09-23 00:00:00"
     assert str(flags.loc["BUSY", "last_contact"]) == "2026-09-23 00:00:00"
     assert pd.isna(flags.loc["QUIET", "last_contact"])
+
+
+@pytest.fixture(scope="module")
+def demo_flags(tmp_path_factory):
+    store = Store.open(tmp_path_factory.mktemp("demo") / "empathy.duckdb")
+    ensure_demo(store)
+    yield flag_accounts(store, date(2026, 11, 22), Thresholds())  # W47's last day, the defaults
+    store.close()
+
+
+def test_on_the_demo_yellow_and_red_are_a_minority_that_still_catches_every_story(demo_flags):
+    shares = demo_flags["status"].value_counts(normalize=True)
+    assert shares["yellow"] <= 0.20 and shares["red"] <= 0.05
+    story = demo_flags[demo_flags["account_id"].isin(demo_story_accounts())]
+    assert len(story) == 13 and (story["status"] != "green").all()
