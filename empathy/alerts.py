@@ -28,7 +28,7 @@ from empathy.demo import has_demo
 from empathy.digest import DigestError, MailServer, board_link, mail_server_from, send
 from empathy.metrics import Window, window_figures
 from empathy.rules import flag_accounts
-from empathy.secrets import SecretsError, secrets_section
+from empathy.secrets import configured_section
 from empathy.settings import Settings
 from empathy.store import Store
 from empathy.wording import TILES, change_text, counted, main_value, money
@@ -62,14 +62,8 @@ class Channels:
 
 def channels() -> Channels:
     """The `[alerts]` section of the secrets, checked."""
-    try:
-        found = secrets_section("alerts")
-    except SecretsError as error:
-        raise AlertError(f"{error}; fix it and try again.") from None
-    if found is None:
-        raise AlertError("No channel is configured for alerts. Add an [alerts] section to .streamlit/secrets.toml, "
-                         "like this:\n" + EXAMPLE)
-    path, section = found
+    path, section = configured_section("alerts", AlertError, "No channel is configured for alerts. Add an [alerts] "
+                                       "section to .streamlit/secrets.toml, like this:\n" + EXAMPLE)
     webhook = section.get("slack_webhook")
     if webhook is not None and (not isinstance(webhook, str) or not webhook.startswith(("https://", "http://"))):
         raise AlertError(f"[alerts] in {path}: slack_webhook must be the webhook's http(s) address.")

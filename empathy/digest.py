@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from empathy.pack import PackData, file_name, write
-from empathy.secrets import SecretsError, secrets_section
+from empathy.secrets import configured_section
 from empathy.renewals import RENEWAL_DAYS
 from empathy.wording import TILES, attribution, change_text, counted, main_value, margin_text, money, renewing_text
 
@@ -57,13 +57,8 @@ MAIL_KEYS = ("host", "port", "starttls", "user", "password", "sender", "recipien
 
 def mail_server() -> MailServer:
     """The `[digest]` section of the secrets, checked."""
-    try:
-        found = secrets_section("digest")
-    except SecretsError as error:
-        raise DigestError(f"{error}; fix it and try again.") from None
-    if found is None:
-        raise DigestError("No mail server is configured for the digest. Add a [digest] section to "
-                          ".streamlit/secrets.toml, like this:\n" + EXAMPLE)
+    found = configured_section("digest", DigestError, "No mail server is configured for the digest. Add a [digest] "
+                               "section to .streamlit/secrets.toml, like this:\n" + EXAMPLE)
     return mail_server_from(*found, "digest")
 
 

@@ -204,7 +204,6 @@ UTTERANCE_ROWS = Layout(
     ),
 )
 
-OUTCOMES = ("renewed", "churned", "downgraded", "expanded")
 # An account's renewal and what came of it; one row per account and renewal date.
 RENEWALS = Layout(
     kind="renewals",

@@ -50,3 +50,15 @@ def secrets_section(*keys: str) -> tuple[Path, dict] | None:
         if isinstance(section, dict):
             return path, section
     return None
+
+
+def configured_section(name: str, error: type[Exception], missing: str) -> tuple[Path, dict]:
+    """The section `[name]` and its file; else `error` saying the file cannot be read, or `missing`
+    (what to add) when no file has the section."""
+    try:
+        found = secrets_section(name)
+    except SecretsError as problem:
+        raise error(f"{problem}; fix it and try again.") from None
+    if found is None:
+        raise error(missing)
+    return found

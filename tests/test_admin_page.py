@@ -37,6 +37,6 @@ def test_the_audit_log_lists_a_whole_sessions_actions(open_page, db_path):
     assert mine["action"].tolist()[:3] == ["pin_voice", "undo", "load"]  # newest first
     assert mine["outcome"].tolist()[:3] == ["done", "done", "done"]
     assert "batch 6 as accounts: 1 new" in mine["detail"].tolist()[2]
-    assert (log["who"] == "system").sum() == 4  # the demo's four sheets, loaded by the app itself
+    assert (log["who"] == "system").sum() == 5  # the demo's five sheets, loaded by the app itself
     admin.multiselect(key="audit-actions").set_value(["undo"]).run()
     assert admin.dataframe[1].value["action"].tolist() == ["undo"]

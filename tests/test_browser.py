@@ -89,6 +89,8 @@ def test_app_starts_on_the_demo_data_and_undo_takes_a_batch_out(server, page):
     assert loaded_rows(page, "Accounts") == "120"
     assert loaded_rows(page, "Calls") != "0"
 
+    pick(page, "Batch to undo", "4 — calls")
+    settled(page)
     page.get_by_role("button", name="Undo…").click()
     expect(page.get_by_text("Its rows leave every page")).to_be_visible()
     page.get_by_role("button", name="Undo batch").click()
@@ -215,12 +217,12 @@ def test_an_analyst_uploads_a_sheet_maps_a_column_confirms_sees_the_board_change
 
     page.get_by_role("link", name="Data").click()
     expect(page.get_by_role("heading", name="Batch history")).to_be_visible(timeout=60_000)
-    pick(page, "Batch to undo", "5 — surveys, upload_surveys.csv (5 rows)")
+    pick(page, "Batch to undo", "6 — surveys, upload_surveys.csv (5 rows)")
     settled(page)
     page.get_by_role("button", name="Undo…").click()
     expect(page.get_by_text("Its rows leave every page")).to_be_visible()
     page.get_by_role("button", name="Undo batch").click()
-    expect(page.get_by_text("Batch 5 was undone.")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("Batch 6 was undone.")).to_be_visible(timeout=30_000)
 
     page.get_by_role("link", name="Board").click()
     expect(tile(page, "NPS").locator(".tile-n")).to_contain_text(f"n = {n_before:,} answers", timeout=60_000)
@@ -320,11 +322,11 @@ def test_two_app_servers_on_one_lake_a_load_through_one_shows_on_the_other_and_u
                                                                          timeout=60_000)
             other.get_by_role("link", name="Data").click()
             expect(other.get_by_role("heading", name="Batch history")).to_be_visible(timeout=60_000)
-            pick(other, "Batch to undo", "5 — surveys, late_answers_w47.csv (4 rows)")
+            pick(other, "Batch to undo", "6 — surveys, late_answers_w47.csv (4 rows)")
             settled(other)
             other.get_by_role("button", name="Undo…").click()
             other.get_by_role("button", name="Undo batch").click()
-            expect(other.get_by_text("Batch 5 was undone.")).to_be_visible(timeout=30_000)
+            expect(other.get_by_text("Batch 6 was undone.")).to_be_visible(timeout=30_000)
 
         page.get_by_role("link", name="Board").click()
         expect(tile(page, "NPS").locator(".tile-n")).to_contain_text(f"n = {n_before:,} answers", timeout=60_000)

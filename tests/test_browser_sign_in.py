@@ -88,7 +88,7 @@ def test_a_viewer_signs_in_sees_the_board_read_only_and_signs_out(team_server, p
     expect(signed_in.or_(page.get_by_text(address("cxo@example.com")))
            .first).to_be_visible()
     settled(page)
-    assert menu(page) == ["Board", "Segments", "Accounts", "Voices", "Themes"]
+    assert menu(page) == ["Board", "Segments", "Accounts", "Backtest", "Voices", "Themes"]
     assert not page.get_by_role("button", name="Pin").count()
     page.goto(f"{team_server}/data")  # not in a viewer's menu, so not served to them
     expect(page.get_by_text("Page not found")).to_be_visible(timeout=60_000)
@@ -105,7 +105,7 @@ def test_an_analyst_has_the_data_page_and_an_admin_the_admin_page(team_server, p
     sign_in(page, team_server, "dana@example.com")
     expect(page.get_by_text("How customers feel · 2026-W47")).to_be_visible(timeout=90_000)
     settled(page)
-    assert menu(page) == ["Board", "Segments", "Accounts", "Voices", "Themes", "Data"]
+    assert menu(page) == ["Board", "Segments", "Accounts", "Backtest", "Voices", "Themes", "Data"]
     page.get_by_role("button", name="Pin").first.click()  # an analyst may pin the voice of the week
     expect(page.get_by_role("button", name="Back to the rule's choice")).to_be_visible(timeout=60_000)
     page.get_by_role("link", name="Data").click()
@@ -116,7 +116,7 @@ def test_an_analyst_has_the_data_page_and_an_admin_the_admin_page(team_server, p
     sign_in(page, team_server, "ada@example.com")
     expect(page.get_by_text("How customers feel · 2026-W47")).to_be_visible(timeout=90_000)
     settled(page)
-    assert menu(page) == ["Board", "Segments", "Accounts", "Voices", "Themes", "Data", "Admin"]
+    assert menu(page) == ["Board", "Segments", "Accounts", "Backtest", "Voices", "Themes", "Data", "Admin"]
     page.get_by_role("link", name="Admin").click()
     page.get_by_role("tab", name="Audit log").click()
     grid = page.locator("[data-testid=stDataFrame]").last
