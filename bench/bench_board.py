@@ -7,6 +7,8 @@ Times, in one run and interleaved over ROUNDS rounds (medians):
 - `window_figures`: all five figures of that week against the week before, with their tests;
 - `build_board`: everything the page shows (12-week trends, alerts over two periods, growing
   themes, the voice and its shortlist);
+- `flag_accounts`: every account's early warning on the week's last day (30 days and the 180-day usual);
+- `backtest`: one renewal per account, each flag read 90 days before it, in one checkpoint query;
 - the Board page rerun on a warm cache (AppTest, after a first run filled the caches).
 
 Rows are generated straight into the store (scores, sentiment and themes drawn at random), since
@@ -31,7 +33,9 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from empathy.access import SYSTEM  # noqa: E402
+from empathy.backtest import backtest  # noqa: E402
 from empathy.board import build_board, latest_complete_week  # noqa: E402
+from empathy.rules import flag_accounts  # noqa: E402
 from empathy.metrics import utc_bounds, window_figures  # noqa: E402
 from empathy.settings import read_settings  # noqa: E402
 from empathy.store import Store  # noqa: E402
@@ -95,6 +99,12 @@ def generate(store: Store, surveys: int, calls_count: int = CALLS) -> None:
         "compound": rng.uniform(-0.95, 0.95, turns), "pos": 0.1, "neu": 0.8, "neg": 0.1, "scored": True,
         "themes": pd.Series([[t] for t in THEMES], dtype="object").to_numpy()[rng.integers(0, len(THEMES), turns)]})
     _load(store, "calls", calls, "calls", utterances=utterances)
+    renewals = pd.DataFrame({
+        "renewal_id": [f"N{i}" for i in range(ACCOUNTS)], "account_id": accounts["account_id"],
+        "renewal_date": pd.to_datetime(FIRST) + pd.to_timedelta(rng.integers(0, 364, ACCOUNTS), unit="D"),
+        "outcome": rng.choice(["renewed", "churned", "downgraded", "expanded"], ACCOUNTS, p=[0.7, 0.05, 0.1, 0.15]),
+        "arr_before": accounts["arr"], "arr_after": accounts["arr"]})
+    _load(store, "renewals", renewals, "renewals")
 
 
 def _load(store: Store, table: str, rows: pd.DataFrame, kind: str, **extra) -> None:
@@ -144,11 +154,13 @@ def main() -> None:
     surveys = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
     settings = read_settings()
     with generated_store(surveys, settings) as (db, store, week, (lo, hi)):
-        runs = {"bare": [], "figures": [], "board": []}
+        runs = {"bare": [], "figures": [], "board": [], "flags": [], "backtest": []}
         for _ in range(ROUNDS):
             for name, work in (("bare", lambda: bare_query(store, lo, hi)),
                                ("figures", lambda: window_figures(store, week, timezone=settings.timezone)),
-                               ("board", lambda: build_board(store, week, settings))):
+                               ("board", lambda: build_board(store, week, settings)),
+                               ("flags", lambda: flag_accounts(store, week.end, settings.early_warning)),
+                               ("backtest", lambda: backtest(store, 90, settings.early_warning))):
                 start = time.perf_counter()
                 work()
                 runs[name].append(time.perf_counter() - start)
@@ -160,7 +172,9 @@ def main() -> None:
     print("| run | ms | ratio to bare query |\n|---|---|---|")
     print(f"| bare DuckDB aggregate, one week of surveys (baseline) | {1000 * bare:.1f} | 1.00x |")
     for name, label in (("figures", "window_figures: five figures, this week and the one before, with tests"),
-                        ("board", "build_board: figures, 12-week trends, alerts, themes, voice")):
+                        ("board", "build_board: figures, 12-week trends, alerts, themes, voice"),
+                        ("flags", f"flag_accounts: {ACCOUNTS:,} accounts, 30 days and their 180-day usual"),
+                        ("backtest", f"backtest: {ACCOUNTS:,} renewals, each flag 90 days before")):
         median = statistics.median(runs[name])
         print(f"| {label} | {1000 * median:.1f} | {median / bare:.2f}x |")
     print(f"| Board page rerun on a warm cache (AppTest) | {1000 * statistics.median(reruns):.1f} | "
