@@ -71,7 +71,7 @@ def stages(path: Path, folder: Path, round_number: int) -> dict[str, float]:
     sheet, read = timed(lambda: read_path(path))
     prepared, checked = timed(lambda: prepare(sheet))
     planned, parsed = timed(lambda: plan(store, prepared))
-    (rows, turns, _), scored = timed(lambda: score_calls(planned.calls, planned.rows.index))
+    (rows, turns, _, _), scored = timed(lambda: score_calls(planned.calls, planned.rows.index))
     texts = [turn.text for turns_of_call in planned.calls.parsed.values() for turn in turns_of_call]
     _, vader = timed(lambda: score_texts(texts))
     _, landed = timed(lambda: store.load("calls", rows, kind="calls", layout="calls", source=path.name,

@@ -172,7 +172,9 @@ def _land(store: Store, prepared: Prepared, user: User, skip_invalid: bool, demo
     if planned.table == SURVEYS.table:
         rows = rows.assign(themes=tag_texts(rows["comment"]), sentiment=comment_sentiment(rows["comment"]))
     if planned.calls is not None:  # scoring is the slow part: only for a sheet that will land
-        rows, utterances, unmapped = score_calls(planned.calls, rows.index, roles)
+        rows, utterances, unmapped, doubts = score_calls(planned.calls, rows.index, roles)
+        if doubts:
+            report.notes.append(_doubts_note(doubts))
         if unmapped:
             report.notes.append(_unmapped_note(unmapped))
     result = store.load(planned.table, rows, kind=layout.kind, layout=layout.name,
@@ -254,6 +256,13 @@ def sheet_row(error: dict, header_row: int) -> int | None:
 
 def _source_label(sheet: RawSheet) -> str:
     return f"{sheet.source} [{sheet.worksheet}]" if sheet.worksheet else sheet.source
+
+
+def _doubts_note(doubts: dict[str, dict[str, str]]) -> str:
+    examples = "; ".join(f"{call}: '{label}' {why}" for call, found in list(doubts.items())[:3]
+                         for label, why in found.items())
+    return (f"{len(doubts)} calls have speakers the rules disagree about ({examples}). Check them, and place "
+            "them with --role LABEL=customer|agent|other if they are wrong.")
 
 
 def _unmapped_note(unmapped: dict[str, list[str]]) -> str:

@@ -59,9 +59,10 @@ def parse_calls(store: Store, rows: pd.DataFrame, transcript_header: str = "tran
 
 
 def score_calls(calls: ParsedCalls, keep: pd.Index,
-                roles: dict[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
-    """The kept calls rows with their figures, the new turns to store, and the speakers no rule
-    could place (call_id -> labels). `roles` (label -> role) applies to the versions scored here."""
+                roles: dict[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame, dict, dict]:
+    """The kept calls rows with their figures, the new turns to store, the speakers no rule could
+    place (call_id -> labels) and the speakers the rules disagreed about (call_id -> {label: why}).
+    `roles` (label -> role) applies to the versions scored here."""
     rows = calls.rows.loc[keep]
     parsed = {row: turns for row, turns in calls.parsed.items() if row in keep}
     scores = iter(score_texts([turn.text for turns in parsed.values() for turn in turns]))
@@ -69,6 +70,7 @@ def score_calls(calls: ParsedCalls, keep: pd.Index,
     new_turns: list[ScoredTurn] = []
     versions: list[tuple[str, str]] = []  # (call_id, transcript_hash) of each new turn
     unmapped: dict[str, list[str]] = {}
+    doubts: dict[str, dict[str, str]] = {}
     calls_by_row = dict(zip(rows.index, zip(rows["call_id"], rows["transcript_hash"], rows["agent"])))
     for row, turns in parsed.items():
         call_id, version, agent = calls_by_row[row]
@@ -77,10 +79,15 @@ def score_calls(calls: ParsedCalls, keep: pd.Index,
         figures[row] = analysis.figures
         if analysis.unmapped:
             unmapped[call_id] = analysis.unmapped
+        if analysis.doubts:
+            placed = {t.speaker: t.role for t in analysis.turns}
+            doubts[call_id] = {label: why if placed[label] == "other" else
+                               f"{why}; placed as {placed[label]} by the other speaker's role"
+                               for label, why in analysis.doubts.items()}
         new_turns += analysis.turns
         versions += [(call_id, version)] * len(analysis.turns)
     figures.update(_stored_figures(rows, calls.known))
-    return _with_figures(rows, figures), _turns_frame(new_turns, versions), unmapped
+    return _with_figures(rows, figures), _turns_frame(new_turns, versions), unmapped, doubts
 
 
 def _stored_figures(rows: pd.DataFrame, known: pd.DataFrame) -> dict[int, dict]:

@@ -22,6 +22,7 @@ class CallAnalysis:
     turns: list[ScoredTurn]
     figures: dict
     unmapped: list[str]
+    doubts: dict[str, str]  # label -> why the rules disagreed about it (placed only by the two-speaker rule, if at all)
 
 
 def analyze_turns(turns: list[Turn], agent_name: str | None = None,
@@ -30,7 +31,7 @@ def analyze_turns(turns: list[Turn], agent_name: str | None = None,
     role_map = assign_roles([t.speaker for t in turns], agent_name, roles)
     scores = scores if scores is not None else [score_text(t.text) for t in turns]
     scored = combine(turns, role_map, scores)
-    return CallAnalysis(scored, call_figures(scored), role_map.unmapped)
+    return CallAnalysis(scored, call_figures(scored), role_map.unmapped, role_map.doubts)
 
 
 def analyze_transcript(text: str, agent_name: str | None = None,

@@ -60,7 +60,7 @@ def _as_json(analysis) -> dict:
     return {"turns": [{k: t.as_dict()[k] for k in keys} for t in analysis.turns],
             "call": {k: figures[k] for k in ("mean", "min", "shift", "negative", "customer_turns",
                                              "scored_turns")},
-            "unmapped_speakers": analysis.unmapped}
+            "unmapped_speakers": analysis.unmapped, "doubts": analysis.doubts}
 
 
 def _print(analysis) -> None:
@@ -72,6 +72,8 @@ def _print(analysis) -> None:
     print(f"\ncall: mean {number(f['mean'])}, min {number(f['min'])}, shift {number(f['shift'])}, "
           f"negative {'n/a' if f['negative'] is None else ('yes' if f['negative'] else 'no')}; "
           f"{f['customer_turns']} customer turns, {f['scored_turns']} scored")
+    for label, why in analysis.doubts.items():
+        print(f"doubt: '{label}' {why}")
     if analysis.unmapped:
         print(f"speakers with no role (counted as other): {', '.join(analysis.unmapped)}; "
               "set one with --role LABEL=customer")

@@ -4,6 +4,7 @@ import pwd
 
 import pytest
 
+from empathy.store import Store
 from conftest import FIXTURES, ROOT, empathy
 from sheets_api import KEY, SERVICE_ACCOUNT
 
@@ -111,6 +112,23 @@ def test_load_places_transcript_speakers_by_hand(db_path, tmp_path):
     assert result.returncode == 0, result.stderr
     assert not any("have speakers" in note for note in json.loads(result.stdout)["notes"])
     assert empathy("load", sheet, "--role", "Sam=boss", db_path=db_path).returncode == 2
+
+
+def test_a_load_reports_speakers_the_rules_disagree_about(db_path, tmp_path):
+    sheet = tmp_path / "calls.csv"
+    sheet.write_text('call_id,started_at,agent,transcript\nC7,2026-09-05,Robert,"Robert: Hello, Robert here.\n'
+                     'Robert Miller: My order never came, this is awful.\nRobert: Sorry, let me look."\n'
+                     'C8,2026-09-06,Robert,"Customer Service: Hello.\nJane: It still does not work."\n')
+    result = json.loads(empathy("load", sheet, "--json", db_path=db_path).stdout)
+    assert result["rows_new"] == 2
+    assert result["notes"] == ["1 calls have speakers the rules disagree about (C7: 'Robert Miller' starts with the "
+                               "agent's first name (Robert) but names someone else; placed as customer by the other "
+                               "speaker's role). Check them, and place them with --role LABEL=customer|agent|other if "
+                               "they are wrong."]
+    turns = Store.open(db_path).query("SELECT call_id, speaker, role FROM utterances ORDER BY call_id, turn")
+    assert turns.values.tolist() == [["C7", "Robert", "agent"], ["C7", "Robert Miller", "customer"],
+                                     ["C7", "Robert", "agent"], ["C8", "Customer Service", "agent"],
+                                     ["C8", "Jane", "customer"]]
 
 
 def test_board_json_for_a_week_and_a_range(db_path):

@@ -41,3 +41,25 @@ def test_the_user_sets_the_mapping():
 def test_one_speaker_placed_by_hand_places_the_other_in_a_two_speaker_call():
     roles = assign_roles(["Dana Lee", "Sam Park"], overrides={"Sam Park": "customer"})
     assert roles.roles == {"Dana Lee": "agent", "Sam Park": "customer"} and roles.unmapped == []
+
+
+@pytest.mark.parametrize("label", ["Customer Service", "Customer Care", "Guest Services", "Member Services",
+                                   "Client Services", "Customer Support"])
+def test_the_companys_side_named_with_a_customer_word_is_the_agent(label):
+    roles = assign_roles([label, "Jane Doe"])
+    assert roles.roles == {label: "agent", "Jane Doe": "customer"} and roles.doubts == {}
+
+
+def test_a_customer_who_shares_the_agents_first_name_is_not_the_agent():
+    roles = assign_roles(["Robert Miller", "Sam Park", "Rep"], agent_name="Robert")
+    assert roles["Robert Miller"] == "other" and "Robert Miller" in roles.unmapped
+    assert roles.doubts == {"Robert Miller": "starts with the agent's first name (Robert) but names someone else"}
+    assert assign_roles(["Robert", "Robert Miller"], agent_name="Robert").roles == \
+        {"Robert": "agent", "Robert Miller": "customer"}  # the agent's own label places the other side
+    assert assign_roles(["Mei", "Customer"], agent_name="Mei Lin")["Mei"] == "agent"  # the start of the name
+
+
+def test_a_label_with_both_an_agent_and_a_customer_word_is_a_doubt():
+    roles = assign_roles(["Client Agent", "Jane", "Kim"])
+    assert roles.doubts == {"Client Agent": "has both an agent word and a customer word"}
+    assert "Client Agent" in roles.unmapped
