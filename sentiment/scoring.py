@@ -32,6 +32,15 @@ ENGLISH_FUNCTION_WORDS = (
     "you he she it we they me my your our their this that these those not no do does did have has "
     "had can could will would should so just there here what when why how all any very too").split()
 FUNCTION_WORD = re.compile(r"\b(?:" + "|".join(ENGLISH_FUNCTION_WORDS) + r")\b", re.IGNORECASE)
+# What transcribers write for sounds that are not speech: [noise], [inaudible], <unk>, <sil>, and a few
+# sounds in parentheses, (laughs), (crosstalk). Not words the customer said: VADER would read
+# "laughs" as joy and "[inaudible]" as neutral speech.
+NON_SPEECH_SOUNDS = ("laughs", "laughing", "laughter", "chuckles", "giggles", "sighs", "sigh", "coughs", "cough",
+                     "clears throat", "crosstalk", "cross talk", "inaudible", "unintelligible", "indistinct",
+                     "silence", "pause", "pauses", "noise", "background noise", "static", "music", "hold music",
+                     "beep", "beeps", "typing", "crying", "applause", "overlapping")
+NON_SPEECH = re.compile(r"\[[^\]\n]{1,40}\]|<[^<>\n]{1,20}>|\((?:" + "|".join(NON_SPEECH_SOUNDS) + r")\)",
+                        re.IGNORECASE)
 
 
 class Score(NamedTuple):
@@ -69,7 +78,16 @@ def sentences(text: str) -> list[str]:
     return [s for s in SENTENCE_END.split(text.strip()) if s]
 
 
+def speech(text: str) -> str:
+    """The text without its non-speech tags."""
+    if "[" in text or "<" in text or "(" in text:
+        return " ".join(NON_SPEECH.sub(" ", text).split())
+    return text
+
+
 def score_text(text: str) -> Score:
+    """A turn's scores; a turn with nothing said (empty, or only tags like [noise]) is unscored."""
+    text = speech(text) if text else text
     if not text or not judgeable(text):
         return UNSCORED
     # a turn with at most LONG_TURN_SENTENCES - 1 end marks cannot be long: skip splitting it

@@ -28,6 +28,27 @@ def test_text_vader_cannot_judge_is_unscored_not_zero(text):
     assert not judgeable(text)
 
 
+@pytest.mark.parametrize(("text", "said"), [
+    ("(laughs) It still does not work [inaudible] and I am annoyed.", "It still does not work and I am annoyed."),
+    ("<unk> great <unk>, thanks", "great , thanks"),
+    ("[noise] Fine. [Background noise]", "Fine."),
+])
+def test_non_speech_tags_are_not_scored_as_words(text, said):
+    expected = VADER.polarity_scores(said)
+    assert score_text(text).compound == expected["compound"]
+
+
+@pytest.mark.parametrize("text", ["[noise]", "<unk>", "(laughs)", "[inaudible] [crosstalk]", "  (Sighs)  "])
+def test_a_turn_of_tags_only_is_unscored_not_zero(text):
+    score = score_text(text)
+    assert not score.scored and score.compound is None
+
+
+def test_parentheses_that_are_speech_are_kept():
+    text = "The invoice (the one from May) is wrong."
+    assert score_text(text).compound == VADER.polarity_scores(text)["compound"]
+
+
 def test_a_long_monologue_is_scored_in_blocks_weighted_by_length():
     sentences = ["I love the new dashboard.", "The reports are great.", "Support was helpful.",
                  "But billing is a disaster.", "We were overcharged again.", "I am furious about it.",
