@@ -28,6 +28,10 @@ TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 # to 40 characters starting with a letter, so "https://..." or "10:30" never open a turn.
 LABELLED_LINE = re.compile(
     rf"^\s*(?:\[?(?P<time>{TIME})\]?\s+)?(?P<speaker>[^\W\d_][\w .'’()&/-]{{0,39}}?)\s*:(?:\s+|$)(?P<text>.*)$")
+# A chat export's field under a message ("Order ID: 3348917502", "Email: ...") is not a new speaker.
+FIELD_WORDS = {"id", "number", "no", "ref", "reference", "order", "ticket", "case", "account", "tracking", "invoice",
+               "email", "e-mail", "phone", "date", "time", "address", "code", "sku", "amount", "total", "url", "link"}
+LETTERS = re.compile(r"[^\W\d_]")
 VTT_TIMING = re.compile(rf"^\s*(?P<start>{TIME})\s+-->\s+(?P<end>{TIME})")
 VTT_VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+(?P<speaker>[^>]+)>(?P<text>.*?)(?:</v>|$)", re.DOTALL)
 TAG = re.compile(r"</?[^>]+>")
@@ -63,12 +67,15 @@ def parse_transcript(text: str) -> list[Turn]:
 
 
 def parse_labelled(text: str) -> list[Turn]:
-    """`Speaker: text` lines, optionally time-stamped; unlabelled lines continue the turn above."""
+    """`Speaker: text` lines, optionally time-stamped; unlabelled lines continue the turn above, and so
+    does a line that reads as a field of the message above (see `_is_field`)."""
     turns: list[dict] = []
     for line in text.splitlines():
         if not line.strip():
             continue
         match = LABELLED_LINE.match(line)
+        if match and turns and _is_field(match, {turn["speaker"] for turn in turns}):
+            match = None
         if match:
             offset = seconds(match["time"]) if match["time"] else None
             turns.append({"speaker": match["speaker"].strip(), "text": match["text"].strip(), "offset": offset})
@@ -79,6 +86,17 @@ def parse_labelled(text: str) -> list[Turn]:
                 "no speaker labels found: each turn should start with a label such as "
                 "'Customer:' or 'Agent:' (optionally after a [00:01:23] time stamp)")
     return _numbered(turns)
+
+
+def _is_field(match: re.Match, speakers: set[str]) -> bool:
+    """A label not heard yet, without a time stamp, whose value has no letters or whose last word
+    names a field (Order ID, Ticket number, Email): part of the message above, as chat exports
+    write it, not a new speaker."""
+    label = match["speaker"].strip()
+    if match["time"] or label in speakers:
+        return False
+    last_word = re.split(r"[\s_.#-]+", label.lower().rstrip("#. "))[-1]
+    return not LETTERS.search(match["text"]) or last_word in FIELD_WORDS
 
 
 def parse_vtt(text: str) -> list[Turn]:

@@ -79,3 +79,16 @@ def test_garbage_gets_a_clear_message(text, message):
 def test_clock_stamps():
     assert seconds("01:02:03.5") == 3723.5
     assert seconds("02:03") == 123.0
+
+
+def test_a_chat_exports_fields_stay_in_the_message_they_belong_to():
+    turns = parse_transcript("Customer: Hi, my parcel never arrived.\nOrder ID: 3348917502\nTracking number: ZX99\n"
+                             "Agent: Sorry to hear that, let me check.\nCustomer: Thanks\nEmail: ann@example.com")
+    assert [(t.speaker, t.text) for t in turns] == [
+        ("Customer", "Hi, my parcel never arrived. Order ID: 3348917502 Tracking number: ZX99"),
+        ("Agent", "Sorry to hear that, let me check."), ("Customer", "Thanks Email: ann@example.com")]
+
+
+def test_a_new_speaker_with_words_still_opens_a_turn():
+    turns = parse_transcript("Agent: Hello.\nSupervisor: I am joining the call.\nAgent: Thanks.")
+    assert [t.speaker for t in turns] == ["Agent", "Supervisor", "Agent"]
