@@ -8,8 +8,9 @@ from empathy.demo import clear_demo, reload_demo
 from empathy.schema import LAYOUTS
 from empathy.store import StoreError
 from empathy.templates import CONTENTS, TITLES, template_csv, template_file_name
+from empathy.transcripts import place_speakers, unplaced_speakers
 from ui.auth import current_user
-from ui.common import batches, demo_loaded, get_store, table_summary
+from ui.common import batches, cached, demo_loaded, get_store, table_summary
 from ui.load_view import forget_removed_uploads, google_sheet_panel, kept_google_sheets, upload_panel
 from ui.text import literal
 
@@ -65,6 +66,30 @@ st.table(pd.DataFrame({
 }).set_index("Table"))
 st.caption("From the command line: `python -m empathy load FILE_OR_GOOGLE_SHEET_URL` (add "
            "`--skip-invalid` to load the valid rows of a sheet with bad ones).")
+
+
+def place_speakers_panel() -> None:
+    """Speakers no rule placed: placed here, their turns keep their scores and the board follows."""
+    unplaced = cached(unplaced_speakers, store)
+    if unplaced.empty:
+        return
+    with st.expander(f"Call speakers no rule placed ({len(unplaced)})", icon=":material/record_voice_over:"):
+        st.caption("Their words count in no figure until they are placed. Placing one keeps every turn's score "
+                   "(nothing is scored again), works out the calls' figures again, and places the other side of a "
+                   "two-person call.")
+        st.dataframe(unplaced, hide_index=True, width="stretch",
+                     column_config={"speaker": "Speaker", "calls": "Calls", "turns": "Turns"})
+        with st.form("place-speakers"):
+            label = st.selectbox("Speaker", unplaced["speaker"].tolist(), key="place-label")
+            role = st.radio("Is the", ["customer", "agent"], horizontal=True, key="place-role")
+            if st.form_submit_button("Place on every stored call"):
+                moved = place_speakers(store, {label: role}, user)
+                st.session_state["data-message"] = (f"{label} placed as {role}: {moved['turns']} turns of "
+                                                     f"{moved['calls']} calls; nothing was scored again.")
+                st.rerun()
+
+
+place_speakers_panel()
 
 
 def confirm_undo(batch) -> None:

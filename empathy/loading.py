@@ -19,7 +19,7 @@ from empathy.schema import (
 from empathy.sources import RawSheet, SheetError, read_path, read_sheet
 from empathy.store import Store
 from empathy.themes import tag_texts
-from empathy.transcripts import ParsedCalls, calls_from_turn_rows, parse_calls, score_calls
+from empathy.transcripts import ParsedCalls, calls_from_turn_rows, parse_calls, place_speakers, score_calls
 from empathy.validate import Validated, validate
 from sentiment import score_texts
 
@@ -39,14 +39,15 @@ class LoadReport:
     rejected: bool = True
     errors: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    turns_placed: int = 0  # turns of calls stored before, placed anew by `roles`
 
     def as_json(self) -> dict:
         return asdict(self)
 
     def summary(self) -> str:
         if self.batch_id is None and not self.rejected:
-            return (f"{self.source}: nothing new — all {self.rows_duplicate} rows are already loaded; "
-                    "nothing changed.")
+            changed = f"{self.turns_placed} call turns placed anew" if self.turns_placed else "nothing changed"
+            return f"{self.source}: nothing new — all {self.rows_duplicate} rows are already loaded; {changed}."
         if self.rejected:
             reason = self.errors[0]["message"] if len(self.errors) == 1 else \
                 f"{len(self.errors)} problems, listed below"
@@ -183,6 +184,13 @@ def _land(store: Store, prepared: Prepared, user: User, skip_invalid: bool, demo
     report.batch_id, report.rejected = result.batch_id, False
     report.rows_new, report.rows_updated = result.rows_new, result.rows_updated
     report.rows_duplicate += result.rows_duplicate
+    if roles and planned.calls is not None:  # calls of the sheet stored before: placed anew, not scored again
+        moved = place_speakers(store, roles, user, rows["call_id"].tolist())
+        report.turns_placed = moved["turns"]
+        if moved["turns"]:
+            report.notes.append(f"{moved['turns']} turns of {moved['calls']} calls stored before were placed anew "
+                                f"({', '.join(f'{label}={role}' for label, role in roles.items())}); nothing was "
+                                "scored again.")
     return report
 
 

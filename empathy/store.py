@@ -489,6 +489,26 @@ class Store:
             _append_audit(cursor, user, "undo", f"batch {batch_id}", "done")
         self._write(take_out, "version")
 
+    def place_speakers(self, turns: pd.DataFrame, calls: pd.DataFrame, detail: str, *, user: User) -> None:
+        """Turns of stored calls placed anew (call_id, transcript_hash, turn, role, themes) and those
+        calls' figures worked out again from their turns (call_id, transcript_hash, figure columns),
+        in one transaction: a new data version, so every page shows the calls as placed."""
+        self.authorize(user, "load", "speaker roles")
+        figures = [name for name in calls.columns if name not in ("call_id", "transcript_hash")]
+
+        def place(cursor):
+            cursor.register("placed_turns", turns)
+            cursor.register("placed_calls", calls)
+            cursor.execute("""UPDATE utterances u SET role = p.role, themes = p.themes FROM placed_turns p
+                              WHERE u.call_id = p.call_id AND u.transcript_hash = p.transcript_hash
+                                AND u.turn = p.turn""")
+            cursor.execute(f"""UPDATE calls c SET {", ".join(f"{name} = p.{name}" for name in figures)}
+                               FROM placed_calls p
+                               WHERE c.call_id = p.call_id AND c.transcript_hash = p.transcript_hash""")
+            _append_audit(cursor, user, "place_speakers", detail, "done",
+                          f"{len(turns)} turns of {len(calls)} calls")
+        self._write(place, "version")
+
     def retag(self, comments: tuple[str, list], turns: tuple[str, list], *, user: User) -> int:
         """Set every survey comment's and customer turn's themes anew (after the taxonomy changed),
         from SQL expressions over `comment` and `text`; returns how many texts now have a theme."""
@@ -611,7 +631,7 @@ class ScopedStore(Store):
                               [account_id]).empty
 
     _write = load = undo = retag = remember_sheet = forget_sheet = pin_voice = \
-        forget_voice = present = record_alert = clear_alerts = _refuse
+        forget_voice = present = record_alert = clear_alerts = place_speakers = _refuse
 
 
 def _scope_views(catalog: str, scope: DataScope) -> str:

@@ -14,10 +14,13 @@ from dataclasses import dataclass, fields
 import pandas as pd
 
 from empathy.schema import TABLE_COLUMNS
-from empathy.store import UTTERANCE_COLUMNS, Store
+from empathy.store import UTTERANCE_COLUMNS, Store, StoreError
 from empathy.themes import tag_texts
 from empathy.validate import content_hash
-from sentiment import ScoredTurn, TranscriptError, analyze_turns, call_figures, parse_transcript, score_texts
+from sentiment import (
+    ScoredTurn, TranscriptError, analyze_turns, assign_roles, call_figures, parse_transcript, score_texts,
+)
+from sentiment.roles import ROLES
 
 FIGURE_COLUMNS = {"mean": "sentiment_mean", "min": "sentiment_min", "shift": "sentiment_shift",
                   "negative": "negative", "customer_turns": "customer_turns",
@@ -119,6 +122,62 @@ def _turns_frame(turns: list[ScoredTurn], versions: list[tuple[str, str]]) -> pd
     frame.loc[customer, "themes"] = tag_texts(frame.loc[customer, "text"])
     return frame.astype({"turn": "int64", "offset_s": "Float64", "compound": "Float64", "pos": "Float64",
                          "neu": "Float64", "neg": "Float64", "scored": "bool"})
+
+
+def place_speakers(store: Store, roles: dict[str, str], user, call_ids: list[str] | None = None) -> dict:
+    """Speakers of stored calls placed anew (label -> customer/agent/other), on every current call or
+    on `call_ids`: their turns keep their scores, the calls' figures are worked out again from them,
+    customer turns are tagged with their themes. Nothing is scored again. How many calls and turns
+    changed, and the labels no stored turn has."""
+    store.authorize(user, "load", "speaker roles")
+    bad = sorted({role for role in roles.values() if role not in ROLES})
+    if bad:
+        raise StoreError(f"'{bad[0]}' is not a role; use customer, agent or other.")
+    turn_fields = [f.name for f in fields(ScoredTurn)]
+    stored = store.query(f"""
+        SELECT u.call_id, u.transcript_hash, c.agent, {", ".join(f"u.{name}" for name in turn_fields)}
+        FROM utterances u JOIN calls c USING (call_id, transcript_hash)
+        WHERE c.superseded_by IS NULL AND (? OR list_contains(?, c.call_id))
+          AND u.call_id IN (SELECT call_id FROM utterances WHERE list_contains(?, speaker))
+        ORDER BY u.call_id, u.turn""", [call_ids is None, call_ids or [""], list(roles)])
+    placed = pd.concat([_placed_again(group, roles) for _, group in stored.groupby(["call_id", "transcript_hash"])]) \
+        if not stored.empty else stored["role"]
+    changed = stored[placed != stored["role"]].assign(role=placed[placed != stored["role"]])
+    missing = sorted(set(roles) - set(stored["speaker"]))
+    if changed.empty:
+        return {"calls": 0, "turns": 0, "missing": missing}
+    stored = stored.assign(role=placed)
+    touched = stored[stored.set_index(["call_id", "transcript_hash"]).index.isin(
+        changed.set_index(["call_id", "transcript_hash"]).index)]
+    figures = {key: call_figures([ScoredTurn(**turn) for turn in group[turn_fields].to_dict("records")])
+               for key, group in touched.groupby(["call_id", "transcript_hash"])}
+    calls = pd.DataFrame([{"call_id": call_id, "transcript_hash": version,
+                           **{FIGURE_COLUMNS[name]: value for name, value in found.items()}}
+                          for (call_id, version), found in figures.items()])
+    customer = changed["role"] == "customer"
+    changed["themes"] = pd.Series(None, index=changed.index, dtype="object")
+    changed.loc[customer, "themes"] = tag_texts(changed.loc[customer, "text"])
+    store.place_speakers(changed[["call_id", "transcript_hash", "turn", "role", "themes"]], calls,
+                         ", ".join(f"{label}={role}" for label, role in roles.items()), user=user)
+    return {"calls": len(calls), "turns": len(changed), "missing": missing}
+
+
+def unplaced_speakers(store: Store) -> pd.DataFrame:
+    """The speaker labels of current calls that no rule placed (role other), with how many calls and
+    turns each has: words that count in no figure until someone places them."""
+    return store.query("""
+        SELECT u.speaker, count(DISTINCT u.call_id) AS calls, count(*) AS turns FROM utterances u
+        JOIN calls c USING (call_id, transcript_hash)
+        WHERE c.superseded_by IS NULL AND u.role = 'other' GROUP BY u.speaker ORDER BY calls DESC, u.speaker""")
+
+
+def _placed_again(turns: pd.DataFrame, roles: dict[str, str]) -> pd.Series:
+    """One call's turns' roles with `roles` set by hand over the roles placed before, so that the
+    two-speaker rule places the other side of a call whose one side is now known."""
+    before = {speaker: role for speaker, role in zip(turns["speaker"], turns["role"]) if role != "other"}
+    agent = turns["agent"].iloc[0]
+    found = assign_roles(turns["speaker"].tolist(), agent if pd.notna(agent) else None, {**before, **roles})
+    return turns["speaker"].map(found.roles)
 
 
 def calls_from_turn_rows(store: Store, turns: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:

@@ -114,6 +114,32 @@ def test_load_places_transcript_speakers_by_hand(db_path, tmp_path):
     assert empathy("load", sheet, "--role", "Sam=boss", db_path=db_path).returncode == 2
 
 
+def test_role_after_a_load_places_the_stored_calls_without_scoring_them_again(db_path, tmp_path):
+    sheet = tmp_path / "calls.csv"
+    sheet.write_text('call_id,started_at,transcript\nC9,2026-09-08,"Emma: This is awful, it broke again.\n'
+                     'Dana Lee: I am sorry about that."\n')
+    first = json.loads(empathy("load", sheet, "--json", db_path=db_path).stdout)
+    assert "Place them with --role" in first["notes"][0]
+    store = Store.open(db_path)
+    compounds = store.query("SELECT speaker, compound FROM utterances ORDER BY turn")
+    store.close()
+    again = empathy("load", sheet, "--role", "Emma=customer", db_path=db_path)
+    assert again.returncode == 0
+    assert "nothing new — all 1 rows are already loaded; 2 call turns placed anew." in again.stdout
+    assert "nothing was scored again" in again.stdout
+    store = Store.open(db_path)
+    turns = store.query("SELECT speaker, role, compound FROM utterances ORDER BY turn")
+    assert turns[["speaker", "role"]].values.tolist() == [["Emma", "customer"], ["Dana Lee", "agent"]]  # two-speaker rule
+    assert turns["compound"].tolist() == compounds["compound"].tolist()
+    call = store.query("SELECT sentiment_mean, customer_turns, scored_turns FROM calls").iloc[0]
+    assert (call["sentiment_mean"], call["customer_turns"]) == (compounds["compound"][0], 1)
+    assert len(store.batches()) == 1  # no new batch
+    store.close()
+    board = json.loads(empathy("board", "--window", "2026-W37", "--json", db_path=db_path).stdout)
+    assert board["metrics"]["sentiment"]["n"] == 1
+    assert board["metrics"]["sentiment"]["value"] == pytest.approx(compounds["compound"][0])
+
+
 def test_a_load_reports_speakers_the_rules_disagree_about(db_path, tmp_path):
     sheet = tmp_path / "calls.csv"
     sheet.write_text('call_id,started_at,agent,transcript\nC7,2026-09-05,Robert,"Robert: Hello, Robert here.\n'

@@ -174,6 +174,25 @@ def test_a_renewals_sheet_names_its_bad_rows_then_lands_and_shows_on_the_account
     assert not any(m.value.startswith("**Next renewal:**") for m in story.markdown)  # it churned
 
 
+def test_speakers_no_rule_placed_are_placed_on_the_page_and_the_figures_follow(app, db_path):
+    load_sheet(Store.open(db_path), user=ANALYST, source="odd.csv", data=(
+        'call_id,started_at,transcript\nX1,2026-11-17,"Emma: This is awful, it broke again.\nDana Lee: Sorry."\n'
+        'X2,2026-11-18,"Emma: Still broken, terrible.\nSam Park: Let me look."\n').encode())
+    app.run()
+    panel = next(e for e in app.expander if e.label.startswith("Call speakers no rule placed"))
+    assert panel.label == "Call speakers no rule placed (3)"
+    unplaced = next(f.value for f in app.dataframe if "speaker" in f.value.columns)
+    assert unplaced.values.tolist() == [["Emma", 2, 2], ["Dana Lee", 1, 1], ["Sam Park", 1, 1]]
+    app.selectbox(key="place-label").select("Emma").run()
+    app.radio(key="place-role").set_value("customer").run()
+    next(b for b in app.button if b.label == "Place on every stored call").click().run()
+    assert [as_read(s.value) for s in app.success] == ["Emma placed as customer: 4 turns of 2 calls; nothing was scored again."]
+    assert not any(e.label.startswith("Call speakers no rule placed") for e in app.expander)  # the others: agents
+    calls = Store.open(db_path).query("SELECT call_id, customer_turns, sentiment_mean FROM calls "
+                                      "WHERE call_id LIKE 'X%' ORDER BY 1")
+    assert calls["customer_turns"].tolist() == [1, 1] and calls["sentiment_mean"].notna().all()
+
+
 def test_the_same_upload_again_has_nothing_new_to_load(app):
     data = b"account_id,account_name,segment\nA9001,Quill & Co,SMB\n"
     upload(app, "new-account.csv", data)
