@@ -203,8 +203,8 @@ def grouped_aggregates(store: Store, windows: list[Window], timezone: str = "UTC
         calls = store.query(f"""
             SELECT {bucket("started_at", after, False)} AS i, value, count(sentiment_mean) AS n,
                    avg(sentiment_mean) AS mean, coalesce(var_samp(sentiment_mean), 0) AS variance,
-                   count(*) FILTER (WHERE negative) AS negative
-            FROM (SELECT c.started_at, c.sentiment_mean, c.negative, {value} AS value FROM {joins}
+                   count(*) FILTER (WHERE negative) AS negative, avg(dissatisfaction) AS dissatisfaction
+            FROM (SELECT c.started_at, c.sentiment_mean, c.negative, c.dissatisfaction, {value} AS value FROM {joins}
                   WHERE c.superseded_by IS NULL AND c.started_at >= ? AND c.started_at < ?{where})
             GROUP BY ALL""", [*after, bounds[0][0], after[-1], *params])
         for row in calls.to_dict("records"):
@@ -228,7 +228,7 @@ def _empty(windows: list[Window]) -> list[dict]:
 
 EMPTY_SURVEY = {"n": 0, "promoters": 0, "detractors": 0, "top_two": 0, "easy": 0, "mean": None,
                 "variance": 0.0, "timed": 0, "speeders": 0}
-EMPTY_CALLS = {"n": 0, "mean": None, "variance": 0.0, "negative": 0}
+EMPTY_CALLS = {"n": 0, "mean": None, "variance": 0.0, "negative": 0, "dissatisfaction": None}
 
 
 def compare(now: dict, before: dict, min_n: int) -> dict[str, Figure]:
@@ -246,7 +246,8 @@ def compare(now: dict, before: dict, min_n: int) -> dict[str, Figure]:
                               mean=csat_now["mean"], previous_mean=csat_before["mean"]),
         "ces": _mean_figure(ces_now, survey(before, "ces"), min_n, easy_pct=_pct(ces_now["easy"], ces_now["n"])),
         "sentiment": _mean_figure(now["calls"], before["calls"], min_n,
-                                  negative_pct=_pct(now["calls"]["negative"], now["calls"]["n"])),
+                                  negative_pct=_pct(now["calls"]["negative"], now["calls"]["n"]),
+                                  dissatisfaction=_number(now["calls"]["dissatisfaction"])),
         "participation": Figure(
             _pct(responded, invited), invited, _pct(responded_before, invited_before),
             proportion_test(responded, invited, responded_before, invited_before), invited < min_n,
@@ -280,6 +281,11 @@ def figure_trends(store: Store, window: Window, count: int, *, timezone: str = "
 
 def _pct(hits: int, n: int) -> float | None:
     return 100 * hits / n if n else None
+
+
+def _number(value) -> float | None:
+    """A mean from the store, None where there was nothing to average (NULL, NaN)."""
+    return None if value is None or pd.isna(value) else float(value)
 
 
 def _nps_figure(now: dict, before: dict, min_n: int) -> Figure:

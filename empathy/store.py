@@ -43,7 +43,7 @@ SQL_TYPES = {"text": "VARCHAR", "text[]": "VARCHAR[]", "int": "BIGINT", "float":
 UTTERANCE_COLUMNS = {"call_id": "VARCHAR", "transcript_hash": "VARCHAR", "turn": "INTEGER",
                      "speaker": "VARCHAR", "role": "VARCHAR", "text": "VARCHAR", "offset_s": "DOUBLE",
                      "compound": "DOUBLE", "pos": "DOUBLE", "neu": "DOUBLE", "neg": "DOUBLE",
-                     "scored": "BOOLEAN", "themes": "VARCHAR[]"}
+                     "scored": "BOOLEAN", "themes": "VARCHAR[]", "dissatisfaction": "DOUBLE"}
 VOICE_COLUMNS = ("window_label", "window_start", "window_end", "source", "ref_id", "turn", "text_hash",
                  "pinned")
 VOICE_DEFS = """window_label VARCHAR, window_start DATE, window_end DATE, source VARCHAR, ref_id VARCHAR,
@@ -204,6 +204,9 @@ class Store:
                            if (table, None) in existing and (table, name) not in existing]
         statements += [f"CREATE TABLE IF NOT EXISTS {table} ({defs}{f', PRIMARY KEY ({key})' if key and keyed else ''})"
                        for table, (defs, key) in OTHER_TABLES.items() if (table, None) not in existing]
+        statements += [f"ALTER TABLE utterances ADD COLUMN IF NOT EXISTS {name} {kind}"
+                       for name, kind in UTTERANCE_COLUMNS.items()
+                       if ("utterances", None) in existing and ("utterances", name) not in existing]
         return statements
 
     def version(self) -> int:

@@ -24,7 +24,8 @@ from sentiment.roles import ROLES
 
 FIGURE_COLUMNS = {"mean": "sentiment_mean", "min": "sentiment_min", "shift": "sentiment_shift",
                   "negative": "negative", "customer_turns": "customer_turns",
-                  "scored_turns": "scored_turns", "unscored_turns": "unscored_turns"}
+                  "scored_turns": "scored_turns", "unscored_turns": "unscored_turns",
+                  "dissatisfaction": "dissatisfaction"}
 
 
 def transcript_hash(text: str) -> str:
@@ -106,7 +107,8 @@ def _with_figures(rows: pd.DataFrame, figures: dict[int, dict]) -> pd.DataFrame:
     frame = pd.DataFrame.from_dict(figures, orient="index", columns=list(FIGURE_COLUMNS))
     frame = frame.rename(columns=FIGURE_COLUMNS).reindex(rows.index).astype({
         "sentiment_mean": "Float64", "sentiment_min": "Float64", "sentiment_shift": "Float64",
-        "negative": "boolean", "customer_turns": "Int64", "scored_turns": "Int64", "unscored_turns": "Int64"})
+        "negative": "boolean", "customer_turns": "Int64", "scored_turns": "Int64", "unscored_turns": "Int64",
+        "dissatisfaction": "Float64"})
     return rows.assign(**{name: frame[name] for name in FIGURE_COLUMNS.values()})
 
 
@@ -121,7 +123,7 @@ def _turns_frame(turns: list[ScoredTurn], versions: list[tuple[str, str]]) -> pd
     frame["themes"] = pd.Series(None, index=frame.index, dtype="object")
     frame.loc[customer, "themes"] = tag_texts(frame.loc[customer, "text"])
     return frame.astype({"turn": "int64", "offset_s": "Float64", "compound": "Float64", "pos": "Float64",
-                         "neu": "Float64", "neg": "Float64", "scored": "bool"})
+                         "neu": "Float64", "neg": "Float64", "scored": "bool", "dissatisfaction": "Float64"})
 
 
 def place_speakers(store: Store, roles: dict[str, str], user, call_ids: list[str] | None = None) -> dict:

@@ -23,6 +23,7 @@ class ScoredTurn:
     neu: float | None
     neg: float | None
     scored: bool
+    dissatisfaction: float | None = None
 
     def as_dict(self) -> dict:
         """A shallow copy of the fields (`dataclasses.asdict` deep-copies, a third of a calls load)."""
@@ -31,7 +32,7 @@ class ScoredTurn:
 
 def combine(turns: list[Turn], roles: RoleMap, scores: list[Score]) -> list[ScoredTurn]:
     return [ScoredTurn(t.turn, t.speaker, roles[t.speaker], t.text, t.offset_s,
-                       s.compound, s.pos, s.neu, s.neg, s.scored) for t, s in zip(turns, scores)]
+                       s.compound, s.pos, s.neu, s.neg, s.scored, s.dissatisfaction) for t, s in zip(turns, scores)]
 
 
 def call_figures(turns: list[ScoredTurn]) -> dict:
@@ -39,16 +40,20 @@ def call_figures(turns: list[ScoredTurn]) -> dict:
 
     shift = mean of the last third of scored customer turns minus the mean of the first third
     (a third is n // 3 turns, at least one; no shift with fewer than two scored turns).
+    dissatisfaction = the mean of the scored customer turns' dissatisfaction (sentiment/dissatisfaction.py).
     """
     customer = [t for t in turns if t.role == "customer"]
     values = [t.compound for t in customer if t.scored]
-    figures = {"mean": None, "min": None, "shift": None, "negative": None,
+    figures = {"mean": None, "min": None, "shift": None, "negative": None, "dissatisfaction": None,
                "customer_turns": len(customer), "scored_turns": len(values),
                "unscored_turns": len(customer) - len(values)}
     if not values:
         return figures
     mean = sum(values) / len(values)
     figures.update(mean=mean, min=min(values), negative=mean <= NEGATIVE_AT_OR_BELOW)
+    unhappy = [t.dissatisfaction for t in customer if t.scored and t.dissatisfaction is not None]
+    if unhappy:
+        figures["dissatisfaction"] = sum(unhappy) / len(unhappy)
     if len(values) >= 2:
         third = max(1, len(values) // 3)
         figures["shift"] = sum(values[-third:]) / third - sum(values[:third]) / third

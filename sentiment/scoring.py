@@ -18,6 +18,8 @@ from typing import NamedTuple
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from sentiment.dissatisfaction import dissatisfaction
+
 # A turn longer than this many sentences is scored in blocks (see bench/saturation.py and
 # bench/README.md for the measurement behind the number).
 LONG_TURN_SENTENCES = 5
@@ -49,6 +51,7 @@ class Score(NamedTuple):
     neu: float | None
     neg: float | None
     scored: bool
+    dissatisfaction: float | None = None  # sentiment/dissatisfaction.py; None where not scored
 
 
 UNSCORED = Score(None, None, None, None, False)
@@ -94,8 +97,10 @@ def score_text(text: str) -> Score:
     if text.count(".") + text.count("!") + text.count("?") < LONG_TURN_SENTENCES or \
             len(parts := sentences(text)) <= LONG_TURN_SENTENCES:
         found = analyzer().polarity_scores(text)
-        return Score(found["compound"], found["pos"], found["neu"], found["neg"], True)
-    return _score_in_blocks(parts)
+        score = Score(found["compound"], found["pos"], found["neu"], found["neg"], True)
+    else:
+        score = _score_in_blocks(parts)
+    return score._replace(dissatisfaction=dissatisfaction(text, score.compound))
 
 
 def _score_in_blocks(parts: list[str]) -> Score:

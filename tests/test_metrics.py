@@ -96,6 +96,13 @@ def test_call_sentiment_is_the_mean_over_calls_of_customer_turns(store):
     assert sentiment.value == pytest.approx((c1 + c2) / 2)
     assert sentiment.details["negative_pct"] == 50.0
     assert sentiment.previous == pytest.approx(vader.polarity_scores("Fine.")["compound"])
+    # Dissatisfaction: "awful" and "terrible" are failure words (one phrase group each); "Thanks, great help."
+    # says no such phrase.
+    def by_hand(groups: int, text: str) -> float:
+        c = vader.polarity_scores(text)["compound"]
+        return min(1.0, 0.35 * groups + 0.5 * max(0.0, -c) + 0.15 * (1 - max(0.0, c)))
+    d1 = (by_hand(1, "This is awful.") + by_hand(1, "Truly terrible.")) / 2
+    assert sentiment.details["dissatisfaction"] == pytest.approx((d1 + by_hand(0, "Thanks, great help.")) / 2)
 
 
 def test_tests_without_enough_data_say_nothing():
