@@ -97,7 +97,7 @@ def generate(store: Store, surveys: int, calls_count: int = CALLS) -> None:
         "turn": np.tile(np.arange(1, 2 * TURNS_PER_CALL, 2), calls_count), "speaker": "Customer", "role": "customer",
         "text": rng.choice([c for c in COMMENTS if c], turns), "offset_s": 0.0,
         "compound": rng.uniform(-0.95, 0.95, turns), "pos": 0.1, "neu": 0.8, "neg": 0.1, "scored": True,
-        "dissatisfaction": rng.uniform(0, 1, turns),
+        "dissatisfaction": rng.uniform(0, 1, turns), "language": None,
         "themes": pd.Series([[t] for t in THEMES], dtype="object").to_numpy()[rng.integers(0, len(THEMES), turns)]})
     _load(store, "calls", calls, "calls", utterances=utterances)
     renewals = pd.DataFrame({

@@ -174,6 +174,11 @@ def _land(store: Store, prepared: Prepared, user: User, skip_invalid: bool, demo
         rows = rows.assign(themes=tag_texts(rows["comment"]), sentiment=comment_sentiment(rows["comment"]))
     if planned.calls is not None:  # scoring is the slow part: only for a sheet that will land
         rows, utterances, unmapped, doubts = score_calls(planned.calls, rows.index, roles)
+        languages = utterances["language"].dropna().value_counts()
+        if not languages.empty:
+            report.notes.append(f"{languages.sum()} turns in other languages were left unscored ("
+                                + ", ".join(f"{language} {count}" for language, count in languages.items())
+                                + "): VADER reads English only.")
         if doubts:
             report.notes.append(_doubts_note(doubts))
         if unmapped:

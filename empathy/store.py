@@ -43,7 +43,7 @@ SQL_TYPES = {"text": "VARCHAR", "text[]": "VARCHAR[]", "int": "BIGINT", "float":
 UTTERANCE_COLUMNS = {"call_id": "VARCHAR", "transcript_hash": "VARCHAR", "turn": "INTEGER",
                      "speaker": "VARCHAR", "role": "VARCHAR", "text": "VARCHAR", "offset_s": "DOUBLE",
                      "compound": "DOUBLE", "pos": "DOUBLE", "neu": "DOUBLE", "neg": "DOUBLE",
-                     "scored": "BOOLEAN", "themes": "VARCHAR[]", "dissatisfaction": "DOUBLE"}
+                     "scored": "BOOLEAN", "themes": "VARCHAR[]", "dissatisfaction": "DOUBLE", "language": "VARCHAR"}
 VOICE_COLUMNS = ("window_label", "window_start", "window_end", "source", "ref_id", "turn", "text_hash",
                  "pinned")
 VOICE_DEFS = """window_label VARCHAR, window_start DATE, window_end DATE, source VARCHAR, ref_id VARCHAR,

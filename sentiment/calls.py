@@ -24,6 +24,7 @@ class ScoredTurn:
     neg: float | None
     scored: bool
     dissatisfaction: float | None = None
+    language: str | None = None  # of a turn left unscored for being in another language
 
     def as_dict(self) -> dict:
         """A shallow copy of the fields (`dataclasses.asdict` deep-copies, a third of a calls load)."""
@@ -32,7 +33,8 @@ class ScoredTurn:
 
 def combine(turns: list[Turn], roles: RoleMap, scores: list[Score]) -> list[ScoredTurn]:
     return [ScoredTurn(t.turn, t.speaker, roles[t.speaker], t.text, t.offset_s,
-                       s.compound, s.pos, s.neu, s.neg, s.scored, s.dissatisfaction) for t, s in zip(turns, scores)]
+                       s.compound, s.pos, s.neu, s.neg, s.scored, s.dissatisfaction, s.language)
+            for t, s in zip(turns, scores)]
 
 
 def call_figures(turns: list[ScoredTurn]) -> dict:

@@ -140,6 +140,18 @@ def test_role_after_a_load_places_the_stored_calls_without_scoring_them_again(db
     assert board["metrics"]["sentiment"]["value"] == pytest.approx(compounds["compound"][0])
 
 
+def test_a_load_names_the_languages_it_left_unscored(db_path, tmp_path):
+    sheet = tmp_path / "calls.csv"
+    sheet.write_text('call_id,started_at,transcript\nC5,2026-09-05,"Agent: Hello\nCustomer: La factura está mal '
+                     'otra vez y nadie responde nuestras llamadas\nCustomer: video failed after 3 weeks."\n',
+                     encoding="utf-8")
+    result = json.loads(empathy("load", sheet, "--json", db_path=db_path).stdout)
+    assert "1 turns in other languages were left unscored (es 1): VADER reads English only." in result["notes"]
+    turns = Store.open(db_path).query("SELECT scored, coalesce(language, '-') AS language FROM utterances "
+                                      "WHERE role = 'customer' ORDER BY turn")
+    assert turns.values.tolist() == [[False, "es"], [True, "-"]]
+
+
 def test_a_load_reports_speakers_the_rules_disagree_about(db_path, tmp_path):
     sheet = tmp_path / "calls.csv"
     sheet.write_text('call_id,started_at,agent,transcript\nC7,2026-09-05,Robert,"Robert: Hello, Robert here.\n'

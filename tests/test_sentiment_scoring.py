@@ -49,6 +49,25 @@ def test_parentheses_that_are_speech_are_kept():
     assert score_text(text).compound == VADER.polarity_scores(text)["compound"]
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("La factura está mal otra vez y nadie responde nuestras llamadas", "es"),
+    ("Die Rechnung ist schon wieder falsch und niemand antwortet", "de"),
+    ("Je veux annuler mon abonnement, rien ne marche depuis hier", "fr"),
+    ("이번 달 청구서가 틀렸습니다. 확인 부탁드립니다.", "ko"),
+])
+def test_another_language_is_unscored_and_named(text, language):
+    score = score_text(text)
+    assert (score.scored, score.compound, score.language) == (False, None, language)
+
+
+@pytest.mark.parametrize("text", ["video failed after 3 weeks.", "looks great, works like crap.",
+                                  "Stupid rain. Stupid treadmill hell.", "Thanks!", "ok"])
+def test_short_english_without_function_words_is_scored(text):
+    score = score_text(text)
+    assert score.scored and score.language is None
+    assert score.compound == VADER.polarity_scores(text)["compound"]
+
+
 def test_a_long_monologue_is_scored_in_blocks_weighted_by_length():
     sentences = ["I love the new dashboard.", "The reports are great.", "Support was helpful.",
                  "But billing is a disaster.", "We were overcharged again.", "I am furious about it.",
