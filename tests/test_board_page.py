@@ -32,7 +32,7 @@ def html(at) -> str:
 
 
 def tile_value(at, title: str) -> str:
-    return re.search(rf'tile-title">{title}</div><div class="tile-value">([^<]+)<', html(at)).group(1)
+    return re.search(rf'tile-title">{re.escape(title)}</div><div class="tile-value">([^<]+)<', html(at)).group(1)
 
 
 def test_board_shows_the_latest_complete_week_with_its_figures(run_app):
@@ -45,7 +45,7 @@ def test_board_shows_the_latest_complete_week_with_its_figures(run_app):
         rows = pa.ipc.open_stream(chart.proto.datasets[0].data.data).read_all()
         assert rows.num_rows == 12 and rows.column("window").to_pylist()[-1] == "2026-W47"
         assert json.loads(chart.proto.spec)["layer"][0]["mark"]["type"] == "line"
-    for title in ("CSAT", "CES", "Call sentiment", "Participation"):
+    for title in ("CSAT", "CES", "Call sentiment (VADER)", "Participation"):
         assert tile_value(at, title) != "–"
     assert html(at).count("within noise") + html(at).count("a real change") >= 5
 

@@ -98,6 +98,7 @@ STYLE = """
 .tile-title {font-size: 1.35rem; font-weight: 600; color: #374151;}
 .tile-value {font-size: 3.4rem; font-weight: 700; color: #111827; margin: .1rem 0;}
 .tile-side, .tile-n {font-size: 1.05rem; color: #4b5563;}
+.tile-side {min-height: 2.7em;}
 .tile-change {font-size: 1.15rem; margin: .25rem 0;}
 .verdict.up {color: #15803d; font-weight: 700;}
 .verdict.down {color: #b91c1c; font-weight: 700;}
