@@ -86,9 +86,11 @@ def main() -> None:
     print(f"- 'negative' flag fired on {int(calls['negative'].fillna(False).sum())} calls, "
           f"{int((calls['negative'].fillna(False) & rated_low).sum())} of them rated <= 2.5 overall")
     had, calm = calls[calls["has_dissatisfied"]], calls[~calls["has_dissatisfied"]]
-    print(f"- AUC, calls with a dissatisfied turn vs without: VADER call mean {auc(had['sentiment_mean'], calm['sentiment_mean']):.3f}; "
+    vader_auc = auc(had["sentiment_mean"], calm["sentiment_mean"])
+    print(f"- AUC, calls with a dissatisfied turn vs without: VADER call mean {vader_auc:.3f}; "
           f"call dissatisfaction {auc(-had['dissatisfaction'], -calm['dissatisfaction']):.3f}")
-    rho = lambda column, sign: stats.spearmanr(calls["overall_mean"], sign * calls[column], nan_policy="omit").statistic  # noqa: E731
+    def rho(column: str, sign: int) -> float:
+        return stats.spearmanr(calls["overall_mean"], sign * calls[column], nan_policy="omit").statistic
     print(f"- Spearman with the dialogue's overall rating: VADER call mean {rho('sentiment_mean', 1):.3f}; "
           f"call dissatisfaction (negated) {rho('dissatisfaction', -1):.3f}")
     print(f"- dialogues rated <= 2.5: mean call dissatisfaction {calls.loc[rated_low, 'dissatisfaction'].mean():.3f}, "

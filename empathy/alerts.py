@@ -147,8 +147,9 @@ def _figure_alert(name: str, figure, window: Window, board_url: str) -> dict:
     return {"key": f"figure:{name}:{window.label}", "kind": "figure",
             "subject": f"{title} {change_text(name, figure)} in {window.label}",
             "message": f"{title} in {window.label} is {main_value(name, figure.value)} (n = {figure.n:,} "
-                       f"{counted(name)}) against {main_value(name, figure.previous)} the week before: {change_text(name, figure)} "
-                       f"(p = {figure.test.p_value:.3f}).\nThe board: {board_link(board_url, window.label)}"}
+                       f"{counted(name)}) against {main_value(name, figure.previous)} the week before: "
+                       f"{change_text(name, figure)} (p = {figure.test.p_value:.3f}).\n"
+                       f"The board: {board_link(board_url, window.label)}"}
 
 
 def _deliver(alert: dict, channel: str, configured: Channels) -> None:

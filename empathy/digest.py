@@ -75,7 +75,8 @@ def mail_server_from(path, section: dict, name: str, other_keys: tuple[str, ...]
     if not recipients or not all(isinstance(r, str) and "@" in r for r in recipients):
         missing.append("recipients (a list of e-mail addresses)")
     if missing:
-        raise DigestError(f"[{name}] in {path}: give {', '.join(missing)}.\n" + EXAMPLE.replace("[digest]", f"[{name}]"))
+        raise DigestError(f"[{name}] in {path}: give {', '.join(missing)}.\n"
+                          + EXAMPLE.replace("[digest]", f"[{name}]"))
     port = section.get("port", 587)
     if not isinstance(port, int) or not 0 < port < 65536:
         raise DigestError(f"[{name}] in {path}: port {port!r} is not a port number.")

@@ -170,7 +170,8 @@ def _yellow(s, t: Thresholds) -> list[tuple[str, str]]:
             found.append(("NPS drop", f"NPS {nps:+.0f} from {s.nps_answers} answers, {usual - nps:.0f} points "
                                       f"below its usual {usual:+.0f}"))
     if s.scored_calls >= t.sentiment_calls and s.sentiment <= t.negative_sentiment:
-        found.append(("negative calls", f"negative calls (mean sentiment {s.sentiment:+.2f} over {s.scored_calls} calls)"))
+        found.append(("negative calls",
+                      f"negative calls (mean sentiment {s.sentiment:+.2f} over {s.scored_calls} calls)"))
     if s.invited >= t.participation_invited and s.invited_before:
         rate, usual = s.responded / s.invited, s.responded_before / s.invited_before
         if usual and rate <= t.participation_drop * usual:

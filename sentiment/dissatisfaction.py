@@ -25,7 +25,8 @@ REJECTIONS = (
     (("no", "nah", "negative", "wrong"), r"^\W*(?:no|nope|nah|negative|wrong)\b"),
     (("not",), r"\bnot (?:quite )?(?:right|correct|what i)"),
     (("wrong",), r"\bwrong\b"),
-    (("work", "suit", "help"), r"\b(?:won'?t|doesn'?t|does not|will not|didn'?t|did not|isn'?t|is not) (?:work|suit|help)"),
+    (("work", "suit", "help"),
+     r"\b(?:won'?t|doesn'?t|does not|will not|didn'?t|did not|isn'?t|is not) (?:work|suit|help)"),
     (("interested",), r"\bnot interested\b"),
     (("else",), r"\b(?:something|anything|somewhere|someone) else\b"),
     (("other",), r"\b(?:another|other) (?:one|option|place|time|date|flight|restaurant|hotel|car|events?"

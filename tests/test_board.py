@@ -64,7 +64,8 @@ def test_flagged_accounts_up_for_renewal_within_90_days(store, flagged):
 
 
 def test_an_account_that_churned_has_no_next_renewal(store):
-    load(store, "account_id,renewal_date,outcome\nGONE,2026-01-10,churned\nSTAY,2026-01-10,downgraded\n", "renewals.csv")
+    load(store, "account_id,renewal_date,outcome\nGONE,2026-01-10,churned\nSTAY,2026-01-10,downgraded\n",
+         "renewals.csv")
     assert next_renewals(store, date(2026, 9, 13)).values.tolist() == [["STAY", date(2027, 1, 10)]]
 
 

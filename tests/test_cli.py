@@ -79,10 +79,12 @@ def test_a_renewals_sheet_with_bad_rows_is_refused_whole_then_lands_its_good_row
     sheet = FIXTURES / "renewals_bad_rows.csv"
     refused = empathy("load", sheet, db_path=db_path)
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
-    assert "sheet row 5, column 'Result': 'paused' is not one of: churned, downgraded, expanded, renewed" in refused.stdout
+    assert ("sheet row 5, column 'Result': 'paused' is not one of: churned, downgraded, expanded, renewed"
+            in refused.stdout)
     assert "sheet row 4, column 'Contract end': '31/02/2026' is not a date" in refused.stdout
     assert json.loads(empathy("batches", "--json", db_path=db_path).stdout) == []
-    landed = json.loads(empathy("load", sheet, "--kind", "renewals", "--skip-invalid", "--json", db_path=db_path).stdout)
+    landed = json.loads(empathy("load", sheet, "--kind", "renewals", "--skip-invalid", "--json",
+                                db_path=db_path).stdout)
     assert (landed["kind"], landed["rows_new"], landed["rows_rejected"]) == ("renewals", 2, 3)
     assert empathy("undo", str(landed["batch_id"]), db_path=db_path).returncode == 0
     assert [b["undone"] for b in json.loads(empathy("batches", "--json", db_path=db_path).stdout)] == [True]
@@ -129,7 +131,8 @@ def test_role_after_a_load_places_the_stored_calls_without_scoring_them_again(db
     assert "nothing was scored again" in again.stdout
     store = Store.open(db_path)
     turns = store.query("SELECT speaker, role, compound FROM utterances ORDER BY turn")
-    assert turns[["speaker", "role"]].values.tolist() == [["Emma", "customer"], ["Dana Lee", "agent"]]  # two-speaker rule
+    # Dana Lee by the two-speaker rule
+    assert turns[["speaker", "role"]].values.tolist() == [["Emma", "customer"], ["Dana Lee", "agent"]]
     assert turns["compound"].tolist() == compounds["compound"].tolist()
     call = store.query("SELECT sentiment_mean, customer_turns, scored_turns FROM calls").iloc[0]
     assert (call["sentiment_mean"], call["customer_turns"]) == (compounds["compound"][0], 1)

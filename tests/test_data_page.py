@@ -168,7 +168,8 @@ def test_a_renewals_sheet_names_its_bad_rows_then_lands_and_shows_on_the_account
     assert loaded_table(app)["Renewals"] == renewals_before + 2
     stored = Store.open(db_path).query("SELECT account_id, renewal_date::VARCHAR, outcome, arr_after FROM renewals "
                                        "WHERE batch_id = (SELECT max(batch_id) FROM batches) ORDER BY 1")
-    assert stored.values.tolist() == [["A1001", "2026-10-31", "renewed", 961000.0], ["A1002", "2026-11-02", "churned", 0.0]]
+    assert stored.values.tolist() == [["A1001", "2026-10-31", "renewed", 961000.0],
+                                      ["A1002", "2026-11-02", "churned", 0.0]]
     story = open_page("accounts", window="2026-W47", weeks="1", account="A1002")
     assert story.dataframe[1].value["outcome"].iloc[0] == "churned"  # newest first
     assert not any(m.value.startswith("**Next renewal:**") for m in story.markdown)  # it churned
@@ -186,7 +187,8 @@ def test_speakers_no_rule_placed_are_placed_on_the_page_and_the_figures_follow(a
     app.selectbox(key="place-label").select("Emma").run()
     app.radio(key="place-role").set_value("customer").run()
     next(b for b in app.button if b.label == "Place on every stored call").click().run()
-    assert [as_read(s.value) for s in app.success] == ["Emma placed as customer: 4 turns of 2 calls; nothing was scored again."]
+    assert [as_read(s.value) for s in app.success] == [
+        "Emma placed as customer: 4 turns of 2 calls; nothing was scored again."]
     assert not any(e.label.startswith("Call speakers no rule placed") for e in app.expander)  # the others: agents
     calls = Store.open(db_path).query("SELECT call_id, customer_turns, sentiment_mean FROM calls "
                                       "WHERE call_id LIKE 'X%' ORDER BY 1")

@@ -40,6 +40,7 @@ def test_clearing_the_demo_keeps_the_analysts_own_batches(store):
     mine = load_sheet(store, user=ANALYST, data=b"account_id,segment\nMINE-1,SMB\n", source="mine.csv")
     assert clear_demo(store, ADMIN) == 5
     assert not has_demo(store)
-    assert current_counts(store) == {"accounts": 1, "survey_responses": 0, "participation": 0, "calls": 0, "renewals": 0}
+    assert current_counts(store) == {"accounts": 1, "survey_responses": 0, "participation": 0, "calls": 0,
+                                     "renewals": 0}
     assert store.active_batches(demo=False) == [mine.batch_id]
     assert ensure_demo(store) == []  # cleared on purpose: not loaded again behind the analyst's back

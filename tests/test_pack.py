@@ -12,7 +12,8 @@ from pptx import Presentation
 from conftest import FIXTURES, empathy
 
 PAGES = 6  # title, figures, voice, accounts at risk, themes, actions
-TITLES = {"nps": "NPS", "csat": "CSAT", "ces": "CES", "sentiment": "Call sentiment (VADER)", "participation": "Participation"}
+TITLES = {"nps": "NPS", "csat": "CSAT", "ces": "CES", "sentiment": "Call sentiment (VADER)",
+          "participation": "Participation"}
 
 
 def expected_cells(name: str, figure: dict) -> list[str]:

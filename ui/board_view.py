@@ -186,10 +186,11 @@ call and per window, the mean. On public service dialogues rated by
 people it tells dissatisfied turns from satisfied ones better than VADER (bench/README.md).
 
 **Accounts at risk** over the {w.days} days ending with the window's last day; an account's *usual* is the
-same figure over the {w.baseline_days} days before. Yellow: at least {w.frequent_support_calls} support calls and {w.contact_rise:g}× its usual;
-NPS from at least {w.nps_answers} answers {w.nps_drop:g} points or more below its usual; mean call sentiment at or below
-{w.negative_sentiment:+.2f} over at least {w.sentiment_calls} calls; or a response rate (from at least {w.participation_invited} invitations) at or below
-{w.participation_drop:.0%} of its usual. Red: at least {w.red_escalations} escalated calls, or {w.red_signs} yellow signs at once. Thresholds are
+same figure over the {w.baseline_days} days before. Yellow: at least {w.frequent_support_calls} support calls and
+{w.contact_rise:g}× its usual; NPS from at least {w.nps_answers} answers {w.nps_drop:g} points or more below its usual;
+mean call sentiment at or below {w.negative_sentiment:+.2f} over at least {w.sentiment_calls} calls; or a response rate
+(from at least {w.participation_invited} invitations) at or below {w.participation_drop:.0%} of its usual. Red: at least
+{w.red_escalations} escalated calls, or {w.red_signs} yellow signs at once. Thresholds are
 in `data/settings.toml` (the Accounts page edits them); the Backtest page shows how well each rule
 foretold churn and downgrades. *Newly red*: red now, not red at the end of the window before.
 *Up for renewal*: the flagged accounts whose next renewal (a year after the last one on record)
