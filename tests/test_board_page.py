@@ -121,7 +121,7 @@ def test_presentation_mode_hides_the_workbench(run_app):
 def test_help_gives_the_thresholds_the_settings_file_holds(run_app):
     at = run_app()
     help_ = next(m.value for m in at.markdown if m.value.lstrip().startswith("**Window.**"))
-    assert "at least 4 support calls and 2× its usual" in help_ and "at least 2 escalated calls" in help_
+    assert "at least 4 support calls and\n2× its usual" in help_ and "at least\n2 escalated calls" in help_
     assert "the 180 days before" in help_ and "3 yellow signs at once" in help_  # data/settings.toml
     assert "|compound| ≥ 0.5) and 8-60 words" in help_
 
