@@ -13,7 +13,7 @@ TILES = {
     "nps": ("NPS", "pts", "+.0f"),
     "csat": ("CSAT", "pp", ".0f"),
     "ces": ("CES", "", ".2f"),
-    "sentiment": ("Call sentiment (VADER)", "", "+.2f"),
+    "sentiment": ("Call sentiment", "", "+.2f"),
     "participation": ("Participation", "pp", ".0f"),
 }
 
@@ -34,9 +34,8 @@ def side_value(name: str, figure: Figure) -> str:
         "nps": "" if d.get("margin_of_error") is None else f"± {d['margin_of_error']:.0f} margin of error",
         "csat": "" if d.get("mean") is None else f"mean {d['mean']:.2f} of 5",
         "ces": pct(d.get("easy_pct"), "easy (5-7 of 7)"),
-        "sentiment": " · ".join(filter(None, [
-            pct(d.get("negative_pct"), "negative"),
-            "" if d.get("dissatisfaction") is None else f"dissatisfaction {d['dissatisfaction']:.2f}"])),
+        "sentiment": "VADER compound" + ("" if d.get("dissatisfaction") is None
+                                         else f" · dissatisfaction {d['dissatisfaction']:.2f}"),
         "participation": pct(d.get("speeders_pct"), "speeders"),
     }[name]
 

@@ -45,7 +45,7 @@ def test_board_shows_the_latest_complete_week_with_its_figures(run_app):
         rows = pa.ipc.open_stream(chart.proto.datasets[0].data.data).read_all()
         assert rows.num_rows == 12 and rows.column("window").to_pylist()[-1] == "2026-W47"
         assert json.loads(chart.proto.spec)["layer"][0]["mark"]["type"] == "line"
-    for title in ("CSAT", "CES", "Call sentiment (VADER)", "Participation"):
+    for title in ("CSAT", "CES", "Call sentiment", "Participation"):
         assert tile_value(at, title) != "–"
     assert html(at).count("within noise") + html(at).count("a real change") >= 5
 

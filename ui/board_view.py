@@ -177,8 +177,8 @@ real when p < 0.05.
 
 **CES** (1-7, "the company made it easy"). The mean, and % easy = share of 5-7.
 **Call sentiment**: VADER compound of the customer's turns only; per call their mean; per window
-the mean over calls (the tile's number) and the share of negative calls (mean ≤ −0.05). Both means:
-Welch's t-test (unequal variances), real when p < 0.05. Beside it, **dissatisfaction** (0 to 1, a
+the mean over calls (the tile's number; the share of negative calls, mean ≤ −0.05, is in
+`board --json`). Welch's t-test (unequal variances), real when p < 0.05. Beside it, **dissatisfaction** (0 to 1, a
 separate score; VADER's is unchanged): per customer turn, 0.35 per rejection or failure phrase said
 ("that's not right", "something else", "still waiting", "no trains available", "cancel"; at most two)
 plus half the negative part of VADER's compound, plus 0.15 × (1 − its positive part), at most 1; per
