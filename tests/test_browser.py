@@ -8,7 +8,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -19,7 +18,7 @@ import openpyxl
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from conftest import BEACON, FIXTURES, HOSTILE, ROOT, empathy
+from conftest import BEACON, FIXTURES, HOSTILE, ROOT, empathy, free_port
 
 pytestmark = pytest.mark.browser
 
@@ -27,11 +26,6 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextmanager

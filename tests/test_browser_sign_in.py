@@ -106,7 +106,10 @@ def test_an_analyst_has_the_data_page_and_an_admin_the_admin_page(team_server, p
     expect(page.get_by_text("How customers feel · 2026-W47")).to_be_visible(timeout=90_000)
     settled(page)
     assert menu(page) == ["Board", "Segments", "Accounts", "Backtest", "Voices", "Themes", "Data"]
-    page.get_by_role("button", name="Pin").first.click()  # an analyst may pin the voice of the week
+    pin = page.get_by_role("button", name="Pin").first  # an analyst may pin the voice of the week
+    pin.scroll_into_view_if_needed()  # a click that has to scroll first can land while the page moves
+    settled(page)
+    pin.click()
     expect(page.get_by_role("button", name="Back to the rule's choice")).to_be_visible(timeout=60_000)
     page.get_by_role("link", name="Data").click()
     expect(page.get_by_text("recorded as loaded by", exact=False)).to_contain_text(address("dana@example.com"),
