@@ -99,7 +99,8 @@ with voice_column:
     st.markdown('<div class="section-title">Complaints growing</div>', unsafe_allow_html=True)
     st.markdown(themes_html(shown.themes), unsafe_allow_html=True)
 with alerts_column:
-    st.markdown('<div class="section-title">Accounts at risk (30 days)</div>', unsafe_allow_html=True)
+    st.markdown(f'<div class="section-title">Accounts at risk ({settings.early_warning.days} days)</div>',
+                unsafe_allow_html=True)
     a = shown.alerts
     st.markdown(alerts_html(a, RENEWAL_DAYS), unsafe_allow_html=True)
     if not projecting:

@@ -189,7 +189,7 @@ def _risk_page(data: PackData) -> Page:
     if len(flagged) > AT_RISK_ROWS:
         blocks.append(Text(f"and {len(flagged) - AT_RISK_ROWS} more flagged accounts (the Accounts page lists "
                            "them all).", "caption"))
-    return Page("Accounts at risk (30 days)", blocks)
+    return Page("Accounts at risk", blocks)  # each reason says over how many days
 
 
 def _themes_page(data: PackData) -> Page:

@@ -94,10 +94,15 @@ def score_calls(calls: ParsedCalls, keep: pd.Index,
     return _with_figures(rows, figures), _turns_frame(new_turns, versions), unmapped, doubts
 
 
-def _stored_figures(rows: pd.DataFrame, known: pd.DataFrame) -> dict[int, dict]:
+def _figures_by_version(turns: pd.DataFrame) -> dict[tuple[str, str], dict]:
+    """Each transcript version's figures, from its stored turns (nothing scored again)."""
     turn_fields = [f.name for f in fields(ScoredTurn)]
-    by_version = {key: call_figures([ScoredTurn(**t) for t in group[turn_fields].to_dict("records")])
-                  for key, group in known.groupby(["call_id", "transcript_hash"])}
+    return {key: call_figures([ScoredTurn(**t) for t in group[turn_fields].to_dict("records")])
+            for key, group in turns.groupby(["call_id", "transcript_hash"])}
+
+
+def _stored_figures(rows: pd.DataFrame, known: pd.DataFrame) -> dict[int, dict]:
+    by_version = _figures_by_version(known)
     return {row: by_version[(call_id, version)]
             for row, call_id, version in zip(rows.index, rows["call_id"], rows["transcript_hash"])
             if (call_id, version) in by_version}
@@ -130,7 +135,7 @@ def place_speakers(store: Store, roles: dict[str, str], user, call_ids: list[str
     """Speakers of stored calls placed anew (label -> customer/agent/other), on every current call or
     on `call_ids`: their turns keep their scores, the calls' figures are worked out again from them,
     customer turns are tagged with their themes. Nothing is scored again. How many calls and turns
-    changed, and the labels no stored turn has."""
+    changed."""
     store.authorize(user, "load", "speaker roles")
     bad = sorted({role for role in roles.values() if role not in ROLES})
     if bad:
@@ -145,14 +150,12 @@ def place_speakers(store: Store, roles: dict[str, str], user, call_ids: list[str
     placed = pd.concat([_placed_again(group, roles) for _, group in stored.groupby(["call_id", "transcript_hash"])]) \
         if not stored.empty else stored["role"]
     changed = stored[placed != stored["role"]].assign(role=placed[placed != stored["role"]])
-    missing = sorted(set(roles) - set(stored["speaker"]))
     if changed.empty:
-        return {"calls": 0, "turns": 0, "missing": missing}
+        return {"calls": 0, "turns": 0}
     stored = stored.assign(role=placed)
     touched = stored[stored.set_index(["call_id", "transcript_hash"]).index.isin(
         changed.set_index(["call_id", "transcript_hash"]).index)]
-    figures = {key: call_figures([ScoredTurn(**turn) for turn in group[turn_fields].to_dict("records")])
-               for key, group in touched.groupby(["call_id", "transcript_hash"])}
+    figures = _figures_by_version(touched)
     calls = pd.DataFrame([{"call_id": call_id, "transcript_hash": version,
                            **{FIGURE_COLUMNS[name]: value for name, value in found.items()}}
                           for (call_id, version), found in figures.items()])
@@ -161,7 +164,7 @@ def place_speakers(store: Store, roles: dict[str, str], user, call_ids: list[str
     changed.loc[customer, "themes"] = tag_texts(changed.loc[customer, "text"])
     store.place_speakers(changed[["call_id", "transcript_hash", "turn", "role", "themes"]], calls,
                          ", ".join(f"{label}={role}" for label, role in roles.items()), user=user)
-    return {"calls": len(calls), "turns": len(changed), "missing": missing}
+    return {"calls": len(calls), "turns": len(changed)}
 
 
 def unplaced_speakers(store: Store) -> pd.DataFrame:

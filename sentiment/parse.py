@@ -70,15 +70,17 @@ def parse_labelled(text: str) -> list[Turn]:
     """`Speaker: text` lines, optionally time-stamped; unlabelled lines continue the turn above, and so
     does a line that reads as a field of the message above (see `_is_field`)."""
     turns: list[dict] = []
+    speakers: set[str] = set()
     for line in text.splitlines():
         if not line.strip():
             continue
         match = LABELLED_LINE.match(line)
-        if match and turns and _is_field(match, {turn["speaker"] for turn in turns}):
+        if match and turns and _is_field(match, speakers):
             match = None
         if match:
             offset = seconds(match["time"]) if match["time"] else None
             turns.append({"speaker": match["speaker"].strip(), "text": match["text"].strip(), "offset": offset})
+            speakers.add(turns[-1]["speaker"])
         elif turns:
             turns[-1]["text"] = f"{turns[-1]['text']} {line.strip()}".strip()
         else:

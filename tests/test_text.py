@@ -47,6 +47,7 @@ SAFE_CALLS = {"literal", "literal_html", "len", "main_value", "side_value", "cha
 # counts, the app's own wording.
 SAFE_VALUES = {
     "window.label", "window.previous().label", "settings.timezone", "settings.trend_windows", "settings.min_n",
+    "settings.early_warning.days",
     "thresholds.days", "min_n", "title", "state", "user.role.label", "demo", "next_step", "counts", "shown", "where",
     "STYLE", "PRESENTATION_STYLE", "OPEN_MARK", "MARKS[flag['status']]", "TITLES[layout.name]", "layout.required",
     "c.name", "required", "batch.batch_id", "batch.kind", "found.total", "p.window_label", "p.last_batch",
