@@ -48,13 +48,17 @@ FAILURES = (
     (("frustrat", "annoy", "disappoint", "useless", "ridiculous", "unacceptable", "terrible", "awful", "horrible"),
      r"\b(?:frustrat\w*|annoy\w*|disappoint\w*|useless|ridiculous|unacceptable|terrible|awful|horrible)\b"),
 )
-PHRASES = tuple((needles, re.compile(pattern)) for needles, pattern in REJECTIONS + FAILURES)
+PHRASES = tuple((frozenset(needles), re.compile(pattern)) for needles, pattern in REJECTIONS + FAILURES)
+NEEDLES = tuple(sorted(set().union(*(needles for needles, _ in PHRASES))))
 
 
 def phrase_groups(text: str) -> int:
     """How many of the rejection and failure phrase groups the text says (in any case)."""
     lowered = text.lower()
-    return sum(1 for needles, phrase in PHRASES if any(n in lowered for n in needles) and phrase.search(lowered))
+    present = {needle for needle in NEEDLES if needle in lowered}
+    if not present:
+        return 0
+    return sum(1 for needles, phrase in PHRASES if not present.isdisjoint(needles) and phrase.search(lowered))
 
 
 def dissatisfaction(text: str, compound: float) -> float:

@@ -71,8 +71,6 @@ def other_language(text: str) -> str | None:
     and lingua on VADER's 4,200 rated tweets, 10,290 service dialogue turns and short support messages
     in six languages, it took 8 µs a text (py3langid 74, lingua 2,600, langdetect 3,000) and called
     the fewest English texts another language (bench/README.md)."""
-    letters = [c for c in text if c.isalpha()]
-    other_script = not text.isascii() and sum(1 for c in letters if c.isascii()) < 0.5 * len(letters)
     try:
         reliable, _, found = pycld2.detect(text, hintLanguage="en")
     except pycld2.error:
@@ -80,7 +78,10 @@ def other_language(text: str) -> str | None:
     code = found[0][1]
     if reliable and code not in ("en", "un"):
         return code
-    return UNDETERMINED if other_script else None
+    if text.isascii():
+        return None
+    letters = [c for c in text if c.isalpha()]
+    return UNDETERMINED if sum(1 for c in letters if c.isascii()) < 0.5 * len(letters) else None
 
 
 def judgeable(text: str) -> bool:
@@ -101,21 +102,30 @@ def speech(text: str) -> str:
 
 def score_text(text: str) -> Score:
     """A turn's scores; a turn with nothing said (empty, or only tags like [noise]) is unscored."""
-    text = speech(text) if text else text
-    if not text:
-        return UNSCORED
-    if language := other_language(text):
-        return UNSCORED._replace(language=language)
-    if not LETTER.search(text):
-        return UNSCORED
+    return score_chunk([text])[0]
+
+
+def score_chunk(texts: list[str]) -> list[Score]:
+    """Many turns' scores, worked out one step at a time over the whole list (tags out, language, VADER,
+    dissatisfaction) rather than turn by turn: each step's tables stay in the processor's cache, and
+    the same work takes 1.3x VADER's time instead of 1.9x (bench/README.md)."""
+    said = [speech(text) if text else "" for text in texts]
+    languages = [other_language(text) if text else None for text in said]
+    judged = [bool(text) and language is None and LETTER.search(text) is not None
+              for text, language in zip(said, languages)]
+    vader = [_vader(text) if ok else None for text, ok in zip(said, judged)]
+    return [score._replace(dissatisfaction=dissatisfaction(text, score.compound)) if score else
+            UNSCORED._replace(language=language) if language else UNSCORED
+            for text, language, score in zip(said, languages, vader)]
+
+
+def _vader(text: str) -> Score:
     # a turn with at most LONG_TURN_SENTENCES - 1 end marks cannot be long: skip splitting it
     if text.count(".") + text.count("!") + text.count("?") < LONG_TURN_SENTENCES or \
             len(parts := sentences(text)) <= LONG_TURN_SENTENCES:
         found = analyzer().polarity_scores(text)
-        score = Score(found["compound"], found["pos"], found["neu"], found["neg"], True)
-    else:
-        score = _score_in_blocks(parts)
-    return score._replace(dissatisfaction=dissatisfaction(text, score.compound))
+        return Score(found["compound"], found["pos"], found["neu"], found["neg"], True)
+    return _score_in_blocks(parts)
 
 
 def _score_in_blocks(parts: list[str]) -> Score:
@@ -130,10 +140,6 @@ def _score_in_blocks(parts: list[str]) -> Score:
     return Score(mean["compound"], mean["pos"], mean["neu"], mean["neg"], True)
 
 
-def _score_chunk(texts: list[str]) -> list[Score]:
-    return [score_text(text) for text in texts]
-
-
 def score_texts(texts: list[str], workers: int | None = None) -> list[Score]:
     """Scores in input order, each distinct text scored once (calls repeat "Have a great day." and
     "Okay."); a large list is spread over `workers` processes (default: all cores).
@@ -145,7 +151,7 @@ def score_texts(texts: list[str], workers: int | None = None) -> list[Score]:
     distinct = list(dict.fromkeys(texts))
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(distinct) < PARALLEL_MIN_TEXTS:
-        scores = _score_chunk(distinct)
+        scores = score_chunk(distinct)
     else:
         size = math.ceil(len(distinct) / workers)
         chunks = [distinct[i:i + size] for i in range(0, len(distinct), size)]
@@ -168,4 +174,4 @@ def _score_in_worker(texts: list[str]) -> list[Score]:
 def run_worker() -> None:
     """Score a JSON list of texts from stdin; print their scores, in order, as a JSON list."""
     texts = json.loads(sys.stdin.read())
-    sys.stdout.write(json.dumps(_score_chunk(texts)))
+    sys.stdout.write(json.dumps(score_chunk(texts)))
