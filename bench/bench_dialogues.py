@@ -8,8 +8,12 @@ in a temporary folder), and what it stored is compared with the truth:
 - turn level: among true customer turns, how well the stored compound separates dissatisfied turns
   (mean rating <= 2.5) from satisfied ones (>= 3.5), as the AUC (the chance that a random dissatisfied
   turn scores below a random satisfied one), beside plain VADER on the same texts in the same run;
-- call level: the call's mean customer compound and its "negative" flag against the dialogues rated
-  <= 2.5 overall, and the AUC of the call mean for calls with at least one dissatisfied turn.
+- call level: the call's figures (mean customer compound, its "negative" flag, the call's
+  dissatisfaction) against the dialogues' overall ratings: the AUC between dialogues rated <= 2.5 and
+  >= 3.5 overall (with a bootstrap interval: only a few are rated low), the AUC between calls with and
+  without a dissatisfied turn (also on each half of the calls, by the parity of their ids), and the
+  Spearman correlation with the overall rating; plain VADER's call mean beside them; then other ways
+  of summing up a call's turns (its worst moments, its end), for the record.
 
 Run: .venv/bin/python bench/bench_dialogues.py
 """
@@ -22,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from scipy import stats  # noqa: E402
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: E402
@@ -80,22 +85,51 @@ def main() -> None:
     calls = calls.merge(dialogues, on="call_id")
     worst = customer.groupby("call_id")["sat_mean"].min()
     calls["has_dissatisfied"] = calls["call_id"].map(worst) <= 2.5
-    rated_low = calls["overall_mean"] <= 2.5
-    print(f"\nCall level: {len(calls)} calls, {rated_low.sum()} rated <= 2.5 overall, "
-          f"{calls['has_dissatisfied'].sum()} with a dissatisfied turn\n")
+    rated_low, rated_high = calls["overall_mean"] <= 2.5, calls["overall_mean"] >= 3.5
+    calls["plain_mean"] = calls["call_id"].map(customer.groupby("call_id")["plain"].mean())
+    print(f"\nCall level: {len(calls)} calls, {rated_low.sum()} rated <= 2.5 overall, {rated_high.sum()} rated "
+          f">= 3.5, {calls['has_dissatisfied'].sum()} with a dissatisfied turn\n")
     print(f"- 'negative' flag fired on {int(calls['negative'].fillna(False).sum())} calls, "
-          f"{int((calls['negative'].fillna(False) & rated_low).sum())} of them rated <= 2.5 overall")
-    had, calm = calls[calls["has_dissatisfied"]], calls[~calls["has_dissatisfied"]]
-    vader_auc = auc(had["sentiment_mean"], calm["sentiment_mean"])
-    print(f"- AUC, calls with a dissatisfied turn vs without: VADER call mean {vader_auc:.3f}; "
-          f"call dissatisfaction {auc(-had['dissatisfaction'], -calm['dissatisfaction']):.3f}")
-    def rho(column: str, sign: int) -> float:
-        return stats.spearmanr(calls["overall_mean"], sign * calls[column], nan_policy="omit").statistic
-    print(f"- Spearman with the dialogue's overall rating: VADER call mean {rho('sentiment_mean', 1):.3f}; "
-          f"call dissatisfaction (negated) {rho('dissatisfaction', -1):.3f}")
-    print(f"- dialogues rated <= 2.5: mean call dissatisfaction {calls.loc[rated_low, 'dissatisfaction'].mean():.3f}, "
-          f"others {calls.loc[~rated_low, 'dissatisfaction'].mean():.3f}")
+          f"{int((calls['negative'].fillna(False) & rated_low).sum())} of them rated <= 2.5 overall\n")
+    figures = (("plain VADER, call mean (baseline)", "plain_mean", 1), ("stored compound, call mean", "sentiment_mean", 1),
+               ("call dissatisfaction (mean of the turns')", "dissatisfaction", -1))
+    halves = calls["call_id"].str[-1].astype(int) % 2 == 0
+    print("| call figure | AUC rated <= 2.5 vs >= 3.5 overall (95% bootstrap) | AUC with vs without a dissatisfied turn "
+          "(even / odd ids) | Spearman with the overall rating |")
+    print("|---|---|---|---|")
+    for name, column, sign in figures:
+        value = sign * calls[column]
+        low_high = auc(value[rated_low], value[rated_high])
+        lo, hi = bootstrap_auc(value[rated_low], value[rated_high])
+        had = calls["has_dissatisfied"]
+        per_half = " / ".join(f"{auc(value[had & half], value[~had & half]):.3f}" for half in (halves, ~halves))
+        rho = stats.spearmanr(calls["overall_mean"], value, nan_policy="omit").statistic
+        print(f"| {name} | {low_high:.3f} ({lo:.2f}-{hi:.2f}) | {auc(value[had], value[~had]):.3f} ({per_half}) | "
+              f"{rho:.3f} |")
+    print("\nOther ways to sum up a call's dissatisfaction (the customer's worst moments, the end), from the same "
+          "stored turns:\n")
+    print("| call figure | AUC rated <= 2.5 vs >= 3.5 | AUC with vs without a dissatisfied turn | Spearman |")
+    print("|---|---|---|---|")
+    scored = customer[customer["role"] == "customer"].dropna(subset=["dissatisfaction"]).sort_values(["call_id", "turn"])
+    by_call = scored.groupby("call_id")["dissatisfaction"]
+    ways = {"mean (the board's)": by_call.mean(), "worst turn": by_call.max(),
+            "mean of the worst two": by_call.apply(lambda d: d.nlargest(2).mean()),
+            "half mean, half worst": 0.5 * by_call.mean() + 0.5 * by_call.max(),
+            "last turn": by_call.last(), "last third": by_call.apply(lambda d: d.iloc[-max(1, len(d) // 3):].mean())}
+    for name, found in ways.items():
+        value = -calls["call_id"].map(found)
+        had = calls["has_dissatisfied"]
+        rho = stats.spearmanr(calls["overall_mean"], value, nan_policy="omit").statistic
+        print(f"| {name} | {auc(value[rated_low], value[rated_high]):.3f} | {auc(value[had], value[~had]):.3f} | "
+              f"{rho:.3f} |")
 
+
+def bootstrap_auc(low: pd.Series, high: pd.Series, rounds: int = 2000) -> tuple[float, float]:
+    """A 95% percentile interval of the AUC, both groups resampled (seeded: the same run, the same interval)."""
+    rng = np.random.default_rng(0)
+    low, high = low.dropna().to_numpy(), high.dropna().to_numpy()
+    found = [auc(pd.Series(rng.choice(low, len(low))), pd.Series(rng.choice(high, len(high)))) for _ in range(rounds)]
+    return float(np.percentile(found, 2.5)), float(np.percentile(found, 97.5))
 
 if __name__ == "__main__":
     main()

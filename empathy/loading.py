@@ -18,7 +18,7 @@ from empathy.schema import (
 )
 from empathy.sources import RawSheet, SheetError, read_path, read_sheet
 from empathy.store import Store
-from empathy.themes import tag_texts
+from empathy.themes import read_taxonomy, tag_texts, themes_expression
 from empathy.transcripts import ParsedCalls, calls_from_turn_rows, parse_calls, place_speakers, score_calls
 from empathy.validate import Validated, validate
 from sentiment import score_texts
@@ -185,7 +185,7 @@ def _land(store: Store, prepared: Prepared, user: User, skip_invalid: bool, demo
             report.notes.append(_unmapped_note(unmapped))
     result = store.load(planned.table, rows, kind=layout.kind, layout=layout.name,
                         source=_source_label(sheet), rows_rejected=report.rows_rejected, demo=demo,
-                        utterances=utterances, user=user)
+                        utterances=utterances, turn_themes=themes_expression(read_taxonomy(), "text"), user=user)
     report.batch_id, report.rejected = result.batch_id, False
     report.rows_new, report.rows_updated = result.rows_new, result.rows_updated
     report.rows_duplicate += result.rows_duplicate

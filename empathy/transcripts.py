@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -18,8 +18,10 @@ from empathy.store import UTTERANCE_COLUMNS, Store, StoreError
 from empathy.themes import tag_texts
 from empathy.validate import content_hash
 from sentiment import (
-    ScoredTurn, TranscriptError, analyze_turns, assign_roles, call_figures, parse_transcript, score_texts,
+    ScoredTurn, TranscriptError, assign_roles, figures_by_call, parse_transcript, place_calls, scored_role,
+    with_scores,
 )
+from sentiment.calls import SCORE_FIELDS
 from sentiment.roles import ROLES
 
 FIGURE_COLUMNS = {"mean": "sentiment_mean", "min": "sentiment_min", "shift": "sentiment_shift",
@@ -64,105 +66,85 @@ def parse_calls(store: Store, rows: pd.DataFrame, transcript_header: str = "tran
 
 def score_calls(calls: ParsedCalls, keep: pd.Index,
                 roles: dict[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame, dict, dict]:
-    """The kept calls rows with their figures, the new turns to store, the speakers no rule could
-    place (call_id -> labels) and the speakers the rules disagreed about (call_id -> {label: why}).
-    `roles` (label -> role) applies to the versions scored here."""
+    """The kept calls rows with their figures, the new turns to store (the store tags their themes), the
+    speakers no rule could place (call_id -> labels) and the speakers the rules disagreed about
+    (call_id -> {label: why}). `roles` (label -> role) applies to the versions scored here."""
     rows = calls.rows.loc[keep]
-    parsed = {row: turns for row, turns in calls.parsed.items() if row in keep}
-    scores = iter(score_texts([turn.text for turns in parsed.values() for turn in turns]))
-    figures: dict[int, dict] = {}
-    new_turns: list[ScoredTurn] = []
-    versions: list[tuple[str, str]] = []  # (call_id, transcript_hash) of each new turn
-    unmapped: dict[str, list[str]] = {}
-    doubts: dict[str, dict[str, str]] = {}
-    calls_by_row = dict(zip(rows.index, zip(rows["call_id"], rows["transcript_hash"], rows["agent"])))
-    for row, turns in parsed.items():
-        call_id, version, agent = calls_by_row[row]
-        analysis = analyze_turns(turns, agent if pd.notna(agent) else None, roles,
-                                 scores=[next(scores) for _ in turns])
-        figures[row] = analysis.figures
-        if analysis.unmapped:
-            unmapped[call_id] = analysis.unmapped
-        if analysis.doubts:
-            placed = {t.speaker: t.role for t in analysis.turns}
-            doubts[call_id] = {label: why if placed[label] == "other" else
-                               f"{why}; placed as {placed[label]} by the other speaker's role"
-                               for label, why in analysis.doubts.items()}
-        new_turns += analysis.turns
-        versions += [(call_id, version)] * len(analysis.turns)
-    figures.update(_stored_figures(rows, calls.known))
-    return _with_figures(rows, figures), _turns_frame(new_turns, versions), unmapped, doubts
+    parsed = [(row, turns) for row, turns in calls.parsed.items() if row in keep]
+    agents = rows["agent"].astype("object").where(rows["agent"].notna(), None)
+    placed = place_calls([(turns, agents[row]) for row, turns in parsed], roles)
+    turns = with_scores(placed.turns)
+    positions = pd.Index([row for row, _ in parsed])
+    call_ids, versions = rows.loc[positions, "call_id"].to_numpy(), rows.loc[positions, "transcript_hash"].to_numpy()
+    figures = figures_by_call(turns, ["call"]).set_axis(positions)
+    stored = _stored_figures(rows, calls.known)
+    figures = pd.concat([figures, stored]) if not stored.empty else figures
+    turns = turns.assign(call_id=call_ids[turns["call"]], transcript_hash=versions[turns["call"]])
+    return (_with_figures(rows, figures), _turns_frame(turns),
+            {call_ids[position]: labels for position, labels in placed.unmapped.items()},
+            {call_ids[position]: why for position, why in placed.doubts.items()})
 
 
-def _figures_by_version(turns: pd.DataFrame) -> dict[tuple[str, str], dict]:
-    """Each transcript version's figures, from its stored turns (nothing scored again)."""
-    turn_fields = [f.name for f in fields(ScoredTurn)]
-    return {key: call_figures([ScoredTurn(**t) for t in group[turn_fields].to_dict("records")])
-            for key, group in turns.groupby(["call_id", "transcript_hash"])}
+def _stored_figures(rows: pd.DataFrame, known: pd.DataFrame) -> pd.DataFrame:
+    """The figures of calls rows whose transcript was scored before, by sheet row, from its stored turns."""
+    if known.empty:
+        return pd.DataFrame(columns=list(FIGURE_COLUMNS))
+    by_version = figures_by_call(known.sort_values(["call_id", "transcript_hash", "turn"]),
+                                 ["call_id", "transcript_hash"])
+    wanted = pd.MultiIndex.from_arrays([rows["call_id"], rows["transcript_hash"]])
+    present = wanted.isin(by_version.index)
+    return by_version.reindex(wanted[present]).set_axis(rows.index[present])
 
 
-def _stored_figures(rows: pd.DataFrame, known: pd.DataFrame) -> dict[int, dict]:
-    by_version = _figures_by_version(known)
-    return {row: by_version[(call_id, version)]
-            for row, call_id, version in zip(rows.index, rows["call_id"], rows["transcript_hash"])
-            if (call_id, version) in by_version}
-
-
-def _with_figures(rows: pd.DataFrame, figures: dict[int, dict]) -> pd.DataFrame:
-    frame = pd.DataFrame.from_dict(figures, orient="index", columns=list(FIGURE_COLUMNS))
-    frame = frame.rename(columns=FIGURE_COLUMNS).reindex(rows.index).astype({
+def _with_figures(rows: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    frame = figures.rename(columns=FIGURE_COLUMNS).reindex(rows.index).astype({
         "sentiment_mean": "Float64", "sentiment_min": "Float64", "sentiment_shift": "Float64",
         "negative": "boolean", "customer_turns": "Int64", "scored_turns": "Int64", "unscored_turns": "Int64",
         "dissatisfaction": "Float64"})
     return rows.assign(**{name: frame[name] for name in FIGURE_COLUMNS.values()})
 
 
-def _turns_frame(turns: list[ScoredTurn], versions: list[tuple[str, str]]) -> pd.DataFrame:
-    """New turns, customer turns tagged with the themes they mention (agent turns are not); built
-    column by column (a frame from dicts per turn took a third of a calls load)."""
-    call_ids, hashes = zip(*versions) if versions else ((), ())
-    frame = pd.DataFrame({"call_id": call_ids, "transcript_hash": hashes,
-                          **{f.name: [getattr(t, f.name) for t in turns] for f in fields(ScoredTurn)}},
-                         columns=list(UTTERANCE_COLUMNS))
-    customer = frame["role"] == "customer"
-    frame["themes"] = pd.Series(None, index=frame.index, dtype="object")
-    frame.loc[customer, "themes"] = tag_texts(frame.loc[customer, "text"])
-    return frame.astype({"turn": "int64", "offset_s": "Float64", "compound": "Float64", "pos": "Float64",
-                         "neu": "Float64", "neg": "Float64", "scored": "bool", "dissatisfaction": "Float64"})
+def _turns_frame(turns: pd.DataFrame) -> pd.DataFrame:
+    """New turns as the store keeps them, but for their themes: the store tags customer turns as it
+    inserts them (`turn_themes`)."""
+    return turns.reindex(columns=[name for name in UTTERANCE_COLUMNS if name != "themes"]).astype({
+        "turn": "int64", "offset_s": "Float64", "compound": "Float64", "pos": "Float64", "neu": "Float64",
+        "neg": "Float64", "scored": "bool", "dissatisfaction": "Float64"})
 
 
 def place_speakers(store: Store, roles: dict[str, str], user, call_ids: list[str] | None = None) -> dict:
     """Speakers of stored calls placed anew (label -> customer/agent/other), on every current call or
     on `call_ids`: their turns keep their scores, the calls' figures are worked out again from them,
-    customer turns are tagged with their themes. Nothing is scored again. How many calls and turns
+    customer turns are tagged with their themes. Nothing is scored again; an agent's turn, never
+    scored, is scored when it is placed as someone whose words may count. How many calls and turns
     changed."""
     store.authorize(user, "load", "speaker roles")
     bad = sorted({role for role in roles.values() if role not in ROLES})
     if bad:
         raise StoreError(f"'{bad[0]}' is not a role; use customer, agent or other.")
-    turn_fields = [f.name for f in fields(ScoredTurn)]
     stored = store.query(f"""
-        SELECT u.call_id, u.transcript_hash, c.agent, {", ".join(f"u.{name}" for name in turn_fields)}
+        SELECT u.call_id, u.transcript_hash, c.agent, {", ".join(f"u.{name}" for name in ScoredTurn._fields)}
         FROM utterances u JOIN calls c USING (call_id, transcript_hash)
         WHERE c.superseded_by IS NULL AND (? OR list_contains(?, c.call_id))
           AND u.call_id IN (SELECT call_id FROM utterances WHERE list_contains(?, speaker))
-        ORDER BY u.call_id, u.turn""", [call_ids is None, call_ids or [""], list(roles)])
+        ORDER BY u.call_id, u.transcript_hash, u.turn""", [call_ids is None, call_ids or [""], list(roles)])
     placed = pd.concat([_placed_again(group, roles) for _, group in stored.groupby(["call_id", "transcript_hash"])]) \
         if not stored.empty else stored["role"]
-    changed = stored[placed != stored["role"]].assign(role=placed[placed != stored["role"]])
-    if changed.empty:
+    moved = placed != stored["role"]
+    if not moved.any():
         return {"calls": 0, "turns": 0}
+    never_scored = moved & (stored["role"] == "agent") & placed.map(scored_role).astype(bool) & stored["compound"].isna()
     stored = stored.assign(role=placed)
+    if never_scored.any():
+        stored = pd.concat([stored[~never_scored], with_scores(stored[never_scored])]).sort_index()
+    changed = stored[moved].copy()
     touched = stored[stored.set_index(["call_id", "transcript_hash"]).index.isin(
         changed.set_index(["call_id", "transcript_hash"]).index)]
-    figures = _figures_by_version(touched)
-    calls = pd.DataFrame([{"call_id": call_id, "transcript_hash": version,
-                           **{FIGURE_COLUMNS[name]: value for name, value in found.items()}}
-                          for (call_id, version), found in figures.items()])
+    calls = figures_by_call(touched, ["call_id", "transcript_hash"]).rename(columns=FIGURE_COLUMNS).reset_index()
     customer = changed["role"] == "customer"
     changed["themes"] = pd.Series(None, index=changed.index, dtype="object")
     changed.loc[customer, "themes"] = tag_texts(changed.loc[customer, "text"])
-    store.place_speakers(changed[["call_id", "transcript_hash", "turn", "role", "themes"]], calls,
+    store.place_speakers(changed[["call_id", "transcript_hash", "turn", "role", "themes", *SCORE_FIELDS]], calls,
                          ", ".join(f"{label}={role}" for label, role in roles.items()), user=user)
     return {"calls": len(calls), "turns": len(changed)}
 

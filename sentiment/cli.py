@@ -57,7 +57,7 @@ def _read(path: Path) -> str:
 def _as_json(analysis) -> dict:
     keys = ("turn", "speaker", "role", "text", "compound", "pos", "neu", "neg", "scored")
     figures = analysis.figures
-    return {"turns": [{k: t.as_dict()[k] for k in keys} for t in analysis.turns],
+    return {"turns": [{k: t._asdict()[k] for k in keys} for t in analysis.turns],
             "call": {k: figures[k] for k in ("mean", "min", "shift", "negative", "customer_turns",
                                              "scored_turns")},
             "unmapped_speakers": analysis.unmapped, "doubts": analysis.doubts}
@@ -65,7 +65,7 @@ def _as_json(analysis) -> dict:
 
 def _print(analysis) -> None:
     for t in analysis.turns:
-        score = f"{t.compound:+.3f}" if t.scored else "unscored"
+        score = f"{t.compound:+.3f}" if t.scored else "agent, not scored" if t.role == "agent" else "unscored"
         print(f"{t.turn:>3}  {t.speaker} ({t.role})  {score}  {t.text}")
     f = analysis.figures
     number = lambda v: "n/a" if v is None else f"{v:+.3f}"  # noqa: E731

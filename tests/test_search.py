@@ -65,7 +65,7 @@ def test_results_are_redacted_newest_first_and_limited(voices):
 def test_the_context_of_a_result_is_the_whole_call_or_answer(voices):
     turns = call_turns(voices, "K1", RULE)
     assert turns["role"].tolist() == ["agent", "customer", "agent"]
-    assert turns["scored"].all() and turns.loc[1, "compound"] < 0
+    assert turns["scored"].tolist() == [False, True, False] and turns.loc[1, "compound"] < 0  # the customer's
     assert call_header(voices, "K1")["segment"] == "SMB"
     answer = comment(voices, "R1", RULE)
     assert (answer["score"], answer["metric"]) == (2, "nps") and "[phone]" in answer["text"]

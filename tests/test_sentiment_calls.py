@@ -19,9 +19,11 @@ def test_figures_use_customer_turns_only():
     assert analysis.figures["min"] == pytest.approx(min(values))
     assert analysis.figures["shift"] == pytest.approx(values[1] - values[0])
     assert analysis.figures["customer_turns"] == 2
-    # the agent's "I'm so sorry about that!" is scored and kept, but in no customer figure
+    # the agent's "I'm so sorry about that!" (VADER: negative) is kept as said, but not scored: it is
+    # in no customer figure
     agent = next(t for t in analysis.turns if t.text.startswith("I'm so sorry"))
-    assert agent.role == "agent" and agent.compound == compound(agent.text)
+    assert compound(agent.text) < -0.05
+    assert (agent.role, agent.compound, agent.scored) == ("agent", None, False)
 
 
 def test_unscored_turns_are_left_out_of_every_average():

@@ -20,8 +20,10 @@ def test_json_output_has_the_promised_shape_and_vader_scores():
                                                    "neu", "neg", "scored"}] * 4
     assert set(payload["call"]) == {"mean", "min", "shift", "negative", "customer_turns", "scored_turns"}
     vader = SentimentIntensityAnalyzer()
-    for turn in payload["turns"]:
-        assert turn["compound"] == vader.polarity_scores(turn["text"])["compound"]
+    for turn in payload["turns"]:  # the customer's words are scored, the agent's are not
+        expected = None if turn["role"] == "agent" else vader.polarity_scores(turn["text"])["compound"]
+        assert (turn["compound"], turn["scored"]) == (expected, expected is not None)
+    assert {t["role"] for t in payload["turns"]} == {"agent", "customer"}
     customer = [t["compound"] for t in payload["turns"] if t["role"] == "customer"]
     assert payload["call"]["mean"] == sum(customer) / len(customer)
 

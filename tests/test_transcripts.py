@@ -4,6 +4,7 @@ import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from empathy import transcripts
+from sentiment import calls as sentiment_calls
 from empathy.loading import load_sheet
 from conftest import ANALYST
 
@@ -21,13 +22,13 @@ def load(store, text, **kwargs):
 def scored_texts(monkeypatch):
     """Every text that reaches VADER through the loader."""
     seen = []
-    original = transcripts.score_texts
+    original = sentiment_calls.score_texts
 
     def spy(texts, workers=None):
         seen.extend(texts)
         return original(texts, workers)
 
-    monkeypatch.setattr(transcripts, "score_texts", spy)
+    monkeypatch.setattr(sentiment_calls, "score_texts", spy)
     return seen
 
 
@@ -38,7 +39,8 @@ def test_loading_calls_fills_utterances_and_per_call_figures(store):
     assert turns[["call_id", "speaker", "role"]].values.tolist() == [
         ["C1", "Mei", "agent"], ["C1", "Customer", "customer"],
         ["C2", "Agent", "agent"], ["C2", "Customer", "customer"], ["C2", "Customer", "customer"]]
-    assert turns["scored"].tolist() == [True, True, True, False, True]
+    assert turns["scored"].tolist() == [False, True, False, False, True]  # agents unscored, Korean unscored
+    assert turns.loc[turns["role"] == "agent", "compound"].isna().all()
     calls = store.query("SELECT * FROM calls ORDER BY call_id").set_index("call_id")
     upset = VADER.polarity_scores("The invoice is wrong and I am upset.")["compound"]
     terrible = VADER.polarity_scores("Terrible service.")["compound"]
@@ -50,7 +52,8 @@ def test_loading_calls_fills_utterances_and_per_call_figures(store):
 
 def test_an_unchanged_transcript_is_never_rescored(store, scored_texts):
     load(store, CALLS)
-    assert len(scored_texts) == 5
+    assert sorted(scored_texts) == sorted(["The invoice is wrong and I am upset.", "청구서가 틀렸습니다.",
+                                           "Terrible service."])  # the customer's turns only
     scored_texts.clear()
     changed_flag = CALLS.replace("C1,A1,2026-09-01 10:00,Mei,no", "C1,A1,2026-09-01 10:00,Mei,yes")
     report = load(store, changed_flag)
@@ -66,7 +69,7 @@ def test_a_changed_transcript_is_rescored_and_undo_brings_the_old_turns_back(sto
     scored_texts.clear()
     happier = CALLS.replace("The invoice is wrong and I am upset.", "All sorted, thank you so much!")
     report = load(store, happier)
-    assert scored_texts == ["Hello, how can I help?", "All sorted, thank you so much!"]
+    assert scored_texts == ["All sorted, thank you so much!"]
 
     def current_customer_text():
         return store.query("""SELECT u.text FROM utterances u JOIN calls c USING (call_id, transcript_hash)
@@ -126,3 +129,20 @@ def test_unplaced_speakers_are_reported_and_can_be_placed(store):
     assert not any("have speakers" in note for note in placed.notes)
     mean = store.query("SELECT sentiment_mean FROM calls WHERE superseded_by IS NULL")["sentiment_mean"][0]
     assert mean == pytest.approx(VADER.polarity_scores("This is broken and awful.")["compound"])
+
+
+def test_an_agents_turn_placed_as_the_customer_is_scored_then_and_nothing_else_is(store, scored_texts):
+    sheet = ('call_id,started_at,agent,transcript\n'
+             'C6,2026-09-06,Mei,"Rep: Hello, how can I help?\nMei: The export has failed three times, awful."\n')
+    load(store, sheet)  # the sheet's agent column names the customer by mistake: both sides are the agent's
+    assert scored_texts == [] and store.query("SELECT customer_turns FROM calls")["customer_turns"][0] == 0
+    moved = transcripts.place_speakers(store, {"Mei": "customer"}, ANALYST)
+    assert moved == {"calls": 1, "turns": 1}
+    said = "The export has failed three times, awful."
+    assert scored_texts == [said]  # the one turn never scored before; the agent's turn stays unscored
+    turns = store.query("SELECT speaker, role, compound, scored FROM utterances ORDER BY turn")
+    assert turns["role"].tolist() == ["agent", "customer"] and turns["scored"].tolist() == [False, True]
+    assert turns["compound"][1] == pytest.approx(VADER.polarity_scores(said)["compound"])
+    call = store.query("SELECT sentiment_mean, customer_turns, negative FROM calls").iloc[0]
+    assert call["sentiment_mean"] == pytest.approx(VADER.polarity_scores(said)["compound"])
+    assert (call["customer_turns"], bool(call["negative"])) == (1, True)

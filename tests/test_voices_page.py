@@ -50,6 +50,9 @@ def test_a_result_opens_in_its_whole_call(open_page):
     page = "\n".join(m.value for m in at.markdown)
     assert f"The whole call {call_id}" in page and f"turn {turn} is the quote" in page
     assert page.count('class="turn customer') + page.count('class="turn agent') == len(transcript.splitlines())
+    agent_turns = sum(1 for line in transcript.splitlines() if "] Agent:" in line)
+    assert agent_turns and page.count('class="turn agent plain"') == agent_turns  # the agent's words: no score
+    assert page.count('class="turn customer plain"') == 0
 
 
 def test_exports_are_the_pages_own_and_streamlits_table_download_is_off(open_page):

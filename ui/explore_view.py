@@ -57,21 +57,26 @@ def turn_class(scored: bool, compound: float | None) -> str:
 
 def call_html(turns: pd.DataFrame) -> str:
     """The whole call as a conversation: the customer on the left, the agent on the right, each turn
-    coloured by its sentiment, turns VADER could not judge marked as such."""
+    coloured by its sentiment, turns VADER could not judge marked as such; the agent's turns, which
+    are not scored, plain."""
     lines = []
     for turn in turns.itertuples():
         side = "customer" if turn.role == "customer" else "agent"
         kind = turn_class(bool(turn.scored), turn.compound)
-        score = "not scored" if kind == "unscored" else f"{turn.compound:+.2f}"
+        if kind == "unscored" and turn.role == "agent":
+            kind, score = "plain", ""
+        else:
+            score = " · not scored" if kind == "unscored" else f" · {turn.compound:+.2f}"
         who = side if str(turn.speaker).lower() == side else f"{turn.speaker} · {side}"
-        lines.append(f'<div class="turn {side} {kind}"><div class="who">{literal_html(who)} · {score}</div>'
+        lines.append(f'<div class="turn {side} {kind}"><div class="who">{literal_html(who)}{score}</div>'
                      f'{literal_html(str(turn.text))}</div>')
     return CALL_STYLE + '<div class="call">' + "".join(lines) + "</div>" + LEGEND
 
 
 LEGEND = ('<div class="legend"><span class="turn negative">negative (≤ −0.05)</span>'
           '<span class="turn neutral">neutral</span><span class="turn positive">positive (≥ +0.05)</span>'
-          '<span class="turn unscored">not scored (e.g. not English)</span></div>')
+          '<span class="turn unscored">not scored (e.g. not English)</span>'
+          '<span class="turn plain">the agent (not scored: only the customer\'s words count)</span></div>')
 
 CALL_STYLE = """<style>
 .call { display: flex; flex-direction: column; gap: .4rem; max-width: 60rem; }
@@ -82,6 +87,7 @@ CALL_STYLE = """<style>
 .turn.negative { background: #fde2e1; }
 .turn.positive { background: #dcfce7; }
 .turn.neutral { background: #f3f4f6; }
+.turn.plain { background: #fff; border-top: 1px solid #e5e7eb; border-bottom: 1px solid #e5e7eb; }
 .turn.unscored { background: repeating-linear-gradient(45deg, #fff, #fff 6px, #f3f4f6 6px, #f3f4f6 12px);
                  border: 1px dashed #9ca3af; }
 .legend { display: flex; gap: .5rem; margin-top: .6rem; font-size: .85rem; }
