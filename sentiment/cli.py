@@ -65,7 +65,7 @@ def _as_json(analysis) -> dict:
 
 def _print(analysis) -> None:
     for t in analysis.turns:
-        score = f"{t.compound:+.3f}" if t.scored else "agent, not scored" if t.role == "agent" else "unscored"
+        score = f"{t.compound:+.3f}" if t.scored else "–" if t.role == "agent" else "unscored"
         print(f"{t.turn:>3}  {t.speaker} ({t.role})  {score}  {t.text}")
     f = analysis.figures
     number = lambda v: "n/a" if v is None else f"{v:+.3f}"  # noqa: E731

@@ -76,7 +76,7 @@ def call_html(turns: pd.DataFrame) -> str:
 LEGEND = ('<div class="legend"><span class="turn negative">negative (≤ −0.05)</span>'
           '<span class="turn neutral">neutral</span><span class="turn positive">positive (≥ +0.05)</span>'
           '<span class="turn unscored">not scored (e.g. not English)</span>'
-          '<span class="turn plain">the agent (not scored: only the customer\'s words count)</span></div>')
+          '<span class="turn plain">the agent (not scored)</span></div>')
 
 CALL_STYLE = """<style>
 .call { display: flex; flex-direction: column; gap: .4rem; max-width: 60rem; }
