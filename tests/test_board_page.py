@@ -8,6 +8,7 @@ import sys
 import pandas as pd
 import pyarrow as pa
 import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from empathy.demo_generator import DEMO_DIR
 from empathy.redact import redact, split_contacts
@@ -48,6 +49,21 @@ def test_board_shows_the_latest_complete_week_with_its_figures(run_app):
     for title in ("CSAT", "CES", "Call sentiment", "Participation"):
         assert tile_value(at, title) != "–"
     assert html(at).count("within noise") + html(at).count("a real change") >= 5
+
+
+def test_the_call_sentiment_tile_says_it_shows_vaders_compound_with_the_mean_dissatisfaction(run_app, db_path):
+    at = run_app()
+    calls = pd.read_csv(DEMO_DIR / "calls.csv", parse_dates=["started_at"])
+    week = calls[(calls["started_at"] >= "2026-11-16") & (calls["started_at"] < "2026-11-23")]
+    vader = SentimentIntensityAnalyzer()
+    said = re.compile(r"^(?:\[[\d:]+\] )?Customer: (.+)$", re.M)  # the demo's customer lines, stamped or not
+    means = [pd.Series([vader.polarity_scores(line)["compound"] for line in said.findall(transcript)]).mean()
+             for transcript in week["transcript"]]
+    assert tile_value(at, "Call sentiment") == f"{pd.Series(means).mean():+.2f}"
+    stored = Store.open(db_path).query("""SELECT avg(dissatisfaction) AS d FROM calls WHERE superseded_by IS NULL
+                                          AND started_at >= '2026-11-16' AND started_at < '2026-11-23'""")
+    side = re.search(r'tile-title">Call sentiment</div>.*?<div class="tile-side">([^<]+)<', html(at), re.S).group(1)
+    assert side == f"VADER compound · dissatisfaction {stored['d'][0]:.2f}"
 
 
 def test_accounts_at_risk_name_the_story_escalators(run_app):
