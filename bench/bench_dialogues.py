@@ -91,11 +91,12 @@ def main() -> None:
           f">= 3.5, {calls['has_dissatisfied'].sum()} with a dissatisfied turn\n")
     print(f"- 'negative' flag fired on {int(calls['negative'].fillna(False).sum())} calls, "
           f"{int((calls['negative'].fillna(False) & rated_low).sum())} of them rated <= 2.5 overall\n")
-    figures = (("plain VADER, call mean (baseline)", "plain_mean", 1), ("stored compound, call mean", "sentiment_mean", 1),
+    figures = (("plain VADER, call mean (baseline)", "plain_mean", 1),
+               ("stored compound, call mean", "sentiment_mean", 1),
                ("call dissatisfaction (mean of the turns')", "dissatisfaction", -1))
     halves = calls["call_id"].str[-1].astype(int) % 2 == 0
-    print("| call figure | AUC rated <= 2.5 vs >= 3.5 overall (95% bootstrap) | AUC with vs without a dissatisfied turn "
-          "(even / odd ids) | Spearman with the overall rating |")
+    print("| call figure | AUC rated <= 2.5 vs >= 3.5 overall (95% bootstrap) "
+          "| AUC with vs without a dissatisfied turn (even / odd ids) | Spearman with the overall rating |")
     print("|---|---|---|---|")
     for name, column, sign in figures:
         value = sign * calls[column]
@@ -110,7 +111,8 @@ def main() -> None:
           "stored turns:\n")
     print("| call figure | AUC rated <= 2.5 vs >= 3.5 | AUC with vs without a dissatisfied turn | Spearman |")
     print("|---|---|---|---|")
-    scored = customer[customer["role"] == "customer"].dropna(subset=["dissatisfaction"]).sort_values(["call_id", "turn"])
+    placed = customer[customer["role"] == "customer"]
+    scored = placed.dropna(subset=["dissatisfaction"]).sort_values(["call_id", "turn"])
     by_call = scored.groupby("call_id")["dissatisfaction"]
     ways = {"mean (the board's)": by_call.mean(), "worst turn": by_call.max(),
             "mean of the worst two": by_call.apply(lambda d: d.nlargest(2).mean()),

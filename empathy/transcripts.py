@@ -15,7 +15,7 @@ import pandas as pd
 
 from empathy.schema import TABLE_COLUMNS
 from empathy.store import UTTERANCE_COLUMNS, Store, StoreError
-from empathy.themes import tag_texts
+from empathy.themes import read_taxonomy, themes_expression
 from empathy.validate import content_hash
 from sentiment import (
     ScoredTurn, TranscriptError, assign_roles, figures_by_call, parse_transcript, place_calls, scored_role,
@@ -133,7 +133,8 @@ def place_speakers(store: Store, roles: dict[str, str], user, call_ids: list[str
     moved = placed != stored["role"]
     if not moved.any():
         return {"calls": 0, "turns": 0}
-    never_scored = moved & (stored["role"] == "agent") & placed.map(scored_role).astype(bool) & stored["compound"].isna()
+    to_be_scored = placed.map(scored_role).astype(bool)
+    never_scored = moved & (stored["role"] == "agent") & stored["compound"].isna() & to_be_scored
     stored = stored.assign(role=placed)
     if never_scored.any():
         stored = pd.concat([stored[~never_scored], with_scores(stored[never_scored])]).sort_index()
@@ -141,11 +142,9 @@ def place_speakers(store: Store, roles: dict[str, str], user, call_ids: list[str
     touched = stored[stored.set_index(["call_id", "transcript_hash"]).index.isin(
         changed.set_index(["call_id", "transcript_hash"]).index)]
     calls = figures_by_call(touched, ["call_id", "transcript_hash"]).rename(columns=FIGURE_COLUMNS).reset_index()
-    customer = changed["role"] == "customer"
-    changed["themes"] = pd.Series(None, index=changed.index, dtype="object")
-    changed.loc[customer, "themes"] = tag_texts(changed.loc[customer, "text"])
-    store.place_speakers(changed[["call_id", "transcript_hash", "turn", "role", "themes", *SCORE_FIELDS]], calls,
-                         ", ".join(f"{label}={role}" for label, role in roles.items()), user=user)
+    store.place_speakers(changed[["call_id", "transcript_hash", "turn", "text", "role", *SCORE_FIELDS]], calls,
+                         ", ".join(f"{label}={role}" for label, role in roles.items()), user=user,
+                         turn_themes=themes_expression(read_taxonomy(), "p.text"))
     return {"calls": len(calls), "turns": len(changed)}
 
 

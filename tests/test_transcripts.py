@@ -1,5 +1,6 @@
 """Calls are scored when they load, in the same batch, and never again unless their transcript changes."""
 
+import pandas as pd
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -133,15 +134,16 @@ def test_unplaced_speakers_are_reported_and_can_be_placed(store):
 
 def test_an_agents_turn_placed_as_the_customer_is_scored_then_and_nothing_else_is(store, scored_texts):
     sheet = ('call_id,started_at,agent,transcript\n'
-             'C6,2026-09-06,Mei,"Rep: Hello, how can I help?\nMei: The export has failed three times, awful."\n')
+             'C6,2026-09-06,Mei,"Rep: Hello, how can I help?\nMei: The invoice export has failed three times, awful."\n')
     load(store, sheet)  # the sheet's agent column names the customer by mistake: both sides are the agent's
     assert scored_texts == [] and store.query("SELECT customer_turns FROM calls")["customer_turns"][0] == 0
     moved = transcripts.place_speakers(store, {"Mei": "customer"}, ANALYST)
     assert moved == {"calls": 1, "turns": 1}
-    said = "The export has failed three times, awful."
+    said = "The invoice export has failed three times, awful."
     assert scored_texts == [said]  # the one turn never scored before; the agent's turn stays unscored
-    turns = store.query("SELECT speaker, role, compound, scored FROM utterances ORDER BY turn")
+    turns = store.query("SELECT speaker, role, compound, scored, themes FROM utterances ORDER BY turn")
     assert turns["role"].tolist() == ["agent", "customer"] and turns["scored"].tolist() == [False, True]
+    assert pd.isna(turns["themes"][0]) and list(turns["themes"][1]) == ["billing"]  # tagged once the customer's
     assert turns["compound"][1] == pytest.approx(VADER.polarity_scores(said)["compound"])
     call = store.query("SELECT sentiment_mean, customer_turns, negative FROM calls").iloc[0]
     assert call["sentiment_mean"] == pytest.approx(VADER.polarity_scores(said)["compound"])
