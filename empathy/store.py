@@ -591,6 +591,13 @@ class Store:
         return summary
 
 
+def _changes_nothing(action: str):
+    """A write of the whole store, which a limited view refuses (and audits) whoever asks."""
+    def refuse(self: ScopedStore, *args, user: User, **kwargs):
+        self._refuse(user, action, self.scope.describe(), f"A view limited to {self.scope.describe()} cannot change data.")
+    return refuse
+
+
 class ScopedStore(Store):
     """The store as a product lead limited to some segments or regions reads it: every cursor shows
     temporary views named like the data tables, holding only the rows of accounts in the scope, so
@@ -623,8 +630,10 @@ class ScopedStore(Store):
         """The rule's choice for this scope's board, kept beside everyone's, never in its place."""
         self._base._record_voice(voice, replace=replace, chosen_by="the rule", scope=self.scope.key)
 
-    def _refuse(self, *args, **kwargs):
-        raise PermissionError(f"A view limited to {self.scope.describe()} cannot change data.")
+    def _refuse(self, user: User, action: str, target: str, message: str):
+        """Every refusal is written to the audit log, as a role's refusal is."""
+        self.audit(user, action, target, "refused", message)
+        raise PermissionError(message)
 
     def audit(self, user: User, action: str, target: str, outcome: str, detail: str = "") -> None:
         """A limited view changes no data, but what its reader does (exports, refusals) is audited."""
@@ -633,21 +642,29 @@ class ScopedStore(Store):
     def record_action(self, action: dict, *, user: User) -> int:
         """A product lead limited to a scope records actions on the scope's accounts only."""
         if action.get("link_kind") != "account" or not self._has_account(action.get("link")):
-            raise PermissionError(f"A view limited to {self.scope.describe()} records actions on its own accounts "
-                                  "only: link the action to one of them.")
+            self._refuse(user, "record_action", action.get("what") or "an action",
+                         f"A view limited to {self.scope.describe()} records actions on its own accounts only: "
+                         "link the action to one of them.")
         return self._base.record_action(action, user=user)
 
     def update_action(self, action_id: int, status: str, note: str, *, user: User) -> None:
         if action_id not in set(self.actions()["action_id"]):
-            raise PermissionError(f"Action {action_id} is not on an account of {self.scope.describe()}.")
+            self._refuse(user, "update_action", f"action {action_id}",
+                         f"Action {action_id} is not on an account of {self.scope.describe()}.")
         self._base.update_action(action_id, status, note, user=user)
 
     def _has_account(self, account_id: str | None) -> bool:
         return not self.query("SELECT 1 FROM accounts WHERE account_id = ? AND superseded_by IS NULL",
                               [account_id]).empty
 
-    _write = load = undo = retag = remember_sheet = forget_sheet = pin_voice = \
-        forget_voice = present = record_alert = clear_alerts = place_speakers = _refuse
+    def _write(self, *args, **kwargs):
+        raise PermissionError(f"A view limited to {self.scope.describe()} cannot change data.")
+
+    load, undo, retag = _changes_nothing("load"), _changes_nothing("undo"), _changes_nothing("retag")
+    remember_sheet, forget_sheet = _changes_nothing("remember_sheet"), _changes_nothing("forget_sheet")
+    pin_voice, forget_voice = _changes_nothing("pin_voice"), _changes_nothing("unpin_voice")
+    present, place_speakers = _changes_nothing("present"), _changes_nothing("place_speakers")
+    record_alert, clear_alerts = _changes_nothing("send_alert"), _changes_nothing("clear_alerts")
 
 
 def _scope_views(catalog: str, scope: DataScope) -> str:

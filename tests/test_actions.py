@@ -79,7 +79,11 @@ def test_who_may_record_and_follow_up(store, raised):
     scoped.update_action(mine, "done", "Visited", user=SMB_LEAD)
     assert store.actions().set_index("action_id").loc[mine, "status"] == "done"
     log = store.audit_log(user=ADMIN)
-    assert log[log["action"] == "record_action"]["outcome"].value_counts().to_dict() == {"done": 6, "refused": 1}
+    assert log[log["action"] == "record_action"]["outcome"].value_counts().to_dict() == {"done": 6, "refused": 2}
+    refused = log[(log["outcome"] == "refused") & (log["who"] == SMB_LEAD.identity)]
+    assert refused[["action", "object"]].values.tolist() == [["update_action", f"action {raised[4]}"],
+                                                             ["record_action", "x"]]
+    assert "own accounts only" in refused["detail"].iloc[1]
 
 
 def test_the_command_line_lists_actions(db_path, store, raised):

@@ -4,7 +4,7 @@ from contextlib import contextmanager
 import pandas as pd
 import pytest
 
-from conftest import ANALYST
+from conftest import ADMIN, ANALYST, SMB_LEAD
 from empathy.loading import load_sheet
 from empathy.access import DataScope
 from empathy.store import StoreError
@@ -158,11 +158,16 @@ def test_a_scoped_store_reads_only_its_accounts_rows_and_changes_nothing(store):
     version = store.version()
     with pytest.raises(PermissionError, match="limited to segment SMB cannot change data"):
         smb.undo(1, user=ANALYST)
+    with pytest.raises(PermissionError, match="limited to segment SMB cannot change data"):
+        smb.pin_voice({"window_label": "2026-W36"}, user=ANALYST)
     assert store.version() == version and smb.cache_key != store.cache_key
+    log = store.audit_log(user=ADMIN)
+    refused = log[log["outcome"] == "refused"]
+    assert refused[["who", "action", "object"]].values.tolist() == [
+        [ANALYST.identity, "pin_voice", "segment SMB"], [ANALYST.identity, "undo", "segment SMB"]]
 
 
 def test_what_a_scoped_reader_exports_is_audited_in_the_store(store):
-    from conftest import ADMIN, SMB_LEAD
     from empathy.export import export_for
     smb = store.scoped(SMB_LEAD.scope)
     export_for(smb, SMB_LEAD, pd.DataFrame({"text": ["slow again"]}), "csv", "voices")
