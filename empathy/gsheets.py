@@ -18,6 +18,7 @@ import re
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
 
 import gspread
 import requests
@@ -35,6 +36,8 @@ LONGEST_RETRY_AFTER = 8.0  # a server's Retry-After is honoured up to this
 SECRETS_HELP = ("Add a [connections.gsheets] section with a service account's key to "
                 ".streamlit/secrets.toml (the README shows how).")
 URL_KEY = re.compile(r"/spreadsheets/d/([A-Za-z0-9_-]{20,})")
+ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+GOOGLE_SHEETS_HOSTS = ("docs.google.com", "docs.google.com:443")
 BARE_KEY = re.compile(r"[A-Za-z0-9_-]{20,}")
 URL_GID = re.compile(r"[#&?]gid=(\d+)")
 
@@ -58,13 +61,37 @@ class Workbook:
 
 
 def is_sheet_url(text: str) -> bool:
-    return URL_KEY.search(text) is not None
+    """Whether the command line reads this as a Google Sheet: any address (scheme://…) is one, so
+    that an address that is not a Google Sheet's is refused as such, never looked for as a file."""
+    return ADDRESS.match(text.strip()) is not None or URL_KEY.search(text) is not None
+
+
+def shown_address(text: str) -> str:
+    """The address as it may be printed or kept (the audit log, a load report): a user name and
+    password in it are taken out."""
+    text = text.strip()
+    if not ADDRESS.match(text):
+        return text
+    parts = urlsplit(text)
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
 def sheet_ref(text: str) -> SheetRef:
     """A Google Sheet's URL as copied from the browser, or its bare key."""
     text = text.strip()
-    if found := URL_KEY.search(text):
+    if ADDRESS.match(text):
+        parts = urlsplit(text)
+        if "@" in parts.netloc:
+            raise SheetsError("That address carries a user name or password, which was not used or kept: "
+                              "Google Sheets are read with the board's service account. Paste the address as "
+                              "the browser shows it (https://docs.google.com/spreadsheets/d/…).")
+        if parts.scheme.lower() not in ("http", "https") or parts.netloc.lower() not in GOOGLE_SHEETS_HOSTS:
+            found = None
+        else:
+            found = URL_KEY.search(parts.path)
+    else:
+        found = URL_KEY.search(text)
+    if found:
         gid = URL_GID.search(text)
         return SheetRef(found.group(1), int(gid.group(1)) if gid else None)
     if BARE_KEY.fullmatch(text):

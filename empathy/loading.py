@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from empathy.access import User
-from empathy.gsheets import GoogleSheets, Workbook, sheet_ref
+from empathy.gsheets import GoogleSheets, Workbook, sheet_ref, shown_address
 from empathy.schema import (
     CALLS, KINDS, SURVEYS, UTTERANCE_ROWS, Layout, detect_layout, implied_metric, layout_named, map_columns,
 )
@@ -228,11 +228,13 @@ def load_google_sheet(store: Store, address: str, *, user: User, kind: str | Non
                       worksheet: str | None = None, skip_invalid: bool | None = None,
                       roles: dict[str, str] | None = None, sheets: GoogleSheets | None = None) -> LoadReport:
     """Read a Google Sheet's worksheet and land it. A worksheet loaded before is read with the layout,
-    mapping and bad-row choice kept then (a refresh); any worksheet that lands is kept for next time."""
-    store.authorize(user, "load", address)
+    mapping and bad-row choice kept then (a refresh); any worksheet that lands is kept for next time.
+    A password in the address is never printed or kept: the address is refused, and named without it."""
+    label = shown_address(address)
+    store.authorize(user, "load", label)
     try:
-        sheets = sheets or GoogleSheets.from_secrets()
         ref = sheet_ref(address)
+        sheets = sheets or GoogleSheets.from_secrets()
         workbook = sheets.open(ref, worksheet)
         sheet = sheets.read(workbook, workbook.suggested)
         kept = store.sheet_source(ref.key, workbook.suggested)
@@ -242,8 +244,8 @@ def load_google_sheet(store: Store, address: str, *, user: User, kind: str | Non
         else:
             prepared = prepare(sheet, kind)
     except SheetError as error:
-        store.audit(user, "load", address, "rejected", str(error))
-        return LoadReport(source=address, kind=kind,
+        store.audit(user, "load", label, "rejected", str(error))
+        return LoadReport(source=label, kind=kind,
                           errors=[{"row": None, "column": None, "value": "", "message": str(error)}])
     report = land(store, prepared, user=user, skip_invalid=bool(skip_invalid), roles=roles)
     if not report.rejected:

@@ -216,6 +216,22 @@ def test_load_a_google_sheet_not_shared_says_whom_to_share_with(db_path, google_
     assert "Traceback" not in result.stderr
 
 
+def test_an_address_with_a_password_is_refused_and_the_password_never_printed_or_kept(db_path, google_sheets):
+    result = empathy("load", f"https://u:S3cret@docs.google.com/spreadsheets/d/{KEY}/edit", db_path=db_path)
+    assert result.returncode == 1 and "user name or password" in result.stdout
+    assert "S3cret" not in result.stdout + result.stderr
+    log = empathy("audit", "--json", db_path=db_path).stdout
+    assert "S3cret" not in log
+    assert [e["object"] for e in json.loads(log)] == [f"https://docs.google.com/spreadsheets/d/{KEY}/edit"]
+    assert not google_sheets.requests  # nothing was asked of Google
+
+
+def test_an_address_that_is_not_a_google_sheets_is_named_so_not_looked_for_as_a_file(db_path):
+    result = empathy("load", "http://127.0.0.1:9/spreadsheets/d/abc/edit", db_path=db_path)
+    assert result.returncode == 1
+    assert "is not a Google Sheet's address" in result.stdout and "does not exist" not in result.stdout
+
+
 OS_USER = pwd.getpwuid(os.getuid()).pw_name  # who the command line runs as (no USER in its environment)
 
 

@@ -3,7 +3,7 @@ import time
 import pytest
 
 from conftest import ANALYST, SUPPORT_SHEET_ROWS
-from empathy.gsheets import GoogleSheets, SheetsError, service_account_info, sheet_ref
+from empathy.gsheets import GoogleSheets, SheetsError, service_account_info, sheet_ref, shown_address
 from empathy.loading import load_sheet
 from sheets_api import KEY, SERVICE_ACCOUNT
 
@@ -20,6 +20,13 @@ def test_a_url_or_a_bare_key_names_the_sheet_and_a_gid_its_worksheet():
     assert sheet_ref(f"  {KEY} ") == sheet_ref(f"https://docs.google.com/spreadsheets/d/{KEY}")
     with pytest.raises(SheetsError, match="not a Google Sheet's address"):
         sheet_ref("https://example.com/report.xlsx")
+    with pytest.raises(SheetsError, match="not a Google Sheet's address"):
+        sheet_ref(f"http://127.0.0.1:9/spreadsheets/d/{KEY}/edit")  # a key, but not Google's address
+    with pytest.raises(SheetsError, match="user name or password") as refused:
+        sheet_ref(f"https://me:S3cret@docs.google.com/spreadsheets/d/{KEY}/edit")
+    assert "S3cret" not in str(refused.value)
+    assert shown_address(f"https://me:S3cret@docs.google.com/spreadsheets/d/{KEY}") == \
+        f"https://docs.google.com/spreadsheets/d/{KEY}"
 
 
 def test_opening_suggests_the_worksheet_that_fits_and_reads_it_in_three_requests(google_sheets):
