@@ -18,7 +18,7 @@ from empathy.access import RolesError, User, command_line_user
 from empathy.actions import listed
 from empathy.board import Board, build_board, latest_complete_week
 from empathy.demo import reload_demo
-from empathy.digest import DigestError, compose, mail_server, send
+from empathy.digest import DigestError, compose, mail_server, send_digest
 from empathy.gsheets import is_sheet_url
 from empathy.loading import LoadReport, load_google_sheet, load_sheet, sheet_row
 from empathy.metrics import Window, iso_week
@@ -297,7 +297,7 @@ def _digest(store: Store, user: User, args: argparse.Namespace) -> int:
     settings, window = args.settings, args.window
     server = mail_server()
     if not args.dry_run:
-        store.authorize(user, "send_digest", window.label)
+        store.authorize(user, "send_digest", window.label)  # before the pack is made for nothing
     message = compose(gather(store, window, settings, user), server)
     if args.dry_run:
         attached = [(part.get_filename(), len(part.get_content())) for part in message.iter_attachments()]
@@ -307,8 +307,7 @@ def _digest(store: Store, user: User, args: argparse.Namespace) -> int:
         print("\n".join(f"Attached: {name} ({size:,} bytes)" for name, size in attached))
         print(f"(dry run: nothing sent to {server.host}:{server.port})")
         return 0
-    send(message, server)
-    store.audit(user, "send_digest", window.label, "done", f"to {', '.join(server.recipients)}")
+    send_digest(store, user, window.label, message, server)
     print(f"Digest of {window.label} sent to {', '.join(server.recipients)}.")
     return 0
 

@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
+from empathy.access import User
 from empathy.pack import PackData, file_name, write
 from empathy.secrets import configured_section
 from empathy.renewals import RENEWAL_DAYS
@@ -141,6 +142,17 @@ def digest_text(data: PackData, link: str) -> str:
                   for r in data.open_actions.itertuples()]
     lines += ["", f"The board: {link}", "The board pack is attached (PDF)."]
     return "\n".join(lines) + "\n"
+
+
+def send_digest(store, user: User, window_label: str, message: EmailMessage, server: MailServer) -> None:
+    """Send the digest as `user` (an analyst's), audited whether it went or not, with the reason."""
+    store.authorize(user, "send_digest", window_label)
+    try:
+        send(message, server)
+    except DigestError as error:
+        store.audit(user, "send_digest", window_label, "failed", str(error))
+        raise
+    store.audit(user, "send_digest", window_label, "done", f"to {', '.join(server.recipients)}")
 
 
 def send(message: EmailMessage, server: MailServer) -> None:

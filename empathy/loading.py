@@ -78,7 +78,7 @@ def prepare(sheet: RawSheet, kind: str | None = None, mapping: dict[str, str] | 
     if layout is None:
         raise SheetError(
             f"{sheet.source}: could not tell what kind of sheet this is from its columns "
-            f"({', '.join(sheet.headers[:12])}). Name the kind ({', '.join(KINDS)}) or rename the columns "
+            f"({first_few(sheet.headers)}). Name the kind ({', '.join(KINDS)}) or rename the columns "
             "as in the templates."
         )
     if mapping is None:
@@ -288,12 +288,19 @@ def _unmapped_note(unmapped: dict[str, list[str]]) -> str:
             f"--role LABEL=customer|agent|other (speakers: {', '.join(labels[:10])}).")
 
 
+def first_few(names: list[str], shown: int = 12) -> str:
+    """A list of names a person can read, however long it is: how many, and the first ones."""
+    if len(names) <= shown:
+        return ", ".join(names)
+    return f"{len(names):,}: {', '.join(names[:shown])} and {len(names) - shown:,} more"
+
+
 def load_notes(prepared: Prepared) -> list[str]:
     """What a person should know about how the sheet was read (before and after it lands)."""
     notes = []
     ignored = prepared.validated.ignored_columns
     if ignored:
-        notes.append(f"Columns not used (no canonical column maps to them): {', '.join(ignored)}.")
+        notes.append(f"Columns not used (no canonical column maps to them): {first_few(ignored)}.")
     if prepared.layout is SURVEYS and "metric" not in prepared.mapping:
         notes.append(f"No metric column: every score is read as {implied_metric(prepared.mapping).upper()} "
                      f"(from the header '{prepared.mapping['score']}').")

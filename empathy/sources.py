@@ -20,12 +20,26 @@ from pathlib import Path
 import charset_normalizer
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from empathy.schema import detect_layout, header_matches, layout_fit
 
 HEADER_SEARCH_ROWS = 20
 DELIMITERS = (",", ";", "\t", "|")
+# A cell longer than this is a row's error wherever it stands (a long call transcript fits; a
+# missing closing quote that swallows the rest of the file does not).
+MAX_CELL_CHARACTERS = 200_000
+# Python's csv module refuses fields over 131,072 characters by default; the limit above is ours.
+csv.field_size_limit(2**31 - 1)
+# Control bytes (NUL and the like) in more than this share of a file's start make it a binary file; a
+# stray one is its row's error.
+CONTROL_BYTES = b"\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f"
+BINARY_SHARE = 0.01
+SHOWN_VALUE = 200  # characters of a bad row's text a problem quotes
+# What reading a worksheet may hold, whatever size the file declares (its <dimension>, a stray cell
+# at XFD1048576): cells counted to each row's last one.
+XLSX_MAX_CELLS = 20_000_000
 # An XLSX is a zip of XML: these bound what opening one may cost before a single cell is read.
 XLSX_MAX_ENTRIES = 10_000
 XLSX_MAX_UNCOMPRESSED = 300 * 1024 * 1024
@@ -73,7 +87,14 @@ def read_sheet(data: bytes, source: str, worksheet: str | None = None) -> RawShe
         if data.startswith(signature):
             raise SheetError(f"{source} is {what}, not a sheet. Upload a CSV or XLSX file.")
     text, encoding = decode_text(data, source)
-    return _read_csv_text(text, source, encoding)
+    sheet = _read_csv_text(text, source, encoding)
+    sheet.problems += _cells_with(sheet.frame, "\x00", "holds a NUL character (byte 0x00), which no text has; "
+                                  "remove it, or export the sheet again") if "\x00" in text else []
+    if "\ufffd" in text and text.count("\ufffd") > data.count("\ufffd".encode()):
+        sheet.problems += _cells_with(sheet.frame, "\ufffd", "holds bytes that are not UTF-8 text (shown as \ufffd); "
+                                      "fix the cell, or save the sheet as 'CSV UTF-8'")
+    sheet.problems.sort(key=lambda problem: problem["row"])
+    return sheet
 
 
 def read_path(path: str | Path, worksheet: str | None = None) -> RawSheet:
@@ -90,23 +111,30 @@ def read_path(path: str | Path, worksheet: str | None = None) -> RawSheet:
 
 
 def decode_text(data: bytes, source: str) -> tuple[str, str]:
-    """Decode a text sheet: BOMs first, then UTF-16 by its NUL bytes, UTF-8, then CP949 / CP1252."""
+    """Decode a text sheet: BOMs first, then UTF-16 by its NUL bytes, UTF-8, then CP949 / CP1252.
+
+    Text that is UTF-8 but for a few bytes stays UTF-8, those bytes replaced by U+FFFD (which the
+    reader reports row by row): read as a legacy code page instead, every other row's accents and
+    Hangul would turn silently into mojibake."""
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode_or_fail(data, "utf-16", source), "utf-16"
     head = data[:4096]
-    if b"\x00" in head:
-        even_nuls = head[0::2].count(0)
-        odd_nuls = head[1::2].count(0)
-        if max(even_nuls, odd_nuls) < len(head) // 4:
-            raise SheetError(f"{source} is a binary file, not a sheet. Upload a CSV or XLSX file.")
+    even_nuls, odd_nuls = head[0::2].count(0), head[1::2].count(0)
+    if max(even_nuls, odd_nuls) >= len(head) // 4:
         encoding = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
         return _decode_or_fail(data, encoding, source), encoding
+    if sum(head.count(byte) for byte in CONTROL_BYTES) > len(head) * BINARY_SHARE:
+        raise SheetError(f"{source} is a binary file, not a sheet. Upload a CSV or XLSX file.")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode())
+    if len(text) - len(text.encode("ascii", errors="ignore")) - replaced > replaced:
+        return text, "utf-8"
     best = charset_normalizer.from_bytes(data, cp_isolation=["cp949", "cp1252"]).best()
     if best is None:
         raise SheetError(
@@ -127,8 +155,6 @@ def _decode_or_fail(data: bytes, encoding: str, source: str) -> str:
 
 
 def _read_csv_text(text: str, source: str, encoding: str) -> RawSheet:
-    if any(ch in text[:4096] for ch in "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f"):
-        raise SheetError(f"{source} is a binary file, not a sheet. Upload a CSV or XLSX file.")
     delimiter = sniff_delimiter(text)
     sheet = _read_clean_csv(text, source, delimiter)
     if sheet is None:  # some row is ragged: the slower reader names every one of them
@@ -169,7 +195,9 @@ def _read_clean_csv(text: str, source: str, delimiter: str) -> RawSheet | None:
     frame = frame[frame.apply(lambda column: column.str.strip().ne("")).any(axis=1)]
     if frame.empty:
         raise SheetError(f"{source} has a header row but no data rows under it.")
-    return RawSheet(source=source, frame=frame, header_row=header_index + 1)
+    longest = max(pc.max(pc.binary_length(column)).as_py() or 0 for column in table.columns)
+    problems = _long_cells(frame) if longest > MAX_CELL_CHARACTERS else []
+    return RawSheet(source=source, frame=frame, header_row=header_index + 1, problems=problems)
 
 
 def sniff_delimiter(text: str) -> str:
@@ -208,7 +236,7 @@ def sheet_from_records(records: list[list[str]], source: str, trailing_blanks_dr
             extra = [cell for cell in record[width:] if cell.strip()]
             if len(record) < width or extra:
                 problems.append({
-                    "row": number, "column": None, "value": " | ".join(record),
+                    "row": number, "column": None, "value": shown_value(" | ".join(record[:width + 1])),
                     "message": f"this row has {len(record)} values but the header has {width} "
                                "columns (a text cell with an unquoted delimiter, or a cut-off row)",
                 })
@@ -218,7 +246,36 @@ def sheet_from_records(records: list[list[str]], source: str, trailing_blanks_dr
     if not rows:
         raise SheetError(f"{source} has a header row but no data rows under it.")
     frame = pd.DataFrame(rows, columns=headers, dtype="str", index=pd.Index(numbers, name="row"))
-    return RawSheet(source=source, frame=frame, header_row=header_index + 1, problems=problems)
+    return RawSheet(source=source, frame=frame, header_row=header_index + 1,
+                    problems=sorted(problems + _long_cells(frame), key=lambda problem: problem["row"]))
+
+
+def _long_cells(frame: pd.DataFrame) -> list[dict]:
+    """Cells over MAX_CELL_CHARACTERS, each its row's error."""
+    problems = []
+    for header in frame.columns:
+        lengths = frame[header].str.len()
+        problems += [{"row": row, "column": header, "value": shown_value(frame.at[row, header]),
+                      "message": f"this cell holds {length:,} characters; a cell may hold at most "
+                                 f"{MAX_CELL_CHARACTERS:,} (is a closing quote missing?)"}
+                     for row, length in lengths[lengths > MAX_CELL_CHARACTERS].items()]
+    return problems
+
+
+def _cells_with(frame: pd.DataFrame, character: str, why: str) -> list[dict]:
+    """Cells holding `character`, each its row's error, naming where in the cell it stands."""
+    problems = []
+    for header in frame.columns:
+        found = frame[header].str.find(character)
+        problems += [{"row": row, "column": header, "value": shown_value(frame.at[row, header]),
+                      "message": f"character {position + 1} of this cell {why}"}
+                     for row, position in found[found >= 0].items()]
+    return problems
+
+
+def shown_value(text: str) -> str:
+    """A cell or row as a problem quotes it: its start, when it is long."""
+    return text if len(text) <= SHOWN_VALUE else text[:SHOWN_VALUE] + f"… ({len(text):,} characters)"
 
 
 def find_header_row(records: list[list[str]]) -> int | None:
@@ -282,18 +339,43 @@ def _read_xlsx(data: bytes, source: str, worksheet: str | None) -> RawSheet:
             raise SheetError(f"{source} has no worksheet named '{worksheet}'. "
                              f"Its worksheets are: {', '.join(names)}.")
         chosen = worksheet or (names[0] if len(names) == 1 else
-                               best_worksheet({name: _head_rows(book[name]) for name in names}))
-        records = [[cell_text(v) for v in row] for row in book[chosen].iter_rows(values_only=True)]
+                               best_worksheet({name: _head_rows(book[name], source) for name in names}))
+        records = _worksheet_records(book[chosen], source)
     finally:
         book.close()
-    sheet = sheet_from_records(records, f"{source} [{chosen}]")
+    sheet = sheet_from_records(records, f"{source} [{chosen}]", trailing_blanks_dropped=True)
     sheet.source, sheet.worksheet, sheet.worksheets = source, chosen, names
     return sheet
 
 
-def _head_rows(worksheet) -> list[list[str]]:
-    return [[cell_text(v) for v in row]
-            for row in worksheet.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True)]
+def _worksheet_records(worksheet, source: str, max_rows: int | None = None) -> list[list[str]]:
+    """The worksheet's rows as text, each as long as its own last cell, read as the XML streams:
+    never padded out to the size the file declares, and stopped at XLSX_MAX_CELLS."""
+    worksheet.reset_dimensions()
+    records: list[list[str]] = []
+    cells, blank = 0, []  # the rows the XML leaves out share one empty record
+    try:
+        for row in worksheet.iter_rows(max_row=max_rows, values_only=True):
+            if not row:
+                records.append(blank)
+                continue
+            cells += len(row)
+            if cells > XLSX_MAX_CELLS:
+                raise SheetError(
+                    f"{source} [{worksheet.title}] holds more than {XLSX_MAX_CELLS:,} cells (counted to each row's "
+                    f"last cell; row {len(records) + 1} reaches column {len(row):,}). Delete stray cells far "
+                    "below or right of the data, split the sheet, or save it as CSV.")
+            records.append([cell_text(value) for value in row])
+    except SheetError:
+        raise
+    except Exception as error:  # the XML of a damaged or cut-off worksheet: expat's errors, openpyxl's
+        raise SheetError(f"{source}: the worksheet '{worksheet.title}' is damaged or cut off after row "
+                         f"{len(records)} ({error}). Save the workbook again from Excel, or as CSV.") from None
+    return records
+
+
+def _head_rows(worksheet, source: str) -> list[list[str]]:
+    return _worksheet_records(worksheet, source, HEADER_SEARCH_ROWS)
 
 
 def best_worksheet(heads: dict[str, list[list[str]]]) -> str:

@@ -126,6 +126,27 @@ def xlsx_bytes(rows: list[list]) -> bytes:
     return out.getvalue()
 
 
+def rewritten_sheet(data: bytes, change) -> bytes:
+    """The workbook with its first worksheet's XML changed by `change` (text in, text out)."""
+    original, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as changed:
+        for item in original.infolist():
+            content = original.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                content = change(content.decode()).encode()
+            changed.writestr(item, content)
+    return out.getvalue()
+
+
+SURVEY_ROWS = [["account_id", "submitted_at", "metric", "score"], ["A1", "2026-11-16", "nps", 9],
+               ["A2", "2026-11-17", "nps", 3]]
+
+
+def cut_off_xlsx() -> bytes:
+    """A workbook whose worksheet's XML ends just after its <dimension>, as a broken export leaves it."""
+    return rewritten_sheet(xlsx_bytes(SURVEY_ROWS), lambda xml: xml[:xml.index("<sheetData")])
+
+
 def zip_bomb() -> bytes:
     """A real workbook plus 20 MB of zeros that compress to almost nothing: a small upload that
     would expand far beyond what a sheet needs."""

@@ -7,7 +7,7 @@ import tomllib
 import pandas as pd
 import pytest
 
-from conftest import ADMIN, ANALYST, FIXTURES, ROOT, as_read, zip_bomb
+from conftest import ADMIN, ANALYST, FIXTURES, ROOT, as_read, cut_off_xlsx, zip_bomb
 from empathy.export import to_csv
 from empathy.demo_generator import DEMO_DIR
 from empathy.loading import load_sheet
@@ -212,6 +212,7 @@ def test_the_same_upload_again_has_nothing_new_to_load(app):
     ("report.csv", b"%PDF-1.7\n%binary", "is a PDF document, not a sheet"),
     ("bomb.xlsx", zip_bomb(), "looks like a zip bomb"),
     ("empty.csv", b"", "is empty"),
+    ("cut.xlsx", cut_off_xlsx(), "is damaged or cut off after row 0"),
 ])
 def test_a_file_that_is_not_a_sheet_gets_a_clear_message_and_changes_nothing(app, db_path, name, data, message):
     version = Store.open(db_path).version()

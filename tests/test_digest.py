@@ -91,6 +91,9 @@ def test_a_wrong_login_or_no_mail_server_is_a_clear_error(demo, inbox, tmp_path)
     handler, port = inbox
     refused = empathy("digest", db_path=db_path, env=secrets(tmp_path, port, False, "intruder"))
     assert refused.returncode == 1 and "The digest was not sent" in refused.stderr and "Traceback" not in refused.stderr
+    entry = json.loads(empathy("audit", "--json", db_path=db_path).stdout)[0]
+    assert (entry["action"], entry["object"], entry["outcome"]) == ("send_digest", "2026-W47", "failed")
+    assert entry["detail"].startswith("The digest was not sent: the mail server 127.0.0.1")
     missing = empathy("digest", db_path=db_path, env={"EMPATHY_SECRETS": str(tmp_path / "none.toml")})
     assert missing.returncode == 1 and "Add a [digest] section" in missing.stderr
     assert handler.messages == []

@@ -1,4 +1,4 @@
-from conftest import ANALYST, FIXTURES, load_text
+from conftest import ADMIN, ANALYST, FIXTURES, load_text
 from empathy.gsheets import sheet_ref
 from empathy.loading import expected_counts, land, load_google_sheet, load_sheet, plan, prepare, remember_google_sheet
 from empathy.schema import SURVEYS, map_columns
@@ -127,3 +127,25 @@ def test_a_google_sheet_loaded_once_is_refreshed_with_the_mapping_kept(store, go
     assert (refreshed.rows_new, refreshed.rows_duplicate) == (1, 3)
     roles = store.query("SELECT respondent_role FROM survey_responses WHERE account_id = 'A4'")
     assert roles["respondent_role"].tolist() == ["ok"]  # the kept (swapped) mapping, not the detected one
+
+
+def test_twenty_thousand_unused_columns_are_counted_not_listed(store):
+    headers = ["account_id", "submitted_at", "metric", "score"] + [f"extra {n}" for n in range(20_000)]
+    text = ",".join(headers) + "\n" + ",".join(["A1", "2026-11-16", "nps", "9"] + [""] * 20_000) + "\n"
+    report = load_sheet(store, user=ANALYST, data=text.encode(), source="wide.csv")
+    [note] = [note for note in report.notes if note.startswith("Columns not used")]
+    assert note == ("Columns not used (no canonical column maps to them): 20,000: extra 0, extra 1, extra 2, extra 3, "
+                    "extra 4, extra 5, extra 6, extra 7, extra 8, extra 9, extra 10, extra 11 and 19,988 more.")
+
+
+def test_a_row_with_a_bad_byte_rejects_the_sheet_naming_it_and_is_audited(store):
+    data = "account_id,account_name\nA1,Bäckerei Müller\n".encode() + b"A2,Caf\xe9\n"
+    report = load_sheet(store, user=ANALYST, data=data, source="accounts.csv")
+    assert report.rejected and store.version() == 0
+    assert [(e["row"], e["column"], e["message"][:38]) for e in report.errors] == [
+        (2, "account_name", "character 4 of this cell holds bytes t")]
+    entry = store.audit_log(user=ADMIN).iloc[0]
+    assert (entry["action"], entry["outcome"]) == ("load", "rejected") and "not UTF-8" in entry["detail"]
+    landed = load_sheet(store, user=ANALYST, data=data, source="accounts.csv", skip_invalid=True)
+    assert landed.rows_new == 1
+    assert store.query("SELECT account_name FROM accounts")["account_name"].tolist() == ["Bäckerei Müller"]

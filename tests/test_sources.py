@@ -1,9 +1,11 @@
 import io
+import re
 import zipfile
 
+import openpyxl
 import pytest
 
-from conftest import FIXTURES, xlsx_bytes, zip_bomb
+from conftest import FIXTURES, SURVEY_ROWS, cut_off_xlsx, rewritten_sheet, xlsx_bytes, zip_bomb
 from empathy.sources import SheetError, read_path, read_sheet
 
 
@@ -158,3 +160,89 @@ def test_trailing_empty_cells_beyond_the_header_are_not_a_problem():
     sheet = read_sheet(b"account_id,segment,region\nA1,SMB,EMEA,,\nA2,Enterprise\n", "trailing.csv")
     assert sheet.frame["region"].tolist() == ["EMEA", ""]
     assert [p["row"] for p in sheet.problems] == [2]  # the short row is still named
+
+
+def peak_memory_of(read) -> int:
+    import tracemalloc
+    tracemalloc.start()
+    try:
+        read()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_stray_cell_at_the_last_cell_of_the_grid_costs_no_memory():
+    book = openpyxl.Workbook()
+    for row in SURVEY_ROWS:
+        book.active.append(row)
+    book.active["XFD1048576"] = "x"
+    out = io.BytesIO()
+    book.save(out)
+    assert len(out.getvalue()) < 10_000
+    sheet = None
+
+    def read():
+        nonlocal sheet
+        sheet = read_sheet(out.getvalue(), "stray.xlsx")
+    assert peak_memory_of(read) < 60 * 2**20  # the padded grid would be terabytes; one row is 16,384 cells
+    assert sheet.frame["account_id"].tolist() == ["A1", "A2", ""]  # the stray cell's row, named below
+    assert [(p["row"], p["message"][:40]) for p in sheet.problems] == [
+        (1048575, "this row has 16384 values but the header")]
+
+
+def test_a_declared_dimension_of_the_whole_grid_is_not_read_as_cells():
+    data = rewritten_sheet(xlsx_bytes(SURVEY_ROWS), lambda xml: re.sub(r'<dimension ref="[^"]*"',
+                                                                        '<dimension ref="A1:XFD1048576"', xml))
+    assert 'A1:XFD1048576' in zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml").decode()
+    assert peak_memory_of(lambda: read_sheet(data, "declared.xlsx")) < 20 * 2**20
+    assert read_sheet(data, "declared.xlsx").frame["score"].tolist() == ["9", "3"]
+
+
+def test_reading_a_worksheet_stops_at_its_cell_limit_with_a_message(monkeypatch):
+    from empathy import sources
+    monkeypatch.setattr(sources, "XLSX_MAX_CELLS", 1000)
+    rows = SURVEY_ROWS + [[f"A{n}", "2026-11-17", "nps", 5] for n in range(300)]
+    with pytest.raises(SheetError, match=r"holds more than 1,000 cells .* row 251 reaches column 4\)\. Delete stray"):
+        read_sheet(xlsx_bytes(rows), "big.xlsx")
+
+
+def test_a_worksheet_cut_off_after_its_dimension_is_a_clear_rejection():
+    with pytest.raises(SheetError, match=r"cut.xlsx: the worksheet 'Sheet' is damaged or cut off after row 0 \(.*\)\. "
+                                         "Save the workbook again"):
+        read_sheet(cut_off_xlsx(), "cut.xlsx")
+
+
+@pytest.mark.parametrize("row", [3, 40])
+def test_a_long_cell_reads_the_same_wherever_it_stands(row):
+    def sheet_with(cell: str) -> bytes:
+        lines = ["account_id,submitted_at,metric,score,comment"]
+        lines += [f"A{n},2026-11-16,nps,9,{cell if n == row else 'fine'}" for n in range(1, 60)]
+        return "\n".join(lines).encode()
+    long_but_fine = read_sheet(sheet_with("a" * 131_073), "long.csv")
+    assert long_but_fine.frame.loc[row, "comment"] == "a" * 131_073 and not long_but_fine.problems
+    too_long = read_sheet(sheet_with("b" * 250_000), "long.csv")
+    assert [(p["row"], p["column"], p["message"]) for p in too_long.problems] == [
+        (row, "comment", "this cell holds 250,000 characters; a cell may hold at most 200,000 "
+                         "(is a closing quote missing?)")]
+    assert too_long.problems[0]["value"].endswith("… (250,000 characters)")
+
+
+def test_one_bad_byte_in_utf8_text_is_its_rows_error_and_the_rest_stays_utf8():
+    data = ("account_id,account_name,comment\nA1,Bäckerei Müller,좋아요\nA2,Café Zoë,ok\n".encode()
+            + b"A3,Bad \xe4 byte,fine\n" + "A4,Ünïcode,한국어\n".encode())
+    sheet = read_sheet(data, "accounts.csv")
+    assert sheet.encoding == "utf-8"
+    assert sheet.frame["account_name"].tolist() == ["Bäckerei Müller", "Café Zoë", "Bad \ufffd byte", "Ünïcode"]
+    assert sheet.frame.loc[1, "comment"] == "좋아요"
+    assert [(p["row"], p["column"], p["message"][:45]) for p in sheet.problems] == [
+        (3, "account_name", "character 5 of this cell holds bytes that are")]
+
+
+@pytest.mark.parametrize("row", [2, 300])
+def test_a_nul_byte_is_its_rows_error_wherever_it_stands(row):
+    lines = [b"account_id,submitted_at,metric,score,comment"]
+    lines += [f"A{n},2026-11-16,nps,9,".encode() + (b"fi\x00ne" if n == row else b"fine") for n in range(1, 400)]
+    sheet = read_sheet(b"\n".join(lines), "nul.csv")
+    assert [(p["row"], p["column"], p["message"][:40]) for p in sheet.problems] == [
+        (row, "comment", "character 3 of this cell holds a NUL cha")]
