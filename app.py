@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from empathy.connections import StoreBusyError
+from empathy.connections import StoreBusyError, StoreError
 from ui.auth import current_user, identity_panel
 from ui.common import demo_banner, get_store
 from ui.text import literal
@@ -39,3 +39,5 @@ try:
     navigation.run()
 except StoreBusyError as busy:  # another program has been writing for longer than a page waits
     st.warning(f"**The data is being changed by another program.** {literal(busy)}", icon=":material/hourglass_top:")
+except StoreError as fault:  # a damaged file, a full or read-only disk: what it is and what to do
+    st.error(f"**The data store cannot be used.** {literal(fault)}", icon=":material/error:")

@@ -60,6 +60,7 @@ ACTIONS: dict[str, tuple[Role, str]] = {
     "manage_demo": (Role.ADMIN, "load or clear the demo data"),
     "edit_roles": (Role.ADMIN, "change who has which role"),
     "read_audit": (Role.ADMIN, "read the audit log"),
+    "maintain_store": (Role.ADMIN, "back up or repair the data store"),
 }
 
 

@@ -1,5 +1,6 @@
 """`python -m empathy`: load sheets, list and undo batches, reload the demo data, print the board,
-present it (freeze it as shown), make the board pack, list actions, send the digest, read the audit log.
+present it (freeze it as shown), make the board pack, list actions, send the digest, read the audit log,
+check the store for damage and back it up.
 
 The command line acts as the OS user (`empathy.access.command_line_user`) and is audited as such.
 Exit codes: 0 done, 1 a sheet was rejected, the store refused or the role does not allow it (nothing
@@ -28,6 +29,7 @@ from empathy.schema import KINDS
 from empathy.secrets import sign_in_configured
 from empathy.settings import SettingsError, read_settings
 from empathy.store import Store, StoreError
+from empathy.upkeep import backup, check
 from empathy.alerts import AlertError, send_alerts
 from empathy.backtest import HORIZON, backtest
 from empathy.wording import group_text
@@ -138,6 +140,17 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--since", type=_moment, metavar="DATE", help="from this day (or YYYY-MM-DDTHH:MM) on")
     audit.add_argument("--json", action="store_true", help="print the entries as JSON")
     audit.set_defaults(handler=_audit)
+
+    checking = commands.add_parser("check", help="read every table of the store whole: exit 1 if it is damaged")
+    checking.add_argument("--repair", action="store_true",
+                          help="on a sound file, take back the space a killed load left (an admin's)")
+    checking.add_argument("--json", action="store_true", help="print the result as JSON")
+    checking.set_defaults(handler=_check)
+
+    copy = commands.add_parser("backup", help="a consistent copy of the store's file while the app serves "
+                                              "(an admin's)")
+    copy.add_argument("--out", required=True, type=Path, metavar="FILE", help="where to write the copy")
+    copy.set_defaults(handler=_backup)
     return parser
 
 
@@ -370,6 +383,32 @@ def _print_board(board: Board) -> None:
         v = board.voice
         print(f'Voice of the week: "{v["text"]}" — {v["account_name"]} ({v["segment"]}), {v["who"]}, '
               f'{v["channel"]}, {v["date"]}')
+
+
+def _check(store: Store, user: User, args: argparse.Namespace) -> int:
+    found = check(store, user=user, repair=args.repair)
+    if args.json:
+        print(json.dumps({"sound": found.sound, "damage": found.damage, "rows": found.rows,
+                          "dead_bytes": found.dead_bytes, "reclaimed": found.reclaimed}, indent=2))
+        return 0 if found.sound else 1
+    if not found.sound:
+        print(f"error: {found.damage}", file=sys.stderr)
+        return 1
+    print(f"The data store {store.description} is sound: {len(found.rows)} tables, "
+          f"{sum(found.rows.values()):,} rows read whole.")
+    if found.reclaimed:
+        before, after = found.reclaimed
+        print(f"Dead space taken back: the file went from {before:,} to {after:,} bytes.")
+    elif found.dead_bytes:
+        print(f"{found.dead_bytes:,} bytes of the file hold nothing (left by a load that was stopped); "
+              "`python -m empathy check --repair` takes them back.")
+    return 0
+
+
+def _backup(store: Store, user: User, args: argparse.Namespace) -> int:
+    size = backup(store, args.out, user=user)
+    print(f"Backup of {store.description} written to {args.out} ({size:,} bytes), consistent as of now.")
+    return 0
 
 
 def _audit(store: Store, user: User, args: argparse.Namespace) -> int:

@@ -33,6 +33,7 @@ LINGER_SECONDS = 0.5
 POLL_SECONDS = 0.05
 ATTACH_ATTEMPTS = 5
 LAKE_EXTENSIONS = ("ducklake", "postgres")
+HEADER_BYTES = 3 * 4096  # a DuckDB file's main header and its two database headers
 REMOTE_SCHEMES = ("s3://", "gs://", "gcs://", "r2://", "az://", "abfss://", "http://", "https://")
 
 
@@ -42,6 +43,51 @@ class StoreError(Exception):
 
 class StoreBusyError(StoreError):
     pass
+
+
+class StoreDamagedError(StoreError):
+    """DuckDB found a block whose checksum is wrong: the file must be restored, not written."""
+
+
+class StoreReadOnlyError(StoreError):
+    """The store can be read here but not written (a read-only disk, or another user's file)."""
+
+
+class StoreFullError(StoreError):
+    """The disk the store is on is full; the write was rolled back."""
+
+
+DAMAGE_SIGNS = ("corrupt", "checksum", "invalid block", "could not read enough bytes", "malformed")
+READ_ONLY_SIGNS = ("read-only file system", "permission denied")
+FULL_SIGNS = ("no space left on device", "disk quota exceeded")
+
+
+def fault_of(error: Exception, description: str, path: Path | None, done: str = "changed") -> StoreError | None:
+    """A DuckDB or OS error that says the store's file or disk is at fault, as a message a person can
+    act on; None for any other error."""
+    text = str(error).lower()
+    said = str(error).splitlines()[0][:300]
+    if any(sign in text for sign in DAMAGE_SIGNS):
+        return StoreDamagedError(
+            f"The data store {description} is damaged ({said}): restore it from a backup (see the README's "
+            "Operations). Nothing is written to it until `python -m empathy check` finds it sound.")
+    if any(sign in text for sign in FULL_SIGNS):
+        where = mount_of(path) if path else description
+        return StoreFullError(f"There is no space left on {where} (where the data store {description} is): "
+                              f"nothing was {done}. Free some space, then try again.")
+    if any(sign in text for sign in READ_ONLY_SIGNS):
+        return StoreReadOnlyError(f"The data store {description} cannot be written here ({said}): the disk is "
+                                  f"read-only or the file belongs to another user. Nothing was {done}; reading "
+                                  "it works as before.")
+    return None
+
+
+def mount_of(path: Path) -> Path:
+    """The mount point of the file system that holds `path`."""
+    found = path.resolve()
+    while not found.is_mount() and found != found.parent:
+        found = found.parent
+    return found
 
 
 def busy_seconds() -> float:
@@ -103,6 +149,47 @@ class FileAccess:
             self._close_file()
             self._state.notify_all()
 
+    def copy_to(self, target: Path) -> None:
+        """A consistent, compact copy of the store in a new file `target`, made while others read on
+        (a writer waits until it is done); the copy reads every block, so damage stops it."""
+        with self.connection(write=False) as connection:
+            _copy_database(connection, target)
+
+    def compact(self) -> tuple[int, int]:
+        """Take back the space a killed write left in the file: the file rewritten by a copy made while
+        nobody else has it open (the writer's announcement held), moved into its place. Sizes before
+        and after."""
+        rewritten = self.path.with_name(self.path.name + ".compact")
+        deadline = time.monotonic() + busy_seconds()
+        with self._state:
+            self._writers_waiting += 1
+            try:
+                while self._users:
+                    if not self._state.wait(timeout=max(0.0, deadline - time.monotonic())):
+                        raise self._busy()
+                self._close_file()
+                self._writer_lock = self._lock_announcement(fcntl.LOCK_EX, deadline)
+                try:
+                    before = self.path.stat().st_size
+                    connection = self._connect(True, deadline)
+                    try:
+                        _copy_database(connection, rewritten)
+                    finally:
+                        connection.close()
+                    os.replace(rewritten, self.path)
+                    return before, self.path.stat().st_size
+                finally:
+                    rewritten.unlink(missing_ok=True)
+                    self._drop_writer_lock()
+            finally:
+                self._writers_waiting -= 1
+                self._state.notify_all()
+
+    def dead_bytes(self, cursor: duckdb.DuckDBPyConnection) -> int:
+        """Bytes of the file DuckDB does not count as its blocks (a killed write leaves them)."""
+        blocks, block_size = cursor.execute("SELECT total_blocks, block_size FROM pragma_database_size()").fetchone()
+        return max(0, self.path.stat().st_size - HEADER_BYTES - blocks * block_size)
+
     def _acquire(self, write: bool) -> duckdb.DuckDBPyConnection:
         deadline = time.monotonic() + busy_seconds()
         with self._state:
@@ -142,8 +229,8 @@ class FileAccess:
         """Open read-only, or announce a write and open for writing, waiting for others until the deadline."""
         if write:
             self._writer_lock = self._lock_announcement(fcntl.LOCK_EX, deadline)
-        else:
-            os.close(self._lock_announcement(fcntl.LOCK_SH, deadline))
+        elif (shared := self._lock_announcement(fcntl.LOCK_SH, deadline)) is not None:
+            os.close(shared)
         try:
             self._connection = self._connect(write, deadline)
         except BaseException:
@@ -151,8 +238,20 @@ class FileAccess:
             raise
         self._writable = write
 
-    def _lock_announcement(self, kind: int, deadline: float) -> int:
-        handle = os.open(self._announcement, os.O_RDWR | os.O_CREAT, 0o644)
+    def _lock_announcement(self, kind: int, deadline: float) -> int | None:
+        """The announcement file locked as `kind`. A reader opens it read-only; where it does not exist
+        and cannot be made (a read-only disk), nobody can write either, and None is returned."""
+        try:
+            handle = os.open(self._announcement, os.O_RDONLY) if kind == fcntl.LOCK_SH else None
+        except FileNotFoundError:
+            handle = None
+        if handle is None:
+            try:
+                handle = os.open(self._announcement, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError:
+                if kind == fcntl.LOCK_SH:
+                    return None
+                raise  # the store says what it means for the write (`fault_of`)
         while True:
             try:
                 fcntl.flock(handle, kind | fcntl.LOCK_NB)
@@ -168,6 +267,8 @@ class FileAccess:
             try:
                 return duckdb.connect(str(self.path), read_only=not write)
             except duckdb.IOException as error:
+                if fault_of(error, self.description, self.path) is not None:
+                    raise  # a damaged file, a full or read-only disk: the store says so
                 if "lock" not in str(error).lower():
                     raise StoreError(f"The data store {self.path} could not be opened: {error}") from None
                 if time.monotonic() > deadline:
@@ -242,6 +343,16 @@ class LakeAccess:
 
     def close(self) -> None:
         self._connection.close()
+
+
+def _copy_database(connection: duckdb.DuckDBPyConnection, target: Path) -> None:
+    """Every table of the connection's database, with its keys, into a new DuckDB file."""
+    source = connection.execute("SELECT current_database()").fetchone()[0]
+    connection.execute(f"ATTACH {sql_literal(str(target))} AS copy_target (READ_ONLY false)")
+    try:
+        connection.execute(f'COPY FROM DATABASE "{source}" TO copy_target')
+    finally:
+        connection.execute("DETACH copy_target")
 
 
 def _attach_lake(location: str, data_path: str, description: str) -> duckdb.DuckDBPyConnection:

@@ -15,6 +15,7 @@ from datetime import datetime
 
 import pandas as pd
 
+from empathy import voice as voices
 from empathy.access import User
 from empathy.board import Board, build_board, json_window
 from empathy.metrics import Figure, Window, utc_bounds, window_figures
@@ -114,7 +115,8 @@ def present(store: Store, window: Window, settings: Settings, user: User) -> Pre
         frozen = {"window_label": window.label, "window_start": window.start, "window_end": window.end,
                   "inputs_hash": inputs_hash(store, settings),
                   "board": json.dumps(board.as_json(), default=str)}
-        number = store.present(frozen, data_version=version, user=user)
+        shown = voices.kept(window, board.voice, pinned=board.voice["pinned"]) if board.voice else None
+        number = store.present(frozen, data_version=version, user=user, voice=shown)
         if number is not None:
             return _presentation(store.presentations(number=number).iloc[0])
     raise StoreError(f"The data kept changing while the board of {window.label} was computed "

@@ -33,7 +33,10 @@ import pandas as pd
 import pyarrow as pa
 
 from empathy.access import DataScope, User, require
-from empathy.connections import FileAccess, LakeAccess, StoreError, is_lake, open_access, sql_literal
+from empathy.connections import (
+    FileAccess, LakeAccess, StoreDamagedError, StoreError, StoreReadOnlyError, fault_of, is_lake, open_access,
+    sql_literal,
+)
 from empathy.schema import DERIVED_COLUMNS, TABLE_COLUMNS, TABLE_DATES, TABLE_KEYS
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "empathy.duckdb"
@@ -47,8 +50,6 @@ UTTERANCE_COLUMNS = {"call_id": "VARCHAR", "transcript_hash": "VARCHAR", "turn":
                      "scored": "BOOLEAN", "themes": "VARCHAR[]", "dissatisfaction": "DOUBLE", "language": "VARCHAR"}
 VOICE_COLUMNS = ("window_label", "window_start", "window_end", "source", "ref_id", "turn", "text_hash",
                  "pinned")
-VOICE_DEFS = """window_label VARCHAR, window_start DATE, window_end DATE, source VARCHAR, ref_id VARCHAR,
-                turn INTEGER, text_hash VARCHAR, pinned BOOLEAN, chosen_at TIMESTAMP, chosen_by VARCHAR"""
 # Tables other than the data tables, with their keys (enforced by an embedded file; a lake has none,
 # and the writes below never rely on them).
 OTHER_TABLES = {
@@ -57,8 +58,9 @@ OTHER_TABLES = {
     "batches": ("""batch_id BIGINT, kind VARCHAR, layout VARCHAR, source VARCHAR, rows_new BIGINT,
                    rows_updated BIGINT, rows_duplicate BIGINT, rows_rejected BIGINT, loaded_at TIMESTAMP,
                    loaded_by VARCHAR, undone_at TIMESTAMP, demo BOOLEAN""", "batch_id"),
-    "voices": (VOICE_DEFS, "window_label"),
-    "scope_voices": (f"scope VARCHAR, {VOICE_DEFS}", "scope, window_label"),
+    "voices": ("""window_label VARCHAR, window_start DATE, window_end DATE, source VARCHAR, ref_id VARCHAR,
+                  turn INTEGER, text_hash VARCHAR, pinned BOOLEAN, chosen_at TIMESTAMP, chosen_by VARCHAR""",
+               "window_label"),
     "audit": ("""entry BIGINT, happened_at TIMESTAMP, who VARCHAR, role VARCHAR, action VARCHAR,
                  object VARCHAR, outcome VARCHAR, detail VARCHAR""", "entry"),
     "sheet_sources": ("""spreadsheet_key VARCHAR, worksheet VARCHAR, title VARCHAR, layout VARCHAR,
@@ -142,21 +144,97 @@ class Store:
         return self._access.description
 
     @contextmanager
-    def cursor(self, *, write: bool = False):
-        with self._access.connection(write) as connection:
-            cursor = connection.cursor()
-            try:
-                self._access.prepare(cursor)
-                yield cursor
-            finally:
-                cursor.close()
+    def cursor(self, *, write: bool = False, done: str = "changed"):
+        """A cursor of its own; a damaged file, a full disk or a read-only one is said as such (`done`:
+        what a write was doing, for "nothing was ..."), and a damaged file is marked so that no write
+        goes into it."""
+        try:
+            with self._access.connection(write) as connection:
+                cursor = connection.cursor()
+                try:
+                    self._access.prepare(cursor)
+                    yield cursor
+                finally:
+                    cursor.close()
+        except (duckdb.Error, OSError) as error:
+            fault = fault_of(error, self.description, self._file, done)
+            if fault is None:
+                raise
+            if isinstance(fault, StoreDamagedError):
+                self._mark_damaged(fault)
+            raise fault from None
 
-    def _write(self, work: Callable[[duckdb.DuckDBPyConnection], object], *counters: str):
+    @property
+    def _file(self) -> Path | None:
+        return None if self._access.lake else self._access.path
+
+    @property
+    def _damage_mark(self) -> Path | None:
+        """Beside a file found damaged: every process refuses to write into it until `check` passes."""
+        return None if self._file is None else self._file.with_name(self._file.name + ".damaged")
+
+    def _mark_damaged(self, fault: StoreDamagedError) -> None:
+        self._damaged = str(fault)
+        try:
+            if self._damage_mark is not None:
+                self._damage_mark.write_text(str(fault) + "\n", encoding="utf-8")
+        except OSError:
+            pass  # a read-only or full disk: this process still remembers
+
+    def damage(self) -> str | None:
+        """What was found wrong with the file (here or by another process), until `check` finds it sound."""
+        if self._damage_mark is not None and self._damage_mark.exists():
+            return self._damage_mark.read_text(encoding="utf-8").strip()
+        return getattr(self, "_damaged", None)
+
+    @property
+    def lake(self) -> bool:
+        return self._access.lake
+
+    def tables(self) -> list[str]:
+        """Every table of the store, by name."""
+        return self.query("SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
+                          "AND schema_name = 'main' ORDER BY table_name")["table_name"].tolist()
+
+    def dead_bytes(self) -> int | None:
+        """Space in the file that holds nothing (None on a lake)."""
+        if self._access.lake:
+            return None
+        with self.cursor() as cursor:
+            return self._access.dead_bytes(cursor)
+
+    def copy_to(self, target: Path) -> None:
+        """A consistent copy of the store's file, made while others read on."""
+        try:
+            self._access.copy_to(target)
+        except (duckdb.Error, OSError) as error:
+            raise fault_of(error, self.description, self._file, "written") or error from None
+
+    def compact(self) -> tuple[int, int]:
+        """The file rewritten without dead space (nobody else has it open meanwhile); sizes before, after."""
+        if damage := self.damage():
+            raise StoreDamagedError(damage)
+        with self._write_lock:
+            try:
+                return self._access.compact()
+            except (duckdb.Error, OSError) as error:
+                raise fault_of(error, self.description, self._file) or error from None
+
+    def mark_sound(self) -> None:
+        """A full read found nothing wrong (`python -m empathy check`): writes are allowed again."""
+        self._damaged = None
+        if self._damage_mark is not None:
+            self._damage_mark.unlink(missing_ok=True)
+
+    def _write(self, work: Callable[[duckdb.DuckDBPyConnection], object], *counters: str, done: str = "changed"):
         """One serialised write: everything `work` does lands together with the counters it moves,
-        or nothing does. On a lake, a write that collided with another process's runs again."""
+        or nothing does. On a lake, a write that collided with another process's runs again. Never
+        into a file found damaged."""
+        if damage := self.damage():
+            raise StoreDamagedError(damage)
         for attempt in range(1, WRITE_ATTEMPTS + 1):
             try:
-                with self._write_lock, self.cursor(write=True) as cursor:
+                with self._write_lock, self.cursor(write=True, done=done) as cursor:
                     cursor.begin()
                     try:
                         result = work(cursor)
@@ -183,7 +261,11 @@ class Store:
                 for counter in COUNTERS:
                     cursor.execute("INSERT INTO meta SELECT ?, 0 WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = ?)",
                                    [counter, counter])
-            self._write(create)
+            try:
+                self._write(create)
+            except StoreReadOnlyError as refused:
+                raise StoreReadOnlyError(f"{refused} It was made by an earlier version of the board and needs "
+                                         "new tables: open it once where it can be written.") from None
 
     def _missing_tables_and_columns(self) -> list[str]:
         """As statements that do nothing if another process has just run them (a write that
@@ -224,25 +306,14 @@ class Store:
         """The voice featured for each window, newest window first."""
         return self.query("SELECT * FROM voices ORDER BY window_start DESC, window_end DESC")
 
-    def keep_voice(self, voice: dict, *, replace: bool) -> None:
-        """Keep the rule's choice for a window, so the board shows it all week. Without `replace`, a
-        voice already kept for that window (chosen by another session a moment ago, or pinned) stays.
-        The rule's own doing, so no one's permission is asked."""
-        self._record_voice(voice, replace=replace, chosen_by="the rule")
-
     def pin_voice(self, voice: dict, *, user: User) -> None:
         """A person's pick for the window, in place of whatever was kept."""
         self.authorize(user, "pin_voice", voice["window_label"])
         self._record_voice(voice, replace=True, chosen_by=user.identity)
         self.audit(user, "pin_voice", voice["window_label"], "done", f"{voice['source']} {voice['ref_id']}")
 
-    def _record_voice(self, voice: dict, *, replace: bool, chosen_by: str, scope: str | None = None) -> None:
-        """Into `voices`, or for a scope into `scope_voices` under its key."""
-        table, key, first = ("voices", ["window_label"], []) if scope is None else \
-            ("scope_voices", ["scope", "window_label"], [scope])
-        names = ["scope"] * bool(first) + list(VOICE_COLUMNS) + ["chosen_by"]
-        values = first + [voice[name] for name in VOICE_COLUMNS] + [chosen_by]
-        self._write(lambda cursor: _merge(cursor, table, key, names, values, replace), "voices_version")
+    def _record_voice(self, voice: dict, *, replace: bool, chosen_by: str) -> None:
+        self._write(lambda cursor: _keep_voice(cursor, voice, replace, chosen_by), "voices_version")
 
     def forget_voice(self, window_label: str, *, user: User) -> None:
         """Drop a window's kept voice, so the selection rule chooses again."""
@@ -256,10 +327,11 @@ class Store:
         with self.cursor() as cursor:
             return _scalar(cursor, "SELECT value FROM meta WHERE key = 'meeting_version'")
 
-    def present(self, frozen: dict, *, data_version: int, user: User) -> int | None:
+    def present(self, frozen: dict, *, data_version: int, user: User, voice: dict | None = None) -> int | None:
         """Keep a board as presented (`frozen`: window_label, window_start, window_end, inputs_hash and
         the board's JSON text) with the last batch loaded; its number. None, and nothing kept, when
-        the data has moved on from `data_version`, the version the board was computed from."""
+        the data has moved on from `data_version`, the version the board was computed from. The rule's
+        `voice` for the window is kept with it (a pinned one stays), so it is never featured again."""
         self.authorize(user, "present", frozen["window_label"])
 
         def keep(cursor):
@@ -273,8 +345,10 @@ class Store:
                             frozen["inputs_hash"], frozen["board"]])
             _append_audit(cursor, user, "present", frozen["window_label"], "done",
                           f"presentation {number}: data version {data_version}, batches up to {last_batch}")
+            if voice is not None:
+                _keep_voice(cursor, voice, replace=False, chosen_by="the rule")
             return number
-        return self._write(keep, "meeting_version")
+        return self._write(keep, "meeting_version", "voices_version")
 
     def presentations(self, *, window_label: str | None = None, number: int | None = None) -> pd.DataFrame:
         """The boards presented (of one window, or the one with that number), newest first, with their
@@ -429,7 +503,7 @@ class Store:
                           f"{result.rows_updated} updated, {result.rows_duplicate} already loaded, "
                           f"{rows_rejected} rejected")
             return result
-        return self._write(land, "version")
+        return self._write(land, "version", done="loaded")
 
     def remember_sheet(self, source: dict, *, user: User) -> None:
         """Keep how a Google Sheet's worksheet was loaded (layout, mapping, bad-row choice), so it can
@@ -602,7 +676,8 @@ class ScopedStore(Store):
     """The store as a product lead limited to some segments or regions reads it: every cursor shows
     temporary views named like the data tables, holding only the rows of accounts in the scope, so
     every query of the core (board, explore, search, accounts) runs unchanged on their part alone.
-    Its voice of the week is kept per scope, apart from everyone's. It changes no data."""
+    Its voice of the week is the rule's among its own quotes (the company's pinned or presented voice
+    when that one is theirs). It changes no data."""
 
     def __init__(self, base: Store, scope: DataScope):
         self.location, self.scope, self._base = base.location, scope, base
@@ -625,10 +700,6 @@ class ScopedStore(Store):
 
     def scoped(self, scope: DataScope) -> Store:
         return self._base.scoped(scope)
-
-    def keep_voice(self, voice: dict, *, replace: bool) -> None:
-        """The rule's choice for this scope's board, kept beside everyone's, never in its place."""
-        self._base._record_voice(voice, replace=replace, chosen_by="the rule", scope=self.scope.key)
 
     def _refuse(self, user: User, action: str, target: str, message: str):
         """Every refusal is written to the audit log, as a role's refusal is."""
@@ -686,7 +757,6 @@ def _scope_views(catalog: str, scope: DataScope) -> str:
         "renewals": f"SELECT * FROM {base}.renewals WHERE account_id IN ({accounts})",
         "participation": f"SELECT * FROM {base}.participation WHERE account_id IN ({accounts}){unowned}",
         "utterances": f"SELECT * FROM {base}.utterances WHERE call_id IN (SELECT call_id FROM calls)",
-        "voices": f"SELECT * EXCLUDE (scope) FROM {base}.scope_voices WHERE scope = {sql_literal(scope.key)}",
         "presented": f"SELECT * FROM {base}.presented WHERE false",  # the company's board, not a scope's
         "actions": f"SELECT * FROM {base}.actions WHERE link_kind = 'account' AND link IN ({accounts})",
         "alerts": f"SELECT * FROM {base}.alerts WHERE false",  # the company's alerts, not a scope's
@@ -755,6 +825,11 @@ def _append_audit(cursor: duckdb.DuckDBPyConnection, user: User, action: str, ta
                   detail: str = "") -> None:
     cursor.execute("""INSERT INTO audit SELECT coalesce(max(entry), 0) + 1, now()::TIMESTAMP, ?, ?, ?, ?, ?, ?
                       FROM audit""", [user.identity, user.role.label, action, target, outcome, detail])
+
+
+def _keep_voice(cursor: duckdb.DuckDBPyConnection, voice: dict, replace: bool, chosen_by: str) -> None:
+    _merge(cursor, "voices", ["window_label"], [*VOICE_COLUMNS, "chosen_by"],
+           [*(voice[name] for name in VOICE_COLUMNS), chosen_by], replace)
 
 
 def _merge(cursor: duckdb.DuckDBPyConnection, table: str, key: list[str], names: list[str], values: list,

@@ -8,8 +8,9 @@ The rule (`VoiceRule`, settings in `data/settings.toml` [voice]):
    + arr_weight x the account's ARR percentile + theme_weight if it mentions the theme whose negative
    mentions grew most; ties go to the most recent, then by id.
 3. A quote featured for another window is never chosen again.
-The choice for a window is kept in the store the first time it is made, so the board shows the same
-voice all week; the CXO can pin another candidate from the shortlist, or go back to the rule's.
+The rule's choice is worked out afresh on every read (reading never writes) until the window's board
+is presented, which keeps it: from then on it is the window's voice, never featured again. An analyst
+can pin another candidate from the shortlist, or go back to the rule's.
 Text is redacted (empathy/redact.py) before it leaves this module.
 """
 
@@ -96,7 +97,8 @@ def _reasons(row, top_theme: str | None) -> list[str]:
 
 def choose(store: Store, window: Window, timezone: str, rule: VoiceRule, statuses: dict[str, str],
            top_theme: str | None) -> tuple[dict | None, list[dict]]:
-    """The window's voice (kept or pinned before, else chosen now and kept) and the shortlist."""
+    """The window's voice (kept when presented, or pinned; else the rule's choice now, worked out the
+    same way on every read: reading never writes) and the shortlist."""
     ranked = rank(candidates(store, window, timezone, rule), statuses, top_theme, rule)
     kept = store.voices()
     featured_elsewhere = set(kept.loc[kept["window_label"] != window.label, "text_hash"])
@@ -111,7 +113,6 @@ def choose(store: Store, window: Window, timezone: str, rule: VoiceRule, statuse
             chosen, pinned = match.iloc[0], bool(mine["pinned"])
     if chosen is None and not eligible.empty:
         chosen = eligible.iloc[0]
-        store.keep_voice(_kept(window, chosen, pinned=False), replace=not this_window.empty)
     if chosen is None:
         return None, []
     shortlist = eligible[eligible["text_hash"] != chosen["text_hash"]].head(rule.shortlist)
@@ -121,7 +122,7 @@ def choose(store: Store, window: Window, timezone: str, rule: VoiceRule, statuse
 
 def pin(store: Store, user: User, window: Window, voice: dict) -> None:
     """The CXO's own pick for the window, in place of the rule's."""
-    store.pin_voice(_kept(window, voice, pinned=True), user=user)
+    store.pin_voice(kept(window, voice, pinned=True), user=user)
 
 
 def unpin(store: Store, user: User, window: Window) -> None:
@@ -129,7 +130,8 @@ def unpin(store: Store, user: User, window: Window) -> None:
     store.forget_voice(window.label, user=user)
 
 
-def _kept(window: Window, voice, *, pinned: bool) -> dict:
+def kept(window: Window, voice, *, pinned: bool) -> dict:
+    """A voice as the store keeps it for the window."""
     turn = voice["turn"]
     return {"window_label": window.label, "window_start": window.start, "window_end": window.end,
             "source": voice["source"], "ref_id": voice["ref_id"],

@@ -103,6 +103,22 @@ def postgres(tmp_path_factory):
     server.cleanup()
 
 
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory) -> Path:
+    """A store with the demo data, made once for the whole run: copy it (`demo_copy`), never change it."""
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    made = empathy("demo", db_path=path)
+    assert made.returncode == 0, made.stderr
+    return path
+
+
+@pytest.fixture
+def demo_copy(demo_file, db_path) -> Path:
+    """The test's own store, a copy of the demo store (what the app and the command line open)."""
+    shutil.copy(demo_file, db_path)
+    return db_path
+
+
 @pytest.fixture
 def lake(postgres, tmp_path, monkeypatch):
     """A DuckLake of the test's own (a new PostgreSQL database for its catalog, a folder for its

@@ -10,8 +10,11 @@ import pyarrow as pa
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from empathy.board import build_board
 from empathy.demo_generator import DEMO_DIR
+from empathy.metrics import iso_week
 from empathy.redact import redact, split_contacts
+from empathy.settings import read_settings
 from empathy.store import Store
 from conftest import ADMIN, ANALYST, SMB_LEAD, VIEWER, as_read
 
@@ -79,8 +82,7 @@ def test_accounts_at_risk_name_the_story_escalators(run_app):
 def test_the_voice_is_a_redacted_verbatim_of_the_window(run_app, db_path):
     at = run_app()
     quote = re.search(r'<div class="quote">“(.+?)”</div>', html(at), re.S).group(1)
-    kept = Store.open(db_path).voices().iloc[0]
-    assert kept["window_label"] == "2026-W47"
+    kept = build_board(Store.open(db_path), iso_week("2026-W47"), read_settings()).voice  # which quote it is
     accounts = pd.read_csv(DEMO_DIR / "accounts.csv").set_index("account_id")
     if kept["source"] == "comment":
         row = pd.read_csv(DEMO_DIR / "survey_responses.csv").set_index("response_id").loc[kept["ref_id"]]

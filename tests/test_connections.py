@@ -11,7 +11,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from conftest import ADMIN, ANALYST, FIXTURES, empathy, load_text
+from conftest import ADMIN, ANALYST, EXECUTIVE, FIXTURES, empathy, load_text
 from empathy.access import DataScope
 from empathy.connections import LINGER_SECONDS
 from empathy.store import Store
@@ -114,8 +114,11 @@ def test_a_lake_keeps_versions_undo_voices_sheets_scopes_and_the_audit_as_a_file
     store.undo(2, user=ANALYST)
     assert accounts_by_id(store) == {"A1": ("SMB", 1000), "A2": ("Enterprise", 500000)}
 
-    store.keep_voice(VOICE, replace=False)
-    store.keep_voice({**VOICE, "ref_id": "R2"}, replace=False)  # kept already: the first stays
+    frozen = {"window_label": VOICE["window_label"], "window_start": VOICE["window_start"],
+              "window_end": VOICE["window_end"], "inputs_hash": "h", "board": "{}"}
+    store.present(frozen, data_version=store.version(), user=EXECUTIVE, voice=VOICE)
+    store.present(frozen, data_version=store.version(), user=EXECUTIVE, voice={**VOICE, "ref_id": "R2"})
+    assert store.voices()["ref_id"].tolist() == ["R1"]  # kept already: the first stays
     store.pin_voice({**VOICE, "ref_id": "R3", "pinned": True}, user=ANALYST)
     assert store.voices()[["ref_id", "pinned", "chosen_by"]].values.tolist() == [["R3", True, ANALYST.identity]]
 
@@ -129,7 +132,7 @@ def test_a_lake_keeps_versions_undo_voices_sheets_scopes_and_the_audit_as_a_file
     assert set(smb.query("SELECT account_id FROM accounts")["account_id"]) == {"A1"}
     entries = store.audit_log(user=ADMIN)
     assert entries["entry"].tolist() == list(range(len(entries), 0, -1))  # newest first, none twice
-    assert entries["action"].tolist()[::-1] == ["load", "load", "load", "undo", "pin_voice"]
+    assert entries["action"].tolist()[::-1] == ["load", "load", "load", "undo", "present", "present", "pin_voice"]
 
 
 def test_three_processes_load_into_one_lake_at_once_and_every_batch_lands_whole(lake, tmp_path):

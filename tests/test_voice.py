@@ -1,4 +1,5 @@
-"""The voice-of-the-week rule, its memory (kept, pinned, never featured twice) and its redaction."""
+"""The voice-of-the-week rule, its memory (kept when presented, pinned, never featured twice) and its
+redaction."""
 
 from datetime import datetime
 
@@ -6,7 +7,7 @@ import pandas as pd
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from conftest import ANALYST, load_text as load
+from conftest import ANALYST, EXECUTIVE, load_text as load
 from empathy import voice
 from empathy.metrics import iso_week
 from empathy.voice import VoiceRule
@@ -62,8 +63,18 @@ def test_rank_adds_the_preferences_to_the_strength():
                                          "mentions billing, the theme whose complaints grew most"]
 
 
-def test_the_choice_is_kept_and_redacted(voices):
+def presented(store, window, chosen) -> None:
+    """The window's board presented with `chosen` as its voice: what keeps the rule's choice."""
+    frozen = {"window_label": window.label, "window_start": window.start, "window_end": window.end,
+              "inputs_hash": "h", "board": "{}"}
+    store.present(frozen, data_version=store.version(), user=EXECUTIVE, voice=voice.kept(window, chosen, pinned=False))
+
+
+def test_the_choice_is_redacted_read_without_a_write_and_kept_once_presented(voices):
+    writes = voices.query("SELECT value FROM meta WHERE key = 'writes'")["value"][0]
     chosen, shortlist = voice.choose(voices, W37, "UTC", RULE, {"BIG": "red"}, None)
+    assert voices.query("SELECT value FROM meta WHERE key = 'writes'")["value"][0] == writes  # reading wrote nothing
+    assert voices.voices().empty
     assert chosen["ref_id"] == "R1"  # red account, top ARR, the strongest (-0.92 against the call's -0.79)
     assert chosen["text"] == ("I am furious and disgusted, [name] here: the billing export is broken again and "
                               "nobody answers us. Terrible.")
@@ -71,6 +82,7 @@ def test_the_choice_is_kept_and_redacted(voices):
         ("Big Co", "Enterprise", "administrator", "email", "2026-09-08")
     assert [c["ref_id"] for c in shortlist] == ["K1", "R2"]
     assert shortlist[0]["text"] == "Hi, it's [name]. Our reports have been horribly slow all week and the team is really angry about it."
+    presented(voices, W37, chosen)
     kept = voices.voices()
     assert kept[["window_label", "ref_id", "pinned"]].values.tolist() == [["2026-W37", "R1", False]]
     # with other statuses the rule would now prefer another quote; the kept one stays all week
@@ -79,7 +91,7 @@ def test_the_choice_is_kept_and_redacted(voices):
 
 
 def test_a_quote_featured_before_is_never_chosen_again(voices):
-    voice.choose(voices, W37, "UTC", RULE, {"BIG": "red"}, None)
+    presented(voices, W37, voice.choose(voices, W37, "UTC", RULE, {"BIG": "red"}, None)[0])
     chosen, shortlist = voice.choose(voices, W38, "UTC", RULE, {"BIG": "red"}, None)
     assert chosen["ref_id"] == "R7"  # R6 says word for word what R1 said, featured in W37
     assert shortlist == []
@@ -105,8 +117,8 @@ def test_context_of_a_turn_is_the_call_around_it_redacted(voices):
 
 
 def test_history_lists_past_voices_redacted(voices):
-    voice.choose(voices, W37, "UTC", RULE, {"BIG": "red"}, None)
-    voice.choose(voices, W38, "UTC", RULE, {}, None)
+    presented(voices, W37, voice.choose(voices, W37, "UTC", RULE, {"BIG": "red"}, None)[0])
+    presented(voices, W38, voice.choose(voices, W38, "UTC", RULE, {}, None)[0])
     past = voice.history(voices, RULE)
     assert past["window_label"].tolist() == ["2026-W38", "2026-W37"]
     assert past["text"].tolist()[1].startswith("I am furious and disgusted, [name] here")
