@@ -11,16 +11,17 @@ from empathy.pack import FORMATS, MIME, file_name, make_pack
 from empathy.presented import present
 from empathy.renewals import RENEWAL_DAYS
 from empathy.store import StoreError
-from empathy.wording import TILES
+from empathy.wording import TILES, live_text, whose
 from ui.actions_view import follow_up_list, record_form
 from ui.auth import current_user
 from ui.board_view import (PRESENTATION_STYLE, STYLE, alerts_html, follow_up_html, help_text, presented_html,
                            themes_html, tile_html, voice_html)
-from ui.common import (action_list, actions_follow_up, board, changed_since, chart_spec, demo_loaded,
+from ui.common import (action_list, actions_follow_up, board, changed_since, chart_spec, company_presented,
+                       demo_loaded,
                        get_settings, get_store, presented_board, presented_boards, presenting, set_presenting,
                        voice_context, voice_history, window_or_stop)
 from ui.explore_view import dimension_label
-from ui.text import literal
+from ui.text import literal, literal_html
 from ui.window_picker import params_of, window_params
 
 user = current_user()
@@ -70,9 +71,12 @@ if message := st.session_state.pop("board-message", None):
     (st.error if message.startswith("**Not") else st.success)(message)
 
 demo = " · demo data" if projecting and demo_loaded(store, version) else ""
-st.markdown(f'<div class="board-title">How customers feel · {window.label}</div>'
+st.markdown(f'<div class="board-title">How customers feel · {window.label}{literal_html(whose(user.scope))}</div>'
             f'<div class="board-subtitle">{window.start:%a %d %b %Y} to {window.end:%a %d %b %Y} ({settings.timezone}), '
             f'against {window.previous().label}{demo}</div>', unsafe_allow_html=True)
+if not user.scope.everything:
+    st.markdown(f'<div class="board-subtitle">{literal_html(live_text(user.scope, company_presented(store, meeting, window)))}'
+                '</div>', unsafe_allow_html=True)
 if presentation is not None:
     st.markdown(presented_html(presentation, None if live else changed_since(store, version, presentation, settings)),
                 unsafe_allow_html=True)

@@ -29,7 +29,7 @@ from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, S
 from reportlab.platypus import Table as PdfTable
 
 from empathy import actions, explore
-from empathy.access import User
+from empathy.access import DataScope, User
 from empathy.board import Board, at_risk, build_board
 from empathy.charts import trend_chart
 from empathy.demo import has_demo
@@ -39,8 +39,8 @@ from empathy.scope import Scope
 from empathy.settings import Settings
 from empathy.store import Store
 from empathy.renewals import RENEWAL_DAYS
-from empathy.wording import (TILES, attribution, change_text, counted, main_value, margin_text, money, renewing_text,
-                             side_value)
+from empathy.wording import (TILES, attribution, change_text, counted, live_text, main_value, margin_text, money,
+                             renewing_text, side_value, whose)
 
 FORMATS = ("pdf", "pptx")
 MIME = {"pdf": "application/pdf",
@@ -87,6 +87,8 @@ class PackData:
     segments: pd.DataFrame | None  # the five figures per segment, when asked
     made_by: str
     made_at: datetime
+    scope: DataScope  # whose figures: the company's, or a limited product lead's part
+    company_presented: tuple | None  # when and by whom the company's board of the window was presented
 
 
 def gather(store: Store, window: Window, settings: Settings, user: User, *, by_segment: bool = False,
@@ -101,20 +103,23 @@ def gather(store: Store, window: Window, settings: Settings, user: User, *, by_s
     return PackData(board, presentation, None if loads.empty else loads["loaded_at"].max().to_pydatetime(),
                     has_demo(store), explore.theme_impact(store, window, settings.timezone),
                     actions.follow_up(store, window, today), actions.listed(store, today, open_only=True),
-                    segments, user.shown, datetime.now())
+                    segments, user.shown, datetime.now(), user.scope, store.company_presented(window.label))
 
 
 def pack_pages(data: PackData) -> list[Page]:
+    """Every page titled with whose figures it has, since pages travel alone (a slide, a printout)."""
     pages = [_title_page(data), _figures_page(data), _voice_page(data), _risk_page(data), _themes_page(data),
              _actions_page(data)]
     if data.segments is not None:
         pages += [_segment_page(data, segment, rows) for segment, rows in data.segments.groupby("value", sort=True)]
+    for page in pages[1:]:
+        page.title += whose(data.scope)
     return pages
 
 
 def _title_page(data: PackData) -> Page:
     board, window = data.board, data.board.window
-    page = Page(f"Customer board · {window.label}", [
+    page = Page(f"Customer board · {window.label}{whose(data.scope)}", [
         Text(f"{window.start:%a %d %b %Y} to {window.end:%a %d %b %Y} ({board.timezone}), "
              f"against {window.previous().label}", "subtitle")])
     if data.presentation:
@@ -122,7 +127,7 @@ def _title_page(data: PackData) -> Page:
         page.blocks.append(Text(f"As presented on {p.presented_at:%a %d %b %Y %H:%M} by {p.presenter}: these "
                                 "figures stay as they were shown, whatever is loaded later."))
     else:
-        page.blocks.append(Text("Live figures: this window has not been presented yet."))
+        page.blocks.append(Text(live_text(data.scope, data.company_presented)))
     if data.data_as_of:
         page.blocks.append(Text(f"Data as of {data.data_as_of:%a %d %b %Y %H:%M} UTC (the last load)."))
     if data.demo:

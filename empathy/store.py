@@ -357,6 +357,12 @@ class Store:
                              AND presentation = coalesce(?, presentation) ORDER BY presentation DESC""",
                           [window_label, number])
 
+    def company_presented(self, window_label: str) -> tuple | None:
+        """When and by whom the company's board of the window was last presented (None if never)."""
+        found = self.query("SELECT presented_at, presenter FROM presented WHERE window_label = ? "
+                           "ORDER BY presentation DESC LIMIT 1", [window_label])
+        return None if found.empty else (found.iloc[0]["presented_at"], found.iloc[0]["presenter"])
+
     def record_action(self, action: dict, *, user: User) -> int:
         """A new open action from the meeting (what, owner, due, window_label, link_kind, link); its id."""
         self.authorize(user, "record_action", action.get("what") or "an action")
@@ -723,6 +729,10 @@ class ScopedStore(Store):
             self._refuse(user, "update_action", f"action {action_id}",
                          f"Action {action_id} is not on an account of {self.scope.describe()}.")
         self._base.update_action(action_id, status, note, user=user)
+
+    def company_presented(self, window_label: str) -> tuple | None:
+        """The company's board, not this view's (which is never presented): a fact, not a figure."""
+        return self._base.company_presented(window_label)
 
     def _has_account(self, account_id: str | None) -> bool:
         return not self.query("SELECT 1 FROM accounts WHERE account_id = ? AND superseded_by IS NULL",

@@ -111,3 +111,21 @@ def group_text(group) -> str:
         f", lift {group.lift:.1f}× (95% CI {group.lift_low:.1f}-{group.lift_high:.1f})"
     p = "" if group.p_value is None else f", p = {group.p_value:.2g}"
     return (f"{group.share:.0%} of {group.n} ({group.bad}; 95% CI {group.low:.0%}-{group.high:.0%}){lift}{p}")
+
+
+def whose(scope) -> str:
+    """Whose figures a board shows, for its title: nothing for the whole company, " · segment SMB only"
+    for a view limited to a scope (a `DataScope`)."""
+    return "" if scope.everything else f" · {scope.describe()} only"
+
+
+def live_text(scope, company_presented: tuple | None) -> str:
+    """What a board that is not frozen says of itself; a limited view says whose figures it has and
+    whether the company's board of the window was presented."""
+    if scope.everything:
+        return "Live figures: this window has not been presented yet."
+    if company_presented is None:
+        return f"Live figures for {scope.describe()} only: this window has not been presented yet."
+    presented_at, presenter = company_presented
+    return (f"Live figures for {scope.describe()} only, from the data as it stands now. The company's board of "
+            f"this window was presented on {presented_at:%a %d %b %Y %H:%M} by {presenter}.")

@@ -172,6 +172,9 @@ def test_a_product_lead_limited_to_smb_sees_the_board_of_smb_only(open_page):
     voice = next(m.value for m in at.markdown if 'class="voice' in m.value)
     assert "SMB" in voice and not any(s in voice for s in ("Enterprise", "Mid-Market"))
     assert not [b for b in at.button if b.label == "Pin"]  # a product lead reads; analysts pin
+    title = next(m.value for m in at.markdown if 'class="board-title"' in m.value)
+    assert "How customers feel · 2026-W47 · segment SMB only" in title  # whose figures, also when projected
+    assert any("Live figures for segment SMB only" in m.value for m in at.markdown)
 
 
 def test_caches_never_hand_one_scopes_figures_to_another(open_page):

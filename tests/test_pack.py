@@ -1,6 +1,7 @@
 """The board pack: every figure of `board --json` read back from the PDF (poppler) and the PPTX
 (python-pptx), pages counted and rendered, the frozen board used once presented."""
 
+import io
 import json
 import re
 import subprocess
@@ -9,7 +10,11 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
-from conftest import FIXTURES, empathy
+from conftest import FIXTURES, SMB_LEAD, empathy
+from empathy.metrics import iso_week
+from empathy.pack import make_pack
+from empathy.settings import read_settings
+from empathy.store import Store
 
 PAGES = 6  # title, figures, voice, accounts at risk, themes, actions
 TITLES = {"nps": "NPS", "csat": "CSAT", "ces": "CES", "sentiment": "Call sentiment", "participation": "Participation"}
@@ -111,3 +116,24 @@ def test_a_presented_board_packs_as_presented(tmp_path):
     assert re.search(r"\s+".join(map(re.escape, expected_cells("nps", nps))), text)
     assert f"{nps['n'] + 4} answers" not in text
     assert "As presented on" in text
+
+
+def test_a_limited_leads_pack_of_a_presented_week_says_whose_figures_it_has(demo_copy, tmp_path):
+    assert empathy("present", "--window", "2026-W47", db_path=demo_copy).returncode == 0
+    store = Store.open(demo_copy)
+    try:
+        lead_store = store.scoped(SMB_LEAD.scope)
+        pdf, data = make_pack(lead_store, iso_week("2026-W47"), read_settings(), SMB_LEAD, "pdf")
+        pptx, _ = make_pack(lead_store, iso_week("2026-W47"), read_settings(), SMB_LEAD, "pptx")
+    finally:
+        store.close()
+    (tmp_path / "lead.pdf").write_bytes(pdf)
+    text = flat(pdf_text(tmp_path / "lead.pdf"))
+    assert "Customer board · 2026-W47 · segment SMB only" in text
+    assert "Live figures for segment SMB only, from the data as it stands now. The company's board of this window " \
+           "was presented on" in text
+    assert "has not been presented" not in text and "As presented on" not in text
+    deck = Presentation(io.BytesIO(pptx))
+    titles = [slide.shapes.title.text if slide.shapes.title else slide.shapes[0].text_frame.text
+              for slide in deck.slides]
+    assert len(titles) == PAGES and all(title.endswith("segment SMB only") for title in titles), titles

@@ -103,6 +103,12 @@ def presented_board(store: Store, meeting_version: int, window: Window) -> Prese
 
 
 @st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
+def company_presented(store: Store, meeting_version: int, window: Window) -> tuple | None:
+    """When and by whom the company's board of the window was presented (a limited view says so)."""
+    return store.company_presented(window.label)
+
+
+@st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
 def presented_boards(store: Store, meeting_version: int) -> list[Presentation]:
     return presentations(store)
 
