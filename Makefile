@@ -13,7 +13,7 @@ PORT ?= 8501
 .PHONY: run test demo bench clean
 
 run: $(RUNTIME) $(FONT)
-	$(PYTHON) -m streamlit run app.py --server.port $(PORT)
+	$(PYTHON) -m streamlit run serve.py --server.port $(PORT)
 
 test: $(DEV) $(CHROMIUM) $(PDFTOTEXT) $(FONT)
 	$(PYTHON) -m pytest

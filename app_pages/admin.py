@@ -8,8 +8,10 @@ import streamlit as st
 
 from empathy.access import RolesError, read_roles, roles_path, roles_text, save_roles
 from empathy.export import export_for
+from empathy.store import StoreError
 from ui.auth import current_user
 from ui.common import get_store
+from ui.downloads import download_button
 from ui.text import literal
 
 user = current_user()
@@ -46,8 +48,22 @@ with roles_tab:
             except (RolesError, PermissionError) as error:
                 st.error(f"**Not saved; nothing changed.** {literal(error)}")
             else:
-                st.session_state["roles-saved"] = "Saved. New roles apply on each person's next click."
+                st.session_state["roles-saved"] = ("Saved. New roles apply on each person's next click; anyone "
+                                                   "taken out of the file is signed out everywhere.")
                 st.rerun()
+    st.markdown("**Sign someone out everywhere** — every browser where they are signed in now must sign in "
+                "again (a lost laptop, a shared cookie). Their role stays as the file gives it.")
+    known = sorted(set(read_roles().people) | {who for who in store.audit_log(user=user)["who"] if "@" in who})
+    person, go = st.columns([4, 1], vertical_alignment="bottom")
+    leaving = person.selectbox("Person", known, index=None, accept_new_options=True, key="sign-out-who",
+                               placeholder="an e-mail address")
+    if go.button("Sign out everywhere", key="sign-out-everywhere", disabled=not leaving):
+        try:
+            store.sign_out_everywhere([leaving.strip().lower()], user=user, why="by an admin")
+        except (StoreError, PermissionError) as error:
+            st.error(f"**Not signed out.** {literal(error)}")
+        else:
+            st.success(f"{literal(leaving)} is signed out everywhere: their next click asks them to sign in.")
 
 with audit_tab:
     pick = st.columns([2, 2, 3, 2])
@@ -59,9 +75,8 @@ with audit_tab:
     shown = log[(log["who"] == who if who else True) & log["action"].isin(actions or log["action"])
                 & log["outcome"].isin(outcomes or log["outcome"])]
     st.markdown(f"**{len(shown):,} entries** since {since:%d %b %Y}, newest first.")
-    st.download_button("Export CSV", data=lambda: export_for(store, user, shown, "csv", "audit log"),
-                       file_name="audit.csv", mime="text/csv", icon=":material/download:", on_click="ignore",
-                       disabled=shown.empty)
+    download_button("Export CSV", "audit-csv", user, lambda: export_for(store, user, shown, "csv", "audit log"),
+                    "audit.csv", "text/csv", disabled=shown.empty)
     st.dataframe(shown, hide_index=True, width="stretch", column_config={
         "entry": st.column_config.NumberColumn("#", format="%d"),
         "happened_at": st.column_config.DatetimeColumn("When (UTC)", format="YYYY-MM-DD HH:mm:ss"),

@@ -14,6 +14,7 @@ from empathy.store import StoreError
 from empathy.wording import TILES, live_text, whose
 from ui.actions_view import follow_up_list, record_form
 from ui.auth import current_user
+from ui.downloads import download_button
 from ui.board_view import (PRESENTATION_STYLE, STYLE, alerts_html, follow_up_html, help_text, presented_html,
                            themes_html, tile_html, voice_html)
 from ui.common import (action_list, actions_follow_up, board, changed_since, chart_spec, company_presented,
@@ -61,12 +62,11 @@ if not projecting:
                                "as shown, whatever is loaded later." + (" Replaces the board kept before." if again
                                                                          else ""))
     for kind in FORMATS:
-        st.sidebar.download_button(f"Board pack ({kind.upper()})",
-                                   data=lambda kind=kind: make_pack(store, window, settings, user, kind)[0],
-                                   file_name=file_name(window, kind), mime=MIME[kind], on_click="ignore",
-                                   icon=":material/download:", width="stretch",
-                                   help="The board of this window" + (" as presented" if presentation else "")
-                                        + ", with accounts at risk, themes and actions, to send before the meeting.")
+        download_button(f"Board pack ({kind.upper()})", f"pack-{kind}", user,
+                        lambda kind=kind: make_pack(store, window, settings, user, kind)[0],
+                        file_name(window, kind), MIME[kind], where=st.sidebar,
+                        help="The board of this window" + (" as presented" if presentation else "")
+                             + ", with accounts at risk, themes and actions, to send before the meeting.")
 if message := st.session_state.pop("board-message", None):
     (st.error if message.startswith("**Not") else st.success)(message)
 

@@ -12,6 +12,7 @@ from empathy.search import EXPORTED, VoiceQuery
 from empathy.themes import read_taxonomy
 from ui.auth import current_user
 from ui.common import cached, get_settings, get_store, window_or_stop
+from ui.downloads import download_button
 from ui.explore_view import QUOTE_COLUMNS, call_html
 from ui.text import literal, literal_html
 from ui.url_state import one_of, publish, seed, some_of
@@ -74,22 +75,21 @@ export_note = f"The first {EXPORTED:,} matches" if found.total > EXPORTED else "
 
 
 def exported() -> pd.DataFrame:
-    """Made only when a download button is clicked (Streamlit runs it then, on its own thread)."""
+    """Made only when the export is fetched (the download path runs it then, on its own thread)."""
     rows = cached(search.search, store, query, settings.timezone, settings.voice, EXPORTED).rows
     return rows[["said_at", "source", "ref_id", "turn", "text", "compound", "themes", "account_id", "account_name",
                  "segment", "who", "context"]]
 
 
-export_csv.download_button("Export CSV", data=lambda: export_for(store, user, exported(), "csv", "voices"),
-                           file_name="voices.csv", mime="text/csv",
-                           icon=":material/download:", on_click="ignore", disabled=not found.total,
-                           help=f"{export_note}, redacted; cells that a spreadsheet would run as a formula are "
-                                "made plain text.")
-export_xlsx.download_button("Export XLSX", data=lambda: export_for(store, user, exported(), "xlsx", "voices"),
-                            file_name="voices.xlsx",
-                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                            icon=":material/download:", on_click="ignore", disabled=not found.total,
-                            help=f"{export_note}, redacted; no cell can be a formula.")
+download_button("Export CSV", "voices-csv", user,
+                lambda: export_for(store, user, exported(), "csv", "voices"), "voices.csv", "text/csv",
+                where=export_csv, disabled=not found.total,
+                help=f"{export_note}, redacted; cells that a spreadsheet would run as a formula are made plain "
+                     "text.")
+download_button("Export XLSX", "voices-xlsx", user,
+                lambda: export_for(store, user, exported(), "xlsx", "voices"), "voices.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                where=export_xlsx, disabled=not found.total, help=f"{export_note}, redacted; no cell can be a formula.")
 
 st.dataframe(found.rows[["said_at", "text", "compound", "account_name", "segment", "who", "context"]],
              hide_index=True, width="stretch", column_config=QUOTE_COLUMNS)

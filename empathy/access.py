@@ -27,6 +27,7 @@ ROLES_PATH = Path(__file__).resolve().parent.parent / "data" / "roles.toml"
 
 
 class Role(IntEnum):
+    NOBODY = 0  # not signed in: what the audit log calls a refused stranger; no roles file grants it
     VIEWER = 1
     PRODUCT_LEAD = 2
     EXECUTIVE = 3
@@ -179,6 +180,8 @@ def _grant(value, where: str) -> tuple[Role, DataScope]:
         raise RolesError(f"{where}: unknown key '{unknown[0]}' (use role, segments, regions).")
     try:
         role = Role.named(entry["role"])
+        if role is Role.NOBODY:
+            raise KeyError(role)
     except KeyError:
         raise RolesError(f"{where}: '{entry['role']}' is not a role; the roles are viewer, product lead, "
                          "executive, analyst and admin.") from None
@@ -220,6 +223,8 @@ def save_roles(store, user: User, text: str, path: Path | None = None) -> Roles:
     temporary.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
     temporary.replace(path)
     store.audit(user, "edit_roles", str(path), "done", roles_change(before, new))
+    store.sign_out_everywhere(sorted(before.people.keys() - new.people.keys()), user=user,
+                              why="taken out of the roles file")
     return new
 
 
@@ -256,8 +261,10 @@ def os_user_name() -> str:
         return "unknown"
 
 
-# The app keeping its own choices (the demo on a brand-new store, the voice rule's pick).
+# The app keeping its own choices (the demo on a brand-new store).
 SYSTEM = User("system", Role.ADMIN, "the app")
+# Whoever asks without signing in (a download link fetched by a stranger), as the audit log names them.
+STRANGER = User("anonymous", Role.NOBODY, "not signed in")
 
 
 def open_user() -> User:

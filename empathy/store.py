@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -80,6 +81,9 @@ OTHER_TABLES = {
     # alert is cleared when it is red no more, so turning red again is news again.
     "alerts": ("""alert_key VARCHAR, channel VARCHAR, kind VARCHAR, subject VARCHAR, message VARCHAR,
                   sent_at TIMESTAMP, sent_by VARCHAR, cleared_at TIMESTAMP""", None),
+    # Sign-outs: one browser's sign-in (`session`, a fingerprint of its signed cookie), or, with no
+    # session, every sign-in of that person made before `signed_out_at` (an admin's doing).
+    "sign_outs": ("who VARCHAR, session VARCHAR, signed_out_at TIMESTAMP, signed_out_by VARCHAR", None),
 }
 # Counters in `meta`: the data's version, the voices', the presented boards' and actions', and the one
 # every write bumps.
@@ -430,6 +434,33 @@ class Store:
         except PermissionError as refusal:
             self.audit(user, action, target, "refused", str(refusal))
             raise
+
+    def sign_out(self, user: User, session: str) -> None:
+        """That browser's sign-in of the person is over: its cookie, even copied elsewhere, is refused."""
+        def keep(cursor):
+            cursor.execute("INSERT INTO sign_outs VALUES (?, ?, now()::TIMESTAMP, ?)",
+                           [user.identity, session, user.identity])
+            _append_audit(cursor, user, "sign_out", user.identity, "done")
+        self._write(keep)
+
+    def sign_out_everywhere(self, identities: list[str], *, user: User, why: str) -> None:
+        """Every sign-in these people made so far is over (an admin's, or a change of the roles file)."""
+        self.authorize(user, "edit_roles", ", ".join(identities))
+
+        def keep(cursor):
+            for identity in identities:
+                cursor.execute("INSERT INTO sign_outs VALUES (?, NULL, now()::TIMESTAMP, ?)", [identity, user.identity])
+            _append_audit(cursor, user, "sign_out_everywhere", ", ".join(identities), "done", why)
+        if identities:
+            self._write(keep)
+
+    def signed_out(self, identity: str, session: str, issued_at: datetime) -> bool:
+        """Whether a sign-in (its cookie's fingerprint and the moment it was issued, in UTC) has been
+        ended: by its own sign-out, or by signing its person out everywhere after it was made. Cookie
+        times are whole seconds, so a sign-in in the same second as the sign-out everywhere counts."""
+        return not self.query("""SELECT 1 FROM sign_outs WHERE who = ? AND (session = ?
+                                     OR (session IS NULL AND ? < date_trunc('second', signed_out_at))) LIMIT 1""",
+                              [identity, session, issued_at.replace(tzinfo=None)]).empty
 
     def audit(self, user: User, action: str, target: str, outcome: str, detail: str = "") -> None:
         """Append one row to the audit log (nothing in the app updates or deletes them)."""

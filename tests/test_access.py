@@ -150,3 +150,11 @@ def test_exports_are_allowed_to_viewers_and_audited_with_their_row_count(loaded)
     entry = loaded.audit_log(user=ADMIN).iloc[0]
     assert (entry["who"], entry["action"], entry["object"], entry["detail"]) == \
         ("cxo@example.com", "export", "voices", "2 rows as CSV")
+
+
+def test_taking_a_person_out_of_the_roles_file_signs_them_out_everywhere(store, roles_file):
+    from datetime import datetime, timedelta, timezone
+    before = datetime.now(timezone.utc) - timedelta(seconds=2)
+    save_roles(store, ADMIN, ROLES_TOML.replace('"dana@example.com" = "analyst"\n', ""))
+    assert store.signed_out("dana@example.com", "any browser", before)
+    assert not store.signed_out("cxo@example.com", "any browser", before)  # still in the file

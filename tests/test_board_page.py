@@ -253,7 +253,9 @@ def test_only_an_executive_and_above_may_present(open_page, roles_file):
     from conftest import EXECUTIVE
     viewer = open_page("board", as_user=VIEWER)
     assert not [b for b in viewer.sidebar.button if "Present" in b.label]
-    assert [b.label for b in viewer.get("download_button")] == ["Board pack (PDF)", "Board pack (PPTX)"]
+    packs = viewer.get("link_button")  # downloads through the app's own checked path (ui/downloads.py)
+    assert [b.proto.label for b in packs] == ["Board pack (PDF)", "Board pack (PPTX)"]
+    assert all(re.fullmatch(r"/downloads/[\w-]{43}", b.proto.url) for b in packs)
     executive = open_page("board", as_user=EXECUTIVE)
     assert [b.label for b in executive.sidebar.button] == ["Sign out", "Present this window"]
 

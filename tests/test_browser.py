@@ -29,13 +29,14 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 
 @contextmanager
-def app_server(tmp_path, port: int | None = None, args: tuple = (), env: dict | None = None, root=ROOT):
-    """The app (of the project at `root`) served by `streamlit run` on a free loopback port, on a
+def app_server(tmp_path, port: int | None = None, args: tuple = (), env: dict | None = None, root=ROOT,
+               script: str = "serve.py"):
+    """The app (of the project at `root`) served as `make run` serves it, on a free loopback port, on a
     store of the test's own."""
     port = port or free_port()
     env = {**os.environ, "EMPATHY_DB": str(tmp_path / "browser.duckdb"), **(env or {})}
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(root / "app.py"), "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", str(root / script), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", *args],
         cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
@@ -233,7 +234,7 @@ def test_a_pages_folder_still_breaks_a_deep_link_on_a_fresh_server(tmp_path, pag
     (copy / "app_pages").rename(copy / "pages")
     for source in [copy / "app.py", *(copy / "ui").glob("*.py"), *(copy / "pages").glob("*.py")]:
         source.write_text(source.read_text().replace("app_pages/", "pages/"))
-    with app_server(tmp_path, root=copy) as url:
+    with app_server(tmp_path, root=copy, script="app.py") as url:
         page.goto(f"{url}/segments")
         expect(page.get_by_role("heading", name="Segments")).to_be_visible(timeout=90_000)
         menu = page.locator('[data-testid="stSidebarNav"]').inner_text().split()
@@ -281,7 +282,7 @@ def test_the_cxo_presents_the_board_late_answers_leave_it_as_presented_and_the_p
         assert nps_sample(page) == presented_n
         settled(page)
         with page.expect_download(timeout=90_000) as download:
-            page.get_by_role("button", name="Board pack (PDF)").click()
+            page.get_by_role("link", name="Board pack (PDF)").click()
         pdf = tmp_path / download.value.suggested_filename
         download.value.save_as(pdf)
         assert pdf.name == "board-pack-2026-W47.pdf" and pdf.read_bytes()[:5] == b"%PDF-"

@@ -10,7 +10,7 @@ from oidc_provider_mock import run_server_in_thread
 from playwright.sync_api import expect
 
 from conftest import ROLES_TOML
-from test_browser import app_server, free_port, page, settled, tile  # noqa: F401 (page is a fixture)
+from test_browser import app_server, free_port, page, pick, settled, tile  # noqa: F401 (page is a fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -132,6 +132,14 @@ def test_a_product_lead_sees_only_their_segment(team_server, page):
     expect(page.get_by_text("How customers feel · 2026-W47")).to_be_visible(timeout=90_000)
     expect(page.get_by_text("only segment SMB")).to_be_visible()
     settled(page)
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(f"{team_server}/?present=1")  # projected: no sidebar, so the heading says whose figures these are
+    expect(page.locator(".board-title")).to_have_text("How customers feel · 2026-W47 · segment SMB only",
+                                                      timeout=90_000)
+    expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
+    page.goto(team_server)
+    expect(page.get_by_role("link", name="By segment")).to_be_visible(timeout=90_000)
+    settled(page)
     page.get_by_role("link", name="By segment").click()
     expect(page.get_by_role("heading", name="Segments")).to_be_visible(timeout=60_000)
     grid = page.locator("[data-testid=stDataFrame]").first
@@ -166,3 +174,72 @@ def test_what_streamlits_own_endpoints_answer_without_sign_in(team_server, path,
         assert reveals in body
     for secret in ("Redbrook", "A1001", "@example.com", "nps", "cookie_secret", "test-secret"):
         assert secret not in body
+
+
+def cookie_header(page) -> str:
+    return "; ".join(f"{c['name']}={c['value']}" for c in page.context.cookies())
+
+
+def fetch(url: str, cookies: str | None = None) -> tuple[int, bytes]:
+    request = urllib.request.Request(url, headers={"Cookie": cookies} if cookies else {})
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def signed_in_tab(page, team_server: str, email: str):
+    """Another browser (its own cookies) with `email` signed in, on the board."""
+    tab = page.context.browser.new_context(viewport={"width": 1440, "height": 900}).new_page()
+    sign_in(tab, team_server, email)
+    expect(tab.get_by_text("How customers feel · 2026-W47")).to_be_visible(timeout=90_000)
+    settled(tab)
+    return tab
+
+
+def test_a_download_is_the_signed_in_askers_alone_and_a_stranger_gets_nothing(team_server, page):
+    sign_in(page, team_server, "erin@example.com")
+    expect(page.get_by_text("How customers feel · 2026-W47")).to_be_visible(timeout=90_000)
+    settled(page)
+    link = page.get_by_role("link", name="Board pack (PDF)")
+    address = team_server + link.get_attribute("href")
+    with page.expect_download(timeout=90_000) as download:
+        link.click()
+    assert download.value.suggested_filename == "board-pack-2026-W47.pdf"
+    status, body = fetch(address)  # no cookie: a link copied out of the browser, a proxy's log
+    assert status == 403 and b"%PDF" not in body and b"Redbrook" not in body
+    status, body = fetch(address, cookie_header(page))  # the sign-in that asked for it
+    assert status == 200 and body[:5] == b"%PDF-"
+    other = signed_in_tab(page, team_server, "cxo@example.com")
+    status, body = fetch(address, cookie_header(other))  # someone else signed in: not their link
+    assert status == 403 and b"%PDF" not in body
+    status, _ = fetch(f"{team_server}/downloads/{'A' * 43}", cookie_header(page))
+    assert status == 403
+
+
+def test_a_signed_out_cookie_is_refused_wherever_it_was_copied_to(team_server, page):
+    sign_in(page, team_server, "cxo@example.com")
+    expect(page.get_by_text("How customers feel · 2026-W47")).to_be_visible(timeout=90_000)
+    kept = page.context.cookies()
+    sign_out(page)
+    thief = page.context.browser.new_context(viewport={"width": 1440, "height": 900})
+    thief.add_cookies(kept)
+    tab = thief.new_page()
+    tab.goto(team_server)
+    expect(tab.get_by_text("You were signed out")).to_be_visible(timeout=60_000)
+    assert not tab.locator(".tile").count() and not menu(tab)
+
+
+def test_an_admin_signs_a_person_out_everywhere(team_server, page):
+    sign_in(page, team_server, "cxo@example.com")
+    expect(page.get_by_text("How customers feel · 2026-W47")).to_be_visible(timeout=90_000)
+    admin = signed_in_tab(page, team_server, "ada@example.com")
+    admin.get_by_role("link", name="Admin").click()
+    expect(admin.get_by_text("Sign someone out everywhere")).to_be_visible(timeout=60_000)
+    pick(admin, "Person", "cxo@example.com")
+    admin.get_by_role("button", name="Sign out everywhere").click()
+    expect(admin.get_by_text("is signed out everywhere")).to_be_visible(timeout=60_000)
+    page.reload()
+    expect(page.get_by_text("You were signed out")).to_be_visible(timeout=60_000)
+    assert not page.locator(".tile").count()

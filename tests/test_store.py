@@ -6,7 +6,7 @@ import pytest
 
 from conftest import ADMIN, ANALYST, SMB_LEAD
 from empathy.loading import load_sheet
-from empathy.access import DataScope
+from empathy.access import DataScope, Role, User
 from empathy.store import StoreError
 
 ACCOUNTS_V1 = "account_id,account_name,segment,arr\nA1,Acme,SMB,1000\nA2,Globex,Enterprise,500000\n"
@@ -174,3 +174,24 @@ def test_what_a_scoped_reader_exports_is_audited_in_the_store(store):
     log = store.audit_log(user=ADMIN)
     assert log[["who", "action", "outcome", "detail"]].values.tolist() == [
         [SMB_LEAD.identity, "export", "done", "1 rows as CSV"]]
+
+
+def test_a_sign_out_ends_that_sign_in_and_everywhere_ends_every_earlier_one(store):
+    from datetime import datetime, timedelta, timezone
+    issued = datetime(2026, 12, 1, 9, 0, 0, tzinfo=timezone.utc)
+    assert not store.signed_out("cxo@example.com", "laptop", issued)
+    store.sign_out(User("cxo@example.com", Role.VIEWER), "laptop")
+    assert store.signed_out("cxo@example.com", "laptop", issued)  # that cookie, wherever it is shown
+    assert not store.signed_out("cxo@example.com", "phone", issued)  # the same person's other browser
+    assert not store.signed_out("dana@example.com", "laptop", issued)
+    with pytest.raises(PermissionError, match="may not change who has which role"):
+        store.sign_out_everywhere(["cxo@example.com"], user=ANALYST, why="lost phone")
+    store.sign_out_everywhere(["cxo@example.com"], user=ADMIN, why="lost phone")
+    now = datetime.now(timezone.utc)
+    assert store.signed_out("cxo@example.com", "phone", now - timedelta(seconds=2))  # made before: refused
+    assert not store.signed_out("cxo@example.com", "tablet", now + timedelta(seconds=2))  # signed in again after
+    log = store.audit_log(user=ADMIN)
+    assert log[["who", "action", "object", "outcome"]].values.tolist()[:3] == [
+        [ADMIN.identity, "sign_out_everywhere", "cxo@example.com", "done"],
+        [ANALYST.identity, "edit_roles", "cxo@example.com", "refused"],
+        ["cxo@example.com", "sign_out", "cxo@example.com", "done"]]

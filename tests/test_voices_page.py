@@ -57,7 +57,7 @@ def test_a_result_opens_in_its_whole_call(open_page):
 
 def test_exports_are_the_pages_own_and_streamlits_table_download_is_off(open_page):
     at = open_page("voices", q="invoice")
-    labels = [button.proto.label for button in at.get("download_button")]
+    labels = [button.proto.label for button in at.get("link_button")]
     assert labels == ["Export CSV", "Export XLSX"]
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["client"]["disableDataExport"] is True

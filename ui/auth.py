@@ -5,16 +5,27 @@ nothing more."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
 
 import streamlit as st
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+from streamlit.auth_util import get_cookie_with_chunks
 from streamlit.errors import StreamlitSecretNotFoundError
+from streamlit.web.server.server_util import get_cookie_secret
 
 from empathy.access import Roles, RolesError, User, loopback, open_user, read_roles, roles_path
+from empathy.store import Store, StoreError
 from ui.text import literal
 
 LOGGER = logging.getLogger(__name__)
+SIGN_IN_COOKIE = "_streamlit_user"  # Streamlit's own, signed with the secrets' cookie_secret
+COOKIE_DAYS = 31  # as long as Streamlit accepts its cookie (30 days and a day's grace)
 OPEN_MARK = "Open: no sign-in configured"
 
 
@@ -36,6 +47,9 @@ def current_user() -> User:
         sign_in_page()
         st.stop()
     email = str(st.user.get("email") or "")
+    if signed_out():
+        sign_in_page("You were signed out (here, or everywhere by an admin). Sign in again to see the board.")
+        st.stop()
     if st.user.get("email_verified") is False:
         no_role_page(email, "Your sign-in provider says this e-mail address is not verified yet.")
         st.stop()
@@ -70,8 +84,69 @@ def refuse_open_on_network() -> None:
     st.stop()
 
 
-def sign_in_page() -> None:
+@dataclass(frozen=True)
+class SignIn:
+    """A browser's sign-in as its cookie (Streamlit's `_streamlit_user`, signed with the secrets'
+    cookie_secret) says it: whose, a fingerprint of the cookie, and when it was issued (the signature's
+    time stamp)."""
+
+    email: str
+    session: str
+    issued_at: datetime
+
+
+def sign_in_of(cookies: Mapping[str, str]) -> SignIn | None:
+    """The sign-in a request's cookies carry, checked as Streamlit checks them; None without one."""
+    main = cookies.get(SIGN_IN_COOKIE)
+    if not main:
+        return None
+
+    def signed(name: str) -> URLSafeTimedSerializer:
+        return URLSafeTimedSerializer(get_cookie_secret(), salt=name)
+
+    def single(name: str) -> bytes | None:
+        try:
+            return signed(name).loads(cookies[name], max_age=COOKIE_DAYS * 86400).encode()
+        except (KeyError, BadSignature):
+            return None
+
+    try:
+        _, issued_at = signed(SIGN_IN_COOKIE).loads(main, max_age=COOKIE_DAYS * 86400, return_timestamp=True)
+        info = json.loads(get_cookie_with_chunks(single, SIGN_IN_COOKIE) or b"{}")
+    except (BadSignature, ValueError):
+        return None
+    if not info.get("is_logged_in") or not info.get("email"):
+        return None
+    return SignIn(str(info["email"]).strip().lower(), hashlib.sha256(main.encode()).hexdigest(), issued_at)
+
+
+def signed_out_session(sign_in: SignIn) -> bool:
+    """Whether that sign-in was ended, by its own sign-out or an admin's "everywhere" (the store keeps
+    both), so a copied or kept cookie is refused once its person signed out."""
+    return Store.open().signed_out(sign_in.email, sign_in.session, sign_in.issued_at)
+
+
+def signed_out() -> bool:
+    """This browser's sign-in ended: asked on every run. A test's simulated sign-in has no cookie."""
+    sign_in = sign_in_of(st.context.cookies)
+    return sign_in is not None and signed_out_session(sign_in)
+
+
+def sign_out(user: User) -> None:
+    """End this browser's sign-in in the store (so its cookie is refused anywhere), then at Streamlit
+    and the provider."""
+    if (sign_in := sign_in_of(st.context.cookies)) is not None:
+        try:
+            Store.open().sign_out(user, sign_in.session)
+        except StoreError as error:  # a read-only or damaged store: the cookie still goes
+            LOGGER.error("The sign-out of %s could not be kept: %s", user.identity, error)
+    st.logout()
+
+
+def sign_in_page(why: str = "") -> None:
     st.title("Customer Empathy Board")
+    if why:
+        st.info(literal(why), icon=":material/logout:")
     st.write("Sign in to see the board. Your organisation's sign-in decides who you are; the board's "
              "admins decide what you may see and do.")
     for provider, label in providers():
@@ -100,7 +175,7 @@ def identity_panel(user: User) -> None:
     if sign_in_configured():
         scope = f" · only {user.scope.describe()}" if not user.scope.everything else ""
         st.sidebar.caption(f"Signed in as **{literal(user.shown)}** · {user.role.label}{literal(scope)}")
-        st.sidebar.button("Sign out", key="sign-out", icon=":material/logout:", on_click=st.logout)
+        st.sidebar.button("Sign out", key="sign-out", icon=":material/logout:", on_click=sign_out, args=(user,))
     else:
         st.markdown(f'<div class="open-mark" title="Anyone who reaches this address may do everything">'
                     f'{OPEN_MARK}</div><style>.open-mark{{position:fixed;top:.4rem;right:1rem;z-index:999991;'

@@ -23,6 +23,7 @@ from empathy.sources import RawSheet, SheetError, read_sheet
 from empathy.store import Store, StoreError
 from empathy.templates import describe
 from ui.auth import current_user
+from ui.downloads import download_button
 from ui.text import literal
 
 PREVIEW_ROWS = 8
@@ -136,9 +137,8 @@ def show_errors(key: str, sheet: RawSheet, planned: Plan) -> None:
     st.markdown(f"**Problems** — {shown}{len(table):,}")
     st.dataframe(table.head(ERRORS_SHOWN), hide_index=True, width="stretch",
                  column_config={"Problem": st.column_config.TextColumn(width="large")})
-    st.download_button("Download the problems (CSV)", data=lambda: to_csv(table),
-                       file_name=f"problems-{sheet.source}.csv", mime="text/csv", on_click="ignore",
-                       icon=":material/download:", key=f"{key}:errors-csv")
+    download_button("Download the problems (CSV)", f"{key}:errors-csv", current_user(), lambda: to_csv(table),
+                    f"problems-{sheet.source}.csv", "text/csv")
 
 
 def confirm(store: Store, key: str, prepared: Prepared, planned: Plan, counts: dict[str, int],
