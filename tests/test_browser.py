@@ -97,7 +97,7 @@ def test_app_starts_on_the_demo_data_and_undo_takes_a_batch_out(server, page):
     expect(page.locator("table tr", has_text="Calls").locator("td").first).to_have_text("0")
     assert loaded_rows(page, "Accounts") == "120"
 
-    page.get_by_role("link", name="Board").click()  # the board has no calls to show any more
+    page.get_by_role("link", name="Board", exact=True).click()  # the board has no calls to show any more
     expect(tile(page, "Call sentiment").locator(".tile-value")).to_have_text("–", timeout=60_000)
     expect(tile(page, "NPS").locator(".tile-value")).not_to_have_text("–")
 
@@ -206,7 +206,7 @@ def test_an_analyst_uploads_a_sheet_maps_a_column_confirms_sees_the_board_change
            ).to_be_visible(timeout=60_000)
     expect(page.locator("[data-testid=stDataFrame]").last).to_contain_text("upload_surveys.csv")
 
-    page.get_by_role("link", name="Board").click()
+    page.get_by_role("link", name="Board", exact=True).click()
     expect(tile(page, "NPS").locator(".tile-n")).to_contain_text(f"n = {n_before + 5:,} answers", timeout=60_000)
     assert tile(page, "NPS").locator(".tile-value").inner_text() != nps_before  # five detractors more
 
@@ -219,7 +219,7 @@ def test_an_analyst_uploads_a_sheet_maps_a_column_confirms_sees_the_board_change
     page.get_by_role("button", name="Undo batch").click()
     expect(page.get_by_text("Batch 6 was undone.")).to_be_visible(timeout=30_000)
 
-    page.get_by_role("link", name="Board").click()
+    page.get_by_role("link", name="Board", exact=True).click()
     expect(tile(page, "NPS").locator(".tile-n")).to_contain_text(f"n = {n_before:,} answers", timeout=60_000)
     expect(tile(page, "NPS").locator(".tile-value")).to_have_text(nps_before)
 
@@ -260,12 +260,12 @@ def test_a_load_from_the_command_line_shows_on_the_open_board_at_its_next_run(tm
         batch = json.loads(loaded.stdout)["batch_id"]
 
         page.get_by_role("link", name="Segments").click()  # the same browser session, a new run
-        page.get_by_role("link", name="Board").click()
+        page.get_by_role("link", name="Board", exact=True).click()
         expect(tile(page, "NPS").locator(".tile-n")).to_contain_text(f"n = {n_before + 4:,} answers", timeout=60_000)
 
         assert empathy("undo", batch, db_path=store).returncode == 0
         page.get_by_role("link", name="Segments").click()
-        page.get_by_role("link", name="Board").click()
+        page.get_by_role("link", name="Board", exact=True).click()
         expect(tile(page, "NPS").locator(".tile-n")).to_contain_text(f"n = {n_before:,} answers", timeout=60_000)
 
 
@@ -277,7 +277,7 @@ def test_the_cxo_presents_the_board_late_answers_leave_it_as_presented_and_the_p
         assert empathy("load", FIXTURES / "late_answers_w47.csv", db_path=tmp_path / "browser.duckdb").returncode == 0
 
         page.get_by_role("link", name="Segments").click()  # a new run of the same session
-        page.get_by_role("link", name="Board").click()
+        page.get_by_role("link", name="Board", exact=True).click()
         expect(page.locator(".since")).to_contain_text("4 late answers since: NPS would now be", timeout=60_000)
         assert nps_sample(page) == presented_n
         settled(page)
@@ -312,7 +312,7 @@ def test_two_app_servers_on_one_lake_a_load_through_one_shows_on_the_other_and_u
             expect(page.get_by_text("batch 6 loaded as surveys — 4 new")).to_be_visible(timeout=60_000)
 
             other.get_by_role("link", name="Segments").click()  # the other server, its next run
-            other.get_by_role("link", name="Board").click()
+            other.get_by_role("link", name="Board", exact=True).click()
             expect(tile(other, "NPS").locator(".tile-n")).to_contain_text(f"n = {n_before + 4:,} answers",
                                                                          timeout=60_000)
             other.get_by_role("link", name="Data").click()
@@ -323,7 +323,7 @@ def test_two_app_servers_on_one_lake_a_load_through_one_shows_on_the_other_and_u
             other.get_by_role("button", name="Undo batch").click()
             expect(other.get_by_text("Batch 6 was undone.")).to_be_visible(timeout=30_000)
 
-        page.get_by_role("link", name="Board").click()
+        page.get_by_role("link", name="Board", exact=True).click()
         expect(tile(page, "NPS").locator(".tile-n")).to_contain_text(f"n = {n_before:,} answers", timeout=60_000)
 
 
