@@ -19,7 +19,7 @@ test: $(DEV) $(CHROMIUM) $(PDFTOTEXT) $(FONT)
 	$(PYTHON) -m pytest
 
 demo: $(RUNTIME)
-	$(PYTHON) -m empathy.demo_generator
+	$(PYTHON) -m empathy.loading.demo_generator
 
 $(PYTHON):
 	python3 -m venv $(VENV)

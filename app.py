@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from empathy.connections import StoreBusyError, StoreError
+from empathy.store.connections import StoreBusyError, StoreError
 from ui.auth import current_user, identity_panel
 from ui.common import demo_banner, get_store
 from ui.text import literal

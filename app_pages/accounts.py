@@ -7,16 +7,16 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from empathy import accounts, explore, renewals, search
-from empathy.board import data_days
-from empathy.metrics import Window
-from empathy.rules import Thresholds, account_signals, flag_accounts, judge, rule_counts
-from empathy.scope import Scope
-from empathy.settings import SettingsError, save_thresholds
-from empathy.wording import money
-from empathy.charts import answers_chart, calls_chart, participation_chart
-from ui.auth import current_user
+from empathy.figures import accounts, explore, renewals, search
+from empathy.figures.board import data_days
+from empathy.figures.metrics import Window
+from empathy.figures.rules import Thresholds, account_signals, flag_accounts, judge, rule_counts
+from empathy.figures.scope import Scope
+from empathy.figures.settings import SettingsError, save_thresholds
+from empathy.meeting.charts import answers_chart, calls_chart, participation_chart
+from empathy.meeting.wording import money
 from ui.actions_view import follow_up_list, record_form
+from ui.auth import current_user
 from ui.common import action_list, cached, chart_spec, get_settings, get_store, window_or_stop
 from ui.explore_view import call_html
 from ui.text import literal

@@ -6,8 +6,8 @@ from datetime import date, datetime, time, timedelta
 import pandas as pd
 import streamlit as st
 
-from empathy.access import RolesError, read_roles, roles_path, roles_text, save_roles
-from empathy.export import export_for
+from empathy.access.roles import RolesError, read_roles, roles_path, roles_text, save_roles
+from empathy.meeting.export import export_for
 from empathy.store import StoreError
 from ui.auth import current_user
 from ui.common import get_store

@@ -4,9 +4,9 @@ churned or downgraded, against the base rate, for each status and each rule alon
 import pandas as pd
 import streamlit as st
 
-from empathy.backtest import HORIZON, backtest
-from empathy.charts import backtest_chart
-from empathy.wording import group_text
+from empathy.figures.backtest import HORIZON, backtest
+from empathy.meeting.charts import backtest_chart
+from empathy.meeting.wording import group_text
 from ui.auth import current_user
 from ui.common import cached, chart_spec, get_settings, get_store
 

@@ -5,22 +5,45 @@ from datetime import date
 
 import streamlit as st
 
-from empathy import voice as voices
-from empathy.charts import trend_chart
-from empathy.pack import FORMATS, MIME, file_name, make_pack
-from empathy.presented import present
-from empathy.renewals import RENEWAL_DAYS
+from empathy.figures import voice as voices
+from empathy.figures.renewals import RENEWAL_DAYS
+from empathy.meeting.charts import trend_chart
+from empathy.meeting.pack import FORMATS, MIME, file_name, make_pack
+from empathy.meeting.presented import present
+from empathy.meeting.wording import TILES, live_text, whose
 from empathy.store import StoreError
-from empathy.wording import TILES, live_text, whose
 from ui.actions_view import follow_up_list, record_form
 from ui.auth import current_user
+from ui.board_view import (
+    PRESENTATION_STYLE,
+    STYLE,
+    alerts_html,
+    follow_up_html,
+    help_text,
+    presented_html,
+    themes_html,
+    tile_html,
+    voice_html,
+)
+from ui.common import (
+    action_list,
+    actions_follow_up,
+    board,
+    changed_since,
+    chart_spec,
+    company_presented,
+    demo_loaded,
+    get_settings,
+    get_store,
+    presented_board,
+    presented_boards,
+    presenting,
+    set_presenting,
+    voice_context,
+    voice_history,
+    window_or_stop,
+)
 from ui.downloads import download_button
-from ui.board_view import (PRESENTATION_STYLE, STYLE, alerts_html, follow_up_html, help_text, presented_html,
-                           themes_html, tile_html, voice_html)
-from ui.common import (action_list, actions_follow_up, board, changed_since, chart_spec, company_presented,
-                       demo_loaded,
-                       get_settings, get_store, presented_board, presented_boards, presenting, set_presenting,
-                       voice_context, voice_history, window_or_stop)
 from ui.explore_view import dimension_label
 from ui.text import literal, literal_html
 from ui.window_picker import params_of, window_params

@@ -4,11 +4,11 @@ every batch with undo, and the demo data's controls."""
 import pandas as pd
 import streamlit as st
 
-from empathy.demo import clear_demo, reload_demo
-from empathy.schema import LAYOUTS
+from empathy.loading.demo import clear_demo, reload_demo
+from empathy.loading.transcripts import place_speakers, unplaced_speakers
+from empathy.sheets.schema import LAYOUTS
+from empathy.sheets.templates import CONTENTS, TITLES, template_csv, template_file_name
 from empathy.store import StoreError
-from empathy.templates import CONTENTS, TITLES, template_csv, template_file_name
-from empathy.transcripts import place_speakers, unplaced_speakers
 from ui.auth import current_user
 from ui.common import batches, cached, demo_loaded, get_store, table_summary
 from ui.load_view import forget_removed_uploads, google_sheet_panel, kept_google_sheets, upload_panel

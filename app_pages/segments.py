@@ -3,11 +3,11 @@ top; then one value drilled into: its trend, its themes, what its customers said
 
 import streamlit as st
 
-from empathy import explore, search
-from empathy.scope import Scope
-from empathy.search import VoiceQuery
-from empathy.wording import TILES
-from empathy.charts import segment_chart, trend_chart
+from empathy.figures import explore, search
+from empathy.figures.scope import Scope
+from empathy.figures.search import VoiceQuery
+from empathy.meeting.charts import segment_chart, trend_chart
+from empathy.meeting.wording import TILES
 from ui.common import cached, chart_spec, get_settings, get_store, window_or_stop
 from ui.explore_view import QUOTE_COLUMNS, SPLITS, call_html, dimension_label, segment_table, voices_params
 from ui.text import literal

@@ -4,9 +4,9 @@ saved for everyone), and the untagged complaints that might need a new theme."""
 import pandas as pd
 import streamlit as st
 
-from empathy import explore
-from empathy.themes import TaxonomyError, read_taxonomy, save_taxonomy, taxonomy_from_rows
-from empathy.charts import impact_chart
+from empathy.figures import explore
+from empathy.loading.themes import TaxonomyError, read_taxonomy, save_taxonomy, taxonomy_from_rows
+from empathy.meeting.charts import impact_chart
 from ui.auth import current_user
 from ui.common import cached, chart_spec, get_settings, get_store, window_or_stop
 from ui.text import literal

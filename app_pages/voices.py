@@ -4,12 +4,12 @@ exported to CSV or XLSX that cannot carry spreadsheet formulas. Personal details
 import pandas as pd
 import streamlit as st
 
-from empathy import search
-from empathy.accounts import directory
-from empathy.export import export_for
-from empathy.scope import DIMENSIONS, Scope
-from empathy.search import EXPORTED, VoiceQuery
-from empathy.themes import read_taxonomy
+from empathy.figures import search
+from empathy.figures.accounts import directory
+from empathy.figures.scope import DIMENSIONS, Scope
+from empathy.figures.search import EXPORTED, VoiceQuery
+from empathy.loading.themes import read_taxonomy
+from empathy.meeting.export import export_for
 from ui.auth import current_user
 from ui.common import cached, get_settings, get_store, window_or_stop
 from ui.downloads import download_button

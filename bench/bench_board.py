@@ -32,12 +32,12 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from empathy.access import SYSTEM  # noqa: E402
-from empathy.backtest import backtest  # noqa: E402
-from empathy.board import build_board, latest_complete_week  # noqa: E402
-from empathy.rules import flag_accounts  # noqa: E402
-from empathy.metrics import utc_bounds, window_figures  # noqa: E402
-from empathy.settings import read_settings  # noqa: E402
+from empathy.access.roles import SYSTEM  # noqa: E402
+from empathy.figures.backtest import backtest  # noqa: E402
+from empathy.figures.board import build_board, latest_complete_week  # noqa: E402
+from empathy.figures.metrics import utc_bounds, window_figures  # noqa: E402
+from empathy.figures.rules import flag_accounts  # noqa: E402
+from empathy.figures.settings import read_settings  # noqa: E402
 from empathy.store import Store  # noqa: E402
 
 ACCOUNTS, CALLS, TURNS_PER_CALL, ROUNDS = 5_000, 100_000, 4, 5

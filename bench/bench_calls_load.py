@@ -27,13 +27,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import pandas as pd  # noqa: E402
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: E402
 
-from empathy.access import SYSTEM  # noqa: E402
-from empathy.demo_generator import make_accounts, make_calls, pick_story_accounts  # noqa: E402
-from empathy.loading import load_sheet, plan, prepare  # noqa: E402
-from empathy.sources import read_path  # noqa: E402
+from empathy.access.roles import SYSTEM  # noqa: E402
+from empathy.loading.demo_generator import make_accounts, make_calls, pick_story_accounts  # noqa: E402
+from empathy.loading.sheet import load_sheet, plan, prepare  # noqa: E402
+from empathy.loading.themes import read_taxonomy, themes_expression  # noqa: E402
+from empathy.loading.transcripts import score_calls  # noqa: E402
+from empathy.sheets.sources import read_path  # noqa: E402
 from empathy.store import Store  # noqa: E402
-from empathy.themes import read_taxonomy, themes_expression  # noqa: E402
-from empathy.transcripts import score_calls  # noqa: E402
 from sentiment import parse_transcript, score_texts, scored_role  # noqa: E402
 
 ROUNDS = 5

@@ -31,8 +31,8 @@ import pandas as pd  # noqa: E402
 from scipy import stats  # noqa: E402
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: E402
 
-from empathy.access import SYSTEM  # noqa: E402
-from empathy.loading import load_sheet  # noqa: E402
+from empathy.access.roles import SYSTEM  # noqa: E402
+from empathy.loading.sheet import load_sheet  # noqa: E402
 from empathy.store import Store  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "service-dialogues"

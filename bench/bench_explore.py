@@ -23,10 +23,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_board import ROUNDS, generated_store  # noqa: E402
-from empathy.explore import segment_figures  # noqa: E402
-from empathy.scope import Scope  # noqa: E402
-from empathy.search import VoiceQuery, search  # noqa: E402
-from empathy.settings import read_settings  # noqa: E402
+
+from empathy.figures.explore import segment_figures  # noqa: E402
+from empathy.figures.scope import Scope  # noqa: E402
+from empathy.figures.search import VoiceQuery, search  # noqa: E402
+from empathy.figures.settings import read_settings  # noqa: E402
 from empathy.store import Store  # noqa: E402
 
 DIMENSIONS = ("segment", "respondent_role", "theme", "call_type")

@@ -21,9 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pandas as pd  # noqa: E402
 
-from empathy.access import SYSTEM  # noqa: E402
-from empathy.loading import expected_counts, land, plan, prepare  # noqa: E402
-from empathy.sources import read_path  # noqa: E402
+from empathy.access.roles import SYSTEM  # noqa: E402
+from empathy.loading.sheet import expected_counts, land, plan, prepare  # noqa: E402
+from empathy.sheets.sources import read_path  # noqa: E402
 from empathy.store import Store  # noqa: E402
 
 RANGES = {"nps": (0, 10), "csat": (1, 5), "ces": (1, 7)}

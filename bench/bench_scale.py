@@ -32,18 +32,18 @@ sys.path.insert(0, str(ROOT / "bench"))
 import duckdb  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
-
 from bench_board import ROUNDS, bare_query, generate  # noqa: E402
 from bench_explore import bare_segments  # noqa: E402
-from empathy.access import SYSTEM  # noqa: E402
-from empathy.connections import LINGER_SECONDS  # noqa: E402
-from empathy.board import build_board, latest_complete_week  # noqa: E402
-from empathy.explore import segment_figures  # noqa: E402
-from empathy.loading import load_sheet  # noqa: E402
-from empathy.metrics import iso_week, utc_bounds  # noqa: E402
-from empathy.scope import Scope  # noqa: E402
-from empathy.settings import read_settings  # noqa: E402
+
+from empathy.access.roles import SYSTEM  # noqa: E402
+from empathy.figures.board import build_board, latest_complete_week  # noqa: E402
+from empathy.figures.explore import segment_figures  # noqa: E402
+from empathy.figures.metrics import iso_week, utc_bounds  # noqa: E402
+from empathy.figures.scope import Scope  # noqa: E402
+from empathy.figures.settings import read_settings  # noqa: E402
+from empathy.loading.sheet import load_sheet  # noqa: E402
 from empathy.store import Store  # noqa: E402
+from empathy.store.connections import LINGER_SECONDS  # noqa: E402
 
 SERVE_ROUNDS = 5
 

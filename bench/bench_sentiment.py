@@ -22,8 +22,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: E402
 
-from empathy.demo_generator import (  # noqa: E402
-    CUSTOMER_BAD_ENDINGS, CUSTOMER_DETAILS, CUSTOMER_GOOD_ENDINGS, KOREAN_NEGATIVE, NEGATIVE, POSITIVE, fill,
+from empathy.loading.demo_generator import (  # noqa: E402
+    CUSTOMER_BAD_ENDINGS,
+    CUSTOMER_DETAILS,
+    CUSTOMER_GOOD_ENDINGS,
+    KOREAN_NEGATIVE,
+    NEGATIVE,
+    POSITIVE,
+    fill,
 )
 from sentiment.scoring import score_texts  # noqa: E402
 

@@ -19,9 +19,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 import langdetect  # noqa: E402
 import py3langid  # noqa: E402
 import pycld2  # noqa: E402
-from lingua import LanguageDetectorBuilder  # noqa: E402
-
 from bench_language import tweets  # noqa: E402
+from lingua import LanguageDetectorBuilder  # noqa: E402
 
 SHORT_MESSAGES = {
     "es": ["La factura está mal otra vez y nadie responde nuestras llamadas", "No funciona nada desde ayer",

@@ -15,24 +15,24 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from empathy.access import RolesError, User, command_line_user
-from empathy.actions import listed
-from empathy.board import Board, build_board, latest_complete_week
-from empathy.demo import reload_demo
-from empathy.digest import DigestError, compose, mail_server, send_digest
-from empathy.gsheets import is_sheet_url
-from empathy.loading import LoadReport, load_google_sheet, load_sheet, sheet_row
-from empathy.metrics import Window, iso_week
-from empathy.pack import FORMATS, gather, make_pack
-from empathy.presented import as_presented, present
-from empathy.schema import KINDS
-from empathy.secrets import sign_in_configured
-from empathy.settings import SettingsError, read_settings
+from empathy.access.roles import RolesError, User, command_line_user
+from empathy.access.secrets import sign_in_configured
+from empathy.figures.backtest import HORIZON, backtest
+from empathy.figures.board import Board, build_board, latest_complete_week
+from empathy.figures.metrics import Window, iso_week
+from empathy.figures.settings import SettingsError, read_settings
+from empathy.loading.demo import reload_demo
+from empathy.loading.sheet import LoadReport, load_google_sheet, load_sheet, sheet_row
+from empathy.meeting.actions import listed
+from empathy.meeting.alerts import AlertError, send_alerts
+from empathy.meeting.digest import DigestError, compose, mail_server, send_digest
+from empathy.meeting.pack import FORMATS, gather, make_pack
+from empathy.meeting.presented import as_presented, present
+from empathy.meeting.wording import group_text
+from empathy.sheets.gsheets import is_sheet_url
+from empathy.sheets.schema import KINDS
 from empathy.store import Store, StoreError
-from empathy.upkeep import backup, check
-from empathy.alerts import AlertError, send_alerts
-from empathy.backtest import HORIZON, backtest
-from empathy.wording import group_text
+from empathy.store.upkeep import backup, check
 from sentiment.cli import role_option
 
 

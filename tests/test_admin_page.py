@@ -1,7 +1,7 @@
 """The Admin page: the roles file edited on the page, and the audit log of a whole session."""
 
 from conftest import ADMIN, ANALYST, ROLES_TOML, as_read, load_text
-from empathy.access import read_roles
+from empathy.access.roles import read_roles
 from empathy.store import Store
 
 

@@ -8,7 +8,8 @@ import pytest
 from aiosmtpd.controller import Controller
 from werkzeug import Response
 
-from conftest import VIEWER, Inbox, empathy, free_port, load_text as load
+from conftest import VIEWER, Inbox, empathy, free_port
+from conftest import load_text as load
 from empathy.store import Store
 
 

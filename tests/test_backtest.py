@@ -6,8 +6,9 @@ import math
 
 import pytest
 
-from conftest import empathy, load_text as load
-from empathy.backtest import backtest
+from conftest import empathy
+from conftest import load_text as load
+from empathy.figures.backtest import backtest
 
 
 def wilson(hits: int, n: int) -> tuple[float, float]:

@@ -6,12 +6,12 @@ import pytest
 from scipy import stats
 
 from conftest import load_text as load
-from empathy.board import alerts, build_board, growing_themes, latest_complete_week
-from empathy.metrics import iso_week, window_figures
-from empathy.renewals import next_renewals
-from empathy.rules import Thresholds
-from empathy.settings import Settings
-from empathy.wording import renewing_text
+from empathy.figures.board import alerts, build_board, growing_themes, latest_complete_week
+from empathy.figures.metrics import iso_week, window_figures
+from empathy.figures.renewals import next_renewals
+from empathy.figures.rules import Thresholds
+from empathy.figures.settings import Settings
+from empathy.meeting.wording import renewing_text
 
 W37 = iso_week("2026-W37")  # 2026-09-07 .. 2026-09-13
 SETTINGS = Settings(min_n=2, early_warning=Thresholds(days=7))

@@ -10,13 +10,13 @@ import pyarrow as pa
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from empathy.board import build_board
-from empathy.demo_generator import DEMO_DIR
-from empathy.metrics import iso_week
-from empathy.redact import redact, split_contacts
-from empathy.settings import read_settings
-from empathy.store import Store
 from conftest import ADMIN, ANALYST, SMB_LEAD, VIEWER, as_read
+from empathy.figures.board import build_board
+from empathy.figures.metrics import iso_week
+from empathy.figures.redact import redact, split_contacts
+from empathy.figures.settings import read_settings
+from empathy.loading.demo_generator import DEMO_DIR
+from empathy.store import Store
 
 
 @pytest.fixture
@@ -72,7 +72,7 @@ def test_the_call_sentiment_tile_says_it_shows_vaders_compound_with_the_mean_dis
 def test_accounts_at_risk_name_the_story_escalators(run_app):
     at = run_app()
     alerts = next(m.value for m in at.markdown if 'class="alerts"' in m.value)
-    # the demo's three escalators (empathy/demo_generator.py) are the red accounts, with their reasons
+    # the demo's three escalators (empathy/loading/demo_generator.py) are the red accounts, with their reasons
     assert re.search(r'count red"><span class="big">3</span>', alerts)
     for name in ("Redbrook Capital", "Bluebay Health", "Ironstone Freight"):
         assert f"<b>{name}</b>" in alerts
@@ -227,7 +227,7 @@ def nps_n(at) -> int:
 
 def test_a_presented_board_stays_as_presented_beside_what_changed(run_app, db_path):
     from conftest import FIXTURES
-    from empathy.loading import load_sheet
+    from empathy.loading.sheet import load_sheet
     at = run_app()
     store = Store.open(db_path)
     [button] = [b for b in at.sidebar.button if b.label == "Present this window"]  # the open app: its owner may

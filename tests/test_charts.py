@@ -2,7 +2,7 @@ from datetime import date
 
 import pandas as pd
 
-from empathy.charts import trend_chart
+from empathy.meeting.charts import trend_chart
 
 
 def test_trend_marks_the_current_window_and_hollows_low_samples():

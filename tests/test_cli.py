@@ -4,8 +4,8 @@ import pwd
 
 import pytest
 
-from empathy.store import Store
 from conftest import FIXTURES, ROOT, empathy
+from empathy.store import Store
 from sheets_api import KEY, SERVICE_ACCOUNT
 
 

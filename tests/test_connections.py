@@ -12,9 +12,9 @@ from datetime import date
 from pathlib import Path
 
 from conftest import ADMIN, ANALYST, EXECUTIVE, FIXTURES, empathy, load_text
-from empathy.access import DataScope
-from empathy.connections import LINGER_SECONDS
+from empathy.access.roles import DataScope
 from empathy.store import Store
+from empathy.store.connections import LINGER_SECONDS
 
 ACCOUNTS = "account_id,account_name,segment\n{0}-1,First,SMB\n{0}-2,Second,Enterprise\n{0}-3,Third,SMB\n"
 

@@ -8,12 +8,12 @@ import pandas as pd
 import pytest
 
 from conftest import ADMIN, ANALYST, FIXTURES, ROOT, as_read, cut_off_xlsx, zip_bomb
-from empathy.export import to_csv
-from empathy.demo_generator import DEMO_DIR
-from empathy.loading import load_sheet
-from empathy.schema import LAYOUTS
+from empathy.loading.demo_generator import DEMO_DIR
+from empathy.loading.sheet import load_sheet
+from empathy.meeting.export import to_csv
+from empathy.sheets.schema import LAYOUTS
+from empathy.sheets.templates import TITLES
 from empathy.store import Store
-from empathy.templates import TITLES
 from sheets_api import KEY, SERVICE_ACCOUNT
 from ui.load_view import error_rows
 

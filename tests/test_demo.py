@@ -1,9 +1,9 @@
 import pandas as pd
 
-from empathy.demo import clear_demo, ensure_demo, has_demo, reload_demo
-from empathy.demo_generator import DEMO_DIR
-from empathy.loading import load_sheet
 from conftest import ADMIN, ANALYST
+from empathy.loading.demo import clear_demo, ensure_demo, has_demo, reload_demo
+from empathy.loading.demo_generator import DEMO_DIR
+from empathy.loading.sheet import load_sheet
 
 
 def csv_rows(name):

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from conftest import demo_story_accounts
-from empathy.demo_generator import DEMO_DIR, generate
+from empathy.loading.demo_generator import DEMO_DIR, generate
 
 LAST_DAY = pd.Timestamp("2026-11-22 23:59:59")
 BILLING = re.compile(r"bill|invoice|charge|refund|prorat|VAT", re.IGNORECASE)

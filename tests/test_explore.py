@@ -6,12 +6,20 @@ import math
 import pytest
 
 from conftest import load_text as load
-from empathy.explore import (calls_in_scope, hurting_first, measured, segment_figures, theme_impact, theme_mentions,
-                             untagged_phrases, value_trends)
-from empathy.metrics import iso_week, weeks_ending
-from empathy.scope import NOT_SET, Scope
-from empathy.settings import Settings
-from empathy.voice import VoiceRule
+from empathy.figures.explore import (
+    calls_in_scope,
+    hurting_first,
+    measured,
+    segment_figures,
+    theme_impact,
+    theme_mentions,
+    untagged_phrases,
+    value_trends,
+)
+from empathy.figures.metrics import iso_week, weeks_ending
+from empathy.figures.scope import NOT_SET, Scope
+from empathy.figures.settings import Settings
+from empathy.figures.voice import VoiceRule
 
 W37 = iso_week("2026-W37")  # 2026-09-07 .. 2026-09-13
 SETTINGS = Settings(min_n=3, trend_windows=3)

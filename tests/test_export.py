@@ -6,7 +6,7 @@ import io
 import openpyxl
 import pandas as pd
 
-from empathy.export import to_csv, to_xlsx
+from empathy.meeting.export import to_csv, to_xlsx
 
 DANGEROUS = ['=HYPERLINK("http://evil.example","refund")', "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1"]
 

@@ -3,8 +3,8 @@ import time
 import pytest
 
 from conftest import ANALYST, SUPPORT_SHEET_ROWS
-from empathy.gsheets import GoogleSheets, SheetsError, service_account_info, sheet_ref, shown_address
-from empathy.loading import load_sheet
+from empathy.loading.sheet import load_sheet
+from empathy.sheets.gsheets import GoogleSheets, SheetsError, service_account_info, sheet_ref, shown_address
 from sheets_api import KEY, SERVICE_ACCOUNT
 
 URL = f"https://docs.google.com/spreadsheets/d/{KEY}/edit#gid=1"

@@ -1,8 +1,16 @@
 from conftest import ADMIN, ANALYST, FIXTURES, load_text
-from empathy.gsheets import sheet_ref
-from empathy.loading import expected_counts, land, load_google_sheet, load_sheet, plan, prepare, remember_google_sheet
-from empathy.schema import SURVEYS, map_columns
-from empathy.sources import read_sheet
+from empathy.loading.sheet import (
+    expected_counts,
+    land,
+    load_google_sheet,
+    load_sheet,
+    plan,
+    prepare,
+    remember_google_sheet,
+)
+from empathy.sheets.gsheets import sheet_ref
+from empathy.sheets.schema import SURVEYS, map_columns
+from empathy.sheets.sources import read_sheet
 
 
 def test_any_bad_row_rejects_the_whole_sheet_and_changes_nothing(store):
@@ -108,7 +116,7 @@ def test_a_mapping_chosen_by_hand_is_used_and_a_required_column_left_unmapped_is
 
 
 def test_a_google_sheet_loaded_once_is_refreshed_with_the_mapping_kept(store, google_sheets):
-    from empathy.gsheets import GoogleSheets, service_account_info
+    from empathy.sheets.gsheets import GoogleSheets, service_account_info
     from sheets_api import KEY
     sheets = GoogleSheets(service_account_info())
     workbook = sheets.open(sheet_ref(KEY))

@@ -4,15 +4,23 @@ import math
 from datetime import date, datetime
 
 import pandas as pd
-
 import pytest
 from scipy import stats
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from empathy.loading import load_sheet
-from empathy.metrics import (Window, figure_trends, iso_week, mean_test, nps_test, proportion_test, utc_bounds,
-                             weeks_ending, window_figures)
 from conftest import ANALYST
+from empathy.figures.metrics import (
+    Window,
+    figure_trends,
+    iso_week,
+    mean_test,
+    nps_test,
+    proportion_test,
+    utc_bounds,
+    weeks_ending,
+    window_figures,
+)
+from empathy.loading.sheet import load_sheet
 
 NOW = iso_week("2026-W37")  # Mon 2026-09-07 .. Sun 2026-09-13
 NPS_NOW, NPS_BEFORE = [10, 9, 9, 8, 7, 6, 3, 0, 10, 5], [10, 10, 10, 9, 9, 8, 8, 7, 6, 2]

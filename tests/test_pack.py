@@ -11,9 +11,9 @@ from PIL import Image
 from pptx import Presentation
 
 from conftest import FIXTURES, SMB_LEAD, empathy
-from empathy.metrics import iso_week
-from empathy.pack import make_pack
-from empathy.settings import read_settings
+from empathy.figures.metrics import iso_week
+from empathy.figures.settings import read_settings
+from empathy.meeting.pack import make_pack
 from empathy.store import Store
 
 PAGES = 6  # title, figures, voice, accounts at risk, themes, actions

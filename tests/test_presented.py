@@ -6,11 +6,11 @@ import math
 import pytest
 
 from conftest import ADMIN, ANALYST, EXECUTIVE, SMB_LEAD, VIEWER, empathy, load_text
-from empathy.board import Board, build_board
-from empathy.metrics import iso_week
-from empathy.presented import as_presented, inputs_hash, present, presentations, since
-from empathy.rules import Thresholds
-from empathy.settings import Settings
+from empathy.figures.board import Board, build_board
+from empathy.figures.metrics import iso_week
+from empathy.figures.rules import Thresholds
+from empathy.figures.settings import Settings
+from empathy.meeting.presented import as_presented, inputs_hash, present, presentations, since
 
 W47 = iso_week("2026-W47")  # 2026-11-16 .. 2026-11-22
 SETTINGS = Settings(min_n=2, early_warning=Thresholds(days=7))

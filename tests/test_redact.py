@@ -2,7 +2,7 @@
 
 import pytest
 
-from empathy.redact import redact, split_contacts
+from empathy.figures.redact import redact, split_contacts
 
 CONTACTS = ["Mina Park", "Oliver Bennett", "김민준"]
 

@@ -4,10 +4,11 @@ import pandas as pd
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from conftest import demo_story_accounts, load_text as load
-from empathy.demo import ensure_demo
+from conftest import demo_story_accounts
+from conftest import load_text as load
+from empathy.figures.rules import Thresholds, checkpoint_signals, flag_accounts, judge
+from empathy.loading.demo import ensure_demo
 from empathy.store import Store
-from empathy.rules import Thresholds, checkpoint_signals, flag_accounts, judge
 
 AS_OF = date(2026, 9, 30)  # the period: 2026-09-01 .. 2026-09-30; the usual: the 180 days before (from 2026-03-05)
 SAD_TURNS = ("This is awful and broken.", "Terrible, I hate this outage.")

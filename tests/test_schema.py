@@ -1,8 +1,15 @@
 import pytest
 
-from empathy.schema import (
-    ACCOUNTS, CALLS, INVITATIONS, PARTICIPATION_COUNTS, SURVEYS, detect_layout, implied_metric,
-    map_columns, normalise_header,
+from empathy.sheets.schema import (
+    ACCOUNTS,
+    CALLS,
+    INVITATIONS,
+    PARTICIPATION_COUNTS,
+    SURVEYS,
+    detect_layout,
+    implied_metric,
+    map_columns,
+    normalise_header,
 )
 
 

@@ -4,10 +4,10 @@ the redaction of what it shows."""
 import pytest
 
 from conftest import load_text as load
-from empathy.metrics import iso_week
-from empathy.scope import Scope
-from empathy.search import VoiceQuery, call_header, call_turns, comment, search
-from empathy.voice import VoiceRule
+from empathy.figures.metrics import iso_week
+from empathy.figures.scope import Scope
+from empathy.figures.search import VoiceQuery, call_header, call_turns, comment, search
+from empathy.figures.voice import VoiceRule
 
 RULE = VoiceRule()
 

@@ -1,9 +1,9 @@
 import pytest
 
-from empathy.rules import Thresholds
-from empathy.settings import Settings, SettingsError, read_settings, save_thresholds
-from empathy.voice import VoiceRule
 from conftest import ANALYST
+from empathy.figures.rules import Thresholds
+from empathy.figures.settings import Settings, SettingsError, read_settings, save_thresholds
+from empathy.figures.voice import VoiceRule
 
 
 def test_the_committed_file_holds_the_documented_defaults():

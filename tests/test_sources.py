@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 
 from conftest import FIXTURES, SURVEY_ROWS, cut_off_xlsx, rewritten_sheet, xlsx_bytes, zip_bomb
-from empathy.sources import SheetError, read_path, read_sheet
+from empathy.sheets.sources import SheetError, read_path, read_sheet
 
 
 def test_utf8_with_bom_reads_clean_headers():
@@ -200,7 +200,7 @@ def test_a_declared_dimension_of_the_whole_grid_is_not_read_as_cells():
 
 
 def test_reading_a_worksheet_stops_at_its_cell_limit_with_a_message(monkeypatch):
-    from empathy import sources
+    from empathy.sheets import sources
     monkeypatch.setattr(sources, "XLSX_MAX_CELLS", 1000)
     rows = SURVEY_ROWS + [[f"A{n}", "2026-11-17", "nps", 5] for n in range(300)]
     with pytest.raises(SheetError, match=r"holds more than 1,000 cells .* row 251 reaches column 4\)\. Delete stray"):

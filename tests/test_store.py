@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 
 from conftest import ADMIN, ANALYST, SMB_LEAD
-from empathy.loading import load_sheet
-from empathy.access import DataScope, Role, User
+from empathy.access.roles import DataScope, Role, User
+from empathy.loading.sheet import load_sheet
 from empathy.store import StoreError
 
 ACCOUNTS_V1 = "account_id,account_name,segment,arr\nA1,Acme,SMB,1000\nA2,Globex,Enterprise,500000\n"
@@ -168,7 +168,7 @@ def test_a_scoped_store_reads_only_its_accounts_rows_and_changes_nothing(store):
 
 
 def test_what_a_scoped_reader_exports_is_audited_in_the_store(store):
-    from empathy.export import export_for
+    from empathy.meeting.export import export_for
     smb = store.scoped(SMB_LEAD.scope)
     export_for(smb, SMB_LEAD, pd.DataFrame({"text": ["slow again"]}), "csv", "voices")
     log = store.audit_log(user=ADMIN)

@@ -1,10 +1,10 @@
 import csv
 import io
 
-from empathy.loading import load_sheet
-from empathy.schema import ACCOUNTS, LAYOUTS, UTTERANCE_ROWS
-from empathy.templates import template_csv, template_file_name
 from conftest import ANALYST
+from empathy.loading.sheet import load_sheet
+from empathy.sheets.schema import ACCOUNTS, LAYOUTS, UTTERANCE_ROWS
+from empathy.sheets.templates import template_csv, template_file_name
 
 
 def rows_of(data: bytes) -> list[list[str]]:

@@ -1,9 +1,9 @@
 import pandas as pd
 import pytest
 
-from empathy.loading import load_sheet
-from empathy.themes import TaxonomyError, read_taxonomy, save_taxonomy, tag_texts, taxonomy_from_rows
 from conftest import ANALYST
+from empathy.loading.sheet import load_sheet
+from empathy.loading.themes import TaxonomyError, read_taxonomy, save_taxonomy, tag_texts, taxonomy_from_rows
 
 TAXONOMY = {"billing": ["bill*", "invoice", "청구서"], "integrations": ["api", "sync*"],
             "reliability": ["is down"]}

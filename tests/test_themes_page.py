@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from conftest import demo_frame
-from empathy.themes import read_taxonomy
+from empathy.loading.themes import read_taxonomy
 from ui.common import _open_store
 
 

@@ -4,10 +4,10 @@ import pandas as pd
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from empathy import transcripts
-from sentiment import calls as sentiment_calls
-from empathy.loading import load_sheet
 from conftest import ANALYST
+from empathy.loading import transcripts
+from empathy.loading.sheet import load_sheet
+from sentiment import calls as sentiment_calls
 
 VADER = SentimentIntensityAnalyzer()
 CALLS = ('call_id,account_id,started_at,agent,escalated,transcript\n'

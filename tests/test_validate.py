@@ -4,10 +4,10 @@ import pandas as pd
 import pytest
 
 from conftest import FIXTURES
-from empathy.loading import prepare
-from empathy.schema import PARTICIPATION_COUNTS, SURVEYS, INVITATIONS, map_columns
-from empathy.sources import read_path
-from empathy.validate import parse_numbers, parse_timestamps, validate
+from empathy.loading.sheet import prepare
+from empathy.sheets.schema import INVITATIONS, PARTICIPATION_COUNTS, SURVEYS, map_columns
+from empathy.sheets.sources import read_path
+from empathy.sheets.validate import parse_numbers, parse_timestamps, validate
 
 
 def text(*values):

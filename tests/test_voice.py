@@ -7,10 +7,11 @@ import pandas as pd
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from conftest import ANALYST, EXECUTIVE, load_text as load
-from empathy import voice
-from empathy.metrics import iso_week
-from empathy.voice import VoiceRule
+from conftest import ANALYST, EXECUTIVE
+from conftest import load_text as load
+from empathy.figures import voice
+from empathy.figures.metrics import iso_week
+from empathy.figures.voice import VoiceRule
 
 W37, W38 = iso_week("2026-W37"), iso_week("2026-W38")
 RULE = VoiceRule()

@@ -10,8 +10,8 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from empathy.access import User
-from empathy.metrics import Window
+from empathy.access.roles import User
+from empathy.figures.metrics import Window
 from empathy.store import ACTION_STATUSES, Store, StoreError
 from ui.text import literal
 

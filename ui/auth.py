@@ -19,7 +19,7 @@ from streamlit.auth_util import get_cookie_with_chunks
 from streamlit.errors import StreamlitSecretNotFoundError
 from streamlit.web.server.server_util import get_cookie_secret
 
-from empathy.access import Roles, RolesError, User, loopback, open_user, read_roles, roles_path
+from empathy.access.roles import Roles, RolesError, User, loopback, open_user, read_roles, roles_path
 from empathy.store import Store, StoreError
 from ui.text import literal
 

@@ -1,18 +1,26 @@
 """The board's pieces as HTML that reads from across a room. Every value that comes from the data
-is escaped; the numbers read as `empathy/wording.py` words them."""
+is escaped; the numbers read as `empathy/meeting/wording.py` words them."""
 
 from __future__ import annotations
 
-
 import pandas as pd
 
-from empathy.actions import FollowUp
-from empathy.board import Alerts
-from empathy.metrics import Figure
-from empathy.presented import Presentation, Since
-from empathy.settings import Settings
-from empathy.wording import (TILES, attribution, change_kind, change_text, counted, main_value, money, renewing_text,
-                             side_value)
+from empathy.figures.board import Alerts
+from empathy.figures.metrics import Figure
+from empathy.figures.settings import Settings
+from empathy.meeting.actions import FollowUp
+from empathy.meeting.presented import Presentation, Since
+from empathy.meeting.wording import (
+    TILES,
+    attribution,
+    change_kind,
+    change_text,
+    counted,
+    main_value,
+    money,
+    renewing_text,
+    side_value,
+)
 from ui.text import literal_html
 
 

@@ -2,7 +2,7 @@
 its version, the demo banner.
 
 The store is a `cache_resource` (one per process; it visits the file only while it reads, see
-`empathy/connections.py`, and is never mutated by the cache);
+`empathy/store/connections.py`, and is never mutated by the cache);
 frames are `cache_data` keyed on the store's version, so every page shows new data the moment a
 load or undo lands, and never re-reads an unchanged store. A product lead limited to some segments
 gets a scoped store; every cached read hashes the store by `Store.cache_key` (file and scope), so a
@@ -18,17 +18,17 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import streamlit as st
 
-from empathy import voice as voices
-from empathy.actions import FollowUp, follow_up, listed
-from empathy.board import Board, build_board, data_days, latest_complete_week
-from empathy.demo import ensure_demo, has_demo
-from empathy.metrics import Window
-from empathy.presented import Presentation, Since, as_presented, presentations, since
-from empathy.settings import Settings, SettingsError, read_settings
-from empathy.access import User
+from empathy.access.roles import User
+from empathy.figures import voice as voices
+from empathy.figures.board import Board, build_board, data_days, latest_complete_week
+from empathy.figures.metrics import Window
+from empathy.figures.settings import Settings, SettingsError, read_settings
+from empathy.figures.voice import VoiceRule
+from empathy.loading.demo import ensure_demo, has_demo
+from empathy.meeting import charts
+from empathy.meeting.actions import FollowUp, follow_up, listed
+from empathy.meeting.presented import Presentation, Since, as_presented, presentations, since
 from empathy.store import ScopedStore, Store, StoreError, store_location
-from empathy.voice import VoiceRule
-from empathy import charts
 from ui.auth import current_user
 from ui.text import literal
 from ui.window_picker import pick_window
@@ -131,7 +131,7 @@ def action_list(store: Store, meeting_version: int, today: date, window: Window 
 
 
 def chart_spec(builder, frame: pd.DataFrame, *args) -> dict:
-    """The Vega-Lite spec of `builder(frame, *args)` (a chart builder of empathy/charts.py), made once per
+    """The Vega-Lite spec of `builder(frame, *args)` (a chart builder of empathy/meeting/charts.py), made once per
     frame and arguments: building an Altair chart costs about 40 ms, too much for every rerun."""
     return _chart_spec(builder.__name__, frame, args)
 

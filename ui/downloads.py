@@ -22,7 +22,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from empathy.access import STRANGER, User
+from empathy.access.roles import STRANGER, User
 from empathy.store import Store, StoreError
 from ui.auth import sign_in_configured, sign_in_of, signed_out_session
 

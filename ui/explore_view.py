@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from empathy.scope import DIMENSIONS
-from empathy.wording import TILES, main_value
+from empathy.figures.scope import DIMENSIONS
+from empathy.meeting.wording import TILES, main_value
 from ui.text import literal_html
 
 SPLITS = ("segment", "region", "industry", "plan", "respondent_role", "customer_type", "theme", "call_type")

@@ -12,16 +12,25 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from empathy.export import to_csv
-from empathy.gsheets import GoogleSheets, Workbook, sheet_ref
-from empathy.loading import (
-    LoadReport, Plan, Prepared, expected_counts, land, load_google_sheet, load_notes, plan, prepare,
-    remember_google_sheet, sheet_row,
+from empathy.loading.sheet import (
+    LoadReport,
+    Plan,
+    Prepared,
+    expected_counts,
+    land,
+    load_google_sheet,
+    load_notes,
+    plan,
+    prepare,
+    remember_google_sheet,
+    sheet_row,
 )
-from empathy.schema import LAYOUTS, Layout, detect_layout, layout_named, map_columns
-from empathy.sources import RawSheet, SheetError, read_sheet
+from empathy.meeting.export import to_csv
+from empathy.sheets.gsheets import GoogleSheets, Workbook, sheet_ref
+from empathy.sheets.schema import LAYOUTS, Layout, detect_layout, layout_named, map_columns
+from empathy.sheets.sources import RawSheet, SheetError, read_sheet
+from empathy.sheets.templates import describe
 from empathy.store import Store, StoreError
-from empathy.templates import describe
 from ui.auth import current_user
 from ui.downloads import download_button
 from ui.text import literal

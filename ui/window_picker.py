@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from empathy.metrics import Window, iso_week, weeks_ending
+from empathy.figures.metrics import Window, iso_week, weeks_ending
 from ui.url_state import one_of, publish, seed
 
 SPANS = {"1 week": 1, "4 weeks": 4, "Quarter (13 weeks)": 13, "Custom range": None}

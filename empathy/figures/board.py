@@ -1,0 +1,189 @@
+"""The board-room view as data: the five figures and their trends, the accounts at risk, the themes
+whose complaints grew, and the customer voice of the week, for one window against the one before.
+
+`build_board` is the one function behind both the Board page and `python -m empathy board --json`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+from scipy import stats
+
+from empathy.figures import voice as voices
+from empathy.figures.metrics import Figure, Window, figure_trends, iso_week, utc_bounds
+from empathy.figures.renewals import RENEWAL_DAYS, renewing_soon
+from empathy.figures.rules import flag_accounts
+from empathy.figures.settings import Settings
+from empathy.store import Store
+
+NEGATIVE = -0.05  # a comment or customer turn at or below this compound is a negative mention
+TOP_ACCOUNTS = 5
+GROWING_THEMES = 5
+
+
+@dataclass
+class Alerts:
+    flags: pd.DataFrame  # every account: status, reasons, arr, ...
+    newly_red: pd.DataFrame
+    top: pd.DataFrame  # the flagged accounts carrying most ARR, red first
+    renewing: pd.DataFrame  # the flagged accounts up for renewal in the next RENEWAL_DAYS, soonest first
+
+    def count(self, status: str) -> int:
+        return int((self.flags["status"] == status).sum())
+
+    def arr(self, status: str) -> float:
+        return float(self.flags.loc[self.flags["status"] == status, "arr"].fillna(0).sum())
+
+
+@dataclass
+class Board:
+    window: Window
+    timezone: str
+    figures: dict[str, Figure]
+    trends: pd.DataFrame
+    alerts: Alerts
+    themes: pd.DataFrame
+    voice: dict | None
+    shortlist: list[dict]
+
+    def as_json(self) -> dict:
+        """Everything the board shows, in plain JSON: `board --json`, and a board kept as presented."""
+        previous = self.window.previous()
+        def accounts(status: str) -> list[dict]:
+            rows = self.alerts.flags[self.alerts.flags["status"] == status].sort_values("arr", ascending=False)
+            return [{"account_id": r.account_id, "account_name": r.account_name,
+                     "arr": None if pd.isna(r.arr) else float(r.arr), "reasons": list(r.reasons)}
+                    for r in rows.itertuples()]
+        trends = self.trends.assign(start=self.trends["start"].map(date.isoformat)) if not self.trends.empty \
+            else self.trends
+        metrics = {name: figure.as_json() for name, figure in self.figures.items()}
+        metrics["nps"]["moe"] = metrics["nps"]["margin_of_error"]
+        return {
+            "window": _window_json(self.window), "previous": _window_json(previous),
+            "timezone": self.timezone, "metrics": metrics,
+            "voice": None if self.voice is None else {k: v for k, v in self.voice.items() if k != "text_hash"},
+            "alerts": {"red": accounts("red"), "yellow": accounts("yellow"),
+                       "red_arr": self.alerts.arr("red"), "yellow_arr": self.alerts.arr("yellow"),
+                       "newly_red": self.alerts.newly_red["account_id"].tolist(),
+                       "renewal_days": RENEWAL_DAYS,
+                       "renewing": [{"account_id": r.account_id, "account_name": r.account_name, "status": r.status,
+                                     "arr": None if pd.isna(r.arr) else float(r.arr),
+                                     "renewal_date": r.next_renewal.isoformat()}
+                                    for r in self.alerts.renewing.itertuples()]},
+            "themes": self.themes.to_dict("records"),
+            "trends": trends.to_dict("records"),
+        }
+
+    @classmethod
+    def from_json(cls, found: dict) -> Board:
+        """The board again from its JSON, as the page and the pack show it (no shortlist: a board as
+        presented has its voice)."""
+        window = json_window(found)
+        figures = {name: Figure.from_json(figure) for name, figure in found["metrics"].items()}
+        trends = pd.DataFrame(found["trends"], columns=["window", "start", "metric", "value", "n", "low_n"])
+        trends["start"] = trends["start"].map(date.fromisoformat)
+        flags = pd.DataFrame([{**account, "status": status} for status in ("red", "yellow")
+                              for account in found["alerts"][status]],
+                             columns=["account_id", "account_name", "arr", "reasons", "status"])
+        flags["arr"] = flags["arr"].astype(float)
+        newly_red = flags[flags["account_id"].isin(found["alerts"]["newly_red"])].sort_values("arr", ascending=False)
+        themes = pd.DataFrame(found["themes"], columns=["theme", "now", "before", "change", "p_value", "significant"])
+        renewing = pd.DataFrame(found["alerts"].get("renewing", []),
+                                columns=["account_id", "account_name", "status", "arr", "renewal_date"])
+        renewing = renewing.assign(next_renewal=renewing["renewal_date"].map(date.fromisoformat)).drop(
+            columns="renewal_date")
+        alerts = Alerts(flags, newly_red, at_risk(flags).head(TOP_ACCOUNTS), renewing)
+        return cls(window, found["timezone"], figures, trends, alerts, themes, found["voice"], [])
+
+
+def json_window(found: dict) -> Window:
+    """The window of a board's JSON."""
+    return Window(date.fromisoformat(found["window"]["start"]), date.fromisoformat(found["window"]["end"]))
+
+
+def _window_json(window: Window) -> dict:
+    return {"start": window.start.isoformat(), "end": window.end.isoformat(), "label": window.label}
+
+
+def data_days(store: Store, timezone: str) -> tuple[date, date] | None:
+    """The first and last day (in the board's timezone) with survey answers or calls."""
+    found = store.query("""
+        SELECT min(first_at) AS first_at, max(last_at) AS last_at FROM (
+            SELECT min(submitted_at) AS first_at, max(submitted_at) AS last_at
+            FROM survey_responses WHERE superseded_by IS NULL
+            UNION ALL SELECT min(started_at), max(started_at) FROM calls WHERE superseded_by IS NULL)""")
+    if pd.isna(found["last_at"][0]):
+        return None
+    return tuple(pd.Timestamp(found[column][0]).tz_localize("UTC").tz_convert(timezone).date()
+                 for column in ("first_at", "last_at"))
+
+
+def latest_complete_week(store: Store, timezone: str, today: date | None = None) -> Window | None:
+    """The last ISO week that has ended (in the board's timezone) and holds survey answers or calls."""
+    days = data_days(store, timezone)
+    if days is None:
+        return None
+    zone = ZoneInfo(timezone)
+    last_day = days[1]
+    today = today or datetime.now(zone).date()
+    week = iso_week(f"{last_day.isocalendar().year}-W{last_day.isocalendar().week}")
+    return week if week.end < today else week.previous()
+
+
+def alerts(store: Store, window: Window, settings: Settings) -> Alerts:
+    """Flags over the trailing period ending with the window's last day; newly red = red now and not
+    at the end of the window before."""
+    flags = flag_accounts(store, window.end, settings.early_warning, settings.timezone)
+    before = flag_accounts(store, window.previous().end, settings.early_warning, settings.timezone)
+    red_before = set(before.loc[before["status"] == "red", "account_id"])
+    newly_red = flags[(flags["status"] == "red") & ~flags["account_id"].isin(red_before)]
+    return Alerts(flags, newly_red.sort_values("arr", ascending=False), at_risk(flags).head(TOP_ACCOUNTS),
+                  renewing_soon(flags, store, window.end))
+
+
+def at_risk(flags: pd.DataFrame) -> pd.DataFrame:
+    """The flagged accounts in the order the board names them: red first, then by ARR."""
+    flagged = flags[flags["status"] != "green"].assign(red_first=lambda f: f["status"] != "red")
+    ranked = flagged.sort_values(["red_first", "arr", "account_id"], ascending=[True, False, True])
+    return ranked.drop(columns="red_first")
+
+
+def growing_themes(store: Store, window: Window, timezone: str) -> pd.DataFrame:
+    """Negative mentions per theme (survey comments and customer turns) in the window and the one
+    before, the themes that grew most first. With windows of equal length, a theme's mentions now,
+    given its mentions in both, are binomial(now + before, 1/2) when nothing changed: the one-sided
+    p-value of that says whether the growth is more than noise."""
+    lo = utc_bounds(window.previous(), timezone)[0]
+    mid, hi = utc_bounds(window, timezone)
+    found = store.query("""
+        WITH mentions AS (
+            SELECT unnest(themes) AS theme, submitted_at AS said_at FROM survey_responses
+            WHERE superseded_by IS NULL AND sentiment <= ? AND submitted_at >= ? AND submitted_at < ?
+            UNION ALL
+            SELECT unnest(u.themes), c.started_at FROM utterances u JOIN calls c USING (call_id, transcript_hash)
+            WHERE c.superseded_by IS NULL AND u.role = 'customer' AND u.scored AND u.compound <= ?
+              AND c.started_at >= ? AND c.started_at < ?)
+        SELECT theme, count(*) FILTER (WHERE said_at >= ?) AS now, count(*) FILTER (WHERE said_at < ?) AS before
+        FROM mentions GROUP BY theme""", [NEGATIVE, lo, hi, NEGATIVE, lo, hi, mid, mid])
+    found = found.assign(change=found["now"] - found["before"])
+    found["p_value"] = [float(stats.binomtest(int(now), int(now + before), 0.5, alternative="greater").pvalue)
+                        if now > before else None for now, before in zip(found["now"], found["before"])]
+    found["significant"] = found["p_value"].fillna(1.0) < 0.05
+    growing = found[found["change"] > 0].sort_values(["change", "now", "theme"], ascending=[False, False, True])
+    return growing.head(GROWING_THEMES).reset_index(drop=True)
+
+
+def build_board(store: Store, window: Window, settings: Settings) -> Board:
+    """Everything the board shows for the window. Keeps the voice it chooses (see empathy/figures/voice.py)."""
+    figures, trends = figure_trends(store, window, settings.trend_windows, timezone=settings.timezone,
+                                    min_n=settings.min_n, speeder_seconds=settings.speeder_seconds)
+    warnings = alerts(store, window, settings)
+    themes = growing_themes(store, window, settings.timezone)
+    statuses = dict(zip(warnings.flags["account_id"], warnings.flags["status"]))
+    top_theme = themes["theme"][0] if not themes.empty else None
+    voice, shortlist = voices.choose(store, window, settings.timezone, settings.voice, statuses, top_theme)
+    return Board(window, settings.timezone, figures, trends, warnings, themes, voice, shortlist)

@@ -1,0 +1,320 @@
+"""The board's five figures for a window, each beside the window before it, with honest statistics.
+
+Everything is aggregated in DuckDB (counts, sums, variances), so any number of windows over a
+million survey answers costs one query per table; the statistics then work on those few numbers.
+Windows are calendar days in the board's timezone; the store keeps UTC.
+
+- NPS: promoters 9-10, detractors 0-6; NPS = 100 (p_pro - p_det); its standard error is
+  100 sqrt((p_pro + p_det - (p_pro - p_det)^2) / n) and the 95% margin of error 1.96 times that.
+  A change is significant when |NPS1 - NPS0| / sqrt(SE1^2 + SE0^2) > 1.96.
+- CSAT % (share of 4-5) and participation (responded / invited): two-proportion z-test, pooled.
+- CES mean and call sentiment mean: Welch's t-test from the windows' means, variances and n.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+from scipy import stats
+
+from empathy.figures.scope import NOT_SET, Scope
+from empathy.store import Store
+
+Z_95 = 1.96  # the margin of error as the metric definitions give it
+
+
+@dataclass(frozen=True)
+class Window:
+    start: date  # first day
+    end: date  # last day, inclusive
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def label(self) -> str:
+        if self.start.isoweekday() != 1 or self.days % 7:
+            return f"{self.start:%Y-%m-%d} to {self.end:%Y-%m-%d}"
+        first = f"{self.start.isocalendar().year}-W{self.start.isocalendar().week:02d}"
+        last = f"{self.end.isocalendar().year}-W{self.end.isocalendar().week:02d}"
+        return first if first == last else f"{first} to {last}"
+
+    def previous(self) -> Window:
+        """The window of the same length just before this one."""
+        return Window(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
+
+
+def iso_week(label: str) -> Window:
+    """`2026-W39` -> Monday to Sunday of that ISO week; a label that is not one raises ValueError."""
+    year, week = label.strip().upper().split("-W")
+    monday = date.fromisocalendar(int(year), int(week), 1)
+    return Window(monday, monday + timedelta(days=6))
+
+
+def weeks_ending(week: Window, count: int) -> Window:
+    """`count` ISO weeks ending with `week` (4 weeks, 13 weeks for a quarter)."""
+    return Window(week.end - timedelta(days=7 * count - 1), week.end)
+
+
+@dataclass(frozen=True)
+class Test:
+    """A comparison of this window with the previous one."""
+
+    delta: float | None
+    p_value: float | None
+
+    @property
+    def significant(self) -> bool:
+        return bool(self.p_value is not None and self.p_value < 0.05)
+
+
+NO_TEST = Test(None, None)
+
+
+def _two_sided(z: float) -> float:
+    return float(2 * stats.norm.sf(abs(z)))
+
+
+def nps_value(promoters: int, detractors: int, n: int) -> tuple[float, float]:
+    """NPS and its standard error, both in points."""
+    p_pro, p_det = promoters / n, detractors / n
+    se = 100 * math.sqrt((p_pro + p_det - (p_pro - p_det) ** 2) / n)
+    return 100 * (p_pro - p_det), se
+
+
+def nps_test(now: tuple[int, int, int], before: tuple[int, int, int]) -> Test:
+    """(promoters, detractors, n) of each window."""
+    if not now[2] or not before[2]:
+        return NO_TEST
+    (value_now, se_now), (value_before, se_before) = nps_value(*now), nps_value(*before)
+    spread = math.hypot(se_now, se_before)
+    if spread == 0:
+        return Test(value_now - value_before, None)
+    return Test(value_now - value_before, _two_sided((value_now - value_before) / spread))
+
+
+def proportion_test(hits_now: int, n_now: int, hits_before: int, n_before: int) -> Test:
+    """Two-proportion z-test with the pooled proportion; delta in percentage points."""
+    if not n_now or not n_before:
+        return NO_TEST
+    delta = 100 * (hits_now / n_now - hits_before / n_before)
+    pooled = (hits_now + hits_before) / (n_now + n_before)
+    spread = math.sqrt(pooled * (1 - pooled) * (1 / n_now + 1 / n_before))
+    if spread == 0:
+        return Test(delta, None)
+    return Test(delta, _two_sided(delta / 100 / spread))
+
+
+def mean_test(now: tuple[float, float, int], before: tuple[float, float, int]) -> Test:
+    """Welch's t-test from (mean, sample variance, n) of each window."""
+    (mean_now, var_now, n_now), (mean_before, var_before, n_before) = now, before
+    if n_now < 2 or n_before < 2:
+        return NO_TEST if not n_now or not n_before else Test(mean_now - mean_before, None)
+    if var_now == 0 and var_before == 0:
+        return Test(mean_now - mean_before, None)
+    result = stats.ttest_ind_from_stats(mean_now, math.sqrt(var_now), n_now,
+                                        mean_before, math.sqrt(var_before), n_before, equal_var=False)
+    return Test(mean_now - mean_before, float(result.pvalue))
+
+
+@dataclass
+class Figure:
+    value: float | None
+    n: int
+    previous: float | None
+    test: Test
+    low_n: bool
+    details: dict = field(default_factory=dict)
+
+    def as_json(self) -> dict:
+        return {"value": self.value, "n": self.n, "previous": self.previous, "delta": self.test.delta,
+                "significant": self.test.significant, "p_value": self.test.p_value, "low_n": self.low_n,
+                **self.details}
+
+    @classmethod
+    def from_json(cls, found: dict) -> Figure:
+        """Back from `as_json` (a board kept as presented)."""
+        plain = {"value", "n", "previous", "delta", "significant", "p_value", "low_n", "moe"}
+        return cls(found["value"], found["n"], found["previous"], Test(found["delta"], found["p_value"]),
+                   found["low_n"], {key: value for key, value in found.items() if key not in plain})
+
+
+def utc_bounds(window: Window, timezone: str) -> tuple[datetime, datetime]:
+    """The window's first and after-last instants, midnight in the board's timezone, as the naive
+    UTC the store keeps."""
+    zone = ZoneInfo(timezone)
+    def midnight(day: date) -> datetime:
+        return datetime.combine(day, time(), zone).astimezone(UTC).replace(tzinfo=None)
+    return midnight(window.start), midnight(window.end + timedelta(days=1))
+
+
+def run_of_windows(window: Window, count: int) -> list[Window]:
+    """`count` windows of the same length ending with `window`, oldest first."""
+    windows = [window]
+    while len(windows) < count:
+        windows.insert(0, windows[0].previous())
+    return windows
+
+
+def aggregates(store: Store, windows: list[Window], timezone: str = "UTC", speeder_seconds: float = 5.0,
+               scope: Scope = Scope()) -> list[dict]:
+    """Per window, the counts, sums and variances every figure is computed from: one query per table
+    for all the windows together. The windows follow each other, oldest first (`run_of_windows`)."""
+    return grouped_aggregates(store, windows, timezone, speeder_seconds, scope).get(None) or _empty(windows)
+
+
+def grouped_aggregates(store: Store, windows: list[Window], timezone: str = "UTC", speeder_seconds: float = 5.0,
+                       scope: Scope = Scope()) -> dict[str | None, list[dict]]:
+    """`aggregates` for each value of the scope's group (`None` when it has none). A table the scope
+    cannot be read from (calls by respondent role) adds nothing, so its figure stays empty."""
+    bounds = [utc_bounds(w, timezone) for w in windows]
+    after = [hi for _, hi in bounds]  # each window's after-last instant, in order
+    last_days = [w.end for w in windows]
+    def bucket(column: str, ends: list, inclusive: bool) -> str:
+        compare = "<=" if inclusive else "<"
+        return "CASE " + " ".join(f"WHEN {column} {compare} ? THEN {i}" for i in range(len(ends))) + " END"
+    found: dict[str | None, list[dict]] = {}
+    def windows_of(value) -> list[dict]:
+        key = None if scope.group is None else (NOT_SET if value is None or pd.isna(value) else value)
+        return found.setdefault(key, _empty(windows))
+    if scope.applies_to("surveys"):
+        joins, value, where, params = scope.source("surveys")
+        surveys = store.query(f"""
+            SELECT {bucket("submitted_at", after, False)} AS i, value, metric, count(*) AS n,
+                   count(*) FILTER (WHERE score >= 9) AS promoters,
+                   count(*) FILTER (WHERE score <= 6) AS detractors,
+                   count(*) FILTER (WHERE score >= 4) AS top_two,
+                   count(*) FILTER (WHERE score >= 5) AS easy,
+                   avg(score) AS mean, coalesce(var_samp(score), 0) AS variance,
+                   count(duration_seconds) AS timed,
+                   count(*) FILTER (WHERE duration_seconds < ?) AS speeders
+            FROM (SELECT s.submitted_at, s.metric, s.score, s.duration_seconds, {value} AS value FROM {joins}
+                  WHERE s.superseded_by IS NULL AND s.submitted_at >= ? AND s.submitted_at < ?{where})
+            GROUP BY ALL""", [*after, speeder_seconds, bounds[0][0], after[-1], *params])
+        for row in surveys.to_dict("records"):
+            windows_of(row.pop("value"))[row.pop("i")]["surveys"][row["metric"]] = row
+    if scope.applies_to("calls"):
+        joins, value, where, params = scope.source("calls")
+        calls = store.query(f"""
+            SELECT {bucket("started_at", after, False)} AS i, value, count(sentiment_mean) AS n,
+                   avg(sentiment_mean) AS mean, coalesce(var_samp(sentiment_mean), 0) AS variance,
+                   count(*) FILTER (WHERE negative) AS negative, avg(dissatisfaction) AS dissatisfaction
+            FROM (SELECT c.started_at, c.sentiment_mean, c.negative, c.dissatisfaction, {value} AS value FROM {joins}
+                  WHERE c.superseded_by IS NULL AND c.started_at >= ? AND c.started_at < ?{where})
+            GROUP BY ALL""", [*after, bounds[0][0], after[-1], *params])
+        for row in calls.to_dict("records"):
+            windows_of(row.pop("value"))[row.pop("i")]["calls"] = row
+    if scope.applies_to("participation"):
+        joins, value, where, params = scope.source("participation")
+        participation = store.query(f"""
+            SELECT {bucket("period_start", last_days, True)} AS i, value,
+                   coalesce(sum(invited), 0) AS invited, coalesce(sum(responded), 0) AS responded
+            FROM (SELECT p.period_start, p.invited, p.responded, {value} AS value FROM {joins}
+                  WHERE p.superseded_by IS NULL AND p.period_start BETWEEN ? AND ?{where})
+            GROUP BY ALL""", [*last_days, windows[0].start, last_days[-1], *params])
+        for row in participation.to_dict("records"):
+            windows_of(row["value"])[row["i"]]["participation"] = (int(row["invited"]), int(row["responded"]))
+    return found
+
+
+def _empty(windows: list[Window]) -> list[dict]:
+    return [{"surveys": {}, "calls": dict(EMPTY_CALLS), "participation": (0, 0)} for _ in windows]
+
+
+EMPTY_SURVEY = {"n": 0, "promoters": 0, "detractors": 0, "top_two": 0, "easy": 0, "mean": None,
+                "variance": 0.0, "timed": 0, "speeders": 0}
+EMPTY_CALLS = {"n": 0, "mean": None, "variance": 0.0, "negative": 0, "dissatisfaction": None}
+
+
+def compare(now: dict, before: dict, min_n: int) -> dict[str, Figure]:
+    """The five figures of one window's aggregates against the window before's."""
+    def survey(aggs: dict, metric: str) -> dict:
+        return aggs["surveys"].get(metric, EMPTY_SURVEY)
+    csat_now, csat_before = survey(now, "csat"), survey(before, "csat")
+    ces_now = survey(now, "ces")
+    (invited, responded), (invited_before, responded_before) = now["participation"], before["participation"]
+    timed = sum(s["timed"] for s in now["surveys"].values())
+    speeders = sum(s["speeders"] for s in now["surveys"].values())
+    return {
+        "nps": _nps_figure(survey(now, "nps"), survey(before, "nps"), min_n),
+        "csat": _share_figure(csat_now, csat_before, "top_two", min_n,
+                              mean=csat_now["mean"], previous_mean=csat_before["mean"]),
+        "ces": _mean_figure(ces_now, survey(before, "ces"), min_n, easy_pct=_pct(ces_now["easy"], ces_now["n"])),
+        "sentiment": _mean_figure(now["calls"], before["calls"], min_n,
+                                  negative_pct=_pct(now["calls"]["negative"], now["calls"]["n"]),
+                                  dissatisfaction=_number(now["calls"]["dissatisfaction"])),
+        "participation": Figure(
+            _pct(responded, invited), invited, _pct(responded_before, invited_before),
+            proportion_test(responded, invited, responded_before, invited_before), invited < min_n,
+            {"responded": responded, "speeders_pct": _pct(speeders, timed), "timed_answers": timed,
+             "margin_of_error": _share_margin(responded, invited)}),
+    }
+
+
+def window_figures(store: Store, window: Window, *, timezone: str = "UTC", min_n: int = 30,
+                   speeder_seconds: float = 5.0, scope: Scope = Scope()) -> dict[str, Figure]:
+    """NPS, CSAT, CES, call sentiment and participation for a window against the one before."""
+    before, now = aggregates(store, [window.previous(), window], timezone, speeder_seconds, scope)
+    return compare(now, before, min_n)
+
+
+def figure_trends(store: Store, window: Window, count: int, *, timezone: str = "UTC", min_n: int = 30,
+                  speeder_seconds: float = 5.0, scope: Scope = Scope()) -> tuple[dict[str, Figure], pd.DataFrame]:
+    """The figures of `window` and a frame of each figure over the `count` windows ending with it
+    (window, start, metric, value, n, low_n): what the board's tiles and their trends show."""
+    windows = run_of_windows(window, count + 1)
+    found = aggregates(store, windows, timezone, speeder_seconds, scope)
+    rows = []
+    figures = {}
+    for i in range(1, len(windows)):
+        figures = compare(found[i], found[i - 1], min_n)
+        rows += [{"window": windows[i].label, "start": windows[i].start, "metric": metric,
+                  "value": figure.value, "n": figure.n, "low_n": figure.low_n}
+                 for metric, figure in figures.items()]
+    return figures, pd.DataFrame(rows)
+
+
+def _pct(hits: int, n: int) -> float | None:
+    return 100 * hits / n if n else None
+
+
+def _number(value) -> float | None:
+    """A mean from the store, None where there was nothing to average (NULL, NaN)."""
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def _nps_figure(now: dict, before: dict, min_n: int) -> Figure:
+    value, se = nps_value(now["promoters"], now["detractors"], now["n"]) if now["n"] else (None, None)
+    previous = nps_value(before["promoters"], before["detractors"], before["n"])[0] if before["n"] else None
+    test = nps_test((now["promoters"], now["detractors"], now["n"]),
+                    (before["promoters"], before["detractors"], before["n"]))
+    return Figure(value, now["n"], previous, test, now["n"] < min_n,
+                  {"margin_of_error": None if se is None else Z_95 * se,
+                   "promoters_pct": _pct(now["promoters"], now["n"]),
+                   "detractors_pct": _pct(now["detractors"], now["n"])})
+
+
+def _share_figure(now: dict, before: dict, hits: str, min_n: int, **details) -> Figure:
+    test = proportion_test(now[hits], now["n"], before[hits], before["n"])
+    return Figure(_pct(now[hits], now["n"]), now["n"], _pct(before[hits], before["n"]), test,
+                  now["n"] < min_n, {**details, "margin_of_error": _share_margin(now[hits], now["n"])})
+
+
+def _mean_figure(now: dict, before: dict, min_n: int, **details) -> Figure:
+    test = mean_test((now["mean"], now["variance"], now["n"]), (before["mean"], before["variance"], before["n"]))
+    margin = Z_95 * math.sqrt(now["variance"] / now["n"]) if now["n"] >= 2 else None
+    return Figure(now["mean"], now["n"], before["mean"], test, now["n"] < min_n,
+                  {**details, "margin_of_error": margin})
+
+
+def _share_margin(hits: int, n: int) -> float | None:
+    """95% margin of error of a share, in percentage points (normal approximation)."""
+    if not n:
+        return None
+    p = hits / n
+    return 100 * Z_95 * math.sqrt(p * (1 - p) / n)

@@ -1,0 +1,111 @@
+"""The board's settings, in one file an analyst can edit: `data/settings.toml`.
+
+A setting left out of the file keeps its default; a wrong one (an unknown name, a timezone that does
+not exist) is an error that names it, not a silent fallback.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import tomlkit
+
+from empathy import DATA
+from empathy.figures.rules import Thresholds
+from empathy.figures.voice import VoiceRule
+
+SETTINGS_PATH = DATA / "settings.toml"
+
+
+def settings_path() -> Path:
+    """`data/settings.toml`, or the file `EMPATHY_SETTINGS` names."""
+    return Path(os.environ.get("EMPATHY_SETTINGS") or SETTINGS_PATH)
+
+
+class SettingsError(ValueError):
+    """A settings file that cannot be used; the message names the setting."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    timezone: str = "UTC"  # windows are calendar days here; the store keeps UTC
+    min_n: int = 30  # below this many answers (calls, invitations) a figure is marked "low n"
+    speeder_seconds: float = 5.0  # an answer given faster than this is a speeder
+    trend_windows: int = 12  # how many windows each tile's trend shows
+    early_warning: Thresholds = field(default_factory=Thresholds)
+    voice: VoiceRule = field(default_factory=VoiceRule)
+
+
+def read_settings(path: Path | None = None) -> Settings:
+    path = path or settings_path()
+    try:
+        with Path(path).open("rb") as handle:
+            found = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise SettingsError(f"{path}: cannot be read ({error}).") from error
+    board = _section(found, "board", Settings, path, skip={"early_warning", "voice"})
+    voice = _section(found, "voice", VoiceRule, path)
+    if "phone_regions" in voice:
+        voice["phone_regions"] = tuple(voice["phone_regions"])
+    settings = Settings(**board, early_warning=Thresholds(**_section(found, "early_warning", Thresholds, path)),
+                        voice=VoiceRule(**voice))
+    problems = threshold_problems(settings.early_warning)
+    if problems:
+        raise SettingsError(f"{path}: [early_warning] " + "; ".join(problems) + ".")
+    try:
+        ZoneInfo(settings.timezone)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise SettingsError(f"{path}: [board] timezone = '{settings.timezone}' is not a timezone; "
+                            "use a name like 'Europe/London' or 'UTC'.") from error
+    return settings
+
+
+def _section(found: dict, name: str, kind: type, path: Path, skip: frozenset | set = frozenset()) -> dict:
+    values = found.get(name, {})
+    known = {f.name for f in fields(kind)} - set(skip)
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise SettingsError(f"{path}: [{name}] has no setting {', '.join(unknown)}; "
+                            f"the settings are: {', '.join(sorted(known))}.")
+    return values
+
+
+def threshold_problems(t: Thresholds) -> list[str]:
+    """What makes early-warning thresholds unusable, in words; none when they are fine."""
+    whole = ("days", "baseline_days", "frequent_support_calls", "nps_answers", "sentiment_calls",
+             "participation_invited", "red_escalations", "red_signs")
+    problems = [f"{name} must be a whole number of at least 1 (it is {getattr(t, name)})"
+                for name in whole if not isinstance(getattr(t, name), int) or getattr(t, name) < 1]
+    if not isinstance(t.contact_rise, int | float) or t.contact_rise < 1:
+        problems.append(f"contact_rise must be at least 1 (it is {t.contact_rise})")
+    if not isinstance(t.nps_drop, int | float) or not 0 < t.nps_drop <= 200:
+        problems.append(f"nps_drop must be above 0 and at most 200 points (it is {t.nps_drop})")
+    if not isinstance(t.negative_sentiment, int | float) or not -1 <= t.negative_sentiment <= 1:
+        problems.append(f"negative_sentiment must be between -1 and 1 (it is {t.negative_sentiment})")
+    if not isinstance(t.participation_drop, int | float) or not 0 < t.participation_drop <= 1:
+        problems.append(f"participation_drop must be above 0 and at most 1 (it is {t.participation_drop})")
+    return problems
+
+
+def save_thresholds(store, user, thresholds: Thresholds, path: Path | None = None) -> None:
+    """Into the file's [early_warning] section, keeping its comments and every other setting; the
+    file is written whole and moved into place, and thresholds that cannot be used are refused."""
+    path = Path(path or settings_path())
+    store.authorize(user, "edit_thresholds", str(path))
+    problems = threshold_problems(thresholds)
+    if problems:
+        raise SettingsError("The thresholds were not saved: " + "; ".join(problems) + ".")
+    document = tomlkit.parse(path.read_text(encoding="utf-8"))
+    if "early_warning" not in document:
+        document["early_warning"] = tomlkit.table()
+    for name, value in asdict(thresholds).items():
+        document["early_warning"][name] = value
+    temporary = path.with_suffix(".toml.tmp")
+    temporary.write_text(tomlkit.dumps(document), encoding="utf-8")
+    temporary.replace(path)
+    store.audit(user, "edit_thresholds", str(path), "done",
+                ", ".join(f"{name} = {value}" for name, value in asdict(thresholds).items()))

@@ -1,0 +1,196 @@
+"""The customer voice of the week: one customer's own words, chosen by a rule anyone can read.
+
+The rule (`VoiceRule`, settings in `data/settings.toml` [voice]):
+1. Candidates are survey comments and customer turns of calls in the window, from external
+   customers, that VADER could score, with strong sentiment (|compound| >= min_strength) and a
+   readable length (min_words..max_words words). Quotes are whole comments or whole turns, never cut.
+2. Each is ranked by |compound| + red_weight if the account is red (yellow_weight if yellow)
+   + arr_weight x the account's ARR percentile + theme_weight if it mentions the theme whose negative
+   mentions grew most; ties go to the most recent, then by id.
+3. A quote featured for another window is never chosen again.
+The rule's choice is worked out afresh on every read (reading never writes) until the window's board
+is presented, which keeps it: from then on it is the window's voice, never featured again. An analyst
+can pin another candidate from the shortlist, or go back to the rule's.
+Text is redacted (empathy/figures/redact.py) before it leaves this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from empathy.access.roles import User
+from empathy.figures.metrics import Window, utc_bounds
+from empathy.figures.redact import PHONE_REGIONS, redact, split_contacts
+from empathy.store import Store
+
+CONTEXT_TURNS = 3  # turns shown either side of a quoted turn
+
+
+@dataclass(frozen=True)
+class VoiceRule:
+    min_words: int = 8
+    max_words: int = 60
+    min_strength: float = 0.5
+    red_weight: float = 1.0
+    yellow_weight: float = 0.5
+    arr_weight: float = 0.5
+    theme_weight: float = 0.5
+    shortlist: int = 5
+    phone_regions: tuple[str, ...] = PHONE_REGIONS
+
+
+def candidates(store: Store, window: Window, timezone: str, rule: VoiceRule) -> pd.DataFrame:
+    """Every quote the rule may choose in the window, unranked (step 1)."""
+    lo, hi = utc_bounds(window, timezone)
+    return store.query("""
+        WITH quotes AS (
+            SELECT 'comment' AS source, response_id AS ref_id, NULL::INTEGER AS turn, comment AS text,
+                   sentiment AS compound, submitted_at AS said_at, account_id, respondent_role AS who,
+                   channel, metric, score, themes
+            FROM survey_responses
+            WHERE superseded_by IS NULL AND submitted_at >= ? AND submitted_at < ? AND abs(sentiment) >= ?
+            UNION ALL
+            SELECT 'call', c.call_id, u.turn, u.text, u.compound, c.started_at, c.account_id,
+                   coalesce(c.call_type, 'support') || ' call ' || c.call_id, c.channel, NULL, NULL, u.themes
+            FROM utterances u JOIN calls c USING (call_id, transcript_hash)
+            WHERE c.superseded_by IS NULL AND c.started_at >= ? AND c.started_at < ?
+              AND u.role = 'customer' AND u.scored AND abs(u.compound) >= ?),
+        ranked_accounts AS (
+            SELECT *, percent_rank() OVER (ORDER BY coalesce(arr, 0)) AS arr_percentile
+            FROM accounts WHERE superseded_by IS NULL)
+        SELECT q.*, md5(q.text) AS text_hash, a.account_name, a.segment, a.arr, a.contacts,
+               coalesce(a.arr_percentile, 0) AS arr_percentile
+        FROM quotes q LEFT JOIN ranked_accounts a USING (account_id)
+        WHERE coalesce(a.customer_type, 'external') <> 'internal'
+          AND len(regexp_split_to_array(trim(q.text), '\\s+')) BETWEEN ? AND ?""",
+                       [lo, hi, rule.min_strength, lo, hi, rule.min_strength, rule.min_words, rule.max_words])
+
+
+def rank(pool: pd.DataFrame, statuses: dict[str, str], top_theme: str | None, rule: VoiceRule) -> pd.DataFrame:
+    """Candidates best first, with their rank score and the reasons for it in words (step 2)."""
+    if pool.empty:
+        return pool.assign(status=[], mentions_top_theme=[], rank_score=[], reasons=[])
+    status = pool["account_id"].map(lambda account: statuses.get(account, "green")).astype("str")
+    mentions = pool["themes"].map(lambda themes: top_theme is not None and themes is not None
+                                  and top_theme in list(themes))
+    score = (pool["compound"].abs() + status.map({"red": rule.red_weight, "yellow": rule.yellow_weight})
+             .fillna(0.0) + rule.arr_weight * pool["arr_percentile"] + rule.theme_weight * mentions)
+    ranked = pool.assign(status=status, mentions_top_theme=mentions, rank_score=score)
+    ranked = ranked.sort_values(["rank_score", "said_at", "ref_id", "turn"], ascending=[False, False, True, True],
+                                na_position="last", kind="stable")
+    return ranked.assign(reasons=[_reasons(row, top_theme) for row in ranked.itertuples()])
+
+
+def _reasons(row, top_theme: str | None) -> list[str]:
+    feeling = "negative" if row.compound < 0 else "positive"
+    reasons = [f"strong {feeling} sentiment ({row.compound:+.2f})"]
+    if row.status != "green":
+        reasons.append(f"{row.status} account")
+    if pd.notna(row.arr) and row.arr_percentile >= 0.5:
+        reasons.append(f"ARR in the top {max(1, round(100 * (1 - row.arr_percentile)))}% of accounts")
+    if row.mentions_top_theme:
+        reasons.append(f"mentions {top_theme}, the theme whose complaints grew most")
+    return reasons
+
+
+def choose(store: Store, window: Window, timezone: str, rule: VoiceRule, statuses: dict[str, str],
+           top_theme: str | None) -> tuple[dict | None, list[dict]]:
+    """The window's voice (kept when presented, or pinned; else the rule's choice now, worked out the
+    same way on every read: reading never writes) and the shortlist."""
+    ranked = rank(candidates(store, window, timezone, rule), statuses, top_theme, rule)
+    kept = store.voices()
+    featured_elsewhere = set(kept.loc[kept["window_label"] != window.label, "text_hash"])
+    eligible = ranked[~ranked["text_hash"].isin(featured_elsewhere)].drop_duplicates("text_hash")
+    this_window = kept[kept["window_label"] == window.label]
+    chosen, pinned = None, False
+    if not this_window.empty:
+        mine = this_window.iloc[0]
+        match = ranked[(ranked["source"] == mine["source"]) & (ranked["ref_id"] == mine["ref_id"])
+                       & (ranked["turn"].fillna(-1) == (-1 if pd.isna(mine["turn"]) else mine["turn"]))]
+        if not match.empty:
+            chosen, pinned = match.iloc[0], bool(mine["pinned"])
+    if chosen is None and not eligible.empty:
+        chosen = eligible.iloc[0]
+    if chosen is None:
+        return None, []
+    shortlist = eligible[eligible["text_hash"] != chosen["text_hash"]].head(rule.shortlist)
+    return (_shown(chosen, rule, pinned, timezone),
+            [_shown(row, rule, False, timezone) for _, row in shortlist.iterrows()])
+
+
+def pin(store: Store, user: User, window: Window, voice: dict) -> None:
+    """The CXO's own pick for the window, in place of the rule's."""
+    store.pin_voice(kept(window, voice, pinned=True), user=user)
+
+
+def unpin(store: Store, user: User, window: Window) -> None:
+    """Back to the rule's choice for the window (chosen afresh, never one featured elsewhere)."""
+    store.forget_voice(window.label, user=user)
+
+
+def kept(window: Window, voice, *, pinned: bool) -> dict:
+    """A voice as the store keeps it for the window."""
+    turn = voice["turn"]
+    return {"window_label": window.label, "window_start": window.start, "window_end": window.end,
+            "source": voice["source"], "ref_id": voice["ref_id"],
+            "turn": None if pd.isna(turn) else int(turn), "text_hash": voice["text_hash"], "pinned": pinned}
+
+
+def _shown(row: pd.Series, rule: VoiceRule, pinned: bool, timezone: str) -> dict:
+    """A voice as the board and the command line show it: redacted, attributed, explained."""
+    names = split_contacts(row["contacts"] if pd.notna(row["contacts"]) else None)
+    at = pd.Timestamp(row["said_at"]).tz_localize("UTC").tz_convert(timezone)
+    return {
+        "text": redact(row["text"], names, rule.phone_regions), "source": row["source"],
+        "ref_id": row["ref_id"], "turn": None if pd.isna(row["turn"]) else int(row["turn"]),
+        "text_hash": row["text_hash"], "account_id": row["account_id"],
+        "account_name": None if pd.isna(row["account_name"]) else row["account_name"],
+        "segment": None if pd.isna(row["segment"]) else row["segment"],
+        "arr": None if pd.isna(row["arr"]) else float(row["arr"]),
+        "who": None if pd.isna(row["who"]) else row["who"],
+        "channel": None if pd.isna(row["channel"]) else row["channel"],
+        "date": at.strftime("%Y-%m-%d"), "compound": float(row["compound"]), "status": row["status"],
+        "themes": [] if row["themes"] is None else list(row["themes"]),
+        "reasons": list(row["reasons"]), "pinned": pinned,
+    }
+
+
+def context(store: Store, voice: dict, rule: VoiceRule) -> pd.DataFrame:
+    """What surrounds the quote, redacted: the turns around it in its call, or the whole answer."""
+    names = split_contacts(account_contacts(store, voice["account_id"]))
+    if voice["source"] == "call":
+        frame = store.query("""
+            SELECT u.turn, u.speaker, u.role, u.text, u.compound FROM utterances u
+            JOIN calls c USING (call_id, transcript_hash)
+            WHERE c.superseded_by IS NULL AND c.call_id = ? AND u.turn BETWEEN ? AND ? ORDER BY u.turn""",
+                            [voice["ref_id"], voice["turn"] - CONTEXT_TURNS, voice["turn"] + CONTEXT_TURNS])
+    else:
+        frame = store.query("""
+            SELECT metric, score, respondent_role, channel, duration_seconds, comment AS text
+            FROM survey_responses WHERE superseded_by IS NULL AND response_id = ?""", [voice["ref_id"]])
+    return frame.assign(text=[redact(t, names, rule.phone_regions) for t in frame["text"]])
+
+
+def account_contacts(store: Store, account_id: str | None) -> str | None:
+    """The `contacts` cell of the account: the names its quotes are redacted of."""
+    found = store.query("SELECT contacts FROM accounts WHERE superseded_by IS NULL AND account_id = ?", [account_id])
+    return None if found.empty or pd.isna(found["contacts"][0]) else found["contacts"][0]
+
+
+def history(store: Store, rule: VoiceRule, limit: int = 12) -> pd.DataFrame:
+    """The voices featured for windows so far, newest first, redacted, with who chose them and when."""
+    found = store.query("""
+        SELECT v.window_label, v.window_start, v.source, v.ref_id, v.turn, v.pinned, v.chosen_at, v.chosen_by,
+               coalesce(s.comment, u.text) AS text, coalesce(s.account_id, c.account_id) AS account_id,
+               a.contacts
+        FROM voices v
+        LEFT JOIN survey_responses s ON v.source = 'comment' AND s.response_id = v.ref_id AND s.superseded_by IS NULL
+        LEFT JOIN calls c ON v.source = 'call' AND c.call_id = v.ref_id AND c.superseded_by IS NULL
+        LEFT JOIN utterances u ON u.call_id = c.call_id AND u.transcript_hash = c.transcript_hash AND u.turn = v.turn
+        LEFT JOIN accounts a ON a.account_id = coalesce(s.account_id, c.account_id) AND a.superseded_by IS NULL
+        ORDER BY v.window_start DESC, v.window_label LIMIT ?""", [limit])
+    texts = [None if pd.isna(text) else redact(text, split_contacts(None if pd.isna(c) else c), rule.phone_regions)
+             for text, c in zip(found["text"], found["contacts"])]
+    return found.drop(columns="contacts").assign(text=texts)

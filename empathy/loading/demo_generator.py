@@ -1,0 +1,663 @@
+"""Make the demo data in `data/demo/`: a year of one fictional SaaS company's customers.
+
+Deterministic (one seeded generator, a fixed calendar), so the committed files can be regenerated
+byte for byte with `python -m empathy.loading.demo_generator`. The data is made to tell stories a board
+would act on:
+
+- billing complaints from SMB accounts rise over the last two months, and SMB scores sag with them;
+- a group of enterprise accounts stop answering surveys and rush the ones they do answer, while
+  their scores still look fine (disengagement hiding behind good numbers);
+- a few accounts call support every week (yellow), a few have the most escalations (red);
+- some Korean customers write and speak in Korean;
+- a few internal customers (our own teams) use the product too;
+- now and then a customer writes their name, e-mail, phone, card or account number (to redact);
+- every paying account renewed once in the year; some went through trouble (a run of support calls,
+  escalations) in the months before, and those, like the story accounts, churn or downgrade more
+  often, but not always, and some calm accounts leave too.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import re
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from stdnum import luhn
+
+from empathy import DATA
+
+DEMO_DIR = DATA / "demo"
+FIRST_WEEK = date(2025, 11, 24)  # a Monday
+WEEKS = 52  # the last week ends on Sunday 2026-11-22
+STORY_WEEKS = 9  # "the last two months"
+SEED = 20261122
+
+SEGMENTS = {"Enterprise": 24, "Mid-Market": 40, "SMB": 56}
+REGIONS = ["North America", "EMEA", "APAC", "LATAM"]
+INDUSTRIES = ["Software", "Retail", "Healthcare", "Financial Services", "Manufacturing", "Education",
+              "Logistics", "Media"]
+PLANS = {"Enterprise": ["Enterprise", "Enterprise Plus"], "Mid-Market": ["Business", "Growth"],
+         "SMB": ["Starter", "Growth"]}
+ARR = {"Enterprise": (220_000, 1_400_000), "Mid-Market": (45_000, 220_000), "SMB": (4_000, 45_000)}
+OWNERS = ["Dana Whitfield", "Marcus Oyelaran", "Priya Raman", "Tomás Ferreira", "Hana Kim",
+          "Lukas Becker", "Aisha Bello", "Chloé Martin", "Ben Okafor", "Sofia Lindqvist"]
+AGENTS = ["Jordan", "Mei", "Alex", "Ravi", "Sam", "Elena", "Kofi", "Noor", "Pat", "Yuna", "Diego", "Ines"]
+ROLES = ["decision maker", "administrator", "end user"]
+NAME_FIRST = ["North", "Blue", "Silver", "Bright", "Cedar", "Harbor", "Summit", "Maple", "Iron", "Clear",
+              "Red", "Granite", "Willow", "Atlas", "Pioneer", "Lumen", "Orchard", "Beacon", "Kestrel",
+              "Quarry", "Meridian", "Juniper", "Copper", "Falcon", "Tidal", "Vantage", "Hollow", "Ember"]
+NAME_SECOND = ["wind", "bird", "stone", "field", "line", "point", "gate", "brook", "works", "path",
+               "ridge", "leaf", "crest", "bay", "forge", "spring"]
+NAME_SUFFIX = ["Analytics", "Health", "Logistics", "Retail", "Labs", "Foods", "Media", "Capital",
+               "Manufacturing", "Learning", "Systems", "Outfitters", "Clinics", "Freight", "Studios"]
+KOREAN_ACCOUNTS = ["Hanbit Logistics", "Seoul Mobility", "Daon Retail", "Mirae Health Systems"]
+INTERNAL_ACCOUNTS = ["Internal — Finance Ops", "Internal — Sales Enablement", "Internal — IT Service Desk"]
+
+SLOTS = {
+    "invoice": lambda r: f"INV-{r.randint(20000, 99999)}",
+    "amount": lambda r: f"${r.choice([49, 99, 180, 240, 310, 450, 720, 1200, 2400])}",
+    "seats": lambda r: str(r.choice([3, 5, 8, 12, 20, 35, 60])),
+    "days": lambda r: str(r.choice([2, 3, 4, 5, 6, 9, 10, 14])),
+    "hours": lambda r: str(r.choice([2, 3, 4, 6, 8, 12, 18, 36])),
+    "feature": lambda r: r.choice(["the dashboard builder", "scheduled exports", "the audit log",
+                                   "bulk user import", "the mobile app", "custom fields",
+                                   "the approvals workflow", "saved views", "the API", "SSO login"]),
+    "integration": lambda r: r.choice(["Salesforce", "HubSpot", "Slack", "Jira", "NetSuite", "Zendesk",
+                                       "Snowflake", "Microsoft Teams", "QuickBooks", "Okta"]),
+    "weekday": lambda r: r.choice(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]),
+    "month": lambda r: r.choice(["last month", "this month", "in the last cycle", "twice this quarter"]),
+    "team": lambda r: r.choice(["finance", "operations", "customer success", "sales", "HR", "IT",
+                                "marketing", "procurement", "support", "analytics"]),
+    "agent_name": lambda r: r.choice(AGENTS),
+    "period": lambda r: r.choice(["month", "quarter", "week", "cycle"]),
+    "years": lambda r: r.choice(["two", "three", "four", "five", "six"]),
+    "renewal": lambda r: r.choice(["January", "February", "March", "April", "May", "June", "July",
+                                   "August", "September", "October", "November", "December"]),
+    "region": lambda r: r.choice(["London", "Toronto", "Austin", "Berlin", "Singapore", "São Paulo",
+                                  "Sydney", "Chicago", "Madrid", "Seoul"]),
+}
+
+# Negative lines by theme; the words "billing", "invoice", "onboarding" etc. are what theme tagging
+# will find, written the way customers put them.
+NEGATIVE = {
+    "billing": [
+        "We were charged twice for the same seats {month}, invoice {invoice}, and nobody has fixed it.",
+        "The invoice still lists {seats} seats we removed weeks ago. We keep paying for people who left, which is ridiculous.",
+        "Billing changed our renewal date without telling us and the card got declined. Really frustrating.",
+        "I can't get a straight answer on why our bill went up by {amount}.",
+        "Invoice {invoice} has the wrong VAT number again and finance rejected it.",
+        "We got billed for the annual plan when we asked for monthly. That's a {amount} mistake and a real problem for us.",
+        "The billing portal times out whenever I try to download last quarter's invoices. Annoying and a waste of time.",
+        "The refund for the duplicate charge is {days} days late and still nothing. We're angry about it.",
+        "Every month something is wrong with the invoice and I waste an afternoon chasing it.",
+        "Proration on the upgrade makes no sense, we were charged the full month for {seats} new seats.",
+    ],
+    "onboarding": [
+        "Onboarding dragged on {days} weeks late and our kickoff kept getting cancelled. Disappointing start.",
+        "Setting up the workspace was confusing, the setup checklist skips the permissions step.",
+        "Our new admins had no training and the onboarding videos are for the old interface.",
+        "Importing our users during onboarding failed halfway and we had to start over.",
+    ],
+    "performance": [
+        "{feature} is painfully slow, sometimes a full minute to load. It's terrible during meetings.",
+        "Reports are painfully slow at month end, the page just spins.",
+        "Search got noticeably slower after the last release and it's hurting our team.",
+        "Exports of more than a few thousand rows fail every time. Broken.",
+    ],
+    "reliability": [
+        "We had another outage on {weekday} morning and lost about {hours} hours of work.",
+        "{feature} keeps crashing when more than a few people use it at once. Awful.",
+        "Data in the dashboard was wrong for {hours} hours and nobody told us. We made bad decisions on it.",
+        "Sync failures again this week, records just disappear from the list.",
+    ],
+    "support": [
+        "Support ignored a ticket marked urgent for {days} days. Poor.",
+        "Every time I call I have to explain the whole problem again to someone new.",
+        "The support chat bot is useless and frustrating, it never gets me to a person.",
+        "We were told someone would call back on {weekday}. Nobody called, which is disappointing.",
+    ],
+    "documentation": [
+        "The documentation for {feature} is outdated and confusing, the screenshots don't match anymore.",
+        "Nothing in the help center about {feature}, so we had to guess and got it wrong.",
+        "The API docs are missing half the error codes.",
+    ],
+    "pricing": [
+        "The price increase at renewal was painful for what we use. Hard to defend.",
+        "Paying per seat for occasional users feels unfair and expensive.",
+        "We'd need the Enterprise plan just for SSO, which is hard to justify.",
+    ],
+    "integrations": [
+        "The {integration} integration stopped syncing and we only noticed a week later.",
+        "Half our fields don't map in the {integration} connector, which is a mess.",
+        "The {integration} sync duplicates contacts every night and cleaning it up is a pain.",
+    ],
+}
+POSITIVE = [
+    "{feature} saves my team hours every week, genuinely love it.",
+    "Support sorted out our {integration} problem the same day, really appreciated.",
+    "The new {feature} is exactly what we asked for, thank you.",
+    "Solid product, reliable, and the {integration} integration just works.",
+    "Onboarding was smooth and our admins were up and running in {days} days.",
+    "Our account manager is responsive and actually knows our setup.",
+    "Easy to use, my whole team of {seats} picked it up without training.",
+    "Reports are fast now and the dashboards look great in our {weekday} review.",
+    "Happy with the product. I'd recommend it to other {team} teams.",
+    "The {integration} connector made our weekly reporting painless.",
+    "We cut our month-end close by {days} days thanks to {feature}.",
+    "Whoever redesigned {feature}: thank you, it's so much clearer.",
+    "Rock solid for us this quarter, not a single outage we noticed.",
+    "{agent_name} on the support team went above and beyond for us on {weekday}.",
+    "Love that {feature} finally works on the mobile app.",
+    "Best tool in our stack for {team}, and it's not close.",
+    "The training session last {weekday} was excellent, our {team} team is much more confident.",
+    "Pricing is fair for what we get, especially since {feature} was added.",
+    "Migration from our old system went better than expected.",
+    "The help center article on {feature} answered my question in two minutes.",
+]
+NEUTRAL = [
+    "It does what we need for {team}, nothing more.",
+    "Fine for now, we are still evaluating {feature}.",
+    "Mostly okay. Would like more flexibility in {feature}.",
+    "Works as expected, though {feature} could be faster.",
+    "Average experience, some things could be simpler for our {team} people.",
+    "No complaints this {period}, no big wins either.",
+    "We only use it for {team} so far, hard to judge the rest.",
+    "Decent. The {integration} sync is a bit clunky but it gets there.",
+    "It's fine. I'd like clearer release notes when {feature} changes.",
+    "Okay overall. Our {team} team uses it more than I do.",
+    "Does the job. Would be nice to share {feature} with people outside the account.",
+    "Still getting used to the new navigation since the {renewal} release.",
+]
+CONTEXT = [
+    "We have {seats} people on it now.",
+    "Our {team} team relies on it every day.",
+    "We've been customers for about {years} years.",
+    "Renewal is coming up in {renewal}.",
+    "I raised this with our account manager on {weekday}.",
+    "This matters a lot during our busy season.",
+    "We're rolling it out to {seats} more users next quarter.",
+    "Our CFO asked about it in the last budget review.",
+    "We compared it with two other vendors last year.",
+    "I'm the admin for our {region} office.",
+]
+CLOSERS_GOOD = ["Keep it up.", "Thanks!", "Great work, team.", "Looking forward to what's next.",
+                "Thank you.", "Much appreciated."]
+CLOSERS_BAD = ["Please fix this soon.", "We need a real answer.", "This can't keep happening.",
+               "Not impressed so far.", "Please escalate.", "We are looking at alternatives."]
+KOREAN_NEGATIVE = [
+    "이번 달 청구서 금액이 계약 내용과 다릅니다. 확인 부탁드립니다.",
+    "지원팀 답변이 너무 늦어요. 긴급 건인데 사흘째 기다리고 있습니다.",
+    "대시보드 로딩이 너무 느려서 회의 때 쓰기 어렵습니다.",
+    "연동이 자주 끊겨서 데이터가 맞지 않습니다.",
+    "온보딩 자료가 영어로만 되어 있어서 팀원들이 어려워합니다.",
+]
+KOREAN_POSITIVE = [
+    "기능이 직관적이라 팀원들이 금방 익혔습니다. 만족합니다.",
+    "지원팀이 빠르게 해결해 주셔서 감사합니다.",
+    "보고서 기능 덕분에 주간 회의 준비 시간이 많이 줄었어요.",
+]
+
+CALL_OPENINGS = [
+    "Thanks for calling, this is {agent}. How can I help today?",
+    "Hi, {agent} here from customer support. What can I do for you?",
+    "Good morning, you're through to {agent}. What's going on?",
+    "Hello, this is {agent}. I see you opened a ticket earlier, how can I help?",
+]
+AGENT_PROBES = [
+    "I'm sorry to hear that. Can you tell me when you first noticed it?",
+    "Okay, let me pull up your account. Which workspace is this in?",
+    "Thanks for the detail. Is this affecting everyone on your team or just you?",
+    "Understood. Do you have a reference number or a screenshot I can look at?",
+    "Got it. Has anything changed on your side recently?",
+]
+CUSTOMER_DETAILS = [
+    "It started around {weekday} and it's been the same every day since.",
+    "It's the whole team, about {seats} people, and we have a deadline this week.",
+    "I already sent screenshots {days} days ago and heard nothing back.",
+    "Nothing changed on our side as far as I know.",
+    "Finance is asking me about it every morning, so I really need an answer.",
+]
+AGENT_FIXES = [
+    "I've found the problem and corrected it on our side. You should see the change within the hour.",
+    "I've applied a fix and issued a credit for the trouble. It will show on the next invoice.",
+    "I've escalated this to our engineering team with priority and I'll update you by {weekday}.",
+    "I can't fix this from here, so I'm raising it with the specialist team.",
+]
+CUSTOMER_GOOD_ENDINGS = [
+    "That's great, thank you so much for sorting it out.",
+    "Perfect, that's exactly what I needed. Thanks!",
+    "Okay, that works. I appreciate the quick help.",
+    "Brilliant, thanks. That makes my week easier.",
+]
+CUSTOMER_BAD_ENDINGS = [
+    "Honestly this is so frustrating, it's the third time we've called about this.",
+    "I'm not happy. We need this fixed, not escalated again.",
+    "Fine, but if this isn't solved by {weekday} we'll have to look at other options.",
+    "This is really disappointing. We were told this was fixed last time and it's still broken.",
+]
+AGENT_CLOSINGS = [
+    "Thanks for your patience. Is there anything else I can help with?",
+    "I'll send a summary by email. Have a good rest of your day.",
+    "You'll get a ticket update shortly. Thanks for calling.",
+]
+KOREAN_CALL = {
+    "opening": "안녕하세요, 고객지원팀 {agent}입니다. 무엇을 도와드릴까요?",
+    "customer": ["이번 달 청구서에 중복 결제가 있습니다.", "연동 데이터가 또 누락됐어요.",
+                 "대시보드가 너무 느립니다. 해결 방법이 있을까요?"],
+    "fix": "확인해 보니 저희 쪽 설정 문제였습니다. 지금 바로 수정했습니다.",
+    "ending_good": "빠르게 처리해 주셔서 감사합니다.",
+    "ending_bad": "또 같은 문제라서 정말 실망스럽습니다.",
+}
+
+
+def fill(template: str, rng: random.Random, **known: str) -> str:
+    values = {name: make(rng) for name, make in SLOTS.items() if "{" + name + "}" in template}
+    values.update(known)
+    return template.format(**values)
+
+
+def make_accounts(rng: random.Random) -> list[dict]:
+    accounts, used = [], set()
+    number = 1001
+    for segment, count in SEGMENTS.items():
+        for _ in range(count):
+            name = _company_name(rng, used)
+            low, high = ARR[segment]
+            accounts.append({
+                "account_id": f"A{number}", "account_name": name, "segment": segment,
+                "region": rng.choice(REGIONS), "industry": rng.choice(INDUSTRIES),
+                "plan": rng.choice(PLANS[segment]), "arr": round(rng.uniform(low, high), -2),
+                "owner": rng.choice(OWNERS), "customer_type": "external",
+            })
+            number += 1
+    for account, korean in zip(rng.sample([a for a in accounts if a["segment"] != "SMB"], 4), KOREAN_ACCOUNTS):
+        account.update(account_name=korean, region="APAC")
+    for account, internal in zip(rng.sample([a for a in accounts if a["segment"] == "Mid-Market"], 3),
+                                 INTERNAL_ACCOUNTS):
+        account.update(account_name=internal, customer_type="internal", arr=0.0)
+    return accounts
+
+
+def _company_name(rng: random.Random, used: set[str]) -> str:
+    while True:
+        name = f"{rng.choice(NAME_FIRST)}{rng.choice(NAME_SECOND)} {rng.choice(NAME_SUFFIX)}"
+        if name not in used:
+            used.add(name)
+            return name
+
+
+def pick_story_accounts(rng: random.Random, accounts: list[dict]) -> dict[str, set[str]]:
+    external = [a for a in accounts if a["customer_type"] == "external" and a["account_name"] not in KOREAN_ACCOUNTS]
+    enterprise = [a["account_id"] for a in external if a["segment"] == "Enterprise"]
+    others = [a["account_id"] for a in external if a["segment"] != "Enterprise"]
+    disengaging = set(rng.sample(enterprise, 5))
+    red = set(rng.sample([a for a in enterprise if a not in disengaging], 2)) | set(rng.sample(others, 1))
+    frequent = set(rng.sample([a for a in others if a not in red], 5))
+    return {"disengaging": disengaging, "red": red, "frequent": frequent,
+            "korean": {a["account_id"] for a in accounts if a["account_name"] in KOREAN_ACCOUNTS}}
+
+
+def week_start(week: int) -> date:
+    return FIRST_WEEK + timedelta(weeks=week)
+
+
+def in_story(week: int) -> float:
+    """0 before the story window, rising to 1 in the last week."""
+    start = WEEKS - STORY_WEEKS
+    return 0.0 if week < start else (week - start + 1) / STORY_WEEKS
+
+
+def fade(week: int) -> float:
+    """How far a disengaging account has gone: it slips fast once the story starts."""
+    return min(1.0, 1.6 * in_story(week))
+
+
+def comment_for(rng: random.Random, account: dict, week: int, mood: float, stories: dict) -> tuple[str, str]:
+    """A comment and its main theme; mood is 0 (angry) .. 1 (delighted)."""
+    if account["account_id"] in stories["korean"] and rng.random() < 0.7:
+        pool = KOREAN_POSITIVE if mood > 0.6 else KOREAN_NEGATIVE
+        return rng.choice(pool), "korean"
+    if mood > 0.72:
+        return _compose(rng, fill(rng.choice(POSITIVE), rng), CLOSERS_GOOD), "praise"
+    if mood > 0.5:
+        return _compose(rng, fill(rng.choice(NEUTRAL), rng), []), "neutral"
+    theme = _negative_theme(rng, account, week)
+    text = fill(rng.choice(NEGATIVE[theme]), rng)
+    if rng.random() < 0.35:
+        extra_theme = rng.choice([t for t in NEGATIVE if t != theme])
+        text += " " + fill(rng.choice(NEGATIVE[extra_theme]), rng)
+    return _compose(rng, text, CLOSERS_BAD), theme
+
+
+def _compose(rng: random.Random, core: str, closers: list[str]) -> str:
+    """A core sentence, sometimes with some context around it and a closing word, as people write."""
+    parts = [core]
+    if rng.random() < 0.4:
+        parts.insert(rng.choice([0, 1]), fill(rng.choice(CONTEXT), rng))
+    if closers and rng.random() < 0.3:
+        parts.append(rng.choice(closers))
+    return " ".join(parts)
+
+
+def _negative_theme(rng: random.Random, account: dict, week: int) -> str:
+    billing_share = 0.10 + (0.55 * in_story(week) if account["segment"] == "SMB" else 0.0)
+    if rng.random() < billing_share:
+        return "billing"
+    return rng.choice([t for t in NEGATIVE if t != "billing"])
+
+
+def account_mood(rng: random.Random, account: dict, week: int, stories: dict) -> float:
+    base = {"Enterprise": 0.70, "Mid-Market": 0.64, "SMB": 0.62}[account["segment"]]
+    if account["segment"] == "SMB":
+        base -= 0.22 * in_story(week)
+    if account["account_id"] in stories["disengaging"]:
+        base = 0.9
+    if account["account_id"] in stories["red"]:
+        base -= 0.18
+    return min(1.0, max(0.0, rng.gauss(base, 0.2)))
+
+
+def score_for(metric: str, mood: float, rng: random.Random) -> int:
+    """A score for a mood; a typical B2B mood (about 0.65) gives a 9 on NPS, a 4 on CSAT, a 5 on CES."""
+    jitter = rng.uniform(-0.06, 0.06)
+    level = min(0.999, max(0.0, mood + jitter))
+    if metric == "nps":
+        return min(10, int(level * 11 + 1.5))
+    if metric == "csat":
+        return min(5, 1 + int(level * 5 + 0.5))
+    return min(7, 1 + int(level * 7 + 0.5))
+
+
+def make_surveys(rng: random.Random, accounts: list[dict], stories: dict) -> tuple[list[dict], list[dict]]:
+    invites = {"Enterprise": {"nps": 4, "csat": 2, "ces": 2}, "Mid-Market": {"nps": 2, "csat": 1, "ces": 1},
+               "SMB": {"nps": 1, "csat": 1, "ces": 1}}
+    responses, participation = [], []
+    number = 1
+    for week in range(WEEKS):
+        monday = week_start(week)
+        for account in accounts:
+            disengaging = account["account_id"] in stories["disengaging"]
+            for metric, base in invites[account["segment"]].items():
+                invited = base + (1 if rng.random() < 0.3 else 0)
+                rate = 0.5 if not disengaging else 0.55 - 0.47 * fade(week)
+                responded = sum(1 for _ in range(invited) if rng.random() < rate)
+                participation.append({"period_start": monday.isoformat(), "account_id": account["account_id"],
+                                      "metric": metric, "invited": invited, "responded": responded})
+                for _ in range(responded):
+                    responses.append(_response(rng, account, week, metric, stories, number))
+                    number += 1
+    return responses, participation
+
+
+def _response(rng: random.Random, account: dict, week: int, metric: str, stories: dict, number: int) -> dict:
+    moment = datetime.combine(week_start(week), datetime.min.time()) + timedelta(
+        days=rng.randint(0, 6), hours=rng.randint(7, 19), minutes=rng.randint(0, 59))
+    mood = account_mood(rng, account, week, stories)
+    disengaging = account["account_id"] in stories["disengaging"]
+    if disengaging and in_story(week) > 0:
+        duration = max(1.0, rng.gauss(3 + 35 * (1 - fade(week)), 1.5))
+    else:
+        duration = max(4.0, rng.lognormvariate(4.0, 0.5))
+    comment = ""
+    if rng.random() < (0.25 if disengaging and in_story(week) > 0 else 0.55):
+        comment, _ = comment_for(rng, account, week, mood, stories)
+    role_weights = [0.2, 0.3, 0.5] if account["segment"] != "SMB" else [0.5, 0.3, 0.2]
+    return {
+        "response_id": f"R{number:06d}", "account_id": account["account_id"],
+        "respondent_role": rng.choices(ROLES, role_weights)[0],
+        "submitted_at": moment.strftime("%Y-%m-%d %H:%M:%S"), "metric": metric,
+        "score": score_for(metric, mood, rng), "comment": comment,
+        "duration_seconds": round(duration, 1), "channel": rng.choice(["email", "in-app", "web"]),
+    }
+
+
+def make_calls(rng: random.Random, accounts: list[dict], stories: dict) -> list[dict]:
+    weekly_rate = {"Enterprise": 0.5, "Mid-Market": 0.34, "SMB": 0.22}
+    propensity = {a["account_id"]: rng.uniform(0.6, 1.4) for a in accounts}
+    calls = []
+    number = 1
+    for week in range(WEEKS):
+        for account in accounts:
+            aid = account["account_id"]
+            rate = weekly_rate[account["segment"]] * propensity[aid]
+            count = sum(1 for _ in range(3) if rng.random() < rate / 3)
+            recent = week >= WEEKS - 6
+            if aid in stories["frequent"] and recent:
+                count = 1 + (rng.random() < 0.6) + (rng.random() < 0.3)
+            if aid in stories["red"] and recent:
+                count = max(count, 1) + 1
+            for _ in range(count):
+                calls.append(_call(rng, account, week, stories, number, recent))
+                number += 1
+    return calls
+
+
+def _call(rng: random.Random, account: dict, week: int, stories: dict, number: int, recent: bool) -> dict:
+    aid = account["account_id"]
+    started = datetime.combine(week_start(week), datetime.min.time()) + timedelta(
+        days=rng.randint(0, 4), hours=rng.randint(8, 17), minutes=rng.randint(0, 59))
+    agent = rng.choice(AGENTS)
+    red = aid in stories["red"] and recent
+    escalated = red and rng.random() < 0.8 or (not red and rng.random() < 0.05)
+    resolved = not escalated and rng.random() < 0.85
+    mood = account_mood(rng, account, week, stories)
+    story = recent and (aid in stories["frequent"] or aid in stories["red"])
+    call_type = "support" if story else rng.choices(["support", "success", "sales"], [0.62, 0.22, 0.16])[0]
+    if aid in stories["korean"] and rng.random() < 0.5:
+        transcript = _korean_transcript(rng, agent, resolved)
+    else:
+        transcript = _transcript(rng, account, week, agent, mood, resolved, escalated, stories)
+    return {
+        "call_id": f"C{number:06d}", "account_id": aid, "started_at": started.strftime("%Y-%m-%d %H:%M:%S"),
+        "call_type": call_type, "channel": rng.choice(["phone", "phone", "video"]), "agent": agent,
+        "escalated": "yes" if escalated else "no", "resolved": "yes" if resolved else "no",
+        "transcript": transcript,
+    }
+
+
+def _transcript(rng, account, week, agent, mood, resolved, escalated, stories) -> str:
+    theme = _negative_theme(rng, account, week)
+    turns = [("Agent", fill(rng.choice(CALL_OPENINGS), rng, agent=agent)),
+             ("Customer", fill(rng.choice(NEGATIVE[theme]), rng)),
+             ("Agent", rng.choice(AGENT_PROBES)),
+             ("Customer", fill(rng.choice(CUSTOMER_DETAILS), rng))]
+    if rng.random() < 0.4:
+        turns += [("Agent", rng.choice(AGENT_PROBES)), ("Customer", fill(rng.choice(CUSTOMER_DETAILS), rng))]
+    fixes = AGENT_FIXES[:2] if resolved else AGENT_FIXES[2:]
+    turns.append(("Agent", fill(rng.choice(fixes), rng)))
+    happy = resolved and not escalated and mood > 0.35
+    endings = CUSTOMER_GOOD_ENDINGS if happy else CUSTOMER_BAD_ENDINGS
+    turns.append(("Customer", fill(rng.choice(endings), rng)))
+    turns.append(("Agent", rng.choice(AGENT_CLOSINGS)))
+    return _render(rng, turns)
+
+
+def _korean_transcript(rng, agent, resolved) -> str:
+    turns = [("Agent", KOREAN_CALL["opening"].format(agent=agent)),
+             ("Customer", rng.choice(KOREAN_CALL["customer"])),
+             ("Agent", KOREAN_CALL["fix"]),
+             ("Customer", KOREAN_CALL["ending_good"] if resolved else KOREAN_CALL["ending_bad"])]
+    return _render(rng, turns)
+
+
+def _render(rng: random.Random, turns: list[tuple[str, str]]) -> str:
+    """Half the transcripts carry [hh:mm:ss] timestamps, as call tools export them."""
+    stamped = rng.random() < 0.5
+    seconds, lines = 0, []
+    for speaker, text in turns:
+        prefix = f"[{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}] " if stamped else ""
+        lines.append(f"{prefix}{speaker}: {text}")
+        seconds += rng.randint(6, 45)
+    return "\n".join(lines)
+
+
+CONTACT_FIRST = ["Mina", "Oliver", "Grace", "Daniel", "Sofia", "Liam", "Aisha", "Noah", "Chloe", "Mateo",
+                 "Leah", "Ethan", "Zara", "Lucas", "Maya", "Owen", "Nadia", "Felix", "Ruth", "Kenji"]
+CONTACT_LAST = ["Park", "Bennett", "Alvarez", "Novak", "Haddad", "Lindqvist", "Osei", "Moreau", "Tanaka",
+                "Walsh", "Castillo", "Brennan", "Iyer", "Kowalski", "Duarte", "Fischer", "Mensah", "Quinn"]
+KOREAN_CONTACTS = ["김민준", "박서연", "이지호", "최수아", "정도윤", "한예린"]
+# What customers write about themselves now and then: the board must redact it before showing a quote.
+PERSONAL_COMMENTS = [
+    "Call me on {phone} if you need the details.",
+    "Email me at {email} and I will send the invoices.",
+    "{first} on our side has all the examples, ask for them.",
+    "Our account number is {number}, please check it.",
+    "You charged the card {card} twice.",
+]
+PERSONAL_INTROS = [
+    "Hi, this is {name} from {company}. ",
+    "Hi, {name} here, from {company}. You can reach me at {phone}. ",
+    "This is {name}; my email is {email}. ",
+]
+PHONES = ["415-555-{n:04d}", "+44 20 7946 {n:04d}", "(212) 555-{n:04d}", "+1 646 555 {n:04d}"]
+
+
+def add_personal_details(accounts: list[dict], responses: list[dict], calls: list[dict]) -> None:
+    """Contacts for every account, and their names, e-mails, phone, card and account numbers in a
+    few comments and calls, as real exports have them. A separate random stream, so the stories
+    above do not move."""
+    rng = random.Random(SEED + 1)
+    for account in accounts:
+        korean = account["account_name"] in KOREAN_ACCOUNTS
+        names = rng.sample(KOREAN_CONTACTS, 2) if korean else \
+            [f"{rng.choice(CONTACT_FIRST)} {rng.choice(CONTACT_LAST)}" for _ in range(rng.randint(2, 3))]
+        account["contacts"] = "; ".join(dict.fromkeys(names))
+    by_id = {a["account_id"]: a for a in accounts}
+    for response in responses:
+        account = by_id[response["account_id"]]
+        if response["comment"] and account["account_name"] not in KOREAN_ACCOUNTS and rng.random() < 0.04:
+            detail = _personal(rng, rng.choice(PERSONAL_COMMENTS), account)
+            response["comment"] = f"{response['comment']} {detail}"
+    for call in calls:
+        account = by_id[call["account_id"]]
+        marker = "Customer: "
+        if account["account_name"] in KOREAN_ACCOUNTS or marker not in call["transcript"] or rng.random() >= 0.06:
+            continue
+        at = call["transcript"].index(marker) + len(marker)
+        intro = _personal(rng, rng.choice(PERSONAL_INTROS), account)
+        call["transcript"] = call["transcript"][:at] + intro + call["transcript"][at:]
+
+
+def _personal(rng: random.Random, template: str, account: dict) -> str:
+    name = rng.choice(account["contacts"].split("; "))
+    first, last = name.split(" ", 1)
+    domain = re.sub(r"[^a-z]", "", account["account_name"].lower()) + ".com"
+    return template.format(
+        name=name, first=first, company=account["account_name"],
+        email=f"{first.lower()}.{last.lower()}@{domain}",
+        phone=rng.choice(PHONES).format(n=rng.randint(100, 199)),
+        number=f"{rng.randint(10, 99)}-{rng.randint(100000, 999999)}-{rng.randint(10, 99)}",
+        card=_card_number(rng))
+
+
+def _card_number(rng: random.Random) -> str:
+    """A 16-digit number that passes the Luhn check, as a real card number does, grouped in fours."""
+    body = "4" + "".join(str(rng.randint(0, 9)) for _ in range(14))
+    text = body + luhn.calc_check_digit(body)
+    return " ".join(text[i:i + 4] for i in range(0, 16, 4))
+
+
+TROUBLED = 14  # accounts whose trouble came months before their renewal this year
+
+
+def add_renewals(accounts: list[dict], stories: dict, calls: list[dict]) -> list[dict]:
+    """One renewal per paying account in the demo year (its anniversary is the next one), and the
+    calls of the troubled accounts' bad months. A random stream of its own, so nothing above moves.
+
+    Outcomes follow trouble noisily: about 55% of troubled accounts churn or downgrade, against about
+    13% of the others. Most story accounts renewed before their story began, so their next renewal
+    is near: what the board's risk panel is for."""
+    rng = random.Random(SEED + 2)
+    paying = [a for a in accounts if a["customer_type"] == "external"]
+    in_story_ids = set().union(stories["disengaging"], stories["red"], stories["frequent"])
+    troubled = set(rng.sample([a["account_id"] for a in paying if a["account_id"] not in in_story_ids], TROUBLED))
+    number = len(calls) + 1
+    renewals = []
+    for account in paying:
+        aid = account["account_id"]
+        if aid in troubled:
+            renewal = week_start(0) + timedelta(days=rng.randint(*rng.choice([(150, 299), (300, 362)])))
+            trouble = renewal - timedelta(days=rng.randint(45, 100))
+            for day in range(0, 42, 4):
+                if rng.random() < 0.7:
+                    calls.append(_trouble_call(rng, account, trouble - timedelta(days=day), stories, number))
+                    number += 1
+        elif aid in in_story_ids and rng.random() < 0.7:  # renewed before the story; the next one is near
+            renewal = week_start(0) + timedelta(days=rng.randint(1, 85))
+        else:
+            renewal = week_start(0) + timedelta(days=rng.randint(1, 362))
+        renewals.append(_renewal(rng, account, renewal, 0.55 if aid in troubled else 0.13))
+    return sorted(renewals, key=lambda r: (r["renewal_date"], r["account_id"]))
+
+
+def drop_after_churn(renewals: list[dict], *activity: list[dict]) -> None:
+    """An account that churned answers no survey and makes no call after its renewal date."""
+    gone = {r["account_id"]: r["renewal_date"] for r in renewals if r["outcome"] == "churned"}
+    for rows in activity:
+        rows[:] = [row for row in rows if row["account_id"] not in gone
+                   or (row.get("submitted_at") or row.get("started_at") or row["period_start"])[:10]
+                   <= gone[row["account_id"]]]
+
+
+def _trouble_call(rng: random.Random, account: dict, day: date, stories: dict, number: int) -> dict:
+    started = datetime.combine(day, datetime.min.time()) + timedelta(hours=rng.randint(8, 17),
+                                                                     minutes=rng.randint(0, 59))
+    agent, escalated = rng.choice(AGENTS), rng.random() < 0.35
+    resolved = not escalated and rng.random() < 0.5
+    week = (day - FIRST_WEEK).days // 7
+    return {
+        "call_id": f"C{number:06d}", "account_id": account["account_id"],
+        "started_at": started.strftime("%Y-%m-%d %H:%M:%S"), "call_type": "support",
+        "channel": rng.choice(["phone", "phone", "video"]), "agent": agent,
+        "escalated": "yes" if escalated else "no", "resolved": "yes" if resolved else "no",
+        "transcript": _transcript(rng, account, week, agent, 0.15, resolved, escalated, stories),
+    }
+
+
+def _renewal(rng: random.Random, account: dict, day: date, bad: float) -> dict:
+    """The accounts sheet holds today's ARR, so it is the ARR after the renewal; an account that
+    churned has no activity after it, so churn is only drawn for renewals in the last two months (a bad
+    renewal before then is a downgrade)."""
+    arr = float(account["arr"])
+    draw = rng.random()
+    if draw < bad * 0.45 and day >= week_start(WEEKS - STORY_WEEKS):
+        outcome, before, after = "churned", arr, 0.0
+    elif draw < bad:
+        outcome, before, after = "downgraded", round(arr / rng.uniform(0.45, 0.85), -2), arr
+    elif draw < bad + (1 - bad) * 0.2:
+        outcome, before, after = "expanded", round(arr / rng.uniform(1.1, 1.6), -2), arr
+    else:
+        outcome, before, after = "renewed", arr, arr
+    return {"account_id": account["account_id"], "renewal_date": day.isoformat(), "outcome": outcome,
+            "arr_before": before, "arr_after": after}
+
+
+def write_csv(path: Path, rows: list[dict]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def generate(out_dir: Path = DEMO_DIR) -> dict[str, int]:
+    rng = random.Random(SEED)
+    accounts = make_accounts(rng)
+    stories = pick_story_accounts(rng, accounts)
+    responses, participation = make_surveys(rng, accounts, stories)
+    calls = make_calls(rng, accounts, stories)
+    add_personal_details(accounts, responses, calls)
+    renewals = add_renewals(accounts, stories, calls)
+    drop_after_churn(renewals, responses, participation, calls)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files = {"accounts.csv": accounts, "survey_responses.csv": responses,
+             "participation.csv": participation, "calls.csv": calls, "renewals.csv": renewals}
+    for name, rows in files.items():
+        write_csv(out_dir / name, rows)
+    return {name: len(rows) for name, rows in files.items()}
+
+
+if __name__ == "__main__":
+    for name, count in generate().items():
+        print(f"{name}: {count:,} rows")

@@ -1,0 +1,315 @@
+"""Load a sheet: read it, recognise its kind, map and validate its columns, land it as one batch.
+
+The command line and the Data page both go through `load_sheet`, so a sheet lands the same way
+whichever door it comes in by.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from empathy.access.roles import User
+from empathy.loading.themes import read_taxonomy, tag_texts, themes_expression
+from empathy.loading.transcripts import ParsedCalls, calls_from_turn_rows, parse_calls, place_speakers, score_calls
+from empathy.sheets.gsheets import GoogleSheets, Workbook, sheet_ref, shown_address
+from empathy.sheets.schema import (
+    CALLS,
+    KINDS,
+    SURVEYS,
+    UTTERANCE_ROWS,
+    Layout,
+    detect_layout,
+    implied_metric,
+    layout_named,
+    map_columns,
+)
+from empathy.sheets.sources import RawSheet, SheetError, read_path, read_sheet
+from empathy.sheets.validate import Validated, validate
+from empathy.store import Store
+from sentiment import score_texts
+
+
+@dataclass
+class LoadReport:
+    source: str
+    kind: str | None = None
+    layout: str | None = None
+    worksheet: str | None = None
+    header_row: int = 1  # the sheet's row of the header: error row N is sheet row header_row + N
+    batch_id: int | None = None
+    rows_new: int = 0
+    rows_updated: int = 0
+    rows_duplicate: int = 0
+    rows_rejected: int = 0
+    rejected: bool = True
+    errors: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    turns_placed: int = 0  # turns of calls stored before, placed anew by `roles`
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+    def summary(self) -> str:
+        if self.batch_id is None and not self.rejected:
+            changed = f"{self.turns_placed} call turns placed anew" if self.turns_placed else "nothing changed"
+            return f"{self.source}: nothing new — all {self.rows_duplicate} rows are already loaded; {changed}."
+        if self.rejected:
+            reason = self.errors[0]["message"] if len(self.errors) == 1 else \
+                f"{len(self.errors)} problems, listed below"
+            return f"{self.source}: not loaded, nothing changed ({reason})."
+        return (f"{self.source}: batch {self.batch_id} loaded as {self.kind} — {self.rows_new} new, "
+                f"{self.rows_updated} updated, {self.rows_duplicate} already loaded, "
+                f"{self.rows_rejected} rejected.")
+
+
+@dataclass
+class Prepared:
+    """A sheet read and checked, ready to land: what the Data page previews before confirming."""
+
+    sheet: RawSheet
+    layout: Layout
+    mapping: dict[str, str]
+    validated: Validated
+    missing_required: list[str]
+
+
+def prepare(sheet: RawSheet, kind: str | None = None, mapping: dict[str, str] | None = None,
+            layout: Layout | None = None) -> Prepared:
+    """Recognise the sheet's layout (or use `layout`, or the best of `kind`'s), map its headers (or
+    use `mapping`, canonical column -> header), validate every row."""
+    if kind is not None and kind not in KINDS:
+        raise SheetError(f"'{kind}' is not a kind of sheet; use one of: {', '.join(KINDS)}.")
+    layout = layout or detect_layout(sheet.headers, kind)
+    if layout is None:
+        raise SheetError(
+            f"{sheet.source}: could not tell what kind of sheet this is from its columns "
+            f"({first_few(sheet.headers)}). Name the kind ({', '.join(KINDS)}) or rename the columns "
+            "as in the templates."
+        )
+    if mapping is None:
+        mapping = map_columns(sheet.headers, layout)
+    mapping = {name: header for name, header in mapping.items() if header in sheet.frame.columns}
+    missing = [name for name in layout.required if name not in mapping]
+    if layout is SURVEYS and "metric" in missing and implied_metric(mapping):
+        missing.remove("metric")
+    validated = validate(sheet.frame, layout, mapping, sheet.problems, sheet.delimiter == ";", sheet.header_row)
+    return Prepared(sheet, layout, mapping, validated, missing)
+
+
+@dataclass
+class Plan:
+    """What landing a prepared sheet would do, worked out against the store as it is now: the valid
+    rows, every error, and (for calls) the transcripts parsed but not yet scored."""
+
+    prepared: Prepared
+    table: str
+    rows: pd.DataFrame
+    errors: list[dict]
+    calls: ParsedCalls | None = None
+
+    @property
+    def rows_rejected(self) -> int:
+        return len({e["row"] for e in self.errors if e["row"] is not None})
+
+
+def plan(store: Store, prepared: Prepared) -> Plan:
+    """Check a prepared sheet through to the end without scoring or storing anything."""
+    layout, validated = prepared.layout, prepared.validated
+    if prepared.missing_required:
+        names = ", ".join(prepared.missing_required)
+        errors = [{"row": None, "column": name, "value": "",
+                   "message": f"no column maps to the required '{name}' (needed: {names})"}
+                  for name in prepared.missing_required]
+        return Plan(prepared, layout.table, validated.rows.iloc[:0], errors)
+    rows, calls, errors, table = validated.rows, None, list(validated.errors), layout.table
+    if layout is UTTERANCE_ROWS:
+        rows, turn_errors = calls_from_turn_rows(store, rows)
+        errors += turn_errors
+        table = CALLS.table
+    if table == CALLS.table:
+        calls = parse_calls(store, rows, prepared.mapping.get("transcript"))
+        errors += calls.errors
+        rows = rows[~rows.index.isin({e["row"] for e in calls.errors})]
+    return Plan(prepared, table, rows, errors, calls)
+
+
+def expected_counts(store: Store, planned: Plan) -> dict[str, int]:
+    """How many valid rows would be new, would update a stored row, or are already stored (repeats
+    within the sheet count as already loaded), as the store stands now."""
+    counts = store.compare(planned.table, planned.rows)
+    counts["duplicate"] += planned.prepared.validated.duplicates_in_sheet
+    return counts
+
+
+def land(store: Store, prepared: Prepared, *, user: User, skip_invalid: bool = False, demo: bool = False,
+         roles: dict[str, str] | None = None) -> LoadReport:
+    """Land a prepared sheet as one batch, or reject it whole and change nothing.
+
+    `roles` (speaker label -> customer/agent/other) places speakers of call transcripts that no rule
+    could place. The user's role is checked before any work; a rejected sheet is audited too."""
+    source = _source_label(prepared.sheet)
+    store.authorize(user, "manage_demo" if demo else "load", source)
+    report = _land(store, prepared, user, skip_invalid, demo, roles)
+    if report.rejected:
+        store.audit(user, "load", source, "rejected",
+                    f"{len(report.errors)} problems, {report.rows_rejected} bad rows; first: "
+                    + (report.errors[0]["message"] if report.errors else "no valid rows"))
+    return report
+
+
+def _land(store: Store, prepared: Prepared, user: User, skip_invalid: bool, demo: bool,
+          roles: dict[str, str] | None) -> LoadReport:
+    sheet, layout = prepared.sheet, prepared.layout
+    report = LoadReport(source=sheet.source, kind=layout.kind, layout=layout.name, worksheet=sheet.worksheet,
+                        header_row=sheet.header_row, rows_duplicate=prepared.validated.duplicates_in_sheet)
+    planned = plan(store, prepared)
+    report.errors, report.rows_rejected = planned.errors, planned.rows_rejected
+    if prepared.missing_required:
+        return report
+    rows, utterances = planned.rows, None
+    report.notes = load_notes(prepared)
+    if report.errors and not skip_invalid:
+        report.notes.append("Nothing was loaded because some rows are invalid; fix them, or load "
+                            "the valid rows only (--skip-invalid).")
+        return report
+    if rows.empty:
+        report.notes.append("No valid rows to load.")
+        return report
+    if planned.table == SURVEYS.table:
+        rows = rows.assign(themes=tag_texts(rows["comment"]), sentiment=comment_sentiment(rows["comment"]))
+    if planned.calls is not None:  # scoring is the slow part: only for a sheet that will land
+        rows, utterances, unmapped, doubts = score_calls(planned.calls, rows.index, roles)
+        languages = utterances["language"].dropna().value_counts()
+        if not languages.empty:
+            report.notes.append(f"{languages.sum()} turns in other languages were left unscored ("
+                                + ", ".join(f"{language} {count}" for language, count in languages.items())
+                                + "): VADER reads English only.")
+        if doubts:
+            report.notes.append(_doubts_note(doubts))
+        if unmapped:
+            report.notes.append(_unmapped_note(unmapped))
+    result = store.load(planned.table, rows, kind=layout.kind, layout=layout.name,
+                        source=_source_label(sheet), rows_rejected=report.rows_rejected, demo=demo,
+                        utterances=utterances, turn_themes=themes_expression(read_taxonomy(), "text"), user=user)
+    report.batch_id, report.rejected = result.batch_id, False
+    report.rows_new, report.rows_updated = result.rows_new, result.rows_updated
+    report.rows_duplicate += result.rows_duplicate
+    if roles and planned.calls is not None:  # calls of the sheet stored before: placed anew, not scored again
+        moved = place_speakers(store, roles, user, rows["call_id"].tolist())
+        report.turns_placed = moved["turns"]
+        if moved["turns"]:
+            report.notes.append(f"{moved['turns']} turns of {moved['calls']} calls stored before were placed anew "
+                                f"({', '.join(f'{label}={role}' for label, role in roles.items())}); nothing was "
+                                "scored again.")
+    return report
+
+
+def comment_sentiment(comments: pd.Series) -> pd.Series:
+    """VADER compound of each comment (missing where there is no comment or VADER cannot judge it);
+    `score_texts` scores a repeated comment once."""
+    present = comments.dropna()
+    compounds = [score.compound for score in score_texts(present.tolist())]
+    return pd.Series(compounds, index=present.index, dtype="float64").reindex(comments.index)
+
+
+def load_sheet(store: Store, sheet: RawSheet | None = None, *, user: User, path: str | Path | None = None,
+               data: bytes | None = None, source: str | None = None, kind: str | None = None,
+               worksheet: str | None = None, skip_invalid: bool = False, demo: bool = False,
+               roles: dict[str, str] | None = None) -> LoadReport:
+    """Read, prepare and land one sheet; a sheet that cannot be read is reported, not raised."""
+    name = source or (Path(path).name if path is not None else "sheet")
+    store.authorize(user, "manage_demo" if demo else "load", name)
+    try:
+        if sheet is None:
+            sheet = read_path(path, worksheet) if path is not None else read_sheet(data, name, worksheet)
+        return land(store, prepare(sheet, kind), user=user, skip_invalid=skip_invalid, demo=demo, roles=roles)
+    except SheetError as error:
+        store.audit(user, "load", name, "rejected", str(error))
+        return LoadReport(source=name, kind=kind,
+                          errors=[{"row": None, "column": None, "value": "", "message": str(error)}])
+
+
+def load_google_sheet(store: Store, address: str, *, user: User, kind: str | None = None,
+                      worksheet: str | None = None, skip_invalid: bool | None = None,
+                      roles: dict[str, str] | None = None, sheets: GoogleSheets | None = None) -> LoadReport:
+    """Read a Google Sheet's worksheet and land it. A worksheet loaded before is read with the layout,
+    mapping and bad-row choice kept then (a refresh); any worksheet that lands is kept for next time.
+    A password in the address is never printed or kept: the address is refused, and named without it."""
+    label = shown_address(address)
+    store.authorize(user, "load", label)
+    try:
+        ref = sheet_ref(address)
+        sheets = sheets or GoogleSheets.from_secrets()
+        workbook = sheets.open(ref, worksheet)
+        sheet = sheets.read(workbook, workbook.suggested)
+        kept = store.sheet_source(ref.key, workbook.suggested)
+        if kept is not None and kind in (None, layout_named(kept["layout"]).kind):
+            prepared = prepare(sheet, mapping=kept["mapping"], layout=layout_named(kept["layout"]))
+            skip_invalid = kept["skip_invalid"] if skip_invalid is None else skip_invalid
+        else:
+            prepared = prepare(sheet, kind)
+    except SheetError as error:
+        store.audit(user, "load", label, "rejected", str(error))
+        return LoadReport(source=label, kind=kind,
+                          errors=[{"row": None, "column": None, "value": "", "message": str(error)}])
+    report = land(store, prepared, user=user, skip_invalid=bool(skip_invalid), roles=roles)
+    if not report.rejected:
+        remember_google_sheet(store, workbook, prepared, bool(skip_invalid), report, user)
+    return report
+
+
+def remember_google_sheet(store: Store, workbook: Workbook, prepared: Prepared, skip_invalid: bool,
+                          report: LoadReport, user: User) -> None:
+    """Keep how a worksheet was loaded, so that a refresh loads it the same way."""
+    store.remember_sheet({
+        "spreadsheet_key": workbook.key, "worksheet": prepared.sheet.worksheet,
+        "title": workbook.title, "layout": prepared.layout.name,
+        "mapping": prepared.mapping, "skip_invalid": skip_invalid, "last_batch": report.batch_id,
+    }, user=user)
+
+
+def sheet_row(error: dict, header_row: int) -> int | None:
+    """The row number Excel or Google Sheets shows for an error (its `row` counts from the first row
+    under the header); None for a problem of the whole sheet."""
+    return None if error["row"] is None else error["row"] + header_row
+
+
+def _source_label(sheet: RawSheet) -> str:
+    return f"{sheet.source} [{sheet.worksheet}]" if sheet.worksheet else sheet.source
+
+
+def _doubts_note(doubts: dict[str, dict[str, str]]) -> str:
+    examples = "; ".join(f"{call}: '{label}' {why}" for call, found in list(doubts.items())[:3]
+                         for label, why in found.items())
+    return (f"{len(doubts)} calls have speakers the rules disagree about ({examples}). Check them, and place "
+            "them with --role LABEL=customer|agent|other if they are wrong.")
+
+
+def _unmapped_note(unmapped: dict[str, list[str]]) -> str:
+    labels = sorted({label for found in unmapped.values() for label in found})
+    examples = "; ".join(f"{call}: {', '.join(found)}" for call, found in list(unmapped.items())[:3])
+    return (f"{len(unmapped)} calls have speakers that are neither a known label nor the call's agent "
+            f"({examples}); their words count in no customer figure. Place them with "
+            f"--role LABEL=customer|agent|other (speakers: {', '.join(labels[:10])}).")
+
+
+def first_few(names: list[str], shown: int = 12) -> str:
+    """A list of names a person can read, however long it is: how many, and the first ones."""
+    if len(names) <= shown:
+        return ", ".join(names)
+    return f"{len(names):,}: {', '.join(names[:shown])} and {len(names) - shown:,} more"
+
+
+def load_notes(prepared: Prepared) -> list[str]:
+    """What a person should know about how the sheet was read (before and after it lands)."""
+    notes = []
+    ignored = prepared.validated.ignored_columns
+    if ignored:
+        notes.append(f"Columns not used (no canonical column maps to them): {first_few(ignored)}.")
+    if prepared.layout is SURVEYS and "metric" not in prepared.mapping:
+        notes.append(f"No metric column: every score is read as {implied_metric(prepared.mapping).upper()} "
+                     f"(from the header '{prepared.mapping['score']}').")
+    return notes

@@ -1,0 +1,116 @@
+"""The common language of product and support: a taxonomy of themes that tags what customers say.
+
+`data/themes.csv` lists `theme,phrase` rows. A phrase matches as whole words, case-insensitively;
+a trailing `*` lets the last word run on (`bill*` finds bill, billed, billing). Phrases in scripts
+that glue particles to words, like Korean (`청구서가`), match anywhere in the text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from empathy import DATA
+
+THEMES_PATH = DATA / "themes.csv"
+
+
+def themes_path() -> Path:
+    """`data/themes.csv`, or the file `EMPATHY_THEMES` names."""
+    return Path(os.environ.get("EMPATHY_THEMES") or THEMES_PATH)
+
+
+class TaxonomyError(ValueError):
+    """A themes file that cannot be used; the message names the row."""
+
+
+def read_taxonomy(path: Path | None = None) -> dict[str, list[str]]:
+    """Theme -> its phrases, in the file's order."""
+    path = path or themes_path()
+    with Path(path).open(encoding="utf-8-sig", newline="") as handle:
+        return taxonomy_from_rows(csv.DictReader(handle), str(path))
+
+
+def taxonomy_from_rows(rows, where: str = "themes") -> dict[str, list[str]]:
+    """Theme -> phrases from `theme`/`phrase` rows (the file's, or the page's editor's)."""
+    taxonomy: dict[str, list[str]] = {}
+    for number, row in enumerate(rows, start=1):
+        theme = " ".join(str(row.get("theme") or "").split())
+        phrase = " ".join(str(row.get("phrase") or "").split()).lower()
+        if not theme and not phrase:
+            continue
+        if not theme or not phrase.rstrip("*"):
+            raise TaxonomyError(f"{where}: row {number} needs both a theme and a phrase "
+                                f"(theme '{theme}', phrase '{phrase}')")
+        phrases = taxonomy.setdefault(theme, [])
+        if phrase not in phrases:
+            phrases.append(phrase)
+    return taxonomy
+
+
+def write_taxonomy(taxonomy: dict[str, list[str]], path: Path | None = None) -> None:
+    """The file written whole, then moved into place, so a reader never sees half of it."""
+    path = Path(path or themes_path())
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["theme", "phrase"])
+    writer.writerows((theme, phrase) for theme, phrases in taxonomy.items() for phrase in phrases)
+    temporary = path.with_suffix(".csv.tmp")
+    temporary.write_text(out.getvalue(), encoding="utf-8")
+    temporary.replace(path)
+
+
+def phrase_pattern(phrase: str) -> str:
+    words = re.escape(phrase.rstrip("*")).replace(r"\ ", r"\s+")
+    if not phrase.isascii():
+        return words
+    return rf"\b{words}" + ("" if phrase.endswith("*") else r"\b")
+
+
+def tag_texts(texts: pd.Series, taxonomy: dict[str, list[str]] | None = None) -> pd.Series:
+    """The themes each text mentions, as a list (empty for none or no text), in taxonomy order.
+
+    Matched by DuckDB's regular expressions over the whole column at once; patterns are bound as
+    parameters."""
+    taxonomy = read_taxonomy() if taxonomy is None else taxonomy
+    if texts.empty or not taxonomy:
+        return pd.Series([[] for _ in range(len(texts))], index=texts.index, dtype="object")
+    expression, params = themes_expression(taxonomy, "t")
+    frame = pd.DataFrame({"t": texts.astype("str").to_numpy()})
+    with duckdb.connect() as connection:
+        connection.register("texts", frame)
+        found = connection.execute(
+            f"SELECT {expression} AS themes "
+            "FROM (SELECT *, row_number() OVER () AS n FROM texts) ORDER BY n", params).df()["themes"]
+    return pd.Series([list(themes) for themes in found], index=texts.index, dtype="object")
+
+
+def themes_expression(taxonomy: dict[str, list[str]], column: str) -> tuple[str, list]:
+    """SQL for the list of themes a text column mentions, and its parameters (the patterns)."""
+    if not taxonomy:
+        return "[]::VARCHAR[]", []
+    cases = ", ".join(f"CASE WHEN regexp_matches(lower({column}), ?) THEN ? END" for _ in taxonomy)
+    params = [value for theme, phrases in taxonomy.items()
+              for value in ("|".join(phrase_pattern(p) for p in phrases), theme)]
+    return f"coalesce(list_filter([{cases}], lambda x: x IS NOT NULL), [])", params
+
+
+def save_taxonomy(store, user, taxonomy: dict[str, list[str]], path: Path | None = None) -> int:
+    """A person's new taxonomy: the file written, then every stored comment and customer turn
+    tagged with it; returns how many texts now carry a theme."""
+    store.authorize(user, "edit_taxonomy", str(path or themes_path()))
+    write_taxonomy(taxonomy, path)
+    store.audit(user, "edit_taxonomy", str(path or themes_path()), "done",
+                f"{sum(map(len, taxonomy.values()))} phrases in {len(taxonomy)} themes")
+    return retag(store, user, taxonomy)
+
+
+def retag(store, user, taxonomy: dict[str, list[str]]) -> int:
+    """Every stored comment and customer turn tagged with the taxonomy as it is now."""
+    return store.retag(themes_expression(taxonomy, "comment"), themes_expression(taxonomy, "text"), user=user)

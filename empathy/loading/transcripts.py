@@ -1,0 +1,196 @@
+"""Load-time sentiment for a calls sheet: parse each new transcript, score it, work out its figures.
+
+A transcript version is known by (call_id, md5 of its text). One that was scored before is never
+scored again: its stored turns give its figures. Only new or changed transcripts reach VADER, all
+of them in one `score_texts` call so a large load uses every core.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+import pandas as pd
+
+from empathy.loading.themes import read_taxonomy, themes_expression
+from empathy.sheets.schema import TABLE_COLUMNS
+from empathy.sheets.validate import content_hash
+from empathy.store import UTTERANCE_COLUMNS, Store, StoreError
+from sentiment import (
+    ScoredTurn,
+    TranscriptError,
+    assign_roles,
+    figures_by_call,
+    parse_transcript,
+    place_calls,
+    scored_role,
+    with_scores,
+)
+from sentiment.calls import SCORE_FIELDS
+from sentiment.roles import ROLES
+
+FIGURE_COLUMNS = {"mean": "sentiment_mean", "min": "sentiment_min", "shift": "sentiment_shift",
+                  "negative": "negative", "customer_turns": "customer_turns",
+                  "scored_turns": "scored_turns", "unscored_turns": "unscored_turns",
+                  "dissatisfaction": "dissatisfaction"}
+
+
+def transcript_hash(text: str) -> str:
+    return hashlib.md5(text.encode("utf-8")).hexdigest()[:24]
+
+
+@dataclass
+class ParsedCalls:
+    """A calls sheet's transcripts read: new versions parsed, known versions' stored turns fetched."""
+
+    rows: pd.DataFrame  # the calls rows with their transcript_hash
+    parsed: dict[int, list]  # sheet row -> turns, for versions never scored
+    known: pd.DataFrame  # stored turns of versions scored before
+    errors: list[dict]  # one per unreadable transcript
+
+
+def parse_calls(store: Store, rows: pd.DataFrame, transcript_header: str = "transcript") -> ParsedCalls:
+    """Parse every new transcript version (cheap), so bad ones are named before anything is scored."""
+    has_text = rows["transcript"].notna()
+    rows = rows.assign(transcript_hash=rows["transcript"].map(transcript_hash, na_action="ignore"))
+    known = store.scored_transcripts(rows.loc[has_text, ["call_id", "transcript_hash"]])
+    known_keys = set(zip(known["call_id"], known["transcript_hash"]))
+    parsed, errors = {}, []
+    with_text = rows[has_text]
+    for row, call_id, version, transcript in zip(with_text.index, with_text["call_id"],
+                                                 with_text["transcript_hash"], with_text["transcript"]):
+        if (call_id, version) in known_keys:
+            continue
+        try:
+            parsed[row] = parse_transcript(transcript)
+        except TranscriptError as error:
+            errors.append({"row": int(row), "column": transcript_header, "value": transcript[:80],
+                           "message": f"call {call_id}: {error}"})
+    return ParsedCalls(rows, parsed, known, errors)
+
+
+def score_calls(calls: ParsedCalls, keep: pd.Index,
+                roles: dict[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame, dict, dict]:
+    """The kept calls rows with their figures, the new turns to store (the store tags their themes), the
+    speakers no rule could place (call_id -> labels) and the speakers the rules disagreed about
+    (call_id -> {label: why}). `roles` (label -> role) applies to the versions scored here."""
+    rows = calls.rows.loc[keep]
+    parsed = [(row, turns) for row, turns in calls.parsed.items() if row in keep]
+    agents = rows["agent"].astype("object").where(rows["agent"].notna(), None)
+    placed = place_calls([(turns, agents[row]) for row, turns in parsed], roles)
+    turns = with_scores(placed.turns)
+    positions = pd.Index([row for row, _ in parsed])
+    call_ids, versions = rows.loc[positions, "call_id"].to_numpy(), rows.loc[positions, "transcript_hash"].to_numpy()
+    figures = figures_by_call(turns, ["call"]).set_axis(positions)
+    stored = _stored_figures(rows, calls.known)
+    figures = pd.concat([figures, stored]) if not stored.empty else figures
+    turns = turns.assign(call_id=call_ids[turns["call"]], transcript_hash=versions[turns["call"]])
+    return (_with_figures(rows, figures), _turns_frame(turns),
+            {call_ids[position]: labels for position, labels in placed.unmapped.items()},
+            {call_ids[position]: why for position, why in placed.doubts.items()})
+
+
+def _stored_figures(rows: pd.DataFrame, known: pd.DataFrame) -> pd.DataFrame:
+    """The figures of calls rows whose transcript was scored before, by sheet row, from its stored turns."""
+    if known.empty:
+        return pd.DataFrame(columns=list(FIGURE_COLUMNS))
+    by_version = figures_by_call(known.sort_values(["call_id", "transcript_hash", "turn"]),
+                                 ["call_id", "transcript_hash"])
+    wanted = pd.MultiIndex.from_arrays([rows["call_id"], rows["transcript_hash"]])
+    present = wanted.isin(by_version.index)
+    return by_version.reindex(wanted[present]).set_axis(rows.index[present])
+
+
+def _with_figures(rows: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    frame = figures.rename(columns=FIGURE_COLUMNS).reindex(rows.index).astype({
+        "sentiment_mean": "Float64", "sentiment_min": "Float64", "sentiment_shift": "Float64",
+        "negative": "boolean", "customer_turns": "Int64", "scored_turns": "Int64", "unscored_turns": "Int64",
+        "dissatisfaction": "Float64"})
+    return rows.assign(**{name: frame[name] for name in FIGURE_COLUMNS.values()})
+
+
+def _turns_frame(turns: pd.DataFrame) -> pd.DataFrame:
+    """New turns as the store keeps them, but for their themes: the store tags customer turns as it
+    inserts them (`turn_themes`)."""
+    return turns.reindex(columns=[name for name in UTTERANCE_COLUMNS if name != "themes"]).astype({
+        "turn": "int64", "offset_s": "Float64", "compound": "Float64", "pos": "Float64", "neu": "Float64",
+        "neg": "Float64", "scored": "bool", "dissatisfaction": "Float64"})
+
+
+def place_speakers(store: Store, roles: dict[str, str], user, call_ids: list[str] | None = None) -> dict:
+    """Speakers of stored calls placed anew (label -> customer/agent/other), on every current call or
+    on `call_ids`: their turns keep their scores, the calls' figures are worked out again from them,
+    customer turns are tagged with their themes. Nothing is scored again; an agent's turn, never
+    scored, is scored when it is placed as someone whose words may count. How many calls and turns
+    changed."""
+    store.authorize(user, "load", "speaker roles")
+    bad = sorted({role for role in roles.values() if role not in ROLES})
+    if bad:
+        raise StoreError(f"'{bad[0]}' is not a role; use customer, agent or other.")
+    stored = store.query(f"""
+        SELECT u.call_id, u.transcript_hash, c.agent, {", ".join(f"u.{name}" for name in ScoredTurn._fields)}
+        FROM utterances u JOIN calls c USING (call_id, transcript_hash)
+        WHERE c.superseded_by IS NULL AND (? OR list_contains(?, c.call_id))
+          AND u.call_id IN (SELECT call_id FROM utterances WHERE list_contains(?, speaker))
+        ORDER BY u.call_id, u.transcript_hash, u.turn""", [call_ids is None, call_ids or [""], list(roles)])
+    placed = pd.concat([_placed_again(group, roles) for _, group in stored.groupby(["call_id", "transcript_hash"])]) \
+        if not stored.empty else stored["role"]
+    moved = placed != stored["role"]
+    if not moved.any():
+        return {"calls": 0, "turns": 0}
+    to_be_scored = placed.map(scored_role).astype(bool)
+    never_scored = moved & (stored["role"] == "agent") & stored["compound"].isna() & to_be_scored
+    stored = stored.assign(role=placed)
+    if never_scored.any():
+        stored = pd.concat([stored[~never_scored], with_scores(stored[never_scored])]).sort_index()
+    changed = stored[moved].copy()
+    touched = stored[stored.set_index(["call_id", "transcript_hash"]).index.isin(
+        changed.set_index(["call_id", "transcript_hash"]).index)]
+    calls = figures_by_call(touched, ["call_id", "transcript_hash"]).rename(columns=FIGURE_COLUMNS).reset_index()
+    store.place_speakers(changed[["call_id", "transcript_hash", "turn", "text", "role", *SCORE_FIELDS]], calls,
+                         ", ".join(f"{label}={role}" for label, role in roles.items()), user=user,
+                         turn_themes=themes_expression(read_taxonomy(), "p.text"))
+    return {"calls": len(calls), "turns": len(changed)}
+
+
+def unplaced_speakers(store: Store) -> pd.DataFrame:
+    """The speaker labels of current calls that no rule placed (role other), with how many calls and
+    turns each has: words that count in no figure until someone places them."""
+    return store.query("""
+        SELECT u.speaker, count(DISTINCT u.call_id) AS calls, count(*) AS turns FROM utterances u
+        JOIN calls c USING (call_id, transcript_hash)
+        WHERE c.superseded_by IS NULL AND u.role = 'other' GROUP BY u.speaker ORDER BY calls DESC, u.speaker""")
+
+
+def _placed_again(turns: pd.DataFrame, roles: dict[str, str]) -> pd.Series:
+    """One call's turns' roles with `roles` set by hand over the roles placed before, so that the
+    two-speaker rule places the other side of a call whose one side is now known."""
+    before = {speaker: role for speaker, role in zip(turns["speaker"], turns["role"]) if role != "other"}
+    agent = turns["agent"].iloc[0]
+    found = assign_roles(turns["speaker"].tolist(), agent if pd.notna(agent) else None, {**before, **roles})
+    return turns["speaker"].map(found.roles)
+
+
+def calls_from_turn_rows(store: Store, turns: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
+    """Turn rows become the transcript (as JSON turns) of calls already loaded from a calls sheet.
+
+    Each call's new row is indexed by the sheet row of its first turn, so errors point there.
+    """
+    columns = list(TABLE_COLUMNS["calls"])
+    current = store.current_rows("calls", sorted(turns["call_id"].unique())).set_index("call_id", drop=False)
+    calls, errors = [], []
+    for call_id, group in turns.sort_values(["call_id", "turn"]).groupby("call_id", sort=False):
+        if call_id not in current.index:
+            errors += [{"row": int(row), "column": "call_id", "value": call_id,
+                        "message": f"call {call_id} is not loaded yet: load its calls sheet "
+                                   "(call_id, started_at, ...) first, then its turns"} for row in group.index]
+            continue
+        transcript = json.dumps([{"speaker": t.speaker, "text": t.text,
+                                  "start": None if pd.isna(t.offset_s) else float(t.offset_s)}
+                                 for t in group.itertuples()], ensure_ascii=False)
+        call = current.loc[call_id, columns].to_dict()
+        calls.append({**call, "transcript": transcript, "row": int(group.index.min())})
+    frame = pd.DataFrame(calls, columns=[*columns, "row"]).set_index("row")
+    frame = frame.astype({name: dtype for name, dtype in current[columns].dtypes.items()})
+    return frame.assign(row_hash=content_hash(frame, columns)), errors

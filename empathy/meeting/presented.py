@@ -1,0 +1,164 @@
+"""The board as presented: frozen when the CXO presents a window, reopened exactly as it was, and
+set beside what has changed since.
+
+A frozen board is the board's own JSON (`Board.as_json`), kept with the data version it was computed
+from, the last batch loaded then and a hash of its inputs (every current row's hash per table, and the
+settings). Late answers and re-loads change the live board, never a frozen one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from datetime import datetime
+
+import pandas as pd
+
+from empathy.access.roles import User
+from empathy.figures import voice as voices
+from empathy.figures.board import Board, build_board, json_window
+from empathy.figures.metrics import Figure, Window, utc_bounds, window_figures
+from empathy.figures.settings import Settings
+from empathy.meeting.wording import TILES, main_value
+from empathy.sheets.schema import TABLE_KEYS
+from empathy.store import Store, StoreError
+
+ATTEMPTS = 3  # a load landing while the board is computed means computing it again
+
+
+@dataclass(frozen=True)
+class Presentation:
+    number: int
+    window_label: str
+    presented_at: datetime
+    presented_by: str
+    presenter: str
+    data_version: int
+    last_batch: int
+    inputs_hash: str
+    board: dict  # the board's JSON as it was shown
+
+    def frozen(self) -> Board:
+        return Board.from_json(self.board)
+
+    @property
+    def window(self) -> Window:
+        return json_window(self.board)
+
+
+@dataclass(frozen=True)
+class Change:
+    metric: str
+    presented: float | None
+    now: float | None
+    n_presented: int
+    n_now: int
+    margin: float | None  # the presented figure's 95% margin of error
+
+    @property
+    def within_noise(self) -> bool:
+        if self.presented is None or self.now is None or self.margin is None:
+            return False
+        return abs(self.now - self.presented) <= self.margin
+
+    def describe(self) -> str:
+        name, presented = TILES[self.metric][0], main_value(self.metric, self.presented)
+        if self.now is None:
+            return f"{name} would now have no data (presented {presented})"
+        now = f"{name} would now be {main_value(self.metric, self.now)} (n {self.n_now:,})"
+        if self.presented is None:
+            return f"{now}; it had no data when presented"
+        verdict = "within noise of" if self.within_noise else "beyond the margin of error of"
+        return f"{now}, {verdict} the presented {presented} (n {self.n_presented:,})"
+
+
+@dataclass(frozen=True)
+class Since:
+    """What has changed in the window's data since it was presented."""
+
+    late_answers: int
+    late_calls: int
+    changes: list[Change]
+    unchanged: bool  # the inputs hash is the presented one
+
+    def describe(self) -> str:
+        if self.unchanged:
+            return "Nothing has changed in the data since."
+        late = [f"{count:,} late {what}{'s' if count != 1 else ''}"
+                for count, what in ((self.late_answers, "answer"), (self.late_calls, "call")) if count]
+        changed = "; ".join(change.describe() for change in self.changes)
+        if not late and not changed:
+            return "The data has changed since (re-loads or undo elsewhere); the window's figures have not."
+        head = " and ".join(late) + " since" if late else "Changed since"
+        return f"{head}: {changed}." if changed else f"{head}; the window's figures are as presented."
+
+
+def inputs_hash(store: Store, settings: Settings) -> str:
+    """A fingerprint of everything a board is computed from: the current rows of every table (count
+    and an order-free hash of their keys and row hashes), the scored turns, and the settings."""
+    parts = [f"SELECT '{table}', count(*), bit_xor(hash({key}, row_hash)) FROM {table} WHERE superseded_by IS NULL"
+             for table, key in TABLE_KEYS.items()]
+    parts.append("SELECT 'utterances', count(*), bit_xor(hash(call_id, transcript_hash, turn, role, themes)) "
+                 "FROM utterances")
+    found = store.query(" UNION ALL ".join(parts) + " ORDER BY 1")
+    data = [[str(value) for value in row] for row in found.itertuples(index=False)]
+    text = json.dumps({"data": data, "settings": asdict(settings)}, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def present(store: Store, window: Window, settings: Settings, user: User) -> Presentation:
+    """Freeze the window's board as the data stands now; the presentation as kept."""
+    for _ in range(ATTEMPTS):
+        version = store.version()
+        board = build_board(store, window, settings)
+        frozen = {"window_label": window.label, "window_start": window.start, "window_end": window.end,
+                  "inputs_hash": inputs_hash(store, settings),
+                  "board": json.dumps(board.as_json(), default=str)}
+        shown = voices.kept(window, board.voice, pinned=board.voice["pinned"]) if board.voice else None
+        number = store.present(frozen, data_version=version, user=user, voice=shown)
+        if number is not None:
+            return _presentation(store.presentations(number=number).iloc[0])
+    raise StoreError(f"The data kept changing while the board of {window.label} was computed "
+                     f"({ATTEMPTS} times); present it again in a moment.")
+
+
+def presentations(store: Store) -> list[Presentation]:
+    """Every presented board, newest first."""
+    return [_presentation(row) for _, row in store.presentations().iterrows()]
+
+
+def as_presented(store: Store, window: Window) -> Presentation | None:
+    """The window's board as last presented, if it was."""
+    found = store.presentations(window_label=window.label)
+    return None if found.empty else _presentation(found.iloc[0])
+
+
+def _presentation(row: pd.Series) -> Presentation:
+    return Presentation(int(row["presentation"]), row["window_label"], row["presented_at"].to_pydatetime(),
+                        row["presented_by"], row["presenter"], int(row["data_version"]), int(row["last_batch"]),
+                        row["inputs_hash"], json.loads(row["board"]))
+
+
+def since(store: Store, presentation: Presentation, settings: Settings) -> Since:
+    """The window's figures now beside the presented ones, and the answers and calls loaded since."""
+    if inputs_hash(store, settings) == presentation.inputs_hash:
+        return Since(0, 0, [], True)
+    frozen = presentation.frozen()
+    window = frozen.window
+    now = window_figures(store, window, timezone=settings.timezone, min_n=settings.min_n,
+                         speeder_seconds=settings.speeder_seconds)
+    changes = [_change(name, frozen.figures[name], figure) for name, figure in now.items()
+               if (figure.value, figure.n) != (frozen.figures[name].value, frozen.figures[name].n)]
+    start, end = utc_bounds(window, settings.timezone)
+    late = store.query("""
+        SELECT (SELECT count(*) FROM survey_responses WHERE superseded_by IS NULL AND batch_id > ?
+                  AND submitted_at >= ? AND submitted_at < ?) AS answers,
+               (SELECT count(*) FROM calls WHERE superseded_by IS NULL AND batch_id > ?
+                  AND started_at >= ? AND started_at < ?) AS calls""",
+                       [presentation.last_batch, start, end] * 2)
+    return Since(int(late["answers"][0]), int(late["calls"][0]), changes, False)
+
+
+def _change(name: str, presented: Figure, now: Figure) -> Change:
+    return Change(name, presented.value, now.value, presented.n, now.n, presented.details.get("margin_of_error"))

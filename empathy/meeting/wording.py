@@ -1,0 +1,131 @@
+"""How the board's figures read, in one place: the page's tiles, the board pack, the digest and the
+"since" line of a board as presented all format a figure, a change, an amount and a voice's
+attribution with these functions, so they never disagree. Plain text; the page escapes and styles it."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from empathy.figures.metrics import Figure
+
+# figure -> its title, the unit of its change, the d3 format of its trend's tooltip
+TILES = {
+    "nps": ("NPS", "pts", "+.0f"),
+    "csat": ("CSAT", "pp", ".0f"),
+    "ces": ("CES", "", ".2f"),
+    "sentiment": ("Call sentiment", "", "+.2f"),
+    "participation": ("Participation", "pp", ".0f"),
+}
+
+
+def main_value(name: str, value: float | None) -> str:
+    if value is None:
+        return "–"
+    return {"nps": f"{value:+.0f}", "csat": f"{value:.0f}%", "ces": f"{value:.1f}",
+            "sentiment": f"{value:+.2f}", "participation": f"{value:.0f}%"}[name]
+
+
+def side_value(name: str, figure: Figure) -> str:
+    """The second number each tile carries beside its main one."""
+    d = figure.details
+    def pct(value: float | None, label: str) -> str:
+        return "" if value is None else f"{value:.0f}% {label}"
+    return {
+        "nps": "" if d.get("margin_of_error") is None else f"± {d['margin_of_error']:.0f} margin of error",
+        "csat": "" if d.get("mean") is None else f"mean {d['mean']:.2f} of 5",
+        "ces": pct(d.get("easy_pct"), "easy (5-7 of 7)"),
+        "sentiment": "VADER compound" + ("" if d.get("dissatisfaction") is None
+                                         else f" · dissatisfaction {d['dissatisfaction']:.2f}"),
+        "participation": pct(d.get("speeders_pct"), "speeders"),
+    }[name]
+
+
+def change_kind(figure: Figure) -> str:
+    """up or down (a real change at 95%), else quiet (within noise, or nothing to compare with)."""
+    delta = figure.test.delta
+    if delta is None or not figure.test.significant:
+        return "quiet"
+    return "up" if delta > 0 else "down"
+
+
+def change_text(name: str, figure: Figure) -> str:
+    """The change against the window before and whether it is real at 95%, in words."""
+    delta = figure.test.delta
+    if delta is None:
+        return "no earlier window to compare"
+    unit = TILES[name][1]
+    amount = f"{abs(delta):.2f}" if name in ("ces", "sentiment") else f"{abs(delta):.1f}"
+    arrow = "▲" if delta > 0 else "▼" if delta < 0 else "="
+    verdict = "a real change" if figure.test.significant else "within noise"
+    return f"{arrow} {amount}{' ' + unit if unit else ''} · {verdict}"
+
+
+def margin_text(name: str, margin: float | None) -> str:
+    """A figure's 95% margin of error as the pack and the digest print it."""
+    if margin is None:
+        return "–"
+    return f"± {margin:.2f}" if name in ("ces", "sentiment") else f"± {margin:.1f}"
+
+
+def counted(name: str) -> str:
+    """What a figure's n counts."""
+    return {"sentiment": "calls", "participation": "invited"}.get(name, "answers")
+
+
+def money(amount: float) -> str:
+    """$1.2M, $499k, $950: rounded where it no longer reads as the next unit ($999,600 is $1.0M)."""
+    if amount >= 999_500:
+        return f"${amount / 1_000_000:.1f}M"
+    if amount >= 999.5:
+        return f"${amount / 1_000:.0f}k"
+    return f"${amount:,.0f}"
+
+
+def attribution(voice: dict) -> str:
+    """Who said the voice, where and when: the line under the quote."""
+    where = "survey comment" if voice["source"] == "comment" else voice["who"]
+    who = f"{voice['who']} at " if voice["source"] == "comment" and voice.get("who") else ""
+    account = voice.get("account_name") or voice.get("account_id") or "unknown account"
+    segment = f" ({voice['segment']})" if voice.get("segment") else ""
+    channel = f", {voice['channel']}" if voice.get("channel") else ""
+    return f"— {who}{account}{segment} · {where}{channel} · {voice['date']}"
+
+
+def renewing_text(renewing: pd.DataFrame, days: int) -> str:
+    """The flagged accounts' ARR up for renewal soon, the soonest three named."""
+    if renewing.empty:
+        return f"No red or yellow account is up for renewal in the next {days} days."
+    names = ", ".join(f"{r.account_name or r.account_id} ({r.status}, {r.next_renewal:%d %b})"
+                      for r in renewing.head(3).itertuples())
+    more = f" and {len(renewing) - 3} more" if len(renewing) > 3 else ""
+    accounts = "account" if len(renewing) == 1 else "accounts"
+    return (f"{money(renewing['arr'].fillna(0).sum())} ARR up for renewal in the next {days} days across "
+            f"{len(renewing)} red or yellow {accounts}: {names}{more}.")
+
+
+def group_text(group) -> str:
+    """A backtest group (empathy/figures/backtest.py) in a line: share with its interval, n, lift, p."""
+    if not group.n:
+        return "no renewals"
+    lift = "" if group.lift is None else \
+        f", lift {group.lift:.1f}× (95% CI {group.lift_low:.1f}-{group.lift_high:.1f})"
+    p = "" if group.p_value is None else f", p = {group.p_value:.2g}"
+    return (f"{group.share:.0%} of {group.n} ({group.bad}; 95% CI {group.low:.0%}-{group.high:.0%}){lift}{p}")
+
+
+def whose(scope) -> str:
+    """Whose figures a board shows, for its title: nothing for the whole company, " · segment SMB only"
+    for a view limited to a scope (a `DataScope`)."""
+    return "" if scope.everything else f" · {scope.describe()} only"
+
+
+def live_text(scope, company_presented: tuple | None) -> str:
+    """What a board that is not frozen says of itself; a limited view says whose figures it has and
+    whether the company's board of the window was presented."""
+    if scope.everything:
+        return "Live figures: this window has not been presented yet."
+    if company_presented is None:
+        return f"Live figures for {scope.describe()} only: this window has not been presented yet."
+    presented_at, presenter = company_presented
+    return (f"Live figures for {scope.describe()} only, from the data as it stands now. The company's board of "
+            f"this window was presented on {presented_at:%a %d %b %Y %H:%M} by {presenter}.")
