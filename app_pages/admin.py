@@ -6,9 +6,9 @@ from datetime import date, datetime, time, timedelta
 import pandas as pd
 import streamlit as st
 
-from empathy.access.roles import RolesError, read_roles, roles_path, roles_text, save_roles
+from empathy.access.roles import RolesError, read_roles, roles_path, roles_text
 from empathy.meeting.export import export_for
-from empathy.store import StoreError
+from empathy.store import StoreError, audit, people
 from ui.auth import current_user
 from ui.common import get_store
 from ui.downloads import download_button
@@ -44,7 +44,7 @@ with roles_tab:
         text = st.text_area("The roles file", value=roles_text(), height=320, key="roles-text")
         if st.form_submit_button("Save roles", type="primary"):
             try:
-                save_roles(store, user, text)
+                people.save_roles(store, user, text)
             except (RolesError, PermissionError) as error:
                 st.error(f"**Not saved; nothing changed.** {literal(error)}")
             else:
@@ -53,13 +53,13 @@ with roles_tab:
                 st.rerun()
     st.markdown("**Sign someone out everywhere** — every browser where they are signed in now must sign in "
                 "again (a lost laptop, a shared cookie). Their role stays as the file gives it.")
-    known = sorted(set(read_roles().people) | {who for who in store.audit_log(user=user)["who"] if "@" in who})
+    known = sorted(set(read_roles().people) | {who for who in audit.log(store, user=user)["who"] if "@" in who})
     person, go = st.columns([4, 1], vertical_alignment="bottom")
     leaving = person.selectbox("Person", known, index=None, accept_new_options=True, key="sign-out-who",
                                placeholder="an e-mail address")
     if go.button("Sign out everywhere", key="sign-out-everywhere", disabled=not leaving):
         try:
-            store.sign_out_everywhere([leaving.strip().lower()], user=user, why="by an admin")
+            people.sign_out_everywhere(store, [leaving.strip().lower()], user=user, why="by an admin")
         except (StoreError, PermissionError) as error:
             st.error(f"**Not signed out.** {literal(error)}")
         else:
@@ -68,7 +68,7 @@ with roles_tab:
 with audit_tab:
     pick = st.columns([2, 2, 3, 2])
     since = pick[0].date_input("From", value=date.today() - timedelta(days=30), key="audit-since")
-    log = store.audit_log(user=user, since=datetime.combine(since, time()))
+    log = audit.log(store, user=user, since=datetime.combine(since, time()))
     who = pick[1].selectbox("Who", sorted(log["who"].unique()), index=None, placeholder="anyone", key="audit-who")
     actions = pick[2].multiselect("What", sorted(log["action"].unique()), key="audit-actions")
     outcomes = pick[3].multiselect("Outcome", sorted(log["outcome"].unique()), key="audit-outcomes")

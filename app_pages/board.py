@@ -98,8 +98,8 @@ st.markdown(f'<div class="board-title">How customers feel · {window.label}{lite
             f'<div class="board-subtitle">{window.start:%a %d %b %Y} to {window.end:%a %d %b %Y} ({settings.timezone}), '
             f'against {window.previous().label}{demo}</div>', unsafe_allow_html=True)
 if not user.scope.everything:
-    st.markdown(f'<div class="board-subtitle">{literal_html(live_text(user.scope, company_presented(store, meeting, window)))}'
-                '</div>', unsafe_allow_html=True)
+    said = live_text(user.scope, company_presented(store, meeting, window))
+    st.markdown(f'<div class="board-subtitle">{literal_html(said)}</div>', unsafe_allow_html=True)
 if presentation is not None:
     st.markdown(presented_html(presentation, None if live else changed_since(store, version, presentation, settings)),
                 unsafe_allow_html=True)

@@ -31,7 +31,7 @@ from empathy.meeting.presented import as_presented, present
 from empathy.meeting.wording import group_text
 from empathy.sheets.gsheets import is_sheet_url
 from empathy.sheets.schema import KINDS
-from empathy.store import Store, StoreError
+from empathy.store import Store, StoreError, audit
 from empathy.store.upkeep import backup, check
 from sentiment.cli import role_option
 
@@ -412,7 +412,7 @@ def _backup(store: Store, user: User, args: argparse.Namespace) -> int:
 
 
 def _audit(store: Store, user: User, args: argparse.Namespace) -> int:
-    entries = store.audit_log(user=user, since=args.since)
+    entries = audit.log(store, user=user, since=args.since)
     if args.json:
         print(entries.to_json(orient="records", date_format="iso", indent=2))
         return 0

@@ -15,7 +15,6 @@ from empathy.access.roles import (
     parse_roles,
     read_roles,
     require,
-    save_roles,
 )
 from empathy.figures import voice
 from empathy.figures.metrics import iso_week
@@ -26,6 +25,7 @@ from empathy.loading.sheet import land, load_google_sheet, load_sheet, prepare
 from empathy.loading.themes import read_taxonomy, retag, save_taxonomy
 from empathy.meeting.export import export_for
 from empathy.sheets.sources import read_sheet
+from empathy.store import audit, kept_sheets, people
 
 
 def test_people_get_their_own_role_before_their_domains_and_in_any_case():
@@ -72,16 +72,16 @@ def test_loopback_addresses():
 
 
 def test_an_admin_saves_the_roles_file_and_the_audit_says_who_changed(store, roles_file):
-    save_roles(store, ADMIN, ROLES_TOML.replace('"cxo@example.com" = "viewer"', '"cxo@example.com" = "analyst"'))
+    people.save_roles(store, ADMIN, ROLES_TOML.replace('"cxo@example.com" = "viewer"', '"cxo@example.com" = "analyst"'))
     assert read_roles().user_for("cxo@example.com").role is Role.ANALYST
-    entry = store.audit_log(user=ADMIN).iloc[0]
+    entry = audit.log(store, user=ADMIN).iloc[0]
     assert (entry["who"], entry["action"], entry["outcome"]) == ("ada@example.com", "edit_roles", "done")
     assert entry["detail"] == "cxo@example.com viewer -> analyst"
 
 
 def test_a_wrong_roles_file_saves_nothing(store, roles_file):
     with pytest.raises(RolesError):
-        save_roles(store, ADMIN, '[people]\n"a@x.com" = "boss"\n')
+        people.save_roles(store, ADMIN, '[people]\n"a@x.com" = "boss"\n')
     assert roles_file.read_text() == ROLES_TOML
 
 
@@ -109,10 +109,10 @@ def write_paths(store):
                                                                 "contacts", "row_hash"]),
                                               kind="accounts", layout="accounts", source="x", user=user),
         "Store.undo": lambda user: store.undo(1, user=user),
-        "Store.remember_sheet": lambda user: store.remember_sheet(
-            {"spreadsheet_key": "k", "worksheet": "w", "title": "t", "layout": "surveys", "mapping": {},
+        "Store.remember_sheet": lambda user: kept_sheets.remember(
+            store, {"spreadsheet_key": "k", "worksheet": "w", "title": "t", "layout": "surveys", "mapping": {},
              "skip_invalid": False, "last_batch": 1}, user=user),
-        "Store.forget_sheet": lambda user: store.forget_sheet("k", "w", user=user),
+        "Store.forget_sheet": lambda user: kept_sheets.forget(store, "k", "w", user=user),
         "voice.pin": lambda user: voice.pin(store, user, window, candidate),
         "voice.unpin": lambda user: voice.unpin(store, user, window),
         "save_taxonomy": lambda user: save_taxonomy(store, user, {"billing": ["invoice"]}),
@@ -120,8 +120,8 @@ def write_paths(store):
         "save_thresholds": lambda user: save_thresholds(store, user, Thresholds(days=7)),
         "clear_demo": lambda user: clear_demo(store, user),
         "reload_demo": lambda user: reload_demo(store, user),
-        "save_roles": lambda user: save_roles(store, user, ROLES_TOML),
-        "Store.audit_log": lambda user: store.audit_log(user=user),
+        "save_roles": lambda user: people.save_roles(store, user, ROLES_TOML),
+        "Store.audit_log": lambda user: audit.log(store, user=user),
     }
 
 
@@ -137,7 +137,7 @@ def test_every_write_path_refuses_a_viewer_in_the_core_and_nothing_changes(loade
     assert (store.version(), store.voices_version()) == (version, voices_version)
     assert {path: path.read_bytes() for path in files} == files
     assert store.query("SELECT count(*) AS n FROM sheet_sources")["n"][0] == 0
-    refused = store.audit_log(user=ADMIN)
+    refused = audit.log(store, user=ADMIN)
     refused = refused[refused["outcome"] == "refused"]
     assert len(refused) == 2 * len(paths) - 2  # reading the audit log is refused without an entry
     assert set(refused["who"]) == {"cxo@example.com", "sam@example.com"}
@@ -146,8 +146,8 @@ def test_every_write_path_refuses_a_viewer_in_the_core_and_nothing_changes(loade
 def test_an_analyst_may_write_but_not_the_admins_part(loaded, roles_file):
     store = loaded
     save_thresholds(store, ANALYST, Thresholds(days=14))
-    for admins in (lambda: clear_demo(store, ANALYST), lambda: save_roles(store, ANALYST, ROLES_TOML),
-                   lambda: store.audit_log(user=ANALYST)):
+    for admins in (lambda: clear_demo(store, ANALYST), lambda: people.save_roles(store, ANALYST, ROLES_TOML),
+                   lambda: audit.log(store, user=ANALYST)):
         with pytest.raises(PermissionError, match="dana@example.com has the analyst role and may not"):
             admins()
 
@@ -155,7 +155,7 @@ def test_an_analyst_may_write_but_not_the_admins_part(loaded, roles_file):
 def test_exports_are_allowed_to_viewers_and_audited_with_their_row_count(loaded):
     data = export_for(loaded, VIEWER, pd.DataFrame({"text": ["=1+1", "fine"]}), "csv", "voices")
     assert "'=1+1" in data.decode("utf-8-sig")
-    entry = loaded.audit_log(user=ADMIN).iloc[0]
+    entry = audit.log(loaded, user=ADMIN).iloc[0]
     assert (entry["who"], entry["action"], entry["object"], entry["detail"]) == \
         ("cxo@example.com", "export", "voices", "2 rows as CSV")
 
@@ -163,6 +163,6 @@ def test_exports_are_allowed_to_viewers_and_audited_with_their_row_count(loaded)
 def test_taking_a_person_out_of_the_roles_file_signs_them_out_everywhere(store, roles_file):
     from datetime import datetime, timedelta, timezone
     before = datetime.now(timezone.utc) - timedelta(seconds=2)
-    save_roles(store, ADMIN, ROLES_TOML.replace('"dana@example.com" = "analyst"\n', ""))
-    assert store.signed_out("dana@example.com", "any browser", before)
-    assert not store.signed_out("cxo@example.com", "any browser", before)  # still in the file
+    people.save_roles(store, ADMIN, ROLES_TOML.replace('"dana@example.com" = "analyst"\n', ""))
+    assert people.signed_out(store, "dana@example.com", "any browser", before)
+    assert not people.signed_out(store, "cxo@example.com", "any browser", before)  # still in the file

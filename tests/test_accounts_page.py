@@ -5,6 +5,7 @@ import pandas as pd
 
 from conftest import SMB_LEAD, demo_frame
 from empathy.store import Store
+from empathy.store import actions as kept_actions
 
 END = pd.Timestamp("2026-11-23")  # the 30 days ending Sun 22 Nov, W47's last day
 
@@ -84,5 +85,5 @@ def test_an_action_on_an_account_story_by_its_product_lead(open_page, db_path):
     at.button(key=next(b.key for b in at.button if b.label == "Record the action")).click().run()
     assert [s.value for s in at.success] == ["Action 1 recorded."]
     assert "**#1 Offer a training session** · Sam Lee" in "".join(m.value for m in at.markdown)
-    found = Store.open(db_path).actions()
+    found = kept_actions.every(Store.open(db_path))
     assert found[["link_kind", "link", "created_by"]].values.tolist() == [["account", account, SMB_LEAD.identity]]

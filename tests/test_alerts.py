@@ -10,7 +10,7 @@ from werkzeug import Response
 
 from conftest import VIEWER, Inbox, empathy, free_port
 from conftest import load_text as load
-from empathy.store import Store
+from empathy.store import Store, sent_alerts
 
 
 @pytest.fixture
@@ -122,5 +122,5 @@ def test_without_a_channel_the_command_says_how_to_add_one(data, db_path, tmp_pa
 
 def test_only_an_analyst_records_an_alert(store):
     with pytest.raises(PermissionError, match="may not send early-warning alerts"):
-        store.record_alert({"key": "red:X", "kind": "red", "subject": "s", "message": "m"}, "slack", user=VIEWER)
-    assert store.alerts_sent().empty
+        sent_alerts.record(store, {"key": "red:X", "kind": "red", "subject": "s", "message": "m"}, "slack", user=VIEWER)
+    assert sent_alerts.listed(store).empty

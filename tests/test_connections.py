@@ -13,7 +13,8 @@ from pathlib import Path
 
 from conftest import ADMIN, ANALYST, EXECUTIVE, FIXTURES, empathy, load_text
 from empathy.access.roles import DataScope
-from empathy.store import Store
+from empathy.store import Store, audit, kept_sheets, presentations as kept_boards
+from empathy.store import voices as kept_voices
 from empathy.store.connections import LINGER_SECONDS
 
 ACCOUNTS = "account_id,account_name,segment\n{0}-1,First,SMB\n{0}-2,Second,Enterprise\n{0}-3,Third,SMB\n"
@@ -116,21 +117,21 @@ def test_a_lake_keeps_versions_undo_voices_sheets_scopes_and_the_audit_as_a_file
 
     frozen = {"window_label": VOICE["window_label"], "window_start": VOICE["window_start"],
               "window_end": VOICE["window_end"], "inputs_hash": "h", "board": "{}"}
-    store.present(frozen, data_version=store.version(), user=EXECUTIVE, voice=VOICE)
-    store.present(frozen, data_version=store.version(), user=EXECUTIVE, voice={**VOICE, "ref_id": "R2"})
-    assert store.voices()["ref_id"].tolist() == ["R1"]  # kept already: the first stays
-    store.pin_voice({**VOICE, "ref_id": "R3", "pinned": True}, user=ANALYST)
-    assert store.voices()[["ref_id", "pinned", "chosen_by"]].values.tolist() == [["R3", True, ANALYST.identity]]
+    kept_boards.present(store, frozen, data_version=store.version(), user=EXECUTIVE, voice=VOICE)
+    kept_boards.present(store, frozen, data_version=store.version(), user=EXECUTIVE, voice={**VOICE, "ref_id": "R2"})
+    assert kept_voices.kept(store)["ref_id"].tolist() == ["R1"]  # kept already: the first stays
+    kept_voices.pin(store, {**VOICE, "ref_id": "R3", "pinned": True}, user=ANALYST)
+    assert kept_voices.kept(store)[["ref_id", "pinned", "chosen_by"]].values.tolist() == [["R3", True, ANALYST.identity]]
 
     sheet = {"spreadsheet_key": "k1", "worksheet": "Sheet1", "title": "Survey", "layout": "wide",
              "mapping": {"Score": "score"}, "skip_invalid": False, "last_batch": 1}
-    store.remember_sheet(sheet, user=ANALYST)
-    store.remember_sheet({**sheet, "last_batch": 3, "skip_invalid": True}, user=ANALYST)
-    assert [(s["last_batch"], s["skip_invalid"]) for s in store.sheet_sources()] == [(3, True)]
+    kept_sheets.remember(store, sheet, user=ANALYST)
+    kept_sheets.remember(store, {**sheet, "last_batch": 3, "skip_invalid": True}, user=ANALYST)
+    assert [(s["last_batch"], s["skip_invalid"]) for s in kept_sheets.every(store)] == [(3, True)]
 
     smb = store.scoped(DataScope(("SMB",)))
     assert set(smb.query("SELECT account_id FROM accounts")["account_id"]) == {"A1"}
-    entries = store.audit_log(user=ADMIN)
+    entries = audit.log(store, user=ADMIN)
     assert entries["entry"].tolist() == list(range(len(entries), 0, -1))  # newest first, none twice
     assert entries["action"].tolist()[::-1] == ["load", "load", "load", "undo", "present", "present", "pin_voice"]
 
@@ -141,8 +142,8 @@ def test_three_processes_load_into_one_lake_at_once_and_every_batch_lands_whole(
     assert sorted(store.batches()["batch_id"]) == [1, 2, 3]
     assert sorted(store.query("SELECT batch_id, count(*) AS n FROM accounts GROUP BY ALL")["n"]) == [3, 3, 3]
     assert len(current_ids(store)) == 9
-    loads = store.audit_log(user=ADMIN).query("action == 'load'")
-    assert len(loads) == 3 and store.audit_log(user=ADMIN)["entry"].is_unique
+    loads = audit.log(store, user=ADMIN).query("action == 'load'")
+    assert len(loads) == 3 and audit.log(store, user=ADMIN)["entry"].is_unique
 
 
 def test_a_loader_killed_mid_load_leaves_no_partial_batch_in_the_lake(lake, tmp_path):
@@ -161,7 +162,7 @@ def test_a_loader_killed_mid_load_leaves_no_partial_batch_in_the_lake(lake, tmp_
     assert loader.returncode == -signal.SIGKILL and list(answers_folder.glob("*.parquet"))
     assert store.batches()["batch_id"].tolist() == [1]
     assert store.query("SELECT count(*) AS n FROM survey_responses")["n"][0] == 0
-    assert set(store.audit_log(user=ADMIN)["action"]) == {"load"} and len(store.audit_log(user=ADMIN)) == 1
+    assert set(audit.log(store, user=ADMIN)["action"]) == {"load"} and len(audit.log(store, user=ADMIN)) == 1
     again = load_text(store, "response_id,account_id,submitted_at,metric,score\nR1,A-1,2026-09-01,nps,9\n",
                       "after.csv")
     assert again.batch_id == 2 and store.query("SELECT count(*) AS n FROM survey_responses")["n"][0] == 1

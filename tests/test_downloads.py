@@ -13,6 +13,7 @@ from starlette.testclient import TestClient
 from streamlit.web.server.server_util import get_cookie_secret
 
 from conftest import ADMIN, ANALYST, VIEWER
+from empathy.store import audit, people
 from ui import downloads
 
 PDF = b"%PDF-1.7 the company's board pack"
@@ -44,7 +45,7 @@ def test_the_person_it_was_made_for_gets_it_and_nobody_else(client, store):
     assert mine.status_code == 200 and mine.content == PDF
     assert mine.headers["content-disposition"] == "attachment; filename*=utf-8''board-pack-2026-W47.pdf"
     assert mine.headers["cache-control"] == "no-store"
-    refused = store.audit_log(user=ADMIN)
+    refused = audit.log(store, user=ADMIN)
     assert refused[["who", "action", "object", "outcome", "detail"]].values.tolist() == [
         [ANALYST.identity, "download", "board-pack-2026-W47.pdf", "refused", "a link made for someone else"],
         ["anonymous", "download", "board-pack-2026-W47.pdf", "refused", "no sign-in"]]
@@ -62,10 +63,10 @@ def test_a_link_is_new_for_each_session_kept_for_its_reruns_and_short_lived(clie
 
 def test_a_signed_out_sign_in_cannot_download(client, store):
     address = downloads.offer("pack", VIEWER, lambda: PDF, "p.pdf", "application/pdf")
-    store.sign_out_everywhere([VIEWER.identity], user=ADMIN, why="lost laptop")
+    people.sign_out_everywhere(store, [VIEWER.identity], user=ADMIN, why="lost laptop")
     refused = client.get(address, headers=cookie(VIEWER.identity, issued_at=time.time() - 60))
     assert refused.status_code == 403 and PDF not in refused.content
-    assert store.audit_log(user=ADMIN)["detail"].iloc[0] == "a sign-in that was signed out"
+    assert audit.log(store, user=ADMIN)["detail"].iloc[0] == "a sign-in that was signed out"
 
 
 def test_without_sign_in_configured_the_random_link_alone_opens_it(store, monkeypatch):

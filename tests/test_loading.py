@@ -11,6 +11,7 @@ from empathy.loading.sheet import (
 from empathy.sheets.gsheets import sheet_ref
 from empathy.sheets.schema import SURVEYS, map_columns
 from empathy.sheets.sources import read_sheet
+from empathy.store import audit, kept_sheets
 
 
 def test_any_bad_row_rejects_the_whole_sheet_and_changes_nothing(store):
@@ -125,7 +126,7 @@ def test_a_google_sheet_loaded_once_is_refreshed_with_the_mapping_kept(store, go
     prepared = prepare(sheet, mapping=mapping, layout=SURVEYS)
     report = land(store, prepared, user=ANALYST, skip_invalid=True)
     remember_google_sheet(store, workbook, prepared, True, report, ANALYST)
-    kept = store.sheet_source(KEY, "Answers")
+    kept = kept_sheets.one(store, KEY, "Answers")
     assert (kept["title"], kept["layout"], kept["skip_invalid"], kept["last_batch"]) == \
         ("Support NPS", "surveys", True, report.batch_id)
     google_sheets.spreadsheets[KEY]["worksheets"]["Answers"].append(["A4", "2026-11-19 12:00", "7", "ok", "admin"])
@@ -152,7 +153,7 @@ def test_a_row_with_a_bad_byte_rejects_the_sheet_naming_it_and_is_audited(store)
     assert report.rejected and store.version() == 0
     assert [(e["row"], e["column"], e["message"][:38]) for e in report.errors] == [
         (2, "account_name", "character 4 of this cell holds bytes t")]
-    entry = store.audit_log(user=ADMIN).iloc[0]
+    entry = audit.log(store, user=ADMIN).iloc[0]
     assert (entry["action"], entry["outcome"]) == ("load", "rejected") and "not UTF-8" in entry["detail"]
     landed = load_sheet(store, user=ANALYST, data=data, source="accounts.csv", skip_invalid=True)
     assert landed.rows_new == 1

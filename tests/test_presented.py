@@ -11,6 +11,7 @@ from empathy.figures.metrics import iso_week
 from empathy.figures.rules import Thresholds
 from empathy.figures.settings import Settings
 from empathy.meeting.presented import as_presented, inputs_hash, present, presentations, since
+from empathy.store import audit
 
 W47 = iso_week("2026-W47")  # 2026-11-16 .. 2026-11-22
 SETTINGS = Settings(min_n=2, early_warning=Thresholds(days=7))
@@ -94,7 +95,7 @@ def test_who_may_present(store, presented):
     with pytest.raises(PermissionError):
         present(store.scoped(SMB_LEAD.scope), W47, SETTINGS, SMB_LEAD)
     assert presentations(store.scoped(SMB_LEAD.scope)) == []  # a scope's board is its own, never the company's
-    log = store.audit_log(user=ADMIN)
+    log = audit.log(store, user=ADMIN)
     assert log[log["action"] == "present"]["outcome"].tolist() == ["refused", "refused", "done"]  # both refusals
 
 

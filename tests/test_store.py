@@ -7,7 +7,8 @@ import pytest
 from conftest import ADMIN, ANALYST, SMB_LEAD
 from empathy.access.roles import DataScope, Role, User
 from empathy.loading.sheet import load_sheet
-from empathy.store import StoreError
+from empathy.store import StoreError, audit, people
+from empathy.store import voices as kept_voices
 
 ACCOUNTS_V1 = "account_id,account_name,segment,arr\nA1,Acme,SMB,1000\nA2,Globex,Enterprise,500000\n"
 ACCOUNTS_V2 = "account_id,account_name,segment,arr\nA1,Acme,Mid-Market,90000\nA3,Initech,SMB,2000\n"
@@ -159,19 +160,19 @@ def test_a_scoped_store_reads_only_its_accounts_rows_and_changes_nothing(store):
     with pytest.raises(PermissionError, match="limited to segment SMB cannot change data"):
         smb.undo(1, user=ANALYST)
     with pytest.raises(PermissionError, match="limited to segment SMB cannot change data"):
-        smb.pin_voice({"window_label": "2026-W36"}, user=ANALYST)
+        kept_voices.pin(smb, {"window_label": "2026-W36"}, user=ANALYST)
     assert store.version() == version and smb.cache_key != store.cache_key
-    log = store.audit_log(user=ADMIN)
+    log = audit.log(store, user=ADMIN)
     refused = log[log["outcome"] == "refused"]
     assert refused[["who", "action", "object"]].values.tolist() == [
-        [ANALYST.identity, "pin_voice", "segment SMB"], [ANALYST.identity, "undo", "segment SMB"]]
+        [ANALYST.identity, "pin_voice", "2026-W36"], [ANALYST.identity, "undo", "batch 1"]]
 
 
 def test_what_a_scoped_reader_exports_is_audited_in_the_store(store):
     from empathy.meeting.export import export_for
     smb = store.scoped(SMB_LEAD.scope)
     export_for(smb, SMB_LEAD, pd.DataFrame({"text": ["slow again"]}), "csv", "voices")
-    log = store.audit_log(user=ADMIN)
+    log = audit.log(store, user=ADMIN)
     assert log[["who", "action", "outcome", "detail"]].values.tolist() == [
         [SMB_LEAD.identity, "export", "done", "1 rows as CSV"]]
 
@@ -179,18 +180,18 @@ def test_what_a_scoped_reader_exports_is_audited_in_the_store(store):
 def test_a_sign_out_ends_that_sign_in_and_everywhere_ends_every_earlier_one(store):
     from datetime import datetime, timedelta, timezone
     issued = datetime(2026, 12, 1, 9, 0, 0, tzinfo=timezone.utc)
-    assert not store.signed_out("cxo@example.com", "laptop", issued)
-    store.sign_out(User("cxo@example.com", Role.VIEWER), "laptop")
-    assert store.signed_out("cxo@example.com", "laptop", issued)  # that cookie, wherever it is shown
-    assert not store.signed_out("cxo@example.com", "phone", issued)  # the same person's other browser
-    assert not store.signed_out("dana@example.com", "laptop", issued)
+    assert not people.signed_out(store, "cxo@example.com", "laptop", issued)
+    people.sign_out(store, User("cxo@example.com", Role.VIEWER), "laptop")
+    assert people.signed_out(store, "cxo@example.com", "laptop", issued)  # that cookie, wherever it is shown
+    assert not people.signed_out(store, "cxo@example.com", "phone", issued)  # the same person's other browser
+    assert not people.signed_out(store, "dana@example.com", "laptop", issued)
     with pytest.raises(PermissionError, match="may not change who has which role"):
-        store.sign_out_everywhere(["cxo@example.com"], user=ANALYST, why="lost phone")
-    store.sign_out_everywhere(["cxo@example.com"], user=ADMIN, why="lost phone")
+        people.sign_out_everywhere(store, ["cxo@example.com"], user=ANALYST, why="lost phone")
+    people.sign_out_everywhere(store, ["cxo@example.com"], user=ADMIN, why="lost phone")
     now = datetime.now(timezone.utc)
-    assert store.signed_out("cxo@example.com", "phone", now - timedelta(seconds=2))  # made before: refused
-    assert not store.signed_out("cxo@example.com", "tablet", now + timedelta(seconds=2))  # signed in again after
-    log = store.audit_log(user=ADMIN)
+    assert people.signed_out(store, "cxo@example.com", "phone", now - timedelta(seconds=2))  # made before: refused
+    assert not people.signed_out(store, "cxo@example.com", "tablet", now + timedelta(seconds=2))  # signed in again after
+    log = audit.log(store, user=ADMIN)
     assert log[["who", "action", "object", "outcome"]].values.tolist()[:3] == [
         [ADMIN.identity, "sign_out_everywhere", "cxo@example.com", "done"],
         [ANALYST.identity, "edit_roles", "cxo@example.com", "refused"],

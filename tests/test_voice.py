@@ -12,6 +12,8 @@ from conftest import load_text as load
 from empathy.figures import voice
 from empathy.figures.metrics import iso_week
 from empathy.figures.voice import VoiceRule
+from empathy.store import presentations as kept_boards
+from empathy.store import voices as kept_voices
 
 W37, W38 = iso_week("2026-W37"), iso_week("2026-W38")
 RULE = VoiceRule()
@@ -68,14 +70,14 @@ def presented(store, window, chosen) -> None:
     """The window's board presented with `chosen` as its voice: what keeps the rule's choice."""
     frozen = {"window_label": window.label, "window_start": window.start, "window_end": window.end,
               "inputs_hash": "h", "board": "{}"}
-    store.present(frozen, data_version=store.version(), user=EXECUTIVE, voice=voice.kept(window, chosen, pinned=False))
+    kept_boards.present(store, frozen, data_version=store.version(), user=EXECUTIVE, voice=voice.kept(window, chosen, pinned=False))
 
 
 def test_the_choice_is_redacted_read_without_a_write_and_kept_once_presented(voices):
     writes = voices.query("SELECT value FROM meta WHERE key = 'writes'")["value"][0]
     chosen, shortlist = voice.choose(voices, W37, "UTC", RULE, {"BIG": "red"}, None)
     assert voices.query("SELECT value FROM meta WHERE key = 'writes'")["value"][0] == writes  # reading wrote nothing
-    assert voices.voices().empty
+    assert kept_voices.kept(voices).empty
     assert chosen["ref_id"] == "R1"  # red account, top ARR, the strongest (-0.92 against the call's -0.79)
     assert chosen["text"] == ("I am furious and disgusted, [name] here: the billing export is broken again and "
                               "nobody answers us. Terrible.")
@@ -84,7 +86,7 @@ def test_the_choice_is_redacted_read_without_a_write_and_kept_once_presented(voi
     assert [c["ref_id"] for c in shortlist] == ["K1", "R2"]
     assert shortlist[0]["text"] == "Hi, it's [name]. Our reports have been horribly slow all week and the team is really angry about it."
     presented(voices, W37, chosen)
-    kept = voices.voices()
+    kept = kept_voices.kept(voices)
     assert kept[["window_label", "ref_id", "pinned"]].values.tolist() == [["2026-W37", "R1", False]]
     # with other statuses the rule would now prefer another quote; the kept one stays all week
     again, _ = voice.choose(voices, W37, "UTC", RULE, {"SMALL": "red"}, None)

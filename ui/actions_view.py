@@ -12,7 +12,8 @@ import streamlit as st
 
 from empathy.access.roles import User
 from empathy.figures.metrics import Window
-from empathy.store import ACTION_STATUSES, Store, StoreError
+from empathy.store import Store, StoreError
+from empathy.store import actions as kept_actions
 from ui.text import literal
 
 NO_LINK = "nothing in particular"
@@ -37,7 +38,7 @@ def record_form(store: Store, user: User, window: Window, links: dict[str, tuple
 def _record(store: Store, user: User, window: Window, links: dict[str, tuple[str, str]], key: str) -> None:
     kind, link = links.get(st.session_state[f"{key}-about"], (None, None))
     try:
-        number = store.record_action({"what": st.session_state[f"{key}-what"],
+        number = kept_actions.record(store, {"what": st.session_state[f"{key}-what"],
                                       "owner": st.session_state[f"{key}-owner"], "due": st.session_state[f"{key}-due"],
                                       "link_kind": kind, "link": link, "window_label": window.label}, user=user)
     except (StoreError, PermissionError) as error:
@@ -63,15 +64,15 @@ def follow_up_list(store: Store, user: User, found: pd.DataFrame, key: str) -> N
         if editing:
             with change.popover("Follow up", width="stretch"), st.form(f"{key}-{action.action_id}"):
                 fields = f"{key}-{action.action_id}"
-                st.radio("Status", ACTION_STATUSES, index=ACTION_STATUSES.index(action.status), horizontal=True,
-                         key=f"{fields}-status")
+                st.radio("Status", kept_actions.STATUSES, index=kept_actions.STATUSES.index(action.status),
+                         horizontal=True, key=f"{fields}-status")
                 st.text_input("What happened", value=action.note or "", key=f"{fields}-note")
                 st.form_submit_button("Save", on_click=_follow_up, args=(store, user, action.action_id, fields, key))
 
 
 def _follow_up(store: Store, user: User, action_id: int, fields: str, key: str) -> None:
     try:
-        store.update_action(action_id, st.session_state[f"{fields}-status"], st.session_state[f"{fields}-note"],
+        kept_actions.update(store, action_id, st.session_state[f"{fields}-status"], st.session_state[f"{fields}-note"],
                             user=user)
     except (StoreError, PermissionError) as error:
         st.session_state[f"{key}-outcome"] = f"**Not saved.** {literal(error)}"

@@ -20,7 +20,7 @@ from streamlit.errors import StreamlitSecretNotFoundError
 from streamlit.web.server.server_util import get_cookie_secret
 
 from empathy.access.roles import Roles, RolesError, User, loopback, open_user, read_roles, roles_path
-from empathy.store import Store, StoreError
+from empathy.store import Store, StoreError, people
 from ui.text import literal
 
 LOGGER = logging.getLogger(__name__)
@@ -123,7 +123,7 @@ def sign_in_of(cookies: Mapping[str, str]) -> SignIn | None:
 def signed_out_session(sign_in: SignIn) -> bool:
     """Whether that sign-in was ended, by its own sign-out or an admin's "everywhere" (the store keeps
     both), so a copied or kept cookie is refused once its person signed out."""
-    return Store.open().signed_out(sign_in.email, sign_in.session, sign_in.issued_at)
+    return people.signed_out(Store.open(), sign_in.email, sign_in.session, sign_in.issued_at)
 
 
 def signed_out() -> bool:
@@ -137,7 +137,7 @@ def sign_out(user: User) -> None:
     and the provider."""
     if (sign_in := sign_in_of(st.context.cookies)) is not None:
         try:
-            Store.open().sign_out(user, sign_in.session)
+            people.sign_out(Store.open(), user, sign_in.session)
         except StoreError as error:  # a read-only or damaged store: the cookie still goes
             LOGGER.error("The sign-out of %s could not be kept: %s", user.identity, error)
     st.logout()

@@ -28,7 +28,7 @@ from empathy.loading.demo import ensure_demo, has_demo
 from empathy.meeting import charts
 from empathy.meeting.actions import FollowUp, follow_up, listed
 from empathy.meeting.presented import Presentation, Since, as_presented, presentations, since
-from empathy.store import ScopedStore, Store, StoreError, store_location
+from empathy.store import ScopedStore, Store, StoreError, presentations as kept_boards, store_location
 from ui.auth import current_user
 from ui.text import literal
 from ui.window_picker import pick_window
@@ -105,7 +105,7 @@ def presented_board(store: Store, meeting_version: int, window: Window) -> Prese
 @st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
 def company_presented(store: Store, meeting_version: int, window: Window) -> tuple | None:
     """When and by whom the company's board of the window was presented (a limited view says so)."""
-    return store.company_presented(window.label)
+    return kept_boards.company_presented(store, window.label)
 
 
 @st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)

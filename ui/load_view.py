@@ -30,7 +30,7 @@ from empathy.sheets.gsheets import GoogleSheets, Workbook, sheet_ref
 from empathy.sheets.schema import LAYOUTS, Layout, detect_layout, layout_named, map_columns
 from empathy.sheets.sources import RawSheet, SheetError, read_sheet
 from empathy.sheets.templates import describe
-from empathy.store import Store, StoreError
+from empathy.store import Store, StoreError, kept_sheets
 from ui.auth import current_user
 from ui.downloads import download_button
 from ui.text import literal
@@ -252,7 +252,7 @@ def google_sheet_panel(store: Store) -> None:
         except SheetError as error:
             st.error(f"{literal(error)} Nothing was loaded.")
             return
-        review(store, key, sheet, kept=store.sheet_source(workbook.key, worksheet),
+        review(store, key, sheet, kept=kept_sheets.one(store, workbook.key, worksheet),
                after_landing=lambda prepared, skip, report: remember_google_sheet(store, workbook, prepared, skip, report,
                                                                           current_user()))
 
@@ -266,7 +266,7 @@ def read_google_once(key: str, workbook: Workbook, worksheet: str) -> RawSheet:
 
 def kept_google_sheets(store: Store) -> None:
     """The Google Sheets loaded before, each refreshed in one click with the mapping kept then."""
-    kept = store.sheet_sources()
+    kept = kept_sheets.every(store)
     if not kept:
         return
     st.markdown("**Google Sheets loaded before** — Refresh reads the worksheet again and loads what is "
@@ -283,7 +283,7 @@ def kept_google_sheets(store: Store) -> None:
                     store, source["spreadsheet_key"], user=current_user(), worksheet=source["worksheet"])
             st.rerun()
         if forget.button("Forget", key=f"forget:{key}", help="Stop offering a refresh (its batches stay)."):
-            store.forget_sheet(source["spreadsheet_key"], source["worksheet"], user=current_user())
+            kept_sheets.forget(store, source["spreadsheet_key"], source["worksheet"], user=current_user())
             st.rerun()
     if report := st.session_state.pop("refresh-report", None):
         show_result(report)

@@ -213,23 +213,6 @@ def roles_text(path: Path | None = None) -> str:
     return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
-def save_roles(store, user: User, text: str, path: Path | None = None) -> Roles:
-    """An admin's new roles file: checked whole (a wrong entry saves nothing), written whole and
-    moved into place, and recorded in the audit log with who gained or lost what."""
-    path = Path(path or roles_path())
-    store.authorize(user, "edit_roles", str(path))
-    new = parse_roles(text, "The roles file")
-    before = read_roles(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".toml.tmp")
-    temporary.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-    temporary.replace(path)
-    store.audit(user, "edit_roles", str(path), "done", roles_change(before, new))
-    store.sign_out_everywhere(sorted(before.people.keys() - new.people.keys()), user=user,
-                              why="taken out of the roles file")
-    return new
-
-
 def roles_change(before: Roles, after: Roles) -> str:
     """Who gained, lost or changed a role, in words, for the audit log."""
     def entries(roles: Roles) -> dict[str, str]:

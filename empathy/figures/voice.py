@@ -24,6 +24,7 @@ from empathy.access.roles import User
 from empathy.figures.metrics import Window, utc_bounds
 from empathy.figures.redact import PHONE_REGIONS, redact, split_contacts
 from empathy.store import Store
+from empathy.store import voices as kept_voices
 
 CONTEXT_TURNS = 3  # turns shown either side of a quoted turn
 
@@ -100,7 +101,7 @@ def choose(store: Store, window: Window, timezone: str, rule: VoiceRule, statuse
     """The window's voice (kept when presented, or pinned; else the rule's choice now, worked out the
     same way on every read: reading never writes) and the shortlist."""
     ranked = rank(candidates(store, window, timezone, rule), statuses, top_theme, rule)
-    kept = store.voices()
+    kept = kept_voices.kept(store)
     featured_elsewhere = set(kept.loc[kept["window_label"] != window.label, "text_hash"])
     eligible = ranked[~ranked["text_hash"].isin(featured_elsewhere)].drop_duplicates("text_hash")
     this_window = kept[kept["window_label"] == window.label]
@@ -122,12 +123,12 @@ def choose(store: Store, window: Window, timezone: str, rule: VoiceRule, statuse
 
 def pin(store: Store, user: User, window: Window, voice: dict) -> None:
     """The CXO's own pick for the window, in place of the rule's."""
-    store.pin_voice(kept(window, voice, pinned=True), user=user)
+    kept_voices.pin(store, kept(window, voice, pinned=True), user=user)
 
 
 def unpin(store: Store, user: User, window: Window) -> None:
     """Back to the rule's choice for the window (chosen afresh, never one featured elsewhere)."""
-    store.forget_voice(window.label, user=user)
+    kept_voices.forget(store, window.label, user=user)
 
 
 def kept(window: Window, voice, *, pinned: bool) -> dict:

@@ -28,7 +28,7 @@ from empathy.sheets.schema import (
 )
 from empathy.sheets.sources import RawSheet, SheetError, read_path, read_sheet
 from empathy.sheets.validate import Validated, validate
-from empathy.store import Store
+from empathy.store import Store, kept_sheets
 from sentiment import score_texts
 
 
@@ -245,7 +245,7 @@ def load_google_sheet(store: Store, address: str, *, user: User, kind: str | Non
         sheets = sheets or GoogleSheets.from_secrets()
         workbook = sheets.open(ref, worksheet)
         sheet = sheets.read(workbook, workbook.suggested)
-        kept = store.sheet_source(ref.key, workbook.suggested)
+        kept = kept_sheets.one(store, ref.key, workbook.suggested)
         if kept is not None and kind in (None, layout_named(kept["layout"]).kind):
             prepared = prepare(sheet, mapping=kept["mapping"], layout=layout_named(kept["layout"]))
             skip_invalid = kept["skip_invalid"] if skip_invalid is None else skip_invalid
@@ -264,7 +264,7 @@ def load_google_sheet(store: Store, address: str, *, user: User, kind: str | Non
 def remember_google_sheet(store: Store, workbook: Workbook, prepared: Prepared, skip_invalid: bool,
                           report: LoadReport, user: User) -> None:
     """Keep how a worksheet was loaded, so that a refresh loads it the same way."""
-    store.remember_sheet({
+    kept_sheets.remember(store, {
         "spreadsheet_key": workbook.key, "worksheet": prepared.sheet.worksheet,
         "title": workbook.title, "layout": prepared.layout.name,
         "mapping": prepared.mapping, "skip_invalid": skip_invalid, "last_batch": report.batch_id,

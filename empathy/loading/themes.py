@@ -17,6 +17,7 @@ import duckdb
 import pandas as pd
 
 from empathy import DATA
+from empathy.store import texts
 
 THEMES_PATH = DATA / "themes.csv"
 
@@ -113,4 +114,4 @@ def save_taxonomy(store, user, taxonomy: dict[str, list[str]], path: Path | None
 
 def retag(store, user, taxonomy: dict[str, list[str]]) -> int:
     """Every stored comment and customer turn tagged with the taxonomy as it is now."""
-    return store.retag(themes_expression(taxonomy, "comment"), themes_expression(taxonomy, "text"), user=user)
+    return texts.retag(store, themes_expression(taxonomy, "comment"), themes_expression(taxonomy, "text"), user=user)

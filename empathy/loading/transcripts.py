@@ -16,7 +16,8 @@ import pandas as pd
 from empathy.loading.themes import read_taxonomy, themes_expression
 from empathy.sheets.schema import TABLE_COLUMNS
 from empathy.sheets.validate import content_hash
-from empathy.store import UTTERANCE_COLUMNS, Store, StoreError
+from empathy.store import Store, StoreError, texts
+from empathy.store.tables import UTTERANCE_COLUMNS
 from sentiment import (
     ScoredTurn,
     TranscriptError,
@@ -54,7 +55,7 @@ def parse_calls(store: Store, rows: pd.DataFrame, transcript_header: str = "tran
     """Parse every new transcript version (cheap), so bad ones are named before anything is scored."""
     has_text = rows["transcript"].notna()
     rows = rows.assign(transcript_hash=rows["transcript"].map(transcript_hash, na_action="ignore"))
-    known = store.scored_transcripts(rows.loc[has_text, ["call_id", "transcript_hash"]])
+    known = texts.scored_transcripts(store, rows.loc[has_text, ["call_id", "transcript_hash"]])
     known_keys = set(zip(known["call_id"], known["transcript_hash"]))
     parsed, errors = {}, []
     with_text = rows[has_text]
@@ -148,7 +149,7 @@ def place_speakers(store: Store, roles: dict[str, str], user, call_ids: list[str
     touched = stored[stored.set_index(["call_id", "transcript_hash"]).index.isin(
         changed.set_index(["call_id", "transcript_hash"]).index)]
     calls = figures_by_call(touched, ["call_id", "transcript_hash"]).rename(columns=FIGURE_COLUMNS).reset_index()
-    store.place_speakers(changed[["call_id", "transcript_hash", "turn", "text", "role", *SCORE_FIELDS]], calls,
+    texts.place_speakers(store, changed[["call_id", "transcript_hash", "turn", "text", "role", *SCORE_FIELDS]], calls,
                          ", ".join(f"{label}={role}" for label, role in roles.items()), user=user,
                          turn_themes=themes_expression(read_taxonomy(), "p.text"))
     return {"calls": len(calls), "turns": len(changed)}

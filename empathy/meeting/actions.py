@@ -14,12 +14,13 @@ import pandas as pd
 
 from empathy.figures.metrics import Window
 from empathy.store import Store
+from empathy.store import actions as kept_actions
 
 
 def listed(store: Store, today: date, *, open_only: bool = False, window: Window | None = None,
            account_id: str | None = None) -> pd.DataFrame:
     """The actions, newest first, with `overdue` (open and due before today), narrowed as asked."""
-    found = store.actions()
+    found = kept_actions.every(store)
     found = found.assign(due=pd.to_datetime(found["due"]).dt.date)
     found["overdue"] = (found["status"] == "open") & (found["due"] < today)
     if open_only:

@@ -31,7 +31,7 @@ from empathy.figures.settings import Settings
 from empathy.loading.demo import has_demo
 from empathy.meeting.digest import DigestError, MailServer, board_link, mail_server_from, send
 from empathy.meeting.wording import TILES, change_text, counted, main_value, money
-from empathy.store import Store
+from empathy.store import Store, sent_alerts
 
 TIMEOUT_SECONDS = 15
 EXAMPLE = """[alerts]
@@ -90,14 +90,14 @@ def due(store: Store, window: Window, settings: Settings, board_url: str) -> tup
     if has_demo(store):
         found = [{**alert, "subject": f"[demo data] {alert['subject']}"} for alert in found]
     red_keys = {f"red:{account_id}" for account_id in red["account_id"]}
-    sent = store.alerts_sent()
+    sent = sent_alerts.listed(store)
     over = sorted(set(sent.loc[sent["kind"] == "red", "alert_key"]) - red_keys)
     return found, over
 
 
 def unsent(store: Store, found: list[dict], names: list[str]) -> list[tuple[dict, str]]:
     """Each alert with each channel it has not gone out through yet."""
-    sent = store.alerts_sent()
+    sent = sent_alerts.listed(store)
     sent = set(zip(sent["alert_key"], sent["channel"]))
     return [(alert, channel) for alert in found for channel in names if (alert["key"], channel) not in sent]
 
@@ -120,10 +120,10 @@ def send_alerts(store: Store, window: Window, settings: Settings, user: User, *,
         except AlertError as error:
             failed.append({**_report(alert, channel), "error": str(error)})
             continue
-        store.record_alert(alert, channel, user=user)
+        sent_alerts.record(store, alert, channel, user=user)
         sent.append(_report(alert, channel))
     if over:
-        store.clear_alerts(over, user=user)
+        sent_alerts.clear(store, over, user=user)
     return {"sent": sent, "would_send": [], "failed": failed, "cleared": over}
 
 

@@ -52,7 +52,7 @@ from empathy.meeting.wording import (
     side_value,
     whose,
 )
-from empathy.store import Store
+from empathy.store import Store, presentations as kept_boards
 
 FORMATS = ("pdf", "pptx")
 MIME = {"pdf": "application/pdf",
@@ -115,7 +115,8 @@ def gather(store: Store, window: Window, settings: Settings, user: User, *, by_s
     return PackData(board, presentation, None if loads.empty else loads["loaded_at"].max().to_pydatetime(),
                     has_demo(store), explore.theme_impact(store, window, settings.timezone),
                     actions.follow_up(store, window, today), actions.listed(store, today, open_only=True),
-                    segments, user.shown, datetime.now(), user.scope, store.company_presented(window.label))
+                    segments, user.shown, datetime.now(), user.scope,
+                    kept_boards.company_presented(store, window.label))
 
 
 def pack_pages(data: PackData) -> list[Page]:

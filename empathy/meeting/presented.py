@@ -23,6 +23,7 @@ from empathy.figures.settings import Settings
 from empathy.meeting.wording import TILES, main_value
 from empathy.sheets.schema import TABLE_KEYS
 from empathy.store import Store, StoreError
+from empathy.store import presentations as kept_boards
 
 ATTEMPTS = 3  # a load landing while the board is computed means computing it again
 
@@ -116,21 +117,21 @@ def present(store: Store, window: Window, settings: Settings, user: User) -> Pre
                   "inputs_hash": inputs_hash(store, settings),
                   "board": json.dumps(board.as_json(), default=str)}
         shown = voices.kept(window, board.voice, pinned=board.voice["pinned"]) if board.voice else None
-        number = store.present(frozen, data_version=version, user=user, voice=shown)
+        number = kept_boards.present(store, frozen, data_version=version, user=user, voice=shown)
         if number is not None:
-            return _presentation(store.presentations(number=number).iloc[0])
+            return _presentation(kept_boards.listed(store, number=number).iloc[0])
     raise StoreError(f"The data kept changing while the board of {window.label} was computed "
                      f"({ATTEMPTS} times); present it again in a moment.")
 
 
 def presentations(store: Store) -> list[Presentation]:
     """Every presented board, newest first."""
-    return [_presentation(row) for _, row in store.presentations().iterrows()]
+    return [_presentation(row) for _, row in kept_boards.listed(store).iterrows()]
 
 
 def as_presented(store: Store, window: Window) -> Presentation | None:
     """The window's board as last presented, if it was."""
-    found = store.presentations(window_label=window.label)
+    found = kept_boards.listed(store, window_label=window.label)
     return None if found.empty else _presentation(found.iloc[0])
 
 

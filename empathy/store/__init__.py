@@ -1,10 +1,11 @@
 """The store: versioned rows in DuckDB (a file, or a DuckLake on PostgreSQL), batches that land whole
-or not at all, undo, the audit log and the jobs kept beside the data (core.py); how a process reaches
-the file or the lake (connections.py); its upkeep (check, repair, backup). Imports access and
-sheets.schema only."""
+or not at all, undo, and the audit log (core.py); how a process reaches the file or the lake
+(connections.py); a limited product lead's view (scoped.py); each other job on its own (voices kept,
+Google Sheets kept, actions, presented boards, alerts sent, sign-outs, stored texts); and its upkeep
+(check, repair, backup). Imports access and sheets.schema only."""
 
-from empathy.store.connections import StoreBusyError, StoreError
-from empathy.store.core import ACTION_STATUSES, UTTERANCE_COLUMNS, BatchResult, ScopedStore, Store, store_location
+from empathy.store.core import BatchResult, Store, store_location
+from empathy.store.faults import StoreBusyError, StoreError
+from empathy.store.scoped import ScopedStore
 
-__all__ = ["ACTION_STATUSES", "UTTERANCE_COLUMNS", "BatchResult", "ScopedStore", "Store", "StoreBusyError",
-           "StoreError", "store_location"]
+__all__ = ["BatchResult", "ScopedStore", "Store", "StoreBusyError", "StoreError", "store_location"]

@@ -28,6 +28,8 @@ from pathlib import Path
 
 import duckdb
 
+from empathy.store.faults import StoreBusyError, StoreError, fault_of
+
 LAKE_PREFIX = "ducklake:"
 LINGER_SECONDS = 0.5
 POLL_SECONDS = 0.05
@@ -35,59 +37,6 @@ ATTACH_ATTEMPTS = 5
 LAKE_EXTENSIONS = ("ducklake", "postgres")
 HEADER_BYTES = 3 * 4096  # a DuckDB file's main header and its two database headers
 REMOTE_SCHEMES = ("s3://", "gs://", "gcs://", "r2://", "az://", "abfss://", "http://", "https://")
-
-
-class StoreError(Exception):
-    """A store operation a person asked for that cannot be done; the message says why."""
-
-
-class StoreBusyError(StoreError):
-    pass
-
-
-class StoreDamagedError(StoreError):
-    """DuckDB found a block whose checksum is wrong: the file must be restored, not written."""
-
-
-class StoreReadOnlyError(StoreError):
-    """The store can be read here but not written (a read-only disk, or another user's file)."""
-
-
-class StoreFullError(StoreError):
-    """The disk the store is on is full; the write was rolled back."""
-
-
-DAMAGE_SIGNS = ("corrupt", "checksum", "invalid block", "could not read enough bytes", "malformed")
-READ_ONLY_SIGNS = ("read-only file system", "permission denied")
-FULL_SIGNS = ("no space left on device", "disk quota exceeded")
-
-
-def fault_of(error: Exception, description: str, path: Path | None, done: str = "changed") -> StoreError | None:
-    """A DuckDB or OS error that says the store's file or disk is at fault, as a message a person can
-    act on; None for any other error."""
-    text = str(error).lower()
-    said = str(error).splitlines()[0][:300]
-    if any(sign in text for sign in DAMAGE_SIGNS):
-        return StoreDamagedError(
-            f"The data store {description} is damaged ({said}): restore it from a backup (see the README's "
-            "Operations). Nothing is written to it until `python -m empathy check` finds it sound.")
-    if any(sign in text for sign in FULL_SIGNS):
-        where = mount_of(path) if path else description
-        return StoreFullError(f"There is no space left on {where} (where the data store {description} is): "
-                              f"nothing was {done}. Free some space, then try again.")
-    if any(sign in text for sign in READ_ONLY_SIGNS):
-        return StoreReadOnlyError(f"The data store {description} cannot be written here ({said}): the disk is "
-                                  f"read-only or the file belongs to another user. Nothing was {done}; reading "
-                                  "it works as before.")
-    return None
-
-
-def mount_of(path: Path) -> Path:
-    """The mount point of the file system that holds `path`."""
-    found = path.resolve()
-    while not found.is_mount() and found != found.parent:
-        found = found.parent
-    return found
 
 
 def busy_seconds() -> float:

@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from empathy.access.roles import User, require
-from empathy.store import Store
-from empathy.store.connections import StoreDamagedError, StoreError
+import duckdb
+
+from empathy.access.roles import User
+from empathy.store.core import Store
+from empathy.store.faults import StoreDamagedError, StoreError, fault_of
 
 
 @dataclass(frozen=True)
@@ -34,27 +36,27 @@ def check(store: Store, *, user: User, repair: bool = False) -> Checked:
     if repair:
         store.authorize(user, "maintain_store", store.description)
     rows = {}
-    for table in store.tables():
+    for table in tables(store):
         try:
             rows[table] = int(store.query(f'SELECT count(*) AS n, bit_xor(hash(COLUMNS(*))) FROM "{table}"')
                               .iloc[0, 0])
         except StoreDamagedError as fault:  # marked damaged now; nothing can write, an audit row neither
             return Checked(rows, f"table {table}: {fault}", None)
-    store.mark_sound()
-    dead = store.dead_bytes()
-    reclaimed = store.compact() if repair and dead else None
+    store.damage_mark.clear()
+    dead = dead_bytes(store)
+    reclaimed = _compact(store) if repair and dead else None
     if repair:
         store.audit(user, "check", store.description, "done",
                     f"{len(rows)} tables sound; " + (f"{reclaimed[0] - reclaimed[1]:,} bytes taken back"
                                                      if reclaimed else "no dead space"))
-    return Checked(rows, None, store.dead_bytes() if reclaimed else dead, reclaimed)
+    return Checked(rows, None, dead_bytes(store) if reclaimed else dead, reclaimed)
 
 
 def backup(store: Store, target: Path, *, user: User) -> int:
     """A consistent copy of the store's file at `target` (made beside it first, then moved into
     place), its size in bytes. A lake is backed up with PostgreSQL's and the data folder's own tools."""
     store.authorize(user, "maintain_store", str(target))
-    if store.lake:
+    if store.access.lake:
         raise StoreError(
             f"{store.description} is a DuckLake: back up its catalog with `pg_dump` of its PostgreSQL database, "
             "then its data folder (EMPATHY_DATA_PATH; its Parquet files are only ever added), and restore both "
@@ -62,12 +64,37 @@ def backup(store: Store, target: Path, *, user: User) -> int:
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
-        store.copy_to(partial)
+        store.access.copy_to(partial)
         partial.replace(target)
-    except OSError as error:
-        raise StoreError(f"The backup could not be written to {target}: {error.strerror}. Nothing was written.") \
+    except (duckdb.Error, OSError) as error:
+        fault = fault_of(error, store.description, store.access.path, "written")
+        if isinstance(fault, StoreDamagedError):
+            store.damage_mark.found(fault)
+        raise StoreError(f"The backup could not be written to {target}: {fault or error}. Nothing was written.") \
             from None
     finally:
         partial.unlink(missing_ok=True)
     store.audit(user, "backup", str(target), "done", f"{target.stat().st_size:,} bytes")
     return target.stat().st_size
+
+
+def tables(store: Store) -> list[str]:
+    """Every table of the store, by name."""
+    return store.query("SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
+                       "AND schema_name = 'main' ORDER BY table_name")["table_name"].tolist()
+
+
+def dead_bytes(store: Store) -> int | None:
+    """Space in the file that holds nothing (None on a lake)."""
+    if store.access.lake:
+        return None
+    with store.cursor() as cursor:
+        return store.access.dead_bytes(cursor)
+
+
+def _compact(store: Store) -> tuple[int, int]:
+    """The file rewritten without dead space while nobody else has it open; its sizes before and after."""
+    try:
+        return store.access.compact()
+    except (duckdb.Error, OSError) as error:
+        raise fault_of(error, store.description, store.access.path) or error from None

@@ -1,0 +1,88 @@
+"""The store's tables: the data tables of the contract (`sheets/schema.py`) with their batch columns,
+and the tables of each job beside them; made, and given columns added since, when a store opens."""
+
+from __future__ import annotations
+
+import duckdb
+
+from empathy.sheets.schema import DERIVED_COLUMNS, TABLE_COLUMNS
+
+SQL_TYPES = {"text": "VARCHAR", "text[]": "VARCHAR[]", "int": "BIGINT", "float": "DOUBLE", "timestamp": "TIMESTAMP",
+             "date": "DATE", "bool": "BOOLEAN"}
+# One row per turn of one version of a call's transcript (call_id, transcript_hash): a version is
+# scored once, and its turns stay as long as any stored call row points at it.
+UTTERANCE_COLUMNS = {"call_id": "VARCHAR", "transcript_hash": "VARCHAR", "turn": "INTEGER",
+                     "speaker": "VARCHAR", "role": "VARCHAR", "text": "VARCHAR", "offset_s": "DOUBLE",
+                     "compound": "DOUBLE", "pos": "DOUBLE", "neu": "DOUBLE", "neg": "DOUBLE",
+                     "scored": "BOOLEAN", "themes": "VARCHAR[]", "dissatisfaction": "DOUBLE", "language": "VARCHAR"}
+# Tables other than the data tables, with their keys (enforced by an embedded file; a lake has none,
+# and no write relies on them).
+OTHER_TABLES = {
+    "utterances": (", ".join(f"{name} {kind}" for name, kind in UTTERANCE_COLUMNS.items())
+                   + ", batch_id BIGINT NOT NULL", None),
+    "batches": ("""batch_id BIGINT, kind VARCHAR, layout VARCHAR, source VARCHAR, rows_new BIGINT,
+                   rows_updated BIGINT, rows_duplicate BIGINT, rows_rejected BIGINT, loaded_at TIMESTAMP,
+                   loaded_by VARCHAR, undone_at TIMESTAMP, demo BOOLEAN""", "batch_id"),
+    "voices": ("""window_label VARCHAR, window_start DATE, window_end DATE, source VARCHAR, ref_id VARCHAR,
+                  turn INTEGER, text_hash VARCHAR, pinned BOOLEAN, chosen_at TIMESTAMP, chosen_by VARCHAR""",
+               "window_label"),
+    "audit": ("""entry BIGINT, happened_at TIMESTAMP, who VARCHAR, role VARCHAR, action VARCHAR,
+                 object VARCHAR, outcome VARCHAR, detail VARCHAR""", "entry"),
+    "sheet_sources": ("""spreadsheet_key VARCHAR, worksheet VARCHAR, title VARCHAR, layout VARCHAR,
+                         mapping VARCHAR, skip_invalid BOOLEAN, loaded_at TIMESTAMP, loaded_by VARCHAR,
+                         last_batch BIGINT""", "spreadsheet_key, worksheet"),
+    "meta": ("key VARCHAR, value BIGINT", "key"),
+    # A board as presented: its JSON, frozen, with the data version, the last batch and a hash of
+    # the inputs it was computed from.
+    "presented": ("""presentation BIGINT, window_label VARCHAR, window_start DATE, window_end DATE,
+                     presented_at TIMESTAMP, presented_by VARCHAR, presenter VARCHAR, data_version BIGINT,
+                     last_batch BIGINT, inputs_hash VARCHAR, board VARCHAR""", "presentation"),
+    # Actions from the meeting: raised in a window, linked to an account, a theme or that window's voice.
+    "actions": ("""action_id BIGINT, window_label VARCHAR, what VARCHAR, owner VARCHAR, due DATE,
+                   link_kind VARCHAR, link VARCHAR, status VARCHAR, note VARCHAR, created_at TIMESTAMP,
+                   created_by VARCHAR, updated_at TIMESTAMP, updated_by VARCHAR""", "action_id"),
+    # Alerts sent, one row per alert and channel: what makes each go out once. An account's "turned red"
+    # alert is cleared when it is red no more, so turning red again is news again.
+    "alerts": ("""alert_key VARCHAR, channel VARCHAR, kind VARCHAR, subject VARCHAR, message VARCHAR,
+                  sent_at TIMESTAMP, sent_by VARCHAR, cleared_at TIMESTAMP""", None),
+    # Sign-outs: one browser's sign-in (`session`, a fingerprint of its signed cookie), or, with no
+    # session, every sign-in of that person made before `signed_out_at` (an admin's doing).
+    "sign_outs": ("who VARCHAR, session VARCHAR, signed_out_at TIMESTAMP, signed_out_by VARCHAR", None),
+}
+# Counters in `meta`: the data's version, the voices', the presented boards' and actions', and the one
+# every write bumps.
+COUNTERS = ("version", "voices_version", "meeting_version", "writes")
+
+
+def missing(cursor: duckdb.DuckDBPyConnection, keyed: bool) -> list[str]:
+    """Statements making the tables and columns this store lacks (none for a store that has them all),
+    each one a no-op if another process has just run it (a write that collided runs again). `keyed`:
+    primary keys are declared (an embedded file; a lake has none)."""
+    found = cursor.execute("SELECT table_name, column_name FROM duckdb_columns() "
+                           "WHERE database_name = current_database() AND schema_name = 'main'").fetchall()
+    existing = {(table, column) for table, column in found} | {(table, None) for table, _ in found}
+    statements = []
+    for table, columns in TABLE_COLUMNS.items():
+        columns = {**columns, **DERIVED_COLUMNS.get(table, {})}
+        if (table, None) not in existing:
+            defs = ", ".join(f"{name} {SQL_TYPES[kind]}" for name, kind in columns.items())
+            statements.append(f"CREATE TABLE IF NOT EXISTS {table} ({defs}, row_hash VARCHAR, "
+                              "batch_id BIGINT NOT NULL, superseded_by BIGINT)")
+        statements += [f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {name} {SQL_TYPES[kind]}"
+                       for name, kind in columns.items()
+                       if (table, None) in existing and (table, name) not in existing]
+    statements += [f"CREATE TABLE IF NOT EXISTS {table} ({defs}{f', PRIMARY KEY ({key})' if key and keyed else ''})"
+                   for table, (defs, key) in OTHER_TABLES.items() if (table, None) not in existing]
+    statements += [f"ALTER TABLE utterances ADD COLUMN IF NOT EXISTS {name} {kind}"
+                   for name, kind in UTTERANCE_COLUMNS.items()
+                   if ("utterances", None) in existing and ("utterances", name) not in existing]
+    return statements
+
+
+def create(cursor: duckdb.DuckDBPyConnection, statements: list[str]) -> None:
+    """Run `missing`'s statements and start the counters a new store lacks."""
+    for statement in statements:
+        cursor.execute(statement)
+    for counter in COUNTERS:
+        cursor.execute("INSERT INTO meta SELECT ?, 0 WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = ?)",
+                       [counter, counter])
