@@ -13,7 +13,6 @@ from empathy.access.roles import (
     command_line_user,
     loopback,
     parse_roles,
-    read_roles,
     require,
 )
 from empathy.figures import voice
@@ -69,20 +68,6 @@ def test_the_command_line_is_the_os_user_with_all_rights_alone_and_an_analyst_on
 def test_loopback_addresses():
     assert [loopback(a) for a in ("127.0.0.1", "localhost", "::1", "[::1]", "127.8.0.1")] == [True] * 5
     assert [loopback(a) for a in (None, "", "0.0.0.0", "192.168.1.20", "example.com")] == [False] * 5
-
-
-def test_an_admin_saves_the_roles_file_and_the_audit_says_who_changed(store, roles_file):
-    people.save_roles(store, ADMIN, ROLES_TOML.replace('"cxo@example.com" = "viewer"', '"cxo@example.com" = "analyst"'))
-    assert read_roles().user_for("cxo@example.com").role is Role.ANALYST
-    entry = audit.log(store, user=ADMIN).iloc[0]
-    assert (entry["who"], entry["action"], entry["outcome"]) == ("ada@example.com", "edit_roles", "done")
-    assert entry["detail"] == "cxo@example.com viewer -> analyst"
-
-
-def test_a_wrong_roles_file_saves_nothing(store, roles_file):
-    with pytest.raises(RolesError):
-        people.save_roles(store, ADMIN, '[people]\n"a@x.com" = "boss"\n')
-    assert roles_file.read_text() == ROLES_TOML
 
 
 @pytest.fixture
@@ -158,11 +143,3 @@ def test_exports_are_allowed_to_viewers_and_audited_with_their_row_count(loaded)
     entry = audit.log(loaded, user=ADMIN).iloc[0]
     assert (entry["who"], entry["action"], entry["object"], entry["detail"]) == \
         ("cxo@example.com", "export", "voices", "2 rows as CSV")
-
-
-def test_taking_a_person_out_of_the_roles_file_signs_them_out_everywhere(store, roles_file):
-    from datetime import datetime, timedelta, timezone
-    before = datetime.now(timezone.utc) - timedelta(seconds=2)
-    people.save_roles(store, ADMIN, ROLES_TOML.replace('"dana@example.com" = "analyst"\n', ""))
-    assert people.signed_out(store, "dana@example.com", "any browser", before)
-    assert not people.signed_out(store, "cxo@example.com", "any browser", before)  # still in the file
