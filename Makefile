@@ -10,13 +10,17 @@ APT_INSTALL = $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8501
 
-.PHONY: run test demo bench clean
+.PHONY: run test check demo bench clean
 
 run: $(RUNTIME) $(FONT)
 	$(PYTHON) -m streamlit run serve.py --server.port $(PORT)
 
 test: $(DEV) $(CHROMIUM) $(PDFTOTEXT) $(FONT)
 	$(PYTHON) -m pytest
+
+# The quick loop while editing: the core's tests, without whole pages, browsers or other processes.
+check: $(DEV) $(PDFTOTEXT) $(FONT)
+	$(PYTHON) -m pytest -q -m "not browser and not slow"
 
 demo: $(RUNTIME)
 	$(PYTHON) -m empathy.loading.demo_generator

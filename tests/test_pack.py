@@ -4,13 +4,14 @@
 import io
 import json
 import re
+import shutil
 import subprocess
 
 import pytest
 from PIL import Image
 from pptx import Presentation
 
-from conftest import FIXTURES, SMB_LEAD, empathy
+from conftest import FIXTURES, SMB_LEAD, demo_store_file, empathy
 from empathy.figures.metrics import iso_week
 from empathy.figures.settings import read_settings
 from empathy.meeting.pack import make_pack
@@ -34,7 +35,7 @@ def expected_cells(name: str, figure: dict) -> list[str]:
 def demo(tmp_path_factory):
     """The demo data in a store of this module's own, and its latest week's board as `board --json` says it."""
     db_path = tmp_path_factory.mktemp("pack") / "empathy.duckdb"
-    assert empathy("demo", db_path=db_path).returncode == 0
+    shutil.copy(demo_store_file(), db_path)
     board = json.loads(empathy("board", "--json", db_path=db_path).stdout)
     return db_path, board
 
@@ -105,9 +106,8 @@ def test_a_page_per_segment_when_asked(demo, tmp_path):
     assert text.count("\f") == PAGES + len(segments)
 
 
-def test_a_presented_board_packs_as_presented(tmp_path):
-    db_path = tmp_path / "empathy.duckdb"
-    assert empathy("demo", db_path=db_path).returncode == 0
+def test_a_presented_board_packs_as_presented(demo_copy, tmp_path):
+    db_path = demo_copy
     assert empathy("present", "--window", "2026-W47", db_path=db_path).returncode == 0
     frozen = json.loads(empathy("board", "--window", "2026-W47", "--json", db_path=db_path).stdout)
     assert empathy("load", FIXTURES / "late_answers_w47.csv", db_path=db_path).returncode == 0

@@ -4,10 +4,9 @@ import pandas as pd
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from conftest import demo_story_accounts
+from conftest import demo_store_file, demo_story_accounts
 from conftest import load_text as load
 from empathy.figures.rules import Thresholds, checkpoint_signals, flag_accounts, judge
-from empathy.loading.demo import ensure_demo
 from empathy.store import Store
 
 AS_OF = date(2026, 9, 30)  # the period: 2026-09-01 .. 2026-09-30; the usual: the 180 days before (from 2026-03-05)
@@ -112,8 +111,7 @@ def test_last_contact_is_the_latest_call_before_the_end_of_the_period(flags):
 
 @pytest.fixture(scope="module")
 def demo_flags(tmp_path_factory):
-    store = Store.open(tmp_path_factory.mktemp("demo") / "empathy.duckdb")
-    ensure_demo(store)
+    store = Store.open(demo_store_file())  # only read
     yield flag_accounts(store, date(2026, 11, 22), Thresholds())  # W47's last day, the defaults
     store.close()
 

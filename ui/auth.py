@@ -79,7 +79,7 @@ def refuse_open_on_network() -> None:
     LOGGER.error("Refusing to serve: no sign-in is configured and the server listens on %s.", address or "all addresses")
     st.error(f"**This board is not served on {literal(address or 'every network address')} without sign-in.** "
              "Anyone who can reach it could read every customer's words and change the data. Configure "
-             "sign-in (`[auth]` in `.streamlit/secrets.toml`, see the README's Sign-in section), listen on "
+             "sign-in (`[auth]` in `.streamlit/secrets.toml`, see docs/sign-in-and-roles.md), listen on "
              "127.0.0.1 only, or set EMPATHY_OPEN=1 if an open board on this network is really meant.")
     st.stop()
 

@@ -28,7 +28,8 @@ from empathy.loading.demo import ensure_demo, has_demo
 from empathy.meeting import charts
 from empathy.meeting.actions import FollowUp, follow_up, listed
 from empathy.meeting.presented import Presentation, Since, as_presented, presentations, since
-from empathy.store import ScopedStore, Store, StoreError, presentations as kept_boards, store_location
+from empathy.store import ScopedStore, Store, StoreError, store_location
+from empathy.store import presentations as kept_boards
 from ui.auth import current_user
 from ui.text import literal
 from ui.window_picker import pick_window

@@ -34,7 +34,7 @@ TIMEOUT = (5, 30)  # seconds to connect, seconds to wait for an answer
 RETRY_WAITS = (1.0, 2.0, 4.0)  # seconds before each retry of a 429 or 5xx
 LONGEST_RETRY_AFTER = 8.0  # a server's Retry-After is honoured up to this
 SECRETS_HELP = ("Add a [connections.gsheets] section with a service account's key to "
-                ".streamlit/secrets.toml (the README shows how).")
+                ".streamlit/secrets.toml (docs/loading-sheets.md shows how).")
 URL_KEY = re.compile(r"/spreadsheets/d/([A-Za-z0-9_-]{20,})")
 ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 GOOGLE_SHEETS_HOSTS = ("docs.google.com", "docs.google.com:443")

@@ -52,7 +52,9 @@ def open_access(location: str) -> FileAccess | LakeAccess:
 
 
 class FileAccess:
-    """Short visits to an embedded DuckDB file, shared by the threads of this process."""
+    """Short visits to an embedded DuckDB file, shared by the threads of this process. Over 200 lines
+    on purpose: it is one state machine (readers, writers waiting, the writer's announcement, the
+    lingering close) under one lock, and its invariants read best in one place."""
 
     lake = False
 

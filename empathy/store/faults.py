@@ -39,8 +39,8 @@ def fault_of(error: Exception, description: str, path: Path | None, done: str = 
     said = str(error).splitlines()[0][:300]
     if any(sign in text for sign in DAMAGE_SIGNS):
         return StoreDamagedError(
-            f"The data store {description} is damaged ({said}): restore it from a backup (see the README's "
-            "Operations). Nothing is written to it until `python -m empathy check` finds it sound.")
+            f"The data store {description} is damaged ({said}): restore it from a backup (see docs/operations.md). "
+            "Nothing is written to it until `python -m empathy check` finds it sound.")
     if any(sign in text for sign in FULL_SIGNS):
         where = mount_of(path) if path else description
         return StoreFullError(f"There is no space left on {where} (where the data store {description} is): "

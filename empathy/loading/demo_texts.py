@@ -1,0 +1,194 @@
+"""What the demo's customers and agents say: the templates and phrase banks the demo generator draws
+from (its seeded random streams pick among them), kept apart from the generator's logic."""
+
+# Negative lines by theme; the words "billing", "invoice", "onboarding" etc. are what theme tagging
+# will find, written the way customers put them.
+NEGATIVE = {
+    "billing": [
+        "We were charged twice for the same seats {month}, invoice {invoice}, and nobody has fixed it.",
+        "The invoice still lists {seats} seats we removed weeks ago. We keep paying for people who left, which is ridiculous.",
+        "Billing changed our renewal date without telling us and the card got declined. Really frustrating.",
+        "I can't get a straight answer on why our bill went up by {amount}.",
+        "Invoice {invoice} has the wrong VAT number again and finance rejected it.",
+        "We got billed for the annual plan when we asked for monthly. That's a {amount} mistake and a real problem for us.",
+        "The billing portal times out whenever I try to download last quarter's invoices. Annoying and a waste of time.",
+        "The refund for the duplicate charge is {days} days late and still nothing. We're angry about it.",
+        "Every month something is wrong with the invoice and I waste an afternoon chasing it.",
+        "Proration on the upgrade makes no sense, we were charged the full month for {seats} new seats.",
+    ],
+    "onboarding": [
+        "Onboarding dragged on {days} weeks late and our kickoff kept getting cancelled. Disappointing start.",
+        "Setting up the workspace was confusing, the setup checklist skips the permissions step.",
+        "Our new admins had no training and the onboarding videos are for the old interface.",
+        "Importing our users during onboarding failed halfway and we had to start over.",
+    ],
+    "performance": [
+        "{feature} is painfully slow, sometimes a full minute to load. It's terrible during meetings.",
+        "Reports are painfully slow at month end, the page just spins.",
+        "Search got noticeably slower after the last release and it's hurting our team.",
+        "Exports of more than a few thousand rows fail every time. Broken.",
+    ],
+    "reliability": [
+        "We had another outage on {weekday} morning and lost about {hours} hours of work.",
+        "{feature} keeps crashing when more than a few people use it at once. Awful.",
+        "Data in the dashboard was wrong for {hours} hours and nobody told us. We made bad decisions on it.",
+        "Sync failures again this week, records just disappear from the list.",
+    ],
+    "support": [
+        "Support ignored a ticket marked urgent for {days} days. Poor.",
+        "Every time I call I have to explain the whole problem again to someone new.",
+        "The support chat bot is useless and frustrating, it never gets me to a person.",
+        "We were told someone would call back on {weekday}. Nobody called, which is disappointing.",
+    ],
+    "documentation": [
+        "The documentation for {feature} is outdated and confusing, the screenshots don't match anymore.",
+        "Nothing in the help center about {feature}, so we had to guess and got it wrong.",
+        "The API docs are missing half the error codes.",
+    ],
+    "pricing": [
+        "The price increase at renewal was painful for what we use. Hard to defend.",
+        "Paying per seat for occasional users feels unfair and expensive.",
+        "We'd need the Enterprise plan just for SSO, which is hard to justify.",
+    ],
+    "integrations": [
+        "The {integration} integration stopped syncing and we only noticed a week later.",
+        "Half our fields don't map in the {integration} connector, which is a mess.",
+        "The {integration} sync duplicates contacts every night and cleaning it up is a pain.",
+    ],
+}
+POSITIVE = [
+    "{feature} saves my team hours every week, genuinely love it.",
+    "Support sorted out our {integration} problem the same day, really appreciated.",
+    "The new {feature} is exactly what we asked for, thank you.",
+    "Solid product, reliable, and the {integration} integration just works.",
+    "Onboarding was smooth and our admins were up and running in {days} days.",
+    "Our account manager is responsive and actually knows our setup.",
+    "Easy to use, my whole team of {seats} picked it up without training.",
+    "Reports are fast now and the dashboards look great in our {weekday} review.",
+    "Happy with the product. I'd recommend it to other {team} teams.",
+    "The {integration} connector made our weekly reporting painless.",
+    "We cut our month-end close by {days} days thanks to {feature}.",
+    "Whoever redesigned {feature}: thank you, it's so much clearer.",
+    "Rock solid for us this quarter, not a single outage we noticed.",
+    "{agent_name} on the support team went above and beyond for us on {weekday}.",
+    "Love that {feature} finally works on the mobile app.",
+    "Best tool in our stack for {team}, and it's not close.",
+    "The training session last {weekday} was excellent, our {team} team is much more confident.",
+    "Pricing is fair for what we get, especially since {feature} was added.",
+    "Migration from our old system went better than expected.",
+    "The help center article on {feature} answered my question in two minutes.",
+]
+NEUTRAL = [
+    "It does what we need for {team}, nothing more.",
+    "Fine for now, we are still evaluating {feature}.",
+    "Mostly okay. Would like more flexibility in {feature}.",
+    "Works as expected, though {feature} could be faster.",
+    "Average experience, some things could be simpler for our {team} people.",
+    "No complaints this {period}, no big wins either.",
+    "We only use it for {team} so far, hard to judge the rest.",
+    "Decent. The {integration} sync is a bit clunky but it gets there.",
+    "It's fine. I'd like clearer release notes when {feature} changes.",
+    "Okay overall. Our {team} team uses it more than I do.",
+    "Does the job. Would be nice to share {feature} with people outside the account.",
+    "Still getting used to the new navigation since the {renewal} release.",
+]
+CONTEXT = [
+    "We have {seats} people on it now.",
+    "Our {team} team relies on it every day.",
+    "We've been customers for about {years} years.",
+    "Renewal is coming up in {renewal}.",
+    "I raised this with our account manager on {weekday}.",
+    "This matters a lot during our busy season.",
+    "We're rolling it out to {seats} more users next quarter.",
+    "Our CFO asked about it in the last budget review.",
+    "We compared it with two other vendors last year.",
+    "I'm the admin for our {region} office.",
+]
+CLOSERS_GOOD = ["Keep it up.", "Thanks!", "Great work, team.", "Looking forward to what's next.",
+                "Thank you.", "Much appreciated."]
+CLOSERS_BAD = ["Please fix this soon.", "We need a real answer.", "This can't keep happening.",
+               "Not impressed so far.", "Please escalate.", "We are looking at alternatives."]
+KOREAN_NEGATIVE = [
+    "이번 달 청구서 금액이 계약 내용과 다릅니다. 확인 부탁드립니다.",
+    "지원팀 답변이 너무 늦어요. 긴급 건인데 사흘째 기다리고 있습니다.",
+    "대시보드 로딩이 너무 느려서 회의 때 쓰기 어렵습니다.",
+    "연동이 자주 끊겨서 데이터가 맞지 않습니다.",
+    "온보딩 자료가 영어로만 되어 있어서 팀원들이 어려워합니다.",
+]
+KOREAN_POSITIVE = [
+    "기능이 직관적이라 팀원들이 금방 익혔습니다. 만족합니다.",
+    "지원팀이 빠르게 해결해 주셔서 감사합니다.",
+    "보고서 기능 덕분에 주간 회의 준비 시간이 많이 줄었어요.",
+]
+
+CALL_OPENINGS = [
+    "Thanks for calling, this is {agent}. How can I help today?",
+    "Hi, {agent} here from customer support. What can I do for you?",
+    "Good morning, you're through to {agent}. What's going on?",
+    "Hello, this is {agent}. I see you opened a ticket earlier, how can I help?",
+]
+AGENT_PROBES = [
+    "I'm sorry to hear that. Can you tell me when you first noticed it?",
+    "Okay, let me pull up your account. Which workspace is this in?",
+    "Thanks for the detail. Is this affecting everyone on your team or just you?",
+    "Understood. Do you have a reference number or a screenshot I can look at?",
+    "Got it. Has anything changed on your side recently?",
+]
+CUSTOMER_DETAILS = [
+    "It started around {weekday} and it's been the same every day since.",
+    "It's the whole team, about {seats} people, and we have a deadline this week.",
+    "I already sent screenshots {days} days ago and heard nothing back.",
+    "Nothing changed on our side as far as I know.",
+    "Finance is asking me about it every morning, so I really need an answer.",
+]
+AGENT_FIXES = [
+    "I've found the problem and corrected it on our side. You should see the change within the hour.",
+    "I've applied a fix and issued a credit for the trouble. It will show on the next invoice.",
+    "I've escalated this to our engineering team with priority and I'll update you by {weekday}.",
+    "I can't fix this from here, so I'm raising it with the specialist team.",
+]
+CUSTOMER_GOOD_ENDINGS = [
+    "That's great, thank you so much for sorting it out.",
+    "Perfect, that's exactly what I needed. Thanks!",
+    "Okay, that works. I appreciate the quick help.",
+    "Brilliant, thanks. That makes my week easier.",
+]
+CUSTOMER_BAD_ENDINGS = [
+    "Honestly this is so frustrating, it's the third time we've called about this.",
+    "I'm not happy. We need this fixed, not escalated again.",
+    "Fine, but if this isn't solved by {weekday} we'll have to look at other options.",
+    "This is really disappointing. We were told this was fixed last time and it's still broken.",
+]
+AGENT_CLOSINGS = [
+    "Thanks for your patience. Is there anything else I can help with?",
+    "I'll send a summary by email. Have a good rest of your day.",
+    "You'll get a ticket update shortly. Thanks for calling.",
+]
+KOREAN_CALL = {
+    "opening": "안녕하세요, 고객지원팀 {agent}입니다. 무엇을 도와드릴까요?",
+    "customer": ["이번 달 청구서에 중복 결제가 있습니다.", "연동 데이터가 또 누락됐어요.",
+                 "대시보드가 너무 느립니다. 해결 방법이 있을까요?"],
+    "fix": "확인해 보니 저희 쪽 설정 문제였습니다. 지금 바로 수정했습니다.",
+    "ending_good": "빠르게 처리해 주셔서 감사합니다.",
+    "ending_bad": "또 같은 문제라서 정말 실망스럽습니다.",
+}
+
+CONTACT_FIRST = ["Mina", "Oliver", "Grace", "Daniel", "Sofia", "Liam", "Aisha", "Noah", "Chloe", "Mateo",
+                 "Leah", "Ethan", "Zara", "Lucas", "Maya", "Owen", "Nadia", "Felix", "Ruth", "Kenji"]
+CONTACT_LAST = ["Park", "Bennett", "Alvarez", "Novak", "Haddad", "Lindqvist", "Osei", "Moreau", "Tanaka",
+                "Walsh", "Castillo", "Brennan", "Iyer", "Kowalski", "Duarte", "Fischer", "Mensah", "Quinn"]
+KOREAN_CONTACTS = ["김민준", "박서연", "이지호", "최수아", "정도윤", "한예린"]
+# What customers write about themselves now and then: the board must redact it before showing a quote.
+PERSONAL_COMMENTS = [
+    "Call me on {phone} if you need the details.",
+    "Email me at {email} and I will send the invoices.",
+    "{first} on our side has all the examples, ask for them.",
+    "Our account number is {number}, please check it.",
+    "You charged the card {card} twice.",
+]
+PERSONAL_INTROS = [
+    "Hi, this is {name} from {company}. ",
+    "Hi, {name} here, from {company}. You can reach me at {phone}. ",
+    "This is {name}; my email is {email}. ",
+]
+PHONES = ["415-555-{n:04d}", "+44 20 7946 {n:04d}", "(212) 555-{n:04d}", "+1 646 555 {n:04d}"]
