@@ -81,7 +81,7 @@ def stages(path: Path, folder: Path, round_number: int) -> dict[str, float]:
     _, vader = timed(lambda: score_texts(scored_texts(turns)))
     _, landed = timed(lambda: store.load("calls", rows, kind="calls", layout="calls", source=path.name,
                                          user=SYSTEM, utterances=turns,
-                                         turn_themes=themes_expression(read_taxonomy(), "text")))
+                                         turn_themes=themes_expression(read_taxonomy(), "text", "lemmas")))
     store.close()
     return {"read": read, "prepare": checked, "plan": parsed, "score_calls": scored, "score_texts": vader,
             "land": landed}

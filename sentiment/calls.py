@@ -19,7 +19,8 @@ from sentiment.scoring import Score, score_texts
 
 NEGATIVE_AT_OR_BELOW = -0.05
 SCORE_FIELDS = Score._fields  # compound, pos, neu, neg, scored, dissatisfaction, language
-FIGURES = ("mean", "min", "shift", "negative", "dissatisfaction", "customer_turns", "scored_turns", "unscored_turns")
+FIGURES = ("mean", "min", "shift", "negative", "dissatisfaction", "customer_turns", "scored_turns", "unscored_turns",
+           "language")
 
 
 class ScoredTurn(NamedTuple):
@@ -34,7 +35,8 @@ class ScoredTurn(NamedTuple):
     neg: float | None
     scored: bool
     dissatisfaction: float | None = None
-    language: str | None = None  # of a turn left unscored for being in another language
+    language: str | None = None  # "en" or "ko" as scored, or the language it was left unscored in
+    lemmas: str | None = None  # a Korean turn's content morphemes, what its themes matched on
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,8 @@ def with_scores(turns: pd.DataFrame, workers: int | None = None) -> pd.DataFrame
     found = found.reindex(turns.index)
     return turns.assign(
         **{name: found[name].astype("float64") for name in ("compound", "pos", "neu", "neg", "dissatisfaction")},
-        scored=found["scored"].eq(True), language=found["language"].astype("object"))
+        scored=found["scored"].eq(True), language=found["language"].astype("object"),
+        lemmas=found["lemmas"].astype("object"))
 
 
 def figures_by_call(turns: pd.DataFrame, by: list[str]) -> pd.DataFrame:
@@ -95,7 +98,8 @@ def figures_by_call(turns: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     mean, min = of the scored customer turns' compound; negative = mean <= -0.05;
     shift = mean of the last third of scored customer turns minus the mean of the first third
     (a third is n // 3 turns, at least one; no shift with fewer than two scored turns);
-    dissatisfaction = the mean of the scored customer turns' dissatisfaction (sentiment/dissatisfaction.py).
+    dissatisfaction = the mean of the scored customer turns' dissatisfaction (sentiment/dissatisfaction.py);
+    language = the language most of them are in ("en", "ko").
     """
     calls = pd.MultiIndex.from_frame(turns[by].drop_duplicates()) if len(by) > 1 else \
         pd.Index(turns[by[0]].drop_duplicates(), name=by[0])
@@ -115,7 +119,13 @@ def figures_by_call(turns: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     figures["scored_turns"] = figures["scored_turns"].fillna(0).astype("int64")
     figures["unscored_turns"] = figures["customer_turns"] - figures["scored_turns"]
     figures["negative"] = (figures["mean"] <= NEGATIVE_AT_OR_BELOW).astype("boolean").where(figures["mean"].notna())
+    figures["language"] = scored.groupby(by, sort=False)["language"].agg(_most_said).reindex(calls)
     return figures[list(FIGURES)]
+
+
+def _most_said(languages: pd.Series) -> str:
+    """The language most of a call's scored customer turns are in (the first such, on a tie)."""
+    return languages.value_counts(sort=True).index[0]
 
 
 def scored_turns(turns: pd.DataFrame) -> list[ScoredTurn]:

@@ -1,5 +1,5 @@
-"""How unhappy a customer turn is, from 0 (not at all) to 1: a score beside VADER's compound, which
-stays as it is.
+"""How unhappy a customer turn is, from 0 (not at all) to 1: a score beside the compound (VADER's for
+English, the Korean scorer's for Korean), which stays as it is.
 
 VADER reads "No, that doesn't work. Thanks anyway, great." as positive: the polite words around a
 failure outweigh it. Service conversations say dissatisfaction in phrases VADER's lexicon does not
@@ -48,7 +48,21 @@ FAILURES = (
     (("frustrat", "annoy", "disappoint", "useless", "ridiculous", "unacceptable", "terrible", "awful", "horrible"),
      r"\b(?:frustrat\w*|annoy\w*|disappoint\w*|useless|ridiculous|unacceptable|terrible|awful|horrible)\b"),
 )
-PHRASES = tuple((frozenset(needles), re.compile(pattern)) for needles, pattern in REJECTIONS + FAILURES)
+# The same in Korean, so a Korean call's dissatisfaction means what an English one's does: rejections
+# and corrections (아니요, 그게 아니라, 몇 번을 말씀드려야, 이미 말씀드렸는데, 다른 거요) and failures
+# (아직도 안 됐어요, 안 돼요, 해지/환불/취소, 기다리고 있어요, 고장/오류/먹통, 최악/엉망/불친절).
+KOREAN = (
+    (("아니",), r"(?:^|[\s.,!?])아니(?:요|에요|예요|오|라)|그(?:게|거|건) 아니"),
+    (("말씀", "말했", "얘기했", "말했잖"), r"몇 ?번(?:을|이나|째)? ?(?:말씀|말|얘기)|(?:이미|벌써|아까|분명히?) ?(?:말씀 ?드렸|말했|얘기했)"),
+    (("다른",), r"다른 (?:걸|거|것|방법|분|제품|상품|날|시간|곳)"),
+    (("아직",), r"아직(?:도|까지)? ?(?:안|못|처리|해결|연락|답|소식)"),
+    (("안",), r"안 ?(?:돼|되|됐|됩|와|왔|옵|나와|나옵)|안 ?(?:열려|열리|켜|켜지)"),
+    (("해지", "환불", "취소", "반품"), r"해지|환불|취소|반품"),
+    (("기다",), r"기다리(?:고|는|다|라)|기다렸"),
+    (("고장", "오류", "에러", "먹통", "장애", "불량", "누락"), r"고장|오류|에러|먹통|장애|불량|누락"),
+    (("최악", "엉망", "불친절", "짜증", "답답", "황당", "어이없", "실망"), r"최악|엉망|불친절|짜증|답답|황당|어이없|실망"),
+)
+PHRASES = tuple((frozenset(needles), re.compile(pattern)) for needles, pattern in REJECTIONS + FAILURES + KOREAN)
 NEEDLES = tuple(sorted(set().union(*(needles for needles, _ in PHRASES))))
 
 

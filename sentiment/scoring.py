@@ -1,5 +1,6 @@
-"""VADER scores for turns: whole turns as VADER was validated on, long monologues in blocks, and
-text VADER cannot judge marked unscored rather than counted as neutral.
+"""Scores for turns: English by VADER (whole turns as VADER was validated on, long monologues in
+blocks), Korean by `sentiment.korean` on the same compound scale, and text neither can judge marked
+unscored rather than counted as neutral.
 
 Large batches are scored on every core, with the analyzer built once per worker process.
 """
@@ -19,6 +20,7 @@ from typing import NamedTuple
 import pycld2
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from sentiment import korean
 from sentiment.dissatisfaction import dissatisfaction
 
 # A turn longer than this many sentences is scored in blocks (see bench/saturation.py and
@@ -47,7 +49,8 @@ class Score(NamedTuple):
     neg: float | None
     scored: bool
     dissatisfaction: float | None = None  # sentiment/dissatisfaction.py; None where not scored
-    language: str | None = None  # the language of a turn left unscored for being in another one
+    language: str | None = None  # ISO 639: "en" or "ko" as scored, or the language a turn was left unscored in
+    lemmas: str | None = None  # a Korean text's content morphemes (sentiment/korean.py): what themes match on
 
 
 UNSCORED = Score(None, None, None, None, False)
@@ -85,8 +88,10 @@ def other_language(text: str) -> str | None:
 
 
 def judgeable(text: str) -> bool:
-    """Whether VADER's English lexicon can say anything true about this text."""
-    return other_language(text) is None and bool(LETTER.search(text))
+    """Whether VADER's English lexicon or the Korean scorer can say anything true about this text."""
+    language = other_language(text)
+    return (language is None and bool(LETTER.search(text))) or \
+        (language in (None, "ko", UNDETERMINED) and korean.is_korean(text))
 
 
 def sentences(text: str) -> list[str]:
@@ -106,17 +111,29 @@ def score_text(text: str) -> Score:
 
 
 def score_chunk(texts: list[str]) -> list[Score]:
-    """Many turns' scores, worked out one step at a time over the whole list (tags out, language, VADER,
-    dissatisfaction) rather than turn by turn: each step's tables stay in the processor's cache, and
-    the same work takes 1.3x VADER's time instead of 1.9x (bench/README.md)."""
+    """Many turns' scores, worked out one step at a time over the whole list (tags out, language, VADER
+    or the Korean scorer, dissatisfaction) rather than turn by turn: each step's tables stay in the
+    processor's cache, and the same work takes 1.3x VADER's time instead of 1.9x (bench/README.md).
+    Text with Hangul in it that CLD2 calls Korean, English or cannot tell ("UI가 너무 slow해요") goes to
+    `sentiment.korean`, on the same compound scale; English stays with VADER exactly as before."""
     said = [speech(text) if text else "" for text in texts]
     languages = [other_language(text) if text else None for text in said]
+    korean_ones = [i for i, (text, language) in enumerate(zip(said, languages))
+                   if language in (None, "ko", UNDETERMINED) and korean.is_korean(text)]
+    in_korean = dict(zip(korean_ones, korean.score_many([said[i] for i in korean_ones]) if korean_ones else []))
     judged = [bool(text) and language is None and LETTER.search(text) is not None
               for text, language in zip(said, languages)]
     vader = [_vader(text) if ok else None for text, ok in zip(said, judged)]
-    return [score._replace(dissatisfaction=dissatisfaction(text, score.compound)) if score else
-            UNSCORED._replace(language=language) if language else UNSCORED
-            for text, language, score in zip(said, languages, vader)]
+    scores = []
+    for i, (text, language, score) in enumerate(zip(said, languages, vader)):
+        if i in in_korean:
+            found = in_korean[i]
+            score = Score(found.compound, found.pos, found.neu, found.neg, True, language="ko", lemmas=found.lemmas)
+        elif score is not None:
+            score = score._replace(language="en")
+        scores.append(score._replace(dissatisfaction=dissatisfaction(text, score.compound)) if score else
+                      UNSCORED._replace(language=language) if language else UNSCORED)
+    return scores
 
 
 def _vader(text: str) -> Score:

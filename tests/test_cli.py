@@ -149,10 +149,11 @@ def test_a_load_names_the_languages_it_left_unscored(db_path, tmp_path):
                      'otra vez y nadie responde nuestras llamadas\nCustomer: video failed after 3 weeks."\n',
                      encoding="utf-8")
     result = json.loads(empathy("load", sheet, "--json", db_path=db_path).stdout)
-    assert "1 turns in other languages were left unscored (es 1): VADER reads English only." in result["notes"]
+    assert "1 turns in other languages were left unscored (es 1): English and Korean are scored, other languages " \
+           "not yet." in result["notes"]
     turns = Store.open(db_path).query("SELECT scored, coalesce(language, '-') AS language FROM utterances "
                                       "WHERE role = 'customer' ORDER BY turn")
-    assert turns.values.tolist() == [[False, "es"], [True, "-"]]
+    assert turns.values.tolist() == [[False, "es"], [True, "en"]]
 
 
 def test_a_load_reports_speakers_the_rules_disagree_about(db_path, tmp_path):

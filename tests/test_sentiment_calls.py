@@ -33,7 +33,8 @@ def test_unscored_turns_are_left_out_of_every_average():
     only = compound("The new pricing is a disaster for us.")
     assert analysis.figures == {"mean": pytest.approx(only), "min": pytest.approx(only), "shift": None,
                                 "negative": True, "customer_turns": 2, "scored_turns": 1,
-                                "unscored_turns": 1, "dissatisfaction": pytest.approx(0.5 * -only + 0.15)}
+                                "unscored_turns": 1, "dissatisfaction": pytest.approx(0.5 * -only + 0.15),
+                                "language": "en"}
 
 
 def test_shift_compares_the_last_third_with_the_first_third():
@@ -65,3 +66,15 @@ def test_a_call_with_no_known_customer_has_no_figures_and_says_who_is_unmapped()
     assert analysis.unmapped == ["Dana Lee", "Sam Park"]
     named = analyze_transcript((FIXTURES / "call_zoom.vtt").read_text(), agent_name="Dana Lee")
     assert named.figures["customer_turns"] == 2
+
+
+def test_a_korean_call_has_figures_like_an_english_one():
+    lines = ["상담원: 안녕하세요, 무엇을 도와드릴까요?", "고객: 결제가 또 안 돼요. 정말 최악이네요.",
+             "상담원: 죄송합니다.", "고객: 몇 번을 말씀드려야 하나요? 해지하겠습니다.", "고객: OK thanks."]
+    analysis = analyze_transcript("\n".join(lines))
+    caller = [t for t in analysis.turns if t.role == "customer"]
+    assert [(t.scored, t.language) for t in caller] == [(True, "ko"), (True, "ko"), (True, "en")]
+    assert caller[0].compound < -0.05 and caller[1].compound < -0.05
+    assert analysis.figures["mean"] == pytest.approx(sum(t.compound for t in caller) / 3)
+    assert analysis.figures["negative"] is True
+    assert analysis.figures["language"] == "ko"  # two of the three scored turns

@@ -20,7 +20,7 @@ def test_an_ordinary_turn_is_scored_whole_exactly_as_vader_scores_it(text):
         (expected["compound"], expected["pos"], expected["neu"], expected["neg"])
 
 
-@pytest.mark.parametrize("text", ["이번 달 청구서가 틀렸습니다.", "請求書が間違っています", "12345 !!! ???",
+@pytest.mark.parametrize("text", ["請求書が間違っています", "12345 !!! ???",
                                   "La factura está mal otra vez y nadie responde nuestras llamadas"])
 def test_text_vader_cannot_judge_is_unscored_not_zero(text):
     score = score_text(text)
@@ -53,7 +53,6 @@ def test_parentheses_that_are_speech_are_kept():
     ("La factura está mal otra vez y nadie responde nuestras llamadas", "es"),
     ("Die Rechnung ist schon wieder falsch und niemand antwortet", "de"),
     ("Je veux annuler mon abonnement, rien ne marche depuis hier", "fr"),
-    ("이번 달 청구서가 틀렸습니다. 확인 부탁드립니다.", "ko"),
 ])
 def test_another_language_is_unscored_and_named(text, language):
     score = score_text(text)
@@ -64,7 +63,7 @@ def test_another_language_is_unscored_and_named(text, language):
                                   "Stupid rain. Stupid treadmill hell.", "Thanks!", "ok"])
 def test_short_english_without_function_words_is_scored(text):
     score = score_text(text)
-    assert score.scored and score.language is None
+    assert score.scored and score.language == "en"
     assert score.compound == VADER.polarity_scores(text)["compound"]
 
 
@@ -84,3 +83,20 @@ def test_parallel_scoring_gives_the_same_scores_in_the_same_order():
     texts = [f"Turn {i}: the service was {'great' if i % 3 else 'terrible'} today." for i in range(5000)]
     texts[17] = "이번 달 청구서가 틀렸습니다."
     assert score_texts(texts, workers=2) == [score_text(t) for t in texts]
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("이번 달 청구서가 틀렸습니다. 확인 부탁드립니다.", -1), ("상담원분이 정말 친절하게 해결해 주셨어요", 1),
+    ("UI가 너무 slow해요", -1), ("Thanks 김민지, that fixed it", 1),
+])
+def test_korean_and_mixed_korean_english_text_is_scored_on_the_compound_scale_and_named(text, sign):
+    score = score_text(text)
+    assert score.scored and score.language == "ko" and judgeable(text)
+    assert -1 < score.compound < 1 and score.compound * sign > 0.3
+    assert score.lemmas and abs(score.pos + score.neu + score.neg - 1) < 0.01
+
+
+def test_english_keeps_its_language_and_vaders_scores():
+    score = score_text("The invoice is wrong again.")
+    assert score.language == "en" and score.lemmas is None
+    assert score.compound == VADER.polarity_scores("The invoice is wrong again.")["compound"]

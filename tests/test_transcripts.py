@@ -8,6 +8,7 @@ from conftest import ANALYST
 from empathy.loading import transcripts
 from empathy.loading.sheet import load_sheet
 from sentiment import calls as sentiment_calls
+from sentiment import korean
 
 VADER = SentimentIntensityAnalyzer()
 CALLS = ('call_id,account_id,started_at,agent,escalated,transcript\n'
@@ -36,18 +37,22 @@ def scored_texts(monkeypatch):
 def test_loading_calls_fills_utterances_and_per_call_figures(store):
     report = load(store, CALLS)
     assert report.rows_new == 2
-    turns = store.query("SELECT call_id, turn, speaker, role, compound, scored FROM utterances ORDER BY 1, 2")
+    turns = store.query("SELECT call_id, turn, speaker, role, compound, scored, language FROM utterances "
+                        "ORDER BY 1, 2")
     assert turns[["call_id", "speaker", "role"]].values.tolist() == [
         ["C1", "Mei", "agent"], ["C1", "Customer", "customer"],
         ["C2", "Agent", "agent"], ["C2", "Customer", "customer"], ["C2", "Customer", "customer"]]
-    assert turns["scored"].tolist() == [False, True, False, False, True]  # agents unscored, Korean unscored
+    assert turns["scored"].tolist() == [False, True, False, True, True]  # agents unscored
+    assert turns["language"].fillna("-").tolist() == ["-", "en", "-", "ko", "en"]
     assert turns.loc[turns["role"] == "agent", "compound"].isna().all()
     calls = store.query("SELECT * FROM calls ORDER BY call_id").set_index("call_id")
     upset = VADER.polarity_scores("The invoice is wrong and I am upset.")["compound"]
     terrible = VADER.polarity_scores("Terrible service.")["compound"]
     assert calls.loc["C1", "sentiment_mean"] == pytest.approx(upset)
-    assert calls.loc["C2", "sentiment_mean"] == pytest.approx(terrible)  # the Korean turn is not a 0
-    assert (calls.loc["C2", "scored_turns"], calls.loc["C2", "unscored_turns"]) == (1, 1)
+    wrong_bill = korean.score_many(["청구서가 틀렸습니다."])[0].compound
+    assert wrong_bill < -0.05
+    assert calls.loc["C2", "sentiment_mean"] == pytest.approx((wrong_bill + terrible) / 2)
+    assert (calls.loc["C2", "scored_turns"], calls.loc["C2", "unscored_turns"]) == (2, 0)
     assert bool(calls.loc["C2", "negative"])
 
 

@@ -179,21 +179,23 @@ def _land(store: Store, prepared: Prepared, user: User, skip_invalid: bool, demo
         report.notes.append("No valid rows to load.")
         return report
     if planned.table == SURVEYS.table:
-        rows = rows.assign(themes=tag_texts(rows["comment"]), sentiment=comment_sentiment(rows["comment"]))
+        scores = comment_scores(rows["comment"])
+        rows = rows.assign(themes=tag_texts(rows["comment"], lemmas=scores["lemmas"]), **scores)
     if planned.calls is not None:  # scoring is the slow part: only for a sheet that will land
         rows, utterances, unmapped, doubts = score_calls(planned.calls, rows.index, roles)
-        languages = utterances["language"].dropna().value_counts()
+        languages = utterances.loc[~utterances["scored"].astype(bool), "language"].dropna().value_counts()
         if not languages.empty:
             report.notes.append(f"{languages.sum()} turns in other languages were left unscored ("
                                 + ", ".join(f"{language} {count}" for language, count in languages.items())
-                                + "): VADER reads English only.")
+                                + "): English and Korean are scored, other languages not yet.")
         if doubts:
             report.notes.append(_doubts_note(doubts))
         if unmapped:
             report.notes.append(_unmapped_note(unmapped))
     result = store.load(planned.table, rows, kind=layout.kind, layout=layout.name,
                         source=_source_label(sheet), rows_rejected=report.rows_rejected, demo=demo,
-                        utterances=utterances, turn_themes=themes_expression(read_taxonomy(), "text"), user=user)
+                        utterances=utterances, turn_themes=themes_expression(read_taxonomy(), "text", "lemmas"),
+                        user=user)
     report.batch_id, report.rejected = result.batch_id, False
     report.rows_new, report.rows_updated = result.rows_new, result.rows_updated
     report.rows_duplicate += result.rows_duplicate
@@ -207,12 +209,16 @@ def _land(store: Store, prepared: Prepared, user: User, skip_invalid: bool, demo
     return report
 
 
-def comment_sentiment(comments: pd.Series) -> pd.Series:
-    """VADER compound of each comment (missing where there is no comment or VADER cannot judge it);
-    `score_texts` scores a repeated comment once."""
+def comment_scores(comments: pd.Series) -> pd.DataFrame:
+    """Each comment's compound (VADER's for English, the Korean scorer's for Korean; missing where there
+    is no comment or neither can judge it), its language and, for Korean, its lemmas; `score_texts`
+    scores a repeated comment once."""
     present = comments.dropna()
-    compounds = [score.compound for score in score_texts(present.tolist())]
-    return pd.Series(compounds, index=present.index, dtype="float64").reindex(comments.index)
+    scores = score_texts(present.tolist())
+    return pd.DataFrame({"sentiment": pd.Series([s.compound for s in scores], index=present.index, dtype="float64"),
+                         "language": pd.Series([s.language for s in scores], index=present.index, dtype="object"),
+                         "lemmas": pd.Series([s.lemmas for s in scores], index=present.index, dtype="object")},
+                        index=present.index).reindex(comments.index)
 
 
 def load_sheet(store: Store, sheet: RawSheet | None = None, *, user: User, path: str | Path | None = None,

@@ -1,8 +1,10 @@
 """The common language of product and support: a taxonomy of themes that tags what customers say.
 
 `data/themes.csv` lists `theme,phrase` rows. A phrase matches as whole words, case-insensitively;
-a trailing `*` lets the last word run on (`bill*` finds bill, billed, billing). Phrases in scripts
-that glue particles to words, like Korean (`청구서가`), match anywhere in the text.
+a trailing `*` lets the last word run on (`bill*` finds bill, billed, billing). A Korean phrase matches
+anywhere in the text as written, and also through the morphemes Kiwi reads in it (`sentiment.korean`):
+its lemmas against the text's stored lemmas, so `느려` finds 느립니다 and 느리고, `청구서` finds 청구서가
+and 청구서를, and `결제 안 됨` finds 결제가 안 돼요.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import pandas as pd
 
 from empathy import DATA
 from empathy.store import texts
+from sentiment import korean
 
 THEMES_PATH = DATA / "themes.csv"
 
@@ -74,16 +77,29 @@ def phrase_pattern(phrase: str) -> str:
     return rf"\b{words}" + ("" if phrase.endswith("*") else r"\b")
 
 
-def tag_texts(texts: pd.Series, taxonomy: dict[str, list[str]] | None = None) -> pd.Series:
-    """The themes each text mentions, as a list (empty for none or no text), in taxonomy order.
+def lemma_pattern(phrase: str) -> str | None:
+    """A Korean phrase as the lemmas every form of it shares ("form/TAG" words of `korean.lemmas`), a
+    pattern over a text's stored lemmas; None for a phrase that is not Korean."""
+    if not korean.is_korean(phrase):
+        return None
+    said = korean.lemmas(korean.tokens(phrase.rstrip("*")))
+    return rf"(?:^| ){re.escape(said)}(?: |$)" if said else None
+
+
+def tag_texts(texts: pd.Series, taxonomy: dict[str, list[str]] | None = None,
+              lemmas: pd.Series | None = None) -> pd.Series:
+    """The themes each text mentions, as a list (empty for none or no text), in taxonomy order;
+    `lemmas` (a Korean text's, from its score) let Korean phrases match every form of their words.
 
     Matched by DuckDB's regular expressions over the whole column at once; patterns are bound as
     parameters."""
     taxonomy = read_taxonomy() if taxonomy is None else taxonomy
     if texts.empty or not taxonomy:
         return pd.Series([[] for _ in range(len(texts))], index=texts.index, dtype="object")
-    expression, params = themes_expression(taxonomy, "t")
-    frame = pd.DataFrame({"t": texts.astype("str").to_numpy()})
+    expression, params = themes_expression(taxonomy, "t", "l")
+    frame = pd.DataFrame({"t": texts.astype("str").to_numpy(),
+                          "l": (lemmas if lemmas is not None else pd.Series(None, index=texts.index, dtype="object"))
+                          .astype("object").to_numpy()})
     with duckdb.connect() as connection:
         connection.register("texts", frame)
         found = connection.execute(
@@ -92,14 +108,22 @@ def tag_texts(texts: pd.Series, taxonomy: dict[str, list[str]] | None = None) ->
     return pd.Series([list(themes) for themes in found], index=texts.index, dtype="object")
 
 
-def themes_expression(taxonomy: dict[str, list[str]], column: str) -> tuple[str, list]:
-    """SQL for the list of themes a text column mentions, and its parameters (the patterns)."""
+def themes_expression(taxonomy: dict[str, list[str]], column: str, lemmas: str) -> tuple[str, list]:
+    """SQL for the list of themes a text column (and its lemmas column) mentions, and its parameters
+    (the patterns)."""
     if not taxonomy:
         return "[]::VARCHAR[]", []
-    cases = ", ".join(f"CASE WHEN regexp_matches(lower({column}), ?) THEN ? END" for _ in taxonomy)
-    params = [value for theme, phrases in taxonomy.items()
-              for value in ("|".join(phrase_pattern(p) for p in phrases), theme)]
-    return f"coalesce(list_filter([{cases}], lambda x: x IS NOT NULL), [])", params
+    cases, params = [], []
+    for theme, phrases in taxonomy.items():
+        korean_forms = [found for phrase in phrases if (found := lemma_pattern(phrase))]
+        if korean_forms:
+            cases.append(f"CASE WHEN regexp_matches(lower({column}), ?) "
+                         f"OR regexp_matches(coalesce({lemmas}, ''), ?) THEN ? END")
+            params += ["|".join(phrase_pattern(p) for p in phrases), "|".join(korean_forms), theme]
+        else:
+            cases.append(f"CASE WHEN regexp_matches(lower({column}), ?) THEN ? END")
+            params += ["|".join(phrase_pattern(p) for p in phrases), theme]
+    return f"coalesce(list_filter([{', '.join(cases)}], lambda x: x IS NOT NULL), [])", params
 
 
 def save_taxonomy(store, user, taxonomy: dict[str, list[str]], path: Path | None = None) -> int:
@@ -114,4 +138,5 @@ def save_taxonomy(store, user, taxonomy: dict[str, list[str]], path: Path | None
 
 def retag(store, user, taxonomy: dict[str, list[str]]) -> int:
     """Every stored comment and customer turn tagged with the taxonomy as it is now."""
-    return texts.retag(store, themes_expression(taxonomy, "comment"), themes_expression(taxonomy, "text"), user=user)
+    return texts.retag(store, themes_expression(taxonomy, "comment", "lemmas"),
+                       themes_expression(taxonomy, "text", "lemmas"), user=user)

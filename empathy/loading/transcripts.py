@@ -34,7 +34,7 @@ from sentiment.roles import ROLES
 FIGURE_COLUMNS = {"mean": "sentiment_mean", "min": "sentiment_min", "shift": "sentiment_shift",
                   "negative": "negative", "customer_turns": "customer_turns",
                   "scored_turns": "scored_turns", "unscored_turns": "unscored_turns",
-                  "dissatisfaction": "dissatisfaction"}
+                  "dissatisfaction": "dissatisfaction", "language": "language"}
 
 
 def transcript_hash(text: str) -> str:
@@ -107,7 +107,7 @@ def _with_figures(rows: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     frame = figures.rename(columns=FIGURE_COLUMNS).reindex(rows.index).astype({
         "sentiment_mean": "Float64", "sentiment_min": "Float64", "sentiment_shift": "Float64",
         "negative": "boolean", "customer_turns": "Int64", "scored_turns": "Int64", "unscored_turns": "Int64",
-        "dissatisfaction": "Float64"})
+        "dissatisfaction": "Float64", "language": "object"})
     return rows.assign(**{name: frame[name] for name in FIGURE_COLUMNS.values()})
 
 
@@ -151,7 +151,7 @@ def place_speakers(store: Store, roles: dict[str, str], user, call_ids: list[str
     calls = figures_by_call(touched, ["call_id", "transcript_hash"]).rename(columns=FIGURE_COLUMNS).reset_index()
     texts.place_speakers(store, changed[["call_id", "transcript_hash", "turn", "text", "role", *SCORE_FIELDS]], calls,
                          ", ".join(f"{label}={role}" for label, role in roles.items()), user=user,
-                         turn_themes=themes_expression(read_taxonomy(), "p.text"))
+                         turn_themes=themes_expression(read_taxonomy(), "p.text", "p.lemmas"))
     return {"calls": len(calls), "turns": len(changed)}
 
 

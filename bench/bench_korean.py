@@ -1,0 +1,132 @@
+"""Korean sentiment, measured on reviews the scorer never saw while it was built (the held-out rows of
+`bench/build_korean_lexicon.py`: ids ending in 0 or 5, and all of sentineg_dev), beside two baselines in
+the same run:
+
+- **plain lexicon**: the same learned weights summed over the morphemes, no negation, intensity or
+  contrast rules (what a word list alone does);
+- **VADER**: as the board scored Korean before, through CLD2 (Korean is another language: unscored).
+
+For each: accuracy (the sign of the score against the label; unscored or exactly 0 counts as wrong) and
+coverage (the share scored), on the movie reviews, the product reviews as written, and their negated
+rewrites: each product review's last predicate negated (-지 않다 added, or an 안/못/-지 않다 it had taken
+away) by Kiwi's own joining of morphemes, and its label flipped. Then the speed: sentences a second on
+one core, the Korean scorer on the movie reviews beside VADER on English (its 4,200 rated tweets'
+length is close: bench_language.py) and Kiwi's tokenising alone. Tokenisers compared: kiwipiepy
+(chosen) and python-mecab-ko, the same rules and a lexicon rebuilt on each, when mecab-ko is installed.
+
+Run: .venv/bin/python bench/bench_korean.py
+"""
+
+import math
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from build_korean_lexicon import negated, split  # noqa: E402
+
+from sentiment import korean  # noqa: E402
+from sentiment.scoring import analyzer, score_chunk  # noqa: E402
+
+ENGLISH = ["The support team was quick and kind, thank you so much!", "I have waited three days and nobody answered.",
+           "The invoice is wrong again and I am really annoyed.", "Setup was easy, the docs are clear.",
+           "Reports are painfully slow at month end, the page just spins."]
+
+
+def accuracy(scores: list[float | None], labels: list[int]) -> tuple[float, float]:
+    right = sum(1 for s, y in zip(scores, labels) if s is not None and s != 0 and (s > 0) == (y == 1))
+    scored = sum(1 for s in scores if s is not None)
+    return right / len(labels), scored / len(labels)
+
+
+def plain_lexicon(texts: list[str]) -> list[float]:
+    """The learned weights summed over the morphemes as they stand: no rules."""
+    weights, bias = korean.lexicon()
+    found = korean.kiwi().tokenize(texts)
+    results = []
+    for tokens in found:
+        z = sum(weights.get(f"{t.form}/{t.tag.split('-')[0]}", 0.0) for t in tokens)
+        results.append(z + bias if z else 0.0)
+    return results
+
+
+def main() -> None:
+    parts = split()
+    sets = {"movie reviews": parts["held_movies"], "product reviews": parts["held_products"]}
+    rewrites = [(negated(text), 1 - label) for text, label in parts["held_products"]]
+    sets["negated rewrites"] = [(text, label) for text, label in rewrites if text]
+    print(f"held out: {len(sets['movie reviews'])} movie reviews, {len(sets['product reviews'])} product reviews, "
+          f"{len(sets['negated rewrites'])} negated rewrites ({len(rewrites) - len(sets['negated rewrites'])} "
+          "reviews Kiwi found no predicate to negate in)")
+    print(f"{'':<18}{'Korean scorer':>22}{'plain lexicon':>22}{'VADER (before)':>22}")
+    for name, rows in sets.items():
+        texts, labels = [t for t, _ in rows], [y for _, y in rows]
+        ours = [s.compound for s in korean.score_many(texts)]
+        plain = plain_lexicon(texts)
+        vader = [s.compound if s.scored else None for s in score_chunk_without_korean(texts)]
+        cells = [accuracy(found, labels) for found in (ours, plain, vader)]
+        print(f"{name:<18}" + "".join(f"{a:>12.3f} ({c:>5.1%})" for a, c in cells))
+    speed()
+    tokenisers(parts)
+
+
+def tokenisers(parts) -> None:
+    """Kiwi against python-mecab-ko: the same plain log-odds lexicon learned on the build rows with
+    each, its accuracy on the held-out product reviews, whether inflected forms meet in one lemma,
+    and the speed. (mecab-ko is not a dependency: `pip install python-mecab-ko` to run this part.)"""
+    try:
+        import mecab
+    except ImportError:
+        print("python-mecab-ko is not installed: tokenisers not compared")
+        return
+    tagger = mecab.MeCab()
+    cutters = {"kiwi": lambda text: [(t.form, t.tag.split("-")[0]) for t in korean.kiwi().tokenize(text)],
+               "mecab-ko": lambda text: [(form, tag.split("+")[0]) for form, tag in tagger.pos(text)]}
+    forms = ["느려요", "느립니다", "느리고", "느려서"]
+    build = parts["build_movies"] + parts["build_products"]
+    for name, cut in cutters.items():
+        counts: dict[str, list[int]] = {}
+        for text, label in build:
+            for key in {f"{form}/{tag}" for form, tag in cut(text)}:
+                counts.setdefault(key, [1, 1])[label] += 1
+        positive = sum(1 for _, y in build if y) + 1
+        negative = len(build) - positive + 2
+        weights = {key: math.log(p / positive) - math.log(n / negative) for key, (n, p) in counts.items() if n + p > 4}
+        right = sum(1 for text, label in parts["held_products"]
+                    if ((z := sum(weights.get(f"{f}/{t}", 0.0) for f, t in cut(text))) > 0) == (label == 1) and z)
+        lemmas = {" ".join(f"{f}/{t}" for f, t in cut(word) if t.startswith("VA")) for word in forms}
+        texts = [t for t, _ in parts["held_movies"]][:3000]
+        start = time.perf_counter()
+        for text in texts:
+            cut(text)
+        rate = len(texts) / (time.perf_counter() - start)
+        print(f"{name:<9} plain log-odds lexicon on held-out products {right / len(parts['held_products']):.3f}; "
+              f"{len(lemmas)} lemma(s) for {', '.join(forms)}: {' | '.join(sorted(lemmas))}; {rate:,.0f} sentences/s")
+
+
+def score_chunk_without_korean(texts):
+    """The board before Korean scoring: CLD2 names the language and the text is left unscored."""
+    return [s if not korean.is_korean(t) else s._replace(scored=False) for t, s in zip(texts, score_chunk(texts))]
+
+
+def speed() -> None:
+    texts = [t for t, _ in split()["held_movies"]][:3000]
+    korean.score_many(texts[:50])
+    start = time.perf_counter()
+    korean.score_many(texts)
+    ours = len(texts) / (time.perf_counter() - start)
+    start = time.perf_counter()
+    list(korean.kiwi().tokenize(texts))
+    tokenising = len(texts) / (time.perf_counter() - start)
+    english = ENGLISH * 600
+    start = time.perf_counter()
+    for text in english:
+        analyzer().polarity_scores(text)
+    vader = len(english) / (time.perf_counter() - start)
+    print(f"speed, one core: Korean scorer {ours:,.0f} sentences/s (Kiwi's tokenising alone {tokenising:,.0f}/s); "
+          f"VADER on English {vader:,.0f}/s; ratio {ours / vader:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,295 @@
+"""Korean sentiment on VADER's compound scale (-1..1): morphemes from Kiwi (kiwipiepy, its model in the
+`kiwipiepy_model` wheel, offline), a lexicon of morpheme weights, and the rules Korean needs that a
+word list alone misses.
+
+- **The lexicon** (`korean_lexicon.tsv`): a logistic regression over signed morpheme counts, learned by
+  `bench/build_korean_lexicon.py` from the CC0 Naver movie reviews and the CC BY-SA KoBEST SentiNeg
+  product reviews of `../shared/data/korean-sentiment/` (the build split only; `bench/bench_korean.py`
+  measures on the rest), plus hand-written customer-service words (`CX_WORDS`) the reviews lack or
+  under-weigh (해지, 환불, 불친절, 먹통 ...), which take precedence.
+- **Negation** flips a word's weight: 안/못 before it, -지 않다 / -지 못하다 / -지 말다 after it (and
+  then its whole clause: 냄새가 많이 나지 않아요; through 것 같다 to the clause it is about), 없다 after a
+  noun (문제 없어요), and the prefixes 불/비/무/미 (불친절). **The closing clause** weighs most:
+  Korean says its stance in the sentence's last predicate. **Intensifiers** (너무, 정말, 진짜, 완전 ...) strengthen the next word. **Contrast**
+  (-지만, 하지만, 그런데, 근데) makes the clause after it weigh more than the one before. Emoticons
+  and jamo (ㅠㅠ, ㅋㅋ, ㅡㅡ, ^^) count as words. An English word inside Korean text ("UI가 너무
+  slow해요") takes VADER's own valence.
+- Kiwi corrects spacing and reads typos' intent, so "재미없다" and "재미 없다" read alike.
+
+compound = tanh(z / 2), z the regression's score: the sign is the model's call, and a turn with no
+weighted word is 0 (neutral, still scored, as VADER scores neutral English).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+LEXICON = Path(__file__).resolve().parent / "korean_lexicon.tsv"
+# A negated word counts the other way, as strongly (VADER's -0.74 read fewer negated rewrites right on
+# a validation tenth of the build rows: 0.53 against 0.60); the closing clause 2.5 times (1.5: 0.47).
+NEGATION_SCALE = -1.0
+INTENSITY = 1.5
+BEFORE_CONTRAST, AFTER_CONTRAST = 0.5, 1.5
+FINAL_CLAUSE = 2.5
+# Predicates that mostly carry the word before them: 좋은 것 같다, 잘 되다, 사용하고 있다.
+LIGHT_PREDICATES = {"같", "되", "하", "있", "주", "보", "듯"}
+CLAUSE_ENDS = ("EC", "EF", "SF", "SP", "ETM")
+IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "들"), ("마음에들", "VV")),
+          (("돈", "이", "아깝"), ("돈아깝", "VA")), (("돈", "아깝"), ("돈아깝", "VA")))
+# Tags of morphemes that carry meaning (Kiwi's Sejong tags; -I/-R mark irregular conjugations).
+CONTENT = ("NNG", "NNP", "VV", "VA", "MAG", "XR", "SL", "SW", "IC")
+PREDICATE = ("VV", "VA", "XSV", "XSA")
+NEGATORS_BEFORE = {("안", "MAG"), ("못", "MAG")}
+NEGATORS_AFTER = {("않", "VX"), ("못하", "VX"), ("말", "VX")}
+NEGATING_PREFIXES = {"불", "비", "무", "미"}
+INTENSIFIERS = {"너무", "정말", "진짜", "완전", "매우", "엄청", "아주", "되게", "굉장히", "넘", "참", "완전히", "진심",
+                "제일", "가장", "정말로", "몹시", "무척", "대단히", "겁나", "존나", "개"}
+CONTRAST_ENDINGS = {"지만", "는데도", "ㄴ데도", "은데도"}
+CONTRAST_WORDS = {"하지만", "그런데", "근데", "그러나", "그렇지만", "그래도"}
+EMOTICONS = (("EMO/sad", re.compile(r"[ㅠㅜ]{1,}|T[._]T|ㅡ[._]ㅡ")), ("EMO/annoyed", re.compile(r"ㅡㅡ|;;+|-_-")),
+             ("EMO/laugh", re.compile(r"[ㅋㅎ]{2,}")), ("EMO/smile", re.compile(r"\^\^|\^_\^|:\)|:D")))
+HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
+# Customer-service words the reviews lack or under-weigh, in the regression's units (a weight of 2
+# moves a lone word to compound ±0.76). They take precedence over the learned weights.
+CX_WORDS = {
+    "별로/MAG": -2.0, "최악/NNG": -3.0, "불친절/NNG": -2.5, "친절/NNG": 1.5, "엉망/NNG": -2.5, "엉망/XR": -2.5,
+    "해지/NNG": -1.2, "환불/NNG": -1.0, "추천/NNG": 1.5, "먹통/NNG": -2.0, "오류/NNG": -1.2, "에러/NNG": -1.2,
+    "장애/NNG": -1.5, "고장/NNG": -1.5, "불편/NNG": -1.5, "불편/XR": -1.5, "답답/XR": -2.0, "짜증/NNG": -2.0,
+    "실망/NNG": -2.0, "만족/NNG": 2.0, "감사/NNG": 1.0, "고맙/VA": 1.0, "느리/VA": -1.5, "빠르/VA": 1.0,
+    "지연/NNG": -1.2, "누락/NNG": -1.2, "중복/NNG": -0.8, "항의/NNG": -1.5, "취소/NNG": -0.8, "해결/NNG": 1.0,
+    "편하/VA": 1.2, "편리/NNG": 1.5, "편리/XR": 1.5, "쉽/VA": 1.0, "어렵/VA": -1.0, "복잡/XR": -1.2,
+    "비싸/VA": -1.2, "저렴/XR": 1.0, "황당/XR": -2.0, "어이없/VA": -2.0, "최고/NNG": 2.5, "훌륭/XR": 2.0,
+    # English words Korean speakers mix in (UI가 너무 slow해요) that VADER's lexicon does not weigh
+    "slow/SL": -1.5, "lag/SL": -1.5, "bug/SL": -1.2, "error/SL": -1.2, "crash/SL": -1.5, "delay/SL": -1.2,
+    "refund/SL": -1.0, "cancel/SL": -0.8, "fast/SL": 1.0, "easy/SL": 1.0,
+}
+
+
+class Korean(NamedTuple):
+    compound: float
+    pos: float
+    neu: float
+    neg: float
+    lemmas: str  # the text's content morphemes, "form/TAG" joined by spaces: what themes match on
+
+
+_kiwi = None
+_kiwi_lock = threading.Lock()
+
+
+def kiwi():
+    """The process's one Kiwi (its model takes a second to load), without threads of its own: a load
+    already spreads turns over one process per core."""
+    global _kiwi
+    with _kiwi_lock:
+        if _kiwi is None:
+            from kiwipiepy import Kiwi
+            _kiwi = Kiwi(num_workers=-1, model_type="cong")
+        return _kiwi
+
+
+def is_korean(text: str) -> bool:
+    return HANGUL.search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[dict[str, float], float]:
+    """Morpheme -> weight, and the bias: the learned file with the hand-written words over it."""
+    weights, bias = {}, 0.0
+    for line in LEXICON.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        key, value = line.rsplit("\t", 1)
+        if key == "(bias)":
+            bias = float(value)
+        else:
+            weights[key] = float(value)
+    weights.update(_english_words())
+    weights.update(CX_WORDS)
+    return weights, bias
+
+
+def _english_words() -> dict[str, float]:
+    """VADER's valences (-4..4) of English words, as they appear inside Korean text, in the lexicon's units."""
+    from sentiment.scoring import analyzer
+    return {f"{word}/SL": valence / 2.0 for word, valence in analyzer().lexicon.items() if word.isalpha()}
+
+
+def tokens(text: str) -> list[tuple[str, str]]:
+    return [(token.form, token.tag) for token in kiwi().tokenize(text)]
+
+
+def features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
+    """The text's signed morpheme counts: each content morpheme 1, negated NEGATION_SCALE, after an
+    intensifier INTENSITY times, before a contrast BEFORE_CONTRAST and after it AFTER_CONTRAST times,
+    in the sentence's last clause FINAL_CLAUSE times (Korean says its stance in the closing predicate);
+    idioms (마음에 들다) as one word; each pair of neighbouring content morphemes as a word of its own;
+    emoticons and jamo as words too."""
+    found = _idioms(found)
+    counted: dict[str, float] = {}
+    contrast = _last_contrast(found)
+    final = _final_clause(found)
+    negated = _negation_scope(found)
+    previous = None
+    for i, (form, tag) in enumerate(found):
+        tag = tag.split("-")[0]
+        if tag not in CONTENT or (form, tag) in NEGATORS_BEFORE or form in INTENSIFIERS:
+            continue
+        if tag == "VA" and form == "없" and i and found[i - 1][1].startswith("NN"):
+            continue  # "문제 없어요": the noun is negated below, 없다 itself says nothing more
+        key = f"{form.lower() if tag == 'SL' else form}/{tag}"
+        value = NEGATION_SCALE if i in negated else 1.0
+        if _intensified(found, i):
+            value *= INTENSITY
+        if contrast is not None:
+            value *= BEFORE_CONTRAST if i < contrast else AFTER_CONTRAST
+        if i >= final:
+            value *= FINAL_CLAUSE
+        counted[key] = counted.get(key, 0.0) + value
+        if previous is not None:
+            pair = f"{previous}+{key}"
+            counted[pair] = counted.get(pair, 0.0) + value
+        previous = key
+    for name, pattern in EMOTICONS:
+        if found_here := len(pattern.findall(text)):
+            counted[name] = counted.get(name, 0.0) + found_here
+    return counted
+
+
+def _idioms(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Fixed phrases whose words mean little apart, as one morpheme: 마음에 들다 -> 마음에들/VV."""
+    merged, i = [], 0
+    while i < len(found):
+        for parts, idiom in IDIOMS:
+            if tuple(form for form, _ in found[i:i + len(parts)]) == parts:
+                merged.append(idiom)
+                i += len(parts)
+                break
+        else:
+            merged.append(found[i])
+            i += 1
+    return merged
+
+
+def _final_clause(found: list[tuple[str, str]]) -> int:
+    """Where the last clause starts: after the last connective ending (-고, -어서, -는데 ...) that has
+    content after it."""
+    ends = [i for i in range(len(found) - 1) if _clause_ends(found, i) and found[i][1] in ("EC", "SF")]
+    return ends[-1] + 1 if ends else 0
+
+
+def _clause_ends(found: list[tuple[str, str]], i: int) -> bool:
+    """Whether a clause ends with this morpheme: an ending or a full stop, but not the connective of a
+    verb and its auxiliary (좋지 않다, 쓰고 있다, 해 주다), which are one predicate."""
+    if found[i][1] not in CLAUSE_ENDS:
+        return False
+    following = next((tag for _, tag in found[i + 1:i + 3] if not tag.startswith("J")), None)
+    return not (found[i][1] == "EC" and following == "VX")
+
+
+def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
+    """The content morphemes a negation turns round: the negated one, and where it is a light
+    predicate (좋은 것 같지 않아요, 잘 되지 않아요) the word it leans on: the predicate before 것/듯
+    and an adverb right before the negated verb."""
+    scope = set()
+    for i, (_, tag) in enumerate(found):
+        if tag.split("-")[0] in CONTENT and _negated(found, i):
+            scope.add(i)
+            if found[i][0] in LIGHT_PREDICATES:
+                scope.update(_leaned_on(found, i))
+            if i and found[i - 1][1] == "MAG" and found[i - 1][0] not in INTENSIFIERS:
+                scope.add(i - 1)
+            if i > 1 and found[i - 1] in NEGATORS_BEFORE and found[i - 2][1] == "MAG":
+                scope.add(i - 2)  # 잘 안 돼요
+            if _negated_after(found, i):  # -지 않다 negates its whole clause: 냄새가 많이 나지 않아요
+                start = _clause_start(found, i)
+                if found[i][0] in LIGHT_PREDICATES and start >= 2 and found[start - 1][1] == "ETM":
+                    start = _clause_start(found, start - 1)  # 잘 되는 것 같지 않다: the clause it is about
+                scope.update(j for j in range(start, i) if found[j][1].split("-")[0] in CONTENT)
+    return scope
+
+
+def _clause_start(found: list[tuple[str, str]], i: int) -> int:
+    for j in range(i - 1, -1, -1):
+        if _clause_ends(found, j):
+            return j + 1
+    return 0
+
+
+def _leaned_on(found: list[tuple[str, str]], i: int) -> list[int]:
+    for j in range(i - 1, max(-1, i - 5), -1):
+        if found[j][1].split("-")[0] in ("VA", "VV", "XR", "NNG") and found[j][0] not in LIGHT_PREDICATES:
+            return [j]
+    return []
+
+
+def _negated(found: list[tuple[str, str]], i: int) -> bool:
+    """Whether negation marks this morpheme itself (before it, after it, or as its prefix)."""
+    form, tag = found[i]
+    if i and found[i - 1] in NEGATORS_BEFORE:
+        return True
+    if i and found[i - 1][1] == "XPN" and found[i - 1][0] in NEGATING_PREFIXES:
+        return True
+    if _negated_after(found, i):
+        return True
+    ahead = found[i + 1:i + 3]
+    if tag.startswith("NN"):  # a noun, its particle, then 없다
+        rest = [token for token in ahead[:2] if not token[1].startswith("J")]
+        return bool(rest) and rest[0] == ("없", "VA")
+    return False
+
+
+def _negated_after(found: list[tuple[str, str]], i: int) -> bool:
+    """-지 않다 / -지가 않다 / -지 못하다 after the morpheme (a suffix may come between: 친절하지 않다)."""
+    ahead = found[i + 1:i + 7]
+    for j, (form, tag) in enumerate(ahead):
+        if form == "지" and tag == "EC" and any(following in NEGATORS_AFTER for following in ahead[j + 1:j + 3]):
+            return True
+        if tag in ("EF", "SF", "SP", "ETM") or (tag == "EC" and _clause_ends(found, i + 1 + j)):
+            return False
+    return False
+
+
+def _intensified(found: list[tuple[str, str]], i: int) -> bool:
+    return any(form in INTENSIFIERS and tag.startswith(("MAG", "NNG", "XPN")) for form, tag in found[max(0, i - 2):i])
+
+
+def _last_contrast(found: list[tuple[str, str]]) -> int | None:
+    marks = [i for i, (form, tag) in enumerate(found)
+             if (tag == "EC" and form in CONTRAST_ENDINGS) or (tag == "MAJ" and form in CONTRAST_WORDS)]
+    return marks[-1] if marks else None
+
+
+def score(text: str) -> Korean:
+    """One text's scores (`score_many` for a list)."""
+    return score_many([text])[0]
+
+
+def score_many(texts: list[str]) -> list[Korean]:
+    """Scores of Korean texts, tokenized as one batch."""
+    weights, bias = lexicon()
+    results = []
+    for text, found in zip(texts, kiwi().tokenize(texts)):
+        morphemes = [(token.form, token.tag) for token in found]
+        counted = features(text, morphemes)
+        parts = [weights.get(key, 0.0) * value for key, value in counted.items()]
+        said = [part for part in parts if part]
+        z = bias + sum(said) if said else 0.0
+        positive = sum(part for part in said if part > 0)
+        negative = -sum(part for part in said if part < 0)
+        total = positive + negative + 1.0
+        results.append(Korean(round(math.tanh(z / 2), 4), round(positive / total, 3),
+                              round(1 / total, 3), round(negative / total, 3), lemmas(morphemes)))
+    return results
+
+
+def lemmas(morphemes: list[tuple[str, str]]) -> str:
+    """Content morphemes as "form/TAG" words: `themes` match Korean phrases on them, so 느려, 느립니다
+    and 느리고 all read as 느리/VA, and 청구서가 as 청구서/NNG."""
+    return " ".join(f"{form}/{tag.split('-')[0]}" for form, tag in morphemes
+                    if tag.split("-")[0] in CONTENT + ("XPN", "XSV", "XSA", "VX"))
