@@ -124,6 +124,13 @@ def tokens(text: str) -> list[tuple[str, str]]:
     return [(token.form, token.tag) for token in kiwi().tokenize(text)]
 
 
+def readings(phrase: str, top: int = 3) -> list[str]:
+    """A short phrase's likeliest distinct `lemmas`: alone, without a sentence around it, Kiwi can read
+    알림 as 알리+ㅁ (a verb made a noun) where a sentence's 알림이 reads as the noun."""
+    found = [lemmas([(token.form, token.tag) for token in analysis]) for analysis, _ in kiwi().analyze(phrase, top_n=top)]
+    return [said for said in dict.fromkeys(found) if said]
+
+
 def features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
     """The text's signed morpheme counts: each content morpheme 1, negated NEGATION_SCALE, after an
     intensifier INTENSITY times, before a contrast BEFORE_CONTRAST and after it AFTER_CONTRAST times,
@@ -293,3 +300,20 @@ def lemmas(morphemes: list[tuple[str, str]]) -> str:
     and 느리고 all read as 느리/VA, and 청구서가 as 청구서/NNG."""
     return " ".join(f"{form}/{tag.split('-')[0]}" for form, tag in morphemes
                     if tag.split("-")[0] in CONTENT + ("XPN", "XSV", "XSA", "VX"))
+
+
+def lemma_words(lemmas: str) -> list[str]:
+    """Stored lemmas as the words a person writes in a taxonomy: a predicate in its dictionary form
+    (느리/VA → 느리다) with a noun it is made from (불편/NNG 하/XSA → 불편하다), auxiliaries and
+    adverbs but 안 and 못 dropped (theme phrases match across them: `themes.lemma_pattern`).
+    Each word, written as a theme phrase, matches the forms it came from again."""
+    words: list[str] = []
+    for word in lemmas.split():
+        form, _, tag = word.rpartition("/")
+        if tag in ("XSV", "XSA") and words:
+            words[-1] = words[-1].removesuffix("다") + form + "다"
+        elif tag in ("VV", "VA"):
+            words.append(form + "다")
+        elif tag not in ("VX", "XPN") and (tag != "MAG" or (form, tag) in NEGATORS_BEFORE):
+            words.append(form)
+    return words

@@ -3,6 +3,7 @@ each against figures worked out by hand for a small store."""
 
 import math
 
+import pandas as pd
 import pytest
 
 from conftest import load_text as load
@@ -20,6 +21,8 @@ from empathy.figures.metrics import iso_week, weeks_ending
 from empathy.figures.scope import NOT_SET, Scope
 from empathy.figures.settings import Settings
 from empathy.figures.voice import VoiceRule
+from empathy.loading.themes import tag_texts
+from sentiment.scoring import score_text
 
 W37 = iso_week("2026-W37")  # 2026-09-07 .. 2026-09-13
 SETTINGS = Settings(min_n=3, trend_windows=3)
@@ -152,3 +155,20 @@ def test_untagged_phrases_come_from_negative_verbatims_without_a_theme(small):
     assert "export wizard" not in counts  # inside a longer phrase found as often
     assert "the export" not in counts and "invoice is wrong" not in counts  # a common word at the edge; tagged
     assert phrases["example"][0].startswith(("The export wizard keeps losing my", "Terrible"))
+
+
+def test_untagged_korean_phrases_are_listed_by_lemma(small):
+    """늦게 와요, 늦게 옵니다 and 늦게 와서 are one phrase, 알림 늦다 오다: what a person adds to the taxonomy,
+    which then matches every form of it."""
+    load(small, "submitted_at,metric,score,comment\n"
+                "2026-09-08,nps,1,모바일 알림이 너무 늦게 와요. 최악이에요.\n"
+                "2026-09-09,nps,2,모바일 알림이 정말 늦게 옵니다.\n"
+                "2026-09-10,nps,3,모바일 알림이 늦게 와서 짜증나요.\n", "korean.csv")
+    counts = dict(untagged_phrases(small, weeks_ending(W37, 1), "UTC", VoiceRule())[["phrase", "verbatims"]]
+                  .itertuples(index=False))
+    assert counts["모바일 알림 늦다"] == 3 and counts["알림 늦다 오다"] == 3
+    assert not any(word in phrase for phrase in counts for word in ("와요", "옵니다", "너무", "정말", "알림이"))
+    taxonomy = {"notifications": ["알림 늦다"]}
+    later = "알림이 또 늦게 왔어요"
+    assert tag_texts(pd.Series([later]), taxonomy, pd.Series([score_text(later).lemmas])).tolist() == \
+        [["notifications"]]

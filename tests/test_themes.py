@@ -4,6 +4,7 @@ import pytest
 from conftest import ANALYST
 from empathy.loading.sheet import load_sheet
 from empathy.loading.themes import TaxonomyError, read_taxonomy, save_taxonomy, tag_texts, taxonomy_from_rows
+from sentiment.scoring import score_text
 
 TAXONOMY = {"billing": ["bill*", "invoice", "청구서"], "integrations": ["api", "sync*"],
             "reliability": ["is down"]}
@@ -17,6 +18,26 @@ def test_whole_words_prefixes_phrases_and_korean():
     assert tag("We were billed twice", "Invoice wrong", "invoices everywhere", "The API is down!",
                "our capital", "Syncing fails", "이번 달 청구서가 틀렸습니다") == [
         ["billing"], ["billing"], [], ["integrations", "reliability"], [], ["integrations"], ["billing"]]
+
+
+KOREAN = {"billing": ["청구서", "결제 안 됨"], "performance": ["느려"], "notifications": ["알림 늦다"]}
+
+
+def korean_tags(*texts):
+    return tag_texts(pd.Series(texts, dtype="str"), KOREAN,
+                     pd.Series([score_text(text).lemmas for text in texts], dtype="object")).tolist()
+
+
+@pytest.mark.parametrize(("text", "themes"), [
+    ("청구서가 두 번 왔어요", ["billing"]), ("청구서를 아직 못 받았습니다", ["billing"]),
+    ("대시보드가 느려요", ["performance"]), ("보고서가 너무 느립니다", ["performance"]),
+    ("화면이 느리고 자주 멈춰요", ["performance"]), ("카드 결제가 안 돼요", ["billing"]),
+    ("결제가 또 안 됐어요", ["billing"]), ("알림이 항상 늦게 와요", ["notifications"]),
+    ("결제는 잘 돼요", []), ("알림이 빨리 와서 좋아요", []),  # the words, but not what the phrase says
+    ("Billing is slow", []),  # English text is not matched by Korean phrases
+])
+def test_korean_phrases_match_every_form_of_their_words(text, themes):
+    assert korean_tags(text) == [themes]
 
 
 def test_missing_text_has_no_themes():
@@ -67,6 +88,18 @@ def test_an_edited_taxonomy_is_written_and_retags_what_is_stored(store):
     turns = store.query("SELECT role, themes FROM utterances ORDER BY turn")
     assert pd.isna(turns["themes"][0]) and list(turns["themes"][1]) == ["Data export"]  # customers only
     assert store.version() == version + 1  # pages show the new tags
+
+
+def test_retagging_reads_korean_by_its_lemmas(store):
+    load_sheet(store, user=ANALYST, data="submitted_at,metric,score,comment\n2026-09-01,nps,3,엑셀 내보내기가 너무 느려요\n"
+                                         "2026-09-01,nps,4,내보내기 기능이 없어요\n".encode(), source="surveys.csv")
+    load_sheet(store, user=ANALYST, data='call_id,started_at,transcript\nC1,2026-09-01,"상담원: 무엇을 도와드릴까요?\n'
+                                         '고객: 엑셀로 내보내는데 정말 느립니다."\n'.encode(), source="calls.csv")
+    assert save_taxonomy(store, ANALYST, {"export": ["내보내기 느리다"]}) == 2
+    comments = store.query("SELECT comment, themes FROM survey_responses ORDER BY comment DESC")
+    assert [list(t) for t in comments["themes"]] == [["export"], []]
+    turns = store.query("SELECT role, themes FROM utterances ORDER BY turn")
+    assert pd.isna(turns["themes"][0]) and list(turns["themes"][1]) == ["export"]
 
 
 def test_an_editor_row_with_half_a_theme_is_refused_with_its_row():

@@ -18,6 +18,7 @@ from empathy.figures.scope import Scope
 from empathy.figures.settings import Settings
 from empathy.figures.voice import VoiceRule
 from empathy.store import Store
+from sentiment import korean
 
 FIGURES = ("nps", "csat", "ces", "sentiment", "participation")
 TABLE_OF = {"nps": "surveys", "csat": "surveys", "ces": "surveys", "sentiment": "calls",
@@ -150,29 +151,33 @@ he her here hers him his how i if in into is it its itself just me more most my 
 or other our ours out over own same she should so some such than that the their theirs them then there these they
 this those through to too under until up very was we were what when where which while who whom why will with would
 you your yours us also get got still even really already yet every one since again lot much many
-i'm it's we'd don't can't didn't doesn't isn't wasn't we're they're you're i've we've""".split())
+i'm it's we'd don't can't didn't doesn't isn't wasn't we're they're you're i've we've
+너무 정말 진짜 완전 좀 잘 더 또 다 때 것 수 거 이번 하다 되다 있다 같다 보다 주다""".split())
 
 
 def untagged_phrases(store: Store, window: Window, timezone: str, rule: VoiceRule, top: int = 20) -> pd.DataFrame:
     """The two- and three-word phrases that recur most in negative verbatims no theme tags (survey
     comments and customer turns), as candidates for new themes: phrase, how many verbatims hold it,
-    and one of them (redacted). A phrase neither starts nor ends with a common word like "the"."""
+    and one of them (redacted). A phrase neither starts nor ends with a common word like "the". Korean
+    text is read by its lemmas (`korean.lemma_words`), so 느려요 and 느립니다 are one phrase, 느리다,
+    which matches every form of it when added to the taxonomy."""
     lo, hi = utc_bounds(window, timezone)
     found = store.query(f"""
-        SELECT q.text, a.contacts FROM (
-            SELECT comment AS text, account_id FROM survey_responses
+        SELECT q.text, q.lemmas, a.contacts FROM (
+            SELECT comment AS text, lemmas, account_id FROM survey_responses
             WHERE superseded_by IS NULL AND sentiment <= {NEGATIVE} AND len(themes) = 0
               AND submitted_at >= ? AND submitted_at < ?
             UNION ALL
-            SELECT u.text, c.account_id FROM utterances u
+            SELECT u.text, u.lemmas, c.account_id FROM utterances u
             JOIN calls c ON u.call_id = c.call_id AND u.transcript_hash = c.transcript_hash
             WHERE c.superseded_by IS NULL AND u.role = 'customer' AND u.scored AND u.compound <= {NEGATIVE}
               AND len(u.themes) = 0 AND c.started_at >= ? AND c.started_at < ?) q
         LEFT JOIN accounts a ON a.account_id = q.account_id AND a.superseded_by IS NULL""", [lo, hi, lo, hi])
     counts: Counter[str] = Counter()
     example: dict[str, tuple[str, str | None]] = {}
-    for text, contacts in zip(found["text"], found["contacts"]):
-        words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.lower())
+    for text, lemmas, contacts in zip(found["text"], found["lemmas"], found["contacts"]):
+        words = korean.lemma_words(lemmas) if isinstance(lemmas, str) else \
+            re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.lower())
         seen = {" ".join(words[i:i + size]) for size in (2, 3) for i in range(len(words) - size + 1)
                 if words[i] not in STOPWORDS and words[i + size - 1] not in STOPWORDS}
         counts.update(seen)

@@ -79,11 +79,15 @@ def phrase_pattern(phrase: str) -> str:
 
 def lemma_pattern(phrase: str) -> str | None:
     """A Korean phrase as the lemmas every form of it shares ("form/TAG" words of `korean.lemmas`), a
-    pattern over a text's stored lemmas; None for a phrase that is not Korean."""
+    pattern over a text's stored lemmas (any of the phrase's likely readings); None for a phrase that is
+    not Korean. An adverb between its words (너무, 또) does not stop a match; a negation (안, 못) does,
+    since it changes what is said."""
     if not korean.is_korean(phrase):
         return None
-    said = korean.lemmas(korean.tokens(phrase.rstrip("*")))
-    return rf"(?:^| ){re.escape(said)}(?: |$)" if said else None
+    adverb = "(?: (?:[^ /]{2,}|[^ /안못])/MAG)*"  # any but 안 and 못 (RE2 has no look-ahead)
+    readings = ["(?:^| )" + f"{adverb} ".join(map(re.escape, said.split())) + "(?: |$)"
+                for said in korean.readings(phrase.rstrip("*"))]
+    return "|".join(readings) or None
 
 
 def tag_texts(texts: pd.Series, taxonomy: dict[str, list[str]] | None = None,
