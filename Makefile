@@ -6,20 +6,21 @@ DEV := $(VENV)/.dev-installed
 CHROMIUM := /usr/bin/chromium
 PDFTOTEXT := /usr/bin/pdftotext
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
+HANGUL_FONT := /usr/share/fonts/truetype/nanum/NanumGothicBold.ttf
 APT_INSTALL = $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8501
 
 .PHONY: run test check demo bench clean
 
-run: $(RUNTIME) $(FONT)
+run: $(RUNTIME) $(FONT) $(HANGUL_FONT)
 	$(PYTHON) -m streamlit run serve.py --server.port $(PORT)
 
-test: $(DEV) $(CHROMIUM) $(PDFTOTEXT) $(FONT)
+test: $(DEV) $(CHROMIUM) $(PDFTOTEXT) $(FONT) $(HANGUL_FONT)
 	$(PYTHON) -m pytest
 
 # The quick loop while editing: the core's tests, without whole pages, browsers or other processes.
-check: $(DEV) $(PDFTOTEXT) $(FONT)
+check: $(DEV) $(PDFTOTEXT) $(FONT) $(HANGUL_FONT)
 	$(PYTHON) -m pytest -q -m "not browser and not slow"
 
 demo: $(RUNTIME)
@@ -44,6 +45,10 @@ $(CHROMIUM):
 # The board pack's PDF is set in DejaVu Sans (arrows, accents); the tests read PDFs with poppler.
 $(FONT):
 	$(APT_INSTALL) fonts-dejavu-core
+
+# Korean: DejaVu has no Hangul, so the pack sets it in Nanum Gothic, and Chromium shows it on the pages.
+$(HANGUL_FONT):
+	$(APT_INSTALL) fonts-nanum
 
 $(PDFTOTEXT):
 	$(APT_INSTALL) poppler-utils

@@ -36,6 +36,10 @@ NEGATION_SCALE = -1.0
 INTENSITY = 1.5
 BEFORE_CONTRAST, AFTER_CONTRAST = 0.5, 1.5
 FINAL_CLAUSE = 2.5
+# A question asks more than it tells (해결 방법이 있을까요?): its words count a third, and the stance is
+# read from the last sentence that is not one, unless it asks why (왜 이렇게 느린가요?), a complaint.
+QUESTION = 0.3
+QUESTION_ENDINGS = ("까", "까요", "나요", "가요", "ᆫ가", "ᆫ가요", "는가", "는지요", "니", "냐", "ᆯ까", "ᆯ까요", "죠")
 # Predicates that mostly carry the word before them: 좋은 것 같다, 잘 되다, 사용하고 있다.
 LIGHT_PREDICATES = {"같", "되", "하", "있", "주", "보", "듯"}
 CLAUSE_ENDS = ("EC", "EF", "SF", "SP", "ETM")
@@ -67,6 +71,8 @@ CX_WORDS = {
     # English words Korean speakers mix in (UI가 너무 slow해요) that VADER's lexicon does not weigh
     "slow/SL": -1.5, "lag/SL": -1.5, "bug/SL": -1.2, "error/SL": -1.2, "crash/SL": -1.5, "delay/SL": -1.2,
     "refund/SL": -1.0, "cancel/SL": -0.8, "fast/SL": 1.0, "easy/SL": 1.0,
+    "덕분/NNG": 1.5, "늦/VA": -1.2, "기다리/VV": -0.8, "어려워하/VV": -1.2, "끊기/VV": -1.2, "끊어지/VV": -1.2,
+    "멈추/VV": -1.0, "튕기/VV": -1.2, "안정/NNG": 1.0, "신속/XR": 1.2, "꼼꼼/XR": 1.2, "유용/XR": 1.2,
 }
 
 
@@ -134,13 +140,16 @@ def readings(phrase: str, top: int = 3) -> list[str]:
 def features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
     """The text's signed morpheme counts: each content morpheme 1, negated NEGATION_SCALE, after an
     intensifier INTENSITY times, before a contrast BEFORE_CONTRAST and after it AFTER_CONTRAST times,
-    in the sentence's last clause FINAL_CLAUSE times (Korean says its stance in the closing predicate);
+    in the last clause FINAL_CLAUSE times (Korean says its stance in the closing predicate), in a
+    question QUESTION times;
     idioms (마음에 들다) as one word; each pair of neighbouring content morphemes as a word of its own;
     emoticons and jamo as words too."""
     found = _idioms(found)
     counted: dict[str, float] = {}
     contrast = _last_contrast(found)
-    final = _final_clause(found)
+    asked = _questions(found)
+    told = max((i for i in range(len(found)) if i not in asked), default=len(found) - 1) + 1
+    final = _final_clause(found[:told])
     negated = _negation_scope(found)
     previous = None
     for i, (form, tag) in enumerate(found):
@@ -155,8 +164,10 @@ def features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
             value *= INTENSITY
         if contrast is not None:
             value *= BEFORE_CONTRAST if i < contrast else AFTER_CONTRAST
-        if i >= final:
+        if final <= i < told:
             value *= FINAL_CLAUSE
+        if i in asked:
+            value *= QUESTION
         counted[key] = counted.get(key, 0.0) + value
         if previous is not None:
             pair = f"{previous}+{key}"
@@ -181,6 +192,23 @@ def _idioms(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
             merged.append(found[i])
             i += 1
     return merged
+
+
+def _questions(found: list[tuple[str, str]]) -> set[int]:
+    """The morphemes of sentences that ask (a ? or an asking ending: 있을까요, 되나요, 맞습니까), but not
+    of those that ask why."""
+    asked: set[int] = set()
+    start = 0
+    for i, (form, tag) in enumerate(found):
+        following = next((t for t in found[i + 1:] if not t[1].startswith("J")), None)
+        if tag == "SF" or (tag == "EF" and (following is None or following[1] != "SF")):
+            sentence = found[start:i + 1]
+            ending = next((f for f, t in reversed(sentence) if t == "EF"), "")
+            asks = form == "?" or ending.endswith(QUESTION_ENDINGS) or ending.endswith("습니까")
+            if asks and ("왜", "MAG") not in sentence:
+                asked.update(range(start, i + 1))
+            start = i + 1
+    return asked
 
 
 def _final_clause(found: list[tuple[str, str]]) -> int:

@@ -10,10 +10,12 @@ import subprocess
 import pytest
 from PIL import Image
 from pptx import Presentation
+from pptx.oxml.ns import qn
 
-from conftest import FIXTURES, SMB_LEAD, demo_store_file, empathy
+from conftest import ANALYST, FIXTURES, SMB_LEAD, demo_store_file, empathy
 from empathy.figures.metrics import iso_week
 from empathy.figures.settings import read_settings
+from empathy.figures.voice import VoiceRule, candidates, pin
 from empathy.meeting.pack import make_pack
 from empathy.store import Store
 
@@ -137,3 +139,36 @@ def test_a_limited_leads_pack_of_a_presented_week_says_whose_figures_it_has(demo
     titles = [slide.shapes.title.text if slide.shapes.title else slide.shapes[0].text_frame.text
               for slide in deck.slides]
     assert len(titles) == PAGES and all(title.endswith("segment SMB only") for title in titles), titles
+
+
+def korean_voice_pack(db_path, tmp_path) -> tuple[str, bytes, bytes]:
+    """The demo's W47 board with a Korean customer's comment pinned as its voice, packed both ways."""
+    window = iso_week("2026-W47")
+    store = Store.open(db_path)
+    try:
+        found = candidates(store, window, "UTC", VoiceRule())
+        voice = found[found["text"].str.contains("[가-힣]")].iloc[0]
+        pin(store, ANALYST, window, voice.to_dict())
+        pdf, data = make_pack(store, window, read_settings(), ANALYST, "pdf")
+        pptx, _ = make_pack(store, window, read_settings(), ANALYST, "pptx")
+    finally:
+        store.close()
+    assert data.board.voice["text"] == voice["text"]
+    return voice["text"], pdf, pptx
+
+
+def test_a_korean_voice_is_set_in_a_hangul_font(demo_copy, tmp_path):
+    said, pdf, pptx = korean_voice_pack(demo_copy, tmp_path)
+    path = tmp_path / "korean.pdf"
+    path.write_bytes(pdf)
+    assert said in flat(pdf_text(path))  # the glyphs are there, and read back as the same Hangul
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"NanumGothic\s.*\byes\s+yes\b", fonts), fonts  # embedded (subset)
+    subprocess.run(["pdftoppm", "-r", "60", "-f", "3", "-l", "3", "-png", str(path), str(tmp_path / "voice")], check=True)
+    page = Image.open(next(tmp_path.glob("voice-*.png"))).convert("L")
+    assert sum(page.histogram()[:128]) > 2000  # the quote is ink, not empty boxes (looked at by eye too)
+    deck = Presentation(io.BytesIO(pptx))
+    runs = [run for slide in deck.slides for shape in slide.shapes if shape.has_text_frame
+            for paragraph in shape.text_frame.paragraphs for run in paragraph.runs]
+    quoted = [run for run in runs if "가" <= run.text[:1] <= "힣" or said in run.text]
+    assert quoted and all(run._r.rPr.find(qn("a:ea")).get("typeface") == "Malgun Gothic" for run in quoted)

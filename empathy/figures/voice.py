@@ -2,8 +2,10 @@
 
 The rule (`VoiceRule`, settings in `data/settings.toml` [voice]):
 1. Candidates are survey comments and customer turns of calls in the window, from external
-   customers, that VADER could score, with strong sentiment (|compound| >= min_strength) and a
-   readable length (min_words..max_words words). Quotes are whole comments or whole turns, never cut.
+   customers, that were scored (VADER, or the Korean scorer), with strong sentiment
+   (|compound| >= min_strength) and a readable length (min_words..max_words words; a Korean text's
+   words are its content morphemes, since one spaced Korean word often says what two or three English
+   ones do). Quotes are whole comments or whole turns, never cut.
 2. Each is ranked by |compound| + red_weight if the account is red (yellow_weight if yellow)
    + arr_weight x the account's ARR percentile + theme_weight if it mentions the theme whose negative
    mentions grew most; ties go to the most recent, then by id.
@@ -49,12 +51,13 @@ def candidates(store: Store, window: Window, timezone: str, rule: VoiceRule) -> 
         WITH quotes AS (
             SELECT 'comment' AS source, response_id AS ref_id, NULL::INTEGER AS turn, comment AS text,
                    sentiment AS compound, submitted_at AS said_at, account_id, respondent_role AS who,
-                   channel, metric, score, themes
+                   channel, metric, score, themes, lemmas
             FROM survey_responses
             WHERE superseded_by IS NULL AND submitted_at >= ? AND submitted_at < ? AND abs(sentiment) >= ?
             UNION ALL
             SELECT 'call', c.call_id, u.turn, u.text, u.compound, c.started_at, c.account_id,
-                   coalesce(c.call_type, 'support') || ' call ' || c.call_id, c.channel, NULL, NULL, u.themes
+                   coalesce(c.call_type, 'support') || ' call ' || c.call_id, c.channel, NULL, NULL, u.themes,
+                   u.lemmas
             FROM utterances u JOIN calls c USING (call_id, transcript_hash)
             WHERE c.superseded_by IS NULL AND c.started_at >= ? AND c.started_at < ?
               AND u.role = 'customer' AND u.scored AND abs(u.compound) >= ?),
@@ -65,7 +68,7 @@ def candidates(store: Store, window: Window, timezone: str, rule: VoiceRule) -> 
                coalesce(a.arr_percentile, 0) AS arr_percentile
         FROM quotes q LEFT JOIN ranked_accounts a USING (account_id)
         WHERE coalesce(a.customer_type, 'external') <> 'internal'
-          AND len(regexp_split_to_array(trim(q.text), '\\s+')) BETWEEN ? AND ?""",
+          AND len(regexp_split_to_array(trim(coalesce(q.lemmas, q.text)), '\\s+')) BETWEEN ? AND ?""",
                        [lo, hi, rule.min_strength, lo, hi, rule.min_strength, rule.min_words, rule.max_words])
 
 

@@ -1,15 +1,19 @@
 """The board pack's pages, and their layout: a page is a title and blocks of text, tables and charts
-(said once, by `pack.pack_pages`), laid out as PDF by reportlab (landscape A4, DejaVu Sans, tables as
-real text) or as PPTX by python-pptx (16:9, every word editable, charts as pictures)."""
+(said once, by `pack.pack_pages`), laid out as PDF by reportlab (landscape A4, DejaVu Sans with Hangul
+in Nanum Gothic, tables as real text) or as PPTX by python-pptx (16:9, every word editable, Korean in
+a Korean font, charts as pictures)."""
 
 from __future__ import annotations
 
 import io
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pptx import Presentation as Deck
 from pptx.dml.color import RGBColor
+from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -21,6 +25,14 @@ from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, S
 from reportlab.platypus import Table as PdfTable
 
 FONT_FOLDERS = (Path("/usr/share/fonts/truetype/dejavu"),)
+# DejaVu has no Hangul: Korean runs are set in Nanum Gothic (Debian's fonts-nanum, which the Makefile
+# installs), embedded like DejaVu. Where it is missing, Korean would print as boxes.
+KOREAN_FONTS = (Path("/usr/share/fonts/truetype/nanum/NanumGothic.ttf"),
+                Path("/usr/share/fonts/truetype/nanum/NanumGothicBold.ttf"))
+# The PPTX names fonts rather than embedding them: Malgun Gothic is Windows' and Office's Korean font;
+# PowerPoint on a Mac and LibreOffice put their own Korean font in its place.
+PPTX_KOREAN_FONT = "Malgun Gothic"
+HANGUL_RUN = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]+(?:[ \d.,!?~()%-]*[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]+)*")
 
 
 @dataclass(frozen=True)
@@ -51,6 +63,7 @@ class Page:
 
 def write_pdf(pages: list[Page]) -> bytes:
     regular, bold = _pdf_fonts()
+    korean = _pdf_korean_fonts()
     size = landscape(A4)
     width = size[0] - 3 * cm
     styles = {
@@ -72,7 +85,8 @@ def write_pdf(pages: list[Page]) -> bytes:
     }
 
     def paragraph(text: str, style: str) -> Paragraph:
-        return Paragraph(_pdf_escape(text), styles[style])
+        hangul = korean and korean[styles[style].fontName == bold]
+        return Paragraph(_pdf_markup(text, hangul), styles[style])
 
     story = []
     for number, page in enumerate(pages):
@@ -124,9 +138,25 @@ def _pdf_fonts() -> tuple[str, str]:
     return names[0][0], names[1][0]
 
 
-def _pdf_escape(text: str) -> str:
-    """reportlab's paragraphs read a little markup: data must read as written."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
+def _pdf_korean_fonts() -> tuple[str, str] | None:
+    """Nanum Gothic and its bold, registered once; None where the machine has no Nanum."""
+    if not all(path.is_file() for path in KOREAN_FONTS):
+        return None
+    names = ("PackKorean", "PackKorean-Bold")
+    for name, path in zip(names, KOREAN_FONTS):
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+    return names
+
+
+def _pdf_markup(text: str, hangul: str | None) -> str:
+    """reportlab's paragraphs read a little markup: data must read as written, and reportlab does not
+    fall back from one font to another, so each run of Hangul is set in `hangul` (lines still break
+    only at spaces, so a Korean word is never split)."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if hangul:
+        escaped = HANGUL_RUN.sub(lambda found: f'<font name="{hangul}">{found.group()}</font>', escaped)
+    return escaped.replace("\n", "<br/>")
 
 
 # ---- PPTX (python-pptx): one 16:9 slide per pack page, every word as editable text -----------------
@@ -173,6 +203,7 @@ def _pptx_text(slide, text: str, left, top, width, size, *, color=None, bold=Fal
             run.font.size, run.font.bold, run.font.italic = size, bold, italic
             if color is not None:
                 run.font.color.rgb = color
+            _korean_capable(run)
     return top + height + Emu(int(size * 0.5))
 
 
@@ -195,11 +226,27 @@ def _pptx_table(slide, block: Table, left, top, width):
             for paragraph in cell.text_frame.paragraphs:
                 for run in paragraph.runs:
                     run.font.size, run.font.bold = size, r == 0
+                    _korean_capable(run)
     return top + Emu(sum(heights)) + Inches(0.2)
+
+
+def _korean_capable(run) -> None:
+    """The run's East Asian font named (python-pptx names only the Latin one), after its other
+    properties, as the schema orders them."""
+    properties = run._r.get_or_add_rPr()
+    east_asian = properties.find(qn("a:ea"))
+    if east_asian is None:
+        east_asian = properties.makeelement(qn("a:ea"), {})
+        properties.append(east_asian)
+    east_asian.set("typeface", PPTX_KOREAN_FONT)
 
 
 def _lines(text: str, size, width) -> int:
     """How many lines `text` wraps to in a box `width` wide at `size` (an average letter is about
-    half as wide as the type is tall)."""
+    half as wide as the type is tall; a Hangul syllable, like other wide letters, as wide as tall)."""
     per_line = max(1, int(width / (size * 0.5)))
-    return sum(max(1, -(-len(line) // per_line)) for line in text.split("\n"))
+    return sum(max(1, -(-_half_widths(line) // per_line)) for line in text.split("\n"))
+
+
+def _half_widths(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(letter) in "WF" else 1 for letter in line)
