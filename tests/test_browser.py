@@ -175,3 +175,14 @@ def test_a_pages_folder_still_breaks_a_deep_link_on_a_fresh_server(tmp_path, pag
         assert not page.get_by_text("Open: no sign-in configured").count()  # app.py never ran
 
 
+
+
+def test_a_korean_tools_cp949_calls_sheet_loads_with_its_hangul_intact(server, page):
+    page.goto(f"{server}/data")
+    expect(page.get_by_role("heading", name="Load a sheet")).to_be_visible(timeout=60_000)
+    settled(page)
+    page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(FIXTURES / "korean_calls_cp949.csv")
+    expect(page.get_by_role("button", name="Load 2 rows")).to_be_enabled(timeout=60_000)  # 통화 ID, 녹취 … mapped
+    expect(page.get_by_text("이수진").first).to_be_attached()  # CP949 read as such, not as mojibake
+    page.get_by_role("button", name="Load 2 rows").click()
+    expect(page.get_by_text("batch 6 loaded as calls — 2 new")).to_be_visible(timeout=60_000)

@@ -260,3 +260,24 @@ def test_on_a_team_server_the_command_line_is_an_analyst_unless_the_roles_file_s
     roles.write_text(f'[command_line]\n"{OS_USER}" = "admin"\n')
     allowed = empathy("audit", db_path=db_path)
     assert allowed.returncode == 0 and f"os:{OS_USER} (analyst)  load surveys_basic.csv: done" in allowed.stdout
+
+
+def test_a_korean_tools_cp949_sheets_load_with_korean_headers_scored_and_themed(db_path):
+    """응답 ID, 고객사 ID, 제출 일시, 추천 의향, 의견; 통화 ID, 상담원, 이관 여부, 녹취: the canonical columns."""
+    for name in ("korean_survey_cp949.csv", "korean_calls_cp949.csv"):
+        result = json.loads(empathy("load", FIXTURES / name, "--json", db_path=db_path).stdout)
+        assert (result["rows_rejected"], result["errors"]) == (0, [])
+    store = Store.open(db_path)
+    answers = store.query("SELECT response_id, account_id, metric, score, channel, sentiment, language, themes "
+                          "FROM survey_responses ORDER BY response_id")
+    assert answers[["response_id", "account_id", "metric", "score", "channel"]].values.tolist() == [
+        ["K-001", "A1012", "nps", 9, "이메일"], ["K-002", "A1012", "nps", 3, "웹"],
+        ["K-003", "A1033", "nps", 6, "웹"], ["K-004", "A1033", "nps", 10, "앱"]]
+    assert answers["language"].fillna("-").tolist() == ["ko", "ko", "ko", "-"]
+    assert answers["sentiment"][0] > 0.5 and answers["sentiment"][1] < -0.5  # thanks; too slow to use
+    assert [list(t) for t in answers["themes"]][1:3] == [["performance"], ["billing"]]
+    calls = store.query("SELECT call_id, agent, escalated, negative, language, dissatisfaction FROM calls "
+                        "ORDER BY call_id")
+    assert calls[["call_id", "agent", "escalated", "negative", "language"]].values.tolist() == [
+        ["KC-01", "이수진", False, True, "ko"], ["KC-02", "박지훈", True, False, "ko"]]
+    assert calls["dissatisfaction"][0] > 0.7 > calls["dissatisfaction"][1]  # "해지하겠습니다" after a repeat

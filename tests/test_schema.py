@@ -30,6 +30,16 @@ def test_aliases_map_to_canonical_columns():
     }
 
 
+def test_korean_headers_map_like_english_aliases():
+    assert map_columns(["응답 ID", "고객사 ID", "제출 일시", "추천 의향", "의견"], SURVEYS) == {
+        "response_id": "응답 ID", "account_id": "고객사 ID", "submitted_at": "제출 일시", "score": "추천 의향",
+        "comment": "의견"}
+    assert implied_metric({"score": "추천 의향"}) == "nps" and implied_metric({"score": "점수"}) is None
+    assert map_columns(["통화 ID", "고객사 ID", "통화 일시", "상담원", "이관 여부", "녹취"], CALLS) == {
+        "call_id": "통화 ID", "account_id": "고객사 ID", "started_at": "통화 일시", "agent": "상담원",
+        "escalated": "이관 여부", "transcript": "녹취"}
+
+
 def test_exact_canonical_name_wins_over_an_alias():
     # "date" is an alias of submitted_at, but a real submitted_at column must be used
     mapping = map_columns(["date", "submitted_at", "metric", "score"], SURVEYS)
@@ -49,6 +59,9 @@ def test_score_header_implies_the_metric():
     (["Account ID", "Metric", "Sent At", "Responded At"], INVITATIONS),
     (["Week", "Segment", "Metric", "Invited", "Responded"], PARTICIPATION_COUNTS),
     (["Call ID", "Account ID", "Started At", "Agent", "Escalated", "Transcript"], CALLS),
+    (["응답 ID", "고객사 ID", "제출 일시", "지표", "점수", "의견"], SURVEYS),
+    (["통화 ID", "고객사 ID", "통화 일시", "상담원", "녹취"], CALLS),
+    (["고객사 ID", "고객사명", "세그먼트", "담당자"], ACCOUNTS),
 ])
 def test_the_kind_of_sheet_is_detected_from_its_columns(headers, layout):
     assert detect_layout(headers) is layout

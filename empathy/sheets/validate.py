@@ -25,8 +25,9 @@ from empathy.sheets.schema import (
     normalise_header,
 )
 
-TRUE_WORDS = {"true", "yes", "y", "1", "t", "escalated", "resolved"}
-FALSE_WORDS = {"false", "no", "n", "0", "f", "not_escalated", "unresolved"}
+TRUE_WORDS = {"true", "yes", "y", "1", "t", "escalated", "resolved", "예", "네", "o", "있음", "해결", "이관"}
+FALSE_WORDS = {"false", "no", "n", "0", "f", "not_escalated", "unresolved", "아니오", "아니요", "x", "없음",
+               "미해결", "미이관"}
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 EXCEL_SERIAL_RANGE = (20000, 80000)  # 1954 .. 2119: numbers in a date column this size are Excel days
 
