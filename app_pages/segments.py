@@ -7,7 +7,7 @@ from empathy.figures import explore, search
 from empathy.figures.scope import Scope
 from empathy.figures.search import VoiceQuery
 from empathy.meeting.charts import segment_chart, trend_chart
-from empathy.meeting.wording import TILES
+from empathy.meeting.wording import TILES, language_mix
 from ui.common import cached, chart_spec, get_settings, get_store, window_or_stop
 from ui.explore_view import QUOTE_COLUMNS, SPLITS, call_html, dimension_label, segment_table, voices_params
 from ui.text import literal
@@ -59,6 +59,8 @@ call_id = None
 if value:
     drilled = Scope(None, (*filters, (dimension, value)))
     st.header(" × ".join(literal(v) for _, v in drilled.filters))
+    if mix := language_mix(cached(explore.languages_said, store, window, drilled, settings.timezone)):
+        st.caption(f"In {window.label}: {mix}.")
     trend_tab, themes_tab, said_tab, calls_tab = st.tabs(["Trend", "Themes", "What they said", "Calls"])
     with trend_tab:
         trends = cached(explore.value_trends, store, window, drilled, settings)

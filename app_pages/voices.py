@@ -47,7 +47,7 @@ words_column, themes_column, sentiment_column = st.columns([3, 2, 2])
 words = words_column.text_input("Words", key="v-q", placeholder='e.g. invoice wrong, or "renewal date"',
                                 help="Every word must appear; a phrase in double quotes as written. Any case.")
 chosen_themes = themes_column.multiselect("Themes (any of them)", themes, key="v-themes")
-low, high = sentiment_column.slider("Sentiment (VADER compound)", -1.0, 1.0, (-1.0, 1.0), step=0.05, key="v-sent")
+low, high = sentiment_column.slider("Sentiment (compound, -1 to +1)", -1.0, 1.0, (-1.0, 1.0), step=0.05, key="v-sent")
 segment_column, account_column, when_column, sources_column = st.columns([2, 2, 2, 3])
 segment = segment_column.selectbox("Segment", segments, index=None, key="v-segment", placeholder="any segment")
 account = account_column.selectbox("Account", list(account_names), index=None, key="v-account",

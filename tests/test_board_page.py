@@ -66,7 +66,7 @@ def test_the_call_sentiment_tile_says_it_shows_vaders_compound_with_the_mean_dis
     stored = Store.open(db_path).query("""SELECT avg(dissatisfaction) AS d FROM calls WHERE superseded_by IS NULL
                                           AND started_at >= '2026-11-16' AND started_at < '2026-11-23'""")
     side = re.search(r'tile-title">Call sentiment</div>.*?<div class="tile-side">([^<]+)<', html(at), re.S).group(1)
-    assert side == f"VADER compound · dissatisfaction {stored['d'][0]:.2f}"
+    assert side == f"compound, -1 to +1 · dissatisfaction {stored['d'][0]:.2f}"
 
 
 def test_accounts_at_risk_name_the_story_escalators(run_app):

@@ -10,6 +10,7 @@ from conftest import load_text as load
 from empathy.figures.explore import (
     calls_in_scope,
     hurting_first,
+    languages_said,
     measured,
     segment_figures,
     theme_impact,
@@ -22,6 +23,7 @@ from empathy.figures.scope import NOT_SET, Scope
 from empathy.figures.settings import Settings
 from empathy.figures.voice import VoiceRule
 from empathy.loading.themes import tag_texts
+from empathy.meeting.wording import language_mix
 from sentiment.scoring import score_text
 
 W37 = iso_week("2026-W37")  # 2026-09-07 .. 2026-09-13
@@ -172,3 +174,21 @@ def test_untagged_korean_phrases_are_listed_by_lemma(small):
     later = "알림이 또 늦게 왔어요"
     assert tag_texts(pd.Series([later]), taxonomy, pd.Series([score_text(later).lemmas])).tolist() == \
         [["notifications"]]
+
+
+def test_languages_said_counts_calls_and_comments_by_language(small):
+    load(small, "account_id,submitted_at,metric,score,comment\n"
+                "S1,2026-09-08,nps,1,결제가 또 안 돼요. 정말 최악이에요.\n"
+                "S1,2026-09-09,nps,9,지원팀이 빠르게 해결해 주셨어요.\n"
+                "S2,2026-09-09,nps,3,La factura está mal otra vez y nadie responde nuestras llamadas.\n"
+                "E1,2026-09-09,nps,3,결제가 안 돼요.\n", "more.csv")
+    load(small, "call_id,account_id,started_at,transcript\n"
+                'K4,S2,2026-09-11 10:00,"상담원: 안녕하세요\n고객: 청구서가 틀렸어요. 확인 부탁드립니다."\n', "calls.csv")
+    smb = Scope(None, (("segment", "SMB"),))
+    counts = languages_said(small, weeks_ending(W37, 1), smb, "UTC")
+    # SMB in W37: comments R1, R2, R3, R4 in English, two Korean, one Spanish (E1 is Enterprise); calls
+    # K1 and K3 in English (too short for CLD2 to tell, "Okay." is VADER's), K4 in Korean
+    assert {(row.kind, row.language): row.n for row in counts.itertuples()} == {
+        ("comment", "en"): 4, ("comment", "ko"): 2, ("comment", "es"): 1, ("call", "en"): 2, ("call", "ko"): 1}
+    assert language_mix(counts) == "1 Korean, 2 English calls; 2 Korean, 4 English comments " \
+                                   "(1 in other languages, not scored)"

@@ -70,3 +70,23 @@ def test_narrowing_to_a_theme_and_the_url_follows_the_widgets(open_page):
     assert [h.value for h in at.header] == ["billing × SMB"]
     at.selectbox(key="seg-dim").select("region").run()
     assert at.query_params["dim"] == "region" and "value" not in at.query_params  # SMB is not a region
+
+
+def test_a_drilled_segment_says_how_many_calls_and_comments_are_in_each_language(open_page):
+    """Worked out from the demo CSVs: Hangul in a comment (or a call's customer lines) makes it Korean."""
+    at = open_page("segments", dim="segment", value="Enterprise", window="2026-W45", weeks="1")
+    start, end = "2026-11-02", "2026-11-09"
+    accounts = demo_frame("accounts")
+    enterprise = set(accounts.loc[accounts["segment"] == "Enterprise", "account_id"])
+    hangul = "[가-힣]"
+    answers = demo_frame("survey_responses", parse_dates=["submitted_at"])
+    comments = answers[answers["account_id"].isin(enterprise) & (answers["submitted_at"] >= start)
+                       & (answers["submitted_at"] < end) & answers["comment"].notna()]["comment"]
+    calls = demo_frame("calls", parse_dates=["started_at"])
+    calls = calls[calls["account_id"].isin(enterprise) & (calls["started_at"] >= start) & (calls["started_at"] < end)]
+    said = calls["transcript"].map(lambda t: "\n".join(l for l in t.splitlines() if "] Customer:" in l))
+    korean_calls, korean_comments = int(said.str.contains(hangul).sum()), int(comments.str.contains(hangul).sum())
+    assert korean_calls and korean_comments  # the demo's Korean customers are in this week
+    expected = (f"In 2026-W45: {korean_calls} Korean, {len(calls) - korean_calls} English calls; "
+                f"{korean_comments} Korean, {len(comments) - korean_comments} English comments.")
+    assert expected in [caption.value for caption in at.caption]

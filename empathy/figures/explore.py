@@ -107,6 +107,24 @@ def calls_in_scope(store: Store, window: Window, scope: Scope, timezone: str, li
         ORDER BY c.sentiment_mean NULLS LAST, c.started_at DESC, c.call_id LIMIT ?""", [lo, hi, *params, limit])
 
 
+def languages_said(store: Store, window: Window, scope: Scope, timezone: str) -> pd.DataFrame:
+    """How many calls (by the language most of their scored customer turns are in) and survey comments
+    in scope in the window are in each language: kind ("call" or "comment"), language, n."""
+    lo, hi = utc_bounds(window, timezone)
+    parts, params = [], []
+    for kind, source, alias, said_at in (("call", "calls", "c", "started_at"), ("comment", "surveys", "s", "submitted_at")):
+        if scope.applies_to(source):
+            joins, _, where, bound = scope.source(source)
+            parts.append(f"""SELECT '{kind}' AS kind, {alias}.language, count(*) AS n FROM {joins}
+                             WHERE {alias}.superseded_by IS NULL AND {alias}.language IS NOT NULL
+                               AND {alias}.{said_at} >= ? AND {alias}.{said_at} < ?{where} GROUP BY ALL""")
+            params += [lo, hi, *bound]
+    if not parts:
+        return pd.DataFrame({"kind": pd.Series(dtype="str"), "language": pd.Series(dtype="str"),
+                             "n": pd.Series(dtype="int64")})
+    return store.query(" UNION ALL ".join(parts) + " ORDER BY kind, n DESC", params)
+
+
 CALL_COLUMNS = ["call_id", "started_at", "account_id", "account_name", "call_type", "agent", "sentiment_mean",
                 "sentiment_min", "negative", "escalated", "resolved", "customer_turns"]
 

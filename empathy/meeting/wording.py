@@ -34,7 +34,7 @@ def side_value(name: str, figure: Figure) -> str:
         "nps": "" if d.get("margin_of_error") is None else f"± {d['margin_of_error']:.0f} margin of error",
         "csat": "" if d.get("mean") is None else f"mean {d['mean']:.2f} of 5",
         "ces": pct(d.get("easy_pct"), "easy (5-7 of 7)"),
-        "sentiment": "VADER compound" + ("" if d.get("dissatisfaction") is None
+        "sentiment": "compound, -1 to +1" + ("" if d.get("dissatisfaction") is None
                                          else f" · dissatisfaction {d['dissatisfaction']:.2f}"),
         "participation": pct(d.get("speeders_pct"), "speeders"),
     }[name]
@@ -111,6 +111,32 @@ def group_text(group) -> str:
         f", lift {group.lift:.1f}× (95% CI {group.lift_low:.1f}-{group.lift_high:.1f})"
     p = "" if group.p_value is None else f", p = {group.p_value:.2g}"
     return (f"{group.share:.0%} of {group.n} ({group.bad}; 95% CI {group.low:.0%}-{group.high:.0%}){lift}{p}")
+
+
+LANGUAGE_NAMES = {"en": "English", "ko": "Korean"}
+
+
+def language_mix(counts: pd.DataFrame) -> str:
+    """'32 Korean, 140 English calls; 12 Korean, 300 English comments', from `explore.languages_said`
+    (kind, language, n): which scorer a segment's figures rest on. Other languages are not scored."""
+    parts = []
+    for kind in ("call", "comment"):
+        rows = counts[counts["kind"] == kind]
+        known = rows["language"].isin(list(LANGUAGE_NAMES))
+        scored = rows[known].sort_values(["n", "language"])
+        other = int(rows.loc[~known, "n"].sum())
+        said = ", ".join(f"{n:,} {LANGUAGE_NAMES[language]}" for language, n in zip(scored["language"], scored["n"]))
+        said += f" {_noun(kind, int(scored['n'].sum()))}" if said else ""
+        if other:
+            said += f" ({other:,} in other languages, not scored)" if said else \
+                f"{other:,} {_noun(kind, other)} in other languages, not scored"
+        if said:
+            parts.append(said)
+    return "; ".join(parts)
+
+
+def _noun(word: str, n: int) -> str:
+    return word if n == 1 else word + "s"
 
 
 def whose(scope) -> str:
