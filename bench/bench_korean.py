@@ -58,7 +58,7 @@ def main() -> None:
     sets["negated rewrites"] = [(text, label) for text, label in rewrites if text]
     print(f"held out: {len(sets['movie reviews'])} movie reviews, {len(sets['product reviews'])} product reviews, "
           f"{len(sets['negated rewrites'])} negated rewrites ({len(rewrites) - len(sets['negated rewrites'])} "
-          "reviews Kiwi found no predicate to negate in)")
+          "reviews not of one sentence and one clause that negating turns round: build_korean_lexicon.negated)")
     print(f"{'':<18}{'Korean scorer':>22}{'plain lexicon':>22}{'VADER (before)':>22}")
     for name, rows in sets.items():
         texts, labels = [t for t, _ in rows], [y for _, y in rows]

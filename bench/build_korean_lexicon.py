@@ -35,7 +35,9 @@ PRODUCT_WEIGHT = 4.0
 MOVIE_REWRITES = 6000
 SEED = 20261204
 MIN_COUNT, MIN_WEIGHT = 3, 0.05
-STRENGTHS = (0.1, 0.3, 1.0, 3.0)  # the L2 penalty's tried (per build row, scaled below)
+STRENGTHS = (0.1, 0.3, 1.0, 3.0)
+PREDICATES = ("VA", "VV", "XSA", "XSV", "VCP")
+NEEDS_NEGATION = {"별로", "전혀", "그다지", "그닥", "딱히", "하나도", "절대", "결코", "도무지", "통"}  # the L2 penalty's tried (per build row, scaled below)
 
 
 def rows(name: str, text_column: str, label_column: str, id_column: str) -> list[tuple[int, str, int]]:
@@ -53,19 +55,31 @@ def rows(name: str, text_column: str, label_column: str, id_column: str) -> list
 
 
 def negated(text: str) -> str | None:
-    """The review with its closing predicate's meaning turned round, or None where the review does not
-    close on a verb or adjective Kiwi can negate (a copula, 별로입니다, or a noun phrase)."""
-    found = korean.kiwi().tokenize(text)
-    morphs = [(t.form, t.tag) for t in found]
-    last = max((i for i, (_, tag) in enumerate(morphs) if tag.split("-")[0] in ("VA", "VV", "XSA", "XSV", "VCP")),
-               default=None)
-    if last is None or morphs[last][1] == "VCP" or any(korean._clause_ends(morphs, i) for i in range(last, len(morphs) - 1)
-                                                       if morphs[i][1] == "EC"):
+    """The review with its meaning turned round, where one change does it soundly: a review of one
+    sentence and one clause whose closing predicate is negated (-지 않다 added), or loses the negation
+    it had (안/못 before it, -지(가/는/도) 않다 after it; 없다 becomes 있다). None for a review of several
+    sentences or clauses (turning one round would leave the others saying what they said), one that
+    closes on a copula or a noun, one with a word only a negation allows (별로, 전혀), or one Kiwi
+    cannot join again."""
+    morphs = [(token.form, token.tag.split("-")[0]) for token in korean.kiwi().tokenize(text)]
+    sentences = sum(1 for _, tag in morphs[:-1] if tag == "SF") + 1
+    clauses = [i for i, (_, tag) in enumerate(morphs[:-1]) if tag in ("EC", "EF") and korean._clause_ends(morphs, i)
+               and any(t in PREDICATES for _, t in morphs[i + 1:])]
+    predicates = [i for i, (_, tag) in enumerate(morphs) if tag in PREDICATES]
+    if sentences > 1 or clauses or not predicates or morphs[predicates[-1]][1] == "VCP":
         return None
+    if any(form in NEEDS_NEGATION for form, _ in morphs):
+        return None  # 별로 맘에 안 들어요 -> 별로 맘에 들어요 is not Korean
+    last = predicates[-1]
+    after = last + 1
+    while after + 1 < len(morphs) and morphs[after] == ("지", "EC") and morphs[after + 1][1].startswith("J"):
+        morphs.pop(after + 1)  # 좋지가 않다, 좋지는 않다: the particle goes with the negation
     if last and morphs[last - 1] in korean.NEGATORS_BEFORE:  # 안 좋아요 -> 좋아요
         changed = morphs[:last - 1] + morphs[last:]
-    elif (last + 2 < len(morphs) and morphs[last + 1] == ("지", "EC") and morphs[last + 2] in korean.NEGATORS_AFTER):
-        changed = morphs[:last + 1] + morphs[last + 3:]  # 좋지 않아요 -> 좋아요
+    elif after + 1 < len(morphs) and morphs[after] == ("지", "EC") and morphs[after + 1] in korean.NEGATORS_AFTER:
+        changed = morphs[:last + 1] + morphs[after + 2:]  # 좋지 않아요 -> 좋아요
+    elif morphs[last] == ("없", "VA"):
+        changed = morphs[:last] + [("있", "VA")] + morphs[last + 1:]  # 효과가 없어요 -> 효과가 있어요
     else:
         changed = morphs[:last + 1] + [("지", "EC"), ("않", "VX")] + morphs[last + 1:]
     try:

@@ -142,11 +142,15 @@ def test_a_limited_leads_pack_of_a_presented_week_says_whose_figures_it_has(demo
 
 
 def korean_voice_pack(db_path, tmp_path) -> tuple[str, bytes, bytes]:
-    """The demo's W47 board with a Korean customer's comment pinned as its voice, packed both ways."""
-    window = iso_week("2026-W47")
+    """The latest demo week with a Korean customer among its voice's candidates, that customer's words
+    pinned as its voice, packed both ways."""
     store = Store.open(db_path)
     try:
+        window = iso_week("2026-W47")
         found = candidates(store, window, "UTC", VoiceRule())
+        while not found["text"].str.contains("[가-힣]").any():
+            window = window.previous()
+            found = candidates(store, window, "UTC", VoiceRule())
         voice = found[found["text"].str.contains("[가-힣]")].iloc[0]
         pin(store, ANALYST, window, voice.to_dict())
         pdf, data = make_pack(store, window, read_settings(), ANALYST, "pdf")
