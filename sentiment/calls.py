@@ -119,13 +119,16 @@ def figures_by_call(turns: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     figures["scored_turns"] = figures["scored_turns"].fillna(0).astype("int64")
     figures["unscored_turns"] = figures["customer_turns"] - figures["scored_turns"]
     figures["negative"] = (figures["mean"] <= NEGATIVE_AT_OR_BELOW).astype("boolean").where(figures["mean"].notna())
-    figures["language"] = scored.groupby(by, sort=False)["language"].agg(_most_said).reindex(calls)
+    figures["language"] = _most_said(scored, by).reindex(calls)
     return figures[list(FIGURES)]
 
 
-def _most_said(languages: pd.Series) -> str:
-    """The language most of a call's scored customer turns are in (the first such, on a tie)."""
-    return languages.value_counts(sort=True).index[0]
+def _most_said(scored: pd.DataFrame, by: list[str]) -> pd.Series:
+    """The language most of each call's scored customer turns are in (on a tie, the one said first),
+    counted for all calls at once."""
+    counts = scored.groupby([*by, "language"], sort=False).size().rename("n").reset_index()
+    most = counts.sort_values("n", ascending=False, kind="stable").drop_duplicates(by)
+    return most.set_index(by)["language"]
 
 
 def scored_turns(turns: pd.DataFrame) -> list[ScoredTurn]:

@@ -90,12 +90,13 @@ _kiwi_lock = threading.Lock()
 
 def kiwi():
     """The process's one Kiwi (its model takes a second to load), without threads of its own: a load
-    already spreads turns over one process per core."""
+    already spreads turns over one process per core. Without the dictionary of multi-word names,
+    which took another second to start and changed no figure of bench/bench_korean.py."""
     global _kiwi
     with _kiwi_lock:
         if _kiwi is None:
             from kiwipiepy import Kiwi
-            _kiwi = Kiwi(num_workers=-1, model_type="cong")
+            _kiwi = Kiwi(num_workers=-1, model_type="cong", load_multi_dict=False)
         return _kiwi
 
 

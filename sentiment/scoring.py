@@ -28,6 +28,10 @@ from sentiment.dissatisfaction import dissatisfaction
 LONG_TURN_SENTENCES = 5
 BLOCK_SENTENCES = 3
 PARALLEL_MIN_TEXTS = 4000
+# What a Korean text costs against an English one, and starting Kiwi in a worker (its model and its
+# first sentence: about 1 s), in English texts' time (bench/bench_korean.py: 3,700 against 37,000 a second).
+KOREAN_COST = 10
+KIWI_START_COST = 30_000
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 LETTER = re.compile(r"[A-Za-z]")
 UNDETERMINED = "und"  # ISO 639-2: another script, but which language cld2 cannot tell
@@ -168,14 +172,30 @@ def score_texts(texts: list[str], workers: int | None = None) -> list[Score]:
     distinct = list(dict.fromkeys(texts))
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(distinct) < PARALLEL_MIN_TEXTS:
-        scores = score_chunk(distinct)
+        by_text = dict(zip(distinct, score_chunk(distinct)))
     else:
-        size = math.ceil(len(distinct) / workers)
-        chunks = [distinct[i:i + size] for i in range(0, len(distinct), size)]
+        chunks = [chunk for chunk in _chunks(distinct, workers) if chunk]
         with ThreadPoolExecutor(len(chunks)) as threads:
-            scores = [score for chunk in threads.map(_score_in_worker, chunks) for score in chunk]
-    by_text = dict(zip(distinct, scores))
+            by_text = {text: score for chunk, scores in zip(chunks, threads.map(_score_in_worker, chunks))
+                       for text, score in zip(chunk, scores)}
     return [by_text[text] for text in texts]
+
+
+def _chunks(texts: list[str], workers: int) -> list[list[str]]:
+    """The texts split into one list per worker of about the same cost. A Korean text costs
+    KOREAN_COST English ones, and the worker that scores any pays Kiwi's start once: a few Korean
+    texts go to one worker, with fewer English ones beside them, rather than making every worker
+    start Kiwi; many are spread over all of them."""
+    in_korean = [text for text in texts if korean.is_korean(text)]
+    english = [text for text in texts if not korean.is_korean(text)]
+    korean_cost = KOREAN_COST * len(in_korean) + KIWI_START_COST if in_korean else 0
+    share = (len(english) + korean_cost) / workers
+    if korean_cost > share:
+        return [in_korean[i::workers] + english[i::workers] for i in range(workers)]
+    beside = int(share - korean_cost)
+    rest = english[beside:]
+    size = max(1, math.ceil(len(rest) / (workers - 1)))
+    return [in_korean + english[:beside]] + [rest[i:i + size] for i in range(0, len(rest), size)]
 
 
 def _score_in_worker(texts: list[str]) -> list[Score]:
