@@ -1,7 +1,15 @@
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from sentiment.scoring import LONG_TURN_SENTENCES, judgeable, score_text, score_texts
+from sentiment.scoring import (
+    LONG_TURN_SENTENCES,
+    PARALLEL_MIN_TEXTS,
+    _chunks,
+    judgeable,
+    score_chunk,
+    score_text,
+    score_texts,
+)
 
 VADER = SentimentIntensityAnalyzer()
 
@@ -100,3 +108,23 @@ def test_english_keeps_its_language_and_vaders_scores():
     score = score_text("The invoice is wrong again.")
     assert score.language == "en" and score.lemmas is None
     assert score.compound == VADER.polarity_scores("The invoice is wrong again.")["compound"]
+
+
+def test_a_few_korean_texts_go_to_one_worker_and_many_to_all():
+    """Kiwi starts in a worker at the cost of some 30,000 English texts: a few Korean texts go to one
+    worker, with that much less English beside them; many are spread over every worker."""
+    english = [f"Order {i} arrived late." for i in range(60_000)]
+    few = [f"주문 {i}번이 늦게 왔어요." for i in range(100)]
+    one, other = _chunks(english[:500] + few + english[500:], 2)
+    assert all(text in one for text in few) and not any("주문" in text for text in other)
+    assert (len(one), len(other)) == (100 + (60_000 + 1_000 + 30_000) // 2 - 31_000, 60_000 - 14_500)
+    many = [f"주문 {i}번이 늦게 왔어요." for i in range(5_000)]
+    assert [sum("주문" in text for text in chunk) for chunk in _chunks(many + english[:4_000], 2)] == [2_500, 2_500]
+
+
+def test_scores_of_texts_split_over_workers_come_back_in_order():
+    texts = [f"Order {i} arrived late and the box was damaged." for i in range(PARALLEL_MIN_TEXTS)]
+    texts[1000:1000] = [f"주문 {i}번이 늦게 왔고 상자가 찢어졌어요." for i in range(40)]
+    scores = score_texts(texts, workers=2)
+    assert scores == score_chunk(texts)
+    assert [s.language for s in scores[1000:1040]] == ["ko"] * 40 and scores[0].language == "en"
