@@ -60,7 +60,7 @@ if value:
     drilled = Scope(None, (*filters, (dimension, value)))
     st.header(" × ".join(literal(v) for _, v in drilled.filters))
     if mix := language_mix(cached(explore.languages_said, store, window, drilled, settings.timezone)):
-        st.caption(f"In {window.label}: {mix}.")
+        st.caption(f"In {window.label}: {literal(mix)}.")
     trend_tab, themes_tab, said_tab, calls_tab = st.tabs(["Trend", "Themes", "What they said", "Calls"])
     with trend_tab:
         trends = cached(explore.value_trends, store, window, drilled, settings)
