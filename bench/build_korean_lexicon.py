@@ -35,7 +35,7 @@ PRODUCT_WEIGHT = 4.0
 MOVIE_REWRITES = 6000
 SEED = 20261204
 MIN_COUNT, MIN_WEIGHT = 3, 0.05
-STRENGTHS = (0.1, 0.3, 1.0, 3.0)
+STRENGTHS = (0.01, 0.03, 0.1, 0.3, 1.0)
 PREDICATES = ("VA", "VV", "XSA", "XSV", "VCP")
 NEEDS_NEGATION = {"별로", "전혀", "그다지", "그닥", "딱히", "하나도", "절대", "결코", "도무지", "통"}  # the L2 penalty's tried (per build row, scaled below)
 

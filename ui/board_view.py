@@ -186,7 +186,7 @@ real when p < 0.05.
 **CES** (1-7, "the company made it easy"). The mean, and % easy = share of 5-7.
 **Call sentiment**: the compound score (-1 to +1) of the customer's turns only: VADER's for English,
 the Korean scorer's for Korean (Kiwi's morphemes, a lexicon learned from public reviews, rules for
-negation, intensifiers, contrast and questions; on reviews it never saw it reads 0.80 to 0.94 of them
+negation, intensifiers, contrast and questions; on reviews it never saw it reads 0.83 to 0.94 of them
 right: bench/README.md); per call their mean; per window the mean over calls (the tile's number; the share of negative calls, mean ≤ −0.05, is in
 `board --json`). Welch's t-test (unequal variances), real when p < 0.05. Beside it, **dissatisfaction** (0 to 1, a
 separate score; the compound is unchanged): per customer turn, 0.35 per rejection or failure phrase said
