@@ -7,20 +7,21 @@ CHROMIUM := /usr/bin/chromium
 PDFTOTEXT := /usr/bin/pdftotext
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
 HANGUL_FONT := /usr/share/fonts/truetype/nanum/NanumGothicBold.ttf
+CATALOGS := locales/ko/LC_MESSAGES/messages.mo
 APT_INSTALL = $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8501
 
-.PHONY: run test check demo bench clean
+.PHONY: run test check demo bench clean catalogs
 
-run: $(RUNTIME) $(FONT) $(HANGUL_FONT)
+run: $(RUNTIME) $(FONT) $(HANGUL_FONT) $(CATALOGS)
 	$(PYTHON) -m streamlit run serve.py --server.port $(PORT)
 
-test: $(DEV) $(CHROMIUM) $(PDFTOTEXT) $(FONT) $(HANGUL_FONT)
+test: $(DEV) $(CHROMIUM) $(PDFTOTEXT) $(FONT) $(HANGUL_FONT) $(CATALOGS)
 	$(PYTHON) -m pytest
 
 # The quick loop while editing: the core's tests, without whole pages, browsers or other processes.
-check: $(DEV) $(PDFTOTEXT) $(FONT) $(HANGUL_FONT)
+check: $(DEV) $(PDFTOTEXT) $(FONT) $(HANGUL_FONT) $(CATALOGS)
 	$(PYTHON) -m pytest -q -m "not browser and not slow"
 
 demo: $(RUNTIME)
@@ -52,6 +53,16 @@ $(HANGUL_FONT):
 
 $(PDFTOTEXT):
 	$(APT_INSTALL) poppler-utils
+
+# The words in Korean: gettext catalogs, compiled from the .po files by Babel (never committed).
+$(CATALOGS): locales/ko/LC_MESSAGES/messages.po | $(RUNTIME)
+	$(VENV)/bin/pybabel -q compile -d locales -D messages
+
+# After marking new messages with _(): extract them, add them to each .po (then translate), compile.
+catalogs: $(RUNTIME)
+	$(VENV)/bin/pybabel -q extract -F babel.cfg -k N_ -o locales/messages.pot .
+	$(VENV)/bin/pybabel -q update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching
+	$(VENV)/bin/pybabel -q compile -d locales -D messages
 
 clean:
 	rm -rf $(VENV) .pytest_cache

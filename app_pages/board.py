@@ -5,11 +5,13 @@ from datetime import date
 
 import streamlit as st
 
+from empathy import language
 from empathy.figures import voice as voices
 from empathy.figures.renewals import RENEWAL_DAYS
 from empathy.meeting.charts import trend_chart
 from empathy.meeting.pack import FORMATS, MIME, file_name, make_pack
 from empathy.meeting.presented import present
+from empathy.language import _, day
 from empathy.meeting.wording import TILES, live_text, whose
 from empathy.store import StoreError
 from ui.actions_view import follow_up_list, record_form
@@ -21,6 +23,7 @@ from ui.board_view import (
     follow_up_html,
     help_text,
     presented_html,
+    section_title,
     themes_html,
     tile_html,
     voice_html,
@@ -53,14 +56,15 @@ store, settings = get_store(user), get_settings()
 version, meeting = store.version(), store.meeting_version()
 window = window_or_stop(store, settings, "Board")
 today = date.today()
-st.sidebar.toggle("Presentation mode", value=presenting(), key="present-toggle",
+st.sidebar.toggle(_("Presentation mode"), value=presenting(), key="present-toggle",
                   on_change=lambda: set_presenting(st.session_state["present-toggle"]),
-                  help="Hides the menus and enlarges the type for a projector. Also opens with ?present=1.")
+                  help=_("Hides the menus and enlarges the type for a projector. Also opens with ?present=1."))
 presentation = presented_board(store, meeting, window)
 live = presentation is None or st.sidebar.toggle(
-    "Live figures", key="board-live", help="This window was presented: the board shows it as it was then. "
-                                           "Switch on to see the figures as the data stands now.")
-shown = board(store, version, store.voices_version(), window, settings) if live else presentation.frozen()
+    _("Live figures"), key="board-live", help=_("This window was presented: the board shows it as it was then. "
+                                                "Switch on to see the figures as the data stands now."))
+shown = board(store, version, store.voices_version(), window, settings, language.current()) if live \
+    else presentation.frozen()
 projecting = presenting()
 st.markdown(STYLE + (PRESENTATION_STYLE if projecting else ""), unsafe_allow_html=True)
 
@@ -93,10 +97,12 @@ if not projecting:
 if message := st.session_state.pop("board-message", None):
     (st.error if message.startswith("**Not") else st.success)(message)
 
-demo = " · demo data" if projecting and demo_loaded(store, version) else ""
-st.markdown(f'<div class="board-title">How customers feel · {window.label}{literal_html(whose(user.scope))}</div>'
-            f'<div class="board-subtitle">{window.start:%a %d %b %Y} to {window.end:%a %d %b %Y} ({settings.timezone}), '
-            f'against {window.previous().label}{demo}</div>', unsafe_allow_html=True)
+demo = _(" · demo data") if projecting and demo_loaded(store, version) else ""
+heading = _("How customers feel · {window}").format(window=language.week(window.label))
+span = _("{start} to {end} ({timezone}), against {before}").format(
+    start=day(window.start), end=day(window.end), timezone=settings.timezone, before=language.week(window.previous().label))
+st.markdown(f'<div class="board-title">{heading}{literal_html(whose(user.scope))}</div>'
+            f'<div class="board-subtitle">{span}{demo}</div>', unsafe_allow_html=True)
 if not user.scope.everything:
     said = live_text(user.scope, company_presented(store, meeting, window))
     st.markdown(f'<div class="board-subtitle">{literal_html(said)}</div>', unsafe_allow_html=True)
@@ -114,32 +120,33 @@ for column, (name, figure) in zip(st.columns(5), shown.figures.items()):
 follow_up = actions_follow_up(store, meeting, window, today)
 voice_column, alerts_column = st.columns([3, 2], gap="large")
 with voice_column:
-    st.markdown('<div class="section-title">Customer voice of the week</div>', unsafe_allow_html=True)
+    st.markdown(section_title(_("Customer voice of the week")), unsafe_allow_html=True)
     if shown.voice is None:
-        st.markdown("No comment or customer turn in this window has the strong feeling and readable "
-                    "length the rule asks for.")
+        st.markdown(_("No comment or customer turn in this window has the strong feeling and readable "
+                      "length the rule asks for."))
     else:
         st.markdown(voice_html(shown.voice), unsafe_allow_html=True)
-        with st.expander("Context: the turns around it" if shown.voice["source"] == "call" else "Context: the whole answer"):
+        with st.expander(_("Context: the turns around it") if shown.voice["source"] == "call"
+                         else _("Context: the whole answer")):
             st.dataframe(voice_context(store, version, shown.voice, settings.voice), hide_index=True, width="stretch")
-            st.caption("Why this one: " + literal("; ".join(shown.voice["reasons"])) + ".")
-    st.markdown('<div class="section-title">Complaints growing</div>', unsafe_allow_html=True)
+            st.caption(_("Why this one: {reasons}.").format(reasons=literal("; ".join(shown.voice["reasons"]))))
+    st.markdown(section_title(_("Complaints growing")), unsafe_allow_html=True)
     st.markdown(themes_html(shown.themes), unsafe_allow_html=True)
 with alerts_column:
-    st.markdown(f'<div class="section-title">Accounts at risk ({settings.early_warning.days} days)</div>',
+    st.markdown(section_title(_("Accounts at risk ({days} days)").format(days=settings.early_warning.days)),
                 unsafe_allow_html=True)
     a = shown.alerts
     st.markdown(alerts_html(a, RENEWAL_DAYS), unsafe_allow_html=True)
     if not projecting:
         for account in a.top.itertuples():
             name = account.account_name or account.account_id
-            st.page_link("app_pages/accounts.py", label=f"{literal(name)}: the story",
+            st.page_link("app_pages/accounts.py", label=_("{account}: the story").format(account=literal(name)),
                          icon=":material/person:", query_params={**window_params(), "account": account.account_id})
-    st.markdown('<div class="section-title">Last week\'s actions</div>', unsafe_allow_html=True)
+    st.markdown(section_title(_("Last week's actions")), unsafe_allow_html=True)
     st.markdown(follow_up_html(follow_up), unsafe_allow_html=True)
 
 if projecting:
-    st.button("Leave presentation mode", key="leave-present", on_click=set_presenting, args=(False,))
+    st.button(_("Leave presentation mode"), key="leave-present", on_click=set_presenting, args=(False,))
     st.stop()
 
 st.markdown("**Where is it coming from?**")

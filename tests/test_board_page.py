@@ -278,3 +278,17 @@ def test_an_action_recorded_on_one_board_is_followed_up_on_the_next(run_app):
     at = run_app(window="2026-W47", weeks="1")
     assert "Actions from 2026-W46: 1 done." in as_read(html(at))
     assert "Call Bluebay's sponsor about month-end reports (Dana Lee): <b>done</b>: Sponsor called" in as_read(html(at))
+
+
+def test_the_board_reads_in_korean_with_lang_ko_and_keeps_its_figures(run_app):
+    english, korean = run_app(), run_app(lang="ko")
+    assert "고객은 어떻게 느끼는가 · 2026년 47주차" in html(korean)
+    for name, title in (("NPS", "순추천지수(NPS)"), ("CSAT", "고객만족도(CSAT)"), ("CES", "고객노력지수(CES)"),
+                        ("Call sentiment", "통화 감성"), ("Participation", "설문 참여율")):
+        assert tile_value(korean, title) == tile_value(english, name)  # the same figures, in other words
+    assert html(korean).count("잡음 범위 안") + html(korean).count("실제 변화") >= 5
+    assert "within noise" not in html(korean) and "How customers feel" not in html(korean)
+    assert "이번 주 고객의 목소리" in as_read(html(korean)) and "위험 고객사 (30일)" in as_read(html(korean))
+    assert {"기간", "언어"} <= {r.label for r in korean.sidebar.radio}
+    assert korean.sidebar.radio(key="lang-switch").value == "ko"
+    assert korean.query_params["lang"] == "ko"  # a shared link keeps its language

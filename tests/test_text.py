@@ -42,7 +42,8 @@ SAFE_CALLS = {"literal", "literal_html", "len", "main_value", "side_value", "cha
               "follow_up_html", "call_html", "change_kind", "help_text", "dimension_label", "describe", "capitalize",
               "lower",
               "upper", "_number", "change", "figure_cell", "main_value", "roles_path", "min", "sum", "any", "count",
-              "share_of", "renewing_html", "group_text"}
+              "share_of", "renewing_html", "group_text", "title", "status_word", "week", "day", "short_day",
+              "long_day", "number", "section_title"}
 # Values that never come from a sheet or a person: window labels and dates, settings, role names,
 # counts, the app's own wording.
 SAFE_VALUES = {
@@ -58,7 +59,7 @@ SAFE_VALUES = {
     "w.nps_answers", "w.participation_invited", "w.sentiment_calls", "w.red_signs", "renewal_days", "status", "rule",
     "quiet", "found.left_out", "found.renewals", "found.horizon", "horizon",
     "v.min_strength", "v.min_words", "v.max_words", "v.red_weight", "v.yellow_weight", "v.arr_weight",
-    "v.theme_weight"}
+    "v.theme_weight", "heading", "span", "rose", "from_before"}
 
 
 def _dotted(node: ast.AST) -> str:
@@ -82,6 +83,12 @@ def unsafe_parts(node: ast.AST) -> list[ast.AST]:
         function = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
         if function in SAFE_CALLS:
             return []
+        if function in ("_", "ngettext"):  # the app's own wording, translated: safe when its message is
+            return [part for argument in node.args for part in unsafe_parts(argument)
+                    if not isinstance(argument, ast.Name)]
+        if function == "format" and isinstance(node.func.value, ast.Call | ast.Name):  # _("… {x} …").format(x=…)
+            return unsafe_parts(node.func.value) + [part for value in [*node.args, *(k.value for k in node.keywords)]
+                                                    for part in unsafe_parts(value)]
         if function == "join":  # "; ".join(generator or list): what is joined
             return unsafe_parts(node.args[0])
         return [node]

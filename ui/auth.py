@@ -20,13 +20,14 @@ from streamlit.errors import StreamlitSecretNotFoundError
 from streamlit.web.server.server_util import get_cookie_secret
 
 from empathy.access.roles import Roles, RolesError, User, loopback, open_user, read_roles, roles_path
+from empathy.language import N_, _
 from empathy.store import Store, StoreError, people
 from ui.text import literal
 
 LOGGER = logging.getLogger(__name__)
 SIGN_IN_COOKIE = "_streamlit_user"  # Streamlit's own, signed with the secrets' cookie_secret
 COOKIE_DAYS = 31  # as long as Streamlit accepts its cookie (30 days and a day's grace)
-OPEN_MARK = "Open: no sign-in configured"
+OPEN_MARK = N_("Open: no sign-in configured")
 
 
 def sign_in_configured() -> bool:
@@ -173,11 +174,12 @@ def no_role_page(email: str, why: str) -> None:
 def identity_panel(user: User) -> None:
     """Who this is, in the sidebar, with the way out; an open app says it is open, on every page."""
     if sign_in_configured():
-        scope = f" · only {user.scope.describe()}" if not user.scope.everything else ""
-        st.sidebar.caption(f"Signed in as **{literal(user.shown)}** · {user.role.label}{literal(scope)}")
-        st.sidebar.button("Sign out", key="sign-out", icon=":material/logout:", on_click=sign_out, args=(user,))
+        scope = _(" · only {scope}").format(scope=user.scope.describe()) if not user.scope.everything else ""
+        st.sidebar.caption(_("Signed in as **{person}** · {role}").format(person=literal(user.shown), role=user.role.label)
+                           + literal(scope))
+        st.sidebar.button(_("Sign out"), key="sign-out", icon=":material/logout:", on_click=sign_out, args=(user,))
     else:
-        st.markdown(f'<div class="open-mark" title="Anyone who reaches this address may do everything">'
-                    f'{OPEN_MARK}</div><style>.open-mark{{position:fixed;top:.4rem;right:1rem;z-index:999991;'
+        st.markdown('<div class="open-mark" title="Anyone who reaches this address may do everything">'
+                    + _(OPEN_MARK) + '</div><style>.open-mark{position:fixed;top:.4rem;right:1rem;z-index:999991;'
                     'font-size:.8rem;padding:.1rem .5rem;border-radius:.4rem;background:#fff3cd;'
                     'color:#664d03;border:1px solid #e0c36a}</style>', unsafe_allow_html=True)

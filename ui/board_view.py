@@ -8,10 +8,10 @@ import pandas as pd
 from empathy.figures.board import Alerts
 from empathy.figures.metrics import Figure
 from empathy.figures.settings import Settings
+from empathy.language import _
 from empathy.meeting.actions import FollowUp
 from empathy.meeting.presented import Presentation, Since
 from empathy.meeting.wording import (
-    TILES,
     attribution,
     change_kind,
     change_text,
@@ -20,6 +20,8 @@ from empathy.meeting.wording import (
     money,
     renewing_text,
     side_value,
+    status_word,
+    title,
 )
 from ui.text import literal_html
 
@@ -30,13 +32,12 @@ def change_line(name: str, figure: Figure) -> str:
 
 
 def sample_line(name: str, figure: Figure, min_n: int) -> str:
-    low = f' <span class="low-n">low sample (under {min_n})</span>' if figure.low_n else ""
+    low = ' <span class="low-n">' + _("low sample (under {n})").format(n=min_n) + "</span>" if figure.low_n else ""
     return f'<span class="n">n = {figure.n:,} {counted(name)}</span>{low}'
 
 
 def tile_html(name: str, figure: Figure, min_n: int) -> str:
-    title = TILES[name][0]
-    return (f'<div class="tile"><div class="tile-title">{title}</div>'
+    return (f'<div class="tile"><div class="tile-title">{title(name)}</div>'
             f'<div class="tile-value">{main_value(name, figure.value)}</div>'
             f'<div class="tile-side">{side_value(name, figure) or "&nbsp;"}</div>'
             f'<div class="tile-change">{change_line(name, figure)}</div>'
@@ -45,7 +46,7 @@ def tile_html(name: str, figure: Figure, min_n: int) -> str:
 
 def voice_html(voice: dict, small: bool = False) -> str:
     """The quote and its attribution; `small` for the shortlist under the board."""
-    pinned = ' · <span class="pinned">pinned</span>' if voice.get("pinned") else ""
+    pinned = ' · <span class="pinned">' + _("pinned") + "</span>" if voice.get("pinned") else ""
     return (f'<figure class="voice{" small" if small else ""}">'
             f'<div class="quote">“{literal_html(voice["text"])}”</div>'
             f'<figcaption>{literal_html(attribution(voice))}{pinned}</figcaption></figure>')
@@ -53,16 +54,18 @@ def voice_html(voice: dict, small: bool = False) -> str:
 
 def alerts_html(alerts: Alerts, renewal_days: int) -> str:
     newly_red, top = alerts.newly_red, alerts.top
-    newly = ", ".join(literal_html(str(n)) for n in newly_red["account_name"].fillna(newly_red["account_id"])) or "none"
+    newly = ", ".join(literal_html(str(n)) for n in newly_red["account_name"].fillna(newly_red["account_id"])) or \
+        _("none")
     rows = "".join(
         f'<li><span class="dot {literal_html(r.status)}"></span>'
         f'<b>{literal_html(str(r.account_name or r.account_id))}</b> <span class="arr">{money(r.arr or 0)}</span>'
         f'<br><span class="reasons">{literal_html("; ".join(r.reasons))}</span></li>'
         for r in top.itertuples())
-    counts = "".join(f'<div class="count {status}"><span class="big">{alerts.count(status)}</span> {status}<br>'
-                     f'<span class="arr">{money(alerts.arr(status))} ARR</span></div>' for status in ("red", "yellow"))
+    counts = "".join(f'<div class="count {status}"><span class="big">{alerts.count(status)}</span> '
+                     f'{status_word(status)}<br><span class="arr">{money(alerts.arr(status))} ARR</span></div>'
+                     for status in ("red", "yellow"))
     return (f'<div class="alerts"><div class="counts">{counts}</div>{renewing_html(alerts.renewing, renewal_days)}'
-            f'<div class="newly">Newly red: {newly}</div><ol class="top">{rows}</ol></div>')
+            '<div class="newly">' + _("Newly red:") + f' {newly}</div><ol class="top">{rows}</ol></div>')
 
 
 def renewing_html(renewing: pd.DataFrame, days: int) -> str:
@@ -91,11 +94,12 @@ def follow_up_html(follow_up: FollowUp) -> str:
 
 def themes_html(themes: pd.DataFrame) -> str:
     if themes.empty:
-        return '<div class="themes quiet">No theme has more complaints than the window before.</div>'
+        return '<div class="themes quiet">' + _("No theme has more complaints than the window before.") + "</div>"
+    rose, quiet, from_before = _("a real rise"), _("within noise"), _("from {n}")
     rows = "".join(
-        f'<li><b>{literal_html(t.theme)}</b> {t.now} <span class="quiet">from {t.before}</span> '
+        f'<li><b>{literal_html(t.theme)}</b> {t.now} <span class="quiet">{from_before.format(n=t.before)}</span> '
         f'<span class="verdict {"down" if t.significant else "quiet"}">+{t.change} · '
-        f'{"a real rise" if t.significant else "within noise"}</span></li>'
+        f'{rose if t.significant else quiet}</span></li>'
         for t in themes.itertuples())
     return f'<ol class="themes">{rows}</ol>'
 
@@ -164,6 +168,11 @@ PRESENTATION_STYLE = """
 ol.themes {font-size: 1.3rem;}
 </style>
 """
+
+def section_title(text: str) -> str:
+    """A board section's heading (the app's own words, escaped all the same)."""
+    return f'<div class="section-title">{literal_html(text)}</div>'
+
 
 def help_text(settings: Settings, renewal_days: int) -> str:
     """How every figure is computed, with the thresholds the settings file gives today."""

@@ -24,6 +24,7 @@ from empathy.figures.board import Board, build_board, data_days, latest_complete
 from empathy.figures.metrics import Window
 from empathy.figures.settings import Settings, SettingsError, read_settings
 from empathy.figures.voice import VoiceRule
+from empathy.language import _
 from empathy.loading.demo import ensure_demo, has_demo
 from empathy.meeting import charts
 from empathy.meeting.actions import FollowUp, follow_up, listed
@@ -92,8 +93,10 @@ def first_day(store: Store, version: int, timezone: str) -> date | None:
 
 
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
-def board(store: Store, version: int, voices_version: int, window: Window, settings: Settings) -> Board:
-    """Keyed on the data's version and on the voices' (a pin changes the voice, not the figures)."""
+def board(store: Store, version: int, voices_version: int, window: Window, settings: Settings,
+          language: str) -> Board:
+    """Keyed on the data's version and on the voices' (a pin changes the voice, not the figures), and
+    on the reader's language (`empathy.language.current()`): the accounts' reasons are in words."""
     return build_board(store, window, settings)
 
 
@@ -186,11 +189,12 @@ def demo_banner(store: Store, user: User) -> None:
     """Shown on every page while any demo data is loaded, so nobody mistakes it for real figures
     (in presentation mode as a small line the board shows itself); what to do next, by role."""
     if demo_loaded(store, store.version()) and not presenting():
-        next_step = ("Load your own sheets, and clear the demo data, on the **Data** page." if user.may("manage_demo")
-                     else "Load your own sheets on the **Data** page; an admin clears the demo data."
-                     if user.may("load") else "The board's analysts load the real data.")
-        st.info(f"**Demo data.** These figures come from a fictional company's customers. {next_step}",
-                icon=":material/science:")
+        next_step = (_("Load your own sheets, and clear the demo data, on the **Data** page.")
+                     if user.may("manage_demo")
+                     else _("Load your own sheets on the **Data** page; an admin clears the demo data.")
+                     if user.may("load") else _("The board's analysts load the real data."))
+        st.info(_("**Demo data.** These figures come from a fictional company's customers. {next_step}").format(
+            next_step=next_step), icon=":material/science:")
 
 
 @st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)

@@ -11,10 +11,12 @@ from datetime import date, timedelta
 
 import streamlit as st
 
+from empathy import language
 from empathy.figures.metrics import Window, iso_week, weeks_ending
+from empathy.language import N_, _
 from ui.url_state import one_of, publish, seed
 
-SPANS = {"1 week": 1, "4 weeks": 4, "Quarter (13 weeks)": 13, "Custom range": None}
+SPANS = {N_("1 week"): 1, N_("4 weeks"): 4, N_("Quarter (13 weeks)"): 13, N_("Custom range"): None}
 
 
 def week_labels(latest: Window, first: date) -> list[str]:
@@ -45,18 +47,18 @@ def _span(weeks: str) -> str:
 def pick_window(latest: Window, first: date) -> Window:
     labels = week_labels(latest, first)
     _seed_from_url(labels)
-    span = st.sidebar.radio("Window", list(SPANS), key="window-span")
+    span = st.sidebar.radio(_("Window"), list(SPANS), key="window-span", format_func=_)
     weeks = SPANS[span]
     if weeks:
-        label = st.sidebar.selectbox("Ending with the week", labels, key="window-week")
+        label = st.sidebar.selectbox(_("Ending with the week"), labels, key="window-week", format_func=language.week)
         window = weeks_ending(iso_week(label), weeks)
         publish("window", {"window": label, "weeks": str(weeks), "from": None, "to": None})
         return window
     default = (weeks_ending(latest, 4).start, latest.end)
-    chosen = st.sidebar.date_input("From and to (both days included)", value=default, key="window-range",
+    chosen = st.sidebar.date_input(_("From and to (both days included)"), value=default, key="window-range",
                                    max_value=latest.end + timedelta(days=7), format="YYYY-MM-DD")
     if len(chosen) != 2:
-        st.sidebar.caption("Pick the last day too; until then the board shows the default range.")
+        st.sidebar.caption(_("Pick the last day too; until then the board shows the default range."))
         chosen = default
     window = Window(*chosen)
     publish("window", {"window": None, "weeks": None, "from": window.start.isoformat(), "to": window.end.isoformat()})

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from empathy.figures.metrics import Window, utc_bounds
+from empathy.language import _
 from empathy.store import Store
 
 # Rule names, as the backtest and the alerts call them.
@@ -124,8 +125,8 @@ def judge(signals: pd.DataFrame, t: Thresholds) -> pd.DataFrame:
         yellow = _yellow(s, t)
         red = _red(s, t, len(yellow))
         statuses.append("red" if red else "yellow" if yellow else "green")
-        reasons.append([text for _, text in red + yellow])
-        fired.append([rule for rule, _ in red + yellow])
+        reasons.append([text for rule, text in red + yellow])
+        fired.append([rule for rule, text in red + yellow])
     return signals.assign(status=statuses, reasons=reasons, rules=fired)
 
 
@@ -150,9 +151,9 @@ def rule_counts(judged: pd.DataFrame) -> dict[str, int]:
 def _red(s, t: Thresholds, signs: int) -> list[tuple[str, str]]:
     found = []
     if s.escalations >= t.red_escalations:
-        found.append(("escalations", f"{s.escalations} escalated calls in {t.days} days"))
+        found.append(("escalations", _("{n} escalated calls in {days} days").format(n=s.escalations, days=t.days)))
     if signs >= t.red_signs:
-        found.append(("several signs", f"{signs} warning signs at once"))
+        found.append(("several signs", _("{n} warning signs at once").format(n=signs)))
     return found
 
 
@@ -160,21 +161,24 @@ def _yellow(s, t: Thresholds) -> list[tuple[str, str]]:
     found = []
     usual_calls = s.support_calls_before * t.days / t.baseline_days
     if s.support_calls >= t.frequent_support_calls and s.support_calls >= t.contact_rise * usual_calls:
-        usual = f"{s.support_calls / usual_calls:.1f}× its usual {usual_calls:.1f}" if usual_calls else \
-            f"none in the {t.baseline_days} days before"
-        found.append(("support calls", f"{s.support_calls} support calls in {t.days} days, {usual}"))
+        usual = _("{rise:.1f}× its usual {usual:.1f}").format(rise=s.support_calls / usual_calls, usual=usual_calls) \
+            if usual_calls else _("none in the {days} days before").format(days=t.baseline_days)
+        found.append(("support calls", _("{n} support calls in {days} days, {usual}").format(
+            n=s.support_calls, days=t.days, usual=usual)))
     if s.nps_answers >= t.nps_answers and s.nps_answers_before:
         nps = 100 * (s.promoters - s.detractors) / s.nps_answers
         usual = 100 * (s.promoters_before - s.detractors_before) / s.nps_answers_before
         if usual - nps >= t.nps_drop:
-            found.append(("NPS drop", f"NPS {nps:+.0f} from {s.nps_answers} answers, {usual - nps:.0f} points "
-                                      f"below its usual {usual:+.0f}"))
+            found.append(("NPS drop", _("NPS {nps:+.0f} from {n} answers, {drop:.0f} points below its usual "
+                                        "{usual:+.0f}").format(nps=nps, n=s.nps_answers, drop=usual - nps,
+                                                               usual=usual)))
     if s.scored_calls >= t.sentiment_calls and s.sentiment <= t.negative_sentiment:
-        found.append(("negative calls",
-                      f"negative calls (mean sentiment {s.sentiment:+.2f} over {s.scored_calls} calls)"))
+        found.append(("negative calls", _("negative calls (mean sentiment {mean:+.2f} over {n} calls)").format(
+            mean=s.sentiment, n=s.scored_calls)))
     if s.invited >= t.participation_invited and s.invited_before:
         rate, usual = s.responded / s.invited, s.responded_before / s.invited_before
         if usual and rate <= t.participation_drop * usual:
-            found.append(("participation drop", f"survey participation {rate:.0%} of {s.invited} invitations, "
-                                                f"against its usual {usual:.0%}"))
+            found.append(("participation drop", _("survey participation {rate:.0%} of {n} invitations, against "
+                                                  "its usual {usual:.0%}").format(rate=rate, n=s.invited,
+                                                                                  usual=usual)))
     return found

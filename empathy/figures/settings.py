@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import tomlkit
 
-from empathy import DATA
+from empathy import DATA, language
 from empathy.figures.rules import Thresholds
 from empathy.figures.voice import VoiceRule
 
@@ -40,13 +40,34 @@ class Settings:
     voice: VoiceRule = field(default_factory=VoiceRule)
 
 
-def read_settings(path: Path | None = None) -> Settings:
+@dataclass(frozen=True)
+class Display:
+    """How the board speaks to whoever has not chosen (kept apart from `Settings`, which are what a
+    board is computed from: a presented board's figures do not depend on its reader's language)."""
+
+    language: str = language.DEFAULT  # "en" or "ko": pages, packs, the digest and the alerts
+
+
+def read_display(path: Path | None = None) -> Display:
     path = path or settings_path()
+    display = Display(**_section(_read(path), "display", Display, path))
+    if language.supported(display.language) != display.language:
+        raise SettingsError(f"{path}: [display] language = '{display.language}' is not one the board speaks; "
+                            f"use one of: {', '.join(language.LANGUAGES)}.")
+    return display
+
+
+def _read(path: Path) -> dict:
     try:
         with Path(path).open("rb") as handle:
-            found = tomllib.load(handle)
+            return tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise SettingsError(f"{path}: cannot be read ({error}).") from error
+
+
+def read_settings(path: Path | None = None) -> Settings:
+    path = path or settings_path()
+    found = _read(path)
     board = _section(found, "board", Settings, path, skip={"early_warning", "voice"})
     voice = _section(found, "voice", VoiceRule, path)
     if "phone_regions" in voice:

@@ -13,6 +13,7 @@ from datetime import date
 import pandas as pd
 
 from empathy.figures.metrics import Window
+from empathy.language import _, week
 from empathy.store import Store
 from empathy.store import actions as kept_actions
 
@@ -49,10 +50,11 @@ class FollowUp:
 
     def describe(self) -> str:
         if not self.total:
-            return f"No actions were recorded on the board of {self.window_label}"
-        counts = [f"{count} {what}" for count, what in ((self.done, "done"), (self.open, "open"),
-                                                        (self.overdue, "overdue"), (self.dropped, "dropped")) if count]
-        return f"Actions from {self.window_label}: " + ", ".join(counts)
+            return _("No actions were recorded on the board of {window}").format(window=week(self.window_label))
+        counts = [f"{count} {what}" for count, what in ((self.done, _("done")), (self.open, _("open")),
+                                                        (self.overdue, _("overdue")), (self.dropped, _("dropped")))
+                  if count]
+        return _("Actions from {window}: {counts}").format(window=week(self.window_label), counts=", ".join(counts))
 
 
 def follow_up(store: Store, window: Window, today: date) -> FollowUp:

@@ -7,15 +7,22 @@ from __future__ import annotations
 import pandas as pd
 
 from empathy.figures.metrics import Figure
+from empathy.language import N_, _, ngettext, short_day
 
-# figure -> its title, the unit of its change, the d3 format of its trend's tooltip
+# figure -> its title (translated where shown: `title`), the unit of its change, the d3 format of its
+# trend's tooltip
 TILES = {
-    "nps": ("NPS", "pts", "+.0f"),
-    "csat": ("CSAT", "pp", ".0f"),
-    "ces": ("CES", "", ".2f"),
-    "sentiment": ("Call sentiment", "", "+.2f"),
-    "participation": ("Participation", "pp", ".0f"),
+    "nps": (N_("NPS"), "pts", "+.0f"),
+    "csat": (N_("CSAT"), "pp", ".0f"),
+    "ces": (N_("CES"), "", ".2f"),
+    "sentiment": (N_("Call sentiment"), "", "+.2f"),
+    "participation": (N_("Participation"), "pp", ".0f"),
 }
+
+
+def title(name: str) -> str:
+    """A figure's title in the reader's language: "NPS" / "순추천지수(NPS)"."""
+    return _(TILES[name][0])
 
 
 def main_value(name: str, value: float | None) -> str:
@@ -31,12 +38,13 @@ def side_value(name: str, figure: Figure) -> str:
     def pct(value: float | None, label: str) -> str:
         return "" if value is None else f"{value:.0f}% {label}"
     return {
-        "nps": "" if d.get("margin_of_error") is None else f"± {d['margin_of_error']:.0f} margin of error",
-        "csat": "" if d.get("mean") is None else f"mean {d['mean']:.2f} of 5",
-        "ces": pct(d.get("easy_pct"), "easy (5-7 of 7)"),
-        "sentiment": "compound, -1 to +1" + ("" if d.get("dissatisfaction") is None
-                                         else f" · dissatisfaction {d['dissatisfaction']:.2f}"),
-        "participation": pct(d.get("speeders_pct"), "speeders"),
+        "nps": "" if d.get("margin_of_error") is None else
+        _("± {margin:.0f} margin of error").format(margin=d["margin_of_error"]),
+        "csat": "" if d.get("mean") is None else _("mean {mean:.2f} of 5").format(mean=d["mean"]),
+        "ces": pct(d.get("easy_pct"), _("easy (5-7 of 7)")),
+        "sentiment": _("compound, -1 to +1") + ("" if d.get("dissatisfaction") is None else
+                                               _(" · dissatisfaction {value:.2f}").format(value=d["dissatisfaction"])),
+        "participation": pct(d.get("speeders_pct"), _("speeders")),
     }[name]
 
 
@@ -52,11 +60,11 @@ def change_text(name: str, figure: Figure) -> str:
     """The change against the window before and whether it is real at 95%, in words."""
     delta = figure.test.delta
     if delta is None:
-        return "no earlier window to compare"
-    unit = TILES[name][1]
+        return _("no earlier window to compare")
+    unit = {"pts": _("pts"), "pp": _("pp")}.get(TILES[name][1], "")
     amount = f"{abs(delta):.2f}" if name in ("ces", "sentiment") else f"{abs(delta):.1f}"
     arrow = "▲" if delta > 0 else "▼" if delta < 0 else "="
-    verdict = "a real change" if figure.test.significant else "within noise"
+    verdict = _("a real change") if figure.test.significant else _("within noise")
     return f"{arrow} {amount}{' ' + unit if unit else ''} · {verdict}"
 
 
@@ -69,7 +77,7 @@ def margin_text(name: str, margin: float | None) -> str:
 
 def counted(name: str) -> str:
     """What a figure's n counts."""
-    return {"sentiment": "calls", "participation": "invited"}.get(name, "answers")
+    return {"sentiment": _("calls"), "participation": _("invited")}.get(name, _("answers"))
 
 
 def money(amount: float) -> str:
@@ -83,24 +91,32 @@ def money(amount: float) -> str:
 
 def attribution(voice: dict) -> str:
     """Who said the voice, where and when: the line under the quote."""
-    where = "survey comment" if voice["source"] == "comment" else voice["who"]
-    who = f"{voice['who']} at " if voice["source"] == "comment" and voice.get("who") else ""
-    account = voice.get("account_name") or voice.get("account_id") or "unknown account"
+    where = _("survey comment") if voice["source"] == "comment" else voice["who"]
+    account = voice.get("account_name") or voice.get("account_id") or _("unknown account")
     segment = f" ({voice['segment']})" if voice.get("segment") else ""
+    speaker = _("{who} at {account}").format(who=voice["who"], account=account + segment) \
+        if voice["source"] == "comment" and voice.get("who") else account + segment
     channel = f", {voice['channel']}" if voice.get("channel") else ""
-    return f"— {who}{account}{segment} · {where}{channel} · {voice['date']}"
+    return f"— {speaker} · {where}{channel} · {voice['date']}"
 
 
 def renewing_text(renewing: pd.DataFrame, days: int) -> str:
     """The flagged accounts' ARR up for renewal soon, the soonest three named."""
     if renewing.empty:
-        return f"No red or yellow account is up for renewal in the next {days} days."
-    names = ", ".join(f"{r.account_name or r.account_id} ({r.status}, {r.next_renewal:%d %b})"
+        return _("No red or yellow account is up for renewal in the next {days} days.").format(days=days)
+    names = ", ".join(f"{r.account_name or r.account_id} ({status_word(r.status)}, {short_day(r.next_renewal)})"
                       for r in renewing.head(3).itertuples())
-    more = f" and {len(renewing) - 3} more" if len(renewing) > 3 else ""
-    accounts = "account" if len(renewing) == 1 else "accounts"
-    return (f"{money(renewing['arr'].fillna(0).sum())} ARR up for renewal in the next {days} days across "
-            f"{len(renewing)} red or yellow {accounts}: {names}{more}.")
+    more = _(" and {n} more").format(n=len(renewing) - 3) if len(renewing) > 3 else ""
+    return ngettext("{arr} ARR up for renewal in the next {days} days across {n} red or yellow account: "
+                    "{names}{more}.",
+                    "{arr} ARR up for renewal in the next {days} days across {n} red or yellow accounts: "
+                    "{names}{more}.", len(renewing)).format(
+        arr=money(renewing["arr"].fillna(0).sum()), days=days, n=len(renewing), names=names, more=more)
+
+
+def status_word(status: str) -> str:
+    """red, yellow, green: "빨강", "노랑", "초록" in Korean (조기 경보's colours)."""
+    return {"red": _("red"), "yellow": _("yellow"), "green": _("green")}.get(status, status)
 
 
 def group_text(group) -> str:
