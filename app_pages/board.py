@@ -11,7 +11,7 @@ from empathy.figures.renewals import RENEWAL_DAYS
 from empathy.meeting.charts import trend_chart
 from empathy.meeting.pack import FORMATS, MIME, file_name, make_pack
 from empathy.meeting.presented import present
-from empathy.language import _, day
+from empathy.language import _, day, moment
 from empathy.meeting.wording import TILES, live_text, whose
 from empathy.store import StoreError
 from ui.actions_view import follow_up_list, record_form
@@ -74,28 +74,32 @@ def present_window() -> None:
     try:
         kept = present(store, window, settings, user)
     except (StoreError, PermissionError) as error:
-        st.session_state["board-message"] = f"**Not presented.** {literal(error)}"
+        st.session_state["board-message"] = ("error", "**" + _("Not presented.") + f"** {literal(error)}")
     else:
         st.session_state["board-live"] = False
-        st.session_state["board-message"] = f"The board of {kept.window_label} is kept as presented."
+        st.session_state["board-message"] = ("success", _("The board of {window} is kept as presented.").format(
+            window=language.week(kept.window_label)))
 
 
 if not projecting:
     if user.may("present") and (presentation is None or live):
         again = presentation is not None
-        st.sidebar.button("Present this window again" if again else "Present this window", type="primary",
+        st.sidebar.button(_("Present this window again") if again else _("Present this window"), type="primary",
                           icon=":material/lock:", on_click=present_window, width="stretch",
-                          help="Freezes the board as it is now: figures, trends, alerts, themes and voice stay "
-                               "as shown, whatever is loaded later." + (" Replaces the board kept before." if again
-                                                                         else ""))
+                          help=_("Freezes the board as it is now: figures, trends, alerts, themes and voice stay "
+                                 "as shown, whatever is loaded later.")
+                          + (_(" Replaces the board kept before.") if again else ""))
     for kind in FORMATS:
-        download_button(f"Board pack ({kind.upper()})", f"pack-{kind}", user,
+        download_button(_("Board pack ({kind})").format(kind=kind.upper()), f"pack-{kind}", user,
                         lambda kind=kind: make_pack(store, window, settings, user, kind)[0],
                         file_name(window, kind), MIME[kind], where=st.sidebar,
-                        help="The board of this window" + (" as presented" if presentation else "")
-                             + ", with accounts at risk, themes and actions, to send before the meeting.")
+                        help=_("The board of this window as presented, with accounts at risk, themes and actions, to "
+                               "send before the meeting.") if presentation else
+                        _("The board of this window, with accounts at risk, themes and actions, to send before the "
+                          "meeting."))
 if message := st.session_state.pop("board-message", None):
-    (st.error if message.startswith("**Not") else st.success)(message)
+    kind, said = message
+    (st.error if kind == "error" else st.success)(said)
 
 demo = _(" · demo data") if projecting and demo_loaded(store, version) else ""
 heading = _("How customers feel · {window}").format(window=language.week(window.label))
@@ -149,52 +153,53 @@ if projecting:
     st.button(_("Leave presentation mode"), key="leave-present", on_click=set_presenting, args=(False,))
     st.stop()
 
-st.markdown("**Where is it coming from?**")
+st.markdown("**" + _("Where is it coming from?") + "**")
 for column, dimension in zip(st.columns(6), ("segment", "theme", "respondent_role", "region", "plan", "call_type")):
-    column.page_link("app_pages/segments.py", label=f"By {dimension_label(dimension).lower()}",
+    column.page_link("app_pages/segments.py", label=_("By {dimension}").format(dimension=dimension_label(dimension).lower()),
                      icon=":material/stacked_bar_chart:", query_params={**window_params(), "dim": dimension})
 
 st.divider()
-st.subheader("Actions from this meeting")
+st.subheader(_("Actions from this meeting"))
 if user.may("record_action"):
-    links = {f"Account: {r.account_name or r.account_id}": ("account", r.account_id) for r in a.top.itertuples()}
-    links.update({f"Theme: {t}": ("theme", t) for t in shown.themes["theme"]})
+    links = {_("Account: {name}").format(name=r.account_name or r.account_id): ("account", r.account_id)
+             for r in a.top.itertuples()}
+    links.update({_("Theme: {theme}").format(theme=t): ("theme", t) for t in shown.themes["theme"]})
     if shown.voice is not None:
-        links["The voice of this week"] = ("voice", window.label)
-    with st.expander("Record an action", icon=":material/add_task:"):
+        links[_("The voice of this week")] = ("voice", window.label)
+    with st.expander(_("Record an action"), icon=":material/add_task:"):
         record_form(store, user, window, links, "board-action")
 follow_up_list(store, user, action_list(store, meeting, today, window), "board-actions")
 
-st.subheader("Next candidates for the voice")
+st.subheader(_("Next candidates for the voice"))
 pinning = user.may("pin_voice")
 if not live:
-    st.caption("The board as presented keeps its voice. Switch on **Live figures** in the sidebar to pin another.")
+    st.caption(_("The board as presented keeps its voice. Switch on **Live figures** in the sidebar to pin another."))
 else:
     if pinning and shown.voice is not None and shown.voice["pinned"]:
-        st.button("Back to the rule's choice", key="unpin", on_click=voices.unpin, args=(store, user, window))
+        st.button(_("Back to the rule's choice"), key="unpin", on_click=voices.unpin, args=(store, user, window))
     for i, candidate in enumerate(shown.shortlist):
         quote, action = st.columns([6, 1], vertical_alignment="center")
         quote.markdown(voice_html(candidate, small=True), unsafe_allow_html=True)
         quote.caption(literal("; ".join(candidate["reasons"])))
         if pinning:
-            action.button("Pin", key=f"pin-{i}", help="Make this the voice of this window instead",
+            action.button(_("Pin"), key=f"pin-{i}", help=_("Make this the voice of this window instead"),
                           on_click=voices.pin, args=(store, user, window, candidate))
     if not shown.shortlist:
-        st.caption("No other candidate in this window.")
+        st.caption(_("No other candidate in this window."))
 
-st.subheader("Past voices")
+st.subheader(_("Past voices"))
 st.dataframe(voice_history(store, version, store.voices_version(), settings.voice), hide_index=True, width="stretch",
-             column_config={"text": st.column_config.TextColumn("Quote", width="large")})
+             column_config={"text": st.column_config.TextColumn(_("Quote"), width="large")})
 
-with st.expander("Boards as presented"):
+with st.expander(_("Boards as presented")):
     kept = presented_boards(store, meeting)
     if not kept:
-        st.caption("No board has been presented yet." + (" **Present this window** in the sidebar freezes this one."
-                                                         if user.may("present") else ""))
+        st.caption(_("No board has been presented yet.") + (_(" **Present this window** in the sidebar freezes this one.")
+                                                             if user.may("present") else ""))
     for p in kept:
-        st.page_link("app_pages/board.py", label=f"{p.window_label} · presented {p.presented_at:%a %d %b %Y %H:%M} "
-                                                 f"by {literal(p.presenter)} · batches up to {p.last_batch}",
-                     icon=":material/lock:", query_params=params_of(p.window))
+        st.page_link("app_pages/board.py", label=_("{window} · presented {when} by {presenter} · batches up to {batch}")
+                     .format(window=language.week(p.window_label), when=moment(p.presented_at), presenter=literal(p.presenter),
+                             batch=p.last_batch), icon=":material/lock:", query_params=params_of(p.window))
 
-with st.expander("How these figures are computed"):
+with st.expander(_("How these figures are computed")):
     st.markdown(help_text(settings, RENEWAL_DAYS))

@@ -15,11 +15,11 @@ from __future__ import annotations
 import contextvars
 import gettext
 import re
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from babel.dates import format_date
+from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
@@ -80,6 +80,12 @@ def short_day(value: date) -> str:
 def long_day(value: date) -> str:
     """"November 16, 2026" / "2026년 11월 16일"."""
     return format_date(value, "long", locale=current())
+
+
+def moment(value: datetime) -> str:
+    """"Mon 16 Nov 2026 09:30" / "2026년 11월 16일 (월) 09:30": a time something was done."""
+    return format_datetime(value, "EEE dd MMM y HH:mm" if current() == "en" else "y년 M월 d일 (E) HH:mm",
+                           locale=current())
 
 
 def week(label: str) -> str:

@@ -138,10 +138,17 @@ def test_presentation_mode_hides_the_workbench(run_app):
 
 def test_help_gives_the_thresholds_the_settings_file_holds(run_app):
     at = run_app()
-    help_ = next(m.value for m in at.markdown if m.value.lstrip().startswith("**Window.**"))
-    assert "at least 4 support calls and\n2× its usual" in help_ and "at least\n2 escalated calls" in help_
+    help_ = " ".join(next(m.value for m in at.markdown if m.value.lstrip().startswith("**Window.**")).split())
+    assert "at least 4 support calls and 2× its usual" in help_ and "at least 2 escalated calls" in help_
     assert "the 180 days before" in help_ and "3 yellow signs at once" in help_  # data/settings.toml
     assert "|compound| ≥ 0.5) and 8-60 words" in help_
+
+
+def test_help_reads_in_korean_with_the_same_thresholds(run_app):
+    at = run_app(lang="ko")
+    help_ = next(m.value for m in at.markdown if m.value.lstrip().startswith("**기간.**"))
+    assert "지원 통화 4건 이상이면서 평소의 2배" in help_ and "에스컬레이션된 통화 2건 이상" in help_
+    assert "그 전 180일" in help_ and "노랑 신호 3개가 한꺼번에" in help_
 
 
 def test_the_toggle_follows_presentation_mode_both_ways(run_app):

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browsing import app_server, nps_sample, pick, settled, tile
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, demo_frame
 
 pytestmark = pytest.mark.browser
 
@@ -186,3 +186,26 @@ def test_a_korean_tools_cp949_calls_sheet_loads_with_its_hangul_intact(server, p
     expect(page.get_by_text("이수진").first).to_be_attached()  # CP949 read as such, not as mojibake
     page.get_by_role("button", name="Load 2 rows").click()
     expect(page.get_by_text("batch 6 loaded as calls — 2 new")).to_be_visible(timeout=60_000)
+
+
+def test_presentation_mode_reads_in_korean_on_a_projector(reading_server, page, tmp_path):
+    """?lang=ko: every word of the board's own is Korean; what stays English is the customers' (the
+    quote, names, segments, channels, the taxonomy's themes) and the abbreviations teams say (NPS, ARR).
+    The tiles keep one height at 1920x1080 (the picture was looked at)."""
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(f"{reading_server}/?present=1&lang=ko")
+    expect(page.get_by_text("고객은 어떻게 느끼는가 · 2026년 47주차")).to_be_visible(timeout=60_000)
+    expect(tile(page, "순추천지수(NPS)").locator(".tile-value")).not_to_have_text("–")
+    settled(page)
+    page.wait_for_timeout(1500)
+    heights = {round(element.bounding_box()["height"]) for element in page.locator(".tile").all()}
+    assert len(heights) == 1, heights
+    page.screenshot(path=str(tmp_path / "board-presentation-ko.png"))
+    main = page.locator("[data-testid=stMain]")
+    customers = [main.locator(".voice").inner_text(), main.locator("ol.themes").inner_text(),
+                 *demo_frame("accounts")["account_name"], "keyboard_arrow_right"]  # the expander's icon, by name
+    board_words = main.inner_text()
+    for said in customers:
+        board_words = board_words.replace(said, " ")
+    english = set(re.findall(r"[A-Za-z]{3,}", board_words)) - {"NPS", "CSAT", "CES", "ARR", "UTC"}
+    assert english == set(), english

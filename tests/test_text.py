@@ -43,7 +43,7 @@ SAFE_CALLS = {"literal", "literal_html", "len", "main_value", "side_value", "cha
               "lower",
               "upper", "_number", "change", "figure_cell", "main_value", "roles_path", "min", "sum", "any", "count",
               "share_of", "renewing_html", "group_text", "title", "status_word", "week", "day", "short_day",
-              "long_day", "number", "section_title"}
+              "long_day", "number", "section_title", "moment"}
 # Values that never come from a sheet or a person: window labels and dates, settings, role names,
 # counts, the app's own wording.
 SAFE_VALUES = {
@@ -59,7 +59,7 @@ SAFE_VALUES = {
     "w.nps_answers", "w.participation_invited", "w.sentiment_calls", "w.red_signs", "renewal_days", "status", "rule",
     "quiet", "found.left_out", "found.renewals", "found.horizon", "horizon",
     "v.min_strength", "v.min_words", "v.max_words", "v.red_weight", "v.yellow_weight", "v.arr_weight",
-    "v.theme_weight", "heading", "span", "rose", "from_before"}
+    "v.theme_weight", "heading", "span", "rose", "from_before", "said"}
 
 
 def _dotted(node: ast.AST) -> str:

@@ -12,11 +12,13 @@ import streamlit as st
 
 from empathy.access.roles import User
 from empathy.figures.metrics import Window
+from empathy.language import N_, _, day
 from empathy.store import Store, StoreError
 from empathy.store import actions as kept_actions
 from ui.text import literal
 
-NO_LINK = "nothing in particular"
+NO_LINK = N_("nothing in particular")
+LINK_KINDS = {"account": N_("account"), "theme": N_("theme"), "voice": N_("voice")}  # what an action is about
 
 
 def record_form(store: Store, user: User, window: Window, links: dict[str, tuple[str, str]], key: str, *,
@@ -24,13 +26,14 @@ def record_form(store: Store, user: User, window: Window, links: dict[str, tuple
     """What, who, by when, and what it is about (`links`: label -> (kind, id), the first one chosen
     when `about_first`), raised in `window`."""
     with st.form(f"{key}-form", clear_on_submit=True):
-        st.text_input("What is to be done", key=f"{key}-what", placeholder="e.g. call the sponsor about month-end "
-                                                                           "reports")
+        st.text_input(_("What is to be done"), key=f"{key}-what",
+                      placeholder=_("e.g. call the sponsor about month-end reports"))
         row = st.columns(3)
-        row[0].text_input("Owner", key=f"{key}-owner", placeholder="a name or e-mail")
-        row[1].date_input("Due", value=date.today() + timedelta(days=7), format="YYYY-MM-DD", key=f"{key}-due")
-        row[2].selectbox("About", [*links, NO_LINK] if about_first else [NO_LINK, *links], key=f"{key}-about")
-        st.form_submit_button("Record the action", type="primary", on_click=_record,
+        row[0].text_input(_("Owner"), key=f"{key}-owner", placeholder=_("a name or e-mail"))
+        row[1].date_input(_("Due"), value=date.today() + timedelta(days=7), format="YYYY-MM-DD", key=f"{key}-due")
+        row[2].selectbox(_("About"), [*links, NO_LINK] if about_first else [NO_LINK, *links], key=f"{key}-about",
+                         format_func=lambda about: _(NO_LINK) if about == NO_LINK else about)
+        st.form_submit_button(_("Record the action"), type="primary", on_click=_record,
                               args=(store, user, window, links, key))
     _show_outcome(key)
 
@@ -42,32 +45,33 @@ def _record(store: Store, user: User, window: Window, links: dict[str, tuple[str
                                       "owner": st.session_state[f"{key}-owner"], "due": st.session_state[f"{key}-due"],
                                       "link_kind": kind, "link": link, "window_label": window.label}, user=user)
     except (StoreError, PermissionError) as error:
-        st.session_state[f"{key}-outcome"] = f"**Not recorded.** {literal(error)}"
+        st.session_state[f"{key}-outcome"] = ("error", "**" + _("Not recorded.") + f"** {literal(error)}")
     else:
-        st.session_state[f"{key}-outcome"] = f"Action {number} recorded."
+        st.session_state[f"{key}-outcome"] = ("success", _("Action {number} recorded.").format(number=number))
 
 
 def follow_up_list(store: Store, user: User, found: pd.DataFrame, key: str) -> None:
     """Each action with its state; people allowed to follow up change the status and say what happened."""
     _show_outcome(key)
     if found.empty:
-        st.caption("No actions yet.")
+        st.caption(_("No actions yet."))
         return
     editing = user.may("record_action")
     for action in found.itertuples():
-        about = f" · about {action.link_kind} {action.link}" if action.link_kind else ""
-        state = "overdue" if action.overdue else action.status
+        about = _(" · about {kind} {link}").format(kind=_(LINK_KINDS.get(action.link_kind, action.link_kind)),
+                                                   link=action.link) if action.link_kind else ""
+        state = _("overdue") if action.overdue else _(action.status)
         line, change = st.columns([5, 2], vertical_alignment="center")
-        line.markdown(f"**#{action.action_id} {literal(action.what)}** · {literal(action.owner)} · due "
-                      f"{action.due:%d %b %Y} · **{state}**{literal(about)}"
+        line.markdown(f"**#{action.action_id} {literal(action.what)}** · {literal(action.owner)} · "
+                      + _("due {day}").format(day=day(action.due)) + f" · **{state}**{literal(about)}"
                       + (f"  \n{literal(action.note)}" if action.note else ""))
         if editing:
-            with change.popover("Follow up", width="stretch"), st.form(f"{key}-{action.action_id}"):
+            with change.popover(_("Follow up"), width="stretch"), st.form(f"{key}-{action.action_id}"):
                 fields = f"{key}-{action.action_id}"
-                st.radio("Status", kept_actions.STATUSES, index=kept_actions.STATUSES.index(action.status),
-                         horizontal=True, key=f"{fields}-status")
-                st.text_input("What happened", value=action.note or "", key=f"{fields}-note")
-                st.form_submit_button("Save", on_click=_follow_up, args=(store, user, action.action_id, fields, key))
+                st.radio(_("Status"), kept_actions.STATUSES, index=kept_actions.STATUSES.index(action.status),
+                         horizontal=True, key=f"{fields}-status", format_func=_)
+                st.text_input(_("What happened"), value=action.note or "", key=f"{fields}-note")
+                st.form_submit_button(_("Save"), on_click=_follow_up, args=(store, user, action.action_id, fields, key))
 
 
 def _follow_up(store: Store, user: User, action_id: int, fields: str, key: str) -> None:
@@ -75,9 +79,10 @@ def _follow_up(store: Store, user: User, action_id: int, fields: str, key: str) 
         kept_actions.update(store, action_id, st.session_state[f"{fields}-status"], st.session_state[f"{fields}-note"],
                             user=user)
     except (StoreError, PermissionError) as error:
-        st.session_state[f"{key}-outcome"] = f"**Not saved.** {literal(error)}"
+        st.session_state[f"{key}-outcome"] = ("error", "**" + _("Not saved.") + f"** {literal(error)}")
 
 
 def _show_outcome(key: str) -> None:
     if outcome := st.session_state.pop(f"{key}-outcome", None):
-        (st.error if outcome.startswith("**Not") else st.success)(outcome)
+        kind, said = outcome
+        (st.error if kind == "error" else st.success)(said)

@@ -8,7 +8,7 @@ import pandas as pd
 from empathy.figures.board import Alerts
 from empathy.figures.metrics import Figure
 from empathy.figures.settings import Settings
-from empathy.language import _
+from empathy.language import _, moment
 from empathy.meeting.actions import FollowUp
 from empathy.meeting.presented import Presentation, Since
 from empathy.meeting.wording import (
@@ -75,12 +75,14 @@ def renewing_html(renewing: pd.DataFrame, days: int) -> str:
 
 def presented_html(presentation: Presentation, since: Since | None) -> str:
     """The mark of a board as presented, and what has changed since (None: the live figures are shown)."""
-    when = f"{presentation.presented_at:%a %d %b %Y %H:%M} UTC by {literal_html(presentation.presenter)}"
+    when = _("{when} UTC by {presenter}").format(when=moment(presentation.presented_at),
+                                                 presenter=literal_html(presentation.presenter))
     if since is None:
-        return (f'<div class="presented live">Live figures. This window was presented on {when}; switch off '
-                f'<b>Live figures</b> to see it as it was shown.</div>')
-    return (f'<div class="presented">As presented on {when}</div>'
-            f'<div class="since">{literal_html(since.describe())}</div>')
+        said = _("Live figures. This window was presented on {when}; switch off <b>Live figures</b> to see it as it "
+                 "was shown.").format(when=when)
+        return f'<div class="presented live">{said}</div>'
+    said = _("As presented on {when}").format(when=when)
+    return f'<div class="presented">{said}</div><div class="since">{literal_html(since.describe())}</div>'
 
 
 def follow_up_html(follow_up: FollowUp) -> str:
@@ -102,6 +104,71 @@ def themes_html(themes: pd.DataFrame) -> str:
         f'{rose if t.significant else quiet}</span></li>'
         for t in themes.itertuples())
     return f'<ol class="themes">{rows}</ol>'
+
+
+def section_title(text: str) -> str:
+    """A board section's heading (the app's own words, escaped all the same)."""
+    return f'<div class="section-title">{literal_html(text)}</div>'
+
+
+def help_text(settings: Settings, renewal_days: int) -> str:
+    """How every figure is computed, with the thresholds the settings file gives today: one message a
+    paragraph, the numbers filled in after translation."""
+    w, v = settings.early_warning, settings.voice
+    values = {"min_n": settings.min_n, "speeder_seconds": f"{settings.speeder_seconds:g}", "days": w.days,
+              "baseline_days": w.baseline_days, "frequent_support_calls": w.frequent_support_calls,
+              "contact_rise": f"{w.contact_rise:g}", "nps_answers": w.nps_answers, "nps_drop": f"{w.nps_drop:g}",
+              "negative_sentiment": f"{w.negative_sentiment:+.2f}", "sentiment_calls": w.sentiment_calls,
+              "participation_invited": w.participation_invited, "participation_drop": f"{w.participation_drop:.0%}",
+              "red_escalations": w.red_escalations, "red_signs": w.red_signs, "renewal_days": renewal_days,
+              "min_strength": v.min_strength, "min_words": v.min_words, "max_words": v.max_words,
+              "red_weight": v.red_weight, "yellow_weight": v.yellow_weight, "arr_weight": v.arr_weight,
+              "theme_weight": v.theme_weight}
+    paragraphs = [
+        _("**Window.** Calendar days in the board's timezone (`data/settings.toml`); by default the latest ISO "
+          "week (Monday to Sunday) that has ended and holds data. Every figure is compared with the window of "
+          "the same length just before it. A figure with fewer answers (calls, invitations) than the minimum n "
+          "is marked *low sample* (under {min_n}): read its change as a hint, not a finding."),
+        _("**NPS** (0-10 answers). Promoters answer 9-10, detractors 0-6. NPS = 100 × (p_pro − p_det). Standard "
+          "error SE = 100 × √((p_pro + p_det − (p_pro − p_det)²) / n); margin of error = 1.96 × SE. The change is "
+          "real at 95% when |NPS₁ − NPS₀| / √(SE₁² + SE₀²) > 1.96."),
+        _("**CSAT** (1-5). CSAT % = share of 4-5 answers; the mean is shown beside it. **Participation** = "
+          "responded / invited; speeders = share of answers given in under {speeder_seconds} seconds. Both "
+          "changes: two-proportion z-test with the pooled proportion, z = (p₁ − p₀) / √(p(1 − p)(1/n₁ + 1/n₀)), "
+          "real when p < 0.05."),
+        _("**CES** (1-7, \"the company made it easy\"). The mean, and the share easy = share of 5-7. **Call sentiment**: "
+          "the compound score (-1 to +1) of the customer's turns only: VADER's for English, the Korean scorer's "
+          "for Korean (Kiwi's morphemes, a lexicon learned from public reviews, rules for negation, intensifiers, "
+          "contrast and questions; on reviews it never saw it reads 0.83 to 0.94 of them right: bench/README.md); "
+          "per call their mean; per window the mean over calls (the tile's number; the share of negative calls, "
+          "mean ≤ −0.05, is in `board --json`). Welch's t-test (unequal variances), real when p < 0.05. Beside "
+          "it, **dissatisfaction** (0 to 1, a separate score; the compound is unchanged): per customer turn, 0.35 "
+          "per rejection or failure phrase said (\"that's not right\", \"something else\", \"still waiting\", "
+          "\"no trains available\", \"cancel\"; in Korean \"아직도 안 됐어요\", \"몇 번을 말씀드려야\", "
+          "\"해지하겠습니다\"; at most two) plus half the negative part of the compound, plus 0.15 × (1 − its "
+          "positive part), at most 1; per call and per window, the mean. On public service dialogues rated by "
+          "people it tells dissatisfied turns from satisfied ones better than VADER (bench/README.md)."),
+        _("**Accounts at risk** over the {days} days ending with the window's last day; an account's *usual* is "
+          "the same figure over the {baseline_days} days before. Yellow: at least {frequent_support_calls} support "
+          "calls and {contact_rise}× its usual; NPS from at least {nps_answers} answers {nps_drop} points or more "
+          "below its usual; mean call sentiment at or below {negative_sentiment} over at least {sentiment_calls} "
+          "calls; or a response rate (from at least {participation_invited} invitations) at or below "
+          "{participation_drop} of its usual. Red: at least {red_escalations} escalated calls, or {red_signs} "
+          "yellow signs at once. Thresholds are in `data/settings.toml` (the Accounts page edits them); the "
+          "Backtest page shows how well each rule foretold churn and downgrades. *Newly red*: red now, not red at "
+          "the end of the window before. *Up for renewal*: the flagged accounts whose next renewal (a year after "
+          "the last one on record) falls within {renewal_days} days after the window's last day."),
+        _("**Complaints growing**: comments and customer turns with compound ≤ −0.05, counted per theme "
+          "(`data/themes.csv`). A rise is real when, given both windows' count, this window's count is above what "
+          "an even split would give (one-sided binomial test, p < 0.05)."),
+        _("**Customer voice of the week**: a whole survey comment or customer turn from the window, by an "
+          "external customer, with strong sentiment (|compound| ≥ {min_strength}) and {min_words}-{max_words} "
+          "words. Ranked by |compound|, +{red_weight} for a red account (+{yellow_weight} yellow), +{arr_weight} × "
+          "the account's ARR percentile, +{theme_weight} if it mentions the theme whose complaints grew most; "
+          "never a quote featured for another window. E-mails, phone numbers, card and account numbers, and the "
+          "names of the account's contacts are replaced by [email], [phone], ..."),
+    ]
+    return "\n\n".join(paragraph.format(**values) for paragraph in paragraphs)
 
 
 STYLE = """
@@ -167,61 +234,4 @@ PRESENTATION_STYLE = """
 .presented {font-size: 1.35rem;} .since, .follow-up {font-size: 1.25rem;}
 ol.themes {font-size: 1.3rem;}
 </style>
-"""
-
-def section_title(text: str) -> str:
-    """A board section's heading (the app's own words, escaped all the same)."""
-    return f'<div class="section-title">{literal_html(text)}</div>'
-
-
-def help_text(settings: Settings, renewal_days: int) -> str:
-    """How every figure is computed, with the thresholds the settings file gives today."""
-    w, v = settings.early_warning, settings.voice
-    return rf"""
-**Window.** Calendar days in the board's timezone (`data/settings.toml`); by default the latest ISO
-week (Monday to Sunday) that has ended and holds data. Every figure is compared with the window of
-the same length just before it. A figure with fewer answers (calls, invitations) than the minimum n
-is marked *low sample* (under {settings.min_n}): read its change as a hint, not a finding.
-
-**NPS** (0-10 answers). Promoters answer 9-10, detractors 0-6.
-NPS = 100 × (p_pro − p_det). Standard error SE = 100 × √((p_pro + p_det − (p_pro − p_det)²) / n);
-margin of error = 1.96 × SE. The change is real at 95% when |NPS₁ − NPS₀| / √(SE₁² + SE₀²) > 1.96.
-
-**CSAT** (1-5). CSAT % = share of 4-5 answers; the mean is shown beside it. **Participation** =
-responded / invited; speeders = share of answers given in under {settings.speeder_seconds:g} seconds. Both
-changes: two-proportion z-test with the pooled proportion, z = (p₁ − p₀) / √(p(1 − p)(1/n₁ + 1/n₀)),
-real when p < 0.05.
-
-**CES** (1-7, "the company made it easy"). The mean, and % easy = share of 5-7.
-**Call sentiment**: the compound score (-1 to +1) of the customer's turns only: VADER's for English,
-the Korean scorer's for Korean (Kiwi's morphemes, a lexicon learned from public reviews, rules for
-negation, intensifiers, contrast and questions; on reviews it never saw it reads 0.83 to 0.94 of them
-right: bench/README.md); per call their mean; per window the mean over calls (the tile's number; the share of negative calls, mean ≤ −0.05, is in
-`board --json`). Welch's t-test (unequal variances), real when p < 0.05. Beside it, **dissatisfaction** (0 to 1, a
-separate score; the compound is unchanged): per customer turn, 0.35 per rejection or failure phrase said
-("that's not right", "something else", "still waiting", "no trains available", "cancel"; in Korean
-"아직도 안 됐어요", "몇 번을 말씀드려야", "해지하겠습니다"; at most two) plus half the negative part of
-the compound, plus 0.15 × (1 − its positive part), at most 1; per call and per window, the mean. On public service dialogues rated by
-people it tells dissatisfied turns from satisfied ones better than VADER (bench/README.md).
-
-**Accounts at risk** over the {w.days} days ending with the window's last day; an account's *usual* is the
-same figure over the {w.baseline_days} days before. Yellow: at least {w.frequent_support_calls} support calls and
-{w.contact_rise:g}× its usual; NPS from at least {w.nps_answers} answers {w.nps_drop:g} points or more below its usual;
-mean call sentiment at or below {w.negative_sentiment:+.2f} over at least {w.sentiment_calls} calls; or a response rate
-(from at least {w.participation_invited} invitations) at or below {w.participation_drop:.0%} of its usual. Red: at least
-{w.red_escalations} escalated calls, or {w.red_signs} yellow signs at once. Thresholds are
-in `data/settings.toml` (the Accounts page edits them); the Backtest page shows how well each rule
-foretold churn and downgrades. *Newly red*: red now, not red at the end of the window before.
-*Up for renewal*: the flagged accounts whose next renewal (a year after the last one on record)
-falls within {renewal_days} days after the window's last day.
-
-**Complaints growing**: comments and customer turns with compound ≤ −0.05, counted per theme
-(`data/themes.csv`). A rise is real when, given both windows' count, this window's count is above
-what an even split would give (one-sided binomial test, p < 0.05).
-
-**Customer voice of the week**: a whole survey comment or customer turn from the window, by an
-external customer, with strong sentiment (|compound| ≥ {v.min_strength}) and {v.min_words}-{v.max_words} words. Ranked by |compound|,
-+{v.red_weight} for a red account (+{v.yellow_weight} yellow), +{v.arr_weight} × the account's ARR percentile, +{v.theme_weight} if it mentions the theme
-whose complaints grew most; never a quote featured for another window. E-mails, phone numbers, card
-and account numbers, and the names of the account's contacts are replaced by [email], [phone], ...
 """

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from empathy.figures.scope import DIMENSIONS
+from empathy.language import _
 from empathy.meeting.wording import TILES, main_value
 from ui.text import literal_html
 
@@ -15,7 +16,7 @@ NEGATIVE, POSITIVE = -0.05, 0.05  # VADER's usual cut-offs for a negative and a 
 
 
 def dimension_label(name: str) -> str:
-    return DIMENSIONS[name].label
+    return _(DIMENSIONS[name].label)
 
 
 def figure_cell(name: str, row) -> str:

@@ -24,6 +24,7 @@ from enum import IntEnum
 from pathlib import Path
 
 from empathy import DATA
+from empathy.language import _
 
 ROLES_PATH = DATA / "roles.toml"
 
@@ -91,9 +92,9 @@ class DataScope:
         return ";".join(part for part in parts if part)
 
     def describe(self) -> str:
-        parts = [f"segment {' or '.join(self.segments)}" if self.segments else "",
-                 f"region {' or '.join(self.regions)}" if self.regions else ""]
-        return " in ".join(part for part in parts if part)
+        parts = [_("segment {names}").format(names=_(" or ").join(self.segments)) if self.segments else "",
+                 _("region {names}").format(names=_(" or ").join(self.regions)) if self.regions else ""]
+        return _(" in ").join(part for part in parts if part)
 
 
 EVERYTHING = DataScope()

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from empathy.language import N_
+
 NOT_SET = "(not set)"  # the value shown for rows where the dimension is empty
 
 
@@ -27,22 +29,22 @@ class Dimension:
         return getattr(self, table)
 
 
-def _account(column: str, participation: str | None = None) -> Dimension:
-    label = column.replace("_", " ").capitalize()
+def _account(column: str, label: str, participation: str | None = None) -> Dimension:
     return Dimension(column, label, f"a.{column}", f"a.{column}", participation or f"a.{column}")
 
 
+# Labels are marked for the catalog and translated where they are shown.
 DIMENSIONS: dict[str, Dimension] = {d.name: d for d in (
-    _account("segment", "coalesce(a.segment, p.segment)"),
-    _account("region"),
-    _account("industry"),
-    _account("plan"),
-    Dimension("respondent_role", "Respondent role", surveys="s.respondent_role"),
-    Dimension("customer_type", "Customer type", "coalesce(a.customer_type, 'external')",
+    _account("segment", N_("Segment"), "coalesce(a.segment, p.segment)"),
+    _account("region", N_("Region")),
+    _account("industry", N_("Industry")),
+    _account("plan", N_("Plan")),
+    Dimension("respondent_role", N_("Respondent role"), surveys="s.respondent_role"),
+    Dimension("customer_type", N_("Customer type"), "coalesce(a.customer_type, 'external')",
               "coalesce(a.customer_type, 'external')", "coalesce(a.customer_type, 'external')"),
-    Dimension("theme", "Theme", surveys="s.themes", calls="ct.themes", is_list=True),
-    Dimension("call_type", "Call type", calls="coalesce(c.call_type, 'support')"),
-    Dimension("account_id", "Account", "s.account_id", "c.account_id", "p.account_id"),
+    Dimension("theme", N_("Theme"), surveys="s.themes", calls="ct.themes", is_list=True),
+    Dimension("call_type", N_("Call type"), calls="coalesce(c.call_type, 'support')"),
+    Dimension("account_id", N_("Account"), "s.account_id", "c.account_id", "p.account_id"),
 )}
 
 TABLE_ALIASES = {"surveys": ("survey_responses", "s"), "calls": ("calls", "c"), "participation": ("participation", "p")}

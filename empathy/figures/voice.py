@@ -25,6 +25,7 @@ import pandas as pd
 from empathy.access.roles import User
 from empathy.figures.metrics import Window, utc_bounds
 from empathy.figures.redact import PHONE_REGIONS, redact, split_contacts
+from empathy.language import _
 from empathy.store import Store
 from empathy.store import voices as kept_voices
 
@@ -88,14 +89,16 @@ def rank(pool: pd.DataFrame, statuses: dict[str, str], top_theme: str | None, ru
 
 
 def _reasons(row, top_theme: str | None) -> list[str]:
-    feeling = "negative" if row.compound < 0 else "positive"
-    reasons = [f"strong {feeling} sentiment ({row.compound:+.2f})"]
+    feeling = _("strong negative sentiment ({compound:+.2f})") if row.compound < 0 else \
+        _("strong positive sentiment ({compound:+.2f})")
+    reasons = [feeling.format(compound=row.compound)]
     if row.status != "green":
-        reasons.append(f"{row.status} account")
+        reasons.append(_("red account") if row.status == "red" else _("yellow account"))
     if pd.notna(row.arr) and row.arr_percentile >= 0.5:
-        reasons.append(f"ARR in the top {max(1, round(100 * (1 - row.arr_percentile)))}% of accounts")
+        top = max(1, round(100 * (1 - row.arr_percentile)))
+        reasons.append(_("ARR in the top {share} of accounts").format(share=f"{top}%"))
     if row.mentions_top_theme:
-        reasons.append(f"mentions {top_theme}, the theme whose complaints grew most")
+        reasons.append(_("mentions {theme}, the theme whose complaints grew most").format(theme=top_theme))
     return reasons
 
 
@@ -121,7 +124,7 @@ def choose(store: Store, window: Window, timezone: str, rule: VoiceRule, statuse
         return None, []
     shortlist = eligible[eligible["text_hash"] != chosen["text_hash"]].head(rule.shortlist)
     return (_shown(chosen, rule, pinned, timezone),
-            [_shown(row, rule, False, timezone) for _, row in shortlist.iterrows()])
+            [_shown(row, rule, False, timezone) for index, row in shortlist.iterrows()])
 
 
 def pin(store: Store, user: User, window: Window, voice: dict) -> None:

@@ -20,7 +20,8 @@ from empathy.figures import voice as voices
 from empathy.figures.board import Board, build_board, json_window
 from empathy.figures.metrics import Figure, Window, utc_bounds, window_figures
 from empathy.figures.settings import Settings
-from empathy.meeting.wording import TILES, main_value
+from empathy.language import _, ngettext
+from empathy.meeting.wording import main_value, title
 from empathy.sheets.schema import TABLE_KEYS
 from empathy.store import Store, StoreError
 from empathy.store import presentations as kept_boards
@@ -64,14 +65,16 @@ class Change:
         return abs(self.now - self.presented) <= self.margin
 
     def describe(self) -> str:
-        name, presented = TILES[self.metric][0], main_value(self.metric, self.presented)
+        name, presented = title(self.metric), main_value(self.metric, self.presented)
         if self.now is None:
-            return f"{name} would now have no data (presented {presented})"
-        now = f"{name} would now be {main_value(self.metric, self.now)} (n {self.n_now:,})"
+            return _("{figure} would now have no data (presented {presented})").format(figure=name, presented=presented)
+        now = _("{figure} would now be {value} (n {n:,})").format(figure=name, value=main_value(self.metric, self.now),
+                                                                   n=self.n_now)
         if self.presented is None:
-            return f"{now}; it had no data when presented"
-        verdict = "within noise of" if self.within_noise else "beyond the margin of error of"
-        return f"{now}, {verdict} the presented {presented} (n {self.n_presented:,})"
+            return _("{now}; it had no data when presented").format(now=now)
+        verdict = _("{now}, within noise of the presented {presented} (n {n:,})") if self.within_noise else \
+            _("{now}, beyond the margin of error of the presented {presented} (n {n:,})")
+        return verdict.format(now=now, presented=presented, n=self.n_presented)
 
 
 @dataclass(frozen=True)
@@ -85,14 +88,16 @@ class Since:
 
     def describe(self) -> str:
         if self.unchanged:
-            return "Nothing has changed in the data since."
-        late = [f"{count:,} late {what}{'s' if count != 1 else ''}"
-                for count, what in ((self.late_answers, "answer"), (self.late_calls, "call")) if count]
+            return _("Nothing has changed in the data since.")
+        late = [text.format(n=count) for count, text in
+                ((self.late_answers, ngettext("{n:,} late answer", "{n:,} late answers", self.late_answers)),
+                 (self.late_calls, ngettext("{n:,} late call", "{n:,} late calls", self.late_calls))) if count]
         changed = "; ".join(change.describe() for change in self.changes)
         if not late and not changed:
-            return "The data has changed since (re-loads or undo elsewhere); the window's figures have not."
-        head = " and ".join(late) + " since" if late else "Changed since"
-        return f"{head}: {changed}." if changed else f"{head}; the window's figures are as presented."
+            return _("The data has changed since (re-loads or undo elsewhere); the window's figures have not.")
+        head = _("{late} since").format(late=_(" and ").join(late)) if late else _("Changed since")
+        return _("{head}: {changed}.").format(head=head, changed=changed) if changed else \
+            _("{head}; the window's figures are as presented.").format(head=head)
 
 
 def inputs_hash(store: Store, settings: Settings) -> str:
@@ -110,7 +115,7 @@ def inputs_hash(store: Store, settings: Settings) -> str:
 
 def present(store: Store, window: Window, settings: Settings, user: User) -> Presentation:
     """Freeze the window's board as the data stands now; the presentation as kept."""
-    for _ in range(ATTEMPTS):
+    for attempt in range(ATTEMPTS):
         version = store.version()
         board = build_board(store, window, settings)
         frozen = {"window_label": window.label, "window_start": window.start, "window_end": window.end,
@@ -126,7 +131,7 @@ def present(store: Store, window: Window, settings: Settings, user: User) -> Pre
 
 def presentations(store: Store) -> list[Presentation]:
     """Every presented board, newest first."""
-    return [_presentation(row) for _, row in kept_boards.listed(store).iterrows()]
+    return [_presentation(row) for index, row in kept_boards.listed(store).iterrows()]
 
 
 def as_presented(store: Store, window: Window) -> Presentation | None:

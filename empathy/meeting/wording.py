@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from empathy.figures.metrics import Figure
-from empathy.language import N_, _, ngettext, short_day
+from empathy.language import N_, _, moment, ngettext, short_day
 
 # figure -> its title (translated where shown: `title`), the unit of its change, the d3 format of its
 # trend's tooltip
@@ -158,16 +158,18 @@ def _noun(word: str, n: int) -> str:
 def whose(scope) -> str:
     """Whose figures a board shows, for its title: nothing for the whole company, " · segment SMB only"
     for a view limited to a scope (a `DataScope`)."""
-    return "" if scope.everything else f" · {scope.describe()} only"
+    return "" if scope.everything else _(" · {scope} only").format(scope=scope.describe())
 
 
 def live_text(scope, company_presented: tuple | None) -> str:
     """What a board that is not frozen says of itself; a limited view says whose figures it has and
     whether the company's board of the window was presented."""
     if scope.everything:
-        return "Live figures: this window has not been presented yet."
+        return _("Live figures: this window has not been presented yet.")
     if company_presented is None:
-        return f"Live figures for {scope.describe()} only: this window has not been presented yet."
+        return _("Live figures for {scope} only: this window has not been presented yet.").format(
+            scope=scope.describe())
     presented_at, presenter = company_presented
-    return (f"Live figures for {scope.describe()} only, from the data as it stands now. The company's board of "
-            f"this window was presented on {presented_at:%a %d %b %Y %H:%M} by {presenter}.")
+    return _("Live figures for {scope} only, from the data as it stands now. The company's board of this window "
+             "was presented on {when} by {presenter}.").format(scope=scope.describe(), when=moment(presented_at),
+                                                               presenter=presenter)
