@@ -15,13 +15,13 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from empathy import commands
+from empathy import commands, language
 from empathy.access.roles import RolesError, command_line_user
 from empathy.access.secrets import sign_in_configured
 from empathy.figures.backtest import HORIZON
 from empathy.figures.board import latest_complete_week
 from empathy.figures.metrics import Window, iso_week
-from empathy.figures.settings import SettingsError, read_settings
+from empathy.figures.settings import SettingsError, read_display, read_settings
 from empathy.meeting.alerts import AlertError
 from empathy.meeting.digest import DigestError
 from empathy.meeting.pack import FORMATS
@@ -44,7 +44,10 @@ def main(argv: list[str] | None = None) -> int:
             if args.window is None:
                 print("error: no survey answers or calls are loaded yet; load sheets first.", file=sys.stderr)
                 return 1
-        return args.handler(store, user, args)
+        if not hasattr(args, "lang"):
+            return args.handler(store, user, args)
+        with language.speaking(args.lang or read_display().language):
+            return args.handler(store, user, args)
     except (StoreError, SettingsError, RolesError, PermissionError, DigestError, AlertError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -100,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     pack.add_argument("--format", choices=FORMATS, default="pdf", help="pdf (for e-mail) or pptx (to edit)")
     pack.add_argument("--out", required=True, type=Path, metavar="FILE", help="where to write it")
     pack.add_argument("--by", choices=["segment"], help="add a page per segment")
+    _language_argument(pack)
     pack.set_defaults(handler=commands.pack)
 
     listing = subcommands.add_parser("actions", help="the actions recorded on the board, newest first")
@@ -111,6 +115,7 @@ def _parser() -> argparse.ArgumentParser:
                                                 "(the [digest] section of the secrets)")
     _week_argument(digest)
     digest.add_argument("--dry-run", action="store_true", help="print the message instead of sending it")
+    _language_argument(digest)
     digest.set_defaults(handler=commands.digest)
 
     alert = subcommands.add_parser("alerts", help="send early-warning alerts (an account turned red, a figure changed "
@@ -120,6 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     alert.add_argument("--send", action="store_true", help="send them (without it, or with --dry-run: list them)")
     alert.add_argument("--dry-run", action="store_true", help="print what would be sent; send and remember nothing")
     alert.add_argument("--json", action="store_true", help="print the result as JSON")
+    _language_argument(alert)
     alert.set_defaults(handler=commands.alerts)
 
     test = subcommands.add_parser("backtest", help="how well the early warning foretold churn and downgrades: each "
@@ -146,6 +152,11 @@ def _parser() -> argparse.ArgumentParser:
     copy.add_argument("--out", required=True, type=Path, metavar="FILE", help="where to write the copy")
     copy.set_defaults(handler=commands.backup)
     return parser
+
+
+def _language_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=list(language.LANGUAGES),
+                        help="the language it is written in (default: [display] language in data/settings.toml)")
 
 
 def _week_argument(command: argparse.ArgumentParser) -> None:

@@ -13,6 +13,8 @@ languages at once never see each other's words.
 from __future__ import annotations
 
 import contextvars
+from collections.abc import Iterator
+from contextlib import contextmanager
 import gettext
 import re
 from datetime import date, datetime
@@ -43,6 +45,16 @@ def use(language: str | None) -> str:
     chosen = supported(language) or DEFAULT
     _language.set(chosen)
     return chosen
+
+
+@contextmanager
+def speaking(language: str | None) -> Iterator[str]:
+    """Read in `language` for a while (a command), then in whatever was read in before."""
+    token = _language.set(supported(language) or DEFAULT)
+    try:
+        yield _language.get()
+    finally:
+        _language.reset(token)
 
 
 def current() -> str:

@@ -26,7 +26,7 @@ import streamlit as st
 from playwright.sync_api import sync_playwright
 from streamlit.testing.v1 import AppTest
 
-from empathy import cli
+from empathy import cli, language
 from empathy.access.roles import DataScope, Role, User
 from empathy.loading import demo_generator
 from empathy.loading.demo import ensure_demo
@@ -87,6 +87,13 @@ def fresh_streamlit_caches():
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+@pytest.fixture(autouse=True)
+def in_english_after():
+    """A page run with ?lang=ko (AppTest runs it in this thread) leaves the next test in English."""
+    yield
+    language.use(language.DEFAULT)
 
 
 @pytest.fixture(autouse=True)

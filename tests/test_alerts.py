@@ -85,6 +85,17 @@ def test_each_alert_arrives_once_by_slack_and_by_mail(data, db_path, configured,
     assert (len(posted), len(handler.messages)) == (2, 2)
 
 
+def test_alerts_in_korean_with_lang_ko(data, db_path, configured, inbox, slack):
+    handler, posted = inbox[0], slack[1]
+    sent = alerts(db_path, configured, "--window", "2026-W37", "--send", "--lang", "ko")
+    assert sent.returncode == 0, sent.stderr
+    red = next(p["text"] for p in posted if "빨강으로 바뀜" in p["text"])
+    assert red.startswith("*Escalates Ltd: 빨강으로 바뀜*\nEscalates Ltd (SMB, $12k ARR)은(는) 2026년 9월 13일 (일) 기준 "
+                          "빨강입니다: 30일 동안 에스컬레이션된 통화 2건.\n고객사 이야기: ")
+    mails = {message["Subject"] for _, message, _ in handler.messages}
+    assert mails == {"Escalates Ltd: 빨강으로 바뀜", "2026년 37주차 순추천지수(NPS) ▼ 160.0 점 · 실제 변화"}
+
+
 def test_red_again_after_a_calm_spell_is_news_again(data, db_path, configured, slack):
     posted = slack[1]
     assert alerts(db_path, configured, "--window", "2026-W37", "--send").returncode == 0

@@ -138,3 +138,26 @@ def test_starttls_with_the_certificate_checked(demo, tmp_path):
         server.stop()
     [(envelope, message, encrypted)] = handler.messages
     assert encrypted and envelope.rcpt_tos == RECIPIENTS
+
+
+def test_a_korean_digest_is_korean_and_utf_8_throughout(demo, inbox, tmp_path):
+    db_path, board = demo
+    handler, port = inbox
+    sent = empathy("digest", "--window", "2026-W47", "--lang", "ko", db_path=db_path,
+                   env=secrets(tmp_path, port, False, "board"))
+    assert sent.returncode == 0, sent.stderr
+    _, message, _ = handler.messages[0]
+    nps = board["metrics"]["nps"]
+    assert message["Subject"] == (f"고객 보드 2026년 47주차: NPS {nps['value']:+.0f} (n {nps['n']}), "
+                                  f"빨강 고객사 {len(board['alerts']['red'])}곳 [데모 데이터]")
+    body = message.get_body(("plain",))
+    assert body.get_content_charset() == "utf-8"
+    text = body.get_content()
+    assert f"순추천지수(NPS): {nps['value']:+.0f} ± {nps['margin_of_error']:.1f} (n {nps['n']} 응답)" in text
+    assert "고객은 어떻게 느끼는가, 2026년 47주차 (11월 16일 ~ 2026년 11월 22일 (일)), 비교 기간 2026년 46주차." in text
+    assert "이번 주 고객의 목소리:" in text and board["voice"]["text"] in text  # the customer's words as said
+    assert "How customers feel" not in text and "answers" not in text
+    pdf = tmp_path / "attached.pdf"
+    pdf.write_bytes(next(message.iter_attachments()).get_content())
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "고객 보드 · 2026년 47주차" in pages and "위험 고객사" in pages

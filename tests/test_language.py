@@ -18,12 +18,6 @@ CATALOG = ROOT / "locales" / "ko" / "LC_MESSAGES" / "messages.po"
 PLACEHOLDER = re.compile(r"\{(\w+)[^}]*\}")
 
 
-@pytest.fixture(autouse=True)
-def english_after():
-    yield
-    language.use("en")
-
-
 def marked_messages() -> set[str]:
     """Every message the code marks with _(), N_() or ngettext(), extracted as `make catalogs` does."""
     with (ROOT / "babel.cfg").open(encoding="utf-8") as handle:

@@ -176,3 +176,16 @@ def test_a_korean_voice_is_set_in_a_hangul_font(demo_copy, tmp_path):
             for paragraph in shape.text_frame.paragraphs for run in paragraph.runs]
     quoted = [run for run in runs if "가" <= run.text[:1] <= "힣" or said in run.text]
     assert quoted and all(run._r.rPr.find(qn("a:ea")).get("typeface") == "Malgun Gothic" for run in quoted)
+
+
+def test_a_korean_pack_with_lang_ko(demo, tmp_path):
+    db_path, board = demo
+    path = pack(db_path, tmp_path, "pdf", "--lang", "ko")
+    text = pdf_text(path)
+    for name, title in (("nps", "순추천지수(NPS)"), ("csat", "고객만족도(CSAT)"), ("sentiment", "통화 감성")):
+        figure = board["metrics"][name]
+        assert re.search(re.escape(title) + r"\s+" + re.escape(expected_cells(name, figure)[1]), text), name
+    assert "고객 보드 · 2026년 47주차" in flat(text) and "위험 고객사" in text and "이번 주 고객의 목소리" in text
+    assert "How customers feel" not in text and "Accounts at risk" not in text
+    subprocess.run(["pdftoppm", "-r", "50", "-f", "2", "-l", "2", "-png", str(path), str(tmp_path / "ko")], check=True)
+    assert next(tmp_path.glob("ko-*.png")).stat().st_size > 20_000  # drawn (looked at: Hangul, not boxes)

@@ -28,9 +28,10 @@ from empathy.access.secrets import configured_section
 from empathy.figures.metrics import Window, window_figures
 from empathy.figures.rules import flag_accounts
 from empathy.figures.settings import Settings
+from empathy.language import _, day, week
 from empathy.loading.demo import has_demo
 from empathy.meeting.digest import DigestError, MailServer, board_link, mail_server_from, send
-from empathy.meeting.wording import TILES, change_text, counted, main_value, money
+from empathy.meeting.wording import change_text, counted, main_value, money, title
 from empathy.store import Store, sent_alerts
 
 TIMEOUT_SECONDS = 15
@@ -88,7 +89,8 @@ def due(store: Store, window: Window, settings: Settings, board_url: str) -> tup
     found += [_figure_alert(name, figure, window, board_url) for name, figure in figures.items()
               if figure.test.significant]
     if has_demo(store):
-        found = [{**alert, "subject": f"[demo data] {alert['subject']}"} for alert in found]
+        demo = _("[demo data]")
+        found = [{**alert, "subject": f"{demo} {alert['subject']}"} for alert in found]
     red_keys = {f"red:{account_id}" for account_id in red["account_id"]}
     sent = sent_alerts.listed(store)
     over = sorted(set(sent.loc[sent["kind"] == "red", "alert_key"]) - red_keys)
@@ -137,19 +139,21 @@ def _red_alert(account, window: Window, board_url: str) -> dict:
     link = f"{board_url or 'http://localhost:8501'}/accounts?" + urlencode(
         {"window": window.label, "weeks": 1, "account": account.account_id})
     return {"key": f"red:{account.account_id}", "kind": "red",
-            "subject": f"{name} turned red",
-            "message": f"{name} ({account.segment or 'no segment'}{arr}) is red as of {window.end:%a %d %b %Y}: "
-                       f"{'; '.join(account.reasons)}.\nThe account's story: {link}"}
+            "subject": _("{name} turned red").format(name=name),
+            "message": _("{name} ({segment}{arr}) is red as of {day}: {reasons}.\nThe account's story: {link}").format(
+                name=name, segment=account.segment or _("no segment"), arr=arr, day=day(window.end),
+                reasons="; ".join(account.reasons), link=link)}
 
 
 def _figure_alert(name: str, figure, window: Window, board_url: str) -> dict:
-    title = TILES[name][0]
     return {"key": f"figure:{name}:{window.label}", "kind": "figure",
-            "subject": f"{title} {change_text(name, figure)} in {window.label}",
-            "message": f"{title} in {window.label} is {main_value(name, figure.value)} (n = {figure.n:,} "
-                       f"{counted(name)}) against {main_value(name, figure.previous)} the week before: "
-                       f"{change_text(name, figure)} (p = {figure.test.p_value:.3f}).\n"
-                       f"The board: {board_link(board_url, window.label)}"}
+            "subject": _("{figure} {change} in {window}").format(figure=title(name), change=change_text(name, figure),
+                                                                 window=week(window.label)),
+            "message": _("{figure} in {window} is {value} (n = {n:,} {counted}) against {before} the week before: "
+                         "{change} (p = {p:.3f}).\nThe board: {link}").format(
+                figure=title(name), window=week(window.label), value=main_value(name, figure.value), n=figure.n,
+                counted=counted(name), before=main_value(name, figure.previous), change=change_text(name, figure),
+                p=figure.test.p_value, link=board_link(board_url, window.label))}
 
 
 def _deliver(alert: dict, channel: str, configured: Channels) -> None:

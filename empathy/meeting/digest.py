@@ -21,9 +21,9 @@ import pandas as pd
 from empathy.access.roles import User
 from empathy.access.secrets import configured_section
 from empathy.figures.renewals import RENEWAL_DAYS
+from empathy.language import _, day, short_day, week
 from empathy.meeting.pack import PackData, file_name, write
 from empathy.meeting.wording import (
-    TILES,
     attribution,
     change_text,
     counted,
@@ -31,6 +31,7 @@ from empathy.meeting.wording import (
     margin_text,
     money,
     renewing_text,
+    title,
 )
 
 TIMEOUT_SECONDS = 30
@@ -106,8 +107,9 @@ def compose(data: PackData, server: MailServer) -> EmailMessage:
     label = board.window.label
     nps = board.figures["nps"]
     message = EmailMessage()
-    message["Subject"] = (f"Customer board {label}: NPS {main_value('nps', nps.value)} (n {nps.n:,}), "
-                          f"{board.alerts.count('red')} red accounts" + (" [demo data]" if data.demo else ""))
+    message["Subject"] = _("Customer board {window}: NPS {nps} (n {n:,}), {red} red accounts").format(
+        window=week(label), nps=main_value("nps", nps.value), n=nps.n, red=board.alerts.count("red")) \
+        + (_(" [demo data]") if data.demo else "")
     message["From"] = server.sender
     message["To"] = ", ".join(server.recipients)
     message["Date"] = formatdate(localtime=True)
@@ -120,36 +122,42 @@ def compose(data: PackData, server: MailServer) -> EmailMessage:
 
 def digest_text(data: PackData, link: str) -> str:
     board = data.board
-    lines = [f"How customers feel, {board.window.label} ({board.window.start:%d %b} to {board.window.end:%d %b %Y}), "
-             f"against {board.window.previous().label}."]
+    window = board.window
+    lines = [_("How customers feel, {window} ({start} to {end}), against {before}.").format(
+        window=week(window.label), start=short_day(window.start), end=day(window.end),
+        before=week(window.previous().label))]
     if data.presentation:
-        lines.append(f"As presented on {data.presentation.presented_at:%a %d %b %Y} by {data.presentation.presenter}.")
+        lines.append(_("As presented on {when} by {presenter}.").format(when=day(data.presentation.presented_at),
+                                                                       presenter=data.presentation.presenter))
     if data.demo:
-        lines.append("DEMO DATA: these figures come from a fictional company's customers.")
+        lines.append(_("DEMO DATA: these figures come from a fictional company's customers."))
     lines.append("")
+    low = _(" · low sample")
     for name, figure in board.figures.items():
         margin = figure.details.get("margin_of_error")
         spread = "" if margin is None else " " + margin_text(name, margin)
-        lines.append(f"  {TILES[name][0]}: {main_value(name, figure.value)}{spread} (n {figure.n:,} {counted(name)})"
-                     f" · {change_text(name, figure)}" + (" · low sample" if figure.low_n else ""))
+        lines.append(f"  {title(name)}: {main_value(name, figure.value)}{spread} (n {figure.n:,} {counted(name)})"
+                     f" · {change_text(name, figure)}" + (low if figure.low_n else ""))
     lines.append("")
     if board.voice:
-        lines += ["Customer voice of the week:", f"  “{board.voice['text']}”", f"  {attribution(board.voice)}", ""]
+        lines += [_("Customer voice of the week:"), f"  “{board.voice['text']}”", f"  {attribution(board.voice)}", ""]
     alerts = board.alerts
     red = alerts.flags[alerts.flags["status"] == "red"].sort_values("arr", ascending=False)
-    lines.append(f"Red accounts: {len(red)} ({money(alerts.arr('red'))} ARR); yellow: {alerts.count('yellow')} "
-                 f"({money(alerts.arr('yellow'))} ARR).")
+    lines.append(_("Red accounts: {red} ({red_arr} ARR); yellow: {yellow} ({yellow_arr} ARR).").format(
+        red=len(red), red_arr=money(alerts.arr("red")), yellow=alerts.count("yellow"),
+        yellow_arr=money(alerts.arr("yellow"))))
     lines.append(renewing_text(alerts.renewing, RENEWAL_DAYS))
     lines += [f"  {r.account_name or r.account_id} ({money(0 if pd.isna(r.arr) else r.arr)}): {'; '.join(r.reasons)}"
               for r in red.itertuples()]
     lines += ["", data.follow_up.describe() + "."]
     if data.open_actions.empty:
-        lines.append("No open actions.")
+        lines.append(_("No open actions."))
     else:
-        lines.append("Open actions:")
-        lines += [f"  #{r.action_id} {r.what} ({r.owner}, due {r.due:%d %b}{', overdue' if r.overdue else ''})"
-                  for r in data.open_actions.itertuples()]
-    lines += ["", f"The board: {link}", "The board pack is attached (PDF)."]
+        lines.append(_("Open actions:"))
+        overdue = _(", overdue")
+        lines += [f"  #{r.action_id} {r.what} ({r.owner}, " + _("due {day}").format(day=short_day(r.due))
+                  + (overdue if r.overdue else "") + ")" for r in data.open_actions.itertuples()]
+    lines += ["", _("The board: {link}").format(link=link), _("The board pack is attached (PDF).")]
     return "\n".join(lines) + "\n"
 
 

@@ -22,6 +22,7 @@ from empathy.figures.metrics import Window
 from empathy.figures.renewals import RENEWAL_DAYS
 from empathy.figures.scope import Scope
 from empathy.figures.settings import Settings
+from empathy.language import _, day, moment, week
 from empathy.loading.demo import has_demo
 from empathy.meeting import actions
 from empathy.meeting.charts import trend_chart
@@ -38,6 +39,8 @@ from empathy.meeting.wording import (
     money,
     renewing_text,
     side_value,
+    status_word,
+    title,
     whose,
 )
 from empathy.store import Store
@@ -96,35 +99,40 @@ def pack_pages(data: PackData) -> list[Page]:
 
 def _title_page(data: PackData) -> Page:
     board, window = data.board, data.board.window
-    page = Page(f"Customer board · {window.label}{whose(data.scope)}", [
-        Text(f"{window.start:%a %d %b %Y} to {window.end:%a %d %b %Y} ({board.timezone}), "
-             f"against {window.previous().label}", "subtitle")])
+    page = Page(_("Customer board · {window}").format(window=week(window.label)) + whose(data.scope), [
+        Text(_("{start} to {end} ({timezone}), against {before}").format(
+            start=day(window.start), end=day(window.end), timezone=board.timezone,
+            before=week(window.previous().label)), "subtitle")])
     if data.presentation:
         p = data.presentation
-        page.blocks.append(Text(f"As presented on {p.presented_at:%a %d %b %Y %H:%M} by {p.presenter}: these "
-                                "figures stay as they were shown, whatever is loaded later."))
+        page.blocks.append(Text(_("As presented on {when} by {presenter}: these figures stay as they were shown, "
+                                  "whatever is loaded later.").format(when=moment(p.presented_at),
+                                                                      presenter=p.presenter)))
     else:
         page.blocks.append(Text(live_text(data.scope, data.company_presented)))
     if data.data_as_of:
-        page.blocks.append(Text(f"Data as of {data.data_as_of:%a %d %b %Y %H:%M} UTC (the last load)."))
+        page.blocks.append(Text(_("Data as of {when} UTC (the last load).").format(when=moment(data.data_as_of))))
     if data.demo:
-        page.blocks.append(Text("DEMO DATA: these figures come from a fictional company's customers.", "warning"))
-    page.blocks.append(Text(f"Made {data.made_at:%d %b %Y %H:%M} by {data.made_by}.", "caption"))
+        page.blocks.append(Text(_("DEMO DATA: these figures come from a fictional company's customers."), "warning"))
+    page.blocks.append(Text(_("Made {when} by {person}.").format(when=moment(data.made_at), person=data.made_by),
+                            "caption"))
     return page
 
 
 def _figures_page(data: PackData) -> Page:
     board = data.board
-    rows = [[TILES[name][0], main_value(name, figure.value), margin_text(name, figure.details.get("margin_of_error")),
-             f"{figure.n:,} {counted(name)}" + (" (low sample)" if figure.low_n else ""),
+    rows = [[title(name), main_value(name, figure.value), margin_text(name, figure.details.get("margin_of_error")),
+             f"{figure.n:,} {counted(name)}" + (_(" (low sample)") if figure.low_n else ""),
              change_text(name, figure), _also(name, figure)]
             for name, figure in board.figures.items()]
-    table = Table(["Figure", "Value", "± margin", "n", f"Change from {board.window.previous().label}", "Also"],
+    table = Table([_("Figure"), _("Value"), _("± margin"), "n",
+                   _("Change from {window}").format(window=week(board.window.previous().label)), _("Also")],
                   rows, [0.15, 0.1, 0.1, 0.17, 0.27, 0.21])
-    charts = [(f"{TILES[name][0]}, last {trend['window'].nunique()} windows", _trend_png(trend, TILES[name][2]))
+    charts = [(_("{figure}, last {n} windows").format(figure=title(name), n=trend["window"].nunique()),
+               _trend_png(trend, TILES[name][2]))
               for name in board.figures
               if not (trend := board.trends[(board.trends["metric"] == name) & board.trends["value"].notna()]).empty]
-    return Page("How customers feel", [table, Charts(charts)])
+    return Page(_("How customers feel"), [table, Charts(charts)])
 
 
 def _also(name: str, figure) -> str:
@@ -133,7 +141,8 @@ def _also(name: str, figure) -> str:
     if name != "nps":
         return side_value(name, figure)
     return "" if d.get("promoters_pct") is None else \
-        f"{d['promoters_pct']:.0f}% promoters, {d['detractors_pct']:.0f}% detractors"
+        _("{promoters} promoters, {detractors} detractors").format(promoters=f"{d['promoters_pct']:.0f}%",
+                                                                   detractors=f"{d['detractors_pct']:.0f}%")
 
 
 def _trend_png(trend: pd.DataFrame, value_format: str) -> bytes:
@@ -144,88 +153,93 @@ def _trend_png(trend: pd.DataFrame, value_format: str) -> bytes:
 
 def _voice_page(data: PackData) -> Page:
     voice = data.board.voice
-    page = Page("Customer voice of the week")
+    page = Page(_("Customer voice of the week"))
     if voice is None:
-        page.blocks.append(Text("No comment or customer turn in this window has the strong feeling and "
-                                "readable length the rule asks for."))
+        page.blocks.append(Text(_("No comment or customer turn in this window has the strong feeling and "
+                                  "readable length the rule asks for.")))
     else:
         page.blocks += [Text(f"“{voice['text']}”", "quote"), Text(attribution(voice), "subtitle"),
-                        Text("Why this one: " + "; ".join(voice.get("reasons") or []) + ".", "caption")]
+                        Text(_("Why this one: {reasons}.").format(reasons="; ".join(voice.get("reasons") or [])),
+                             "caption")]
     done = data.follow_up.voice
     if not done.empty:
-        page.blocks += [Text(f"What was done about the voice of {data.follow_up.window_label}:"),
+        page.blocks += [Text(_("What was done about the voice of {window}:").format(
+                            window=week(data.follow_up.window_label))),
                         _actions_table(done.assign(action_id="", link_kind="voice", link=""))]
     return page
 
 
 def _risk_page(data: PackData) -> Page:
     a = data.board.alerts
-    newly = ", ".join(a.newly_red["account_name"].fillna(a.newly_red["account_id"])) or "none"
+    newly = ", ".join(a.newly_red["account_name"].fillna(a.newly_red["account_id"])) or _("none")
     flagged = at_risk(a.flags)
-    rows = [[r.status, str(r.account_name or r.account_id), money(0 if pd.isna(r.arr) else r.arr), "; ".join(r.reasons)]
-            for r in flagged.head(AT_RISK_ROWS).itertuples()]
-    blocks = [Text(f"{a.count('red')} red ({money(a.arr('red'))} ARR) · {a.count('yellow')} yellow "
-                   f"({money(a.arr('yellow'))} ARR) · newly red: {newly}"),
+    rows = [[status_word(r.status), str(r.account_name or r.account_id), money(0 if pd.isna(r.arr) else r.arr),
+             "; ".join(r.reasons)] for r in flagged.head(AT_RISK_ROWS).itertuples()]
+    blocks = [Text(_("{red} red ({red_arr} ARR) · {yellow} yellow ({yellow_arr} ARR) · newly red: {newly}").format(
+                  red=a.count("red"), red_arr=money(a.arr("red")), yellow=a.count("yellow"),
+                  yellow_arr=money(a.arr("yellow")), newly=newly)),
               Text(renewing_text(a.renewing, RENEWAL_DAYS)),
-              Table(["Status", "Account", "ARR", "Why"], rows, [0.09, 0.25, 0.1, 0.56])]
+              Table([_("Status"), _("Account"), "ARR", _("Why")], rows, [0.09, 0.25, 0.1, 0.56])]
     if len(flagged) > AT_RISK_ROWS:
-        blocks.append(Text(f"and {len(flagged) - AT_RISK_ROWS} more flagged accounts (the Accounts page lists "
-                           "them all).", "caption"))
-    return Page("Accounts at risk", blocks)  # each reason says over how many days
+        blocks.append(Text(_("and {n} more flagged accounts (the Accounts page lists them all).").format(
+            n=len(flagged) - AT_RISK_ROWS), "caption"))
+    return Page(_("Accounts at risk"), blocks)  # each reason says over how many days
 
 
 def _themes_page(data: PackData) -> Page:
     growing = data.board.themes
-    blocks = [Text("Complaints growing: negative comments and customer turns per theme, against the window before.")]
+    rose, quiet = _("a real rise"), _("within noise")
+    blocks = [Text(_("Complaints growing: negative comments and customer turns per theme, against the window "
+                     "before."))]
     if growing.empty:
-        blocks.append(Text("No theme has more complaints than the window before.", "caption"))
+        blocks.append(Text(_("No theme has more complaints than the window before."), "caption"))
     else:
-        blocks.append(Table(["Theme", "This window", "Before", "Change"],
-                            [[t.theme, f"{t.now}", f"{t.before}",
-                              f"+{t.change} · {'a real rise' if t.significant else 'within noise'}"]
+        blocks.append(Table([_("Theme"), _("This window"), _("Before"), _("Change")],
+                            [[t.theme, f"{t.now}", f"{t.before}", f"+{t.change} · {rose if t.significant else quiet}"]
                              for t in growing.itertuples()], [0.4, 0.15, 0.15, 0.3]))
-    blocks.append(Text("Theme impact on NPS: the NPS of answers mentioning a theme against those that don't, "
-                       "and the points it takes off the overall NPS."))
+    blocks.append(Text(_("Theme impact on NPS: the NPS of answers mentioning a theme against those that don't, "
+                         "and the points it takes off the overall NPS.")))
     impact = data.impact.head(8)
+    real = _("real at 95%")
     if impact.empty:
-        blocks.append(Text("No NPS answer in this window mentions a theme.", "caption"))
+        blocks.append(Text(_("No NPS answer in this window mentions a theme."), "caption"))
     else:
-        blocks.append(Table(["Theme", "Answers", "NPS with", "NPS without", "Points on NPS", "Gap"],
+        blocks.append(Table([_("Theme"), _("Answers"), _("NPS with"), _("NPS without"), _("Points on NPS"), _("Gap")],
                             [[t.theme, f"{t.n}", f"{t.nps:+.0f}", f"{t.nps_without:+.0f}", f"{t.effect:+.1f}",
-                              "real at 95%" if t.significant else "within noise"] for t in impact.itertuples()],
+                              real if t.significant else quiet] for t in impact.itertuples()],
                             [0.3, 0.12, 0.13, 0.15, 0.15, 0.15]))
-    return Page("Themes", blocks)
+    return Page(_("Themes"), blocks)
 
 
 def _actions_page(data: PackData) -> Page:
     blocks = [Text(data.follow_up.describe() + ".")]
     if data.open_actions.empty:
-        blocks.append(Text("No open actions.", "caption"))
+        blocks.append(Text(_("No open actions."), "caption"))
     else:
-        blocks += [Text("Open actions:"), _actions_table(data.open_actions)]
-    return Page("Actions", blocks)
+        blocks += [Text(_("Open actions:")), _actions_table(data.open_actions)]
+    return Page(_("Actions"), blocks)
 
 
 def _actions_table(rows: pd.DataFrame) -> Table:
     def about(r) -> str:
-        return f"{r.link_kind} {r.link}".strip() if r.link_kind else ""
+        return f"{_(r.link_kind)} {r.link}".strip() if r.link_kind else ""
     def status(r) -> str:
-        late = " (overdue)" if getattr(r, "overdue", False) else ""
-        return f"{r.status}{late}" + (f": {r.note}" if r.note else "")
-    return Table(["#", "What", "Owner", "Due", "About", "Status"],
-                 [[str(r.action_id), r.what, r.owner, f"{r.due:%d %b %Y}", about(r), status(r)]
+        late = _(" (overdue)") if getattr(r, "overdue", False) else ""
+        return f"{_(r.status)}{late}" + (f": {r.note}" if r.note else "")
+    return Table(["#", _("What"), _("Owner"), _("Due"), _("About"), _("Status")],
+                 [[str(r.action_id), r.what, r.owner, day(r.due), about(r), status(r)]
                   for r in rows.itertuples()], [0.05, 0.35, 0.15, 0.11, 0.14, 0.2])
 
 
 def _segment_page(data: PackData, segment: str, rows: pd.DataFrame) -> Page:
-    table = [[TILES[r.metric][0], main_value(r.metric, None if pd.isna(r.figure) else r.figure),
+    real, quiet = _("a real change"), _("within noise")
+    table = [[title(r.metric), main_value(r.metric, None if pd.isna(r.figure) else r.figure),
               margin_text(r.metric, None if pd.isna(r.margin_of_error) else r.margin_of_error),
-              f"{r.n:,} {counted(r.metric)}" + (" (low sample)" if r.low_n else ""),
-              "no earlier window" if pd.isna(r.delta) else
-              f"{r.delta:+.2f} · {'a real change' if r.significant else 'within noise'}"]
+              f"{r.n:,} {counted(r.metric)}" + (_(" (low sample)") if r.low_n else ""),
+              _("no earlier window") if pd.isna(r.delta) else f"{r.delta:+.2f} · {real if r.significant else quiet}"]
              for r in rows.itertuples()]
-    return Page(f"Segment: {segment}", [Table(["Figure", "Value", "± margin", "n", "Change"], table,
-                                              [0.2, 0.15, 0.15, 0.2, 0.3])])
+    return Page(_("Segment: {segment}").format(segment=segment),
+                [Table([_("Figure"), _("Value"), _("± margin"), "n", _("Change")], table, [0.2, 0.15, 0.15, 0.2, 0.3])])
 
 
 def make_pack(store: Store, window: Window, settings: Settings, user: User, kind: str, *,
