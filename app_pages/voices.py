@@ -8,20 +8,21 @@ from empathy.figures import search
 from empathy.figures.accounts import directory
 from empathy.figures.scope import DIMENSIONS, Scope
 from empathy.figures.search import EXPORTED, VoiceQuery
+from empathy.language import N_, _, day, moment, week
 from empathy.loading.themes import read_taxonomy
 from empathy.meeting.export import export_for
 from ui.auth import current_user
 from ui.common import cached, get_settings, get_store, window_or_stop
 from ui.downloads import download_button
-from ui.explore_view import QUOTE_COLUMNS, call_html
+from ui.explore_view import call_html, call_kind, dimension_label, quote_columns
 from ui.text import literal, literal_html
 from ui.url_state import one_of, publish, seed, some_of
 
-SOURCES = {"comment": "Survey comments", "call": "Customer turns of calls"}
-WHEN = {"any": "Any time", "window": "The window in the sidebar"}
+SOURCES = {"comment": N_("Survey comments"), "call": N_("Customer turns of calls")}
+WHEN = {"any": N_("Any time"), "window": N_("The window in the sidebar")}
 user = current_user()
 store, settings = get_store(user), get_settings()
-window = window_or_stop(store, settings, "Voices")
+window = window_or_stop(store, settings, _("Voices"))
 accounts = cached(directory, store)
 account_names = dict(zip(accounts["account_id"], accounts["account_name"]))
 segments = sorted(accounts["segment"].dropna().unique())
@@ -42,24 +43,25 @@ seed("voices", {"q": ("v-q", str), "themes": ("v-themes", some_of(themes)), "sen
 narrows = [tuple(item.split(":", 1)) for item in st.query_params.get_all("narrow")
            if item.partition(":")[0] in DIMENSIONS and item.partition(":")[2]]
 
-st.title("Voices")
+st.title(_("Voices"))
 words_column, themes_column, sentiment_column = st.columns([3, 2, 2])
-words = words_column.text_input("Words", key="v-q", placeholder='e.g. invoice wrong, or "renewal date"',
-                                help="Every word must appear; a phrase in double quotes as written. Any case.")
-chosen_themes = themes_column.multiselect("Themes (any of them)", themes, key="v-themes")
-low, high = sentiment_column.slider("Sentiment (compound, -1 to +1)", -1.0, 1.0, (-1.0, 1.0), step=0.05, key="v-sent")
+words = words_column.text_input(_("Words"), key="v-q", placeholder=_('e.g. invoice wrong, or "renewal date"'),
+                                help=_("Every word must appear; a phrase in double quotes as written. Any case."))
+chosen_themes = themes_column.multiselect(_("Themes (any of them)"), themes, key="v-themes")
+low, high = sentiment_column.slider(_("Sentiment (compound, -1 to +1)"), -1.0, 1.0, (-1.0, 1.0), step=0.05,
+                                    key="v-sent")
 segment_column, account_column, when_column, sources_column = st.columns([2, 2, 2, 3])
-segment = segment_column.selectbox("Segment", segments, index=None, key="v-segment", placeholder="any segment")
-account = account_column.selectbox("Account", list(account_names), index=None, key="v-account",
-                                   format_func=lambda a: f"{account_names[a]} ({a})", placeholder="any account")
-when = when_column.radio("When", list(WHEN), format_func=WHEN.get, key="v-when", horizontal=False)
-sources = sources_column.multiselect("In", list(SOURCES), default=list(SOURCES), format_func=SOURCES.get,
+segment = segment_column.selectbox(_("Segment"), segments, index=None, key="v-segment", placeholder=_("any segment"))
+account = account_column.selectbox(_("Account"), list(account_names), index=None, key="v-account",
+                                   format_func=lambda a: f"{account_names[a]} ({a})", placeholder=_("any account"))
+when = when_column.radio(_("When"), list(WHEN), format_func=lambda w: _(WHEN[w]), key="v-when", horizontal=False)
+sources = sources_column.multiselect(_("In"), list(SOURCES), default=list(SOURCES), format_func=lambda s: _(SOURCES[s]),
                                      key="v-sources")
 if narrows:
     also, clear = st.columns([6, 1], vertical_alignment="center")
-    also.caption("Also narrowed to " + " × ".join(f"{DIMENSIONS[d].label.lower()} {literal(v)}" for d, v in narrows)
-                 + " (from the Segments page).")
-    if clear.button("Clear", key="v-clear-narrow"):
+    also.caption(_("Also narrowed to {filters} (from the Segments page).").format(
+        filters=" × ".join(f"{dimension_label(d).lower()} {literal(v)}" for d, v in narrows)))
+    if clear.button(_("Clear"), key="v-clear-narrow"):
         st.query_params.pop("narrow", None)
         st.rerun()
 
@@ -67,11 +69,12 @@ filters = [*narrows, *([("segment", segment)] if segment else []), *([("account_
 query = VoiceQuery(words=words, themes=tuple(chosen_themes), sentiment=(low, high), scope=Scope(None, tuple(filters)),
                    window=window if when == "window" else None, sources=tuple(sources))
 found = cached(search.search, store, query, settings.timezone, settings.voice)
-st.markdown(f"**{found.total:,} found**" + (f", the newest {len(found.rows)} shown" if found.total > len(found.rows) else "")
-            + (f" · {window.label}" if when == "window" else " · any time") + ". Personal details are redacted.")
+st.markdown(_("**{n:,} found**").format(n=found.total)
+            + (_(", the newest {n} shown").format(n=len(found.rows)) if found.total > len(found.rows) else "")
+            + (f" · {week(window.label)}" if when == "window" else _(" · any time")) + _(". Personal details are redacted."))
 
-export_csv, export_xlsx, _ = st.columns([1, 1, 4])
-export_note = f"The first {EXPORTED:,} matches" if found.total > EXPORTED else "Every match"
+export_csv, export_xlsx = st.columns([1, 1, 4])[:2]
+export_note = _("The first {n:,} matches").format(n=EXPORTED) if found.total > EXPORTED else _("Every match")
 
 
 def exported() -> pd.DataFrame:
@@ -81,39 +84,40 @@ def exported() -> pd.DataFrame:
                  "segment", "who", "context"]]
 
 
-download_button("Export CSV", "voices-csv", user,
+download_button(_("Export CSV"), "voices-csv", user,
                 lambda: export_for(store, user, exported(), "csv", "voices"), "voices.csv", "text/csv",
                 where=export_csv, disabled=not found.total,
-                help=f"{export_note}, redacted; cells that a spreadsheet would run as a formula are made plain "
-                     "text.")
-download_button("Export XLSX", "voices-xlsx", user,
+                help=_("{what}, redacted; cells that a spreadsheet would run as a formula are made plain text.").format(
+                    what=export_note))
+download_button(_("Export XLSX"), "voices-xlsx", user,
                 lambda: export_for(store, user, exported(), "xlsx", "voices"), "voices.xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                where=export_xlsx, disabled=not found.total, help=f"{export_note}, redacted; no cell can be a formula.")
+                where=export_xlsx, disabled=not found.total,
+                help=_("{what}, redacted; no cell can be a formula.").format(what=export_note))
 
 st.dataframe(found.rows[["said_at", "text", "compound", "account_name", "segment", "who", "context"]],
-             hide_index=True, width="stretch", column_config=QUOTE_COLUMNS)
+             hide_index=True, width="stretch", column_config=quote_columns())
 
 keys = [f"{r.source}:{r.ref_id}" + ("" if pd.isna(r.turn) else f":{int(r.turn)}") for r in found.rows.itertuples()]
-labels = {key: f"{row.said_at:%d %b %Y} · {row.account_name or row.account_id or 'no account'} · {row.text[:90]}"
+labels = {key: f"{day(row.said_at)} · {row.account_name or row.account_id or _('no account')} · {row.text[:90]}"
           for key, row in zip(keys, found.rows.itertuples())}
-pick = st.selectbox("Open one in its context", keys, index=None, key="v-pick", format_func=labels.get,
-                    placeholder="pick a result")
+pick = st.selectbox(_("Open one in its context"), keys, index=None, key="v-pick", format_func=labels.get,
+                    placeholder=_("pick a result"))
 if pick:
     source, ref_id, *turn = pick.split(":")
     if source == "call":
         header = cached(search.call_header, store, ref_id)
         account = header["account_name"] or header["account_id"]
-        st.markdown(f"**The whole call {literal(ref_id)}** · {literal(account)} · "
-                    f"{literal(header['call_type'])} call · {header['started_at']:%a %d %b %Y %H:%M} UTC "
-                    f"(turn {literal(turn[0])} is the quote)")
+        st.markdown(_("**The whole call {call}** · {account} · {kind} call · {when} UTC (turn {turn} is the quote)")
+                    .format(call=literal(ref_id), account=literal(account), kind=literal(call_kind(header["call_type"])),
+                            when=moment(header["started_at"]), turn=literal(turn[0])))
         st.markdown(call_html(cached(search.call_turns, store, ref_id, settings.voice)), unsafe_allow_html=True)
     else:
         answer = cached(search.comment, store, ref_id, settings.voice)
         account = answer["account_name"] or answer["account_id"]
-        st.markdown(f"**The whole answer {literal(ref_id)}** · {literal(account)}"
-                    f" · {literal(answer['respondent_role'] or 'respondent')} · {answer['metric'].upper()} "
-                    f"{answer['score']} · {answer['submitted_at']:%a %d %b %Y %H:%M} UTC")
+        st.markdown(_("**The whole answer {answer}** · {account} · {who} · {metric} {score} · {when} UTC").format(
+            answer=literal(ref_id), account=literal(account), who=literal(answer["respondent_role"] or _("respondent")),
+            metric=answer["metric"].upper(), score=answer["score"], when=moment(answer["submitted_at"])))
         st.markdown(f'<blockquote class="answer" style="color: inherit; font-size: 1.1rem">'
                     f'{literal_html(answer["text"])}</blockquote>', unsafe_allow_html=True)
 

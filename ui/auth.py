@@ -49,14 +49,14 @@ def current_user() -> User:
         st.stop()
     email = str(st.user.get("email") or "")
     if signed_out():
-        sign_in_page("You were signed out (here, or everywhere by an admin). Sign in again to see the board.")
+        sign_in_page(_("You were signed out (here, or everywhere by an admin). Sign in again to see the board."))
         st.stop()
     if st.user.get("email_verified") is False:
-        no_role_page(email, "Your sign-in provider says this e-mail address is not verified yet.")
+        no_role_page(email, _("Your sign-in provider says this e-mail address is not verified yet."))
         st.stop()
     user = roles_or_stop().user_for(email, str(st.user.get("name") or ""))
     if user is None:
-        no_role_page(email, "You are signed in, but nobody has given you a role on this board yet.")
+        no_role_page(email, _("You are signed in, but nobody has given you a role on this board yet."))
         st.stop()
     return user
 
@@ -66,8 +66,8 @@ def roles_or_stop() -> Roles:
         return read_roles()
     except RolesError as error:
         LOGGER.error("The roles file cannot be used: %s", error)
-        st.error("**The roles file cannot be used**, so nobody can be let in. An admin or the server's "
-                 f"operator must fix `{roles_path().name}` (the server log says where).")
+        st.error(_("**The roles file cannot be used**, so nobody can be let in. An admin or the server's operator must "
+                   "fix `{file}` (the server log says where).").format(file=roles_path().name))
         st.stop()
 
 
@@ -78,10 +78,10 @@ def refuse_open_on_network() -> None:
     if loopback(address) or os.environ.get("EMPATHY_OPEN") == "1":
         return
     LOGGER.error("Refusing to serve: no sign-in is configured and the server listens on %s.", address or "all addresses")
-    st.error(f"**This board is not served on {literal(address or 'every network address')} without sign-in.** "
-             "Anyone who can reach it could read every customer's words and change the data. Configure "
-             "sign-in (`[auth]` in `.streamlit/secrets.toml`, see docs/sign-in-and-roles.md), listen on "
-             "127.0.0.1 only, or set EMPATHY_OPEN=1 if an open board on this network is really meant.")
+    st.error(_("**This board is not served on {address} without sign-in.** Anyone who can reach it could read every "
+               "customer's words and change the data. Configure sign-in (`[auth]` in `.streamlit/secrets.toml`, see "
+               "docs/sign-in-and-roles.md), listen on 127.0.0.1 only, or set EMPATHY_OPEN=1 if an open board on this "
+               "network is really meant.").format(address=literal(address or _("every network address"))))
     st.stop()
 
 
@@ -145,11 +145,11 @@ def sign_out(user: User) -> None:
 
 
 def sign_in_page(why: str = "") -> None:
-    st.title("Customer Empathy Board")
+    st.title(_("Customer Empathy Board"))
     if why:
         st.info(literal(why), icon=":material/logout:")
-    st.write("Sign in to see the board. Your organisation's sign-in decides who you are; the board's "
-             "admins decide what you may see and do.")
+    st.write(_("Sign in to see the board. Your organisation's sign-in decides who you are; the board's admins decide "
+               "what you may see and do."))
     for provider, label in providers():
         st.button(literal(label), type="primary", key=f"sign-in-{provider or 'default'}", icon=":material/login:",
                   on_click=st.login, args=(provider,) if provider else ())
@@ -160,15 +160,16 @@ def providers() -> list[tuple[str | None, str]]:
     section = st.secrets["auth"]
     named = [name for name, value in section.items() if hasattr(value, "keys") and "client_id" in value]
     if "client_id" in section or not named:
-        return [(None, "Sign in")]
-    return [(name, f"Sign in with {name.capitalize()}") for name in named]
+        return [(None, _("Sign in"))]
+    return [(name, _("Sign in with {provider}").format(provider=name.capitalize())) for name in named]
 
 
 def no_role_page(email: str, why: str) -> None:
-    st.title("Customer Empathy Board")
-    st.warning(f"{literal(why)} Ask one of the board's admins to add **{literal(email or 'your address')}** "
-               "to its roles; then sign in again.", icon=":material/lock:")
-    st.button("Sign out", key="sign-out", on_click=st.logout)
+    st.title(_("Customer Empathy Board"))
+    st.warning(literal(why) + " " + _("Ask one of the board's admins to add **{address}** to its roles; then sign in "
+                                      "again.").format(address=literal(email or _("your address"))),
+               icon=":material/lock:")
+    st.button(_("Sign out"), key="sign-out", on_click=st.logout)
 
 
 def identity_panel(user: User) -> None:

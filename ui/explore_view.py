@@ -7,9 +7,9 @@ import pandas as pd
 import streamlit as st
 
 from empathy.figures.scope import DIMENSIONS
-from empathy.language import _
-from empathy.meeting.wording import TILES, main_value
-from ui.text import literal_html
+from empathy.language import N_, _, moment
+from empathy.meeting.wording import main_value, title
+from ui.text import literal, literal_html
 
 SPLITS = ("segment", "region", "industry", "plan", "respondent_role", "customer_type", "theme", "call_type")
 NEGATIVE, POSITIVE = -0.05, 0.05  # VADER's usual cut-offs for a negative and a positive text
@@ -25,7 +25,7 @@ def figure_cell(name: str, row) -> str:
     if pd.isna(row["figure"]):
         return f"– · n {int(row['n'])}"
     margin = "" if pd.isna(row["margin_of_error"]) else f" ±{_number(name, row['margin_of_error'])}"
-    small = " · low n" if row["low_n"] else ""
+    small = _(" · low n") if row["low_n"] else ""
     return f"{main_value(name, float(row['figure']))}{margin} · n {int(row['n'])}{small}{change(name, row)}"
 
 
@@ -33,7 +33,7 @@ def change(name: str, row) -> str:
     if pd.isna(row["delta"]):
         return ""
     arrow = "▲" if row["delta"] > 0 else "▼" if row["delta"] < 0 else "="
-    return f" · {arrow} {_number(name, abs(row['delta']))}" + (" real" if row["significant"] else "")
+    return f" · {arrow} {_number(name, abs(row['delta']))}" + (_(" real") if row["significant"] else "")
 
 
 def _number(name: str, value: float) -> str:
@@ -45,8 +45,8 @@ def segment_table(frame: pd.DataFrame, order: list[str], figures: list[str]) -> 
     rows = []
     for value in order:
         mine = frame[frame["value"] == value].set_index("metric")
-        rows.append({"Value": value, **{TILES[name][0]: figure_cell(name, mine.loc[name]) if name in mine.index else "–"
-                                        for name in figures}})
+        rows.append({_("Value"): value, **{title(name): figure_cell(name, mine.loc[name]) if name in mine.index else "–"
+                                           for name in figures}})
     return pd.DataFrame(rows)
 
 
@@ -61,23 +61,25 @@ def call_html(turns: pd.DataFrame) -> str:
     coloured by its sentiment, turns VADER could not judge marked as such; the agent's turns, which
     are not scored, plain."""
     lines = []
+    sides = {"customer": _("customer"), "agent": _("agent")}
     for turn in turns.itertuples():
         side = "customer" if turn.role == "customer" else "agent"
         kind = turn_class(bool(turn.scored), turn.compound)
         if kind == "unscored" and turn.role == "agent":
             kind, score = "plain", ""
         else:
-            score = " · not scored" if kind == "unscored" else f" · {turn.compound:+.2f}"
-        who = side if str(turn.speaker).lower() == side else f"{turn.speaker} · {side}"
+            score = _(" · not scored") if kind == "unscored" else f" · {turn.compound:+.2f}"
+        who = sides[side] if str(turn.speaker).lower() == side else f"{turn.speaker} · {sides[side]}"
         lines.append(f'<div class="turn {side} {kind}"><div class="who">{literal_html(who)}{score}</div>'
                      f'{literal_html(str(turn.text))}</div>')
-    return CALL_STYLE + '<div class="call">' + "".join(lines) + "</div>" + LEGEND
+    return CALL_STYLE + '<div class="call">' + "".join(lines) + "</div>" + legend()
 
 
-LEGEND = ('<div class="legend"><span class="turn negative">negative (≤ −0.05)</span>'
-          '<span class="turn neutral">neutral</span><span class="turn positive">positive (≥ +0.05)</span>'
-          '<span class="turn unscored">not scored (e.g. not English)</span>'
-          '<span class="turn plain">the agent (not scored)</span></div>')
+def legend() -> str:
+    kinds = (("negative", _("negative (≤ −0.05)")), ("neutral", _("neutral")), ("positive", _("positive (≥ +0.05)")),
+             ("unscored", _("not scored (e.g. another language)")), ("plain", _("the agent (not scored)")))
+    return '<div class="legend">' + "".join(f'<span class="turn {kind}">{literal_html(said)}</span>'
+                                            for kind, said in kinds) + "</div>"
 
 CALL_STYLE = """<style>
 .call { display: flex; flex-direction: column; gap: .4rem; max-width: 60rem; }
@@ -95,12 +97,27 @@ CALL_STYLE = """<style>
 .legend .turn { max-width: none; padding: .15rem .5rem; }
 </style>"""
 
-QUOTE_COLUMNS = {
-    "said_at": st.column_config.DatetimeColumn("When (UTC)", format="YYYY-MM-DD HH:mm"),
-    "text": st.column_config.TextColumn("What they said", width="large"),
-    "compound": st.column_config.NumberColumn("Sentiment", format="%+.2f"),
-    "account_name": "Account", "segment": "Segment", "who": "Who", "context": "Where",
-}
+CALL_KINDS = {"support": N_("support"), "sales": N_("sales"), "success": N_("success")}
+
+
+def call_kind(kind: str) -> str:
+    return _(CALL_KINDS.get(kind, kind))
+
+
+def call_line(header: dict) -> str:
+    """A call's header as Markdown: account, kind, when, agent, escalated."""
+    line = _("**{account}** · {kind} call · {when} UTC · agent {agent}").format(
+        account=literal(header["account_name"] or header["account_id"]), kind=literal(call_kind(header["call_type"])),
+        when=moment(header["started_at"]), agent=literal(header["agent"] or _("unknown")))
+    return line + (_(" · escalated") if header["escalated"] else "")
+
+
+def quote_columns() -> dict:
+    """The columns of a table of quotes, in the reader's language."""
+    return {"said_at": st.column_config.DatetimeColumn(_("When (UTC)"), format="YYYY-MM-DD HH:mm"),
+            "text": st.column_config.TextColumn(_("What they said"), width="large"),
+            "compound": st.column_config.NumberColumn(_("Sentiment"), format="%+.2f"),
+            "account_name": _("Account"), "segment": _("Segment"), "who": _("Who"), "context": _("Where")}
 
 
 def voices_params(filters: tuple[tuple[str, str], ...], window: dict[str, str]) -> dict:
