@@ -43,14 +43,14 @@ SAFE_CALLS = {"literal", "literal_html", "len", "main_value", "side_value", "cha
               "lower",
               "upper", "_number", "change", "figure_cell", "main_value", "roles_path", "min", "sum", "any", "count",
               "share_of", "renewing_html", "group_text", "title", "status_word", "week", "day", "short_day",
-              "long_day", "number", "section_title", "moment", "call_line", "call_kind"}
+              "long_day", "number", "section_title", "moment", "call_line", "call_kind", "mark"}
 # Values that never come from a sheet or a person: window labels and dates, settings, role names,
 # counts, the app's own wording.
 SAFE_VALUES = {
     "window.label", "window.previous().label", "settings.timezone", "settings.trend_windows", "settings.min_n",
     "settings.early_warning.days",
     "thresholds.days", "min_n", "title", "state", "user.role.label", "demo", "next_step", "counts", "shown", "where",
-    "STYLE", "PRESENTATION_STYLE", "OPEN_MARK", "MARKS[flag['status']]", "TITLES[layout.name]", "layout.required",
+    "STYLE", "PRESENTATION_STYLE", "OPEN_MARK", "TITLES[layout.name]", "layout.required",
     "c.name", "required", "batch.batch_id", "batch.kind", "found.total", "p.window_label", "p.last_batch",
     "action.action_id", "answer['score']", "sheet.header_row", "roles_path().name", "message",
     "low", "pinned", "red", "yellow", "newly",
@@ -59,7 +59,7 @@ SAFE_VALUES = {
     "w.nps_answers", "w.participation_invited", "w.sentiment_calls", "w.red_signs", "renewal_days", "status", "rule",
     "quiet", "found.left_out", "found.renewals", "found.horizon", "horizon",
     "v.min_strength", "v.min_words", "v.max_words", "v.red_weight", "v.yellow_weight", "v.arr_weight",
-    "v.theme_weight", "heading", "span", "rose", "from_before", "said"}
+    "v.theme_weight", "heading", "span", "rose", "from_before", "said", "RULE_NAMES[rule]"}
 
 
 def _dotted(node: ast.AST) -> str:

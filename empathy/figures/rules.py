@@ -19,13 +19,16 @@ from datetime import date, timedelta
 import pandas as pd
 
 from empathy.figures.metrics import Window, utc_bounds
-from empathy.language import _
+from empathy.language import N_, _
 from empathy.store import Store
 
 # Rule names, as the backtest and the alerts call them.
 RED_RULES = ("escalations", "several signs")
 YELLOW_RULES = ("support calls", "NPS drop", "negative calls", "participation drop")
 RULES = RED_RULES + YELLOW_RULES
+RULE_NAMES = {"escalations": N_("escalations"), "several signs": N_("several signs"),
+              "support calls": N_("support calls"), "NPS drop": N_("NPS drop"), "negative calls": N_("negative calls"),
+              "participation drop": N_("participation drop")}  # as people read them: _(RULE_NAMES[rule])
 
 
 @dataclass(frozen=True)

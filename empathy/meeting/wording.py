@@ -122,11 +122,12 @@ def status_word(status: str) -> str:
 def group_text(group) -> str:
     """A backtest group (empathy/figures/backtest.py) in a line: share with its interval, n, lift, p."""
     if not group.n:
-        return "no renewals"
-    lift = "" if group.lift is None else \
-        f", lift {group.lift:.1f}× (95% CI {group.lift_low:.1f}-{group.lift_high:.1f})"
+        return _("no renewals")
+    lift = "" if group.lift is None else _(", lift {lift:.1f}× (95% CI {low:.1f}-{high:.1f})").format(
+        lift=group.lift, low=group.lift_low, high=group.lift_high)
     p = "" if group.p_value is None else f", p = {group.p_value:.2g}"
-    return (f"{group.share:.0%} of {group.n} ({group.bad}; 95% CI {group.low:.0%}-{group.high:.0%}){lift}{p}")
+    return _("{share} of {n} ({bad}; 95% CI {low}-{high})").format(
+        share=f"{group.share:.0%}", n=group.n, bad=group.bad, low=f"{group.low:.0%}", high=f"{group.high:.0%}") + lift + p
 
 
 LANGUAGE_NAMES = {"en": "English", "ko": "Korean"}
