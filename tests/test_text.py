@@ -59,7 +59,7 @@ SAFE_VALUES = {
     "w.nps_answers", "w.participation_invited", "w.sentiment_calls", "w.red_signs", "renewal_days", "status", "rule",
     "quiet", "found.left_out", "found.renewals", "found.horizon", "horizon",
     "v.min_strength", "v.min_words", "v.max_words", "v.red_weight", "v.yellow_weight", "v.arr_weight",
-    "v.theme_weight", "heading", "span", "rose", "from_before", "said", "RULE_NAMES[rule]"}
+    "v.theme_weight", "heading", "span", "rose", "from_before", "said", "RULE_NAMES[rule]", "batch.rows", "landing"}
 
 
 def _dotted(node: ast.AST) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from empathy.language import N_, _, moment, ngettext
 from empathy.loading.sheet import (
     LoadReport,
     Plan,
@@ -39,7 +40,7 @@ PREVIEW_ROWS = 8
 ERRORS_SHOWN = 200
 UNMAPPED = "(not mapped)"
 REJECT, SKIP = "reject", "skip"
-POLICIES = {REJECT: "Reject the whole sheet if any row is bad", SKIP: "Load the valid rows, leave out the bad ones"}
+POLICIES = {REJECT: N_("Reject the whole sheet if any row is bad"), SKIP: N_("Load the valid rows, leave out the bad ones")}
 
 
 def review(store: Store, key: str, sheet: RawSheet, *, kept: dict | None = None,
@@ -52,10 +53,11 @@ def review(store: Store, key: str, sheet: RawSheet, *, kept: dict | None = None,
         show_result(report)
         return
     layout = pick_layout(key, sheet, kept)
-    st.markdown(f"**First {min(PREVIEW_ROWS, len(sheet.frame))} of {len(sheet.frame):,} rows**"
-                + (f" (the header is row {sheet.header_row} of the sheet)" if sheet.header_row > 1 else ""))
+    st.markdown(_("**First {shown} of {n:,} rows**").format(shown=min(PREVIEW_ROWS, len(sheet.frame)), n=len(sheet.frame))
+                + (_(" (the header is row {row} of the sheet)").format(row=sheet.header_row) if sheet.header_row > 1
+                   else ""))
     preview = sheet.frame.head(PREVIEW_ROWS)
-    st.dataframe(preview.set_axis(pd.Index(preview.index + sheet.header_row, name="Sheet row")), width="stretch")
+    st.dataframe(preview.set_axis(pd.Index(preview.index + sheet.header_row, name=_("Sheet row"))), width="stretch")
     default = kept["mapping"] if kept and kept["layout"] == layout.name else map_columns(sheet.headers, layout)
     mapping = map_by_hand(key, sheet, layout, default)
     prepared, planned, counts = checked(store, key, sheet, layout, mapping)
@@ -68,20 +70,20 @@ def pick_layout(key: str, sheet: RawSheet, kept: dict | None) -> Layout:
     detected = detect_layout(sheet.headers)
     default = layout_named(kept["layout"]) if kept else detected or LAYOUTS[0]
     names = [layout.name for layout in LAYOUTS]
-    chosen = st.selectbox("Kind of sheet", names, index=names.index(default.name), key=f"{key}:layout",
+    chosen = st.selectbox(_("Kind of sheet"), names, index=names.index(default.name), key=f"{key}:layout",
                           format_func=describe,
-                          help="Detected from the headers; change it if the guess is wrong.")
-    where = f" · worksheet **{literal(sheet.worksheet)}**" if sheet.worksheet else ""
+                          help=_("Detected from the headers; change it if the guess is wrong."))
+    where = _(" · worksheet **{name}**").format(name=literal(sheet.worksheet)) if sheet.worksheet else ""
     if kept or detected:
-        st.caption(f"Kind {'as loaded last time' if kept else 'detected from its headers'}{where}.")
+        st.caption((_("Kind as loaded last time") if kept else _("Kind detected from its headers")) + where + ".")
     else:
-        st.warning("Could not tell the kind of sheet from its headers: pick it above, then map its columns.")
+        st.warning(_("Could not tell the kind of sheet from its headers: pick it above, then map its columns."))
     return layout_named(chosen)
 
 
 def map_by_hand(key: str, sheet: RawSheet, layout: Layout, default: dict[str, str]) -> dict[str, str]:
     """One select box per column of the layout, starting from the detected (or kept) mapping."""
-    st.markdown("**Columns** — which column of the sheet holds each field (\\* = required)")
+    st.markdown(_("**Columns** — which column of the sheet holds each field (\\* = required)"))
     options = [UNMAPPED, *sheet.headers]
     mapping: dict[str, str] = {}
     cells = st.columns(3)
@@ -113,16 +115,16 @@ def checked(store: Store, key: str, sheet: RawSheet, layout: Layout,
 
 def show_expected(prepared: Prepared, planned: Plan, counts: dict[str, int]) -> None:
     if prepared.missing_required:
-        st.error("Required columns not mapped: "
-                 + ", ".join(f"**{required}**" for required in prepared.missing_required)
-                 + ". Pick the sheet's column for each above, or choose another kind of sheet.")
+        st.error(_("Required columns not mapped: {columns}. Pick the sheet's column for each above, or choose another kind "
+                   "of sheet.").format(columns=", ".join(f"**{required}**" for required in prepared.missing_required)))
         return
     new, updates, already, bad = st.columns(4)
-    new.metric("New rows", f"{counts['new']:,}")
-    updates.metric("Replace a loaded row", f"{counts['updated']:,}",
-                   help="Same key as a row already loaded, other values: the new values win, undo brings the old back.")
-    already.metric("Already loaded", f"{counts['duplicate']:,}", help="Loading them again adds nothing.")
-    bad.metric("Rows with errors", f"{planned.rows_rejected:,}")
+    new.metric(_("New rows"), f"{counts['new']:,}")
+    updates.metric(_("Replace a loaded row"), f"{counts['updated']:,}",
+                   help=_("Same key as a row already loaded, other values: the new values win, undo brings the old "
+                          "back."))
+    already.metric(_("Already loaded"), f"{counts['duplicate']:,}", help=_("Loading them again adds nothing."))
+    bad.metric(_("Rows with errors"), f"{planned.rows_rejected:,}")
     for note in load_notes(prepared):
         st.caption(literal(note))
 
@@ -130,11 +132,10 @@ def show_expected(prepared: Prepared, planned: Plan, counts: dict[str, int]) -> 
 def error_rows(errors: list[dict], header_row: int) -> pd.DataFrame:
     """Each problem with the row number the analyst sees in Excel or Google Sheets."""
     return pd.DataFrame({
-        "Sheet row": pd.array([sheet_row(e, header_row) for e in errors],
-                              dtype="Int64"),
-        "Column": [e["column"] or "" for e in errors],
-        "Value": [e["value"] for e in errors],
-        "Problem": [e["message"] for e in errors],
+        _("Sheet row"): pd.array([sheet_row(e, header_row) for e in errors], dtype="Int64"),
+        _("Column"): [e["column"] or "" for e in errors],
+        _("Value"): [e["value"] for e in errors],
+        _("Problem"): [e["message"] for e in errors],
     })
 
 
@@ -142,11 +143,11 @@ def show_errors(key: str, sheet: RawSheet, planned: Plan) -> None:
     if not planned.errors or planned.prepared.missing_required:
         return
     table = error_rows(planned.errors, sheet.header_row)
-    shown = f"the first {ERRORS_SHOWN:,} of " if len(table) > ERRORS_SHOWN else ""
-    st.markdown(f"**Problems** — {shown}{len(table):,}")
+    shown = _("the first {n:,} of ").format(n=ERRORS_SHOWN) if len(table) > ERRORS_SHOWN else ""
+    st.markdown(_("**Problems** — {shown}{n:,}").format(shown=shown, n=len(table)))
     st.dataframe(table.head(ERRORS_SHOWN), hide_index=True, width="stretch",
-                 column_config={"Problem": st.column_config.TextColumn(width="large")})
-    download_button("Download the problems (CSV)", f"{key}:errors-csv", current_user(), lambda: to_csv(table),
+                 column_config={_("Problem"): st.column_config.TextColumn(width="large")})
+    download_button(_("Download the problems (CSV)"), f"{key}:errors-csv", current_user(), lambda: to_csv(table),
                     f"problems-{sheet.source}.csv", "text/csv")
 
 
@@ -157,16 +158,17 @@ def confirm(store: Store, key: str, prepared: Prepared, planned: Plan, counts: d
     policy = REJECT
     if planned.errors:
         start = SKIP if kept and kept["skip_invalid"] else REJECT
-        policy = st.radio("Rows with errors", list(POLICIES), format_func=POLICIES.get, key=f"{key}:policy",
-                          index=list(POLICIES).index(start))
+        policy = st.radio(_("Rows with errors"), list(POLICIES), format_func=lambda p: _(POLICIES[p]),
+                          key=f"{key}:policy", index=list(POLICIES).index(start))
     landing = counts["new"] + counts["updated"]
     blocked = None
     if planned.errors and policy == REJECT:
-        blocked = "Fix the rows listed above and upload the sheet again, or choose to load the valid rows."
+        blocked = _("Fix the rows listed above and upload the sheet again, or choose to load the valid rows.")
     elif not landing:
-        blocked = "Nothing new to load: every valid row is already loaded."
-    if st.button(f"Load {landing:,} row{'' if landing == 1 else 's'}", type="primary", key=f"{key}:confirm", disabled=blocked is not None):
-        with st.spinner("Loading (call transcripts are scored now)…"):
+        blocked = _("Nothing new to load: every valid row is already loaded.")
+    if st.button(ngettext("Load {n:,} row", "Load {n:,} rows", landing).format(n=landing), type="primary",
+                 key=f"{key}:confirm", disabled=blocked is not None):
+        with st.spinner(_("Loading (call transcripts are scored now)…")):
             try:
                 report = land(store, prepared, user=current_user(), skip_invalid=policy == SKIP)
             except (StoreError, PermissionError) as error:
@@ -207,11 +209,11 @@ def upload_panel(store: Store, upload) -> None:
         try:
             sheet = read_once(key, upload, None)
             if len(sheet.worksheets) > 1:
-                chosen = st.selectbox("Worksheet", sheet.worksheets, index=sheet.worksheets.index(sheet.worksheet),
-                                      key=f"{key}:worksheet", help="The one whose headers fit best is suggested.")
+                chosen = st.selectbox(_("Worksheet"), sheet.worksheets, index=sheet.worksheets.index(sheet.worksheet),
+                                      key=f"{key}:worksheet", help=_("The one whose headers fit best is suggested."))
                 sheet = read_once(key, upload, chosen)
         except SheetError as error:
-            st.error(f"{literal(error)} Nothing was loaded.")
+            st.error(f"{literal(error)} " + _("Nothing was loaded."))
             return
         review(store, f"{key}:{sheet.worksheet or ''}", sheet)
 
@@ -228,12 +230,12 @@ def read_once(key: str, upload, worksheet: str | None) -> RawSheet:
 
 def google_sheet_panel(store: Store) -> None:
     """Paste a Google Sheet's address, open it, pick the worksheet, then the same review."""
-    address = st.text_input("Google Sheet URL or key", key="gsheet-address",
+    address = st.text_input(_("Google Sheet URL or key"), key="gsheet-address",
                             placeholder="https://docs.google.com/spreadsheets/d/…")
-    if st.button("Open sheet", key="gsheet-open", disabled=not address.strip()):
+    if st.button(_("Open sheet"), key="gsheet-open", disabled=not address.strip()):
         for name in [name for name in st.session_state if str(name).startswith("gsheet:")]:
             del st.session_state[name]  # opened again: read it again, review it afresh
-        with st.spinner("Opening the sheet…"):
+        with st.spinner(_("Opening the sheet…")):
             try:
                 st.session_state["gsheet-workbook"] = GoogleSheets.from_secrets().open(sheet_ref(address))
             except SheetError as error:
@@ -244,13 +246,13 @@ def google_sheet_panel(store: Store) -> None:
         return
     with st.container(border=True):
         st.markdown(f"#### {literal(workbook.title)}")
-        worksheet = st.selectbox("Worksheet", workbook.worksheets, index=workbook.worksheets.index(workbook.suggested),
+        worksheet = st.selectbox(_("Worksheet"), workbook.worksheets, index=workbook.worksheets.index(workbook.suggested),
                                  key=f"gsheet:{workbook.key}:worksheet")
         key = f"gsheet:{workbook.key}:{worksheet}"
         try:
             sheet = read_google_once(key, workbook, worksheet)
         except SheetError as error:
-            st.error(f"{literal(error)} Nothing was loaded.")
+            st.error(f"{literal(error)} " + _("Nothing was loaded."))
             return
         review(store, key, sheet, kept=kept_sheets.one(store, workbook.key, worksheet),
                after_landing=lambda prepared, skip, report: remember_google_sheet(store, workbook, prepared, skip, report,
@@ -269,20 +271,21 @@ def kept_google_sheets(store: Store) -> None:
     kept = kept_sheets.every(store)
     if not kept:
         return
-    st.markdown("**Google Sheets loaded before** — Refresh reads the worksheet again and loads what is "
-                "new, with the kind, columns and bad-row choice used last time.")
+    st.markdown(_("**Google Sheets loaded before** — Refresh reads the worksheet again and loads what is new, with the "
+                  "kind, columns and bad-row choice used last time."))
     for source in kept:
         name, when, refresh, forget = st.columns([5, 3, 1, 1], vertical_alignment="center")
         name.markdown(f"**{literal(source['title'])}** · {literal(source['worksheet'])} · "
                       f"{describe(source['layout'])}")
-        when.caption(f"last loaded {source['loaded_at']:%Y-%m-%d %H:%M} UTC by {literal(source['loaded_by'])}")
+        when.caption(_("last loaded {when} UTC by {person}").format(when=moment(source["loaded_at"]),
+                                                                     person=literal(source["loaded_by"])))
         key = f"{source['spreadsheet_key']}:{source['worksheet']}"
-        if refresh.button("Refresh", key=f"refresh:{key}"):
-            with st.spinner(f"Refreshing {source['title']}…"):
+        if refresh.button(_("Refresh"), key=f"refresh:{key}"):
+            with st.spinner(_("Refreshing {title}…").format(title=source["title"])):
                 st.session_state["refresh-report"] = load_google_sheet(
                     store, source["spreadsheet_key"], user=current_user(), worksheet=source["worksheet"])
             st.rerun()
-        if forget.button("Forget", key=f"forget:{key}", help="Stop offering a refresh (its batches stay)."):
+        if forget.button(_("Forget"), key=f"forget:{key}", help=_("Stop offering a refresh (its batches stay).")):
             kept_sheets.forget(store, source["spreadsheet_key"], source["worksheet"], user=current_user())
             st.rerun()
     if report := st.session_state.pop("refresh-report", None):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
+from empathy.language import _
 from empathy.sheets.schema import (
     INVITATIONS,
     METRIC_RANGES,
@@ -89,15 +90,15 @@ def coerce(raw: pd.Series, column: Column, decimal_comma: bool = False) -> tuple
         keys = normalised(text)
         values = keys.map(column.choices)
         allowed = ", ".join(sorted(set(column.choices.values())))
-        return values.astype("str"), present & values.isna(), f"is not one of: {allowed}"
+        return values.astype("str"), present & values.isna(), _("is not one of: {allowed}").format(allowed=allowed)
     if column.type in ("int", "float"):
         values = parse_numbers(text, decimal_comma)
         bad = present & values.isna()
-        reason = "is not a number"
+        reason = _("is not a number")
         if column.type == "int":
             fractional = values.notna() & (values % 1 != 0)
             bad |= fractional
-            reason = "is not a whole number"
+            reason = _("is not a whole number")
             values = values.where(~fractional).round().astype("Int64")
         else:
             values = values.astype("Float64")
@@ -137,10 +138,10 @@ def _out_of_range(values: pd.Series, column: Column) -> pd.Series:
 
 def _range_text(column: Column) -> str:
     if column.maximum is None:
-        return f"of at least {column.minimum:g}"
+        return _("of at least {low:g}").format(low=column.minimum)
     if column.minimum is None:
-        return f"of at most {column.maximum:g}"
-    return f"from {column.minimum:g} to {column.maximum:g}"
+        return _("of at most {high:g}").format(high=column.maximum)
+    return _("from {low:g} to {high:g}").format(low=column.minimum, high=column.maximum)
 
 
 def parse_numbers(text: pd.Series, decimal_comma: bool = False) -> pd.Series:
@@ -201,7 +202,8 @@ def _missing_required(typed: pd.DataFrame, frame: pd.DataFrame, layout: Layout,
         header = mapping[name]
         empty = typed[name].isna() & frame[header].str.strip().eq("").fillna(True)
         errors += [{"row": int(row), "column": header, "value": "",
-                    "message": f"{header} is required and is empty"} for row in typed.index[empty]]
+                    "message": _("{column} is required and is empty").format(column=header)}
+                   for row in typed.index[empty]]
     return errors
 
 
@@ -216,7 +218,8 @@ def _survey_rules(typed: pd.DataFrame, mapping: dict[str, str]) -> tuple[pd.Data
         for row in typed.index[outside.fillna(False).astype(bool)]:
             value = typed.at[row, "score"]
             errors.append({"row": int(row), "column": score_header, "value": str(value),
-                           "message": f"{metric.upper()} score {value} is outside {low}-{high}"})
+                           "message": _("{metric} score {value} is outside {low}-{high}").format(
+                               metric=metric.upper(), value=value, low=low, high=high)})
     return typed, errors
 
 
@@ -226,12 +229,12 @@ def _counts_rules(typed: pd.DataFrame, mapping: dict[str, str]) -> list[dict]:
     for row in typed.index[more]:
         errors.append({"row": int(row), "column": mapping["responded"],
                        "value": str(typed.at[row, "responded"]),
-                       "message": f"responded ({typed.at[row, 'responded']}) is more than invited "
-                                  f"({typed.at[row, 'invited']})"})
+                       "message": _("responded ({responded}) is more than invited ({invited})").format(
+                           responded=typed.at[row, "responded"], invited=typed.at[row, "invited"])})
     neither = typed["account_id"].isna() & typed["segment"].isna()
     for row in typed.index[neither]:
         errors.append({"row": int(row), "column": None, "value": "",
-                       "message": "a participation count needs an account_id or a segment"})
+                       "message": _("a participation count needs an account_id or a segment")})
     return errors
 
 
@@ -309,6 +312,7 @@ def dedupe_within_sheet(rows: pd.DataFrame, key: str, mapping: dict[str, str],
         header = mapping.get(key, key)
         for row, value in rows.loc[clash, key].items():
             conflicts.append({"row": int(row), "column": header, "value": str(value),
-                              "message": f"{key} {value} appears again with different values "
-                                         f"(first at sheet row {int(first_row[value]) + header_row})"})
+                              "message": _("{key} {value} appears again with different values (first at sheet row "
+                                           "{row})").format(key=key, value=value,
+                                                            row=int(first_row[value]) + header_row)})
     return rows, int(repeats.sum()), conflicts
