@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import streamlit as st
 
+from empathy import language
 from empathy.access.roles import User
 from empathy.figures import voice as voices
 from empathy.figures.board import Board, build_board, data_days, latest_complete_week
@@ -137,11 +138,12 @@ def action_list(store: Store, meeting_version: int, today: date, window: Window 
 def chart_spec(builder, frame: pd.DataFrame, *args) -> dict:
     """The Vega-Lite spec of `builder(frame, *args)` (a chart builder of empathy/meeting/charts.py), made once per
     frame and arguments: building an Altair chart costs about 40 ms, too much for every rerun."""
-    return _chart_spec(builder.__name__, frame, args)
+    return _chart_spec(builder.__name__, frame, args, language.current())
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _chart_spec(builder: str, frame: pd.DataFrame, args: tuple) -> dict:
+def _chart_spec(builder: str, frame: pd.DataFrame, args: tuple, language: str) -> dict:
+    """Keyed on the reader's language too: a chart's titles and dates are in words."""
     return getattr(charts, builder)(frame, *args).to_dict()
 
 

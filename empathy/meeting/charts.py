@@ -5,7 +5,16 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from empathy.language import _, current
+
 INK, MUTED, ACCENT = "#1f2937", "#9ca3af", "#2563eb"
+
+
+def _days(year: bool = False) -> str:
+    """A date axis's d3 format in the reader's language: 16 Nov (2026) / 11월 16일 / 2026년 11월 16일."""
+    if current() == "ko":
+        return "%Y년 %-m월 %-d일" if year else "%-m월 %-d일"
+    return "%d %b %Y" if year else "%d %b"
 
 
 def trend_chart(trend: pd.DataFrame, value_format: str, height: int = 70, axes: bool = False) -> alt.Chart:
@@ -13,14 +22,14 @@ def trend_chart(trend: pd.DataFrame, value_format: str, height: int = 70, axes: 
     window on the board, is marked; windows below the minimum n are hollow points. A tile's trend has
     no axes; a drill-down's has them, to read since when."""
     frame = trend.assign(current=trend["start"] == trend["start"].max(),
-                         sample=trend["low_n"].map({True: "low n", False: "enough answers"}))
+                         sample=trend["low_n"].map({True: _("low n"), False: _("enough answers")}))
     base = alt.Chart(frame).encode(
-        x=alt.X("start:T", axis=alt.Axis(title=None, format="%d %b", labelAngle=0) if axes else None),
+        x=alt.X("start:T", axis=alt.Axis(title=None, format=_days(), labelAngle=0) if axes else None),
         y=alt.Y("value:Q", axis=alt.Axis(title=None, format=value_format, tickCount=4) if axes else None,
                 scale=alt.Scale(zero=False)),
-        tooltip=[alt.Tooltip("window:N", title="Window"),
-                 alt.Tooltip("value:Q", title="Value", format=value_format),
-                 alt.Tooltip("n:Q", title="n"), alt.Tooltip("sample:N", title="Sample")])
+        tooltip=[alt.Tooltip("window:N", title=_("Window")),
+                 alt.Tooltip("value:Q", title=_("Value"), format=value_format),
+                 alt.Tooltip("n:Q", title="n"), alt.Tooltip("sample:N", title=_("Sample"))])
     line = base.mark_line(color=MUTED, strokeWidth=2)
     stroke = alt.when("datum.current").then(alt.value(ACCENT)).otherwise(alt.value(MUTED))
     fill = alt.when("datum.low_n").then(alt.value("white")).when("datum.current").then(alt.value(ACCENT)) \
@@ -35,14 +44,14 @@ def segment_chart(rows: pd.DataFrame, value_format: str, title: str) -> alt.Char
     values with too few answers to judge are pale."""
     frame = rows.assign(low=rows["figure"] - rows["margin_of_error"].fillna(0),
                         high=rows["figure"] + rows["margin_of_error"].fillna(0),
-                        sample=rows["low_n"].map({True: "low n", False: "enough answers"}))
+                        sample=rows["low_n"].map({True: _("low n"), False: _("enough answers")}))
     y = alt.Y("value:N", sort=rows["value"].tolist(), title=None, axis=alt.Axis(labelLimit=260, labelFontSize=13))
     opacity = alt.when("datum.low_n").then(alt.value(0.3)).otherwise(alt.value(0.9))
     bars = alt.Chart(frame).mark_bar(color=ACCENT).encode(
         y=y, x=alt.X("figure:Q", title=title, axis=alt.Axis(format=value_format)), opacity=opacity,
-        tooltip=[alt.Tooltip("value:N", title="Value"), alt.Tooltip("figure:Q", title=title, format=value_format),
-                 alt.Tooltip("margin_of_error:Q", title="± margin of error", format=".1f"),
-                 alt.Tooltip("n:Q", title="n"), alt.Tooltip("sample:N", title="Sample")])
+        tooltip=[alt.Tooltip("value:N", title=_("Value")), alt.Tooltip("figure:Q", title=title, format=value_format),
+                 alt.Tooltip("margin_of_error:Q", title=_("± margin of error"), format=".1f"),
+                 alt.Tooltip("n:Q", title="n"), alt.Tooltip("sample:N", title=_("Sample"))])
     margins = alt.Chart(frame).mark_rule(color=INK, strokeWidth=2).encode(y=y, x="low:Q", x2="high:Q")
     return (bars + margins).properties(height=alt.Step(34)).configure_view(stroke=None)
 
@@ -52,11 +61,12 @@ def answers_chart(timeline: pd.DataFrame) -> alt.Chart:
     on its own scale (NPS 0-10, CSAT 1-5, CES 1-7)."""
     answers = timeline[timeline["kind"] != "call"]
     return alt.Chart(answers).mark_point(filled=True, size=80, color=ACCENT).encode(
-        x=alt.X("said_at:T", title=None, axis=alt.Axis(format="%d %b %Y")),
-        y=alt.Y("score:Q", title="Score", scale=alt.Scale(zero=True)),
+        x=alt.X("said_at:T", title=None, axis=alt.Axis(format=_days(year=True))),
+        y=alt.Y("score:Q", title=_("Score"), scale=alt.Scale(zero=True)),
         row=alt.Row("kind:N", title=None, header=alt.Header(labelFontSize=13, labelAngle=0, labelAlign="left")),
-        tooltip=[alt.Tooltip("said_at:T", title="When", format="%Y-%m-%d %H:%M"), alt.Tooltip("kind:N", title="What"),
-                 alt.Tooltip("score:Q", title="Score"), alt.Tooltip("who:N", title="Who")],
+        tooltip=[alt.Tooltip("said_at:T", title=_("When"), format="%Y-%m-%d %H:%M"),
+                 alt.Tooltip("kind:N", title=_("What")), alt.Tooltip("score:Q", title=_("Score")),
+                 alt.Tooltip("who:N", title=_("Who"))],
     ).properties(height=90).resolve_scale(y="independent")
 
 
@@ -66,11 +76,11 @@ def calls_chart(timeline: pd.DataFrame) -> alt.Chart:
     calls = timeline[timeline["kind"] == "call"].assign(escalated=lambda f: f["text"].eq("escalated").fillna(False))
     color = alt.when("datum.escalated").then(alt.value("#b91c1c")).otherwise(alt.value(ACCENT))
     points = alt.Chart(calls).mark_point(filled=True, size=80).encode(
-        x=alt.X("said_at:T", title=None, axis=alt.Axis(format="%d %b %Y")),
-        y=alt.Y("sentiment:Q", title="Call sentiment", scale=alt.Scale(domain=[-1, 1])), color=color,
-        tooltip=[alt.Tooltip("said_at:T", title="When", format="%Y-%m-%d %H:%M"), alt.Tooltip("ref_id:N", title="Call"),
-                 alt.Tooltip("sentiment:Q", title="Sentiment", format="+.2f"), alt.Tooltip("who:N", title="Call"),
-                 alt.Tooltip("escalated:N", title="Escalated")])
+        x=alt.X("said_at:T", title=None, axis=alt.Axis(format=_days(year=True))),
+        y=alt.Y("sentiment:Q", title=_("Call sentiment"), scale=alt.Scale(domain=[-1, 1])), color=color,
+        tooltip=[alt.Tooltip("said_at:T", title=_("When"), format="%Y-%m-%d %H:%M"),
+                 alt.Tooltip("ref_id:N", title=_("Call")), alt.Tooltip("sentiment:Q", title=_("Sentiment"), format="+.2f"),
+                 alt.Tooltip("who:N", title=_("Call")), alt.Tooltip("escalated:N", title=_("Escalated"))])
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=MUTED, strokeDash=[4, 4]).encode(y="y:Q")
     return (zero + points).properties(height=160)
 
@@ -78,10 +88,11 @@ def calls_chart(timeline: pd.DataFrame) -> alt.Chart:
 def participation_chart(history: pd.DataFrame) -> alt.Chart:
     """An account's survey response rate per week (week, invited, responded, rate)."""
     return alt.Chart(history).mark_line(point=True, color=ACCENT).encode(
-        x=alt.X("week:T", title=None, axis=alt.Axis(format="%d %b")),
-        y=alt.Y("rate:Q", title="Response rate", axis=alt.Axis(format=".0%"), scale=alt.Scale(domain=[0, 1])),
-        tooltip=[alt.Tooltip("week:T", title="Week of", format="%Y-%m-%d"), alt.Tooltip("invited:Q", title="Invited"),
-                 alt.Tooltip("responded:Q", title="Responded"), alt.Tooltip("rate:Q", title="Rate", format=".0%")],
+        x=alt.X("week:T", title=None, axis=alt.Axis(format=_days())),
+        y=alt.Y("rate:Q", title=_("Response rate"), axis=alt.Axis(format=".0%"), scale=alt.Scale(domain=[0, 1])),
+        tooltip=[alt.Tooltip("week:T", title=_("Week of"), format="%Y-%m-%d"),
+                 alt.Tooltip("invited:Q", title=_("Invited")), alt.Tooltip("responded:Q", title=_("Responded")),
+                 alt.Tooltip("rate:Q", title=_("Rate"), format=".0%")],
     ).properties(height=160)
 
 
@@ -92,9 +103,10 @@ def impact_chart(impact: pd.DataFrame) -> alt.Chart:
     color = alt.when("datum.effect < 0").then(alt.value("#b91c1c")).otherwise(alt.value("#15803d"))
     return alt.Chart(impact).mark_bar().encode(
         y=alt.Y("theme:N", sort=impact["theme"].tolist(), title=None, axis=alt.Axis(labelLimit=260, labelFontSize=13)),
-        x=alt.X("effect:Q", title="NPS points the theme moves the overall score"), color=color, opacity=opacity,
-        tooltip=[alt.Tooltip("theme:N", title="Theme"), alt.Tooltip("effect:Q", title="Effect", format="+.1f"),
-                 alt.Tooltip("gap:Q", title="Gap", format="+.1f"), alt.Tooltip("n:Q", title="Answers mentioning it")],
+        x=alt.X("effect:Q", title=_("NPS points the theme moves the overall score")), color=color, opacity=opacity,
+        tooltip=[alt.Tooltip("theme:N", title=_("Theme")), alt.Tooltip("effect:Q", title=_("Effect"), format="+.1f"),
+                 alt.Tooltip("gap:Q", title=_("Gap"), format="+.1f"),
+                 alt.Tooltip("n:Q", title=_("Answers mentioning it"))],
     ).properties(height=alt.Step(30)).configure_view(stroke=None)
 
 
@@ -103,11 +115,11 @@ def backtest_chart(groups: pd.DataFrame, base_rate: float) -> alt.Chart:
     interval, against the base rate over all renewals (the dashed line)."""
     frame = groups.dropna(subset=["share"])
     y = alt.Y("name:N", sort=frame["name"].tolist(), title=None, axis=alt.Axis(labelLimit=220, labelFontSize=14))
-    x = alt.X("share:Q", title="churned or downgraded", axis=alt.Axis(format="%", labelFontSize=13),
+    x = alt.X("share:Q", title=_("churned or downgraded"), axis=alt.Axis(format="%", labelFontSize=13),
               scale=alt.Scale(domain=[0, 1]))
-    tooltip = [alt.Tooltip("name:N", title="Group"), alt.Tooltip("share:Q", title="Share", format=".0%"),
-               alt.Tooltip("low:Q", title="95% from", format=".0%"), alt.Tooltip("high:Q", title="to", format=".0%"),
-               alt.Tooltip("n:Q", title="Renewals")]
+    tooltip = [alt.Tooltip("name:N", title=_("Group")), alt.Tooltip("share:Q", title=_("Share"), format=".0%"),
+               alt.Tooltip("low:Q", title=_("95% CI from"), format=".0%"), alt.Tooltip("high:Q", title=_("to"), format=".0%"),
+               alt.Tooltip("n:Q", title=_("Renewals"))]
     bars = alt.Chart(frame).mark_bar(color=ACCENT, opacity=0.85).encode(y=y, x=x, tooltip=tooltip)
     spread = alt.Chart(frame).mark_rule(color=INK, strokeWidth=2).encode(y=y, x="low:Q", x2="high:Q")
     base = alt.Chart(pd.DataFrame({"base": [base_rate]})).mark_rule(color=INK, strokeDash=[6, 4]).encode(x="base:Q")
