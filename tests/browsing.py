@@ -1,6 +1,7 @@
 """What the browser tests share: the app served as `make run` serves it, on a store of the test's own
 (a copy of the demo store unless the test names another), and the ways a user waits, picks and reads."""
 
+import getpass
 import os
 import re
 import shutil
@@ -10,10 +11,11 @@ import time
 import urllib.request
 from contextlib import contextmanager
 
+import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, demo_store_file, free_port
+from conftest import ROOT, demo_frame, demo_store_file, free_port
 
 
 @contextmanager
@@ -81,3 +83,47 @@ def tile(page, title: str):
 def nps_sample(page) -> int:
     text = tile(page, "NPS").locator(".tile-n .n").inner_text()
     return int(re.search(r"n = ([\d,]+)", text).group(1).replace(",", ""))
+
+
+PAGES = ("", "segments", "accounts", "backtest", "voices", "themes", "data", "admin")
+# Abbreviations teams say in English, file formats, brands, the language switch's own name, the role names
+# the roles file is written in, and the words of Streamlit's own file uploader, which the app cannot change
+SAID_IN_ENGLISH = {"NPS", "CSAT", "CES", "ARR", "UTC", "CSV", "TSV", "TXT", "XLS", "XLSX", "PDF", "PPTX", "URL",
+                   "Google", "Sheets", "English", "VADER", "Kiwi", "OIDC", "viewer", "product", "lead", "analyst",
+                   "admin", "Drag", "drop", "files", "here", "Limit", "per", "file", "Browse", "Upload"}
+
+
+def data_words() -> set[str]:
+    """Words the demo's data holds (names, segments, regions, plans, roles, channels, themes): shown as written."""
+    frames = [demo_frame("accounts")[["account_name", "segment", "region", "industry", "plan", "owner", "contacts"]],
+              demo_frame("survey_responses")[["respondent_role", "channel"]],
+              demo_frame("calls")[["call_type", "channel", "agent"]],
+              pd.read_csv(ROOT / "data" / "themes.csv")]
+    return {word for frame in frames for value in frame.astype("str").to_numpy().ravel()
+            for word in re.findall(r"[A-Za-z]+", value)}
+
+
+def english_on_page(page, allowed: set[str]) -> set[str]:
+    """The English words a page shows that are not the customers' (quotes, calls, names and other data
+    values), icons' names, code, or SAID_IN_ENGLISH: what a Korean reader would see untranslated."""
+    shown = " ".join(page.locator("[data-testid=stApp]").inner_text().split())
+    for selector in (".voice .quote", ".call", "code", "textarea", "blockquote"):
+        for said in page.locator(selector).all_inner_texts():
+            said = " ".join((said or "").split())
+            shown = shown.replace(said, " ") if said else shown
+    icons = {word for said in page.locator("[data-testid*=Icon]").all_inner_texts()
+             for word in re.findall(r"[A-Za-z]+", said or "")}
+    words = set(re.findall(r"[A-Za-z]{3,}", shown.replace("Skip to main content", " ")))
+    return words - icons - allowed - SAID_IN_ENGLISH - {getpass.getuser()}
+
+
+def walk_in_korean(page, url: str) -> dict[str, set[str]]:
+    """Every page with ?lang=ko: the English words each shows that are the board's own."""
+    allowed = data_words()
+    found = {}
+    for path in PAGES:
+        page.goto(f"{url}/{path}?lang=ko")
+        expect(page.locator("h1, .board-title").first).to_be_visible(timeout=90_000)
+        settled(page)
+        found[path or "board"] = english_on_page(page, allowed)
+    return found

@@ -7,9 +7,11 @@ import re
 import shutil
 
 import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 from playwright.sync_api import expect
 
-from browsing import app_server, nps_sample, pick, settled, tile
+from browsing import PAGES, app_server, data_words, english_on_page, nps_sample, pick, settled, tile, walk_in_korean
 from conftest import FIXTURES, ROOT, demo_frame
 
 pytestmark = pytest.mark.browser
@@ -209,3 +211,24 @@ def test_presentation_mode_reads_in_korean_on_a_projector(reading_server, page, 
         board_words = board_words.replace(said, " ")
     english = set(re.findall(r"[A-Za-z]{3,}", board_words)) - {"NPS", "CSAT", "CES", "ARR", "UTC"}
     assert english == set(), english
+
+
+def test_every_page_reads_in_korean(reading_server, page):
+    """The walk: each page with ?lang=ko shows no English word of the board's own."""
+    assert walk_in_korean(page, reading_server) == {path or "board": set() for path in PAGES}
+
+
+def test_the_walk_finds_a_translation_taken_out(tmp_path, page):
+    """A catalog without the Korean for "within noise": the board shows it in English, and the walk says so."""
+    folder = tmp_path / "locales" / "ko" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with open(ROOT / "locales" / "ko" / "LC_MESSAGES" / "messages.po", "rb") as handle:
+        catalog = read_po(handle, locale="ko")
+    catalog["within noise"].string = ""
+    with open(folder / "messages.mo", "wb") as handle:
+        write_mo(handle, catalog)
+    with app_server(tmp_path, env={"EMPATHY_LOCALES": str(tmp_path / "locales")}) as url:
+        page.goto(f"{url}/?lang=ko")
+        expect(page.get_by_text("고객은 어떻게 느끼는가").first).to_be_visible(timeout=90_000)
+        settled(page)
+        assert {"within", "noise"} <= english_on_page(page, data_words())

@@ -173,6 +173,7 @@ def help_text(settings: Settings, renewal_days: int) -> str:
 
 STYLE = """
 <style>
+[data-testid="stMain"] {word-break: keep-all; overflow-wrap: anywhere;}  /* Korean breaks between words */
 .tile {font-family: inherit; line-height: 1.2;}
 .tile-title {font-size: 1.35rem; font-weight: 600; color: #374151;}
 .tile-value {font-size: 3.4rem; font-weight: 700; color: #111827; margin: .1rem 0;}
