@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from empathy.access.roles import User
+from empathy.language import _
 from empathy.loading.themes import read_taxonomy, tag_texts, themes_expression
 from empathy.loading.transcripts import ParsedCalls, calls_from_turn_rows, parse_calls, place_speakers, score_calls
 from empathy.sheets.gsheets import GoogleSheets, Workbook, sheet_ref, shown_address
@@ -54,15 +55,18 @@ class LoadReport:
 
     def summary(self) -> str:
         if self.batch_id is None and not self.rejected:
-            changed = f"{self.turns_placed} call turns placed anew" if self.turns_placed else "nothing changed"
-            return f"{self.source}: nothing new — all {self.rows_duplicate} rows are already loaded; {changed}."
+            changed = _("{n} call turns placed anew").format(n=self.turns_placed) if self.turns_placed else \
+                _("nothing changed")
+            return _("{source}: nothing new — all {n} rows are already loaded; {changed}.").format(
+                source=self.source, n=self.rows_duplicate, changed=changed)
         if self.rejected:
             reason = self.errors[0]["message"] if len(self.errors) == 1 else \
-                f"{len(self.errors)} problems, listed below"
-            return f"{self.source}: not loaded, nothing changed ({reason})."
-        return (f"{self.source}: batch {self.batch_id} loaded as {self.kind} — {self.rows_new} new, "
-                f"{self.rows_updated} updated, {self.rows_duplicate} already loaded, "
-                f"{self.rows_rejected} rejected.")
+                _("{n} problems, listed below").format(n=len(self.errors))
+            return _("{source}: not loaded, nothing changed ({reason}).").format(source=self.source, reason=reason)
+        return _("{source}: batch {batch} loaded as {kind} — {new} new, {updated} updated, {duplicate} already loaded, "
+                 "{rejected} rejected.").format(source=self.source, batch=self.batch_id, kind=self.kind,
+                                                new=self.rows_new, updated=self.rows_updated,
+                                                duplicate=self.rows_duplicate, rejected=self.rows_rejected)
 
 
 @dataclass
@@ -172,11 +176,11 @@ def _land(store: Store, prepared: Prepared, user: User, skip_invalid: bool, demo
     rows, utterances = planned.rows, None
     report.notes = load_notes(prepared)
     if report.errors and not skip_invalid:
-        report.notes.append("Nothing was loaded because some rows are invalid; fix them, or load "
-                            "the valid rows only (--skip-invalid).")
+        report.notes.append(_("Nothing was loaded because some rows are invalid; fix them, or load the valid rows "
+                              "only (--skip-invalid)."))
         return report
     if rows.empty:
-        report.notes.append("No valid rows to load.")
+        report.notes.append(_("No valid rows to load."))
         return report
     if planned.table == SURVEYS.table:
         scores = comment_scores(rows["comment"])
@@ -185,9 +189,9 @@ def _land(store: Store, prepared: Prepared, user: User, skip_invalid: bool, demo
         rows, utterances, unmapped, doubts = score_calls(planned.calls, rows.index, roles)
         languages = utterances.loc[~utterances["scored"].astype(bool), "language"].dropna().value_counts()
         if not languages.empty:
-            report.notes.append(f"{languages.sum()} turns in other languages were left unscored ("
-                                + ", ".join(f"{language} {count}" for language, count in languages.items())
-                                + "): English and Korean are scored, other languages not yet.")
+            report.notes.append(_("{n} turns in other languages were left unscored ({languages}): English and Korean "
+                                  "are scored, other languages not yet.").format(
+                n=languages.sum(), languages=", ".join(f"{language} {count}" for language, count in languages.items())))
         if doubts:
             report.notes.append(_doubts_note(doubts))
         if unmapped:
@@ -314,8 +318,9 @@ def load_notes(prepared: Prepared) -> list[str]:
     notes = []
     ignored = prepared.validated.ignored_columns
     if ignored:
-        notes.append(f"Columns not used (no canonical column maps to them): {first_few(ignored)}.")
+        notes.append(_("Columns not used (no canonical column maps to them): {columns}.").format(
+            columns=first_few(ignored)))
     if prepared.layout is SURVEYS and "metric" not in prepared.mapping:
-        notes.append(f"No metric column: every score is read as {implied_metric(prepared.mapping).upper()} "
-                     f"(from the header '{prepared.mapping['score']}').")
+        notes.append(_("No metric column: every score is read as {metric} (from the header '{header}').").format(
+            metric=implied_metric(prepared.mapping).upper(), header=prepared.mapping["score"]))
     return notes
