@@ -14,7 +14,7 @@ from empathy.figures.rules import RULE_NAMES, Thresholds, account_signals, flag_
 from empathy.figures.scope import Scope
 from empathy.figures.settings import SettingsError, save_thresholds
 from empathy.meeting.charts import answers_chart, calls_chart, participation_chart
-from empathy.language import _, day, short_day
+from empathy.language import _, day, long_day, short_day
 from empathy.meeting.wording import money, status_word
 from ui.actions_view import follow_up_list, record_form
 from ui.auth import current_user
@@ -89,7 +89,7 @@ def show_list() -> None:
 def edit_thresholds() -> None:
     with st.expander(_("Early-warning thresholds (saved to the settings file, for everyone)")):
         st.caption(_("Change a setting to see at once how many accounts it would flag on {day}; nothing changes for "
-                     "anyone until you save.").format(day=day(window.end)))
+                     "anyone until you save.").format(day=long_day(window.end)))
         t = thresholds
         row = st.columns(2)
         days = row[0].number_input(_("Period (days)"), 1, 365, t.days, key="thr-days")

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from empathy.access.roles import RolesError, read_roles, roles_path, roles_text
-from empathy.language import _, day
+from empathy.language import _, long_day
 from empathy.meeting.export import export_for
 from empathy.store import StoreError, audit, people
 from ui.auth import current_user
@@ -77,7 +77,7 @@ with audit_tab:
     outcomes = pick[3].multiselect(_("Outcome"), sorted(log["outcome"].unique()), key="audit-outcomes")
     shown = log[(log["who"] == who if who else True) & log["action"].isin(actions or log["action"])
                 & log["outcome"].isin(outcomes or log["outcome"])]
-    st.markdown(_("**{n:,} entries** since {day}, newest first.").format(n=len(shown), day=day(since)))
+    st.markdown(_("**{n:,} entries** since {day}, newest first.").format(n=len(shown), day=long_day(since)))
     download_button(_("Export CSV"), "audit-csv", user, lambda: export_for(store, user, shown, "csv", "audit log"),
                     "audit.csv", "text/csv", disabled=shown.empty)
     st.dataframe(shown, hide_index=True, width="stretch", column_config={

@@ -7,7 +7,7 @@ from empathy.figures import explore, search
 from empathy.figures.scope import Scope
 from empathy.figures.search import VoiceQuery
 from empathy.meeting.charts import segment_chart, trend_chart
-from empathy.language import _, day, short_day, week
+from empathy.language import _, long_day, short_day, week
 from empathy.meeting.wording import TILES, language_mix, title
 from ui.common import cached, chart_spec, get_settings, get_store, window_or_stop
 from ui.explore_view import (
@@ -34,7 +34,8 @@ seed("segments", {"dim": ("seg-dim", one_of(list(SPLITS))), "and": ("seg-and", o
 st.title(_("Segments"))
 st.caption(_("{window} ({start} to {end}), against {before}. Each figure with its 95% margin of error, its n and its "
              "change; “real” marks a change beyond noise.").format(
-    window=week(window.label), start=short_day(window.start), end=day(window.end), before=week(window.previous().label)))
+    window=week(window.label), start=short_day(window.start), end=long_day(window.end),
+    before=week(window.previous().label)))
 choose = st.columns(4)
 dimension = choose[0].selectbox(_("Split by"), SPLITS, format_func=dimension_label, key="seg-dim")
 narrow_by = choose[1].selectbox(_("Narrow to"), [NONE, *[d for d in SPLITS if d != dimension]], key="seg-and",

@@ -8,7 +8,7 @@ from empathy.figures import search
 from empathy.figures.accounts import directory
 from empathy.figures.scope import DIMENSIONS, Scope
 from empathy.figures.search import EXPORTED, VoiceQuery
-from empathy.language import N_, _, day, moment, week
+from empathy.language import N_, _, long_day, moment, week
 from empathy.loading.themes import read_taxonomy
 from empathy.meeting.export import export_for
 from ui.auth import current_user
@@ -99,7 +99,7 @@ st.dataframe(found.rows[["said_at", "text", "compound", "account_name", "segment
              hide_index=True, width="stretch", column_config=quote_columns())
 
 keys = [f"{r.source}:{r.ref_id}" + ("" if pd.isna(r.turn) else f":{int(r.turn)}") for r in found.rows.itertuples()]
-labels = {key: f"{day(row.said_at)} · {row.account_name or row.account_id or _('no account')} · {row.text[:90]}"
+labels = {key: f"{long_day(row.said_at)} · {row.account_name or row.account_id or _('no account')} · {row.text[:90]}"
           for key, row in zip(keys, found.rows.itertuples())}
 pick = st.selectbox(_("Open one in its context"), keys, index=None, key="v-pick", format_func=labels.get,
                     placeholder=_("pick a result"))

@@ -96,8 +96,8 @@ def short_day(value: date) -> str:
 
 
 def long_day(value: date) -> str:
-    """"November 16, 2026" / "2026년 11월 16일"."""
-    return format_date(value, "long", locale=current())
+    """"16 Nov 2026" / "2026년 11월 16일": a day with its year, without its weekday."""
+    return format_date(value, "dd MMM y" if current() == "en" else "long", locale=current())
 
 
 def moment(value: datetime) -> str:

@@ -154,7 +154,7 @@ def test_a_korean_digest_is_korean_and_utf_8_throughout(demo, inbox, tmp_path):
     assert body.get_content_charset() == "utf-8"
     text = body.get_content()
     assert f"순추천지수(NPS): {nps['value']:+.0f} ± {nps['margin_of_error']:.1f} (n {nps['n']} 응답)" in text
-    assert "고객은 어떻게 느끼는가, 2026년 47주차 (11월 16일 ~ 2026년 11월 22일 (일)), 비교 기간 2026년 46주차." in text
+    assert "고객은 어떻게 느끼는가, 2026년 47주차 (11월 16일 ~ 2026년 11월 22일), 비교 기간 2026년 46주차." in text
     assert "이번 주 고객의 목소리:" in text and board["voice"]["text"] in text  # the customer's words as said
     assert "How customers feel" not in text and "answers" not in text
     pdf = tmp_path / "attached.pdf"

@@ -21,7 +21,7 @@ import pandas as pd
 from empathy.access.roles import User
 from empathy.access.secrets import configured_section
 from empathy.figures.renewals import RENEWAL_DAYS
-from empathy.language import _, day, short_day, week
+from empathy.language import _, day, long_day, short_day, week
 from empathy.meeting.pack import PackData, file_name, write
 from empathy.meeting.wording import (
     attribution,
@@ -124,7 +124,7 @@ def digest_text(data: PackData, link: str) -> str:
     board = data.board
     window = board.window
     lines = [_("How customers feel, {window} ({start} to {end}), against {before}.").format(
-        window=week(window.label), start=short_day(window.start), end=day(window.end),
+        window=week(window.label), start=short_day(window.start), end=long_day(window.end),
         before=week(window.previous().label))]
     if data.presentation:
         lines.append(_("As presented on {when} by {presenter}.").format(when=day(data.presentation.presented_at),
