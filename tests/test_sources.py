@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 
 from conftest import FIXTURES, ROOT, SURVEY_ROWS, cut_off_xlsx, rewritten_sheet, xlsx_bytes, zip_bomb
+from empathy import language
 from empathy.sheets.sources import SheetError, read_path, read_sheet
 
 
@@ -248,3 +249,12 @@ def test_a_nul_byte_is_its_rows_error_wherever_it_stands(row):
     sheet = read_sheet(b"\n".join(lines), "nul.csv")
     assert [(p["row"], p["column"], p["message"][:40]) for p in sheet.problems] == [
         (row, "comment", "character 3 of this cell holds a NUL cha")]
+
+
+def test_a_file_that_is_not_a_sheet_is_told_in_the_readers_language():
+    with language.speaking("ko"), pytest.raises(SheetError) as refused:
+        read_sheet(b"%PDF-1.7 ...", "board.pdf")
+    assert str(refused.value) == "board.pdf은(는) 시트가 아니라 PDF 문서입니다. CSV나 XLSX 파일을 올리세요."
+    with language.speaking("ko"):
+        sheet = read_sheet(("a,b\n" + "1,plain text\n" * 200 + "2,x\x00y\n").encode(), "nul.csv")
+    assert sheet.problems[0]["message"].startswith("이 셀의 2번째 문자에 NUL 문자(바이트 0x00)가 있습니다")

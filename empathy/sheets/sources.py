@@ -23,6 +23,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from empathy.language import N_, _
 from empathy.sheets.schema import detect_layout, header_matches, layout_fit
 
 HEADER_SEARCH_ROWS = 20
@@ -47,13 +48,13 @@ XLSX_MAX_RATIO = 100
 XLSX_RATIO_CHECKED_ABOVE = 5 * 1024 * 1024
 
 BINARY_SIGNATURES = {
-    b"%PDF": "a PDF document",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"\xd0\xcf\x11\xe0": "an old-style Excel .xls (or other Office 97) file; save it as .xlsx or CSV",
-    b"\x1f\x8b": "a gzip archive",
-    b"Rar!": "a RAR archive",
+    b"%PDF": N_("a PDF document"),
+    b"\x89PNG": N_("a PNG image"),
+    b"\xff\xd8\xff": N_("a JPEG image"),
+    b"GIF8": N_("a GIF image"),
+    b"\xd0\xcf\x11\xe0": N_("an old-style Excel .xls (or other Office 97) file; save it as .xlsx or CSV"),
+    b"\x1f\x8b": N_("a gzip archive"),
+    b"Rar!": N_("a RAR archive"),
 }
 
 
@@ -80,19 +81,20 @@ class RawSheet:
 def read_sheet(data: bytes, source: str, worksheet: str | None = None) -> RawSheet:
     """Read a CSV or XLSX given as bytes; `source` names it in messages."""
     if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise SheetError(f"{source} is empty: there is no header and no data in it.")
+        raise SheetError(_("{source} is empty: there is no header and no data in it.").format(source=source))
     if data.startswith(b"PK\x03\x04"):
         return _read_xlsx(data, source, worksheet)
     for signature, what in BINARY_SIGNATURES.items():
         if data.startswith(signature):
-            raise SheetError(f"{source} is {what}, not a sheet. Upload a CSV or XLSX file.")
+            raise SheetError(_("{source} is {what}, not a sheet. Upload a CSV or XLSX file.").format(
+                source=source, what=_(what)))
     text, encoding = decode_text(data, source)
     sheet = _read_csv_text(text, source, encoding)
-    sheet.problems += _cells_with(sheet.frame, "\x00", "holds a NUL character (byte 0x00), which no text has; "
-                                  "remove it, or export the sheet again") if "\x00" in text else []
+    sheet.problems += _cells_with(sheet.frame, "\x00", _("holds a NUL character (byte 0x00), which no text has; "
+                                                        "remove it, or export the sheet again")) if "\x00" in text else []
     if "\ufffd" in text and text.count("\ufffd") > data.count("\ufffd".encode()):
-        sheet.problems += _cells_with(sheet.frame, "\ufffd", "holds bytes that are not UTF-8 text (shown as \ufffd); "
-                                      "fix the cell, or save the sheet as 'CSV UTF-8'")
+        sheet.problems += _cells_with(sheet.frame, "\ufffd", _("holds bytes that are not UTF-8 text (shown as \ufffd); "
+                                                            "fix the cell, or save the sheet as 'CSV UTF-8'"))
     sheet.problems.sort(key=lambda problem: problem["row"])
     return sheet
 
@@ -102,11 +104,11 @@ def read_path(path: str | Path, worksheet: str | None = None) -> RawSheet:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise SheetError(f"{path} does not exist.") from None
+        raise SheetError(_("{path} does not exist.").format(path=path)) from None
     except IsADirectoryError:
-        raise SheetError(f"{path} is a folder, not a sheet.") from None
+        raise SheetError(_("{path} is a folder, not a sheet.").format(path=path)) from None
     except PermissionError:
-        raise SheetError(f"{path} cannot be read: permission denied.") from None
+        raise SheetError(_("{path} cannot be read: permission denied.").format(path=path)) from None
     return read_sheet(data, path.name, worksheet)
 
 
@@ -126,7 +128,7 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
         encoding = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
         return _decode_or_fail(data, encoding, source), encoding
     if sum(head.count(byte) for byte in CONTROL_BYTES) > len(head) * BINARY_SHARE:
-        raise SheetError(f"{source} is a binary file, not a sheet. Upload a CSV or XLSX file.")
+        raise SheetError(_("{source} is a binary file, not a sheet. Upload a CSV or XLSX file.").format(source=source))
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -137,10 +139,8 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
         return text, "utf-8"
     best = charset_normalizer.from_bytes(data, cp_isolation=["cp949", "cp1252"]).best()
     if best is None:
-        raise SheetError(
-            f"{source}: could not tell its text encoding (tried UTF-8, UTF-16, CP949 and CP1252). "
-            "Save it from your spreadsheet as 'CSV UTF-8'."
-        )
+        raise SheetError(_("{source}: could not tell its text encoding (tried UTF-8, UTF-16, CP949 and CP1252). Save it "
+                           "from your spreadsheet as 'CSV UTF-8'.").format(source=source))
     return str(best), best.encoding
 
 
@@ -148,10 +148,9 @@ def _decode_or_fail(data: bytes, encoding: str, source: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise SheetError(
-            f"{source} looks like {encoding.upper()} text but byte {error.start} does not decode. "
-            "Save it from your spreadsheet as 'CSV UTF-8'."
-        ) from None
+        raise SheetError(_("{source} looks like {encoding} text but byte {byte} does not decode. Save it from your "
+                           "spreadsheet as 'CSV UTF-8'.").format(source=source, encoding=encoding.upper(),
+                                                                  byte=error.start)) from None
 
 
 def _read_csv_text(text: str, source: str, encoding: str) -> RawSheet:
@@ -172,14 +171,14 @@ def _read_clean_csv(text: str, source: str, delimiter: str) -> RawSheet | None:
     head = list(itertools.islice(reader, HEADER_SEARCH_ROWS))
     header_index = find_header_row(head)
     if header_index is None:
-        raise SheetError(f"{source} is empty: there is no header and no data in it.")
+        raise SheetError(_("{source} is empty: there is no header and no data in it.").format(source=source))
     buffer.seek(0)
-    for _ in range(header_index + 1):
+    for skipped in range(header_index + 1):
         next(reader)
     body = text[buffer.tell():]
     headers = unique_headers(head[header_index])
     if not body.strip():
-        raise SheetError(f"{source} has a header row but no data rows under it.")
+        raise SheetError(_("{source} has a header row but no data rows under it.").format(source=source))
     try:
         table = pacsv.read_csv(
             io.BytesIO(body.encode("utf-8")),
@@ -194,7 +193,7 @@ def _read_clean_csv(text: str, source: str, delimiter: str) -> RawSheet | None:
     frame.index = pd.RangeIndex(1, len(frame) + 1, name="row")
     frame = frame[frame.apply(lambda column: column.str.strip().ne("")).any(axis=1)]
     if frame.empty:
-        raise SheetError(f"{source} has a header row but no data rows under it.")
+        raise SheetError(_("{source} has a header row but no data rows under it.").format(source=source))
     longest = max(pc.max(pc.binary_length(column)).as_py() or 0 for column in table.columns)
     problems = _long_cells(frame) if longest > MAX_CELL_CHARACTERS else []
     return RawSheet(source=source, frame=frame, header_row=header_index + 1, problems=problems)
@@ -221,7 +220,7 @@ def sheet_from_records(records: list[list[str]], source: str, trailing_blanks_dr
     that leave out a row's empty cells at its end (the Google Sheets API does): such rows are not ragged."""
     header_index = find_header_row(records)
     if header_index is None:
-        raise SheetError(f"{source} is empty: there is no header and no data in it.")
+        raise SheetError(_("{source} is empty: there is no header and no data in it.").format(source=source))
     headers = unique_headers(records[header_index])
     width = len(headers)
     rows: list[list[str]] = []
@@ -237,14 +236,14 @@ def sheet_from_records(records: list[list[str]], source: str, trailing_blanks_dr
             if len(record) < width or extra:
                 problems.append({
                     "row": number, "column": None, "value": shown_value(" | ".join(record[:width + 1])),
-                    "message": f"this row has {len(record)} values but the header has {width} "
-                               "columns (a text cell with an unquoted delimiter, or a cut-off row)",
+                    "message": _("this row has {values} values but the header has {columns} columns (a text cell with "
+                                 "an unquoted delimiter, or a cut-off row)").format(values=len(record), columns=width),
                 })
             record = (record + [""] * width)[:width]
         rows.append(record)
         numbers.append(number)
     if not rows:
-        raise SheetError(f"{source} has a header row but no data rows under it.")
+        raise SheetError(_("{source} has a header row but no data rows under it.").format(source=source))
     frame = pd.DataFrame(rows, columns=headers, dtype="str", index=pd.Index(numbers, name="row"))
     return RawSheet(source=source, frame=frame, header_row=header_index + 1,
                     problems=sorted(problems + _long_cells(frame), key=lambda problem: problem["row"]))
@@ -256,8 +255,8 @@ def _long_cells(frame: pd.DataFrame) -> list[dict]:
     for header in frame.columns:
         lengths = frame[header].str.len()
         problems += [{"row": row, "column": header, "value": shown_value(frame.at[row, header]),
-                      "message": f"this cell holds {length:,} characters; a cell may hold at most "
-                                 f"{MAX_CELL_CHARACTERS:,} (is a closing quote missing?)"}
+                      "message": _("this cell holds {n:,} characters; a cell may hold at most {most:,} (is a closing "
+                                   "quote missing?)").format(n=length, most=MAX_CELL_CHARACTERS)}
                      for row, length in lengths[lengths > MAX_CELL_CHARACTERS].items()]
     return problems
 
@@ -268,7 +267,7 @@ def _cells_with(frame: pd.DataFrame, character: str, why: str) -> list[dict]:
     for header in frame.columns:
         found = frame[header].str.find(character)
         problems += [{"row": row, "column": header, "value": shown_value(frame.at[row, header]),
-                      "message": f"character {position + 1} of this cell {why}"}
+                      "message": _("character {position} of this cell {why}").format(position=position + 1, why=why)}
                      for row, position in found[found >= 0].items()]
     return problems
 
@@ -307,22 +306,24 @@ def check_xlsx_archive(data: bytes, source: str) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise SheetError(f"{source} is a damaged or unfinished XLSX (zip) file.") from None
+        raise SheetError(_("{source} is a damaged or unfinished XLSX (zip) file.").format(source=source)) from None
     entries = archive.infolist()
     if len(entries) > XLSX_MAX_ENTRIES:
-        raise SheetError(f"{source} has {len(entries):,} parts inside; an XLSX sheet has far fewer. "
-                         "It was not opened.")
+        raise SheetError(_("{source} has {n:,} parts inside; an XLSX sheet has far fewer. It was not opened.").format(
+            source=source, n=len(entries)))
     total = sum(entry.file_size for entry in entries)
     if total > XLSX_MAX_UNCOMPRESSED:
-        raise SheetError(f"{source} would expand to {total / 2**20:,.0f} MB when opened (the limit is "
-                         f"{XLSX_MAX_UNCOMPRESSED / 2**20:,.0f} MB). Split it or save it as CSV.")
+        raise SheetError(_("{source} would expand to {size:,.0f} MB when opened (the limit is {limit:,.0f} MB). Split it "
+                           "or save it as CSV.").format(source=source, size=total / 2**20,
+                                                        limit=XLSX_MAX_UNCOMPRESSED / 2**20))
     for entry in entries:
         ratio = entry.file_size / max(entry.compress_size, 1)
         if entry.file_size > XLSX_RATIO_CHECKED_ABOVE and ratio > XLSX_MAX_RATIO:
-            raise SheetError(f"{source} is compressed {ratio:,.0f} to 1 inside ({entry.filename}), "
-                             "which real sheets never are: it looks like a zip bomb and was not opened.")
+            raise SheetError(_("{source} is compressed {ratio:,.0f} to 1 inside ({part}), which real sheets never are: "
+                               "it looks like a zip bomb and was not opened.").format(source=source, ratio=ratio,
+                                                                                     part=entry.filename))
     if "xl/workbook.xml" not in archive.namelist():
-        raise SheetError(f"{source} is a zip file but not an Excel workbook (.xlsx).")
+        raise SheetError(_("{source} is a zip file but not an Excel workbook (.xlsx).").format(source=source))
 
 
 def _read_xlsx(data: bytes, source: str, worksheet: str | None) -> RawSheet:
@@ -332,12 +333,13 @@ def _read_xlsx(data: bytes, source: str, worksheet: str | None) -> RawSheet:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as error:  # openpyxl raises many kinds for a broken workbook
-        raise SheetError(f"{source} could not be opened as an Excel workbook: {error}") from None
+        raise SheetError(_("{source} could not be opened as an Excel workbook: {error}").format(
+            source=source, error=error)) from None
     try:
         names = book.sheetnames
         if worksheet is not None and worksheet not in names:
-            raise SheetError(f"{source} has no worksheet named '{worksheet}'. "
-                             f"Its worksheets are: {', '.join(names)}.")
+            raise SheetError(_("{source} has no worksheet named '{worksheet}'. Its worksheets are: {names}.").format(
+                source=source, worksheet=worksheet, names=", ".join(names)))
         chosen = worksheet or (names[0] if len(names) == 1 else
                                best_worksheet({name: _head_rows(book[name], source) for name in names}))
         records = _worksheet_records(book[chosen], source)
@@ -361,16 +363,18 @@ def _worksheet_records(worksheet, source: str, max_rows: int | None = None) -> l
                 continue
             cells += len(row)
             if cells > XLSX_MAX_CELLS:
-                raise SheetError(
-                    f"{source} [{worksheet.title}] holds more than {XLSX_MAX_CELLS:,} cells (counted to each row's "
-                    f"last cell; row {len(records) + 1} reaches column {len(row):,}). Delete stray cells far "
-                    "below or right of the data, split the sheet, or save it as CSV.")
+                raise SheetError(_(
+                    "{source} [{worksheet}] holds more than {most:,} cells (counted to each row's last cell; row {row} "
+                    "reaches column {column:,}). Delete stray cells far below or right of the data, split the sheet, "
+                    "or save it as CSV.").format(source=source, worksheet=worksheet.title, most=XLSX_MAX_CELLS,
+                                                 row=len(records) + 1, column=len(row)))
             records.append([cell_text(value) for value in row])
     except SheetError:
         raise
     except Exception as error:  # the XML of a damaged or cut-off worksheet: expat's errors, openpyxl's
-        raise SheetError(f"{source}: the worksheet '{worksheet.title}' is damaged or cut off after row "
-                         f"{len(records)} ({error}). Save the workbook again from Excel, or as CSV.") from None
+        raise SheetError(_("{source}: the worksheet '{worksheet}' is damaged or cut off after row {row} ({error}). Save "
+                           "the workbook again from Excel, or as CSV.").format(source=source, worksheet=worksheet.title,
+                                                                               row=len(records), error=error)) from None
     return records
 
 
