@@ -87,7 +87,7 @@ with taxonomy_tab:
                                 column_config=columns)
         if st.button(_("Save and re-tag"), type="primary", key="themes-save"):
             try:
-                save(taxonomy_from_rows(edited.to_dict("records"), "The table"))
+                save(taxonomy_from_rows(edited.to_dict("records"), _("The table")))
             except TaxonomyError as error:
                 st.error("**" + _("Not saved.") + f"** {literal(error)}. " + _("Fill in or delete that row."))
             except PermissionError as error:

@@ -17,6 +17,7 @@ import tomlkit
 from empathy import DATA, language
 from empathy.figures.rules import Thresholds
 from empathy.figures.voice import VoiceRule
+from empathy.language import _
 
 SETTINGS_PATH = DATA / "settings.toml"
 
@@ -52,8 +53,9 @@ def read_display(path: Path | None = None) -> Display:
     path = path or settings_path()
     display = Display(**_section(_read(path), "display", Display, path))
     if language.supported(display.language) != display.language:
-        raise SettingsError(f"{path}: [display] language = '{display.language}' is not one the board speaks; "
-                            f"use one of: {', '.join(language.LANGUAGES)}.")
+        raise SettingsError(_("{path}: [display] language = '{language}' is not one the board speaks; use one of: "
+                              "{languages}.").format(path=path, language=display.language,
+                                                     languages=", ".join(language.LANGUAGES)))
     return display
 
 
@@ -62,7 +64,7 @@ def _read(path: Path) -> dict:
         with Path(path).open("rb") as handle:
             return tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as error:
-        raise SettingsError(f"{path}: cannot be read ({error}).") from error
+        raise SettingsError(_("{path}: cannot be read ({error}).").format(path=path, error=error)) from error
 
 
 def read_settings(path: Path | None = None) -> Settings:
@@ -80,8 +82,8 @@ def read_settings(path: Path | None = None) -> Settings:
     try:
         ZoneInfo(settings.timezone)
     except (ZoneInfoNotFoundError, ValueError) as error:
-        raise SettingsError(f"{path}: [board] timezone = '{settings.timezone}' is not a timezone; "
-                            "use a name like 'Europe/London' or 'UTC'.") from error
+        raise SettingsError(_("{path}: [board] timezone = '{timezone}' is not a timezone; use a name like "
+                              "'Europe/London' or 'UTC'.").format(path=path, timezone=settings.timezone)) from error
     return settings
 
 
@@ -90,8 +92,8 @@ def _section(found: dict, name: str, kind: type, path: Path, skip: frozenset | s
     known = {f.name for f in fields(kind)} - set(skip)
     unknown = sorted(set(values) - known)
     if unknown:
-        raise SettingsError(f"{path}: [{name}] has no setting {', '.join(unknown)}; "
-                            f"the settings are: {', '.join(sorted(known))}.")
+        raise SettingsError(_("{path}: [{section}] has no setting {unknown}; the settings are: {known}.").format(
+            path=path, section=name, unknown=", ".join(unknown), known=", ".join(sorted(known))))
     return values
 
 
@@ -99,16 +101,18 @@ def threshold_problems(t: Thresholds) -> list[str]:
     """What makes early-warning thresholds unusable, in words; none when they are fine."""
     whole = ("days", "baseline_days", "frequent_support_calls", "nps_answers", "sentiment_calls",
              "participation_invited", "red_escalations", "red_signs")
-    problems = [f"{name} must be a whole number of at least 1 (it is {getattr(t, name)})"
+    problems = [_("{name} must be a whole number of at least 1 (it is {value})").format(name=name, value=getattr(t, name))
                 for name in whole if not isinstance(getattr(t, name), int) or getattr(t, name) < 1]
     if not isinstance(t.contact_rise, int | float) or t.contact_rise < 1:
-        problems.append(f"contact_rise must be at least 1 (it is {t.contact_rise})")
+        problems.append(_("contact_rise must be at least 1 (it is {value})").format(value=t.contact_rise))
     if not isinstance(t.nps_drop, int | float) or not 0 < t.nps_drop <= 200:
-        problems.append(f"nps_drop must be above 0 and at most 200 points (it is {t.nps_drop})")
+        problems.append(_("nps_drop must be above 0 and at most 200 points (it is {value})").format(value=t.nps_drop))
     if not isinstance(t.negative_sentiment, int | float) or not -1 <= t.negative_sentiment <= 1:
-        problems.append(f"negative_sentiment must be between -1 and 1 (it is {t.negative_sentiment})")
+        problems.append(_("negative_sentiment must be between -1 and 1 (it is {value})").format(
+            value=t.negative_sentiment))
     if not isinstance(t.participation_drop, int | float) or not 0 < t.participation_drop <= 1:
-        problems.append(f"participation_drop must be above 0 and at most 1 (it is {t.participation_drop})")
+        problems.append(_("participation_drop must be above 0 and at most 1 (it is {value})").format(
+            value=t.participation_drop))
     return problems
 
 
@@ -119,7 +123,7 @@ def save_thresholds(store, user, thresholds: Thresholds, path: Path | None = Non
     store.authorize(user, "edit_thresholds", str(path))
     problems = threshold_problems(thresholds)
     if problems:
-        raise SettingsError("The thresholds were not saved: " + "; ".join(problems) + ".")
+        raise SettingsError(_("The thresholds were not saved: {problems}.").format(problems="; ".join(problems)))
     document = tomlkit.parse(path.read_text(encoding="utf-8"))
     if "early_warning" not in document:
         document["early_warning"] = tomlkit.table()

@@ -19,6 +19,7 @@ import duckdb
 import pandas as pd
 
 from empathy import DATA
+from empathy.language import _
 from empathy.store import texts
 from sentiment import korean
 
@@ -50,8 +51,8 @@ def taxonomy_from_rows(rows, where: str = "themes") -> dict[str, list[str]]:
         if not theme and not phrase:
             continue
         if not theme or not phrase.rstrip("*"):
-            raise TaxonomyError(f"{where}: row {number} needs both a theme and a phrase "
-                                f"(theme '{theme}', phrase '{phrase}')")
+            raise TaxonomyError(_("{where}: row {row} needs both a theme and a phrase (theme '{theme}', phrase "
+                                  "'{phrase}')").format(where=where, row=number, theme=theme, phrase=phrase))
         phrases = taxonomy.setdefault(theme, [])
         if phrase not in phrases:
             phrases.append(phrase)
@@ -99,7 +100,7 @@ def tag_texts(texts: pd.Series, taxonomy: dict[str, list[str]] | None = None,
     parameters."""
     taxonomy = read_taxonomy() if taxonomy is None else taxonomy
     if texts.empty or not taxonomy:
-        return pd.Series([[] for _ in range(len(texts))], index=texts.index, dtype="object")
+        return pd.Series([[] for text in range(len(texts))], index=texts.index, dtype="object")
     expression, params = themes_expression(taxonomy, "t", "l")
     frame = pd.DataFrame({"t": texts.astype("str").to_numpy(),
                           "l": (lemmas if lemmas is not None else pd.Series(None, index=texts.index, dtype="object"))
