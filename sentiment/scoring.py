@@ -186,8 +186,9 @@ def _chunks(texts: list[str], workers: int) -> list[list[str]]:
     KOREAN_COST English ones, and the worker that scores any pays Kiwi's start once: a few Korean
     texts go to one worker, with fewer English ones beside them, rather than making every worker
     start Kiwi; many are spread over all of them."""
-    in_korean = [text for text in texts if korean.is_korean(text)]
-    english = [text for text in texts if not korean.is_korean(text)]
+    hangul = [korean.is_korean(text) for text in texts]
+    in_korean = [text for text, found in zip(texts, hangul) if found]
+    english = [text for text, found in zip(texts, hangul) if not found]
     korean_cost = KOREAN_COST * len(in_korean) + KIWI_START_COST if in_korean else 0
     share = (len(english) + korean_cost) / workers
     if korean_cost > share:

@@ -142,7 +142,7 @@ def chart_spec(builder, frame: pd.DataFrame, *args) -> dict:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _chart_spec(builder: str, frame: pd.DataFrame, args: tuple, language: str) -> dict:
+def _chart_spec(builder: str, frame: pd.DataFrame, args: tuple, reader_language: str) -> dict:
     """Keyed on the reader's language too: a chart's titles and dates are in words."""
     return getattr(charts, builder)(frame, *args).to_dict()
 

@@ -13,6 +13,7 @@ import csv
 import io
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
@@ -78,11 +79,12 @@ def phrase_pattern(phrase: str) -> str:
     return rf"\b{words}" + ("" if phrase.endswith("*") else r"\b")
 
 
+@lru_cache(maxsize=4096)
 def lemma_pattern(phrase: str) -> str | None:
     """A Korean phrase as the lemmas every form of it shares ("form/TAG" words of `korean.lemmas`), a
     pattern over a text's stored lemmas (any of the phrase's likely readings); None for a phrase that is
     not Korean. An adverb between its words (너무, 또) does not stop a match; a negation (안, 못) does,
-    since it changes what is said."""
+    since it changes what is said. Kept per phrase: every load tags with the same taxonomy."""
     if not korean.is_korean(phrase):
         return None
     adverb = "(?: (?:[^ /]{2,}|[^ /안못])/MAG)*"  # any but 안 and 못 (RE2 has no look-ahead)
