@@ -6,6 +6,7 @@ import streamlit as st
 
 from empathy.language import N_, _, moment
 from empathy.loading.demo import clear_demo, reload_demo
+from empathy.loading.rescore import score_unscored_korean, unscored_korean
 from empathy.loading.transcripts import place_speakers, unplaced_speakers
 from empathy.sheets.schema import LAYOUTS
 from empathy.sheets.templates import CONTENTS, TITLES, template_csv, template_file_name
@@ -91,6 +92,25 @@ def place_speakers_panel() -> None:
 
 
 place_speakers_panel()
+
+
+def korean_waiting_panel() -> None:
+    """Korean texts stored before the board scored Korean, scored here: their weeks get the figures a
+    load today would give them."""
+    waiting = cached(unscored_korean, store)
+    if not (waiting["comments"] or waiting["turns"]):
+        return
+    with st.container(border=True):
+        st.info(_("{comments:,} Korean comments and {turns:,} Korean call turns were stored before the board scored "
+                  "Korean: they count in no sentiment figure yet.").format(**waiting), icon=":material/translate:")
+        if st.button(_("Score them now"), key="score-korean", icon=":material/bolt:"):
+            done = score_unscored_korean(store, user)
+            st.session_state["data-message"] = _("Scored {comments:,} Korean comments and {turns:,} call turns; the "
+                                                 "figures of {calls:,} calls were worked out again.").format(**done)
+            st.rerun()
+
+
+korean_waiting_panel()
 
 
 def confirm_undo(batch) -> None:

@@ -14,6 +14,7 @@ from empathy.figures.backtest import backtest as run_backtest
 from empathy.figures.board import Board, build_board
 from empathy.figures.settings import read_settings
 from empathy.loading.demo import reload_demo
+from empathy.loading.rescore import score_unscored_korean
 from empathy.loading.sheet import LoadReport, load_google_sheet, load_sheet, sheet_row
 from empathy.meeting.actions import listed
 from empathy.meeting.alerts import send_alerts
@@ -228,6 +229,13 @@ def print_board(board: Board) -> None:
         v = board.voice
         print(f'Voice of the week: "{v["text"]}" — {v["account_name"]} ({v["segment"]}), {v["who"]}, '
               f'{v["channel"]}, {v["date"]}')
+
+
+def score_korean(store: Store, user: User, args: argparse.Namespace) -> int:
+    done = score_unscored_korean(store, user)
+    print(f"Korean texts stored unscored, scored now: {done['comments']:,} comments and {done['turns']:,} call turns; "
+          f"{done['calls']:,} calls' figures worked out again.")
+    return 0
 
 
 def check(store: Store, user: User, args: argparse.Namespace) -> int:

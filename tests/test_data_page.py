@@ -195,6 +195,23 @@ def test_speakers_no_rule_placed_are_placed_on_the_page_and_the_figures_follow(a
     assert calls["customer_turns"].tolist() == [1, 1] and calls["sentiment_mean"].notna().all()
 
 
+def test_korean_comments_stored_unscored_are_offered_and_scored_on_the_page(app, db_path):
+    store = Store.open(db_path)
+    load_sheet(store, user=ANALYST, path=FIXTURES / "korean_survey_cp949.csv")
+    store.write(lambda cursor: cursor.execute("UPDATE survey_responses SET sentiment = NULL "
+                                              "WHERE response_id LIKE 'K-%'"), "version")
+    app.run()
+    assert [i.value for i in app.info if "Korean" in i.value] == [
+        "3 Korean comments and 0 Korean call turns were stored before the board scored Korean: they count in no "
+        "sentiment figure yet."]
+    next(b for b in app.button if b.label == "Score them now").click().run()
+    assert [as_read(s.value) for s in app.success] == [
+        "Scored 3 Korean comments and 0 call turns; the figures of 0 calls were worked out again."]
+    assert not any("Korean" in i.value for i in app.info)
+    scores = store.query("SELECT response_id, sentiment FROM survey_responses WHERE response_id LIKE 'K-%' ORDER BY 1")
+    assert scores["sentiment"].notna().tolist() == [True, True, True, False]  # K-004 has no comment
+
+
 def test_the_same_upload_again_has_nothing_new_to_load(app):
     data = b"account_id,account_name,segment\nA9001,Quill & Co,SMB\n"
     upload(app, "new-account.csv", data)

@@ -207,9 +207,9 @@ def _land(store: Store, prepared: Prepared, user: User, skip_invalid: bool, demo
         moved = place_speakers(store, roles, user, rows["call_id"].tolist())
         report.turns_placed = moved["turns"]
         if moved["turns"]:
-            report.notes.append(f"{moved['turns']} turns of {moved['calls']} calls stored before were placed anew "
-                                f"({', '.join(f'{label}={role}' for label, role in roles.items())}); nothing was "
-                                "scored again.")
+            report.notes.append(_("{turns} turns of {calls} calls stored before were placed anew ({roles}); nothing "
+                                  "was scored again.").format(turns=moved["turns"], calls=moved["calls"], roles=", ".join(
+                                      f"{label}={role}" for label, role in roles.items())))
     return report
 
 

@@ -1,6 +1,7 @@
 """The stored texts' derived columns, changed in place of a new batch: the turns of stored calls
-scored before (read back so a transcript is never scored twice), speakers placed anew, and every
-comment's and customer turn's themes set again after the taxonomy changed. Each is a new data version."""
+scored before (read back so a transcript is never scored twice), speakers placed anew, Korean texts
+stored before Korean was scored scored now, and every comment's and customer turn's themes set again
+after the taxonomy changed. Each is a new data version."""
 
 from __future__ import annotations
 
@@ -26,24 +27,49 @@ def place_speakers(store, turns: pd.DataFrame, calls: pd.DataFrame, detail: str,
     columns; customer turns tagged by `turn_themes`, as a load tags them) and those calls' figures
     worked out again from their turns (call_id, transcript_hash, figure columns), in one transaction."""
     store.authorize(user, "load", "speaker roles")
+
+    def place(cursor):
+        _set_turns(cursor, turns, calls, turn_themes)
+        audit.append(cursor, user, "place_speakers", detail, "done", f"{len(turns)} turns of {len(calls)} calls")
+    store.write(place, "version")
+
+
+def score_korean(store, comments: pd.DataFrame, turns: pd.DataFrame, calls: pd.DataFrame, *, user: User,
+                 comment_themes: tuple[str, list], turn_themes: tuple[str, list]) -> None:
+    """Korean texts stored before Korean was scored, scored now, in one transaction: every stored
+    comment left unscored with one of these texts (comment, sentiment, language, lemmas; tagged by
+    `comment_themes` over `f.comment` and `f.lemmas`), and turns with their calls' figures as
+    `place_speakers` takes them."""
+    store.authorize(user, "load", "Korean texts stored unscored")
+
+    def score(cursor):
+        cursor.register("scored_comments", comments)
+        cursor.execute(f"""UPDATE survey_responses s SET sentiment = f.sentiment, language = f.language,
+                               lemmas = f.lemmas, themes = {comment_themes[0]}
+                           FROM scored_comments f WHERE s.comment = f.comment AND s.sentiment IS NULL""",
+                       comment_themes[1])
+        _set_turns(cursor, turns, calls, turn_themes)
+        audit.append(cursor, user, "score_korean", "stored comments and turns", "done",
+                     f"{len(comments)} comments, {len(turns)} turns of {len(calls)} calls")
+    store.write(score, "version")
+
+
+def _set_turns(cursor, turns: pd.DataFrame, calls: pd.DataFrame, turn_themes: tuple[str, list]) -> None:
     keys = ("call_id", "transcript_hash", "turn", "text")
     figures = [name for name in calls.columns if name not in keys]
     values = [f"{name} = p.{name}" for name in turns.columns if name not in keys]
     themes, params = turn_themes
-
-    def place(cursor):
-        cursor.register("placed_turns", turns)
-        cursor.register("placed_calls", calls)
-        cursor.execute(f"""UPDATE utterances u SET {", ".join(values)},
-                               themes = CASE WHEN p.role = 'customer' THEN {themes} END
-                           FROM placed_turns p
-                           WHERE u.call_id = p.call_id AND u.transcript_hash = p.transcript_hash
-                             AND u.turn = p.turn""", params)
+    cursor.register("placed_turns", turns)
+    cursor.register("placed_calls", calls)
+    cursor.execute(f"""UPDATE utterances u SET {", ".join(values)},
+                           themes = CASE WHEN p.role = 'customer' THEN {themes} END
+                       FROM placed_turns p
+                       WHERE u.call_id = p.call_id AND u.transcript_hash = p.transcript_hash
+                         AND u.turn = p.turn""", params)
+    if figures:
         cursor.execute(f"""UPDATE calls c SET {", ".join(f"{name} = p.{name}" for name in figures)}
                            FROM placed_calls p
                            WHERE c.call_id = p.call_id AND c.transcript_hash = p.transcript_hash""")
-        audit.append(cursor, user, "place_speakers", detail, "done", f"{len(turns)} turns of {len(calls)} calls")
-    store.write(place, "version")
 
 
 def retag(store, comments: tuple[str, list], turns: tuple[str, list], *, user: User) -> int:

@@ -1,0 +1,79 @@
+"""Korean texts stored before Korean was scored get, when scored now, what a load today gives them."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import ANALYST, VIEWER, empathy
+from empathy.loading.rescore import score_unscored_korean, unscored_korean
+from empathy.loading.sheet import load_sheet
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ENGLISH = ("response_id,account_id,submitted_at,score,metric,comment\n"
+           "E-1,A1,2026-11-16 09:00,2,nps,The invoice is wrong again and support never answers.\n")
+COMMENTS = "SELECT response_id, sentiment, language, lemmas, themes FROM survey_responses ORDER BY response_id"
+TURNS = "SELECT call_id, turn, compound, scored, language, lemmas, themes FROM utterances ORDER BY call_id, turn"
+CALLS = ("SELECT call_id, sentiment_mean, sentiment_min, negative, scored_turns, unscored_turns, dissatisfaction, "
+         "language FROM calls ORDER BY call_id")
+
+
+def as_before_korean(cursor) -> None:
+    """The store as a load before Korean was scored left it: Korean comments and turns unscored."""
+    cursor.execute("""UPDATE survey_responses SET sentiment = NULL, lemmas = NULL, themes = []
+                      WHERE regexp_matches(comment, '[가-힣]')""")
+    cursor.execute("""UPDATE utterances SET compound = NULL, pos = NULL, neu = NULL, neg = NULL,
+                      dissatisfaction = NULL, lemmas = NULL, scored = false, themes = NULL
+                      WHERE role = 'customer' AND regexp_matches(text, '[가-힣]')""")
+    cursor.execute("""UPDATE calls SET sentiment_mean = NULL, sentiment_min = NULL, negative = NULL,
+                      scored_turns = 0, unscored_turns = customer_turns, dissatisfaction = NULL""")
+
+
+@pytest.fixture
+def loaded(store):
+    for name in ("korean_survey_cp949.csv", "korean_calls_cp949.csv"):
+        report = load_sheet(store, user=ANALYST, path=FIXTURES / name)
+        assert report.batch_id is not None
+    load_sheet(store, user=ANALYST, data=ENGLISH.encode(), source="english.csv")
+    return {query: store.query(query) for query in (COMMENTS, TURNS, CALLS)}
+
+
+def test_korean_texts_stored_unscored_get_what_a_load_gives_them(store, loaded):
+    store.write(as_before_korean, "version")
+    assert unscored_korean(store) == {"comments": 3, "turns": 4}
+    before = store.version()
+    assert score_unscored_korean(store, ANALYST) == {"comments": 3, "turns": 4, "calls": 2}
+    for query, as_loaded in loaded.items():
+        pd.testing.assert_frame_equal(store.query(query), as_loaded)
+    comments = store.query(COMMENTS).set_index("response_id")
+    assert comments.loc["K-001", "sentiment"] > 0 > comments.loc["K-002", "sentiment"]  # 감사합니다 / 느려서 어렵습니다
+    assert pd.isna(comments.loc["K-004", "sentiment"])  # no comment
+    assert comments.loc["E-1", "language"] == "en"  # English scored at its load, left alone
+    call = store.query(CALLS).iloc[0]
+    assert (bool(call["negative"]), call["scored_turns"], call["unscored_turns"]) == (True, 2, 0)
+    assert store.version() > before
+    assert unscored_korean(store) == {"comments": 0, "turns": 0}
+    audit = store.query("SELECT action, outcome, detail FROM audit WHERE action = 'score_korean'")
+    assert audit.values.tolist() == [["score_korean", "done", "3 comments, 4 turns of 2 calls"]]
+
+
+def test_scoring_korean_texts_is_a_load_a_viewer_may_not_make(store, loaded):
+    store.write(as_before_korean, "version")
+    with pytest.raises(PermissionError):
+        score_unscored_korean(store, VIEWER)
+    assert unscored_korean(store) == {"comments": 3, "turns": 4}
+
+
+def test_nothing_waiting_changes_nothing(store, loaded):
+    assert unscored_korean(store) == {"comments": 0, "turns": 0}
+    assert score_unscored_korean(store, ANALYST) == {"comments": 0, "turns": 0, "calls": 0}
+    for query, as_loaded in loaded.items():
+        pd.testing.assert_frame_equal(store.query(query), as_loaded)
+
+
+def test_the_command_line_scores_them_and_says_how_many(store, loaded, db_path):
+    store.write(as_before_korean, "version")
+    done = empathy("score-korean", db_path=db_path)
+    assert done.returncode == 0
+    assert "3 comments and 4 call turns; 2 calls' figures worked out again" in done.stdout
+    pd.testing.assert_frame_equal(store.query(COMMENTS), loaded[COMMENTS])
