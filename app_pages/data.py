@@ -4,7 +4,7 @@ every batch with undo, and the demo data's controls."""
 import pandas as pd
 import streamlit as st
 
-from empathy.language import N_, _, moment
+from empathy.language import N_, _, moment, number
 from empathy.loading.demo import clear_demo, reload_demo
 from empathy.loading.rescore import score_unscored_korean, unscored_korean
 from empathy.loading.transcripts import place_speakers, unplaced_speakers
@@ -101,12 +101,14 @@ def korean_waiting_panel() -> None:
     if not (waiting["comments"] or waiting["turns"]):
         return
     with st.container(border=True):
-        st.info(_("{comments:,} Korean comments and {turns:,} Korean call turns were stored before the board scored "
-                  "Korean: they count in no sentiment figure yet.").format(**waiting), icon=":material/translate:")
+        st.info(_("{comments} Korean comments and {turns} Korean call turns were stored before the board scored "
+                  "Korean: they count in no sentiment figure yet.").format(
+            comments=number(waiting["comments"]), turns=number(waiting["turns"])), icon=":material/translate:")
         if st.button(_("Score them now"), key="score-korean", icon=":material/bolt:"):
             done = score_unscored_korean(store, user)
-            st.session_state["data-message"] = _("Scored {comments:,} Korean comments and {turns:,} call turns; the "
-                                                 "figures of {calls:,} calls were worked out again.").format(**done)
+            st.session_state["data-message"] = _("Scored {comments} Korean comments and {turns} call turns; the "
+                                                 "figures of {calls} calls were worked out again.").format(
+                comments=number(done["comments"]), turns=number(done["turns"]), calls=number(done["calls"]))
             st.rerun()
 
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from babel.dates import format_date, format_datetime
-from babel.numbers import format_decimal
+from babel.numbers import format_compact_currency, format_decimal
 
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 
@@ -117,3 +117,8 @@ def number(value: float, digits: int = 0) -> str:
     """A count or amount with the language's grouping: 1,234."""
     return format_decimal(round(value, digits), format="#,##0" + ("." + "0" * digits if digits else ""),
                           locale=current())
+
+
+def money(amount: float, currency: str) -> str:
+    """An amount short, in the language's way and the currency's sign: $1.2M, $499K / US$49.9만, ₩120억."""
+    return format_compact_currency(amount, currency, locale=current(), fraction_digits=1)

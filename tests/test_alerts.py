@@ -70,7 +70,7 @@ def test_each_alert_arrives_once_by_slack_and_by_mail(data, db_path, configured,
     assert sorted((s["key"], s["channel"]) for s in json.loads(sent.stdout)["sent"]) == [
         ("figure:nps:2026-W37", "email"), ("figure:nps:2026-W37", "slack"), ("red:ESC", "email"), ("red:ESC", "slack")]
     red = next(p["text"] for p in posted if "turned red" in p["text"])
-    assert red.startswith("*Escalates Ltd turned red*\nEscalates Ltd (SMB, $12k ARR) is red as of Sun 13 Sep 2026: "
+    assert red.startswith("*Escalates Ltd turned red*\nEscalates Ltd (SMB, $12K ARR) is red as of Sun 13 Sep 2026: "
                           "2 escalated calls in 30 days.")
     assert "http://127.0.0.1:8501/accounts?window=2026-W37&weeks=1&account=ESC" in red
     nps = next(p["text"] for p in posted if "NPS" in p["text"])
@@ -90,7 +90,7 @@ def test_alerts_in_korean_with_lang_ko(data, db_path, configured, inbox, slack):
     sent = alerts(db_path, configured, "--window", "2026-W37", "--send", "--lang", "ko")
     assert sent.returncode == 0, sent.stderr
     red = next(p["text"] for p in posted if "빨강으로 바뀜" in p["text"])
-    assert red.startswith("*Escalates Ltd: 빨강으로 바뀜*\nEscalates Ltd (SMB, $12k ARR)은(는) 2026년 9월 13일 (일) 기준 "
+    assert red.startswith("*Escalates Ltd: 빨강으로 바뀜*\nEscalates Ltd (SMB, US$1.2만 ARR)은(는) 2026년 9월 13일 (일) 기준 "
                           "빨강입니다: 30일 동안 에스컬레이션된 통화 2건.\n고객사 이야기: ")
     mails = {message["Subject"] for _, message, _ in handler.messages}
     assert mails == {"Escalates Ltd: 빨강으로 바뀜", "2026년 37주차 순추천지수(NPS) ▼ 160.0 점 · 실제 변화"}

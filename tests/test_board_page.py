@@ -299,3 +299,13 @@ def test_the_board_reads_in_korean_with_lang_ko_and_keeps_its_figures(run_app):
     assert {"기간", "언어"} <= {r.label for r in korean.sidebar.radio}
     assert korean.sidebar.radio(key="lang-switch").value == "ko"
     assert korean.query_params["lang"] == "ko"  # a shared link keeps its language
+
+
+def test_arr_is_shown_in_the_currency_the_settings_name_as_the_reader_writes_it(run_app, own_settings_and_themes):
+    at_risk = re.compile(r'class="arr">([^<]*)<')
+    dollars = at_risk.findall(html(run_app()))
+    assert dollars and all(shown.startswith("$") for shown in dollars)
+    path = own_settings_and_themes / "settings.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('currency = "USD"', 'currency = "KRW"'), encoding="utf-8")
+    won = at_risk.findall(html(run_app(lang="ko")))
+    assert won and all(shown.startswith("₩") and shown.split()[0][-1] in "만억0123456789" for shown in won)

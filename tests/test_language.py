@@ -93,6 +93,14 @@ def test_days_weeks_and_numbers_read_as_each_language_writes_them():
         ("2026년 44주차 ~ 2026년 47주차", "2026-07-01 ~ 2026-09-30")
 
 
+def test_money_reads_short_in_each_languages_way_with_the_currencys_sign():
+    amounts = (950, 12_000, 1_234_567, 12_000_000_000)
+    assert [language.money(a, "USD") for a in amounts] == ["$950", "$12K", "$1.2M", "$12B"]
+    language.use("ko")  # Korean counts in 만 (10^4) and 억 (10^8)
+    assert [language.money(a, "KRW") for a in amounts] == ["₩950", "₩1.2만", "₩123.5만", "₩120억"]
+    assert language.money(12_000, "USD") == "US$1.2만"
+
+
 def test_one_run_reads_in_korean_while_another_reads_in_english():
     """The language is the run's own (a context variable): two threads never see each other's."""
     import threading

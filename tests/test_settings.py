@@ -2,7 +2,7 @@ import pytest
 
 from conftest import ANALYST
 from empathy.figures.rules import Thresholds
-from empathy.figures.settings import Settings, SettingsError, read_settings, save_thresholds
+from empathy.figures.settings import Settings, SettingsError, read_display, read_settings, save_thresholds
 from empathy.figures.voice import VoiceRule
 
 
@@ -33,6 +33,16 @@ def test_a_wrong_setting_is_named(tmp_path, text, named):
     path.write_text(text)
     with pytest.raises(SettingsError, match=named.replace("/", "/")):
         read_settings(path)
+
+
+def test_the_currency_is_read_and_a_code_that_is_none_is_named(tmp_path):
+    path = tmp_path / "settings.toml"
+    path.write_text('[display]\nlanguage = "ko"\ncurrency = "KRW"\n')
+    assert (read_display(path).language, read_display(path).currency) == ("ko", "KRW")
+    assert read_display().currency == "USD"  # the committed file
+    path.write_text('[display]\ncurrency = "WON"\n')
+    with pytest.raises(SettingsError, match="currency = 'WON' is not a currency code; write one like USD"):
+        read_display(path)
 
 
 def test_thresholds_are_saved_keeping_the_files_comments_and_other_settings(own_settings_and_themes, store):

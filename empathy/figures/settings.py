@@ -13,6 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import tomlkit
+from babel.numbers import is_currency
 
 from empathy import DATA, language
 from empathy.figures.rules import Thresholds
@@ -47,6 +48,7 @@ class Display:
     board is computed from: a presented board's figures do not depend on its reader's language)."""
 
     language: str = language.DEFAULT  # "en" or "ko": pages, packs, the digest and the alerts
+    currency: str = "USD"  # ISO 4217 code of the data's ARR figures: "USD", "KRW", "EUR"
 
 
 def read_display(path: Path | None = None) -> Display:
@@ -56,6 +58,9 @@ def read_display(path: Path | None = None) -> Display:
         raise SettingsError(_("{path}: [display] language = '{language}' is not one the board speaks; use one of: "
                               "{languages}.").format(path=path, language=display.language,
                                                      languages=", ".join(language.LANGUAGES)))
+    if not is_currency(display.currency):
+        raise SettingsError(_("{path}: [display] currency = '{currency}' is not a currency code; write one like USD, "
+                              "KRW or EUR.").format(path=path, currency=display.currency))
     return display
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pandas as pd
 
 from empathy.figures.metrics import Figure
+from empathy import language
+from empathy.figures.settings import read_display
 from empathy.language import N_, _, moment, ngettext, short_day
 
 # figure -> its title (translated where shown: `title`), the unit of its change, the d3 format of its
@@ -81,12 +83,8 @@ def counted(name: str) -> str:
 
 
 def money(amount: float) -> str:
-    """$1.2M, $499k, $950: rounded where it no longer reads as the next unit ($999,600 is $1.0M)."""
-    if amount >= 999_500:
-        return f"${amount / 1_000_000:.1f}M"
-    if amount >= 999.5:
-        return f"${amount / 1_000:.0f}k"
-    return f"${amount:,.0f}"
+    """ARR as the reader's language writes it, in the currency the data is in ([display] currency)."""
+    return language.money(amount, read_display().currency)
 
 
 def attribution(voice: dict) -> str:
