@@ -15,6 +15,7 @@ from empathy.access.roles import (
     parse_roles,
     require,
 )
+from empathy import language
 from empathy.figures import voice
 from empathy.figures.metrics import iso_week
 from empathy.figures.rules import Thresholds
@@ -56,6 +57,13 @@ def test_each_role_includes_the_one_before_and_a_refusal_names_role_and_action()
     with pytest.raises(PermissionError, match="cxo@example.com has the viewer role and may not load sheets: "
                                               "that needs the analyst role"):
         require(VIEWER, "load")
+    with language.speaking("ko"), pytest.raises(PermissionError) as refused:
+        require(VIEWER, "load")
+    assert str(refused.value) == ("cxo@example.com님은 viewer 역할이라 시트를 불러올 수 없습니다. analyst 이상의 역할이 "
+                                  "필요합니다.")
+    with language.speaking("ko"), pytest.raises(RolesError) as wrong:
+        parse_roles('[people]\n"dana@example.com" = "boss"\n')
+    assert "'boss'은(는) 역할이 아닙니다. 역할은 viewer, product lead, executive, analyst, admin입니다." in str(wrong.value)
 
 
 def test_the_command_line_is_the_os_user_with_all_rights_alone_and_an_analyst_on_a_team_server(monkeypatch):

@@ -3,6 +3,7 @@ import time
 import pytest
 
 from conftest import ANALYST, SUPPORT_SHEET_ROWS
+from empathy import language
 from empathy.loading.sheet import load_sheet
 from empathy.sheets.gsheets import GoogleSheets, SheetsError, service_account_info, sheet_ref, shown_address
 from sheets_api import KEY, SERVICE_ACCOUNT
@@ -65,6 +66,14 @@ def test_not_shared_names_the_service_account_to_share_with(google_sheets):
         client().open(sheet_ref(KEY))
     assert f"not shared with the service account {SERVICE_ACCOUNT}" in str(raised.value)
     assert len(google_sheets.requests) == 1  # a 403 is not retried
+
+
+def test_a_sheet_not_shared_is_explained_in_the_readers_language(google_sheets):
+    google_sheets.failures = [403]
+    with language.speaking("ko"), pytest.raises(SheetsError) as raised:
+        client().open(sheet_ref(KEY))
+    assert str(raised.value) == (f"Google 시트 {KEY}이(가) 서비스 계정 {SERVICE_ACCOUNT}과(와) 공유되어 있지 않습니다. "
+                                 f"Google 시트에서 공유를 눌러 {SERVICE_ACCOUNT}을(를) 뷰어로 추가한 뒤 다시 시도하세요.")
 
 
 def test_an_unknown_key_is_not_found(google_sheets):

@@ -3,6 +3,7 @@ carries for every process. (The faults made for real, with the command line: tes
 
 from pathlib import Path
 
+from empathy import language
 from empathy.store.faults import (
     DamageMark,
     StoreDamagedError,
@@ -22,8 +23,15 @@ def test_duckdb_and_os_errors_are_named_for_what_to_do():
     assert str(full).startswith(f"There is no space left on {mount_of(Path('/tmp'))} (where the data store "
                                 "/tmp/x.duckdb is): nothing was loaded.")
     read_only = fault_of(OSError(30, "Read-only file system"), "/ro/x.duckdb", None, "loaded")
-    assert isinstance(read_only, StoreReadOnlyError) and "Nothing was loaded; reading it works" in str(read_only)
+    assert isinstance(read_only, StoreReadOnlyError) and "nothing was loaded, and reading it works" in str(read_only)
     assert fault_of(ValueError("Binder Error: no such column"), "x", None) is None
+
+
+def test_a_fault_is_said_in_the_readers_language():
+    with language.speaking("ko"):
+        full = fault_of(OSError(28, "No space left on device"), "/tmp/x.duckdb", Path("/tmp/x.duckdb"), "loaded")
+    assert str(full) == (f"{mount_of(Path('/tmp'))}(데이터 저장소 /tmp/x.duckdb이(가) 있는 곳)에 남은 공간이 없어 "
+                         "아무것도 불러오지 않았습니다. 공간을 확보한 뒤 다시 시도하세요.")
 
 
 def test_a_damage_mark_is_seen_by_a_new_reader_until_cleared(tmp_path):

@@ -146,7 +146,7 @@ def test_a_read_only_store_is_read_and_a_load_says_it_cannot_write(demo_copy, tm
     assert json.loads(board.stdout)["voice"]["text"]  # the voice, chosen without writing it
     load = confined(read_only, "load", sheet(tmp_path), db_path=demo_copy)
     assert load.returncode == 1 and "Traceback" not in load.stderr
-    assert f"The data store {demo_copy} cannot be written here" in load.stderr and "Nothing was loaded" in load.stderr
+    assert f"The data store {demo_copy} cannot be written here" in load.stderr and "nothing was loaded" in load.stderr
 
 
 @needs_mounts

@@ -24,7 +24,7 @@ from enum import IntEnum
 from pathlib import Path
 
 from empathy import DATA
-from empathy.language import _
+from empathy.language import N_, _
 
 ROLES_PATH = DATA / "roles.toml"
 
@@ -50,21 +50,21 @@ class Role(IntEnum):
 # Each action a person can take that changes something or reveals customer data, the least role
 # that may take it, and how it reads in a refusal ("... may not <what>").
 ACTIONS: dict[str, tuple[Role, str]] = {
-    "export": (Role.VIEWER, "export customer quotes"),
-    "record_action": (Role.PRODUCT_LEAD, "record or follow up actions"),
-    "present": (Role.EXECUTIVE, "present the board (freeze it as presented)"),
-    "load": (Role.ANALYST, "load sheets"),
-    "undo": (Role.ANALYST, "undo a batch"),
-    "google_sheets": (Role.ANALYST, "manage the Google Sheets kept for refresh"),
-    "edit_taxonomy": (Role.ANALYST, "edit the themes"),
-    "edit_thresholds": (Role.ANALYST, "change the early-warning thresholds"),
-    "pin_voice": (Role.ANALYST, "pin the voice of the week"),
-    "send_digest": (Role.ANALYST, "send the weekly digest"),
-    "send_alerts": (Role.ANALYST, "send early-warning alerts"),
-    "manage_demo": (Role.ADMIN, "load or clear the demo data"),
-    "edit_roles": (Role.ADMIN, "change who has which role"),
-    "read_audit": (Role.ADMIN, "read the audit log"),
-    "maintain_store": (Role.ADMIN, "back up or repair the data store"),
+    "export": (Role.VIEWER, N_("export customer quotes")),
+    "record_action": (Role.PRODUCT_LEAD, N_("record or follow up actions")),
+    "present": (Role.EXECUTIVE, N_("present the board (freeze it as presented)")),
+    "load": (Role.ANALYST, N_("load sheets")),
+    "undo": (Role.ANALYST, N_("undo a batch")),
+    "google_sheets": (Role.ANALYST, N_("manage the Google Sheets kept for refresh")),
+    "edit_taxonomy": (Role.ANALYST, N_("edit the themes")),
+    "edit_thresholds": (Role.ANALYST, N_("change the early-warning thresholds")),
+    "pin_voice": (Role.ANALYST, N_("pin the voice of the week")),
+    "send_digest": (Role.ANALYST, N_("send the weekly digest")),
+    "send_alerts": (Role.ANALYST, N_("send early-warning alerts")),
+    "manage_demo": (Role.ADMIN, N_("load or clear the demo data")),
+    "edit_roles": (Role.ADMIN, N_("change who has which role")),
+    "read_audit": (Role.ADMIN, N_("read the audit log")),
+    "maintain_store": (Role.ADMIN, N_("back up or repair the data store")),
 }
 
 
@@ -119,8 +119,9 @@ def require(user: User, action: str) -> None:
     """Refuse, with a message naming the person, their role and the action, what their role lacks."""
     least, what = ACTIONS[action]
     if not user.may(action):
-        raise PermissionError(f"{user.identity} has the {user.role.label} role and may not {what}: "
-                              f"that needs the {least.label} role or above.")
+        raise PermissionError(_("{person} has the {role} role and may not {what}: that needs the {least} role or "
+                                "above.").format(person=user.identity, role=user.role.label, what=_(what),
+                                                 least=least.label))
 
 
 def roles_path() -> Path:
@@ -148,27 +149,29 @@ def parse_roles(text: str, where: str = "roles") -> Roles:
     try:
         found = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise RolesError(f"{where}: not a TOML file ({error}).") from None
+        raise RolesError(_("{where}: not a TOML file ({error}).").format(where=where, error=error)) from None
     unknown = sorted(set(found) - {"people", "domains", "command_line"})
     if unknown:
-        raise RolesError(f"{where}: unknown section [{unknown[0]}]; the sections are [people], [domains] "
-                         "and [command_line].")
+        raise RolesError(_("{where}: unknown section [{section}]; the sections are [people], [domains] and "
+                           "[command_line].").format(where=where, section=unknown[0]))
     people = {key.strip().lower(): _grant(value, f"{where}: [people] \"{key}\"")
               for key, value in found.get("people", {}).items()}
     for key in people:
         if "@" not in key:
-            raise RolesError(f"{where}: [people] \"{key}\" is not an e-mail address; "
-                             "put a whole domain under [domains].")
+            raise RolesError(_("{where}: [people] \"{key}\" is not an e-mail address; put a whole domain under "
+                               "[domains].").format(where=where, key=key))
     domains = {key.strip().lower().lstrip("@"): _grant(value, f"{where}: [domains] \"{key}\"")
                for key, value in found.get("domains", {}).items()}
     for key in domains:
         if "@" in key or "." not in key:
-            raise RolesError(f"{where}: [domains] \"{key}\" is not a domain like example.com.")
+            raise RolesError(_("{where}: [domains] \"{key}\" is not a domain like example.com.").format(
+                where=where, key=key))
     command_line = {}
     for key, value in found.get("command_line", {}).items():
         role, scope = _grant(value, f"{where}: [command_line] \"{key}\"")
         if not scope.everything:
-            raise RolesError(f"{where}: [command_line] \"{key}\" cannot be limited to segments or regions.")
+            raise RolesError(_("{where}: [command_line] \"{key}\" cannot be limited to segments or regions.").format(
+                where=where, key=key))
         command_line[key.strip()] = role
     return Roles(people, domains, command_line)
 
@@ -177,27 +180,29 @@ def _grant(value, where: str) -> tuple[Role, DataScope]:
     """`"analyst"`, or `{ role = "product lead", segments = ["SMB"], regions = ["EMEA"] }`."""
     entry = {"role": value} if isinstance(value, str) else value
     if not isinstance(entry, dict) or "role" not in entry:
-        raise RolesError(f"{where}: give a role, or a table with role = \"...\".")
+        raise RolesError(_("{where}: give a role, or a table with role = \"...\".").format(where=where))
     unknown = sorted(set(entry) - {"role", "segments", "regions"})
     if unknown:
-        raise RolesError(f"{where}: unknown key '{unknown[0]}' (use role, segments, regions).")
+        raise RolesError(_("{where}: unknown key '{key}' (use role, segments, regions).").format(
+            where=where, key=unknown[0]))
     try:
         role = Role.named(entry["role"])
         if role is Role.NOBODY:
             raise KeyError(role)
     except KeyError:
-        raise RolesError(f"{where}: '{entry['role']}' is not a role; the roles are viewer, product lead, "
-                         "executive, analyst and admin.") from None
+        raise RolesError(_("{where}: '{role}' is not a role; the roles are viewer, product lead, executive, analyst "
+                           "and admin.").format(where=where, role=entry["role"])) from None
     lists = {}
     for name in ("segments", "regions"):
         values = entry.get(name, [])
         if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
-            raise RolesError(f"{where}: {name} must be a list of names, like {name} = [\"SMB\"].")
+            raise RolesError(_("{where}: {name} must be a list of names, like {name} = [\"SMB\"].").format(
+                where=where, name=name))
         lists[name] = tuple(v.strip() for v in values)
     scope = DataScope(lists["segments"], lists["regions"])
     if not scope.everything and role is not Role.PRODUCT_LEAD:
-        raise RolesError(f"{where}: only a product lead can be limited to segments or regions "
-                         f"(this entry is a {role.label}).")
+        raise RolesError(_("{where}: only a product lead can be limited to segments or regions (this entry is a "
+                           "{role}).").format(where=where, role=role.label))
     return role, scope
 
 

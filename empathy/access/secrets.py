@@ -9,6 +9,7 @@ import tomllib
 from pathlib import Path
 
 from empathy import PROJECT
+from empathy.language import _
 
 
 def secrets_paths() -> list[Path]:
@@ -45,7 +46,7 @@ def secrets_section(*keys: str) -> tuple[Path, dict] | None:
         try:
             section = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-            raise SecretsError(f"{path} is not valid TOML ({error})") from None
+            raise SecretsError(_("{path} is not valid TOML ({error})").format(path=path, error=error)) from None
         for key in keys:
             section = section.get(key) if isinstance(section, dict) else None
         if isinstance(section, dict):

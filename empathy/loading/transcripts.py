@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from empathy.language import _
 from empathy.loading.themes import read_taxonomy, themes_expression
 from empathy.sheets.schema import TABLE_COLUMNS
 from empathy.sheets.validate import content_hash
@@ -128,7 +129,7 @@ def place_speakers(store: Store, roles: dict[str, str], user, call_ids: list[str
     store.authorize(user, "load", "speaker roles")
     bad = sorted({role for role in roles.values() if role not in ROLES})
     if bad:
-        raise StoreError(f"'{bad[0]}' is not a role; use customer, agent or other.")
+        raise StoreError(_("'{role}' is not a role; use customer, agent or other.").format(role=bad[0]))
     stored = store.query(f"""
         SELECT u.call_id, u.transcript_hash, c.agent, {", ".join(f"u.{name}" for name in ScoredTurn._fields)}
         FROM utterances u JOIN calls c USING (call_id, transcript_hash)

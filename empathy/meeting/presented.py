@@ -20,7 +20,7 @@ from empathy.figures import voice as voices
 from empathy.figures.board import Board, build_board, json_window
 from empathy.figures.metrics import Figure, Window, utc_bounds, window_figures
 from empathy.figures.settings import Settings
-from empathy.language import _, ngettext
+from empathy.language import _, ngettext, week
 from empathy.meeting.wording import main_value, title
 from empathy.sheets.schema import TABLE_KEYS
 from empathy.store import Store, StoreError
@@ -125,8 +125,8 @@ def present(store: Store, window: Window, settings: Settings, user: User) -> Pre
         number = kept_boards.present(store, frozen, data_version=version, user=user, voice=shown)
         if number is not None:
             return _presentation(kept_boards.listed(store, number=number).iloc[0])
-    raise StoreError(f"The data kept changing while the board of {window.label} was computed "
-                     f"({ATTEMPTS} times); present it again in a moment.")
+    raise StoreError(_("The data kept changing while the board of {window} was computed ({attempts} times); "
+                       "present it again in a moment.").format(window=week(window.label), attempts=ATTEMPTS))
 
 
 def presentations(store: Store) -> list[Presentation]:

@@ -27,14 +27,15 @@ from google.oauth2.service_account import Credentials
 from gspread.utils import absolute_range_name
 
 from empathy.access.secrets import SecretsError, secrets_section
+from empathy.language import N_, _
 from empathy.sheets.sources import HEADER_SEARCH_ROWS, RawSheet, SheetError, best_worksheet, sheet_from_records
 
 GOOGLE_SHEETS_API = "https://sheets.googleapis.com"
 TIMEOUT = (5, 30)  # seconds to connect, seconds to wait for an answer
 RETRY_WAITS = (1.0, 2.0, 4.0)  # seconds before each retry of a 429 or 5xx
 LONGEST_RETRY_AFTER = 8.0  # a server's Retry-After is honoured up to this
-SECRETS_HELP = ("Add a [connections.gsheets] section with a service account's key to "
-                ".streamlit/secrets.toml (docs/loading-sheets.md shows how).")
+SECRETS_HELP = N_("Add a [connections.gsheets] section with a service account's key to .streamlit/secrets.toml "
+                  "(docs/loading-sheets.md shows how).")
 URL_KEY = re.compile(r"/spreadsheets/d/([A-Za-z0-9_-]{20,})")
 ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 GOOGLE_SHEETS_HOSTS = ("docs.google.com", "docs.google.com:443")
@@ -82,9 +83,9 @@ def sheet_ref(text: str) -> SheetRef:
     if ADDRESS.match(text):
         parts = urlsplit(text)
         if "@" in parts.netloc:
-            raise SheetsError("That address carries a user name or password, which was not used or kept: "
-                              "Google Sheets are read with the board's service account. Paste the address as "
-                              "the browser shows it (https://docs.google.com/spreadsheets/d/…).")
+            raise SheetsError(_("That address carries a user name or password, which was not used or kept: Google "
+                                "Sheets are read with the board's service account. Paste the address as the "
+                                "browser shows it (https://docs.google.com/spreadsheets/d/…)."))
         if parts.scheme.lower() not in ("http", "https") or parts.netloc.lower() not in GOOGLE_SHEETS_HOSTS:
             found = None
         else:
@@ -96,8 +97,8 @@ def sheet_ref(text: str) -> SheetRef:
         return SheetRef(found.group(1), int(gid.group(1)) if gid else None)
     if BARE_KEY.fullmatch(text):
         return SheetRef(text)
-    raise SheetsError(f"'{text[:80]}' is not a Google Sheet's address. Copy the URL from the browser's "
-                      "address bar (https://docs.google.com/spreadsheets/d/…) or paste the sheet's key.")
+    raise SheetsError(_("'{text}' is not a Google Sheet's address. Copy the URL from the browser's address bar "
+                        "(https://docs.google.com/spreadsheets/d/…) or paste the sheet's key.").format(text=text[:80]))
 
 
 def service_account_info() -> dict:
@@ -105,17 +106,17 @@ def service_account_info() -> dict:
     try:
         found = secrets_section("connections", "gsheets")
     except SecretsError as error:
-        raise SheetsError(f"{error}; fix it and try again.") from None
+        raise SheetsError(_("{error}; fix it and try again.").format(error=error)) from None
     if found is not None:
         path, section = found
         missing = [name for name in ("client_email", "private_key", "token_uri") if not section.get(name)]
         if section.get("type") != "service_account" or missing:
-            raise SheetsError(f"The [connections.gsheets] section of {path} is not a service account "
-                              f"(type = \"service_account\" with {', '.join(missing or ['its key'])}). "
-                              + SECRETS_HELP)
+            raise SheetsError(_("The [connections.gsheets] section of {path} is not a service account (type = "
+                                "\"service_account\" with {missing}).").format(
+                path=path, missing=", ".join(missing or [_("its key")])) + " " + _(SECRETS_HELP))
         return {name: value for name, value in section.items() if name not in ("spreadsheet", "worksheet")}
-    raise SheetsError("No Google service account is configured, so Google Sheets cannot be read. "
-                      + SECRETS_HELP)
+    raise SheetsError(_("No Google service account is configured, so Google Sheets cannot be read.") + " "
+                      + _(SECRETS_HELP))
 
 
 class _BoundedHTTPClient(gspread.HTTPClient):
@@ -156,8 +157,9 @@ class GoogleSheets:
         try:
             credentials = Credentials.from_service_account_info(info, scopes=gspread.auth.READONLY_SCOPES)
         except (ValueError, KeyError) as error:
-            raise SheetsError(f"The service account's key in the secrets cannot be used ({error}). "
-                              "Paste the private_key exactly as in the JSON key file Google gave you.") from None
+            raise SheetsError(_("The service account's key in the secrets cannot be used ({error}). Paste the "
+                                "private_key exactly as in the JSON key file Google gave you.").format(
+                error=error)) from None
         self.email = info["client_email"]
         self.retry_waits = retry_waits
         self.timeout = timeout
@@ -179,11 +181,12 @@ class GoogleSheets:
             sheets = [sheet["properties"] for sheet in metadata.get("sheets", [])]
             names = [sheet["title"] for sheet in sheets]
             if not names:
-                raise SheetsError(f"The Google Sheet {ref.key} has no worksheets.")
+                raise SheetsError(_("The Google Sheet {key} has no worksheets.").format(key=ref.key))
             by_gid = {sheet.get("sheetId"): sheet["title"] for sheet in sheets}
             if worksheet is not None and worksheet not in names:
-                raise SheetsError(f"The Google Sheet '{metadata['properties']['title']}' has no worksheet "
-                                  f"named '{worksheet}'. Its worksheets are: {', '.join(names)}.")
+                raise SheetsError(_("The Google Sheet '{title}' has no worksheet named '{worksheet}'. Its worksheets "
+                                    "are: {names}.").format(title=metadata["properties"]["title"],
+                                                            worksheet=worksheet, names=", ".join(names)))
             suggested = worksheet or by_gid.get(ref.gid)
             if suggested is None:
                 suggested = names[0] if len(names) == 1 else best_worksheet(self._heads(ref.key, names))
@@ -213,39 +216,41 @@ class GoogleSheets:
         except gspread.exceptions.APIError as error:
             raise SheetsError(self._api_message(error, key, worksheet)) from None
         except auth_errors.RefreshError as error:
-            raise SheetsError(f"Google refused the service account {self.email} ({_first_line(error)}). "
-                              "Check client_email and private_key in the secrets, and that the key "
-                              "has not been deleted in the Google Cloud console.") from None
+            raise SheetsError(_("Google refused the service account {email} ({said}). Check client_email and "
+                                "private_key in the secrets, and that the key has not been deleted in the Google "
+                                "Cloud console.").format(email=self.email, said=_first_line(error))) from None
         except (requests.Timeout, auth_errors.TransportError, requests.ConnectionError) as error:
             slow = isinstance(error, requests.Timeout) or "timed out" in str(error).lower()
-            what = (f"did not answer within {self.timeout[1]:g} seconds" if slow
-                    else "could not be reached (no network, or a proxy or firewall in the way)")
-            raise SheetsError(f"Google Sheets {what}. Nothing was read; try again in a moment.") from None
+            raise SheetsError(_("Google Sheets did not answer within {seconds} seconds. Nothing was read; try again "
+                                "in a moment.").format(seconds=f"{self.timeout[1]:g}") if slow else
+                              _("Google Sheets could not be reached (no network, or a proxy or firewall in the way). "
+                                "Nothing was read; try again in a moment.")) from None
 
     def _api_message(self, error: gspread.exceptions.APIError, key: str, worksheet: str | None) -> str:
         status, detail = error.response.status_code, str(error.error.get("message", ""))
         if status == 403 and ("has not been used" in detail or "disabled" in detail.lower()):
-            return ("The Google Sheets API is not enabled for the service account's Google Cloud project. "
-                    f"Enable it in the Cloud console, then try again. (Google said: {detail})")
+            return _("The Google Sheets API is not enabled for the service account's Google Cloud project. Enable "
+                     "it in the Cloud console, then try again. (Google said: {detail})").format(detail=detail)
         if status == 403:
-            return (f"The Google Sheet {key} is not shared with the service account {self.email}. "
-                    f"In Google Sheets, click Share and add {self.email} as a Viewer, then try again.")
+            return _("The Google Sheet {key} is not shared with the service account {email}. In Google Sheets, "
+                     "click Share and add {email} as a Viewer, then try again.").format(key=key, email=self.email)
         if status == 404:
-            return (f"There is no Google Sheet with the key {key}. Check the address: copy it from the "
-                    "browser's address bar while the sheet is open.")
+            return _("There is no Google Sheet with the key {key}. Check the address: copy it from the browser's "
+                     "address bar while the sheet is open.").format(key=key)
         if status == 400 and worksheet is not None:
-            return (f"The worksheet '{worksheet}' could not be read (Google said: {detail}). "
-                    "It may have been renamed or deleted: open the sheet again and pick a worksheet.")
+            return _("The worksheet '{worksheet}' could not be read (Google said: {detail}). It may have been "
+                     "renamed or deleted: open the sheet again and pick a worksheet.").format(worksheet=worksheet,
+                                                                                            detail=detail)
         tries = len(self.retry_waits) + 1
         waited = sum(self.retry_waits)
         if status == 429:
-            return (f"Google's read quota is used up (60 reads a minute for a service account): it still "
-                    f"said 'too many requests' after {tries} tries over {waited:g} seconds. Nothing was "
-                    "read; try again in a minute.")
+            return _("Google's read quota is used up (60 reads a minute for a service account): it still said 'too "
+                     "many requests' after {tries} tries over {seconds} seconds. Nothing was read; try again in a "
+                     "minute.").format(tries=tries, seconds=f"{waited:g}")
         if status >= 500:
-            return (f"Google Sheets is having trouble (HTTP {status}, {tries} tries over {waited:g} "
-                    "seconds). Nothing was read; try again later.")
-        return f"Google Sheets refused the request (HTTP {status}: {detail})."
+            return _("Google Sheets is having trouble (HTTP {status}, {tries} tries over {seconds} seconds). "
+                     "Nothing was read; try again later.").format(status=status, tries=tries, seconds=f"{waited:g}")
+        return _("Google Sheets refused the request (HTTP {status}: {detail}).").format(status=status, detail=detail)
 
 
 def _first_line(error: Exception) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from empathy.access.roles import User
+from empathy.language import N_, _
 from empathy.store import audit
 from empathy.store.core import scalar
 from empathy.store.faults import StoreError
@@ -22,10 +23,11 @@ def record(store, action: dict, *, user: User) -> int:
     store.authorize(user, "record_action", what)
     problems = _problems(action)
     if problems:
-        raise StoreError("The action was not recorded: " + "; ".join(problems) + ".")
+        raise StoreError(_("The action was not recorded: {problems}.").format(problems="; ".join(problems)))
     if store.limited and (action.get("link_kind") != "account" or not _in_scope(store, action.get("link"))):
-        store.refuse(user, "record_action", what, f"A view limited to {store.scope.describe()} records actions on "
-                                                  "its own accounts only: link the action to one of them.")
+        store.refuse(user, "record_action", what, _("A view limited to {scope} records actions on its own accounts "
+                                                    "only: link the action to one of them.").format(
+            scope=store.scope.describe()))
 
     def add(cursor):
         action_id = scalar(cursor, "SELECT coalesce(max(action_id), 0) + 1 FROM actions")
@@ -42,14 +44,17 @@ def update(store, action_id: int, status: str, note: str, *, user: User) -> None
     """An action followed up: open, done or dropped, with a note saying what happened."""
     store.authorize(user, "record_action", f"action {action_id}")
     if status not in STATUSES:
-        raise StoreError(f"'{status}' is not a status of an action; use {', '.join(STATUSES)}.")
+        raise StoreError(_("'{status}' is not a status of an action; use {statuses}.").format(
+            status=status, statuses=", ".join(STATUSES)))
     if store.limited and action_id not in set(every(store)["action_id"]):
         store.refuse(user, "update_action", f"action {action_id}",
-                     f"Action {action_id} is not on an account of {store.scope.describe()}.")
+                     _("Action {action} is not on an account of {scope}.").format(action=action_id,
+                                                                                  scope=store.scope.describe()))
 
     def follow_up(cursor):
         if not cursor.execute("SELECT 1 FROM actions WHERE action_id = ?", [action_id]).fetchall():
-            raise StoreError(f"There is no action {action_id}. `python -m empathy actions` lists them.")
+            raise StoreError(_("There is no action {action}. `python -m empathy actions` lists them.").format(
+                action=action_id))
         cursor.execute("UPDATE actions SET status = ?, note = ?, updated_at = now()::TIMESTAMP, updated_by = ? "
                        "WHERE action_id = ?", [status, note.strip(), user.identity, action_id])
         audit.append(cursor, user, "update_action", f"action {action_id}", "done", f"{status}: {note.strip()}")
@@ -67,14 +72,15 @@ def _in_scope(store, account_id: str | None) -> bool:
 
 
 def _problems(action: dict) -> list[str]:
-    problems = [f"say {what}" for what, key in (("what is to be done", "what"), ("who owns it", "owner"))
+    problems = [_(problem) for problem, key in ((N_("say what is to be done"), "what"), (N_("say who owns it"), "owner"))
                 if not str(action.get(key) or "").strip()]
     if action.get("due") is None:
-        problems.append("give a due date")
+        problems.append(_("give a due date"))
     if action.get("link_kind") not in (None, *LINKS):
-        problems.append(f"link it to one of {', '.join(LINKS)}, not '{action['link_kind']}'")
+        problems.append(_("link it to one of {links}, not '{link}'").format(links=", ".join(LINKS),
+                                                                           link=action["link_kind"]))
     elif action.get("link_kind") and not str(action.get("link") or "").strip():
-        problems.append(f"name the {action['link_kind']} it is about")
+        problems.append(_("name the {link} it is about").format(link=_(action["link_kind"])))
     if not action.get("window_label"):
-        problems.append("name the window it was raised in")
+        problems.append(_("name the window it was raised in"))
     return problems

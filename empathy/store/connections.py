@@ -28,6 +28,7 @@ from pathlib import Path
 
 import duckdb
 
+from empathy.language import _
 from empathy.store.faults import StoreBusyError, StoreError, fault_of
 
 LAKE_PREFIX = "ducklake:"
@@ -221,7 +222,8 @@ class FileAccess:
                 if fault_of(error, self.description, self.path) is not None:
                     raise  # a damaged file, a full or read-only disk: the store says so
                 if "lock" not in str(error).lower():
-                    raise StoreError(f"The data store {self.path} could not be opened: {error}") from None
+                    raise StoreError(_("The data store {store} could not be opened: {error}").format(
+                        store=self.path, error=error)) from None
                 if time.monotonic() > deadline:
                     raise self._busy() from None
                 time.sleep(POLL_SECONDS)
@@ -268,10 +270,10 @@ class FileAccess:
                 self._state.wait(timeout=LINGER_SECONDS - idle if not self._users else LINGER_SECONDS)
 
     def _busy(self) -> StoreBusyError:
-        return StoreBusyError(
-            f"The data store {self.path} is busy: another program (a load or an undo from the command line, "
-            f"or another app) has been writing to it for over {busy_seconds():.0f} s. Try again when it has "
-            "finished; EMPATHY_BUSY_SECONDS sets how long to wait.")
+        return StoreBusyError(_(
+            "The data store {store} is busy: another program (a load or an undo from the command line, or another "
+            "app) has been writing to it for over {seconds} s. Try again when it has finished; EMPATHY_BUSY_SECONDS "
+            "sets how long to wait.").format(store=self.path, seconds=f"{busy_seconds():.0f}"))
 
 
 class LakeAccess:
@@ -324,17 +326,17 @@ def _attach_lake(location: str, data_path: str, description: str) -> duckdb.Duck
             if attempt < ATTACH_ATTEMPTS and "already exists" in str(error):
                 time.sleep(POLL_SECONDS * attempt)
                 continue
-            raise StoreError(f"The shared store {description} could not be opened: {error} "
-                             "Check EMPATHY_DB (ducklake:postgres:<libpq connection string>) and, "
-                             "for a new lake, EMPATHY_DATA_PATH.") from None
+            raise StoreError(_("The shared store {store} could not be opened: {error} Check EMPATHY_DB "
+                               "(ducklake:postgres:<libpq connection string>) and, for a new lake, "
+                               "EMPATHY_DATA_PATH.").format(store=description, error=error)) from None
 
 
 def _extension_directory() -> Path:
     """Where the pip packages `duckdb-ext-*` put their extensions, laid out as DuckDB expects."""
     found = importlib.util.find_spec("duckdb_ext")
     if found is None or not found.submodule_search_locations:
-        raise StoreError("The shared store needs the packages duckdb-ext-ducklake and duckdb-ext-postgres "
-                         "(pip install -r requirements.txt).")
+        raise StoreError(_("The shared store needs the packages duckdb-ext-ducklake and duckdb-ext-postgres "
+                           "(pip install -r requirements.txt)."))
     return Path(list(found.submodule_search_locations)[0]) / "extensions"
 
 

@@ -35,6 +35,7 @@ import pyarrow as pa
 
 from empathy import DATA
 from empathy.access.roles import DataScope, User, require
+from empathy.language import _, moment
 from empathy.sheets.schema import DERIVED_COLUMNS, TABLE_COLUMNS, TABLE_DATES, TABLE_KEYS
 from empathy.store import audit, tables
 from empathy.store.connections import FileAccess, LakeAccess, is_lake, open_access
@@ -290,9 +291,11 @@ class Store:
         def take_out(cursor):
             found = cursor.execute("SELECT undone_at FROM batches WHERE batch_id = ?", [batch_id]).fetchall()
             if not found:
-                raise StoreError(f"There is no batch {batch_id}. `python -m empathy batches` lists them.")
+                raise StoreError(_("There is no batch {batch}. `python -m empathy batches` lists them.").format(
+                    batch=batch_id))
             if found[0][0] is not None:
-                raise StoreError(f"Batch {batch_id} was already undone on {found[0][0]:%Y-%m-%d %H:%M}.")
+                raise StoreError(_("Batch {batch} was already undone on {when}.").format(batch=batch_id,
+                                                                                         when=moment(found[0][0])))
             for table, key in TABLE_KEYS.items():
                 cursor.execute(f"""
                     UPDATE {table} SET superseded_by = b.superseded_by

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from empathy.language import N_, _
+
 
 class StoreError(Exception):
     """A store operation a person asked for that cannot be done; the message says why."""
@@ -30,6 +32,7 @@ class StoreFullError(StoreError):
 DAMAGE_SIGNS = ("corrupt", "checksum", "invalid block", "could not read enough bytes", "malformed")
 READ_ONLY_SIGNS = ("read-only file system", "permission denied")
 FULL_SIGNS = ("no space left on device", "disk quota exceeded")
+NOTHING = {"changed": N_("nothing was changed"), "loaded": N_("nothing was loaded"), "written": N_("nothing was written")}
 
 
 def fault_of(error: Exception, description: str, path: Path | None, done: str = "changed") -> StoreError | None:
@@ -38,17 +41,18 @@ def fault_of(error: Exception, description: str, path: Path | None, done: str = 
     text = str(error).lower()
     said = str(error).splitlines()[0][:300]
     if any(sign in text for sign in DAMAGE_SIGNS):
-        return StoreDamagedError(
-            f"The data store {description} is damaged ({said}): restore it from a backup (see docs/operations.md). "
-            "Nothing is written to it until `python -m empathy check` finds it sound.")
+        return StoreDamagedError(_(
+            "The data store {store} is damaged ({said}): restore it from a backup (see docs/operations.md). Nothing "
+            "is written to it until `python -m empathy check` finds it sound.").format(store=description, said=said))
     if any(sign in text for sign in FULL_SIGNS):
         where = mount_of(path) if path else description
-        return StoreFullError(f"There is no space left on {where} (where the data store {description} is): "
-                              f"nothing was {done}. Free some space, then try again.")
+        return StoreFullError(_("There is no space left on {where} (where the data store {store} is): {nothing}. "
+                                "Free some space, then try again.").format(where=where, store=description,
+                                                                           nothing=_(NOTHING[done])))
     if any(sign in text for sign in READ_ONLY_SIGNS):
-        return StoreReadOnlyError(f"The data store {description} cannot be written here ({said}): the disk is "
-                                  f"read-only or the file belongs to another user. Nothing was {done}; reading "
-                                  "it works as before.")
+        return StoreReadOnlyError(_("The data store {store} cannot be written here ({said}): the disk is read-only "
+                                    "or the file belongs to another user; {nothing}, and reading it works as "
+                                    "before.").format(store=description, said=said, nothing=_(NOTHING[done])))
     return None
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 
 from empathy.access.roles import User
+from empathy.language import _
 from empathy.store.core import Store
 from empathy.store.faults import StoreDamagedError, StoreError, fault_of
 
@@ -70,8 +71,8 @@ def backup(store: Store, target: Path, *, user: User) -> int:
         fault = fault_of(error, store.description, store.access.path, "written")
         if isinstance(fault, StoreDamagedError):
             store.damage_mark.found(fault)
-        raise StoreError(f"The backup could not be written to {target}: {fault or error}. Nothing was written.") \
-            from None
+        raise StoreError(_("The backup could not be written to {target}: {error}. Nothing was written.").format(
+            target=target, error=fault or error)) from None
     finally:
         partial.unlink(missing_ok=True)
     store.audit(user, "backup", str(target), "done", f"{target.stat().st_size:,} bytes")
