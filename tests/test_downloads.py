@@ -13,6 +13,8 @@ from starlette.testclient import TestClient
 from streamlit.web.server.server_util import get_cookie_secret
 
 from conftest import ADMIN, ANALYST, VIEWER
+from empathy import language
+from empathy.language import _
 from empathy.store import audit, people
 from ui import downloads
 
@@ -49,6 +51,15 @@ def test_the_person_it_was_made_for_gets_it_and_nobody_else(client, store):
     assert refused[["who", "action", "object", "outcome", "detail"]].values.tolist() == [
         [ANALYST.identity, "download", "board-pack-2026-W47.pdf", "refused", "a link made for someone else"],
         ["anonymous", "download", "board-pack-2026-W47.pdf", "refused", "no sign-in"]]
+
+
+def test_a_file_is_made_in_the_language_of_the_page_that_offered_it(client):
+    with language.speaking("ko"):
+        address = downloads.offer("export", VIEWER, lambda: _("Board").encode(), "quotes.csv", "text/csv")
+        refused = client.get(address)
+    assert refused.status_code == 403 and refused.text == "보드에 로그인한 뒤 페이지에서 내려받으세요."
+    assert language.current() == "en"  # this thread, as before: the file is made on a server thread
+    assert client.get(address, headers=cookie(VIEWER.identity)).content == "보드".encode()
 
 
 def test_a_link_is_new_for_each_session_kept_for_its_reruns_and_short_lived(client, monkeypatch):

@@ -22,7 +22,9 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from empathy import language
 from empathy.access.roles import STRANGER, User
+from empathy.language import _
 from empathy.store import Store, StoreError
 from ui.auth import sign_in_configured, sign_in_of, signed_out_session
 
@@ -37,6 +39,7 @@ class Offer:
     file_name: str
     mime: str
     until: float  # time.monotonic() after which the link is refused
+    language: str  # the page's, when it offered the file: a file is made in its reader's language
 
 
 _offers: dict[str, Offer] = {}
@@ -54,7 +57,7 @@ def offer(key: str, user: User, make: Callable[[], bytes], file_name: str, mime:
         token = _tokens.get((session, key))
         if token not in _offers:
             token = _tokens[(session, key)] = secrets.token_urlsafe(32)
-        _offers[token] = Offer(user, make, file_name, mime, now + OFFER_MINUTES * 60)
+        _offers[token] = Offer(user, make, file_name, mime, now + OFFER_MINUTES * 60, language.current())
     base = st.get_option("server.baseUrlPath").strip("/")
     return "/" + "/".join(part for part in (base, ROUTE.format(token=token)) if part)
 
@@ -82,13 +85,20 @@ async def serve(request: Request) -> Response:
         if refusal:
             who = asker or (User(sign_in.email, STRANGER.role, sign_in.email) if sign_in else STRANGER)
             await run_in_threadpool(_audit, who, found.file_name if found else "a download", "refused", refusal)
-            return PlainTextResponse("Sign in to the board, then download from its page.", status_code=403)
+            with language.speaking(found.language if found else None):
+                said = _("Sign in to the board, then download from its page.")
+            return PlainTextResponse(said, status_code=403)
     elif found is None:
         return PlainTextResponse("This download link has expired: download again from the page.", status_code=404)
-    data = await run_in_threadpool(found.make)
+    data = await run_in_threadpool(_made, found)
     disposition = f"attachment; filename*=utf-8''{quote(found.file_name, safe='')}"
     return Response(data, media_type=found.mime,
                     headers={"Content-Disposition": disposition, "Cache-Control": "no-store"})
+
+
+def _made(found: Offer) -> bytes:
+    with language.speaking(found.language):
+        return found.make()
 
 
 def _audit(user: User, file_name: str, outcome: str, detail: str) -> None:
