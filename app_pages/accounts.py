@@ -15,7 +15,7 @@ from empathy.figures.scope import Scope
 from empathy.figures.settings import SettingsError, save_thresholds
 from empathy.meeting.charts import answers_chart, calls_chart, participation_chart
 from empathy.language import _, day, long_day, short_day
-from empathy.meeting.wording import money, status_word
+from empathy.meeting.wording import money, money_column, status_word
 from ui.actions_view import follow_up_list, record_form
 from ui.auth import current_user
 from ui.common import action_list, cached, chart_spec, get_settings, get_store, window_or_stop
@@ -72,8 +72,8 @@ def show_list() -> None:
     table = table.sort_values(["red_first", "arr"], ascending=[True, False])
     st.dataframe(table[["status", "account_name", "account_id", "segment", "arr", "owner", "last_contact", "reasons"]],
                  hide_index=True, width="stretch", column_config={
-                     "status": _("Status"), "account_name": _("Account"), "account_id": "Id", "segment": _("Segment"),
-                     "arr": st.column_config.NumberColumn("ARR", format="dollar"), "owner": _("Owner"),
+                     "status": _("Status"), "account_name": _("Account"), "account_id": "ID", "segment": _("Segment"),
+                     "arr": st.column_config.NumberColumn("ARR", format=money_column()), "owner": _("Owner"),
                      "last_contact": st.column_config.DatetimeColumn(_("Last call"), format="YYYY-MM-DD"),
                      "reasons": st.column_config.TextColumn(_("Why"), width="large")})
     names = dict(zip(table["account_id"], table["account_name"].fillna(table["account_id"])))
@@ -228,9 +228,9 @@ def show_renewals(account_id: str) -> None:
         st.markdown(_("**Next renewal:** {day}.").format(day=day(upcoming.iloc[0])))
     st.dataframe(past, hide_index=True, width="stretch", column_config={
         "renewal_date": st.column_config.DateColumn(_("Renewal"), format="YYYY-MM-DD"), "outcome": _("Outcome"),
-        "arr_before": st.column_config.NumberColumn(_("ARR before"), format="dollar"),
-        "arr_after": st.column_config.NumberColumn(_("ARR after"), format="dollar"),
-        "change": st.column_config.NumberColumn(_("Change"), format="dollar")})
+        "arr_before": st.column_config.NumberColumn(_("ARR before"), format=money_column()),
+        "arr_after": st.column_config.NumberColumn(_("ARR after"), format=money_column()),
+        "change": st.column_config.NumberColumn(_("Change"), format=money_column())})
 
 
 opened = st.session_state.get("acc-account")

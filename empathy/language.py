@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from babel.dates import format_date, format_datetime
-from babel.numbers import format_compact_currency, format_decimal
+from babel.numbers import format_compact_currency, format_decimal, get_currency_symbol
 
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 
@@ -122,3 +122,8 @@ def number(value: float, digits: int = 0) -> str:
 def money(amount: float, currency: str) -> str:
     """An amount short, in the language's way and the currency's sign: $1.2M, $499K / US$49.9만, ₩120억."""
     return format_compact_currency(amount, currency, locale=current(), fraction_digits=1)
+
+
+def money_format(currency: str) -> str:
+    """A table column's printf format for whole amounts with the currency's sign: "$%,d", "₩%,d"."""
+    return get_currency_symbol(currency, locale=current()).replace("%", "%%") + "%,d"

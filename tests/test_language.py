@@ -99,6 +99,7 @@ def test_money_reads_short_in_each_languages_way_with_the_currencys_sign():
     language.use("ko")  # Korean counts in 만 (10^4) and 억 (10^8)
     assert [language.money(a, "KRW") for a in amounts] == ["₩950", "₩1.2만", "₩123.5만", "₩120억"]
     assert language.money(12_000, "USD") == "US$1.2만"
+    assert (language.money_format("KRW"), language.money_format("USD")) == ("₩%,d", "US$%,d")
 
 
 def test_one_run_reads_in_korean_while_another_reads_in_english():

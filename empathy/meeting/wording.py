@@ -87,6 +87,11 @@ def money(amount: float) -> str:
     return language.money(amount, read_display().currency)
 
 
+def money_column() -> str:
+    """The format of a table's ARR column, in the data's currency."""
+    return language.money_format(read_display().currency)
+
+
 def attribution(voice: dict) -> str:
     """Who said the voice, where and when: the line under the quote."""
     where = _("survey comment") if voice["source"] == "comment" else voice["who"]
