@@ -104,8 +104,9 @@ def edit_thresholds() -> None:
             "NPS drop": ((_("NPS answers in the period, at least"), 1, 1000, t.nps_answers, 1, None),
                          (_("... NPS points below the account's usual, at least"), 1.0, 200.0, t.nps_drop, 5.0,
                           "%.0f")),
-            "negative calls": ((_("Mean call sentiment at or below"), -1.0, 1.0, t.negative_sentiment, 0.05, "%.2f"),
-                               (_("... over scored calls, at least"), 1, 1000, t.sentiment_calls, 1, None)),
+            "unhappy calls": ((_("Share of calls with an unhappy customer, at least"), 0.05, 1.0, t.unhappy_share, 0.05,
+                               "%.2f"),
+                              (_("... over scored calls, at least"), 1, 1000, t.sentiment_calls, 1, None)),
             "participation drop": ((_("Response rate at or below this share of the usual"), 0.05, 1.0,
                                     t.participation_drop, 0.05, "%.2f"),
                                    (_("... from invitations in the period, at least"), 1, 10000,
@@ -119,9 +120,9 @@ def edit_thresholds() -> None:
             values[rule] = [row[i].number_input(label, low, high, value, step=step, format=shown, key=f"thr-{rule}-{i}")
                             for i, (label, low, high, value, step, shown) in enumerate(inputs)]
             spots[rule] = row[2].empty()
-        (calls, rise), (answers, drop), (sentiment, scored), (share, invited) = \
-            values["support calls"], values["NPS drop"], values["negative calls"], values["participation drop"]
-        new = Thresholds(int(days), int(baseline), int(calls), float(rise), int(answers), float(drop), float(sentiment),
+        (calls, rise), (answers, drop), (unhappy, scored), (share, invited) = \
+            values["support calls"], values["NPS drop"], values["unhappy calls"], values["participation drop"]
+        new = Thresholds(int(days), int(baseline), int(calls), float(rise), int(answers), float(drop), float(unhappy),
                          int(scored), float(share), int(invited), int(values["escalations"][0]),
                          int(values["several signs"][0]))
         judged = judge(signals, new)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from empathy.language import N_, _, moment, number
 from empathy.loading.demo import clear_demo, reload_demo
-from empathy.loading.rescore import score_unscored_korean, unscored_korean
+from empathy.loading.rescore import score_again, waiting_to_score
 from empathy.loading.transcripts import place_speakers, unplaced_speakers
 from empathy.sheets.schema import LAYOUTS
 from empathy.sheets.templates import CONTENTS, TITLES, template_csv, template_file_name
@@ -94,25 +94,30 @@ def place_speakers_panel() -> None:
 place_speakers_panel()
 
 
-def korean_waiting_panel() -> None:
-    """Korean texts stored before the board scored Korean, scored here: their weeks get the figures a
-    load today would give them."""
-    waiting = cached(unscored_korean, store)
-    if not (waiting["comments"] or waiting["turns"]):
+def waiting_panel() -> None:
+    """Texts stored before the board scored them as it does now, scored here: their weeks get the
+    figures a load today would give them."""
+    waiting = cached(waiting_to_score, store)
+    if not any(waiting.values()):
         return
     with st.container(border=True):
-        st.info(_("{comments} Korean comments and {turns} Korean call turns were stored before the board scored "
-                  "Korean: they count in no sentiment figure yet.").format(
-            comments=number(waiting["comments"]), turns=number(waiting["turns"])), icon=":material/translate:")
-        if st.button(_("Score them now"), key="score-korean", icon=":material/bolt:"):
-            done = score_unscored_korean(store, user)
+        if waiting["comments"] or waiting["turns"]:
+            st.info(_("{comments} Korean comments and {turns} Korean call turns were stored before the board "
+                      "scored Korean: they count in no sentiment figure yet.").format(
+                comments=number(waiting["comments"]), turns=number(waiting["turns"])), icon=":material/translate:")
+        if waiting["calls"]:
+            st.info(_("{calls} calls were worked out before the board counted calls with an unhappy customer: "
+                      "they count in no call sentiment figure yet.").format(calls=number(waiting["calls"])),
+                    icon=":material/call:")
+        if st.button(_("Score them now"), key="score-again", icon=":material/bolt:"):
+            done = score_again(store, user)
             st.session_state["data-message"] = _("Scored {comments} Korean comments and {turns} call turns; the "
                                                  "figures of {calls} calls were worked out again.").format(
                 comments=number(done["comments"]), turns=number(done["turns"]), calls=number(done["calls"]))
             st.rerun()
 
 
-korean_waiting_panel()
+waiting_panel()
 
 
 def confirm_undo(batch) -> None:

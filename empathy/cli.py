@@ -1,7 +1,7 @@
 """`python -m empathy`: the command line read, then one command of `commands.py` run: load sheets, list
 and undo batches, reload the demo data, print the board, present it (freeze it as shown), make the
 board pack, list actions, send the digest and the alerts, backtest the early warning, read the audit
-log, score Korean texts stored unscored, check the store for damage and back it up.
+log, score again texts stored before today's scoring, check the store for damage and back it up.
 
 The command line acts as the OS user (`access.roles.command_line_user`) and is audited as such.
 Exit codes: 0 done, 1 a sheet was rejected, the store refused or the role does not allow it (nothing
@@ -141,9 +141,10 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--json", action="store_true", help="print the entries as JSON")
     audit.set_defaults(handler=commands.audit)
 
-    korean = subcommands.add_parser("score-korean", help="score the Korean comments and call turns stored before "
-                                                         "the board scored Korean (they were left unscored)")
-    korean.set_defaults(handler=commands.score_korean)
+    again = subcommands.add_parser("rescore", help="score again what was stored before the board scored it as it "
+                                                   "does now: Korean comments and turns left unscored, calls "
+                                                   "without the unhappy-customer flag")
+    again.set_defaults(handler=commands.rescore)
 
     checking = subcommands.add_parser("check", help="read every table of the store whole: exit 1 if it is damaged")
     checking.add_argument("--repair", action="store_true",

@@ -14,7 +14,7 @@ from empathy.figures.backtest import backtest as run_backtest
 from empathy.figures.board import Board, build_board
 from empathy.figures.settings import read_settings
 from empathy.loading.demo import reload_demo
-from empathy.loading.rescore import score_unscored_korean
+from empathy.loading.rescore import score_again
 from empathy.loading.sheet import LoadReport, load_google_sheet, load_sheet, sheet_row
 from empathy.meeting.actions import listed
 from empathy.meeting.alerts import send_alerts
@@ -231,9 +231,9 @@ def print_board(board: Board) -> None:
               f'{v["channel"]}, {v["date"]}')
 
 
-def score_korean(store: Store, user: User, args: argparse.Namespace) -> int:
-    done = score_unscored_korean(store, user)
-    print(f"Korean texts stored unscored, scored now: {done['comments']:,} comments and {done['turns']:,} call turns; "
+def rescore(store: Store, user: User, args: argparse.Namespace) -> int:
+    done = score_again(store, user)
+    print(f"Scored again: {done['comments']:,} comments and {done['turns']:,} call turns; "
           f"{done['calls']:,} calls' figures worked out again.")
     return 0
 

@@ -13,14 +13,15 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from sentiment.dissatisfaction import UNHAPPY_CALL_AT
 from sentiment.parse import Turn, parse_transcript
 from sentiment.roles import assign_roles
 from sentiment.scoring import Score, score_texts
 
 NEGATIVE_AT_OR_BELOW = -0.05
 SCORE_FIELDS = Score._fields  # compound, pos, neu, neg, scored, dissatisfaction, language
-FIGURES = ("mean", "min", "shift", "negative", "dissatisfaction", "customer_turns", "scored_turns", "unscored_turns",
-           "language")
+FIGURES = ("mean", "min", "shift", "negative", "dissatisfaction", "unhappy", "customer_turns", "scored_turns",
+           "unscored_turns", "language")
 
 
 class ScoredTurn(NamedTuple):
@@ -99,6 +100,7 @@ def figures_by_call(turns: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     shift = mean of the last third of scored customer turns minus the mean of the first third
     (a third is n // 3 turns, at least one; no shift with fewer than two scored turns);
     dissatisfaction = the mean of the scored customer turns' dissatisfaction (sentiment/dissatisfaction.py);
+    unhappy = that mean is above UNHAPPY_CALL_AT: the call had an unhappy customer;
     language = the language most of them are in ("en", "ko").
     """
     calls = pd.MultiIndex.from_frame(turns[by].drop_duplicates()) if len(by) > 1 else \
@@ -119,6 +121,8 @@ def figures_by_call(turns: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     figures["scored_turns"] = figures["scored_turns"].fillna(0).astype("int64")
     figures["unscored_turns"] = figures["customer_turns"] - figures["scored_turns"]
     figures["negative"] = (figures["mean"] <= NEGATIVE_AT_OR_BELOW).astype("boolean").where(figures["mean"].notna())
+    figures["unhappy"] = (figures["dissatisfaction"] > UNHAPPY_CALL_AT).astype("boolean") \
+        .where(figures["dissatisfaction"].notna())
     figures["language"] = _most_said(scored, by).reindex(calls)
     return figures[list(FIGURES)]
 

@@ -1,80 +1,150 @@
-"""How unhappy a customer turn is, from 0 (not at all) to 1: a score beside the compound (VADER's for
-English, the Korean scorer's for Korean), which stays as it is.
+"""How unhappy a customer turn is, from 0 (not at all) to 1, and whether a call had an unhappy
+customer: figures beside the compound (VADER's for English, the Korean scorer's for Korean), which
+stays as it is.
 
 VADER reads "No, that doesn't work. Thanks anyway, great." as positive: the polite words around a
 failure outweigh it. Service conversations say dissatisfaction in phrases VADER's lexicon does not
-hold: a rejection or correction ("no, that's not right", "something else", "instead", "won't
-work") and a failure ("still waiting", "no trains available", "never arrived", "cancel"). So:
+hold: a rejection or correction ("no, that's not right", "something else", "instead", "I already told
+you", "more options") and a failure ("still waiting", "no trains available", "never arrived",
+"cancel"). And VADER reads what is not dissatisfaction as if it were: "No thanks, that's all" is a
+customer closing a call they are done with, not a rejection; "thanks, but that's not what I asked"
+is not made happier by its thanks. So, with c the turn's compound:
 
-    dissatisfaction = min(1, 0.35 x (phrase groups matched, at most 2) + 0.5 x max(0, -c) + 0.15 x (1 - max(0, c)))
+    dissatisfaction = min(1, 0.5 x (1 - c') + 0.35 x (phrase groups matched, at most 2))
 
-where c is VADER's compound of the turn: a neutral turn without such phrases scores 0.15, a glowing
-one near 0, a polite rejection ("No, that doesn't work for me. Thanks anyway.") 0.7 or more whatever
-VADER makes of the thanks. (Scoring the turn again without "thank you", "please", "sorry" was tried:
-no better on the development set, and a second VADER pass over most turns.) Weights chosen on the development set of
-../shared/data/service-dialogues (bench/bench_dialogues.py measures it beside plain VADER).
+- c' = c, but for a turn that rejects or contrasts ("but", "however") and is polite, the compound of
+  the turn without its polite words (English; "thanks", "please", "appreciate"); and for a closing
+  ("no thanks", "nope, that's all", "I don't need anything else", "아니요, 괜찮습니다"), never below 0.
+- a closing's own "no", "anything else" and "I don't need" are not counted as rejections.
+
+A neutral turn without such phrases scores 0.5, a glowing one near 0, a polite rejection near 1.
+A call's unhappiness is the mean of its customer's scored turns; the call had **an unhappy
+customer** when that mean is above 0.5: on balance the customer's turns read unhappier than a
+neutral one (a call of neutral turns alone is not unhappy).
+
+Measured by `bench/bench_dialogues.py` where it was not tuned (bench/README.md): the rules are what
+service talk is, written before measuring; the weight of the positive side of c (0.5, as much as
+the negative side's) and the 0.5 a call's mean must pass were chosen on training folds of the SGD
+service dialogues (the weight that tracked whole calls' overall rating best, the threshold that best
+told calls rated <= 2.5 from the rest) and measured on the held-out folds and on movie-talk
+dialogues nothing was chosen on: separating dissatisfied from satisfied turns AUC 0.915 (held-out
+folds), 0.826 and 0.857 (ReDial, CCPE); calls rated <= 2.5 from >= 3.5, 0.891, 0.792, 0.765
+(today's score before: 0.840, 0.752, 0.724; plain VADER 0.741, 0.753, 0.740).
 """
 
 from __future__ import annotations
 
 import re
 
+UNHAPPY_CALL_AT = 0.5
+NEGATIVE_WEIGHT, PHRASE_WEIGHT, MOST_PHRASES = 0.5, 0.35, 2
+
 # (words one of which the phrase must contain, the phrase): the words are a quick test on the lowered
-# text, so the phrase's regular expression runs only on the few turns that could say it.
-REJECTIONS = (
-    (("no", "nah", "negative", "wrong"), r"^\W*(?:no|nope|nah|negative|wrong)\b"),
-    (("not",), r"\bnot (?:quite )?(?:right|correct|what i)"),
-    (("wrong",), r"\bwrong\b"),
-    (("work", "suit", "help"),
-     r"\b(?:won'?t|doesn'?t|does not|will not|didn'?t|did not|isn'?t|is not) (?:work|suit|help)"),
-    (("interested",), r"\bnot interested\b"),
-    (("else",), r"\b(?:something|anything|somewhere|someone) else\b"),
-    (("other",), r"\b(?:another|other) (?:one|option|place|time|date|flight|restaurant|hotel|car|events?"
-                 r"|recommendations?|options|places|ones)\b"),
-    (("instead",), r"\binstead\b"),
-    (("don", "do not"), r"\bi (?:don'?t|do not) (?:like|want|need|think)"),
-    (("again", "one more time"), r"\btry again\b|\bone more time\b|\bsearch again\b|\bfind again\b"),
-    (("other", "else"), r"\b(?:any|anything) (?:other|else)\b"),
-    (("said", "already", "told"), r"\bi said\b|\bi already\b|\bi told you\b"),
-)
-FAILURES = (
-    (("still",), r"\bstill\b"),
-    (("available", "left"), r"\b(?:no|not any|none) \w+ (?:available|left)\b|\bnot available\b|\bunavailable\b"),
-    (("broken", "down", "missing", "fail", "error"), r"\b(?:broken|down|missing|failed|fails|error)\b"),
-    (("never",), r"\bnever (?:arrived|came|received|got|showed)\b"),
-    (("cancel", "refund"), r"\b(?:cancel\w*|refund\w*)\b"),
-    (("wait",), r"\bwait(?:ing|ed)?\b"),
-    (("mess",), r"\bmess\b"),
-    (("frustrat", "annoy", "disappoint", "useless", "ridiculous", "unacceptable", "terrible", "awful", "horrible"),
-     r"\b(?:frustrat\w*|annoy\w*|disappoint\w*|useless|ridiculous|unacceptable|terrible|awful|horrible)\b"),
-)
+# text, so the phrase's regular expression runs only on the few turns that could say it. A closing
+# does not count the groups named in CLOSING_SAYS.
+REJECTIONS = {
+    "no": (("no", "nah", "negative", "wrong"), r"^\W*(?:no|nope|nah|negative|wrong)\b"),
+    "not right": (("not",), r"\bnot (?:quite )?(?:right|correct|what i)"),
+    "wrong": (("wrong",), r"\bwrong\b"),
+    "does not work": (("work", "suit", "help"),
+                      r"\b(?:won'?t|doesn'?t|does not|will not|didn'?t|did not|isn'?t|is not) (?:work|suit|help)"),
+    "not interested": (("interested",), r"\bnot interested\b"),
+    "something else": (("else",), r"\b(?:something|anything|somewhere|someone) else\b"),
+    "another one": (("other",), r"\b(?:another|other) (?:one|option|place|time|date|flight|restaurant|hotel|car"
+                                r"|events?|recommendations?|options|places|ones)\b"),
+    "instead": (("instead",), r"\binstead\b"),
+    "i don't want": (("don", "do not"), r"\bi (?:don'?t|do not) (?:like|want|need|think)"),
+    "try again": (("again", "one more time"), r"\btry again\b|\bone more time\b|\bsearch again\b|\bfind again\b"),
+    "any other": (("other", "else"), r"\b(?:any|anything) (?:other|else)\b"),
+    "i told you": (("said", "already", "told", "mentioned"),
+                   r"\bi said\b|\bi already\b|\bi told you\b|\bas i (?:said|mentioned)\b|\blike i said\b"),
+    "more options": (("more",), r"\bmore (?:options|results|choices|suggestions)\b"),
+}
+FAILURES = {
+    "still": (("still",), r"\bstill\b"),
+    "not available": (("available", "left"),
+                      r"\b(?:no|not any|none) \w+ (?:available|left)\b|\bnot available\b|\bunavailable\b"),
+    "broken": (("broken", "down", "missing", "fail", "error"), r"\b(?:broken|down|missing|failed|fails|error)\b"),
+    "never came": (("never",), r"\bnever (?:arrived|came|received|got|showed)\b"),
+    "cancel": (("cancel", "refund"), r"\b(?:cancel\w*|refund\w*)\b"),
+    "waiting": (("wait",), r"\bwait(?:ing|ed)?\b"),
+    "mess": (("mess",), r"\bmess\b"),
+    "angry words": (("frustrat", "annoy", "disappoint", "useless", "ridiculous", "unacceptable", "terrible", "awful",
+                     "horrible"),
+                    r"\b(?:frustrat\w*|annoy\w*|disappoint\w*|useless|ridiculous|unacceptable|terrible|awful|horrible)\b"),
+}
 # The same in Korean, so a Korean call's dissatisfaction means what an English one's does: rejections
 # and corrections (아니요, 그게 아니라, 몇 번을 말씀드려야, 이미 말씀드렸는데, 다른 거요) and failures
 # (아직도 안 됐어요, 안 돼요, 해지/환불/취소, 기다리고 있어요, 고장/오류/먹통, 최악/엉망/불친절).
-KOREAN = (
-    (("아니",), r"(?:^|[\s.,!?])아니(?:요|에요|예요|오|라)|그(?:게|거|건) 아니"),
-    (("말씀", "말했", "얘기했", "말했잖"), r"몇 ?번(?:을|이나|째)? ?(?:말씀|말|얘기)|(?:이미|벌써|아까|분명히?) ?(?:말씀 ?드렸|말했|얘기했)"),
-    (("다른",), r"다른 (?:걸|거|것|방법|분|제품|상품|날|시간|곳)"),
-    (("아직",), r"아직(?:도|까지)? ?(?:안|못|처리|해결|연락|답|소식)"),
-    (("안",), r"안 ?(?:돼|되|됐|됩|와|왔|옵|나와|나옵)|안 ?(?:열려|열리|켜|켜지)"),
-    (("해지", "환불", "취소", "반품"), r"해지|환불|취소|반품"),
-    (("기다",), r"기다리(?:고|는|다|라)|기다렸"),
-    (("고장", "오류", "에러", "먹통", "장애", "불량", "누락"), r"고장|오류|에러|먹통|장애|불량|누락"),
-    (("최악", "엉망", "불친절", "짜증", "답답", "황당", "어이없", "실망"), r"최악|엉망|불친절|짜증|답답|황당|어이없|실망"),
-)
-PHRASES = tuple((frozenset(needles), re.compile(pattern)) for needles, pattern in REJECTIONS + FAILURES + KOREAN)
-NEEDLES = tuple(sorted(set().union(*(needles for needles, _ in PHRASES))))
+KOREAN = {
+    "아니요": (("아니",), r"(?:^|[\s.,!?])아니(?:요|에요|예요|오|라)|그(?:게|거|건) 아니"),
+    "몇 번을 말씀드려야": (("말씀", "말했", "얘기했", "말했잖"),
+                   r"몇 ?번(?:을|이나|째)? ?(?:말씀|말|얘기)|(?:이미|벌써|아까|분명히?) ?(?:말씀 ?드렸|말했|얘기했)"),
+    "다른 거요": (("다른",), r"다른 (?:걸|거|것|방법|분|제품|상품|날|시간|곳)"),
+    "아직도 안 됐어요": (("아직",), r"아직(?:도|까지)? ?(?:안|못|처리|해결|연락|답|소식)"),
+    "안 돼요": (("안",), r"안 ?(?:돼|되|됐|됩|와|왔|옵|나와|나옵)|안 ?(?:열려|열리|켜|켜지)"),
+    "해지": (("해지", "환불", "취소", "반품"), r"해지|환불|취소|반품"),
+    "기다리고 있어요": (("기다",), r"기다리(?:고|는|다|라)|기다렸"),
+    "고장": (("고장", "오류", "에러", "먹통", "장애", "불량", "누락"), r"고장|오류|에러|먹통|장애|불량|누락"),
+    "최악": (("최악", "엉망", "불친절", "짜증", "답답", "황당", "어이없", "실망"), r"최악|엉망|불친절|짜증|답답|황당|어이없|실망"),
+}
+# A closing: said at the start ("no thanks", "nope, that's all", "아니요, 괜찮습니다"), or anywhere ("that's
+# all", "I don't need anything else"); the second only tried on turns with one of its words (speed).
+CLOSING_START = re.compile(
+    r"\W*(?:no|nope|nah)\b[\s,.!]*(?:thanks?|thank you|(?:i )?appreciate|not (?:right )?now|not at the moment"
+    r"|that'?s (?:all|it|everything)|that (?:is|will be) (?:all|it)|i'?m (?:good|fine|all set)|nothing (?:else|more)"
+    r"|all (?:good|set)|(?:i )?(?:don'?t|do not) need)"
+    r"|\W*아니(?:요|에요|오)[\s,.!]*(?:괜찮|됐|감사|고맙|없)")
+CLOSING_ANYWHERE = re.compile(
+    r"\b(?:don'?t|do not) need anything (?:else|more)\b|\bthat'?s all\b|\bthat (?:is|will be) all\b"
+    r"|\bno issues\b|\bnot right (?:now|this minute)\b|더 (?:필요한 ?(?:건|것은?)|없)")
+CLOSING_WORDS = ("need", "all", "issues", "right", "더")
+CLOSING_SAYS = ("no", "something else", "i don't want", "any other", "아니요")
+POLITE = re.compile(r"\b(?:thanks?(?: you)?(?: so much| very much| a lot)?|please|(?:i )?appreciate(?: it)?"
+                    r"|kindly)\b", re.IGNORECASE)
+CONTRAST = re.compile(r"\bbut\b|\bhowever\b|\bthough\b")
+CONTRAST_WORDS = ("but", "however", "though")
+
+PHRASES = {name: (frozenset(needles), re.compile(pattern))
+           for name, (needles, pattern) in {**REJECTIONS, **FAILURES, **KOREAN}.items()}
+NEEDLES = tuple(sorted(set().union(*(needles for needles, _ in PHRASES.values()))))
 
 
-def phrase_groups(text: str) -> int:
-    """How many of the rejection and failure phrase groups the text says (in any case)."""
+def said_phrases(text: str) -> list[str]:
+    """The rejection and failure phrase groups the text says (in any case), by name; a closing's own
+    "no" and "anything else" left out."""
     lowered = text.lower()
+    return _phrases(lowered, is_closing(lowered))
+
+
+def _phrases(lowered: str, closing: bool) -> list[str]:
     present = {needle for needle in NEEDLES if needle in lowered}
     if not present:
-        return 0
-    return sum(1 for needles, phrase in PHRASES if not present.isdisjoint(needles) and phrase.search(lowered))
+        return []
+    found = [name for name, (needles, phrase) in PHRASES.items()
+             if not present.isdisjoint(needles) and phrase.search(lowered)]
+    return [name for name in found if name not in CLOSING_SAYS] if closing else found
 
 
-def dissatisfaction(text: str, compound: float) -> float:
-    """The turn's dissatisfaction from its text and VADER's compound of it."""
-    return min(1.0, 0.35 * min(phrase_groups(text), 2) + 0.5 * max(0.0, -compound) + 0.15 * (1 - max(0.0, compound)))
+def is_closing(lowered: str) -> bool:
+    return CLOSING_START.match(lowered) is not None or (
+        any(word in lowered for word in CLOSING_WORDS) and CLOSING_ANYWHERE.search(lowered) is not None)
+
+
+def dissatisfaction(text: str, compound: float, rescore=None) -> float:
+    """The turn's dissatisfaction from its text and its compound; `rescore` (VADER's, for English)
+    scores the turn again without its polite words where they would lift a rejection."""
+    lowered = text.lower()
+    closing = is_closing(lowered)
+    phrases = _phrases(lowered, closing)
+    if rescore is not None and POLITE.search(lowered) and (
+            phrases or (any(word in lowered for word in CONTRAST_WORDS) and CONTRAST.search(lowered))):
+        compound = rescore(POLITE.sub(" ", text))
+    if closing:
+        compound = max(compound, 0.0)
+    return min(1.0, NEGATIVE_WEIGHT * (1 - compound) + PHRASE_WEIGHT * min(len(phrases), MOST_PHRASES))
+
+
+def unhappy_call(unhappiness: float | None) -> bool | None:
+    """Whether a call whose customer turns' mean dissatisfaction is `unhappiness` had an unhappy customer."""
+    return None if unhappiness is None else unhappiness > UNHAPPY_CALL_AT

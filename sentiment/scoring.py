@@ -135,9 +135,14 @@ def score_chunk(texts: list[str]) -> list[Score]:
             score = Score(found.compound, found.pos, found.neu, found.neg, True, language="ko", lemmas=found.lemmas)
         elif score is not None:
             score = score._replace(language="en")
-        scores.append(score._replace(dissatisfaction=dissatisfaction(text, score.compound)) if score else
+        rescore = _compound if score is not None and score.language == "en" else None
+        scores.append(score._replace(dissatisfaction=dissatisfaction(text, score.compound, rescore)) if score else
                       UNSCORED._replace(language=language) if language else UNSCORED)
     return scores
+
+
+def _compound(text: str) -> float:
+    return _vader(text).compound
 
 
 def _vader(text: str) -> Score:

@@ -91,26 +91,28 @@ def test_participation_and_speeders(figures):
     assert part.details["speeders_pct"] == pytest.approx(100 * 4 / 19)  # 4 of the 19 timed answers
 
 
-def test_call_sentiment_is_the_mean_over_calls_of_customer_turns(store):
+def test_call_sentiment_is_the_share_of_calls_with_an_unhappy_customer(store):
     vader = SentimentIntensityAnalyzer()
     load_sheet(store, user=ANALYST, data=('call_id,started_at,transcript\n'
                             'C1,2026-09-08,"Agent: Hi!\nCustomer: This is awful.\nCustomer: Truly terrible."\n'
                             'C2,2026-09-09,"Agent: Hello\nCustomer: Thanks, great help."\n'
                             'C3,2026-09-02,"Agent: Hi\nCustomer: Fine."\n').encode(), source="calls.csv")
+
+    def unhappiness(phrases: int, text: str) -> float:  # sentiment/dissatisfaction.py, by hand
+        return min(1.0, 0.5 * (1 - vader.polarity_scores(text)["compound"]) + 0.35 * phrases)
+    # "awful" and "terrible" are failure words (one phrase group each); the others say none
+    d1 = (unhappiness(1, "This is awful.") + unhappiness(1, "Truly terrible.")) / 2
+    d2, d3 = unhappiness(0, "Thanks, great help."), unhappiness(0, "Fine.")
+    assert d1 > 0.5 > d2 and d3 < 0.5  # C1 had an unhappy customer; C2 and last week's C3 did not
+    sentiment = window_figures(store, NOW, min_n=1)["sentiment"]
+    assert (sentiment.value, sentiment.n, sentiment.previous) == (50.0, 2, 0.0)
+    assert sentiment.details["margin_of_error"] == pytest.approx(100 * 1.96 * (0.5 * 0.5 / 2) ** 0.5)
     c1 = (vader.polarity_scores("This is awful.")["compound"]
           + vader.polarity_scores("Truly terrible.")["compound"]) / 2
     c2 = vader.polarity_scores("Thanks, great help.")["compound"]
-    sentiment = window_figures(store, NOW, min_n=1)["sentiment"]
-    assert sentiment.value == pytest.approx((c1 + c2) / 2)
+    assert sentiment.details["compound"] == pytest.approx((c1 + c2) / 2)  # VADER's stays beside it
     assert sentiment.details["negative_pct"] == 50.0
-    assert sentiment.previous == pytest.approx(vader.polarity_scores("Fine.")["compound"])
-    # Dissatisfaction: "awful" and "terrible" are failure words (one phrase group each); "Thanks, great help."
-    # says no such phrase.
-    def by_hand(groups: int, text: str) -> float:
-        c = vader.polarity_scores(text)["compound"]
-        return min(1.0, 0.35 * groups + 0.5 * max(0.0, -c) + 0.15 * (1 - max(0.0, c)))
-    d1 = (by_hand(1, "This is awful.") + by_hand(1, "Truly terrible.")) / 2
-    assert sentiment.details["dissatisfaction"] == pytest.approx((d1 + by_hand(0, "Thanks, great help.")) / 2)
+    assert sentiment.details["dissatisfaction"] == pytest.approx((d1 + d2) / 2)
 
 
 def test_tests_without_enough_data_say_nothing():

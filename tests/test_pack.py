@@ -26,9 +26,9 @@ TITLES = {"nps": "NPS", "csat": "CSAT", "ces": "CES", "sentiment": "Call sentime
 def expected_cells(name: str, figure: dict) -> list[str]:
     """Figure, value, margin and n as the pack must print them, formatted here from the JSON."""
     value, margin, n = figure["value"], figure["margin_of_error"], figure["n"]
-    shown = {"nps": f"{value:+.0f}", "csat": f"{value:.0f}%", "ces": f"{value:.1f}", "sentiment": f"{value:+.2f}",
+    shown = {"nps": f"{value:+.0f}", "csat": f"{value:.0f}%", "ces": f"{value:.1f}", "sentiment": f"{value:.0f}%",
              "participation": f"{value:.0f}%"}[name]
-    spread = f"± {margin:.2f}" if name in ("ces", "sentiment") else f"± {margin:.1f}"
+    spread = f"± {margin:.2f}" if name == "ces" else f"± {margin:.1f}"
     counted = {"sentiment": "calls", "participation": "invited"}.get(name, "answers")
     return [TITLES[name], shown, spread, f"{n:,} {counted}"]
 

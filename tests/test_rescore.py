@@ -1,4 +1,4 @@
-"""Korean texts stored before Korean was scored get, when scored now, what a load today gives them."""
+"""Texts stored before the board scored them as it does now get, when scored again, what a load today gives them."""
 
 from pathlib import Path
 
@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from conftest import ANALYST, VIEWER, empathy
-from empathy.loading.rescore import score_unscored_korean, unscored_korean
+from empathy.loading.rescore import score_again, waiting_to_score
 from empathy.loading.sheet import load_sheet
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -40,9 +40,9 @@ def loaded(store):
 
 def test_korean_texts_stored_unscored_get_what_a_load_gives_them(store, loaded):
     store.write(as_before_korean, "version")
-    assert unscored_korean(store) == {"comments": 3, "turns": 4}
+    assert waiting_to_score(store) == {"comments": 3, "turns": 4, "calls": 0}
     before = store.version()
-    assert score_unscored_korean(store, ANALYST) == {"comments": 3, "turns": 4, "calls": 2}
+    assert score_again(store, ANALYST) == {"comments": 3, "turns": 4, "calls": 2}
     for query, as_loaded in loaded.items():
         pd.testing.assert_frame_equal(store.query(query), as_loaded)
     comments = store.query(COMMENTS).set_index("response_id")
@@ -52,28 +52,50 @@ def test_korean_texts_stored_unscored_get_what_a_load_gives_them(store, loaded):
     call = store.query(CALLS).iloc[0]
     assert (bool(call["negative"]), call["scored_turns"], call["unscored_turns"]) == (True, 2, 0)
     assert store.version() > before
-    assert unscored_korean(store) == {"comments": 0, "turns": 0}
-    audit = store.query("SELECT action, outcome, detail FROM audit WHERE action = 'score_korean'")
-    assert audit.values.tolist() == [["score_korean", "done", "3 comments, 4 turns of 2 calls"]]
+    assert waiting_to_score(store) == {"comments": 0, "turns": 0, "calls": 0}
+    audit = store.query("SELECT action, outcome, detail FROM audit WHERE action = 'score_again'")
+    assert audit.values.tolist() == [["score_again", "done", "3 comments, 4 turns of 2 calls"]]
+
+
+def as_before_unhappy_calls(cursor) -> None:
+    """The store as a load before #28 left it: no unhappy-customer flag, dissatisfaction on the old scale."""
+    cursor.execute("UPDATE utterances SET dissatisfaction = 0.15 WHERE scored")
+    cursor.execute("UPDATE calls SET unhappy = NULL, dissatisfaction = 0.15")
+
+
+def test_calls_worked_out_before_the_unhappy_flag_get_it_and_todays_dissatisfaction(store, loaded):
+    calls = ('call_id,started_at,transcript\n'
+             'E1,2026-11-17,"Agent: Hi\nCustomer: This is awful, it is still broken.\nCustomer: No, that is wrong."\n'
+             'E2,2026-11-18,"Agent: Hello\nCustomer: Perfect, thanks a lot!"\n')
+    load_sheet(store, user=ANALYST, data=calls.encode(), source="english_calls.csv")
+    as_loaded = {query: store.query(query) for query in (TURNS, CALLS)}
+    store.write(as_before_unhappy_calls, "version")
+    assert store.query("SELECT count(*) AS n FROM calls WHERE unhappy IS NULL")["n"][0] == 4
+    assert waiting_to_score(store) == {"comments": 0, "turns": 0, "calls": 4}
+    assert score_again(store, ANALYST)["calls"] == 4
+    for query, before in as_loaded.items():
+        pd.testing.assert_frame_equal(store.query(query), before)
+    flags = store.query("SELECT call_id, unhappy FROM calls WHERE call_id LIKE 'E%' ORDER BY 1")
+    assert flags["unhappy"].tolist() == [True, False]
 
 
 def test_scoring_korean_texts_is_a_load_a_viewer_may_not_make(store, loaded):
     store.write(as_before_korean, "version")
     with pytest.raises(PermissionError):
-        score_unscored_korean(store, VIEWER)
-    assert unscored_korean(store) == {"comments": 3, "turns": 4}
+        score_again(store, VIEWER)
+    assert waiting_to_score(store) == {"comments": 3, "turns": 4, "calls": 0}
 
 
 def test_nothing_waiting_changes_nothing(store, loaded):
-    assert unscored_korean(store) == {"comments": 0, "turns": 0}
-    assert score_unscored_korean(store, ANALYST) == {"comments": 0, "turns": 0, "calls": 0}
+    assert waiting_to_score(store) == {"comments": 0, "turns": 0, "calls": 0}
+    assert score_again(store, ANALYST) == {"comments": 0, "turns": 0, "calls": 0}
     for query, as_loaded in loaded.items():
         pd.testing.assert_frame_equal(store.query(query), as_loaded)
 
 
 def test_the_command_line_scores_them_and_says_how_many(store, loaded, db_path):
     store.write(as_before_korean, "version")
-    done = empathy("score-korean", db_path=db_path)
+    done = empathy("rescore", db_path=db_path)
     assert done.returncode == 0
-    assert "3 comments and 4 call turns; 2 calls' figures worked out again" in done.stdout
+    assert "Scored again: 3 comments and 4 call turns; 2 calls' figures worked out again." in done.stdout
     pd.testing.assert_frame_equal(store.query(COMMENTS), loaded[COMMENTS])

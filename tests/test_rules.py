@@ -2,7 +2,6 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from conftest import demo_store_file, demo_story_accounts
 from conftest import load_text as load
@@ -33,8 +32,9 @@ def flags(store):
     calls += support_calls("FINE", ["2026-10-01", "2026-10-02", "2026-10-03"], escalated="yes")  # after the day
     calls += support_calls("SAD", ["2026-09-20", "2026-09-21"], turn=SAD_TURNS[0])[:1]
     calls += support_calls("SADB", ["2026-09-21"], turn=SAD_TURNS[1])
+    calls += support_calls("SADC", ["2026-09-22"], turn="Thanks, all sorted now, great help.")
     calls += support_calls("MANY", ["2026-09-02", "2026-09-09", "2026-09-16", "2026-09-23"], turn=SAD_TURNS[0])
-    load(store, "\n".join(calls).replace("CALLERB,", "CALLER,").replace("BUSYB,", "BUSY,").replace("SADB,", "SAD,"),
+    load(store, "\n".join(calls).replace("CALLERB,", "CALLER,").replace("BUSYB,", "BUSY,").replace("SADB,", "SAD,").replace("SADC,", "SAD,"),
          "calls.csv")
     answers = ["account_id,submitted_at,metric,score"]
     answers += [f"DROP,2026-09-1{i},nps,{score}" for i, score in enumerate((0, 3, 5, 9, 10))]
@@ -69,11 +69,11 @@ def test_nps_is_compared_with_the_accounts_usual_from_enough_answers(flags):
     assert flags.loc["FEW", "reasons"] == []  # four answers of 0 are too few to say
 
 
-def test_negative_calls_need_enough_scored_calls(flags):
-    vader = SentimentIntensityAnalyzer()
-    mean = sum(vader.polarity_scores(turn)["compound"] for turn in SAD_TURNS) / 2
-    assert flags.loc["SAD", "reasons"] == [f"negative calls (mean sentiment {mean:+.2f} over 2 calls)"]
-    assert flags.loc["SAD", "rules"] == ["negative calls"]
+def test_calls_with_an_unhappy_customer_need_enough_scored_calls(flags):
+    # two of SAD's three calls say a failure phrase ("awful", "terrible") with a negative compound: more than half
+    # of its calls, from at least three; the third thanks the agent
+    assert flags.loc["SAD", "reasons"] == ["2 of 3 calls with an unhappy customer"]
+    assert flags.loc["SAD", "rules"] == ["unhappy calls"]
 
 
 def test_participation_is_compared_with_the_accounts_usual(flags):
@@ -84,7 +84,7 @@ def test_participation_is_compared_with_the_accounts_usual(flags):
 
 def test_escalations_and_several_signs_at_once_are_red(flags):
     assert flags.loc["ESC", "reasons"] == ["3 escalated calls in 30 days"]
-    assert flags.loc["MANY", "rules"] == ["several signs", "support calls", "negative calls", "participation drop"]
+    assert flags.loc["MANY", "rules"] == ["several signs", "support calls", "unhappy calls", "participation drop"]
     assert flags.loc["MANY", "reasons"][:2] == ["3 warning signs at once",
                                                  "4 support calls in 30 days, none in the 180 days before"]
 

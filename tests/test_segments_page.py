@@ -1,6 +1,7 @@
 """The Segments page on the demo data, with its state in the URL, against pandas over the demo CSVs."""
 
 import json
+import re
 
 import pandas as pd
 import pyarrow as pa
@@ -56,7 +57,7 @@ def test_a_shared_url_opens_the_drill_down_and_the_call(open_page):
     offered = {option.split(" · ")[0] for option in at.selectbox(key="seg-call").options if option != "pick one"}
     assert offered == set(smb_calls["call_id"])
     transcript = calls.loc[calls["call_id"] == "C002014", "transcript"].iloc[0]
-    customer_lines = [line for line in transcript.splitlines() if "] Customer:" in line]
+    customer_lines = re.findall(r"(?m)^(?:\[[\d:]+\] )?Customer:", transcript)  # stamped or not
     page = "\n".join(m.value for m in at.markdown)
     assert page.count('class="turn customer') == len(customer_lines)
     assert "Brightbrook Freight" in page

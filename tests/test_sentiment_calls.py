@@ -33,8 +33,8 @@ def test_unscored_turns_are_left_out_of_every_average():
     only = compound("The new pricing is a disaster for us.")
     assert analysis.figures == {"mean": pytest.approx(only), "min": pytest.approx(only), "shift": None,
                                 "negative": True, "customer_turns": 2, "scored_turns": 1,
-                                "unscored_turns": 1, "dissatisfaction": pytest.approx(0.5 * -only + 0.15),
-                                "language": "en"}
+                                "unscored_turns": 1, "dissatisfaction": pytest.approx(0.5 * (1 - only)),
+                                "unhappy": True, "language": "en"}  # no phrase group: the compound alone
 
 
 def test_shift_compares_the_last_third_with_the_first_third():

@@ -1,55 +1,104 @@
-"""The dissatisfaction score, worked out by hand from its documented formula with VADER itself."""
+"""The dissatisfaction score, worked out by hand from its documented formula with VADER itself, and
+each of its rules with a turn it must catch and a turn it must leave alone."""
 
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from sentiment.dissatisfaction import phrase_groups
+from sentiment.dissatisfaction import said_phrases, unhappy_call
 from sentiment.scoring import score_text
 
 VADER = SentimentIntensityAnalyzer()
 
 
-def by_hand(groups: int, text: str) -> float:
-    c = VADER.polarity_scores(text)["compound"]
-    return min(1.0, 0.35 * min(groups, 2) + 0.5 * max(0.0, -c) + 0.15 * (1 - max(0.0, c)))
+def compound(text: str) -> float:
+    return VADER.polarity_scores(text)["compound"]
 
 
-def test_a_polite_rejection_vader_calls_positive_is_dissatisfied():
+def by_hand(phrases: int, c: float) -> float:
+    return min(1.0, 0.5 * (1 - c) + 0.35 * min(phrases, 2))
+
+
+def test_a_polite_rejection_vader_calls_positive_is_read_without_its_thanks():
     text = "No, that doesn't work for me. Thanks anyway, great."
-    assert VADER.polarity_scores(text)["compound"] > 0  # what the board showed before
-    assert phrase_groups(text) == 2  # "No," and "doesn't work"
+    assert compound(text) > 0  # what the board showed before #16
+    assert said_phrases(text) == ["no", "does not work"]
     score = score_text(text)
-    assert score.compound == VADER.polarity_scores(text)["compound"]  # VADER's own score is kept as it is
-    assert score.dissatisfaction == pytest.approx(by_hand(2, text))
-    assert score.dissatisfaction >= 0.7
+    assert score.compound == compound(text)  # VADER's own score is kept as it is
+    assert score.dissatisfaction == pytest.approx(by_hand(2, compound("No, that doesn't work for me. anyway, great.")))
+    assert score.dissatisfaction > 0.85
 
 
-@pytest.mark.parametrize(("text", "groups"), [
-    ("I am still waiting for my refund.", 3), ("There are no trains available at that time.", 1),
-    ("My parcel never arrived.", 1), ("Please find something else, instead of that one.", 2),
+def test_thanks_with_a_but_is_read_without_the_thanks_and_plain_thanks_is_not():
+    text = "Thank you, but the price seems high."
+    assert said_phrases(text) == []
+    assert score_text(text).dissatisfaction == pytest.approx(by_hand(0, compound("the price seems high.")))
+    assert score_text(text).dissatisfaction > by_hand(0, compound(text))
+    glad = "Thanks, that works great."
+    assert score_text(glad).dissatisfaction == pytest.approx(by_hand(0, compound(glad)))
+    assert score_text(glad).dissatisfaction < 0.15
+
+
+def test_no_thanks_thats_all_is_a_closing_not_a_rejection():
+    done = "No thanks, that's all."
+    assert compound(done) < 0 and said_phrases(done) == []
+    assert score_text(done).dissatisfaction == pytest.approx(by_hand(0, 0.0)) == 0.5
+    for text in ("Nope, I'm all set. Appreciate it.", "I don't need anything else, bye."):
+        assert score_text(text).dissatisfaction <= 0.5, text
+    wrong = "No, that's the wrong time."  # a "no" that is not a closing still counts
+    assert said_phrases(wrong) == ["no", "wrong"]
+    assert score_text(wrong).dissatisfaction == pytest.approx(by_hand(2, compound(wrong)))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("As I mentioned, I need it for four people.", ["i told you"]),
+    ("Can you show me more options?", ["more options"]),
+    ("I am still waiting for my refund.", ["still", "cancel", "waiting"]),
+    ("There are no trains available at that time.", ["not available"]),
+    ("My parcel never arrived.", ["never came"]),
+    ("Please find something else, instead of that one.", ["something else", "instead"]),
 ])
-def test_service_failures_and_rejections_are_read(text, groups):
-    assert phrase_groups(text) == groups
-    assert score_text(text).dissatisfaction == pytest.approx(by_hand(groups, text))
+def test_service_failures_and_rejections_are_read(text, found):
+    assert said_phrases(text) == found
+    assert score_text(text).dissatisfaction == pytest.approx(by_hand(len(found), compound(text)))
 
 
-def test_a_happy_turn_scores_near_zero_and_an_unscored_one_none():
-    happy = score_text("Great, that works perfectly, thank you!").dissatisfaction
-    assert happy == pytest.approx(by_hand(0, "Great, that works perfectly, thank you!")) and happy < 0.05
+@pytest.mark.parametrize("text", ["I mentioned it to my wife, she loves it.",
+                                  "I'd like more information about the hotel.", "That works, see you then."])
+def test_words_near_a_phrase_are_not_one(text):
+    assert said_phrases(text) == []
+
+
+def test_a_happy_turn_scores_near_zero_a_neutral_one_half_and_an_unscored_one_none():
+    happy = "Great, that works perfectly, thank you!"
+    assert score_text(happy).dissatisfaction == pytest.approx(by_hand(0, compound(happy)))
+    assert score_text(happy).dissatisfaction < 0.05
+    assert compound("A table for two at seven.") == 0
+    assert score_text("A table for two at seven.").dissatisfaction == pytest.approx(0.5)
     assert score_text("[noise]").dissatisfaction is None
     assert score_text("La factura está mal otra vez y nadie responde nuestras llamadas.").dissatisfaction is None
 
 
-@pytest.mark.parametrize(("text", "groups"), [
-    ("아직도 안 됐어요", 2), ("몇 번을 말씀드려야 하나요?", 1), ("해지하겠습니다.", 1), ("환불해 주세요.", 1),
-    ("이미 말씀드렸는데 아직 연락이 없어요", 2), ("정말 감사합니다, 잘 해결됐어요", 0),
+@pytest.mark.parametrize(("text", "found"), [
+    ("아직도 안 됐어요", ["아직도 안 됐어요", "안 돼요"]), ("몇 번을 말씀드려야 하나요?", ["몇 번을 말씀드려야"]),
+    ("해지하겠습니다.", ["해지"]), ("환불해 주세요.", ["해지"]),
+    ("이미 말씀드렸는데 아직 연락이 없어요", ["몇 번을 말씀드려야", "아직도 안 됐어요"]), ("정말 감사합니다, 잘 해결됐어요", []),
+    ("아니요, 그게 아니라 다른 거요", ["아니요", "다른 거요"]),
 ])
-def test_korean_rejections_and_failures_count_as_english_ones_do(text, groups):
+def test_korean_rejections_and_failures_count_as_english_ones_do(text, found):
     """The same formula over the Korean scorer's compound: a Korean call's dissatisfaction means what an
     English one's does."""
     score = score_text(text)
-    assert (score.language, phrase_groups(text)) == ("ko", groups)
-    c = score.compound
-    assert score.dissatisfaction == pytest.approx(min(1.0, 0.35 * min(groups, 2) + 0.5 * max(0.0, -c)
-                                                      + 0.15 * (1 - max(0.0, c))))
-    assert (score.dissatisfaction >= 0.5) == (groups > 0)
+    assert (score.language, said_phrases(text)) == ("ko", found)
+    assert score.dissatisfaction == pytest.approx(by_hand(len(found), score.compound))
+    assert (score.dissatisfaction > 0.5) == bool(found)
+
+
+def test_a_korean_closing_is_not_a_rejection():
+    score = score_text("아니요, 괜찮습니다. 감사합니다.")
+    assert said_phrases("아니요, 괜찮습니다. 감사합니다.") == []
+    assert score.dissatisfaction == pytest.approx(by_hand(0, max(score.compound, 0.0)))
+    assert score.dissatisfaction <= 0.5
+
+
+def test_a_call_had_an_unhappy_customer_when_its_turns_read_unhappier_than_neutral_on_balance():
+    assert [unhappy_call(0.51), unhappy_call(0.5), unhappy_call(0.9), unhappy_call(None)] == [True, False, True, None]

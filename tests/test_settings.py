@@ -14,11 +14,11 @@ def test_every_section_is_read(tmp_path):
     path = tmp_path / "settings.toml"
     path.write_text('[board]\ntimezone = "Asia/Seoul"\nmin_n = 50\n'
                     "[early_warning]\ndays = 14\nfrequent_support_calls = 5\nnps_drop = 30\n"
-                    "negative_sentiment = -0.2\nparticipation_drop = 0.4\nred_escalations = 3\n"
+                    "unhappy_share = 0.4\nparticipation_drop = 0.4\nred_escalations = 3\n"
                     "[voice]\nmin_words = 5\nshortlist = 3\n")
     settings = read_settings(path)
     assert (settings.timezone, settings.min_n, settings.speeder_seconds) == ("Asia/Seoul", 50, 5.0)
-    assert settings.early_warning == Thresholds(days=14, frequent_support_calls=5, nps_drop=30, negative_sentiment=-0.2,
+    assert settings.early_warning == Thresholds(days=14, frequent_support_calls=5, nps_drop=30, unhappy_share=0.4,
                                                 participation_drop=0.4, red_escalations=3)
     assert (settings.voice.min_words, settings.voice.shortlist, settings.voice.max_words) == (5, 3, VoiceRule().max_words)
 
@@ -48,8 +48,8 @@ def test_the_currency_is_read_and_a_code_that_is_none_is_named(tmp_path):
 def test_thresholds_are_saved_keeping_the_files_comments_and_other_settings(own_settings_and_themes, store):
     path = own_settings_and_themes / "settings.toml"
     before = path.read_text(encoding="utf-8")
-    save_thresholds(store, ANALYST, Thresholds(nps_answers=3, negative_sentiment=-0.2))
-    assert read_settings().early_warning == Thresholds(nps_answers=3, negative_sentiment=-0.2)
+    save_thresholds(store, ANALYST, Thresholds(nps_answers=3, unhappy_share=0.4))
+    assert read_settings().early_warning == Thresholds(nps_answers=3, unhappy_share=0.4)
     assert read_settings().voice == VoiceRule()
     after = path.read_text(encoding="utf-8")
     assert "nps_answers = 3              # yellow: NPS from at least this many answers" in after
@@ -59,7 +59,7 @@ def test_thresholds_are_saved_keeping_the_files_comments_and_other_settings(own_
 
 @pytest.mark.parametrize(("thresholds", "named"), [
     (Thresholds(days=0), "days must be a whole number of at least 1"),
-    (Thresholds(negative_sentiment=-2), "negative_sentiment must be between -1 and 1"),
+    (Thresholds(unhappy_share=0), "unhappy_share must be above 0 and at most 1"),
     (Thresholds(participation_drop=0), "participation_drop must be above 0"),
     (Thresholds(contact_rise=0.5), "contact_rise must be at least 1"),
     (Thresholds(red_signs=0), "red_signs must be a whole number of at least 1"),

@@ -28,7 +28,7 @@ from ui.text import literal_html
 
 def change_line(name: str, figure: Figure) -> str:
     """The change and its verdict, coloured: green up, red down, grey within noise."""
-    return f'<span class="verdict {change_kind(figure)}">{literal_html(change_text(name, figure))}</span>'
+    return f'<span class="verdict {change_kind(name, figure)}">{literal_html(change_text(name, figure))}</span>'
 
 
 def sample_line(name: str, figure: Figure, min_n: int) -> str:
@@ -100,7 +100,7 @@ def themes_html(themes: pd.DataFrame) -> str:
     rose, quiet, from_before = _("a real rise"), _("within noise"), _("from {n}")
     rows = "".join(
         f'<li><b>{literal_html(t.theme)}</b> {t.now} <span class="quiet">{from_before.format(n=t.before)}</span> '
-        f'<span class="verdict {"down" if t.significant else "quiet"}">+{t.change} · '
+        f'<span class="verdict {"worse" if t.significant else "quiet"}">+{t.change} · '
         f'{rose if t.significant else quiet}</span></li>'
         for t in themes.itertuples())
     return f'<ol class="themes">{rows}</ol>'
@@ -118,7 +118,7 @@ def help_text(settings: Settings, renewal_days: int) -> str:
     values = {"min_n": settings.min_n, "speeder_seconds": f"{settings.speeder_seconds:g}", "days": w.days,
               "baseline_days": w.baseline_days, "frequent_support_calls": w.frequent_support_calls,
               "contact_rise": f"{w.contact_rise:g}", "nps_answers": w.nps_answers, "nps_drop": f"{w.nps_drop:g}",
-              "negative_sentiment": f"{w.negative_sentiment:+.2f}", "sentiment_calls": w.sentiment_calls,
+              "unhappy_share": f"{w.unhappy_share:.0%}", "sentiment_calls": w.sentiment_calls,
               "participation_invited": w.participation_invited, "participation_drop": f"{w.participation_drop:.0%}",
               "red_escalations": w.red_escalations, "red_signs": w.red_signs, "renewal_days": renewal_days,
               "min_strength": v.min_strength, "min_words": v.min_words, "max_words": v.max_words,
@@ -136,23 +136,25 @@ def help_text(settings: Settings, renewal_days: int) -> str:
           "responded / invited; speeders = share of answers given in under {speeder_seconds} seconds. Both "
           "changes: two-proportion z-test with the pooled proportion, z = (p₁ − p₀) / √(p(1 − p)(1/n₁ + 1/n₀)), "
           "real when p < 0.05."),
-        _("**CES** (1-7, \"the company made it easy\"). The mean, and the share easy = share of 5-7. **Call sentiment**: "
-          "the compound score (-1 to +1) of the customer's turns only: VADER's for English, the Korean scorer's "
-          "for Korean (Kiwi's morphemes, a lexicon learned from public reviews, rules for negation, intensifiers, "
-          "contrast and questions; on reviews it never saw it reads 0.83 to 0.94 of them right: bench/README.md); "
-          "per call their mean; per window the mean over calls (the tile's number; the share of negative calls, "
-          "mean ≤ −0.05, is in `board --json`). Welch's t-test (unequal variances), real when p < 0.05. Beside "
-          "it, **dissatisfaction** (0 to 1, a separate score; the compound is unchanged): per customer turn, 0.35 "
-          "per rejection or failure phrase said (\"that's not right\", \"something else\", \"still waiting\", "
-          "\"no trains available\", \"cancel\"; in Korean \"아직도 안 됐어요\", \"몇 번을 말씀드려야\", "
-          "\"해지하겠습니다\"; at most two) plus half the negative part of the compound, plus 0.15 × (1 − its "
-          "positive part), at most 1; per call and per window, the mean. On public service dialogues rated by "
-          "people it tells dissatisfied turns from satisfied ones better than VADER (bench/README.md)."),
+        _("**CES** (1-7, \"the company made it easy\"). The mean, and the share easy = share of 5-7; Welch's t-test "
+          "(unequal variances), real when p < 0.05."),
+        _("**Call sentiment**: the share of calls with an unhappy customer. Each customer turn's dissatisfaction, 0 "
+          "to 1: 0.5 × (1 − compound) plus 0.35 per rejection or failure phrase said (\"that's not right\", "
+          "\"something else\", \"I already told you\", \"still waiting\", \"cancel\"; in Korean \"아직도 안 "
+          "됐어요\", \"몇 번을 말씀드려야\", \"해지하겠습니다\"; at most two), at most 1; the compound (−1 to +1) is "
+          "VADER's for English and the Korean scorer's for Korean (Kiwi's morphemes, a lexicon learned from public "
+          "reviews, rules for negation, intensifiers, contrast and questions), read without its polite words when "
+          "a turn thanks but refuses, and never below neutral for a closing (\"no thanks, that's all\"). A call "
+          "had an unhappy customer when its customer turns' mean is above 0.5, a neutral turn's. The change: "
+          "two-proportion z-test, real when p < 0.05. Measured where it was not tuned, on service dialogues people "
+          "rated: it tells calls rated 2.5 or less from calls rated 3.5 or more with AUC 0.89 (0.79 and 0.77 on "
+          "movie-talk dialogues; VADER's mean compound 0.74 to 0.75) (bench/README.md). VADER's mean compound "
+          "and the share of negative calls stay in `board --json` and each call's view."),
         _("**Accounts at risk** over the {days} days ending with the window's last day; an account's *usual* is "
           "the same figure over the {baseline_days} days before. Yellow: at least {frequent_support_calls} support "
           "calls and {contact_rise}× its usual; NPS from at least {nps_answers} answers {nps_drop} points or more "
-          "below its usual; mean call sentiment at or below {negative_sentiment} over at least {sentiment_calls} "
-          "calls; or a response rate (from at least {participation_invited} invitations) at or below "
+          "below its usual; at least {unhappy_share} of at least {sentiment_calls} scored calls with an unhappy "
+          "customer; or a response rate (from at least {participation_invited} invitations) at or below "
           "{participation_drop} of its usual. Red: at least {red_escalations} escalated calls, or {red_signs} "
           "yellow signs at once. Thresholds are in `data/settings.toml` (the Accounts page edits them); the "
           "Backtest page shows how well each rule foretold churn and downgrades. *Newly red*: red now, not red at "
@@ -180,8 +182,8 @@ STYLE = """
 .tile-side, .tile-n {font-size: 1.05rem; color: #4b5563;}
 .tile-side {min-height: 2.7em;}
 .tile-change {font-size: 1.15rem; margin: .25rem 0;}
-.verdict.up {color: #15803d; font-weight: 700;}
-.verdict.down {color: #b91c1c; font-weight: 700;}
+.verdict.better {color: #15803d; font-weight: 700;}
+.verdict.worse {color: #b91c1c; font-weight: 700;}
 .verdict.quiet, .quiet {color: #6b7280;}
 .low-n {background: #fef3c7; color: #92400e; padding: 0 .35rem; border-radius: .3rem; font-weight: 600;}
 .voice {margin: 0;}

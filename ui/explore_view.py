@@ -9,6 +9,7 @@ import streamlit as st
 from empathy.figures.scope import DIMENSIONS
 from empathy.language import N_, _, moment
 from empathy.meeting.wording import main_value, title
+from sentiment.dissatisfaction import UNHAPPY_CALL_AT
 from ui.text import literal, literal_html
 
 SPLITS = ("segment", "region", "industry", "plan", "respondent_role", "customer_type", "theme", "call_type")
@@ -37,7 +38,7 @@ def change(name: str, row) -> str:
 
 
 def _number(name: str, value: float) -> str:
-    return f"{value:.2f}" if name in ("ces", "sentiment") else f"{value:.0f}"
+    return f"{value:.2f}" if name == "ces" else f"{value:.0f}"
 
 
 def segment_table(frame: pd.DataFrame, order: list[str], figures: list[str]) -> pd.DataFrame:
@@ -59,7 +60,8 @@ def turn_class(scored: bool, compound: float | None) -> str:
 def call_html(turns: pd.DataFrame) -> str:
     """The whole call as a conversation: the customer on the left, the agent on the right, each turn
     coloured by its sentiment, turns VADER could not judge marked as such; the agent's turns, which
-    are not scored, plain."""
+    are not scored, plain. The customer's unhappy moments (dissatisfaction above a neutral turn's) are
+    marked: they are what makes a call count as having an unhappy customer."""
     lines = []
     sides = {"customer": _("customer"), "agent": _("agent")}
     for turn in turns.itertuples():
@@ -69,6 +71,10 @@ def call_html(turns: pd.DataFrame) -> str:
             kind, score = "plain", ""
         else:
             score = _(" · not scored") if kind == "unscored" else f" · {turn.compound:+.2f}"
+        unhappy = turn.role == "customer" and pd.notna(turn.dissatisfaction) and turn.dissatisfaction > UNHAPPY_CALL_AT
+        if unhappy:
+            kind += " unhappy"
+            score += _(" · unhappy moment ({value:.2f})").format(value=turn.dissatisfaction)
         who = sides[side] if str(turn.speaker).lower() == side else f"{turn.speaker} · {sides[side]}"
         lines.append(f'<div class="turn {side} {kind}"><div class="who">{literal_html(who)}{score}</div>'
                      f'{literal_html(str(turn.text))}</div>')
@@ -77,7 +83,8 @@ def call_html(turns: pd.DataFrame) -> str:
 
 def legend() -> str:
     kinds = (("negative", _("negative (≤ −0.05)")), ("neutral", _("neutral")), ("positive", _("positive (≥ +0.05)")),
-             ("unscored", _("not scored (e.g. another language)")), ("plain", _("the agent (not scored)")))
+             ("unscored", _("not scored (e.g. another language)")), ("plain", _("the agent (not scored)")),
+             ("unhappy", _("an unhappy moment (dissatisfaction above 0.5)")))
     return '<div class="legend">' + "".join(f'<span class="turn {kind}">{literal_html(said)}</span>'
                                             for kind, said in kinds) + "</div>"
 
@@ -90,6 +97,7 @@ CALL_STYLE = """<style>
 .turn.negative { background: #fde2e1; }
 .turn.positive { background: #dcfce7; }
 .turn.neutral { background: #f3f4f6; }
+.turn.unhappy { border-left: 9px solid #b91c1c; }
 .turn.plain { background: #fff; border-top: 1px solid #e5e7eb; border-bottom: 1px solid #e5e7eb; }
 .turn.unscored { background: repeating-linear-gradient(45deg, #fff, #fff 6px, #f3f4f6 6px, #f3f4f6 12px);
                  border: 1px dashed #9ca3af; }
@@ -109,7 +117,11 @@ def call_line(header: dict) -> str:
     line = _("**{account}** · {kind} call · {when} UTC · agent {agent}").format(
         account=literal(header["account_name"] or header["account_id"]), kind=literal(call_kind(header["call_type"])),
         when=moment(header["started_at"]), agent=literal(header["agent"] or _("unknown")))
-    return line + (_(" · escalated") if header["escalated"] else "")
+    line += _(" · escalated") if header["escalated"] else ""
+    if pd.notna(header.get("unhappy")):
+        line += (_(" · **an unhappy customer** (dissatisfaction {value:.2f})") if header["unhappy"] else
+                 _(" · no unhappy customer (dissatisfaction {value:.2f})")).format(value=header["dissatisfaction"])
+    return line
 
 
 def quote_columns() -> dict:

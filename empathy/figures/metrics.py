@@ -7,8 +7,10 @@ Windows are calendar days in the board's timezone; the store keeps UTC.
 - NPS: promoters 9-10, detractors 0-6; NPS = 100 (p_pro - p_det); its standard error is
   100 sqrt((p_pro + p_det - (p_pro - p_det)^2) / n) and the 95% margin of error 1.96 times that.
   A change is significant when |NPS1 - NPS0| / sqrt(SE1^2 + SE0^2) > 1.96.
-- CSAT % (share of 4-5) and participation (responded / invited): two-proportion z-test, pooled.
-- CES mean and call sentiment mean: Welch's t-test from the windows' means, variances and n.
+- CSAT % (share of 4-5), call sentiment (the share of scored calls with an unhappy customer:
+  sentiment/dissatisfaction.py) and participation (responded / invited): two-proportion z-test, pooled.
+- CES mean: Welch's t-test from the windows' means, variances and n. The calls' mean VADER compound
+  stays beside the call figure (its details' `compound`), with the share of negative calls.
 """
 
 from __future__ import annotations
@@ -201,10 +203,11 @@ def grouped_aggregates(store: Store, windows: list[Window], timezone: str = "UTC
     if scope.applies_to("calls"):
         joins, value, where, params = scope.source("calls")
         calls = store.query(f"""
-            SELECT {bucket("started_at", after, False)} AS i, value, count(sentiment_mean) AS n,
-                   avg(sentiment_mean) AS mean, coalesce(var_samp(sentiment_mean), 0) AS variance,
+            SELECT {bucket("started_at", after, False)} AS i, value, count(unhappy) AS n,
+                   count(*) FILTER (WHERE unhappy) AS unhappy, avg(sentiment_mean) AS mean,
                    count(*) FILTER (WHERE negative) AS negative, avg(dissatisfaction) AS dissatisfaction
-            FROM (SELECT c.started_at, c.sentiment_mean, c.negative, c.dissatisfaction, {value} AS value FROM {joins}
+            FROM (SELECT c.started_at, c.sentiment_mean, c.negative, c.dissatisfaction, c.unhappy, {value} AS value
+                  FROM {joins}
                   WHERE c.superseded_by IS NULL AND c.started_at >= ? AND c.started_at < ?{where})
             GROUP BY ALL""", [*after, bounds[0][0], after[-1], *params])
         for row in calls.to_dict("records"):
@@ -228,7 +231,7 @@ def _empty(windows: list[Window]) -> list[dict]:
 
 EMPTY_SURVEY = {"n": 0, "promoters": 0, "detractors": 0, "top_two": 0, "easy": 0, "mean": None,
                 "variance": 0.0, "timed": 0, "speeders": 0}
-EMPTY_CALLS = {"n": 0, "mean": None, "variance": 0.0, "negative": 0, "dissatisfaction": None}
+EMPTY_CALLS = {"n": 0, "unhappy": 0, "mean": None, "negative": 0, "dissatisfaction": None}
 
 
 def compare(now: dict, before: dict, min_n: int) -> dict[str, Figure]:
@@ -245,9 +248,10 @@ def compare(now: dict, before: dict, min_n: int) -> dict[str, Figure]:
         "csat": _share_figure(csat_now, csat_before, "top_two", min_n,
                               mean=csat_now["mean"], previous_mean=csat_before["mean"]),
         "ces": _mean_figure(ces_now, survey(before, "ces"), min_n, easy_pct=_pct(ces_now["easy"], ces_now["n"])),
-        "sentiment": _mean_figure(now["calls"], before["calls"], min_n,
-                                  negative_pct=_pct(now["calls"]["negative"], now["calls"]["n"]),
-                                  dissatisfaction=_number(now["calls"]["dissatisfaction"])),
+        "sentiment": _share_figure(now["calls"], before["calls"], "unhappy", min_n,
+                                   compound=_number(now["calls"]["mean"]),
+                                   negative_pct=_pct(now["calls"]["negative"], now["calls"]["n"]),
+                                   dissatisfaction=_number(now["calls"]["dissatisfaction"])),
         "participation": Figure(
             _pct(responded, invited), invited, _pct(responded_before, invited_before),
             proportion_test(responded, invited, responded_before, invited_before), invited < min_n,

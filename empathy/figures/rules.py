@@ -3,7 +3,7 @@
 Each rule reads one signal over the last `days` days and, where a fixed line would flag every
 account of a noisy segment, compares the account with its own usual: the `baseline_days` days
 before the period. Yellow: support calls well above the account's usual, NPS far below its usual,
-negative calls, or survey participation far below its usual. Red: repeated escalations, or several
+calls with an unhappy customer, or survey participation far below its usual. Red: repeated escalations, or several
 yellow signs at once. The thresholds live in `data/settings.toml`; every flag names its rule.
 
 Signals are worked out for any set of (account, day) checkpoints in one query, from events dated up
@@ -24,10 +24,10 @@ from empathy.store import Store
 
 # Rule names, as the backtest and the alerts call them.
 RED_RULES = ("escalations", "several signs")
-YELLOW_RULES = ("support calls", "NPS drop", "negative calls", "participation drop")
+YELLOW_RULES = ("support calls", "NPS drop", "unhappy calls", "participation drop")
 RULES = RED_RULES + YELLOW_RULES
 RULE_NAMES = {"escalations": N_("escalations"), "several signs": N_("several signs"),
-              "support calls": N_("support calls"), "NPS drop": N_("NPS drop"), "negative calls": N_("negative calls"),
+              "support calls": N_("support calls"), "NPS drop": N_("NPS drop"), "unhappy calls": N_("unhappy calls"),
               "participation drop": N_("participation drop")}  # as people read them: _(RULE_NAMES[rule])
 
 
@@ -39,8 +39,8 @@ class Thresholds:
     contact_rise: float = 2.0
     nps_answers: int = 5
     nps_drop: float = 40.0
-    negative_sentiment: float = -0.15
-    sentiment_calls: int = 2
+    unhappy_share: float = 0.5
+    sentiment_calls: int = 3
     participation_drop: float = 0.5
     participation_invited: int = 10
     red_escalations: int = 2
@@ -63,8 +63,8 @@ def checkpoint_signals(store: Store, checkpoints: pd.DataFrame, t: Thresholds, t
                    count(*) FILTER (WHERE c.started_at < p.since AND coalesce(c.call_type, 'support') = 'support')
                        AS support_calls_before,
                    count(*) FILTER (WHERE c.started_at >= p.since AND c.escalated) AS escalations,
-                   count(c.sentiment_mean) FILTER (WHERE c.started_at >= p.since) AS scored_calls,
-                   avg(c.sentiment_mean) FILTER (WHERE c.started_at >= p.since) AS sentiment
+                   count(c.unhappy) FILTER (WHERE c.started_at >= p.since) AS scored_calls,
+                   count(*) FILTER (WHERE c.started_at >= p.since AND c.unhappy) AS unhappy_calls
             FROM points p JOIN calls c ON c.account_id = p.account_id AND c.superseded_by IS NULL
                  AND c.started_at >= p.base_from AND c.started_at < p.until
             GROUP BY p.point),
@@ -96,7 +96,8 @@ def checkpoint_signals(store: Store, checkpoints: pd.DataFrame, t: Thresholds, t
         SELECT p.point, p.account_id, a.account_name, a.segment, a.arr, a.owner, a.contacts, a.customer_type,
                k.last_contact, coalesce(c.support_calls, 0) AS support_calls,
                coalesce(c.support_calls_before, 0) AS support_calls_before,
-               coalesce(c.escalations, 0) AS escalations, coalesce(c.scored_calls, 0) AS scored_calls, c.sentiment,
+               coalesce(c.escalations, 0) AS escalations, coalesce(c.scored_calls, 0) AS scored_calls,
+               coalesce(c.unhappy_calls, 0) AS unhappy_calls,
                coalesce(n.nps_answers, 0) AS nps_answers, coalesce(n.promoters, 0) AS promoters,
                coalesce(n.detractors, 0) AS detractors, coalesce(n.nps_answers_before, 0) AS nps_answers_before,
                coalesce(n.promoters_before, 0) AS promoters_before,
@@ -175,9 +176,9 @@ def _yellow(s, t: Thresholds) -> list[tuple[str, str]]:
             found.append(("NPS drop", _("NPS {nps:+.0f} from {n} answers, {drop:.0f} points below its usual "
                                         "{usual:+.0f}").format(nps=nps, n=s.nps_answers, drop=usual - nps,
                                                                usual=usual)))
-    if s.scored_calls >= t.sentiment_calls and s.sentiment <= t.negative_sentiment:
-        found.append(("negative calls", _("negative calls (mean sentiment {mean:+.2f} over {n} calls)").format(
-            mean=s.sentiment, n=s.scored_calls)))
+    if s.scored_calls >= t.sentiment_calls and s.unhappy_calls >= t.unhappy_share * s.scored_calls:
+        found.append(("unhappy calls", _("{unhappy} of {n} calls with an unhappy customer").format(
+            unhappy=s.unhappy_calls, n=s.scored_calls)))
     if s.invited >= t.participation_invited and s.invited_before:
         rate, usual = s.responded / s.invited, s.responded_before / s.invited_before
         if usual and rate <= t.participation_drop * usual:

@@ -102,9 +102,10 @@ def _redacted(found: pd.DataFrame, rule: VoiceRule) -> pd.DataFrame:
 
 
 def call_turns(store: Store, call_id: str, rule: VoiceRule) -> pd.DataFrame:
-    """Every turn of a call, redacted, with who spoke, their role and the turn's sentiment."""
+    """Every turn of a call, redacted, with who spoke, their role and the turn's sentiment and dissatisfaction."""
     found = store.query("""
-        SELECT u.turn, u.speaker, u.role, u.text, u.compound, u.scored, u.themes, u.offset_s, a.contacts
+        SELECT u.turn, u.speaker, u.role, u.text, u.compound, u.scored, u.dissatisfaction, u.themes, u.offset_s,
+               a.contacts
         FROM calls c JOIN utterances u ON u.call_id = c.call_id AND u.transcript_hash = c.transcript_hash
         LEFT JOIN accounts a ON a.account_id = c.account_id AND a.superseded_by IS NULL
         WHERE c.superseded_by IS NULL AND c.call_id = ? ORDER BY u.turn""", [call_id])
@@ -116,7 +117,8 @@ def call_header(store: Store, call_id: str) -> dict | None:
     found = store.query("""
         SELECT c.call_id, c.started_at, c.account_id, a.account_name, a.segment,
                coalesce(c.call_type, 'support') AS call_type, c.channel, c.agent, c.escalated, c.resolved,
-               c.sentiment_mean, c.sentiment_min, c.sentiment_shift, c.customer_turns, c.unscored_turns
+               c.sentiment_mean, c.sentiment_min, c.sentiment_shift, c.customer_turns, c.unscored_turns,
+               c.dissatisfaction, c.unhappy
         FROM calls c LEFT JOIN accounts a ON a.account_id = c.account_id AND a.superseded_by IS NULL
         WHERE c.superseded_by IS NULL AND c.call_id = ?""", [call_id])
     return None if found.empty else found.iloc[0].to_dict()

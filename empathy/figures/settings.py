@@ -18,9 +18,15 @@ from babel.numbers import is_currency
 from empathy import DATA, language
 from empathy.figures.rules import Thresholds
 from empathy.figures.voice import VoiceRule
-from empathy.language import _
+from empathy.language import N_, _
 
 SETTINGS_PATH = DATA / "settings.toml"
+
+
+# Settings that were, with what took their place.
+RETIRED = {"negative_sentiment": N_("the rule now counts calls with an unhappy customer; write unhappy_share = 0.5 "
+                                    "(flag an account when at least this share of its scored calls had one) "
+                                    "in its place.")}
 
 
 def settings_path() -> Path:
@@ -95,6 +101,10 @@ def read_settings(path: Path | None = None) -> Settings:
 def _section(found: dict, name: str, kind: type, path: Path, skip: frozenset | set = frozenset()) -> dict:
     values = found.get(name, {})
     known = {f.name for f in fields(kind)} - set(skip)
+    for old, new in RETIRED.items():
+        if old in values:
+            raise SettingsError(_("{path}: [{section}] {old} is no longer a setting: {new}").format(
+                path=path, section=name, old=old, new=_(new)))
     unknown = sorted(set(values) - known)
     if unknown:
         raise SettingsError(_("{path}: [{section}] has no setting {unknown}; the settings are: {known}.").format(
@@ -112,9 +122,9 @@ def threshold_problems(t: Thresholds) -> list[str]:
         problems.append(_("contact_rise must be at least 1 (it is {value})").format(value=t.contact_rise))
     if not isinstance(t.nps_drop, int | float) or not 0 < t.nps_drop <= 200:
         problems.append(_("nps_drop must be above 0 and at most 200 points (it is {value})").format(value=t.nps_drop))
-    if not isinstance(t.negative_sentiment, int | float) or not -1 <= t.negative_sentiment <= 1:
-        problems.append(_("negative_sentiment must be between -1 and 1 (it is {value})").format(
-            value=t.negative_sentiment))
+    if not isinstance(t.unhappy_share, int | float) or not 0 < t.unhappy_share <= 1:
+        problems.append(_("unhappy_share must be above 0 and at most 1 (it is {value})").format(
+            value=t.unhappy_share))
     if not isinstance(t.participation_drop, int | float) or not 0 < t.participation_drop <= 1:
         problems.append(_("participation_drop must be above 0 and at most 1 (it is {value})").format(
             value=t.participation_drop))

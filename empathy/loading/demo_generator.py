@@ -35,12 +35,18 @@ from empathy.loading.demo_texts import (
     AGENT_FIXES,
     AGENT_PROBES,
     CALL_OPENINGS,
+    CHECK_IN_AGENT,
+    CHECK_IN_BAD_ENDINGS,
+    CHECK_IN_CUSTOMER,
+    CHECK_IN_GOOD_ENDINGS,
+    CHECK_IN_OPENINGS,
     CLOSERS_BAD,
     CLOSERS_GOOD,
     CONTACT_FIRST,
     CONTACT_LAST,
     CONTEXT,
     CUSTOMER_BAD_ENDINGS,
+    CUSTOMER_CLOSINGS,
     CUSTOMER_DETAILS,
     CUSTOMER_GOOD_ENDINGS,
     KOREAN_CALL,
@@ -300,10 +306,13 @@ def _call(rng: random.Random, account: dict, week: int, stories: dict, number: i
     mood = account_mood(rng, account, week, stories)
     story = recent and (aid in stories["frequent"] or aid in stories["red"])
     call_type = "support" if story else rng.choices(["support", "success", "sales"], [0.62, 0.22, 0.16])[0]
+    words = random.Random(number)  # drawn apart, so the rest of the demo keeps its draws
     if aid in stories["korean"] and rng.random() < 0.5:
         transcript = _korean_transcript(rng, agent, resolved)
     else:
-        transcript = _transcript(rng, account, week, agent, mood, resolved, escalated, stories)
+        transcript = _transcript(rng, account, week, agent, mood, resolved, escalated, stories, words)
+        if call_type != "support":
+            transcript = _check_in_transcript(words, agent, mood)
     return {
         "call_id": f"C{number:06d}", "account_id": aid, "started_at": started.strftime("%Y-%m-%d %H:%M:%S"),
         "call_type": call_type, "channel": rng.choice(["phone", "phone", "video"]), "agent": agent,
@@ -312,7 +321,7 @@ def _call(rng: random.Random, account: dict, week: int, stories: dict, number: i
     }
 
 
-def _transcript(rng, account, week, agent, mood, resolved, escalated, stories) -> str:
+def _transcript(rng, account, week, agent, mood, resolved, escalated, stories, words) -> str:
     theme = _negative_theme(rng, account, week)
     turns = [("Agent", fill(rng.choice(CALL_OPENINGS), rng, agent=agent)),
              ("Customer", fill(rng.choice(NEGATIVE[theme]), rng)),
@@ -326,7 +335,25 @@ def _transcript(rng, account, week, agent, mood, resolved, escalated, stories) -
     endings = CUSTOMER_GOOD_ENDINGS if happy else CUSTOMER_BAD_ENDINGS
     turns.append(("Customer", fill(rng.choice(endings), rng)))
     turns.append(("Agent", rng.choice(AGENT_CLOSINGS)))
-    return _render(rng, turns)
+    rendered = _render(rng, turns)
+    return _then(rendered, "Customer", words.choice(CUSTOMER_CLOSINGS), words) if happy else rendered
+
+
+def _then(rendered: str, speaker: str, said: str, words: random.Random) -> str:
+    """One more turn after a rendered transcript, its timestamp (if it has them) a little later."""
+    last = re.match(r"\[(\d\d):(\d\d):(\d\d)\] ", rendered.rsplit("\n", 1)[-1])
+    if last is None:
+        return f"{rendered}\n{speaker}: {said}"
+    seconds = int(last[1]) * 3600 + int(last[2]) * 60 + int(last[3]) + words.randint(6, 45)
+    return f"{rendered}\n[{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}] {speaker}: {said}"
+
+
+def _check_in_transcript(words: random.Random, agent: str, mood: float) -> str:
+    turns = [("Agent", fill(words.choice(CHECK_IN_OPENINGS), words, agent=agent)),
+             ("Customer", fill(words.choice(CHECK_IN_CUSTOMER), words)),
+             ("Agent", words.choice(CHECK_IN_AGENT)),
+             ("Customer", words.choice(CHECK_IN_GOOD_ENDINGS if mood > 0.35 else CHECK_IN_BAD_ENDINGS))]
+    return _render(words, turns)
 
 
 def _korean_transcript(rng, agent, resolved) -> str:
@@ -446,7 +473,7 @@ def _trouble_call(rng: random.Random, account: dict, day: date, stories: dict, n
         "started_at": started.strftime("%Y-%m-%d %H:%M:%S"), "call_type": "support",
         "channel": rng.choice(["phone", "phone", "video"]), "agent": agent,
         "escalated": "yes" if escalated else "no", "resolved": "yes" if resolved else "no",
-        "transcript": _transcript(rng, account, week, agent, 0.15, resolved, escalated, stories),
+        "transcript": _transcript(rng, account, week, agent, 0.15, resolved, escalated, stories, random.Random(number)),
     }
 
 

@@ -164,6 +164,41 @@ AGENT_CLOSINGS = [
     "I'll send a summary by email. Have a good rest of your day.",
     "You'll get a ticket update shortly. Thanks for calling.",
 ]
+# A customer whose problem was solved closes the call, as people do.
+CUSTOMER_CLOSINGS = [
+    "No, that's everything. Thanks again!",
+    "Nope, all good now. Have a nice day.",
+    "That's all for today, thank you.",
+    "No, I'm all set. Thanks for your help.",
+]
+# Success and sales calls: an account team's check-in, not a problem.
+CHECK_IN_OPENINGS = [
+    "Hi, this is {agent} from your account team. Is now still a good time for our check-in?",
+    "Hello, {agent} here. Thanks for making time for the quarterly review.",
+    "Hi, it's {agent}. I wanted to catch up on how the rollout is going.",
+]
+CHECK_IN_CUSTOMER = [
+    "Yes, good timing. The rollout to the wider team went well so far.",
+    "Sure. People are using {feature} every week now.",
+    "We'd like to add about {seats} more seats next quarter.",
+    "Can you send over the renewal quote so finance can plan the budget?",
+    "The training session last month really helped the new starters.",
+    "We're connecting {integration} next, is there a guide for that?",
+]
+CHECK_IN_AGENT = [
+    "Great to hear. I'll put together a short plan for the next steps.",
+    "Sure, I'll send that over today with a summary of what we discussed.",
+    "Good question, I'll share the guide and set up a session with our specialist.",
+]
+CHECK_IN_GOOD_ENDINGS = [
+    "Sounds good, thanks for checking in.",
+    "Perfect, looking forward to it. Thanks!",
+    "Great, that helps a lot. Talk soon.",
+]
+CHECK_IN_BAD_ENDINGS = [
+    "Honestly we're still not sure it's worth the price, we'll have to review it.",
+    "To be frank, the team hardly uses it and I'm not sure we'll renew.",
+]
 KOREAN_CALL = {
     "opening": "안녕하세요, 고객지원팀 {agent}입니다. 무엇을 도와드릴까요?",
     "customer": ["이번 달 청구서에 중복 결제가 있습니다.", "연동 데이터가 또 누락됐어요.",

@@ -1,8 +1,11 @@
-"""Korean comments and call turns stored before the board could read Korean were left unscored
-(their language identified, then skipped), so a Korean company's earlier weeks have no comment
-sentiment, no call figures and themes matched on raw fragments. Scoring them now gives those weeks
-what a load today gives: each comment its score, language, lemmas and themes; each turn the same;
-each call's figures worked out again from its turns. Text scored before is left as it is."""
+"""Texts stored before the board scored them as it does now, scored again, so that older weeks get
+what a load today gives:
+- Korean comments and call turns stored before the board could read Korean were left unscored (their
+  language identified, then skipped): each gets its score, language, lemmas and themes;
+- calls whose figures were worked out before the board counted calls with an unhappy customer (#28)
+  have no such flag, and their turns' dissatisfaction is on the old scale: their customer turns are
+  scored again and the calls' figures worked out again.
+English text scored before keeps its compound (VADER gives it the same again)."""
 
 from __future__ import annotations
 
@@ -18,34 +21,38 @@ from sentiment.calls import SCORE_FIELDS
 HANGUL = "[\uac00-\ud7a3]"
 UNSCORED_COMMENTS = "FROM survey_responses WHERE sentiment IS NULL AND regexp_matches(comment, ?)"
 UNSCORED_TURNS = "FROM utterances w WHERE w.role <> 'agent' AND NOT w.scored AND regexp_matches(w.text, ?)"
+OLD_CALLS = "FROM calls o WHERE o.unhappy IS NULL AND o.scored_turns > 0"
 
 
-def unscored_korean(store: Store) -> dict[str, int]:
-    """How many stored comments and call turns in Korean wait to be scored."""
+def waiting_to_score(store: Store) -> dict[str, int]:
+    """How many stored Korean comments and call turns wait to be scored, and how many calls wait for
+    their figures to be worked out as the board does now."""
     found = store.query(f"SELECT (SELECT count(*) {UNSCORED_COMMENTS}) AS comments, "
-                        f"(SELECT count(*) {UNSCORED_TURNS}) AS turns", [HANGUL, HANGUL])
-    return {"comments": int(found["comments"].iloc[0]), "turns": int(found["turns"].iloc[0])}
+                        f"(SELECT count(*) {UNSCORED_TURNS}) AS turns, "
+                        f"(SELECT count(DISTINCT (o.call_id, o.transcript_hash)) {OLD_CALLS}) AS calls",
+                        [HANGUL, HANGUL])
+    return {name: int(found[name].iloc[0]) for name in ("comments", "turns", "calls")}
 
 
-def score_unscored_korean(store: Store, user) -> dict[str, int]:
-    """Score the Korean comments and turns stored unscored, in one transaction (a new data version);
-    how many comments, turns and calls changed."""
-    store.authorize(user, "load", "Korean texts stored unscored")
+def score_again(store: Store, user) -> dict[str, int]:
+    """Score what waits (`waiting_to_score`), in one transaction (a new data version); how many
+    comments and turns were scored and how many calls' figures worked out again."""
+    store.authorize(user, "load", "texts stored before today's scoring")
     comments = store.query(f"SELECT DISTINCT comment {UNSCORED_COMMENTS}", [HANGUL])
     comments = pd.concat([comments, comment_scores(comments["comment"])], axis=1)
     turns = store.query(f"""
         SELECT call_id, transcript_hash, {", ".join(ScoredTurn._fields)} FROM utterances u
         WHERE EXISTS (SELECT 1 {UNSCORED_TURNS} AND w.call_id = u.call_id AND w.transcript_hash = u.transcript_hash)
+           OR EXISTS (SELECT 1 {OLD_CALLS} AND o.call_id = u.call_id AND o.transcript_hash = u.transcript_hash)
         ORDER BY call_id, transcript_hash, turn""", [HANGUL])
-    waiting = (turns["role"].map(scored_role).astype(bool) & ~turns["scored"].astype(bool)
-               & turns["text"].str.contains(HANGUL, regex=True))
-    turns = pd.concat([turns[~waiting], with_scores(turns[waiting])]).sort_index()
+    again = turns["role"].map(scored_role).astype(bool)
+    turns = pd.concat([turns[~again], with_scores(turns[again])]).sort_index()
     calls = figures_by_call(turns, ["call_id", "transcript_hash"]).rename(columns=FIGURE_COLUMNS).reset_index() \
         if not turns.empty else pd.DataFrame(columns=["call_id", "transcript_hash"])
-    changed = turns.loc[waiting, ["call_id", "transcript_hash", "turn", "text", "role", *SCORE_FIELDS]]
+    changed = turns.loc[again, ["call_id", "transcript_hash", "turn", "text", "role", *SCORE_FIELDS]]
     taxonomy = read_taxonomy()
-    texts.score_korean(store, comments, changed, calls, user=user,
-                       comment_themes=themes_expression(taxonomy, "f.comment", "f.lemmas"),
-                       turn_themes=themes_expression(taxonomy, "p.text", "p.lemmas"))
+    texts.score_again(store, comments, changed, calls, user=user,
+                      comment_themes=themes_expression(taxonomy, "f.comment", "f.lemmas"),
+                      turn_themes=themes_expression(taxonomy, "p.text", "p.lemmas"))
     return {"comments": int(comments["sentiment"].notna().sum()), "turns": int(changed["scored"].sum()),
             "calls": len(calls)}

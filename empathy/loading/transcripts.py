@@ -35,7 +35,7 @@ from sentiment.roles import ROLES
 FIGURE_COLUMNS = {"mean": "sentiment_mean", "min": "sentiment_min", "shift": "sentiment_shift",
                   "negative": "negative", "customer_turns": "customer_turns",
                   "scored_turns": "scored_turns", "unscored_turns": "unscored_turns",
-                  "dissatisfaction": "dissatisfaction", "language": "language"}
+                  "dissatisfaction": "dissatisfaction", "unhappy": "unhappy", "language": "language"}
 
 
 def transcript_hash(text: str) -> str:
@@ -108,7 +108,7 @@ def _with_figures(rows: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     frame = figures.rename(columns=FIGURE_COLUMNS).reindex(rows.index).astype({
         "sentiment_mean": "Float64", "sentiment_min": "Float64", "sentiment_shift": "Float64",
         "negative": "boolean", "customer_turns": "Int64", "scored_turns": "Int64", "unscored_turns": "Int64",
-        "dissatisfaction": "Float64", "language": "object"})
+        "dissatisfaction": "Float64", "unhappy": "boolean", "language": "object"})
     return rows.assign(**{name: frame[name] for name in FIGURE_COLUMNS.values()})
 
 

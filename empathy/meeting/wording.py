@@ -17,7 +17,7 @@ TILES = {
     "nps": (N_("NPS"), "pts", "+.0f"),
     "csat": (N_("CSAT"), "pp", ".0f"),
     "ces": (N_("CES"), "", ".2f"),
-    "sentiment": (N_("Call sentiment"), "", "+.2f"),
+    "sentiment": (N_("Call sentiment"), "pp", ".0f"),
     "participation": (N_("Participation"), "pp", ".0f"),
 }
 
@@ -31,7 +31,7 @@ def main_value(name: str, value: float | None) -> str:
     if value is None:
         return "–"
     return {"nps": f"{value:+.0f}", "csat": f"{value:.0f}%", "ces": f"{value:.1f}",
-            "sentiment": f"{value:+.2f}", "participation": f"{value:.0f}%"}[name]
+            "sentiment": f"{value:.0f}%", "participation": f"{value:.0f}%"}[name]
 
 
 def side_value(name: str, figure: Figure) -> str:
@@ -44,18 +44,21 @@ def side_value(name: str, figure: Figure) -> str:
         _("± {margin:.0f} margin of error").format(margin=d["margin_of_error"]),
         "csat": "" if d.get("mean") is None else _("mean {mean:.2f} of 5").format(mean=d["mean"]),
         "ces": pct(d.get("easy_pct"), _("easy (5-7 of 7)")),
-        "sentiment": _("compound, -1 to +1") + ("" if d.get("dissatisfaction") is None else
-                                               _(" · dissatisfaction {value:.2f}").format(value=d["dissatisfaction"])),
+        "sentiment": _("of calls had an unhappy customer") + ("" if d.get("margin_of_error") is None else
+                                                            f" ± {d['margin_of_error']:.0f}"),
         "participation": pct(d.get("speeders_pct"), _("speeders")),
     }[name]
 
 
-def change_kind(figure: Figure) -> str:
-    """up or down (a real change at 95%), else quiet (within noise, or nothing to compare with)."""
+WORSE_WHEN_UP = ("sentiment",)  # a rise in the share of calls with an unhappy customer is bad news
+
+
+def change_kind(name: str, figure: Figure) -> str:
+    """better or worse (a real change at 95%), else quiet (within noise, or nothing to compare with)."""
     delta = figure.test.delta
     if delta is None or not figure.test.significant:
         return "quiet"
-    return "up" if delta > 0 else "down"
+    return "better" if (delta > 0) != (name in WORSE_WHEN_UP) else "worse"
 
 
 def change_text(name: str, figure: Figure) -> str:
@@ -64,7 +67,7 @@ def change_text(name: str, figure: Figure) -> str:
     if delta is None:
         return _("no earlier window to compare")
     unit = {"pts": _("pts"), "pp": _("pp")}.get(TILES[name][1], "")
-    amount = f"{abs(delta):.2f}" if name in ("ces", "sentiment") else f"{abs(delta):.1f}"
+    amount = f"{abs(delta):.2f}" if name == "ces" else f"{abs(delta):.1f}"
     arrow = "▲" if delta > 0 else "▼" if delta < 0 else "="
     verdict = _("a real change") if figure.test.significant else _("within noise")
     return f"{arrow} {amount}{' ' + unit if unit else ''} · {verdict}"
@@ -74,7 +77,7 @@ def margin_text(name: str, margin: float | None) -> str:
     """A figure's 95% margin of error as the pack and the digest print it."""
     if margin is None:
         return "–"
-    return f"± {margin:.2f}" if name in ("ces", "sentiment") else f"± {margin:.1f}"
+    return f"± {margin:.2f}" if name == "ces" else f"± {margin:.1f}"
 
 
 def counted(name: str) -> str:

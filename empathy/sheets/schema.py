@@ -264,7 +264,8 @@ DERIVED_COLUMNS = {
     "survey_responses": {"themes": "text[]", "sentiment": "float", "language": "text", "lemmas": "text"},
     "calls": {"transcript_hash": "text", "sentiment_mean": "float", "sentiment_min": "float",
               "sentiment_shift": "float", "negative": "bool", "customer_turns": "int",
-              "scored_turns": "int", "unscored_turns": "int", "dissatisfaction": "float", "language": "text"},
+              "scored_turns": "int", "unscored_turns": "int", "dissatisfaction": "float", "unhappy": "bool",
+              "language": "text"},
 }
 TABLE_KEYS = {"accounts": "account_id", "survey_responses": "response_id",
               "participation": "participation_id", "calls": "call_id", "renewals": "renewal_id"}

@@ -1,6 +1,6 @@
 """The stored texts' derived columns, changed in place of a new batch: the turns of stored calls
 scored before (read back so a transcript is never scored twice), speakers placed anew, Korean texts
-stored before Korean was scored scored now, and every comment's and customer turn's themes set again
+and calls stored before the board scored them as it does now scored again, and every comment's and customer turn's themes set again
 after the taxonomy changed. Each is a new data version."""
 
 from __future__ import annotations
@@ -34,13 +34,13 @@ def place_speakers(store, turns: pd.DataFrame, calls: pd.DataFrame, detail: str,
     store.write(place, "version")
 
 
-def score_korean(store, comments: pd.DataFrame, turns: pd.DataFrame, calls: pd.DataFrame, *, user: User,
-                 comment_themes: tuple[str, list], turn_themes: tuple[str, list]) -> None:
-    """Korean texts stored before Korean was scored, scored now, in one transaction: every stored
-    comment left unscored with one of these texts (comment, sentiment, language, lemmas; tagged by
-    `comment_themes` over `f.comment` and `f.lemmas`), and turns with their calls' figures as
-    `place_speakers` takes them."""
-    store.authorize(user, "load", "Korean texts stored unscored")
+def score_again(store, comments: pd.DataFrame, turns: pd.DataFrame, calls: pd.DataFrame, *, user: User,
+                comment_themes: tuple[str, list], turn_themes: tuple[str, list]) -> None:
+    """Texts stored before the board scored them as it does now, scored again, in one transaction:
+    every stored comment left unscored with one of these texts (comment, sentiment, language, lemmas;
+    tagged by `comment_themes` over `f.comment` and `f.lemmas`), and turns with their calls' figures
+    as `place_speakers` takes them."""
+    store.authorize(user, "load", "texts stored before today's scoring")
 
     def score(cursor):
         cursor.register("scored_comments", comments)
@@ -49,7 +49,7 @@ def score_korean(store, comments: pd.DataFrame, turns: pd.DataFrame, calls: pd.D
                            FROM scored_comments f WHERE s.comment = f.comment AND s.sentiment IS NULL""",
                        comment_themes[1])
         _set_turns(cursor, turns, calls, turn_themes)
-        audit.append(cursor, user, "score_korean", "stored comments and turns", "done",
+        audit.append(cursor, user, "score_again", "stored comments and turns", "done",
                      f"{len(comments)} comments, {len(turns)} turns of {len(calls)} calls")
     store.write(score, "version")
 
