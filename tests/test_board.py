@@ -1,12 +1,13 @@
 """The board as data: window choice, alerts and who is newly red, growing complaints, the JSON."""
 
+import json
 from datetime import date
 
 import pytest
 from scipy import stats
 
 from conftest import load_text as load
-from empathy.figures.board import alerts, build_board, growing_themes, latest_complete_week
+from empathy.figures.board import Board, alerts, build_board, growing_themes, latest_complete_week
 from empathy.figures.metrics import iso_week, window_figures
 from empathy.figures.renewals import next_renewals
 from empathy.figures.rules import Thresholds
@@ -102,3 +103,15 @@ def test_board_json_carries_the_same_figures(store):
     assert board["alerts"] == {"red": [], "yellow": [], "red_arr": 0.0, "yellow_arr": 0.0, "newly_red": [],
                                "renewal_days": 90, "renewing": []}
     assert board["voice"] is None  # no comments at all
+
+
+def test_a_board_presented_before_the_call_figure_changed_shows_no_call_figure(store):
+    load(store, 'call_id,started_at,transcript\nC1,2026-09-08,"Agent: Hi\nCustomer: This is awful."\n', "calls.csv")
+    board = build_board(store, W37, SETTINGS)
+    assert Board.from_json(json.loads(json.dumps(board.as_json(), default=str))).figures["sentiment"].value == 100.0
+    older = json.loads(json.dumps(board.as_json(), default=str))
+    del older["metrics"]["sentiment"]["compound"]  # its value was a mean compound then, not a share
+    older["metrics"]["sentiment"]["value"] = -0.62
+    kept = Board.from_json(older)
+    assert kept.figures["sentiment"].value is None and kept.figures["nps"] == board.figures["nps"]
+    assert "sentiment" not in set(kept.trends["metric"])

@@ -14,7 +14,7 @@ import pandas as pd
 from scipy import stats
 
 from empathy.figures import voice as voices
-from empathy.figures.metrics import Figure, Window, figure_trends, iso_week, utc_bounds
+from empathy.figures.metrics import Figure, Test, Window, figure_trends, iso_week, utc_bounds
 from empathy.figures.renewals import RENEWAL_DAYS, renewing_soon
 from empathy.figures.rules import flag_accounts
 from empathy.figures.settings import Settings
@@ -85,6 +85,11 @@ class Board:
         window = json_window(found)
         figures = {name: Figure.from_json(figure) for name, figure in found["metrics"].items()}
         trends = pd.DataFrame(found["trends"], columns=["window", "start", "metric", "value", "n", "low_n"])
+        if "compound" not in found["metrics"]["sentiment"]:
+            # presented before the call figure became the share of calls with an unhappy customer (#28):
+            # its number was a mean compound, which the tile would now read as a share; not shown
+            figures["sentiment"] = Figure(None, figures["sentiment"].n, None, Test(None, None), True)
+            trends = trends[trends["metric"] != "sentiment"]
         trends["start"] = trends["start"].map(date.fromisoformat)
         flags = pd.DataFrame([{**account, "status": status} for status in ("red", "yellow")
                               for account in found["alerts"][status]],
