@@ -44,7 +44,7 @@ def side_value(name: str, figure: Figure) -> str:
         _("± {margin:.0f} margin of error").format(margin=d["margin_of_error"]),
         "csat": "" if d.get("mean") is None else _("mean {mean:.2f} of 5").format(mean=d["mean"]),
         "ces": pct(d.get("easy_pct"), _("easy (5-7 of 7)")),
-        "sentiment": _("of calls had an unhappy customer") + ("" if d.get("margin_of_error") is None else
+        "sentiment": _("had an unhappy customer") + ("" if d.get("margin_of_error") is None else
                                                             f" ± {d['margin_of_error']:.0f}"),
         "participation": pct(d.get("speeders_pct"), _("speeders")),
     }[name]
