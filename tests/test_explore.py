@@ -114,6 +114,12 @@ def test_values_are_ordered_by_what_hurts_most(small):
     assert hurting_first(frame, "nps") == ["SMB", "Enterprise", NOT_SET]
 
 
+def test_on_call_sentiment_the_highest_share_of_unhappy_calls_hurts_most():
+    frame = pd.DataFrame({"value": ["calm", "angry", "few"], "metric": "sentiment", "figure": [10.0, 60.0, 90.0],
+                          "low_n": [False, False, True]})
+    assert hurting_first(frame, "sentiment") == ["angry", "calm", "few"]
+
+
 def test_trend_of_one_value_over_the_trend_windows(small):
     trend = value_trends(small, W37, Scope(None, (("segment", "SMB"),)), SETTINGS)
     smb = trend[trend["metric"] == "nps"]

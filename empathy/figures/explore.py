@@ -12,7 +12,16 @@ from collections import Counter
 
 import pandas as pd
 
-from empathy.figures.metrics import Window, compare, figure_trends, grouped_aggregates, nps_test, nps_value, utc_bounds
+from empathy.figures.metrics import (
+    WORSE_WHEN_UP,
+    Window,
+    compare,
+    figure_trends,
+    grouped_aggregates,
+    nps_test,
+    nps_value,
+    utc_bounds,
+)
 from empathy.figures.redact import redact, split_contacts
 from empathy.figures.scope import Scope
 from empathy.figures.settings import Settings
@@ -52,11 +61,13 @@ def segment_figures(store: Store, window: Window, scope: Scope, settings: Settin
 
 
 def hurting_first(frame: pd.DataFrame, metric: str) -> list[str]:
-    """The values ordered by what hurts most on `metric`: the lowest figure first, samples too small
-    to judge after those that are not, values without the figure last."""
+    """The values ordered by what hurts most on `metric`: the lowest figure first (the highest share
+    of unhappy calls), samples too small to judge after those that are not, values without the
+    figure last."""
     rows = frame[frame["metric"] == metric]
-    ordered = rows.assign(unknown=rows["figure"].isna(), small=rows["low_n"]).sort_values(
-        ["unknown", "small", "figure", "value"], kind="stable")
+    hurt = -rows["figure"] if metric in WORSE_WHEN_UP else rows["figure"]
+    ordered = rows.assign(unknown=rows["figure"].isna(), small=rows["low_n"], hurt=hurt).sort_values(
+        ["unknown", "small", "hurt", "value"], kind="stable")
     rest = sorted(set(frame["value"]) - set(ordered["value"]))
     return ordered["value"].tolist() + rest
 

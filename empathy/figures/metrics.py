@@ -27,6 +27,7 @@ from empathy.figures.scope import NOT_SET, Scope
 from empathy.store import Store
 
 Z_95 = 1.96  # the margin of error as the metric definitions give it
+WORSE_WHEN_UP = ("sentiment",)  # a rise in the share of calls with an unhappy customer is bad news
 
 
 @dataclass(frozen=True)

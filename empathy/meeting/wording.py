@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from empathy.figures.metrics import Figure
+from empathy.figures.metrics import WORSE_WHEN_UP, Figure
 from empathy import language
 from empathy.figures.settings import read_display
 from empathy.language import N_, _, moment, ngettext, short_day
@@ -48,9 +48,6 @@ def side_value(name: str, figure: Figure) -> str:
                                                             f" ± {d['margin_of_error']:.0f}"),
         "participation": pct(d.get("speeders_pct"), _("speeders")),
     }[name]
-
-
-WORSE_WHEN_UP = ("sentiment",)  # a rise in the share of calls with an unhappy customer is bad news
 
 
 def change_kind(name: str, figure: Figure) -> str:
