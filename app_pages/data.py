@@ -13,12 +13,14 @@ from empathy.sheets.templates import CONTENTS, TITLES, template_csv, template_fi
 from empathy.store import StoreError
 from ui.auth import current_user
 from ui.common import batches, cached, demo_loaded, get_store, table_summary
-from ui.load_view import forget_removed_uploads, google_sheet_panel, kept_google_sheets, upload_panel
+from ui.load_view import forget_removed_uploads, google_sheet_panel, kept_google_sheets, upload_panel, uploader_words
 from ui.text import literal
 
 TABLE_LABELS = {"accounts": N_("Accounts"), "survey_responses": N_("Survey responses"),
                 "participation": N_("Participation (invited / responded)"), "calls": N_("Calls"),
                 "utterances": N_("Call turns"), "renewals": N_("Renewals")}
+KIND_LABELS = {"accounts": N_("accounts"), "surveys": N_("survey answers"), "participation": N_("participation"),
+               "calls": N_("calls"), "renewals": N_("renewals")}
 UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xls"]
 
 user = current_user()
@@ -38,6 +40,7 @@ with upload_tab:
                                accept_multiple_files=True, key="uploads",
                                help=_("Survey answers, accounts, participation, calls or renewals, as your tools "
                                       "export them. Nothing lands until you confirm each file."))
+    uploader_words(limit, UPLOAD_TYPES)
     forget_removed_uploads(uploads or [])
     for upload in uploads or []:
         upload_panel(store, upload)
@@ -169,8 +172,9 @@ if history.empty:
     st.write(_("Nothing has been loaded yet."))
 else:
     st.dataframe(
-        history[["batch_id", "kind", "source", "rows_new", "rows_updated", "rows_duplicate",
-                 "rows_rejected", "loaded_at", "loaded_by", "demo", "undone"]],
+        history.assign(kind=history["kind"].map(lambda kind: _(KIND_LABELS.get(kind, kind))))[
+            ["batch_id", "kind", "source", "rows_new", "rows_updated", "rows_duplicate", "rows_rejected", "loaded_at",
+             "loaded_by", "demo", "undone"]],
         hide_index=True, width="stretch",
         column_config={
             "batch_id": st.column_config.NumberColumn(_("Batch"), format="%d"),

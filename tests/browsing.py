@@ -90,7 +90,7 @@ PAGES = ("", "segments", "accounts", "backtest", "voices", "themes", "data", "ad
 # the roles file is written in, and the words of Streamlit's own file uploader, which the app cannot change
 SAID_IN_ENGLISH = {"NPS", "CSAT", "CES", "ARR", "UTC", "CSV", "TSV", "TXT", "XLS", "XLSX", "PDF", "PPTX", "URL",
                    "Google", "Sheets", "English", "VADER", "Kiwi", "OIDC", "viewer", "product", "lead", "analyst",
-                   "admin", "Drag", "drop", "files", "here", "Limit", "per", "file", "Browse", "Upload"}
+                   "admin"}
 
 
 def data_words() -> set[str]:

@@ -49,7 +49,7 @@ def test_date_ranges_match_the_demo_files(app):
 
 def test_batch_history_lists_every_batch(app):
     history = app.dataframe[0].value
-    assert sorted(history["kind"]) == ["accounts", "calls", "participation", "renewals", "surveys"]
+    assert sorted(history["kind"]) == ["accounts", "calls", "participation", "renewals", "survey answers"]
     assert history["demo"].all() and not history["undone"].any()
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from empathy import language
 from empathy.language import N_, _, moment, ngettext
 from empathy.loading.sheet import (
     LoadReport,
@@ -191,6 +192,24 @@ def show_result(report: LoadReport) -> None:
         st.caption(literal(note))
     if report.rejected and report.errors:
         st.dataframe(error_rows(report.errors, report.header_row), hide_index=True, width="stretch")
+
+
+def uploader_words(limit: int, types: list[str]) -> None:
+    """Streamlit's file uploader says "Upload" and "200MB per file" in English whatever the page's
+    language; in another language its own words are hidden and the reader's shown in their place."""
+    if language.current() == "en":
+        return
+    button, limits = _("Upload"), _("{limit} MB per file").format(limit=limit) + " • " + ", ".join(t.upper() for t in types)
+    st.html(f"""<style>
+[data-testid=stFileUploaderDropzone] button [data-testid=stMarkdownContainer] p {{display: none;}}
+[data-testid=stFileUploaderDropzone] button [data-testid=stMarkdownContainer]::after {{content: {_css_text(button)};}}
+[data-testid=stFileUploaderDropzoneInstructions] span {{display: none;}}
+[data-testid=stFileUploaderDropzoneInstructions] > div::after {{content: {_css_text(limits)}; font-size: .875rem;}}
+</style>""")
+
+
+def _css_text(text: str) -> str:
+    return '"' + "".join(ch if ch.isalnum() or ch in " •,." else f"\\{ord(ch):x} " for ch in text) + '"'
 
 
 def forget_removed_uploads(uploads: list) -> None:
