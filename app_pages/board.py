@@ -63,8 +63,6 @@ presentation = presented_board(store, meeting, window)
 live = presentation is None or st.sidebar.toggle(
     _("Live figures"), key="board-live", help=_("This window was presented: the board shows it as it was then. "
                                                 "Switch on to see the figures as the data stands now."))
-shown = board(store, version, store.voices_version(), window, settings, language.current()) if live \
-    else presentation.frozen()
 projecting = presenting()
 st.markdown(STYLE + (PRESENTATION_STYLE if projecting else ""), unsafe_allow_html=True)
 
@@ -107,6 +105,12 @@ span = _("{start} to {end} ({timezone}), against {before}").format(
     start=day(window.start), end=day(window.end), timezone=settings.timezone, before=language.week(window.previous().label))
 st.markdown(f'<div class="board-title">{heading}{literal_html(whose(user.scope))}</div>'
             f'<div class="board-subtitle">{span}{demo}</div>', unsafe_allow_html=True)
+computing = st.empty()  # the title shows at once; the board, from the shared cache or computed, after it
+if live:
+    computing.caption(_("Computing the board…"))
+shown = board(store, version, store.voices_version(), window, settings, language.current()) if live \
+    else presentation.frozen()
+computing.empty()
 if not user.scope.everything:
     said = live_text(user.scope, company_presented(store, meeting, window))
     st.markdown(f'<div class="board-subtitle">{literal_html(said)}</div>', unsafe_allow_html=True)
