@@ -212,6 +212,16 @@ def cell(value: float, low_high: tuple[float, float] | None = None) -> str:
     return f"{value:.3f}" + (f" ({low_high[0]:.2f}-{low_high[1]:.2f})" if low_high else "")
 
 
+def turn_cell(p: pd.DataFrame, unhappiness: pd.Series) -> str:
+    """The turn AUC with its bootstrap interval."""
+    return cell(turn_auc(p, unhappiness), interval(unhappiness[p["sat"] >= 3.5], unhappiness[p["sat"] <= 2.5]))
+
+
+def call_cell(calls: pd.DataFrame) -> str:
+    """The call AUC with its bootstrap interval."""
+    return cell(call_auc(calls), interval(calls.loc[calls["overall"] >= 3.5, "u"], calls.loc[calls["overall"] <= 2.5, "u"]))
+
+
 def main() -> None:
     started = time.perf_counter()
     train = parts(sgd())
@@ -222,7 +232,8 @@ def main() -> None:
     shipped = choose(train)
     shipped_score = score(train, shipped)
     print(f"\nchosen on all SGD dialogues (what sentiment/dissatisfaction.py ships): {shipped}")
-    print(f"the shipped score is the one chosen here on every turn: {np.allclose(shipped_score, train['shipped'], equal_nan=True)}")
+    same = np.allclose(shipped_score, train["shipped"], equal_nan=True)
+    print(f"the shipped score is the one chosen here on every turn: {same}")
     per_fold = {name: [] for name in ("plain VADER", "today's score", "new score", "small model")}
     per_fold_calls = {name: [] for name in per_fold}
     held = pd.DataFrame(index=train.index, columns=list(per_fold), dtype=float)
@@ -251,19 +262,19 @@ def main() -> None:
           "(pooled) | "
           + " | ".join(f"{name}: turn AUC | {name}: call AUC" for name in others) + " |")
     print("|---|---|---|" + "---|---|" * len(others))
+    elsewhere = [(p, {"plain VADER": -p["plain"], "today's score": score(p, TODAY), "new score": score(p, shipped),
+                      "small model": model_score(p, model)}) for p in others.values()]
     for name in per_fold:
         pooled = held[name]
         calls = by_call(train, pooled)
         row = (f"| {name} | {np.mean(per_fold[name]):.3f} ± {np.std(per_fold[name]):.3f} "
-               f"({cell(turn_auc(train, pooled), interval(pooled[train['sat'] >= 3.5], pooled[train['sat'] <= 2.5]))}) "
+               f"({turn_cell(train, pooled)}) "
                f"| {np.mean(per_fold_calls[name]):.3f} ± {np.std(per_fold_calls[name]):.3f} "
-               f"({cell(call_auc(calls), interval(calls.loc[calls['overall'] >= 3.5, 'u'], calls.loc[calls['overall'] <= 2.5, 'u']))}) |")
-        for p in others.values():
-            found = {"plain VADER": -p["plain"], "today's score": score(p, TODAY), "new score": score(p, shipped),
-                     "small model": model_score(p, model)}[name]
+               f"({call_cell(calls)}) |")
+        for p, found_by in elsewhere:
+            found = found_by[name]
             calls = by_call(p, found)
-            row += (f" {cell(turn_auc(p, found), interval(found[p['sat'] >= 3.5], found[p['sat'] <= 2.5]))} |"
-                    f" {cell(call_auc(calls), interval(calls.loc[calls['overall'] >= 3.5, 'u'], calls.loc[calls['overall'] <= 2.5, 'u']))} |")
+            row += f" {turn_cell(p, found)} | {call_cell(calls)} |"
         print(row)
 
     print("\nThe flag the board counts, an unhappy customer (the call mean above the threshold chosen on the "
@@ -272,7 +283,8 @@ def main() -> None:
           "| with a turn rated <= 2.5 | of those flagged | flagged that had one |")
     print("|---|---|---|---|---|---|---|---|")
     for name, p, flags in (("SGD, held-out folds", train, held_flags),
-                           *((n, p, by_call(p, score(p, shipped))["u"] > shipped.unhappy_at) for n, p in others.items())):
+                           *((name, p, by_call(p, score(p, shipped))["u"] > shipped.unhappy_at)
+                             for name, p in others.items())):
         calls = by_call(p, score(p, shipped))
         flagged = flags.reindex(calls.index).astype(bool)
         low = calls["overall"] <= 2.5
@@ -297,13 +309,15 @@ def main() -> None:
     print("| call figure | " + " | ".join(["SGD held-out", *others]) + " |")
     print("|---|" + "---|" * (1 + len(others)))
     sets = [(train, held["new score"]), *((p, score(p, shipped)) for p in others.values())]
-    ways = {"mean (the board's)": "mean", "worst turn": "max", "last third": lambda u: u.iloc[-max(1, len(u) // 3):].mean(),
+    ways = {"mean (the board's)": "mean", "worst turn": "max",
+            "last third": lambda u: u.iloc[-max(1, len(u) // 3):].mean(),
             "share of turns >= 0.75": lambda u: (u >= 0.75).mean(), "mean without the last turn":
             lambda u: u.iloc[:-1].mean() if len(u) > 1 else u.mean()}
     for name, way in ways.items():
         cells = []
         for p, unhappiness in sets:
-            frame = pd.DataFrame({"d": p["dialogue"], "t": p["turn"], "u": unhappiness, "o": p["overall"]}).sort_values(["d", "t"])
+            frame = pd.DataFrame({"d": p["dialogue"], "t": p["turn"], "u": unhappiness, "o": p["overall"]})
+            frame = frame.sort_values(["d", "t"])
             calls = frame.groupby("d").agg(u=("u", way), overall=("o", "first"))
             cells.append(f"{call_auc(calls):.3f}")
         print(f"| {name} | " + " | ".join(cells) + " |")

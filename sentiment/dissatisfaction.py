@@ -143,8 +143,3 @@ def dissatisfaction(text: str, compound: float, rescore=None) -> float:
     if closing:
         compound = max(compound, 0.0)
     return min(1.0, NEGATIVE_WEIGHT * (1 - compound) + PHRASE_WEIGHT * min(len(phrases), MOST_PHRASES))
-
-
-def unhappy_call(unhappiness: float | None) -> bool | None:
-    """Whether a call whose customer turns' mean dissatisfaction is `unhappiness` had an unhappy customer."""
-    return None if unhappiness is None else unhappiness > UNHAPPY_CALL_AT

@@ -78,3 +78,10 @@ def test_a_korean_call_has_figures_like_an_english_one():
     assert analysis.figures["mean"] == pytest.approx(sum(t.compound for t in caller) / 3)
     assert analysis.figures["negative"] is True
     assert analysis.figures["language"] == "ko"  # two of the three scored turns
+
+
+def test_a_call_had_an_unhappy_customer_when_its_turns_read_unhappier_than_neutral_on_balance():
+    neutral = analyze_transcript("Agent: hello\nCustomer: A table for two at seven.\nCustomer: At the usual place.")
+    assert neutral.figures["dissatisfaction"] == pytest.approx(0.5) and neutral.figures["unhappy"] is False
+    upset = analyze_transcript("Agent: hello\nCustomer: A table for two at seven.\nCustomer: Still waiting, awful.")
+    assert upset.figures["dissatisfaction"] > 0.5 and upset.figures["unhappy"] is True

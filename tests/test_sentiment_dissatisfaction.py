@@ -4,7 +4,7 @@ each of its rules with a turn it must catch and a turn it must leave alone."""
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from sentiment.dissatisfaction import said_phrases, unhappy_call
+from sentiment.dissatisfaction import said_phrases
 from sentiment.scoring import score_text
 
 VADER = SentimentIntensityAnalyzer()
@@ -98,7 +98,3 @@ def test_a_korean_closing_is_not_a_rejection():
     assert said_phrases("아니요, 괜찮습니다. 감사합니다.") == []
     assert score.dissatisfaction == pytest.approx(by_hand(0, max(score.compound, 0.0)))
     assert score.dissatisfaction <= 0.5
-
-
-def test_a_call_had_an_unhappy_customer_when_its_turns_read_unhappier_than_neutral_on_balance():
-    assert [unhappy_call(0.51), unhappy_call(0.5), unhappy_call(0.9), unhappy_call(None)] == [True, False, True, None]

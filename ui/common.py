@@ -55,7 +55,7 @@ def get_store(user: User | None = None) -> Store:
     try:
         return _open_store(store_location()).scoped(user.scope)
     except StoreError as error:
-        st.error(f"**The data store cannot be opened.** {literal(error)}")
+        st.error("**" + _("The data store cannot be opened.") + f"** {literal(error)}")
         st.stop()
 
 
@@ -64,7 +64,7 @@ def get_settings() -> Settings:
     try:
         return read_settings()
     except SettingsError as error:
-        st.error(f"**The settings cannot be used.** {literal(error)}")
+        st.error("**" + _("The settings cannot be used.") + f"** {literal(error)}")
         st.stop()
 
 

@@ -27,7 +27,7 @@ def _default() -> str:
     try:
         return read_display().language
     except SettingsError as error:
-        st.error(f"**The settings cannot be used.** {literal(error)}")
+        st.error("**" + _("The settings cannot be used.") + f"** {literal(error)}")
         return language.DEFAULT
 
 

@@ -199,7 +199,8 @@ def uploader_words(limit: int, types: list[str]) -> None:
     language; in another language its own words are hidden and the reader's shown in their place."""
     if language.current() == "en":
         return
-    button, limits = _("Upload"), _("{limit} MB per file").format(limit=limit) + " • " + ", ".join(t.upper() for t in types)
+    button = _("Upload")
+    limits = _("{limit} MB per file").format(limit=limit) + " • " + ", ".join(kind.upper() for kind in types)
     st.html(f"""<style>
 [data-testid=stFileUploaderDropzone] button [data-testid=stMarkdownContainer] p {{display: none;}}
 [data-testid=stFileUploaderDropzone] button [data-testid=stMarkdownContainer]::after {{content: {_css_text(button)};}}

@@ -3,8 +3,9 @@
 Each rule reads one signal over the last `days` days and, where a fixed line would flag every
 account of a noisy segment, compares the account with its own usual: the `baseline_days` days
 before the period. Yellow: support calls well above the account's usual, NPS far below its usual,
-calls with an unhappy customer, or survey participation far below its usual. Red: repeated escalations, or several
-yellow signs at once. The thresholds live in `data/settings.toml`; every flag names its rule.
+calls with an unhappy customer, or survey participation far below its usual. Red: repeated
+escalations, or several yellow signs at once. The thresholds live in `data/settings.toml`; every flag
+names its rule.
 
 Signals are worked out for any set of (account, day) checkpoints in one query, from events dated up
 to that day only: the board asks for every account today, the backtest for each renewal's account on

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from empathy.figures.metrics import WORSE_WHEN_UP, Figure
 from empathy import language
+from empathy.figures.metrics import WORSE_WHEN_UP, Figure
 from empathy.figures.settings import read_display
 from empathy.language import N_, _, moment, ngettext, short_day
 
@@ -45,7 +45,7 @@ def side_value(name: str, figure: Figure) -> str:
         "csat": "" if d.get("mean") is None else _("mean {mean:.2f} of 5").format(mean=d["mean"]),
         "ces": pct(d.get("easy_pct"), _("easy (5-7 of 7)")),
         "sentiment": _("had an unhappy customer") + ("" if d.get("margin_of_error") is None else
-                                                            f" ± {d['margin_of_error']:.0f}"),
+                                                    f" ± {d['margin_of_error']:.0f}"),
         "participation": pct(d.get("speeders_pct"), _("speeders")),
     }[name]
 

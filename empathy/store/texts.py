@@ -1,7 +1,7 @@
 """The stored texts' derived columns, changed in place of a new batch: the turns of stored calls
 scored before (read back so a transcript is never scored twice), speakers placed anew, Korean texts
-and calls stored before the board scored them as it does now scored again, and every comment's and customer turn's themes set again
-after the taxonomy changed. Each is a new data version."""
+and calls stored before the board scored them as it does now scored again, and every comment's and
+customer turn's themes set again after the taxonomy changed. Each is a new data version."""
 
 from __future__ import annotations
 
