@@ -88,7 +88,8 @@ def generate(store: Store, surveys: int, calls_count: int = CALLS) -> None:
         "agent": "Jordan", "escalated": rng.random(calls_count) < 0.05, "resolved": rng.random(calls_count) < 0.8,
         "transcript": "(generated)", "transcript_hash": [f"t{i}" for i in range(calls_count)],
         "sentiment_mean": sentiment, "sentiment_min": sentiment - 0.1, "sentiment_shift": 0.0,
-        "negative": sentiment <= -0.05, "customer_turns": TURNS_PER_CALL, "scored_turns": TURNS_PER_CALL,
+        "negative": sentiment <= -0.05, "unhappy": sentiment <= -0.3, "dissatisfaction": (1 - sentiment) / 2,
+        "customer_turns": TURNS_PER_CALL, "scored_turns": TURNS_PER_CALL,
         "unscored_turns": 0})
     turns = calls_count * TURNS_PER_CALL
     utterances = pd.DataFrame({
@@ -97,7 +98,7 @@ def generate(store: Store, surveys: int, calls_count: int = CALLS) -> None:
         "turn": np.tile(np.arange(1, 2 * TURNS_PER_CALL, 2), calls_count), "speaker": "Customer", "role": "customer",
         "text": rng.choice([c for c in COMMENTS if c], turns), "offset_s": 0.0,
         "compound": rng.uniform(-0.95, 0.95, turns), "pos": 0.1, "neu": 0.8, "neg": 0.1, "scored": True,
-        "dissatisfaction": rng.uniform(0, 1, turns), "language": None,
+        "dissatisfaction": rng.uniform(0, 1, turns), "language": None, "lemmas": None,
         "themes": pd.Series([[t] for t in THEMES], dtype="object").to_numpy()[rng.integers(0, len(THEMES), turns)]})
     _load(store, "calls", calls, "calls", utterances=utterances)
     renewals = pd.DataFrame({

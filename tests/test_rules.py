@@ -5,7 +5,7 @@ import pytest
 
 from conftest import demo_store_file, demo_story_accounts
 from conftest import load_text as load
-from empathy.figures.rules import Thresholds, checkpoint_signals, flag_accounts, judge
+from empathy.figures.rules import Thresholds, account_signals, checkpoint_signals, flag_accounts, judge
 from empathy.store import Store
 
 AS_OF = date(2026, 9, 30)  # the period: 2026-09-01 .. 2026-09-30; the usual: the 180 days before (from 2026-03-05)
@@ -101,6 +101,16 @@ def test_the_same_account_on_two_days(flags, store):
     judged = judge(checkpoint_signals(store, checkpoints, Thresholds()), Thresholds())
     assert judged["status"].tolist() == ["green", "red", "red"]
     assert judged["escalations"].tolist() == [0, 3, 2]  # ESC: 3 and 4 September are still in the 30 days
+
+
+def test_one_days_signals_are_every_accounts_checkpoint_on_that_day(flags, store):
+    """The board's one-day query (bounds as constants) against the backtest's, account by account."""
+    accounts = store.query("SELECT account_id FROM accounts WHERE superseded_by IS NULL ORDER BY account_id")
+    for day, t in ((AS_OF, Thresholds()), (date(2026, 10, 3), Thresholds(days=20, baseline_days=90))):
+        per_point = checkpoint_signals(store, accounts.assign(as_of=day), t)
+        on_the_day = account_signals(store, day, t)
+        assert per_point[["support_calls", "escalations", "nps_answers", "invited"]].to_numpy().sum() > 10
+        pd.testing.assert_frame_equal(on_the_day, per_point)
 
 
 def test_last_contact_is_the_latest_call_before_the_end_of_the_period(flags):

@@ -61,7 +61,7 @@ def test_rank_adds_the_preferences_to_the_strength():
     # a: 0.6 + 1 (red) + 0.5 * 0.5 + 0.5 (billing) = 2.35; c: 0.95 + 0.5 + 0 + 0.5 = 1.95; b: 0.9 + 0.5 * 1 = 1.4
     assert ranked["ref_id"].tolist() == ["a", "c", "b"]
     assert ranked["rank_score"].tolist() == pytest.approx([2.35, 1.95, 1.4])
-    assert ranked.iloc[0]["reasons"] == ["strong negative sentiment (-0.60)", "red account",
+    assert voice.reasons(ranked.iloc[0], "billing") == ["strong negative sentiment (-0.60)", "red account",
                                          "ARR in the top 50% of accounts",
                                          "mentions billing, the theme whose complaints grew most"]
 

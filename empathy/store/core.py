@@ -319,7 +319,7 @@ class Store:
                 SELECT t.* EXCLUDE (row_hash, batch_id, superseded_by) FROM {table} t
                 JOIN wanted_keys USING ({key}) WHERE t.superseded_by IS NULL""").df()
 
-    def query(self, sql: str, params: list | None = None,
+    def query(self, sql: str, params: list | dict | None = None,
               frames: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
         """`frames` are data frames the SQL reads by name, as if they were tables."""
         with self.cursor() as cursor:
