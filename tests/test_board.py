@@ -70,6 +70,16 @@ def test_an_account_that_churned_has_no_next_renewal(store):
     assert next_renewals(store, date(2026, 9, 13)).values.tolist() == [["STAY", date(2027, 1, 10)]]
 
 
+def test_the_next_renewal_is_the_first_anniversary_after_the_day_or_one_on_record(store):
+    load(store, "account_id,renewal_date,outcome\nLEAP,2024-02-29,renewed\nOLD,2023-05-01,expanded\n"
+                "TODAY,2025-09-13,renewed\nBOOKED,2026-01-10,renewed\nBOOKED,2026-10-01,renewed\n", "renewals.csv")
+    assert next_renewals(store, date(2026, 9, 13)).values.tolist() == [
+        ["BOOKED", date(2026, 10, 1)],  # on record before its anniversary (10 Jan 2027)
+        ["LEAP", date(2027, 2, 28)],  # 29 February's anniversary in a year without one
+        ["OLD", date(2027, 5, 1)],  # three years on, still the first anniversary after the day
+        ["TODAY", date(2027, 9, 13)]]  # an anniversary on the day itself is not after it
+
+
 def test_growing_themes_count_negative_mentions_and_test_the_rise(store):
     bad_bill = "The invoice is wrong again, this is terrible."
     bad_slow = "Everything is so slow, it is awful."

@@ -147,11 +147,11 @@ def korean_voice_pack(db_path, tmp_path) -> tuple[str, bytes, bytes]:
     store = Store.open(db_path)
     try:
         window = iso_week("2026-W47")
-        found = candidates(store, window, "UTC", VoiceRule())
-        while not found["text"].str.contains("[가-힣]").any():
+        found = candidates(store, window, "UTC", VoiceRule(), {}, None)
+        while not (found["readable"] & found["text"].str.contains("[가-힣]")).any():
             window = window.previous()
-            found = candidates(store, window, "UTC", VoiceRule())
-        voice = found[found["text"].str.contains("[가-힣]")].iloc[0]
+            found = candidates(store, window, "UTC", VoiceRule(), {}, None)
+        voice = found[found["readable"] & found["text"].str.contains("[가-힣]")].iloc[0]
         pin(store, ANALYST, window, voice.to_dict())
         pdf, data = make_pack(store, window, read_settings(), ANALYST, "pdf")
         pptx, _ = make_pack(store, window, read_settings(), ANALYST, "pptx")

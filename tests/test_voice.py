@@ -33,7 +33,8 @@ def voices(store):
                 'R4,SMALL,end user,2026-09-10,nps,1,Awful.,web\n'
                 'R5,BIG,end user,2026-09-10,nps,7,"It is fine I guess, nothing special to report about the product this week.",web\n'
                 f'R6,BIG,end user,2026-09-15,nps,0,"{FURIOUS}",web\n'
-                'R7,SMALL,end user,2026-09-16,nps,0,"Terrible experience, the dashboard crashed twice and we lost a whole day of work.",web\n',
+                'R7,SMALL,end user,2026-09-16,nps,0,"Terrible experience, the dashboard crashed twice and we lost a whole day of work.",web\n'
+                'R8,SMALL,end user,2026-09-11,nps,0,"Terrible, awful, horrible!",web\n',
          "surveys.csv")
     load(store, "call_id,account_id,started_at,call_type,channel,agent,transcript\n"
                 'K1,BIG,2026-09-11 10:00,support,phone,Jordan,"Agent: Thanks for calling, this is Jordan, I am really happy to help you today, great to hear from you.\n'
@@ -43,27 +44,49 @@ def voices(store):
 
 def test_candidates_are_strong_readable_external_customer_words_in_the_window(voices):
     vader = SentimentIntensityAnalyzer()
-    found = voice.candidates(voices, W37, "UTC", RULE)
-    assert sorted(found["ref_id"]) == ["K1", "R1", "R2"]  # R3 internal, R4 too short, R5 weak, agent turns out
+    found = voice.candidates(voices, W37, "UTC", RULE, {}, None)
+    assert sorted(found.loc[found["readable"], "ref_id"]) == ["K1", "R1", "R2"]
+    assert found.loc[~found["readable"], "ref_id"].tolist() == ["R8"]  # strong, too short to read
+    # R3 is an internal account's, R4 and R5 weak, the agent's turns are not a customer's: none is a candidate
     assert abs(vader.polarity_scores("It is fine I guess, nothing special to report about the product this week.")
                ["compound"]) < RULE.min_strength  # R5 really is weak
     turn = found[found["ref_id"] == "K1"].iloc[0]
     assert turn["text"] == SLOW and turn["compound"] == pytest.approx(vader.polarity_scores(SLOW)["compound"])
 
 
-def test_rank_adds_the_preferences_to_the_strength():
-    pool = pd.DataFrame({
-        "ref_id": ["a", "b", "c"], "turn": [None, None, None], "account_id": ["RED", "GREEN", "YELLOW"],
-        "compound": [-0.6, 0.9, -0.95], "arr": [5.0, 9.0, 1.0], "arr_percentile": [0.5, 1.0, 0.0],
-        "themes": [["billing"], [], ["billing", "pricing"]],
-        "said_at": [datetime(2026, 9, 8)] * 3})
-    ranked = voice.rank(pool, {"RED": "red", "YELLOW": "yellow"}, "billing", RULE)
-    # a: 0.6 + 1 (red) + 0.5 * 0.5 + 0.5 (billing) = 2.35; c: 0.95 + 0.5 + 0 + 0.5 = 1.95; b: 0.9 + 0.5 * 1 = 1.4
-    assert ranked["ref_id"].tolist() == ["a", "c", "b"]
-    assert ranked["rank_score"].tolist() == pytest.approx([2.35, 1.95, 1.4])
-    assert voice.reasons(ranked.iloc[0], "billing") == ["strong negative sentiment (-0.60)", "red account",
-                                         "ARR in the top 50% of accounts",
-                                         "mentions billing, the theme whose complaints grew most"]
+def test_candidates_rank_by_strength_and_the_preferences(voices):
+    vader = SentimentIntensityAnalyzer()
+    strength = {ref: abs(vader.polarity_scores(text)["compound"]) for ref, text in (
+        ("R1", FURIOUS), ("K1", SLOW), ("R8", "Terrible, awful, horrible!"),
+        ("R2", "Absolutely wonderful support team, they solved everything quickly and kindly for us today."))}
+    # ARR percentiles among the three accounts (INT 0, SMALL 1,000, BIG 900,000): 0, 0.5, 1
+    # R1 BIG: strength + 0.5 (yellow) + 0.5 x 1 + 0.5 (billing, its theme); K1 BIG: strength + 0.5 + 0.5 x 1
+    # (performance); R2 SMALL: strength + 1 (red) + 0.5 x 0.5; R8 SMALL: the same, too short but ranked
+    expected = {"R1": strength["R1"] + 1.5, "K1": strength["K1"] + 1.0, "R2": strength["R2"] + 1.25,
+                "R8": strength["R8"] + 1.25}
+    found = voice.candidates(voices, W37, "UTC", RULE, {"BIG": "yellow", "SMALL": "red"}, "billing")
+    assert found["ref_id"].tolist() == sorted(expected, key=lambda ref: -expected[ref])
+    assert found["rank_score"].tolist() == pytest.approx(sorted(expected.values(), reverse=True))
+    best = found.iloc[0]
+    assert voice.reasons(best, "billing") == [f"strong negative sentiment ({-strength['R1']:+.2f})", "yellow account",
+                                              "ARR in the top 1% of accounts",
+                                              "mentions billing, the theme whose complaints grew most"]
+    assert voice.candidates(voices, W37, "UTC", RULE, {}, None, limit=2)["ref_id"].tolist() == \
+        voice.candidates(voices, W37, "UTC", RULE, {}, None)["ref_id"].tolist()[:2]
+
+
+def test_the_choice_reads_further_down_when_the_best_quotes_are_too_short(voices):
+    shouts = ["Terrible, awful!", "Horrible, just horrible!", "Awful, terrible service!", "Worst. Ever. Awful.",
+              "Disgusting, terrible, awful."]
+    load(voices, "response_id,account_id,respondent_role,submitted_at,metric,score,comment,channel\n" + "".join(
+        f'S{i},SMALL,end user,2026-09-{8 + i % 3:02d},nps,0,"{text}",web\n' for i, text in enumerate(shouts)),
+        "surveys.csv")
+    # one quote wanted, of 18 words or more (R1 and K1, of the green BIG): the red SMALL's shouts and
+    # R2 rank above them, so the first four asked for are none to read
+    one = VoiceRule(shortlist=0, min_words=18)
+    assert not voice.candidates(voices, W37, "UTC", one, {"SMALL": "red"}, None, limit=4)["readable"].any()
+    chosen, shortlist = voice.choose(voices, W37, "UTC", one, {"SMALL": "red"}, None)
+    assert chosen["ref_id"] == "R1" and shortlist == []
 
 
 def presented(store, window, chosen) -> None:

@@ -26,17 +26,24 @@ def history(store: Store, account_id: str) -> pd.DataFrame:
 
 def next_renewals(store: Store, as_of: date) -> pd.DataFrame:
     """Each account's next renewal after `as_of`: one on record after that day, or else the
-    anniversary of its latest renewal up to that day (none if it churned then)."""
+    anniversary of its latest renewal up to that day (none if it churned then; a 29 February's
+    anniversary falls on the 28th in other years)."""
     found = store.query("""
-        SELECT account_id, min(renewal_date) FILTER (WHERE renewal_date > ?)::DATE AS recorded,
-               max(renewal_date) FILTER (WHERE renewal_date <= ?)::DATE AS last_renewal,
-               arg_max(outcome, renewal_date) FILTER (WHERE renewal_date <= ?) AS last_outcome
-        FROM renewals WHERE superseded_by IS NULL GROUP BY account_id ORDER BY account_id""", [as_of] * 3)
-    following = [None if pd.isna(day) or outcome == "churned" else _anniversary_after(day.date(), as_of)
-                 for day, outcome in zip(found["last_renewal"], found["last_outcome"])]
-    recorded = [None if pd.isna(day) else day.date() for day in found["recorded"]]
-    found["next_renewal"] = [min((d for d in pair if d is not None), default=None) for pair in zip(recorded, following)]
-    return found.dropna(subset=["next_renewal"])[["account_id", "next_renewal"]]
+        WITH renewed AS (
+            SELECT account_id, min(renewal_date) FILTER (WHERE renewal_date > $as_of)::DATE AS recorded,
+                   max(renewal_date) FILTER (WHERE renewal_date <= $as_of)::DATE AS last_renewal,
+                   arg_max(outcome, renewal_date) FILTER (WHERE renewal_date <= $as_of) AS last_outcome
+            FROM renewals WHERE superseded_by IS NULL GROUP BY account_id),
+        anniversaries AS (
+            SELECT *, (last_renewal + to_years(date_diff('year', last_renewal, $as_of)))::DATE AS this_year
+            FROM renewed)
+        SELECT account_id, least(recorded, CASE
+                   WHEN last_outcome = 'churned' THEN NULL
+                   WHEN this_year > $as_of THEN this_year
+                   ELSE (last_renewal + to_years(date_diff('year', last_renewal, $as_of) + 1))::DATE END)
+               AS next_renewal
+        FROM anniversaries WHERE next_renewal IS NOT NULL ORDER BY account_id""", {"as_of": as_of})
+    return found.assign(next_renewal=found["next_renewal"].dt.date)
 
 
 def renewing_soon(flags: pd.DataFrame, store: Store, as_of: date, days: int = RENEWAL_DAYS) -> pd.DataFrame:
@@ -46,17 +53,3 @@ def renewing_soon(flags: pd.DataFrame, store: Store, as_of: date, days: int = RE
     flagged = flags[flags["status"] != "green"][["account_id", "account_name", "status", "arr"]]
     soon = flagged.merge(due, on="account_id")
     return soon.sort_values(["next_renewal", "account_id"]).reset_index(drop=True)
-
-
-def _anniversary_after(day: date, as_of: date) -> date:
-    years = 1
-    while _years_later(day, years) <= as_of:
-        years += 1
-    return _years_later(day, years)
-
-
-def _years_later(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)

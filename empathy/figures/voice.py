@@ -45,53 +45,68 @@ class VoiceRule:
     phone_regions: tuple[str, ...] = PHONE_REGIONS
 
 
-def candidates(store: Store, window: Window, timezone: str, rule: VoiceRule) -> pd.DataFrame:
-    """Every quote the rule may choose in the window, unranked (step 1). Their length is counted here,
-    on the window's strong quotes only: said in the query, DuckDB counted the words of every strong
-    turn ever stored before joining them to the window's calls (0.7 s of a 1.1 s voice at 100,000 calls)."""
+def candidates(store: Store, window: Window, timezone: str, rule: VoiceRule, statuses: dict[str, str],
+               top_theme: str | None, keep_first: pd.Series | None = None, limit: int | None = None) -> pd.DataFrame:
+    """The strong quotes of the window (step 1), best first (step 2), with their rank score and
+    whether they are `readable` (of a length the rule takes); one per text, none featured for another
+    window (step 3). `keep_first`: the window's kept voice (source, ref_id, turn), put first where it is
+    still a quote of the window. `limit`: so many best texts (None: all).
+
+    The ranking is the store's, so that a week of a million answers hands over a few rows, not every
+    strong one (1.8 s of a 3.3 s board at 10,000,000 answers); their length is read here, on those
+    rows: said in the query, DuckDB counted the words of every strong turn ever stored before joining
+    them to the window's calls."""
     lo, hi = utc_bounds(window, timezone)
+    kept = {"source": None, "ref_id": None, "turn": None} if keep_first is None else keep_first
+    flagged = pd.DataFrame({"account_id": list(statuses), "status": list(statuses.values())},
+                           columns=["account_id", "status"]).astype("str")
     found = store.query("""
         WITH quotes AS (
             SELECT 'comment' AS source, response_id AS ref_id, NULL::INTEGER AS turn, comment AS text,
                    sentiment AS compound, submitted_at AS said_at, account_id, respondent_role AS who,
                    channel, metric, score, themes, lemmas
             FROM survey_responses
-            WHERE superseded_by IS NULL AND submitted_at >= ? AND submitted_at < ? AND abs(sentiment) >= ?
+            WHERE superseded_by IS NULL AND submitted_at >= $lo AND submitted_at < $hi
+              AND abs(sentiment) >= $strength
             UNION ALL
             SELECT 'call', c.call_id, u.turn, u.text, u.compound, c.started_at, c.account_id,
                    coalesce(c.call_type, 'support') || ' call ' || c.call_id, c.channel, NULL, NULL, u.themes,
                    u.lemmas
             FROM utterances u JOIN calls c USING (call_id, transcript_hash)
-            WHERE c.superseded_by IS NULL AND c.started_at >= ? AND c.started_at < ?
-              AND u.role = 'customer' AND u.scored AND abs(u.compound) >= ?),
+            WHERE c.superseded_by IS NULL AND c.started_at >= $lo AND c.started_at < $hi
+              AND u.role = 'customer' AND u.scored AND abs(u.compound) >= $strength),
         ranked_accounts AS (
             SELECT *, percent_rank() OVER (ORDER BY coalesce(arr, 0)) AS arr_percentile
-            FROM accounts WHERE superseded_by IS NULL)
-        SELECT q.*, md5(q.text) AS text_hash, a.account_name, a.segment, a.arr, a.contacts,
-               coalesce(a.arr_percentile, 0) AS arr_percentile
-        FROM quotes q LEFT JOIN ranked_accounts a USING (account_id)
-        WHERE coalesce(a.customer_type, 'external') <> 'internal'""", [lo, hi, rule.min_strength, lo, hi, rule.min_strength])
+            FROM accounts WHERE superseded_by IS NULL),
+        ranked AS (
+            SELECT q.*, md5(q.text) AS text_hash, a.account_name, a.segment, a.arr, a.contacts,
+                   coalesce(a.arr_percentile, 0) AS arr_percentile, coalesce(f.status, 'green') AS status,
+                   coalesce(list_contains(q.themes, $top_theme), false) AS mentions_top_theme,
+                   (q.source, q.ref_id, coalesce(q.turn, -1)) = ($kept_source, $kept_ref, coalesce($kept_turn, -1))
+                       AS is_kept
+            FROM quotes q LEFT JOIN ranked_accounts a USING (account_id) LEFT JOIN flagged f USING (account_id)
+            WHERE coalesce(a.customer_type, 'external') <> 'internal'),
+        scored AS (
+            SELECT *, abs(compound) + CASE status WHEN 'red' THEN $red WHEN 'yellow' THEN $yellow ELSE 0 END
+                      + $arr_weight * arr_percentile + $theme_weight * mentions_top_theme::INTEGER AS rank_score
+            FROM ranked
+            WHERE is_kept OR text_hash NOT IN (SELECT text_hash FROM voices WHERE window_label <> $label))
+        SELECT * EXCLUDE (is_kept), is_kept FROM scored
+        QUALIFY row_number() OVER (PARTITION BY text_hash
+                                   ORDER BY is_kept DESC, rank_score DESC, said_at DESC, ref_id, turn) = 1
+        ORDER BY is_kept DESC, rank_score DESC, said_at DESC, ref_id, turn NULLS LAST
+        LIMIT $limit""", {
+        "lo": lo, "hi": hi, "strength": rule.min_strength, "top_theme": top_theme, "label": window.label,
+        "kept_source": kept["source"], "kept_ref": kept["ref_id"],
+        "kept_turn": None if pd.isna(kept["turn"]) else int(kept["turn"]), "red": rule.red_weight,
+        "yellow": rule.yellow_weight, "arr_weight": rule.arr_weight, "theme_weight": rule.theme_weight,
+        "limit": limit}, frames={"flagged": flagged})
     words = pd.Series([len(str(said).split()) for said in found["lemmas"].fillna(found["text"])], dtype="int64")
-    return found[words.between(rule.min_words, rule.max_words).to_numpy()].reset_index(drop=True)
-
-
-def rank(pool: pd.DataFrame, statuses: dict[str, str], top_theme: str | None, rule: VoiceRule) -> pd.DataFrame:
-    """Candidates best first, with their rank score (step 2; `reasons` says it in words)."""
-    if pool.empty:
-        return pool.assign(status=[], mentions_top_theme=[], rank_score=[])
-    status = pool["account_id"].map(statuses).fillna("green").astype("str")
-    mentions = pool["themes"].map(lambda themes: top_theme is not None and themes is not None
-                                  and top_theme in list(themes))
-    score = (pool["compound"].abs() + status.map({"red": rule.red_weight, "yellow": rule.yellow_weight})
-             .fillna(0.0) + rule.arr_weight * pool["arr_percentile"] + rule.theme_weight * mentions)
-    ranked = pool.assign(status=status, mentions_top_theme=mentions, rank_score=score)
-    ranked = ranked.sort_values(["rank_score", "said_at", "ref_id", "turn"], ascending=[False, False, True, True],
-                                na_position="last", kind="stable")
-    return ranked
+    return found.assign(readable=words.between(rule.min_words, rule.max_words).to_numpy())
 
 
 def reasons(row: pd.Series, top_theme: str | None) -> list[str]:
-    """Why a ranked candidate ranks where it does, in words (for the few shown, not every candidate)."""
+    """Why a candidate ranks where it does, in words (for the few shown, not every candidate)."""
     feeling = _("strong negative sentiment ({compound:+.2f})") if row["compound"] < 0 else \
         _("strong positive sentiment ({compound:+.2f})")
     found = [feeling.format(compound=row["compound"])]
@@ -108,24 +123,22 @@ def reasons(row: pd.Series, top_theme: str | None) -> list[str]:
 def choose(store: Store, window: Window, timezone: str, rule: VoiceRule, statuses: dict[str, str],
            top_theme: str | None) -> tuple[dict | None, list[dict]]:
     """The window's voice (kept when presented, or pinned; else the rule's choice now, worked out the
-    same way on every read: reading never writes) and the shortlist."""
-    ranked = rank(candidates(store, window, timezone, rule), statuses, top_theme, rule)
-    kept = kept_voices.kept(store)
-    featured_elsewhere = set(kept.loc[kept["window_label"] != window.label, "text_hash"])
-    eligible = ranked[~ranked["text_hash"].isin(featured_elsewhere)].drop_duplicates("text_hash")
-    this_window = kept[kept["window_label"] == window.label]
-    chosen, pinned = None, False
-    if not this_window.empty:
-        mine = this_window.iloc[0]
-        match = ranked[(ranked["source"] == mine["source"]) & (ranked["ref_id"] == mine["ref_id"])
-                       & (ranked["turn"].fillna(-1) == (-1 if pd.isna(mine["turn"]) else mine["turn"]))]
-        if not match.empty:
-            chosen, pinned = match.iloc[0], bool(mine["pinned"])
-    if chosen is None and not eligible.empty:
-        chosen = eligible.iloc[0]
-    if chosen is None:
+    same way on every read: reading never writes) and the shortlist. The best few texts are asked
+    for, and more only where too many of them are too short or too long to be read."""
+    this_window = kept_voices.kept(store).query("window_label == @window.label")
+    mine = None if this_window.empty else this_window.iloc[0]
+    wanted = rule.shortlist + 1
+    limit = 4 * wanted
+    while True:
+        found = candidates(store, window, timezone, rule, statuses, top_theme, mine, limit)
+        readable = found[found["readable"]]
+        if len(readable) >= wanted or len(found) < limit:
+            break
+        limit *= 4
+    if readable.empty:
         return None, []
-    shortlist = eligible[eligible["text_hash"] != chosen["text_hash"]].head(rule.shortlist)
+    chosen, pinned = readable.iloc[0], bool(readable["is_kept"].iloc[0]) and bool(mine["pinned"])
+    shortlist = readable.iloc[1:wanted]
     return (_shown(chosen, rule, pinned, timezone, top_theme),
             [_shown(row, rule, False, timezone, top_theme) for index, row in shortlist.iterrows()])
 
