@@ -8,11 +8,10 @@ import streamlit as st
 from empathy import language
 from empathy.figures import voice as voices
 from empathy.figures.renewals import RENEWAL_DAYS
-from empathy.meeting.charts import trend_chart
 from empathy.meeting.pack import FORMATS, MIME, file_name, make_pack
 from empathy.meeting.presented import present
 from empathy.language import _, day, moment
-from empathy.meeting.wording import TILES, live_text, whose
+from empathy.meeting.wording import live_text, whose
 from empathy.store import StoreError
 from ui.actions_view import follow_up_list, record_form
 from ui.auth import current_user
@@ -32,14 +31,15 @@ from ui.common import (
     action_list,
     actions_follow_up,
     board,
+    board_charts,
     changed_since,
-    chart_spec,
     company_presented,
     demo_loaded,
     get_settings,
     get_store,
     presented_board,
     presented_boards,
+    presented_charts,
     presenting,
     set_presenting,
     voice_context,
@@ -108,8 +108,11 @@ st.markdown(f'<div class="board-title">{heading}{literal_html(whose(user.scope))
 computing = st.empty()  # the title shows at once; the board, from the shared cache or computed, after it
 if live:
     computing.caption(_("Computing the board…"))
-shown = board(store, version, store.voices_version(), window, settings, language.current()) if live \
+voices_version = store.voices_version()
+shown = board(store, version, voices_version, window, settings, language.current()) if live \
     else presentation.frozen()
+trend_charts = board_charts(store, version, voices_version, window, settings, language.current()) if live \
+    else presented_charts(store, meeting, window, language.current())
 computing.empty()
 if not user.scope.everything:
     said = live_text(user.scope, company_presented(store, meeting, window))
@@ -121,9 +124,8 @@ if presentation is not None:
 for column, (name, figure) in zip(st.columns(5), shown.figures.items()):
     with column.container(border=True):
         st.markdown(tile_html(name, figure, settings.min_n), unsafe_allow_html=True)
-        trend = shown.trends[(shown.trends["metric"] == name) & shown.trends["value"].notna()]
-        if not trend.empty:
-            st.vega_lite_chart(spec=chart_spec(trend_chart, trend, TILES[name][2]), width="stretch")
+        if name in trend_charts:
+            st.vega_lite_chart(spec=trend_charts[name], width="stretch")
 
 follow_up = actions_follow_up(store, meeting, window, today)
 voice_column, alerts_column = st.columns([3, 2], gap="large")

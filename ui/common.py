@@ -30,6 +30,7 @@ from empathy.loading.demo import ensure_demo, has_demo
 from empathy.meeting import charts
 from empathy.meeting.actions import FollowUp, follow_up, listed
 from empathy.meeting.presented import Presentation, Since, as_presented, presentations, since
+from empathy.meeting.wording import TILES
 from empathy.store import ScopedStore, Store, StoreError, store_location
 from empathy.store import presentations as kept_boards
 from ui.auth import current_user
@@ -93,12 +94,34 @@ def first_day(store: Store, version: int, timezone: str) -> date | None:
     return None if days is None else days[0]
 
 
-@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
 def board(store: Store, version: int, voices_version: int, window: Window, settings: Settings,
           language: str) -> Board:
     """Keyed on the data's version and on the voices' (a pin changes the voice, not the figures), and
-    on the reader's language (`empathy.language.current()`): the accounts' reasons are in words."""
+    on the reader's language (`empathy.language.current()`): the accounts' reasons are in words.
+    One board object for every session that asks (pages only read it): a `cache_data` entry was
+    unpickled afresh for each view, a sixth of a warm view's server CPU (bench/bench_viewers.py)."""
     return build_board(store, window, settings)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
+def board_charts(store: Store, version: int, voices_version: int, window: Window, settings: Settings,
+                 language: str) -> dict[str, dict]:
+    """The trend charts of `board`'s tiles, made with it: found each view by the trend's frame, hashing
+    the five frames took 12 ms of a warm view's server CPU."""
+    return tile_charts(board(store, version, voices_version, window, settings, language))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
+def presented_charts(store: Store, meeting_version: int, window: Window, language: str) -> dict[str, dict]:
+    """The trend charts of the window's board as presented (`board_charts`' for a frozen board)."""
+    return tile_charts(presented_board(store, meeting_version, window).frozen())
+
+
+def tile_charts(shown: Board) -> dict[str, dict]:
+    """Each figure's trend chart as a Vega-Lite spec, for the figures that have a trend."""
+    return {name: charts.trend_chart(shown.trend(name), TILES[name][2]).to_dict()
+            for name in shown.figures if not shown.trend(name).empty}
 
 
 @st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
@@ -141,9 +164,11 @@ def chart_spec(builder, frame: pd.DataFrame, *args) -> dict:
     return _chart_spec(builder.__name__, frame, args, language.current())
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=256)
 def _chart_spec(builder: str, frame: pd.DataFrame, args: tuple, reader_language: str) -> dict:
-    """Keyed on the reader's language too: a chart's titles and dates are in words."""
+    """Keyed on the reader's language too: a chart's titles and dates are in words. One spec for
+    every session (`st.vega_lite_chart` copies a spec before it adds to it): a `cache_data` entry
+    was unpickled afresh for each chart of each view."""
     return getattr(charts, builder)(frame, *args).to_dict()
 
 

@@ -50,6 +50,10 @@ class Board:
     voice: dict | None
     shortlist: list[dict]
 
+    def trend(self, name: str) -> pd.DataFrame:
+        """A figure's values over the trend's windows (the windows it has a value for)."""
+        return self.trends[(self.trends["metric"] == name) & self.trends["value"].notna()]
+
     def as_json(self) -> dict:
         """Everything the board shows, in plain JSON: `board --json`, and a board kept as presented."""
         previous = self.window.previous()

@@ -131,7 +131,7 @@ def _figures_page(data: PackData) -> Page:
     charts = [(_("{figure}, last {n} windows").format(figure=title(name), n=trend["window"].nunique()),
                _trend_png(trend, TILES[name][2]))
               for name in board.figures
-              if not (trend := board.trends[(board.trends["metric"] == name) & board.trends["value"].notna()]).empty]
+              if not (trend := board.trend(name)).empty]
     return Page(_("How customers feel"), [table, Charts(charts)])
 
 
