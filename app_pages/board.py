@@ -53,7 +53,8 @@ from ui.window_picker import params_of, window_params
 
 user = current_user()
 store, settings = get_store(user), get_settings()
-version, meeting = store.version(), store.meeting_version()
+counters = store.counters()
+version, meeting, voices_version = counters["version"], counters["meeting_version"], counters["voices_version"]
 window = window_or_stop(store, settings, "Board")
 today = date.today()
 st.sidebar.toggle(_("Presentation mode"), value=presenting(), key="present-toggle",
@@ -108,7 +109,6 @@ st.markdown(f'<div class="board-title">{heading}{literal_html(whose(user.scope))
 computing = st.empty()  # the title shows at once; the board, from the shared cache or computed, after it
 if live:
     computing.caption(_("Computing the board…"))
-voices_version = store.voices_version()
 shown = board(store, version, voices_version, window, settings, language.current()) if live \
     else presentation.frozen()
 trend_charts = board_charts(store, version, voices_version, window, settings, language.current()) if live \
@@ -148,10 +148,9 @@ with alerts_column:
     a = shown.alerts
     st.markdown(alerts_html(a, RENEWAL_DAYS), unsafe_allow_html=True)
     if not projecting:
-        for account in a.top.itertuples():
-            name = account.account_name or account.account_id
+        for account_id, name in zip(a.top["account_id"], a.top["account_name"].fillna(a.top["account_id"])):
             st.page_link("app_pages/accounts.py", label=_("{account}: the story").format(account=literal(name)),
-                         icon=":material/person:", query_params={**window_params(), "account": account.account_id})
+                         icon=":material/person:", query_params={**window_params(), "account": account_id})
     st.markdown(section_title(_("Last week's actions")), unsafe_allow_html=True)
     st.markdown(follow_up_html(follow_up), unsafe_allow_html=True)
 
@@ -167,8 +166,8 @@ for column, dimension in zip(st.columns(6), ("segment", "theme", "respondent_rol
 st.divider()
 st.subheader(_("Actions from this meeting"))
 if user.may("record_action"):
-    links = {_("Account: {name}").format(name=r.account_name or r.account_id): ("account", r.account_id)
-             for r in a.top.itertuples()}
+    links = {_("Account: {name}").format(name=name): ("account", account_id)
+             for account_id, name in zip(a.top["account_id"], a.top["account_name"].fillna(a.top["account_id"]))}
     links.update({_("Theme: {theme}").format(theme=t): ("theme", t) for t in shown.themes["theme"]})
     if shown.voice is not None:
         links[_("The voice of this week")] = ("voice", window.label)
@@ -194,7 +193,7 @@ else:
         st.caption(_("No other candidate in this window."))
 
 st.subheader(_("Past voices"))
-st.dataframe(voice_history(store, version, store.voices_version(), settings.voice), hide_index=True, width="stretch",
+st.dataframe(voice_history(store, version, voices_version, settings.voice), hide_index=True, width="stretch",
              column_config={"text": st.column_config.TextColumn(_("Quote"), width="large")})
 
 with st.expander(_("Boards as presented")):

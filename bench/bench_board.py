@@ -14,7 +14,7 @@ Times, in one run and interleaved over ROUNDS rounds (medians):
 Rows are generated straight into the store (scores, sentiment and themes drawn at random), since
 loading is measured by bench_load.py and scoring by bench_sentiment.py.
 
-Run: .venv/bin/python bench/bench_board.py [SURVEY_ROWS]
+Run: .venv/bin/python bench/bench_board.py [SURVEY_ROWS [CALLS]]
 """
 
 import os
@@ -139,14 +139,14 @@ def page_reruns(db: Path) -> list[float]:
 
 
 @contextmanager
-def generated_store(surveys: int, settings):
+def generated_store(surveys: int, settings, calls: int = CALLS):
     """A store of its own in a temporary folder, filled by `generate`: its path, the open store, the
     latest complete week and that week's bounds in UTC."""
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.duckdb"
         store = Store.open(db)
         start = time.perf_counter()
-        generate(store, surveys)
+        generate(store, surveys, calls)
         print(f"generated and stored in {time.perf_counter() - start:.1f} s")
         week = latest_complete_week(store, settings.timezone)
         yield db, store, week, utc_bounds(week, settings.timezone)
@@ -154,8 +154,9 @@ def generated_store(surveys: int, settings):
 
 def main() -> None:
     surveys = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    calls = int(sys.argv[2]) if len(sys.argv) > 2 else CALLS
     settings = read_settings()
-    with generated_store(surveys, settings) as (db, store, week, (lo, hi)):
+    with generated_store(surveys, settings, calls) as (db, store, week, (lo, hi)):
         runs = {"bare": [], "figures": [], "board": [], "flags": [], "backtest": []}
         for _ in range(ROUNDS):
             for name, work in (("bare", lambda: bare_query(store, lo, hi)),
@@ -169,7 +170,7 @@ def main() -> None:
         store.close()
         reruns = page_reruns(db)
     bare = statistics.median(runs["bare"])
-    print(f"\n{surveys:,} survey responses, {CALLS:,} calls, {CALLS * TURNS_PER_CALL:,} customer turns, "
+    print(f"\n{surveys:,} survey responses, {calls:,} calls, {calls * TURNS_PER_CALL:,} customer turns, "
           f"{ACCOUNTS:,} accounts; week {week.label}; medians of {ROUNDS} interleaved rounds\n")
     print("| run | ms | ratio to bare query |\n|---|---|---|")
     print(f"| bare DuckDB aggregate, one week of surveys (baseline) | {1000 * bare:.1f} | 1.00x |")

@@ -61,6 +61,9 @@ def test_every_load_and_undo_changes_the_version(store):
     store.undo(report.batch_id, user=ANALYST)
     versions.append(store.version())
     assert versions[0] < versions[1] < versions[2]
+    assert store.counters() == {"version": versions[2], "voices_version": store.voices_version(),
+                                "meeting_version": store.meeting_version(), "writes": store.counters()["writes"]}
+    assert store.counters()["writes"] >= 2  # the load and the undo
 
 
 def test_undo_twice_or_unknown_batch_is_refused_with_a_reason(store):

@@ -198,6 +198,12 @@ class Store:
         with self.cursor() as cursor:
             return scalar(cursor, "SELECT value FROM meta WHERE key = ?", [name])
 
+    def counters(self) -> dict[str, int]:
+        """`version`, `voices_version`, `meeting_version` and `writes` in one read, for a page that
+        keys on several (each read is a visit to the store: about a millisecond)."""
+        with self.cursor() as cursor:
+            return dict(cursor.execute("SELECT key, value FROM meta").fetchall())
+
     def authorize(self, user: User, action: str, target: str = "") -> None:
         """The role check every write makes first; a refusal is itself written to the audit log."""
         try:
