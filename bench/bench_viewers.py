@@ -10,8 +10,10 @@ Measured, in one run:
   from /proc) over VIEWS views one after another, divided by VIEWS; all the while one more viewer
   keeps the board open (someone always has it open on a Monday: with no session left, Streamlit
   drops its compiled scripts and the next view compiles them again);
-- 1, 10 and 50 viewers at once: each viewer's time from opening the socket to the end of the run,
+- 1 to 50 viewers at once: each viewer's time from opening the socket to the end of the run,
   p50 and p95, and the server CPU the batch took;
+- the first view after a load: one new answer loaded (by this process, as the command line would,
+  while the server runs), then one viewer: the board computed afresh for the new data version;
 - beside them, the bare DuckDB one-week aggregate of bench_board.py on the same store (baseline).
 
 Run: .venv/bin/python bench/bench_viewers.py [SURVEY_ROWS [CALLS]]
@@ -36,13 +38,15 @@ from bench_board import bare_query, generate  # noqa: E402
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
+from empathy.access.roles import SYSTEM  # noqa: E402
 from empathy.figures.board import latest_complete_week  # noqa: E402
 from empathy.figures.metrics import utc_bounds  # noqa: E402
 from empathy.figures.settings import read_settings  # noqa: E402
+from empathy.loading.sheet import load_sheet  # noqa: E402
 from empathy.store import Store  # noqa: E402
 
 VIEWS = 20
-CROWDS = (1, 10, 50)
+CROWDS = (1, 10, 20, 30, 50)
 PORT = 8655
 TITLE = "How customers feel"
 
@@ -71,8 +75,9 @@ async def crowd(url: str, size: int) -> list[float]:
     return list(await asyncio.gather(*(view(url) for _ in range(size))))
 
 
-async def measure(url: str, pid: int) -> dict:
-    """The first view, then warm views one after another and crowds, with a board kept open throughout."""
+async def measure(url: str, pid: int, db: Path) -> dict:
+    """The first view, then warm views one after another, crowds, and the first view after a load,
+    with a board kept open throughout."""
     first = (await crowd(url, 1))[0]
     async with websockets.connect(url, subprotocols=["streamlit"], max_size=None) as kept_open:
         ask = BackMsg()
@@ -84,6 +89,11 @@ async def measure(url: str, pid: int) -> dict:
         for size in CROWDS:
             before = server_cpu(pid)
             found[size] = (await crowd(url, size), server_cpu(pid) - before)
+        store = Store.open(db)
+        load_sheet(store, user=SYSTEM, source="one more answer.csv", data=(
+            "response_id,account_id,submitted_at,metric,score\nNEW1,A00001,2026-11-20 10:00,nps,3\n").encode())
+        store.close()
+        found["after_load"] = (await crowd(url, 1))[0]
     return found
 
 
@@ -128,7 +138,7 @@ def main() -> None:
         store.close()
         server = serve(db)
         try:
-            found = asyncio.run(measure(url, server.pid))
+            found = asyncio.run(measure(url, server.pid, db))
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -140,6 +150,8 @@ def main() -> None:
     print(f"| warm view, wall (median of {VIEWS} one after another) | {1000 * statistics.median(sequential):.0f} | "
           f"{statistics.median(sequential) / bare:.0f}x |")
     print(f"| warm view, server CPU (mean of {VIEWS}) | {1000 * per_view:.0f} | {per_view / bare:.0f}x |")
+    print(f"| first view after a load (one new answer), wall | {1000 * found['after_load']:.0f} | "
+          f"{found['after_load'] / bare:.0f}x |")
     print("\n| viewers at once | p50 s | p95 s | server CPU s for all | server CPU ms per view |\n|---|---|---|---|---|")
     for size in CROWDS:
         times, cpu = found[size]
