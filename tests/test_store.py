@@ -1,3 +1,4 @@
+import random
 import threading
 from contextlib import contextmanager
 
@@ -138,3 +139,52 @@ def test_table_summary_counts_current_rows_and_dates(store):
     assert summary.loc["survey_responses", "first"] == pd.Timestamp("2026-01-05")
     assert summary.loc["survey_responses", "last"] == pd.Timestamp("2026-03-01")
     assert summary.loc["accounts", "rows"] == 0
+
+
+TRANSCRIPTS = ('"Agent: Hello, how can I help?\nCustomer: The export is broken again and I am furious."',
+               '"Agent: Hi there.\nCustomer: Thanks, everything works great now."',
+               '"Agent: Good morning.\nCustomer: The invoice is wrong.\nAgent: Sorry.\nCustomer: Please fix it."')
+
+
+def turn_times_against_a_rebuild(store) -> pd.DataFrame:
+    """Each current call's turns whose stored time is not what the call rows say now (none, when
+    the store kept it right)."""
+    return store.query("""
+        SELECT c.call_id, u.turn, c.started_at, u.said_at FROM calls c
+        JOIN utterances u ON u.call_id = c.call_id AND u.transcript_hash = c.transcript_hash
+        WHERE c.superseded_by IS NULL AND u.said_at IS DISTINCT FROM c.started_at""")
+
+
+def test_a_call_moved_to_another_day_and_back_takes_its_turns_along(store):
+    def load_call(day: str):
+        return load_sheet(store, user=ANALYST, source="calls.csv", data=(
+            f"call_id,account_id,started_at,transcript\nK1,A1,{day},{TRANSCRIPTS[0]}\n").encode())
+    load_call("2026-09-01 10:00")
+    moved = load_call("2026-09-05 15:00")  # the same transcript: its turns are not stored again
+    times = store.query("SELECT DISTINCT said_at::VARCHAR AS said_at FROM utterances")["said_at"].tolist()
+    assert times == ["2026-09-05 15:00:00"]
+    store.undo(moved.batch_id, user=ANALYST)
+    times = store.query("SELECT DISTINCT said_at::VARCHAR AS said_at FROM utterances")["said_at"].tolist()
+    assert times == ["2026-09-01 10:00:00"]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_turn_times_stay_those_of_the_current_calls_through_random_loads_and_undos(store, seed):
+    """Loads that add calls, move a call to another day with the same transcript (its turns are kept,
+    not stored again), change its transcript; undos of any batch, in a random order."""
+    rng = random.Random(seed)
+    loaded = []
+    for _ in range(12):
+        if loaded and rng.random() < 0.35:
+            batch = loaded.pop(rng.randrange(len(loaded)))
+            store.undo(batch, user=ANALYST)
+        else:
+            rows = [f"K{k},A1,2026-09-{rng.randint(1, 28):02d} {rng.randint(8, 17)}:00,support,"
+                    f"{rng.choice(TRANSCRIPTS[:2])}" for k in rng.sample(range(1, 4), rng.randint(1, 3))]
+            report = load_sheet(store, user=ANALYST, source="calls.csv",
+                                data=("call_id,account_id,started_at,call_type,transcript\n" + "\n".join(rows)).encode())
+            assert not report.rejected, report.errors
+            if report.batch_id is not None:
+                loaded.append(report.batch_id)
+        assert turn_times_against_a_rebuild(store).empty
+    assert store.query("SELECT count(*) AS n FROM calls WHERE superseded_by IS NULL")["n"][0] > 0

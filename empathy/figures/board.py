@@ -175,9 +175,9 @@ def growing_themes(store: Store, window: Window, timezone: str) -> pd.DataFrame:
             UNION ALL
             SELECT unnest(u.themes), c.started_at FROM utterances u JOIN calls c USING (call_id, transcript_hash)
             WHERE c.superseded_by IS NULL AND u.role = 'customer' AND u.scored AND u.compound <= ?
-              AND c.started_at >= ? AND c.started_at < ?)
+              AND c.started_at >= ? AND c.started_at < ? AND u.said_at >= ? AND u.said_at < ?)
         SELECT theme, count(*) FILTER (WHERE said_at >= ?) AS now, count(*) FILTER (WHERE said_at < ?) AS before
-        FROM mentions GROUP BY theme""", [NEGATIVE, lo, hi, NEGATIVE, lo, hi, mid, mid])
+        FROM mentions GROUP BY theme""", [NEGATIVE, lo, hi, NEGATIVE, lo, hi, lo, hi, mid, mid])
     found = found.assign(change=found["now"] - found["before"])
     found["p_value"] = [float(stats.binomtest(int(now), int(now + before), 0.5, alternative="greater").pvalue)
                         if now > before else None for now, before in zip(found["now"], found["before"])]

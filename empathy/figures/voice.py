@@ -74,6 +74,7 @@ def candidates(store: Store, window: Window, timezone: str, rule: VoiceRule, sta
                    u.lemmas
             FROM utterances u JOIN calls c USING (call_id, transcript_hash)
             WHERE c.superseded_by IS NULL AND c.started_at >= $lo AND c.started_at < $hi
+              AND u.said_at >= $lo AND u.said_at < $hi  -- the week's blocks of turns only
               AND u.role = 'customer' AND u.scored AND abs(u.compound) >= $strength),
         ranked_accounts AS (
             SELECT *, percent_rank() OVER (ORDER BY coalesce(arr, 0)) AS arr_percentile

@@ -40,7 +40,7 @@ from empathy.sheets.schema import DERIVED_COLUMNS, TABLE_COLUMNS, TABLE_DATES, T
 from empathy.store import audit, tables
 from empathy.store.connections import FileAccess, LakeAccess, is_lake, open_access
 from empathy.store.faults import DamageMark, StoreDamagedError, StoreError, StoreReadOnlyError, fault_of
-from empathy.store.tables import UTTERANCE_COLUMNS
+from empathy.store.tables import SET_TURN_TIMES, TURN_TIME, UTTERANCE_COLUMNS
 
 DEFAULT_PATH = DATA / "empathy.duckdb"
 WRITE_ATTEMPTS = 8
@@ -269,6 +269,12 @@ class Store:
             cursor.unregister("incoming")
             if utterances is not None and not utterances.empty:
                 _insert_utterances(cursor, utterances, batch_id, turn_themes)
+            if table == "calls":  # turns stored before, now of a call row with another start
+                cursor.execute(f"""
+                    UPDATE utterances u SET {TURN_TIME} = c.started_at FROM calls c
+                    WHERE c.batch_id = ? AND c.superseded_by IS NULL AND u.call_id = c.call_id
+                      AND u.transcript_hash = c.transcript_hash AND u.{TURN_TIME} IS DISTINCT FROM c.started_at""",
+                               [batch_id])
             result = BatchResult(batch_id, counts["new"], counts["updated"], counts["duplicate"])
             cursor.execute("""INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP, ?,
                               NULL, ?)""",
@@ -316,6 +322,7 @@ class Store:
                 DELETE FROM utterances u WHERE batch_id = ? AND NOT EXISTS (
                     SELECT 1 FROM calls c WHERE c.call_id = u.call_id AND c.transcript_hash = u.transcript_hash)""",
                            [batch_id])
+            cursor.execute(SET_TURN_TIMES)
             cursor.execute("UPDATE batches SET undone_at = now()::TIMESTAMP WHERE batch_id = ?", [batch_id])
             audit.append(cursor, user, "undo", f"batch {batch_id}", "done")
         self.write(take_out, "version")
@@ -386,18 +393,21 @@ def _arrow(frame: pd.DataFrame) -> pa.Table:
 
 def _insert_utterances(cursor: duckdb.DuckDBPyConnection, utterances: pd.DataFrame, batch_id: int,
                        turn_themes: tuple[str, list] | None) -> None:
-    """Turns of transcript versions not stored yet (a concurrent load may have just stored them)."""
+    """Turns of transcript versions not stored yet (a concurrent load may have just stored them), each
+    with its call's start (`TURN_TIME`), in that order."""
     names = ", ".join(UTTERANCE_COLUMNS)
     given = [name for name in UTTERANCE_COLUMNS if name != "themes" or turn_themes is None]
-    values = ", ".join(f"CASE WHEN role = 'customer' THEN {turn_themes[0]} END AS themes"
-                       if name == "themes" and turn_themes else name for name in UTTERANCE_COLUMNS)
+    values = ", ".join(f"CASE WHEN n.role = 'customer' THEN {turn_themes[0]} END AS themes"
+                       if name == "themes" and turn_themes else f"n.{name}" for name in UTTERANCE_COLUMNS)
     params = turn_themes[1] if turn_themes else []
     cursor.register("new_turns", _arrow(utterances[given]))
     cursor.execute(f"""
-        INSERT INTO utterances ({names}, batch_id)
-        SELECT {values}, ? FROM new_turns n WHERE NOT EXISTS (
-            SELECT 1 FROM utterances u WHERE u.call_id = n.call_id AND u.transcript_hash = n.transcript_hash)""",
-                   [*params, batch_id])
+        INSERT INTO utterances ({names}, batch_id, {TURN_TIME})
+        SELECT {values}, ?, c.started_at FROM new_turns n
+        LEFT JOIN calls c ON c.call_id = n.call_id AND c.transcript_hash = n.transcript_hash AND c.superseded_by IS NULL
+        WHERE NOT EXISTS (
+            SELECT 1 FROM utterances u WHERE u.call_id = n.call_id AND u.transcript_hash = n.transcript_hash)
+        ORDER BY c.started_at, n.call_id, n.turn""", [*params, batch_id])
     cursor.unregister("new_turns")
 
 

@@ -16,11 +16,16 @@ UTTERANCE_COLUMNS = {"call_id": "VARCHAR", "transcript_hash": "VARCHAR", "turn":
                      "compound": "DOUBLE", "pos": "DOUBLE", "neu": "DOUBLE", "neg": "DOUBLE",
                      "scored": "BOOLEAN", "themes": "VARCHAR[]", "dissatisfaction": "DOUBLE", "language": "VARCHAR",
                      "lemmas": "VARCHAR"}
+# Kept by the store beside the scored columns: when the turn was said, the started_at of the current
+# call row of its transcript version (set as turns land, and again by every load and undo that
+# changes which row is current), so that a week's turns are read from the week's blocks alone
+# (utterances are otherwise found only by joining calls, which reads every stored turn).
+TURN_TIME = "said_at"
 # Tables other than the data tables, with their keys (enforced by an embedded file; a lake has none,
 # and no write relies on them).
 OTHER_TABLES = {
     "utterances": (", ".join(f"{name} {kind}" for name, kind in UTTERANCE_COLUMNS.items())
-                   + ", batch_id BIGINT NOT NULL", None),
+                   + f", batch_id BIGINT NOT NULL, {TURN_TIME} TIMESTAMP", None),
     "batches": ("""batch_id BIGINT, kind VARCHAR, layout VARCHAR, source VARCHAR, rows_new BIGINT,
                    rows_updated BIGINT, rows_duplicate BIGINT, rows_rejected BIGINT, loaded_at TIMESTAMP,
                    loaded_by VARCHAR, undone_at TIMESTAMP, demo BOOLEAN""", "batch_id"),
@@ -75,9 +80,19 @@ def missing(cursor: duckdb.DuckDBPyConnection, keyed: bool) -> list[str]:
     statements += [f"CREATE TABLE IF NOT EXISTS {table} ({defs}{f', PRIMARY KEY ({key})' if key and keyed else ''})"
                    for table, (defs, key) in OTHER_TABLES.items() if (table, None) not in existing]
     statements += [f"ALTER TABLE utterances ADD COLUMN IF NOT EXISTS {name} {kind}"
-                   for name, kind in UTTERANCE_COLUMNS.items()
+                   for name, kind in {**UTTERANCE_COLUMNS, TURN_TIME: "TIMESTAMP"}.items()
                    if ("utterances", None) in existing and ("utterances", name) not in existing]
+    if ("utterances", None) in existing and ("utterances", TURN_TIME) not in existing:
+        statements.append(SET_TURN_TIMES)
     return statements
+
+
+# Every turn's time from the current row of its call (on a store made before turns had one, and
+# after an undo: any call's current row may have changed).
+SET_TURN_TIMES = f"""
+    UPDATE utterances u SET {TURN_TIME} = c.started_at FROM calls c
+    WHERE c.superseded_by IS NULL AND u.call_id = c.call_id AND u.transcript_hash = c.transcript_hash
+      AND u.{TURN_TIME} IS DISTINCT FROM c.started_at"""
 
 
 def create(cursor: duckdb.DuckDBPyConnection, statements: list[str]) -> None:

@@ -17,7 +17,7 @@ def scored_transcripts(store, calls: pd.DataFrame) -> pd.DataFrame:
     with store.cursor() as cursor:
         cursor.register("wanted", calls[["call_id", "transcript_hash"]].drop_duplicates())
         return cursor.execute("""
-            SELECT u.* EXCLUDE (batch_id) FROM utterances u
+            SELECT u.* EXCLUDE (batch_id, said_at) FROM utterances u
             JOIN wanted w USING (call_id, transcript_hash) ORDER BY u.call_id, u.turn""").df()
 
 
