@@ -142,6 +142,15 @@ def test_context_of_a_turn_is_the_call_around_it_redacted(voices):
     assert turns["text"].tolist()[0].endswith("great to hear from you.")  # our agent's name is not a contact's
 
 
+def test_history_finds_a_quote_whose_answer_moved_to_another_date(voices):
+    presented(voices, W37, voice.choose(voices, W37, "UTC", RULE, {"BIG": "red"}, None)[0])
+    load(voices, "response_id,account_id,respondent_role,submitted_at,metric,score,comment,channel\n"
+                 f'R1,BIG,administrator,2026-10-20,nps,2,"{FURIOUS}",email\n', "surveys.csv")  # a corrected date
+    past = voice.history(voices, RULE)
+    assert past["ref_id"].tolist() == ["R1"]
+    assert past["text"].tolist()[0].startswith("I am furious and disgusted, [name] here")
+
+
 def test_history_lists_past_voices_redacted(voices):
     presented(voices, W37, voice.choose(voices, W37, "UTC", RULE, {"BIG": "red"}, None)[0])
     presented(voices, W38, voice.choose(voices, W38, "UTC", RULE, {}, None)[0])

@@ -83,15 +83,16 @@ def candidates(store: Store, window: Window, timezone: str, rule: VoiceRule, sta
             SELECT q.*, md5(q.text) AS text_hash, a.account_name, a.segment, a.arr, a.contacts,
                    coalesce(a.arr_percentile, 0) AS arr_percentile, coalesce(f.status, 'green') AS status,
                    coalesce(list_contains(q.themes, $top_theme), false) AS mentions_top_theme,
-                   (q.source, q.ref_id, coalesce(q.turn, -1)) = ($kept_source, $kept_ref, coalesce($kept_turn, -1))
-                       AS is_kept
+                   coalesce((q.source, q.ref_id, coalesce(q.turn, -1))
+                            = ($kept_source, $kept_ref, coalesce($kept_turn, -1)), false) AS is_kept
             FROM quotes q LEFT JOIN ranked_accounts a USING (account_id) LEFT JOIN flagged f USING (account_id)
             WHERE coalesce(a.customer_type, 'external') <> 'internal'),
         scored AS (
             SELECT *, abs(compound) + CASE status WHEN 'red' THEN $red WHEN 'yellow' THEN $yellow ELSE 0 END
                       + $arr_weight * arr_percentile + $theme_weight * mentions_top_theme::INTEGER AS rank_score
             FROM ranked
-            WHERE is_kept OR text_hash NOT IN (SELECT text_hash FROM voices WHERE window_label <> $label))
+            WHERE is_kept OR NOT EXISTS (SELECT 1 FROM voices v
+                                         WHERE v.window_label <> $label AND v.text_hash = ranked.text_hash))
         SELECT * EXCLUDE (is_kept), is_kept FROM scored
         QUALIFY row_number() OVER (PARTITION BY text_hash
                                    ORDER BY is_kept DESC, rank_score DESC, said_at DESC, ref_id, turn) = 1
@@ -204,17 +205,37 @@ def account_contacts(store: Store, account_id: str | None) -> str | None:
 
 
 def history(store: Store, rule: VoiceRule, limit: int = 12) -> pd.DataFrame:
-    """The voices featured for windows so far, newest first, redacted, with who chose them and when."""
-    found = store.query("""
+    """The voices featured for windows so far, newest first, redacted, with who chose them and when.
+
+    A quote was said within its window: its text is looked for among the rows of those windows' days
+    first (a day either side, for the board's timezone), which at 10,000,000 answers reads a few
+    weeks' blocks instead of every answer and turn (0.4 s); only if one is not found there (its row
+    moved to another date, or is gone) is everything read."""
+    windows = store.query("SELECT min(window_start) AS first, max(window_end) AS last FROM "
+                          "(SELECT window_start, window_end FROM voices ORDER BY window_start DESC, window_label LIMIT ?)",
+                          [limit])
+    first, last = windows["first"][0], windows["last"][0]
+    found = None
+    if not pd.isna(first):
+        found = _history(store, limit, pd.Timestamp(first) - pd.Timedelta(days=1), pd.Timestamp(last) + pd.Timedelta(days=2))
+    if found is None or found["text"].isna().any():
+        found = _history(store, limit, pd.Timestamp.min, pd.Timestamp.max)
+    texts = [None if pd.isna(text) else redact(text, split_contacts(None if pd.isna(c) else c), rule.phone_regions)
+             for text, c in zip(found["text"], found["contacts"])]
+    return found.drop(columns="contacts").assign(text=texts)
+
+
+def _history(store: Store, limit: int, lo: pd.Timestamp, hi: pd.Timestamp) -> pd.DataFrame:
+    return store.query("""
         SELECT v.window_label, v.window_start, v.source, v.ref_id, v.turn, v.pinned, v.chosen_at, v.chosen_by,
                coalesce(s.comment, u.text) AS text, coalesce(s.account_id, c.account_id) AS account_id,
                a.contacts
         FROM voices v
         LEFT JOIN survey_responses s ON v.source = 'comment' AND s.response_id = v.ref_id AND s.superseded_by IS NULL
+             AND s.submitted_at >= $lo AND s.submitted_at < $hi
         LEFT JOIN calls c ON v.source = 'call' AND c.call_id = v.ref_id AND c.superseded_by IS NULL
+             AND c.started_at >= $lo AND c.started_at < $hi
         LEFT JOIN utterances u ON u.call_id = c.call_id AND u.transcript_hash = c.transcript_hash AND u.turn = v.turn
+             AND u.said_at >= $lo AND u.said_at < $hi
         LEFT JOIN accounts a ON a.account_id = coalesce(s.account_id, c.account_id) AND a.superseded_by IS NULL
-        ORDER BY v.window_start DESC, v.window_label LIMIT ?""", [limit])
-    texts = [None if pd.isna(text) else redact(text, split_contacts(None if pd.isna(c) else c), rule.phone_regions)
-             for text, c in zip(found["text"], found["contacts"])]
-    return found.drop(columns="contacts").assign(text=texts)
+        ORDER BY v.window_start DESC, v.window_label LIMIT $limit""", {"lo": lo, "hi": hi, "limit": limit})
