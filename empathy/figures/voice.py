@@ -215,10 +215,10 @@ def history(store: Store, rule: VoiceRule, limit: int = 12) -> pd.DataFrame:
                           "(SELECT window_start, window_end FROM voices ORDER BY window_start DESC, window_label LIMIT ?)",
                           [limit])
     first, last = windows["first"][0], windows["last"][0]
-    found = None
-    if not pd.isna(first):
-        found = _history(store, limit, pd.Timestamp(first) - pd.Timedelta(days=1), pd.Timestamp(last) + pd.Timedelta(days=2))
-    if found is None or found["text"].isna().any():
+    days = (pd.Timestamp(first) - pd.Timedelta(days=1), pd.Timestamp(last) + pd.Timedelta(days=2)) \
+        if not pd.isna(first) else (pd.Timestamp(0), pd.Timestamp(0))  # no voice yet: nothing to read
+    found = _history(store, limit, *days)
+    if found["text"].isna().any():
         found = _history(store, limit, pd.Timestamp.min, pd.Timestamp.max)
     texts = [None if pd.isna(text) else redact(text, split_contacts(None if pd.isna(c) else c), rule.phone_regions)
              for text, c in zip(found["text"], found["contacts"])]
