@@ -30,6 +30,8 @@ RULES = RED_RULES + YELLOW_RULES
 RULE_NAMES = {"escalations": N_("escalations"), "several signs": N_("several signs"),
               "support calls": N_("support calls"), "NPS drop": N_("NPS drop"), "unhappy calls": N_("unhappy calls"),
               "participation drop": N_("participation drop")}  # as people read them: _(RULE_NAMES[rule])
+# A checkpoint's bounds (`_bounds`): the period's and the baseline's, as instants and as days.
+BOUNDS = ("since", "until", "base_from", "first_day", "base_day", "last_day")
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,6 @@ def account_signals(store: Store, as_of: date, t: Thresholds, timezone: str = "U
     bounds = _bounds(as_of, t, timezone)
     return store.query(_signals_sql(per_point=False), {name: bounds[name] for name in BOUNDS})
 
-
-BOUNDS = ("since", "until", "base_from", "first_day", "base_day", "last_day")
 
 
 def _signals_sql(per_point: bool) -> str:
