@@ -93,6 +93,15 @@ def test_parallel_scoring_gives_the_same_scores_in_the_same_order():
     assert score_texts(texts, workers=2) == [score_text(t) for t in texts]
 
 
+def test_comments_can_be_scored_without_their_dissatisfaction_in_workers_too():
+    texts = [f"Comment {i}: the invoice is {'fine' if i % 2 else 'wrong again, this is awful'}." for i in range(4500)]
+    for workers in (1, 2):
+        scores = score_texts(texts, workers=workers, with_dissatisfaction=False)
+        assert [s.dissatisfaction for s in scores] == [None] * len(texts)
+        assert [s.compound for s in scores] == [VADER.polarity_scores(t)["compound"] for t in texts]
+    assert score_texts(texts[:1])[0].dissatisfaction is not None
+
+
 @pytest.mark.parametrize(("text", "sign"), [
     ("이번 달 청구서가 틀렸습니다. 확인 부탁드립니다.", -1), ("상담원분이 정말 친절하게 해결해 주셨어요", 1),
     ("UI가 너무 slow해요", -1), ("Thanks 김민지, that fixed it", 1),

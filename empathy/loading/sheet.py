@@ -218,7 +218,7 @@ def comment_scores(comments: pd.Series) -> pd.DataFrame:
     is no comment or neither can judge it), its language and, for Korean, its lemmas; `score_texts`
     scores a repeated comment once."""
     present = comments.dropna()
-    scores = score_texts(present.tolist())
+    scores = score_texts(present.tolist(), with_dissatisfaction=False)
     return pd.DataFrame({"sentiment": pd.Series([s.compound for s in scores], index=present.index, dtype="float64"),
                          "language": pd.Series([s.language for s in scores], index=present.index, dtype="object"),
                          "lemmas": pd.Series([s.lemmas for s in scores], index=present.index, dtype="object")},
