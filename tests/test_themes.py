@@ -1,7 +1,10 @@
+import subprocess
+import sys
+
 import pandas as pd
 import pytest
 
-from conftest import ANALYST
+from conftest import ANALYST, ROOT
 from empathy.loading.sheet import load_sheet
 from empathy.loading.themes import TaxonomyError, read_taxonomy, save_taxonomy, tag_texts, taxonomy_from_rows
 from sentiment.scoring import score_text
@@ -105,3 +108,21 @@ def test_retagging_reads_korean_by_its_lemmas(store):
 def test_an_editor_row_with_half_a_theme_is_refused_with_its_row():
     with pytest.raises(TaxonomyError, match="row 2 needs both a theme and a phrase"):
         taxonomy_from_rows([{"theme": "billing", "phrase": "bill*"}, {"theme": "pricing", "phrase": "*"}])
+
+
+def test_a_sheet_without_korean_is_tagged_without_starting_kiwi(tmp_path):
+    """Kiwi (a second to start) reads the taxonomy's Korean phrases only for sheets with Korean text."""
+    program = f"""
+import sys
+from empathy.access.roles import SYSTEM
+from empathy.loading.sheet import load_sheet
+from empathy.store import Store
+store = Store.open({str(tmp_path / "s.duckdb")!r})
+for sheet in ("submitted_at,metric,score,comment\\n2026-09-01,nps,2,The invoice is wrong again\\n",
+              'call_id,started_at,transcript\\nK1,2026-09-01,"Agent: Hello\\nCustomer: The invoice is wrong again"\\n'):
+    assert not load_sheet(store, user=SYSTEM, data=sheet.encode(), source="sheet.csv").rejected
+print("kiwipiepy" in sys.modules, *(store.query(f"SELECT count(*) AS n FROM {{table}} WHERE len(themes) > 0")["n"][0]
+                                      for table in ("survey_responses", "utterances")))
+"""
+    done = subprocess.run([sys.executable, "-c", program], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "1", "1"]  # comment and turn tagged (billing), Kiwi never started

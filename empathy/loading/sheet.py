@@ -196,9 +196,11 @@ def _land(store: Store, prepared: Prepared, user: User, skip_invalid: bool, demo
             report.notes.append(_doubts_note(doubts))
         if unmapped:
             report.notes.append(_unmapped_note(unmapped))
+    korean_turns = utterances is not None and utterances["lemmas"].notna().any()
     result = store.load(planned.table, rows, kind=layout.kind, layout=layout.name,
                         source=_source_label(sheet), rows_rejected=report.rows_rejected, demo=demo,
-                        utterances=utterances, turn_themes=themes_expression(read_taxonomy(), "text", "lemmas"),
+                        utterances=utterances, turn_themes=themes_expression(read_taxonomy(), "text", "lemmas",
+                                                                             korean_turns),
                         user=user)
     report.batch_id, report.rejected = result.batch_id, False
     report.rows_new, report.rows_updated = result.rows_new, result.rows_updated

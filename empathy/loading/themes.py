@@ -103,7 +103,7 @@ def tag_texts(texts: pd.Series, taxonomy: dict[str, list[str]] | None = None,
     taxonomy = read_taxonomy() if taxonomy is None else taxonomy
     if texts.empty or not taxonomy:
         return pd.Series([[] for text in range(len(texts))], index=texts.index, dtype="object")
-    expression, params = themes_expression(taxonomy, "t", "l")
+    expression, params = themes_expression(taxonomy, "t", "l", lemmas is not None and lemmas.notna().any())
     frame = pd.DataFrame({"t": texts.astype("str").to_numpy(),
                           "l": (lemmas if lemmas is not None else pd.Series(None, index=texts.index, dtype="object"))
                           .astype("object").to_numpy()})
@@ -115,14 +115,16 @@ def tag_texts(texts: pd.Series, taxonomy: dict[str, list[str]] | None = None,
     return pd.Series([list(themes) for themes in found], index=texts.index, dtype="object")
 
 
-def themes_expression(taxonomy: dict[str, list[str]], column: str, lemmas: str) -> tuple[str, list]:
+def themes_expression(taxonomy: dict[str, list[str]], column: str, lemmas: str,
+                      korean_texts: bool = True) -> tuple[str, list]:
     """SQL for the list of themes a text column (and its lemmas column) mentions, and its parameters
-    (the patterns)."""
+    (the patterns). `korean_texts=False`: none of the texts has lemmas, so the Korean phrases' lemma
+    patterns, which start Kiwi (a second, once per process), are not made."""
     if not taxonomy:
         return "[]::VARCHAR[]", []
     cases, params = [], []
     for theme, phrases in taxonomy.items():
-        korean_forms = [found for phrase in phrases if (found := lemma_pattern(phrase))]
+        korean_forms = [found for phrase in phrases if korean_texts and (found := lemma_pattern(phrase))]
         if korean_forms:
             cases.append(f"CASE WHEN regexp_matches(lower({column}), ?) "
                          f"OR regexp_matches(coalesce({lemmas}, ''), ?) THEN ? END")
