@@ -146,9 +146,10 @@ with alerts_column:
     st.markdown(section_title(_("Accounts at risk ({days} days)").format(days=settings.early_warning.days)),
                 unsafe_allow_html=True)
     a = shown.alerts
+    top_accounts = list(zip(a.top["account_id"], a.top["account_name"].fillna(a.top["account_id"])))
     st.markdown(alerts_html(a, RENEWAL_DAYS), unsafe_allow_html=True)
     if not projecting:
-        for account_id, name in zip(a.top["account_id"], a.top["account_name"].fillna(a.top["account_id"])):
+        for account_id, name in top_accounts:
             st.page_link("app_pages/accounts.py", label=_("{account}: the story").format(account=literal(name)),
                          icon=":material/person:", query_params={**window_params(), "account": account_id})
     st.markdown(section_title(_("Last week's actions")), unsafe_allow_html=True)
@@ -166,8 +167,7 @@ for column, dimension in zip(st.columns(6), ("segment", "theme", "respondent_rol
 st.divider()
 st.subheader(_("Actions from this meeting"))
 if user.may("record_action"):
-    links = {_("Account: {name}").format(name=name): ("account", account_id)
-             for account_id, name in zip(a.top["account_id"], a.top["account_name"].fillna(a.top["account_id"]))}
+    links = {_("Account: {name}").format(name=name): ("account", account_id) for account_id, name in top_accounts}
     links.update({_("Theme: {theme}").format(theme=t): ("theme", t) for t in shown.themes["theme"]})
     if shown.voice is not None:
         links[_("The voice of this week")] = ("voice", window.label)

@@ -121,8 +121,8 @@ def presented_charts(store: Store, meeting_version: int, window: Window, languag
 def tile_charts(shown: Board) -> dict[str, dict]:
     """Each figure's trend chart as a Vega-Lite spec, for the figures that have a trend; not checked
     against Vega-Lite's schema each time (a quarter of its making: tests/test_charts.py checks it)."""
-    return {name: charts.trend_chart(shown.trend(name), TILES[name][2]).to_dict(validate=False)
-            for name in shown.figures if not shown.trend(name).empty}
+    return {name: charts.trend_chart(trend, TILES[name][2]).to_dict(validate=False)
+            for name in shown.figures if not (trend := shown.trend(name)).empty}
 
 
 @st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)

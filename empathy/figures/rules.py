@@ -146,7 +146,7 @@ def _bounds(as_of: date, t: Thresholds, timezone: str) -> dict:
 def judge(signals: pd.DataFrame, t: Thresholds) -> pd.DataFrame:
     """The signals with each checkpoint's status (red, yellow, green), the reasons in words and the
     rules that fired (names from RULES). Each rule is read for every checkpoint at once; words are
-    made only for the few it flags (5,000 accounts: 40 ms a row at a time, 3 ms so)."""
+    made only for the ones it flags (5,000 accounts, 1,000 flagged: 64 ms a row at a time, 39 ms so)."""
     fired = {rule: rule_fires(signals, t) for rule, (rule_fires, _words) in YELLOW.items()}
     signs = sum(fired.values(), pd.Series(0, index=signals.index))
     fired = {"escalations": signals["escalations"] >= t.red_escalations, "several signs": signs >= t.red_signs,

@@ -269,12 +269,8 @@ class Store:
             cursor.unregister("incoming")
             if utterances is not None and not utterances.empty:
                 _insert_utterances(cursor, utterances, batch_id, turn_themes)
-            if table == "calls":  # turns stored before, now of a call row with another start
-                cursor.execute(f"""
-                    UPDATE utterances u SET {TURN_TIME} = c.started_at FROM calls c
-                    WHERE c.batch_id = ? AND c.superseded_by IS NULL AND u.call_id = c.call_id
-                      AND u.transcript_hash = c.transcript_hash AND u.{TURN_TIME} IS DISTINCT FROM c.started_at""",
-                               [batch_id])
+            if table == "calls":  # turns stored before, now of one of this batch's call rows with another start
+                cursor.execute(SET_TURN_TIMES + " AND c.batch_id = ?", [batch_id])
             result = BatchResult(batch_id, counts["new"], counts["updated"], counts["duplicate"])
             cursor.execute("""INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP, ?,
                               NULL, ?)""",

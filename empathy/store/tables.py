@@ -88,7 +88,7 @@ def missing(cursor: duckdb.DuckDBPyConnection, keyed: bool) -> list[str]:
 
 
 # Every turn's time from the current row of its call (on a store made before turns had one, and
-# after an undo: any call's current row may have changed).
+# after an undo: any call's current row may have changed); a load adds "AND c.batch_id = ?".
 SET_TURN_TIMES = f"""
     UPDATE utterances u SET {TURN_TIME} = c.started_at FROM calls c
     WHERE c.superseded_by IS NULL AND u.call_id = c.call_id AND u.transcript_hash = c.transcript_hash
