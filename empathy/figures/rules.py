@@ -32,6 +32,10 @@ RULE_NAMES = {"escalations": N_("escalations"), "several signs": N_("several sig
               "participation drop": N_("participation drop")}  # as people read them: _(RULE_NAMES[rule])
 # A checkpoint's bounds (`_bounds`): the period's and the baseline's, as instants and as days.
 BOUNDS = ("since", "until", "base_from", "first_day", "base_day", "last_day")
+# The counts a rule's words read (`judge`): its signals without the account's names and times.
+COUNTS = ("support_calls", "support_calls_before", "escalations", "scored_calls", "unhappy_calls", "nps_answers",
+          "promoters", "detractors", "nps_answers_before", "promoters_before", "detractors_before", "invited",
+          "responded", "invited_before", "responded_before")
 
 
 @dataclass(frozen=True)
@@ -146,7 +150,8 @@ def _bounds(as_of: date, t: Thresholds, timezone: str) -> dict:
 def judge(signals: pd.DataFrame, t: Thresholds) -> pd.DataFrame:
     """The signals with each checkpoint's status (red, yellow, green), the reasons in words and the
     rules that fired (names from RULES). Each rule is read for every checkpoint at once; words are
-    made only for the ones it flags (5,000 accounts, 1,000 flagged: 64 ms a row at a time, 39 ms so)."""
+    made only for the ones it flags, from their counts alone (5,000 accounts, 865 flagged: 64 ms a row
+    at a time, 33 ms with a dict of every column, 10 ms so)."""
     fired = {rule: rule_fires(signals, t) for rule, (rule_fires, _words) in YELLOW.items()}
     signs = sum(fired.values(), pd.Series(0, index=signals.index))
     fired = {"escalations": signals["escalations"] >= t.red_escalations, "several signs": signs >= t.red_signs,
@@ -155,7 +160,9 @@ def judge(signals: pd.DataFrame, t: Thresholds) -> pd.DataFrame:
     statuses = pd.Series("green", index=signals.index).mask(signs > 0, "yellow").mask(red, "red")
     rules, reasons = [[] for _ in signals.index], [[] for _ in signals.index]
     flagged = (statuses != "green").to_numpy().nonzero()[0]
-    rows = dict(zip(flagged, signals.assign(signs=signs).iloc[flagged].to_dict("records")))
+    counts = signals.columns.intersection(COUNTS).tolist()
+    rows = {position: dict(zip(counts + ["signs"], values)) for position, values in
+            zip(flagged, signals[counts].assign(signs=signs).to_numpy(dtype="int64")[flagged].tolist())}
     for rule, fires in fired.items():
         words = YELLOW[rule][1] if rule in YELLOW else RED_WORDS[rule]
         for position in fires.to_numpy().nonzero()[0]:
