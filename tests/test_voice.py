@@ -142,6 +142,17 @@ def test_context_of_a_turn_is_the_call_around_it_redacted(voices):
     assert turns["text"].tolist()[0].endswith("great to hear from you.")  # our agent's name is not a contact's
 
 
+def test_context_of_a_presented_voice_whose_answer_moved_to_another_date(voices):
+    chosen = voice.choose(voices, W37, "UTC", RULE, {"BIG": "red"}, None)[0]
+    presented(voices, W37, chosen)
+    assert voice.context(voices, chosen, RULE)[["metric", "score"]].values.tolist() == [["nps", 2]]
+    load(voices, "response_id,account_id,respondent_role,submitted_at,metric,score,comment,channel\n"
+                 f'R1,BIG,administrator,2026-10-20,nps,3,"{FURIOUS}",email\n', "surveys.csv")  # corrected date and score
+    answer = voice.context(voices, chosen, RULE)  # the voice as presented says 2026-09-08: looked for everywhere
+    assert answer[["metric", "score"]].values.tolist() == [["nps", 3]]
+    assert answer["text"].tolist()[0].startswith("I am furious and disgusted, [name] here")
+
+
 def test_history_finds_a_quote_whose_answer_moved_to_another_date(voices):
     presented(voices, W37, voice.choose(voices, W37, "UTC", RULE, {"BIG": "red"}, None)[0])
     load(voices, "response_id,account_id,respondent_role,submitted_at,metric,score,comment,channel\n"
