@@ -12,7 +12,8 @@ Times, in one run and interleaved over ROUNDS rounds (medians):
 - the Board page rerun on a warm cache (AppTest, after a first run filled the caches).
 
 Rows are generated straight into the store (scores, sentiment and themes drawn at random), since
-loading is measured by bench_load.py and scoring by bench_sentiment.py.
+loading is measured by bench_load.py and scoring by bench_sentiment.py; every comment and turn is a
+text of its own (three templates, each with a reference number).
 
 Run: .venv/bin/python bench/bench_board.py [SURVEY_ROWS [CALLS]]
 """
@@ -66,7 +67,7 @@ def generate(store: Store, surveys: int, calls_count: int = CALLS) -> None:
         "respondent_role": rng.choice(["end user", "administrator", "decision maker"], surveys),
         "submitted_at": pd.to_datetime(FIRST) + pd.to_timedelta(minutes, unit="min"),
         "metric": metric, "score": (rng.random(surveys) * (top + 1 - (metric != "nps"))).astype(int) + (metric != "nps"),
-        "comment": pd.Series(COMMENTS, dtype="object").to_numpy()[comment_index],
+        "comment": _own_texts(pd.Series(COMMENTS, dtype="object").to_numpy()[comment_index]),
         "duration_seconds": rng.uniform(2, 300, surveys).round(1), "channel": "email",
         "themes": pd.Series([["billing", "support responsiveness"], [], ["onboarding", "documentation / self-service"],
                              [], []], dtype="object").to_numpy()[comment_index],
@@ -96,7 +97,7 @@ def generate(store: Store, surveys: int, calls_count: int = CALLS) -> None:
         "call_id": np.repeat(calls["call_id"].to_numpy(), TURNS_PER_CALL),
         "transcript_hash": np.repeat(calls["transcript_hash"].to_numpy(), TURNS_PER_CALL),
         "turn": np.tile(np.arange(1, 2 * TURNS_PER_CALL, 2), calls_count), "speaker": "Customer", "role": "customer",
-        "text": rng.choice([c for c in COMMENTS if c], turns), "offset_s": 0.0,
+        "text": _own_texts(rng.choice([c for c in COMMENTS if c], turns)), "offset_s": 0.0,
         "compound": rng.uniform(-0.95, 0.95, turns), "pos": 0.1, "neu": 0.8, "neg": 0.1, "scored": True,
         "dissatisfaction": rng.uniform(0, 1, turns), "language": None, "lemmas": None,
         "themes": pd.Series([[t] for t in THEMES], dtype="object").to_numpy()[rng.integers(0, len(THEMES), turns)]})
@@ -107,6 +108,13 @@ def generate(store: Store, surveys: int, calls_count: int = CALLS) -> None:
         "outcome": rng.choice(["renewed", "churned", "downgraded", "expanded"], ACCOUNTS, p=[0.7, 0.05, 0.1, 0.15]),
         "arr_before": accounts["arr"], "arr_after": accounts["arr"]})
     _load(store, "renewals", renewals, "renewals")
+
+
+def _own_texts(texts: np.ndarray) -> pd.Series:
+    """Each text made one of its own with a reference number, as customers' words are: the voice
+    keeps one quote per text, and three texts repeated a million times would flatter it."""
+    texts = pd.Series(texts, dtype="str")
+    return (texts + " (ref " + pd.Series(range(len(texts)), dtype="str") + ")").astype("object").where(texts.notna(), None)
 
 
 def _load(store: Store, table: str, rows: pd.DataFrame, kind: str, **extra) -> None:

@@ -116,6 +116,17 @@ def test_the_choice_is_redacted_read_without_a_write_and_kept_once_presented(voi
     assert again["ref_id"] == "R1"
 
 
+def test_one_quote_per_text_when_one_text_fills_the_best_quotes(voices):
+    """The same words said more often than the quotes asked for look ahead (PREFIX x limit): one quote
+    of them, then the next text all the same."""
+    load(voices, "response_id,account_id,respondent_role,submitted_at,metric,score,comment,channel\n" + "".join(
+        f'D{i:02d},BIG,administrator,2026-09-12,nps,0,"{FURIOUS}",email\n' for i in range(voice.PREFIX * 2 + 4)),
+         "again.csv")
+    every = voice.candidates(voices, W37, "UTC", RULE, {"BIG": "red"}, None)
+    assert every["text"].tolist().count(FURIOUS) == 1 and every["ref_id"].tolist()[:2] == ["D00", "K1"]
+    assert voice.candidates(voices, W37, "UTC", RULE, {"BIG": "red"}, None, limit=2)["ref_id"].tolist() == ["D00", "K1"]
+
+
 def test_a_quote_featured_before_is_never_chosen_again(voices):
     presented(voices, W37, voice.choose(voices, W37, "UTC", RULE, {"BIG": "red"}, None)[0])
     chosen, shortlist = voice.choose(voices, W38, "UTC", RULE, {"BIG": "red"}, None)

@@ -30,6 +30,7 @@ from empathy.store import Store
 from empathy.store import voices as kept_voices
 
 CONTEXT_TURNS = 3  # turns shown either side of a quoted turn
+PREFIX = 8  # `candidates` keeps one quote per text among this many times the quotes it is asked for
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,22 @@ def candidates(store: Store, window: Window, timezone: str, rule: VoiceRule, sta
     The ranking is the store's, so that a week of a million answers hands over a few rows, not every
     strong one (1.8 s of a 3.3 s board at 10,000,000 answers); their length is read here, on those
     rows: said in the query, DuckDB counted the words of every strong turn ever stored before joining
-    them to the window's calls."""
+    them to the window's calls.
+
+    One per text is kept among the PREFIX x `limit` best quotes only, which gives the same texts
+    whenever those hold `limit` texts (the best row of a text is its first in the order, so the first
+    `limit` texts all begin within the prefix); otherwise among all. Hashing and keeping one per text
+    of a week's 150,000 strong quotes was 0.2 s of the board at 10,000,000 answers."""
+    if limit is not None:  # the best quotes first; all of them only if a few texts fill the prefix
+        found = _candidates(store, window, timezone, rule, statuses, top_theme, keep_first, limit, PREFIX * limit)
+        if len(found) == limit:
+            return found
+    return _candidates(store, window, timezone, rule, statuses, top_theme, keep_first, limit, None)
+
+
+def _candidates(store: Store, window: Window, timezone: str, rule: VoiceRule, statuses: dict[str, str],
+                top_theme: str | None, keep_first: pd.Series | None, limit: int | None,
+                prefix: int | None) -> pd.DataFrame:
     lo, hi = utc_bounds(window, timezone)
     kept = {"source": None, "ref_id": None, "turn": None} if keep_first is None else keep_first
     flagged = pd.DataFrame({"account_id": list(statuses), "status": list(statuses.values())},
@@ -80,7 +96,7 @@ def candidates(store: Store, window: Window, timezone: str, rule: VoiceRule, sta
             SELECT *, percent_rank() OVER (ORDER BY coalesce(arr, 0)) AS arr_percentile
             FROM accounts WHERE superseded_by IS NULL),
         ranked AS (
-            SELECT q.*, md5(q.text) AS text_hash, a.account_name, a.segment, a.arr, a.contacts,
+            SELECT q.*, a.account_name, a.segment, a.arr, a.contacts,
                    coalesce(a.arr_percentile, 0) AS arr_percentile, coalesce(f.status, 'green') AS status,
                    coalesce(list_contains(q.themes, $top_theme), false) AS mentions_top_theme,
                    coalesce((q.source, q.ref_id, coalesce(q.turn, -1))
@@ -91,9 +107,13 @@ def candidates(store: Store, window: Window, timezone: str, rule: VoiceRule, sta
             SELECT *, abs(compound) + CASE status WHEN 'red' THEN $red WHEN 'yellow' THEN $yellow ELSE 0 END
                       + $arr_weight * arr_percentile + $theme_weight * mentions_top_theme::INTEGER AS rank_score
             FROM ranked
+            ORDER BY is_kept DESC, rank_score DESC, said_at DESC, ref_id, turn NULLS LAST
+            LIMIT $prefix),
+        new_texts AS (
+            SELECT *, md5(text) AS text_hash FROM scored
             WHERE is_kept OR NOT EXISTS (SELECT 1 FROM voices v
-                                         WHERE v.window_label <> $label AND v.text_hash = ranked.text_hash))
-        SELECT * EXCLUDE (is_kept), is_kept FROM scored
+                                         WHERE v.window_label <> $label AND v.text_hash = md5(scored.text)))
+        SELECT * EXCLUDE (is_kept), is_kept FROM new_texts
         QUALIFY row_number() OVER (PARTITION BY text_hash
                                    ORDER BY is_kept DESC, rank_score DESC, said_at DESC, ref_id, turn) = 1
         ORDER BY is_kept DESC, rank_score DESC, said_at DESC, ref_id, turn NULLS LAST
@@ -102,7 +122,7 @@ def candidates(store: Store, window: Window, timezone: str, rule: VoiceRule, sta
         "kept_source": kept["source"], "kept_ref": kept["ref_id"],
         "kept_turn": None if pd.isna(kept["turn"]) else int(kept["turn"]), "red": rule.red_weight,
         "yellow": rule.yellow_weight, "arr_weight": rule.arr_weight, "theme_weight": rule.theme_weight,
-        "limit": limit}, frames={"flagged": flagged})
+        "limit": limit, "prefix": prefix}, frames={"flagged": flagged})
     words = pd.Series([len(str(said).split()) for said in found["lemmas"].fillna(found["text"])], dtype="int64")
     return found.assign(readable=words.between(rule.min_words, rule.max_words).to_numpy())
 
