@@ -15,7 +15,7 @@ Rows are generated straight into the store (scores, sentiment and themes drawn a
 loading is measured by bench_load.py and scoring by bench_sentiment.py; every comment and turn is a
 text of its own (three templates, each with a reference number).
 
-Run: .venv/bin/python bench/bench_board.py [SURVEY_ROWS [CALLS]]
+Run: .venv/bin/python bench/bench_board.py [SURVEY_ROWS [CALLS [ACCOUNTS]]]
 """
 
 import os
@@ -49,12 +49,14 @@ COMMENTS = ["The invoice was wrong again and support took days to answer us, rea
             "Setup was confusing and the documentation did not help us at all, terrible.", None, None]
 
 
-def generate(store: Store, surveys: int, calls_count: int = CALLS) -> None:
+def generate(store: Store, surveys: int, calls_count: int = CALLS, n_accounts: int = ACCOUNTS) -> None:
     rng = np.random.default_rng(7)
     accounts = pd.DataFrame({
-        "account_id": [f"A{i:05d}" for i in range(ACCOUNTS)], "account_name": [f"Account {i}" for i in range(ACCOUNTS)],
-        "segment": rng.choice(["Enterprise", "Mid-Market", "SMB"], ACCOUNTS), "region": "EMEA", "industry": "Software",
-        "plan": "Business", "arr": rng.uniform(4_000, 1_400_000, ACCOUNTS).round(-2), "owner": "Dana Whitfield",
+        "account_id": [f"A{i:06d}" for i in range(n_accounts)],
+        "account_name": [f"Account {i}" for i in range(n_accounts)],
+        "segment": rng.choice(["Enterprise", "Mid-Market", "SMB"], n_accounts), "region": "EMEA",
+        "industry": "Software",
+        "plan": "Business", "arr": rng.uniform(4_000, 1_400_000, n_accounts).round(-2), "owner": "Dana Whitfield",
         "customer_type": "external", "contacts": "Mina Park; Oliver Bennett"})
     _load(store, "accounts", accounts, "accounts")
     minutes = rng.integers(0, 364 * 24 * 60, surveys)
@@ -63,7 +65,7 @@ def generate(store: Store, surveys: int, calls_count: int = CALLS) -> None:
     comment_index = rng.integers(0, len(COMMENTS), surveys)
     responses = pd.DataFrame({
         "response_id": [f"R{i:07d}" for i in range(surveys)],
-        "account_id": accounts["account_id"].to_numpy()[rng.integers(0, ACCOUNTS, surveys)],
+        "account_id": accounts["account_id"].to_numpy()[rng.integers(0, n_accounts, surveys)],
         "respondent_role": rng.choice(["end user", "administrator", "decision maker"], surveys),
         "submitted_at": pd.to_datetime(FIRST) + pd.to_timedelta(minutes, unit="min"),
         "metric": metric, "score": (rng.random(surveys) * (top + 1 - (metric != "nps"))).astype(int) + (metric != "nps"),
@@ -75,16 +77,17 @@ def generate(store: Store, surveys: int, calls_count: int = CALLS) -> None:
     _load(store, "survey_responses", responses, "surveys")
     weeks = pd.date_range(FIRST, periods=52, freq="7D")
     participation = pd.DataFrame({
-        "participation_id": [f"P{i}" for i in range(ACCOUNTS * 52)], "period_start": np.tile(weeks.date, ACCOUNTS),
+        "participation_id": [f"P{i}" for i in range(n_accounts * 52)], "period_start": np.tile(weeks.date, n_accounts),
         "account_id": np.repeat(accounts["account_id"].to_numpy(), 52), "segment": None, "metric": "nps",
-        "invited": rng.integers(2, 8, ACCOUNTS * 52)})
+        "invited": rng.integers(2, 8, n_accounts * 52)})
     participation["responded"] = (participation["invited"] * rng.uniform(0.2, 0.7, len(participation))).astype(int)
     _load(store, "participation", participation, "participation")
     started = pd.to_datetime(FIRST) + pd.to_timedelta(rng.integers(0, 364 * 24 * 60, calls_count), unit="min")
     sentiment = rng.uniform(-0.9, 0.9, calls_count)
     calls = pd.DataFrame({
         "call_id": [f"C{i:06d}" for i in range(calls_count)],
-        "account_id": accounts["account_id"].to_numpy()[rng.integers(0, ACCOUNTS, calls_count)], "started_at": started,
+        "account_id": accounts["account_id"].to_numpy()[rng.integers(0, n_accounts, calls_count)],
+        "started_at": started,
         "call_type": rng.choice(["support", "success", "sales"], calls_count, p=[0.6, 0.25, 0.15]), "channel": "phone",
         "agent": "Jordan", "escalated": rng.random(calls_count) < 0.05, "resolved": rng.random(calls_count) < 0.8,
         "transcript": "(generated)", "transcript_hash": [f"t{i}" for i in range(calls_count)],
@@ -103,9 +106,9 @@ def generate(store: Store, surveys: int, calls_count: int = CALLS) -> None:
         "themes": pd.Series([[t] for t in THEMES], dtype="object").to_numpy()[rng.integers(0, len(THEMES), turns)]})
     _load(store, "calls", calls, "calls", utterances=utterances)
     renewals = pd.DataFrame({
-        "renewal_id": [f"N{i}" for i in range(ACCOUNTS)], "account_id": accounts["account_id"],
-        "renewal_date": pd.to_datetime(FIRST) + pd.to_timedelta(rng.integers(0, 364, ACCOUNTS), unit="D"),
-        "outcome": rng.choice(["renewed", "churned", "downgraded", "expanded"], ACCOUNTS, p=[0.7, 0.05, 0.1, 0.15]),
+        "renewal_id": [f"N{i}" for i in range(n_accounts)], "account_id": accounts["account_id"],
+        "renewal_date": pd.to_datetime(FIRST) + pd.to_timedelta(rng.integers(0, 364, n_accounts), unit="D"),
+        "outcome": rng.choice(["renewed", "churned", "downgraded", "expanded"], n_accounts, p=[0.7, 0.05, 0.1, 0.15]),
         "arr_before": accounts["arr"], "arr_after": accounts["arr"]})
     _load(store, "renewals", renewals, "renewals")
 
@@ -114,7 +117,8 @@ def _own_texts(texts: np.ndarray) -> pd.Series:
     """Each text made one of its own with a reference number, as customers' words are: the voice
     keeps one quote per text, and three texts repeated a million times would flatter it."""
     texts = pd.Series(texts, dtype="str")
-    return (texts + " (ref " + pd.Series(range(len(texts)), dtype="str") + ")").astype("object").where(texts.notna(), None)
+    numbered = texts + " (ref " + pd.Series(range(len(texts)), dtype="str") + ")"
+    return numbered.astype("object").where(texts.notna(), None)
 
 
 def _load(store: Store, table: str, rows: pd.DataFrame, kind: str, **extra) -> None:
@@ -147,14 +151,14 @@ def page_reruns(db: Path) -> list[float]:
 
 
 @contextmanager
-def generated_store(surveys: int, settings, calls: int = CALLS):
+def generated_store(surveys: int, settings, calls: int = CALLS, accounts: int = ACCOUNTS):
     """A store of its own in a temporary folder, filled by `generate`: its path, the open store, the
     latest complete week and that week's bounds in UTC."""
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.duckdb"
         store = Store.open(db)
         start = time.perf_counter()
-        generate(store, surveys, calls)
+        generate(store, surveys, calls, accounts)
         print(f"generated and stored in {time.perf_counter() - start:.1f} s")
         week = latest_complete_week(store, settings.timezone)
         yield db, store, week, utc_bounds(week, settings.timezone)
@@ -163,8 +167,9 @@ def generated_store(surveys: int, settings, calls: int = CALLS):
 def main() -> None:
     surveys = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
     calls = int(sys.argv[2]) if len(sys.argv) > 2 else CALLS
+    accounts = int(sys.argv[3]) if len(sys.argv) > 3 else ACCOUNTS
     settings = read_settings()
-    with generated_store(surveys, settings, calls) as (db, store, week, (lo, hi)):
+    with generated_store(surveys, settings, calls, accounts) as (db, store, week, (lo, hi)):
         runs = {"bare": [], "figures": [], "board": [], "flags": [], "backtest": []}
         for _ in range(ROUNDS):
             for name, work in (("bare", lambda: bare_query(store, lo, hi)),
@@ -179,13 +184,13 @@ def main() -> None:
         reruns = page_reruns(db)
     bare = statistics.median(runs["bare"])
     print(f"\n{surveys:,} survey responses, {calls:,} calls, {calls * TURNS_PER_CALL:,} customer turns, "
-          f"{ACCOUNTS:,} accounts; week {week.label}; medians of {ROUNDS} interleaved rounds\n")
+          f"{accounts:,} accounts; week {week.label}; medians of {ROUNDS} interleaved rounds\n")
     print("| run | ms | ratio to bare query |\n|---|---|---|")
     print(f"| bare DuckDB aggregate, one week of surveys (baseline) | {1000 * bare:.1f} | 1.00x |")
     for name, label in (("figures", "window_figures: five figures, this week and the one before, with tests"),
                         ("board", "build_board: figures, 12-week trends, alerts, themes, voice"),
-                        ("flags", f"flag_accounts: {ACCOUNTS:,} accounts, 30 days and their 180-day usual"),
-                        ("backtest", f"backtest: {ACCOUNTS:,} renewals, each flag 90 days before")):
+                        ("flags", f"flag_accounts: {accounts:,} accounts, 30 days and their 180-day usual"),
+                        ("backtest", f"backtest: {accounts:,} renewals, each flag 90 days before")):
         median = statistics.median(runs[name])
         print(f"| {label} | {1000 * median:.1f} | {median / bare:.2f}x |")
     print(f"| Board page rerun on a warm cache (AppTest) | {1000 * statistics.median(reruns):.1f} | "
