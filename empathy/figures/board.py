@@ -16,7 +16,7 @@ from scipy import stats
 from empathy.figures import voice as voices
 from empathy.figures.metrics import Figure, Test, Window, figure_trends, iso_week, utc_bounds
 from empathy.figures.renewals import RENEWAL_DAYS, renewing_soon
-from empathy.figures.rules import flag_accounts
+from empathy.figures.rules import flag_accounts, red_accounts
 from empathy.figures.settings import Settings
 from empathy.store import Store
 
@@ -147,8 +147,7 @@ def alerts(store: Store, window: Window, settings: Settings) -> Alerts:
     """Flags over the trailing period ending with the window's last day; newly red = red now and not
     at the end of the window before."""
     flags = flag_accounts(store, window.end, settings.early_warning, settings.timezone)
-    before = flag_accounts(store, window.previous().end, settings.early_warning, settings.timezone)
-    red_before = set(before.loc[before["status"] == "red", "account_id"])
+    red_before = red_accounts(store, window.previous().end, settings.early_warning, settings.timezone)
     newly_red = flags[(flags["status"] == "red") & ~flags["account_id"].isin(red_before)]
     return Alerts(flags, newly_red.sort_values("arr", ascending=False), at_risk(flags).head(TOP_ACCOUNTS),
                   renewing_soon(flags, store, window.end))
@@ -192,7 +191,8 @@ def build_board(store: Store, window: Window, settings: Settings) -> Board:
                                     min_n=settings.min_n, speeder_seconds=settings.speeder_seconds)
     warnings = alerts(store, window, settings)
     themes = growing_themes(store, window, settings.timezone)
-    statuses = dict(zip(warnings.flags["account_id"], warnings.flags["status"]))
+    flagged = warnings.flags[warnings.flags["status"] != "green"]  # the voice takes any other account as green
+    statuses = dict(zip(flagged["account_id"].tolist(), flagged["status"].tolist()))
     top_theme = themes["theme"][0] if not themes.empty else None
     voice, shortlist = voices.choose(store, window, settings.timezone, settings.voice, statuses, top_theme)
     return Board(window, settings.timezone, figures, trends, warnings, themes, voice, shortlist)

@@ -152,12 +152,8 @@ def judge(signals: pd.DataFrame, t: Thresholds) -> pd.DataFrame:
     rules that fired (names from RULES). Each rule is read for every checkpoint at once; words are
     made only for the ones it flags, from their counts alone (5,000 accounts, 865 flagged: 64 ms a row
     at a time, 33 ms with a dict of every column, 10 ms so)."""
-    fired = {rule: rule_fires(signals, t) for rule, (rule_fires, _words) in YELLOW.items()}
-    signs = sum(fired.values(), pd.Series(0, index=signals.index))
-    fired = {"escalations": signals["escalations"] >= t.red_escalations, "several signs": signs >= t.red_signs,
-             **fired}
-    red = fired["escalations"] | fired["several signs"]
-    statuses = pd.Series("green", index=signals.index).mask(signs > 0, "yellow").mask(red, "red")
+    fired, signs = _fired(signals, t)
+    statuses = _statuses(fired, signs)
     rules, reasons = [[] for _ in signals.index], [[] for _ in signals.index]
     flagged = (statuses != "green").to_numpy().nonzero()[0]
     counts = signals.columns.intersection(COUNTS).tolist()
@@ -169,6 +165,25 @@ def judge(signals: pd.DataFrame, t: Thresholds) -> pd.DataFrame:
             rules[position].append(rule)
             reasons[position].append(words(rows[position], t))
     return signals.assign(status=statuses.to_numpy(), reasons=reasons, rules=rules)
+
+
+def red_accounts(store: Store, as_of: date, t: Thresholds, timezone: str = "UTC") -> set[str]:
+    """The accounts that are red on a day, without the words of why (the board's window before)."""
+    signals = account_signals(store, as_of, t, timezone)
+    return set(signals.loc[(_statuses(*_fired(signals, t)) == "red").to_numpy(), "account_id"].tolist())
+
+
+def _fired(signals: pd.DataFrame, t: Thresholds) -> tuple[dict[str, pd.Series], pd.Series]:
+    """Whether each rule fires for each checkpoint, red rules first, and how many yellow ones do."""
+    fired = {rule: rule_fires(signals, t) for rule, (rule_fires, _words) in YELLOW.items()}
+    signs = sum(fired.values(), pd.Series(0, index=signals.index))
+    return {"escalations": signals["escalations"] >= t.red_escalations, "several signs": signs >= t.red_signs,
+            **fired}, signs
+
+
+def _statuses(fired: dict[str, pd.Series], signs: pd.Series) -> pd.Series:
+    red = fired["escalations"] | fired["several signs"]
+    return pd.Series("green", index=signs.index).mask(signs > 0, "yellow").mask(red, "red")
 
 
 def flag_accounts(store: Store, as_of: date, thresholds: Thresholds | None = None,
