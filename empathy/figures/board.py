@@ -32,11 +32,16 @@ class Alerts:
     top: pd.DataFrame  # the flagged accounts carrying most ARR, red first
     renewing: pd.DataFrame  # the flagged accounts up for renewal in the next RENEWAL_DAYS, soonest first
 
+    def __post_init__(self) -> None:
+        """Each status's accounts and ARR, counted once: a board is made once and read by every view."""
+        totals = self.flags.groupby("status")["arr"].agg(["size", "sum"])
+        self._totals = {status: (int(row["size"]), float(row["sum"])) for status, row in totals.iterrows()}
+
     def count(self, status: str) -> int:
-        return int((self.flags["status"] == status).sum())
+        return self._totals.get(status, (0, 0.0))[0]
 
     def arr(self, status: str) -> float:
-        return float(self.flags.loc[self.flags["status"] == status, "arr"].fillna(0).sum())
+        return self._totals.get(status, (0, 0.0))[1]
 
 
 @dataclass

@@ -6,6 +6,7 @@ whichever door it comes in by.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from empathy.sheets.sources import RawSheet, SheetError, read_path, read_sheet
 from empathy.sheets.validate import Validated, validate
 from empathy.store import Store, kept_sheets
 from sentiment import score_texts
+from sentiment.korean import is_korean
 
 
 @dataclass
@@ -183,8 +185,7 @@ def _land(store: Store, prepared: Prepared, user: User, skip_invalid: bool, demo
         report.notes.append(_("No valid rows to load."))
         return report
     if planned.table == SURVEYS.table:
-        scores = comment_scores(rows["comment"])
-        rows = rows.assign(themes=tag_texts(rows["comment"], lemmas=scores["lemmas"]), **scores)
+        rows = rows.assign(**comment_scores_and_themes(rows["comment"]))
     if planned.calls is not None:  # scoring is the slow part: only for a sheet that will land
         rows, utterances, unmapped, doubts = score_calls(planned.calls, rows.index, roles)
         languages = utterances.loc[~utterances["scored"].astype(bool), "language"].dropna().value_counts()
@@ -213,6 +214,18 @@ def _land(store: Store, prepared: Prepared, user: User, skip_invalid: bool, demo
                                   "was scored again.").format(turns=moved["turns"], calls=moved["calls"], roles=", ".join(
                                       f"{label}={role}" for label, role in roles.items())))
     return report
+
+
+def comment_scores_and_themes(comments: pd.Series) -> dict[str, pd.Series]:
+    """`comment_scores`' columns and the themes. Without a Korean comment, whose lemmas come with its
+    score, the themes are tagged while the scoring processes score (DuckDB's matching runs in a thread
+    of this process meanwhile): 1,000,000 answers, 2 s of a load."""
+    if any(is_korean(text) for text in comments.dropna()):
+        scores = comment_scores(comments)
+        return {**scores, "themes": tag_texts(comments, lemmas=scores["lemmas"])}
+    with ThreadPoolExecutor(1) as thread:
+        themes = thread.submit(tag_texts, comments)
+        return {**comment_scores(comments), "themes": themes.result()}
 
 
 def comment_scores(comments: pd.Series) -> pd.DataFrame:
