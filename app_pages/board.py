@@ -55,7 +55,7 @@ user = current_user()
 store, settings = get_store(user), get_settings()
 counters = store.counters()
 version, meeting, voices_version = counters["version"], counters["meeting_version"], counters["voices_version"]
-window = window_or_stop(store, settings, "Board")
+window = window_or_stop(store, settings, "Board", version)
 today = date.today()
 st.sidebar.toggle(_("Presentation mode"), value=presenting(), key="present-toggle",
                   on_change=lambda: set_presenting(st.session_state["present-toggle"]),

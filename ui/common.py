@@ -157,14 +157,16 @@ def changed_since(store: Store, version: int, presentation: Presentation, settin
     return since(store, presentation, settings)
 
 
-@st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
 def actions_follow_up(store: Store, meeting_version: int, window: Window, today: date) -> FollowUp:
+    """Shared by every session, like `voice_context` (pages only show it)."""
     return follow_up(store, window, today)
 
 
-@st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
 def action_list(store: Store, meeting_version: int, today: date, window: Window | None = None,
                 account_id: str | None = None) -> pd.DataFrame:
+    """Shared by every session, like `voice_context`."""
     return listed(store, today, window=window, account_id=account_id)
 
 
@@ -194,10 +196,10 @@ def _cached(name: str, store: Store, version: int, args: tuple):
     return getattr(importlib.import_module(module), function)(store, *args)
 
 
-def window_or_stop(store: Store, settings: Settings, title: str) -> Window:
+def window_or_stop(store: Store, settings: Settings, title: str, version: int | None = None) -> Window:
     """The window the sidebar's picker chose, or the page's title, a word on what to do, and a stop
-    when nothing is loaded yet."""
-    version = store.version()
+    when nothing is loaded yet (`version`: the store's, where the page has read it already)."""
+    version = store.version() if version is None else version
     today = datetime.now(ZoneInfo(settings.timezone)).date()
     latest = latest_week(store, version, settings.timezone, today)
     if latest is None:
@@ -207,13 +209,15 @@ def window_or_stop(store: Store, settings: Settings, title: str) -> Window:
     return pick_window(latest, first_day(store, version, settings.timezone))
 
 
-@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
 def voice_context(store: Store, version: int, voice: dict, rule: VoiceRule) -> pd.DataFrame:
+    """Shared by every session, like `board` (pages only show it): not unpickled afresh for each view."""
     return voices.context(store, voice, rule)
 
 
-@st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
 def voice_history(store: Store, version: int, voices_version: int, rule: VoiceRule) -> pd.DataFrame:
+    """Shared by every session, like `voice_context`."""
     return voices.history(store, rule)
 
 
