@@ -8,9 +8,9 @@ import streamlit as st
 from empathy import language
 from empathy.figures import voice as voices
 from empathy.figures.renewals import RENEWAL_DAYS
+from empathy.language import _, day, moment
 from empathy.meeting.pack import FORMATS, MIME, file_name, make_pack
 from empathy.meeting.presented import present
-from empathy.language import _, day, moment
 from empathy.meeting.wording import live_text, whose
 from empathy.store import StoreError
 from ui.actions_view import follow_up_list, record_form
@@ -18,13 +18,10 @@ from ui.auth import current_user
 from ui.board_view import (
     PRESENTATION_STYLE,
     STYLE,
-    alerts_html,
     follow_up_html,
     help_text,
     presented_html,
     section_title,
-    themes_html,
-    tile_html,
     voice_html,
 )
 from ui.common import (
@@ -32,6 +29,7 @@ from ui.common import (
     actions_follow_up,
     board,
     board_charts,
+    board_panels,
     changed_since,
     company_presented,
     demo_loaded,
@@ -40,6 +38,7 @@ from ui.common import (
     presented_board,
     presented_boards,
     presented_charts,
+    presented_panels,
     presenting,
     set_presenting,
     voice_context,
@@ -113,6 +112,8 @@ shown = board(store, version, voices_version, window, settings, language.current
     else presentation.frozen()
 trend_charts = board_charts(store, version, voices_version, window, settings, language.current()) if live \
     else presented_charts(store, meeting, window, language.current())
+html = board_panels(store, version, voices_version, window, settings, language.current()) if live \
+    else presented_panels(store, meeting, window, settings, language.current())
 computing.empty()
 if not user.scope.everything:
     said = live_text(user.scope, company_presented(store, meeting, window))
@@ -121,9 +122,9 @@ if presentation is not None:
     st.markdown(presented_html(presentation, None if live else changed_since(store, version, presentation, settings)),
                 unsafe_allow_html=True)
 
-for column, (name, figure) in zip(st.columns(5), shown.figures.items()):
+for column, name in zip(st.columns(5), shown.figures):
     with column.container(border=True):
-        st.markdown(tile_html(name, figure, settings.min_n), unsafe_allow_html=True)
+        st.markdown(html["tiles"][name], unsafe_allow_html=True)
         if name in trend_charts:
             st.vega_lite_chart(spec=trend_charts[name], width="stretch")
 
@@ -135,19 +136,19 @@ with voice_column:
         st.markdown(_("No comment or customer turn in this window has the strong feeling and readable "
                       "length the rule asks for."))
     else:
-        st.markdown(voice_html(shown.voice), unsafe_allow_html=True)
+        st.markdown(html["voice"], unsafe_allow_html=True)
         with st.expander(_("Context: the turns around it") if shown.voice["source"] == "call"
                          else _("Context: the whole answer")):
             st.dataframe(voice_context(store, version, shown.voice, settings.voice), hide_index=True, width="stretch")
             st.caption(_("Why this one: {reasons}.").format(reasons=literal("; ".join(shown.voice["reasons"]))))
     st.markdown(section_title(_("Complaints growing")), unsafe_allow_html=True)
-    st.markdown(themes_html(shown.themes), unsafe_allow_html=True)
+    st.markdown(html["themes"], unsafe_allow_html=True)
 with alerts_column:
     st.markdown(section_title(_("Accounts at risk ({days} days)").format(days=settings.early_warning.days)),
                 unsafe_allow_html=True)
     a = shown.alerts
     top_accounts = list(zip(a.top["account_id"], a.top["account_name"].fillna(a.top["account_id"])))
-    st.markdown(alerts_html(a, RENEWAL_DAYS), unsafe_allow_html=True)
+    st.markdown(html["alerts"], unsafe_allow_html=True)
     if not projecting:
         for account_id, name in top_accounts:
             st.page_link("app_pages/accounts.py", label=_("{account}: the story").format(account=literal(name)),

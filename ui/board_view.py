@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from empathy.figures.board import Alerts
+from empathy.figures.board import Alerts, Board
 from empathy.figures.metrics import Figure
+from empathy.figures.renewals import RENEWAL_DAYS
 from empathy.figures.settings import Settings
 from empathy.language import _, moment
 from empathy.meeting.actions import FollowUp
@@ -34,6 +35,14 @@ def change_line(name: str, figure: Figure) -> str:
 def sample_line(name: str, figure: Figure, min_n: int) -> str:
     low = ' <span class="low-n">' + _("low sample (under {n})").format(n=min_n) + "</span>" if figure.low_n else ""
     return f'<span class="n">n = {figure.n:,} {counted(name)}</span>{low}'
+
+
+def panels(shown: Board, min_n: int) -> dict:
+    """The board's tiles, voice, complaints growing and accounts at risk as HTML: the same for every
+    view of a board, so made once with it (ui/common.py's `board_panels`)."""
+    return {"tiles": {name: tile_html(name, figure, min_n) for name, figure in shown.figures.items()},
+            "voice": None if shown.voice is None else voice_html(shown.voice),
+            "themes": themes_html(shown.themes), "alerts": alerts_html(shown.alerts, RENEWAL_DAYS)}
 
 
 def tile_html(name: str, figure: Figure, min_n: int) -> str:
