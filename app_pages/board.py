@@ -28,8 +28,8 @@ from ui.common import (
     action_list,
     actions_follow_up,
     board,
-    board_charts,
     board_panels,
+    board_tiles,
     changed_since,
     company_presented,
     demo_loaded,
@@ -37,8 +37,8 @@ from ui.common import (
     get_store,
     presented_board,
     presented_boards,
-    presented_charts,
     presented_panels,
+    presented_tiles,
     presenting,
     set_presenting,
     voice_context,
@@ -105,16 +105,9 @@ span = _("{start} to {end} ({timezone}), against {before}").format(
     start=day(window.start), end=day(window.end), timezone=settings.timezone, before=language.week(window.previous().label))
 st.markdown(f'<div class="board-title">{heading}{literal_html(whose(user.scope))}</div>'
             f'<div class="board-subtitle">{span}{demo}</div>', unsafe_allow_html=True)
-computing = st.empty()  # the title shows at once; the board, from the shared cache or computed, after it
+computing = st.empty()  # the title shows at once; each part of the board, from the shared caches or made, after it
 if live:
     computing.caption(_("Computing the board…"))
-shown = board(store, version, voices_version, window, settings, language.current()) if live \
-    else presentation.frozen()
-trend_charts = board_charts(store, version, voices_version, window, settings, language.current()) if live \
-    else presented_charts(store, meeting, window, language.current())
-html = board_panels(store, version, voices_version, window, settings, language.current()) if live \
-    else presented_panels(store, meeting, window, settings, language.current())
-computing.empty()
 if not user.scope.everything:
     said = live_text(user.scope, company_presented(store, meeting, window))
     st.markdown(f'<div class="board-subtitle">{literal_html(said)}</div>', unsafe_allow_html=True)
@@ -122,11 +115,20 @@ if presentation is not None:
     st.markdown(presented_html(presentation, None if live else changed_since(store, version, presentation, settings)),
                 unsafe_allow_html=True)
 
-for column, name in zip(st.columns(5), shown.figures):
+tiles = board_tiles(store, version, window, settings, language.current()) if live \
+    else presented_tiles(store, meeting, window, settings, language.current())
+for column, (tile, chart) in zip(st.columns(5), tiles.values()):
     with column.container(border=True):
-        st.markdown(html["tiles"][name], unsafe_allow_html=True)
-        if name in trend_charts:
-            st.vega_lite_chart(spec=trend_charts[name], width="stretch")
+        st.markdown(tile, unsafe_allow_html=True)
+        if chart is not None:
+            st.vega_lite_chart(spec=chart, width="stretch")
+if live:
+    computing.caption(_("Computing the accounts at risk, the complaints growing and the voice…"))
+shown = board(store, version, voices_version, window, settings, language.current()) if live \
+    else presentation.frozen()
+html = board_panels(store, version, voices_version, window, settings, language.current()) if live \
+    else presented_panels(store, meeting, window, language.current())
+computing.empty()
 
 follow_up = actions_follow_up(store, meeting, window, today)
 voice_column, alerts_column = st.columns([3, 2], gap="large")

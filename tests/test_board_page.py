@@ -308,12 +308,14 @@ def test_arr_is_shown_in_the_currency_the_settings_name_as_the_reader_writes_it(
     assert won and all(shown.startswith("₩") and shown.split()[0][-1] in "만억0123456789" for shown in won)
 
 
-def test_the_title_comes_before_the_board_and_the_computing_line_is_gone_once_it_is_there(run_app):
-    """The page sends its title before it asks for the board (from the shared cache or computed), with a
-    "Computing the board…" line in the board's place until it is there."""
+def test_the_title_comes_first_then_the_tiles_then_the_rest_and_the_computing_line_is_gone_at_the_end(run_app):
+    """The page sends its title before it asks for any part of the board (from the shared caches or
+    computed), with a "Computing…" line until the last part is there; the tiles before the early
+    warning and the voice, which take longer to make."""
     at = run_app()
     shown = [m.value for m in at.markdown]
     title = next(i for i, said in enumerate(shown) if 'class="board-title"' in said)
     first_tile = next(i for i, said in enumerate(shown) if 'class="tile-title"' in said)
-    assert title < first_tile
-    assert not any("Computing the board" in caption.value for caption in at.caption)
+    alerts = next(i for i, said in enumerate(shown) if 'class="alerts"' in said)
+    assert title < first_tile < alerts
+    assert not any("Computing" in caption.value for caption in at.caption)

@@ -59,7 +59,10 @@ SAFE_VALUES = {
     "w.nps_answers", "w.participation_invited", "w.sentiment_calls", "w.red_signs", "renewal_days", "status", "rule",
     "quiet", "found.left_out", "found.renewals", "found.horizon", "horizon",
     "v.min_strength", "v.min_words", "v.max_words", "v.red_weight", "v.yellow_weight", "v.arr_weight",
-    "v.theme_weight", "heading", "span", "rose", "from_before", "said", "RULE_NAMES[rule]", "batch.rows", "landing"}
+    "v.theme_weight", "heading", "span", "rose", "from_before", "said", "RULE_NAMES[rule]", "batch.rows", "landing",
+    # the board's tiles and panels, made once per board by ui/board_view.py's builders above (tile_html,
+    # voice_html, themes_html, alerts_html: ui/common.py's `tiles` and `panels`)
+    "tile", "html['voice']", "html['themes']", "html['alerts']"}
 
 
 def _dotted(node: ast.AST) -> str:

@@ -37,11 +37,10 @@ def sample_line(name: str, figure: Figure, min_n: int) -> str:
     return f'<span class="n">n = {figure.n:,} {counted(name)}</span>{low}'
 
 
-def panels(shown: Board, min_n: int) -> dict:
-    """The board's tiles, voice, complaints growing and accounts at risk as HTML: the same for every
-    view of a board, so made once with it (ui/common.py's `board_panels`)."""
-    return {"tiles": {name: tile_html(name, figure, min_n) for name, figure in shown.figures.items()},
-            "voice": None if shown.voice is None else voice_html(shown.voice),
+def panels(shown: Board) -> dict:
+    """The board's voice, complaints growing and accounts at risk as HTML: the same for every view of
+    a board, so made once with it (ui/common.py's `board_panels`)."""
+    return {"voice": None if shown.voice is None else voice_html(shown.voice),
             "themes": themes_html(shown.themes), "alerts": alerts_html(shown.alerts, RENEWAL_DAYS)}
 
 

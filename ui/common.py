@@ -22,26 +22,20 @@ from streamlit import dataframe_util
 from empathy import language
 from empathy.access.roles import User
 from empathy.figures import voice as voices
-from empathy.figures.board import Board, build_board, data_days, latest_complete_week
-from empathy.figures.metrics import Window
+from empathy.figures.board import Board, board_figures, build_board, data_days, latest_complete_week, trend_of
+from empathy.figures.metrics import Figure, Window
 from empathy.figures.settings import Settings, SettingsError, read_settings
 from empathy.figures.voice import VoiceRule
 from empathy.language import _
 from empathy.loading.demo import ensure_demo, has_demo
 from empathy.meeting import charts
 from empathy.meeting.actions import FollowUp, follow_up, listed
-from empathy.meeting.presented import (
-    Presentation,
-    Since,
-    as_presented,
-    presentations,
-    since,
-)
+from empathy.meeting.presented import Presentation, Since, as_presented, presentations, since
 from empathy.meeting.wording import TILES
 from empathy.store import ScopedStore, Store, StoreError, store_location
 from empathy.store import presentations as kept_boards
 from ui.auth import current_user
-from ui.board_view import panels
+from ui.board_view import panels, tile_html
 from ui.text import literal
 from ui.window_picker import pick_window
 
@@ -103,21 +97,28 @@ def first_day(store: Store, version: int, timezone: str) -> date | None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
+def figures_now(store: Store, version: int, window: Window,
+                settings: Settings) -> tuple[dict[str, Figure], pd.DataFrame]:
+    """The window's figures and trends (`board_figures`): the page shows its tiles while the rest of
+    the board is made."""
+    return board_figures(store, window, settings)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
 def board(store: Store, version: int, voices_version: int, window: Window, settings: Settings,
           language: str) -> Board:
     """Keyed on the data's version and on the voices' (a pin changes the voice, not the figures), and
     on the reader's language (`empathy.language.current()`): the accounts' reasons are in words.
     One board object for every session that asks (pages only read it): a `cache_data` entry was
     unpickled afresh for each view, a sixth of a warm view's server CPU (bench/bench_viewers.py)."""
-    return build_board(store, window, settings)
+    return build_board(store, window, settings, figures_now(store, version, window, settings))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
-def board_charts(store: Store, version: int, voices_version: int, window: Window, settings: Settings,
-                 language: str) -> dict[str, dict]:
-    """The trend charts of `board`'s tiles, made with it: found each view by the trend's frame, hashing
-    the five frames took 12 ms of a warm view's server CPU."""
-    return tile_charts(board(store, version, voices_version, window, settings, language))
+def board_tiles(store: Store, version: int, window: Window, settings: Settings, language: str) -> dict:
+    """Each tile as HTML and its trend chart (`tiles`), made once for every view: finding the charts by
+    their trend's frame (hashing five frames) took 12 ms of a warm view's server CPU."""
+    return tiles(*figures_now(store, version, window, settings), settings.min_n)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
@@ -125,27 +126,30 @@ def board_panels(store: Store, version: int, voices_version: int, window: Window
                  language: str) -> dict:
     """`board`'s panels as HTML (ui/board_view.py's `panels`), made with it: the alerts' amounts and
     words, made afresh, took 3 ms of every warm view's server CPU."""
-    return panels(board(store, version, voices_version, window, settings, language), settings.min_n)
+    return panels(board(store, version, voices_version, window, settings, language))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
-def presented_panels(store: Store, meeting_version: int, window: Window, settings: Settings,
-                     language: str) -> dict:
+def presented_tiles(store: Store, meeting_version: int, window: Window, settings: Settings, language: str) -> dict:
+    """`board_tiles` of the window's board as presented."""
+    frozen = presented_board(store, meeting_version, window).frozen()
+    return tiles(frozen.figures, frozen.trends, settings.min_n)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
+def presented_panels(store: Store, meeting_version: int, window: Window, language: str) -> dict:
     """`board_panels` of the window's board as presented."""
-    return panels(presented_board(store, meeting_version, window).frozen(), settings.min_n)
+    return panels(presented_board(store, meeting_version, window).frozen())
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
-def presented_charts(store: Store, meeting_version: int, window: Window, language: str) -> dict[str, dict]:
-    """The trend charts of the window's board as presented (`board_charts`' for a frozen board)."""
-    return tile_charts(presented_board(store, meeting_version, window).frozen())
-
-
-def tile_charts(shown: Board) -> dict[str, dict]:
-    """Each figure's trend chart as a Vega-Lite spec, for the figures that have a trend; not checked
-    against Vega-Lite's schema each time (a quarter of its making: tests/test_charts.py checks it)."""
-    return {name: arrow_datasets(charts.trend_chart(trend, TILES[name][2]).to_dict(validate=False))
-            for name in shown.figures if not (trend := shown.trend(name)).empty}
+def tiles(figures: dict[str, Figure], trends: pd.DataFrame, min_n: int) -> dict[str, tuple[str, dict | None]]:
+    """Each figure's tile as HTML and its trend chart as a Vega-Lite spec (None without a trend); the
+    charts are not checked against Vega-Lite's schema each time (a quarter of their making:
+    tests/test_charts.py checks them)."""
+    return {name: (tile_html(name, figure, min_n),
+                   None if (trend := trend_of(trends, name)).empty else
+                   arrow_datasets(charts.trend_chart(trend, TILES[name][2]).to_dict(validate=False)))
+            for name, figure in figures.items()}
 
 
 def arrow_datasets(spec: dict) -> dict:

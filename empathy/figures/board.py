@@ -56,8 +56,7 @@ class Board:
     shortlist: list[dict]
 
     def trend(self, name: str) -> pd.DataFrame:
-        """A figure's values over the trend's windows (the windows it has a value for)."""
-        return self.trends[(self.trends["metric"] == name) & self.trends["value"].notna()]
+        return trend_of(self.trends, name)
 
     def as_json(self) -> dict:
         """Everything the board shows, in plain JSON: `board --json`, and a board kept as presented."""
@@ -136,6 +135,11 @@ def data_days(store: Store, timezone: str) -> tuple[date, date] | None:
                  for column in ("first_at", "last_at"))
 
 
+def trend_of(trends: pd.DataFrame, name: str) -> pd.DataFrame:
+    """A figure's values over the trend's windows (the windows it has a value for)."""
+    return trends[(trends["metric"] == name) & trends["value"].notna()]
+
+
 def latest_complete_week(store: Store, timezone: str, today: date | None = None) -> Window | None:
     """The last ISO week that has ended (in the board's timezone) and holds survey answers or calls."""
     days = data_days(store, timezone)
@@ -190,10 +194,17 @@ def growing_themes(store: Store, window: Window, timezone: str) -> pd.DataFrame:
     return growing.head(GROWING_THEMES).reset_index(drop=True)
 
 
-def build_board(store: Store, window: Window, settings: Settings) -> Board:
-    """Everything the board shows for the window. Keeps the voice it chooses (see empathy/figures/voice.py)."""
-    figures, trends = figure_trends(store, window, settings.trend_windows, timezone=settings.timezone,
-                                    min_n=settings.min_n, speeder_seconds=settings.speeder_seconds)
+def board_figures(store: Store, window: Window, settings: Settings) -> tuple[dict[str, Figure], pd.DataFrame]:
+    """The tiles' figures and their trends: the part of the board a page shows first."""
+    return figure_trends(store, window, settings.trend_windows, timezone=settings.timezone, min_n=settings.min_n,
+                         speeder_seconds=settings.speeder_seconds)
+
+
+def build_board(store: Store, window: Window, settings: Settings,
+                figures: tuple[dict[str, Figure], pd.DataFrame] | None = None) -> Board:
+    """Everything the board shows for the window (`figures`: `board_figures`' already worked out, which
+    a page shows while the rest is made). Reading never writes (see empathy/figures/voice.py)."""
+    figures, trends = figures or board_figures(store, window, settings)
     warnings = alerts(store, window, settings)
     themes = growing_themes(store, window, settings.timezone)
     flagged = warnings.flags[warnings.flags["status"] != "green"]  # the voice takes any other account as green
