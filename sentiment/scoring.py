@@ -172,22 +172,54 @@ def _score_in_blocks(parts: list[str]) -> Score:
 
 def score_texts(texts: list[str], workers: int | None = None, *, with_dissatisfaction: bool = True) -> list[Score]:
     """Scores in input order, each distinct text scored once (calls repeat "Have a great day." and
-    "Okay."); a large list is spread over `workers` processes (default: all cores).
-
-    The workers are plain `python -m sentiment.worker` subprocesses rather than a multiprocessing
-    pool: a pool re-imports the host's main module in each worker, and under Streamlit that is the
-    app script itself.
-    """
+    "Okay."); a large list is spread over `workers` processes (default: all cores, see `Scoring`)."""
     distinct = list(dict.fromkeys(texts))
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(distinct) < PARALLEL_MIN_TEXTS:
         by_text = dict(zip(distinct, score_chunk(distinct, with_dissatisfaction)))
     else:
-        chunks = [chunk for chunk in _chunks(distinct, workers) if chunk]
-        with ThreadPoolExecutor(len(chunks)) as threads:
-            scored = threads.map(lambda chunk: _score_in_worker(chunk, with_dissatisfaction), chunks)
-            by_text = {text: score for chunk, scores in zip(chunks, scored) for text, score in zip(chunk, scores)}
+        by_text = Scoring(distinct, workers, with_dissatisfaction=with_dissatisfaction).scores()
     return [by_text[text] for text in texts]
+
+
+class Scoring:
+    """Texts being scored by worker processes, one per core, while the caller goes on with other work
+    (a load scores a large sheet's comments while it checks its rows): `scores()` waits for them,
+    `stop()` ends the workers if they are no longer wanted (the sheet was rejected) and does nothing
+    once they are done.
+
+    The workers are plain `python -m sentiment.worker` subprocesses rather than a multiprocessing
+    pool: a pool re-imports the host's main module in each worker, and under Streamlit that is the
+    app script itself."""
+
+    def __init__(self, texts: list[str], workers: int | None = None, *, with_dissatisfaction: bool = True):
+        self.chunks = [chunk for chunk in _chunks(list(dict.fromkeys(texts)), workers or os.cpu_count() or 1) if chunk]
+        package_root = str(Path(__file__).resolve().parent.parent)
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
+        flags = [] if with_dissatisfaction else [NO_DISSATISFACTION]
+        self._workers = [subprocess.Popen([sys.executable, "-m", "sentiment.worker", *flags], stdin=subprocess.PIPE,
+                                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+                         for _ in self.chunks]
+        self._threads = ThreadPoolExecutor(max(1, len(self.chunks)))
+        self._outputs = [self._threads.submit(lambda worker=worker, chunk=chunk: worker.communicate(json.dumps(chunk)))
+                         for worker, chunk in zip(self._workers, self.chunks)]
+
+    def scores(self) -> dict[str, Score]:
+        """Each distinct text's score."""
+        by_text = {}
+        for chunk, worker, output in zip(self.chunks, self._workers, self._outputs):
+            found, problem = output.result()
+            if worker.returncode != 0:
+                raise RuntimeError(f"a sentiment worker failed: {problem.strip()[-500:]}")
+            by_text.update(zip(chunk, (Score(*values) for values in json.loads(found))))
+        self._threads.shutdown()
+        return by_text
+
+    def stop(self) -> None:
+        for worker in self._workers:
+            if worker.poll() is None:
+                worker.kill()
+        self._threads.shutdown()
 
 
 def _chunks(texts: list[str], workers: int) -> list[list[str]]:
@@ -206,17 +238,6 @@ def _chunks(texts: list[str], workers: int) -> list[list[str]]:
     rest = english[beside:]
     size = max(1, math.ceil(len(rest) / (workers - 1)))
     return [in_korean + english[:beside]] + [rest[i:i + size] for i in range(0, len(rest), size)]
-
-
-def _score_in_worker(texts: list[str], with_dissatisfaction: bool) -> list[Score]:
-    package_root = str(Path(__file__).resolve().parent.parent)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
-    flags = [] if with_dissatisfaction else [NO_DISSATISFACTION]
-    done = subprocess.run([sys.executable, "-m", "sentiment.worker", *flags], input=json.dumps(texts),
-                          capture_output=True, text=True, env=env, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"a sentiment worker failed: {done.stderr.strip()[-500:]}")
-    return [Score(*values) for values in json.loads(done.stdout)]
 
 
 def run_worker() -> None:

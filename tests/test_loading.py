@@ -1,3 +1,6 @@
+import os
+from pathlib import Path
+
 from conftest import ADMIN, ANALYST, FIXTURES, load_text
 from empathy.loading.sheet import (
     expected_counts,
@@ -12,6 +15,8 @@ from empathy.sheets.gsheets import sheet_ref
 from empathy.sheets.schema import SURVEYS, map_columns
 from empathy.sheets.sources import read_sheet
 from empathy.store import audit, kept_sheets
+from sentiment import score_text
+from sentiment.scoring import PARALLEL_MIN_TEXTS
 
 
 def test_any_bad_row_rejects_the_whole_sheet_and_changes_nothing(store):
@@ -158,3 +163,45 @@ def test_a_row_with_a_bad_byte_rejects_the_sheet_naming_it_and_is_audited(store)
     landed = load_sheet(store, user=ANALYST, data=data, source="accounts.csv", skip_invalid=True)
     assert landed.rows_new == 1
     assert store.query("SELECT account_name FROM accounts")["account_name"].tolist() == ["Bäckerei Müller"]
+
+
+def _scoring_workers() -> list[int]:
+    """This process's `python -m sentiment.worker` children still running."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            command = (entry / "cmdline").read_bytes()
+        except (OSError, IndexError):
+            continue
+        if int(stat[1]) == os.getpid() and b"sentiment.worker" in command and stat[0] != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+def _large_survey_sheet(rows: int = PARALLEL_MIN_TEXTS, bad_row: bool = False) -> bytes:
+    """Enough distinct comments (PARALLEL_MIN_TEXTS) for the load to score them from the moment it reads the sheet."""
+    moods = ["The invoices are wrong again and nobody answers", "Great support, they fixed it in minutes",
+             "Setup took a while but it works"]
+    lines = [f"R{i},A1,2026-11-0{1 + i % 9},nps,{i % 11},\"{moods[i % 3]} (ref {i})\"" for i in range(rows)]
+    if bad_row:
+        lines[-1] = lines[-1].replace(",nps,", ",npx,")
+    return ("response_id,account_id,submitted_at,metric,score,comment\n" + "\n".join(lines) + "\n").encode()
+
+
+def test_a_large_sheets_comments_scored_while_it_is_checked_score_as_they_would_alone(store):
+    report = load_sheet(store, user=ANALYST, data=_large_survey_sheet(), source="large.csv")
+    assert report.rows_new == PARALLEL_MIN_TEXTS
+    found = store.query("SELECT comment, sentiment, language FROM survey_responses WHERE response_id IN "
+                        "('R0', 'R1', 'R2', 'R3999')")
+    assert found["sentiment"].tolist() == [score_text(comment).compound for comment in found["comment"]]
+    assert set(found["language"]) == {"en"}
+    assert _scoring_workers() == []
+
+
+def test_a_large_sheet_rejected_after_its_scoring_began_stops_the_scoring(store):
+    """Its bad row is found long before 30,000 comments are scored: the workers are stopped then."""
+    report = load_sheet(store, user=ANALYST, data=_large_survey_sheet(30_000, bad_row=True), source="large.csv")
+    assert report.rejected and report.rows_rejected == 1
+    assert _scoring_workers() == []
+    assert store.query("SELECT count(*) AS n FROM survey_responses")["n"][0] == 0
