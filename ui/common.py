@@ -16,6 +16,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
@@ -236,15 +237,16 @@ def window_or_stop(store: Store, settings: Settings, title: str, version: int | 
 
 
 @st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
-def voice_context(store: Store, version: int, voice: dict, rule: VoiceRule) -> pd.DataFrame:
-    """Shared by every session, like `board` (pages only show it): not unpickled afresh for each view."""
-    return voices.context(store, voice, rule)
+def voice_context(store: Store, version: int, voice: dict, rule: VoiceRule) -> pa.Table:
+    """Shared by every session, like `board` (pages only show it): not unpickled afresh for each view.
+    As Arrow, which `st.dataframe` sends as it is (a pandas frame it converts on every view)."""
+    return pa.Table.from_pandas(voices.context(store, voice, rule), preserve_index=False)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
-def voice_history(store: Store, version: int, voices_version: int, rule: VoiceRule) -> pd.DataFrame:
-    """Shared by every session, like `voice_context`."""
-    return voices.history(store, rule)
+def voice_history(store: Store, version: int, voices_version: int, rule: VoiceRule) -> pa.Table:
+    """Shared by every session, as Arrow, like `voice_context`."""
+    return pa.Table.from_pandas(voices.history(store, rule), preserve_index=False)
 
 
 @st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
