@@ -140,9 +140,11 @@ with voice_column:
     else:
         st.markdown(html["voice"], unsafe_allow_html=True)
         with st.expander(_("Context: the turns around it") if shown.voice["source"] == "call"
-                         else _("Context: the whole answer")):
-            st.dataframe(voice_context(store, version, shown.voice, settings.voice), hide_index=True, width="stretch")
-            st.caption(_("Why this one: {reasons}.").format(reasons=literal("; ".join(shown.voice["reasons"]))))
+                         else _("Context: the whole answer"), key="board-context", on_change="rerun") as context:
+            if context.open:  # what an expander holds is made only when it is opened (as are those below)
+                st.dataframe(voice_context(store, version, shown.voice, settings.voice), hide_index=True,
+                             width="stretch")
+                st.caption(_("Why this one: {reasons}.").format(reasons=literal("; ".join(shown.voice["reasons"]))))
     st.markdown(section_title(_("Complaints growing")), unsafe_allow_html=True)
     st.markdown(html["themes"], unsafe_allow_html=True)
 with alerts_column:
@@ -174,8 +176,10 @@ if user.may("record_action"):
     links.update({_("Theme: {theme}").format(theme=t): ("theme", t) for t in shown.themes["theme"]})
     if shown.voice is not None:
         links[_("The voice of this week")] = ("voice", window.label)
-    with st.expander(_("Record an action"), icon=":material/add_task:"):
-        record_form(store, user, window, links, "board-action")
+    with st.expander(_("Record an action"), icon=":material/add_task:", key="board-record",
+                     on_change="rerun") as recording:
+        if recording.open:
+            record_form(store, user, window, links, "board-action")
 follow_up_list(store, user, action_list(store, meeting, today, window), "board-actions")
 
 st.subheader(_("Next candidates for the voice"))
@@ -199,9 +203,9 @@ st.subheader(_("Past voices"))
 st.dataframe(voice_history(store, version, voices_version, settings.voice), hide_index=True, width="stretch",
              column_config={"text": st.column_config.TextColumn(_("Quote"), width="large")})
 
-with st.expander(_("Boards as presented")):
-    kept = presented_boards(store, meeting)
-    if not kept:
+with st.expander(_("Boards as presented"), key="board-presented", on_change="rerun") as listing:
+    kept = presented_boards(store, meeting) if listing.open else []
+    if listing.open and not kept:
         st.caption(_("No board has been presented yet.") + (_(" **Present this window** in the sidebar freezes this one.")
                                                              if user.may("present") else ""))
     for p in kept:
@@ -209,5 +213,6 @@ with st.expander(_("Boards as presented")):
                      .format(window=language.week(p.window_label), when=moment(p.presented_at), presenter=literal(p.presenter),
                              batch=p.last_batch), icon=":material/lock:", query_params=params_of(p.window))
 
-with st.expander(_("How these figures are computed")):
-    st.markdown(help_text(settings, RENEWAL_DAYS))
+with st.expander(_("How these figures are computed"), key="board-help", on_change="rerun") as explaining:
+    if explaining.open:
+        st.markdown(help_text(settings, RENEWAL_DAYS))

@@ -235,13 +235,16 @@ def sign_in(at: AppTest, email: str | None, name: str = "") -> AppTest:
 @pytest.fixture
 def open_page(demo_copy, roles_file):
     """Run the app on a page with query parameters (on a copy of the demo store), open (no sign-in
-    configured) or signed in `as_user`."""
-    def run(page: str, as_user: User | None = None, **params):
+    configured) or signed in `as_user`, with the expanders keyed `expanded` open (an expander that
+    makes its content only when opened)."""
+    def run(page: str, as_user: User | None = None, expanded: tuple[str, ...] = (), **params):
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
         if as_user is not None:
             sign_in(at, as_user.identity, as_user.name)
         at.switch_page(f"app_pages/{page}.py")
         at.query_params.update(params)
+        for key in expanded:
+            at.session_state[key] = True
         at.run()
         assert not at.exception, at.exception
         return at

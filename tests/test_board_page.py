@@ -133,8 +133,21 @@ def test_presentation_mode_hides_the_workbench(run_app):
     assert [b for b in at.button if b.key == "pin-0"]
 
 
+def test_closed_expanders_make_nothing_until_they_are_opened(run_app):
+    """The help, the action form, the context and the presented boards are made only when opened: a
+    board seen by fifty people at once makes none of them fifty times."""
+    closed = run_app()
+    assert not any(m.value.lstrip().startswith("**Window.**") for m in closed.markdown)
+    assert not [t for t in closed.text_input if t.key == "board-action-what"]
+    assert len(closed.dataframe) == 1  # the past voices; not the voice's context
+    opened = run_app(expanded=("board-help", "board-record", "board-context"))
+    assert any(m.value.lstrip().startswith("**Window.**") for m in opened.markdown)
+    assert [t.key for t in opened.text_input if t.key == "board-action-what"] == ["board-action-what"]
+    assert len(opened.dataframe) == len(closed.dataframe) + 1  # the voice's context beside the past voices
+
+
 def test_help_gives_the_thresholds_the_settings_file_holds(run_app):
-    at = run_app()
+    at = run_app(expanded=("board-help",))
     help_ = " ".join(next(m.value for m in at.markdown if m.value.lstrip().startswith("**Window.**")).split())
     assert "at least 4 support calls and 2× its usual" in help_ and "at least 2 escalated calls" in help_
     assert "the 180 days before" in help_ and "3 yellow signs at once" in help_  # data/settings.toml
@@ -142,7 +155,7 @@ def test_help_gives_the_thresholds_the_settings_file_holds(run_app):
 
 
 def test_help_reads_in_korean_with_the_same_thresholds(run_app):
-    at = run_app(lang="ko")
+    at = run_app(lang="ko", expanded=("board-help",))
     help_ = next(m.value for m in at.markdown if m.value.lstrip().startswith("**기간.**"))
     assert "지원 통화 4건 이상이면서 평소의 2배" in help_ and "에스컬레이션된 통화 2건 이상" in help_
     assert "그 전 180일" in help_ and "노랑 신호 3개가 한꺼번에" in help_
@@ -265,7 +278,7 @@ def test_only_an_executive_and_above_may_present(open_page, roles_file):
 
 
 def test_an_action_recorded_on_one_board_is_followed_up_on_the_next(run_app):
-    at = run_app(window="2026-W46", weeks="1")
+    at = run_app(window="2026-W46", weeks="1", expanded=("board-record",))
     at.text_input(key="board-action-what").input("Call Bluebay's sponsor about month-end reports")
     at.text_input(key="board-action-owner").input("Dana Lee")
     at.selectbox(key="board-action-about").select("The voice of this week")
