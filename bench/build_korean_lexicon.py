@@ -2,10 +2,14 @@
 reviews of ../shared/data/korean-sentiment/ (README there): Naver movie reviews (CC0, NSMC) and KoBEST
 SentiNeg product reviews (CC BY-SA 4.0, SK Telecom).
 
-The split, by each row's own id so that it never moves: a row is held out when its id ends in 0 or 5
-(id % 5 == 0), and every row of sentineg_dev.tsv is held out; the lexicon is learned on the rest only,
-and `bench/bench_korean.py` reports on the held-out rows. The regularisation is chosen on a random
-tenth of the build rows (seeded), never on the held-out ones.
+The lexicon shipped is learned on every development row. What it will read right is measured on a
+sibling learned the same way on the build rows alone: `bench/bench_korean.py` calls `learn` on those and
+reports on the held-out rows (`split`: by each row's own id so that it never moves, a row is held out
+when its id ends in 0 or 5, id % 5 == 0, and every row of sentineg_dev.tsv is held out). The held-out
+figures are the shipped lexicon's expected ones with a fifth less to learn from: on those rows, a
+lexicon learned on 64% of the build rows read 0.835 of the movie reviews, on 80% 0.838, on all of them
+0.842 (regressions alone, 2026-12-04). The regularisation is chosen on a random tenth of the rows learned
+on (seeded).
 
 The model: a logistic regression over the scorer's own signed morpheme counts (`sentiment.korean.features`:
 negation, intensifiers, contrast and the closing clause applied), L2-regularised, fitted with L-BFGS
@@ -139,11 +143,12 @@ def to_matrix(counted: list[dict[str, float]], index: dict[str, int]):
     return sparse.csr_matrix((data, cols, ptr), shape=(len(counted), len(index) + 1))
 
 
-def main() -> None:
-    parts = split()
-    rewrites = random.Random(SEED).sample(parts["build_movies"], MOVIE_REWRITES)
-    movies = parts["build_movies"] + [(new, 1 - y) for text, y in rewrites if (new := negated(text))]
-    products = parts["build_products"] + [(new, 1 - y) for text, y in parts["build_products"] if (new := negated(text))]
+def learn(movie_reviews: list[tuple[str, int]], product_reviews: list[tuple[str, int]]) -> tuple[dict[str, float], float]:
+    """The lexicon learned on these reviews (text, label): the weights kept and the bias. The penalty is
+    chosen on a random tenth of them (seeded), fitted on the other nine tenths."""
+    rewrites = random.Random(SEED).sample(movie_reviews, MOVIE_REWRITES)
+    movies = movie_reviews + [(new, 1 - y) for text, y in rewrites if (new := negated(text))]
+    products = product_reviews + [(new, 1 - y) for text, y in product_reviews if (new := negated(text))]
     texts = [t for t, _ in movies] + [t for t, _ in products]
     labels = np.array([y for _, y in movies] + [y for _, y in products], float)
     weights = np.array([1.0] * len(movies) + [PRODUCT_WEIGHT] * len(products))
@@ -154,11 +159,9 @@ def main() -> None:
             seen[key] = seen.get(key, 0) + 1
     index = {key: i for i, key in enumerate(sorted(key for key, n in seen.items() if n >= MIN_COUNT))}
     matrix = to_matrix(counted, index)
-    # the penalty: chosen on a tenth of the build rows, fitted on the other nine tenths
     rng = np.random.default_rng(SEED)
-    original = np.array([True] * len(parts["build_movies"]) + [False] * (len(movies) - len(parts["build_movies"]))
-                        + [True] * len(parts["build_products"])
-                        + [False] * (len(products) - len(parts["build_products"])))
+    original = np.array([True] * len(movie_reviews) + [False] * (len(movies) - len(movie_reviews))
+                        + [True] * len(product_reviews) + [False] * (len(products) - len(product_reviews)))
     validation = (rng.random(len(texts)) < 0.1) & original  # reviews as written, not their rewrites
     best = None
     for strength in STRENGTHS:
@@ -169,13 +172,23 @@ def main() -> None:
             best = (accuracy, strength)
     w = fit(matrix, labels, weights, best[1] * len(texts) / 1000)
     keys = sorted(index, key=lambda key: -abs(w[index[key]]))
-    kept = [(key, w[index[key]]) for key in keys if abs(w[index[key]]) >= MIN_WEIGHT]
+    print(f"penalty {best[1]}, {len(texts)} rows with their rewrites, {len(index)} morphemes seen {MIN_COUNT}+ times")
+    return {key: float(w[index[key]]) for key in keys if abs(w[index[key]]) >= MIN_WEIGHT}, float(w[-1])
+
+
+def write(learned: tuple[dict[str, float], float], path: Path) -> None:
+    weights, bias = learned
     lines = ["# Learned by bench/build_korean_lexicon.py from NSMC (CC0) and KoBEST SentiNeg (CC BY-SA 4.0,",
-             "# SK Telecom) build rows; weights of sentiment.korean.features, the last column the weight.",
-             f"(bias)\t{w[-1]:.4f}"] + [f"{key}\t{weight:.4f}" for key, weight in kept]
-    korean.LEXICON.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(kept)} weights (of {len(index)} morphemes seen {MIN_COUNT}+ times) written to {korean.LEXICON}; "
-          f"penalty {best[1]}, {len(texts)} build rows")
+             "# SK Telecom) reviews; weights of sentiment.korean.features, the last column the weight.",
+             f"(bias)\t{bias:.4f}"] + [f"{key}\t{weight:.4f}" for key, weight in weights.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parts = split()
+    learned = learn(parts["build_movies"] + parts["held_movies"], parts["build_products"] + parts["held_products"])
+    write(learned, korean.LEXICON)
+    print(f"{len(learned[0])} weights written to {korean.LEXICON}, learned on every development row")
 
 
 if __name__ == "__main__":
