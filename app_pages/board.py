@@ -35,6 +35,7 @@ from ui.common import (
     demo_loaded,
     get_settings,
     get_store,
+    keep_board_made,
     presented_board,
     presented_boards,
     presented_panels,
@@ -129,6 +130,8 @@ shown = board(store, version, voices_version, window, settings, language.current
 html = board_panels(store, version, voices_version, window, settings, language.current()) if live \
     else presented_panels(store, meeting, window, language.current())
 computing.empty()
+if live:
+    keep_board_made(store, settings, window, counters)
 
 follow_up = actions_follow_up(store, meeting, window, today)
 voice_column, alerts_column = st.columns([3, 2], gap="large")

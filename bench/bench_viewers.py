@@ -13,8 +13,10 @@ Measured, in one run:
 - 1 to 50 viewers at once: each viewer's time from opening the socket to the end of the run,
   p50 and p95, and the server CPU the batch took;
 - the first view after a load, LOADS times: one new answer loaded (by this process, as the command
-  line would, while the server runs), then one viewer: the board computed afresh for the new data
-  version;
+  line would, while the server runs), then one viewer at once: the board computed afresh for the new
+  data version, or being made ahead by the server (ui/warming.py) when the viewer asks;
+- the first view AFTER seconds after a load, LOADS times: what a viewer who opens the board once a
+  Monday's loads are done finds (made ahead while nobody asked);
 - beside them, the bare DuckDB one-week aggregate of bench_board.py on the same store (baseline).
 
 Run: .venv/bin/python bench/bench_viewers.py [SURVEY_ROWS [CALLS]]
@@ -48,6 +50,7 @@ from empathy.store import Store  # noqa: E402
 
 VIEWS = 20
 LOADS = 3  # loads, each followed by one view
+AFTER = 5.0  # seconds between a load and the view that finds its board made ahead
 CROWDS = (1, 10, 20, 30, 50)
 PORT = 8655
 TITLE = "How customers feel"
@@ -91,14 +94,16 @@ async def measure(url: str, pid: int, db: Path) -> dict:
         for size in CROWDS:
             before = server_cpu(pid)
             found[size] = (await crowd(url, size), server_cpu(pid) - before)
-        found["after_load"] = []
+        found["after_load"], found["later"] = [], []
         for load in range(LOADS):
-            store = Store.open(db)
-            load_sheet(store, user=SYSTEM, source=f"one more answer {load}.csv", data=(
-                "response_id,account_id,submitted_at,metric,score\n"
-                f"NEW{load},A000001,2026-11-20 10:00,nps,3\n").encode())
-            store.close()
-            found["after_load"].append((await crowd(url, 1))[0])
+            for waited, times in ((0.0, found["after_load"]), (AFTER, found["later"])):
+                store = Store.open(db)
+                load_sheet(store, user=SYSTEM, source=f"one more answer {load} {waited}.csv", data=(
+                    "response_id,account_id,submitted_at,metric,score\n"
+                    f"NEW{load}-{waited:.0f},A000001,2026-11-20 10:00,nps,3\n").encode())
+                store.close()
+                await asyncio.sleep(waited)
+                times.append((await crowd(url, 1))[0])
     return found
 
 
@@ -159,6 +164,9 @@ def main() -> None:
     print(f"| first view after a load (one new answer), wall (median of {LOADS}; "
           f"{', '.join(f'{1000 * t:.0f}' for t in found['after_load'])}) | "
           f"{1000 * after_load:.0f} | {after_load / bare:.0f}x |")
+    later = statistics.median(found["later"])
+    print(f"| first view {AFTER:.0f} s after a load, wall (median of {LOADS}; "
+          f"{', '.join(f'{1000 * t:.0f}' for t in found['later'])}) | {1000 * later:.0f} | {later / bare:.0f}x |")
     print("\n| viewers at once | p50 s | p95 s | server CPU s for all | server CPU ms per view |\n|---|---|---|---|---|")
     for size in CROWDS:
         times, cpu = found[size]

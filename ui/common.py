@@ -12,8 +12,7 @@ cache never hands one scope's figures to another.
 from __future__ import annotations
 
 import importlib
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pandas as pd
 import pyarrow as pa
@@ -38,6 +37,7 @@ from empathy.store import presentations as kept_boards
 from ui.auth import current_user
 from ui.board_view import panels, tile_html
 from ui.text import literal
+from ui.warming import Warming, board_day, versions_of
 from ui.window_picker import pick_window
 
 # Cached reads take the store as an argument hashed by its file and scope (never left out of the key).
@@ -223,12 +223,33 @@ def _cached(name: str, store: Store, version: int, args: tuple):
     return getattr(importlib.import_module(module), function)(store, *args)
 
 
+def make_board(store: Store, settings: Settings, versions: tuple) -> None:
+    """What the board page reads from the caches for the latest week at these versions (`WARMING`)."""
+    version, voices_version, today = versions
+    window = latest_week(store, version, settings.timezone, today)
+    if window is not None:
+        first_day(store, version, settings.timezone)
+        board_tiles(store, version, window, settings, language.current())
+        board_panels(store, version, voices_version, window, settings, language.current())
+        voice_history(store, version, voices_version, settings.voice)
+
+
+WARMING = Warming(make_board)
+
+
+def keep_board_made(store: Store, settings: Settings, window: Window, counters: dict) -> None:
+    """The board page showed this live board: if it is the latest week's, `WARMING` makes it again
+    whenever its data moves, before its next viewer asks."""
+    versions = versions_of(counters, settings)
+    if window == latest_week(store, versions[0], settings.timezone, versions[2]):
+        WARMING.saw(store, settings, versions)
+
+
 def window_or_stop(store: Store, settings: Settings, title: str, version: int | None = None) -> Window:
     """The window the sidebar's picker chose, or the page's title, a word on what to do, and a stop
     when nothing is loaded yet (`version`: the store's, where the page has read it already)."""
     version = store.version() if version is None else version
-    today = datetime.now(ZoneInfo(settings.timezone)).date()
-    latest = latest_week(store, version, settings.timezone, today)
+    latest = latest_week(store, version, settings.timezone, board_day(settings))
     if latest is None:
         st.title(title)
         st.info("No survey answers or calls are loaded yet. Load sheets on the **Data** page.")
