@@ -39,9 +39,8 @@ PRODUCT_WEIGHT = 4.0
 MOVIE_REWRITES = 6000
 SEED = 20261204
 MIN_COUNT, MIN_WEIGHT = 3, 0.05
-STRENGTHS = (0.01, 0.03, 0.1, 0.3, 1.0)
+STRENGTHS = (0.01, 0.03, 0.1, 0.3, 1.0)  # the L2 penalty's tried (per build row, scaled below)
 PREDICATES = ("VA", "VV", "XSA", "XSV", "VCP")
-NEEDS_NEGATION = {"별로", "전혀", "그다지", "그닥", "딱히", "하나도", "절대", "결코", "도무지", "통"}  # the L2 penalty's tried (per build row, scaled below)
 
 
 def rows(name: str, text_column: str, label_column: str, id_column: str) -> list[tuple[int, str, int]]:
@@ -72,7 +71,7 @@ def negated(text: str) -> str | None:
     predicates = [i for i, (_, tag) in enumerate(morphs) if tag in PREDICATES]
     if sentences > 1 or clauses or not predicates or morphs[predicates[-1]][1] == "VCP":
         return None
-    if any(form in NEEDS_NEGATION for form, _ in morphs):
+    if any(form in korean.NEGATIVE_POLARITY for form, _ in morphs):
         return None  # 별로 맘에 안 들어요 -> 별로 맘에 들어요 is not Korean
     last = predicates[-1]
     after = last + 1

@@ -9,7 +9,9 @@ word list alone misses.
   under-weigh (해지, 환불, 불친절, 먹통 ...), which take precedence.
 - **Negation** flips a word's weight: 안/못 before it, -지 않다 / -지 못하다 / -지 말다 after it (and
   then its whole clause: 냄새가 많이 나지 않아요; through 것 같다 to the clause it is about), 없다 after a
-  noun (문제 없어요), and the prefixes 불/비/무/미 (불친절). **The closing clause** weighs most:
+  noun (불만 없어요) and the words describing it (불편한 점은 없어요), and the prefixes 불/비/무/미
+  (불친절). Adverbs that go with a negation (별로, 전혀, 하나도) count nothing before one (별로 나쁘지
+  않아요 is praise); 별로 alone says "meh". **The closing clause** weighs most:
   Korean says its stance in the sentence's last predicate. **Intensifiers** (너무, 정말, 진짜, 완전 ...) strengthen the next word. **Contrast**
   (-지만, 하지만, 그런데, 근데) makes the clause after it weigh more than the one before. Emoticons
   and jamo (ㅠㅠ, ㅋㅋ, ㅡㅡ, ^^) count as words. An English word inside Korean text ("UI가 너무
@@ -44,13 +46,20 @@ QUESTION_ENDINGS = ("까", "까요", "나요", "가요", "ᆫ가", "ᆫ가요", 
 LIGHT_PREDICATES = {"같", "되", "하", "있", "주", "보", "듯"}
 CLAUSE_ENDS = ("EC", "EF", "SF", "SP", "ETM")
 IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "들"), ("마음에들", "VV")),
-          (("돈", "이", "아깝"), ("돈아깝", "VA")), (("돈", "아깝"), ("돈아깝", "VA")))
+          (("돈", "이", "아깝"), ("돈아깝", "VA")), (("돈", "아깝"), ("돈아깝", "VA")),
+          (("문제", "없"), ("문제없", "VA")), (("문제", "가", "없"), ("문제없", "VA")),
+          (("문제", "는", "없"), ("문제없", "VA")), (("문제", "도", "없"), ("문제없", "VA")),
+          (("문제", "없이"), ("문제없", "VA")))
 # Tags of morphemes that carry meaning (Kiwi's Sejong tags; -I/-R mark irregular conjugations).
 CONTENT = ("NNG", "NNP", "VV", "VA", "MAG", "XR", "SL", "SW", "IC")
 PREDICATE = ("VV", "VA", "XSV", "XSA")
 NEGATORS_BEFORE = {("안", "MAG"), ("못", "MAG")}
 NEGATORS_AFTER = {("않", "VX"), ("못하", "VX"), ("말", "VX")}
 NEGATING_PREFIXES = {"불", "비", "무", "미"}
+# Adverbs that go with a negation (별로 좋지 않다, 전혀 문제 없다, 하나도 안 친절해요): with one after them in
+# their clause they say nothing of their own, the negation turning the predicate round; alone, 별로
+# says "meh" (별로예요).
+NEGATIVE_POLARITY = {"별로", "전혀", "그다지", "그닥", "딱히", "하나도", "절대", "결코", "도무지", "통"}
 INTENSIFIERS = {"너무", "정말", "진짜", "완전", "매우", "엄청", "아주", "되게", "굉장히", "넘", "참", "완전히", "진심",
                 "제일", "가장", "정말로", "몹시", "무척", "대단히", "겁나", "존나", "개"}
 CONTRAST_ENDINGS = {"지만", "는데도", "ㄴ데도", "은데도"}
@@ -72,6 +81,7 @@ CX_WORDS = {
     # English words Korean speakers mix in (UI가 너무 slow해요) that VADER's lexicon does not weigh
     "slow/SL": -1.5, "lag/SL": -1.5, "bug/SL": -1.2, "error/SL": -1.2, "crash/SL": -1.5, "delay/SL": -1.2,
     "refund/SL": -1.0, "cancel/SL": -0.8, "fast/SL": 1.0, "easy/SL": 1.0,
+    "불만/NNG": -1.5, "문제없/VA": 1.5,  # 불만 없어요 (negated by 없다) and 문제 없어요 read as praise
     "덕분/NNG": 1.5, "늦/VA": -1.2, "기다리/VV": -0.8, "어려워하/VV": -1.2, "끊기/VV": -1.2, "끊어지/VV": -1.2,
     "멈추/VV": -1.0, "튕기/VV": -1.2, "안정/NNG": 1.0, "신속/XR": 1.2, "꼼꼼/XR": 1.2, "유용/XR": 1.2,
 }
@@ -165,6 +175,8 @@ def features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
             continue
         if tag == "VA" and form == "없" and i and found[i - 1][1].startswith("NN"):
             continue  # "문제 없어요": the noun is negated below, 없다 itself says nothing more
+        if form in NEGATIVE_POLARITY and _negation_follows(found, i):
+            continue
         key = f"{form.lower() if tag == 'SL' else form}/{tag}"
         value = NEGATION_SCALE if i in negated else 1.0
         if _intensified(found, i):
@@ -250,7 +262,9 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
     predicate (좋은 것 같지 않아요, 잘 되지 않아요) the word it leans on: the predicate before 것/듯
     and an adverb right before the negated verb."""
     scope = set()
-    for i, (_, tag) in enumerate(found):
+    for i, (form, tag) in enumerate(found):
+        if (form, tag) == ("없", "VA"):
+            scope.update(_what_there_is_none_of(found, i))
         if tag.split("-")[0] in CONTENT and _negated(found, i):
             scope.add(i)
             if found[i][0] in LIGHT_PREDICATES:
@@ -265,6 +279,32 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
                     start = _clause_start(found, start - 1)  # 잘 되는 것 같지 않다: the clause it is about
                 scope.update(j for j in range(start, i) if found[j][1].split("-")[0] in CONTENT)
     return scope
+
+
+def _what_there_is_none_of(found: list[tuple[str, str]], i: int) -> list[int]:
+    """The words describing the noun 없다 at `i` says there is none of: 불편한 점은 없어요 turns 불편 round
+    (the noun itself is `_negated`); none without such a noun."""
+    j = i - 1
+    while j >= 0 and found[j][1].startswith("J"):
+        j -= 1
+    if j < 1 or not found[j][1].startswith("NN"):
+        return []
+    while j > 0 and found[j - 1][1].startswith("NN"):
+        j -= 1  # 배송 문제는 없어요
+    if found[j - 1][1] != "ETM":
+        return []
+    return [k for k in range(_clause_start(found, j - 1), j - 1) if found[k][1].split("-")[0] in CONTENT]
+
+
+def _negation_follows(found: list[tuple[str, str]], i: int) -> bool:
+    """Whether a negation comes after `i` in its clause (안/못, -지 않다, 없다)."""
+    for j in range(i + 1, len(found)):
+        form, tag = found[j][0], found[j][1].split("-")[0]
+        if (form, tag) in NEGATORS_BEFORE or (form, tag) in NEGATORS_AFTER or (form, tag) == ("없", "VA"):
+            return True
+        if _clause_ends(found, j):
+            return False
+    return False
 
 
 def _clause_start(found: list[tuple[str, str]], i: int) -> int:

@@ -1,0 +1,50 @@
+"""The Korean scorer's rules (sentiment/korean.py) on hand-written customer sentences: each sign is what a
+Korean reader takes the sentence to say, written here, not read off the scorer."""
+
+import pytest
+
+from sentiment import korean
+
+PRAISE, COMPLAINT = 1, -1
+
+
+@pytest.mark.parametrize(("text", "meant"), [
+    ("친절하지 않았어요", COMPLAINT), ("나쁘지 않아요", PRAISE), ("추천하지 않습니다", COMPLAINT),
+    ("만족스럽지 못했습니다", COMPLAINT), ("두 번 다시 안 삽니다", COMPLAINT), ("다시는 이용하지 않을 거예요", COMPLAINT),
+])
+def test_a_negated_predicate_is_turned_round(text, meant):
+    assert korean.score(text).compound * meant > 0
+
+
+@pytest.mark.parametrize(("text", "meant"), [
+    ("별로 좋지 않아요", COMPLAINT), ("별로 나쁘지 않아요", PRAISE), ("하나도 안 친절해요", COMPLAINT),
+    ("전혀 도움이 안 됐어요", COMPLAINT), ("별로예요", COMPLAINT), ("생각보다 별로였어요", COMPLAINT),
+])
+def test_an_adverb_that_goes_with_a_negation_leaves_the_stance_to_it(text, meant):
+    """별로, 전혀, 하나도 only mark the negation that follows them; 별로 alone says "meh"."""
+    assert korean.score(text).compound * meant > 0
+
+
+@pytest.mark.parametrize(("text", "meant"), [
+    ("불만 없어요", PRAISE), ("불만 없습니다", PRAISE), ("불만이 많아요", COMPLAINT),
+    ("문제 없어요", PRAISE), ("문제가 없어요", PRAISE), ("전혀 문제 없어요", PRAISE), ("배송 문제는 없었어요", PRAISE),
+    ("아무 문제 없이 잘 쓰고 있어요", PRAISE), ("문제가 있어요", COMPLAINT),
+    ("딱히 불편한 점은 없어요", PRAISE), ("특별히 불편한 건 없었습니다", PRAISE), ("좋은 점이 하나도 없어요", COMPLAINT),
+])
+def test_there_being_none_of_something_turns_round_the_words_for_it(text, meant):
+    """없다 after a noun says there is none of it, and of what describes it (불편한 점은 없어요)."""
+    assert korean.score(text).compound * meant > 0
+
+
+@pytest.mark.parametrize(("text", "meant"), [
+    ("나쁘지 않았지만 비싸요", COMPLAINT), ("비싸지만 만족해요", PRAISE), ("기대했는데 아쉬워요", COMPLAINT),
+])
+def test_after_a_contrast_the_clause_that_follows_says_the_stance(text, meant):
+    assert korean.score(text).compound * meant > 0
+
+
+def test_the_words_of_a_missing_thing_and_the_adverbs_before_a_negation_are_found_where_they_are():
+    found = korean.tokens("딱히 불편한 점은 없어요")
+    assert [found[i][0] for i in sorted(korean._negation_scope(found))] == ["딱히", "불편", "점"]  # 딱히 then counts nothing
+    assert korean._negation_follows(korean.tokens("별로 좋지 않아요"), 0)
+    assert not korean._negation_follows(korean.tokens("별로예요"), 0)
