@@ -283,11 +283,12 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
 
 def _what_there_is_none_of(found: list[tuple[str, str]], i: int) -> list[int]:
     """The words describing the noun 없다 at `i` says there is none of: 불편한 점은 없어요 turns 불편 round
-    (the noun itself is `_negated`); none without such a noun."""
+    (the noun itself is `_negated`); none without such a noun, nor for -ㄹ 수 없다 ("cannot": 더 이상
+    기다릴 수 없어요 is no praise of waiting), which the learned weights of 수없 read."""
     j = i - 1
     while j >= 0 and found[j][1].startswith("J"):
         j -= 1
-    if j < 1 or not found[j][1].startswith("NN"):
+    if j < 1 or not found[j][1].startswith("NN") or found[j] == ("수", "NNB"):
         return []
     while j > 0 and found[j - 1][1].startswith("NN"):
         j -= 1  # 배송 문제는 없어요

@@ -30,6 +30,7 @@ def test_an_adverb_that_goes_with_a_negation_leaves_the_stance_to_it(text, meant
     ("문제 없어요", PRAISE), ("문제가 없어요", PRAISE), ("전혀 문제 없어요", PRAISE), ("배송 문제는 없었어요", PRAISE),
     ("아무 문제 없이 잘 쓰고 있어요", PRAISE), ("문제가 있어요", COMPLAINT),
     ("딱히 불편한 점은 없어요", PRAISE), ("특별히 불편한 건 없었습니다", PRAISE), ("좋은 점이 하나도 없어요", COMPLAINT),
+    ("별다른 불만은 없습니다", PRAISE), ("큰 문제 없이 잘 쓰고 있습니다", PRAISE), ("더 이상 기다릴 수 없어요", COMPLAINT),
 ])
 def test_there_being_none_of_something_turns_round_the_words_for_it(text, meant):
     """없다 after a noun says there is none of it, and of what describes it (불편한 점은 없어요)."""
