@@ -140,7 +140,8 @@ def score_chunk(texts: list[str], with_dissatisfaction: bool = True) -> list[Sco
             score = score._replace(language="en")
         rescore = _compound if score is not None and score.language == "en" else None
         if score is not None and with_dissatisfaction:
-            score = score._replace(dissatisfaction=dissatisfaction(text, score.compound, rescore))
+            leaning = in_korean[i].leaning if i in in_korean else score.compound
+            score = score._replace(dissatisfaction=dissatisfaction(text, leaning, rescore))
         scores.append(score or (UNSCORED._replace(language=language) if language else UNSCORED))
     return scores
 

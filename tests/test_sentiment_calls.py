@@ -80,6 +80,17 @@ def test_a_korean_call_has_figures_like_an_english_one():
     assert analysis.figures["language"] == "ko"  # two of the three scored turns
 
 
+def test_a_korean_call_of_plain_answers_had_no_unhappy_customer_and_one_with_failures_did():
+    plain = analyze_transcript("\n".join(["상담원: 안녕하세요, 고객센터입니다.", "고객: 네 안녕하세요.", "상담원: 성함이 어떻게 되세요?",
+                                           "고객: 김지수입니다.", "상담원: 확인되었습니다.", "고객: 네 알겠습니다.",
+                                           "고객: 그럼 그렇게 해 주세요."]))
+    assert plain.figures["unhappy"] is False
+    upset = analyze_transcript("\n".join(["상담원: 안녕하세요, 고객센터입니다.", "고객: 네 안녕하세요.",
+                                           "고객: 로그인이 아직도 안 돼요.", "고객: 네 알겠습니다.",
+                                           "고객: 청구서도 또 틀렸어요."]))
+    assert upset.figures["unhappy"] is True
+
+
 def test_a_call_had_an_unhappy_customer_when_its_turns_read_unhappier_than_neutral_on_balance():
     neutral = analyze_transcript("Agent: hello\nCustomer: A table for two at seven.\nCustomer: At the usual place.")
     assert neutral.figures["dissatisfaction"] == pytest.approx(0.5) and neutral.figures["unhappy"] is False

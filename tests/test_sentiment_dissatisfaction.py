@@ -4,6 +4,7 @@ each of its rules with a turn it must catch and a turn it must leave alone."""
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from sentiment import korean
 from sentiment.dissatisfaction import said_phrases
 from sentiment.scoring import score_text
 
@@ -82,15 +83,24 @@ def test_a_happy_turn_scores_near_zero_a_neutral_one_half_and_an_unscored_one_no
     ("아직도 안 됐어요", ["아직도 안 됐어요", "안 돼요"]), ("몇 번을 말씀드려야 하나요?", ["몇 번을 말씀드려야"]),
     ("해지하겠습니다.", ["해지"]), ("환불해 주세요.", ["해지"]),
     ("이미 말씀드렸는데 아직 연락이 없어요", ["몇 번을 말씀드려야", "아직도 안 됐어요"]), ("정말 감사합니다, 잘 해결됐어요", []),
-    ("아니요, 그게 아니라 다른 거요", ["아니요", "다른 거요"]),
+    ("아니요, 그게 아니라 다른 거요", ["아니요", "다른 거요"]), ("청구서가 또 틀렸어요", ["틀렸어요"]),
+    ("금액이 잘못 청구됐어요", ["틀렸어요"]),
 ])
 def test_korean_rejections_and_failures_count_as_english_ones_do(text, found):
-    """The same formula over the Korean scorer's compound: a Korean call's dissatisfaction means what an
-    English one's does."""
+    """The same formula over the Korean scorer's leaning (its compound, or 0 for a weak reading): a
+    Korean call's dissatisfaction means what an English one's does."""
     score = score_text(text)
     assert (score.language, said_phrases(text)) == ("ko", found)
-    assert score.dissatisfaction == pytest.approx(by_hand(len(found), score.compound))
+    assert score.dissatisfaction == pytest.approx(by_hand(len(found), korean.score(text).leaning))
     assert (score.dissatisfaction > 0.5) == bool(found)
+
+
+@pytest.mark.parametrize("text", ["네", "네 알겠습니다", "잠시만요", "네 지금 확인해 볼게요", "카드로 결제했어요"])
+def test_korean_talk_that_gives_no_opinion_reads_neutral_as_english_does(text):
+    """The Korean scorer learned from reviews, all opinionated: its weak leanings on a call's chatter
+    are chance, and the call takes them as VADER's 0 for "A table for two at seven"."""
+    score = score_text(text)
+    assert score.language == "ko" and score.dissatisfaction == pytest.approx(0.5)
 
 
 def test_a_korean_closing_is_not_a_rejection():

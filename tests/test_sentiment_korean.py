@@ -49,3 +49,16 @@ def test_the_words_of_a_missing_thing_and_the_adverbs_before_a_negation_are_foun
     assert [found[i][0] for i in sorted(korean._negation_scope(found))] == ["딱히", "불편", "점"]  # 딱히 then counts nothing
     assert korean._negation_follows(korean.tokens("별로 좋지 않아요"), 0)
     assert not korean._negation_follows(korean.tokens("별로예요"), 0)
+
+
+@pytest.mark.parametrize("text", ["네 안녕하세요.", "김지수입니다.", "네 알겠습니다", "잠시만요", "카드로 결제했어요"])
+def test_talk_that_gives_no_opinion_leans_nowhere(text):
+    """Learned from reviews, all opinionated, the scorer leans on a call's chatter by chance (안녕 starts
+    like 안 좋아); such a weak reading is no leaning for a call's dissatisfaction."""
+    assert korean.score(text).leaning == 0.0
+
+
+@pytest.mark.parametrize("text", ["상담원이 불친절했어요", "대시보드가 너무 느려요", "정말 친절하게 도와주셔서 감사합니다"])
+def test_an_opinion_leans_as_it_reads(text):
+    found = korean.score(text)
+    assert found.leaning == found.compound and abs(found.compound) > 0.6
