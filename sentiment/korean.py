@@ -75,6 +75,12 @@ HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 # neutral, as it takes VADER's 0 for English without an opinion word (bench/README.md: 4% and 6% of
 # the product reviews read that weakly, most hand-written call chatter does).
 WEAK_SCORE, WEAK_WORDS = 1.5, 0.5
+# A survey's "anything else?" answered with nothing: 없음, 특별히 없습니다, 해당 없음, 잘 모르겠어요. Said with
+# only these words (and 없다 or 모르다 among them), a comment is neutral, as VADER reads "N/A" and
+# "nothing": the scorer would lean on 없 and 모르 as the reviews used them (없음 read -0.63).
+NOTHING_TO_SAY = {("없", "VA"), ("모르", "VV"), ("그냥", "MAG"), ("특별히", "MAG"), ("딱히", "MAG"), ("별로", "MAG"),
+                  ("전혀", "MAG"), ("잘", "MAG"), ("더", "MAG"), ("해당", "NNG"), ("기타", "NNG"), ("의견", "NNG"),
+                  ("이상", "NNG"), ("특이", "NNG"), ("사항", "NNG"), ("특이사항", "NNG"), ("건의", "NNG")}
 SYLLABLE_FEATURES = ("/CH", "/C3", "/SB")
 # Customer-service words the reviews lack or under-weigh, in the regression's units (a weight of 2
 # moves a lone word to compound ±0.76). They take precedence over the learned weights.
@@ -380,6 +386,9 @@ def score_many(texts: list[str], lexicon_file: Path = LEXICON) -> list[Korean]:
     results = []
     for text, found in zip(texts, kiwi().tokenize(texts)):
         morphemes = [(token.form, token.tag) for token in found]
+        if _says_nothing(morphemes):
+            results.append(Korean(0.0, 0.0, 1.0, 0.0, lemmas(morphemes), 0.0))
+            continue
         counted = features(text, morphemes)
         parts = {key: weights.get(key, 0.0) * value for key, value in counted.items()}
         said = [part for part in parts.values() if part]
@@ -393,6 +402,11 @@ def score_many(texts: list[str], lexicon_file: Path = LEXICON) -> list[Korean]:
         results.append(Korean(compound, round(positive / total, 3), round(1 / total, 3), round(negative / total, 3),
                               lemmas(morphemes), leaning))
     return results
+
+
+def _says_nothing(morphemes: list[tuple[str, str]]) -> bool:
+    said = {(form, tag.split("-")[0]) for form, tag in morphemes if tag.split("-")[0] in CONTENT + ("NNB",)}
+    return bool(said) and said <= NOTHING_TO_SAY and bool(said & {("없", "VA"), ("모르", "VV")})
 
 
 def lemmas(morphemes: list[tuple[str, str]]) -> str:

@@ -62,3 +62,17 @@ def test_talk_that_gives_no_opinion_leans_nowhere(text):
 def test_an_opinion_leans_as_it_reads(text):
     found = korean.score(text)
     assert found.leaning == found.compound and abs(found.compound) > 0.6
+
+
+@pytest.mark.parametrize("text", ["없음", "없습니다", "특별히 없습니다", "딱히 없어요", "해당 없음", "잘 모르겠어요", "기타 의견 없음",
+                                  "특이사항 없음", "모름"])
+def test_a_comment_with_nothing_to_say_is_neutral(text):
+    """How a Korean survey says "nothing" / "don't know" to "anything else?": scored, and neutral."""
+    found = korean.score(text)
+    assert (found.compound, found.leaning) == (0.0, 0.0)
+
+
+@pytest.mark.parametrize(("text", "meant"), [("재미없어요", COMPLAINT), ("답변이 없어요", COMPLAINT), ("의견 반영이 전혀 없어요", COMPLAINT),
+                                             ("모르는 게 없을 정도로 친절해요", PRAISE)])
+def test_saying_something_with_those_words_still_counts(text, meant):
+    assert korean.score(text).compound * meant > 0
