@@ -6,41 +6,28 @@ import pytest
 from sentiment import korean
 
 PRAISE, COMPLAINT = 1, -1
-
-
-@pytest.mark.parametrize(("text", "meant"), [
+NEGATED_PREDICATES = [  # a negated predicate is turned round
     ("친절하지 않았어요", COMPLAINT), ("나쁘지 않아요", PRAISE), ("추천하지 않습니다", COMPLAINT),
-    ("만족스럽지 못했습니다", COMPLAINT), ("두 번 다시 안 삽니다", COMPLAINT), ("다시는 이용하지 않을 거예요", COMPLAINT),
-])
-def test_a_negated_predicate_is_turned_round(text, meant):
-    assert korean.score(text).compound * meant > 0
-
-
-@pytest.mark.parametrize(("text", "meant"), [
+    ("만족스럽지 못했습니다", COMPLAINT), ("두 번 다시 안 삽니다", COMPLAINT), ("다시는 이용하지 않을 거예요", COMPLAINT)]
+ADVERBS_BEFORE_A_NEGATION = [  # 별로, 전혀, 하나도 only mark the negation after them; 별로 alone says "meh"
     ("별로 좋지 않아요", COMPLAINT), ("별로 나쁘지 않아요", PRAISE), ("하나도 안 친절해요", COMPLAINT),
-    ("전혀 도움이 안 됐어요", COMPLAINT), ("별로예요", COMPLAINT), ("생각보다 별로였어요", COMPLAINT),
-])
-def test_an_adverb_that_goes_with_a_negation_leaves_the_stance_to_it(text, meant):
-    """별로, 전혀, 하나도 only mark the negation that follows them; 별로 alone says "meh"."""
-    assert korean.score(text).compound * meant > 0
-
-
-@pytest.mark.parametrize(("text", "meant"), [
+    ("전혀 도움이 안 됐어요", COMPLAINT), ("별로예요", COMPLAINT), ("생각보다 별로였어요", COMPLAINT)]
+NONE_OF_IT = [  # 없다 after a noun says there is none of it, and of what describes it
     ("불만 없어요", PRAISE), ("불만 없습니다", PRAISE), ("불만이 많아요", COMPLAINT),
     ("문제 없어요", PRAISE), ("문제가 없어요", PRAISE), ("전혀 문제 없어요", PRAISE), ("배송 문제는 없었어요", PRAISE),
     ("아무 문제 없이 잘 쓰고 있어요", PRAISE), ("문제가 있어요", COMPLAINT),
     ("딱히 불편한 점은 없어요", PRAISE), ("특별히 불편한 건 없었습니다", PRAISE), ("좋은 점이 하나도 없어요", COMPLAINT),
-    ("별다른 불만은 없습니다", PRAISE), ("큰 문제 없이 잘 쓰고 있습니다", PRAISE), ("더 이상 기다릴 수 없어요", COMPLAINT),
-])
-def test_there_being_none_of_something_turns_round_the_words_for_it(text, meant):
-    """없다 after a noun says there is none of it, and of what describes it (불편한 점은 없어요)."""
-    assert korean.score(text).compound * meant > 0
+    ("별다른 불만은 없습니다", PRAISE), ("큰 문제 없이 잘 쓰고 있습니다", PRAISE), ("더 이상 기다릴 수 없어요", COMPLAINT)]
+CONTRASTS = [  # after a contrast, the clause that follows says the stance
+    ("나쁘지 않았지만 비싸요", COMPLAINT), ("비싸지만 만족해요", PRAISE), ("기대했는데 아쉬워요", COMPLAINT)]
+WORDS_OF_NOTHING_SAYING_SOMETHING = [
+    ("재미없어요", COMPLAINT), ("답변이 없어요", COMPLAINT), ("의견 반영이 전혀 없어요", COMPLAINT),
+    ("모르는 게 없을 정도로 친절해요", PRAISE)]
 
 
-@pytest.mark.parametrize(("text", "meant"), [
-    ("나쁘지 않았지만 비싸요", COMPLAINT), ("비싸지만 만족해요", PRAISE), ("기대했는데 아쉬워요", COMPLAINT),
-])
-def test_after_a_contrast_the_clause_that_follows_says_the_stance(text, meant):
+@pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
+                         + WORDS_OF_NOTHING_SAYING_SOMETHING)
+def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
 
@@ -70,9 +57,3 @@ def test_a_comment_with_nothing_to_say_is_neutral(text):
     """How a Korean survey says "nothing" / "don't know" to "anything else?": scored, and neutral."""
     found = korean.score(text)
     assert (found.compound, found.leaning) == (0.0, 0.0)
-
-
-@pytest.mark.parametrize(("text", "meant"), [("재미없어요", COMPLAINT), ("답변이 없어요", COMPLAINT), ("의견 반영이 전혀 없어요", COMPLAINT),
-                                             ("모르는 게 없을 정도로 친절해요", PRAISE)])
-def test_saying_something_with_those_words_still_counts(text, meant):
-    assert korean.score(text).compound * meant > 0

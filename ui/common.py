@@ -86,12 +86,14 @@ def set_presenting(on: bool) -> None:
         st.query_params.pop("present", None)
 
 
-@st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
+@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs=BY_SCOPE)
 def latest_week(store: Store, version: int, timezone: str, today: date) -> Window | None:
+    """A shared entry (a frozen Window, never changed): read twice a board view (the window picker,
+    `keep_board_made`) without unpickling it each time."""
     return latest_complete_week(store, timezone, today)
 
 
-@st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
+@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs=BY_SCOPE)
 def first_day(store: Store, version: int, timezone: str) -> date | None:
     days = data_days(store, timezone)
     return None if days is None else days[0]
