@@ -40,8 +40,11 @@ from ui.text import literal
 from ui.warming import Warming, board_day, versions_of
 from ui.window_picker import pick_window
 
-# Cached reads take the store as an argument hashed by its file and scope (never left out of the key).
-BY_SCOPE = {Store: lambda store: store.cache_key, ScopedStore: lambda store: store.cache_key}
+# What identifies a cached read's arguments: the store by its file and scope (never left out of the
+# key); settings, rules, windows and days by their text (repr, every field), since Streamlit hashed these
+# by pickling them: 0.4 ms for the settings, for each of the dozen cached reads of every board view.
+KEYS = {Store: lambda store: store.cache_key, ScopedStore: lambda store: store.cache_key,
+        Settings: repr, VoiceRule: repr, Window: repr, date: repr}
 
 
 @st.cache_resource(show_spinner=False)
@@ -86,20 +89,20 @@ def set_presenting(on: bool) -> None:
         st.query_params.pop("present", None)
 
 
-@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs=BY_SCOPE)
+@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs=KEYS)
 def latest_week(store: Store, version: int, timezone: str, today: date) -> Window | None:
     """A shared entry (a frozen Window, never changed): read twice a board view (the window picker,
     `keep_board_made`) without unpickling it each time."""
     return latest_complete_week(store, timezone, today)
 
 
-@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs=BY_SCOPE)
+@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs=KEYS)
 def first_day(store: Store, version: int, timezone: str) -> date | None:
     days = data_days(store, timezone)
     return None if days is None else days[0]
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=KEYS)
 def figures_now(store: Store, version: int, window: Window,
                 settings: Settings) -> tuple[dict[str, Figure], pd.DataFrame]:
     """The window's figures and trends (`board_figures`): the page shows its tiles while the rest of
@@ -107,7 +110,7 @@ def figures_now(store: Store, version: int, window: Window,
     return board_figures(store, window, settings)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=KEYS)
 def board(store: Store, version: int, voices_version: int, window: Window, settings: Settings,
           language: str) -> Board:
     """Keyed on the data's version and on the voices' (a pin changes the voice, not the figures), and
@@ -117,14 +120,14 @@ def board(store: Store, version: int, voices_version: int, window: Window, setti
     return build_board(store, window, settings, figures_now(store, version, window, settings))
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=KEYS)
 def board_tiles(store: Store, version: int, window: Window, settings: Settings, language: str) -> dict:
     """Each tile as HTML and its trend chart (`tiles`), made once for every view: finding the charts by
     their trend's frame (hashing five frames) took 12 ms of a warm view's server CPU."""
     return tiles(*figures_now(store, version, window, settings), settings.min_n)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=KEYS)
 def board_panels(store: Store, version: int, voices_version: int, window: Window, settings: Settings,
                  language: str) -> dict:
     """`board`'s panels as HTML (ui/board_view.py's `panels`), made with it: the alerts' amounts and
@@ -132,14 +135,14 @@ def board_panels(store: Store, version: int, voices_version: int, window: Window
     return panels(board(store, version, voices_version, window, settings, language))
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=KEYS)
 def presented_tiles(store: Store, meeting_version: int, window: Window, settings: Settings, language: str) -> dict:
     """`board_tiles` of the window's board as presented."""
     frozen = presented_board(store, meeting_version, window).frozen()
     return tiles(frozen.figures, frozen.trends, settings.min_n)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=KEYS)
 def presented_panels(store: Store, meeting_version: int, window: Window, language: str) -> dict:
     """`board_panels` of the window's board as presented."""
     return panels(presented_board(store, meeting_version, window).frozen())
@@ -163,36 +166,36 @@ def arrow_datasets(spec: dict) -> dict:
                                  for name, rows in spec.get("datasets", {}).items()}}
 
 
-@st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
+@st.cache_data(show_spinner=False, hash_funcs=KEYS)
 def presented_board(store: Store, meeting_version: int, window: Window) -> Presentation | None:
     """The window's board as last presented; keyed on the meetings' version (a new presentation)."""
     return as_presented(store, window)
 
 
-@st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
+@st.cache_data(show_spinner=False, hash_funcs=KEYS)
 def company_presented(store: Store, meeting_version: int, window: Window) -> tuple | None:
     """When and by whom the company's board of the window was presented (a limited view says so)."""
     return kept_boards.company_presented(store, window.label)
 
 
-@st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
+@st.cache_data(show_spinner=False, hash_funcs=KEYS)
 def presented_boards(store: Store, meeting_version: int) -> list[Presentation]:
     return presentations(store)
 
 
-@st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
+@st.cache_data(show_spinner=False, hash_funcs=KEYS)
 def changed_since(store: Store, version: int, presentation: Presentation, settings: Settings) -> Since:
     """What the data says now beside the presented board: recomputed when a load or undo lands."""
     return since(store, presentation, settings)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=KEYS)
 def actions_follow_up(store: Store, meeting_version: int, window: Window, today: date) -> FollowUp:
     """Shared by every session, like `voice_context` (pages only show it)."""
     return follow_up(store, window, today)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=KEYS)
 def action_list(store: Store, meeting_version: int, today: date, window: Window | None = None,
                 account_id: str | None = None) -> pd.DataFrame:
     """Shared by every session, like `voice_context`."""
@@ -219,7 +222,7 @@ def cached(function, store: Store, *args):
     return _cached(f"{function.__module__}:{function.__qualname__}", store, store.version(), args)
 
 
-@st.cache_data(show_spinner=False, max_entries=512, hash_funcs=BY_SCOPE)
+@st.cache_data(show_spinner=False, max_entries=512, hash_funcs=KEYS)
 def _cached(name: str, store: Store, version: int, args: tuple):
     module, function = name.split(":")
     return getattr(importlib.import_module(module), function)(store, *args)
@@ -259,20 +262,20 @@ def window_or_stop(store: Store, settings: Settings, title: str, version: int | 
     return pick_window(latest, first_day(store, version, settings.timezone))
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=KEYS)
 def voice_context(store: Store, version: int, voice: dict, rule: VoiceRule) -> pa.Table:
     """Shared by every session, like `board` (pages only show it): not unpickled afresh for each view.
     As Arrow, which `st.dataframe` sends as it is (a pandas frame it converts on every view)."""
     return pa.Table.from_pandas(voices.context(store, voice, rule), preserve_index=False)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_SCOPE)
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=KEYS)
 def voice_history(store: Store, version: int, voices_version: int, rule: VoiceRule) -> pa.Table:
     """Shared by every session, as Arrow, like `voice_context`."""
     return pa.Table.from_pandas(voices.history(store, rule), preserve_index=False)
 
 
-@st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
+@st.cache_data(show_spinner=False, hash_funcs=KEYS)
 def demo_loaded(store: Store, version: int) -> bool:
     return has_demo(store)
 
@@ -289,11 +292,11 @@ def demo_banner(store: Store, user: User) -> None:
             next_step=next_step), icon=":material/science:")
 
 
-@st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
+@st.cache_data(show_spinner=False, hash_funcs=KEYS)
 def table_summary(store: Store, version: int) -> pd.DataFrame:
     return store.table_summary()
 
 
-@st.cache_data(show_spinner=False, hash_funcs=BY_SCOPE)
+@st.cache_data(show_spinner=False, hash_funcs=KEYS)
 def batches(store: Store, version: int) -> pd.DataFrame:
     return store.batches()
