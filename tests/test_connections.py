@@ -13,6 +13,7 @@ from pathlib import Path
 
 from conftest import ADMIN, ANALYST, EXECUTIVE, FIXTURES, empathy, load_text
 from empathy.access.roles import DataScope
+from empathy.figures.rules import Thresholds, account_signals
 from empathy.store import Store, audit, kept_sheets
 from empathy.store import presentations as kept_boards
 from empathy.store import voices as kept_voices
@@ -135,6 +136,12 @@ def test_a_lake_keeps_versions_undo_voices_sheets_scopes_and_the_audit_as_a_file
     entries = audit.log(store, user=ADMIN)
     assert entries["entry"].tolist() == list(range(len(entries), 0, -1))  # newest first, none twice
     assert entries["action"].tolist()[::-1] == ["load", "load", "load", "undo", "present", "present", "pin_voice"]
+
+    load_text(store, "call_id,account_id,started_at,escalated\nC1,A1,2026-09-02,yes\n", "calls.csv")
+    kept = store.query("SELECT as_of, account_id FROM kept_signals WHERE as_of = ?", [date(2026, 9, 6)])
+    assert sorted(kept["account_id"]) == ["A1", "A2"]  # the load kept the signals of its week's Sunday
+    assert account_signals(store, date(2026, 9, 6), Thresholds())["escalations"].tolist() == [1, 0]
+    assert account_signals(smb, date(2026, 9, 6), Thresholds())["account_id"].tolist() == ["A1"]
 
 
 def test_three_processes_load_into_one_lake_at_once_and_every_batch_lands_whole(lake, tmp_path):

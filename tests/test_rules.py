@@ -1,12 +1,14 @@
-from datetime import date
+import random
+from datetime import date, timedelta
 
 import pandas as pd
 import pytest
 
-from conftest import demo_store_file, demo_story_accounts
+from conftest import ANALYST, demo_store_file, demo_story_accounts
 from conftest import load_text as load
+from empathy.access.roles import DataScope
 from empathy.figures.rules import Thresholds, account_signals, checkpoint_signals, flag_accounts, judge
-from empathy.store import Store
+from empathy.store import Store, core
 
 AS_OF = date(2026, 9, 30)  # the period: 2026-09-01 .. 2026-09-30; the usual: the 180 days before (from 2026-03-05)
 SAD_TURNS = ("This is awful and broken.", "Terrible, I hate this outage.")
@@ -131,3 +133,93 @@ def test_on_the_demo_yellow_and_red_are_a_minority_that_still_catches_every_stor
     assert shares["yellow"] <= 0.20 and shares["red"] <= 0.05
     story = demo_flags[demo_flags["account_id"].isin(demo_story_accounts())]
     assert len(story) == 13 and (story["status"] != "green").all()
+
+
+def kept_days(store) -> list[date]:
+    """The days whose signals the last write kept, for the data's version now."""
+    found = store.query("SELECT DISTINCT as_of FROM kept_signals "
+                        "WHERE version = (SELECT value FROM meta WHERE key = 'version') ORDER BY as_of")
+    return [day.date() for day in found["as_of"]]
+
+
+def rebuilt_from_the_rows(store, day: date, t: Thresholds = Thresholds()) -> pd.DataFrame:
+    """The signals of every current account worked out from the rows by the backtest's own query."""
+    accounts = store.query("SELECT account_id FROM accounts WHERE superseded_by IS NULL ORDER BY account_id")
+    return checkpoint_signals(store, accounts.assign(as_of=day), t)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_kept_signals_are_the_rows_own_through_random_loads_and_undos(store, seed):
+    """Every load and undo keeps the signals of the latest boards' days (the Sundays ending the week of
+    the data's last day and the two before), made in its own transaction; after each, what the board
+    reads equals a rebuild from the rows."""
+    rng = random.Random(seed)
+    load(store, "account_id,account_name,segment,arr\nA1,One,SMB,10\nA2,Two,Enterprise,20\nA3,Three,SMB,30\n",
+         "accounts.csv")
+    loaded, checked = [], 0
+    for step in range(14):
+        if loaded and rng.random() < 0.3:
+            store.undo(loaded.pop(rng.randrange(len(loaded))), user=ANALYST)
+        else:
+            def day() -> str:
+                return (date(2026, 8, 1) + timedelta(days=rng.randint(0, 80))).isoformat()
+            kind = rng.choice(["calls", "surveys", "participation", "accounts"])
+            account = lambda: rng.choice(["A1", "A2", "A3", "A4"])  # noqa: E731 (A4: a row of no listed account)
+            if kind == "calls":
+                text = "call_id,account_id,started_at,call_type,escalated\n" + "\n".join(
+                    f"C{n},{account()},{day()},support,{rng.choice(['yes', 'no'])}" for n in rng.sample(range(1, 10), 3))
+            elif kind == "surveys":
+                text = "response_id,account_id,submitted_at,metric,score\n" + "\n".join(
+                    f"R{n},{account()},{day()},nps,{rng.randint(0, 10)}" for n in rng.sample(range(1, 13), 5))
+            elif kind == "participation":
+                text = "period_start,account_id,metric,invited,responded\n" + "\n".join(
+                    f"{day()},{who},nps,{rng.randint(5, 20)},{rng.randint(0, 5)}" for who in rng.sample(["A1", "A2", "A4"], 2))
+            else:
+                text = f"account_id,account_name,segment,arr\nA{rng.randint(1, 5)},Renamed {step},SMB,{rng.randint(1, 99)}\n"
+            report = load(store, text, f"{kind} {step}.csv")
+            if report.batch_id is not None:
+                loaded.append(report.batch_id)
+        days = kept_days(store)
+        if store.query("SELECT count(*) AS n FROM calls WHERE superseded_by IS NULL")["n"][0] or \
+                store.query("SELECT count(*) AS n FROM survey_responses WHERE superseded_by IS NULL")["n"][0]:
+            assert len(days) == 3 and all(d.isoweekday() == 7 for d in days), days
+        for kept_day in days:
+            pd.testing.assert_frame_equal(account_signals(store, kept_day, Thresholds()),
+                                          rebuilt_from_the_rows(store, kept_day))
+            checked += 1
+    assert checked >= 9
+
+
+def test_signals_kept_for_another_version_are_not_read(store, monkeypatch):
+    """A write that kept nothing (a process without the keeper) leaves the last kept signals behind:
+    they are of the version before, and the board works its own out."""
+    load(store, "account_id,account_name\nA1,One\n", "accounts.csv")
+    load(store, "call_id,account_id,started_at,escalated\nC1,A1,2026-09-02,yes\n", "calls.csv")
+    sunday = kept_days(store)[-1]
+    assert account_signals(store, sunday, Thresholds())["escalations"].tolist() == [1]
+    monkeypatch.setattr(core, "KEEPERS", [])
+    load(store, "call_id,account_id,started_at,escalated\nC2,A1,2026-09-03,yes\n", "calls.csv")
+    assert kept_days(store) == []
+    assert account_signals(store, sunday, Thresholds())["escalations"].tolist() == [2]
+
+
+def test_signals_are_kept_for_the_settings_thresholds_and_timezone_only(store):
+    load(store, "account_id,account_name\nA1,One\n", "accounts.csv")
+    load(store, "call_id,account_id,started_at,escalated\nC1,A1,2026-09-02,yes\n", "calls.csv")
+    sunday = kept_days(store)[-1]
+    kept = store.query("SELECT DISTINCT days, baseline_days, timezone FROM kept_signals")
+    assert kept.to_dict("records") == [{"days": 30, "baseline_days": 180, "timezone": "UTC"}]
+    assert sunday == date(2026, 9, 6)  # the Sunday of the week of the data's last day
+    other = Thresholds(days=3, baseline_days=30)
+    assert account_signals(store, sunday, other)["escalations"].tolist() == [0]  # 4-6 September: no call
+    pd.testing.assert_frame_equal(account_signals(store, sunday, other), rebuilt_from_the_rows(store, sunday, other))
+
+
+def test_a_limited_view_reads_only_its_accounts_kept_signals(store):
+    load(store, "account_id,account_name,segment\nA1,One,SMB\nA2,Two,Enterprise\n", "accounts.csv")
+    load(store, "call_id,account_id,started_at,escalated\nC1,A1,2026-09-02,yes\nC2,A2,2026-09-03,yes\n", "calls.csv")
+    sunday = kept_days(store)[-1]
+    smb = store.scoped(DataScope(segments=("SMB",)))
+    assert account_signals(store, sunday, Thresholds())["account_id"].tolist() == ["A1", "A2"]
+    assert account_signals(smb, sunday, Thresholds())["account_id"].tolist() == ["A1"]
+    pd.testing.assert_frame_equal(account_signals(smb, sunday, Thresholds()), rebuilt_from_the_rows(smb, sunday))

@@ -7,7 +7,7 @@ whose complaints grew, and the customer voice of the week, for one window agains
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -16,9 +16,9 @@ from scipy import stats
 from empathy.figures import voice as voices
 from empathy.figures.metrics import Figure, Test, Window, figure_trends, iso_week, utc_bounds
 from empathy.figures.renewals import RENEWAL_DAYS, renewing_soon
-from empathy.figures.rules import flag_accounts, red_accounts
-from empathy.figures.settings import Settings
-from empathy.store import Store
+from empathy.figures.rules import flag_accounts, keep_signals, red_accounts
+from empathy.figures.settings import Settings, SettingsError, read_settings
+from empathy.store import Store, keeps
 
 NEGATIVE = -0.05  # a comment or customer turn at or below this compound is a negative mention
 TOP_ACCOUNTS = 5
@@ -122,17 +122,44 @@ def _window_json(window: Window) -> dict:
     return {"start": window.start.isoformat(), "end": window.end.isoformat(), "label": window.label}
 
 
+DATA_SPAN = """
+    SELECT min(first_at) AS first_at, max(last_at) AS last_at FROM (
+        SELECT min(submitted_at) AS first_at, max(submitted_at) AS last_at
+        FROM survey_responses WHERE superseded_by IS NULL
+        UNION ALL SELECT min(started_at), max(started_at) FROM calls WHERE superseded_by IS NULL)"""
+# The weeks whose last days' early-warning signals a write keeps: the week of the data's last day and
+# the two before, every day the latest complete week and the one before it can end on, whatever the day.
+KEPT_WEEKS = 3
+
+
 def data_days(store: Store, timezone: str) -> tuple[date, date] | None:
     """The first and last day (in the board's timezone) with survey answers or calls."""
-    found = store.query("""
-        SELECT min(first_at) AS first_at, max(last_at) AS last_at FROM (
-            SELECT min(submitted_at) AS first_at, max(submitted_at) AS last_at
-            FROM survey_responses WHERE superseded_by IS NULL
-            UNION ALL SELECT min(started_at), max(started_at) FROM calls WHERE superseded_by IS NULL)""")
+    return _days(store.query(DATA_SPAN), timezone)
+
+
+def _days(found: pd.DataFrame, timezone: str) -> tuple[date, date] | None:
     if pd.isna(found["last_at"][0]):
         return None
     return tuple(pd.Timestamp(found[column][0]).tz_localize("UTC").tz_convert(timezone).date()
                  for column in ("first_at", "last_at"))
+
+
+@keeps
+def keep_board_signals(cursor) -> None:
+    """Run by every write that moves the data's version: the signals of the latest boards' alerts
+    (the last days of the latest complete week and of the week before, with the settings' thresholds
+    and timezone), so that the first board after a load reads them instead of working them out."""
+    try:
+        settings = read_settings()
+    except SettingsError:
+        settings = None  # the board will say what is wrong with the file; nothing is kept meanwhile
+    cursor.execute("DELETE FROM kept_signals")  # kept for the version before
+    span = None if settings is None else _days(cursor.execute(DATA_SPAN).df(), settings.timezone)
+    if span is None:
+        return
+    last_sunday = span[1] + timedelta(days=7 - span[1].isoweekday())
+    keep_signals(cursor, [last_sunday - timedelta(weeks=back) for back in range(KEPT_WEEKS)],
+                 settings.early_warning, settings.timezone)
 
 
 def trend_of(trends: pd.DataFrame, name: str) -> pd.DataFrame:

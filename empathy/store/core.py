@@ -44,6 +44,19 @@ from empathy.store.tables import SET_TURN_TIMES, TURN_TIME, UTTERANCE_COLUMNS
 
 DEFAULT_PATH = DATA / "empathy.duckdb"
 WRITE_ATTEMPTS = 8
+# What a write that moves the data's version works out again in its own transaction, after the rows
+# and the counters: small tables of what every board view would otherwise work out from the rows
+# (`keeps`; empathy/figures/board.py registers the early warning's signals). A reader takes a kept
+# table only where it was made for the version it reads, so a keeper that did not run (a process
+# that never imported it) costs time, never a wrong figure.
+KEEPERS: list[Callable[[duckdb.DuckDBPyConnection], None]] = []
+
+
+def keeps(keeper: Callable[[duckdb.DuckDBPyConnection], None]) -> Callable[[duckdb.DuckDBPyConnection], None]:
+    """Register `keeper(cursor)`, run inside every write that moves the version (its rows visible)."""
+    if keeper not in KEEPERS:
+        KEEPERS.append(keeper)
+    return keeper
 
 
 class _NothingNew(Exception):
@@ -160,6 +173,9 @@ class Store:
                         result = work(cursor)
                         for counter in ("writes", *counters):
                             cursor.execute("UPDATE meta SET value = value + 1 WHERE key = ?", [counter])
+                        if "version" in counters:
+                            for keeper in KEEPERS:
+                                keeper(cursor)
                     except BaseException:
                         cursor.rollback()
                         raise

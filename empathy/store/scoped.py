@@ -84,5 +84,6 @@ def _scope_views(catalog: str, scope: DataScope) -> str:
         "presented": f"SELECT * FROM {base}.presented WHERE false",  # the company's board, not a scope's
         "actions": f"SELECT * FROM {base}.actions WHERE link_kind = 'account' AND link IN ({accounts})",
         "alerts": f"SELECT * FROM {base}.alerts WHERE false",  # the company's alerts, not a scope's
+        "kept_signals": f"SELECT * FROM {base}.kept_signals WHERE account_id IN ({accounts})",
     }
     return "; ".join(f"CREATE OR REPLACE TEMP VIEW {name} AS {sql}" for name, sql in views.items())

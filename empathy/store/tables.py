@@ -51,6 +51,15 @@ OTHER_TABLES = {
     # alert is cleared when it is red no more, so turning red again is news again.
     "alerts": ("""alert_key VARCHAR, channel VARCHAR, kind VARCHAR, subject VARCHAR, message VARCHAR,
                   sent_at TIMESTAMP, sent_by VARCHAR, cleared_at TIMESTAMP""", None),
+    # The early warning's signals of every account on the days the latest boards ask for, made again by
+    # every write that moves the data's version (empathy/figures/rules.py `keep_signals`), for that version.
+    "kept_signals": ("""as_of DATE, days BIGINT, baseline_days BIGINT, timezone VARCHAR, version BIGINT,
+                        account_id VARCHAR, account_name VARCHAR, segment VARCHAR, arr DOUBLE, owner VARCHAR,
+                        contacts VARCHAR, customer_type VARCHAR, last_contact TIMESTAMP, support_calls BIGINT,
+                        support_calls_before BIGINT, escalations BIGINT, scored_calls BIGINT, unhappy_calls BIGINT,
+                        nps_answers BIGINT, promoters BIGINT, detractors BIGINT, nps_answers_before BIGINT,
+                        promoters_before BIGINT, detractors_before BIGINT, invited BIGINT, responded BIGINT,
+                        invited_before BIGINT, responded_before BIGINT""", None),
     # Sign-outs: one browser's sign-in (`session`, a fingerprint of its signed cookie), or, with no
     # session, every sign-in of that person made before `signed_out_at` (an admin's doing).
     "sign_outs": ("who VARCHAR, session VARCHAR, signed_out_at TIMESTAMP, signed_out_by VARCHAR", None),
