@@ -1,22 +1,31 @@
 """Board figures against values worked out by hand (and scipy on the raw answers for Welch)."""
 
 import math
-from datetime import date, datetime
+import random
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
+import duckdb
 import pandas as pd
 import pytest
 from scipy import stats
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from conftest import ANALYST
+from conftest import load_text as load
+from empathy.access.roles import DataScope
+from empathy.figures.board import keep_for_boards
 from empathy.figures.metrics import (
     Window,
+    aggregates,
     figure_trends,
     iso_week,
+    local_day,
     mean_test,
     nps_test,
     proportion_test,
     utc_bounds,
+    utc_offsets,
     weeks_ending,
     window_figures,
 )
@@ -149,3 +158,93 @@ def test_window_labels():
     assert Window(date(2026, 9, 1), date(2026, 9, 30)).label == "2026-09-01 to 2026-09-30"
     with pytest.raises(ValueError):
         iso_week("2026-W99")
+
+
+def kept_then_rebuilt(store, windows: list[Window], timezone: str, speeder: float) -> tuple[list[dict], list[dict]]:
+    """The windows' aggregates from the days the last write kept, then from the rows (the mark of what
+    was kept taken away, by a write that moves no version: nothing is kept again)."""
+    store.whole.write(keep_for_boards)  # kept again, as the last write left them (a view before took the mark)
+    assert store.query("SELECT timezone, speeder_seconds FROM kept_days_for").values.tolist() == [[timezone, speeder]]
+    kept = aggregates(store, windows, timezone, speeder)
+    store.whole.write(lambda cursor: cursor.execute("DELETE FROM kept_days_for"))
+    return kept, aggregates(store, windows, timezone, speeder)
+
+
+def same_aggregates(kept: list[dict], rebuilt: list[dict]) -> None:
+    for window_kept, window_rebuilt in zip(kept, rebuilt, strict=True):
+        assert window_kept["participation"] == window_rebuilt["participation"]
+        assert window_kept["surveys"].keys() == window_rebuilt["surveys"].keys()
+        for metric, sums in window_kept["surveys"].items():
+            assert sums == pytest.approx(window_rebuilt["surveys"][metric]), metric
+        assert window_kept["calls"] == pytest.approx(window_rebuilt["calls"])
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_kept_days_add_up_to_the_rows_through_random_loads_and_undos(store, own_settings_and_themes, seed):
+    """Every load and undo keeps each table's sums per day in the board's timezone (here one with
+    summer time) and its speeder line; after each, the figures' aggregates of random windows, for the
+    whole store and for a limited view, equal those worked out from the rows."""
+    settings = own_settings_and_themes / "settings.toml"
+    settings.write_text(settings.read_text().replace('timezone = "UTC"', 'timezone = "America/New_York"')
+                        .replace("speeder_seconds = 5", "speeder_seconds = 20"))
+    rng = random.Random(seed)
+    load(store, "account_id,segment,region\nA1,SMB,EMEA\nA2,Enterprise,EMEA\nA3,SMB,APAC\n", "accounts.csv")
+    loaded, compared = [], 0
+    for step in range(12):
+        if loaded and rng.random() < 0.3:
+            store.undo(loaded.pop(rng.randrange(len(loaded))), user=ANALYST)
+        else:
+            def moment() -> str:  # late evenings too: another day in New York than in UTC
+                return f"{date(2026, 10, 1) + timedelta(days=rng.randint(0, 60))} {rng.choice(['02:30', '12:00', '23:45'])}"
+            def account() -> str:
+                return rng.choice(["A1", "A2", "A3", "A4"])  # A4: a row of no listed account
+            kind = rng.choice(["calls", "surveys", "surveys", "participation", "accounts"])
+            if kind == "calls":
+                text = "call_id,account_id,started_at,transcript\n" + "\n".join(
+                    f"C{n},{account()},{moment()},\"Customer: {rng.choice(['This is awful.', 'Great, thanks!'])}\""
+                    for n in rng.sample(range(1, 10), 3))
+            elif kind == "surveys":
+                text = "response_id,account_id,submitted_at,metric,score,duration_seconds\n" + "\n".join(
+                    f"R{n},{account()},{moment()},{rng.choice(['nps', 'csat', 'ces'])},{rng.randint(1, 5)},"
+                    f"{rng.choice([3, 30, ''])}" for n in rng.sample(range(1, 15), 6))
+            elif kind == "participation":
+                text = "period_start,account_id,segment,metric,invited,responded\n" + "\n".join(
+                    f"{moment()[:10]},{who},SMB,nps,{rng.randint(5, 20)},{rng.randint(0, 5)}"
+                    for who in rng.sample(["A1", "A2", "A4", ""], 2))
+            else:
+                text = f"account_id,segment,region\nA{rng.randint(1, 4)},{rng.choice(['SMB', 'Enterprise'])},EMEA\n"
+            report = load(store, text, f"{kind} {step}.csv")
+            if report.batch_id is not None:
+                loaded.append(report.batch_id)
+        length = rng.choice([1, 7, 28])
+        end = date(2026, 10, 1) + timedelta(days=rng.randint(0, 60))
+        windows = [Window(end - timedelta(days=(k + 1) * length - 1), end - timedelta(days=k * length))
+                   for k in reversed(range(rng.randint(2, 5)))]
+        for view in (store, store.scoped(DataScope(segments=("SMB",))), store.scoped(DataScope(regions=("EMEA",)))):
+            kept, rebuilt = kept_then_rebuilt(view, windows, "America/New_York", 20.0)
+            same_aggregates(kept, rebuilt)
+            compared += sum(1 for window in rebuilt if window["surveys"] or window["calls"]["n"] or window["participation"][0])
+    assert compared >= 10  # windows with figures in them, compared both ways
+
+
+@pytest.mark.parametrize("zone", ["UTC", "America/New_York", "America/Santiago", "Asia/Kolkata", "Australia/Lord_Howe",
+                                  "Pacific/Chatham"])
+def test_a_rows_local_day_from_the_offsets_is_the_zones_own(zone):
+    """Every quarter hour (and a minute either side) over fourteen months, in zones with summer time
+    (changing at 2:00 and, in Santiago, at midnight), a half-hour offset, a half-hour change of offset
+    and a 45-minute one: the day `local_day` gives in DuckDB is the calendar day zoneinfo gives."""
+    first, last = datetime(2025, 12, 30, 13, 7), datetime(2027, 2, 28)
+    offsets = utc_offsets(zone, first, last)
+    instants = []
+    at = datetime(2025, 12, 31)
+    while at < last:
+        instants += [at - timedelta(minutes=1), at, at + timedelta(minutes=1)]
+        at += timedelta(minutes=15)
+    instants = [first] + [moment for moment in instants if moment >= first]
+    expected = [moment.replace(tzinfo=UTC).astimezone(ZoneInfo(zone)).date() for moment in instants]
+    sql, params = local_day("t", offsets)
+    connection = duckdb.connect()
+    connection.register("instants", pd.DataFrame({"i": range(len(instants)), "t": instants}))
+    found = connection.execute(f"SELECT {sql} AS day FROM instants ORDER BY i", params).df()["day"]
+    assert [day.date() for day in found] == expected
+    assert len(offsets) == {"UTC": 1, "Asia/Kolkata": 1}.get(zone, 3)  # summer time begins and ends once a year

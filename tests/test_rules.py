@@ -142,8 +142,9 @@ def kept_days(store) -> list[date]:
     return [day.date() for day in found["as_of"]]
 
 
-def rebuilt_from_the_rows(store, day: date, t: Thresholds = Thresholds()) -> pd.DataFrame:
+def rebuilt_from_the_rows(store, day: date, t: Thresholds | None = None) -> pd.DataFrame:
     """The signals of every current account worked out from the rows by the backtest's own query."""
+    t = t or Thresholds()
     accounts = store.query("SELECT account_id FROM accounts WHERE superseded_by IS NULL ORDER BY account_id")
     return checkpoint_signals(store, accounts.assign(as_of=day), t)
 
@@ -164,7 +165,8 @@ def test_kept_signals_are_the_rows_own_through_random_loads_and_undos(store, see
             def day() -> str:
                 return (date(2026, 8, 1) + timedelta(days=rng.randint(0, 80))).isoformat()
             kind = rng.choice(["calls", "surveys", "participation", "accounts"])
-            account = lambda: rng.choice(["A1", "A2", "A3", "A4"])  # noqa: E731 (A4: a row of no listed account)
+            def account() -> str:
+                return rng.choice(["A1", "A2", "A3", "A4"])  # A4: a row of no listed account
             if kind == "calls":
                 text = "call_id,account_id,started_at,call_type,escalated\n" + "\n".join(
                     f"C{n},{account()},{day()},support,{rng.choice(['yes', 'no'])}" for n in rng.sample(range(1, 10), 3))

@@ -14,7 +14,7 @@ import pandas as pd
 from scipy import stats
 
 from empathy.figures import voice as voices
-from empathy.figures.metrics import Figure, Test, Window, figure_trends, iso_week, utc_bounds
+from empathy.figures.metrics import Figure, Test, Window, figure_trends, iso_week, keep_days, utc_bounds
 from empathy.figures.renewals import RENEWAL_DAYS, renewing_soon
 from empathy.figures.rules import flag_accounts, keep_signals, red_accounts
 from empathy.figures.settings import Settings, SettingsError, read_settings
@@ -145,20 +145,22 @@ def _days(found: pd.DataFrame, timezone: str) -> tuple[date, date] | None:
 
 
 @keeps
-def keep_board_signals(cursor) -> None:
-    """Run by every write that moves the data's version: the signals of the latest boards' alerts
-    (the last days of the latest complete week and of the week before, with the settings' thresholds
-    and timezone), so that the first board after a load reads them instead of working them out."""
+def keep_for_boards(cursor) -> None:
+    """Run by every write that moves the data's version, in its transaction: what the boards of the
+    latest weeks would otherwise work out from every row, with the settings' timezone, speeder line
+    and thresholds (the defaults while the file is wrong: the board says what is wrong with it) —
+    each data table's sums per day (`metrics.keep_days`), and the early warning's signals on the
+    last days of the latest complete week and the week before (`rules.keep_signals`)."""
     try:
         settings = read_settings()
     except SettingsError:
-        settings = None  # the board will say what is wrong with the file; nothing is kept meanwhile
-    cursor.execute("DELETE FROM kept_signals")  # kept for the version before
-    span = None if settings is None else _days(cursor.execute(DATA_SPAN).df(), settings.timezone)
-    if span is None:
-        return
-    last_sunday = span[1] + timedelta(days=7 - span[1].isoweekday())
-    keep_signals(cursor, [last_sunday - timedelta(weeks=back) for back in range(KEPT_WEEKS)],
+        settings = Settings()
+    found = cursor.execute(DATA_SPAN).df()
+    span = _days(found, settings.timezone)
+    keep_days(cursor, settings.timezone, settings.speeder_seconds,
+              None if span is None else (found["first_at"][0].to_pydatetime(), found["last_at"][0].to_pydatetime()))
+    last_sunday = None if span is None else span[1] + timedelta(days=7 - span[1].isoweekday())
+    keep_signals(cursor, [] if last_sunday is None else [last_sunday - timedelta(weeks=back) for back in range(KEPT_WEEKS)],
                  settings.early_warning, settings.timezone)
 
 

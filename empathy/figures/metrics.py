@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -158,6 +159,41 @@ def utc_bounds(window: Window, timezone: str) -> tuple[datetime, datetime]:
     return midnight(window.start), midnight(window.end + timedelta(days=1))
 
 
+def utc_offsets(timezone: str, first: datetime, last: datetime) -> list[tuple[datetime, int]]:
+    """The timezone's offsets from UTC (seconds) between two naive UTC instants, each with the instant
+    it starts from (the first from `first`): read a day at a time and, where a day's offset changes,
+    found to the quarter hour, on which every offset and change of the tz database lies. A row's local
+    day is then its instant plus its period's offset: a store-side sum (`keep_days`) a tenth the cost
+    of converting every row with DuckDB's ICU."""
+    zone = ZoneInfo(timezone)
+    def offset(at: datetime) -> int:
+        return int(at.replace(tzinfo=UTC).astimezone(zone).utcoffset().total_seconds())
+    periods = [(first, offset(first))]
+    day = first
+    while day < last:
+        following = min(day + timedelta(days=1), last)
+        if offset(following) != periods[-1][1]:
+            low, high = day, following  # the change lies after low, at or before high
+            while high - low > timedelta(minutes=15):
+                middle = low + (high - low) / 2
+                middle -= timedelta(minutes=middle.minute % 15, seconds=middle.second, microseconds=middle.microsecond)
+                if middle <= low:
+                    middle = low + timedelta(minutes=15)
+                low, high = (low, middle) if offset(middle) != periods[-1][1] else (middle, high)
+            periods.append((high, offset(high)))
+        day = following
+    return periods
+
+
+def local_day(column: str, offsets: list[tuple[datetime, int]]) -> tuple[str, list]:
+    """SQL for the local day of a naive UTC timestamp column, and its parameters (`utc_offsets`)."""
+    shifts = " ".join(f"WHEN {column} < ? THEN ?" for _ in offsets[1:])
+    params = [value for (_, before), (start, _) in pairwise(offsets) for value in (start, before)]
+    if not shifts:
+        return f"({column} + to_seconds(?::BIGINT))::DATE", [offsets[0][1]]
+    return f"({column} + to_seconds((CASE {shifts} ELSE ? END)::BIGINT))::DATE", [*params, offsets[-1][1]]
+
+
 def run_of_windows(window: Window, count: int) -> list[Window]:
     """`count` windows of the same length ending with `window`, oldest first."""
     windows = [window]
@@ -173,16 +209,51 @@ def aggregates(store: Store, windows: list[Window], timezone: str = "UTC", speed
     return grouped_aggregates(store, windows, timezone, speeder_seconds, scope).get(None) or _empty(windows)
 
 
+# What a window's figures are made from, per table: sums that add up over any rows, so that the days
+# a write keeps (`keep_days`) add up to a window's as its rows do. Means and variances are worked out
+# from them in Python (`_survey`, `_calls`), the same way whichever rows were summed: a survey's
+# from exact integer sums of its scores. `{speeder}` is the speeder line's parameter.
+SURVEY_SUMS = {"n": "count(*)", "promoters": "count(*) FILTER (WHERE score >= 9)",
+               "detractors": "count(*) FILTER (WHERE score <= 6)", "top_two": "count(*) FILTER (WHERE score >= 4)",
+               "easy": "count(*) FILTER (WHERE score >= 5)", "score_sum": "sum(score)",
+               "score_squares": "sum(score * score)", "timed": "count(duration_seconds)",
+               "speeders": "count(*) FILTER (WHERE duration_seconds < {speeder})"}
+CALL_SUMS = {"n": "count(unhappy)", "unhappy": "count(*) FILTER (WHERE unhappy)",
+             "sentiment_sum": "sum(sentiment_mean)", "sentiment_n": "count(sentiment_mean)",
+             "negative": "count(*) FILTER (WHERE negative)", "dissatisfaction_sum": "sum(dissatisfaction)",
+             "dissatisfaction_n": "count(dissatisfaction)"}
+PARTICIPATION_SUMS = {"invited": "sum(invited)", "responded": "sum(responded)"}
+FLOAT_SUMS = ("sentiment_sum", "dissatisfaction_sum")
+
+
+def _summed(sums: dict[str, str], speeder: str = "?") -> str:
+    """The sums over rows, each cast so that it reads the same however many rows it added."""
+    return ", ".join(f"({expression.format(speeder=speeder)})::{'DOUBLE' if name in FLOAT_SUMS else 'BIGINT'} "
+                     f"AS {name}" for name, expression in sums.items())
+
+
+def _resummed(sums: dict[str, str]) -> str:
+    """The same sums over kept days."""
+    return ", ".join(f"sum({name})::{'DOUBLE' if name in FLOAT_SUMS else 'BIGINT'} AS {name}" for name in sums)
+
+
+def _bucket(column: str, ends: list, inclusive: bool) -> str:
+    """The index of the window a row falls in, given each window's end (bound as parameters)."""
+    compare = "<=" if inclusive else "<"
+    return "CASE " + " ".join(f"WHEN {column} {compare} ? THEN {i}" for i in range(len(ends))) + " END"
+
+
 def grouped_aggregates(store: Store, windows: list[Window], timezone: str = "UTC", speeder_seconds: float = 5.0,
                        scope: Scope = Scope()) -> dict[str | None, list[dict]]:
     """`aggregates` for each value of the scope's group (`None` when it has none). A table the scope
-    cannot be read from (calls by respondent role) adds nothing, so its figure stays empty."""
+    cannot be read from (calls by respondent role) adds nothing, so its figure stays empty. The whole
+    store's figures (no group, no filter) come from the days the last write kept where it kept them
+    for this timezone and speeder line (`keep_days`)."""
+    if scope == Scope() and (kept := _kept_aggregates(store, windows, timezone, speeder_seconds)) is not None:
+        return {None: kept}
     bounds = [utc_bounds(w, timezone) for w in windows]
     after = [hi for _, hi in bounds]  # each window's after-last instant, in order
     last_days = [w.end for w in windows]
-    def bucket(column: str, ends: list, inclusive: bool) -> str:
-        compare = "<=" if inclusive else "<"
-        return "CASE " + " ".join(f"WHEN {column} {compare} ? THEN {i}" for i in range(len(ends))) + " END"
     found: dict[str | None, list[dict]] = {}
     def windows_of(value) -> list[dict]:
         key = None if scope.group is None else (NOT_SET if value is None or pd.isna(value) else value)
@@ -190,42 +261,121 @@ def grouped_aggregates(store: Store, windows: list[Window], timezone: str = "UTC
     if scope.applies_to("surveys"):
         joins, value, where, params = scope.source("surveys")
         surveys = store.query(f"""
-            SELECT {bucket("submitted_at", after, False)} AS i, value, metric, count(*) AS n,
-                   count(*) FILTER (WHERE score >= 9) AS promoters,
-                   count(*) FILTER (WHERE score <= 6) AS detractors,
-                   count(*) FILTER (WHERE score >= 4) AS top_two,
-                   count(*) FILTER (WHERE score >= 5) AS easy,
-                   avg(score) AS mean, coalesce(var_samp(score), 0) AS variance,
-                   count(duration_seconds) AS timed,
-                   count(*) FILTER (WHERE duration_seconds < ?) AS speeders
+            SELECT {_bucket("submitted_at", after, False)} AS i, value, metric, {_summed(SURVEY_SUMS)}
             FROM (SELECT s.submitted_at, s.metric, s.score, s.duration_seconds, {value} AS value FROM {joins}
                   WHERE s.superseded_by IS NULL AND s.submitted_at >= ? AND s.submitted_at < ?{where})
             GROUP BY ALL""", [*after, speeder_seconds, bounds[0][0], after[-1], *params])
         for row in surveys.to_dict("records"):
-            windows_of(row.pop("value"))[row.pop("i")]["surveys"][row["metric"]] = row
+            window = windows_of(row.pop("value"))[row.pop("i")]
+            window["surveys"][row["metric"]] = _survey(row)
     if scope.applies_to("calls"):
         joins, value, where, params = scope.source("calls")
         calls = store.query(f"""
-            SELECT {bucket("started_at", after, False)} AS i, value, count(unhappy) AS n,
-                   count(*) FILTER (WHERE unhappy) AS unhappy, avg(sentiment_mean) AS mean,
-                   count(*) FILTER (WHERE negative) AS negative, avg(dissatisfaction) AS dissatisfaction
+            SELECT {_bucket("started_at", after, False)} AS i, value, {_summed(CALL_SUMS)}
             FROM (SELECT c.started_at, c.sentiment_mean, c.negative, c.dissatisfaction, c.unhappy, {value} AS value
                   FROM {joins}
                   WHERE c.superseded_by IS NULL AND c.started_at >= ? AND c.started_at < ?{where})
             GROUP BY ALL""", [*after, bounds[0][0], after[-1], *params])
         for row in calls.to_dict("records"):
-            windows_of(row.pop("value"))[row.pop("i")]["calls"] = row
+            window = windows_of(row.pop("value"))[row.pop("i")]
+            window["calls"] = _calls(row)
     if scope.applies_to("participation"):
         joins, value, where, params = scope.source("participation")
         participation = store.query(f"""
-            SELECT {bucket("period_start", last_days, True)} AS i, value,
-                   coalesce(sum(invited), 0) AS invited, coalesce(sum(responded), 0) AS responded
+            SELECT {_bucket("period_start", last_days, True)} AS i, value, {_summed(PARTICIPATION_SUMS)}
             FROM (SELECT p.period_start, p.invited, p.responded, {value} AS value FROM {joins}
                   WHERE p.superseded_by IS NULL AND p.period_start BETWEEN ? AND ?{where})
             GROUP BY ALL""", [*last_days, windows[0].start, last_days[-1], *params])
         for row in participation.to_dict("records"):
-            windows_of(row["value"])[row["i"]]["participation"] = (int(row["invited"]), int(row["responded"]))
+            windows_of(row["value"])[row["i"]]["participation"] = _participation(row)
     return found
+
+
+def keep_days(cursor, timezone: str, speeder_seconds: float, span: tuple[datetime, datetime] | None) -> None:
+    """Inside a write that moved the data's version (`empathy.store.keeps`): each table's sums per day
+    (in the board's timezone), metric, and the segment and region of the row's current account, which
+    add up to any window's figures in a few rows instead of a window's every row (and, by account,
+    to a limited view's: empathy/store/scoped.py), for this version, timezone and speeder line.
+    `span`: the first and last instant of the survey answers and calls (UTC, naive)."""
+    for table in ("kept_survey_days", "kept_call_days", "kept_participation_days", "kept_days_for"):
+        cursor.execute(f"DELETE FROM {table}")
+    account = ("LEFT JOIN accounts a ON a.account_id = {0}.account_id AND a.superseded_by IS NULL")
+    owned = "a.segment, a.region, a.account_id IS NOT NULL AS owned"
+    offsets = utc_offsets(timezone, *span) if span else [(datetime.min, 0)]
+    survey_day, survey_params = local_day("s.submitted_at", offsets)
+    cursor.execute(f"""
+        INSERT INTO kept_survey_days BY NAME
+        SELECT day, metric, segment, region, owned, {_summed(SURVEY_SUMS)}
+        FROM (SELECT {survey_day} AS day, s.metric, s.score, s.duration_seconds, {owned}
+              FROM survey_responses s {account.format("s")} WHERE s.superseded_by IS NULL)
+        GROUP BY ALL""", [speeder_seconds, *survey_params])
+    call_day, call_params = local_day("c.started_at", offsets)
+    cursor.execute(f"""
+        INSERT INTO kept_call_days BY NAME
+        SELECT day, segment, region, owned, {_summed(CALL_SUMS)}
+        FROM (SELECT {call_day} AS day, c.sentiment_mean, c.negative, c.dissatisfaction, c.unhappy, {owned}
+              FROM calls c {account.format("c")} WHERE c.superseded_by IS NULL)
+        GROUP BY ALL""", call_params)
+    cursor.execute(f"""
+        INSERT INTO kept_participation_days BY NAME
+        SELECT day, segment, region, owned, no_account, row_segment, {_summed(PARTICIPATION_SUMS)}
+        FROM (SELECT p.period_start AS day, p.invited, p.responded, {owned}, p.account_id IS NULL AS no_account,
+                     p.segment AS row_segment
+              FROM participation p {account.format("p")} WHERE p.superseded_by IS NULL)
+        GROUP BY ALL""")
+    cursor.execute("INSERT INTO kept_days_for SELECT value, ?, ? FROM meta WHERE key = 'version'",
+                   [timezone, speeder_seconds])
+
+
+def _kept_aggregates(store: Store, windows: list[Window], timezone: str, speeder_seconds: float) -> list[dict] | None:
+    """`aggregates` from the kept days, read in one transaction with the mark of what they were kept
+    for; None where they were kept for another version, timezone or speeder line."""
+    last_days, first = [w.end for w in windows], windows[0].start
+    found = _empty(windows)
+    with store.cursor() as cursor:
+        cursor.begin()
+        try:
+            kept = cursor.execute("""
+                SELECT count(*) FROM kept_days_for WHERE timezone = ? AND speeder_seconds = ?
+                  AND version = (SELECT value FROM meta WHERE key = 'version')""", [timezone, speeder_seconds])
+            if not kept.fetchone()[0]:
+                return None
+            for table, sums, extra in (("kept_survey_days", SURVEY_SUMS, ", metric"), ("kept_call_days", CALL_SUMS, ""),
+                                       ("kept_participation_days", PARTICIPATION_SUMS, "")):
+                rows = cursor.execute(f"""
+                    SELECT {_bucket("day", last_days, True)} AS i{extra}, {_resummed(sums)} FROM {table}
+                    WHERE day BETWEEN ? AND ? GROUP BY ALL""", [*last_days, first, last_days[-1]]).df()
+                for row in rows.to_dict("records"):
+                    window = found[row.pop("i")]
+                    if table == "kept_survey_days":
+                        window["surveys"][row["metric"]] = _survey(row)
+                    elif table == "kept_call_days":
+                        window["calls"] = _calls(row)
+                    else:
+                        window["participation"] = _participation(row)
+        finally:
+            cursor.rollback()
+    return found
+
+
+def _survey(row: dict) -> dict:
+    """A window's survey sums as the figures read them: the mean and sample variance of the scores
+    from their exact sums."""
+    n, total, squares = int(row["n"]), int(row.pop("score_sum")), int(row.pop("score_squares"))
+    return {**{key: int(value) if key != "metric" else value for key, value in row.items()},
+            "mean": total / n, "variance": (n * squares - total * total) / (n * (n - 1)) if n > 1 else 0.0}
+
+
+def _calls(row: dict) -> dict:
+    def mean(total, count) -> float | None:
+        return float(total) / int(count) if count else None
+    return {"n": int(row["n"]), "unhappy": int(row["unhappy"]), "negative": int(row["negative"]),
+            "mean": mean(row["sentiment_sum"], row["sentiment_n"]),
+            "dissatisfaction": mean(row["dissatisfaction_sum"], row["dissatisfaction_n"])}
+
+
+def _participation(row: dict) -> tuple[int, int]:
+    return (0 if pd.isna(row["invited"]) else int(row["invited"]), 0 if pd.isna(row["responded"]) else int(row["responded"]))
 
 
 def _empty(windows: list[Window]) -> list[dict]:

@@ -88,7 +88,8 @@ def account_signals(store: Store, as_of: date, t: Thresholds, timezone: str = "U
 def keep_signals(cursor, days: list[date], t: Thresholds, timezone: str) -> None:
     """Inside a write that moved the data's version (`empathy.store.keeps`): every account's signals on
     these days, kept for `account_signals` to read instead of working them out (at 1,000,000 answers
-    the board's two took half its time), for this version only."""
+    the board's two took half its time), for this version only; those kept before go."""
+    cursor.execute("DELETE FROM kept_signals")
     for as_of in days:
         bounds = _bounds(as_of, t, timezone)
         cursor.execute(f"""

@@ -74,6 +74,8 @@ def _scope_views(catalog: str, scope: DataScope) -> str:
     accounts = (f"SELECT account_id FROM {base}.accounts WHERE superseded_by IS NULL AND " + " AND ".join(limits))
     unowned = f" OR (account_id IS NULL AND {listed('segment', scope.segments)})" \
         if scope.segments and not scope.regions else ""
+    kept_limits = " AND ".join(["owned", *limits])
+    kept_unowned = f" OR (no_account AND {listed('row_segment', scope.segments)})" if unowned else ""
     views = {
         "accounts": f"SELECT * FROM {base}.accounts WHERE account_id IN ({accounts})",
         "survey_responses": f"SELECT * FROM {base}.survey_responses WHERE account_id IN ({accounts})",
@@ -85,5 +87,9 @@ def _scope_views(catalog: str, scope: DataScope) -> str:
         "actions": f"SELECT * FROM {base}.actions WHERE link_kind = 'account' AND link IN ({accounts})",
         "alerts": f"SELECT * FROM {base}.alerts WHERE false",  # the company's alerts, not a scope's
         "kept_signals": f"SELECT * FROM {base}.kept_signals WHERE account_id IN ({accounts})",
+        # the kept days carry their rows' current account's segment and region, as the rows above are limited
+        "kept_survey_days": f"SELECT * FROM {base}.kept_survey_days WHERE {kept_limits}",
+        "kept_call_days": f"SELECT * FROM {base}.kept_call_days WHERE {kept_limits}",
+        "kept_participation_days": f"SELECT * FROM {base}.kept_participation_days WHERE ({kept_limits}){kept_unowned}",
     }
     return "; ".join(f"CREATE OR REPLACE TEMP VIEW {name} AS {sql}" for name, sql in views.items())

@@ -60,6 +60,19 @@ OTHER_TABLES = {
                         nps_answers BIGINT, promoters BIGINT, detractors BIGINT, nps_answers_before BIGINT,
                         promoters_before BIGINT, detractors_before BIGINT, invited BIGINT, responded BIGINT,
                         invited_before BIGINT, responded_before BIGINT""", None),
+    # Each data table's sums per day (in the board's timezone), metric, and the segment and region of the
+    # row's current account (`owned`: it has one), made again by every write that moves the data's
+    # version (empathy/figures/metrics.py `keep_days`); `kept_days_for` says for which version,
+    # timezone and speeder line.
+    "kept_survey_days": ("""day DATE, metric VARCHAR, segment VARCHAR, region VARCHAR, owned BOOLEAN, n BIGINT,
+                            promoters BIGINT, detractors BIGINT, top_two BIGINT, easy BIGINT, score_sum BIGINT,
+                            score_squares BIGINT, timed BIGINT, speeders BIGINT""", None),
+    "kept_call_days": ("""day DATE, segment VARCHAR, region VARCHAR, owned BOOLEAN, n BIGINT, unhappy BIGINT,
+                          sentiment_sum DOUBLE, sentiment_n BIGINT, negative BIGINT, dissatisfaction_sum DOUBLE,
+                          dissatisfaction_n BIGINT""", None),
+    "kept_participation_days": ("""day DATE, segment VARCHAR, region VARCHAR, owned BOOLEAN, no_account BOOLEAN,
+                                   row_segment VARCHAR, invited BIGINT, responded BIGINT""", None),
+    "kept_days_for": ("version BIGINT, timezone VARCHAR, speeder_seconds DOUBLE", None),
     # Sign-outs: one browser's sign-in (`session`, a fingerprint of its signed cookie), or, with no
     # session, every sign-in of that person made before `signed_out_at` (an admin's doing).
     "sign_outs": ("who VARCHAR, session VARCHAR, signed_out_at TIMESTAMP, signed_out_by VARCHAR", None),
