@@ -6,10 +6,14 @@ Times, in one run and interleaved over ROUNDS rounds (medians):
   `survey_responses`, counts, promoters, detractors, top-two, easy, mean, variance);
 - `window_figures`: all five figures of that week against the week before, with their tests;
 - `build_board`: everything the page shows (12-week trends, alerts over two periods, growing
-  themes, the voice and its shortlist);
+  themes, the voice and its shortlist), reading what the last write kept (the days' sums, the
+  early warning's signals: `empathy.store.keeps`), and the same with nothing kept (every figure
+  worked out from the rows, as for settings other than those the write kept for);
 - `flag_accounts`: every account's early warning on the week's last day (30 days and the 180-day usual);
 - `backtest`: one renewal per account, each flag read 90 days before it, in one checkpoint query;
-- the Board page rerun on a warm cache (AppTest, after a first run filled the caches).
+- the Board page rerun on a warm cache (AppTest, after a first run filled the caches);
+- what keeping costs a write: a load of one answer with the kept tables made in its transaction and
+  without (`empathy.store.core.KEEPERS` emptied).
 
 Rows are generated straight into the store (scores, sentiment and themes drawn at random), since
 loading is measured by bench_load.py and scoring by bench_sentiment.py; every comment and turn is a
@@ -34,12 +38,13 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from empathy.access.roles import SYSTEM  # noqa: E402
+from empathy.loading.sheet import load_sheet  # noqa: E402
 from empathy.figures.backtest import backtest  # noqa: E402
-from empathy.figures.board import build_board, latest_complete_week  # noqa: E402
+from empathy.figures.board import build_board, keep_for_boards, latest_complete_week  # noqa: E402
 from empathy.figures.metrics import utc_bounds, window_figures  # noqa: E402
 from empathy.figures.rules import flag_accounts  # noqa: E402
 from empathy.figures.settings import read_settings  # noqa: E402
-from empathy.store import Store  # noqa: E402
+from empathy.store import Store, core  # noqa: E402
 
 ACCOUNTS, CALLS, TURNS_PER_CALL, ROUNDS = 5_000, 100_000, 4, 5
 FIRST = datetime(2025, 11, 24)
@@ -135,6 +140,25 @@ def bare_query(store: Store, lo: datetime, hi: datetime) -> pd.DataFrame:
         WHERE superseded_by IS NULL AND submitted_at >= ? AND submitted_at < ? GROUP BY metric""", [lo, hi])
 
 
+def unkept(store: Store) -> None:
+    """What the last write kept marked as of another version: the board works everything out."""
+    store.write(lambda cursor: cursor.execute("UPDATE kept_days_for SET version = -1; "
+                                              "UPDATE kept_signals SET version = -1"))
+
+
+def one_answer(store: Store, keeping: bool, n: int, when: datetime) -> None:
+    """A load of one new answer (at `when`: in the latest week, as a Monday's load adds), with or
+    without the kept tables made in its transaction."""
+    keepers = list(core.KEEPERS)
+    core.KEEPERS[:] = keepers if keeping else []
+    try:
+        load_sheet(store, user=SYSTEM, source=f"one answer {n} {keeping}.csv", data=(
+            "response_id,account_id,submitted_at,metric,score\n"
+            f"ONE{n}{keeping},A000001,{when:%Y-%m-%d %H:%M},nps,7\n").encode())
+    finally:
+        core.KEEPERS[:] = keepers
+
+
 def page_reruns(db: Path) -> list[float]:
     from streamlit.testing.v1 import AppTest
     os.environ["EMPATHY_DB"] = str(db)
@@ -170,16 +194,24 @@ def main() -> None:
     accounts = int(sys.argv[3]) if len(sys.argv) > 3 else ACCOUNTS
     settings = read_settings()
     with generated_store(surveys, settings, calls, accounts) as (db, store, week, (lo, hi)):
-        runs = {"bare": [], "figures": [], "board": [], "flags": [], "backtest": []}
-        for _ in range(ROUNDS):
+        runs = {"bare": [], "figures": [], "board": [], "unkept": [], "flags": [], "backtest": [], "load": [],
+                "load unkept": []}
+        for round_ in range(ROUNDS):
             for name, work in (("bare", lambda: bare_query(store, lo, hi)),
                                ("figures", lambda: window_figures(store, week, timezone=settings.timezone)),
                                ("board", lambda: build_board(store, week, settings)),
                                ("flags", lambda: flag_accounts(store, week.end, settings.early_warning)),
-                               ("backtest", lambda: backtest(store, 90, settings.early_warning))):
+                               ("backtest", lambda: backtest(store, 90, settings.early_warning)),
+                               ("load", lambda: one_answer(store, True, round_, lo)),
+                               ("load unkept", lambda: one_answer(store, False, round_, lo)),
+                               ("unkept", lambda: build_board(store, week, settings))):
+                if name == "unkept":
+                    unkept(store)
+                store.query("SELECT 1")  # the file opened again after a write (it is let go when idle)
                 start = time.perf_counter()
                 work()
                 runs[name].append(time.perf_counter() - start)
+            store.write(keep_for_boards)  # kept again for the next round
         store.close()
         reruns = page_reruns(db)
     bare = statistics.median(runs["bare"])
@@ -189,12 +221,16 @@ def main() -> None:
     print(f"| bare DuckDB aggregate, one week of surveys (baseline) | {1000 * bare:.1f} | 1.00x |")
     for name, label in (("figures", "window_figures: five figures, this week and the one before, with tests"),
                         ("board", "build_board: figures, 12-week trends, alerts, themes, voice"),
+                        ("unkept", "build_board with nothing kept (everything from the rows)"),
                         ("flags", f"flag_accounts: {accounts:,} accounts, 30 days and their 180-day usual"),
                         ("backtest", f"backtest: {accounts:,} renewals, each flag 90 days before")):
         median = statistics.median(runs[name])
         print(f"| {label} | {1000 * median:.1f} | {median / bare:.2f}x |")
     print(f"| Board page rerun on a warm cache (AppTest) | {1000 * statistics.median(reruns):.1f} | "
           f"{statistics.median(reruns) / bare:.2f}x |")
+    for name, label in (("load", "a load of one answer, the kept tables made in its transaction"),
+                        ("load unkept", "a load of one answer, nothing kept")):
+        print(f"| {label} | {1000 * statistics.median(runs[name]):.0f} | |")
 
 
 if __name__ == "__main__":
