@@ -14,7 +14,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from conftest import ANALYST
 from conftest import load_text as load
 from empathy.access.roles import DataScope
-from empathy.figures.board import keep_for_boards
+from empathy.figures import metrics
 from empathy.figures.metrics import (
     Window,
     aggregates,
@@ -160,14 +160,16 @@ def test_window_labels():
         iso_week("2026-W99")
 
 
-def kept_then_rebuilt(store, windows: list[Window], timezone: str, speeder: float) -> tuple[list[dict], list[dict]]:
-    """The windows' aggregates from the days the last write kept, then from the rows (the mark of what
-    was kept taken away, by a write that moves no version: nothing is kept again)."""
-    store.whole.write(keep_for_boards)  # kept again, as the last write left them (a view before took the mark)
-    assert store.query("SELECT timezone, speeder_seconds FROM kept_days_for").values.tolist() == [[timezone, speeder]]
+def kept_then_rebuilt(store, windows: list[Window], timezone: str, speeder: float,
+                      monkeypatch) -> tuple[list[dict], list[dict]]:
+    """The windows' aggregates from the days the last write kept, then from the rows."""
+    assert store.query("SELECT timezone, speeder_seconds FROM kept_days_for "
+                       "WHERE version = (SELECT value FROM meta WHERE key = 'version')").values.tolist() \
+        == [[timezone, speeder]]
     kept = aggregates(store, windows, timezone, speeder)
-    store.whole.write(lambda cursor: cursor.execute("DELETE FROM kept_days_for"))
-    return kept, aggregates(store, windows, timezone, speeder)
+    with monkeypatch.context() as rows_only:
+        rows_only.setattr(metrics, "_kept_aggregates", lambda *args: None)
+        return kept, aggregates(store, windows, timezone, speeder)
 
 
 def same_aggregates(kept: list[dict], rebuilt: list[dict]) -> None:
@@ -180,10 +182,15 @@ def same_aggregates(kept: list[dict], rebuilt: list[dict]) -> None:
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_kept_days_add_up_to_the_rows_through_random_loads_and_undos(store, own_settings_and_themes, seed):
+def test_kept_days_add_up_to_the_rows_through_random_loads_and_undos(store, own_settings_and_themes, seed,
+                                                                      monkeypatch):
     """Every load and undo keeps each table's sums per day in the board's timezone (here one with
-    summer time) and its speeder line; after each, the figures' aggregates of random windows, for the
-    whole store and for a limited view, equal those worked out from the rows."""
+    summer time) and its speeder line, a load of answers, calls or participation only the days its
+    batch touched; after each, the figures' aggregates of random windows, for the whole store and for
+    a limited view, equal those worked out from the rows."""
+    batches_kept = []
+    keep_batch_days = metrics._keep_batch_days
+    monkeypatch.setattr(metrics, "_keep_batch_days", lambda *args: batches_kept.append(args[2]) or keep_batch_days(*args))
     settings = own_settings_and_themes / "settings.toml"
     settings.write_text(settings.read_text().replace('timezone = "UTC"', 'timezone = "America/New_York"')
                         .replace("speeder_seconds = 5", "speeder_seconds = 20"))
@@ -221,10 +228,11 @@ def test_kept_days_add_up_to_the_rows_through_random_loads_and_undos(store, own_
         windows = [Window(end - timedelta(days=(k + 1) * length - 1), end - timedelta(days=k * length))
                    for k in reversed(range(rng.randint(2, 5)))]
         for view in (store, store.scoped(DataScope(segments=("SMB",))), store.scoped(DataScope(regions=("EMEA",)))):
-            kept, rebuilt = kept_then_rebuilt(view, windows, "America/New_York", 20.0)
+            kept, rebuilt = kept_then_rebuilt(view, windows, "America/New_York", 20.0, monkeypatch)
             same_aggregates(kept, rebuilt)
             compared += sum(1 for window in rebuilt if window["surveys"] or window["calls"]["n"] or window["participation"][0])
     assert compared >= 10  # windows with figures in them, compared both ways
+    assert len(batches_kept) >= 4  # loads that made only their own days again
 
 
 @pytest.mark.parametrize("zone", ["UTC", "America/New_York", "America/Santiago", "Asia/Kolkata", "Australia/Lord_Howe",

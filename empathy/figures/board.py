@@ -14,7 +14,7 @@ import pandas as pd
 from scipy import stats
 
 from empathy.figures import voice as voices
-from empathy.figures.metrics import Figure, Test, Window, figure_trends, iso_week, keep_days, utc_bounds
+from empathy.figures.metrics import Figure, Test, Window, batch_added, figure_trends, iso_week, keep_days, utc_bounds
 from empathy.figures.renewals import RENEWAL_DAYS, renewing_soon
 from empathy.figures.rules import flag_accounts, keep_signals, red_accounts
 from empathy.figures.settings import Settings, SettingsError, read_settings
@@ -155,13 +155,15 @@ def keep_for_boards(cursor) -> None:
         settings = read_settings()
     except SettingsError:
         settings = Settings()
+    batch = batch_added(cursor)  # before keep_days marks what this write kept
     found = cursor.execute(DATA_SPAN).df()
     span = _days(found, settings.timezone)
     keep_days(cursor, settings.timezone, settings.speeder_seconds,
-              None if span is None else (found["first_at"][0].to_pydatetime(), found["last_at"][0].to_pydatetime()))
+              None if span is None else (found["first_at"][0].to_pydatetime(), found["last_at"][0].to_pydatetime()),
+              batch)
     last_sunday = None if span is None else span[1] + timedelta(days=7 - span[1].isoweekday())
     keep_signals(cursor, [] if last_sunday is None else [last_sunday - timedelta(weeks=back) for back in range(KEPT_WEEKS)],
-                 settings.early_warning, settings.timezone)
+                 settings.early_warning, settings.timezone, batch)
 
 
 def trend_of(trends: pd.DataFrame, name: str) -> pd.DataFrame:

@@ -291,40 +291,94 @@ def grouped_aggregates(store: Store, windows: list[Window], timezone: str = "UTC
     return found
 
 
-def keep_days(cursor, timezone: str, speeder_seconds: float, span: tuple[datetime, datetime] | None) -> None:
+# Each data table's kept days: the table they are kept in, the row's time (participation: its day),
+# the columns they are grouped by besides the day, the sums, the row's columns the sums read.
+KEPT_DAYS = {
+    "survey_responses": ("kept_survey_days", "s", "submitted_at", ("metric",), SURVEY_SUMS,
+                         "s.metric, s.score, s.duration_seconds"),
+    "calls": ("kept_call_days", "c", "started_at", (), CALL_SUMS,
+              "c.sentiment_mean, c.negative, c.dissatisfaction, c.unhappy"),
+    "participation": ("kept_participation_days", "p", None, ("no_account", "row_segment"), PARTICIPATION_SUMS,
+                      ("p.period_start AS day, p.invited, p.responded, p.account_id IS NULL AS no_account, "
+                       "p.segment AS row_segment")),
+}
+BATCH_TABLES = {"surveys": "survey_responses", "calls": "calls", "participation": "participation"}
+NO_DAYS = ("renewals",)  # batches of these kinds are in no figure's days
+
+
+def batch_added(cursor) -> tuple[int, str] | None:
+    """The batch (id, kind) this write added to what the write before it kept, where that is all it
+    did: every write that moves the data's version moves it by one, and only a load adds a batch;
+    None for any other write, or where the write before kept nothing."""
+    found = cursor.execute("""
+        SELECT b.batch_id, b.kind FROM kept_days_for k, batches b
+        WHERE k.version = (SELECT value FROM meta WHERE key = 'version') - 1 AND b.batch_id = k.last_batch + 1
+          AND b.batch_id = (SELECT max(batch_id) FROM batches) AND b.undone_at IS NULL""").fetchall()
+    return found[0] if found else None
+
+
+def keep_days(cursor, timezone: str, speeder_seconds: float, span: tuple[datetime, datetime] | None,
+              batch: tuple[int, str] | None) -> None:
     """Inside a write that moved the data's version (`empathy.store.keeps`): each table's sums per day
     (in the board's timezone), metric, and the segment and region of the row's current account, which
     add up to any window's figures in a few rows instead of a window's every row (and, by account,
     to a limited view's: empathy/store/scoped.py), for this version, timezone and speeder line.
-    `span`: the first and last instant of the survey answers and calls (UTC, naive)."""
-    for table in ("kept_survey_days", "kept_call_days", "kept_participation_days", "kept_days_for"):
-        cursor.execute(f"DELETE FROM {table}")
-    account = ("LEFT JOIN accounts a ON a.account_id = {0}.account_id AND a.superseded_by IS NULL")
-    owned = "a.segment, a.region, a.account_id IS NOT NULL AS owned"
-    offsets = utc_offsets(timezone, *span) if span else [(datetime.min, 0)]
-    survey_day, survey_params = local_day("s.submitted_at", offsets)
+    `span`: the first and last instant of the survey answers and calls (UTC, naive).
+
+    A write that only added a batch of answers, calls or participation (`batch_added`) to the days
+    kept for this timezone and speeder line makes again only the days that batch's rows (and the rows
+    it replaced) fall on; any other write (accounts, an undo, scores made again) makes every day again."""
+    same_line = cursor.execute("SELECT count(*) FROM kept_days_for WHERE timezone = ? AND speeder_seconds = ?",
+                               [timezone, speeder_seconds]).fetchone()[0]
+    batch_id, kind = batch if batch and same_line else (None, None)
+    if kind in BATCH_TABLES:
+        _keep_batch_days(cursor, BATCH_TABLES[kind], batch_id, timezone, speeder_seconds)
+    elif kind not in NO_DAYS:  # accounts (every row's segment and region), an undo, scores made again
+        for table in ("kept_survey_days", "kept_call_days", "kept_participation_days"):
+            cursor.execute(f"DELETE FROM {table}")
+        offsets = utc_offsets(timezone, *span) if span else [(datetime.min, 0)]
+        for table in KEPT_DAYS:
+            _keep_table_days(cursor, table, offsets, speeder_seconds)
+    cursor.execute("DELETE FROM kept_days_for")
+    cursor.execute("""INSERT INTO kept_days_for SELECT (SELECT value FROM meta WHERE key = 'version'), ?, ?,
+                      (SELECT coalesce(max(batch_id), 0) FROM batches)""", [timezone, speeder_seconds])
+
+
+def _keep_table_days(cursor, table: str, offsets: list[tuple[datetime, int]], speeder_seconds: float,
+                     where: str = "", params: list | None = None) -> None:
+    """The table's current rows (those `where` picks, with its `params`) summed into its kept days."""
+    kept, alias, at, extra, sums, columns = KEPT_DAYS[table]
+    day, day_params = ("", []) if at is None else local_day(f"{alias}.{at}", offsets)
     cursor.execute(f"""
-        INSERT INTO kept_survey_days BY NAME
-        SELECT day, metric, segment, region, owned, {_summed(SURVEY_SUMS)}
-        FROM (SELECT {survey_day} AS day, s.metric, s.score, s.duration_seconds, {owned}
-              FROM survey_responses s {account.format("s")} WHERE s.superseded_by IS NULL)
-        GROUP BY ALL""", [speeder_seconds, *survey_params])
-    call_day, call_params = local_day("c.started_at", offsets)
-    cursor.execute(f"""
-        INSERT INTO kept_call_days BY NAME
-        SELECT day, segment, region, owned, {_summed(CALL_SUMS)}
-        FROM (SELECT {call_day} AS day, c.sentiment_mean, c.negative, c.dissatisfaction, c.unhappy, {owned}
-              FROM calls c {account.format("c")} WHERE c.superseded_by IS NULL)
-        GROUP BY ALL""", call_params)
-    cursor.execute(f"""
-        INSERT INTO kept_participation_days BY NAME
-        SELECT day, segment, region, owned, no_account, row_segment, {_summed(PARTICIPATION_SUMS)}
-        FROM (SELECT p.period_start AS day, p.invited, p.responded, {owned}, p.account_id IS NULL AS no_account,
-                     p.segment AS row_segment
-              FROM participation p {account.format("p")} WHERE p.superseded_by IS NULL)
-        GROUP BY ALL""")
-    cursor.execute("INSERT INTO kept_days_for SELECT value, ?, ? FROM meta WHERE key = 'version'",
-                   [timezone, speeder_seconds])
+        INSERT INTO {kept} BY NAME
+        SELECT day, {"".join(f"{column}, " for column in extra)}segment, region, owned, {_summed(sums)}
+        FROM (SELECT {f"{day} AS day, " if day else ""}{columns}, a.segment, a.region, a.account_id IS NOT NULL AS owned
+              FROM {table} {alias} LEFT JOIN accounts a ON a.account_id = {alias}.account_id AND a.superseded_by IS NULL
+              WHERE {alias}.superseded_by IS NULL{where})
+        GROUP BY ALL""", [*([speeder_seconds] if sums is SURVEY_SUMS else []), *day_params, *(params or [])])
+
+
+def _keep_batch_days(cursor, table: str, batch_id: int, timezone: str, speeder_seconds: float) -> None:
+    """The kept days of the batch's rows, and of the rows it replaced, made again from the rows."""
+    kept, alias, at, _, _, _ = KEPT_DAYS[table]
+    touched = f"FROM {table} {alias} WHERE {alias}.batch_id = ? OR {alias}.superseded_by = ?"
+    if at is None:
+        days = [day for (day,) in cursor.execute(f"SELECT DISTINCT {alias}.period_start {touched}",
+                                                 [batch_id, batch_id]).fetchall()]
+        where, params = f" AND {alias}.period_start IN ({', '.join('?' for _ in days)})", days
+    else:
+        first, last = cursor.execute(f"SELECT min({alias}.{at}), max({alias}.{at}) {touched}",
+                                     [batch_id, batch_id]).fetchone()
+        day, day_params = local_day(f"{alias}.{at}", utc_offsets(timezone, first, last))
+        days = [found for (found,) in cursor.execute(f"SELECT DISTINCT {day} {touched}",
+                                                     [*day_params, batch_id, batch_id]).fetchall()]
+        lo, hi = utc_bounds(Window(min(days), max(days)), timezone)
+        offsets = utc_offsets(timezone, lo, hi)  # every row of those days, not only the batch's
+        day, day_params = local_day(f"{alias}.{at}", offsets)
+        where = f" AND {alias}.{at} >= ? AND {alias}.{at} < ? AND {day} IN ({', '.join('?' for _ in days)})"
+        params = [lo, hi, *day_params, *days]
+    cursor.execute(f"DELETE FROM {kept} WHERE day IN ({', '.join('?' for _ in days)})", days)
+    _keep_table_days(cursor, table, [(datetime.min, 0)] if at is None else offsets, speeder_seconds, where, params)
 
 
 def _kept_aggregates(store: Store, windows: list[Window], timezone: str, speeder_seconds: float) -> list[dict] | None:

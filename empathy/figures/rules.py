@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from empathy.figures.metrics import Window, utc_bounds
+from empathy.figures.metrics import BATCH_TABLES, NO_DAYS, Window, utc_bounds
 from empathy.language import N_, _
 from empathy.store import Store
 
@@ -85,35 +85,53 @@ def account_signals(store: Store, as_of: date, t: Thresholds, timezone: str = "U
     return store.query(_signals_sql(per_point=False), {name: bounds[name] for name in BOUNDS})
 
 
-def keep_signals(cursor, days: list[date], t: Thresholds, timezone: str) -> None:
+def keep_signals(cursor, days: list[date], t: Thresholds, timezone: str, batch: tuple[int, str] | None = None) -> None:
     """Inside a write that moved the data's version (`empathy.store.keeps`): every account's signals on
     these days, kept for `account_signals` to read instead of working them out (at 1,000,000 answers
-    the board's two took half its time), for this version only; those kept before go."""
-    cursor.execute("DELETE FROM kept_signals")
+    the board's two took half its time), for this version only. Where the write only added `batch`
+    (`metrics.batch_added`) to what the write before kept for the same days and thresholds, only the
+    accounts of its rows (and of the rows it replaced) are worked out again."""
+    version = cursor.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()[0]
+    before = set(cursor.execute("SELECT DISTINCT as_of, days, baseline_days, timezone, version FROM kept_signals")
+                 .fetchall())
+    added = batch is not None and before == {(day, t.days, t.baseline_days, timezone, version - 1) for day in days}
+    only = ""
+    if added and batch[1] in BATCH_TABLES:
+        table = BATCH_TABLES[batch[1]]
+        cursor.execute(f"""CREATE OR REPLACE TEMP TABLE touched AS SELECT DISTINCT account_id FROM {table}
+                           WHERE batch_id = ? OR superseded_by = ?""", [batch[0], batch[0]])
+        cursor.execute("DELETE FROM kept_signals WHERE account_id IN (SELECT account_id FROM touched)")
+        only = "IN (SELECT account_id FROM touched)"
+    elif added and batch[1] in NO_DAYS:
+        days = []  # a renewals batch changes no signal
+    else:
+        cursor.execute("DELETE FROM kept_signals")
+    cursor.execute("UPDATE kept_signals SET version = ?", [version])
     for as_of in days:
         bounds = _bounds(as_of, t, timezone)
         cursor.execute(f"""
             INSERT INTO kept_signals BY NAME
             SELECT $as_of AS as_of, $days AS days, $baseline_days AS baseline_days, $timezone AS timezone,
-                   (SELECT value FROM meta WHERE key = 'version') AS version, *
-            FROM ({_signals_sql(per_point=False)})""",
-                       {**_kept_key(as_of, t, timezone), **{name: bounds[name] for name in BOUNDS}})
+                   $version AS version, *
+            FROM ({_signals_sql(per_point=False, only=only)})""",
+                       {**_kept_key(as_of, t, timezone), "version": version, **{name: bounds[name] for name in BOUNDS}})
 
 
 def _kept_key(as_of: date, t: Thresholds, timezone: str) -> dict:
     return {"as_of": as_of, "days": t.days, "baseline_days": t.baseline_days, "timezone": timezone}
 
 
-
-def _signals_sql(per_point: bool) -> str:
+def _signals_sql(per_point: bool, only: str = "") -> str:
     """The signals' one query, per checkpoint (each with its own bounds: the backtest) or per account
-    on one day (the bounds given as parameters: the board)."""
+    on one day (the bounds given as parameters: the board), `only` for the accounts it names (a
+    condition on their id: "IN (...)")."""
     def table(name: str, alias: str, within: str) -> str:
         """Rows of a table within a checkpoint's bounds, with the key they are counted by."""
         if per_point:
             return (f"p.point AS key FROM points p JOIN {name} {alias} ON {alias}.account_id = p.account_id "
                     f"AND {alias}.superseded_by IS NULL AND {within}")
-        return f"{alias}.account_id AS key FROM {name} {alias} WHERE {alias}.superseded_by IS NULL AND {within}"
+        limit = f" AND {alias}.account_id {only}" if only else ""
+        return f"{alias}.account_id AS key FROM {name} {alias} WHERE {alias}.superseded_by IS NULL AND {within}{limit}"
     bound = "p.{}".format if per_point else "${}".format
     since, until, base_from = bound("since"), bound("until"), bound("base_from")
     first_day, base_day, last_day = bound("first_day"), bound("base_day"), bound("last_day")
@@ -148,7 +166,8 @@ def _signals_sql(per_point: bool) -> str:
             SELECT max(c.started_at) AS last_contact, {table("calls", "c", f"c.started_at < {until}")}
             GROUP BY key),
         keys AS ({"SELECT point AS key, point, account_id FROM points" if per_point else
-                  "SELECT account_id AS key, account_id FROM accounts WHERE superseded_by IS NULL"})
+                  "SELECT account_id AS key, account_id FROM accounts WHERE superseded_by IS NULL"
+                  + (f" AND account_id {only}" if only else "")})
         SELECT {"k.point, " if per_point else ""}k.account_id, a.account_name, a.segment, a.arr, a.owner, a.contacts,
                a.customer_type, t.last_contact, coalesce(c.support_calls, 0) AS support_calls,
                coalesce(c.support_calls_before, 0) AS support_calls_before,
