@@ -212,12 +212,12 @@ def aggregates(store: Store, windows: list[Window], timezone: str = "UTC", speed
 # What a window's figures are made from, per table: sums that add up over any rows, so that the days
 # a write keeps (`keep_days`) add up to a window's as its rows do. Means and variances are worked out
 # from them in Python (`_survey`, `_calls`), the same way whichever rows were summed: a survey's
-# from exact integer sums of its scores. `{speeder}` is the speeder line's parameter.
+# from exact integer sums of its scores. The speeders' `?` is the speeder line, bound as a parameter.
 SURVEY_SUMS = {"n": "count(*)", "promoters": "count(*) FILTER (WHERE score >= 9)",
                "detractors": "count(*) FILTER (WHERE score <= 6)", "top_two": "count(*) FILTER (WHERE score >= 4)",
                "easy": "count(*) FILTER (WHERE score >= 5)", "score_sum": "sum(score)",
                "score_squares": "sum(score * score)", "timed": "count(duration_seconds)",
-               "speeders": "count(*) FILTER (WHERE duration_seconds < {speeder})"}
+               "speeders": "count(*) FILTER (WHERE duration_seconds < ?)"}
 CALL_SUMS = {"n": "count(unhappy)", "unhappy": "count(*) FILTER (WHERE unhappy)",
              "sentiment_sum": "sum(sentiment_mean)", "sentiment_n": "count(sentiment_mean)",
              "negative": "count(*) FILTER (WHERE negative)", "dissatisfaction_sum": "sum(dissatisfaction)",
@@ -226,10 +226,10 @@ PARTICIPATION_SUMS = {"invited": "sum(invited)", "responded": "sum(responded)"}
 FLOAT_SUMS = ("sentiment_sum", "dissatisfaction_sum")
 
 
-def _summed(sums: dict[str, str], speeder: str = "?") -> str:
+def _summed(sums: dict[str, str]) -> str:
     """The sums over rows, each cast so that it reads the same however many rows it added."""
-    return ", ".join(f"({expression.format(speeder=speeder)})::{'DOUBLE' if name in FLOAT_SUMS else 'BIGINT'} "
-                     f"AS {name}" for name, expression in sums.items())
+    return ", ".join(f"({expression})::{'DOUBLE' if name in FLOAT_SUMS else 'BIGINT'} AS {name}"
+                     for name, expression in sums.items())
 
 
 def _resummed(sums: dict[str, str]) -> str:

@@ -46,9 +46,9 @@ DEFAULT_PATH = DATA / "empathy.duckdb"
 WRITE_ATTEMPTS = 8
 # What a write that moves the data's version works out again in its own transaction, after the rows
 # and the counters: small tables of what every board view would otherwise work out from the rows
-# (`keeps`; empathy/figures/board.py registers the early warning's signals). A reader takes a kept
-# table only where it was made for the version it reads, so a keeper that did not run (a process
-# that never imported it) costs time, never a wrong figure.
+# (`keeps`; empathy/figures/board.py registers the days' sums and the early warning's signals). A
+# reader takes a kept table only where it was made for the version it reads, so a keeper that did not
+# run (a process that never imported it) costs time, never a wrong figure.
 KEEPERS: list[Callable[[duckdb.DuckDBPyConnection], None]] = []
 
 
