@@ -152,3 +152,19 @@ def test_booleans_in_their_usual_spellings():
     rows = prepared("calls_tab.tsv").validated.rows
     assert rows["escalated"].tolist() == [True, False]
     assert rows["started_at"].tolist()[0] == datetime(2026, 9, 1, 8, 0)  # +02:00 -> UTC
+
+
+def test_a_date_far_from_now_is_refused_as_a_typo():
+    """A survey answered in 1970 (an empty cell a spreadsheet made a date) or in 9999 (a typo) is named,
+    row by row; 1990 and 2099 still land."""
+    frame = pd.DataFrame({"submitted_at": ["1970-01-01", "9999-12-31", "1990-01-01", "2099-12-31 23:59"],
+                          "metric": ["nps"] * 4, "score": ["5"] * 4}, dtype="str", index=pd.Index([1, 2, 3, 4], name="row"))
+    result = validate(frame, SURVEYS, map_columns(list(frame.columns), SURVEYS))
+    assert [(e["row"], e["message"]) for e in result.errors] == [
+        (1, "'1970-01-01' is before 1990 or after 2099: a typo, or an empty cell turned into a date?"),
+        (2, "'9999-12-31' is before 1990 or after 2099: a typo, or an empty cell turned into a date?")]
+    assert result.rows.index.tolist() == [3, 4]
+    frame.loc[1, "submitted_at"] = "yesterday-ish"
+    result = validate(frame, SURVEYS, map_columns(list(frame.columns), SURVEYS))
+    assert result.errors[0]["message"] == ("'yesterday-ish' is not a date or time this app can read, or is before "
+                                           "1990 or after 2099")

@@ -31,6 +31,11 @@ FALSE_WORDS = {"false", "no", "n", "0", "f", "not_escalated", "unresolved", "아
                "미해결", "미이관"}
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 EXCEL_SERIAL_RANGE = (20000, 80000)  # 1954 .. 2119: numbers in a date column this size are Excel days
+# The dates a sheet's answers, calls, renewals and counts may carry: one before 1990 or from 2100 on is
+# a typo or an empty cell a spreadsheet made a date (1899-12-30, 1970-01-01). Taken, it would move the
+# board's latest week to it, and make each write's local days (figures/metrics.utc_offsets) read
+# every year in between.
+DATES = (pd.Timestamp("1990-01-01"), pd.Timestamp("2100-01-01"))
 
 
 @dataclass
@@ -111,13 +116,19 @@ def coerce(raw: pd.Series, column: Column, decimal_comma: bool = False) -> tuple
         values = parse_timestamps(text)
         if column.type == "date":
             values = values.dt.normalize()
-        return values, present & values.isna(), "is not a date or time this app can read"
+        unreadable = present & values.isna()
+        far = ((values < DATES[0]) | (values >= DATES[1])).fillna(False)
+        if not far.any():
+            return values, unreadable, _("is not a date or time this app can read")
+        reason = _("is before 1990 or after 2099: a typo, or an empty cell turned into a date?") \
+            if not unreadable.any() else _("is not a date or time this app can read, or is before 1990 or after 2099")
+        return values.mask(far), unreadable | far, reason
     if column.type == "bool":
         keys = normalised(text)
         values = pd.Series(pd.NA, index=text.index, dtype="boolean")
         values[keys.isin(TRUE_WORDS)] = True
         values[keys.isin(FALSE_WORDS)] = False
-        return values, present & values.isna(), "is not yes/no (true/false, 1/0)"
+        return values, present & values.isna(), _("is not yes/no (true/false, 1/0)")
     return text.astype("str"), pd.Series(False, index=text.index), ""
 
 
