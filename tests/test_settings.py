@@ -1,7 +1,9 @@
+from datetime import date
+
 import pytest
 
-from conftest import ANALYST
-from empathy.figures.rules import Thresholds
+from conftest import ANALYST, load_text
+from empathy.figures.rules import Thresholds, account_signals
 from empathy.figures.settings import Settings, SettingsError, read_display, read_settings, save_thresholds
 from empathy.figures.voice import VoiceRule
 
@@ -55,6 +57,20 @@ def test_thresholds_are_saved_keeping_the_files_comments_and_other_settings(own_
     assert "nps_answers = 3              # yellow: NPS from at least this many answers" in after
     assert [line for line in after.splitlines() if line.startswith("#")] == \
         [line for line in before.splitlines() if line.startswith("#")]
+
+
+def test_saved_thresholds_are_kept_for_the_board_at_once(own_settings_and_themes, store):
+    """The early warning's signals a load kept are for the thresholds then; saving others keeps them
+    again for the new ones, without a load (the data's version stays)."""
+    load_text(store, "account_id,account_name\nA1,One\n", "accounts.csv")
+    load_text(store, "call_id,account_id,started_at,escalated\nC1,A1,2026-09-02,yes\n", "calls.csv")
+    version = store.version()
+    def kept() -> list:
+        return store.query("SELECT DISTINCT days, version FROM kept_signals").values.tolist()
+    assert kept() == [[30, version]]
+    save_thresholds(store, ANALYST, Thresholds(days=14))
+    assert kept() == [[14, version]] and store.version() == version
+    assert account_signals(store, date(2026, 9, 6), Thresholds(days=14))["escalations"].tolist() == [1]
 
 
 @pytest.mark.parametrize(("thresholds", "named"), [
