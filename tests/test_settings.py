@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from conftest import ANALYST, load_text
+from conftest import ANALYST, EXECUTIVE, load_text
 from empathy.figures.rules import Thresholds, account_signals
 from empathy.figures.settings import Settings, SettingsError, read_display, read_settings, save_thresholds
 from empathy.figures.voice import VoiceRule
@@ -71,6 +71,8 @@ def test_saved_thresholds_are_kept_for_the_board_at_once(own_settings_and_themes
     save_thresholds(store, ANALYST, Thresholds(days=14))
     assert kept() == [[14, version]] and store.version() == version
     assert account_signals(store, date(2026, 9, 6), Thresholds(days=14))["escalations"].tolist() == [1]
+    with pytest.raises(PermissionError):
+        store.keep(EXECUTIVE)  # reading the board is no licence to write, even what is only derived
 
 
 @pytest.mark.parametrize(("thresholds", "named"), [

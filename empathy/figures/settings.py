@@ -159,4 +159,4 @@ def save_thresholds(store, user, thresholds: Thresholds, path: Path | None = Non
     temporary.replace(path)
     store.audit(user, "edit_thresholds", str(path), "done",
                 ", ".join(f"{name} = {value}" for name, value in asdict(thresholds).items()))
-    store.whole.keep()  # the early warning's kept signals, for the new thresholds
+    store.whole.keep(user)  # the early warning's kept signals, for the new thresholds

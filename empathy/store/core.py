@@ -198,10 +198,11 @@ class Store:
                 raise StoreReadOnlyError(f"{refused} It was made by an earlier version of the board and needs "
                                          "new tables: open it once where it can be written.") from None
 
-    def keep(self) -> None:
+    def keep(self, user: User) -> None:
         """Make again what the keepers keep (`keeps`), for the data as it stands: after the settings they
-        read changed (new thresholds), so the boards read them again without waiting for a load. A
-        write that moves no version."""
+        read changed (new thresholds, which only those who may edit them change), so the boards read
+        them again without waiting for a load. A write that moves no version."""
+        self.authorize(user, "edit_thresholds", "kept tables")
         self.write(lambda cursor: [keeper(cursor) for keeper in KEEPERS])
 
     def version(self) -> int:
