@@ -9,7 +9,7 @@ from empathy.loading.demo import clear_demo, reload_demo
 from empathy.loading.rescore import score_again, waiting_to_score
 from empathy.loading.transcripts import place_speakers, unplaced_speakers
 from empathy.sheets.schema import LAYOUTS
-from empathy.sheets.templates import CONTENTS, TITLES, template_csv, template_file_name
+from empathy.sheets.templates import contents, template_csv, template_file_name, title
 from empathy.store import StoreError
 from ui.auth import current_user
 from ui.common import batches, cached, demo_loaded, get_store, table_summary
@@ -54,10 +54,10 @@ with templates_tab:
                  "required ones are named below) and an example row."))
     for layout in LAYOUTS:
         button, columns = st.columns([2, 5], vertical_alignment="center")
-        button.download_button(TITLES[layout.name], data=template_csv(layout),
+        button.download_button(title(layout.name), data=template_csv(layout),
                                file_name=template_file_name(layout), mime="text/csv", on_click="ignore",
                                icon=":material/download:", key=f"template:{layout.name}", width="stretch")
-        columns.caption(f"{CONTENTS[layout.name].capitalize()}. " + _("Required: {required}. Also: {also}.").format(
+        columns.caption(f"{contents(layout.name).capitalize()}. " + _("Required: {required}. Also: {also}.").format(
             required=", ".join(layout.required), also=", ".join(c.name for c in layout.columns if not c.required)))
 
 st.subheader(_("What is loaded"))

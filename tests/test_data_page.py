@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from conftest import ADMIN, ANALYST, FIXTURES, ROOT, as_read, cut_off_xlsx, zip_bomb
+from empathy import language
 from empathy.loading.demo_generator import DEMO_DIR
 from empathy.loading.sheet import load_sheet
 from empathy.meeting.export import to_csv
@@ -332,3 +333,19 @@ def test_a_sheet_of_unknown_columns_asks_for_its_kind(app):
     upload(app, "mystery.csv", b"foo,bar\n1,2\n")
     assert any("Could not tell the kind of sheet" in w.value for w in app.warning)
     assert any("account_id" in e.value and "not mapped" in e.value for e in app.error)
+
+
+def test_a_sheet_reviewed_in_korean_reads_in_korean_down_to_its_errors(open_page):
+    """The review of an upload in Korean: the kind of sheet, the columns left unmapped and each bad
+    date's reason (a typo in 1970 and in 9999), none left in English."""
+    app = open_page("data", as_user=ANALYST, lang="ko")
+    language.use("ko")  # AppTest formats the widgets' values again in this thread, outside the page's run
+    upload(app, "far.csv", b"response_id,account_id,submitted_at,metric,score\n"
+                           b"R901,A1,1970-01-01,nps,9\nR902,A1,2026-11-20,nps,3\nR903,A1,9999-12-31,nps,5\n")
+    assert selectbox(app, "시트 종류").options[1] == "설문 응답: NPS, CSAT, CES 응답 하나에 한 행"
+    assert selectbox(app, "comment").value == "(not mapped)"
+    assert "(연결 안 함)" in selectbox(app, "comment").options
+    problems = next(frame.value for frame in app.dataframe if "문제" in frame.value.columns)
+    assert problems["문제"].tolist() == [
+        "'1970-01-01' 은(는) 1990년 이전이거나 2099년 이후입니다: 오타이거나, 빈 칸이 날짜로 바뀐 것은 아닌가요?",
+        "'9999-12-31' 은(는) 1990년 이전이거나 2099년 이후입니다: 오타이거나, 빈 칸이 날짜로 바뀐 것은 아닌가요?"]

@@ -39,7 +39,7 @@ from ui.text import literal
 
 PREVIEW_ROWS = 8
 ERRORS_SHOWN = 200
-UNMAPPED = "(not mapped)"
+UNMAPPED = N_("(not mapped)")  # the option is this text; shown in the reader's language
 REJECT, SKIP = "reject", "skip"
 POLICIES = {REJECT: N_("Reject the whole sheet if any row is bad"), SKIP: N_("Load the valid rows, leave out the bad ones")}
 
@@ -92,7 +92,8 @@ def map_by_hand(key: str, sheet: RawSheet, layout: Layout, default: dict[str, st
         start = default.get(column.name)
         choice = cells[i % 3].selectbox(
             f"{column.name}{' *' if column.required else ''}", options,
-            index=options.index(start) if start in options else 0, key=f"{key}:map:{layout.name}:{column.name}")
+            index=options.index(start) if start in options else 0, key=f"{key}:map:{layout.name}:{column.name}",
+            format_func=lambda option: _(UNMAPPED) if option == UNMAPPED else option)
         if choice != UNMAPPED:
             mapping[column.name] = choice
     return mapping

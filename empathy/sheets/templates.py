@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 
+from empathy.language import N_, _
 from empathy.sheets.schema import Layout
 
 EXAMPLES = {
@@ -47,23 +48,33 @@ EXAMPLES = {
     },
 }
 
+# Marked for the catalog; shown through `title` and `describe`, in the reader's language.
 TITLES = {
-    "accounts": "Accounts", "surveys": "Survey answers", "invitations": "Participation (invitations)",
-    "counts": "Participation (counts)", "calls": "Calls", "utterance rows": "Call turns", "renewals": "Renewals",
+    "accounts": N_("Accounts"), "surveys": N_("Survey answers"), "invitations": N_("Participation (invitations)"),
+    "counts": N_("Participation (counts)"), "calls": N_("Calls"), "utterance rows": N_("Call turns"),
+    "renewals": N_("Renewals"),
 }
 CONTENTS = {
-    "accounts": "one row per customer account",
-    "surveys": "one row per NPS, CSAT or CES answer",
-    "invitations": "one row per survey invitation",
-    "counts": "invited and responded counts per period",
-    "calls": "one row per call, transcript in a cell",
-    "utterance rows": "one row per turn of calls already loaded",
-    "renewals": "one row per account renewal: renewed, churned, downgraded or expanded",
+    "accounts": N_("one row per customer account"),
+    "surveys": N_("one row per NPS, CSAT or CES answer"),
+    "invitations": N_("one row per survey invitation"),
+    "counts": N_("invited and responded counts per period"),
+    "calls": N_("one row per call, transcript in a cell"),
+    "utterance rows": N_("one row per turn of calls already loaded"),
+    "renewals": N_("one row per account renewal: renewed, churned, downgraded or expanded"),
 }
+
+
+def title(layout_name: str) -> str:
+    return _(TITLES[layout_name])
+
+
+def contents(layout_name: str) -> str:
+    return _(CONTENTS[layout_name])
 
 
 def describe(layout_name: str) -> str:
-    return f"{TITLES[layout_name]}: {CONTENTS[layout_name]}"
+    return f"{title(layout_name)}: {contents(layout_name)}"
 
 
 def template_csv(layout: Layout) -> bytes:
