@@ -1,17 +1,24 @@
 """The board as data: window choice, alerts and who is newly red, growing complaints, the JSON."""
 
 import json
-from datetime import date
+import random
+from datetime import date, datetime, timedelta
 
 import pytest
 from scipy import stats
 
+from conftest import ANALYST
 from conftest import load_text as load
-from empathy.figures.board import Board, alerts, build_board, growing_themes, latest_complete_week
+from empathy import language
+from empathy.access.roles import DataScope
+from empathy.figures import voice as voices
+from empathy.figures.board import (Board, alerts, build_board, growing_themes, kept_board, latest_complete_week,
+                                   work_out_board)
 from empathy.figures.metrics import iso_week, window_figures
 from empathy.figures.renewals import next_renewals
 from empathy.figures.rules import Thresholds
-from empathy.figures.settings import Settings
+from empathy.figures.settings import Settings, read_settings
+from empathy.store import core
 from empathy.meeting.wording import renewing_text
 
 W37 = iso_week("2026-W37")  # 2026-09-07 .. 2026-09-13
@@ -125,3 +132,111 @@ def test_a_board_presented_before_the_call_figure_changed_shows_no_call_figure(s
     kept = Board.from_json(older)
     assert kept.figures["sentiment"].value is None and kept.figures["nps"] == board.figures["nps"]
     assert "sentiment" not in set(kept.trends["metric"])
+
+
+# Comments strong enough and long enough to be the voice, and with the taxonomy's words for themes.
+COMMENTS = ["The invoice was wrong again and nobody answered our support tickets for days, awful.",
+            "Great support team, they fixed the export bug the same afternoon, thank you so much!",
+            "The new dashboard is slow and confusing and the reports keep failing for the whole team.",
+            "Honestly the best onboarding we have had, clear steps and a really helpful manager.", ""]
+
+
+def same_boards(store, window, settings) -> Board:
+    """The kept board, which must read as the one worked out from the data in every language, words
+    and all."""
+    for speaking in language.LANGUAGES:
+        with language.speaking(speaking):
+            kept, fresh = kept_board(store, window, settings), work_out_board(store, window, settings)
+            assert kept is not None
+            assert json.dumps(kept.as_json(), sort_keys=True) == json.dumps(fresh.as_json(), sort_keys=True)
+            assert (kept.voice, kept.shortlist) == (fresh.voice, fresh.shortlist)
+    return kept
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_kept_board_is_the_one_worked_out_through_random_loads_and_undos(store, seed):
+    """Every load and undo keeps the latest complete week's board in its own transaction; after each,
+    the board a view reads is the one worked out from the data, in English and in Korean."""
+    rng = random.Random(seed)
+    load(store, "account_id,account_name,segment,arr,contacts\n" + "".join(
+        f"A{n},Account {n},{rng.choice(['SMB', 'Enterprise'])},{1000 * n},Mina Park\n" for n in range(1, 9)),
+        "accounts.csv")
+    loaded, seen = [], {"flagged": 0, "voice": 0, "shortlist": 0, "themes": 0}
+    for step in range(14):
+        if loaded and rng.random() < 0.25:
+            store.undo(loaded.pop(rng.randrange(len(loaded))), user=ANALYST)
+        else:
+            def day() -> str:
+                return (datetime(2026, 8, 24) + timedelta(days=rng.randint(0, 20), hours=rng.randint(0, 23))).isoformat(" ")
+            kind = rng.choice(["calls", "surveys", "surveys", "renewals", "accounts"])
+            if kind == "calls":
+                text = "call_id,account_id,started_at,call_type,escalated\n" + "\n".join(
+                    f"C{n},A{rng.randint(1, 9)},{day()},support,{rng.choice(['yes', 'no'])}"
+                    for n in rng.sample(range(1, 30), 6))
+            elif kind == "surveys":
+                text = "response_id,account_id,submitted_at,metric,score,comment\n" + "\n".join(
+                    f'R{n},A{rng.randint(1, 9)},{day()},nps,{rng.randint(0, 10)},"{rng.choice(COMMENTS)}"'
+                    for n in rng.sample(range(1, 40), 8))
+            elif kind == "renewals":
+                text = "account_id,renewal_date,outcome,arr_before,arr_after\n" + "\n".join(
+                    f"A{n},2025-{rng.randint(9, 12)}-01,renewed,100,100" for n in rng.sample(range(1, 9), 3))
+            else:
+                text = f"account_id,account_name,segment,arr\nA{rng.randint(1, 9)},Renamed {step},SMB,{rng.randint(1, 9)}\n"
+            report = load(store, text, f"{kind} {step}.csv")
+            if report.batch_id is not None:
+                loaded.append(report.batch_id)
+        settings = read_settings()
+        window = latest_complete_week(store, settings.timezone)
+        if window is None:
+            continue
+        kept = same_boards(store, window, settings)
+        seen["flagged"] += bool(kept.alerts.count("red") + kept.alerts.count("yellow"))
+        seen["voice"] += kept.voice is not None
+        seen["shortlist"] += bool(kept.shortlist)
+        seen["themes"] += not kept.themes.empty
+    assert min(seen.values()) >= 2, seen  # what the comparisons compared
+
+
+@pytest.fixture
+def kept_week(store):
+    """A store whose last write kept the board of its latest complete week, with a voice."""
+    load(store, "account_id,account_name,segment,arr,contacts\nA1,One,SMB,100,Mina Park\nA2,Two,Enterprise,900,\n",
+         "accounts.csv")
+    load(store, "call_id,account_id,started_at,escalated\n" + "".join(f"C{n},A1,2026-09-0{n},yes\n" for n in range(1, 4)),
+         "calls.csv")
+    load(store, "response_id,account_id,submitted_at,metric,score,comment\n" + "".join(
+        f'R{n},A{1 + n % 2},2026-09-{6 + n:02d},nps,{n},"{COMMENTS[n % 4]}"\n' for n in range(1, 8)), "surveys.csv")
+    settings = read_settings()
+    return latest_complete_week(store, settings.timezone), settings
+
+
+def test_a_kept_board_is_read_in_the_readers_language(store, kept_week):
+    window, settings = kept_week
+    same_boards(store, window, settings)
+    english = build_board(store, window, settings)
+    with language.speaking("ko"):
+        korean = build_board(store, window, settings)
+    assert english.alerts.top["reasons"].tolist()[0] == ["3 escalated calls in 30 days"]
+    assert korean.alerts.top["reasons"].tolist()[0] == ["30일 동안 에스컬레이션된 통화 3건"]
+    assert english.voice["reasons"][0].startswith("strong") and not korean.voice["reasons"][0].startswith("strong")
+
+
+def test_a_pin_other_settings_and_a_limited_view_are_worked_out(store, kept_week, monkeypatch):
+    """The kept board is for the data's version, the voices' version and the settings it was kept
+    with, and for the whole store: a pin (a new voices' version) shows at once, and so does a load
+    by a process that keeps nothing."""
+    window, settings = kept_week
+    board = build_board(store, window, settings)
+    assert kept_board(store, window, settings) is not None
+    assert kept_board(store, window, Settings(min_n=2)) is None
+    assert kept_board(store.scoped(DataScope(segments=("SMB",))), window, settings) is None
+    voices.pin(store, ANALYST, window, board.shortlist[0])
+    assert kept_board(store, window, settings) is None
+    pinned = build_board(store, window, settings)
+    assert pinned.voice["ref_id"] == board.shortlist[0]["ref_id"] and pinned.voice["pinned"]
+    load(store, "call_id,account_id,started_at,escalated\nC8,A2,2026-09-12,yes\n", "calls.csv")
+    assert kept_board(store, window, settings) is not None  # kept again by the load, with the pin
+    monkeypatch.setattr(core, "KEEPERS", [])
+    load(store, "call_id,account_id,started_at,escalated\nC9,A2,2026-09-13,yes\n", "calls.csv")
+    assert kept_board(store, window, settings) is None
+    assert build_board(store, window, settings).alerts.top["account_id"].tolist() == ["A2", "A1"]  # C8, C9: red

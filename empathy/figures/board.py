@@ -6,6 +6,7 @@ whose complaints grew, and the customer voice of the week, for one window agains
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -16,10 +17,11 @@ from scipy import stats
 from empathy.figures import voice as voices
 from empathy.figures.metrics import Figure, Test, Window, batch_added, figure_trends, iso_week, keep_days, utc_bounds
 from empathy.figures.renewals import RENEWAL_DAYS, renewing_soon
-from empathy.figures.rules import flag_accounts, keep_signals, red_accounts
+from empathy.figures.rules import COUNTS, Thresholds, flag_accounts, keep_signals, reasons_of, red_accounts
 from empathy.figures.settings import Settings, SettingsError, read_settings
-from empathy.store import Store, keeps
+from empathy.store import InTransaction, Store, keeps
 
+NOT_SHOWN = ("text_hash", *voices.REASON_INPUTS)  # what a voice carries that its JSON leaves out
 NEGATIVE = -0.05  # a comment or customer turn at or below this compound is a negative mention
 TOP_ACCOUNTS = 5
 GROWING_THEMES = 5
@@ -62,10 +64,7 @@ class Board:
         """Everything the board shows, in plain JSON: `board --json`, and a board kept as presented."""
         previous = self.window.previous()
         def accounts(status: str) -> list[dict]:
-            rows = self.alerts.flags[self.alerts.flags["status"] == status].sort_values("arr", ascending=False)
-            return [{"account_id": r.account_id, "account_name": r.account_name,
-                     "arr": None if pd.isna(r.arr) else float(r.arr), "reasons": list(r.reasons)}
-                    for r in rows.itertuples()]
+            return [{**account, "reasons": list(r.reasons)} for account, r in self._flagged(status)]
         trends = self.trends.assign(start=self.trends["start"].map(date.isoformat)) if not self.trends.empty \
             else self.trends
         metrics = {name: figure.as_json() for name, figure in self.figures.items()}
@@ -73,7 +72,7 @@ class Board:
         return {
             "window": _window_json(self.window), "previous": _window_json(previous),
             "timezone": self.timezone, "metrics": metrics,
-            "voice": None if self.voice is None else {k: v for k, v in self.voice.items() if k != "text_hash"},
+            "voice": None if self.voice is None else {k: v for k, v in self.voice.items() if k not in NOT_SHOWN},
             "alerts": {"red": accounts("red"), "yellow": accounts("yellow"),
                        "red_arr": self.alerts.arr("red"), "yellow_arr": self.alerts.arr("yellow"),
                        "newly_red": self.alerts.newly_red["account_id"].tolist(),
@@ -85,6 +84,45 @@ class Board:
             "themes": self.themes.to_dict("records"),
             "trends": trends.to_dict("records"),
         }
+
+    def _flagged(self, status: str) -> list[tuple[dict, tuple]]:
+        """The accounts of a status, most ARR first, as the JSON names them, each with its row."""
+        rows = self.alerts.flags[self.alerts.flags["status"] == status].sort_values(["arr", "account_id"],
+                                                                                   ascending=[False, True])
+        return [({"account_id": r.account_id, "account_name": r.account_name,
+                  "arr": None if pd.isna(r.arr) else float(r.arr)}, r) for r in rows.itertuples()]
+
+    def as_kept(self) -> dict:
+        """The board as a write keeps it for the views after it (`keep_board`): its JSON with what the
+        words are made of in place of the words (each reader gets them in their own language): each
+        flagged account's rules and counts, the voice's and the shortlist's reasons' inputs; and the
+        shortlist, which a board as presented has no need of."""
+        found = self.as_json()
+        for status in ("red", "yellow"):
+            found["alerts"][status] = [{**account, "rules": list(r.rules), "counts": [int(getattr(r, c)) for c in COUNTS]}
+                                       for account, r in self._flagged(status)]
+        def unworded(voice: dict) -> dict:
+            return {k: v for k, v in voice.items() if k != "reasons"}
+        found["voice"] = None if self.voice is None else unworded(self.voice)
+        found["shortlist"] = [unworded(voice) for voice in self.shortlist]
+        return found
+
+    @classmethod
+    def from_kept(cls, found: dict, thresholds: Thresholds) -> Board:
+        """A board kept by a write (`as_kept`), its words made in the reader's language."""
+        for status in ("red", "yellow"):
+            found["alerts"][status] = [
+                {**{k: v for k, v in account.items() if k not in ("rules", "counts")},
+                 "reasons": reasons_of(dict(zip(COUNTS, account["counts"])), account["rules"], thresholds)}
+                for account in found["alerts"][status]]
+        top_theme = found["themes"][0]["theme"] if found["themes"] else None
+        def worded(voice: dict) -> dict:
+            return {**voice, "reasons": voices.reasons(voice, top_theme)}
+        shortlist = [worded(voice) for voice in found.pop("shortlist")]
+        found["voice"] = None if found["voice"] is None else worded(found["voice"])
+        board = cls.from_json(found)
+        board.shortlist = shortlist
+        return board
 
     @classmethod
     def from_json(cls, found: dict) -> Board:
@@ -164,6 +202,35 @@ def keep_for_boards(cursor) -> None:
     last_sunday = None if span is None else span[1] + timedelta(days=7 - span[1].isoweekday())
     keep_signals(cursor, [] if last_sunday is None else [last_sunday - timedelta(weeks=back) for back in range(KEPT_WEEKS)],
                  settings.early_warning, settings.timezone, batch)
+    keep_board(cursor, settings)
+
+
+def keep_board(cursor, settings: Settings) -> None:
+    """The latest complete week's board (as of this write), worked out in the write's transaction
+    from what the keepers before kept, for the first views after it to read instead of working it
+    out (`kept_board`): kept without its words, for this data version, the voices' version and the
+    settings. At 1,000,000 answers a board read from the kept days and signals still took 100-120 ms,
+    most of it judging 5,000 accounts twice, the voice's candidates and the pandas around them."""
+    reader = InTransaction(cursor)
+    window = latest_complete_week(reader, settings.timezone)
+    cursor.execute("DELETE FROM kept_boards")
+    if window is None:
+        return
+    board = work_out_board(reader, window, settings)
+    cursor.execute("""INSERT INTO kept_boards SELECT (SELECT value FROM meta WHERE key = 'version'),
+                      (SELECT value FROM meta WHERE key = 'voices_version'), ?, ?, ?, ?""",
+                   [window.start, window.end, repr(settings), json.dumps(board.as_kept(), default=str)])
+
+
+def kept_board(store: Store, window: Window, settings: Settings) -> Board | None:
+    """The window's board as the last write kept it (`keep_board`), if it kept this window's for this
+    data version, voices' version and these settings (never for a limited view: empathy/store/scoped.py)."""
+    found = store.query("""
+        SELECT board FROM kept_boards WHERE window_start = ? AND window_end = ? AND settings = ?
+          AND version = (SELECT value FROM meta WHERE key = 'version')
+          AND voices_version = (SELECT value FROM meta WHERE key = 'voices_version')""",
+                        [window.start, window.end, repr(settings)])
+    return None if found.empty else Board.from_kept(json.loads(found["board"][0]), settings.early_warning)
 
 
 def trend_of(trends: pd.DataFrame, name: str) -> pd.DataFrame:
@@ -233,8 +300,16 @@ def board_figures(store: Store, window: Window, settings: Settings) -> tuple[dic
 
 def build_board(store: Store, window: Window, settings: Settings,
                 figures: tuple[dict[str, Figure], pd.DataFrame] | None = None) -> Board:
-    """Everything the board shows for the window (`figures`: `board_figures`' already worked out, which
-    a page shows while the rest is made). Reading never writes (see empathy/figures/voice.py)."""
+    """Everything the board shows for the window: as the last write kept it, or worked out (`figures`:
+    `board_figures`' already worked out, which a page shows while the rest is made). Reading never
+    writes (see empathy/figures/voice.py)."""
+    kept = kept_board(store, window, settings)
+    return kept if kept is not None else work_out_board(store, window, settings, figures)
+
+
+def work_out_board(store: Store, window: Window, settings: Settings,
+                   figures: tuple[dict[str, Figure], pd.DataFrame] | None = None) -> Board:
+    """The board from the data (and the kept days and signals), never from a kept board."""
     figures, trends = figures or board_figures(store, window, settings)
     warnings = alerts(store, window, settings)
     themes = growing_themes(store, window, settings.timezone)

@@ -386,29 +386,25 @@ def _kept_aggregates(store: Store, windows: list[Window], timezone: str, speeder
     for; None where they were kept for another version, timezone or speeder line."""
     last_days, first = [w.end for w in windows], windows[0].start
     found = _empty(windows)
-    with store.cursor() as cursor:
-        cursor.begin()
-        try:
-            kept = cursor.execute("""
-                SELECT count(*) FROM kept_days_for WHERE timezone = ? AND speeder_seconds = ?
-                  AND version = (SELECT value FROM meta WHERE key = 'version')""", [timezone, speeder_seconds])
-            if not kept.fetchone()[0]:
-                return None
-            for table, sums, extra in (("kept_survey_days", SURVEY_SUMS, ", metric"), ("kept_call_days", CALL_SUMS, ""),
-                                       ("kept_participation_days", PARTICIPATION_SUMS, "")):
-                rows = cursor.execute(f"""
-                    SELECT {_bucket("day", last_days, True)} AS i{extra}, {_resummed(sums)} FROM {table}
-                    WHERE day BETWEEN ? AND ? GROUP BY ALL""", [*last_days, first, last_days[-1]]).df()
-                for row in rows.to_dict("records"):
-                    window = found[row.pop("i")]
-                    if table == "kept_survey_days":
-                        window["surveys"][row["metric"]] = _survey(row)
-                    elif table == "kept_call_days":
-                        window["calls"] = _calls(row)
-                    else:
-                        window["participation"] = _participation(row)
-        finally:
-            cursor.rollback()
+    with store.reading() as cursor:
+        kept = cursor.execute("""
+            SELECT count(*) FROM kept_days_for WHERE timezone = ? AND speeder_seconds = ?
+              AND version = (SELECT value FROM meta WHERE key = 'version')""", [timezone, speeder_seconds])
+        if not kept.fetchone()[0]:
+            return None
+        for table, sums, extra in (("kept_survey_days", SURVEY_SUMS, ", metric"), ("kept_call_days", CALL_SUMS, ""),
+                                   ("kept_participation_days", PARTICIPATION_SUMS, "")):
+            rows = cursor.execute(f"""
+                SELECT {_bucket("day", last_days, True)} AS i{extra}, {_resummed(sums)} FROM {table}
+                WHERE day BETWEEN ? AND ? GROUP BY ALL""", [*last_days, first, last_days[-1]]).df()
+            for row in rows.to_dict("records"):
+                window = found[row.pop("i")]
+                if table == "kept_survey_days":
+                    window["surveys"][row["metric"]] = _survey(row)
+                elif table == "kept_call_days":
+                    window["calls"] = _calls(row)
+                else:
+                    window["participation"] = _participation(row)
     return found
 
 

@@ -203,16 +203,21 @@ def judge(signals: pd.DataFrame, t: Thresholds) -> pd.DataFrame:
     fired, signs = _fired(signals, t)
     statuses = _statuses(fired, signs)
     rules, reasons = [[] for _ in signals.index], [[] for _ in signals.index]
-    flagged = (statuses != "green").to_numpy().nonzero()[0]
-    counts = signals.columns.intersection(COUNTS).tolist()
-    rows = {position: dict(zip(counts + ["signs"], values)) for position, values in
-            zip(flagged, signals[counts].assign(signs=signs).to_numpy(dtype="int64")[flagged].tolist())}
     for rule, fires in fired.items():
-        words = YELLOW[rule][1] if rule in YELLOW else RED_WORDS[rule]
         for position in fires.to_numpy().nonzero()[0]:
             rules[position].append(rule)
-            reasons[position].append(words(rows[position], t))
+    flagged = (statuses != "green").to_numpy().nonzero()[0]
+    counts = signals.columns.intersection(COUNTS).tolist()
+    for position, values in zip(flagged, signals[counts].to_numpy(dtype="int64")[flagged].tolist()):
+        reasons[position] = reasons_of(dict(zip(counts, values)), rules[position], t)
     return signals.assign(status=statuses.to_numpy(), reasons=reasons, rules=rules)
+
+
+def reasons_of(counts: dict, rules: list[str], t: Thresholds) -> list[str]:
+    """What each rule that fired says of a checkpoint, in words, from its counts (COUNTS) alone: made
+    again in each reader's language from a board kept without words (empathy/figures/board.py)."""
+    counts = {**counts, "signs": sum(rule in YELLOW for rule in rules)}
+    return [(YELLOW[rule][1] if rule in YELLOW else RED_WORDS[rule])(counts, t) for rule in rules]
 
 
 def red_accounts(store: Store, as_of: date, t: Thresholds, timezone: str = "UTC") -> set[str]:

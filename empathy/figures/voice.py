@@ -29,6 +29,9 @@ from empathy.language import _
 from empathy.store import Store
 from empathy.store import voices as kept_voices
 
+# What a voice's reasons (`reasons`) are made of beyond what it shows: kept with a board kept without
+# its words (empathy/figures/board.py), which each reader gets in their own language.
+REASON_INPUTS = ("arr_percentile", "mentions_top_theme")
 CONTEXT_TURNS = 3  # turns shown either side of a quoted turn
 PREFIX = 8  # `candidates` keeps one quote per text among this many times the quotes it is asked for
 
@@ -199,6 +202,7 @@ def _shown(row: pd.Series, rule: VoiceRule, pinned: bool, timezone: str, top_the
         "date": at.strftime("%Y-%m-%d"), "compound": float(row["compound"]), "status": row["status"],
         "themes": [] if row["themes"] is None else list(row["themes"]),
         "reasons": reasons(row, top_theme), "pinned": pinned,
+        "arr_percentile": float(row["arr_percentile"]), "mentions_top_theme": bool(row["mentions_top_theme"]),
     }
 
 

@@ -159,6 +159,17 @@ class Store:
                 self.damage_mark.found(fault)
             raise fault from None
 
+    @contextmanager
+    def reading(self):
+        """A cursor whose reads all see the store as it was when the first one ran (a reader that
+        checks a mark and then reads what it marks)."""
+        with self.cursor() as cursor:
+            cursor.begin()
+            try:
+                yield cursor
+            finally:
+                cursor.rollback()
+
     def write(self, work: Callable[[duckdb.DuckDBPyConnection], object], *counters: str, done: str = "changed"):
         """One serialised write: everything `work` does lands together with the counters it moves,
         or nothing does. On a lake, a write that collided with another process's runs again. Never
@@ -388,6 +399,30 @@ class Store:
         summary = self.query(" UNION ALL ".join(parts))
         summary.columns = ["table", "rows", "first", "last"]
         return summary
+
+
+class InTransaction:
+    """The store as a write's own transaction sees it, for a keeper that reads with the functions
+    every view reads with (`Store.query`, `Store.reading`): its rows are not committed yet, so no other
+    cursor would see them."""
+    limited = False
+
+    def __init__(self, cursor: duckdb.DuckDBPyConnection):
+        self._cursor = cursor
+
+    def query(self, sql: str, params: list | dict | None = None,
+              frames: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+        for name, frame in (frames or {}).items():
+            self._cursor.register(name, frame)
+        try:
+            return self._cursor.execute(sql, params or []).df()
+        finally:
+            for name in frames or {}:
+                self._cursor.unregister(name)
+
+    @contextmanager
+    def reading(self):
+        yield self._cursor
 
 
 def _status_counts(cursor: duckdb.DuckDBPyConnection, table: str) -> dict[str, int]:

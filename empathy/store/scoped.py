@@ -87,6 +87,7 @@ def _scope_views(catalog: str, scope: DataScope) -> str:
         "actions": f"SELECT * FROM {base}.actions WHERE link_kind = 'account' AND link IN ({accounts})",
         "alerts": f"SELECT * FROM {base}.alerts WHERE false",  # the company's alerts, not a scope's
         "kept_signals": f"SELECT * FROM {base}.kept_signals WHERE account_id IN ({accounts})",
+        "kept_boards": f"SELECT * FROM {base}.kept_boards WHERE false",  # the company's board, not a scope's
         # the kept days carry their rows' current account's segment and region, as the rows above are limited
         "kept_survey_days": f"SELECT * FROM {base}.kept_survey_days WHERE {kept_limits}",
         "kept_call_days": f"SELECT * FROM {base}.kept_call_days WHERE {kept_limits}",

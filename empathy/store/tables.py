@@ -73,6 +73,10 @@ OTHER_TABLES = {
     "kept_participation_days": ("""day DATE, segment VARCHAR, region VARCHAR, owned BOOLEAN, no_account BOOLEAN,
                                    row_segment VARCHAR, invited BIGINT, responded BIGINT""", None),
     "kept_days_for": ("version BIGINT, timezone VARCHAR, speeder_seconds DOUBLE, last_batch BIGINT", None),
+    # The latest complete week's board as a write worked it out, without its words, for that data
+    # version, voices' version and settings (empathy/figures/board.py `keep_board`).
+    "kept_boards": ("""version BIGINT, voices_version BIGINT, window_start DATE, window_end DATE, settings VARCHAR,
+                      board VARCHAR""", None),
     # Sign-outs: one browser's sign-in (`session`, a fingerprint of its signed cookie), or, with no
     # session, every sign-in of that person made before `signed_out_at` (an admin's doing).
     "sign_outs": ("who VARCHAR, session VARCHAR, signed_out_at TIMESTAMP, signed_out_by VARCHAR", None),
