@@ -6,9 +6,10 @@ Times, in one run and interleaved over ROUNDS rounds (medians):
   `survey_responses`, counts, promoters, detractors, top-two, easy, mean, variance);
 - `window_figures`: all five figures of that week against the week before, with their tests;
 - `build_board`: everything the page shows (12-week trends, alerts over two periods, growing
-  themes, the voice and its shortlist), reading what the last write kept (the days' sums, the
-  early warning's signals: `empathy.store.keeps`), and the same with nothing kept (every figure
-  worked out from the rows, as for settings other than those the write kept for);
+  themes, the voice and its shortlist), reading what the last write kept (the latest complete
+  week's board itself, with the days' sums and the early warning's signals it was made from:
+  `empathy.store.keeps`), and the same with nothing kept (every figure worked out from the rows, as
+  for settings other than those the write kept for);
 - `flag_accounts`: every account's early warning on the week's last day (30 days and the 180-day usual);
 - `backtest`: one renewal per account, each flag read 90 days before it, in one checkpoint query;
 - the Board page rerun on a warm cache (AppTest, after a first run filled the caches);
@@ -143,7 +144,7 @@ def bare_query(store: Store, lo: datetime, hi: datetime) -> pd.DataFrame:
 def unkept(store: Store) -> None:
     """What the last write kept marked as of another version: the board works everything out."""
     store.write(lambda cursor: cursor.execute("UPDATE kept_days_for SET version = -1; "
-                                              "UPDATE kept_signals SET version = -1"))
+                                              "UPDATE kept_signals SET version = -1; UPDATE kept_boards SET version = -1"))
 
 
 def one_answer(store: Store, keeping: bool, n: int, when: datetime) -> None:
