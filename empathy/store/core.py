@@ -187,8 +187,8 @@ class Store:
                         if "version" in counters:
                             for keeper in KEEPERS:
                                 keeper(cursor)
-                    except BaseException:
-                        cursor.rollback()
+                    except BaseException as failed:
+                        _roll_back(cursor, failed)
                         raise
                     cursor.commit()
                     return result
@@ -399,6 +399,16 @@ class Store:
         summary = self.query(" UNION ALL ".join(parts))
         summary.columns = ["table", "rows", "first", "last"]
         return summary
+
+
+def _roll_back(cursor: duckdb.DuckDBPyConnection, failed: BaseException) -> None:
+    """Undo what a failed write did. Where DuckDB cannot (its rollback has failed after a full disk
+    stopped a large write, the file's opening then unusable: it is closed as every write's is), what
+    stopped the write is what is said: nothing was committed either way."""
+    try:
+        cursor.rollback()
+    except duckdb.Error:
+        raise failed from None
 
 
 class InTransaction:
