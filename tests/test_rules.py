@@ -7,7 +7,7 @@ import pytest
 from conftest import ANALYST, demo_store_file, demo_story_accounts
 from conftest import load_text as load
 from empathy.access.roles import DataScope
-from empathy.figures import rules
+from empathy.figures import board, rules
 from empathy.figures.rules import Thresholds, account_signals, checkpoint_signals, flag_accounts, judge
 from empathy.store import Store, core
 
@@ -156,10 +156,12 @@ def test_kept_signals_are_the_rows_own_through_random_loads_and_undos(store, see
     the data's last day and the two before), made in its own transaction, a load of answers, calls or
     participation for its own accounts only; after each, what the board reads equals a rebuild from
     the rows."""
-    accounts_only = []
+    accounts_only, changes = [], []
     signals_sql = rules._signals_sql
     monkeypatch.setattr(rules, "_signals_sql", lambda per_point, only="": accounts_only.append(only)
                         or signals_sql(per_point, only))
+    batch_changed = board.batch_changed
+    monkeypatch.setattr(board, "batch_changed", lambda cursor: changes.append(batch_changed(cursor)) or changes[-1])
     rng = random.Random(seed)
     load(store, "account_id,account_name,segment,arr\n" + "".join(f"A{n},Account {n},SMB,{10 * n}\n" for n in range(1, 9)),
          "accounts.csv")
@@ -197,6 +199,7 @@ def test_kept_signals_are_the_rows_own_through_random_loads_and_undos(store, see
             checked += 1
     assert checked >= 9
     assert sum(1 for only in accounts_only if only) >= 3  # loads that worked out their own accounts again
+    assert any(change is not None and change.undone and change.kind in ("calls", "surveys") for change in changes)
 
 
 def test_signals_kept_for_another_version_are_not_read(store, monkeypatch):

@@ -15,7 +15,7 @@ import pandas as pd
 from scipy import stats
 
 from empathy.figures import voice as voices
-from empathy.figures.metrics import Figure, Test, Window, batch_added, figure_trends, iso_week, keep_days, utc_bounds
+from empathy.figures.metrics import Figure, Test, Window, batch_changed, figure_trends, iso_week, keep_days, utc_bounds
 from empathy.figures.renewals import RENEWAL_DAYS, renewing_soon
 from empathy.figures.rules import COUNTS, Thresholds, flag_accounts, keep_signals, reasons_of, red_accounts
 from empathy.figures.settings import Settings, SettingsError, read_settings
@@ -193,7 +193,7 @@ def keep_for_boards(cursor) -> None:
         settings = read_settings()
     except SettingsError:
         settings = Settings()
-    batch = batch_added(cursor)  # before keep_days marks what this write kept
+    batch = batch_changed(cursor)  # before keep_days marks what this write kept
     found = cursor.execute(DATA_SPAN).df()
     span = _days(found, settings.timezone)
     keep_days(cursor, settings.timezone, settings.speeder_seconds,

@@ -19,13 +19,14 @@ import math
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import pairwise
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 import pandas as pd
 from scipy import stats
 
 from empathy.figures.scope import NOT_SET, Scope
-from empathy.store import Store
+from empathy.store import Store, undone
 
 Z_95 = 1.96  # the margin of error as the metric definitions give it
 WORSE_WHEN_UP = ("sentiment",)  # a rise in the share of calls with an unhappy customer is bad news
@@ -306,34 +307,55 @@ BATCH_TABLES = {"surveys": "survey_responses", "calls": "calls", "participation"
 NO_DAYS = ("renewals",)  # batches of these kinds are in no figure's days
 
 
-def batch_added(cursor) -> tuple[int, str] | None:
-    """The batch (id, kind) this write added to what the write before it kept, where that is all it
-    did: every write that moves the data's version moves it by one, and only a load adds a batch;
-    None for any other write, or where the write before kept nothing."""
-    found = cursor.execute("""
-        SELECT b.batch_id, b.kind FROM kept_days_for k, batches b
-        WHERE k.version = (SELECT value FROM meta WHERE key = 'version') - 1 AND b.batch_id = k.last_batch + 1
-          AND b.batch_id = (SELECT max(batch_id) FROM batches) AND b.undone_at IS NULL""").fetchall()
-    return found[0] if found else None
+class Change(NamedTuple):
+    """The one batch a write added to, or took out of, what the write before it kept (`batch_changed`)."""
+    batch_id: int
+    kind: str
+    undone: bool
+
+    def rows(self, table: str) -> str:
+        """Where the rows the batch touched are found (`batch_id` or `superseded_by` is the batch): the
+        table itself after a load, the undo's copy of them after an undo (the table no longer has them)."""
+        return undone(table) if self.undone else table
+
+
+def batch_changed(cursor) -> Change | None:
+    """The batch this write added (a load) or took out (an undo), where that is all it did to what
+    the write before it kept: every write that moves the data's version moves it by one, only a load
+    adds a batch, and only an undo leaves `undone_batch` in its transaction (`store.undone`). None for
+    any other write, or where the write before kept nothing."""
+    last_kept = "SELECT * FROM kept_days_for WHERE version = (SELECT value FROM meta WHERE key = 'version') - 1"
+    found = cursor.execute(f"""
+        SELECT b.batch_id, b.kind FROM ({last_kept}) k, batches b
+        WHERE b.batch_id = k.last_batch + 1 AND b.batch_id = (SELECT max(batch_id) FROM batches)
+          AND b.undone_at IS NULL""").fetchall()
+    if found:
+        return Change(*found[0], undone=False)
+    undoing = cursor.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = 'undone_batch'")
+    if not undoing.fetchone()[0]:
+        return None
+    found = cursor.execute(f"SELECT u.batch_id, u.kind FROM undone_batch u, ({last_kept}) k").fetchall()
+    return Change(*found[0], undone=True) if found else None
 
 
 def keep_days(cursor, timezone: str, speeder_seconds: float, span: tuple[datetime, datetime] | None,
-              batch: tuple[int, str] | None) -> None:
+              batch: Change | None) -> None:
     """Inside a write that moved the data's version (`empathy.store.keeps`): each table's sums per day
     (in the board's timezone), metric, and the segment and region of the row's current account, which
     add up to any window's figures in a few rows instead of a window's every row (and, by account,
     to a limited view's: empathy/store/scoped.py), for this version, timezone and speeder line.
     `span`: the first and last instant of the survey answers and calls (UTC, naive).
 
-    A write that only added a batch of answers, calls or participation (`batch_added`) to the days
-    kept for this timezone and speeder line makes again only the days that batch's rows (and the rows
-    it replaced) fall on; any other write (accounts, an undo, scores made again) makes every day again."""
+    A write that only added or took out a batch of answers, calls or participation (`batch_changed`)
+    to the days kept for this timezone and speeder line makes again only the days that batch's rows
+    (and the rows it replaced) fall on; any other write (accounts, scores made again) makes every day
+    again."""
     same_line = cursor.execute("SELECT count(*) FROM kept_days_for WHERE timezone = ? AND speeder_seconds = ?",
                                [timezone, speeder_seconds]).fetchone()[0]
-    batch_id, kind = batch if batch and same_line else (None, None)
+    kind = batch.kind if batch and same_line else None
     if kind in BATCH_TABLES:
-        _keep_batch_days(cursor, BATCH_TABLES[kind], batch_id, timezone, speeder_seconds)
-    elif kind not in NO_DAYS:  # accounts (every row's segment and region), an undo, scores made again
+        _keep_batch_days(cursor, BATCH_TABLES[kind], batch, timezone, speeder_seconds)
+    elif kind not in NO_DAYS:  # accounts (every row's segment and region), scores made again
         for table in ("kept_survey_days", "kept_call_days", "kept_participation_days"):
             cursor.execute(f"DELETE FROM {table}")
         offsets = utc_offsets(timezone, *span) if span else [(datetime.min, 0)]
@@ -358,10 +380,11 @@ def _keep_table_days(cursor, table: str, offsets: list[tuple[datetime, int]], sp
         GROUP BY ALL""", [*([speeder_seconds] if sums is SURVEY_SUMS else []), *day_params, *(params or [])])
 
 
-def _keep_batch_days(cursor, table: str, batch_id: int, timezone: str, speeder_seconds: float) -> None:
+def _keep_batch_days(cursor, table: str, batch: Change, timezone: str, speeder_seconds: float) -> None:
     """The kept days of the batch's rows, and of the rows it replaced, made again from the rows."""
     kept, alias, at, _, _, _ = KEPT_DAYS[table]
-    touched = f"FROM {table} {alias} WHERE {alias}.batch_id = ? OR {alias}.superseded_by = ?"
+    batch_id = batch.batch_id
+    touched = f"FROM {batch.rows(table)} {alias} WHERE {alias}.batch_id = ? OR {alias}.superseded_by = ?"
     if at is None:
         days = [day for (day,) in cursor.execute(f"SELECT DISTINCT {alias}.period_start {touched}",
                                                  [batch_id, batch_id]).fetchall()]

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from empathy.figures.metrics import BATCH_TABLES, NO_DAYS, Window, utc_bounds
+from empathy.figures.metrics import BATCH_TABLES, NO_DAYS, Change, Window, utc_bounds
 from empathy.language import N_, _
 from empathy.store import Store
 
@@ -85,24 +85,24 @@ def account_signals(store: Store, as_of: date, t: Thresholds, timezone: str = "U
     return store.query(_signals_sql(per_point=False), {name: bounds[name] for name in BOUNDS})
 
 
-def keep_signals(cursor, days: list[date], t: Thresholds, timezone: str, batch: tuple[int, str] | None = None) -> None:
+def keep_signals(cursor, days: list[date], t: Thresholds, timezone: str, batch: Change | None = None) -> None:
     """Inside a write that moved the data's version (`empathy.store.keeps`): every account's signals on
     these days, kept for `account_signals` to read instead of working them out (at 1,000,000 answers
-    the board's two took half its time), for this version only. Where the write only added `batch`
-    (`metrics.batch_added`) to what the write before kept for the same days and thresholds, only the
-    accounts of its rows (and of the rows it replaced) are worked out again."""
+    the board's two took half its time), for this version only. Where the write only added or took
+    out `batch` (`metrics.batch_changed`) to what the write before kept for the same days and
+    thresholds, only the accounts of its rows (and of the rows it replaced) are worked out again."""
     version = cursor.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()[0]
     before = set(cursor.execute("SELECT DISTINCT as_of, days, baseline_days, timezone, version FROM kept_signals")
                  .fetchall())
     added = batch is not None and before == {(day, t.days, t.baseline_days, timezone, version - 1) for day in days}
     only = ""
-    if added and batch[1] in BATCH_TABLES:
-        table = BATCH_TABLES[batch[1]]
-        cursor.execute(f"""CREATE OR REPLACE TEMP TABLE touched AS SELECT DISTINCT account_id FROM {table}
-                           WHERE batch_id = ? OR superseded_by = ?""", [batch[0], batch[0]])
+    if added and batch.kind in BATCH_TABLES:
+        rows = batch.rows(BATCH_TABLES[batch.kind])
+        cursor.execute(f"""CREATE OR REPLACE TEMP TABLE touched AS SELECT DISTINCT account_id FROM {rows}
+                           WHERE batch_id = ? OR superseded_by = ?""", [batch.batch_id, batch.batch_id])
         cursor.execute("DELETE FROM kept_signals WHERE account_id IN (SELECT account_id FROM touched)")
         only = "IN (SELECT account_id FROM touched)"
-    elif added and batch[1] in NO_DAYS:
+    elif added and batch.kind in NO_DAYS:
         days = []  # a renewals batch changes no signal
     else:
         cursor.execute("DELETE FROM kept_signals")

@@ -342,7 +342,14 @@ class Store:
             if found[0][0] is not None:
                 raise StoreError(_("Batch {batch} was already undone on {when}.").format(batch=batch_id,
                                                                                          when=moment(found[0][0])))
+            cursor.execute("CREATE OR REPLACE TEMP TABLE undone_batch AS SELECT batch_id, kind FROM batches "
+                           "WHERE batch_id = ?", [batch_id])
             for table, key in TABLE_KEYS.items():
+                dated = f", {TABLE_DATES[table]}" if table in TABLE_DATES else ""
+                cursor.execute(f"""
+                    CREATE OR REPLACE TEMP TABLE {undone(table)} AS
+                    SELECT batch_id, superseded_by, account_id{dated}
+                    FROM {table} WHERE batch_id = ? OR superseded_by = ?""", [batch_id, batch_id])
                 cursor.execute(f"""
                     UPDATE {table} SET superseded_by = b.superseded_by
                     FROM (SELECT {key} AS k, superseded_by FROM {table} WHERE batch_id = ?) b
@@ -399,6 +406,13 @@ class Store:
         summary = self.query(" UNION ALL ".join(parts))
         summary.columns = ["table", "rows", "first", "last"]
         return summary
+
+
+def undone(table: str) -> str:
+    """Inside an undo's transaction, for its keepers (`keeps`): the temporary table of the rows of
+    `table` the undone batch had added or replaced (their batch, what replaced them, account and time),
+    taken before the undo moved them; `undone_batch` names the batch (its id and kind)."""
+    return f"undone_{table}"
 
 
 def _roll_back(cursor: duckdb.DuckDBPyConnection, failed: BaseException) -> None:
