@@ -19,6 +19,7 @@ from empathy.figures.metrics import (
     Window,
     aggregates,
     figure_trends,
+    grouped_aggregates,
     iso_week,
     local_day,
     mean_test,
@@ -29,6 +30,7 @@ from empathy.figures.metrics import (
     weeks_ending,
     window_figures,
 )
+from empathy.figures.scope import NOT_SET, Scope
 from empathy.loading.sheet import load_sheet
 
 NOW = iso_week("2026-W37")  # Mon 2026-09-07 .. Sun 2026-09-13
@@ -160,16 +162,25 @@ def test_window_labels():
         iso_week("2026-W99")
 
 
-def kept_then_rebuilt(store, windows: list[Window], timezone: str, speeder: float,
-                      monkeypatch) -> tuple[list[dict], list[dict]]:
-    """The windows' aggregates from the days the last write kept, then from the rows."""
+# Splits and filters by segment and region, which the kept days carry.
+SPLITS = (Scope(group="segment"), Scope(group="region"), Scope(group="region", filters=(("segment", "SMB"),)),
+          Scope(group="segment", filters=(("region", NOT_SET),)), Scope(filters=(("segment", NOT_SET),)))
+
+
+def kept_then_rebuilt(store, windows: list[Window], timezone: str, speeder: float, monkeypatch,
+                      scope: Scope | None = None) -> tuple:
+    """The windows' aggregates from the days the last write kept, then from the rows (by the values of
+    the scope's split, when given)."""
     assert store.query("SELECT timezone, speeder_seconds FROM kept_days_for "
                        "WHERE version = (SELECT value FROM meta WHERE key = 'version')").values.tolist() \
         == [[timezone, speeder]]
-    kept = aggregates(store, windows, timezone, speeder)
+    def read():
+        return aggregates(store, windows, timezone, speeder) if scope is None else \
+            grouped_aggregates(store, windows, timezone, speeder, scope)
+    kept = read()
     with monkeypatch.context() as rows_only:
         rows_only.setattr(metrics, "_kept_aggregates", lambda *args: None)
-        return kept, aggregates(store, windows, timezone, speeder)
+        return kept, read()
 
 
 def same_aggregates(kept: list[dict], rebuilt: list[dict]) -> None:
@@ -196,7 +207,7 @@ def test_kept_days_add_up_to_the_rows_through_random_loads_and_undos(store, own_
                         .replace("speeder_seconds = 5", "speeder_seconds = 20"))
     rng = random.Random(seed)
     load(store, "account_id,segment,region\nA1,SMB,EMEA\nA2,Enterprise,EMEA\nA3,SMB,APAC\n", "accounts.csv")
-    loaded, compared = [], 0
+    loaded, compared, split = [], 0, 0
     for step in range(12):
         if step == 11 and (days_kind := [b for b in loaded if b[1] != "accounts"]):  # one undo of their days at least
             loaded.remove(days_kind[-1])
@@ -234,7 +245,14 @@ def test_kept_days_add_up_to_the_rows_through_random_loads_and_undos(store, own_
             kept, rebuilt = kept_then_rebuilt(view, windows, "America/New_York", 20.0, monkeypatch)
             same_aggregates(kept, rebuilt)
             compared += sum(1 for window in rebuilt if window["surveys"] or window["calls"]["n"] or window["participation"][0])
+        for scope in SPLITS:  # a product lead's splits and filters by what the kept days carry
+            kept, rebuilt = kept_then_rebuilt(store, windows, "America/New_York", 20.0, monkeypatch, scope)
+            assert kept.keys() == rebuilt.keys(), scope
+            for value in kept:
+                same_aggregates(kept[value], rebuilt[value])
+            split += len(rebuilt)
     assert compared >= 10  # windows with figures in them, compared both ways
+    assert split >= 12  # values of the splits compared
     assert sum(not batch.undone for batch in batches_kept) >= 4  # loads that made only their own days again
     assert sum(batch.undone for batch in batches_kept) >= 1  # undos that did
 

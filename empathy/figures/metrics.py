@@ -249,9 +249,10 @@ def grouped_aggregates(store: Store, windows: list[Window], timezone: str = "UTC
     """`aggregates` for each value of the scope's group (`None` when it has none). A table the scope
     cannot be read from (calls by respondent role) adds nothing, so its figure stays empty. The whole
     store's figures (no group, no filter) come from the days the last write kept where it kept them
-    for this timezone and speeder line (`keep_days`)."""
-    if scope == Scope() and (kept := _kept_aggregates(store, windows, timezone, speeder_seconds)) is not None:
-        return {None: kept}
+    for this timezone and speeder line (`keep_days`), and so do its splits and filters by segment and
+    region, which the kept days carry."""
+    if (kept := _kept_aggregates(store, windows, timezone, speeder_seconds, scope)) is not None:
+        return kept
     bounds = [utc_bounds(w, timezone) for w in windows]
     after = [hi for _, hi in bounds]  # each window's after-last instant, in order
     last_days = [w.end for w in windows]
@@ -404,11 +405,25 @@ def _keep_batch_days(cursor, table: str, batch: Change, timezone: str, speeder_s
     _keep_table_days(cursor, table, [(datetime.min, 0)] if at is None else offsets, speeder_seconds, where, params)
 
 
-def _kept_aggregates(store: Store, windows: list[Window], timezone: str, speeder_seconds: float) -> list[dict] | None:
-    """`aggregates` from the kept days, read in one transaction with the mark of what they were kept
-    for; None where they were kept for another version, timezone or speeder line."""
+# The dimensions the kept days carry, as each kept table reads them (the rows' own: `scope.DIMENSIONS`).
+KEPT_DIMENSIONS = {"segment": {"kept_survey_days": "segment", "kept_call_days": "segment",
+                               "kept_participation_days": "coalesce(segment, row_segment)"},
+                   "region": {"kept_survey_days": "region", "kept_call_days": "region",
+                              "kept_participation_days": "region"}}
+
+
+def _kept_aggregates(store: Store, windows: list[Window], timezone: str, speeder_seconds: float,
+                     scope: Scope) -> dict[str | None, list[dict]] | None:
+    """`grouped_aggregates` from the kept days, read in one transaction with the mark of what they
+    were kept for; None where they were kept for another version, timezone or speeder line, or the
+    scope reads a dimension they do not carry."""
+    if any(dimension.name not in KEPT_DIMENSIONS for dimension in scope.dimensions()):
+        return None
     last_days, first = [w.end for w in windows], windows[0].start
-    found = _empty(windows)
+    found: dict[str | None, list[dict]] = {}
+    def windows_of(value) -> list[dict]:
+        key = None if scope.group is None else (NOT_SET if value is None or pd.isna(value) else value)
+        return found.setdefault(key, _empty(windows))
     with store.reading() as cursor:
         kept = cursor.execute("""
             SELECT count(*) FROM kept_days_for WHERE timezone = ? AND speeder_seconds = ?
@@ -417,11 +432,17 @@ def _kept_aggregates(store: Store, windows: list[Window], timezone: str, speeder
             return None
         for table, sums, extra in (("kept_survey_days", SURVEY_SUMS, ", metric"), ("kept_call_days", CALL_SUMS, ""),
                                    ("kept_participation_days", PARTICIPATION_SUMS, "")):
+            value = KEPT_DIMENSIONS[scope.group][table] if scope.group else "NULL"
+            where, params = "", []
+            for name, wanted in scope.filters:
+                expression = KEPT_DIMENSIONS[name][table]
+                where += f" AND {expression} IS NULL" if wanted == NOT_SET else f" AND {expression} = ?"
+                params += [] if wanted == NOT_SET else [wanted]
             rows = cursor.execute(f"""
-                SELECT {_bucket("day", last_days, True)} AS i{extra}, {_resummed(sums)} FROM {table}
-                WHERE day BETWEEN ? AND ? GROUP BY ALL""", [*last_days, first, last_days[-1]]).df()
+                SELECT {_bucket("day", last_days, True)} AS i, {value} AS value{extra}, {_resummed(sums)} FROM {table}
+                WHERE day BETWEEN ? AND ?{where} GROUP BY ALL""", [*last_days, first, last_days[-1], *params]).df()
             for row in rows.to_dict("records"):
-                window = found[row.pop("i")]
+                window = windows_of(row.pop("value"))[row.pop("i")]
                 if table == "kept_survey_days":
                     window["surveys"][row["metric"]] = _survey(row)
                 elif table == "kept_call_days":
