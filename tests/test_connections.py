@@ -13,7 +13,10 @@ from pathlib import Path
 
 from conftest import ADMIN, ANALYST, EXECUTIVE, FIXTURES, empathy, load_text
 from empathy.access.roles import DataScope
+from empathy.figures import board
+from empathy.figures.board import kept_board, latest_complete_week, work_out_board
 from empathy.figures.rules import Thresholds, account_signals
+from empathy.figures.settings import read_settings
 from empathy.store import Store, audit, kept_sheets
 from empathy.store import presentations as kept_boards
 from empathy.store import voices as kept_voices
@@ -107,7 +110,7 @@ def accounts_by_id(store) -> dict[str, tuple]:
     return {row.account_id: (row.segment, row.arr) for row in frame.itertuples()}
 
 
-def test_a_lake_keeps_versions_undo_voices_sheets_scopes_and_the_audit_as_a_file_does(lake):
+def test_a_lake_keeps_versions_undo_voices_sheets_scopes_and_the_audit_as_a_file_does(lake, monkeypatch):
     store = Store.open(lake)
     first, second = load_text(store, ACCOUNTS_V1, "v1.csv"), load_text(store, ACCOUNTS_V2, "v2.csv")
     assert (first.batch_id, first.rows_new, second.batch_id, second.rows_new, second.rows_updated) == (1, 2, 2, 1, 1)
@@ -142,6 +145,20 @@ def test_a_lake_keeps_versions_undo_voices_sheets_scopes_and_the_audit_as_a_file
     assert sorted(kept["account_id"]) == ["A1", "A2"]  # the load kept the signals of its week's Sunday
     assert account_signals(store, date(2026, 9, 6), Thresholds())["escalations"].tolist() == [1, 0]
     assert account_signals(smb, date(2026, 9, 6), Thresholds())["account_id"].tolist() == ["A1"]
+
+    more = load_text(store, "call_id,account_id,started_at,escalated\nC2,A1,2026-09-03,yes\n", "more calls.csv")
+    changes = []
+    batch_changed = board.batch_changed
+    monkeypatch.setattr(board, "batch_changed", lambda cursor: changes.append(batch_changed(cursor)) or changes[-1])
+    store.undo(more.batch_id, user=ANALYST)  # kept again for its batch's days and accounts only, on the lake too
+    assert changes == [(more.batch_id, "calls", True)]
+    version = store.version()
+    assert store.query("SELECT DISTINCT version FROM kept_signals")["version"].tolist() == [version]
+    assert account_signals(store, date(2026, 9, 6), Thresholds())["escalations"].tolist() == [1, 0]
+    settings = read_settings()
+    week = latest_complete_week(store, settings.timezone)
+    kept = kept_board(store, week, settings)
+    assert kept is not None and kept.as_json() == work_out_board(store, week, settings).as_json()
 
 
 def test_three_processes_load_into_one_lake_at_once_and_every_batch_lands_whole(lake, tmp_path):
