@@ -49,7 +49,16 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("돈", "이", "아깝"), ("돈아깝", "VA")), (("돈", "아깝"), ("돈아깝", "VA")),
           (("문제", "없"), ("문제없", "VA")), (("문제", "가", "없"), ("문제없", "VA")),
           (("문제", "는", "없"), ("문제없", "VA")), (("문제", "도", "없"), ("문제없", "VA")),
-          (("문제", "없이"), ("문제없", "VA")))
+          (("문제", "없이"), ("문제없", "VA")),
+          # charged twice (요금이 두 번 청구됐어요, 이중 결제, 중복 결제): each word alone says nothing of it
+          (("두", "번", "청구"), ("이중청구", "NNG")), (("두", "번", "결제"), ("이중청구", "NNG")),
+          (("결제", "가", "두", "번"), ("이중청구", "NNG")), (("청구", "가", "두", "번"), ("이중청구", "NNG")),
+          (("이", "중", "결제"), ("이중청구", "NNG")), (("이중", "결제"), ("이중청구", "NNG")),
+          (("이중", "청구"), ("이중청구", "NNG")), (("중복", "결제"), ("이중청구", "NNG")),
+          (("중복", "청구"), ("이중청구", "NNG")),
+          # asked again and again (몇 번이나 전화했는데, 몇 번을 말씀드려야): the customer's patience running out
+          (("몇", "번", "이나"), ("몇번이나", "MAG")), (("몇", "번", "을"), ("몇번이나", "MAG")),
+          (("몇", "번", "째"), ("몇번이나", "MAG")))
 # Tags of morphemes that carry meaning (Kiwi's Sejong tags; -I/-R mark irregular conjugations).
 CONTENT = ("NNG", "NNP", "VV", "VA", "MAG", "XR", "SL", "SW", "IC")
 PREDICATE = ("VV", "VA", "XSV", "XSA")
@@ -99,6 +108,8 @@ CX_WORDS = {
     "네/IC": 0.0, "예/IC": 0.0,  # "yes", "okay": a call's most common turn says no stance (the reviews' 네 was irony)
     "덕분/NNG": 1.5, "늦/VA": -1.2, "기다리/VV": -0.8, "어려워하/VV": -1.2, "끊기/VV": -1.2, "끊어지/VV": -1.2,
     "멈추/VV": -1.0, "튕기/VV": -1.2, "안정/NNG": 1.0, "신속/XR": 1.2, "꼼꼼/XR": 1.2, "유용/XR": 1.2,
+    "유용/NNG": 1.2,  # 유용해요: Kiwi reads 유용 as a noun before 하다
+    "이중청구/NNG": -2.0, "몇번이나/MAG": -1.5,  # the idioms above: charged twice, asked again and again
 }
 
 

@@ -20,13 +20,18 @@ NONE_OF_IT = [  # 없다 after a noun says there is none of it, and of what desc
     ("별다른 불만은 없습니다", PRAISE), ("큰 문제 없이 잘 쓰고 있습니다", PRAISE), ("더 이상 기다릴 수 없어요", COMPLAINT)]
 CONTRASTS = [  # after a contrast, the clause that follows says the stance
     ("나쁘지 않았지만 비싸요", COMPLAINT), ("비싸지만 만족해요", PRAISE), ("기대했는데 아쉬워요", COMPLAINT)]
+CUSTOMER_SERVICE_PHRASES = [  # charged twice, asked again and again: no word of them says so alone
+    ("요금이 두 번 청구됐어요", COMPLAINT), ("결제가 두 번 됐어요", COMPLAINT), ("이중 결제가 됐어요", COMPLAINT),
+    ("중복 결제 확인 부탁드립니다", COMPLAINT), ("두 번 도와주셔서 감사해요", PRAISE),
+    ("전화를 몇 번이나 했는데 아무도 안 받아요", COMPLAINT), ("몇 번을 말씀드려야 하나요", COMPLAINT),
+    ("기능이 다양해서 유용해요", PRAISE)]
 WORDS_OF_NOTHING_SAYING_SOMETHING = [
     ("재미없어요", COMPLAINT), ("답변이 없어요", COMPLAINT), ("의견 반영이 전혀 없어요", COMPLAINT),
     ("모르는 게 없을 정도로 친절해요", PRAISE)]
 
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
-                         + WORDS_OF_NOTHING_SAYING_SOMETHING)
+                         + CUSTOMER_SERVICE_PHRASES + WORDS_OF_NOTHING_SAYING_SOMETHING)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
