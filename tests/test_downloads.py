@@ -72,6 +72,27 @@ def test_a_link_is_new_for_each_session_kept_for_its_reruns_and_short_lived(clie
     assert downloads.offer("pack", VIEWER, lambda: PDF, "p.pdf", "application/pdf") != first
 
 
+def test_expired_links_are_forgotten_with_their_buttons_tokens(client, monkeypatch):
+    """Every view offers its buttons again; what expired is dropped, tokens and all, so a server that
+    runs for weeks does not keep every session it ever had."""
+    now = [time.monotonic()]
+    monkeypatch.setattr(downloads.time, "monotonic", lambda: now[0])
+    monkeypatch.setattr(downloads, "_offers", downloads.OrderedDict())
+    monkeypatch.setattr(downloads, "_tokens", {})
+    sessions = iter(range(1000))
+    monkeypatch.setattr(downloads, "get_script_run_ctx", lambda: mock.Mock(session_id=f"session {next(sessions)}"))
+    early = [downloads.offer("pack", VIEWER, lambda: PDF, "p.pdf", "application/pdf") for _ in range(50)]
+    now[0] += downloads.OFFER_MINUTES * 60 / 2
+    late = [downloads.offer("pack", VIEWER, lambda: PDF, "p.pdf", "application/pdf") for _ in range(30)]
+    assert (len(downloads._offers), len(downloads._tokens)) == (80, 80)
+    now[0] += downloads.OFFER_MINUTES * 60 / 2 + 1  # the first 50 have expired, the last 30 not
+    fresh = downloads.offer("pack", VIEWER, lambda: PDF, "p.pdf", "application/pdf")
+    assert (len(downloads._offers), len(downloads._tokens)) == (31, 31)
+    assert client.get(early[0], headers=cookie(VIEWER.identity)).status_code == 403
+    assert client.get(late[0], headers=cookie(VIEWER.identity)).content == PDF
+    assert client.get(fresh, headers=cookie(VIEWER.identity)).content == PDF
+
+
 def test_a_signed_out_sign_in_cannot_download(client, store):
     address = downloads.offer("pack", VIEWER, lambda: PDF, "p.pdf", "application/pdf")
     people.sign_out_everywhere(store, [VIEWER.identity], user=ADMIN, why="lost laptop")

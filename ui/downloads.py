@@ -12,6 +12,7 @@ from __future__ import annotations
 import secrets
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -40,9 +41,12 @@ class Offer:
     mime: str
     until: float  # time.monotonic() after which the link is refused
     language: str  # the page's, when it offered the file: a file is made in its reader's language
+    button: tuple[str, str]  # (session, button key) it was offered for
 
 
-_offers: dict[str, Offer] = {}
+# Oldest first: an offer made again moves to the end, and every one is good for as long, so the
+# expired ones are at the front (`_forget_expired` looks at those alone).
+_offers: OrderedDict[str, Offer] = OrderedDict()
 _tokens: dict[tuple[str, str], str] = {}  # (session, button key) -> its token, so a rerun keeps the link
 _lock = threading.Lock()
 
@@ -52,14 +56,25 @@ def offer(key: str, user: User, make: Callable[[], bytes], file_name: str, mime:
     session = get_script_run_ctx().session_id if get_script_run_ctx() else "no session"
     now = time.monotonic()
     with _lock:
-        for token in [token for token, found in _offers.items() if found.until <= now]:
-            del _offers[token]
+        _forget_expired(now)
         token = _tokens.get((session, key))
         if token not in _offers:
             token = _tokens[(session, key)] = secrets.token_urlsafe(32)
-        _offers[token] = Offer(user, make, file_name, mime, now + OFFER_MINUTES * 60, language.current())
+        _offers[token] = Offer(user, make, file_name, mime, now + OFFER_MINUTES * 60, language.current(),
+                               (session, key))
+        _offers.move_to_end(token)
     base = st.get_option("server.baseUrlPath").strip("/")
     return "/" + "/".join(part for part in (base, ROUTE.format(token=token)) if part)
+
+
+def _forget_expired(now: float) -> None:
+    """Drop the expired offers and their buttons' tokens. Every page view offers its buttons again, so
+    a server that ran a day held every session's tokens (never dropped) and looked through every live
+    offer at each button (2% of a warm board view's CPU a few hundred views after it started)."""
+    while _offers and next(iter(_offers.values())).until <= now:
+        token, found = _offers.popitem(last=False)
+        if _tokens.get(found.button) == token:
+            del _tokens[found.button]
 
 
 def download_button(label: str, key: str, user: User, make: Callable[[], bytes], file_name: str, mime: str, *,
