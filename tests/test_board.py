@@ -240,3 +240,18 @@ def test_a_pin_other_settings_and_a_limited_view_are_worked_out(store, kept_week
     load(store, "call_id,account_id,started_at,escalated\nC9,A2,2026-09-13,yes\n", "calls.csv")
     assert kept_board(store, window, settings) is None
     assert build_board(store, window, settings).alerts.top["account_id"].tolist() == ["A2", "A1"]  # C8, C9: red
+
+
+def test_a_board_that_cannot_be_worked_out_does_not_stop_a_load(store, kept_week, monkeypatch):
+    """The keeper keeps no board, and the load lands; the view works the board out and meets the
+    fault itself."""
+    window, settings = kept_week
+    def broken(*args):
+        raise ValueError("a voice the rule cannot read")
+    monkeypatch.setattr(voices, "choose", broken)
+    report = load(store, "call_id,account_id,started_at,escalated\nC9,A2,2026-09-12,yes\n", "calls.csv")
+    assert report.batch_id is not None
+    assert store.query("SELECT count(*) AS n FROM calls WHERE call_id = 'C9' AND superseded_by IS NULL")["n"][0] == 1
+    assert kept_board(store, window, settings) is None
+    with pytest.raises(ValueError):
+        build_board(store, window, settings)

@@ -7,10 +7,12 @@ whose complaints grew, and the customer voice of the week, for one window agains
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import duckdb
 import pandas as pd
 from scipy import stats
 
@@ -21,6 +23,7 @@ from empathy.figures.rules import COUNTS, Thresholds, flag_accounts, keep_signal
 from empathy.figures.settings import Settings, SettingsError, read_settings
 from empathy.store import InTransaction, Store, keeps
 
+log = logging.getLogger(__name__)
 NOT_SHOWN = ("text_hash", *voices.REASON_INPUTS)  # what a voice carries that its JSON leaves out
 NEGATIVE = -0.05  # a comment or customer turn at or below this compound is a negative mention
 TOP_ACCOUNTS = 5
@@ -215,12 +218,22 @@ def keep_board(cursor, settings: Settings, last_day: date | None) -> None:
     out (`kept_board`): kept without its words, for this data version, the voices' version and the
     settings. At 1,000,000 answers a board read from the kept days and signals still took 100-120 ms,
     most of it judging 5,000 accounts twice, the voice's candidates and the pandas around them.
-    `last_day`: the data's last day in the board's timezone (None: no answers or calls)."""
+    `last_day`: the data's last day in the board's timezone (None: no answers or calls).
+
+    A board that cannot be worked out keeps none, and the write lands: the page says what is wrong
+    when it works the board out itself, and a load that would mend the data is never refused for
+    it. A failing query (DuckDB's errors: the disk, the file) fails the write, as any of its own."""
     cursor.execute("DELETE FROM kept_boards")
     if last_day is None:
         return
     window = complete_week(last_day, settings.timezone)
-    board = work_out_board(InTransaction(cursor), window, settings)
+    try:
+        board = work_out_board(InTransaction(cursor), window, settings)
+    except duckdb.Error:
+        raise
+    except Exception:
+        log.warning("The board of %s could not be kept; each view will work it out.", window.label, exc_info=True)
+        return
     cursor.execute("""INSERT INTO kept_boards SELECT (SELECT value FROM meta WHERE key = 'version'),
                       (SELECT value FROM meta WHERE key = 'voices_version'), ?, ?, ?, ?""",
                    [window.start, window.end, repr(settings), json.dumps(board.as_kept(), default=str)])
