@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from scipy import stats
 
-from conftest import ANALYST
+from conftest import ANALYST, EXECUTIVE
 from conftest import load_text as load
 from empathy import language
 from empathy.access.roles import DataScope
@@ -18,6 +18,7 @@ from empathy.figures.metrics import iso_week, window_figures
 from empathy.figures.renewals import next_renewals
 from empathy.figures.rules import Thresholds
 from empathy.figures.settings import Settings, read_settings
+from empathy.meeting import presented
 from empathy.store import core
 from empathy.meeting.wording import renewing_text
 
@@ -221,15 +222,15 @@ def test_a_kept_board_is_read_in_the_readers_language(store, kept_week):
     assert english.voice["reasons"][0].startswith("strong") and not korean.voice["reasons"][0].startswith("strong")
 
 
-def test_a_pin_other_settings_and_a_limited_view_are_worked_out(store, kept_week, monkeypatch):
+def test_other_settings_a_limited_view_and_a_write_that_kept_nothing_work_it_out(store, kept_week, monkeypatch):
     """The kept board is for the data's version, the voices' version and the settings it was kept
-    with, and for the whole store: a pin (a new voices' version) shows at once, and so does a load
-    by a process that keeps nothing."""
+    with, and for the whole store: a load or a pin by a process that keeps nothing shows at once."""
     window, settings = kept_week
     board = build_board(store, window, settings)
     assert kept_board(store, window, settings) is not None
     assert kept_board(store, window, Settings(min_n=2)) is None
     assert kept_board(store.scoped(DataScope(segments=("SMB",))), window, settings) is None
+    monkeypatch.setattr(core, "VOICE_KEEPERS", [])
     voices.pin(store, ANALYST, window, board.shortlist[0])
     assert kept_board(store, window, settings) is None
     pinned = build_board(store, window, settings)
@@ -255,3 +256,16 @@ def test_a_board_that_cannot_be_worked_out_does_not_stop_a_load(store, kept_week
     assert kept_board(store, window, settings) is None
     with pytest.raises(ValueError):
         build_board(store, window, settings)
+
+
+def test_a_pin_an_unpin_and_a_presentation_keep_the_board_again_with_their_voice(store, kept_week):
+    window, settings = kept_week
+    board = build_board(store, window, settings)
+    voices.pin(store, ANALYST, window, board.shortlist[1])
+    kept = same_boards(store, window, settings)
+    assert kept.voice["ref_id"] == board.shortlist[1]["ref_id"] and kept.voice["pinned"]
+    voices.unpin(store, ANALYST, window)
+    assert same_boards(store, window, settings).voice["ref_id"] == board.voice["ref_id"]
+    presented.present(store, window, settings, EXECUTIVE)
+    kept = same_boards(store, window, settings)
+    assert kept.voice["ref_id"] == board.voice["ref_id"] and not kept.voice["pinned"]

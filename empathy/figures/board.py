@@ -21,7 +21,7 @@ from empathy.figures.metrics import Figure, Test, Window, batch_changed, figure_
 from empathy.figures.renewals import RENEWAL_DAYS, renewing_soon
 from empathy.figures.rules import COUNTS, Thresholds, flag_accounts, keep_signals, reasons_of, red_accounts
 from empathy.figures.settings import Settings, SettingsError, read_settings
-from empathy.store import InTransaction, Store, keeps
+from empathy.store import InTransaction, Store, keeps, keeps_voices
 
 log = logging.getLogger(__name__)
 NOT_SHOWN = ("text_hash", *voices.REASON_INPUTS)  # what a voice carries that its JSON leaves out
@@ -193,13 +193,11 @@ def _days(found: pd.DataFrame, timezone: str) -> tuple[date, date] | None:
 def keep_for_boards(cursor) -> None:
     """Run by every write that moves the data's version, in its transaction: what the boards of the
     latest weeks would otherwise work out from every row, with the settings' timezone, speeder line
-    and thresholds (the defaults while the file is wrong: the board says what is wrong with it) —
+    and thresholds (`_kept_for`) —
     each data table's sums per day (`metrics.keep_days`), and the early warning's signals on the
-    last days of the latest complete week and the week before (`rules.keep_signals`)."""
-    try:
-        settings = read_settings()
-    except SettingsError:
-        settings = Settings()
+    last days of the latest complete week and the week before (`rules.keep_signals`); then the board
+    itself (`keep_board`)."""
+    settings = _kept_for()
     batch = batch_changed(cursor)  # before keep_days marks what this write kept
     found = cursor.execute(DATA_SPAN).df()
     span = _days(found, settings.timezone)
@@ -210,6 +208,24 @@ def keep_for_boards(cursor) -> None:
     keep_signals(cursor, [] if last_sunday is None else [last_sunday - timedelta(weeks=back) for back in range(KEPT_WEEKS)],
                  settings.early_warning, settings.timezone, batch)
     keep_board(cursor, settings, None if span is None else span[1])
+
+
+@keeps_voices
+def keep_board_again(cursor) -> None:
+    """Run by a pin, an unpin or a presentation (the voices' version moved, not the data's): the board
+    kept again with the voice as it now stands, from the days and signals the last load kept."""
+    settings = _kept_for()
+    span = _days(cursor.execute(DATA_SPAN).df(), settings.timezone)
+    keep_board(cursor, settings, None if span is None else span[1])
+
+
+def _kept_for() -> Settings:
+    """The settings the keepers keep for: the file's, or the defaults while it is wrong (the board
+    says what is wrong with it)."""
+    try:
+        return read_settings()
+    except SettingsError:
+        return Settings()
 
 
 def keep_board(cursor, settings: Settings, last_day: date | None) -> None:

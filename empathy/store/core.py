@@ -50,12 +50,22 @@ WRITE_ATTEMPTS = 8
 # reader takes a kept table only where it was made for the version it reads, so a keeper that did not
 # run (a process that never imported it) costs time, never a wrong figure.
 KEEPERS: list[Callable[[duckdb.DuckDBPyConnection], None]] = []
+# The same for a write that moves the voices' version and not the data's (a pin, a presentation):
+# what is kept of the voice of the week (`keeps_voices`; empathy/figures/board.py keeps the board again).
+VOICE_KEEPERS: list[Callable[[duckdb.DuckDBPyConnection], None]] = []
 
 
 def keeps(keeper: Callable[[duckdb.DuckDBPyConnection], None]) -> Callable[[duckdb.DuckDBPyConnection], None]:
     """Register `keeper(cursor)`, run inside every write that moves the version (its rows visible)."""
     if keeper not in KEEPERS:
         KEEPERS.append(keeper)
+    return keeper
+
+
+def keeps_voices(keeper: Callable[[duckdb.DuckDBPyConnection], None]) -> Callable[[duckdb.DuckDBPyConnection], None]:
+    """Register `keeper(cursor)`, run inside every write that moves the voices' version and not the data's."""
+    if keeper not in VOICE_KEEPERS:
+        VOICE_KEEPERS.append(keeper)
     return keeper
 
 
@@ -184,9 +194,9 @@ class Store:
                         result = work(cursor)
                         for counter in ("writes", *counters):
                             cursor.execute("UPDATE meta SET value = value + 1 WHERE key = ?", [counter])
-                        if "version" in counters:
-                            for keeper in KEEPERS:
-                                keeper(cursor)
+                        for keeper in KEEPERS if "version" in counters else \
+                                VOICE_KEEPERS if "voices_version" in counters else []:
+                            keeper(cursor)
                     except BaseException as failed:
                         _roll_back(cursor, failed)
                         raise
