@@ -154,10 +154,15 @@ def same_boards(store, window, settings) -> Board:
     return kept
 
 
-@pytest.mark.parametrize("seed", [1, 2])
-def test_the_kept_board_is_the_one_worked_out_through_random_loads_and_undos(store, seed):
+@pytest.mark.parametrize(("seed", "timezone"), [(1, "UTC"), (2, "UTC"), (6, "Asia/Seoul")])
+def test_the_kept_board_is_the_one_worked_out_through_random_loads_and_undos(store, own_settings_and_themes, seed,
+                                                                              timezone):
     """Every load and undo keeps the latest complete week's board in its own transaction; after each,
-    the board a view reads is the one worked out from the data, in English and in Korean."""
+    the board a view reads is the one worked out from the data, in English and in Korean (and in a
+    Korean company's own time, where a week ends nine hours before UTC's)."""
+    settings_file = own_settings_and_themes / "settings.toml"
+    settings_file.write_text(settings_file.read_text().replace('timezone = "UTC"', f'timezone = "{timezone}"'))
+    assert read_settings().timezone == timezone
     rng = random.Random(seed)
     load(store, "account_id,account_name,segment,arr,contacts\n" + "".join(
         f"A{n},Account {n},{rng.choice(['SMB', 'Enterprise'])},{1000 * n},Mina Park\n" for n in range(1, 9)),
