@@ -21,7 +21,7 @@ import pandas as pd
 
 from empathy.figures.metrics import BATCH_TABLES, NO_DAYS, Change, Window, utc_bounds
 from empathy.language import N_, _
-from empathy.store import Store
+from empathy.store import InTransaction, Store
 
 # Rule names, as the backtest and the alerts call them.
 RED_RULES = ("escalations", "several signs")
@@ -107,6 +107,9 @@ def keep_signals(cursor, days: list[date], t: Thresholds, timezone: str, batch: 
     else:
         cursor.execute("DELETE FROM kept_signals")
     cursor.execute("UPDATE kept_signals SET version = ?", [version])
+    if only:  # a few accounts on every day at once: one pass over the rows, not one a day
+        _keep_checkpoints(cursor, days, t, timezone, version)
+        return
     for as_of in days:
         bounds = _bounds(as_of, t, timezone)
         cursor.execute(f"""
@@ -115,6 +118,25 @@ def keep_signals(cursor, days: list[date], t: Thresholds, timezone: str, batch: 
                    $version AS version, *
             FROM ({_signals_sql(per_point=False, only=only)})""",
                        {**_kept_key(as_of, t, timezone), "version": version, **{name: bounds[name] for name in BOUNDS}})
+
+
+def _keep_checkpoints(cursor, days: list[date], t: Thresholds, timezone: str, version: int) -> None:
+    """The signals of the `touched` accounts that are current, on each of the days, kept: the
+    backtest's query of checkpoints, which reads each table once for them all (at 10,000,000 answers
+    a one-answer load's three days took 145 ms as three one-day queries)."""
+    accounts = cursor.execute("""SELECT account_id FROM accounts WHERE superseded_by IS NULL
+                                 AND account_id IN (SELECT account_id FROM touched) ORDER BY account_id""").df()
+    if accounts.empty:
+        return
+    checkpoints = accounts.merge(pd.DataFrame({"as_of": days}), how="cross")
+    found = checkpoint_signals(InTransaction(cursor), checkpoints, t, timezone).assign(
+        as_of=checkpoints["as_of"].to_numpy(), days=t.days, baseline_days=t.baseline_days, timezone=timezone,
+        version=version)
+    cursor.register("found_signals", found)
+    try:
+        cursor.execute("INSERT INTO kept_signals BY NAME SELECT * FROM found_signals")
+    finally:
+        cursor.unregister("found_signals")
 
 
 def _kept_key(as_of: date, t: Thresholds, timezone: str) -> dict:
