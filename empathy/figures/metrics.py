@@ -16,6 +16,7 @@ Windows are calendar days in the board's timezone; the store keeps UTC.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import pairwise
@@ -256,10 +257,7 @@ def grouped_aggregates(store: Store, windows: list[Window], timezone: str = "UTC
     bounds = [utc_bounds(w, timezone) for w in windows]
     after = [hi for _, hi in bounds]  # each window's after-last instant, in order
     last_days = [w.end for w in windows]
-    found: dict[str | None, list[dict]] = {}
-    def windows_of(value) -> list[dict]:
-        key = None if scope.group is None else (NOT_SET if value is None or pd.isna(value) else value)
-        return found.setdefault(key, _empty(windows))
+    found, windows_of = _by_value(scope, windows)
     if scope.applies_to("surveys"):
         joins, value, where, params = scope.source("surveys")
         surveys = store.query(f"""
@@ -420,10 +418,7 @@ def _kept_aggregates(store: Store, windows: list[Window], timezone: str, speeder
     if any(dimension.name not in KEPT_DIMENSIONS for dimension in scope.dimensions()):
         return None
     last_days, first = [w.end for w in windows], windows[0].start
-    found: dict[str | None, list[dict]] = {}
-    def windows_of(value) -> list[dict]:
-        key = None if scope.group is None else (NOT_SET if value is None or pd.isna(value) else value)
-        return found.setdefault(key, _empty(windows))
+    found, windows_of = _by_value(scope, windows)
     with store.reading() as cursor:
         kept = cursor.execute("""
             SELECT count(*) FROM kept_days_for WHERE timezone = ? AND speeder_seconds = ?
@@ -470,6 +465,16 @@ def _calls(row: dict) -> dict:
 
 def _participation(row: dict) -> tuple[int, int]:
     return (0 if pd.isna(row["invited"]) else int(row["invited"]), 0 if pd.isna(row["responded"]) else int(row["responded"]))
+
+
+def _by_value(scope: Scope, windows: list[Window]) -> tuple[dict[str | None, list[dict]], Callable]:
+    """Each value of the scope's group with its windows (None: no group), and the function that finds
+    a value's windows, made empty on first use (an empty value is NOT_SET)."""
+    found: dict[str | None, list[dict]] = {}
+    def windows_of(value) -> list[dict]:
+        key = None if scope.group is None else (NOT_SET if value is None or pd.isna(value) else value)
+        return found.setdefault(key, _empty(windows))
+    return found, windows_of
 
 
 def _empty(windows: list[Window]) -> list[dict]:

@@ -95,28 +95,25 @@ def keep_signals(cursor, days: list[date], t: Thresholds, timezone: str, batch: 
     before = set(cursor.execute("SELECT DISTINCT as_of, days, baseline_days, timezone, version FROM kept_signals")
                  .fetchall())
     added = batch is not None and before == {(day, t.days, t.baseline_days, timezone, version - 1) for day in days}
-    only = ""
+    if added and batch.kind in NO_DAYS:
+        cursor.execute("UPDATE kept_signals SET version = ?", [version])  # a renewals batch changes no signal
+        return
     if added and batch.kind in BATCH_TABLES:
         rows = batch.rows(BATCH_TABLES[batch.kind])
         cursor.execute(f"""CREATE OR REPLACE TEMP TABLE touched AS SELECT DISTINCT account_id FROM {rows}
                            WHERE batch_id = ? OR superseded_by = ?""", [batch.batch_id, batch.batch_id])
         cursor.execute("DELETE FROM kept_signals WHERE account_id IN (SELECT account_id FROM touched)")
-        only = "IN (SELECT account_id FROM touched)"
-    elif added and batch.kind in NO_DAYS:
-        days = []  # a renewals batch changes no signal
-    else:
-        cursor.execute("DELETE FROM kept_signals")
-    cursor.execute("UPDATE kept_signals SET version = ?", [version])
-    if only:  # a few accounts on every day at once: one pass over the rows, not one a day
-        _keep_checkpoints(cursor, days, t, timezone, version)
+        cursor.execute("UPDATE kept_signals SET version = ?", [version])
+        _keep_checkpoints(cursor, days, t, timezone, version)  # a few accounts, every day in one pass
         return
+    cursor.execute("DELETE FROM kept_signals")
     for as_of in days:
         bounds = _bounds(as_of, t, timezone)
         cursor.execute(f"""
             INSERT INTO kept_signals BY NAME
             SELECT $as_of AS as_of, $days AS days, $baseline_days AS baseline_days, $timezone AS timezone,
                    $version AS version, *
-            FROM ({_signals_sql(per_point=False, only=only)})""",
+            FROM ({_signals_sql(per_point=False)})""",
                        {**_kept_key(as_of, t, timezone), "version": version, **{name: bounds[name] for name in BOUNDS}})
 
 
@@ -143,17 +140,15 @@ def _kept_key(as_of: date, t: Thresholds, timezone: str) -> dict:
     return {"as_of": as_of, "days": t.days, "baseline_days": t.baseline_days, "timezone": timezone}
 
 
-def _signals_sql(per_point: bool, only: str = "") -> str:
+def _signals_sql(per_point: bool) -> str:
     """The signals' one query, per checkpoint (each with its own bounds: the backtest) or per account
-    on one day (the bounds given as parameters: the board), `only` for the accounts it names (a
-    condition on their id: "IN (...)")."""
+    on one day (the bounds given as parameters: the board)."""
     def table(name: str, alias: str, within: str) -> str:
         """Rows of a table within a checkpoint's bounds, with the key they are counted by."""
         if per_point:
             return (f"p.point AS key FROM points p JOIN {name} {alias} ON {alias}.account_id = p.account_id "
                     f"AND {alias}.superseded_by IS NULL AND {within}")
-        limit = f" AND {alias}.account_id {only}" if only else ""
-        return f"{alias}.account_id AS key FROM {name} {alias} WHERE {alias}.superseded_by IS NULL AND {within}{limit}"
+        return f"{alias}.account_id AS key FROM {name} {alias} WHERE {alias}.superseded_by IS NULL AND {within}"
     bound = "p.{}".format if per_point else "${}".format
     since, until, base_from = bound("since"), bound("until"), bound("base_from")
     first_day, base_day, last_day = bound("first_day"), bound("base_day"), bound("last_day")
@@ -188,8 +183,7 @@ def _signals_sql(per_point: bool, only: str = "") -> str:
             SELECT max(c.started_at) AS last_contact, {table("calls", "c", f"c.started_at < {until}")}
             GROUP BY key),
         keys AS ({"SELECT point AS key, point, account_id FROM points" if per_point else
-                  "SELECT account_id AS key, account_id FROM accounts WHERE superseded_by IS NULL"
-                  + (f" AND account_id {only}" if only else "")})
+                  "SELECT account_id AS key, account_id FROM accounts WHERE superseded_by IS NULL"})
         SELECT {"k.point, " if per_point else ""}k.account_id, a.account_name, a.segment, a.arr, a.owner, a.contacts,
                a.customer_type, t.last_contact, coalesce(c.support_calls, 0) AS support_calls,
                coalesce(c.support_calls_before, 0) AS support_calls_before,

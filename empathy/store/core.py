@@ -69,6 +69,11 @@ def keeps_voices(keeper: Callable[[duckdb.DuckDBPyConnection], None]) -> Callabl
     return keeper
 
 
+def _keepers(counters: tuple[str, ...]) -> list[Callable[[duckdb.DuckDBPyConnection], None]]:
+    """The keepers a write that moves these counters runs: the data's, else the voices'."""
+    return KEEPERS if "version" in counters else VOICE_KEEPERS if "voices_version" in counters else []
+
+
 class _NothingNew(Exception):
     """Raised inside a load's transaction to roll it back when every row is already stored."""
 
@@ -194,8 +199,7 @@ class Store:
                         result = work(cursor)
                         for counter in ("writes", *counters):
                             cursor.execute("UPDATE meta SET value = value + 1 WHERE key = ?", [counter])
-                        for keeper in KEEPERS if "version" in counters else \
-                                VOICE_KEEPERS if "voices_version" in counters else []:
+                        for keeper in _keepers(counters):
                             keeper(cursor)
                     except BaseException as failed:
                         _roll_back(cursor, failed)
