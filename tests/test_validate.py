@@ -1,3 +1,4 @@
+import hashlib
 from datetime import datetime
 
 import pandas as pd
@@ -7,7 +8,7 @@ from conftest import FIXTURES
 from empathy.loading.sheet import prepare
 from empathy.sheets.schema import INVITATIONS, PARTICIPATION_COUNTS, SURVEYS, map_columns
 from empathy.sheets.sources import read_path
-from empathy.sheets.validate import parse_numbers, parse_timestamps, validate
+from empathy.sheets.validate import content_hash, parse_numbers, parse_timestamps, validate
 
 
 def text(*values):
@@ -168,3 +169,18 @@ def test_a_date_far_from_now_is_refused_as_a_typo():
     result = validate(frame, SURVEYS, map_columns(list(frame.columns), SURVEYS))
     assert result.errors[0]["message"] == ("'yesterday-ish' is not a date or time this app can read, or is before "
                                            "1990 or after 2099")
+
+
+def test_a_content_hash_is_the_md5_of_the_values_as_written():
+    """Ids and row hashes already stored depend on this text: it must never change with a library."""
+    frame = pd.DataFrame({
+        "when": pd.Series([datetime(2026, 9, 1, 8, 30), pd.NaT], dtype="datetime64[us]"),
+        "score": pd.Series([7, pd.NA], dtype="Int64"),
+        "seconds": pd.Series([120.0, 2.5], dtype="Float64"),
+        "comment": pd.Series(["계산서 틀림", None], dtype="str"),
+    }).set_axis([2, 3])
+    micros = int((datetime(2026, 9, 1, 8, 30) - datetime(1970, 1, 1)).total_seconds()) * 1_000_000
+    written = [f"{micros}\x1f7\x1f120.0\x1f계산서 틀림", "\x00\x1f\x00\x1f2.5\x1f\x00"]
+    expected = [hashlib.md5(text.encode()).hexdigest()[:24] for text in written]
+    hashes = content_hash(frame, ["when", "score", "seconds", "comment"])
+    assert hashes.to_dict() == {2: expected[0], 3: expected[1]}
