@@ -223,7 +223,7 @@ def comment_scores_and_themes(comments: pd.Series, early: Scoring | None = None)
     """`comment_scores`' columns and the themes. Without a Korean comment, whose lemmas come with its
     score, the themes are tagged while the scoring processes score (DuckDB's matching runs in a thread
     of this process meanwhile): 1,000,000 answers, 2 s of a load."""
-    if any(is_korean(text) for text in comments.dropna()):
+    if any(map(is_korean, comments.dropna().tolist())):
         scores = comment_scores(comments, early)
         return {**scores, "themes": tag_texts(comments, lemmas=scores["lemmas"])}
     with ThreadPoolExecutor(1) as thread:
@@ -241,7 +241,7 @@ def early_comment_scores(sheet: RawSheet, kind: str | None = None) -> Scoring | 
     if header not in sheet.frame.columns or (os.cpu_count() or 1) == 1:
         return None
     comment = next(column for column in SURVEYS.columns if column.name == "comment")
-    texts = list(dict.fromkeys(coerce(sheet.frame[header], comment)[0].dropna()))
+    texts = list(dict.fromkeys(coerce(sheet.frame[header], comment)[0].dropna().tolist()))
     return Scoring(texts, with_dissatisfaction=False) if len(texts) >= PARALLEL_MIN_TEXTS else None
 
 
@@ -250,10 +250,11 @@ def comment_scores(comments: pd.Series, early: Scoring | None = None) -> pd.Data
     is no comment or neither can judge it), its language and, for Korean, its lemmas; `score_texts`
     scores a repeated comment once. `early`: scores begun before, used for the texts they hold."""
     present = comments.dropna()
+    texts = present.tolist()  # a list walks ten times faster than a pandas string array
     known = early.scores() if early is not None else {}
-    rest = [text for text in dict.fromkeys(present) if text not in known]
+    rest = [text for text in dict.fromkeys(texts) if text not in known]
     by_text = {**known, **dict(zip(rest, score_texts(rest, with_dissatisfaction=False)))}
-    scores = [by_text[text] for text in present]
+    scores = [by_text[text] for text in texts]
     return pd.DataFrame({"sentiment": pd.Series([s.compound for s in scores], index=present.index, dtype="float64"),
                          "language": pd.Series([s.language for s in scores], index=present.index, dtype="object"),
                          "lemmas": pd.Series([s.lemmas for s in scores], index=present.index, dtype="object")},
