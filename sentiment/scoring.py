@@ -7,9 +7,9 @@ Large batches are scored on every core, with the analyzer built once per worker 
 
 from __future__ import annotations
 
-import json
 import math
 import os
+import pickle
 import re
 import subprocess
 import sys
@@ -191,7 +191,8 @@ class Scoring:
 
     The workers are plain `python -m sentiment.worker` subprocesses rather than a multiprocessing
     pool: a pool re-imports the host's main module in each worker, and under Streamlit that is the
-    app script itself."""
+    app script itself. Texts and scores travel pickled as plain tuples (only between this process and
+    the workers it starts): reading 600,000 scores back took 1.8 s as JSON lists made Scores, 0.9 s so."""
 
     def __init__(self, texts: list[str], workers: int | None = None, *, with_dissatisfaction: bool = True):
         self.chunks = [chunk for chunk in _chunks(list(dict.fromkeys(texts)), workers or os.cpu_count() or 1) if chunk]
@@ -199,10 +200,10 @@ class Scoring:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
         flags = [] if with_dissatisfaction else [NO_DISSATISFACTION]
         self._workers = [subprocess.Popen([sys.executable, "-m", "sentiment.worker", *flags], stdin=subprocess.PIPE,
-                                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+                                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
                          for _ in self.chunks]
         self._threads = ThreadPoolExecutor(max(1, len(self.chunks)))
-        self._outputs = [self._threads.submit(lambda worker=worker, chunk=chunk: worker.communicate(json.dumps(chunk)))
+        self._outputs = [self._threads.submit(lambda worker=worker, chunk=chunk: worker.communicate(pickle.dumps(chunk)))
                          for worker, chunk in zip(self._workers, self.chunks)]
 
     def scores(self) -> dict[str, Score]:
@@ -211,8 +212,8 @@ class Scoring:
         for chunk, worker, output in zip(self.chunks, self._workers, self._outputs):
             found, problem = output.result()
             if worker.returncode != 0:
-                raise RuntimeError(f"a sentiment worker failed: {problem.strip()[-500:]}")
-            by_text.update(zip(chunk, (Score(*values) for values in json.loads(found))))
+                raise RuntimeError(f"a sentiment worker failed: {problem.decode(errors='replace').strip()[-500:]}")
+            by_text.update(zip(chunk, map(Score._make, pickle.loads(found))))
         self._threads.shutdown()
         return by_text
 
@@ -242,6 +243,7 @@ def _chunks(texts: list[str], workers: int) -> list[list[str]]:
 
 
 def run_worker() -> None:
-    """Score a JSON list of texts from stdin; print their scores, in order, as a JSON list."""
-    texts = json.loads(sys.stdin.read())
-    sys.stdout.write(json.dumps(score_chunk(texts, NO_DISSATISFACTION not in sys.argv[1:])))
+    """Score a pickled list of texts from stdin; write their scores, in order, as a pickled list of tuples."""
+    texts = pickle.loads(sys.stdin.buffer.read())
+    scores = score_chunk(texts, NO_DISSATISFACTION not in sys.argv[1:])
+    sys.stdout.buffer.write(pickle.dumps([tuple(score) for score in scores], protocol=pickle.HIGHEST_PROTOCOL))
