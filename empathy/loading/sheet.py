@@ -15,7 +15,7 @@ import pandas as pd
 
 from empathy.access.roles import User
 from empathy.language import _
-from empathy.loading.themes import read_taxonomy, tag_texts, themes_expression
+from empathy.loading.themes import read_korean_phrases, read_taxonomy, tag_texts, themes_expression
 from empathy.loading.transcripts import ParsedCalls, calls_from_turn_rows, parse_calls, place_speakers, score_calls
 from empathy.sheets.gsheets import GoogleSheets, Workbook, sheet_ref, shown_address
 from empathy.sheets.schema import (
@@ -190,7 +190,10 @@ def _land(store: Store, prepared: Prepared, user: User, skip_invalid: bool, demo
     if planned.table == SURVEYS.table:
         rows = rows.assign(**comment_scores_and_themes(rows["comment"], early))
     if planned.calls is not None:  # scoring is the slow part: only for a sheet that will land
-        rows, utterances, unmapped, doubts = score_calls(planned.calls, rows.index, roles)
+        with ThreadPoolExecutor(1) as thread:  # Kiwi starts for the themes while the workers score
+            if any(is_korean(turn.text) for turns in planned.calls.parsed.values() for turn in turns):
+                thread.submit(read_korean_phrases)
+            rows, utterances, unmapped, doubts = score_calls(planned.calls, rows.index, roles)
         languages = utterances.loc[~utterances["scored"].astype(bool), "language"].dropna().value_counts()
         if not languages.empty:
             report.notes.append(_("{n} turns in other languages were left unscored ({languages}): English and Korean "
@@ -223,10 +226,11 @@ def comment_scores_and_themes(comments: pd.Series, early: Scoring | None = None)
     """`comment_scores`' columns and the themes. Without a Korean comment, whose lemmas come with its
     score, the themes are tagged while the scoring processes score (DuckDB's matching runs in a thread
     of this process meanwhile): 1,000,000 answers, 2 s of a load."""
-    if any(map(is_korean, comments.dropna().tolist())):
-        scores = comment_scores(comments, early)
-        return {**scores, "themes": tag_texts(comments, lemmas=scores["lemmas"])}
     with ThreadPoolExecutor(1) as thread:
+        if any(map(is_korean, comments.dropna().tolist())):
+            thread.submit(read_korean_phrases)  # Kiwi starts for the themes while the workers score
+            scores = comment_scores(comments, early)
+            return {**scores, "themes": tag_texts(comments, lemmas=scores["lemmas"])}
         themes = thread.submit(tag_texts, comments)
         return {**comment_scores(comments, early), "themes": themes.result()}
 
