@@ -58,7 +58,10 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("중복", "청구"), ("이중청구", "NNG")),
           # asked again and again (몇 번이나 전화했는데, 몇 번을 말씀드려야): the customer's patience running out
           (("몇", "번", "이나"), ("몇번이나", "MAG")), (("몇", "번", "을"), ("몇번이나", "MAG")),
-          (("몇", "번", "째"), ("몇번이나", "MAG")))
+          (("몇", "번", "째"), ("몇번이나", "MAG")),
+          # not wanting to (더 이상 쓰고 싶지 않아요, 다시는 이용하고 싶지 않네요): a refusal, whatever the verb
+          (("싶", "지", "않"), ("싶지않", "VA")), (("싶", "지", "가", "않"), ("싶지않", "VA")),
+          (("싶", "지", "는", "않"), ("싶지않", "VA")))
 # Tags of morphemes that carry meaning (Kiwi's Sejong tags; -I/-R mark irregular conjugations).
 CONTENT = ("NNG", "NNP", "VV", "VA", "MAG", "XR", "SL", "SW", "IC")
 PREDICATE = ("VV", "VA", "XSV", "XSA")
@@ -110,6 +113,9 @@ CX_WORDS = {
     "멈추/VV": -1.0, "튕기/VV": -1.2, "안정/NNG": 1.0, "신속/XR": 1.2, "꼼꼼/XR": 1.2, "유용/XR": 1.2,
     "유용/NNG": 1.2,  # 유용해요: Kiwi reads 유용 as a noun before 하다
     "이중청구/NNG": -2.0, "몇번이나/MAG": -1.5,  # the idioms above: charged twice, asked again and again
+    # a product's praise the reviews never weighed (직관적이에요, 원활해졌어요, 금방 익숙해졌어요)
+    "직관/NNG": 1.2, "원활/NNG": 1.2, "원활/XR": 1.2, "익숙/XR": 0.8,
+    "싶지않/VA": -1.5,  # the idiom above: does not want to
 }
 
 

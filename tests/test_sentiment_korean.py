@@ -25,13 +25,20 @@ CUSTOMER_SERVICE_PHRASES = [  # charged twice, asked again and again: no word of
     ("중복 결제 확인 부탁드립니다", COMPLAINT), ("두 번 도와주셔서 감사해요", PRAISE),
     ("전화를 몇 번이나 했는데 아무도 안 받아요", COMPLAINT), ("몇 번을 말씀드려야 하나요", COMPLAINT),
     ("기능이 다양해서 유용해요", PRAISE)]
+NOT_WANTING_TO = [  # -고 싶지 않다 refuses, whatever the verb it wants no more of
+    ("더 이상 이 서비스를 쓰고 싶지 않아요", COMPLAINT), ("다시는 이용하고 싶지 않네요", COMPLAINT),
+    ("또 구매하고 싶어요", PRAISE)]
+A_PRODUCT_S_PRAISE = [  # words the reviews never weighed
+    ("사용법이 직관적이라 금방 익숙해졌어요", PRAISE), ("담당자가 바뀐 뒤로 소통이 훨씬 원활해졌어요", PRAISE),
+    ("결제가 원활하지 않아요", COMPLAINT)]
 WORDS_OF_NOTHING_SAYING_SOMETHING = [
     ("재미없어요", COMPLAINT), ("답변이 없어요", COMPLAINT), ("의견 반영이 전혀 없어요", COMPLAINT),
     ("모르는 게 없을 정도로 친절해요", PRAISE)]
 
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
-                         + CUSTOMER_SERVICE_PHRASES + WORDS_OF_NOTHING_SAYING_SOMETHING)
+                         + CUSTOMER_SERVICE_PHRASES + NOT_WANTING_TO + A_PRODUCT_S_PRAISE
+                         + WORDS_OF_NOTHING_SAYING_SOMETHING)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
