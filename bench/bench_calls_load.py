@@ -7,7 +7,10 @@ with renumbered ids) as one CSV, then measures in one run, medians of ROUNDS int
   (the customer's and those of speakers no rule placed: the agent's words count in no figure);
 - the whole load (`load_sheet`) into a new store; and the same sheet without its Korean calls (the
   demo's Korean customers' calls, about 1.6%: the Korean scorer costs ten English turns a turn, and
-  the worker that scores any starts Kiwi, about a second);
+  the worker that scores any starts Kiwi, 0.6-0.9 s);
+- the same three (both loops and the load) on the sheet with long turns: each turn saying what its
+  speaker says in the next LONG_TURN_LINES lines of the call as well (one to four sentences become
+  four to twelve), since a load's fixed costs per turn weigh most on short turns;
 - where the time goes, stage by stage on the same sheet: read, prepare (types, checks, row hashes),
   plan (every transcript parsed), score_calls (of which `score_texts` alone, measured on the texts
   the load scores), and landing the batch.
@@ -39,6 +42,8 @@ from empathy.store import Store  # noqa: E402
 from sentiment import parse_transcript, score_texts, scored_role  # noqa: E402
 
 ROUNDS = 5
+LONG_TURN_LINES = 4
+TURN_LINE = re.compile(r"^(\[[^\]]*\] )?([^:\n]+): (.*)$")
 LINE_END = re.compile(r"(?<=\S)$", re.MULTILINE)
 
 
@@ -48,6 +53,29 @@ def without_korean(path: Path, out: Path) -> int:
     korean = frame["transcript"].str.contains("[가-힣]")
     frame[~korean].to_csv(out, index=False)
     return int(korean.sum())
+
+
+def with_long_turns(path: Path, out: Path) -> None:
+    """The sheet with each turn joined by its speaker's next LONG_TURN_LINES - 1 lines of the call (in a
+    circle), so that every turn stays a text of its own, four times as long."""
+    frame = pd.read_csv(path)
+    frame["transcript"] = frame["transcript"].map(_long_turns)
+    frame.to_csv(out, index=False)
+
+
+def _long_turns(transcript: str) -> str:
+    lines = [TURN_LINE.match(line).groups() for line in transcript.splitlines()]
+    said: dict[str, list[str]] = {}
+    for _, speaker, text in lines:
+        said.setdefault(speaker, []).append(text)
+    seen: dict[str, int] = {}
+    joined = []
+    for stamp, speaker, _ in lines:
+        texts, first = said[speaker], seen.get(speaker, 0)
+        seen[speaker] = first + 1
+        turn = " ".join(texts[(first + i) % len(texts)] for i in range(min(LONG_TURN_LINES, len(texts))))
+        joined.append(f"{stamp or ''}{speaker}: {turn}")
+    return "\n".join(joined)
 
 
 def write_sheet(path: Path, count: int) -> None:
@@ -70,6 +98,10 @@ def timed(work):
     start = time.perf_counter()
     result = work()
     return result, time.perf_counter() - start
+
+
+def sheet_texts(path: Path) -> list[str]:
+    return [turn.text for transcript in pd.read_csv(path)["transcript"] for turn in parse_transcript(transcript)]
 
 
 def bare_loop(texts: list[str]) -> None:
@@ -104,8 +136,11 @@ def main() -> None:
         path = folder / "calls.csv"
         write_sheet(path, count)
         korean_calls = without_korean(path, folder / "english.csv")
-        texts = [turn.text for transcript in pd.read_csv(path)["transcript"] for turn in parse_transcript(transcript)]
-        runs = {"bare": [], "bare_scored": [], "load": [], "english": []}
+        with_long_turns(path, folder / "long.csv")
+        texts = sheet_texts(path)
+        long_texts = sheet_texts(folder / "long.csv")
+        runs = {"bare": [], "bare_scored": [], "load": [], "english": [], "long_bare": [], "long_bare_scored": [],
+                "long_load": []}
         parts, scored = [], []
         for round_number in range(ROUNDS):
             runs["bare"].append(timed(lambda: bare_loop(texts))[1])
@@ -118,6 +153,12 @@ def main() -> None:
             store.close()
             store = Store.open(folder / f"english-{round_number}.duckdb")
             runs["english"].append(timed(lambda: load_sheet(store, path=folder / "english.csv", user=SYSTEM))[1])
+            store.close()
+            runs["long_bare"].append(timed(lambda: bare_loop(long_texts))[1])
+            store = Store.open(folder / f"long-{round_number}.duckdb")
+            runs["long_load"].append(timed(lambda: load_sheet(store, path=folder / "long.csv", user=SYSTEM))[1])
+            long_scored = scored_texts(store.query("SELECT role, text FROM utterances"))
+            runs["long_bare_scored"].append(timed(lambda: bare_loop(long_scored))[1])
             store.close()
             parts.append(stages(path, folder, round_number))
     bare = statistics.median(runs["bare"])
@@ -134,6 +175,16 @@ def main() -> None:
     english = statistics.median(runs["english"])
     print(f"| … the same sheet without its {korean_calls:,} Korean calls, 2 cores | {english:.2f} | "
           f"{english / bare:.2f}x |")
+    long_bare, long_bare_scored, long_load = (statistics.median(runs[name])
+                                              for name in ("long_bare", "long_bare_scored", "long_load"))
+    print(f"\nThe same calls with long turns ({statistics.mean(map(len, long_texts)):.0f} characters a turn against "
+          f"{statistics.mean(map(len, texts)):.0f}), {len(long_scored):,} of them scored:\n")
+    print("| run | seconds | ratio to bare loop |\n|---|---|---|")
+    print(f"| bare polarity_scores loop over every turn, 1 core (baseline) | {long_bare:.2f} | 1.00x |")
+    print(f"| bare polarity_scores loop over the turns the load scores, 1 core | {long_bare_scored:.2f} | "
+          f"{long_bare_scored / long_bare:.2f}x |")
+    print(f"| whole calls load (load_sheet), 2 cores | {long_load:.2f} | {long_load / long_bare:.2f}x "
+          f"({long_load / long_bare_scored:.2f}x the loop over the turns it scores) |")
     print("\nWhere the time goes (the same stages run one by one):\n")
     print("| stage | seconds | ratio to bare loop |\n|---|---|---|")
     for name, label in (("read", "read (sources.read_path)"), ("prepare", "prepare (types, checks, row hashes)"),
