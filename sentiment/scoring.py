@@ -29,8 +29,8 @@ LONG_TURN_SENTENCES = 5
 BLOCK_SENTENCES = 3
 PARALLEL_MIN_TEXTS = 4000
 # What a Korean text costs against an English one, and starting Kiwi in a worker (its model, lexicon and
-# first sentence: 0.6-0.9 s), in English texts' time (bench/bench_korean.py: 2,600 against 37,000 a
-# second; a call's English turn takes 50 µs, a Korean one 250 µs).
+# first sentence: 0.6-0.9 s), in English texts' time: a review 20 (bench/bench_korean.py: 1,900 against
+# VADER's 37,000 sentences a second of CPU), a call's turn 5 (250 µs against 50).
 KOREAN_COST = 10
 KIWI_START_COST = 15_000
 NO_DISSATISFACTION = "--no-dissatisfaction"  # a worker's flag: `score_texts(..., with_dissatisfaction=False)`
