@@ -6,6 +6,7 @@ import tomllib
 
 import pandas as pd
 import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from conftest import ADMIN, ANALYST, FIXTURES, ROOT, as_read, cut_off_xlsx, zip_bomb
 from empathy import language
@@ -15,6 +16,7 @@ from empathy.meeting.export import to_csv
 from empathy.sheets.schema import LAYOUTS
 from empathy.sheets.templates import TITLES
 from empathy.store import Store
+from sentiment.scoring import PARALLEL_MIN_TEXTS, Scoring
 from sheets_api import KEY, SERVICE_ACCOUNT
 from ui.load_view import error_rows
 
@@ -349,3 +351,38 @@ def test_a_sheet_reviewed_in_korean_reads_in_korean_down_to_its_errors(open_page
     assert problems["문제"].tolist() == [
         "'1970-01-01' 은(는) 1990년 이전이거나 2099년 이후입니다: 오타이거나, 빈 칸이 날짜로 바뀐 것은 아닌가요?",
         "'9999-12-31' 은(는) 1990년 이전이거나 2099년 이후입니다: 오타이거나, 빈 칸이 날짜로 바뀐 것은 아닌가요?"]
+
+
+def large_survey_sheet(rows: int) -> bytes:
+    """A survey sheet with a distinct comment a row: enough to be scored on every core."""
+    frame = pd.DataFrame({"Response ID": [f"EARLY{i:06d}" for i in range(rows)], "Account ID": "A1001",
+                          "Submitted At": "2026-11-10 10:00", "Metric": "nps", "Score": "7",
+                          "Comment": [f"Invoice {i} was wrong again, support was slow" if i % 2 else
+                                      f"Setup {i} was easy and the team was great" for i in range(rows)]})
+    return frame.to_csv(index=False).encode()
+
+
+def early_scoring(at) -> list:
+    return [at.session_state[key] for key in at.session_state.keys() if str(key).endswith(":early")]
+
+
+def test_a_large_survey_sheet_is_scored_while_it_is_reviewed_and_the_scores_land(app, db_path):
+    upload(app, "large.csv", large_survey_sheet(PARALLEL_MIN_TEXTS + 500))
+    scoring = early_scoring(app)
+    assert len(scoring) == 1 and isinstance(scoring[0], Scoring)  # started by the review, before any click
+    next(b for b in app.button if b.label == f"Load {PARALLEL_MIN_TEXTS + 500:,} rows").click().run()
+    assert not app.exception and early_scoring(app) == []  # used, then let go
+    stored = Store.open(db_path).query(
+        "SELECT comment, sentiment FROM survey_responses WHERE response_id IN ('EARLY000000', 'EARLY000001')")
+    analyzer = SentimentIntensityAnalyzer()
+    assert sorted(stored.itertuples(index=False)) == sorted(
+        (text, analyzer.polarity_scores(text)["compound"]) for text in stored["comment"])
+    assert len(stored) == 2
+
+
+def test_removing_a_large_upload_stops_its_scoring(app):
+    upload(app, "large.csv", large_survey_sheet(60_000))
+    [scoring] = early_scoring(app)
+    app.file_uploader(key="uploads").clear().run()
+    assert not app.exception and early_scoring(app) == []
+    assert all(worker.poll() is not None for worker in scoring._workers)  # none left scoring for nobody

@@ -2,7 +2,9 @@
 every row, and the confirmation. Uploaded files and Google Sheets go through the same review.
 
 A review's work (reading, validating, comparing with the store) is kept in the session under the
-sheet's key, so changing one select box does not read and validate a large sheet again.
+sheet's key, so changing one select box does not read and validate a large sheet again. A large
+survey sheet's comments start scoring in worker processes as soon as it is reviewed, so that the
+analyst's confirmation waits only for what is left (`early_comment_scores`, as the command line does).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from empathy.loading.sheet import (
     LoadReport,
     Plan,
     Prepared,
+    early_comment_scores,
     expected_counts,
     land,
     load_google_sheet,
@@ -33,6 +36,7 @@ from empathy.sheets.schema import LAYOUTS, Layout, detect_layout, layout_named, 
 from empathy.sheets.sources import RawSheet, SheetError, read_sheet
 from empathy.sheets.templates import describe
 from empathy.store import Store, StoreError, kept_sheets
+from sentiment.scoring import Scoring
 from ui.auth import current_user
 from ui.downloads import download_button
 from ui.text import literal
@@ -65,6 +69,7 @@ def review(store: Store, key: str, sheet: RawSheet, *, kept: dict | None = None,
     show_expected(prepared, planned, counts)
     show_errors(key, sheet, planned)
     confirm(store, key, prepared, planned, counts, kept, after_landing)
+    score_while_reviewed(key, sheet, layout)  # once the review is on the screen
 
 
 def pick_layout(key: str, sheet: RawSheet, kept: dict | None) -> Layout:
@@ -113,6 +118,22 @@ def checked(store: Store, key: str, sheet: RawSheet, layout: Layout,
         planned = ((mapped, store.version()), plan_now, expected_counts(store, plan_now))
         st.session_state[f"{key}:planned"] = planned
     return prepared[1], planned[1], planned[2]
+
+
+def score_while_reviewed(key: str, sheet: RawSheet, layout: Layout) -> None:
+    """Start scoring the sheet's comments while the analyst reads the review (nothing for a sheet with
+    too few to spread over the cores); kept until it lands or is forgotten (`forget` stops the
+    workers). Started after the review is drawn, not before: beside the workers, checking a sheet of
+    1,000,000 answers took 5.8 s instead of 3.5."""
+    if f"{key}:early" not in st.session_state:
+        st.session_state[f"{key}:early"] = early_comment_scores(sheet, layout.kind)
+
+
+def forget(names: list[str]) -> None:
+    """Drop what the session kept under these names; scoring still running for them is stopped."""
+    for name in names:
+        if isinstance(kept := st.session_state.pop(name, None), Scoring):
+            kept.stop()
 
 
 def show_expected(prepared: Prepared, planned: Plan, counts: dict[str, int]) -> None:
@@ -172,10 +193,13 @@ def confirm(store: Store, key: str, prepared: Prepared, planned: Plan, counts: d
                  key=f"{key}:confirm", disabled=blocked is not None):
         with st.spinner(_("Loading (call transcripts are scored now)…")):
             try:
-                report = land(store, prepared, user=current_user(), skip_invalid=policy == SKIP)
+                report = land(store, prepared, user=current_user(), skip_invalid=policy == SKIP,
+                              early=st.session_state.get(f"{key}:early"))
             except (StoreError, PermissionError) as error:
                 st.error(literal(error))
                 return
+            finally:
+                forget([f"{key}:early"])
         if not report.rejected and after_landing:
             after_landing(prepared, policy == SKIP, report)
         st.session_state[f"{key}:landed"] = report
@@ -217,9 +241,8 @@ def _css_text(text: str) -> str:
 def forget_removed_uploads(uploads: list) -> None:
     """Drop what the session kept for files no longer in the uploader (a read sheet can be large)."""
     current = {f"upload:{upload.file_id}" for upload in uploads}
-    for name in [name for name in st.session_state if str(name).startswith("upload:")]:
-        if not any(str(name).startswith(prefix + ":") for prefix in current):
-            del st.session_state[name]
+    forget([name for name in st.session_state if str(name).startswith("upload:")
+            and not any(str(name).startswith(prefix + ":") for prefix in current)])
 
 
 def upload_panel(store: Store, upload) -> None:
@@ -254,8 +277,7 @@ def google_sheet_panel(store: Store) -> None:
     address = st.text_input(_("Google Sheet URL or key"), key="gsheet-address",
                             placeholder="https://docs.google.com/spreadsheets/d/…")
     if st.button(_("Open sheet"), key="gsheet-open", disabled=not address.strip()):
-        for name in [name for name in st.session_state if str(name).startswith("gsheet:")]:
-            del st.session_state[name]  # opened again: read it again, review it afresh
+        forget([name for name in st.session_state if str(name).startswith("gsheet:")])  # opened again: read afresh
         with st.spinner(_("Opening the sheet…")):
             try:
                 st.session_state["gsheet-workbook"] = GoogleSheets.from_secrets().open(sheet_ref(address))
