@@ -3,6 +3,7 @@ from pathlib import Path
 
 from conftest import ADMIN, ANALYST, FIXTURES, load_text
 from empathy.loading.sheet import (
+    early_comment_scores,
     expected_counts,
     land,
     load_google_sheet,
@@ -205,3 +206,15 @@ def test_a_large_sheet_rejected_after_its_scoring_began_stops_the_scoring(store)
     assert report.rejected and report.rows_rejected == 1
     assert _scoring_workers() == []
     assert store.query("SELECT count(*) AS n FROM survey_responses")["n"][0] == 0
+
+
+def test_a_sheet_whose_early_scoring_failed_is_scored_when_it_lands(store):
+    """A worker of the scoring begun at the review killed (by the system, say): the load scores the
+    comments itself instead of failing."""
+    sheet = read_sheet(_large_survey_sheet(), "large.csv")
+    early = early_comment_scores(sheet)
+    early.stop()  # its workers killed before they finished
+    report = land(store, prepare(sheet), user=ANALYST, early=early)
+    assert report.rows_new == PARALLEL_MIN_TEXTS
+    found = store.query("SELECT comment, sentiment FROM survey_responses WHERE response_id IN ('R0', 'R1', 'R2')")
+    assert found["sentiment"].tolist() == [score_text(comment).compound for comment in found["comment"]]

@@ -6,6 +6,7 @@ whichever door it comes in by.
 
 from __future__ import annotations
 
+import logging
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -35,6 +36,8 @@ from empathy.store import Store, kept_sheets
 from sentiment import score_texts
 from sentiment.scoring import PARALLEL_MIN_TEXTS, Scoring
 from sentiment.korean import is_korean
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -255,7 +258,7 @@ def comment_scores(comments: pd.Series, early: Scoring | None = None) -> pd.Data
     scores a repeated comment once. `early`: scores begun before, used for the texts they hold."""
     present = comments.dropna()
     texts = present.tolist()  # a list walks ten times faster than a pandas string array
-    known = early.scores() if early is not None else {}
+    known = _early_scores(early)
     rest = [text for text in dict.fromkeys(texts) if text not in known]
     by_text = {**known, **dict(zip(rest, score_texts(rest, with_dissatisfaction=False)))}
     scores = [by_text[text] for text in texts]
@@ -263,6 +266,18 @@ def comment_scores(comments: pd.Series, early: Scoring | None = None) -> pd.Data
                          "language": pd.Series([s.language for s in scores], index=present.index, dtype="object"),
                          "lemmas": pd.Series([s.lemmas for s in scores], index=present.index, dtype="object")},
                         index=present.index).reindex(comments.index)
+
+
+def _early_scores(early: Scoring | None) -> dict:
+    """What the scoring begun before found; nothing if a worker of it failed (killed by the system, say):
+    the load then scores the comments itself rather than fail for it."""
+    if early is None:
+        return {}
+    try:
+        return early.scores()
+    except RuntimeError:
+        log.warning("scoring begun before the landing failed; the comments are scored now", exc_info=True)
+        return {}
 
 
 def load_sheet(store: Store, sheet: RawSheet | None = None, *, user: User, path: str | Path | None = None,
