@@ -42,8 +42,12 @@ FINAL_CLAUSE = 2.5
 # read from the last sentence that is not one, unless it asks why (왜 이렇게 느린가요?), a complaint.
 QUESTION = 0.3
 QUESTION_ENDINGS = ("까", "까요", "나요", "가요", "ᆫ가", "ᆫ가요", "는가", "는지요", "니", "냐", "ᆯ까", "ᆯ까요", "죠")
-# Predicates that mostly carry the word before them: 좋은 것 같다, 잘 되다, 사용하고 있다.
-LIGHT_PREDICATES = {"같", "되", "하", "있", "주", "보", "듯"}
+# Predicates that mostly carry the word before them: 좋은 것 같다, 잘 되다, 사용하고 있다, and those that say
+# a thing happens (트러블이 안 생겨요, 오류가 안 나요: no trouble, no error).
+LIGHT_PREDICATES = {"같", "되", "하", "있", "주", "보", "듯", "생기", "나"}
+# Requests a customer makes: one that does not go through (환불이 안 돼요, 해지가 되지 않아요) is no better
+# than asking for it, so a negation does not turn them round as it turns what describes a product.
+REQUESTS = {"환불", "해지", "취소"}
 CLAUSE_ENDS = ("EC", "EF", "SF", "SP", "ETM")
 IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "들"), ("마음에들", "VV")),
           (("돈", "이", "아깝"), ("돈아깝", "VA")), (("돈", "아깝"), ("돈아깝", "VA")),
@@ -112,6 +116,7 @@ CX_WORDS = {
     "덕분/NNG": 1.5, "늦/VA": -1.2, "기다리/VV": -0.8, "어려워하/VV": -1.2, "끊기/VV": -1.2, "끊어지/VV": -1.2,
     "멈추/VV": -1.0, "튕기/VV": -1.2, "안정/NNG": 1.0, "신속/XR": 1.2, "꼼꼼/XR": 1.2, "유용/XR": 1.2,
     "유용/NNG": 1.2,  # 유용해요: Kiwi reads 유용 as a noun before 하다
+    "아프/VA": -1.2, "따갑/VA": -1.2,  # a product that hurts (the films' 마음이 아프다 cancelled it out)
     "이중청구/NNG": -2.0, "몇번이나/MAG": -1.5,  # the idioms above: charged twice, asked again and again
     # a product's praise the reviews never weighed (직관적이에요, 원활해졌어요, 금방 익숙해졌어요)
     "직관/NNG": 1.2, "원활/NNG": 1.2, "원활/XR": 1.2, "익숙/XR": 0.8,
@@ -329,7 +334,7 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
                 if found[i][0] in LIGHT_PREDICATES and start >= 2 and found[start - 1][1] == "ETM":
                     start = _clause_start(found, start - 1)  # 잘 되는 것 같지 않다: the clause it is about
                 scope.update(j for j in range(start, i) if found[j][1].split("-")[0] in CONTENT)
-    return scope
+    return {i for i in scope if found[i][0] not in REQUESTS}
 
 
 def _what_there_is_none_of(found: list[tuple[str, str]], i: int) -> list[int]:

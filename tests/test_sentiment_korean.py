@@ -31,6 +31,12 @@ NOT_WANTING_TO = [  # -고 싶지 않다 refuses, whatever the verb it wants no 
 A_PRODUCT_S_PRAISE = [  # words the reviews never weighed
     ("사용법이 직관적이라 금방 익숙해졌어요", PRAISE), ("담당자가 바뀐 뒤로 소통이 훨씬 원활해졌어요", PRAISE),
     ("결제가 원활하지 않아요", COMPLAINT)]
+REQUESTS_THAT_DO_NOT_GO_THROUGH = [  # a refund or a cancellation not done is no praise of it
+    ("환불이 안 돼요", COMPLAINT), ("환불이 되지 않아요", COMPLAINT), ("해지가 안 돼요", COMPLAINT),
+    ("취소가 안 돼요", COMPLAINT)]
+THINGS_THAT_DO_NOT_HAPPEN = [  # 생기다, 나다 carry the trouble before them, as 되다 does
+    ("피부 트러블이 안 생겨요", PRAISE), ("오류가 안 나요", PRAISE), ("오류가 나요", COMPLAINT),
+    ("문제가 생겼어요", COMPLAINT), ("하나도 안 아파요", PRAISE), ("바르면 따가워요", COMPLAINT)]
 WORDS_OF_NOTHING_SAYING_SOMETHING = [
     ("재미없어요", COMPLAINT), ("답변이 없어요", COMPLAINT), ("의견 반영이 전혀 없어요", COMPLAINT),
     ("모르는 게 없을 정도로 친절해요", PRAISE)]
@@ -38,6 +44,7 @@ WORDS_OF_NOTHING_SAYING_SOMETHING = [
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
                          + CUSTOMER_SERVICE_PHRASES + NOT_WANTING_TO + A_PRODUCT_S_PRAISE
+                         + REQUESTS_THAT_DO_NOT_GO_THROUGH + THINGS_THAT_DO_NOT_HAPPEN
                          + WORDS_OF_NOTHING_SAYING_SOMETHING)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
