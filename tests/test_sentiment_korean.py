@@ -24,7 +24,8 @@ CUSTOMER_SERVICE_PHRASES = [  # charged twice, asked again and again: no word of
     ("요금이 두 번 청구됐어요", COMPLAINT), ("결제가 두 번 됐어요", COMPLAINT), ("이중 결제가 됐어요", COMPLAINT),
     ("중복 결제 확인 부탁드립니다", COMPLAINT), ("두 번 도와주셔서 감사해요", PRAISE),
     ("전화를 몇 번이나 했는데 아무도 안 받아요", COMPLAINT), ("몇 번을 말씀드려야 하나요", COMPLAINT),
-    ("기능이 다양해서 유용해요", PRAISE)]
+    ("기능이 다양해서 유용해요", PRAISE), ("벌써 세 번째 전화드리는 거예요", COMPLAINT),
+    ("자동이체가 두 번 빠져나갔어요", COMPLAINT)]
 NOT_WANTING_TO = [  # -고 싶지 않다 refuses, whatever the verb it wants no more of
     ("더 이상 이 서비스를 쓰고 싶지 않아요", COMPLAINT), ("다시는 이용하고 싶지 않네요", COMPLAINT),
     ("또 구매하고 싶어요", PRAISE)]
