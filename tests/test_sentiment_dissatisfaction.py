@@ -84,7 +84,9 @@ def test_a_happy_turn_scores_near_zero_a_neutral_one_half_and_an_unscored_one_no
     ("해지하겠습니다.", ["해지"]), ("환불해 주세요.", ["해지"]),
     ("이미 말씀드렸는데 아직 연락이 없어요", ["몇 번을 말씀드려야", "아직도 안 됐어요"]), ("정말 감사합니다, 잘 해결됐어요", []),
     ("아니요, 그게 아니라 다른 거요", ["아니요", "다른 거요"]), ("청구서가 또 틀렸어요", ["틀렸어요"]),
-    ("금액이 잘못 청구됐어요", ["틀렸어요"]),
+    ("금액이 잘못 청구됐어요", ["틀렸어요"]), ("고객센터가 전화를 안 받아요", ["안 돼요"]),
+    ("화면이 멈춰서 일을 할 수가 없어요", ["안 돼요", "고장"]), ("전에 통화한 분이랑 말이 다르네요", ["말이 다르네요"]),
+    ("인터넷이 자꾸 끊겨요", ["고장"]), ("말할 수 없이 좋아요", []), ("이제 멈추지 않고 잘 돼요", []),
 ])
 def test_korean_rejections_and_failures_count_as_english_ones_do(text, found):
     """The same formula over the Korean scorer's leaning (its compound, or 0 for a weak reading): a
