@@ -53,6 +53,18 @@ def test_the_projects_taxonomy_reads_and_covers_the_agreed_themes():
             "documentation / self-service", "pricing", "integrations"} <= set(taxonomy)
 
 
+@pytest.mark.parametrize(("text", "themes"), [
+    ("청구서 금액이 또 틀렸어요", ["billing"]), ("보고서 로딩이 너무 느려요", ["performance"]),
+    ("앱이 자꾸 튕겨요", ["reliability"]), ("상담원이 친절하게 답변해 줬어요", ["support responsiveness"]),
+    ("매뉴얼 문서가 부족해요", ["documentation / self-service"]), ("가격이 너무 비싸요", ["pricing"]),
+    ("설치가 간단했어요", ["onboarding"]), ("연동이 자주 끊겨요", ["reliability", "integrations"]),
+])
+def test_the_projects_taxonomy_themes_korean_comments_under_every_theme(text, themes):
+    """A Korean customer's comment finds its theme as an English one's does, whichever theme it is."""
+    assert tag_texts(pd.Series([text], dtype="str"), read_taxonomy(),
+                     pd.Series([score_text(text).lemmas], dtype="object")).tolist() == [themes]
+
+
 def test_a_broken_themes_file_names_its_row(tmp_path):
     path = tmp_path / "themes.csv"
     path.write_text("theme,phrase\nbilling,invoice\npricing,\n", encoding="utf-8")
