@@ -191,11 +191,8 @@ else:
     )
     active = {b.batch_id: b for b in history[~history["undone"]].itertuples(index=False)}
     if active:
-        if st.session_state.get("undo-newest") != max(active):  # a batch just landed: offer it first
-            st.session_state["undo-newest"] = max(active)
-            st.session_state.pop("undo-choice", None)
-        choice = st.selectbox(
-            _("Batch to undo"), list(active), key="undo-choice",
+        choice = st.selectbox(  # a box of its own for each newest batch: one that just landed is offered first
+            _("Batch to undo"), list(active), key=f"undo-choice:{max(active)}",
             format_func=lambda i: _("{batch} — {kind}, {source} ({rows:,} rows)").format(
                 batch=i, kind=active[i].kind, source=active[i].source, rows=active[i].rows))
         if st.button(_("Undo…"), key="undo"):

@@ -26,7 +26,8 @@ def test_the_audit_log_lists_a_whole_sessions_actions(open_page, db_path):
     store = Store.open(db_path)
     load_text(store, "account_id,segment\nNEW-1,SMB\n", "new.csv")  # by the test's analyst, as the CLI would
     data.run()
-    data.selectbox(key="undo-choice").select(data.selectbox(key="undo-choice").options[0]).run()
+    undo_box = next(box for box in data.selectbox if box.label == "Batch to undo")
+    undo_box.select(undo_box.options[0]).run()
     data.button(key="undo").click().run()
     data.button(key="confirm-undo").click().run()
     board = open_page("board", as_user=ANALYST)

@@ -140,6 +140,8 @@ def test_an_analyst_uploads_a_sheet_maps_a_column_confirms_sees_the_board_change
     expect(page.get_by_text("batch 6 loaded as surveys — 5 new, 0 updated, 0 already loaded, 1 rejected")
            ).to_be_visible(timeout=60_000)
     expect(page.locator("[data-testid=stDataFrame]").last).to_contain_text("upload_surveys.csv")
+    expect(page.locator("[data-testid=stSelectbox]", has_text="Batch to undo").locator("input")).to_have_value(
+        "6 — surveys, upload_surveys.csv (5 rows)")  # the batch that just landed is the one offered
 
     page.get_by_role("link", name="Board", exact=True).click()
     expect(tile(page, "NPS").locator(".tile-n")).to_contain_text(f"n = {n_before + 5:,} answers", timeout=60_000)

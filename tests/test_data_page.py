@@ -58,7 +58,7 @@ def test_batch_history_lists_every_batch(app):
 
 def test_undo_asks_first_then_takes_the_batch_out(app):
     calls_batch = int(app.dataframe[0].value.set_index("kind").loc["calls", "batch_id"])
-    app.selectbox(key="undo-choice").select(calls_batch).run()
+    selectbox(app, "Batch to undo").select(calls_batch).run()
     app.button(key="undo").click().run()
     assert loaded_table(app)["Calls"] > 0  # nothing happens before the confirmation
     app.button(key="confirm-undo").click().run()
@@ -90,11 +90,11 @@ def test_new_data_shows_without_a_restart(app, db_path):
 
 
 def test_a_batch_that_just_landed_is_the_one_offered_for_undo(app, db_path):
-    app.selectbox(key="undo-choice").select(1).run()
+    selectbox(app, "Batch to undo").select(1).run()
     load_sheet(Store.open(db_path), user=ANALYST, data=b"account_id,segment\nNEW-1,SMB\n", source="new.csv")
     app.run()
     newest = int(history_of(app)["batch_id"].max())
-    assert app.selectbox(key="undo-choice").value == newest == 6
+    assert selectbox(app, "Batch to undo").value == newest == 6
 
 
 def test_cancelling_an_undo_changes_nothing(app, db_path):
