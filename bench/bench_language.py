@@ -21,16 +21,26 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: E4
 from sentiment.scoring import score_text  # noqa: E402
 
 
-def tweets() -> list[tuple[float, str]]:
+RATED_SETS = ("tweets", "movieReviewSnippets", "amazonReviewSnippets", "nytEditorialSnippets")
+
+
+def rated_sets() -> dict[str, list[tuple[float, str]]]:
+    """VADER's four sets of texts rated by people (Hutto & Gilbert 2014), each text with its mean rating."""
     with tempfile.TemporaryDirectory() as folder:
         subprocess.run([sys.executable, "-m", "pip", "download", "vaderSentiment==3.3.2", "--no-binary", ":all:",
                         "--no-deps", "-q", "-d", folder], check=True, capture_output=True)
         with tarfile.open(next(Path(folder).glob("vaderSentiment-*.tar.gz"))) as sdist:
             inner = sdist.extractfile("vaderSentiment-3.3.2/additional_resources/hutto_ICWSM_2014.tar.gz")
             with tarfile.open(fileobj=inner) as resources:
-                text = resources.extractfile("hutto_ICWSM_2014/tweets_GroundTruth.txt").read()
-    rows = [line.split("\t") for line in text.decode("utf-8", errors="replace").splitlines()]
-    return [(float(row[1]), row[2]) for row in rows if len(row) >= 3]
+                texts = {name: resources.extractfile(f"hutto_ICWSM_2014/{name}_GroundTruth.txt").read()
+                         for name in RATED_SETS}
+    rows = {name: [line.split("\t") for line in text.decode("utf-8", errors="replace").splitlines()]
+            for name, text in texts.items()}
+    return {name: [(float(row[1]), row[2]) for row in found if len(row) >= 3] for name, found in rows.items()}
+
+
+def tweets() -> list[tuple[float, str]]:
+    return rated_sets()["tweets"]
 
 
 def main() -> None:

@@ -18,10 +18,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pycld2
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
 from sentiment import korean
 from sentiment.dissatisfaction import dissatisfaction
+from sentiment.vader import Vader
 
 # A turn longer than this many sentences is scored in blocks (see bench/saturation.py and
 # bench/README.md for the measurement behind the number).
@@ -60,14 +59,14 @@ class Score(NamedTuple):
 
 
 UNSCORED = Score(None, None, None, None, False)
-_analyzer: SentimentIntensityAnalyzer | None = None
+_analyzer: Vader | None = None
 
 
-def analyzer() -> SentimentIntensityAnalyzer:
+def analyzer() -> Vader:
     """The process's one analyzer: building it reads the lexicon, so it is built once."""
     global _analyzer
     if _analyzer is None:
-        _analyzer = SentimentIntensityAnalyzer()
+        _analyzer = Vader()
     return _analyzer
 
 
@@ -137,8 +136,6 @@ def score_chunk(texts: list[str], with_dissatisfaction: bool = True) -> list[Sco
         if i in in_korean:
             found = in_korean[i]
             score = Score(found.compound, found.pos, found.neu, found.neg, True, language="ko", lemmas=found.lemmas)
-        elif score is not None:
-            score = score._replace(language="en")
         rescore = _compound if score is not None and score.language == "en" else None
         if score is not None and with_dissatisfaction:
             leaning = in_korean[i].leaning if i in in_korean else score.compound
@@ -156,7 +153,7 @@ def _vader(text: str) -> Score:
     if text.count(".") + text.count("!") + text.count("?") < LONG_TURN_SENTENCES or \
             len(parts := sentences(text)) <= LONG_TURN_SENTENCES:
         found = analyzer().polarity_scores(text)
-        return Score(found["compound"], found["pos"], found["neu"], found["neg"], True)
+        return Score(found["compound"], found["pos"], found["neu"], found["neg"], True, language="en")
     return _score_in_blocks(parts)
 
 
@@ -169,7 +166,7 @@ def _score_in_blocks(parts: list[str]) -> Score:
     total = sum(weights)
     mean = {key: sum(w * f[key] for w, f in zip(weights, found)) / total
             for key in ("compound", "pos", "neu", "neg")}
-    return Score(mean["compound"], mean["pos"], mean["neu"], mean["neg"], True)
+    return Score(mean["compound"], mean["pos"], mean["neu"], mean["neg"], True, language="en")
 
 
 def score_texts(texts: list[str], workers: int | None = None, *, with_dissatisfaction: bool = True) -> list[Score]:
