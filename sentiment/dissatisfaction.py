@@ -104,10 +104,11 @@ CLOSING_START = re.compile(
 CLOSING_ANYWHERE = re.compile(
     r"\b(?:don'?t|do not) need anything (?:else|more)\b|\bthat'?s all\b|\bthat (?:is|will be) all\b"
     r"|\bno issues\b|\bnot right (?:now|this minute)\b|더 (?:필요한 ?(?:건|것은?)|없)")
-CLOSING_WORDS = ("need", "all", "issues", "right", "더")
+CLOSING_WORDS = ("need anything", "that", "no issues", "not right", "더")  # each alternative above holds one
 CLOSING_SAYS = ("no", "something else", "i don't want", "any other", "아니요")
 POLITE = re.compile(r"\b(?:thanks?(?: you)?(?: so much| very much| a lot)?|please|(?:i )?appreciate(?: it)?"
                     r"|kindly)\b", re.IGNORECASE)
+POLITE_WORDS = ("thank", "please", "appreciate", "kindly")  # each alternative of POLITE holds one
 CONTRAST = re.compile(r"\bbut\b|\bhowever\b|\bthough\b")
 CONTRAST_WORDS = ("but", "however", "though")
 
@@ -143,7 +144,7 @@ def dissatisfaction(text: str, compound: float, rescore=None) -> float:
     lowered = text.lower()
     closing = is_closing(lowered)
     phrases = _phrases(lowered, closing)
-    if rescore is not None and POLITE.search(lowered) and (
+    if rescore is not None and any(word in lowered for word in POLITE_WORDS) and POLITE.search(lowered) and (
             phrases or (any(word in lowered for word in CONTRAST_WORDS) and CONTRAST.search(lowered))):
         compound = rescore(POLITE.sub(" ", text))
     if closing:
