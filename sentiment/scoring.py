@@ -206,12 +206,17 @@ class Scoring:
 
     def scores(self) -> dict[str, Score]:
         """Each distinct text's score."""
+        return {text: Score._make(found) for text, found in self.plain_scores().items()}
+
+    def plain_scores(self) -> dict[str, tuple]:
+        """Each distinct text's score as a plain tuple in `Score`'s order: making 600,000 Scores takes
+        0.8 s, which a load that wants a column or two of them does without."""
         by_text = {}
         for chunk, worker, output in zip(self.chunks, self._workers, self._outputs):
             found, problem = output.result()
             if worker.returncode != 0:
                 raise RuntimeError(f"a sentiment worker failed: {problem.decode(errors='replace').strip()[-500:]}")
-            by_text.update(zip(chunk, map(Score._make, pickle.loads(found))))
+            by_text.update(zip(chunk, pickle.loads(found)))
         self._threads.shutdown()
         return by_text
 

@@ -10,6 +10,7 @@ import logging
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
@@ -34,7 +35,7 @@ from empathy.sheets.sources import RawSheet, SheetError, read_path, read_sheet
 from empathy.sheets.validate import Validated, coerce, validate
 from empathy.store import Store, kept_sheets
 from sentiment import score_texts
-from sentiment.scoring import PARALLEL_MIN_TEXTS, Scoring
+from sentiment.scoring import PARALLEL_MIN_TEXTS, Score, Scoring
 from sentiment.korean import is_korean
 
 log = logging.getLogger(__name__)
@@ -258,13 +259,14 @@ def comment_scores(comments: pd.Series, early: Scoring | None = None) -> pd.Data
     scores a repeated comment once. `early`: scores begun before, used for the texts they hold."""
     present = comments.dropna()
     texts = present.tolist()  # a list walks ten times faster than a pandas string array
-    known = _early_scores(early)
-    rest = [text for text in dict.fromkeys(texts) if text not in known]
-    by_text = {**known, **dict(zip(rest, score_texts(rest, with_dissatisfaction=False)))}
-    scores = [by_text[text] for text in texts]
-    return pd.DataFrame({"sentiment": pd.Series([s.compound for s in scores], index=present.index, dtype="float64"),
-                         "language": pd.Series([s.language for s in scores], index=present.index, dtype="object"),
-                         "lemmas": pd.Series([s.lemmas for s in scores], index=present.index, dtype="object")},
+    by_text = _early_scores(early)
+    rest = [text for text in dict.fromkeys(texts) if text not in by_text]
+    by_text.update(zip(rest, score_texts(rest, with_dissatisfaction=False)))
+    scores = [by_text[text] for text in texts]  # Scores, or plain tuples in their order
+    return pd.DataFrame({name: pd.Series(list(map(itemgetter(Score._fields.index(field)), scores)),
+                                         index=present.index, dtype=dtype)
+                         for name, field, dtype in (("sentiment", "compound", "float64"),
+                                                    ("language", "language", "object"), ("lemmas", "lemmas", "object"))},
                         index=present.index).reindex(comments.index)
 
 
@@ -274,7 +276,7 @@ def _early_scores(early: Scoring | None) -> dict:
     if early is None:
         return {}
     try:
-        return early.scores()
+        return early.plain_scores()
     except RuntimeError:
         log.warning("scoring begun before the landing failed; the comments are scored now", exc_info=True)
         return {}
