@@ -120,15 +120,15 @@ def test_english_keeps_its_language_and_vaders_scores():
 
 
 def test_a_few_korean_texts_go_to_one_worker_and_many_to_all():
-    """Kiwi starts in a worker at the cost of some 15,000 English texts, and a Korean text costs ten: a
+    """Kiwi starts in a worker at the cost of some 25,000 English texts, and a Korean text costs ten: a
     few Korean texts go to one worker, with that much less English beside them; many are spread over
     every worker."""
     english = [f"Order {i} arrived late." for i in range(60_000)]
     few = [f"주문 {i}번이 늦게 왔어요." for i in range(100)]
     one, other = _chunks(english[:500] + few + english[500:], 2)
     assert all(text in one for text in few) and not any("주문" in text for text in other)
-    # each worker's share (60,000 + 100 * 10 + 15,000) / 2 = 38,000: the Korean one 16,000 + 22,000 English
-    assert (len(one), len(other)) == (100 + 22_000, 38_000)
+    # each worker's share (60,000 + 100 * 10 + 25,000) / 2 = 43,000: the Korean one 26,000 + 17,000 English
+    assert (len(one), len(other)) == (100 + 17_000, 43_000)
     many = [f"주문 {i}번이 늦게 왔어요." for i in range(5_000)]
     assert [sum("주문" in text for text in chunk) for chunk in _chunks(many + english[:4_000], 2)] == [2_500, 2_500]
 
