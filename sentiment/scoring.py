@@ -30,9 +30,8 @@ PARALLEL_MIN_TEXTS = 4000
 # What a Korean text costs against an English one, and starting Kiwi in a worker (its model, lexicon and
 # first sentence: 0.6-0.9 s), in English texts' time: a customer's turn of one to three sentences 5 (290-330
 # µs against 58-60 with the dissatisfaction score), a review 20 or more (bench/bench_korean.py), so 10 between
-# them; Kiwi's start about 25,000 short call turns
-# of 30 µs (the 12,000 calls of bench/bench_calls_load.py, 484 Korean turns of 39,974: their scoring took
-# 1.30 s with 15,000 here, 1.15-1.22 s with 25,000, medians of three and four rounds).
+# them; Kiwi's start about 25,000 short call turns of 30 µs (the 12,000 calls of bench/bench_calls_load.py,
+# 484 Korean turns of 39,974: their scoring took 1.30 s with 15,000 here, 1.15-1.22 s with 25,000).
 KOREAN_COST = 10
 KIWI_START_COST = 25_000
 NO_DISSATISFACTION = "--no-dissatisfaction"  # a worker's flag: `score_texts(..., with_dissatisfaction=False)`
