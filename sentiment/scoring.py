@@ -120,7 +120,7 @@ def score_text(text: str) -> Score:
 def score_chunk(texts: list[str], with_dissatisfaction: bool = True) -> list[Score]:
     """Many turns' scores, worked out one step at a time over the whole list (tags out, language, VADER
     or the Korean scorer, dissatisfaction) rather than turn by turn: each step's tables stay in the
-    processor's cache, and the same work takes 1.3x VADER's time instead of 1.9x (bench/README.md).
+    processor's cache: the same work took 1.3x the library VADER's time so, 1.9x turn by turn (bench/README.md).
     Text with Hangul in it that CLD2 calls Korean, English or cannot tell ("UI가 너무 slow해요") goes to
     `sentiment.korean`, on the same compound scale; English stays with VADER exactly as before.
     Without dissatisfaction (survey comments, which keep only their compound) scoring takes a quarter
