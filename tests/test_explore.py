@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from conftest import load_text as load
+from conftest import tag_texts
 from empathy.figures.explore import (
     calls_in_scope,
     hurting_first,
@@ -22,7 +23,6 @@ from empathy.figures.metrics import iso_week, weeks_ending
 from empathy.figures.scope import NOT_SET, Scope
 from empathy.figures.settings import Settings
 from empathy.figures.voice import VoiceRule
-from empathy.loading.themes import tag_texts
 from empathy.meeting.wording import language_mix
 from sentiment.scoring import score_text
 
@@ -178,8 +178,7 @@ def test_untagged_korean_phrases_are_listed_by_lemma(small):
     assert not any(word in phrase for phrase in counts for word in ("와요", "옵니다", "너무", "정말", "알림이"))
     taxonomy = {"notifications": ["알림 늦다"]}
     later = "알림이 또 늦게 왔어요"
-    assert tag_texts(pd.Series([later]), taxonomy, pd.Series([score_text(later).lemmas])).tolist() == \
-        [["notifications"]]
+    assert tag_texts([later], taxonomy, [score_text(later).lemmas]) == [["notifications"]]
 
 
 def test_languages_said_counts_calls_and_comments_by_language(small):

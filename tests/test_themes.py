@@ -4,9 +4,9 @@ import sys
 import pandas as pd
 import pytest
 
-from conftest import ANALYST, ROOT
+from conftest import ANALYST, ROOT, tag_texts
 from empathy.loading.sheet import load_sheet
-from empathy.loading.themes import TaxonomyError, read_taxonomy, save_taxonomy, tag_texts, taxonomy_from_rows
+from empathy.loading.themes import TaxonomyError, read_taxonomy, save_taxonomy, taxonomy_from_rows
 from sentiment.scoring import score_text
 
 TAXONOMY = {"billing": ["bill*", "invoice", "청구서"], "integrations": ["api", "sync*"],
@@ -14,7 +14,7 @@ TAXONOMY = {"billing": ["bill*", "invoice", "청구서"], "integrations": ["api"
 
 
 def tag(*texts):
-    return tag_texts(pd.Series(list(texts), dtype="str"), TAXONOMY).tolist()
+    return tag_texts(list(texts), TAXONOMY)
 
 
 def test_whole_words_prefixes_phrases_and_korean():
@@ -27,8 +27,7 @@ KOREAN = {"billing": ["청구서", "결제 안 됨"], "performance": ["느려"],
 
 
 def korean_tags(*texts):
-    return tag_texts(pd.Series(texts, dtype="str"), KOREAN,
-                     pd.Series([score_text(text).lemmas for text in texts], dtype="object")).tolist()
+    return tag_texts(list(texts), KOREAN, [score_text(text).lemmas for text in texts])
 
 
 @pytest.mark.parametrize(("text", "themes"), [
@@ -61,8 +60,7 @@ def test_the_projects_taxonomy_reads_and_covers_the_agreed_themes():
 ])
 def test_the_projects_taxonomy_themes_korean_comments_under_every_theme(text, themes):
     """A Korean customer's comment finds its theme as an English one's does, whichever theme it is."""
-    assert tag_texts(pd.Series([text], dtype="str"), read_taxonomy(),
-                     pd.Series([score_text(text).lemmas], dtype="object")).tolist() == [themes]
+    assert tag_texts([text], read_taxonomy(), [score_text(text).lemmas]) == [themes]
 
 
 def test_a_broken_themes_file_names_its_row(tmp_path):
@@ -84,6 +82,16 @@ def test_comments_and_customer_turns_are_tagged_at_load_time(store):
     turns = store.query("SELECT role, themes FROM utterances ORDER BY turn")
     assert pd.isna(turns["themes"][0])  # agent turns are not tagged
     assert list(turns["themes"][1]) == ["reliability", "integrations"]
+
+
+def test_korean_comments_are_tagged_at_load_time_by_their_lemmas(store):
+    """Tagged by the load's transaction (`comment_themes`): 느리고 holds no phrase of the taxonomy as
+    written, only through its lemma."""
+    load_sheet(store, user=ANALYST, data="account_id,submitted_at,metric,score,comment\n"
+                                         "A1,2026-09-01,nps,3,보고서가 너무 느리고 불편해요\nA2,2026-09-01,nps,9,감사합니다\n"
+                                         "A3,2026-09-01,nps,2,The invoice is wrong again\n".encode(), source="surveys.csv")
+    comments = store.query("SELECT account_id, themes FROM survey_responses ORDER BY 1")
+    assert [list(t) for t in comments["themes"]] == [["performance"], [], ["billing"]]
 
 
 def test_an_edited_taxonomy_is_written_and_retags_what_is_stored(store):

@@ -16,9 +16,6 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import duckdb
-import pandas as pd
-
 from empathy import DATA
 from empathy.language import _
 from empathy.store import texts
@@ -100,28 +97,6 @@ def read_korean_phrases(taxonomy: dict[str, list[str]] | None = None) -> None:
     for phrases in (read_taxonomy() if taxonomy is None else taxonomy).values():
         for phrase in phrases:
             lemma_pattern(phrase)
-
-
-def tag_texts(texts: pd.Series, taxonomy: dict[str, list[str]] | None = None,
-              lemmas: pd.Series | None = None) -> pd.Series:
-    """The themes each text mentions, as a list (empty for none or no text), in taxonomy order;
-    `lemmas` (a Korean text's, from its score) let Korean phrases match every form of their words.
-
-    Matched by DuckDB's regular expressions over the whole column at once (the texts there are: a
-    third of a survey sheet's rows have no comment); patterns are bound as parameters."""
-    taxonomy = read_taxonomy() if taxonomy is None else taxonomy
-    said = texts.notna().to_numpy()
-    found = pd.Series([[] for _ in range(len(texts))], index=texts.index, dtype="object")
-    if not said.any() or not taxonomy:
-        return found
-    lemmas = pd.Series(None, index=texts.index, dtype="object") if lemmas is None else lemmas.astype("object")
-    expression, params = themes_expression(taxonomy, "t", "l", lemmas.notna().any())
-    frame = pd.DataFrame({"t": texts[said].astype("str").to_numpy(), "l": lemmas[said].to_numpy()})
-    with duckdb.connect() as connection:
-        connection.register("texts", frame)  # a projection of one scan keeps the rows' order
-        tagged = connection.execute(f"SELECT {expression} AS themes FROM texts", params).fetch_arrow_table()
-    found[said] = pd.Series(tagged.column("themes").to_pylist(), index=texts.index[said], dtype="object")
-    return found
 
 
 def themes_expression(taxonomy: dict[str, list[str]], column: str, lemmas: str,
