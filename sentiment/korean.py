@@ -158,7 +158,8 @@ def kiwi():
 
 
 def is_korean(text: str) -> bool:
-    return HANGUL.search(text) is not None
+    """Whether the text has Hangul; ASCII text (most of an English sheet) is told without the search."""
+    return not text.isascii() and HANGUL.search(text) is not None
 
 
 @lru_cache(maxsize=2)

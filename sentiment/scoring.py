@@ -184,7 +184,7 @@ def score_texts(texts: list[str], workers: int | None = None, *, with_dissatisfa
 
 
 class Scoring:
-    """Texts being scored by worker processes, one per core, while the caller goes on with other work
+    """Distinct texts being scored by worker processes, one per core, while the caller goes on with other work
     (a load scores a large sheet's comments while it checks its rows): `scores()` waits for them,
     `stop()` ends the workers if they are no longer wanted (the sheet was rejected) and does nothing
     once they are done.
@@ -195,7 +195,7 @@ class Scoring:
     the workers it starts): reading 600,000 scores back took 1.8 s as JSON lists made Scores, 0.9 s so."""
 
     def __init__(self, texts: list[str], workers: int | None = None, *, with_dissatisfaction: bool = True):
-        self.chunks = [chunk for chunk in _chunks(list(dict.fromkeys(texts)), workers or os.cpu_count() or 1) if chunk]
+        self.chunks = [chunk for chunk in _chunks(texts, workers or os.cpu_count() or 1) if chunk]
         package_root = str(Path(__file__).resolve().parent.parent)
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
         flags = [] if with_dissatisfaction else [NO_DISSATISFACTION]
