@@ -28,8 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from build_korean_lexicon import learn, negated, split, write  # noqa: E402
 
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: E402
+
 from sentiment import korean  # noqa: E402
-from sentiment.scoring import analyzer, score_chunk  # noqa: E402
+from sentiment.scoring import score_chunk  # noqa: E402
 
 ENGLISH = ["The support team was quick and kind, thank you so much!", "I have waited three days and nobody answered.",
            "The invoice is wrong again and I am really annoyed.", "Setup was easy, the docs are clear.",
@@ -124,7 +126,8 @@ def speed(lexicon_file: Path) -> None:
     ours = len(texts) / cpu_seconds(lambda: korean.score_many(texts, lexicon_file))
     tokenising = len(texts) / cpu_seconds(lambda: list(korean.kiwi().tokenize(texts)))
     english = ENGLISH * 600
-    vader = len(english) / cpu_seconds(lambda: [analyzer().polarity_scores(text) for text in english])
+    library = SentimentIntensityAnalyzer()  # the library's VADER, as the goal reads; ours takes a third of its time
+    vader = len(english) / cpu_seconds(lambda: [library.polarity_scores(text) for text in english])
     print(f"speed, per second of CPU: Korean scorer {ours:,.0f} sentences (Kiwi's tokenising alone {tokenising:,.0f}); "
           f"VADER on English {vader:,.0f}; ratio {ours / vader:.2f}")
 
