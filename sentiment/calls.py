@@ -9,7 +9,7 @@ as the customer later); the agent's turns count in no figure and are left unscor
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import pandas as pd
 
@@ -78,11 +78,12 @@ def place_calls(calls: list[tuple[list[Turn], str | None]], roles: dict[str, str
     return PlacedCalls(pd.DataFrame(columns), unmapped, doubts)
 
 
-def with_scores(turns: pd.DataFrame, workers: int | None = None) -> pd.DataFrame:
+def with_scores(turns: pd.DataFrame, workers: int | None = None,
+                meanwhile: Callable[[], object] | None = None) -> pd.DataFrame:
     """The turns (role, text) with their score columns: the scored roles' turns scored, the agent's
-    left unscored."""
+    left unscored; `meanwhile` done while the workers score (`score_texts`)."""
     wanted = turns["role"].map(scored_role).astype(bool)
-    scores = score_texts(turns.loc[wanted, "text"].tolist(), workers)
+    scores = score_texts(turns.loc[wanted, "text"].tolist(), workers, meanwhile=meanwhile)
     values = list(zip(*scores)) if scores else [[] for _ in SCORE_FIELDS]
     found = pd.DataFrame(dict(zip(SCORE_FIELDS, values)), index=turns.index[wanted], columns=list(SCORE_FIELDS))
     found = found.reindex(turns.index)

@@ -7,7 +7,8 @@ Large batches are scored on every core, with the analyzer built once per worker 
 
 from __future__ import annotations
 
-import math
+import bisect
+import itertools
 import os
 import pickle
 import re
@@ -15,7 +16,7 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import pycld2
 from sentiment import korean
@@ -27,13 +28,13 @@ from sentiment.vader import Vader
 LONG_TURN_SENTENCES = 5
 BLOCK_SENTENCES = 3
 PARALLEL_MIN_TEXTS = 4000
-# What a Korean text costs against an English one, and starting Kiwi in a worker (its model, lexicon and
-# first sentence: 0.6-0.9 s), in English texts' time: a customer's turn of one to three sentences 5 (290-330
-# µs against 58-60 with the dissatisfaction score), a review 20 or more (bench/bench_korean.py), so 10 between
-# them; Kiwi's start about 25,000 short call turns of 30 µs (the 12,000 calls of bench/bench_calls_load.py,
-# 484 Korean turns of 39,974: their scoring took 1.30 s with 15,000 here, 1.15-1.22 s with 25,000).
-KOREAN_COST = 10
-KIWI_START_COST = 25_000
+# What scoring costs, in English characters' time (0.37-0.43 µs a character, short and long call turns
+# with the dissatisfaction score): a Korean character 15 (5.8-6.0 µs), and starting Kiwi in a worker (its
+# model, lexicon and first sentence: 0.6-0.9 s) 2,000,000. By characters rather than texts, since a long
+# turn costs four short ones: counted by texts, the 12,000 long-turn calls of bench/bench_calls_load.py
+# went 4.0 s to one worker and 2.1 s to the other.
+KOREAN_COST = 15
+KIWI_START_COST = 2_000_000
 NO_DISSATISFACTION = "--no-dissatisfaction"  # a worker's flag: `score_texts(..., with_dissatisfaction=False)`
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 LETTER = re.compile(r"[A-Za-z]")
@@ -171,15 +172,22 @@ def _score_in_blocks(parts: list[str]) -> Score:
     return Score(mean["compound"], mean["pos"], mean["neu"], mean["neg"], True, language="en")
 
 
-def score_texts(texts: list[str], workers: int | None = None, *, with_dissatisfaction: bool = True) -> list[Score]:
+def score_texts(texts: list[str], workers: int | None = None, *, with_dissatisfaction: bool = True,
+                meanwhile: Callable[[], object] | None = None) -> list[Score]:
     """Scores in input order, each distinct text scored once (calls repeat "Have a great day." and
-    "Okay."); a large list is spread over `workers` processes (default: all cores, see `Scoring`)."""
+    "Okay."); a large list is spread over `workers` processes (default: all cores, see `Scoring`).
+    `meanwhile` is other work of the caller's, done while the workers score."""
     distinct = list(dict.fromkeys(texts))
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(distinct) < PARALLEL_MIN_TEXTS:
         by_text = dict(zip(distinct, score_chunk(distinct, with_dissatisfaction)))
+        if meanwhile is not None:
+            meanwhile()
     else:
-        by_text = Scoring(distinct, workers, with_dissatisfaction=with_dissatisfaction).scores()
+        scoring = Scoring(distinct, workers, with_dissatisfaction=with_dissatisfaction)
+        if meanwhile is not None:
+            meanwhile()
+        by_text = scoring.scores()
     return [by_text[text] for text in texts]
 
 
@@ -230,21 +238,27 @@ class Scoring:
 
 
 def _chunks(texts: list[str], workers: int) -> list[list[str]]:
-    """The texts split into one list per worker of about the same cost. A Korean text costs
-    KOREAN_COST English ones, and the worker that scores any pays Kiwi's start once: a few Korean
-    texts go to one worker, with fewer English ones beside them, rather than making every worker
-    start Kiwi; many are spread over all of them."""
+    """The texts split into one list per worker of about the same cost, a text costing its length (a
+    Korean one KOREAN_COST times it), and the worker that scores any Korean text paying Kiwi's start
+    once: the Korean texts go to one worker, with English ones beside them up to an equal share, unless
+    starting Kiwi in every worker and spreading them all finishes sooner (many Korean texts)."""
+    if workers == 1:
+        return [texts]
     hangul = [korean.is_korean(text) for text in texts]
     in_korean = [text for text, found in zip(texts, hangul) if found]
     english = [text for text, found in zip(texts, hangul) if not found]
-    korean_cost = KOREAN_COST * len(in_korean) + KIWI_START_COST if in_korean else 0
-    share = (len(english) + korean_cost) / workers
-    if korean_cost > share:
+    korean_cost = KOREAN_COST * sum(map(len, in_korean)) + KIWI_START_COST if in_korean else 0
+    english_cost = sum(map(len, english))
+    share = (english_cost + korean_cost) / workers
+    spread = KIWI_START_COST + (korean_cost - KIWI_START_COST + english_cost) / workers
+    if in_korean and spread < max(korean_cost, share):
         return [in_korean[i::workers] + english[i::workers] for i in range(workers)]
-    beside = int(share - korean_cost)
-    rest = english[beside:]
-    size = max(1, math.ceil(len(rest) / (workers - 1)))
-    return [in_korean + english[:beside]] + [rest[i:i + size] for i in range(0, len(rest), size)]
+    ends = list(itertools.accumulate(map(len, english)))
+    beside = bisect.bisect_right(ends, share - korean_cost) if korean_cost < share else 0
+    rest = english_cost - (ends[beside - 1] if beside else 0)
+    cuts = [beside] + [bisect.bisect_right(ends, english_cost - rest + rest * k / (workers - 1)) for k in range(1, workers)]
+    cuts[-1] = len(english)
+    return [in_korean + english[:beside]] + [english[start:end] for start, end in zip(cuts, cuts[1:])]
 
 
 def run_worker() -> None:

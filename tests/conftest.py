@@ -89,6 +89,20 @@ def tag_texts(texts: list[str | None], taxonomy: dict[str, list[str]],
             f"SELECT {expression} FROM (SELECT t::VARCHAR AS t, l::VARCHAR AS l FROM given)", params).fetchall()]
 
 
+def scoring_workers() -> list[int]:
+    """This process's `python -m sentiment.worker` children still running."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            command = (entry / "cmdline").read_bytes()
+        except (OSError, IndexError):
+            continue
+        if int(stat[1]) == os.getpid() and b"sentiment.worker" in command and stat[0] != "Z":
+            found.append(int(entry.name))
+    return found
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if item.path.name.endswith(SLOW):

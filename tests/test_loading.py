@@ -1,7 +1,4 @@
-import os
-from pathlib import Path
-
-from conftest import ADMIN, ANALYST, FIXTURES, load_text
+from conftest import ADMIN, ANALYST, FIXTURES, load_text, scoring_workers
 from empathy.loading.sheet import (
     early_comment_scores,
     expected_counts,
@@ -166,20 +163,6 @@ def test_a_row_with_a_bad_byte_rejects_the_sheet_naming_it_and_is_audited(store)
     assert store.query("SELECT account_name FROM accounts")["account_name"].tolist() == ["Bäckerei Müller"]
 
 
-def _scoring_workers() -> list[int]:
-    """This process's `python -m sentiment.worker` children still running."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        try:
-            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            command = (entry / "cmdline").read_bytes()
-        except (OSError, IndexError):
-            continue
-        if int(stat[1]) == os.getpid() and b"sentiment.worker" in command and stat[0] != "Z":
-            found.append(int(entry.name))
-    return found
-
-
 def _large_survey_sheet(rows: int = PARALLEL_MIN_TEXTS, bad_row: bool = False) -> bytes:
     """Enough distinct comments (PARALLEL_MIN_TEXTS) for the load to score them from the moment it reads the sheet."""
     moods = ["The invoices are wrong again and nobody answers", "Great support, they fixed it in minutes",
@@ -197,14 +180,14 @@ def test_a_large_sheets_comments_scored_while_it_is_checked_score_as_they_would_
                         "('R0', 'R1', 'R2', 'R3999')")
     assert found["sentiment"].tolist() == [score_text(comment).compound for comment in found["comment"]]
     assert set(found["language"]) == {"en"}
-    assert _scoring_workers() == []
+    assert scoring_workers() == []
 
 
 def test_a_large_sheet_rejected_after_its_scoring_began_stops_the_scoring(store):
     """Its bad row is found long before 30,000 comments are scored: the workers are stopped then."""
     report = load_sheet(store, user=ANALYST, data=_large_survey_sheet(30_000, bad_row=True), source="large.csv")
     assert report.rejected and report.rows_rejected == 1
-    assert _scoring_workers() == []
+    assert scoring_workers() == []
     assert store.query("SELECT count(*) AS n FROM survey_responses")["n"][0] == 0
 
 

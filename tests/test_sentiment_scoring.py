@@ -1,4 +1,5 @@
 import pytest
+from conftest import scoring_workers
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from sentiment.scoring import (
@@ -120,17 +121,33 @@ def test_english_keeps_its_language_and_vaders_scores():
 
 
 def test_a_few_korean_texts_go_to_one_worker_and_many_to_all():
-    """Kiwi starts in a worker at the cost of some 25,000 English texts, and a Korean text costs ten: a
-    few Korean texts go to one worker, with that much less English beside them; many are spread over
-    every worker."""
-    english = [f"Order {i} arrived late." for i in range(60_000)]
-    few = [f"주문 {i}번이 늦게 왔어요." for i in range(100)]
+    """A text costs its length, a Korean one 15 times it, and Kiwi's start in a worker 2,000,000
+    characters: a few Korean texts go to one worker, with English ones beside them up to an equal
+    share; many are spread over every worker, each starting Kiwi."""
+    english = [f"Order {i:05d} arrived late." for i in range(60_000)]  # 25 characters each
+    few = [f"주문 {i:03d}번이 늦게 왔어요." for i in range(100)]  # 16 each
+    # Korean 100 * 16 * 15 + 2,000,000 = 2,024,000, more than a share of (1,500,000 + 2,024,000) / 2:
+    # the Korean alone in one worker (2,024,000) beats spreading (2,000,000 + 1,524,000 / 2)
     one, other = _chunks(english[:500] + few + english[500:], 2)
-    assert all(text in one for text in few) and not any("주문" in text for text in other)
-    # each worker's share (60,000 + 100 * 10 + 25,000) / 2 = 43,000: the Korean one 26,000 + 17,000 English
-    assert (len(one), len(other)) == (100 + 17_000, 43_000)
-    many = [f"주문 {i}번이 늦게 왔어요." for i in range(5_000)]
+    assert one == few and len(other) == 60_000
+    # three times the English: a share of (4,500,000 + 2,024,000) / 2 = 3,262,000, the Korean worker
+    # 1,238,000 / 25 = 49,520 English texts beside its own
+    one, other = _chunks(few + english * 3, 2)
+    assert (len(one), len(other)) == (100 + 49_520, 180_000 - 49_520) and one[:100] == few
+    assert [len(chunk) for chunk in _chunks(english, 3)] == [20_000, 20_000, 20_000]
+    many = [f"주문 {i:03d}번이 늦게 왔어요." for i in range(5_000)]
+    # 5,000 * 16 * 15 + 2,000,000 = 3,200,000 alone, against 2,000,000 + (1,200,000 + 100,000) / 2 spread
     assert [sum("주문" in text for text in chunk) for chunk in _chunks(many + english[:4_000], 2)] == [2_500, 2_500]
+
+
+def test_the_callers_other_work_is_done_while_the_workers_score():
+    """`meanwhile` (a load starting Kiwi for its themes) runs with the scoring processes at work, not
+    before them, where it would hold them back, nor after."""
+    running = []
+    texts = [f"Order {i} arrived late and the box was damaged." for i in range(PARALLEL_MIN_TEXTS)]
+    scores = score_texts(texts, workers=2, meanwhile=lambda: running.append(len(scoring_workers())))
+    assert running == [2]
+    assert scores == score_chunk(texts)
 
 
 def test_scores_of_texts_split_over_workers_come_back_in_order():

@@ -26,9 +26,9 @@ def scored_texts(monkeypatch):
     seen = []
     original = sentiment_calls.score_texts
 
-    def spy(texts, workers=None):
+    def spy(texts, workers=None, **options):
         seen.extend(texts)
-        return original(texts, workers)
+        return original(texts, workers, **options)
 
     monkeypatch.setattr(sentiment_calls, "score_texts", spy)
     return seen

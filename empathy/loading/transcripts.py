@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from typing import Callable
 
 import pandas as pd
 
@@ -72,16 +73,17 @@ def parse_calls(store: Store, rows: pd.DataFrame, transcript_header: str = "tran
     return ParsedCalls(rows, parsed, known, errors)
 
 
-def score_calls(calls: ParsedCalls, keep: pd.Index,
-                roles: dict[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame, dict, dict]:
+def score_calls(calls: ParsedCalls, keep: pd.Index, roles: dict[str, str] | None = None,
+                meanwhile: Callable[[], object] | None = None) -> tuple[pd.DataFrame, pd.DataFrame, dict, dict]:
     """The kept calls rows with their figures, the new turns to store (the store tags their themes), the
     speakers no rule could place (call_id -> labels) and the speakers the rules disagreed about
-    (call_id -> {label: why}). `roles` (label -> role) applies to the versions scored here."""
+    (call_id -> {label: why}). `roles` (label -> role) applies to the versions scored here; `meanwhile`
+    is done while the turns are scored."""
     rows = calls.rows.loc[keep]
     parsed = [(row, turns) for row, turns in calls.parsed.items() if row in keep]
     agents = rows["agent"].astype("object").where(rows["agent"].notna(), None)
     placed = place_calls([(turns, agents[row]) for row, turns in parsed], roles)
-    turns = with_scores(placed.turns)
+    turns = with_scores(placed.turns, meanwhile=meanwhile)
     positions = pd.Index([row for row, _ in parsed])
     call_ids, versions = rows.loc[positions, "call_id"].to_numpy(), rows.loc[positions, "transcript_hash"].to_numpy()
     figures = figures_by_call(turns, ["call"]).set_axis(positions)
