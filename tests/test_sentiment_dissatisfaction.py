@@ -29,6 +29,23 @@ def test_a_polite_rejection_vader_calls_positive_is_read_without_its_thanks():
     assert score.dissatisfaction > 0.85
 
 
+def test_a_long_polite_rejection_is_read_again_in_blocks_without_its_thanks():
+    """Scored in blocks of three sentences (a turn of more than five), read again without its thanks;
+    the same sentences in another order are other blocks, each turn read from its own."""
+    said = ["I called on Monday about the invoice.", "The amount is higher again.", "It should be half of that.",
+            "I asked for a corrected copy.", "Nothing came.", "No, that doesn't work for me.", "Thanks anyway, great."]
+
+    def by_blocks(sentences: list[str]) -> float:
+        blocks = [" ".join(sentences[i:i + 3]) for i in range(0, len(sentences), 3)]
+        return sum(len(b) * compound(b) for b in blocks) / sum(len(b) for b in blocks)
+
+    polite_last, polite_first = " ".join(said), " ".join([said[-1], *said[:-1]])
+    assert said_phrases(polite_last) == said_phrases(polite_first) == ["does not work"]
+    assert score_text(polite_last).dissatisfaction == pytest.approx(by_hand(1, by_blocks([*said[:-1], "anyway, great."])))
+    assert score_text(polite_first).dissatisfaction == pytest.approx(by_hand(1, by_blocks(["anyway, great.", *said[:-1]])))
+    assert score_text(polite_last).dissatisfaction != pytest.approx(score_text(polite_first).dissatisfaction)
+
+
 def test_thanks_with_a_but_is_read_without_the_thanks_and_plain_thanks_is_not():
     text = "Thank you, but the price seems high."
     assert said_phrases(text) == []
