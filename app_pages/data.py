@@ -4,7 +4,7 @@ every batch with undo, and the demo data's controls."""
 import pandas as pd
 import streamlit as st
 
-from empathy.language import N_, _, moment, number
+from empathy.language import N_, _, moment, ngettext, number
 from empathy.loading.demo import clear_demo, reload_demo
 from empathy.loading.rescore import score_again, waiting_to_score
 from empathy.loading.transcripts import place_speakers, unplaced_speakers
@@ -193,7 +193,8 @@ else:
     if active:
         choice = st.selectbox(  # a box of its own for each newest batch: one that just landed is offered first
             _("Batch to undo"), list(active), key=f"undo-choice:{max(active)}",
-            format_func=lambda i: _("{batch} — {kind}, {source} ({rows:,} rows)").format(
+            format_func=lambda i: ngettext("{batch} — {kind}, {source} ({rows:,} row)",
+                                           "{batch} — {kind}, {source} ({rows:,} rows)", active[i].rows).format(
                 batch=i, kind=active[i].kind, source=active[i].source, rows=active[i].rows))
         if st.button(_("Undo…"), key="undo"):
             st.session_state["undo-pending"] = choice

@@ -95,6 +95,7 @@ def test_a_batch_that_just_landed_is_the_one_offered_for_undo(app, db_path):
     app.run()
     newest = int(history_of(app)["batch_id"].max())
     assert selectbox(app, "Batch to undo").value == newest == 6
+    assert selectbox(app, "Batch to undo").options[0] == "6 — accounts, new.csv (1 row)"
 
 
 def test_cancelling_an_undo_changes_nothing(app, db_path):

@@ -1,5 +1,7 @@
 from conftest import ADMIN, ANALYST, FIXTURES, load_text, scoring_workers
+from empathy import language
 from empathy.loading.sheet import (
+    LoadReport,
     early_comment_scores,
     expected_counts,
     land,
@@ -201,3 +203,14 @@ def test_a_sheet_whose_early_scoring_failed_is_scored_when_it_lands(store):
     assert report.rows_new == PARALLEL_MIN_TEXTS
     found = store.query("SELECT comment, sentiment FROM survey_responses WHERE response_id IN ('R0', 'R1', 'R2')")
     assert found["sentiment"].tolist() == [score_text(comment).compound for comment in found["comment"]]
+
+
+def test_a_load_summary_counts_with_thousands_separators_in_either_language():
+    report = LoadReport(source="big.csv", kind="surveys", batch_id=7, rows_new=6000, rows_updated=1234,
+                        rows_duplicate=0, rows_rejected=2, rejected=False)
+    assert report.summary() == ("big.csv: batch 7 loaded as surveys — 6,000 new, 1,234 updated, 0 already loaded, "
+                                "2 rejected.")
+    with language.speaking("ko"):
+        assert "새 행 6,000, 바뀐 행 1,234" in report.summary()
+    nothing = LoadReport(source="again.csv", kind="surveys", rows_duplicate=12000, rejected=False)
+    assert "all 12,000 rows are already loaded" in nothing.summary()

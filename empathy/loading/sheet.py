@@ -63,16 +63,16 @@ class LoadReport:
 
     def summary(self) -> str:
         if self.batch_id is None and not self.rejected:
-            changed = _("{n} call turns placed anew").format(n=self.turns_placed) if self.turns_placed else \
+            changed = _("{n:,} call turns placed anew").format(n=self.turns_placed) if self.turns_placed else \
                 _("nothing changed")
-            return _("{source}: nothing new — all {n} rows are already loaded; {changed}.").format(
+            return _("{source}: nothing new — all {n:,} rows are already loaded; {changed}.").format(
                 source=self.source, n=self.rows_duplicate, changed=changed)
         if self.rejected:
             reason = self.errors[0]["message"] if len(self.errors) == 1 else \
                 _("{n} problems, listed below").format(n=len(self.errors))
             return _("{source}: not loaded, nothing changed ({reason}).").format(source=self.source, reason=reason)
-        return _("{source}: batch {batch} loaded as {kind} — {new} new, {updated} updated, {duplicate} already loaded, "
-                 "{rejected} rejected.").format(source=self.source, batch=self.batch_id, kind=self.kind,
+        return _("{source}: batch {batch} loaded as {kind} — {new:,} new, {updated:,} updated, {duplicate:,} already "
+                 "loaded, {rejected:,} rejected.").format(source=self.source, batch=self.batch_id, kind=self.kind,
                                                 new=self.rows_new, updated=self.rows_updated,
                                                 duplicate=self.rows_duplicate, rejected=self.rows_rejected)
 
