@@ -185,9 +185,12 @@ def score_texts(texts: list[str], workers: int | None = None, *, with_dissatisfa
             meanwhile()
     else:
         scoring = Scoring(distinct, workers, with_dissatisfaction=with_dissatisfaction)
-        if meanwhile is not None:
-            meanwhile()
-        by_text = scoring.scores()
+        try:
+            if meanwhile is not None:
+                meanwhile()
+            by_text = scoring.scores()
+        finally:
+            scoring.stop()  # none left scoring for nobody if the other work failed
     return [by_text[text] for text in texts]
 
 

@@ -149,6 +149,13 @@ def test_the_callers_other_work_is_done_while_the_workers_score():
     assert running == [2]
     assert scores == score_chunk(texts)
 
+    def failing():
+        raise OSError("the taxonomy could not be read")
+
+    with pytest.raises(OSError):
+        score_texts(texts, workers=2, meanwhile=failing)
+    assert scoring_workers() == []  # none left scoring for nobody
+
 
 def test_scores_of_texts_split_over_workers_come_back_in_order():
     texts = [f"Order {i} arrived late and the box was damaged." for i in range(PARALLEL_MIN_TEXTS)]
