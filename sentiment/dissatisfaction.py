@@ -104,7 +104,9 @@ CLOSING_START = re.compile(
 CLOSING_ANYWHERE = re.compile(
     r"\b(?:don'?t|do not) need anything (?:else|more)\b|\bthat'?s all\b|\bthat (?:is|will be) all\b"
     r"|\bno issues\b|\bnot right (?:now|this minute)\b|더 (?:필요한 ?(?:건|것은?)|없)")
-CLOSING_WORDS = ("need anything", "that", "no issues", "not right", "더")  # each alternative above holds one
+# each alternative above holds one of these as written: the expression runs on the few turns that do
+CLOSING_WORDS = ("need anything", "that's all", "thats all", "that is all", "that will be all", "no issues", "not right",
+                 "더")
 CLOSING_SAYS = ("no", "something else", "i don't want", "any other", "아니요")
 POLITE = re.compile(r"\b(?:thanks?(?: you)?(?: so much| very much| a lot)?|please|(?:i )?appreciate(?: it)?"
                     r"|kindly)\b", re.IGNORECASE)
