@@ -16,7 +16,7 @@ import pandas as pd
 from sentiment.dissatisfaction import UNHAPPY_CALL_AT
 from sentiment.parse import Turn, parse_transcript
 from sentiment.roles import assign_roles
-from sentiment.scoring import Score, score_texts
+from sentiment.scoring import Score, Scoring, score_texts
 
 NEGATIVE_AT_OR_BELOW = -0.05
 SCORE_FIELDS = Score._fields  # compound, pos, neu, neg, scored, dissatisfaction, language
@@ -78,12 +78,12 @@ def place_calls(calls: list[tuple[list[Turn], str | None]], roles: dict[str, str
     return PlacedCalls(pd.DataFrame(columns), unmapped, doubts)
 
 
-def with_scores(turns: pd.DataFrame, workers: int | None = None,
-                meanwhile: Callable[[], object] | None = None) -> pd.DataFrame:
+def with_scores(turns: pd.DataFrame, workers: int | None = None, meanwhile: Callable[[], object] | None = None,
+                started: Scoring | None = None) -> pd.DataFrame:
     """The turns (role, text) with their score columns: the scored roles' turns scored, the agent's
-    left unscored; `meanwhile` done while the workers score (`score_texts`)."""
+    left unscored; `meanwhile` done while the workers score, `started` ahead (`score_texts`)."""
     wanted = turns["role"].map(scored_role).astype(bool)
-    scores = score_texts(turns.loc[wanted, "text"].tolist(), workers, meanwhile=meanwhile)
+    scores = score_texts(turns.loc[wanted, "text"].tolist(), workers, meanwhile=meanwhile, started=started)
     values = list(zip(*scores)) if scores else [[] for _ in SCORE_FIELDS]
     found = pd.DataFrame(dict(zip(SCORE_FIELDS, values)), index=turns.index[wanted], columns=list(SCORE_FIELDS))
     found = found.reindex(turns.index)

@@ -36,6 +36,7 @@ PARALLEL_MIN_TEXTS = 4000
 KOREAN_COST = 15
 KIWI_START_COST = 2_000_000
 NO_DISSATISFACTION = "--no-dissatisfaction"  # a worker's flag: `score_texts(..., with_dissatisfaction=False)`
+KIWI_FIRST = "--kiwi-first"  # a worker's flag: start Kiwi before its texts come (`Scoring(korean=True)`)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 LETTER = re.compile(r"[A-Za-z]")
 UNDETERMINED = "und"  # ISO 639-2: another script, but which language cld2 cannot tell
@@ -173,18 +174,23 @@ def _score_in_blocks(parts: list[str]) -> Score:
 
 
 def score_texts(texts: list[str], workers: int | None = None, *, with_dissatisfaction: bool = True,
-                meanwhile: Callable[[], object] | None = None) -> list[Score]:
+                meanwhile: Callable[[], object] | None = None, started: Scoring | None = None) -> list[Score]:
     """Scores in input order, each distinct text scored once (calls repeat "Have a great day." and
-    "Okay."); a large list is spread over `workers` processes (default: all cores, see `Scoring`).
-    `meanwhile` is other work of the caller's, done while the workers score."""
+    "Okay."); a large list is spread over `workers` processes (default: all cores, see `Scoring`), or
+    over the processes `started` ahead of the texts (stopped unused for a short list). `meanwhile` is
+    other work of the caller's, done while the workers score."""
     distinct = list(dict.fromkeys(texts))
     workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(distinct) < PARALLEL_MIN_TEXTS:
+    if started is not None and len(distinct) < PARALLEL_MIN_TEXTS:
+        started.stop()
+        started = None
+    if started is None and (workers == 1 or len(distinct) < PARALLEL_MIN_TEXTS):
         by_text = dict(zip(distinct, score_chunk(distinct, with_dissatisfaction)))
         if meanwhile is not None:
             meanwhile()
     else:
-        scoring = Scoring(distinct, workers, with_dissatisfaction=with_dissatisfaction)
+        scoring = started.send(distinct) if started is not None else \
+            Scoring(distinct, workers, with_dissatisfaction=with_dissatisfaction)
         try:
             if meanwhile is not None:
                 meanwhile()
@@ -205,17 +211,35 @@ class Scoring:
     app script itself. Texts and scores travel pickled as plain tuples (only between this process and
     the workers it starts): reading 600,000 scores back took 1.8 s as JSON lists made Scores, 0.9 s so."""
 
-    def __init__(self, texts: list[str], workers: int | None = None, *, with_dissatisfaction: bool = True):
-        self.chunks = [chunk for chunk in _chunks(texts, workers or os.cpu_count() or 1) if chunk]
+    def __init__(self, texts: list[str] | None = None, workers: int | None = None, *, with_dissatisfaction: bool = True,
+                 korean: bool = False):
+        """`texts` None: the processes start ahead of their texts, which `send` gives them, and with
+        `korean` the first starts Kiwi meanwhile (0.6-0.9 s; a calls load starts them before it parses
+        the transcripts, on the core that would wait)."""
+        count = workers or os.cpu_count() or 1
+        chunks = [chunk for chunk in _chunks(texts, count) if chunk] if texts is not None else None
         package_root = str(Path(__file__).resolve().parent.parent)
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
         flags = [] if with_dissatisfaction else [NO_DISSATISFACTION]
-        self._workers = [subprocess.Popen([sys.executable, "-m", "sentiment.worker", *flags], stdin=subprocess.PIPE,
-                                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-                         for _ in self.chunks]
-        self._threads = ThreadPoolExecutor(max(1, len(self.chunks)))
+        self._kiwi_first = korean
+        self._workers = [subprocess.Popen([sys.executable, "-m", "sentiment.worker", *flags,
+                                           *([KIWI_FIRST] if korean and i == 0 else [])],
+                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+                         for i in range(count if chunks is None else len(chunks))]
+        self._threads = ThreadPoolExecutor(max(1, len(self._workers)))
+        self.chunks, self._outputs = [], []
+        if chunks is not None:
+            self._send(chunks)
+
+    def send(self, texts: list[str]) -> Scoring:
+        """The distinct texts to the processes started ahead (the Korean ones to the first)."""
+        self._send(_chunks(texts, len(self._workers), kiwi_started=self._kiwi_first))
+        return self
+
+    def _send(self, chunks: list[list[str]]) -> None:
+        self.chunks = chunks
         self._outputs = [self._threads.submit(lambda worker=worker, chunk=chunk: worker.communicate(pickle.dumps(chunk)))
-                         for worker, chunk in zip(self._workers, self.chunks)]
+                         for worker, chunk in zip(self._workers, chunks)]
 
     def scores(self) -> dict[str, Score]:
         """Each distinct text's score."""
@@ -240,20 +264,21 @@ class Scoring:
         self._threads.shutdown()
 
 
-def _chunks(texts: list[str], workers: int) -> list[list[str]]:
+def _chunks(texts: list[str], workers: int, kiwi_started: bool = False) -> list[list[str]]:
     """The texts split into one list per worker of about the same cost, a text costing its length (a
     Korean one KOREAN_COST times it), and the worker that scores any Korean text paying Kiwi's start
-    once: the Korean texts go to one worker, with English ones beside them up to an equal share, unless
-    starting Kiwi in every worker and spreading them all finishes sooner (many Korean texts)."""
+    once (unless `kiwi_started` in the first worker already): the Korean texts go to the first worker,
+    with English ones beside them up to an equal share, unless starting Kiwi in every worker and
+    spreading them all finishes sooner (many Korean texts)."""
     if workers == 1:
         return [texts]
     hangul = [korean.is_korean(text) for text in texts]
     in_korean = [text for text, found in zip(texts, hangul) if found]
     english = [text for text, found in zip(texts, hangul) if not found]
-    korean_cost = KOREAN_COST * sum(map(len, in_korean)) + KIWI_START_COST if in_korean else 0
+    korean_cost = KOREAN_COST * sum(map(len, in_korean)) + (0 if kiwi_started else KIWI_START_COST) if in_korean else 0
     english_cost = sum(map(len, english))
     share = (english_cost + korean_cost) / workers
-    spread = KIWI_START_COST + (korean_cost - KIWI_START_COST + english_cost) / workers
+    spread = KIWI_START_COST + (KOREAN_COST * sum(map(len, in_korean)) + english_cost) / workers
     if in_korean and spread < max(korean_cost, share):
         return [in_korean[i::workers] + english[i::workers] for i in range(workers)]
     ends = list(itertools.accumulate(map(len, english)))
@@ -266,6 +291,8 @@ def _chunks(texts: list[str], workers: int) -> list[list[str]]:
 
 def run_worker() -> None:
     """Score a pickled list of texts from stdin; write their scores, in order, as a pickled list of tuples."""
+    if KIWI_FIRST in sys.argv[1:]:
+        korean.kiwi()
     texts = pickle.loads(sys.stdin.buffer.read())
     scores = score_chunk(texts, NO_DISSATISFACTION not in sys.argv[1:])
     sys.stdout.buffer.write(pickle.dumps([tuple(score) for score in scores], protocol=pickle.HIGHEST_PROTOCOL))

@@ -16,7 +16,7 @@ from empathy.sheets.schema import SURVEYS, map_columns
 from empathy.sheets.sources import read_sheet
 from empathy.store import audit, kept_sheets
 from sentiment import score_text
-from sentiment.scoring import PARALLEL_MIN_TEXTS
+from sentiment.scoring import PARALLEL_MIN_TEXTS, Scoring
 
 
 def test_any_bad_row_rejects_the_whole_sheet_and_changes_nothing(store):
@@ -191,6 +191,40 @@ def test_a_large_sheet_rejected_after_its_scoring_began_stops_the_scoring(store)
     assert report.rejected and report.rows_rejected == 1
     assert scoring_workers() == []
     assert store.query("SELECT count(*) AS n FROM survey_responses")["n"][0] == 0
+
+
+def _large_calls_sheet(calls: int = PARALLEL_MIN_TEXTS, bad_call: bool = False, korean: bool = False) -> bytes:
+    """Enough customer turns (PARALLEL_MIN_TEXTS) for the load to start its scoring processes before it parses."""
+    said = ["The invoice is wrong again", "Thanks, that fixed it", "The export still fails"]
+    rows = [f'C{i},A1,2026-11-0{1 + i % 9} 10:00,"Agent: How can I help?\nCustomer: {said[i % 3]} (ref {i})."'
+            for i in range(calls)]
+    if korean:
+        rows[0] = 'C0,A1,2026-11-01 10:00,"상담원: 무엇을 도와드릴까요?\n고객: 청구서가 또 틀렸어요. 정말 최악이에요."'
+    if bad_call:
+        rows[-1] = f"C{calls - 1},A1,2026-11-01 10:00,just words without any speaker"
+    return ("call_id,account_id,started_at,transcript\n" + "\n".join(rows) + "\n").encode()
+
+
+def test_a_large_calls_sheet_is_scored_by_processes_started_before_its_transcripts_are_parsed(store, monkeypatch):
+    """The first started with Kiwi (a Korean call among them); every turn as it scores alone."""
+    sent, send = [], Scoring.send
+    monkeypatch.setattr(Scoring, "send", lambda scoring, texts: sent.append(len(texts)) or send(scoring, texts))
+    report = load_sheet(store, user=ANALYST, data=_large_calls_sheet(korean=True), source="calls.csv")
+    assert report.rows_new == PARALLEL_MIN_TEXTS
+    assert sent == [PARALLEL_MIN_TEXTS]  # the customer turns, to the processes started ahead of them
+    found = store.query("SELECT call_id, text, compound, language FROM utterances WHERE role = 'customer' "
+                        "AND call_id IN ('C0', 'C1', 'C2', 'C3999') ORDER BY call_id")
+    assert found["compound"].tolist() == [score_text(text).compound for text in found["text"]]
+    assert found["language"].tolist() == ["ko", "en", "en", "en"] and found["compound"][0] < -0.3
+    assert scoring_workers() == []
+
+
+def test_a_large_calls_sheet_rejected_stops_the_processes_started_for_it(store):
+    report = load_sheet(store, user=ANALYST, data=_large_calls_sheet(PARALLEL_MIN_TEXTS + 10, bad_call=True),
+                        source="calls.csv")
+    assert report.rejected and report.errors[0]["column"] == "transcript"
+    assert scoring_workers() == []
+    assert store.query("SELECT count(*) AS n FROM utterances")["n"][0] == 0
 
 
 def test_a_sheet_whose_early_scoring_failed_is_scored_when_it_lands(store):

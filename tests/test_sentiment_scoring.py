@@ -134,6 +134,10 @@ def test_a_few_korean_texts_go_to_one_worker_and_many_to_all():
     # 1,238,000 / 25 = 49,520 English texts beside its own
     one, other = _chunks(few + english * 3, 2)
     assert (len(one), len(other)) == (100 + 49_520, 180_000 - 49_520) and one[:100] == few
+    # the first worker started Kiwi ahead of its texts (`Scoring(korean=True)`): its Korean costs
+    # 24,000 alone, a share (4,500,000 + 24,000) / 2 = 2,262,000, so 2,238,000 / 25 = 89,520 English beside
+    one, other = _chunks(few + english * 3, 2, kiwi_started=True)
+    assert (len(one), len(other)) == (100 + 89_520, 180_000 - 89_520)
     assert [len(chunk) for chunk in _chunks(english, 3)] == [20_000, 20_000, 20_000]
     many = [f"주문 {i:03d}번이 늦게 왔어요." for i in range(5_000)]
     # 5,000 * 16 * 15 + 2,000,000 = 3,200,000 alone, against 2,000,000 + (1,200,000 + 100,000) / 2 spread

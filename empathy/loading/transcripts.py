@@ -32,6 +32,7 @@ from sentiment import (
 )
 from sentiment.calls import SCORE_FIELDS
 from sentiment.roles import ROLES
+from sentiment.scoring import Scoring
 
 FIGURE_COLUMNS = {"mean": "sentiment_mean", "min": "sentiment_min", "shift": "sentiment_shift",
                   "negative": "negative", "customer_turns": "customer_turns",
@@ -74,16 +75,17 @@ def parse_calls(store: Store, rows: pd.DataFrame, transcript_header: str = "tran
 
 
 def score_calls(calls: ParsedCalls, keep: pd.Index, roles: dict[str, str] | None = None,
-                meanwhile: Callable[[], object] | None = None) -> tuple[pd.DataFrame, pd.DataFrame, dict, dict]:
+                meanwhile: Callable[[], object] | None = None,
+                started: Scoring | None = None) -> tuple[pd.DataFrame, pd.DataFrame, dict, dict]:
     """The kept calls rows with their figures, the new turns to store (the store tags their themes), the
     speakers no rule could place (call_id -> labels) and the speakers the rules disagreed about
     (call_id -> {label: why}). `roles` (label -> role) applies to the versions scored here; `meanwhile`
-    is done while the turns are scored."""
+    is done while the turns are scored, by the processes `started` for them if given."""
     rows = calls.rows.loc[keep]
     parsed = [(row, turns) for row, turns in calls.parsed.items() if row in keep]
     agents = rows["agent"].astype("object").where(rows["agent"].notna(), None)
     placed = place_calls([(turns, agents[row]) for row, turns in parsed], roles)
-    turns = with_scores(placed.turns, meanwhile=meanwhile)
+    turns = with_scores(placed.turns, meanwhile=meanwhile, started=started)
     positions = pd.Index([row for row, _ in parsed])
     call_ids, versions = rows.loc[positions, "call_id"].to_numpy(), rows.loc[positions, "transcript_hash"].to_numpy()
     figures = figures_by_call(turns, ["call"]).set_axis(positions)
