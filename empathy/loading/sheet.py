@@ -166,11 +166,11 @@ def land(store: Store, prepared: Prepared, *, user: User, skip_invalid: bool = F
     (`transcript_scoring`). The user's role is checked before any work; a rejected sheet is audited too."""
     source = _source_label(prepared.sheet)
     store.authorize(user, "manage_demo" if demo else "load", source)
-    started = early if early is not None else transcript_scoring(prepared)
+    started = transcript_scoring(prepared) if early is None else None
     try:
-        report = _land(store, prepared, user, skip_invalid, demo, roles, started)
+        report = _land(store, prepared, user, skip_invalid, demo, roles, early or started)
     finally:
-        if started is not None:
+        if started is not None:  # the caller's `early` is the caller's to stop (the Data page may land it again)
             started.stop()  # none left waiting for texts that will not come; nothing once they are done
     if report.rejected:
         store.audit(user, "load", source, "rejected",
