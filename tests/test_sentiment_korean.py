@@ -38,6 +38,10 @@ REQUESTS_THAT_DO_NOT_GO_THROUGH = [  # a refund or a cancellation not done is no
 THINGS_THAT_DO_NOT_HAPPEN = [  # 생기다, 나다 carry the trouble before them, as 되다 does
     ("피부 트러블이 안 생겨요", PRAISE), ("오류가 안 나요", PRAISE), ("오류가 나요", COMPLAINT),
     ("문제가 생겼어요", COMPLAINT), ("하나도 안 아파요", PRAISE), ("바르면 따가워요", COMPLAINT)]
+NOT_COME_YET = [  # waiting for what has not come: 안 오다 alone may be praise (불량품이 오지 않았어요), with 아직 it waits
+    ("택배가 아직 안 왔어요", COMPLAINT), ("기사님이 아직 안 오셨어요", COMPLAINT), ("아직 못 받았어요", COMPLAINT),
+    ("주문한 지 일주일인데 아직 도착을 안 했어요", COMPLAINT), ("상품이 아직 오지 않았어요", COMPLAINT),
+    ("아직 문제는 없어요", PRAISE), ("아직 한 번도 고장 난 적 없어요", PRAISE)]
 WORDS_OF_NOTHING_SAYING_SOMETHING = [
     ("재미없어요", COMPLAINT), ("답변이 없어요", COMPLAINT), ("의견 반영이 전혀 없어요", COMPLAINT),
     ("모르는 게 없을 정도로 친절해요", PRAISE)]
@@ -45,7 +49,7 @@ WORDS_OF_NOTHING_SAYING_SOMETHING = [
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
                          + CUSTOMER_SERVICE_PHRASES + NOT_WANTING_TO + A_PRODUCT_S_PRAISE
-                         + REQUESTS_THAT_DO_NOT_GO_THROUGH + THINGS_THAT_DO_NOT_HAPPEN
+                         + REQUESTS_THAT_DO_NOT_GO_THROUGH + THINGS_THAT_DO_NOT_HAPPEN + NOT_COME_YET
                          + WORDS_OF_NOTHING_SAYING_SOMETHING)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
