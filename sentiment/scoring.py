@@ -12,8 +12,11 @@ import itertools
 import os
 import pickle
 import re
+import select
 import subprocess
 import sys
+import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable, NamedTuple
@@ -35,8 +38,7 @@ PARALLEL_MIN_TEXTS = 4000
 # went 4.0 s to one worker and 2.1 s to the other.
 KOREAN_COST = 15
 KIWI_START_COST = 2_000_000
-NO_DISSATISFACTION = "--no-dissatisfaction"  # a worker's flag: `score_texts(..., with_dissatisfaction=False)`
-KIWI_FIRST = "--kiwi-first"  # a worker's flag: start Kiwi before its texts come (`Scoring(korean=True)`)
+IDLE_SECONDS = 600  # a scoring worker left waiting this long ends (Kiwi holds about 260 MB)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 LETTER = re.compile(r"[A-Za-z]")
 UNDETERMINED = "und"  # ISO 639-2: another script, but which language cld2 cannot tell
@@ -209,7 +211,9 @@ class Scoring:
     The workers are plain `python -m sentiment.worker` subprocesses rather than a multiprocessing
     pool: a pool re-imports the host's main module in each worker, and under Streamlit that is the
     app script itself. Texts and scores travel pickled as plain tuples (only between this process and
-    the workers it starts): reading 600,000 scores back took 1.8 s as JSON lists made Scores, 0.9 s so."""
+    the workers it starts): reading 600,000 scores back took 1.8 s as JSON lists made Scores, 0.9 s so.
+    The processes outlive a Scoring (`_Pool`): the app server's next load finds them started, Kiwi
+    too if a Korean sheet came before."""
 
     def __init__(self, texts: list[str] | None = None, workers: int | None = None, *, with_dissatisfaction: bool = True,
                  korean: bool = False):
@@ -217,29 +221,23 @@ class Scoring:
         `korean` the first starts Kiwi meanwhile (0.6-0.9 s; a calls load starts them before it parses
         the transcripts, on the core that would wait)."""
         count = workers or os.cpu_count() or 1
-        chunks = [chunk for chunk in _chunks(texts, count) if chunk] if texts is not None else None
-        package_root = str(Path(__file__).resolve().parent.parent)
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
-        flags = [] if with_dissatisfaction else [NO_DISSATISFACTION]
-        self._kiwi_first = korean
-        self._workers = [subprocess.Popen([sys.executable, "-m", "sentiment.worker", *flags,
-                                           *([KIWI_FIRST] if korean and i == 0 else [])],
-                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-                         for i in range(count if chunks is None else len(chunks))]
-        self._threads = ThreadPoolExecutor(max(1, len(self._workers)))
+        if texts is not None:
+            count = min(count, max(1, len(texts)))
+        self._with_dissatisfaction = with_dissatisfaction
+        self._workers = _POOL.take(count)
+        if korean:
+            self._workers[0].start_kiwi()
+        self._threads = [ThreadPoolExecutor(1) for _ in self._workers]
         self.chunks, self._outputs = [], []
-        if chunks is not None:
-            self._send(chunks)
+        if texts is not None:
+            self.send(texts)
 
     def send(self, texts: list[str]) -> Scoring:
-        """The distinct texts to the processes started ahead (the Korean ones to the first)."""
-        self._send(_chunks(texts, len(self._workers), kiwi_started=self._kiwi_first))
+        """The distinct texts to the processes (the Korean ones to the first, which may have Kiwi started)."""
+        self.chunks = _chunks(texts, len(self._workers), kiwi_started=self._workers[0].kiwi)
+        self._outputs = [thread.submit(worker.score, chunk, self._with_dissatisfaction)
+                         for thread, worker, chunk in zip(self._threads, self._workers, self.chunks) if chunk]
         return self
-
-    def _send(self, chunks: list[list[str]]) -> None:
-        self.chunks = chunks
-        self._outputs = [self._threads.submit(lambda worker=worker, chunk=chunk: worker.communicate(pickle.dumps(chunk)))
-                         for worker, chunk in zip(self._workers, chunks)]
 
     def scores(self) -> dict[str, Score]:
         """Each distinct text's score."""
@@ -249,19 +247,134 @@ class Scoring:
         """Each distinct text's score as a plain tuple in `Score`'s order: making 600,000 Scores takes
         0.8 s, which a load that wants a column or two of them does without."""
         by_text = {}
-        for chunk, worker, output in zip(self.chunks, self._workers, self._outputs):
-            found, problem = output.result()
-            if worker.returncode != 0:
-                raise RuntimeError(f"a sentiment worker failed: {problem.decode(errors='replace').strip()[-500:]}")
-            by_text.update(zip(chunk, pickle.loads(found)))
-        self._threads.shutdown()
+        try:
+            for chunk, output in zip([chunk for chunk in self.chunks if chunk], self._outputs):
+                by_text.update(zip(chunk, output.result()))
+        finally:
+            self.stop()
         return by_text
 
     def stop(self) -> None:
-        for worker in self._workers:
-            if worker.poll() is None:
-                worker.kill()
-        self._threads.shutdown()
+        """Kill the processes still scoring for this Scoring (nobody will read their scores); idle ones
+        go back to the pool."""
+        if not self._threads:
+            return
+        if any(not output.done() for output in self._outputs):
+            for worker in self._workers:
+                worker.end()
+        for thread in self._threads:
+            thread.shutdown()  # its read has ended with its process
+        self._threads = []
+        _POOL.give_back(self._workers)
+
+
+class _Worker:
+    """One `python -m sentiment.worker` process: a pickled request in (texts and whether to work out their
+    dissatisfaction, or None to start Kiwi), their scores out, until its stdin closes or it has waited
+    IDLE_SECONDS for work. Its errors go to a file read only when it fails."""
+
+    def __init__(self):
+        package_root = str(Path(__file__).resolve().parent.parent)
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
+        self._errors = tempfile.TemporaryFile()
+        self.process = subprocess.Popen([sys.executable, "-m", "sentiment.worker"], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=self._errors, env=env)
+        self.kiwi = False
+
+    def start_kiwi(self) -> None:
+        if not self.kiwi:
+            _write_frame(self.process.stdin, None)
+            self.kiwi = True
+
+    def score(self, texts: list[str], with_dissatisfaction: bool) -> list[tuple]:
+        """The texts' scores as plain tuples; RuntimeError if the process failed or was killed."""
+        try:
+            _write_frame(self.process.stdin, (texts, with_dissatisfaction))
+            kiwi_needed = any(map(korean.is_korean, texts))
+            found = _read_frame(self.process.stdout)
+        except (OSError, EOFError, pickle.UnpicklingError):
+            self.end()
+            self._errors.seek(0)
+            problem = self._errors.read().decode(errors="replace").strip()[-500:]
+            raise RuntimeError(f"a sentiment worker failed: {problem or f'exit code {self.process.returncode}'}")
+        self.kiwi = self.kiwi or kiwi_needed
+        return found
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def end(self) -> None:
+        """Kill the process (a read of its output then ends)."""
+        if self.alive():
+            self.process.kill()
+        self.process.wait()
+
+    def close(self) -> None:
+        """Its pipes and error file, once it has ended and nothing reads them."""
+        for pipe in (self.process.stdin, self.process.stdout, self._errors):
+            pipe.close()
+
+
+class _Pool:
+    """The process's idle scoring workers, at most one per core: the app server's loads reuse them
+    (two loads at once share them out, starting more where too few are idle), so Kiwi's start
+    (0.6-0.9 s) and the processes' own are paid once, not by every load."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._idle: list[_Worker] = []
+
+    def take(self, count: int) -> list[_Worker]:
+        """`count` live workers, one with Kiwi started first; new ones started where too few are idle."""
+        with self._lock:
+            self._idle.sort(key=lambda worker: not worker.kiwi)
+            taken, self._idle = self._idle[:count], self._idle[count:]
+        alive = [worker for worker in taken if worker.alive()]
+        for worker in taken:
+            if not worker.alive():  # ended after IDLE_SECONDS, or killed by the system
+                worker.close()
+        return alive + [_Worker() for _ in range(count - len(alive))]
+
+    def give_back(self, workers: list[_Worker]) -> None:
+        """The live ones wait for the next load, up to one per core; the rest end."""
+        with self._lock:
+            for worker in workers:
+                if worker.alive() and len(self._idle) < (os.cpu_count() or 1):
+                    self._idle.append(worker)
+                else:
+                    worker.end()
+                    worker.close()
+
+    def pids(self) -> list[int]:
+        """The idle workers' process ids."""
+        with self._lock:
+            return [worker.process.pid for worker in self._idle if worker.alive()]
+
+
+_POOL = _Pool()
+
+
+def idle_workers() -> list[int]:
+    """The process ids of the scoring workers waiting in the pool for the next load."""
+    return _POOL.pids()
+
+
+def _write_frame(pipe, value) -> None:
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    pipe.write(len(data).to_bytes(8, "little") + data)
+    pipe.flush()
+
+
+def _read_frame(pipe):
+    size = int.from_bytes(_read_exactly(pipe, 8), "little")
+    return pickle.loads(_read_exactly(pipe, size))
+
+
+def _read_exactly(pipe, size: int) -> bytes:
+    data = pipe.read(size)
+    if len(data) < size:
+        raise EOFError("the scoring worker closed its output")
+    return data
 
 
 def _chunks(texts: list[str], workers: int, kiwi_started: bool = False) -> list[list[str]]:
@@ -290,9 +403,29 @@ def _chunks(texts: list[str], workers: int, kiwi_started: bool = False) -> list[
 
 
 def run_worker() -> None:
-    """Score a pickled list of texts from stdin; write their scores, in order, as a pickled list of tuples."""
-    if KIWI_FIRST in sys.argv[1:]:
-        korean.kiwi()
-    texts = pickle.loads(sys.stdin.buffer.read())
-    scores = score_chunk(texts, NO_DISSATISFACTION not in sys.argv[1:])
-    sys.stdout.buffer.write(pickle.dumps([tuple(score) for score in scores], protocol=pickle.HIGHEST_PROTOCOL))
+    """Score requests from stdin until it closes, or until IDLE_SECONDS pass without one: a pickled
+    (texts, with_dissatisfaction) gets their scores, in order, as a pickled list of tuples; None starts
+    Kiwi ahead of Korean texts."""
+    requests = sys.stdin.fileno()
+    while select.select([requests], [], [], IDLE_SECONDS)[0]:
+        header = _read_fd(requests, 8)
+        if len(header) < 8:
+            return
+        request = pickle.loads(_read_fd(requests, int.from_bytes(header, "little")))
+        if request is None:
+            korean.kiwi()
+            continue
+        texts, with_dissatisfaction = request
+        _write_frame(sys.stdout.buffer, [tuple(score) for score in score_chunk(texts, with_dissatisfaction)])
+
+
+def _read_fd(fd: int, size: int) -> bytes:
+    """Up to `size` bytes of a pipe, fewer only at its end (unbuffered, so that `select` sees what is left)."""
+    parts, left = [], size
+    while left:
+        part = os.read(fd, min(left, 1 << 20))
+        if not part:
+            break
+        parts.append(part)
+        left -= len(part)
+    return b"".join(parts)

@@ -35,6 +35,7 @@ from empathy.loading.demo_generator import DEMO_DIR
 from empathy.loading.sheet import load_sheet
 from empathy.loading.themes import themes_expression
 from empathy.store import Store
+from sentiment.scoring import idle_workers
 from sheets_api import KEY, FakeSheets, secrets_toml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,7 +91,8 @@ def tag_texts(texts: list[str | None], taxonomy: dict[str, list[str]],
 
 
 def scoring_workers() -> list[int]:
-    """This process's `python -m sentiment.worker` children still running."""
+    """This process's `python -m sentiment.worker` children at work: running, and not waiting in the
+    pool for the next load."""
     found = []
     for entry in Path("/proc").iterdir():
         try:
@@ -100,7 +102,7 @@ def scoring_workers() -> list[int]:
             continue
         if int(stat[1]) == os.getpid() and b"sentiment.worker" in command and stat[0] != "Z":
             found.append(int(entry.name))
-    return found
+    return sorted(set(found) - set(idle_workers()))
 
 
 def pytest_collection_modifyitems(items):
