@@ -1,3 +1,7 @@
+import os
+import signal
+import time
+
 import pytest
 from conftest import scoring_workers
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -5,7 +9,9 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from sentiment.scoring import (
     LONG_TURN_SENTENCES,
     PARALLEL_MIN_TEXTS,
+    Scoring,
     _chunks,
+    idle_workers,
     judgeable,
     score_chunk,
     score_text,
@@ -159,6 +165,35 @@ def test_the_callers_other_work_is_done_while_the_workers_score():
     with pytest.raises(OSError):
         score_texts(texts, workers=2, meanwhile=failing)
     assert scoring_workers() == []  # none left scoring for nobody
+
+
+def test_the_scoring_processes_wait_for_the_next_load_with_kiwi_started():
+    """The app server's second load finds the processes of its first, Kiwi's among them."""
+    texts = [f"Order {i} arrived late and the box was damaged." for i in range(PARALLEL_MIN_TEXTS)]
+    texts += ["청구서가 또 틀렸어요."]
+    assert score_texts(texts, workers=2) == score_chunk(texts)
+    waiting = idle_workers()
+    assert len(waiting) == 2 and scoring_workers() == []
+    scoring = Scoring(texts, workers=2)
+    assert scoring.chunks[0][0] == "청구서가 또 틀렸어요."  # to the worker with Kiwi, not counted as its start
+    assert len(scoring.chunks[0]) > len(texts) / 2 - 100
+    assert {text: score for text, score in scoring.scores().items()} == dict(zip(texts, score_chunk(texts)))
+    assert sorted(idle_workers()) == sorted(waiting)
+
+
+def test_a_waiting_process_killed_by_the_system_is_replaced_and_a_busy_one_stopped_is_killed():
+    texts = [f"Order {i} arrived late and the box was damaged." for i in range(PARALLEL_MIN_TEXTS)]
+    score_texts(texts, workers=2)
+    killed = idle_workers()[0]
+    os.kill(killed, signal.SIGKILL)
+    time.sleep(0.2)
+    assert score_texts(texts, workers=2) == score_chunk(texts)
+    assert killed not in idle_workers() and len(idle_workers()) == 2
+    busy = Scoring(texts * 20, workers=2)
+    taken = [worker.process.pid for worker in busy._workers]
+    assert idle_workers() == [] and sorted(scoring_workers()) == sorted(taken)
+    busy.stop()
+    assert idle_workers() == [] and scoring_workers() == []  # killed: nobody will read their scores
 
 
 def test_scores_of_texts_split_over_workers_come_back_in_order():
