@@ -8,6 +8,7 @@ Large batches are scored on every core, with the analyzer built once per worker 
 from __future__ import annotations
 
 import bisect
+import contextlib
 import itertools
 import os
 import pickle
@@ -312,7 +313,8 @@ class _Worker:
     def close(self) -> None:
         """Its pipes and error file, once it has ended and nothing reads them."""
         for pipe in (self.process.stdin, self.process.stdout, self._errors):
-            pipe.close()
+            with contextlib.suppress(BrokenPipeError):  # what it was being sent when it ended
+                pipe.close()
 
 
 class _Pool:

@@ -196,6 +196,17 @@ def test_a_waiting_process_killed_by_the_system_is_replaced_and_a_busy_one_stopp
     assert idle_workers() == [] and scoring_workers() == []  # killed: nobody will read their scores
 
 
+def test_processes_killed_by_the_system_before_their_texts_came_fail_plainly_and_the_next_load_scores():
+    scoring = Scoring(workers=2)
+    for worker in scoring._workers:
+        os.kill(worker.process.pid, signal.SIGKILL)
+    time.sleep(0.2)
+    with pytest.raises(RuntimeError, match="a sentiment worker failed: exit code -9"):
+        scoring.send(["The order came late.", "Thanks!"]).plain_scores()
+    texts = [f"Order {i} arrived late and the box was damaged." for i in range(PARALLEL_MIN_TEXTS)]
+    assert score_texts(texts, workers=2) == score_chunk(texts)
+
+
 def test_scores_of_texts_split_over_workers_come_back_in_order():
     texts = [f"Order {i} arrived late and the box was damaged." for i in range(PARALLEL_MIN_TEXTS)]
     texts[1000:1000] = [f"주문 {i}번이 늦게 왔고 상자가 찢어졌어요." for i in range(40)]
