@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from conftest import ADMIN, ANALYST, FIXTURES, ROOT, as_read, cut_off_xlsx, zip_bomb
+from conftest import ADMIN, ANALYST, FIXTURES, ROOT, as_read, cut_off_xlsx, scoring_workers, zip_bomb
 from empathy import language
 from empathy.loading.demo_generator import DEMO_DIR
 from empathy.loading.sheet import load_sheet
@@ -386,4 +386,4 @@ def test_removing_a_large_upload_stops_its_scoring(app):
     [scoring] = early_scoring(app)
     app.file_uploader(key="uploads").clear().run()
     assert not app.exception and early_scoring(app) == []
-    assert all(worker.poll() is not None for worker in scoring._workers)  # none left scoring for nobody
+    assert scoring_workers() == []  # none left scoring for nobody
