@@ -42,6 +42,11 @@ NOT_COME_YET = [  # waiting for what has not come: 안 오다 alone may be prais
     ("택배가 아직 안 왔어요", COMPLAINT), ("기사님이 아직 안 오셨어요", COMPLAINT), ("아직 못 받았어요", COMPLAINT),
     ("주문한 지 일주일인데 아직 도착을 안 했어요", COMPLAINT), ("상품이 아직 오지 않았어요", COMPLAINT),
     ("아직 문제는 없어요", PRAISE), ("아직 한 번도 고장 난 적 없어요", PRAISE)]
+A_PRICE_S_MOVE = [  # up is bad news for a price, good news for a speed or a rating
+    ("이번 달 요금이 갑자기 올랐어요", COMPLAINT), ("청구서 금액이 두 배로 나왔어요", COMPLAINT),
+    ("구독료가 또 인상됐네요", COMPLAINT), ("가격이 올라서 부담돼요", COMPLAINT), ("요금이 내렸어요", PRAISE),
+    ("요금이 오르지 않았어요", PRAISE), ("가격이 많이 떨어졌어요", PRAISE), ("속도가 올라서 좋아요", PRAISE),
+    ("평점이 올랐네요", PRAISE), ("두 배로 빨라졌어요", PRAISE)]
 WORDS_OF_NOTHING_SAYING_SOMETHING = [
     ("재미없어요", COMPLAINT), ("답변이 없어요", COMPLAINT), ("의견 반영이 전혀 없어요", COMPLAINT),
     ("모르는 게 없을 정도로 친절해요", PRAISE)]
@@ -50,7 +55,7 @@ WORDS_OF_NOTHING_SAYING_SOMETHING = [
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
                          + CUSTOMER_SERVICE_PHRASES + NOT_WANTING_TO + A_PRODUCT_S_PRAISE
                          + REQUESTS_THAT_DO_NOT_GO_THROUGH + THINGS_THAT_DO_NOT_HAPPEN + NOT_COME_YET
-                         + WORDS_OF_NOTHING_SAYING_SOMETHING)
+                         + A_PRICE_S_MOVE + WORDS_OF_NOTHING_SAYING_SOMETHING)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
