@@ -272,13 +272,13 @@ class Scoring:
 class _Worker:
     """One `python -m sentiment.worker` process: a pickled request in (texts and whether to work out their
     dissatisfaction, or None to start Kiwi), their scores out, until its stdin closes or it has waited
-    IDLE_SECONDS for work. Its errors go to a file read only when it fails."""
+    `idle` seconds (IDLE_SECONDS) for work. Its errors go to a file read only when it fails."""
 
-    def __init__(self):
+    def __init__(self, idle: float = IDLE_SECONDS):
         package_root = str(Path(__file__).resolve().parent.parent)
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
         self._errors = tempfile.TemporaryFile()
-        self.process = subprocess.Popen([sys.executable, "-m", "sentiment.worker"], stdin=subprocess.PIPE,
+        self.process = subprocess.Popen([sys.executable, "-m", "sentiment.worker", str(idle)], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=self._errors, env=env)
         self.kiwi = False
 
@@ -405,11 +405,11 @@ def _chunks(texts: list[str], workers: int, kiwi_started: bool = False) -> list[
 
 
 def run_worker() -> None:
-    """Score requests from stdin until it closes, or until IDLE_SECONDS pass without one: a pickled
-    (texts, with_dissatisfaction) gets their scores, in order, as a pickled list of tuples; None starts
-    Kiwi ahead of Korean texts."""
-    requests = sys.stdin.fileno()
-    while select.select([requests], [], [], IDLE_SECONDS)[0]:
+    """Score requests from stdin until it closes, or until the seconds given as its argument pass
+    without one (IDLE_SECONDS if none): a pickled (texts, with_dissatisfaction) gets their scores, in
+    order, as a pickled list of tuples; None starts Kiwi ahead of Korean texts."""
+    requests, idle = sys.stdin.fileno(), float(sys.argv[1]) if len(sys.argv) > 1 else IDLE_SECONDS
+    while select.select([requests], [], [], idle)[0]:
         header = _read_fd(requests, 8)
         if len(header) < 8:
             return

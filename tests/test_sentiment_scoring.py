@@ -9,8 +9,10 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from sentiment.scoring import (
     LONG_TURN_SENTENCES,
     PARALLEL_MIN_TEXTS,
+    _POOL,
     Scoring,
     _chunks,
+    _Worker,
     idle_workers,
     judgeable,
     score_chunk,
@@ -194,6 +196,21 @@ def test_a_waiting_process_killed_by_the_system_is_replaced_and_a_busy_one_stopp
     assert idle_workers() == [] and sorted(scoring_workers()) == sorted(taken)
     busy.stop()
     assert idle_workers() == [] and scoring_workers() == []  # killed: nobody will read their scores
+
+
+def test_a_process_left_waiting_ends_by_itself_and_the_next_load_starts_another():
+    """An app server keeps no idle Kiwi (260 MB) for ever: a worker waits `idle` seconds for work."""
+    for earlier in _POOL.take(len(idle_workers())):  # the pool keeps one a core: room for this one
+        earlier.end()
+        earlier.close()
+    waiting = _Worker(idle=0.5)
+    assert waiting.score(["The order came late."], True) == [tuple(score_text("The order came late."))]
+    _POOL.give_back([waiting])
+    assert waiting.process.pid in idle_workers()
+    waiting.process.wait(timeout=5)  # ended by itself, half a second after its last work
+    texts = [f"Order {i} arrived late and the box was damaged." for i in range(PARALLEL_MIN_TEXTS)]
+    assert score_texts(texts, workers=2) == score_chunk(texts)
+    assert waiting.process.pid not in idle_workers() and len(idle_workers()) == 2
 
 
 def test_processes_killed_by_the_system_before_their_texts_came_fail_plainly_and_the_next_load_scores():
