@@ -47,6 +47,14 @@ A_PRICE_S_MOVE = [  # up is bad news for a price, good news for a speed or a rat
     ("구독료가 또 인상됐네요", COMPLAINT), ("가격이 올라서 부담돼요", COMPLAINT), ("요금이 내렸어요", PRAISE),
     ("요금이 오르지 않았어요", PRAISE), ("가격이 많이 떨어졌어요", PRAISE), ("속도가 올라서 좋아요", PRAISE),
     ("평점이 올랐네요", PRAISE), ("두 배로 빨라졌어요", PRAISE)]
+AWAITED_AND_NOT_COME = [  # what a customer waits for, not come; a thing not wanted, or rain, not come is no complaint
+    ("연락이 전혀 안 와요", COMPLAINT), ("인증 문자가 오지 않아요", COMPLAINT), ("설치 기사님이 약속 시간에 안 오셨어요", COMPLAINT),
+    ("답장이 안 와요", COMPLAINT), ("불량품이 오지 않았어요", PRAISE), ("비도 안 오고 좋네요", PRAISE)]
+MEANT_IN_ITS_CLAUSE = [  # a problem undone is solved; a customer's things gone are lost, a smell gone is not
+    ("친절하게 안내해 주셔서 문제가 금방 풀렸어요", PRAISE), ("업데이트 후에 기능이 사라졌어요", COMPLAINT),
+    ("저장한 파일이 날아갔어요", COMPLAINT), ("냄새가 사라졌어요", PRAISE), ("통증이 사라졌어요", PRAISE)]
+REQUESTS_TAKEN_UP_OR_NOT = [
+    ("요청한 기능이 반영되지 않았어요", COMPLAINT), ("의견이 반영됐어요", PRAISE), ("고객센터 응대가 형식적이에요", COMPLAINT)]
 WORDS_OF_NOTHING_SAYING_SOMETHING = [
     ("재미없어요", COMPLAINT), ("답변이 없어요", COMPLAINT), ("의견 반영이 전혀 없어요", COMPLAINT),
     ("모르는 게 없을 정도로 친절해요", PRAISE)]
@@ -55,7 +63,8 @@ WORDS_OF_NOTHING_SAYING_SOMETHING = [
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
                          + CUSTOMER_SERVICE_PHRASES + NOT_WANTING_TO + A_PRODUCT_S_PRAISE
                          + REQUESTS_THAT_DO_NOT_GO_THROUGH + THINGS_THAT_DO_NOT_HAPPEN + NOT_COME_YET
-                         + A_PRICE_S_MOVE + WORDS_OF_NOTHING_SAYING_SOMETHING)
+                         + A_PRICE_S_MOVE + AWAITED_AND_NOT_COME + MEANT_IN_ITS_CLAUSE + REQUESTS_TAKEN_UP_OR_NOT
+                         + WORDS_OF_NOTHING_SAYING_SOMETHING)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
