@@ -80,21 +80,24 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
 # A verb that means another thing after certain nouns in its clause, whatever is said between
 # (`_meant_in_clause`): a price's move (요금이 갑자기 올랐어요, 가격이 또 인상됐네요, 금액이 두 배로 나왔어요;
 # 요금이 내렸어요), where going up is good news for a speed or a rating (속도가 올라서 좋아요, 평점이 올랐네요);
-# a problem or a question that came undone (문제가 금방 풀렸어요: solved, where 풀리다 alone says little); what
-# a customer keeps gone (업데이트 후에 기능이 사라졌어요, 포인트가 지워졌어요), where the reviews' 사라지다 was a smell's
-# or a pain's going (냄새가 사라졌어요, praise, as it still reads).
+# a problem, a question or a trouble undone or gone (문제가 금방 풀렸어요, 불편함이 사라졌어요: solved, where 풀리다
+# alone says little and the trouble's own word would say the opposite); what a customer keeps gone
+# (업데이트 후에 기능이 사라졌어요, 포인트가 지워졌어요: lost).
 PRICES = {"요금", "가격", "금액", "비용", "값", "구독료", "이용료", "사용료", "수수료", "청구액", "청구서", "관리비",
           "배송비", "보험료", "단가", "월세", "요금제", "회비", "가입비"}
 PRICE_UP = {("오르", "VV"), ("올라가", "VV"), ("올리", "VV"), ("인상", "NNG"), ("뛰", "VV"), ("배", "NNG")}
 NUMBERS = {"두", "세", "네", "몇"}  # before 배 ("times"): 두 배 (double) of a price; 배 alone is a stomach or a ship
-MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV")),
-                   (PRICES, {("내리", "VV"), ("내려가", "VV"), ("인하", "NNG"), ("떨어지", "VV")}, ("요금인하", "VV")),
-                   ({"문제", "궁금증", "오해", "의문"}, {("풀리", "VV")}, ("해결", "NNG")),
+MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), False),
+                   (PRICES, {("내리", "VV"), ("내려가", "VV"), ("인하", "NNG"), ("떨어지", "VV")}, ("요금인하", "VV"), False),
+                   ({"문제", "궁금증", "오해", "의문", "불편", "불만", "오류", "에러", "버그", "렉", "끊김", "통증", "냄새",
+                     "걱정", "스트레스", "트러블", "짜증", "잡음", "소음"},
+                    {("풀리", "VV"), ("사라지", "VV"), ("해소", "NNG"), ("줄", "VV"), ("줄어들", "VV")}, ("해결", "NNG"), True),
                    ({"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적립금", "내역", "기록", "메뉴", "버튼", "사진",
                      "계정", "설정", "글", "메시지", "주문", "예약", "대화", "저장"},
-                    {("사라지", "VV"), ("날아가", "VV"), ("지워지", "VV")}, ("사라짐", "VV")))
-VERBS_MEANT_IN_CLAUSE = {verb: [(nouns, word) for nouns, verbs, word in MEANT_IN_CLAUSE if verb in verbs]
-                         for verbs in (verbs for _, verbs, _ in MEANT_IN_CLAUSE) for verb in verbs}
+                    {("사라지", "VV"), ("날아가", "VV"), ("지워지", "VV")}, ("사라짐", "VV"), False))
+# (nouns, verbs, the word meant, whether the nouns are what went and say nothing more: 불편함이 사라졌어요)
+VERBS_MEANT_IN_CLAUSE = {verb: [(nouns, word, gone) for nouns, verbs, word, gone in MEANT_IN_CLAUSE if verb in verbs]
+                         for verbs in (verbs for _, verbs, _, _ in MEANT_IN_CLAUSE) for verb in verbs}
 # What a customer waits for (연락이 안 와요, 인증 문자가 오지 않아요, 기사님이 안 오셨어요): before a negated
 # 오다 in its clause, the negation is the complaint of waiting (아직안옴), not a thing's coming turned round
 # (불량품이 오지 않았어요, "the defective one did not come", stays praise; 비도 안 오고, no rain). Goods are
@@ -329,13 +332,18 @@ def _idioms(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _meant_in_clause(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Each verb of MEANT_IN_CLAUSE after one of its nouns in its clause, as the word it means there, in
-    its place: a negation still turns it round (요금이 오르지 않았어요 is praise)."""
+    its place (a negation still turns it round: 요금이 오르지 않았어요 is praise), and the nouns, where they
+    are what went, counted no more."""
     meant = list(found)
     for i, morpheme in enumerate(found):
-        for nouns, word in VERBS_MEANT_IN_CLAUSE.get(morpheme, ()):
-            if (morpheme[0] != "배" or (i and found[i - 1][0] in NUMBERS)) and \
-                    any(found[j][0] in nouns and found[j][1] == "NNG" for j in range(_clause_start(found, i), i)):
+        for nouns, word, gone in VERBS_MEANT_IN_CLAUSE.get(morpheme, ()):
+            if morpheme[0] == "배" and not (i and found[i - 1][0] in NUMBERS):
+                continue
+            subjects = [j for j in range(_clause_start(found, i), i) if found[j][0] in nouns and found[j][1] == "NNG"]
+            if subjects:
                 meant[i] = word
+                for j in subjects if gone else ():
+                    meant[j] = (found[j][0], "NNB")  # not a content word: counted no more
                 break
     return meant
 

@@ -50,9 +50,10 @@ A_PRICE_S_MOVE = [  # up is bad news for a price, good news for a speed or a rat
 AWAITED_AND_NOT_COME = [  # what a customer waits for, not come; a thing not wanted, or rain, not come is no complaint
     ("연락이 전혀 안 와요", COMPLAINT), ("인증 문자가 오지 않아요", COMPLAINT), ("설치 기사님이 약속 시간에 안 오셨어요", COMPLAINT),
     ("답장이 안 와요", COMPLAINT), ("불량품이 오지 않았어요", PRAISE), ("비도 안 오고 좋네요", PRAISE)]
-MEANT_IN_ITS_CLAUSE = [  # a problem undone is solved; a customer's things gone are lost, a smell gone is not
+MEANT_IN_ITS_CLAUSE = [  # a problem undone or a trouble gone is solved; a customer's things gone are lost
     ("친절하게 안내해 주셔서 문제가 금방 풀렸어요", PRAISE), ("업데이트 후에 기능이 사라졌어요", COMPLAINT),
-    ("저장한 파일이 날아갔어요", COMPLAINT), ("냄새가 사라졌어요", PRAISE), ("통증이 사라졌어요", PRAISE)]
+    ("저장한 파일이 날아갔어요", COMPLAINT), ("냄새가 사라졌어요", PRAISE), ("통증이 사라졌어요", PRAISE),
+    ("불편함이 사라졌어요", PRAISE), ("오류가 많이 줄었어요", PRAISE), ("불편함이 사라지지 않아요", COMPLAINT)]
 REQUESTS_TAKEN_UP_OR_NOT = [
     ("요청한 기능이 반영되지 않았어요", COMPLAINT), ("의견이 반영됐어요", PRAISE), ("고객센터 응대가 형식적이에요", COMPLAINT)]
 WORDS_OF_NOTHING_SAYING_SOMETHING = [
