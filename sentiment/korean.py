@@ -83,6 +83,7 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
 # A verb that means another thing after certain nouns in its clause, whatever is said between
 # (`_meant_in_clause`): a price's move (요금이 갑자기 올랐어요, 가격이 또 인상됐네요, 금액이 두 배로 나왔어요;
 # 요금이 내렸어요), where going up is good news for a speed or a rating (속도가 올라서 좋아요, 평점이 올랐네요);
+# what one was told, said otherwise (상담원마다 말이 다 달라요, 안내받은 내용과 달라요: not what I was told);
 # a problem, a question or a trouble undone or gone (문제가 금방 풀렸어요, 불편함이 사라졌어요: solved, where 풀리다
 # alone says little and the trouble's own word would say the opposite); what a customer keeps gone
 # (업데이트 후에 기능이 사라졌어요, 포인트가 지워졌어요: lost).
@@ -95,6 +96,8 @@ MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), False),
                    ({"문제", "궁금증", "오해", "의문", "불편", "불만", "오류", "에러", "버그", "렉", "끊김", "통증", "냄새",
                      "걱정", "스트레스", "트러블", "짜증", "잡음", "소음"},
                     {("풀리", "VV"), ("사라지", "VV"), ("해소", "NNG"), ("줄", "VV"), ("줄어들", "VV")}, ("해결", "NNG"), True),
+                   ({"말", "말씀", "얘기", "안내", "설명", "내용", "답변", "기대"}, {("다르", "VA"), ("달라지", "VV")}, ("말다름", "VA"),
+                    False),
                    ({"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적립금", "내역", "기록", "메뉴", "버튼", "사진",
                      "계정", "설정", "글", "메시지", "주문", "예약", "대화", "저장"},
                     {("사라지", "VV"), ("날아가", "VV"), ("지워지", "VV")}, ("사라짐", "VV"), False))
@@ -166,6 +169,7 @@ CX_WORDS = {
     "아직안옴/VV": -1.5,  # the idiom above: not come or not received yet (and AWAITED, not come)
     "요금인상/VV": -1.5, "요금인하/VV": 1.0,  # a price gone up or down (MEANT_IN_CLAUSE)
     "사라짐/VV": -1.5,  # what a customer keeps gone (MEANT_IN_CLAUSE)
+    "말다름/VA": -1.5,  # not what the customer was told (상담원마다 말이 다 달라요; MEANT_IN_CLAUSE)
     "요청처리/NNG": 0.5,  # a refund or cancellation done for the customer (DONE_FOR): a request met, mildly
     "반영/NNG": 1.0,  # a request taken up (의견이 반영됐어요; 반영되지 않았어요 is a complaint)
     "형식적/XR": -1.5,  # perfunctory (응대가 형식적이에요): the idiom above
@@ -339,9 +343,9 @@ def _meant_in_clause(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     its place (a negation still turns it round: 요금이 오르지 않았어요 is praise), and the nouns, where they
     are what went, counted no more."""
     meant = list(found)
-    for i, morpheme in enumerate(found):
-        for nouns, word, gone in VERBS_MEANT_IN_CLAUSE.get(morpheme, ()):
-            if morpheme[0] == "배" and not (i and found[i - 1][0] in NUMBERS):
+    for i, (form, tag) in enumerate(found):
+        for nouns, word, gone in VERBS_MEANT_IN_CLAUSE.get((form, tag.split("-")[0]), ()):
+            if form == "배" and not (i and found[i - 1][0] in NUMBERS):
                 continue
             subjects = [j for j in range(_clause_start(found, i), i) if found[j][0] in nouns and found[j][1] == "NNG"]
             if subjects:
@@ -374,7 +378,7 @@ def _not_come(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     as the word of waiting, its negation taken with it."""
     waiting, i = [], 0
     while i < len(found):
-        if found[i] in COMING:
+        if (found[i][0], found[i][1].split("-")[0]) in COMING:
             before = i and found[i - 1] in NEGATORS_BEFORE
             after = [tag for _, tag in found[i + 1:i + 3]] == ["EC", "VX"] and found[i + 1][0] == "지" and \
                 (found[i + 2][0], "VX") in NEGATORS_AFTER

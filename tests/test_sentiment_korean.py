@@ -54,6 +54,9 @@ MEANT_IN_ITS_CLAUSE = [  # a problem undone or a trouble gone is solved; a custo
     ("친절하게 안내해 주셔서 문제가 금방 풀렸어요", PRAISE), ("업데이트 후에 기능이 사라졌어요", COMPLAINT),
     ("저장한 파일이 날아갔어요", COMPLAINT), ("냄새가 사라졌어요", PRAISE), ("통증이 사라졌어요", PRAISE),
     ("불편함이 사라졌어요", PRAISE), ("오류가 많이 줄었어요", PRAISE), ("불편함이 사라지지 않아요", COMPLAINT)]
+NOT_WHAT_I_WAS_TOLD = [
+    ("상담원마다 말이 다 달라요", COMPLAINT), ("안내받은 내용이랑 실제 요금이 달라요", COMPLAINT), ("기대와 달랐어요", COMPLAINT),
+    ("디자인이 달라서 좋아요", PRAISE)]
 REQUESTS_DONE = [  # a refund asked for is a complaint; one done for the customer is none
     ("환불해 주셨어요", PRAISE), ("생각보다 훨씬 빨리 환불해 주셨네요", PRAISE), ("환불이 빨리 됐어요", PRAISE),
     ("환불 받았어요", PRAISE), ("환불해 주세요", COMPLAINT), ("환불이 안 됐어요", COMPLAINT),
@@ -68,7 +71,7 @@ WORDS_OF_NOTHING_SAYING_SOMETHING = [
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
                          + CUSTOMER_SERVICE_PHRASES + NOT_WANTING_TO + A_PRODUCT_S_PRAISE
                          + REQUESTS_THAT_DO_NOT_GO_THROUGH + THINGS_THAT_DO_NOT_HAPPEN + NOT_COME_YET
-                         + A_PRICE_S_MOVE + AWAITED_AND_NOT_COME + MEANT_IN_ITS_CLAUSE + REQUESTS_DONE + REQUESTS_TAKEN_UP_OR_NOT
+                         + A_PRICE_S_MOVE + AWAITED_AND_NOT_COME + MEANT_IN_ITS_CLAUSE + NOT_WHAT_I_WAS_TOLD + REQUESTS_DONE + REQUESTS_TAKEN_UP_OR_NOT
                          + WORDS_OF_NOTHING_SAYING_SOMETHING)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
