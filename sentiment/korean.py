@@ -128,6 +128,11 @@ CONTRAST_WORDS = {"하지만", "그런데", "근데", "그러나", "그렇지만
 EMOTICONS = (("EMO/sad", re.compile(r"[ㅠㅜ]{1,}|T[._]T|ㅡ[._]ㅡ")), ("EMO/annoyed", re.compile(r"ㅡㅡ|;;+|-_-")),
              ("EMO/laugh", re.compile(r"[ㅋㅎ]{2,}")), ("EMO/smile", re.compile(r"\^\^|\^_\^|:\)|:D")))
 HANGUL_SYLLABLES = re.compile(r"[\uac00-\ud7a3]+")
+# Points given (10점 드립니다, 닥치고 1점): each number of points up to 10 a word of its own, whose weight the
+# reviews teach; given out of a stated top (5점 만점에 2점), as so many out of 10, the top and its 만점
+# ("full marks") counted as no praise.
+POINTS = re.compile(r"(?<![\d.])(\d{1,2})\s*점(?!\s*만점)")
+POINTS_OUT_OF = re.compile(r"(?<![\d.])(\d{1,3})\s*점\s*만점\s*(?:에서|에|중)?\s*(?:는\s*)?(\d{1,3})\s*점")
 HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 # The regression learned from opinionated reviews only, so on talk that gives no opinion (네 알겠습니다,
 # 잠시만요, 네 안녕하세요) it still leans one way by chance, 0.2-0.9 either side, mostly by its syllables
@@ -297,6 +302,8 @@ def features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
     for name, pattern in EMOTICONS:
         if found_here := len(pattern.findall(text)):
             counted[name] = counted.get(name, 0.0) + found_here
+    if "점" in text:
+        _count_points(text, counted)
     words = HANGUL_SYLLABLES.findall(text)
     letters = "".join(words)
     for size, tag in ((2, "CH"), (3, "C3")):
@@ -309,6 +316,18 @@ def features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
             key = f"{marked[i:i + 2]}/SB"
             counted[key] = counted.get(key, 0.0) + 0.5
     return counted
+
+
+def _count_points(text: str, counted: dict[str, float]) -> None:
+    """The points a text gives (POINTS), as words "N점/PT", N out of 10."""
+    given = []
+    for top, points in POINTS_OUT_OF.findall(text):
+        if 0 < int(points) <= int(top):
+            given.append(round(10 * int(points) / int(top)))
+            counted.pop("만점/NNG", None)
+    given += [int(points) for points in POINTS.findall(POINTS_OUT_OF.sub(" ", text)) if int(points) <= 10]
+    for points in given:
+        counted[f"{points}점/PT"] = counted.get(f"{points}점/PT", 0.0) + 1.0
 
 
 def _by_first_word(idioms: tuple) -> dict[str, list]:

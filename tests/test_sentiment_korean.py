@@ -57,6 +57,9 @@ MEANT_IN_ITS_CLAUSE = [  # a problem undone or a trouble gone is solved; a custo
 NOT_WHAT_I_WAS_TOLD = [
     ("상담원마다 말이 다 달라요", COMPLAINT), ("안내받은 내용이랑 실제 요금이 달라요", COMPLAINT), ("기대와 달랐어요", COMPLAINT),
     ("디자인이 달라서 좋아요", PRAISE)]
+POINTS_GIVEN = [  # out of 10, or out of the top stated (its 만점, "full marks", no praise)
+    ("10점 드립니다", PRAISE), ("1점도 아까워요", COMPLAINT), ("10점 만점에 3점이에요", COMPLAINT),
+    ("5점 만점에 5점이요", PRAISE), ("5점 만점에 2점 드려요", COMPLAINT)]
 REQUESTS_DONE = [  # a refund asked for is a complaint; one done for the customer is none
     ("환불해 주셨어요", PRAISE), ("생각보다 훨씬 빨리 환불해 주셨네요", PRAISE), ("환불이 빨리 됐어요", PRAISE),
     ("환불 받았어요", PRAISE), ("환불해 주세요", COMPLAINT), ("환불이 안 됐어요", COMPLAINT),
@@ -71,10 +74,23 @@ WORDS_OF_NOTHING_SAYING_SOMETHING = [
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
                          + CUSTOMER_SERVICE_PHRASES + NOT_WANTING_TO + A_PRODUCT_S_PRAISE
                          + REQUESTS_THAT_DO_NOT_GO_THROUGH + THINGS_THAT_DO_NOT_HAPPEN + NOT_COME_YET
-                         + A_PRICE_S_MOVE + AWAITED_AND_NOT_COME + MEANT_IN_ITS_CLAUSE + NOT_WHAT_I_WAS_TOLD + REQUESTS_DONE + REQUESTS_TAKEN_UP_OR_NOT
+                         + A_PRICE_S_MOVE + AWAITED_AND_NOT_COME + MEANT_IN_ITS_CLAUSE + NOT_WHAT_I_WAS_TOLD + POINTS_GIVEN + REQUESTS_DONE + REQUESTS_TAKEN_UP_OR_NOT
                          + WORDS_OF_NOTHING_SAYING_SOMETHING)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
+
+
+@pytest.mark.parametrize(("text", "points"), [
+    ("닥치고 1점", {"1점/PT": 1.0}), ("5점 만점 중 2점", {"4점/PT": 1.0}), ("100점 만점에 90점", {"9점/PT": 1.0}),
+    ("9.5점", {}), ("100점", {}), ("10점 만점에 3점, 다음엔 10점", {"3점/PT": 1.0, "10점/PT": 1.0})])
+def test_points_given_are_counted_out_of_ten(text, points):
+    found = korean.features(text, korean.tokens(text))
+    assert {key: value for key, value in found.items() if key.endswith("/PT")} == points
+
+
+def test_the_top_of_a_stated_scale_is_no_praise_and_full_marks_alone_are():
+    assert "만점/NNG" not in korean.features("10점 만점에 3점", korean.tokens("10점 만점에 3점"))
+    assert "만점/NNG" in korean.features("만점이에요", korean.tokens("만점이에요"))
 
 
 def test_a_request_asked_about_is_not_taken_as_done():
