@@ -240,6 +240,16 @@ class Scoring:
                          for thread, worker, chunk in zip(self._threads, self._workers, self.chunks) if chunk]
         return self
 
+    def readings(self, phrases: list[str]) -> dict[str, list[str]]:
+        """Korean phrases' `korean.readings` by the first process (the one with Kiwi), once it has scored
+        what it was sent; none once the processes are stopped; RuntimeError if the process failed."""
+        threads = self._threads
+        try:
+            asked = threads[0].submit(self._workers[0].readings, phrases) if threads else None
+        except RuntimeError:  # stopped meanwhile: its scores were read
+            asked = None
+        return asked.result() if asked is not None else {}
+
     def scores(self) -> dict[str, Score]:
         """Each distinct text's score."""
         return {text: Score._make(found) for text, found in self.plain_scores().items()}
@@ -270,8 +280,8 @@ class Scoring:
 
 
 class _Worker:
-    """One `python -m sentiment.worker` process: a pickled request in (texts and whether to work out their
-    dissatisfaction, or None to start Kiwi), their scores out, until its stdin closes or it has waited
+    """One `python -m sentiment.worker` process: a pickled request in (texts to score, Korean phrases to
+    read, or None to start Kiwi: `run_worker`), the answer out, until its stdin closes or it has waited
     `idle` seconds (IDLE_SECONDS) for work. Its errors go to a file read only when it fails."""
 
     def __init__(self, idle: float = IDLE_SECONDS):
@@ -289,17 +299,25 @@ class _Worker:
 
     def score(self, texts: list[str], with_dissatisfaction: bool) -> list[tuple]:
         """The texts' scores as plain tuples; RuntimeError if the process failed or was killed."""
+        found = self._ask(("score", texts, with_dissatisfaction))
+        self.kiwi = self.kiwi or any(map(korean.is_korean, texts))
+        return found
+
+    def readings(self, phrases: list[str]) -> dict[str, list[str]]:
+        """Korean phrases' `korean.readings`, by this process's Kiwi (started for them if it was not)."""
+        found = self._ask(("readings", phrases))
+        self.kiwi = True
+        return found
+
+    def _ask(self, request: tuple):
         try:
-            _write_frame(self.process.stdin, (texts, with_dissatisfaction))
-            kiwi_needed = any(map(korean.is_korean, texts))
-            found = _read_frame(self.process.stdout)
+            _write_frame(self.process.stdin, request)
+            return _read_frame(self.process.stdout)
         except (OSError, EOFError, pickle.UnpicklingError):
             self.end()
             self._errors.seek(0)
             problem = self._errors.read().decode(errors="replace").strip()[-500:]
-            raise RuntimeError(f"a sentiment worker failed: {problem or f'exit code {self.process.returncode}'}")
-        self.kiwi = self.kiwi or kiwi_needed
-        return found
+            raise RuntimeError(f"a sentiment worker failed: {problem or f'exit code {self.process.returncode}'}") from None
 
     def alive(self) -> bool:
         return self.process.poll() is None
@@ -405,9 +423,10 @@ def _chunks(texts: list[str], workers: int, kiwi_started: bool = False) -> list[
 
 
 def run_worker() -> None:
-    """Score requests from stdin until it closes, or until the seconds given as its argument pass
-    without one (IDLE_SECONDS if none): a pickled (texts, with_dissatisfaction) gets their scores, in
-    order, as a pickled list of tuples; None starts Kiwi ahead of Korean texts."""
+    """Answer requests from stdin until it closes, or until the seconds given as its argument pass
+    without one (IDLE_SECONDS if none): a pickled ("score", texts, with_dissatisfaction) gets their
+    scores, in order, as a pickled list of tuples; ("readings", phrases) their `korean.readings` by
+    phrase; None starts Kiwi ahead of Korean texts."""
     requests, idle = sys.stdin.fileno(), float(sys.argv[1]) if len(sys.argv) > 1 else IDLE_SECONDS
     while select.select([requests], [], [], idle)[0]:
         header = _read_fd(requests, 8)
@@ -416,9 +435,11 @@ def run_worker() -> None:
         request = pickle.loads(_read_fd(requests, int.from_bytes(header, "little")))
         if request is None:
             korean.kiwi()
-            continue
-        texts, with_dissatisfaction = request
-        _write_frame(sys.stdout.buffer, [tuple(score) for score in score_chunk(texts, with_dissatisfaction)])
+        elif request[0] == "readings":
+            _write_frame(sys.stdout.buffer, {phrase: korean.readings(phrase) for phrase in request[1]})
+        else:
+            _, texts, with_dissatisfaction = request
+            _write_frame(sys.stdout.buffer, [tuple(score) for score in score_chunk(texts, with_dissatisfaction)])
 
 
 def _read_fd(fd: int, size: int) -> bytes:

@@ -10,6 +10,7 @@ import logging
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from operator import itemgetter
 from pathlib import Path
 
@@ -203,11 +204,11 @@ def _land(store: Store, prepared: Prepared, user: User, skip_invalid: bool, demo
         comment_themes = themes_expression(read_taxonomy(), "comment", "lemmas", rows["lemmas"].notna().any())
     if planned.calls is not None:  # scoring is the slow part: only for a sheet that will land
         korean = any(is_korean(turn.text) for turns in planned.calls.parsed.values() for turn in turns)
-        # Kiwi starts for the themes while the workers score: in a thread from the start it held back
-        # this process's share of the work before them (0.5 s of 12,000 long-turn calls)
+        # the themes' Korean phrases read while the workers score, by the first of them if there are any
+        # (in a thread from the start, this process's Kiwi held back its share of the work before them)
         rows, utterances, unmapped, doubts = score_calls(planned.calls, rows.index, roles,
-                                                         meanwhile=read_korean_phrases if korean else None,
-                                                         started=early)
+                                                         meanwhile=partial(read_korean_phrases, scoring=early)
+                                                         if korean else None, started=early)
         languages = utterances.loc[~utterances["scored"].astype(bool), "language"].dropna().value_counts()
         if not languages.empty:
             report.notes.append(_("{n} turns in other languages were left unscored ({languages}): English and Korean "
@@ -237,11 +238,11 @@ def _land(store: Store, prepared: Prepared, user: User, skip_invalid: bool, demo
 
 
 def scored_comments(comments: pd.Series, early: Scoring | None = None) -> pd.DataFrame:
-    """`comment_scores`; where a comment is Korean, Kiwi starts for the taxonomy's Korean phrases (which
-    the transaction's tagging reads) while the workers score."""
+    """`comment_scores`; where a comment is Korean, the taxonomy's Korean phrases (which the
+    transaction's tagging reads) are read while the workers score, by the first of them if any."""
     with ThreadPoolExecutor(1) as thread:
         if any(map(is_korean, comments.dropna().tolist())):
-            thread.submit(read_korean_phrases)
+            thread.submit(read_korean_phrases, scoring=early)
         return comment_scores(comments, early)
 
 
