@@ -16,6 +16,7 @@ is not made happier by its thanks. So, with c the turn's compound:
   the turn without its polite words (English; "thanks", "please", "appreciate"); and for a closing
   ("no thanks", "nope, that's all", "I don't need anything else", "아니요, 괜찮습니다"), never below 0.
 - a closing's own "no", "anything else" and "I don't need" are not counted as rejections.
+- a request met ("the refund came through", 환불해 주셨어요) is not counted as the failure its request is.
 
 A neutral turn without such phrases scores 0.5, a glowing one near 0, a polite rejection near 1.
 A call's unhappiness is the mean of its customer's scored turns; the call had **an unhappy
@@ -111,6 +112,21 @@ CLOSING_SAYS = ("no", "something else", "i don't want", "any other", "아니요"
 POLITE = re.compile(r"\b(?:thanks?(?: you)?(?: so much| very much| a lot)?|please|(?:i )?appreciate(?: it)?"
                     r"|kindly)\b", re.IGNORECASE)
 POLITE_WORDS = ("thank", "please", "appreciate", "kindly")  # each alternative of POLITE holds one
+# A request met: a refund received or gone through, a cancellation done for the customer. The request's
+# own group (REQUESTS) is then no failure: "The refund came through fast" is the call's good news. Not
+# when the turn negates or asks ("I still haven't got my refund", "Did you get my refund request?"), and
+# a cancellation only "for me" ("They cancelled my flight" stays a failure). Korean turns have theirs
+# from the Korean scorer (`korean.Korean.met`).
+REQUESTS = ("cancel", "해지")
+REQUEST_MET = re.compile(
+    r"\b(?:got|received|(?:have|'ve|has|had) (?:got|gotten|received)) (?:my|the|a|our|his|her|their) (?:full )?refund\b"
+    r"|\brefunds? (?:(?:has|have|had) )?(?:came|come|went|gone|was|were|been|is|are|got) ?(?:been )?"
+    r"(?:through|processed|issued|approved|credited|paid|received|completed|done)\b"
+    r"|\b(?:was|were|been|got|(?:you|they|you've|you have|they've|they have)(?: already)?) refunded\b"
+    r"|\brefunded (?:me|us)\b|\bthanks? (?:you )?for (?:the|my|your|a) (?:quick |fast )?refund\s*(?:[.!,]|$)"
+    r"|\bcancell?(?:ed|ing) (?:it|that|this|them|my \w+|the \w+) for (?:me|us)\b")
+REQUEST_MET_WORDS = ("refund", "cancel")
+NOT_MET = re.compile(r"\bnot\b|n't\b|\bnever\b|\byet\b|\bstill\b|\?")
 CONTRAST = re.compile(r"\bbut\b|\bhowever\b|\bthough\b")
 CONTRAST_WORDS = ("but", "however", "though")
 
@@ -119,20 +135,30 @@ PHRASES = {name: (frozenset(needles), re.compile(pattern))
 NEEDLES = tuple(sorted(set().union(*(needles for needles, _ in PHRASES.values()))))
 
 
-def said_phrases(text: str) -> list[str]:
+def said_phrases(text: str, met: bool | None = None) -> list[str]:
     """The rejection and failure phrase groups the text says (in any case), by name; a closing's own
-    "no" and "anything else" left out."""
+    "no" and "anything else" left out, and a request met (`met`; worked out from English text if None)."""
     lowered = text.lower()
-    return _phrases(lowered, is_closing(lowered))
+    return _phrases(lowered, is_closing(lowered), met)
 
 
-def _phrases(lowered: str, closing: bool) -> list[str]:
+def _phrases(lowered: str, closing: bool, met: bool | None) -> list[str]:
     present = {needle for needle in NEEDLES if needle in lowered}
     if not present:
         return []
     found = [name for name, (needles, phrase) in PHRASES.items()
              if not present.isdisjoint(needles) and phrase.search(lowered)]
-    return [name for name in found if name not in CLOSING_SAYS] if closing else found
+    if closing:
+        found = [name for name in found if name not in CLOSING_SAYS]
+    if any(name in REQUESTS for name in found) and (request_met(lowered) if met is None else met):
+        found = [name for name in found if name not in REQUESTS]
+    return found
+
+
+def request_met(lowered: str) -> bool:
+    """Whether an English turn says its refund or cancellation was done for the customer (REQUEST_MET)."""
+    return any(word in lowered for word in REQUEST_MET_WORDS) and REQUEST_MET.search(lowered) is not None \
+        and NOT_MET.search(lowered) is None
 
 
 def is_closing(lowered: str) -> bool:
@@ -140,12 +166,13 @@ def is_closing(lowered: str) -> bool:
         any(word in lowered for word in CLOSING_WORDS) and CLOSING_ANYWHERE.search(lowered) is not None)
 
 
-def dissatisfaction(text: str, compound: float, rescore=None) -> float:
+def dissatisfaction(text: str, compound: float, rescore=None, met: bool | None = None) -> float:
     """The turn's dissatisfaction from its text and its compound; `rescore` (VADER's, for English)
-    scores the turn again without its polite words where they would lift a rejection."""
+    scores the turn again without its polite words where they would lift a rejection; `met` says
+    whether the turn's request was done (the Korean scorer's; None: read from English text)."""
     lowered = text.lower()
     closing = is_closing(lowered)
-    phrases = _phrases(lowered, closing)
+    phrases = _phrases(lowered, closing, met)
     if rescore is not None and any(word in lowered for word in POLITE_WORDS) and POLITE.search(lowered) and (
             phrases or (any(word in lowered for word in CONTRAST_WORDS) and CONTRAST.search(lowered))):
         compound = rescore(POLITE.sub(" ", text))

@@ -51,6 +51,7 @@ REQUESTS = {"환불", "해지", "취소"}
 # A request done for the customer (환불해 주셨어요, 환불이 빨리 됐어요, 환불 받았어요): its verb in the past, not
 # negated, not asked about; the request alone is a complaint (환불해 주세요, -1.0), done it is none (`_requests_done`).
 DONE_FOR = {("주", "VX"), ("되", "VV"), ("되", "XSV"), ("받", "VV")}
+REQUEST_DONE = "요청처리/NNG"  # the word `_requests_done` makes of one
 CLAUSE_ENDS = ("EC", "EF", "SF", "SP", "ETM")
 IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "들"), ("마음에들", "VV")),
           (("돈", "이", "아깝"), ("돈아깝", "VA")), (("돈", "아깝"), ("돈아깝", "VA")),
@@ -188,6 +189,7 @@ class Korean(NamedTuple):
     neg: float
     lemmas: str  # the text's content morphemes, "form/TAG" joined by spaces: what themes match on
     leaning: float  # the compound a call's dissatisfaction reads: 0 for a weak reading (WEAK_SCORE, WEAK_WORDS)
+    met: bool = False  # a request (REQUESTS) done for the customer: no failure in a call's dissatisfaction
 
 
 # Kiwi's beam: readings scored this far below the best are dropped. 5 rather than its 8 tokenises a
@@ -584,7 +586,7 @@ def score_many(texts: list[str], lexicon_file: Path = LEXICON) -> list[Korean]:
         compound = round(math.tanh(z / 2), 4)
         leaning = 0.0 if abs(z) < WEAK_SCORE or abs(words) < WEAK_WORDS else compound
         results.append(Korean(compound, round(positive / total, 3), round(1 / total, 3), round(negative / total, 3),
-                              lemmas(morphemes), leaning))
+                              lemmas(morphemes), leaning, REQUEST_DONE in counted))
     return results
 
 

@@ -145,8 +145,9 @@ def score_chunk(texts: list[str], with_dissatisfaction: bool = True) -> list[Sco
             score = Score(found.compound, found.pos, found.neu, found.neg, True, language="ko", lemmas=found.lemmas)
         rescore = _compound if score is not None and score.language == "en" else None
         if score is not None and with_dissatisfaction:
-            leaning = in_korean[i].leaning if i in in_korean else score.compound
-            score = score._replace(dissatisfaction=dissatisfaction(text, leaning, rescore))
+            found = in_korean.get(i)
+            leaning, met = (found.leaning, found.met) if found else (score.compound, None)
+            score = score._replace(dissatisfaction=dissatisfaction(text, leaning, rescore, met))
         scores.append(score or (UNSCORED._replace(language=language) if language else UNSCORED))
     return scores
 

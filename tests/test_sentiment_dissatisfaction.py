@@ -80,6 +80,37 @@ def test_service_failures_and_rejections_are_read(text, found):
     assert score_text(text).dissatisfaction == pytest.approx(by_hand(len(found), compound(text)))
 
 
+@pytest.mark.parametrize("text", ["The refund came through fast.", "I got my refund yesterday, thanks.",
+                                  "My refund has been processed.", "You already refunded me, great.",
+                                  "Thanks for cancelling it for me.", "Thank you for the quick refund!"])
+def test_a_request_met_is_no_failure(text):
+    """A refund received or a cancellation done for the customer is the call's good news: the request's
+    own group does not count, and no other group is said."""
+    assert said_phrases(text) == []
+    assert score_text(text).dissatisfaction == pytest.approx(by_hand(0, compound(text)))
+    assert score_text(text).dissatisfaction <= 0.5
+
+
+@pytest.mark.parametrize("text", ["I want a refund.", "Did you get my refund request?", "I was refunded twice?",
+                                  "They cancelled my flight without asking.", "I need you to cancel it for me.",
+                                  "Thanks for the refund info, but I need it now."])
+def test_a_request_asked_for_refused_or_done_to_the_customer_still_counts(text):
+    assert "cancel" in said_phrases(text)
+    assert score_text(text).dissatisfaction > 0.5
+
+
+def test_a_korean_request_met_is_no_failure_as_the_korean_scorer_reads_it():
+    """The Korean scorer says whether a request was done (환불해 주셨어요: its verb in the past, for the
+    customer); its text alone says 환불 as a request would."""
+    for text in ("환불해 주셨어요", "환불이 빨리 됐어요", "환불 받았어요", "해지 처리 됐어요 감사합니다"):
+        score = score_text(text)
+        assert korean.score(text).met and said_phrases(text) == ["해지"], text
+        assert score.dissatisfaction == pytest.approx(by_hand(0, korean.score(text).leaning)), text
+        assert score.dissatisfaction <= 0.5, text
+    for text in ("환불해 주세요", "환불 처리 됐나요?", "해지하겠습니다."):
+        assert not korean.score(text).met and score_text(text).dissatisfaction > 0.5, text
+
+
 @pytest.mark.parametrize("text", ["I mentioned it to my wife, she loves it.",
                                   "I'd like more information about the hotel.", "That works, see you then."])
 def test_words_near_a_phrase_are_not_one(text):
