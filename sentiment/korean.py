@@ -389,15 +389,16 @@ def _meant_in_clause(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _requests_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Each request (REQUESTS) done for the customer (DONE_FOR, in the past) in its clause, unless negated or
-    asked about (환불 처리 됐나요?), as a request done."""
+    """Each request (REQUESTS) done for the customer (DONE_FOR, in the past, or as the cause of what follows:
+    취소해 주셔서 다행이었어요, 환불돼서 다행이에요) in its clause, unless negated or asked about (환불 처리 됐나요?),
+    as a request done."""
     done, asked = list(found), None
     for i, (form, tag) in enumerate(found):
         if form not in REQUESTS or tag != "NNG":
             continue
         end = next((j for j in range(i + 1, len(found)) if _clause_ends(found, j)), len(found) - 1)
         said = [(f, t.split("-")[0]) for f, t in found[i + 1:end + 1]]
-        if ("었", "EP") in said and any(m in DONE_FOR for m in said) and \
+        if (("었", "EP") in said or ("어서", "EC") in said) and any(m in DONE_FOR for m in said) and \
                 not any(m in NEGATORS_BEFORE or m in NEGATORS_AFTER for m in said):
             asked = _questions(found) if asked is None else asked
             if i not in asked:

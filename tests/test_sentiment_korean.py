@@ -63,7 +63,9 @@ POINTS_GIVEN = [  # out of 10, or out of the top stated (its 만점, "full marks
 REQUESTS_DONE = [  # a refund asked for is a complaint; one done for the customer is none
     ("환불해 주셨어요", PRAISE), ("생각보다 훨씬 빨리 환불해 주셨네요", PRAISE), ("환불이 빨리 됐어요", PRAISE),
     ("환불 받았어요", PRAISE), ("환불해 주세요", COMPLAINT), ("환불이 안 됐어요", COMPLAINT),
-    ("환불 받는 데 한 달 걸렸어요", COMPLAINT)]
+    ("환불 받는 데 한 달 걸렸어요", COMPLAINT),
+    ("실수로 주문한 걸 바로 취소해 주셔서 다행이었어요", PRAISE), ("환불돼서 다행이에요", PRAISE),  # the cause of relief
+    ("환불이 안 돼서 화나요", COMPLAINT), ("환불해 주셔야죠", COMPLAINT)]
 REQUESTS_TAKEN_UP_OR_NOT = [
     ("요청한 기능이 반영되지 않았어요", COMPLAINT), ("의견이 반영됐어요", PRAISE), ("고객센터 응대가 형식적이에요", COMPLAINT)]
 WORDS_OF_NOTHING_SAYING_SOMETHING = [
