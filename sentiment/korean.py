@@ -51,6 +51,7 @@ REQUESTS = {"환불", "해지", "취소"}
 # A request done for the customer (환불해 주셨어요, 환불이 빨리 됐어요, 환불 받았어요): its verb in the past, not
 # negated, not asked about; the request alone is a complaint (환불해 주세요, -1.0), done it is none (`_requests_done`).
 DONE_FOR = {("주", "VX"), ("되", "VV"), ("되", "XSV"), ("받", "VV")}
+WISHES = {("으면", "EC"), ("면", "EC")}  # 됐으면 좋겠어요: a wish, not a thing done
 REQUEST_DONE = "요청처리/NNG"  # the word `_requests_done` makes of one
 CLAUSE_ENDS = ("EC", "EF", "SF", "SP", "ETM")
 IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "들"), ("마음에들", "VV")),
@@ -80,31 +81,41 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           # not wanting to (더 이상 쓰고 싶지 않아요, 다시는 이용하고 싶지 않네요): a refusal, whatever the verb
           (("싶", "지", "않"), ("싶지않", "VA")), (("싶", "지", "가", "않"), ("싶지않", "VA")),
           (("싶", "지", "는", "않"), ("싶지않", "VA")),
-          (("형식", "적"), ("형식적", "XR")))  # perfunctory: 형식적인 답변, 응대가 형식적이에요
+          (("형식", "적"), ("형식적", "XR")),  # perfunctory: 형식적인 답변, 응대가 형식적이에요
+          # wanting it better (개선이 필요해요, 보완이 필요합니다, 개선 필요): a survey's complaint, politely put
+          (("개선", "이", "필요"), ("개선필요", "NNG")), (("개선", "필요"), ("개선필요", "NNG")),
+          (("보완", "이", "필요"), ("개선필요", "NNG")), (("보완", "필요"), ("개선필요", "NNG")))
 # A verb that means another thing after certain nouns in its clause, whatever is said between
 # (`_meant_in_clause`): a price's move (요금이 갑자기 올랐어요, 가격이 또 인상됐네요, 금액이 두 배로 나왔어요;
 # 요금이 내렸어요), where going up is good news for a speed or a rating (속도가 올라서 좋아요, 평점이 올랐네요);
 # what one was told, said otherwise (상담원마다 말이 다 달라요, 안내받은 내용과 달라요: not what I was told);
 # a problem, a question or a trouble undone or gone (문제가 금방 풀렸어요, 불편함이 사라졌어요: solved, where 풀리다
-# alone says little and the trouble's own word would say the opposite); what a customer keeps gone
-# (업데이트 후에 기능이 사라졌어요, 포인트가 지워졌어요: lost).
+# alone says little and the trouble's own word would say the opposite), or fixed once it is done (오류가
+# 수정됐어요, 불편한 점이 개선됐어요, 끊김 현상이 고쳐졌네요: not 고쳐 주세요, 개선됐으면 좋겠어요, 수정됐나요?); what a
+# customer keeps gone (업데이트 후에 기능이 사라졌어요, 포인트가 지워졌어요: lost). A trouble gone may be said of the
+# noun it describes (불편했던 부분이 다 고쳐졌어요).
 PRICES = {"요금", "가격", "금액", "비용", "값", "구독료", "이용료", "사용료", "수수료", "청구액", "청구서", "관리비",
           "배송비", "보험료", "단가", "월세", "요금제", "회비", "가입비"}
 PRICE_UP = {("오르", "VV"), ("올라가", "VV"), ("올리", "VV"), ("인상", "NNG"), ("뛰", "VV"), ("배", "NNG")}
 NUMBERS = {"두", "세", "네", "몇"}  # before 배 ("times"): 두 배 (double) of a price; 배 alone is a stomach or a ship
-MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), False),
-                   (PRICES, {("내리", "VV"), ("내려가", "VV"), ("인하", "NNG"), ("떨어지", "VV")}, ("요금인하", "VV"), False),
-                   ({"문제", "궁금증", "오해", "의문", "불편", "불만", "오류", "에러", "버그", "렉", "끊김", "통증", "냄새",
-                     "걱정", "스트레스", "트러블", "짜증", "잡음", "소음"},
-                    {("풀리", "VV"), ("사라지", "VV"), ("해소", "NNG"), ("줄", "VV"), ("줄어들", "VV")}, ("해결", "NNG"), True),
-                   ({"말", "말씀", "얘기", "안내", "설명", "내용", "답변", "기대"}, {("다르", "VA"), ("달라지", "VV")}, ("말다름", "VA"),
+TROUBLES = {"문제", "궁금증", "오해", "의문", "불편", "불만", "오류", "에러", "버그", "렉", "끊김", "통증", "냄새", "걱정",
+            "스트레스", "트러블", "짜증", "잡음", "소음", "장애", "고장", "불량", "지연", "누락"}
+MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), False, False),
+                   (PRICES, {("내리", "VV"), ("내려가", "VV"), ("인하", "NNG"), ("떨어지", "VV")}, ("요금인하", "VV"), False,
                     False),
+                   (TROUBLES, {("풀리", "VV"), ("사라지", "VV"), ("해소", "NNG"), ("줄", "VV"), ("줄어들", "VV")},
+                    ("해결", "NNG"), True, False),
+                   (TROUBLES, {("고치", "VV"), ("수정", "NNG"), ("개선", "NNG"), ("복구", "NNG")}, ("해결", "NNG"), True, True),
+                   ({"말", "말씀", "얘기", "안내", "설명", "내용", "답변", "기대"}, {("다르", "VA"), ("달라지", "VV")}, ("말다름", "VA"),
+                    False, False),
                    ({"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적립금", "내역", "기록", "메뉴", "버튼", "사진",
                      "계정", "설정", "글", "메시지", "주문", "예약", "대화", "저장"},
-                    {("사라지", "VV"), ("날아가", "VV"), ("지워지", "VV")}, ("사라짐", "VV"), False))
-# (nouns, verbs, the word meant, whether the nouns are what went and say nothing more: 불편함이 사라졌어요)
-VERBS_MEANT_IN_CLAUSE = {verb: [(nouns, word, gone) for nouns, verbs, word, gone in MEANT_IN_CLAUSE if verb in verbs]
-                         for verbs in (verbs for _, verbs, _, _ in MEANT_IN_CLAUSE) for verb in verbs}
+                    {("사라지", "VV"), ("날아가", "VV"), ("지워지", "VV")}, ("사라짐", "VV"), False, False))
+# (nouns, verbs, the word meant, whether the nouns are what went and say nothing more: 불편함이 사라졌어요,
+# whether only once done: `_said_done`)
+VERBS_MEANT_IN_CLAUSE = {verb: [(nouns, word, gone, done) for nouns, verbs, word, gone, done in MEANT_IN_CLAUSE
+                                if verb in verbs]
+                         for verbs in (verbs for _, verbs, _, _, _ in MEANT_IN_CLAUSE) for verb in verbs}
 # What a customer waits for (연락이 안 와요, 인증 문자가 오지 않아요, 기사님이 안 오셨어요): before a negated
 # 오다 in its clause, the negation is the complaint of waiting (아직안옴), not a thing's coming turned round
 # (불량품이 오지 않았어요, "the defective one did not come", stays praise; 비도 안 오고, no rain). Goods are
@@ -179,6 +190,7 @@ CX_WORDS = {
     "요청처리/NNG": 0.5,  # a refund or cancellation done for the customer (DONE_FOR): a request met, mildly
     "반영/NNG": 1.0,  # a request taken up (의견이 반영됐어요; 반영되지 않았어요 is a complaint)
     "형식적/XR": -1.5,  # perfunctory (응대가 형식적이에요): the idiom above
+    "개선필요/NNG": -1.0,  # needs to be better (개선이 필요해요): the idiom above
 }
 
 
@@ -374,12 +386,19 @@ def _meant_in_clause(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Each verb of MEANT_IN_CLAUSE after one of its nouns in its clause, as the word it means there, in
     its place (a negation still turns it round: 요금이 오르지 않았어요 is praise), and the nouns, where they
     are what went, counted no more."""
-    meant = list(found)
+    meant, asked = list(found), None
     for i, (form, tag) in enumerate(found):
-        for nouns, word, gone in VERBS_MEANT_IN_CLAUSE.get((form, tag.split("-")[0]), ()):
+        for nouns, word, gone, done in VERBS_MEANT_IN_CLAUSE.get((form, tag.split("-")[0]), ()):
             if form == "배" and not (i and found[i - 1][0] in NUMBERS):
                 continue
-            subjects = [j for j in range(_clause_start(found, i), i) if found[j][0] in nouns and found[j][1] == "NNG"]
+            if done:
+                asked = _questions(found) if asked is None else asked
+                if i in asked or not _said_done(found, i):
+                    continue
+            start = _clause_start(found, i)
+            if gone and start and found[start - 1][1] == "ETM":
+                start = _clause_start(found, start - 1)  # 불편한 점이 개선됐어요: the trouble said of its noun
+            subjects = [j for j in range(start, i) if found[j][0] in nouns and found[j][1] == "NNG"]
             if subjects:
                 meant[i] = word
                 for j in subjects if gone else ():
@@ -396,14 +415,27 @@ def _requests_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for i, (form, tag) in enumerate(found):
         if form not in REQUESTS or tag != "NNG":
             continue
-        end = next((j for j in range(i + 1, len(found)) if _clause_ends(found, j)), len(found) - 1)
-        said = [(f, t.split("-")[0]) for f, t in found[i + 1:end + 1]]
-        if (("었", "EP") in said or ("어서", "EC") in said) and any(m in DONE_FOR for m in said) and \
+        said = _rest_of_clause(found, i)
+        if _said_done(found, i) and any(m in DONE_FOR for m in said) and \
                 not any(m in NEGATORS_BEFORE or m in NEGATORS_AFTER for m in said):
             asked = _questions(found) if asked is None else asked
             if i not in asked:
                 done[i] = ("요청처리", "NNG")
     return done
+
+
+def _rest_of_clause(found: list[tuple[str, str]], i: int) -> list[tuple[str, str]]:
+    """The morphemes after `i` to the end of its clause, irregular conjugations' marks dropped."""
+    end = next((j for j in range(i + 1, len(found)) if _clause_ends(found, j)), len(found) - 1)
+    return [(form, tag.split("-")[0]) for form, tag in found[i + 1:end + 1]]
+
+
+def _said_done(found: list[tuple[str, str]], i: int) -> bool:
+    """Whether the clause says what `i` names as done: in the past (환불 받았어요, 수정됐어요), not wished for
+    (개선됐으면 좋겠어요), or as the cause of what follows (취소해 주셔서 다행이었어요, 환불돼서 다행이에요)."""
+    said = _rest_of_clause(found, i)
+    wished = any(m in WISHES for m in said)
+    return (("었", "EP") in said and not wished) or ("어서", "EC") in said
 
 
 def _not_come(found: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -53,7 +53,12 @@ AWAITED_AND_NOT_COME = [  # what a customer waits for, not come; a thing not wan
 MEANT_IN_ITS_CLAUSE = [  # a problem undone or a trouble gone is solved; a customer's things gone are lost
     ("친절하게 안내해 주셔서 문제가 금방 풀렸어요", PRAISE), ("업데이트 후에 기능이 사라졌어요", COMPLAINT),
     ("저장한 파일이 날아갔어요", COMPLAINT), ("냄새가 사라졌어요", PRAISE), ("통증이 사라졌어요", PRAISE),
-    ("불편함이 사라졌어요", PRAISE), ("오류가 많이 줄었어요", PRAISE), ("불편함이 사라지지 않아요", COMPLAINT)]
+    ("불편함이 사라졌어요", PRAISE), ("오류가 많이 줄었어요", PRAISE), ("불편함이 사라지지 않아요", COMPLAINT),
+    # a trouble fixed, once it is done (not asked for, wished for or asked about), said of itself or of its noun
+    ("오류가 수정됐어요", PRAISE), ("불편한 점이 개선됐어요", PRAISE), ("불편했던 부분이 다 고쳐졌어요", PRAISE),
+    ("장애가 복구됐습니다", PRAISE), ("에러가 수정되지 않았어요", COMPLAINT), ("버그가 아직 안 고쳐졌어요", COMPLAINT),
+    ("오류 좀 고쳐 주세요", COMPLAINT), ("불편한 점이 개선됐으면 좋겠어요", COMPLAINT), ("오류가 수정됐나요?", COMPLAINT),
+    ("개선이 필요해요", COMPLAINT), ("UI 개선이 필요합니다", COMPLAINT)]
 NOT_WHAT_I_WAS_TOLD = [
     ("상담원마다 말이 다 달라요", COMPLAINT), ("안내받은 내용이랑 실제 요금이 달라요", COMPLAINT), ("기대와 달랐어요", COMPLAINT),
     ("디자인이 달라서 좋아요", PRAISE)]
