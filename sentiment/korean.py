@@ -128,6 +128,7 @@ CONTENT = ("NNG", "NNP", "VV", "VA", "MAG", "XR", "SL", "SW", "IC")
 PREDICATE = ("VV", "VA", "XSV", "XSA")
 NEGATORS_BEFORE = {("안", "MAG"), ("못", "MAG")}
 NEGATORS_AFTER = {("않", "VX"), ("못하", "VX"), ("말", "VX")}
+NONE_OF = {("없", "VA"), ("없이", "MAG")}  # after a noun: there is none of it, or without it
 NEGATING_PREFIXES = {"불", "비", "무", "미"}
 # Adverbs that go with a negation (별로 좋지 않다, 전혀 문제 없다, 하나도 안 친절해요): with one after them in
 # their clause they say nothing of their own, the negation turning the predicate round; alone, 별로
@@ -177,7 +178,9 @@ CX_WORDS = {
     "네/IC": 0.0, "예/IC": 0.0,  # "yes", "okay": a call's most common turn says no stance (the reviews' 네 was irony)
     "덕분/NNG": 1.5, "늦/VA": -1.2, "기다리/VV": -0.8, "어려워하/VV": -1.2, "끊기/VV": -1.2, "끊어지/VV": -1.2,
     "멈추/VV": -1.0, "튕기/VV": -1.2, "안정/NNG": 1.0, "신속/XR": 1.2, "꼼꼼/XR": 1.2, "유용/XR": 1.2,
-    "유용/NNG": 1.2,  # 유용해요: Kiwi reads 유용 as a noun before 하다
+    "유용/NNG": 1.2, "꼼꼼/MAG": 1.2,  # 유용해요, 꼼꼼해요: Kiwi reads them as a noun or an adverb before 하다
+    "대기/NNG": -0.8,  # waiting, as 기다리다 (대기가 너무 길어요; 대기 시간 없이 is praise)
+    "지키/VV": 1.0,  # a promise or a date kept (약속을 지키지 않았어요 is a complaint; the reviews weighed it little)
     "아프/VA": -1.2, "따갑/VA": -1.2,  # a product that hurts (the films' 마음이 아프다 cancelled it out)
     "이중청구/NNG": -2.0, "몇번이나/MAG": -1.5,  # the idioms above: charged twice, asked again and again
     # a product's praise the reviews never weighed (직관적이에요, 원활해졌어요, 금방 익숙해졌어요)
@@ -502,6 +505,10 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
             scope.update(_what_there_is_none_of(found, i))
         if tag.split("-")[0] in CONTENT and _negated(found, i):
             scope.add(i)
+            j = i
+            while j and found[j - 1][1] == "NNG" and tag.startswith("NN"):
+                j -= 1  # 대기 시간 없이: the compound's every noun
+                scope.add(j)
             if found[i][0] in LIGHT_PREDICATES:
                 scope.update(_leaned_on(found, i))
             if i and found[i - 1][1] == "MAG" and found[i - 1][0] not in INTENSIFIERS:
@@ -567,9 +574,11 @@ def _negated(found: list[tuple[str, str]], i: int) -> bool:
     if _negated_after(found, i):
         return True
     ahead = found[i + 1:i + 3]
-    if tag.startswith("NN"):  # a noun, its particle, then 없다
+    if tag.startswith(("VV", "VA")) and ahead[:1] and ahead[0][1] == "ETN":
+        tag, ahead = "NNG", found[i + 2:i + 4]  # a verb made a noun (기다림 없이) is negated as a noun is
+    if tag.startswith("NN"):  # a noun, its particle, then 없다, or 없이 (대기 시간 없이: without)
         rest = [token for token in ahead[:2] if not token[1].startswith("J")]
-        return bool(rest) and rest[0] == ("없", "VA")
+        return bool(rest) and rest[0] in NONE_OF
     return False
 
 
