@@ -59,6 +59,8 @@ REJECTIONS = {
     "any other": (("other", "else"), r"\b(?:any|anything) (?:other|else)\b"),
     "i told you": (("said", "already", "told", "mentioned"),
                    r"\bi said\b|\bi already\b|\bi told you\b|\bas i (?:said|mentioned)\b|\blike i said\b"),
+    "a manager": (("manager", "supervisor"), r"\b(?:speak|talk|put me through|transfer me|get me)\b.{0,20}"
+                                             r"\b(?:manager|supervisor)\b|\byour (?:manager|supervisor)\b"),
     "more options": (("more",), r"\bmore (?:options|results|choices|suggestions)\b"),
 }
 FAILURES = {
@@ -75,25 +77,35 @@ FAILURES = {
                     r"\b(?:frustrat\w*|annoy\w*|disappoint\w*|useless|ridiculous|unacceptable|terrible|awful|horrible)\b"),
 }
 # The same in Korean, so a Korean call's dissatisfaction means what an English one's does: rejections
-# and corrections (아니요, 그게 아니라, 몇 번을 말씀드려야, 이미 말씀드렸는데, 다른 거요, 말이 다르네요) and failures
-# (아직도 안 됐어요, 안 돼요, 안 받아요, 할 수가 없어요, 틀렸어요, 해지/환불/취소, 기다리고 있어요,
-# 고장/오류/먹통/멈춰요/끊겨요, 최악/엉망/불친절).
+# and corrections (아니요, 그게 아니라, 제가 물어본 게 아니고요, 몇 번을 말씀드려야, 아까 다 말씀드렸는데, 다른 거요,
+# 말이 다르네요, 책임자 바꿔 주세요) and failures (아직도 안 됐어요, 해 준다고 한 지 일주일이 넘었어요, 안 돼요, 안 받아요,
+# 할 수가 없어요, 틀렸어요, 해지/환불/취소, 다른 통신사로 옮길 거예요, 기다리고 있어요, 고장/오류/먹통/멈춰요/끊겨요,
+# 최악/엉망/불친절, 왜 이렇게).
 KOREAN = {
-    "아니요": (("아니",), r"(?:^|[\s.,!?])아니(?:요|에요|예요|오|라)|그(?:게|거|건) 아니"),
+    "아니요": (("아니",), r"(?:^|[\s.,!?])아니(?:요|에요|예요|오|라)|그(?:게|거|건) 아니"
+                        r"|(?:물어본|여쭤본|말씀드린|말한|요청한|원한|신청한) ?(?:게|거|건|것은?) 아니"),
     "몇 번을 말씀드려야": (("말씀", "말했", "얘기했", "말했잖"),
-                   r"몇 ?번(?:을|이나|째)? ?(?:말씀|말|얘기)|(?:이미|벌써|아까|분명히?) ?(?:말씀 ?드렸|말했|얘기했)"),
+                   r"몇 ?번(?:을|이나|째)? ?(?:말씀|말|얘기)|(?:이미|벌써|아까|분명히?) ?(?:\S+ ){0,3}?(?:다 )?"
+                   r"(?:말씀 ?드렸|말했|얘기했)"),
+    "책임자 바꿔 주세요": (("책임자", "상급자", "팀장", "윗분", "매니저", "관리자"),
+                   r"(?:책임자|상급자|팀장|윗분|매니저|관리자)(?:님)?(?:을|를|한테|하고|이랑|랑|과)? ?(?:좀 )?"
+                   r"(?:바꿔|연결|불러|통화|얘기|이야기)"),  # English's "a manager"
     "다른 거요": (("다른",), r"다른 (?:걸|거|것|방법|분|제품|상품|날|시간|곳)"),
-    "아직도 안 됐어요": (("아직",), r"아직(?:도|까지)? ?(?:안|못|처리|해결|연락|답|소식)"),
+    "아직도 안 됐어요": (("아직", "지 "), r"아직(?:도|까지)? ?(?:안|못|처리|해결|연락|답|소식)"  # and 해 준다고 한 지
+                                   r"|(?:준다고 한|된다고 한|한다고 한|신청한|요청한|접수한|문의한|주문한|보낸) 지 "
+                                   r"(?:\S+ ){0,2}?\S*(?:넘었|넘게|지났|째)"),  # 일주일이 넘었어요: waiting
     # English's "does not work": 안 돼요, 전화를 안 받아요, 할 수가 없어요
-    "안 돼요": (("안", "수"), r"안 ?(?:돼|되|됐|됩|와|왔|옵|나와|나옵|받아|받으|받네|받습)|안 ?(?:열려|열리|켜|켜지)"
+    "안 돼요": (("안", "수"), r"(?<!얼마 )(?<!얼마)안 ?(?:돼|되|됐|됩|와|왔|옵|오셨|오시|나와|나옵|받아|받으|받네|받습)|안 ?(?:열려|열리|켜|켜지)"
                          r"|\s수(?:가|도)? ?없(?:어|네|습|다|었|는|으)"),
     "말이 다르네요": (("다르", "달라", "다른데"), r"(?:말|말씀|얘기|안내|설명|내용)(?:이|가|은|는|하고|과|와|이랑|랑)? ?(?:다르|달라|다른데)"),
     "틀렸어요": (("틀", "잘못"), r"틀(?:렸|려|린|리)|잘못 (?:나왔|왔|청구|결제|됐|되었|처리)"),  # English's "wrong"
-    "해지": (("해지", "환불", "취소", "반품"), r"해지|환불|취소|반품"),
+    "해지": (("해지", "환불", "취소", "반품", "옮기", "옮길", "갈아타"),
+           r"해지|환불|취소|반품|다른 (?:통신사|회사|업체|은행|카드사|서비스|곳)(?:으로|로) ?(?:옮기|옮길|옮겨|갈아타)|갈아타"),
     "기다리고 있어요": (("기다",), r"기다리(?:고|는|다|라)|기다렸"),
     "고장": (("고장", "오류", "에러", "먹통", "장애", "불량", "누락", "멈", "끊", "튕"),
            r"고장|오류|에러|먹통|장애|불량|누락|(?:멈(?:춰|추|췄|춥)|끊(?:겨|기|어|겼|깁)|튕(?:겨|기|겼))(?!지 ?않)"),
-    "최악": (("최악", "엉망", "불친절", "짜증", "답답", "황당", "어이없", "실망"), r"최악|엉망|불친절|짜증|답답|황당|어이없|실망"),
+    "최악": (("최악", "엉망", "불친절", "짜증", "답답", "황당", "어이없", "실망", "왜 "),
+           r"최악|엉망|불친절|짜증|답답|황당|어이없|실망|왜 (?:이렇게|자꾸|또|아직)"),  # 왜 이렇게: why on earth
 }
 # A closing: said at the start ("no thanks", "nope, that's all", "아니요, 괜찮습니다"), or anywhere ("that's
 # all", "I don't need anything else"); the second only tried on turns with one of its words (speed).
@@ -104,7 +116,8 @@ CLOSING_START = re.compile(
     r"|\W*아니(?:요|에요|오)[\s,.!]*(?:괜찮|됐|감사|고맙|없)")
 CLOSING_ANYWHERE = re.compile(
     r"\b(?:don'?t|do not) need anything (?:else|more)\b|\bthat'?s all\b|\bthat (?:is|will be) all\b"
-    r"|\bno issues\b|\bnot right (?:now|this minute)\b|더 (?:필요한 ?(?:건|것은?)|없)")
+    r"|\bno issues\b|\bnot right (?:now|this minute)\b"
+    r"|더 (?:(?:필요한|궁금한|문의할|물어볼|여쭤볼) ?(?:건|것은?|거|점은?|사항은?)? ?없|필요한 ?(?:건|것은?)|없)")
 # each alternative above holds one of these as written: the expression runs on the few turns that do
 CLOSING_WORDS = ("need anything", "that's all", "thats all", "that is all", "that will be all", "no issues", "not right",
                  "더")

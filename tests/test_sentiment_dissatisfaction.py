@@ -74,6 +74,7 @@ def test_no_thanks_thats_all_is_a_closing_not_a_rejection():
     ("There are no trains available at that time.", ["not available"]),
     ("My parcel never arrived.", ["never came"]),
     ("Please find something else, instead of that one.", ["something else", "instead"]),
+    ("I want to speak to your manager.", ["a manager"]), ("Can you put me through to a supervisor?", ["a manager"]),
 ])
 def test_service_failures_and_rejections_are_read(text, found):
     assert said_phrases(text) == found
@@ -112,7 +113,8 @@ def test_a_korean_request_met_is_no_failure_as_the_korean_scorer_reads_it():
 
 
 @pytest.mark.parametrize("text", ["I mentioned it to my wife, she loves it.",
-                                  "I'd like more information about the hotel.", "That works, see you then."])
+                                  "I'd like more information about the hotel.", "That works, see you then.",
+                                  "My manager asked me to book a table."])
 def test_words_near_a_phrase_are_not_one(text):
     assert said_phrases(text) == []
 
@@ -135,6 +137,11 @@ def test_a_happy_turn_scores_near_zero_a_neutral_one_half_and_an_unscored_one_no
     ("금액이 잘못 청구됐어요", ["틀렸어요"]), ("고객센터가 전화를 안 받아요", ["안 돼요"]),
     ("화면이 멈춰서 일을 할 수가 없어요", ["안 돼요", "고장"]), ("전에 통화한 분이랑 말이 다르네요", ["말이 다르네요"]),
     ("인터넷이 자꾸 끊겨요", ["고장"]), ("말할 수 없이 좋아요", []), ("이제 멈추지 않고 잘 돼요", []),
+    ("아까 다른 상담원한테 다 말씀드렸는데요", ["몇 번을 말씀드려야"]), ("그건 제가 물어본 게 아니고요", ["아니요"]),
+    ("요금이 왜 이렇게 많이 나왔는지 모르겠어요", ["최악"]), ("기사님이 오신다고 해 놓고 안 오셨어요", ["안 돼요"]),
+    ("이러면 저는 다른 통신사로 옮길 수밖에 없어요", ["해지"]), ("책임자 좀 바꿔 주세요", ["책임자 바꿔 주세요"]),
+    ("처리해 준다고 한 지 일주일이 넘었어요", ["아직도 안 됐어요"]), ("회원 가입한 지 3년 됐어요", []),
+    ("문의한 지 얼마 안 됐는데 답이 왔어요", []),
 ])
 def test_korean_rejections_and_failures_count_as_english_ones_do(text, found):
     """The same formula over the Korean scorer's leaning (its compound, or 0 for a weak reading): a
@@ -153,8 +160,9 @@ def test_korean_talk_that_gives_no_opinion_reads_neutral_as_english_does(text):
     assert score.language == "ko" and score.dissatisfaction == pytest.approx(0.5)
 
 
-def test_a_korean_closing_is_not_a_rejection():
-    score = score_text("아니요, 괜찮습니다. 감사합니다.")
-    assert said_phrases("아니요, 괜찮습니다. 감사합니다.") == []
+@pytest.mark.parametrize("text", ["아니요, 괜찮습니다. 감사합니다.", "네 더 궁금한 건 없어요"])
+def test_a_korean_closing_is_not_a_rejection(text):
+    score = score_text(text)
+    assert said_phrases(text) == []
     assert score.dissatisfaction == pytest.approx(by_hand(0, max(score.compound, 0.0)))
     assert score.dissatisfaction <= 0.5
