@@ -44,8 +44,9 @@ NEGATIVE_WEIGHT, PHRASE_WEIGHT, MOST_PHRASES = 0.5, 0.35, 2
 # text, so the phrase's regular expression runs only on the few turns that could say it. A closing
 # does not count the groups named in CLOSING_SAYS.
 REJECTIONS = {
-    "no": (("no", "nah", "negative", "wrong"), r"^\W*(?:no|nope|nah|negative|wrong)\b"),
-    "not right": (("not",), r"\bnot (?:quite )?(?:right|correct|what i)"),
+    "no": (("no", "nah", "negative", "wrong"),
+           r"^\W*(?:no|nope|nah|negative|wrong)\b(?!\W*(?:worries|problems?|rush|hurry|pressure)\b)"),
+    "not right": (("not",), r"\bnot (?:quite )?(?:right|correct|what (?:i|you|the|your|they|he|she))"),
     "wrong": (("wrong",), r"\bwrong\b"),
     "does not work": (("work", "suit", "help"),
                       r"\b(?:won'?t|doesn'?t|does not|will not|didn'?t|did not|isn'?t|is not) (?:work|suit|help)"),
@@ -59,8 +60,9 @@ REJECTIONS = {
     "any other": (("other", "else"), r"\b(?:any|anything) (?:other|else)\b"),
     "i told you": (("said", "already", "told", "mentioned"),
                    r"\bi said\b|\bi already\b|\bi told you\b|\bas i (?:said|mentioned)\b|\blike i said\b"),
-    "a manager": (("manager", "supervisor"), r"\b(?:speak|talk|put me through|transfer me|get me)\b.{0,20}"
-                                             r"\b(?:manager|supervisor)\b|\byour (?:manager|supervisor)\b"),
+    "a manager": (("manager", "supervisor", "senior", "in charge"),
+                  r"\b(?:speak|talk|put me through|transfer me|get me)\b.{0,20}\b(?:manager|supervisor)\b"
+                  r"|\byour (?:manager|supervisor)\b|\bsomeone (?:more )?(?:senior|in charge)\b"),
     "more options": (("more",), r"\bmore (?:options|results|choices|suggestions)\b"),
 }
 FAILURES = {
@@ -68,9 +70,20 @@ FAILURES = {
     "not available": (("available", "left"),
                       r"\b(?:no|not any|none) \w+ (?:available|left)\b|\bnot available\b|\bunavailable\b"),
     "broken": (("broken", "down", "missing", "fail", "error"), r"\b(?:broken|down|missing|failed|fails|error)\b"),
-    "never came": (("never",), r"\bnever (?:arrived|came|received|got|showed)\b"),
-    "cancel": (("cancel", "refund"), r"\b(?:cancel\w*|refund\w*)\b"),
-    "waiting": (("wait",), r"\bwait(?:ing|ed)?\b"),
+    "never came": (("never", "nobody", "no one", "no re", "no an", "no ca"),
+                   r"\bnever (?:arrived|came|received|got|showed)\b|\b(?:nobody|no one) (?:called|rang|answered|replied"
+                   r"|got back|came|showed|can|could|will|knows|helps?|cares)\b|\bno (?:reply|response|answer|callback)\b"),
+    "cancel": (("cancel", "refund", "close my", "closing my", "switch"),
+               r"\b(?:cancel\w*|refund\w*)\b|\bclos(?:e|ing) my (?:account|contract|subscription)\b"
+               r"|\bswitch(?:ing)? (?:to )?(?:another|a different|other) (?:provider|company|bank|carrier|supplier|network)"),
+    "waiting": (("wait", "on hold"), r"(?<!i'll )(?<!i will )(?<!i can )(?<!happy to )\bwait(?:ing|ed)?\b|\bon hold\b"),
+    "again and again": (("time i", " times"), r"\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:i(?:'ve| have)? )?"
+                                           r"(?:called|rung|contacted|asked|written|emailed|tried)"
+                                           r"|\b(?:called|rung|asked|emailed|written|tried) (?:three|four|five|several|many"
+                                           r"|multiple|\d+) times\b"),
+    "keeps failing": (("keep", "every single time"),
+                      r"\bkeeps? (?:crashing|freezing|failing|dropping|logging|saying|asking|happening|breaking)"
+                      r"|\bevery single time\b"),
     "mess": (("mess",), r"\bmess\b"),
     "angry words": (("frustrat", "annoy", "disappoint", "useless", "ridiculous", "unacceptable", "terrible", "awful",
                      "horrible"),
@@ -136,7 +149,7 @@ REQUEST_MET = re.compile(
     r"|\brefunds? (?:(?:has|have|had) )?(?:came|come|went|gone|was|were|been|is|are|got) ?(?:been )?"
     r"(?:through|processed|issued|approved|credited|paid|received|completed|done)\b"
     r"|\b(?:was|were|been|got|(?:you|they|you've|you have|they've|they have)(?: already)?) refunded\b"
-    r"|\brefunded (?:me|us)\b|\bthanks? (?:you )?for (?:the|my|your|a) (?:quick |fast )?refund\s*(?:[.!,]|$)"
+    r"|\brefund (?:now )?(?:shows|showed|appeared|arrived|landed|cleared)\b|\brefunded (?:me|us)\b|\bthanks? (?:you )?for (?:the|my|your|a) (?:quick |fast )?refund\s*(?:[.!,]|$)"
     r"|\bcancell?(?:ed|ing) (?:it|that|this|them|my \w+|the \w+) for (?:me|us)\b")
 REQUEST_MET_WORDS = ("refund", "cancel")
 NOT_MET = re.compile(r"\bnot\b|n't\b|\bnever\b|\byet\b|\bstill\b|\?")
@@ -146,6 +159,7 @@ CONTRAST_WORDS = ("but", "however", "though")
 PHRASES = {name: (frozenset(needles), re.compile(pattern))
            for name, (needles, pattern) in {**REJECTIONS, **FAILURES, **KOREAN}.items()}
 NEEDLES = tuple(sorted(set().union(*(needles for needles, _ in PHRASES.values()))))
+ASCII_NEEDLES = tuple(needle for needle in NEEDLES if needle.isascii())  # all an English turn can hold
 
 
 def said_phrases(text: str, met: bool | None = None) -> list[str]:
@@ -156,7 +170,7 @@ def said_phrases(text: str, met: bool | None = None) -> list[str]:
 
 
 def _phrases(lowered: str, closing: bool, met: bool | None) -> list[str]:
-    present = {needle for needle in NEEDLES if needle in lowered}
+    present = {needle for needle in (ASCII_NEEDLES if lowered.isascii() else NEEDLES) if needle in lowered}
     if not present:
         return []
     found = [name for name, (needles, phrase) in PHRASES.items()

@@ -75,6 +75,13 @@ def test_no_thanks_thats_all_is_a_closing_not_a_rejection():
     ("My parcel never arrived.", ["never came"]),
     ("Please find something else, instead of that one.", ["something else", "instead"]),
     ("I want to speak to your manager.", ["a manager"]), ("Can you put me through to a supervisor?", ["a manager"]),
+    ("Can I speak to someone more senior?", ["a manager"]), ("That's not what the last agent told me.", ["not right"]),
+    ("This is the third time I've called about this.", ["again and again"]),
+    ("I was promised a callback yesterday and nobody called.", ["never came"]),
+    ("I've sent three emails and got no reply.", ["never came"]), ("I've been on hold for forty minutes.", ["waiting"]),
+    ("I'd like to close my account.", ["cancel"]),
+    ("Honestly, I'm thinking of switching to another provider.", ["cancel"]),
+    ("Your app logs me out every single time I open it.", ["keeps failing"]),
 ])
 def test_service_failures_and_rejections_are_read(text, found):
     assert said_phrases(text) == found
@@ -83,7 +90,8 @@ def test_service_failures_and_rejections_are_read(text, found):
 
 @pytest.mark.parametrize("text", ["The refund came through fast.", "I got my refund yesterday, thanks.",
                                   "My refund has been processed.", "You already refunded me, great.",
-                                  "Thanks for cancelling it for me.", "Thank you for the quick refund!"])
+                                  "Thanks for cancelling it for me.", "Thank you for the quick refund!",
+                                  "Great, the refund shows up now."])
 def test_a_request_met_is_no_failure(text):
     """A refund received or a cancellation done for the customer is the call's good news: the request's
     own group does not count, and no other group is said."""
@@ -114,7 +122,8 @@ def test_a_korean_request_met_is_no_failure_as_the_korean_scorer_reads_it():
 
 @pytest.mark.parametrize("text", ["I mentioned it to my wife, she loves it.",
                                   "I'd like more information about the hotel.", "That works, see you then.",
-                                  "My manager asked me to book a table."])
+                                  "My manager asked me to book a table.", "No worries, take your time.",
+                                  "Alright, I'll wait for the confirmation text.", "What times are available on Friday?"])
 def test_words_near_a_phrase_are_not_one(text):
     assert said_phrases(text) == []
 
