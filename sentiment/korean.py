@@ -179,6 +179,8 @@ CX_WORDS = {
     "덕분/NNG": 1.5, "늦/VA": -1.2, "기다리/VV": -0.8, "어려워하/VV": -1.2, "끊기/VV": -1.2, "끊어지/VV": -1.2,
     "멈추/VV": -1.0, "튕기/VV": -1.2, "안정/NNG": 1.0, "신속/XR": 1.2, "꼼꼼/XR": 1.2, "유용/XR": 1.2,
     "유용/NNG": 1.2, "꼼꼼/MAG": 1.2,  # 유용해요, 꼼꼼해요: Kiwi reads them as a noun or an adverb before 하다
+    "금방/MAG": 0.5,  # soon, as a customer means it (금방 해결됐어요); the films' "soon forgotten" weighed -1.3
+    "쏠쏠/XR": 1.2,  # rewarding (혜택이 쏠쏠했어요)
     "대기/NNG": -0.8,  # waiting, as 기다리다 (대기가 너무 길어요; 대기 시간 없이 is praise)
     "지키/VV": 1.0,  # a promise or a date kept (약속을 지키지 않았어요 is a complaint; the reviews weighed it little)
     "아프/VA": -1.2, "따갑/VA": -1.2,  # a product that hurts (the films' 마음이 아프다 cancelled it out)
@@ -501,7 +503,7 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
     and an adverb right before the negated verb."""
     scope = set()
     for i, (form, tag) in enumerate(found):
-        if (form, tag) == ("없", "VA"):
+        if (form, tag) in NONE_OF:
             scope.update(_what_there_is_none_of(found, i))
         if tag.split("-")[0] in CONTENT and _negated(found, i):
             scope.add(i)
@@ -524,12 +526,13 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
 
 
 def _what_there_is_none_of(found: list[tuple[str, str]], i: int) -> list[int]:
-    """The words describing the noun 없다 at `i` says there is none of: 불편한 점은 없어요 turns 불편 round
-    (the noun itself is `_negated`); none without such a noun, nor for -ㄹ 수 없다 ("cannot": 더 이상
-    기다릴 수 없어요 is no praise of waiting), which the learned weights of 수없 read."""
+    """The words describing the noun 없다 (or 없이) at `i` says there is none of: 불편한 점은 없어요 turns 불편
+    round, and so do 해결된 건 하나도 없어요 and 복잡한 절차 없이 (the noun itself is `_negated`); none without such
+    a noun, nor for -ㄹ 수 없다 ("cannot": 더 이상 기다릴 수 없어요 is no praise of waiting), which the learned
+    weights of 수없 read."""
     j = i - 1
-    while j >= 0 and found[j][1].startswith("J"):
-        j -= 1
+    while j >= 0 and (found[j][1].startswith("J") or found[j] == ("하나", "NR")):
+        j -= 1  # 건 하나도 없어요: none at all
     if j < 1 or not found[j][1].startswith("NN") or found[j] == ("수", "NNB"):
         return []
     while j > 0 and found[j - 1][1].startswith("NN"):

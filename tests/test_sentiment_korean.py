@@ -79,7 +79,11 @@ WORDS_OF_NOTHING_SAYING_SOMETHING = [
 WITHOUT_IT = [  # 없이 after a noun, a compound of nouns or a verb made a noun, as 없다 after a noun
     ("대기 시간 없이 바로 연결됐어요", PRAISE), ("기다림 없이 바로 처리됐어요", PRAISE), ("끊김 없이 잘 돼요", PRAISE),
     ("대기 시간이 너무 길어요", COMPLAINT), ("재미 없이 지루해요", COMPLAINT),
-    ("약속한 날짜를 지키지 않았어요", COMPLAINT), ("포장이 꼼꼼해요", PRAISE)]
+    ("약속한 날짜를 지키지 않았어요", COMPLAINT), ("포장이 꼼꼼해요", PRAISE),
+    # what there is none of, said of a noun (a thing or 건, "anything") by a relative clause
+    ("복잡한 절차 없이 바로 가입됐어요", PRAISE), ("친절한 설명 없이 끊어 버렸어요", COMPLAINT),
+    ("상담원은 친절했지만 결국 해결된 건 하나도 없어요", COMPLAINT), ("처음엔 어려웠는데 금방 익숙해졌어요", PRAISE),
+    ("이벤트 혜택이 쏠쏠했어요", PRAISE)]
 
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
