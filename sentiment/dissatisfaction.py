@@ -46,7 +46,8 @@ NEGATIVE_WEIGHT, PHRASE_WEIGHT, MOST_PHRASES = 0.5, 0.35, 2
 REJECTIONS = {
     "no": (("no", "nah", "negative", "wrong"),
            r"^\W*(?:no|nope|nah|negative|wrong)\b(?!\W*(?:worries|problems?|rush|hurry|pressure)\b)"),
-    "not right": (("not",), r"\bnot (?:quite )?(?:right|correct|what (?:i|you|the|your|they|he|she))"),
+    "not right": (("not", "sense"), r"\bnot (?:quite )?(?:right|correct|what (?:i|you|the|your|they|he|she))"
+                                    r"|\b(?:doesn'?t|does not|don'?t|do not) make (?:any )?sense\b"),
     "wrong": (("wrong",), r"\bwrong\b"),
     "does not work": (("work", "suit", "help"),
                       r"\b(?:won'?t|doesn'?t|does not|will not|didn'?t|did not|isn'?t|is not) (?:work|suit|help)"),
@@ -85,6 +86,9 @@ FAILURES = {
                       r"\bkeeps? (?:crashing|freezing|failing|dropping|logging|saying|asking|happening|breaking)"
                       r"|\bevery single time\b"),
     "mess": (("mess",), r"\bmess\b"),
+    "a complaint": (("complaint", "report", "lawyer", "ombudsman", "sue"),
+                    r"\b(?:file|make|lodge|raise|put in) a (?:formal )?complaint\b|\breport (?:you|this|your company)\b"
+                    r"|\blawyer\b|\bombudsman\b|\bsue (?:you|your company)\b"),
     "angry words": (("frustrat", "annoy", "disappoint", "useless", "ridiculous", "unacceptable", "terrible", "awful",
                      "horrible"),
                     r"\b(?:frustrat\w*|annoy\w*|disappoint\w*|useless|ridiculous|unacceptable|terrible|awful|horrible)\b"),
@@ -97,28 +101,37 @@ FAILURES = {
 KOREAN = {
     "아니요": (("아니",), r"(?:^|[\s.,!?])아니(?:요|에요|예요|오|라)|그(?:게|거|건) 아니"
                         r"|(?:물어본|여쭤본|말씀드린|말한|요청한|원한|신청한) ?(?:게|거|건|것은?) 아니"),
-    "몇 번을 말씀드려야": (("말씀", "말했", "얘기했", "말했잖"),
+    "몇 번을 말씀드려야": (("말씀", "말했", "얘기했", "말했잖", "하셨", "같은", "저번"),
                    r"몇 ?번(?:을|이나|째)? ?(?:말씀|말|얘기)|(?:이미|벌써|아까|분명히?) ?(?:\S+ ){0,3}?(?:다 )?"
-                   r"(?:말씀 ?드렸|말했|얘기했)"),
+                   r"(?:말씀 ?드렸|말했|얘기했)|(?:이미|벌써|아까)도? ?(?:하셨|말씀하셨|얘기하셨)"  # you said that already
+                   r"|(?:같은|똑같은) (?:말|얘기|설명)(?:만|을)? ?(?:반복|계속|또)|저번에도 (?:똑)?같은"),
     "책임자 바꿔 주세요": (("책임자", "상급자", "팀장", "윗분", "매니저", "관리자"),
                    r"(?:책임자|상급자|팀장|윗분|매니저|관리자)(?:님)?(?:을|를|한테|하고|이랑|랑|과)? ?(?:좀 )?"
                    r"(?:바꿔|연결|불러|통화|얘기|이야기)"),  # English's "a manager"
     "다른 거요": (("다른",), r"다른 (?:걸|거|것|방법|분|제품|상품|날|시간|곳)"),
-    "아직도 안 됐어요": (("아직", "지 "), r"아직(?:도|까지)? ?(?:안|못|처리|해결|연락|답|소식)"  # and 해 준다고 한 지
+    "아직도 안 됐어요": (("아직", "지 ", "언제"), r"아직(?:도|까지)? ?(?:안|못|처리|해결|연락|답|소식)"  # and 해 준다고 한 지
+                                   r"|언제(?:쯤|까지)? ?돌려"  # 제 돈은 언제 돌려받을 수 있는 거예요
                                    r"|(?:준다고 한|된다고 한|한다고 한|신청한|요청한|접수한|문의한|주문한|보낸) 지 "
                                    r"(?:\S+ ){0,2}?\S*(?:넘었|넘게|지났|째)"),  # 일주일이 넘었어요: waiting
     # English's "does not work": 안 돼요, 전화를 안 받아요, 할 수가 없어요
-    "안 돼요": (("안", "수"), r"(?<!얼마 )(?<!얼마)안 ?(?:돼|되|됐|됩|와|왔|옵|오셨|오시|나와|나옵|받아|받으|받네|받습)|안 ?(?:열려|열리|켜|켜지)"
+    "안 돼요": (("안", "수"), r"이해(?:가|를)? ?안 ?(?:가|돼|되)|"  # and English's "does not make sense"
+                         r"(?<!얼마 )(?<!얼마)안 ?(?:돼|되|됐|됩|와|왔|옵|오셨|오시|나와|나옵|받아|받으|받네|받습)|안 ?(?:열려|열리|켜|켜지)"
                          r"|\s수(?:가|도)? ?없(?:어|네|습|다|었|는|으)"),
-    "말이 다르네요": (("다르", "달라", "다른데"), r"(?:말|말씀|얘기|안내|설명|내용)(?:이|가|은|는|하고|과|와|이랑|랑)? ?(?:다르|달라|다른데)"),
+    "말이 다르네요": (("다르", "달라", "다른데", "하셨"),
+                r"(?:말|말씀|얘기|안내|설명|내용)(?:이|가|은|는|하고|과|와|이랑|랑)? ?(?:다르|달라|다른데)"
+                r"|(?:통화한|상담한|상담하신|전화받은|받으신|다른) 분(?:은|이|께서는?)? (?:\S+ ){0,2}?(?:된다고|가능하다고|"
+                r"해 ?준다고|해 ?주신다고|준다고|안 된다고) ?하셨"),  # the one I spoke to said otherwise
     "틀렸어요": (("틀", "잘못"), r"틀(?:렸|려|린|리)|잘못 (?:나왔|왔|청구|결제|됐|되었|처리)"),  # English's "wrong"
     "해지": (("해지", "환불", "취소", "반품", "옮기", "옮길", "갈아타"),
            r"해지|환불|취소|반품|다른 (?:통신사|회사|업체|은행|카드사|서비스|곳)(?:으로|로) ?(?:옮기|옮길|옮겨|갈아타)|갈아타"),
     "기다리고 있어요": (("기다",), r"기다리(?:고|는|다|라)|기다렸"),
     "고장": (("고장", "오류", "에러", "먹통", "장애", "불량", "누락", "멈", "끊", "튕"),
            r"고장|오류|에러|먹통|장애|불량|누락|(?:멈(?:춰|추|췄|춥)|끊(?:겨|기|어|겼|깁)|튕(?:겨|기|겼))(?!지 ?않)"),
-    "최악": (("최악", "엉망", "불친절", "짜증", "답답", "황당", "어이없", "실망", "왜 "),
-           r"최악|엉망|불친절|짜증|답답|황당|어이없|실망|왜 (?:이렇게|자꾸|또|아직)"),  # 왜 이렇게: why on earth
+    "최악": (("최악", "엉망", "불친절", "짜증", "답답", "황당", "어이없", "실망", "왜 ", "사기", "장난"),
+           r"최악|엉망|불친절|짜증|답답|황당|어이없|실망|왜 (?:이렇게|자꾸|또|아직)|사기(?:꾼| 아닌| 치| 같|예요|네요|잖)"
+           r"|장난(?:하|치)"),  # 왜 이렇게: why on earth; 사기: a fraud; 장난하세요: are you kidding
+    "소비자원에 신고": (("소비자", "민원", "고소", "소송", "공정위"),
+                  r"소비자(?:원|보호)|민원(?:을)? ?(?:넣|제기|접수할|접수하겠)|고소(?:할|하겠|하려|장)|소송|공정위"),  # English's "a complaint"
 }
 # A closing: said at the start ("no thanks", "nope, that's all", "아니요, 괜찮습니다"), or anywhere ("that's
 # all", "I don't need anything else"); the second only tried on turns with one of its words (speed).

@@ -82,6 +82,7 @@ def test_no_thanks_thats_all_is_a_closing_not_a_rejection():
     ("I'd like to close my account.", ["cancel"]),
     ("Honestly, I'm thinking of switching to another provider.", ["cancel"]),
     ("Your app logs me out every single time I open it.", ["keeps failing"]),
+    ("I'm going to file a complaint.", ["a complaint"]), ("This doesn't make any sense.", ["not right"]),
 ])
 def test_service_failures_and_rejections_are_read(text, found):
     assert said_phrases(text) == found
@@ -151,6 +152,11 @@ def test_a_happy_turn_scores_near_zero_a_neutral_one_half_and_an_unscored_one_no
     ("이러면 저는 다른 통신사로 옮길 수밖에 없어요", ["해지"]), ("책임자 좀 바꿔 주세요", ["책임자 바꿔 주세요"]),
     ("처리해 준다고 한 지 일주일이 넘었어요", ["아직도 안 됐어요"]), ("회원 가입한 지 3년 됐어요", []),
     ("문의한 지 얼마 안 됐는데 답이 왔어요", []),
+    ("그 말씀은 아까도 하셨잖아요", ["몇 번을 말씀드려야"]), ("계속 같은 말만 반복하시네요", ["몇 번을 말씀드려야"]),
+    ("이런 식이면 소비자원에 신고할 거예요", ["소비자원에 신고"]), ("제 돈은 언제 돌려받을 수 있는 거예요", ["아직도 안 됐어요"]),
+    ("설명을 들어도 이해가 안 가요", ["안 돼요"]), ("이 정도면 사기 아닌가요", ["최악"]), ("지금 장난하시는 거예요", ["최악"]),
+    ("어제 통화한 분은 된다고 하셨거든요", ["말이 다르네요"]), ("고소하고 맛있어요", []), ("분실 신고하려고요", []),
+    ("이해가 잘 됐어요", []),
 ])
 def test_korean_rejections_and_failures_count_as_english_ones_do(text, found):
     """The same formula over the Korean scorer's leaning (its compound, or 0 for a weak reading): a
