@@ -83,7 +83,8 @@ def with_scores(turns: pd.DataFrame, workers: int | None = None, meanwhile: Call
     """The turns (role, text) with their score columns: the scored roles' turns scored, the agent's
     left unscored; `meanwhile` done while the workers score, `started` ahead (`score_texts`)."""
     wanted = turns["role"].map(scored_role).astype(bool)
-    scores = score_texts(turns.loc[wanted, "text"].tolist(), workers, meanwhile=meanwhile, started=started)
+    scores = score_texts(turns.loc[wanted, "text"].tolist(), workers, meanwhile=meanwhile, started=started,
+                         plain=True)
     values = list(zip(*scores)) if scores else [[] for _ in SCORE_FIELDS]
     found = pd.DataFrame(dict(zip(SCORE_FIELDS, values)), index=turns.index[wanted], columns=list(SCORE_FIELDS))
     found = found.reindex(turns.index)

@@ -178,11 +178,13 @@ def _score_in_blocks(parts: list[str]) -> Score:
 
 
 def score_texts(texts: list[str], workers: int | None = None, *, with_dissatisfaction: bool = True,
-                meanwhile: Callable[[], object] | None = None, started: Scoring | None = None) -> list[Score]:
+                meanwhile: Callable[[], object] | None = None, started: Scoring | None = None,
+                plain: bool = False) -> list[Score]:
     """Scores in input order, each distinct text scored once (calls repeat "Have a great day." and
     "Okay."); a large list is spread over `workers` processes (default: all cores, see `Scoring`), or
     over the processes `started` ahead of the texts (stopped unused for a short list). `meanwhile` is
-    other work of the caller's, done while the workers score."""
+    other work of the caller's, done while the workers score. `plain`: the workers' scores as plain
+    tuples in `Score`'s order (`Scoring.plain_scores`), for a caller that takes them apart into columns."""
     distinct = list(dict.fromkeys(texts))
     workers = workers or os.cpu_count() or 1
     if started is not None and len(distinct) < PARALLEL_MIN_TEXTS:
@@ -198,7 +200,7 @@ def score_texts(texts: list[str], workers: int | None = None, *, with_dissatisfa
         try:
             if meanwhile is not None:
                 meanwhile()
-            by_text = scoring.scores()
+            by_text = scoring.plain_scores() if plain else scoring.scores()
         finally:
             scoring.stop()  # none left scoring for nobody if the other work failed
     return [by_text[text] for text in texts]

@@ -169,6 +169,13 @@ def test_the_callers_other_work_is_done_while_the_workers_score():
     assert scoring_workers() == []  # none left scoring for nobody
 
 
+def test_plain_scores_are_the_scores_as_tuples_in_their_order():
+    """A load takes the workers' scores apart into columns: as plain tuples, without a Score made for each."""
+    texts = [f"Ticket {i}: the refund never came." for i in range(PARALLEL_MIN_TEXTS)] + ["청구서가 또 틀렸어요."]
+    plain = score_texts(texts, workers=2, plain=True)
+    assert type(plain[0]) is tuple and plain == [tuple(score) for score in score_chunk(texts)]
+
+
 def test_the_scoring_processes_wait_for_the_next_load_with_kiwi_started():
     """The app server's second load finds the processes of its first, Kiwi's among them."""
     texts = [f"Order {i} arrived late and the box was damaged." for i in range(PARALLEL_MIN_TEXTS)]

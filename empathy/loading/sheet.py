@@ -282,7 +282,7 @@ def comment_scores(comments: pd.Series, early: Scoring | None = None) -> pd.Data
     texts = present.tolist()  # a list walks ten times faster than a pandas string array
     by_text = _early_scores(early)
     rest = list(dict.fromkeys(text for text in texts if text not in by_text))
-    by_text.update(zip(rest, score_texts(rest, with_dissatisfaction=False)))
+    by_text.update(zip(rest, score_texts(rest, with_dissatisfaction=False, plain=True)))
     scores = [by_text[text] for text in texts]  # Scores, or plain tuples in their order
     return pd.DataFrame({name: pd.Series(list(map(itemgetter(Score._fields.index(field)), scores)),
                                          index=present.index, dtype=dtype)
