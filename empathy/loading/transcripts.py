@@ -83,7 +83,7 @@ def score_calls(calls: ParsedCalls, keep: pd.Index, roles: dict[str, str] | None
     is done while the turns are scored, by the processes `started` for them if given."""
     rows = calls.rows.loc[keep]
     parsed = [(row, turns) for row, turns in calls.parsed.items() if row in keep]
-    agents = rows["agent"].astype("object").where(rows["agent"].notna(), None)
+    agents = rows["agent"].astype("object").where(rows["agent"].notna(), None).to_dict()  # not a Series lookup per call
     placed = place_calls([(turns, agents[row]) for row, turns in parsed], roles)
     turns = with_scores(placed.turns, meanwhile=meanwhile, started=started)
     positions = pd.Index([row for row, _ in parsed])
