@@ -181,6 +181,7 @@ CX_WORDS = {
     "유용/NNG": 1.2, "꼼꼼/MAG": 1.2,  # 유용해요, 꼼꼼해요: Kiwi reads them as a noun or an adverb before 하다
     "금방/MAG": 0.5,  # soon, as a customer means it (금방 해결됐어요); the films' "soon forgotten" weighed -1.3
     "쏠쏠/XR": 1.2,  # rewarding (혜택이 쏠쏠했어요)
+    "나무라/VV": -1.0, "아쉽/VA": -1.0,  # to find fault, to fall short: 나무랄 데가 없어요, 아쉬운 점이 없어요 praise
     "대기/NNG": -0.8,  # waiting, as 기다리다 (대기가 너무 길어요; 대기 시간 없이 is praise)
     "지키/VV": 1.0,  # a promise or a date kept (약속을 지키지 않았어요 is a complaint; the reviews weighed it little)
     "아프/VA": -1.2, "따갑/VA": -1.2,  # a product that hurts (the films' 마음이 아프다 cancelled it out)
@@ -310,8 +311,8 @@ def features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
         tag = tag.split("-")[0]
         if tag not in CONTENT or (form, tag) in NEGATORS_BEFORE or form in INTENSIFIERS:
             continue
-        if tag == "VA" and form == "없" and i and found[i - 1][1].startswith("NN"):
-            continue  # "문제 없어요": the noun is negated below, 없다 itself says nothing more
+        if tag == "VA" and form == "없" and _said_of_a_noun(found, i):
+            continue  # "문제(가) 없어요": the noun is negated below, 없다 itself says nothing more
         if form in NEGATIVE_POLARITY and _negation_follows(found, i):
             continue
         key = f"{form.lower() if tag == 'SL' else form}/{tag}"
@@ -505,6 +506,8 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
     for i, (form, tag) in enumerate(found):
         if (form, tag) in NONE_OF:
             scope.update(_what_there_is_none_of(found, i))
+        if (form, tag) == ("다고", "EC") and _said_not_to_be(found, i):
+            scope.update(j for j in range(_clause_start(found, i), i) if found[j][1].split("-")[0] in CONTENT)
         if tag.split("-")[0] in CONTENT and _negated(found, i):
             scope.add(i)
             j = i
@@ -525,6 +528,14 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
     return {i for i in scope if found[i][0] not in REQUESTS}
 
 
+def _said_of_a_noun(found: list[tuple[str, str]], i: int) -> bool:
+    """Whether the 없다 at `i` follows its noun, particles and 하나도 between (문제 없어요, 나무랄 데가 없어요)."""
+    j = i - 1
+    while j >= 0 and (found[j][1].startswith("J") or found[j] == ("하나", "NR")):
+        j -= 1
+    return j >= 0 and found[j][1].startswith("NN")
+
+
 def _what_there_is_none_of(found: list[tuple[str, str]], i: int) -> list[int]:
     """The words describing the noun 없다 (or 없이) at `i` says there is none of: 불편한 점은 없어요 turns 불편
     round, and so do 해결된 건 하나도 없어요 and 복잡한 절차 없이 (the noun itself is `_negated`); none without such
@@ -539,7 +550,8 @@ def _what_there_is_none_of(found: list[tuple[str, str]], i: int) -> list[int]:
         j -= 1  # 배송 문제는 없어요
     if found[j - 1][1] != "ETM":
         return []
-    return [k for k in range(_clause_start(found, j - 1), j - 1) if found[k][1].split("-")[0] in CONTENT]
+    return [k for k in range(_clause_start(found, j - 1), j - 1)
+            if found[k][1].split("-")[0] in CONTENT and found[k][0] not in NEGATIVE_POLARITY]
 
 
 def _negation_follows(found: list[tuple[str, str]], i: int) -> bool:
@@ -548,7 +560,7 @@ def _negation_follows(found: list[tuple[str, str]], i: int) -> bool:
         form, tag = found[j][0], found[j][1].split("-")[0]
         if (form, tag) in NEGATORS_BEFORE or (form, tag) in NEGATORS_AFTER or (form, tag) == ("없", "VA"):
             return True
-        if _clause_ends(found, j):
+        if _clause_ends(found, j) and found[j][1] != "ETM":  # 별로 쓸 일이 없다: through the noun it describes
             return False
     return False
 
@@ -586,13 +598,28 @@ def _negated(found: list[tuple[str, str]], i: int) -> bool:
 
 
 def _negated_after(found: list[tuple[str, str]], i: int) -> bool:
-    """-지 않다 / -지가 않다 / -지 못하다 after the morpheme (a suffix may come between: 친절하지 않다)."""
-    ahead = found[i + 1:i + 7]
+    """-지 않다 / -지가 않다 / -지 못하다 after the morpheme (a suffix may come between: 친절하지 않다; and -ㄹ 만하다:
+    추천할 만하진 않아요)."""
+    ahead = found[i + 1:i + 9]
     for j, (form, tag) in enumerate(ahead):
         if form == "지" and tag == "EC" and any(following in NEGATORS_AFTER for following in ahead[j + 1:j + 3]):
             return True
+        if tag == "ETM" and ahead[j + 1:j + 2] == [("만", "NNB")]:
+            continue  # 추천할 만하지 않다: worth it, negated
         if tag in ("EF", "SF", "SP", "ETM") or (tag == "EC" and _clause_ends(found, i + 1 + j)):
             return False
+    return False
+
+
+def _said_not_to_be(found: list[tuple[str, str]], i: int) -> bool:
+    """Whether the quotation ending -다고 at `i` is followed by saying it cannot be said: 친절하다고는 못 하겠어요,
+    빠르다고 할 수 없어요, 좋다고 하기는 어렵네요 (what is quoted is negated)."""
+    said = [(form, tag.split("-")[0]) for form, tag in found[i + 1:i + 8] if not tag.startswith("J")]
+    if said[:2] == [("못", "MAG"), ("하", "VV")]:
+        return True
+    if said[:1] == [("하", "VV")]:
+        rest = said[1:4]
+        return rest == [("ᆯ", "ETM"), ("수", "NNB"), ("없", "VA")] or rest[:2] == [("기", "ETN"), ("어렵", "VA")]
     return False
 
 

@@ -84,13 +84,18 @@ WITHOUT_IT = [  # 없이 after a noun, a compound of nouns or a verb made a noun
     ("복잡한 절차 없이 바로 가입됐어요", PRAISE), ("친절한 설명 없이 끊어 버렸어요", COMPLAINT),
     ("상담원은 친절했지만 결국 해결된 건 하나도 없어요", COMPLAINT), ("처음엔 어려웠는데 금방 익숙해졌어요", PRAISE),
     ("이벤트 혜택이 쏠쏠했어요", PRAISE)]
+SAID_NOT_TO_BE = [  # negation reaching through a construction: -ㄹ 만하다, a quotation, the noun a clause describes
+    ("나무랄 데가 없어요", PRAISE), ("아쉬운 점이 하나도 없어요", PRAISE), ("추천할 만하진 않아요", COMPLAINT),
+    ("추천할 만해요", PRAISE), ("친절하다고는 못 하겠어요", COMPLAINT), ("빠르다고 할 수 없어요", COMPLAINT),
+    ("좋다고 하기는 어렵네요", COMPLAINT), ("친절하다고 들었어요", PRAISE), ("별로 쓸 일이 없겠네요", COMPLAINT),
+    ("효과가 없어요", COMPLAINT), ("문제가 없어요", PRAISE)]
 
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
                          + CUSTOMER_SERVICE_PHRASES + NOT_WANTING_TO + A_PRODUCT_S_PRAISE
                          + REQUESTS_THAT_DO_NOT_GO_THROUGH + THINGS_THAT_DO_NOT_HAPPEN + NOT_COME_YET
                          + A_PRICE_S_MOVE + AWAITED_AND_NOT_COME + MEANT_IN_ITS_CLAUSE + NOT_WHAT_I_WAS_TOLD
-                         + POINTS_GIVEN + REQUESTS_DONE + REQUESTS_TAKEN_UP_OR_NOT + WITHOUT_IT
+                         + POINTS_GIVEN + REQUESTS_DONE + REQUESTS_TAKEN_UP_OR_NOT + WITHOUT_IT + SAID_NOT_TO_BE
                          + WORDS_OF_NOTHING_SAYING_SOMETHING)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
@@ -115,7 +120,8 @@ def test_a_request_asked_about_is_not_taken_as_done():
 
 def test_the_words_of_a_missing_thing_and_the_adverbs_before_a_negation_are_found_where_they_are():
     found = korean.tokens("딱히 불편한 점은 없어요")
-    assert [found[i][0] for i in sorted(korean._negation_scope(found))] == ["딱히", "불편", "점"]  # 딱히 then counts nothing
+    assert [found[i][0] for i in sorted(korean._negation_scope(found))] == ["불편", "점"]
+    assert "딱히/MAG" not in korean.features("딱히 불편한 점은 없어요", found)  # a negation follows: it counts nothing
     assert korean._negation_follows(korean.tokens("별로 좋지 않아요"), 0)
     assert not korean._negation_follows(korean.tokens("별로예요"), 0)
 
