@@ -181,6 +181,8 @@ CX_WORDS = {
     "유용/NNG": 1.2, "꼼꼼/MAG": 1.2,  # 유용해요, 꼼꼼해요: Kiwi reads them as a noun or an adverb before 하다
     "금방/MAG": 0.5,  # soon, as a customer means it (금방 해결됐어요); the films' "soon forgotten" weighed -1.3
     "쏠쏠/XR": 1.2,  # rewarding (혜택이 쏠쏠했어요)
+    # shoppers' slang for value: 혜자 (generous), 창렬 (overpriced), 갓성비 (갓 + 성비: great value for money)
+    "혜자/NNP": 1.5, "혜자/NNG": 1.5, "창렬/NNG": -1.5, "창렬/NNP": -1.5, "성비/NNG": 1.0,
     "나무라/VV": -1.0, "아쉽/VA": -1.0,  # to find fault, to fall short: 나무랄 데가 없어요, 아쉬운 점이 없어요 praise
     "대기/NNG": -0.8,  # waiting, as 기다리다 (대기가 너무 길어요; 대기 시간 없이 is praise)
     "지키/VV": 1.0,  # a promise or a date kept (약속을 지키지 않았어요 is a complaint; the reviews weighed it little)
