@@ -123,6 +123,14 @@ VERBS_MEANT_IN_CLAUSE = {verb: [(nouns, word, gone, done) for nouns, verbs, word
 AWAITED = {"연락", "답장", "답변", "회신", "문자", "메일", "이메일", "인증", "인증번호", "알림", "전화", "택배", "기사",
            "직원", "담당자", "환불금", "영수증", "안내", "소식", "메시지", "카톡", "코드"}
 COMING = {("오", "VV"), ("오시", "VV"), ("들어오", "VV"), ("도착", "NNG")}
+# Likewise a negated 보이다/뜨다/나오다 ("shows"): what a customer keeps not showing is lost (주문 내역에 안 보여요,
+# 포인트가 안 떠요), a blemish or a trouble not showing is none (흠집이 하나도 안 보여요, 오류가 안 떠요).
+KEPT = {"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적립금", "내역", "기록", "메뉴", "버튼", "사진", "계정", "설정",
+        "글", "메시지", "주문", "예약", "대화", "저장"}
+SHOWING = {("보이", "VV"), ("뜨", "VV"), ("나오", "VV")}
+BLEMISHES = {"흠집", "스크래치", "기스", "얼룩", "하자", "자국", "찍힘"}
+NOT_THERE = ((AWAITED, COMING, ("아직안옴", "VV"), False), (KEPT, SHOWING, ("사라짐", "VV"), False),
+             (TROUBLES | BLEMISHES, SHOWING, ("해결", "NNG"), True))  # (nouns, verbs, the word, the nouns gone)
 # Tags of morphemes that carry meaning (Kiwi's Sejong tags; -I/-R mark irregular conjugations).
 CONTENT = ("NNG", "NNP", "VV", "VA", "MAG", "XR", "SL", "SW", "IC")
 PREDICATE = ("VV", "VA", "XSV", "XSA")
@@ -447,24 +455,28 @@ def _said_done(found: list[tuple[str, str]], i: int) -> bool:
 
 
 def _not_come(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A negated 오다 (안 오다, 오지 않다, 못 오다) after what a customer waits for (AWAITED) in its clause,
-    as the word of waiting, its negation taken with it."""
-    waiting, i = [], 0
-    while i < len(found):
-        if (found[i][0], found[i][1].split("-")[0]) in COMING:
-            before = i and found[i - 1] in NEGATORS_BEFORE
-            after = [tag for _, tag in found[i + 1:i + 3]] == ["EC", "VX"] and found[i + 1][0] == "지" and \
-                (found[i + 2][0], "VX") in NEGATORS_AFTER
-            if (before or after) and \
-                    any(found[j][0] in AWAITED and found[j][1] == "NNG" for j in range(_clause_start(found, i), i)):
-                if before:
-                    waiting.pop()
-                waiting.append(("아직안옴", "VV"))
-                i += 3 if after else 1
-                continue
-        waiting.append(found[i])
-        i += 1
-    return waiting
+    """A negated verb of NOT_THERE (안 오다, 오지 않다, 못 오다; 안 보이다 ...) after one of its nouns in its clause,
+    as its word, the negation taken with it (연락이 안 와요: waiting; 내역이 안 보여요: lost; 흠집이 안 보여요:
+    none, the blemish counted no more)."""
+    words: dict[int, tuple[str, str]] = {}  # position -> the word said there
+    dropped: set[int] = set()  # the negations taken with a word
+    gone: set[int] = set()
+    for i, (form, tag) in enumerate(found):
+        before = i and found[i - 1] in NEGATORS_BEFORE
+        after = [t for _, t in found[i + 1:i + 3]] == ["EC", "VX"] and found[i + 1][0] == "지" and \
+            (found[i + 2][0], "VX") in NEGATORS_AFTER
+        if not (before or after):
+            continue
+        for nouns, verbs, word, nouns_gone in NOT_THERE:
+            subjects = [j for j in range(_clause_start(found, i), i) if found[j][0] in nouns and found[j][1] == "NNG"] \
+                if (form, tag.split("-")[0]) in verbs else []
+            if subjects:
+                words[i] = word
+                dropped.update([i - 1] if before else [i + 1, i + 2])
+                gone.update(subjects if nouns_gone else ())
+                break
+    return [words.get(i, (form, "NNB") if i in gone else (form, tag))
+            for i, (form, tag) in enumerate(found) if i not in dropped]
 
 
 def _questions(found: list[tuple[str, str]]) -> set[int]:

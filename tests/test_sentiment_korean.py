@@ -89,6 +89,9 @@ SAID_NOT_TO_BE = [  # negation reaching through a construction: -ㄹ 만하다, 
     ("추천할 만해요", PRAISE), ("친절하다고는 못 하겠어요", COMPLAINT), ("빠르다고 할 수 없어요", COMPLAINT),
     ("좋다고 하기는 어렵네요", COMPLAINT), ("친절하다고 들었어요", PRAISE), ("별로 쓸 일이 없겠네요", COMPLAINT),
     ("효과가 없어요", COMPLAINT), ("문제가 없어요", PRAISE)]
+NOT_SHOWING = [  # a customer's thing not showing is lost, a blemish or a trouble not showing is none
+    ("결제는 됐는데 주문 내역에 안 보여요", COMPLAINT), ("포인트가 안 보여요", COMPLAINT), ("주문 내역이 보이지 않아요", COMPLAINT),
+    ("흠집이 하나도 안 보여요", PRAISE), ("오류가 더 이상 안 떠요", PRAISE), ("글씨가 잘 안 보여요", COMPLAINT)]
 SHOPPERS_SLANG = [("혜자 구성이에요", PRAISE), ("갓성비 인정", PRAISE), ("완전 창렬", COMPLAINT)]
 
 
@@ -97,7 +100,7 @@ SHOPPERS_SLANG = [("혜자 구성이에요", PRAISE), ("갓성비 인정", PRAIS
                          + REQUESTS_THAT_DO_NOT_GO_THROUGH + THINGS_THAT_DO_NOT_HAPPEN + NOT_COME_YET
                          + A_PRICE_S_MOVE + AWAITED_AND_NOT_COME + MEANT_IN_ITS_CLAUSE + NOT_WHAT_I_WAS_TOLD
                          + POINTS_GIVEN + REQUESTS_DONE + REQUESTS_TAKEN_UP_OR_NOT + WITHOUT_IT + SAID_NOT_TO_BE
-                         + SHOPPERS_SLANG
+                         + SHOPPERS_SLANG + NOT_SHOWING
                          + WORDS_OF_NOTHING_SAYING_SOMETHING)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
