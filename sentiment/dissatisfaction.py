@@ -46,8 +46,11 @@ NEGATIVE_WEIGHT, PHRASE_WEIGHT, MOST_PHRASES = 0.5, 0.35, 2
 REJECTIONS = {
     "no": (("no", "nah", "negative", "wrong"),
            r"^\W*(?:no|nope|nah|negative|wrong)\b(?!\W*(?:worries|problems?|rush|hurry|pressure)\b)"),
-    "not right": (("not", "sense"), r"\bnot (?:quite )?(?:right|correct|what (?:i|you|the|your|they|he|she))"
-                                    r"|\b(?:doesn'?t|does not|don'?t|do not) make (?:any )?sense\b"),
+    "not right": (("not", "sense", "different", "told", "promised"),
+                  r"\bnot (?:quite )?(?:right|correct|what (?:i|you|the|your|they|he|she))"
+                  r"|\b(?:doesn'?t|does not|don'?t|do not) make (?:any )?sense\b|\ba different (?:answer|story)\b"
+                  r"|\bi was promised\b|\bi was told (?:it|this|that|you|they|someone|somebody|i|we) (?:would|will|'d|was"
+                  r" going to|were going to)\b"),  # a promise not kept, an answer that changes
     "wrong": (("wrong",), r"\bwrong\b"),
     "does not work": (("work", "suit", "help"),
                       r"\b(?:won'?t|doesn'?t|does not|will not|didn'?t|did not|isn'?t|is not) (?:work|suit|help)"),
@@ -60,7 +63,8 @@ REJECTIONS = {
     "try again": (("again", "one more time"), r"\btry again\b|\bone more time\b|\bsearch again\b|\bfind again\b"),
     "any other": (("other", "else"), r"\b(?:any|anything) (?:other|else)\b"),
     "i told you": (("said", "already", "told", "mentioned"),
-                   r"\bi said\b|\bi already\b|\bi told you\b|\bas i (?:said|mentioned)\b|\blike i said\b"),
+                   r"\bi said\b|\bi already\b|\bi told you\b|\bas i (?:said|mentioned)\b|\blike i said\b"
+                   r"|\bi(?:'ve| have) (?:explained|told|said|mentioned) (?:this|that|it)\b.{0,40}\balready\b"),
     "a manager": (("manager", "supervisor", "senior", "in charge"),
                   r"\b(?:speak|talk|put me through|transfer me|get me)\b.{0,20}\b(?:manager|supervisor)\b"
                   r"|\byour (?:manager|supervisor)\b|\bsomeone (?:more )?(?:senior|in charge)\b"),
@@ -74,24 +78,26 @@ FAILURES = {
     "never came": (("never", "nobody", "no one", "no re", "no an", "no ca"),
                    r"\bnever (?:arrived|came|received|got|showed)\b|\b(?:nobody|no one) (?:called|rang|answered|replied"
                    r"|got back|came|showed|can|could|will|knows|helps?|cares)\b|\bno (?:reply|response|answer|callback)\b"),
-    "cancel": (("cancel", "refund", "close my", "closing my", "switch"),
+    "cancel": (("cancel", "refund", "close my", "closing my", "switch", "elsewhere", "money back"),
                r"\b(?:cancel\w*|refund\w*)\b|\bclos(?:e|ing) my (?:account|contract|subscription)\b"
+               r"|\b(?:take|taking) my business elsewhere\b|\b(?:want|need|demand|give me) my money back\b"
                r"|\bswitch(?:ing)? (?:to )?(?:another|a different|other) (?:provider|company|bank|carrier|supplier|network)"),
     "waiting": (("wait", "on hold"), r"(?<!i'll )(?<!i will )(?<!i can )(?<!happy to )\bwait(?:ing|ed)?\b|\bon hold\b"),
     "again and again": (("time i", " times"), r"\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:i(?:'ve| have)? )?"
                                            r"(?:called|rung|contacted|asked|written|emailed|tried)"
                                            r"|\b(?:called|rung|asked|emailed|written|tried) (?:three|four|five|several|many"
                                            r"|multiple|\d+) times\b"),
-    "keeps failing": (("keep", "every single time"),
+    "keeps failing": (("keep", "every single time", "circles"),
                       r"\bkeeps? (?:crashing|freezing|failing|dropping|logging|saying|asking|happening|breaking)"
-                      r"|\bevery single time\b"),
+                      r"|\bevery single time\b|\b(?:round|around|going) in circles\b"),
     "mess": (("mess",), r"\bmess\b"),
     "a complaint": (("complaint", "report", "lawyer", "ombudsman", "sue"),
                     r"\b(?:file|make|lodge|raise|put in) a (?:formal )?complaint\b|\breport (?:you|this|your company)\b"
                     r"|\blawyer\b|\bombudsman\b|\bsue (?:you|your company)\b"),
     "angry words": (("frustrat", "annoy", "disappoint", "useless", "ridiculous", "unacceptable", "terrible", "awful",
-                     "horrible"),
-                    r"\b(?:frustrat\w*|annoy\w*|disappoint\w*|useless|ridiculous|unacceptable|terrible|awful|horrible)\b"),
+                     "horrible", "believe", "supposed"),
+                    r"\b(?:frustrat\w*|annoy\w*|disappoint\w*|useless|ridiculous|unacceptable|terrible|awful|horrible)\b"
+                    r"|\bcan'?t believe\b|\bcannot believe\b|\bwhat am i supposed to do\b"),
 }
 # The same in Korean, so a Korean call's dissatisfaction means what an English one's does: rejections
 # and corrections (아니요, 그게 아니라, 제가 물어본 게 아니고요, 몇 번을 말씀드려야, 아까 다 말씀드렸는데, 다른 거요,

@@ -77,12 +77,19 @@ def test_no_thanks_thats_all_is_a_closing_not_a_rejection():
     ("I want to speak to your manager.", ["a manager"]), ("Can you put me through to a supervisor?", ["a manager"]),
     ("Can I speak to someone more senior?", ["a manager"]), ("That's not what the last agent told me.", ["not right"]),
     ("This is the third time I've called about this.", ["again and again"]),
-    ("I was promised a callback yesterday and nobody called.", ["never came"]),
+    ("I was promised a callback yesterday and nobody called.", ["not right", "never came"]),
     ("I've sent three emails and got no reply.", ["never came"]), ("I've been on hold for forty minutes.", ["waiting"]),
     ("I'd like to close my account.", ["cancel"]),
     ("Honestly, I'm thinking of switching to another provider.", ["cancel"]),
     ("Your app logs me out every single time I open it.", ["keeps failing"]),
     ("I'm going to file a complaint.", ["a complaint"]), ("This doesn't make any sense.", ["not right"]),
+    ("I've explained this to three different people already.", ["i told you"]),
+    ("Every time I call I get a different answer.", ["not right"]),
+    ("I was told it would be fixed by Monday.", ["not right"]), ("I want my money back.", ["cancel"]),
+    ("I'm going to take my business elsewhere.", ["cancel"]),
+    ("The chatbot just goes round in circles.", ["keeps failing"]),
+    ("I can't believe I have to go through this again.", ["angry words"]),
+    ("So what am I supposed to do now?", ["angry words"]),
 ])
 def test_service_failures_and_rejections_are_read(text, found):
     assert said_phrases(text) == found
