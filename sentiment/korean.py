@@ -58,7 +58,8 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("돈", "이", "아깝"), ("돈아깝", "VA")), (("돈", "아깝"), ("돈아깝", "VA")),
           (("문제", "없"), ("문제없", "VA")), (("문제", "가", "없"), ("문제없", "VA")),
           (("문제", "는", "없"), ("문제없", "VA")), (("문제", "도", "없"), ("문제없", "VA")),
-          (("문제", "없이"), ("문제없", "VA")),
+          (("문제", "없이"), ("문제없", "VA")), (("문제", "가", "전혀", "없"), ("문제없", "VA")),
+          (("문제", "는", "전혀", "없"), ("문제없", "VA")), (("문제", "가", "하나", "도", "없"), ("문제없", "VA")),
           # charged twice (요금이 두 번 청구됐어요, 이중 결제, 중복 결제): each word alone says nothing of it
           (("두", "번", "청구"), ("이중청구", "NNG")), (("두", "번", "결제"), ("이중청구", "NNG")),
           (("결제", "가", "두", "번"), ("이중청구", "NNG")), (("청구", "가", "두", "번"), ("이중청구", "NNG")),
@@ -191,7 +192,9 @@ CX_WORDS = {
     "쏠쏠/XR": 1.2,  # rewarding (혜택이 쏠쏠했어요)
     # shoppers' slang for value: 혜자 (generous), 창렬 (overpriced), 갓성비 (갓 + 성비: great value for money)
     "혜자/NNP": 1.5, "혜자/NNG": 1.5, "창렬/NNG": -1.5, "창렬/NNP": -1.5, "성비/NNG": 1.0,
-    "나무라/VV": -1.0, "아쉽/VA": -1.0,  # to find fault, to fall short: 나무랄 데가 없어요, 아쉬운 점이 없어요 praise
+    "나무라/VV": -1.0, "아쉽/VA": -1.0,
+    # a business customer's words (운영에 지장이 있어요, 응답 속도가 들쭉날쭉해요, 일정이 미뤄졌어요, 유연하게 응해 주셨어요)
+    "지장/NNG": -1.2, "손실/NNG": -1.2, "들쭉날쭉/MAG": -1.0, "미루/VV": -1.0, "유연/XR": 1.0, "신속/NNG": 1.2,  # to find fault, to fall short: 나무랄 데가 없어요, 아쉬운 점이 없어요 praise
     "대기/NNG": -0.8,  # waiting, as 기다리다 (대기가 너무 길어요; 대기 시간 없이 is praise)
     "지키/VV": 1.0,  # a promise or a date kept (약속을 지키지 않았어요 is a complaint; the reviews weighed it little)
     "아프/VA": -1.2, "따갑/VA": -1.2,  # a product that hurts (the films' 마음이 아프다 cancelled it out)
@@ -543,9 +546,10 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
 
 
 def _said_of_a_noun(found: list[tuple[str, str]], i: int) -> bool:
-    """Whether the 없다 at `i` follows its noun, particles and 하나도 between (문제 없어요, 나무랄 데가 없어요)."""
+    """Whether the 없다 at `i` follows its noun, particles, 하나도 or 전혀 between (문제 없어요, 나무랄 데가 없어요,
+    문제가 전혀 없어요)."""
     j = i - 1
-    while j >= 0 and (found[j][1].startswith("J") or found[j] == ("하나", "NR")):
+    while j >= 0 and (found[j][1].startswith("J") or found[j] == ("하나", "NR") or found[j][0] in NEGATIVE_POLARITY):
         j -= 1
     return j >= 0 and found[j][1].startswith("NN")
 
@@ -602,11 +606,12 @@ def _negated(found: list[tuple[str, str]], i: int) -> bool:
         return True
     if _negated_after(found, i):
         return True
-    ahead = found[i + 1:i + 3]
+    ahead = found[i + 1:i + 6]
     if tag.startswith(("VV", "VA")) and ahead[:1] and ahead[0][1] == "ETN":
-        tag, ahead = "NNG", found[i + 2:i + 4]  # a verb made a noun (기다림 없이) is negated as a noun is
+        tag, ahead = "NNG", found[i + 2:i + 7]  # a verb made a noun (기다림 없이) is negated as a noun is
     if tag.startswith("NN"):  # a noun, its particle, then 없다, or 없이 (대기 시간 없이: without)
-        rest = [token for token in ahead[:2] if not token[1].startswith("J")]
+        rest = [token for token in ahead if not token[1].startswith("J") and token != ("하나", "NR")
+                and token[0] not in NEGATIVE_POLARITY]  # 문제가 전혀 없어요, 불만이 하나도 없어요
         return bool(rest) and rest[0] in NONE_OF
     return False
 

@@ -92,6 +92,12 @@ SAID_NOT_TO_BE = [  # negation reaching through a construction: -ㄹ 만하다, 
 NOT_SHOWING = [  # a customer's thing not showing is lost, a blemish or a trouble not showing is none
     ("결제는 됐는데 주문 내역에 안 보여요", COMPLAINT), ("포인트가 안 보여요", COMPLAINT), ("주문 내역이 보이지 않아요", COMPLAINT),
     ("흠집이 하나도 안 보여요", PRAISE), ("오류가 더 이상 안 떠요", PRAISE), ("글씨가 잘 안 보여요", COMPLAINT)]
+NONE_AT_ALL = [  # 전혀 or 하나도 between a noun and 없다: none at all of it
+    ("문제가 전혀 없어요", PRAISE), ("불만이 하나도 없어요", PRAISE), ("전환 과정에서 데이터 손실이 전혀 없었어요", PRAISE),
+    ("재미가 전혀 없어요", COMPLAINT), ("효과가 전혀 없네요", COMPLAINT), ("좋은 점이 하나도 없어요", COMPLAINT)]
+BUSINESS_CUSTOMERS = [
+    ("API 응답 속도가 들쭉날쭉해서 운영에 지장이 있어요", COMPLAINT), ("요청한 기능 개발 일정이 계속 미뤄지고 있어요", COMPLAINT),
+    ("가격 협상에 유연하게 응해 주셨어요", PRAISE), ("보안 점검 요청에 신속하게 자료를 보내 주셨어요", PRAISE)]
 SHOPPERS_SLANG = [("혜자 구성이에요", PRAISE), ("갓성비 인정", PRAISE), ("완전 창렬", COMPLAINT)]
 
 
@@ -100,7 +106,7 @@ SHOPPERS_SLANG = [("혜자 구성이에요", PRAISE), ("갓성비 인정", PRAIS
                          + REQUESTS_THAT_DO_NOT_GO_THROUGH + THINGS_THAT_DO_NOT_HAPPEN + NOT_COME_YET
                          + A_PRICE_S_MOVE + AWAITED_AND_NOT_COME + MEANT_IN_ITS_CLAUSE + NOT_WHAT_I_WAS_TOLD
                          + POINTS_GIVEN + REQUESTS_DONE + REQUESTS_TAKEN_UP_OR_NOT + WITHOUT_IT + SAID_NOT_TO_BE
-                         + SHOPPERS_SLANG + NOT_SHOWING
+                         + SHOPPERS_SLANG + NOT_SHOWING + NONE_AT_ALL + BUSINESS_CUSTOMERS
                          + WORDS_OF_NOTHING_SAYING_SOMETHING)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
