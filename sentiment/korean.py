@@ -60,6 +60,10 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("문제", "는", "없"), ("문제없", "VA")), (("문제", "도", "없"), ("문제없", "VA")),
           (("문제", "없이"), ("문제없", "VA")), (("문제", "가", "전혀", "없"), ("문제없", "VA")),
           (("문제", "는", "전혀", "없"), ("문제없", "VA")), (("문제", "가", "하나", "도", "없"), ("문제없", "VA")),
+          (("문제", "하나", "도", "없"), ("문제없", "VA")), (("문제", "전혀", "없"), ("문제없", "VA")),
+          # nothing to improve (개선할 점 없음, 개선할 게 없어요, 개선할 부분은 없습니다): a survey's "nothing wrong"
+          *((("개선", "하", "ᆯ", noun, *particle, "없"), ("문제없", "VA")) for noun in ("점", "것", "거", "부분")
+            for particle in ((), ("이",), ("가",), ("은",), ("는",), ("도",))),
           # charged twice (요금이 두 번 청구됐어요, 이중 결제, 중복 결제): each word alone says nothing of it
           (("두", "번", "청구"), ("이중청구", "NNG")), (("두", "번", "결제"), ("이중청구", "NNG")),
           (("결제", "가", "두", "번"), ("이중청구", "NNG")), (("청구", "가", "두", "번"), ("이중청구", "NNG")),
@@ -545,11 +549,16 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
     return {i for i in scope if found[i][0] not in REQUESTS}
 
 
+def _between_noun_and_none(morpheme: tuple[str, str]) -> bool:
+    """A particle, 하나(도) or 전혀 and the like, which may stand between a noun and the 없다 that says there is
+    none of it (문제 없어요, 나무랄 데가 없어요, 문제가 전혀 없어요, 불편한 거 하나도 없어요)."""
+    return morpheme[1].startswith("J") or morpheme == ("하나", "NR") or morpheme[0] in NEGATIVE_POLARITY
+
+
 def _said_of_a_noun(found: list[tuple[str, str]], i: int) -> bool:
-    """Whether the 없다 at `i` follows its noun, particles, 하나도 or 전혀 between (문제 없어요, 나무랄 데가 없어요,
-    문제가 전혀 없어요)."""
+    """Whether the 없다 at `i` follows its noun (`_between_noun_and_none` between)."""
     j = i - 1
-    while j >= 0 and (found[j][1].startswith("J") or found[j] == ("하나", "NR") or found[j][0] in NEGATIVE_POLARITY):
+    while j >= 0 and _between_noun_and_none(found[j]):
         j -= 1
     return j >= 0 and found[j][1].startswith("NN")
 
@@ -560,7 +569,7 @@ def _what_there_is_none_of(found: list[tuple[str, str]], i: int) -> list[int]:
     a noun, nor for -ㄹ 수 없다 ("cannot": 더 이상 기다릴 수 없어요 is no praise of waiting), which the learned
     weights of 수없 read."""
     j = i - 1
-    while j >= 0 and (found[j][1].startswith("J") or found[j] == ("하나", "NR")):
+    while j >= 0 and _between_noun_and_none(found[j]):
         j -= 1  # 건 하나도 없어요: none at all
     if j < 1 or not found[j][1].startswith("NN") or found[j] == ("수", "NNB"):
         return []
@@ -610,8 +619,7 @@ def _negated(found: list[tuple[str, str]], i: int) -> bool:
     if tag.startswith(("VV", "VA")) and ahead[:1] and ahead[0][1] == "ETN":
         tag, ahead = "NNG", found[i + 2:i + 7]  # a verb made a noun (기다림 없이) is negated as a noun is
     if tag.startswith("NN"):  # a noun, its particle, then 없다, or 없이 (대기 시간 없이: without)
-        rest = [token for token in ahead if not token[1].startswith("J") and token != ("하나", "NR")
-                and token[0] not in NEGATIVE_POLARITY]  # 문제가 전혀 없어요, 불만이 하나도 없어요
+        rest = [token for token in ahead if not _between_noun_and_none(token)]  # 문제가 전혀 없어요
         return bool(rest) and rest[0] in NONE_OF
     return False
 
