@@ -104,13 +104,15 @@ PRICES = {"요금", "가격", "금액", "비용", "값", "구독료", "이용료
 PRICE_UP = {("오르", "VV"), ("올라가", "VV"), ("올리", "VV"), ("인상", "NNG"), ("뛰", "VV"), ("배", "NNG")}
 NUMBERS = {"두", "세", "네", "몇"}  # before 배 ("times"): 두 배 (double) of a price; 배 alone is a stomach or a ship
 TROUBLES = {"문제", "궁금증", "오해", "의문", "불편", "불만", "오류", "에러", "버그", "렉", "끊김", "통증", "냄새", "걱정",
-            "스트레스", "트러블", "짜증", "잡음", "소음", "장애", "고장", "불량", "지연", "누락"}
+            "스트레스", "트러블", "짜증", "잡음", "소음", "장애", "고장", "불량", "지연", "누락",
+            "끊기", "끊어지", "멈추", "튕기"}  # the last as Kiwi reads 끊김, 멈춤, 튕김: a verb made a noun
 MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), False, False),
                    (PRICES, {("내리", "VV"), ("내려가", "VV"), ("인하", "NNG"), ("떨어지", "VV")}, ("요금인하", "VV"), False,
                     False),
                    (TROUBLES, {("풀리", "VV"), ("사라지", "VV"), ("해소", "NNG"), ("줄", "VV"), ("줄어들", "VV")},
                     ("해결", "NNG"), True, False),
-                   (TROUBLES, {("고치", "VV"), ("수정", "NNG"), ("개선", "NNG"), ("복구", "NNG")}, ("해결", "NNG"), True, True),
+                   (TROUBLES, {("고치", "VV"), ("수정", "NNG"), ("개선", "NNG"), ("복구", "NNG"), ("해결", "NNG")},
+                    ("해결", "NNG"), True, True),
                    ({"말", "말씀", "얘기", "안내", "설명", "내용", "답변", "기대"}, {("다르", "VA"), ("달라지", "VV")}, ("말다름", "VA"),
                     False, False),
                    ({"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적립금", "내역", "기록", "메뉴", "버튼", "사진",
@@ -421,13 +423,19 @@ def _meant_in_clause(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
             start = _clause_start(found, i)
             if gone and start and found[start - 1][1] == "ETM":
                 start = _clause_start(found, start - 1)  # 불편한 점이 개선됐어요: the trouble said of its noun
-            subjects = [j for j in range(start, i) if found[j][0] in nouns and found[j][1] == "NNG"]
+            subjects = [j for j in range(start, i) if _names_one_of(found, j, nouns)]
             if subjects:
                 meant[i] = word
                 for j in subjects if gone else ():
                     meant[j] = (found[j][0], "NNB")  # not a content word: counted no more
                 break
     return meant
+
+
+def _names_one_of(found: list[tuple[str, str]], j: int, nouns: set[str]) -> bool:
+    """Whether the morpheme at `j` is one of these nouns, or one of these verbs made a noun (끊김: 끊기 + ㅁ)."""
+    form, tag = found[j]
+    return form in nouns and (tag == "NNG" or (tag.startswith("VV") and found[j + 1:j + 2] == [("ᆷ", "ETN")]))
 
 
 def _requests_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -475,7 +483,7 @@ def _not_come(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if not (before or after):
             continue
         for nouns, verbs, word, nouns_gone in NOT_THERE:
-            subjects = [j for j in range(_clause_start(found, i), i) if found[j][0] in nouns and found[j][1] == "NNG"] \
+            subjects = [j for j in range(_clause_start(found, i), i) if _names_one_of(found, j, nouns)] \
                 if (form, tag.split("-")[0]) in verbs else []
             if subjects:
                 words[i] = word

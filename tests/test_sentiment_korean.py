@@ -58,7 +58,10 @@ MEANT_IN_ITS_CLAUSE = [  # a problem undone or a trouble gone is solved; a custo
     ("오류가 수정됐어요", PRAISE), ("불편한 점이 개선됐어요", PRAISE), ("불편했던 부분이 다 고쳐졌어요", PRAISE),
     ("장애가 복구됐습니다", PRAISE), ("에러가 수정되지 않았어요", COMPLAINT), ("버그가 아직 안 고쳐졌어요", COMPLAINT),
     ("오류 좀 고쳐 주세요", COMPLAINT), ("불편한 점이 개선됐으면 좋겠어요", COMPLAINT), ("오류가 수정됐나요?", COMPLAINT),
-    ("개선이 필요해요", COMPLAINT), ("UI 개선이 필요합니다", COMPLAINT)]
+    ("개선이 필요해요", COMPLAINT), ("UI 개선이 필요합니다", COMPLAINT),
+    # a trouble Kiwi reads as a verb made a noun (끊김, 멈춤, 튕김)
+    ("끊김 현상이 고쳐졌네요", PRAISE), ("끊김이 많이 줄었어요", PRAISE), ("멈춤 현상이 해결됐어요", PRAISE),
+    ("튕김 현상이 사라졌어요", PRAISE), ("끊김이 심해요", COMPLAINT), ("문제가 해결되지 않았어요", COMPLAINT)]
 NOT_WHAT_I_WAS_TOLD = [
     ("상담원마다 말이 다 달라요", COMPLAINT), ("안내받은 내용이랑 실제 요금이 달라요", COMPLAINT), ("기대와 달랐어요", COMPLAINT),
     ("디자인이 달라서 좋아요", PRAISE)]
