@@ -168,7 +168,8 @@ REQUEST_MET = re.compile(
     r"|\brefunds? (?:(?:has|have|had) )?(?:came|come|went|gone|was|were|been|is|are|got) ?(?:been )?"
     r"(?:through|processed|issued|approved|credited|paid|received|completed|done)\b"
     r"|\b(?:was|were|been|got|(?:you|they|you've|you have|they've|they have)(?: already)?) refunded\b"
-    r"|\brefund (?:now )?(?:shows|showed|appeared|arrived|landed|cleared)\b|\brefunded (?:me|us)\b|\bthanks? (?:you )?for (?:the|my|your|a) (?:quick |fast )?refund\s*(?:[.!,]|$)"
+    r"|\brefund (?:now )?(?:shows|showed|appeared|arrived|landed|cleared)\b|\brefunded (?:me|us)\b"
+    r"|\bthanks? (?:you )?for (?:the|my|your|a) (?:quick |fast )?refund\s*(?:[.!,]|$)"
     r"|\bcancell?(?:ed|ing) (?:it|that|this|them|my \w+|the \w+) for (?:me|us)\b")
 REQUEST_MET_WORDS = ("refund", "cancel")
 NOT_MET = re.compile(r"\bnot\b|n't\b|\bnever\b|\byet\b|\bstill\b|\?")

@@ -106,6 +106,8 @@ NUMBERS = {"두", "세", "네", "몇"}  # before 배 ("times"): 두 배 (double)
 TROUBLES = {"문제", "궁금증", "오해", "의문", "불편", "불만", "오류", "에러", "버그", "렉", "끊김", "통증", "냄새", "걱정",
             "스트레스", "트러블", "짜증", "잡음", "소음", "장애", "고장", "불량", "지연", "누락",
             "끊기", "끊어지", "멈추", "튕기"}  # the last as Kiwi reads 끊김, 멈춤, 튕김: a verb made a noun
+KEPT = {"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적립금", "내역", "기록", "메뉴", "버튼", "사진", "계정", "설정",
+        "글", "메시지", "주문", "예약", "대화", "저장"}  # what a customer keeps
 MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), False, False),
                    (PRICES, {("내리", "VV"), ("내려가", "VV"), ("인하", "NNG"), ("떨어지", "VV")}, ("요금인하", "VV"), False,
                     False),
@@ -115,9 +117,7 @@ MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), False, False),
                     ("해결", "NNG"), True, True),
                    ({"말", "말씀", "얘기", "안내", "설명", "내용", "답변", "기대"}, {("다르", "VA"), ("달라지", "VV")}, ("말다름", "VA"),
                     False, False),
-                   ({"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적립금", "내역", "기록", "메뉴", "버튼", "사진",
-                     "계정", "설정", "글", "메시지", "주문", "예약", "대화", "저장"},
-                    {("사라지", "VV"), ("날아가", "VV"), ("지워지", "VV")}, ("사라짐", "VV"), False, False))
+                   (KEPT, {("사라지", "VV"), ("날아가", "VV"), ("지워지", "VV")}, ("사라짐", "VV"), False, False))
 # (nouns, verbs, the word meant, whether the nouns are what went and say nothing more: 불편함이 사라졌어요,
 # whether only once done: `_said_done`)
 VERBS_MEANT_IN_CLAUSE = {verb: [(nouns, word, gone, done) for nouns, verbs, word, gone, done in MEANT_IN_CLAUSE
@@ -132,8 +132,6 @@ AWAITED = {"연락", "답장", "답변", "회신", "문자", "메일", "이메�
 COMING = {("오", "VV"), ("오시", "VV"), ("들어오", "VV"), ("도착", "NNG")}
 # Likewise a negated 보이다/뜨다/나오다 ("shows"): what a customer keeps not showing is lost (주문 내역에 안 보여요,
 # 포인트가 안 떠요), a blemish or a trouble not showing is none (흠집이 하나도 안 보여요, 오류가 안 떠요).
-KEPT = {"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적립금", "내역", "기록", "메뉴", "버튼", "사진", "계정", "설정",
-        "글", "메시지", "주문", "예약", "대화", "저장"}
 SHOWING = {("보이", "VV"), ("뜨", "VV"), ("나오", "VV")}
 BLEMISHES = {"흠집", "스크래치", "기스", "얼룩", "하자", "자국", "찍힘"}
 NOT_THERE = ((AWAITED, COMING, ("아직안옴", "VV"), False), (KEPT, SHOWING, ("사라짐", "VV"), False),
@@ -198,9 +196,9 @@ CX_WORDS = {
     "쏠쏠/XR": 1.2,  # rewarding (혜택이 쏠쏠했어요)
     # shoppers' slang for value: 혜자 (generous), 창렬 (overpriced), 갓성비 (갓 + 성비: great value for money)
     "혜자/NNP": 1.5, "혜자/NNG": 1.5, "창렬/NNG": -1.5, "창렬/NNP": -1.5, "성비/NNG": 1.0,
-    "나무라/VV": -1.0, "아쉽/VA": -1.0,
+    "나무라/VV": -1.0, "아쉽/VA": -1.0,  # to find fault, to fall short: 나무랄 데가 없어요, 아쉬운 점이 없어요 praise
     # a business customer's words (운영에 지장이 있어요, 응답 속도가 들쭉날쭉해요, 일정이 미뤄졌어요, 유연하게 응해 주셨어요)
-    "지장/NNG": -1.2, "손실/NNG": -1.2, "들쭉날쭉/MAG": -1.0, "미루/VV": -1.0, "유연/XR": 1.0, "신속/NNG": 1.2,  # to find fault, to fall short: 나무랄 데가 없어요, 아쉬운 점이 없어요 praise
+    "지장/NNG": -1.2, "손실/NNG": -1.2, "들쭉날쭉/MAG": -1.0, "미루/VV": -1.0, "유연/XR": 1.0, "신속/NNG": 1.2,
     "대기/NNG": -0.8,  # waiting, as 기다리다 (대기가 너무 길어요; 대기 시간 없이 is praise)
     "지키/VV": 1.0,  # a promise or a date kept (약속을 지키지 않았어요 is a complaint; the reviews weighed it little)
     "아프/VA": -1.2, "따갑/VA": -1.2,  # a product that hurts (the films' 마음이 아프다 cancelled it out)
@@ -540,7 +538,7 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
         if tag.split("-")[0] in CONTENT and _negated(found, i):
             scope.add(i)
             j = i
-            while j and found[j - 1][1] == "NNG" and tag.startswith("NN"):
+            while tag.startswith("NN") and j and found[j - 1][1] == "NNG":
                 j -= 1  # 대기 시간 없이: the compound's every noun
                 scope.add(j)
             if found[i][0] in LIGHT_PREDICATES:

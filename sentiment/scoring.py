@@ -179,7 +179,7 @@ def _score_in_blocks(parts: list[str]) -> Score:
 
 def score_texts(texts: list[str], workers: int | None = None, *, with_dissatisfaction: bool = True,
                 meanwhile: Callable[[], object] | None = None, started: Scoring | None = None,
-                plain: bool = False) -> list[Score]:
+                plain: bool = False) -> list[Score] | list[tuple]:
     """Scores in input order, each distinct text scored once (calls repeat "Have a great day." and
     "Okay."); a large list is spread over `workers` processes (default: all cores, see `Scoring`), or
     over the processes `started` ahead of the texts (stopped unused for a short list). `meanwhile` is
