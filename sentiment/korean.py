@@ -75,6 +75,8 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("몇", "번", "이나"), ("몇번이나", "MAG")), (("몇", "번", "을"), ("몇번이나", "MAG")),
           (("몇", "번", "째"), ("몇번이나", "MAG")), (("번", "째", "전화"), ("몇번이나", "MAG")),
           (("번", "째", "연락"), ("몇번이나", "MAG")), (("번", "째", "문의"), ("몇번이나", "MAG")),
+          # a short while (가입한 지 얼마 안 됐어요, 얼마 안 돼서 답이 왔어요): no 되다 negated, nothing said
+          (("얼마", "안", "되"), ("얼마안되", "VV")),
           # not come or not received yet (택배가 아직 안 왔어요, 기사님이 아직 안 오셨어요, 아직 못 받았어요,
           # 아직 도착을 안 했어요): waiting, where each word alone reads as nothing or, negated, as praise
           (("아직", "안", "오"), ("아직안옴", "VV")), (("아직", "도", "안", "오"), ("아직안옴", "VV")),
@@ -206,6 +208,7 @@ CX_WORDS = {
     # a product's praise the reviews never weighed (직관적이에요, 원활해졌어요, 금방 익숙해졌어요)
     "직관/NNG": 1.2, "원활/NNG": 1.2, "원활/XR": 1.2, "익숙/XR": 0.8, "간단/XR": 1.0,
     "싶지않/VA": -1.5,  # the idiom above: does not want to
+    "얼마안되/VV": 0.0,  # the idiom above: a short while
     "아직안옴/VV": -1.5,  # the idiom above: not come or not received yet (and AWAITED, not come)
     "요금인상/VV": -1.5, "요금인하/VV": 1.0,  # a price gone up or down (MEANT_IN_CLAUSE)
     "사라짐/VV": -1.5,  # what a customer keeps gone (MEANT_IN_CLAUSE)

@@ -142,6 +142,13 @@ def test_the_words_of_a_missing_thing_and_the_adverbs_before_a_negation_are_foun
     assert not korean._negation_follows(korean.tokens("별로예요"), 0)
 
 
+def test_a_short_while_negates_nothing():
+    """얼마 안 되다 is "not long ago", not a 되다 negated: the reviews' weight of 되다 turned round leaned
+    a plain 가입한 지 얼마 안 됐어요 one way."""
+    found = korean.features("가입한 지 얼마 안 됐어요", korean.tokens("가입한 지 얼마 안 됐어요"))
+    assert "얼마안되/VV" in found and "되/VV" not in found and "얼마/NNG" not in found
+
+
 @pytest.mark.parametrize("text", ["네 안녕하세요.", "김지수입니다.", "네 알겠습니다", "잠시만요", "카드로 결제했어요"])
 def test_talk_that_gives_no_opinion_leans_nowhere(text):
     """Learned from reviews, all opinionated, the scorer leans on a call's chatter by chance (안녕 starts
