@@ -82,7 +82,8 @@ def score_calls(calls: ParsedCalls, keep: pd.Index, roles: dict[str, str] | None
     (call_id -> {label: why}). `roles` (label -> role) applies to the versions scored here; `meanwhile`
     is done while the turns are scored, by the processes `started` for them if given."""
     rows = calls.rows.loc[keep]
-    parsed = [(row, turns) for row, turns in calls.parsed.items() if row in keep]
+    kept = set(keep.tolist())  # a pandas Index's `in` costs 6 µs a call
+    parsed = [(row, turns) for row, turns in calls.parsed.items() if row in kept]
     agents = rows["agent"].astype("object").where(rows["agent"].notna(), None).to_dict()  # not a Series lookup per call
     placed = place_calls([(turns, agents[row]) for row, turns in parsed], roles)
     turns = with_scores(placed.turns, meanwhile=meanwhile, started=started)
