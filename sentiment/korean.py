@@ -136,8 +136,23 @@ COMING = {("오", "VV"), ("오시", "VV"), ("들어오", "VV"), ("도착", "NNG"
 # 포인트가 안 떠요), a blemish or a trouble not showing is none (흠집이 하나도 안 보여요, 오류가 안 떠요).
 SHOWING = {("보이", "VV"), ("뜨", "VV"), ("나오", "VV")}
 BLEMISHES = {"흠집", "스크래치", "기스", "얼룩", "하자", "자국", "찍힘"}
-NOT_THERE = ((AWAITED, COMING, ("아직안옴", "VV"), False), (KEPT, SHOWING, ("사라짐", "VV"), False),
-             (TROUBLES | BLEMISHES, SHOWING, ("해결", "NNG"), True))  # (nouns, verbs, the word, the nouns gone)
+# And a negated 되다 after what a customer does with a service (로그인이 안 돼요, 쿠폰 적용이 안 돼요, 결제가 잘
+# 안 돼요, 할인이 적용되지 않아요) is its not working, whatever praise words stand around it (할인, 쿠폰); the
+# function's own word is counted no more; but not said of a noun (로그인 안 되는 문제가 해결됐어요, 결제가 안 되는
+# 줄 알았는데), which the noun's own rules read. Requests (환불이 안 돼요) keep their own reading (REQUESTS).
+FUNCTIONS = {"로그인", "결제", "접속", "연결", "적용", "인증", "설치", "업데이트", "예약", "주문", "발급", "조회", "전송",
+             "입금", "출금", "충전", "등록", "변경", "가입", "실행", "저장", "다운로드", "업로드", "동기화", "재생", "접수",
+             "이체", "송금", "로딩", "부팅", "발송", "수신", "출력", "인식", "작동", "구동", "반영", "할인", "적립"}
+NOT_THERE = ((AWAITED, COMING, ("아직안옴", "VV"), False, True), (KEPT, SHOWING, ("사라짐", "VV"), False, True),
+             (TROUBLES | BLEMISHES, SHOWING, ("해결", "NNG"), True, True),
+             (FUNCTIONS, {("되", "VV"), ("되", "XSV")}, ("안됨", "VV"), True, False))
+# (nouns, verbs, the word, the nouns gone, whether also where the verb describes a noun)
+# Made to do a thing again (같은 서류를 또 내야 해요, 매번 처음부터 설명해야 해요, 다시 설치해야 했어요): -어야 하다/되다
+# ("have to") after one of these in its clause is the customer's effort, a complaint (`_made_to_repeat`); not
+# a wish to come back (또 사야겠어요, 다시 와야 할 것 같아요: 겠, or said of a noun).
+AGAIN = {("또", "MAG"), ("다시", "MAG"), ("매번", "MAG"), ("처음", "NNG"), ("자꾸", "MAG"), ("번번이", "MAG"),
+         ("일일이", "MAG"), ("계속", "MAG")}
+HAVE_TO = {("하", "VX"), ("되", "VV")}
 # Tags of morphemes that carry meaning (Kiwi's Sejong tags; -I/-R mark irregular conjugations).
 CONTENT = ("NNG", "NNP", "VV", "VA", "MAG", "XR", "SL", "SW", "IC")
 PREDICATE = ("VV", "VA", "XSV", "XSA")
@@ -207,11 +222,14 @@ CX_WORDS = {
     "이중청구/NNG": -2.0, "몇번이나/MAG": -1.5,  # the idioms above: charged twice, asked again and again
     # a product's praise the reviews never weighed (직관적이에요, 원활해졌어요, 금방 익숙해졌어요)
     "직관/NNG": 1.2, "원활/NNG": 1.2, "원활/XR": 1.2, "익숙/XR": 0.8, "간단/XR": 1.0,
+    "간편/XR": 1.2, "힘들/VA": -1.2,  # easy to use, hard going (이체가 간편해졌어요, 따라가기 힘들어요)
     "싶지않/VA": -1.5,  # the idiom above: does not want to
     "얼마안되/VV": 0.0,  # the idiom above: a short while
     "아직안옴/VV": -1.5,  # the idiom above: not come or not received yet (and AWAITED, not come)
     "요금인상/VV": -1.5, "요금인하/VV": 1.0,  # a price gone up or down (MEANT_IN_CLAUSE)
     "사라짐/VV": -1.5,  # what a customer keeps gone (MEANT_IN_CLAUSE)
+    "다시해야/VV": -1.5,  # made to do a thing again (매번 처음부터 설명해야 해요; AGAIN)
+    "안됨/VV": -1.5,  # what a customer does with a service not working (NOT_THERE)
     "말다름/VA": -1.5,  # not what the customer was told (상담원마다 말이 다 달라요; MEANT_IN_CLAUSE)
     "요청처리/NNG": 0.5,  # a refund or cancellation done for the customer (DONE_FOR): a request met, mildly
     "반영/NNG": 1.0,  # a request taken up (의견이 반영됐어요; 반영되지 않았어요 is a complaint)
@@ -319,7 +337,7 @@ def features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
     on held-out reviews movies 0.804 -> 0.830, products 0.935 -> 0.941, negated 0.852 -> 0.872), and
     each word's first and last syllable as such, half (^안, 다$: word stems and endings Kiwi leaves
     unknown; with the runs of three, validation tenth 0.843 -> 0.850)."""
-    found = _meant_in_clause(_not_come(_requests_done(_idioms(found))))
+    found = _made_to_repeat(_meant_in_clause(_not_come(_requests_done(_idioms(found)))))
     counted: dict[str, float] = {}
     contrast = _last_contrast(found)
     asked = _questions(found)
@@ -483,9 +501,11 @@ def _not_come(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
             (found[i + 2][0], "VX") in NEGATORS_AFTER
         if not (before or after):
             continue
-        for nouns, verbs, word, nouns_gone in NOT_THERE:
-            subjects = [j for j in range(_clause_start(found, i), i) if _names_one_of(found, j, nouns)] \
-                if (form, tag.split("-")[0]) in verbs else []
+        for nouns, verbs, word, nouns_gone, of_a_noun in NOT_THERE:
+            if (form, tag.split("-")[0]) not in verbs or \
+                    (not of_a_noun and _describes_a_noun(found, i + (1 if before else 3))):
+                continue
+            subjects = [j for j in range(_clause_start(found, i), i) if _names_one_of(found, j, nouns)]
             if subjects:
                 words[i] = word
                 dropped.update([i - 1] if before else [i + 1, i + 2])
@@ -493,6 +513,25 @@ def _not_come(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 break
     return [words.get(i, (form, "NNB") if i in gone else (form, tag))
             for i, (form, tag) in enumerate(found) if i not in dropped]
+
+
+def _made_to_repeat(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each -어야 하다/되다 ("have to") after one of AGAIN in its clause, ending the clause or the sentence (not
+    -어야겠다, not said of a noun), as the word of a customer made to do it again, in the place of 하다/되다."""
+    made = list(found)
+    for i in range(1, len(found) - 1):
+        if found[i] not in HAVE_TO or found[i - 1] != ("어야", "EC") or _describes_a_noun(found, i + 1) or \
+                ("겠", "EP") in found[i + 1:i + 3]:
+            continue
+        if any(found[j] in AGAIN for j in range(_clause_start(found, i - 1), i - 1)):
+            made[i] = ("다시해야", "VV")
+    return made
+
+
+def _describes_a_noun(found: list[tuple[str, str]], k: int) -> bool:
+    """Whether the ending from `k` on (past and honour marks passed over) makes what comes before it describe
+    a noun (-는, -ㄴ, -ㄹ: 안 되는 문제), rather than ending a clause or a sentence."""
+    return next((tag for _, tag in found[k:] if tag != "EP"), "EF") == "ETM"
 
 
 def _questions(found: list[tuple[str, str]]) -> set[int]:

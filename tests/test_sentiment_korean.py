@@ -104,6 +104,15 @@ BUSINESS_CUSTOMERS = [
     ("API 응답 속도가 들쭉날쭉해서 운영에 지장이 있어요", COMPLAINT), ("요청한 기능 개발 일정이 계속 미뤄지고 있어요", COMPLAINT),
     ("가격 협상에 유연하게 응해 주셨어요", PRAISE), ("보안 점검 요청에 신속하게 자료를 보내 주셨어요", PRAISE)]
 SHOPPERS_SLANG = [("혜자 구성이에요", PRAISE), ("갓성비 인정", PRAISE), ("완전 창렬", COMPLAINT)]
+A_FUNCTION_NOT_WORKING = [  # praise words around it (할인, 쿠폰) outweighed the negated 되다
+    ("할인 쿠폰이 결제할 때 적용이 안 돼요", COMPLAINT), ("할인이 적용되지 않아요", COMPLAINT), ("의견이 반영되지 않았어요", COMPLAINT),
+    ("이제 로그인 안 되는 문제가 없어요", PRAISE), ("로그인 안 되는 문제가 해결됐어요", PRAISE), ("로그인이 잘 돼요", PRAISE),
+    ("결제가 안 되는 줄 알았는데 잘 됐어요", PRAISE)]
+MADE_TO_DO_IT_AGAIN = [
+    ("담당자가 바뀔 때마다 같은 서류를 또 내야 해요", COMPLAINT), ("매번 처음부터 설명해야 해요", COMPLAINT),
+    ("다시 설치해야 했어요", COMPLAINT), ("다시 와야 할 것 같아요", PRAISE), ("또 사야겠어요", PRAISE),
+    ("처음부터 친절하게 설명해 주셨어요", PRAISE)]
+EASY_AND_HARD_GOING = [("이체가 간편해져서 자주 쓰게 돼요", PRAISE), ("강사님 설명이 너무 빨라서 따라가기 힘들어요", COMPLAINT)]
 
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
@@ -112,7 +121,8 @@ SHOPPERS_SLANG = [("혜자 구성이에요", PRAISE), ("갓성비 인정", PRAIS
                          + A_PRICE_S_MOVE + AWAITED_AND_NOT_COME + MEANT_IN_ITS_CLAUSE + NOT_WHAT_I_WAS_TOLD
                          + POINTS_GIVEN + REQUESTS_DONE + REQUESTS_TAKEN_UP_OR_NOT + WITHOUT_IT + SAID_NOT_TO_BE
                          + SHOPPERS_SLANG + NOT_SHOWING + NONE_AT_ALL + BUSINESS_CUSTOMERS
-                         + WORDS_OF_NOTHING_SAYING_SOMETHING)
+                         + WORDS_OF_NOTHING_SAYING_SOMETHING + A_FUNCTION_NOT_WORKING + MADE_TO_DO_IT_AGAIN
+                         + EASY_AND_HARD_GOING)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
