@@ -65,9 +65,10 @@ REJECTIONS = {
     "i told you": (("said", "already", "told", "mentioned"),
                    r"\bi said\b|\bi already\b|\bi told you\b|\bas i (?:said|mentioned)\b|\blike i said\b"
                    r"|\bi(?:'ve| have) (?:explained|told|said|mentioned) (?:this|that|it)\b.{0,40}\balready\b"),
-    "a manager": (("manager", "supervisor", "senior", "in charge"),
+    "a manager": (("manager", "supervisor", "senior", "in charge", "someone who"),
                   r"\b(?:speak|talk|put me through|transfer me|get me)\b.{0,20}\b(?:manager|supervisor)\b"
-                  r"|\byour (?:manager|supervisor)\b|\bsomeone (?:more )?(?:senior|in charge)\b"),
+                  r"|\byour (?:manager|supervisor)\b|\bsomeone (?:more )?(?:senior|in charge)\b"
+                  r"|\bsomeone who (?:can|could|will|knows how to) (?:actually |really )?(?:help|fix|sort|deal|solve)"),
     "more options": (("more",), r"\bmore (?:options|results|choices|suggestions)\b"),
 }
 FAILURES = {
@@ -111,9 +112,9 @@ KOREAN = {
                    r"몇 ?번(?:을|이나|째)? ?(?:말씀|말|얘기)|(?:이미|벌써|아까|분명히?) ?(?:\S+ ){0,3}?(?:다 )?"
                    r"(?:말씀 ?드렸|말했|얘기했)|(?:이미|벌써|아까)도? ?(?:하셨|말씀하셨|얘기하셨)"  # you said that already
                    r"|(?:같은|똑같은) (?:말|얘기|설명)(?:만|을)? ?(?:반복|계속|또)|저번에도 (?:똑)?같은"),
-    "책임자 바꿔 주세요": (("책임자", "상급자", "팀장", "윗분", "매니저", "관리자"),
-                   r"(?:책임자|상급자|팀장|윗분|매니저|관리자)(?:님)?(?:을|를|한테|하고|이랑|랑|과)? ?(?:좀 )?"
-                   r"(?:바꿔|연결|불러|통화|얘기|이야기)"),  # English's "a manager"
+    "책임자 바꿔 주세요": (("책임자", "상급자", "팀장", "윗분", "매니저", "관리자", "있는 분", "아는 분"),
+                   r"(?:책임자|상급자|팀장|윗분|매니저|관리자|(?:해결|처리)(?:할|해 줄|해줄) 수 있는 분|(?:제대로|잘) 아는 분)"
+                   r"(?:님)?(?:을|를|한테|하고|이랑|랑|과|으로)? ?(?:좀 )?(?:바꿔|연결|불러|통화|얘기|이야기)"),  # English's "a manager"
     "다른 거요": (("다른",), r"다른 (?:걸|거|것|방법|분|제품|상품|날|시간|곳)"),
     "아직도 안 됐어요": (("아직", "지 ", "언제"), r"아직(?:도|까지)? ?(?:안|못|처리|해결|연락|답|소식)"  # and 해 준다고 한 지
                                    r"|언제(?:쯤|까지)? ?돌려"  # 제 돈은 언제 돌려받을 수 있는 거예요

@@ -112,6 +112,7 @@ MADE_TO_DO_IT_AGAIN = [
     ("담당자가 바뀔 때마다 같은 서류를 또 내야 해요", COMPLAINT), ("매번 처음부터 설명해야 해요", COMPLAINT),
     ("다시 설치해야 했어요", COMPLAINT), ("다시 와야 할 것 같아요", PRAISE), ("또 사야겠어요", PRAISE),
     ("처음부터 친절하게 설명해 주셨어요", PRAISE)]
+SOLVED_ONLY_ONCE_DONE = [("문제 해결해 주세요", COMPLAINT), ("빠르게 해결해 주셨어요", PRAISE), ("문제 해결이 빨라요", PRAISE)]
 EASY_AND_HARD_GOING = [("이체가 간편해져서 자주 쓰게 돼요", PRAISE), ("강사님 설명이 너무 빨라서 따라가기 힘들어요", COMPLAINT)]
 
 
@@ -122,7 +123,7 @@ EASY_AND_HARD_GOING = [("이체가 간편해져서 자주 쓰게 돼요", PRAISE
                          + POINTS_GIVEN + REQUESTS_DONE + REQUESTS_TAKEN_UP_OR_NOT + WITHOUT_IT + SAID_NOT_TO_BE
                          + SHOPPERS_SLANG + NOT_SHOWING + NONE_AT_ALL + BUSINESS_CUSTOMERS
                          + WORDS_OF_NOTHING_SAYING_SOMETHING + A_FUNCTION_NOT_WORKING + MADE_TO_DO_IT_AGAIN
-                         + EASY_AND_HARD_GOING)
+                         + EASY_AND_HARD_GOING + SOLVED_ONLY_ONCE_DONE)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
