@@ -50,8 +50,9 @@ LIGHT_PREDICATES = {"같", "되", "하", "있", "주", "보", "듯", "생기", "
 REQUESTS = {"환불", "해지", "취소"}
 # A request done for the customer (환불해 주셨어요, 환불이 빨리 됐어요, 환불 받았어요): its verb in the past, not
 # negated, not asked about; the request alone is a complaint (환불해 주세요, -1.0), done it is none (`_requests_done`).
-DONE_FOR = {("주", "VX"), ("되", "VV"), ("되", "XSV"), ("받", "VV")}
+DONE_FOR = {("주", "VX"), ("되", "VV"), ("되", "XSV"), ("받", "VV"), ("들어오", "VV")}  # 환불 들어왔어요: it came in
 WISHES = {("으면", "EC"), ("면", "EC")}  # 됐으면 좋겠어요: a wish, not a thing done
+PROMISED = ([("ᆯ게요", "EF")], [("ᆯ게", "EF")], [("ᆯ게요", "EC")], [("겠", "EP")])  # what follows a verb said as a promise
 REQUEST_DONE = "요청처리/NNG"  # the word `_requests_done` makes of one
 CLAUSE_ENDS = ("EC", "EF", "SF", "SP", "ETM")
 IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "들"), ("마음에들", "VV")),
@@ -79,6 +80,9 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("얼마", "안", "되"), ("얼마안되", "VV")),
           # not come or not received yet (택배가 아직 안 왔어요, 기사님이 아직 안 오셨어요, 아직 못 받았어요,
           # 아직 도착을 안 했어요): waiting, where each word alone reads as nothing or, negated, as praise
+          # cannot wait any longer (더는 못 기다려요, 더 이상 못 기다리겠어요): 못 would turn 기다리다 round
+          (("더", "는", "못", "기다리"), ("못기다림", "VV")), (("더", "이상", "못", "기다리"), ("못기다림", "VV")),
+          (("더", "는", "안", "기다리"), ("못기다림", "VV")), (("더", "이상", "안", "기다리"), ("못기다림", "VV")),
           (("아직", "안", "오"), ("아직안옴", "VV")), (("아직", "도", "안", "오"), ("아직안옴", "VV")),
           (("아직", "오", "지", "않"), ("아직안옴", "VV")), (("아직", "도", "오", "지", "않"), ("아직안옴", "VV")),
           (("아직", "못", "받"), ("아직안옴", "VV")), (("아직", "도", "못", "받"), ("아직안옴", "VV")),
@@ -224,6 +228,8 @@ CX_WORDS = {
     "직관/NNG": 1.2, "원활/NNG": 1.2, "원활/XR": 1.2, "익숙/XR": 0.8, "간단/XR": 1.0,
     "간편/XR": 1.2, "힘들/VA": -1.2,  # easy to use, hard going (이체가 간편해졌어요, 따라가기 힘들어요)
     "싶지않/VA": -1.5,  # the idiom above: does not want to
+    "못기다림/VV": -1.5,  # the idiom above: cannot wait any longer
+    "정상/NNG": 1.0, "곤란/NNG": -1.5, "곤란/XR": -1.5,  # working normally again; a trouble to the customer
     "얼마안되/VV": 0.0,  # the idiom above: a short while
     "아직안옴/VV": -1.5,  # the idiom above: not come or not received yet (and AWAITED, not come)
     "요금인상/VV": -1.5, "요금인하/VV": 1.0,  # a price gone up or down (MEANT_IN_CLAUSE)
@@ -353,6 +359,8 @@ def features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
             continue  # "문제(가) 없어요": the noun is negated below, 없다 itself says nothing more
         if form in NEGATIVE_POLARITY and _negation_follows(found, i):
             continue
+        if form == "기다리" and found[i + 1:i + 2] in PROMISED:
+            continue  # 기다릴게요, 기다리겠습니다: "I'll wait", no complaint of waiting
         key = f"{form.lower() if tag == 'SL' else form}/{tag}"
         value = NEGATION_SCALE if i in negated else 1.0
         if _intensified(found, i):
@@ -481,11 +489,12 @@ def _rest_of_clause(found: list[tuple[str, str]], i: int) -> list[tuple[str, str
 
 
 def _said_done(found: list[tuple[str, str]], i: int) -> bool:
-    """Whether the clause says what `i` names as done: in the past (환불 받았어요, 수정됐어요), not wished for
-    (개선됐으면 좋겠어요), or as the cause of what follows (취소해 주셔서 다행이었어요, 환불돼서 다행이에요)."""
+    """Whether the clause says what `i` names as done: in the past (환불 받았어요, 수정됐어요; 환불 들어온 거, a verb's
+    -ㄴ), not wished for (개선됐으면 좋겠어요), or as the cause of what follows (취소해 주셔서 다행이었어요)."""
     said = _rest_of_clause(found, i)
     wished = any(m in WISHES for m in said)
-    return (("었", "EP") in said and not wished) or ("어서", "EC") in said
+    past_relative = len(said) > 1 and said[-1] == ("ᆫ", "ETM") and said[-2][1] in ("VV", "VX", "XSV")
+    return (("었", "EP") in said and not wished) or ("어서", "EC") in said or past_relative
 
 
 def _not_come(found: list[tuple[str, str]]) -> list[tuple[str, str]]:

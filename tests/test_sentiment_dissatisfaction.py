@@ -119,7 +119,7 @@ def test_a_request_asked_for_refused_or_done_to_the_customer_still_counts(text):
 def test_a_korean_request_met_is_no_failure_as_the_korean_scorer_reads_it():
     """The Korean scorer says whether a request was done (환불해 주셨어요: its verb in the past, for the
     customer); its text alone says 환불 as a request would."""
-    for text in ("환불해 주셨어요", "환불이 빨리 됐어요", "환불 받았어요", "해지 처리 됐어요 감사합니다"):
+    for text in ("환불해 주셨어요", "환불이 빨리 됐어요", "환불 받았어요", "해지 처리 됐어요 감사합니다", "환불 들어온 거 확인했어요"):
         score = score_text(text)
         assert korean.score(text).met and said_phrases(text) == ["해지"], text
         assert score.dissatisfaction == pytest.approx(by_hand(0, korean.score(text).leaning)), text
@@ -163,7 +163,11 @@ def test_a_happy_turn_scores_near_zero_a_neutral_one_half_and_an_unscored_one_no
     ("이런 식이면 소비자원에 신고할 거예요", ["소비자원에 신고"]), ("제 돈은 언제 돌려받을 수 있는 거예요", ["아직도 안 됐어요"]),
     ("설명을 들어도 이해가 안 가요", ["안 돼요"]), ("이 정도면 사기 아닌가요", ["최악"]), ("지금 장난하시는 거예요", ["최악"]),
     ("어제 통화한 분은 된다고 하셨거든요", ["말이 다르네요"]), ("고소하고 맛있어요", []), ("분실 신고하려고요", []),
-    ("이해가 잘 됐어요", []),
+    ("이해가 잘 됐어요", []), ("지난주에 분명히 처리해 주신다고 하셨잖아요", ["말이 다르네요"]),
+    ("저 지금 세 시간째 이것 때문에 아무것도 못 하고 있어요", ["아직도 안 됐어요"]),
+    ("배송 완료라고 뜨는데 물건은 못 받았어요", ["아직도 안 됐어요"]), ("설명서대로 했는데도 전원이 안 들어와요", ["안 돼요"]),
+    ("문자로 안내받은 거랑 금액이 다르게 빠져나갔어요", ["틀렸어요"]), ("이번이 두 번째 구매예요", []),
+    ("네 기다릴게요 천천히 확인해 주세요", []), ("아 이제 화면이 정상적으로 나와요", []),
 ])
 def test_korean_rejections_and_failures_count_as_english_ones_do(text, found):
     """The same formula over the Korean scorer's leaning (its compound, or 0 for a weak reading): a

@@ -112,6 +112,10 @@ MADE_TO_DO_IT_AGAIN = [
     ("담당자가 바뀔 때마다 같은 서류를 또 내야 해요", COMPLAINT), ("매번 처음부터 설명해야 해요", COMPLAINT),
     ("다시 설치해야 했어요", COMPLAINT), ("다시 와야 할 것 같아요", PRAISE), ("또 사야겠어요", PRAISE),
     ("처음부터 친절하게 설명해 주셨어요", PRAISE)]
+A_CALL_S_TURNS = [  # waiting promised, not complained of; a wait that is over; working normally again
+    ("기다리겠습니다 감사합니다", PRAISE), ("한 시간이나 기다렸어요", COMPLAINT),
+    ("오늘까지 꼭 처리해 주셔야 해요 더는 못 기다려요", COMPLAINT), ("더 이상 못 기다리겠어요", COMPLAINT),
+    ("아 이제 화면이 정상적으로 나와요", PRAISE), ("이런 식으로 하시면 곤란하죠", COMPLAINT)]
 SOLVED_ONLY_ONCE_DONE = [("문제 해결해 주세요", COMPLAINT), ("빠르게 해결해 주셨어요", PRAISE), ("문제 해결이 빨라요", PRAISE)]
 EASY_AND_HARD_GOING = [("이체가 간편해져서 자주 쓰게 돼요", PRAISE), ("강사님 설명이 너무 빨라서 따라가기 힘들어요", COMPLAINT)]
 
@@ -123,7 +127,7 @@ EASY_AND_HARD_GOING = [("이체가 간편해져서 자주 쓰게 돼요", PRAISE
                          + POINTS_GIVEN + REQUESTS_DONE + REQUESTS_TAKEN_UP_OR_NOT + WITHOUT_IT + SAID_NOT_TO_BE
                          + SHOPPERS_SLANG + NOT_SHOWING + NONE_AT_ALL + BUSINESS_CUSTOMERS
                          + WORDS_OF_NOTHING_SAYING_SOMETHING + A_FUNCTION_NOT_WORKING + MADE_TO_DO_IT_AGAIN
-                         + EASY_AND_HARD_GOING + SOLVED_ONLY_ONCE_DONE)
+                         + EASY_AND_HARD_GOING + SOLVED_ONLY_ONCE_DONE + A_CALL_S_TURNS)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
@@ -151,6 +155,12 @@ def test_the_words_of_a_missing_thing_and_the_adverbs_before_a_negation_are_foun
     assert "딱히/MAG" not in korean.features("딱히 불편한 점은 없어요", found)  # a negation follows: it counts nothing
     assert korean._negation_follows(korean.tokens("별로 좋지 않아요"), 0)
     assert not korean._negation_follows(korean.tokens("별로예요"), 0)
+
+
+def test_waiting_promised_is_no_complaint_of_waiting():
+    for text in ("네 기다릴게요", "기다리겠습니다"):
+        assert "기다리/VV" not in korean.features(text, korean.tokens(text)), text
+    assert "기다리/VV" in korean.features("한참 기다렸어요", korean.tokens("한참 기다렸어요"))
 
 
 def test_a_short_while_negates_nothing():
