@@ -52,7 +52,7 @@ REQUESTS = {"환불", "해지", "취소"}
 # negated, not asked about; the request alone is a complaint (환불해 주세요, -1.0), done it is none (`_requests_done`).
 DONE_FOR = {("주", "VX"), ("되", "VV"), ("되", "XSV"), ("받", "VV"), ("들어오", "VV")}  # 환불 들어왔어요: it came in
 WISHES = {("으면", "EC"), ("면", "EC")}  # 됐으면 좋겠어요: a wish, not a thing done
-PROMISED = ([("ᆯ게요", "EF")], [("ᆯ게", "EF")], [("ᆯ게요", "EC")], [("겠", "EP")])  # what follows a verb said as a promise
+PROMISED = ([("ᆯ게요", "EF")], [("ᆯ게", "EF")], [("겠", "EP")])  # what follows a verb said as a promise
 REQUEST_DONE = "요청처리/NNG"  # the word `_requests_done` makes of one
 CLAUSE_ENDS = ("EC", "EF", "SF", "SP", "ETM")
 IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "들"), ("마음에들", "VV")),
@@ -78,11 +78,11 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("번", "째", "연락"), ("몇번이나", "MAG")), (("번", "째", "문의"), ("몇번이나", "MAG")),
           # a short while (가입한 지 얼마 안 됐어요, 얼마 안 돼서 답이 왔어요): no 되다 negated, nothing said
           (("얼마", "안", "되"), ("얼마안되", "VV")),
-          # not come or not received yet (택배가 아직 안 왔어요, 기사님이 아직 안 오셨어요, 아직 못 받았어요,
-          # 아직 도착을 안 했어요): waiting, where each word alone reads as nothing or, negated, as praise
           # cannot wait any longer (더는 못 기다려요, 더 이상 못 기다리겠어요): 못 would turn 기다리다 round
           (("더", "는", "못", "기다리"), ("못기다림", "VV")), (("더", "이상", "못", "기다리"), ("못기다림", "VV")),
           (("더", "는", "안", "기다리"), ("못기다림", "VV")), (("더", "이상", "안", "기다리"), ("못기다림", "VV")),
+          # not come or not received yet (택배가 아직 안 왔어요, 기사님이 아직 안 오셨어요, 아직 못 받았어요,
+          # 아직 도착을 안 했어요): waiting, where each word alone reads as nothing or, negated, as praise
           (("아직", "안", "오"), ("아직안옴", "VV")), (("아직", "도", "안", "오"), ("아직안옴", "VV")),
           (("아직", "오", "지", "않"), ("아직안옴", "VV")), (("아직", "도", "오", "지", "않"), ("아직안옴", "VV")),
           (("아직", "못", "받"), ("아직안옴", "VV")), (("아직", "도", "못", "받"), ("아직안옴", "VV")),
