@@ -135,7 +135,7 @@ VERBS_MEANT_IN_CLAUSE = {verb: [(nouns, word, gone, done) for nouns, verbs, word
 # not among them: 휘어진 물건이 오지 않았습니다 ("no bent one came") is praise; 상품이 아직 안 왔어요 is the idiom.
 AWAITED = {"연락", "답장", "답변", "회신", "문자", "메일", "이메일", "인증", "인증번호", "알림", "전화", "택배", "기사",
            "직원", "담당자", "환불금", "영수증", "안내", "소식", "메시지", "카톡", "코드"}
-COMING = {("오", "VV"), ("오시", "VV"), ("들어오", "VV"), ("도착", "NNG")}
+COMING = {("오", "VV"), ("오시", "VV"), ("들어오", "VV"), ("도착", "NNG"), ("주", "VV")}  # 주다: 답장을 안 줘요
 # Likewise a negated 보이다/뜨다/나오다 ("shows"): what a customer keeps not showing is lost (주문 내역에 안 보여요,
 # 포인트가 안 떠요), a blemish or a trouble not showing is none (흠집이 하나도 안 보여요, 오류가 안 떠요).
 SHOWING = {("보이", "VV"), ("뜨", "VV"), ("나오", "VV")}
@@ -207,7 +207,8 @@ CX_WORDS = {
     "비싸/VA": -1.2, "저렴/XR": 1.0, "황당/XR": -2.0, "어이없/VA": -2.0, "최고/NNG": 2.5, "훌륭/XR": 2.0,
     # English words Korean speakers mix in (UI가 너무 slow해요) that VADER's lexicon does not weigh
     "slow/SL": -1.5, "lag/SL": -1.5, "bug/SL": -1.2, "error/SL": -1.2, "crash/SL": -1.5, "delay/SL": -1.2,
-    "refund/SL": -1.0, "cancel/SL": -0.8, "fast/SL": 1.0, "easy/SL": 1.0,
+    "refund/SL": -1.0, "cancel/SL": -0.8, "fast/SL": 1.0, "easy/SL": 1.0, "smooth/SL": 1.0, "simple/SL": 0.8,
+    "intuitive/SL": 1.0, "buggy/SL": -1.5, "laggy/SL": -1.5,
     "불만/NNG": -1.5, "문제없/VA": 1.5,  # 불만 없어요 (negated by 없다) and 문제 없어요 read as praise
     "네/IC": 0.0, "예/IC": 0.0,  # "yes", "okay": a call's most common turn says no stance (the reviews' 네 was irony)
     "덕분/NNG": 1.5, "늦/VA": -1.2, "기다리/VV": -0.8, "어려워하/VV": -1.2, "끊기/VV": -1.2, "끊어지/VV": -1.2,
@@ -227,6 +228,7 @@ CX_WORDS = {
     # a product's praise the reviews never weighed (직관적이에요, 원활해졌어요, 금방 익숙해졌어요)
     "직관/NNG": 1.2, "원활/NNG": 1.2, "원활/XR": 1.2, "익숙/XR": 0.8, "간단/XR": 1.0,
     "간편/XR": 1.2, "힘들/VA": -1.2,  # easy to use, hard going (이체가 간편해졌어요, 따라가기 힘들어요)
+    "닳/VV": -1.2,  # worn down, run down (배터리가 빨리 닳아요: 빨리 alone reads as praise)
     "싶지않/VA": -1.5,  # the idiom above: does not want to
     "못기다림/VV": -1.5,  # the idiom above: cannot wait any longer
     "정상/NNG": 1.0, "곤란/NNG": -1.5, "곤란/XR": -1.5,  # working normally again; a trouble to the customer

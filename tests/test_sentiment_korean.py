@@ -116,6 +116,10 @@ A_CALL_S_TURNS = [  # waiting promised, not complained of; a wait that is over; 
     ("기다리겠습니다 감사합니다", PRAISE), ("한 시간이나 기다렸어요", COMPLAINT),
     ("오늘까지 꼭 처리해 주셔야 해요 더는 못 기다려요", COMPLAINT), ("더 이상 못 기다리겠어요", COMPLAINT),
     ("아 이제 화면이 정상적으로 나와요", PRAISE), ("이런 식으로 하시면 곤란하죠", COMPLAINT)]
+ENGLISH_MIXED_IN_AND_WAITED_FOR = [
+    ("update 이후로 battery가 빨리 닳아요", COMPLAINT), ("support team이 답장을 안 줘요", COMPLAINT),
+    ("update 후에 속도가 훨씬 smooth해졌어요", PRAISE), ("design은 예쁜데 기능이 너무 buggy해요", COMPLAINT),
+    ("환불금을 안 줘요", COMPLAINT), ("배터리가 오래가요", PRAISE)]
 SOLVED_ONLY_ONCE_DONE = [("문제 해결해 주세요", COMPLAINT), ("빠르게 해결해 주셨어요", PRAISE), ("문제 해결이 빨라요", PRAISE)]
 EASY_AND_HARD_GOING = [("이체가 간편해져서 자주 쓰게 돼요", PRAISE), ("강사님 설명이 너무 빨라서 따라가기 힘들어요", COMPLAINT)]
 
@@ -127,7 +131,8 @@ EASY_AND_HARD_GOING = [("이체가 간편해져서 자주 쓰게 돼요", PRAISE
                          + POINTS_GIVEN + REQUESTS_DONE + REQUESTS_TAKEN_UP_OR_NOT + WITHOUT_IT + SAID_NOT_TO_BE
                          + SHOPPERS_SLANG + NOT_SHOWING + NONE_AT_ALL + BUSINESS_CUSTOMERS
                          + WORDS_OF_NOTHING_SAYING_SOMETHING + A_FUNCTION_NOT_WORKING + MADE_TO_DO_IT_AGAIN
-                         + EASY_AND_HARD_GOING + SOLVED_ONLY_ONCE_DONE + A_CALL_S_TURNS)
+                         + EASY_AND_HARD_GOING + SOLVED_ONLY_ONCE_DONE + A_CALL_S_TURNS
+                         + ENGLISH_MIXED_IN_AND_WAITED_FOR)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
