@@ -600,6 +600,8 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
     for i, (form, tag) in enumerate(found):
         if (form, tag) in NONE_OF:
             scope.update(_what_there_is_none_of(found, i))
+        if (form, tag) == ("아니", "VCN"):
+            scope.update(_what_it_is_not(found, i))
         if (form, tag) == ("다고", "EC") and _said_not_to_be(found, i):
             scope.update(j for j in range(_clause_start(found, i), i) if found[j][1].split("-")[0] in CONTENT)
         if tag.split("-")[0] in CONTENT and _negated(found, i):
@@ -646,11 +648,63 @@ def _what_there_is_none_of(found: list[tuple[str, str]], i: int) -> list[int]:
         j -= 1  # 건 하나도 없어요: none at all
     if j < 1 or not found[j][1].startswith("NN") or found[j] == ("수", "NNB"):
         return []
+    return _describing(found, j)
+
+
+def _what_it_is_not(found: list[tuple[str, str]], i: int) -> list[int]:
+    """The words describing the noun the copula 아니다 at `i` denies, where an adjective says what it is not:
+    좋은 제품은 아니에요 turns 좋다 round, 그렇게 비싼 편은 아니에요 비싸다, 추천할 만한 앱은 아닌 것 같아요 추천
+    (the noun itself, 제품, says what it says). Only where 아니다 states it (-다, -에요, -지만, -ㄴ 것 같다):
+    not "not A but B" (아니라, 아닌 B), not a question or a rhetorical turn (아닌가요?, 아니잖아요, 아닐까), nor
+    a clause of a verb (하는 게 아니다, 볼 영화는 아니다: on build reviews these read wrong more often than right),
+    nor one of 만 (연기만 좋은 게 아니다: not only)."""
+    if not _states_it_is_not(found, i):
+        return []
+    j = i - 1
+    while j >= 0 and (found[j][1].startswith("J") or found[j][1] == "XSN" or found[j][0] in NEGATIVE_POLARITY):
+        j -= 1  # 요금제는 결코 아니다: the noun with its suffix, its particle and an adverb
+    if j < 1 or not found[j][1].startswith("NN") or found[j][0] == "뿐":
+        return []
+    if found[j - 1] == ("의", "JKG") and j > 1 and found[j - 2][1] in ("NNG", "XR"):
+        return [j - 2]  # 최고의 서비스는 아니다
+    described = _describing(found, j, nested=True)
+    while j > 0 and found[j - 1][1].startswith("NN"):
+        j -= 1
+    adjective = j > 1 and (found[j - 2][1].split("-")[0] in ("VA", "XSA") or found[j - 2] in LIKED)  # 좋은, 추천할 만한
+    if not described or not adjective or any(found[k] == ("만", "JX") for k in range(described[0], j)):
+        return []
+    return described
+
+
+LIKED = {("싶", "VX"), ("마음에들", "VV")}  # 다시 가고 싶은 곳은 아니에요, 마음에 드는 디자인은 아니었어요
+# endings that state it (아니다, 아니에요, 아닙니다, 아니었습니다, 아니네요), and the quoting 아니라고 (생각해요)
+STATED = {"다", "어", "에요", "예요", "어요", "ᆸ니다", "습니다", "요", "야", "네요", "네", "군요", "구나"}
+
+
+def _states_it_is_not(found: list[tuple[str, str]], i: int) -> bool:
+    rest = [(form, tag) for form, tag in found[i + 1:i + 5] if tag != "EP"]
+    if not rest:
+        return True
+    form, tag = rest[0]
+    if tag == "EF":
+        return form in STATED
+    if tag == "EC":
+        return form in CONTRAST_ENDINGS or form in ("ᆫ데", "는데", "라고")
+    return tag == "ETM" and len(rest) > 1 and rest[1] in (("듯", "NNB"), ("것", "NNB"), ("거", "NNB"))
+
+
+def _describing(found: list[tuple[str, str]], j: int, nested: bool = False) -> list[int]:
+    """The content words of the clause that describes the noun at `j` (불편한 점, 추천할 만한 앱), if one does;
+    `nested`, with the clauses describing its nouns (추천할 만한 앱, 불편한 점이 많은 앱; not for 없다, where 깊은
+    통찰을 담은 영화를 본 적이 없다, "never saw a film of such insight", would turn the insight round)."""
     while j > 0 and found[j - 1][1].startswith("NN"):
         j -= 1  # 배송 문제는 없어요
-    if found[j - 1][1] != "ETM":
+    if j < 1 or found[j - 1][1] != "ETM":
         return []
-    return [k for k in range(_clause_start(found, j - 1), j - 1)
+    start = _clause_start(found, j - 1)
+    while nested and start > 1 and found[start - 1][1] == "ETM" and found[start][1].startswith("NN"):
+        start = _clause_start(found, start - 1)  # 추천할 만한 앱, 불편한 점이 많은 앱
+    return [k for k in range(start, j - 1)
             if found[k][1].split("-")[0] in CONTENT and found[k][0] not in NEGATIVE_POLARITY]
 
 

@@ -121,6 +121,11 @@ ENGLISH_MIXED_IN_AND_WAITED_FOR = [
     ("update 후에 속도가 훨씬 smooth해졌어요", PRAISE), ("design은 예쁜데 기능이 너무 buggy해요", COMPLAINT),
     ("환불금을 안 줘요", COMPLAINT), ("배터리가 오래가요", PRAISE)]
 SOLVED_ONLY_ONCE_DONE = [("문제 해결해 주세요", COMPLAINT), ("빠르게 해결해 주셨어요", PRAISE), ("문제 해결이 빨라요", PRAISE)]
+NOT_WHAT_IT_IS = [  # 아니다 denies the words describing its noun; 뿐만 아니라 ("not only") denies nothing
+    ("맛있는 음식은 아니었어요", COMPLAINT), ("친절한 상담은 아니었습니다", COMPLAINT), ("다시 사고 싶은 제품은 아니네요", COMPLAINT),
+    ("믿고 맡길 만한 곳은 아닌 것 같아요", COMPLAINT), ("최고의 서비스는 아니에요", COMPLAINT), ("불편한 앱은 아니에요", PRAISE),
+    ("요금이 비싼 편은 아니었어요", PRAISE), ("고장이 잦은 기계는 결코 아닙니다", PRAISE),
+    ("친절할 뿐만 아니라 설명도 꼼꼼했어요", PRAISE), ("빠를 뿐만 아니라 불친절하기까지 해요", COMPLAINT)]
 EASY_AND_HARD_GOING = [("이체가 간편해져서 자주 쓰게 돼요", PRAISE), ("강사님 설명이 너무 빨라서 따라가기 힘들어요", COMPLAINT)]
 
 
@@ -131,7 +136,7 @@ EASY_AND_HARD_GOING = [("이체가 간편해져서 자주 쓰게 돼요", PRAISE
                          + POINTS_GIVEN + REQUESTS_DONE + REQUESTS_TAKEN_UP_OR_NOT + WITHOUT_IT + SAID_NOT_TO_BE
                          + SHOPPERS_SLANG + NOT_SHOWING + NONE_AT_ALL + BUSINESS_CUSTOMERS
                          + WORDS_OF_NOTHING_SAYING_SOMETHING + A_FUNCTION_NOT_WORKING + MADE_TO_DO_IT_AGAIN
-                         + EASY_AND_HARD_GOING + SOLVED_ONLY_ONCE_DONE + A_CALL_S_TURNS
+                         + EASY_AND_HARD_GOING + SOLVED_ONLY_ONCE_DONE + A_CALL_S_TURNS + NOT_WHAT_IT_IS
                          + ENGLISH_MIXED_IN_AND_WAITED_FOR)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
@@ -160,6 +165,19 @@ def test_the_words_of_a_missing_thing_and_the_adverbs_before_a_negation_are_foun
     assert "딱히/MAG" not in korean.features("딱히 불편한 점은 없어요", found)  # a negation follows: it counts nothing
     assert korean._negation_follows(korean.tokens("별로 좋지 않아요"), 0)
     assert not korean._negation_follows(korean.tokens("별로예요"), 0)
+
+
+def test_the_copula_denies_what_describes_its_noun_only_where_it_states_it():
+    def denied(text: str) -> list[str]:
+        found = korean.tokens(text)
+        return [found[i][0] for i in sorted(korean._negation_scope(found))]
+
+    assert denied("좋은 제품은 아니에요") == ["좋"]  # the noun itself says what it says
+    assert denied("불편한 점이 많은 앱은 아니에요") == ["불편", "점", "많"]
+    assert denied("추천할 만한 요금제는 아닌 것 같아요") == ["추천"]
+    for text in ("좋은 제품 아닌가요?", "비싼 요금이 아니라 싼 요금이에요", "친절할 뿐만 아니라 빨라요", "하는 게 아니에요",
+                 "연기만 좋은 게 아니에요"):
+        assert denied(text) == [], text  # asked, "not A but B", "not only", a verb's clause, "not only A"
 
 
 def test_waiting_promised_is_no_complaint_of_waiting():
