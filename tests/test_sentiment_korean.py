@@ -126,6 +126,11 @@ NOT_WHAT_IT_IS = [  # 아니다 denies the words describing its noun; 뿐만 아
     ("믿고 맡길 만한 곳은 아닌 것 같아요", COMPLAINT), ("최고의 서비스는 아니에요", COMPLAINT), ("불편한 앱은 아니에요", PRAISE),
     ("요금이 비싼 편은 아니었어요", PRAISE), ("고장이 잦은 기계는 결코 아닙니다", PRAISE),
     ("친절할 뿐만 아니라 설명도 꼼꼼했어요", PRAISE), ("빠를 뿐만 아니라 불친절하기까지 해요", COMPLAINT)]
+WISHED_BETTER = [  # a wish that it were more so is a lack; a wish without 더, or for more of this, is not
+    ("화면 전환이 좀 더 부드러웠으면 좋겠어요", COMPLAINT), ("설명이 조금만 더 쉬웠으면 합니다", COMPLAINT),
+    ("배달이 더 빨리 왔으면 좋겠네요", COMPLAINT), ("수수료가 좀 더 낮았으면 좋겠습니다", COMPLAINT),
+    ("다음에도 같은 분이 와 주셨으면 좋겠어요", PRAISE), ("이런 매장이 더 많아졌으면 좋겠어요", PRAISE),
+    ("업데이트 후 더 빨라졌어요", PRAISE)]
 EASY_AND_HARD_GOING = [("이체가 간편해져서 자주 쓰게 돼요", PRAISE), ("강사님 설명이 너무 빨라서 따라가기 힘들어요", COMPLAINT)]
 
 
@@ -137,6 +142,7 @@ EASY_AND_HARD_GOING = [("이체가 간편해져서 자주 쓰게 돼요", PRAISE
                          + SHOPPERS_SLANG + NOT_SHOWING + NONE_AT_ALL + BUSINESS_CUSTOMERS
                          + WORDS_OF_NOTHING_SAYING_SOMETHING + A_FUNCTION_NOT_WORKING + MADE_TO_DO_IT_AGAIN
                          + EASY_AND_HARD_GOING + SOLVED_ONLY_ONCE_DONE + A_CALL_S_TURNS + NOT_WHAT_IT_IS
+                         + WISHED_BETTER
                          + ENGLISH_MIXED_IN_AND_WAITED_FOR)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
