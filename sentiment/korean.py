@@ -459,6 +459,8 @@ def _meant_in_clause(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
             start = _clause_start(found, i)
             if gone and start and found[start - 1][1] == "ETM":
                 start = _clause_start(found, start - 1)  # 불편한 점이 개선됐어요: the trouble said of its noun
+            while start > 1 and found[start - 1] == ("게", "EC") and found[start - 2][1].split("-")[0] in PREDICATE:
+                start = _clause_start(found, start - 1)  # 요금이 크게 올랐어요, 오류가 눈에 띄게 줄었어요: an adverb
             subjects = [j for j in range(start, i) if _names_one_of(found, j, nouns)]
             if subjects:
                 meant[i] = word

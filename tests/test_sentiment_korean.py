@@ -46,7 +46,10 @@ A_PRICE_S_MOVE = [  # up is bad news for a price, good news for a speed or a rat
     ("이번 달 요금이 갑자기 올랐어요", COMPLAINT), ("청구서 금액이 두 배로 나왔어요", COMPLAINT),
     ("구독료가 또 인상됐네요", COMPLAINT), ("가격이 올라서 부담돼요", COMPLAINT), ("요금이 내렸어요", PRAISE),
     ("요금이 오르지 않았어요", PRAISE), ("가격이 많이 떨어졌어요", PRAISE), ("속도가 올라서 좋아요", PRAISE),
-    ("평점이 올랐네요", PRAISE), ("두 배로 빨라졌어요", PRAISE)]
+    ("평점이 올랐네요", PRAISE), ("두 배로 빨라졌어요", PRAISE),
+    # an adverb made of a predicate (크게, 눈에 띄게) stands inside the clause of the price it moves
+    ("월 이용료가 엄청나게 올랐어요", COMPLAINT), ("구독료가 갑작스럽게 인상됐어요", COMPLAINT),
+    ("버그가 눈에 띄게 줄었어요", PRAISE), ("수수료가 크게 내렸네요", PRAISE)]
 AWAITED_AND_NOT_COME = [  # what a customer waits for, not come; a thing not wanted, or rain, not come is no complaint
     ("연락이 전혀 안 와요", COMPLAINT), ("인증 문자가 오지 않아요", COMPLAINT), ("설치 기사님이 약속 시간에 안 오셨어요", COMPLAINT),
     ("답장이 안 와요", COMPLAINT), ("불량품이 오지 않았어요", PRAISE), ("비도 안 오고 좋네요", PRAISE)]
