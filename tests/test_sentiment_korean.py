@@ -52,7 +52,10 @@ A_PRICE_S_MOVE = [  # up is bad news for a price, good news for a speed or a rat
     ("버그가 눈에 띄게 줄었어요", PRAISE), ("수수료가 크게 내렸네요", PRAISE)]
 AWAITED_AND_NOT_COME = [  # what a customer waits for, not come; a thing not wanted, or rain, not come is no complaint
     ("연락이 전혀 안 와요", COMPLAINT), ("인증 문자가 오지 않아요", COMPLAINT), ("설치 기사님이 약속 시간에 안 오셨어요", COMPLAINT),
-    ("답장이 안 와요", COMPLAINT), ("불량품이 오지 않았어요", PRAISE), ("비도 안 오고 좋네요", PRAISE)]
+    ("답장이 안 와요", COMPLAINT), ("불량품이 오지 않았어요", PRAISE), ("비도 안 오고 좋네요", PRAISE),
+    # come at once is the wait's opposite; said to come and not come is a wait, its subject the sentence's
+    ("상담 신청하자마자 전화가 바로 왔어요", PRAISE), ("접수하니 담당자가 곧바로 오셨어요", PRAISE),
+    ("담당자가 곧 온다고 하더니 안 왔어요", COMPLAINT), ("회신이 바로 안 오네요", COMPLAINT)]
 MEANT_IN_ITS_CLAUSE = [  # a problem undone or a trouble gone is solved; a customer's things gone are lost
     ("친절하게 안내해 주셔서 문제가 금방 풀렸어요", PRAISE), ("업데이트 후에 기능이 사라졌어요", COMPLAINT),
     ("저장한 파일이 날아갔어요", COMPLAINT), ("냄새가 사라졌어요", PRAISE), ("통증이 사라졌어요", PRAISE),
