@@ -137,6 +137,10 @@ WISHED_BETTER = [  # a wish that it were more so is a lack; a wish without 더, 
     ("배달이 더 빨리 왔으면 좋겠네요", COMPLAINT), ("수수료가 좀 더 낮았으면 좋겠습니다", COMPLAINT),
     ("다음에도 같은 분이 와 주셨으면 좋겠어요", PRAISE), ("이런 매장이 더 많아졌으면 좋겠어요", PRAISE),
     ("업데이트 후 더 빨라졌어요", PRAISE)]
+FAVOURS_DONE = [  # -어 주셨어요: a courtesy done, unless it was not done or done wrong; an unfair charge
+    ("직원분이 우산까지 챙겨 주셨어요", PRAISE), ("상담사님이 서류를 하나하나 확인해 주셨어요", PRAISE),
+    ("다른 사이즈로 잘못 보내 주셨어요", COMPLAINT), ("결국 환불을 안 해 주셨어요", COMPLAINT),
+    ("수리비를 부당하게 청구받았어요", COMPLAINT)]
 EASY_AND_HARD_GOING = [("이체가 간편해져서 자주 쓰게 돼요", PRAISE), ("강사님 설명이 너무 빨라서 따라가기 힘들어요", COMPLAINT)]
 
 
@@ -148,7 +152,7 @@ EASY_AND_HARD_GOING = [("이체가 간편해져서 자주 쓰게 돼요", PRAISE
                          + SHOPPERS_SLANG + NOT_SHOWING + NONE_AT_ALL + BUSINESS_CUSTOMERS
                          + WORDS_OF_NOTHING_SAYING_SOMETHING + A_FUNCTION_NOT_WORKING + MADE_TO_DO_IT_AGAIN
                          + EASY_AND_HARD_GOING + SOLVED_ONLY_ONCE_DONE + A_CALL_S_TURNS + NOT_WHAT_IT_IS
-                         + WISHED_BETTER
+                         + WISHED_BETTER + FAVOURS_DONE
                          + ENGLISH_MIXED_IN_AND_WAITED_FOR)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
@@ -190,6 +194,16 @@ def test_the_copula_denies_what_describes_its_noun_only_where_it_states_it():
     for text in ("좋은 제품 아닌가요?", "비싼 요금이 아니라 싼 요금이에요", "친절할 뿐만 아니라 빨라요", "하는 게 아니에요",
                  "연기만 좋은 게 아니에요"):
         assert denied(text) == [], text  # asked, "not A but B", "not only", a verb's clause, "not only A"
+
+
+def test_a_favour_done_is_found_only_where_it_was_done_as_asked():
+    def favour(text: str) -> bool:
+        return "해주심/VV" in korean.features(text, korean.tokens(text))
+
+    assert favour("짐을 방까지 옮겨 주셨어요") and favour("끝까지 친절하게 설명해 주셨습니다")
+    for text in ("환불을 안 해 주셨어요", "색상을 다르게 보내 주셨네요", "확인해 주셨나요?", "빨리 처리해 주셨으면 해요",
+                 "처리해 주세요"):
+        assert not favour(text), text
 
 
 def test_waiting_promised_is_no_complaint_of_waiting():
