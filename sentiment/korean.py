@@ -99,6 +99,8 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("싶", "지", "않"), ("싶지않", "VA")), (("싶", "지", "가", "않"), ("싶지않", "VA")),
           (("싶", "지", "는", "않"), ("싶지않", "VA")),
           (("형식", "적"), ("형식적", "XR")),  # perfunctory: 형식적인 답변, 응대가 형식적이에요
+          # cannot do without it (없으면 안 될 정도예요, 없어서는 안 될 앱): praise, not a 되다 negated
+          (("없", "으면", "안", "되"), ("없으면안됨", "VA")), (("없", "어서", "는", "안", "되"), ("없으면안됨", "VA")),
           # wanting it better (개선이 필요해요, 보완이 필요합니다, 개선 필요): a survey's complaint, politely put
           (("개선", "이", "필요"), ("개선필요", "NNG")), (("개선", "필요"), ("개선필요", "NNG")),
           (("보완", "이", "필요"), ("개선필요", "NNG")), (("보완", "필요"), ("개선필요", "NNG")))
@@ -254,6 +256,7 @@ CX_WORDS = {
     "말다름/VA": -1.5,  # not what the customer was told (상담원마다 말이 다 달라요; MEANT_IN_CLAUSE)
     "요청처리/NNG": 0.5,  # a refund or cancellation done for the customer (DONE_FOR): a request met, mildly
     "반영/NNG": 1.0,  # a request taken up (의견이 반영됐어요; 반영되지 않았어요 is a complaint)
+    "없으면안됨/VA": 1.2,  # the idiom above: cannot do without it
     "형식적/XR": -1.5,  # perfunctory (응대가 형식적이에요): the idiom above
     "개선필요/NNG": -1.0,  # needs to be better (개선이 필요해요): the idiom above
 }

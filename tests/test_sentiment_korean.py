@@ -141,6 +141,8 @@ FAVOURS_DONE = [  # -어 주셨어요: a courtesy done, unless it was not done o
     ("직원분이 우산까지 챙겨 주셨어요", PRAISE), ("상담사님이 서류를 하나하나 확인해 주셨어요", PRAISE),
     ("다른 사이즈로 잘못 보내 주셨어요", COMPLAINT), ("결국 환불을 안 해 주셨어요", COMPLAINT),
     ("수리비를 부당하게 청구받았어요", COMPLAINT)]
+CANNOT_DO_WITHOUT = [("이 앱 없으면 안 돼요", PRAISE), ("이제는 없어서는 안 될 서비스예요", PRAISE),
+                     ("업무할 때 없으면 안 되는 프로그램이에요", PRAISE)]
 EASY_AND_HARD_GOING = [("이체가 간편해져서 자주 쓰게 돼요", PRAISE), ("강사님 설명이 너무 빨라서 따라가기 힘들어요", COMPLAINT)]
 
 
@@ -152,7 +154,7 @@ EASY_AND_HARD_GOING = [("이체가 간편해져서 자주 쓰게 돼요", PRAISE
                          + SHOPPERS_SLANG + NOT_SHOWING + NONE_AT_ALL + BUSINESS_CUSTOMERS
                          + WORDS_OF_NOTHING_SAYING_SOMETHING + A_FUNCTION_NOT_WORKING + MADE_TO_DO_IT_AGAIN
                          + EASY_AND_HARD_GOING + SOLVED_ONLY_ONCE_DONE + A_CALL_S_TURNS + NOT_WHAT_IT_IS
-                         + WISHED_BETTER + FAVOURS_DONE
+                         + WISHED_BETTER + FAVOURS_DONE + CANNOT_DO_WITHOUT
                          + ENGLISH_MIXED_IN_AND_WAITED_FOR)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
