@@ -255,7 +255,8 @@ CX_WORDS = {
     "안됨/VV": -1.5,  # what a customer does with a service not working (NOT_THERE)
     "말다름/VA": -1.5,  # not what the customer was told (상담원마다 말이 다 달라요; MEANT_IN_CLAUSE)
     "요청처리/NNG": 0.5,  # a refund or cancellation done for the customer (DONE_FOR): a request met, mildly
-    "반영/NNG": 1.0,  # a request taken up (의견이 반영됐어요; 반영되지 않았어요 is a complaint)
+    "반영/NNG": 1.0,
+    "성의/NNG": 1.0,  # sincerity, care (성의 있게 답해 주셨어요; 무성의한 답변 turned round by its prefix)  # a request taken up (의견이 반영됐어요; 반영되지 않았어요 is a complaint)
     "없으면안됨/VA": 1.2,  # the idiom above: cannot do without it
     "형식적/XR": -1.5,  # perfunctory (응대가 형식적이에요): the idiom above
     "개선필요/NNG": -1.0,  # needs to be better (개선이 필요해요): the idiom above
@@ -670,13 +671,15 @@ def _clause_ends(found: list[tuple[str, str]], i: int) -> bool:
 def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
     """The content morphemes a negation turns round: the negated one, and where it is a light
     predicate (좋은 것 같지 않아요, 잘 되지 않아요) the word it leans on: the predicate before 것/듯
-    and an adverb right before the negated verb."""
-    scope = set()
+    and an adverb right before the negated verb. Negations of one morpheme by different means cancel:
+    불친절하지 않아요, 불친절한 직원은 없었어요 and 불친절한 편은 아니었어요 turn 불친절 round, as praise (its prefix,
+    the words describing what there is none of or what it is not, and the rest, each turn it once)."""
+    scope, described = set(), set()
     for i, (form, tag) in enumerate(found):
         if (form, tag) in NONE_OF:
-            scope.update(_what_there_is_none_of(found, i))
+            described.update(_what_there_is_none_of(found, i))
         if (form, tag) == ("아니", "VCN"):
-            scope.update(_what_it_is_not(found, i))
+            described.update(_what_it_is_not(found, i))
         if (form, tag) == ("다고", "EC") and _said_not_to_be(found, i):
             scope.update(j for j in range(_clause_start(found, i), i) if found[j][1].split("-")[0] in CONTENT)
         if tag.split("-")[0] in CONTENT and _negated(found, i):
@@ -696,7 +699,8 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
                 if found[i][0] in LIGHT_PREDICATES and start >= 2 and found[start - 1][1] == "ETM":
                     start = _clause_start(found, start - 1)  # 잘 되는 것 같지 않다: the clause it is about
                 scope.update(j for j in range(start, i) if found[j][1].split("-")[0] in CONTENT)
-    return {i for i in scope if found[i][0] not in REQUESTS}
+    prefixed = {i for i in range(len(found)) if found[i][1].split("-")[0] in CONTENT and _prefixed(found, i)}
+    return {i for i in scope ^ described ^ prefixed if found[i][0] not in REQUESTS}
 
 
 def _between_noun_and_none(morpheme: tuple[str, str]) -> bool:
@@ -721,6 +725,10 @@ def _what_there_is_none_of(found: list[tuple[str, str]], i: int) -> list[int]:
     j = i - 1
     while j >= 0 and _between_noun_and_none(found[j]):
         j -= 1  # 건 하나도 없어요: none at all
+    if j > 1 and found[j][1] == "NNB" and found[j - 1] == ("한", "MM"):
+        j -= 2  # 불친절한 직원은 한 명도 없었어요: not one
+        while j >= 0 and found[j][1].startswith("J"):
+            j -= 1
     if j < 1 or not found[j][1].startswith("NN") or found[j] == ("수", "NNB"):
         return []
     return _describing(found, j)
@@ -808,12 +816,15 @@ def _leaned_on(found: list[tuple[str, str]], i: int) -> list[int]:
     return []
 
 
+def _prefixed(found: list[tuple[str, str]], i: int) -> bool:
+    """Whether 불/비/무/미 turns this morpheme round (불친절, 비효율)."""
+    return bool(i) and found[i - 1][1] == "XPN" and found[i - 1][0] in NEGATING_PREFIXES
+
+
 def _negated(found: list[tuple[str, str]], i: int) -> bool:
-    """Whether negation marks this morpheme itself (before it, after it, or as its prefix)."""
+    """Whether a negation marks this morpheme itself (before it or after it; its prefix is `_prefixed`)."""
     form, tag = found[i]
     if i and found[i - 1] in NEGATORS_BEFORE:
-        return True
-    if i and found[i - 1][1] == "XPN" and found[i - 1][0] in NEGATING_PREFIXES:
         return True
     if _negated_after(found, i):
         return True

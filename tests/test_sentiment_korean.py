@@ -141,6 +141,9 @@ FAVOURS_DONE = [  # -어 주셨어요: a courtesy done, unless it was not done o
     ("직원분이 우산까지 챙겨 주셨어요", PRAISE), ("상담사님이 서류를 하나하나 확인해 주셨어요", PRAISE),
     ("다른 사이즈로 잘못 보내 주셨어요", COMPLAINT), ("결국 환불을 안 해 주셨어요", COMPLAINT),
     ("수리비를 부당하게 청구받았어요", COMPLAINT)]
+NEGATIONS_THAT_CANCEL = [  # a prefix's negation, and none of it or not it, turn a word round once each
+    ("불친절한 상담원은 한 명도 없었어요", PRAISE), ("불편한 구조는 아니었어요", PRAISE), ("불만족스러운 점은 없어요", PRAISE),
+    ("불친절하지는 않았어요", PRAISE), ("무성의한 답변은 아니었어요", PRAISE)]
 CANNOT_DO_WITHOUT = [("이 앱 없으면 안 돼요", PRAISE), ("이제는 없어서는 안 될 서비스예요", PRAISE),
                      ("업무할 때 없으면 안 되는 프로그램이에요", PRAISE)]
 EASY_AND_HARD_GOING = [("이체가 간편해져서 자주 쓰게 돼요", PRAISE), ("강사님 설명이 너무 빨라서 따라가기 힘들어요", COMPLAINT)]
@@ -155,6 +158,7 @@ EASY_AND_HARD_GOING = [("이체가 간편해져서 자주 쓰게 돼요", PRAISE
                          + WORDS_OF_NOTHING_SAYING_SOMETHING + A_FUNCTION_NOT_WORKING + MADE_TO_DO_IT_AGAIN
                          + EASY_AND_HARD_GOING + SOLVED_ONLY_ONCE_DONE + A_CALL_S_TURNS + NOT_WHAT_IT_IS
                          + WISHED_BETTER + FAVOURS_DONE + CANNOT_DO_WITHOUT
+                         + NEGATIONS_THAT_CANCEL
                          + ENGLISH_MIXED_IN_AND_WAITED_FOR)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
