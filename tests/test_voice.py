@@ -1,9 +1,7 @@
 """The voice-of-the-week rule, its memory (kept when presented, pinned, never featured twice) and its
 redaction."""
 
-from datetime import datetime
 
-import pandas as pd
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
