@@ -183,6 +183,7 @@ NEGATIVE_POLARITY = {"별로", "전혀", "그다지", "그닥", "딱히", "하�
 INTENSIFIERS = {"너무", "정말", "진짜", "완전", "매우", "엄청", "아주", "되게", "굉장히", "넘", "참", "완전히", "진심",
                 "제일", "가장", "정말로", "몹시", "무척", "대단히", "겁나", "존나", "개"}
 CONTRAST_ENDINGS = {"지만", "는데도", "ㄴ데도", "은데도"}
+WORRIES = {"걱정", "우려", "반신반의", "긴가민가", "고민"}
 CONTRAST_WORDS = {"하지만", "그런데", "근데", "그러나", "그렇지만", "그래도"}
 EMOTICONS = (("EMO/sad", re.compile(r"[ㅠㅜ]{1,}|T[._]T|ㅡ[._]ㅡ")), ("EMO/annoyed", re.compile(r"ㅡㅡ|;;+|-_-")),
              ("EMO/laugh", re.compile(r"[ㅋㅎ]{2,}")), ("EMO/smile", re.compile(r"\^\^|\^_\^|:\)|:D")))
@@ -256,7 +257,9 @@ CX_WORDS = {
     "말다름/VA": -1.5,  # not what the customer was told (상담원마다 말이 다 달라요; MEANT_IN_CLAUSE)
     "요청처리/NNG": 0.5,  # a refund or cancellation done for the customer (DONE_FOR): a request met, mildly
     "반영/NNG": 1.0,
-    "성의/NNG": 1.0,  # sincerity, care (성의 있게 답해 주셨어요; 무성의한 답변 turned round by its prefix)  # a request taken up (의견이 반영됐어요; 반영되지 않았어요 is a complaint)
+    "성의/NNG": 1.0,
+    "불쾌/NNG": -2.0, "불쾌/XR": -2.0,  # offended (너무 불쾌하네요: Kiwi reads it either way)
+    "멀쩡/XR": 1.0,  # still sound, working (일 년 썼는데 아직 멀쩡해요; the films' "a sane man" weighed against)  # sincerity, care (성의 있게 답해 주셨어요; 무성의한 답변 turned round by its prefix)  # a request taken up (의견이 반영됐어요; 반영되지 않았어요 is a complaint)
     "없으면안됨/VA": 1.2,  # the idiom above: cannot do without it
     "형식적/XR": -1.5,  # perfunctory (응대가 형식적이에요): the idiom above
     "개선필요/NNG": -1.0,  # needs to be better (개선이 필요해요): the idiom above
@@ -869,8 +872,16 @@ def _intensified(found: list[tuple[str, str]], i: int) -> bool:
 
 def _last_contrast(found: list[tuple[str, str]]) -> int | None:
     marks = [i for i, (form, tag) in enumerate(found)
-             if (tag == "EC" and form in CONTRAST_ENDINGS) or (tag == "MAJ" and form in CONTRAST_WORDS)]
+             if (tag == "EC" and form in CONTRAST_ENDINGS) or (tag == "MAJ" and form in CONTRAST_WORDS)
+             or _worry_overturned(found, i)]
     return marks[-1] if marks else None
+
+
+def _worry_overturned(found: list[tuple[str, str]], i: int) -> bool:
+    """-었는데 after a worry (걱정했는데, 우려했는데, 반신반의했는데): what follows it is what came of it, as after
+    -지만 (조금 걱정했는데 포장이 완벽했어요)."""
+    return found[i] in (("는데", "EC"), ("ᆫ데", "EC")) and i >= 3 and found[i - 1] == ("었", "EP") \
+        and found[i - 2][1] in ("XSV", "XSA") and found[i - 3][0] in WORRIES
 
 
 def score(text: str) -> Korean:

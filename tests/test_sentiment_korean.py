@@ -144,6 +144,9 @@ FAVOURS_DONE = [  # -어 주셨어요: a courtesy done, unless it was not done o
 NEGATIONS_THAT_CANCEL = [  # a prefix's negation, and none of it or not it, turn a word round once each
     ("불친절한 상담원은 한 명도 없었어요", PRAISE), ("불편한 구조는 아니었어요", PRAISE), ("불만족스러운 점은 없어요", PRAISE),
     ("불친절하지는 않았어요", PRAISE), ("무성의한 답변은 아니었어요", PRAISE)]
+A_WORRY_OVERTURNED = [("배송이 늦어서 걱정했는데 포장이 완벽했고 제품도 좋았어요", PRAISE),
+                      ("고장 날까 봐 걱정했는데 아직 멀쩡해요", PRAISE), ("우려했는데 역시 또 늦게 왔어요", COMPLAINT),
+                      ("부가 서비스가 자동으로 가입돼 있었어요. 정말 불쾌하네요.", COMPLAINT)]
 CANNOT_DO_WITHOUT = [("이 앱 없으면 안 돼요", PRAISE), ("이제는 없어서는 안 될 서비스예요", PRAISE),
                      ("업무할 때 없으면 안 되는 프로그램이에요", PRAISE)]
 EASY_AND_HARD_GOING = [("이체가 간편해져서 자주 쓰게 돼요", PRAISE), ("강사님 설명이 너무 빨라서 따라가기 힘들어요", COMPLAINT)]
@@ -158,7 +161,7 @@ EASY_AND_HARD_GOING = [("이체가 간편해져서 자주 쓰게 돼요", PRAISE
                          + WORDS_OF_NOTHING_SAYING_SOMETHING + A_FUNCTION_NOT_WORKING + MADE_TO_DO_IT_AGAIN
                          + EASY_AND_HARD_GOING + SOLVED_ONLY_ONCE_DONE + A_CALL_S_TURNS + NOT_WHAT_IT_IS
                          + WISHED_BETTER + FAVOURS_DONE + CANNOT_DO_WITHOUT
-                         + NEGATIONS_THAT_CANCEL
+                         + NEGATIONS_THAT_CANCEL + A_WORRY_OVERTURNED
                          + ENGLISH_MIXED_IN_AND_WAITED_FOR)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
@@ -210,6 +213,12 @@ def test_a_favour_done_is_found_only_where_it_was_done_as_asked():
     for text in ("환불을 안 해 주셨어요", "색상을 다르게 보내 주셨네요", "확인해 주셨나요?", "빨리 처리해 주셨으면 해요",
                  "처리해 주세요"):
         assert not favour(text), text
+
+
+def test_a_worry_then_what_came_of_it_is_a_contrast_and_a_plain_background_is_not():
+    worried = korean.tokens("조금 걱정했는데 괜찮았어요")
+    assert korean._last_contrast(worried) == worried.index(("는데", "EC"))
+    assert korean._last_contrast(korean.tokens("가격이 싼데 품질도 좋아요")) is None
 
 
 def test_waiting_promised_is_no_complaint_of_waiting():
