@@ -308,6 +308,7 @@ def content_hash(frame: pd.DataFrame, columns: list[str]) -> pd.Series:
                       **{name: pa.array(text) for name, text in texts.items()}})
     joined = ", ".join(f"coalesce(c{i}, chr(0))" for i in range(len(columns)))
     with duckdb.connect() as connection:
+        connection.register("parts", parts)
         hashes = connection.execute(
             f"SELECT substr(md5(concat_ws(chr(31), {joined})), 1, 24) AS h FROM parts ORDER BY n").fetch_arrow_table()
     return hashes.column("h").to_pandas().astype("str").set_axis(frame.index)
