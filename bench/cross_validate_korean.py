@@ -2,10 +2,11 @@
 
 One random tenth of the rows (about 3,900 movie reviews) moves by ±0.6 points from one draw to
 another, more than most choices of how to learn (which rows, how features weigh, the penalty) change
-it. Here every build row is scored once, by a regression learned on the other four fifths (a review's negated rewrite always in the same fifth as
-the review), so a choice is judged on all 39,000 movie reviews; the held-out rows of
-`bench/bench_korean.py` are never read. What is printed is the regression's own sign (no
-hand-written word), for the movie reviews, the product reviews and the product reviews' rewrites.
+it. Here every build row is scored once, by a regression learned on the other four fifths (a review's
+negated rewrite always in the same fifth as the review), so a choice is judged on all 39,000 movie
+reviews; the held-out rows of `bench/bench_korean.py` are never read. What is printed is the
+regression's own sign (no hand-written word), for the movie reviews, the product reviews and the
+product reviews' rewrites.
 
 Run: .venv/bin/python bench/cross_validate_korean.py [--product-weight 4] [--min-count 3]
      [--strength 0.1] [--scale C3=2 ...]   (feature groups: CH, C3, SB, pairs, morphemes)

@@ -256,10 +256,10 @@ CX_WORDS = {
     "안됨/VV": -1.5,  # what a customer does with a service not working (NOT_THERE)
     "말다름/VA": -1.5,  # not what the customer was told (상담원마다 말이 다 달라요; MEANT_IN_CLAUSE)
     "요청처리/NNG": 0.5,  # a refund or cancellation done for the customer (DONE_FOR): a request met, mildly
-    "반영/NNG": 1.0,
-    "성의/NNG": 1.0,
+    "반영/NNG": 1.0,  # a request taken up (의견이 반영됐어요; 반영되지 않았어요 is a complaint)
+    "성의/NNG": 1.0,  # sincerity, care (성의 있게 답해 주셨어요; 무성의한 답변 turned round by its prefix)
     "불쾌/NNG": -2.0, "불쾌/XR": -2.0,  # offended (너무 불쾌하네요: Kiwi reads it either way)
-    "멀쩡/XR": 1.0,  # still sound, working (일 년 썼는데 아직 멀쩡해요; the films' "a sane man" weighed against)  # sincerity, care (성의 있게 답해 주셨어요; 무성의한 답변 turned round by its prefix)  # a request taken up (의견이 반영됐어요; 반영되지 않았어요 is a complaint)
+    "멀쩡/XR": 1.0,  # still sound, working (일 년 썼는데 아직 멀쩡해요; the films' "a sane man" weighed against)
     "없으면안됨/VA": 1.2,  # the idiom above: cannot do without it
     "형식적/XR": -1.5,  # perfunctory (응대가 형식적이에요): the idiom above
     "개선필요/NNG": -1.0,  # needs to be better (개선이 필요해요): the idiom above
