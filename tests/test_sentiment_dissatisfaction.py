@@ -174,6 +174,8 @@ def test_a_happy_turn_scores_near_zero_a_neutral_one_half_and_an_unscored_one_no
     ("이 손해는 누가 책임지실 거예요?", ["최악"]), ("정말 더는 못 참겠어요", ["최악"]),
     ("가입할 때 위약금 안내는 전혀 못 들었어요", ["말이 다르네요"]), ("참 친절하세요", []),
     ("세 번째 상품으로 주문할게요", []),
+    ("긴급 문의를 남겼는데 3일째 답변이 없어요", ["아직도 안 됐어요"]), ("메일을 보냈는데 회신이 안 와요", ["아직도 안 됐어요", "안 돼요"]),
+    ("2주째 소식이 없네요", ["아직도 안 됐어요"]), ("답변 빨리 주셔서 좋았어요", []), ("3일 만에 답이 왔어요", []),
 ])
 def test_korean_rejections_and_failures_count_as_english_ones_do(text, found):
     """The same formula over the Korean scorer's leaning (its compound, or 0 for a weak reading): a
