@@ -325,6 +325,14 @@ def demo_frame(name: str, **read) -> pd.DataFrame:
     return pd.read_csv(DEMO_DIR / f"{name}.csv", **read)
 
 
+def first_demo_call(segment: str, start: str, end: str) -> pd.Series:
+    """The segment's first demo call (by call id) started in [start, end), with its account's name: what a
+    test opens, looked up rather than named, so that the demo can be drawn again."""
+    calls = demo_frame("calls", parse_dates=["started_at"]).merge(demo_frame("accounts"), on="account_id")
+    return calls[(calls["segment"] == segment) & (calls["started_at"] >= start) & (calls["started_at"] < end)] \
+        .sort_values("call_id").iloc[0]
+
+
 SUPPORT_SHEET_ROWS = [
     ["Account ID", "Submitted At", "Likelihood to recommend", "Comment", "Role"],
     ["A1", "2026-11-16 09:00", "9", "Quick answers from support", "admin"],

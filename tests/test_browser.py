@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 from playwright.sync_api import expect
 
 from browsing import PAGES, app_server, data_words, english_on_page, nps_sample, pick, settled, tile, walk_in_korean
-from conftest import FIXTURES, ROOT, demo_frame
+from conftest import FIXTURES, ROOT, demo_frame, first_demo_call
 
 pytestmark = pytest.mark.browser
 
@@ -86,6 +86,8 @@ def test_board_loads_with_figures_and_fits_a_projector_in_presentation_mode(read
 
 def test_drill_from_the_board_into_a_segment_and_one_call_and_reload_restores_it(reading_server, page):
     server = reading_server
+    call = first_demo_call("SMB", "2026-11-16", "2026-11-23")
+    heading = f"{call['account_name']} · {call['call_type']} call"
     page.goto(f"{server}/?window=2026-W47&weeks=1")
     expect(page.get_by_text("How customers feel · 2026-W47")).to_be_visible(timeout=90_000)
     settled(page)
@@ -98,24 +100,24 @@ def test_drill_from_the_board_into_a_segment_and_one_call_and_reload_restores_it
     expect(page.get_by_role("heading", name="SMB", exact=True)).to_be_visible(timeout=30_000)
     settled(page)
     page.get_by_role("tab", name="Calls").click()
-    pick(page, "Open a call", "C002014")
-    expect(page.get_by_text("Brightbrook Freight · success call")).to_be_visible(timeout=30_000)
+    pick(page, "Open a call", call["call_id"])
+    expect(page.get_by_text(heading)).to_be_visible(timeout=30_000)
     customer_turns = page.locator(".turn.customer")
     expect(customer_turns.first).to_be_visible()
     turns = customer_turns.count()
     assert turns > 0
-    expect(page).to_have_url(re.compile(r"call=C002014"))  # written at the end of the run
+    expect(page).to_have_url(re.compile(f"call={call['call_id']}"))  # written at the end of the run
     assert "dim=segment" in page.url and "value=SMB" in page.url
 
     page.reload()  # the URL alone brings the same view back
     expect(page.get_by_role("heading", name="SMB", exact=True)).to_be_visible(timeout=60_000)
     settled(page)
     page.get_by_role("tab", name="Calls").click()
-    expect(page.get_by_text("Brightbrook Freight · success call")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text(heading)).to_be_visible(timeout=30_000)
     assert page.locator(".turn.customer").count() == turns
 
     page.go_back()  # the view before the call was opened
-    expect(page.get_by_text("Brightbrook Freight · success call")).to_be_hidden(timeout=30_000)
+    expect(page.get_by_text(heading)).to_be_hidden(timeout=30_000)
     assert "call=" not in page.url and "value=SMB" in page.url
 
 

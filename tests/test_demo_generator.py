@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from conftest import demo_story_accounts
-from empathy.loading.demo_generator import DEMO_DIR, generate
+from empathy.loading.demo_generator import DEMO_DIR, KOREAN_ACCOUNTS, generate
+from sentiment.calls import analyze_transcript
 
 LAST_DAY = pd.Timestamp("2026-11-22 23:59:59")
 BILLING = re.compile(r"bill|invoice|charge|refund|prorat|VAT", re.IGNORECASE)
@@ -92,6 +93,19 @@ def test_a_few_accounts_have_by_far_the_most_escalations(demo):
 def test_some_customers_write_and_speak_korean(demo):
     assert demo["surveys"]["comment"].str.contains(HANGUL).sum() >= 50
     assert demo["calls"]["transcript"].str.contains(HANGUL).sum() >= 20
+
+
+def test_korean_calls_are_the_calls_english_ones_are(demo):
+    """The Korean accounts' calls in Korean come in every kind, and have an unhappy customer about as often as
+    their calls in English do (they all did when every Korean call was a complaint and a thank-you)."""
+    korean_accounts = demo["accounts"].loc[demo["accounts"]["account_name"].isin(KOREAN_ACCOUNTS), "account_id"]
+    calls = demo["calls"][demo["calls"]["account_id"].isin(korean_accounts)]
+    in_korean = calls["transcript"].str.contains(HANGUL)
+    assert set(calls.loc[in_korean, "call_type"]) == {"support", "success", "sales"}
+    unhappy = calls["transcript"].map(lambda text: analyze_transcript(text).figures["unhappy"])
+    korean_share, english_share = unhappy[in_korean].mean(), unhappy[~in_korean].mean()
+    assert in_korean.sum() >= 20 and (~in_korean).sum() >= 20
+    assert 0.1 < korean_share < 0.6 and abs(korean_share - english_share) < 0.25
 
 
 def test_comments_read_like_people_not_a_template(demo):

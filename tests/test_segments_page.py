@@ -7,7 +7,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from conftest import demo_frame
+from conftest import demo_frame, first_demo_call
 
 W47 = ("2026-11-16", "2026-11-23")
 
@@ -49,18 +49,18 @@ def test_respondent_role_has_no_call_figures(open_page):
 
 
 def test_a_shared_url_opens_the_drill_down_and_the_call(open_page):
-    at = open_page("segments", dim="segment", value="SMB", window="2026-W47", weeks="1", call="C002014")
+    call = first_demo_call("SMB", *W47)
+    at = open_page("segments", dim="segment", value="SMB", window="2026-W47", weeks="1", call=call["call_id"])
     assert [h.value for h in at.header] == ["SMB"]
-    assert at.selectbox(key="seg-value").value == "SMB" and at.selectbox(key="seg-call").value == "C002014"
+    assert at.selectbox(key="seg-value").value == "SMB" and at.selectbox(key="seg-call").value == call["call_id"]
     calls = demo_frame("calls", parse_dates=["started_at"]).merge(demo_frame("accounts"), on="account_id")
     smb_calls = calls[(calls["segment"] == "SMB") & (calls["started_at"] >= W47[0]) & (calls["started_at"] < W47[1])]
     offered = {option.split(" · ")[0] for option in at.selectbox(key="seg-call").options if option != "pick one"}
     assert offered == set(smb_calls["call_id"])
-    transcript = calls.loc[calls["call_id"] == "C002014", "transcript"].iloc[0]
-    customer_lines = re.findall(r"(?m)^(?:\[[\d:]+\] )?Customer:", transcript)  # stamped or not
+    customer_lines = re.findall(r"(?m)^(?:\[[\d:]+\] )?Customer:", call["transcript"])  # stamped or not
     page = "\n".join(m.value for m in at.markdown)
     assert page.count('class="turn customer') == len(customer_lines)
-    assert "Brightbrook Freight" in page
+    assert call["account_name"] in page
 
 
 def test_narrowing_to_a_theme_and_the_url_follows_the_widgets(open_page):
@@ -74,20 +74,25 @@ def test_narrowing_to_a_theme_and_the_url_follows_the_widgets(open_page):
 
 
 def test_a_drilled_segment_says_how_many_calls_and_comments_are_in_each_language(open_page):
-    """Worked out from the demo CSVs: Hangul in a comment (or a call's customer lines) makes it Korean."""
-    at = open_page("segments", dim="segment", value="Enterprise", window="2026-W45", weeks="1")
-    start, end = "2026-11-02", "2026-11-09"
+    """Worked out from the demo CSVs: Hangul in a comment (or a call's customer lines) makes it Korean. The
+    week is the last of the demo's in which Enterprise accounts both wrote and spoke Korean."""
     accounts = demo_frame("accounts")
     enterprise = set(accounts.loc[accounts["segment"] == "Enterprise", "account_id"])
     hangul = "[가-힣]"
     answers = demo_frame("survey_responses", parse_dates=["submitted_at"])
-    comments = answers[answers["account_id"].isin(enterprise) & (answers["submitted_at"] >= start)
-                       & (answers["submitted_at"] < end) & answers["comment"].notna()]["comment"]
+    answers = answers[answers["account_id"].isin(enterprise) & answers["comment"].notna()]
     calls = demo_frame("calls", parse_dates=["started_at"])
-    calls = calls[calls["account_id"].isin(enterprise) & (calls["started_at"] >= start) & (calls["started_at"] < end)]
-    said = calls["transcript"].map(lambda t: "\n".join(l for l in t.splitlines() if "] Customer:" in l))
-    korean_calls, korean_comments = int(said.str.contains(hangul).sum()), int(comments.str.contains(hangul).sum())
-    assert korean_calls and korean_comments  # the demo's Korean customers are in this week
-    expected = (f"In 2026-W45: {korean_calls} Korean, {len(calls) - korean_calls} English calls; "
+    calls = calls[calls["account_id"].isin(enterprise)]
+    said = calls["transcript"].map(lambda t: "\n".join(re.findall(r"(?m)^(?:\[[\d:]+\] )?Customer:.*$", t)))
+    korean_weeks = set(calls.loc[said.str.contains(hangul), "started_at"].dt.strftime("%G-W%V")) \
+        & set(answers.loc[answers["comment"].str.contains(hangul), "submitted_at"].dt.strftime("%G-W%V"))
+    week = max(korean_weeks)
+    at = open_page("segments", dim="segment", value="Enterprise", window=week, weeks="1")
+    comments = answers.loc[answers["submitted_at"].dt.strftime("%G-W%V") == week, "comment"]
+    in_week = calls["started_at"].dt.strftime("%G-W%V") == week
+    korean_calls = int(said[in_week].str.contains(hangul).sum())
+    korean_comments = int(comments.str.contains(hangul).sum())
+    calls = calls[in_week]
+    expected = (f"In {week}: {korean_calls} Korean, {len(calls) - korean_calls} English calls; "
                 f"{korean_comments} Korean, {len(comments) - korean_comments} English comments.")
     assert expected in [caption.value for caption in at.caption]

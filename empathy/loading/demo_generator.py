@@ -31,24 +31,12 @@ from stdnum import luhn
 
 from empathy import DATA
 from empathy.loading.demo_texts import (
-    AGENT_CLOSINGS,
-    AGENT_FIXES,
-    AGENT_PROBES,
-    CALL_OPENINGS,
-    CHECK_IN_AGENT,
-    CHECK_IN_BAD_ENDINGS,
-    CHECK_IN_CUSTOMER,
-    CHECK_IN_GOOD_ENDINGS,
-    CHECK_IN_OPENINGS,
     CLOSERS_BAD,
     CLOSERS_GOOD,
     CONTACT_FIRST,
     CONTACT_LAST,
     CONTEXT,
-    CUSTOMER_BAD_ENDINGS,
-    CUSTOMER_CLOSINGS,
-    CUSTOMER_DETAILS,
-    CUSTOMER_GOOD_ENDINGS,
+    ENGLISH_CALL,
     KOREAN_CALL,
     KOREAN_CONTACTS,
     KOREAN_NEGATIVE,
@@ -59,6 +47,7 @@ from empathy.loading.demo_texts import (
     PERSONAL_INTROS,
     PHONES,
     POSITIVE,
+    CallWords,
 )
 
 DEMO_DIR = DATA / "demo"
@@ -306,13 +295,10 @@ def _call(rng: random.Random, account: dict, week: int, stories: dict, number: i
     mood = account_mood(rng, account, week, stories)
     story = recent and (aid in stories["frequent"] or aid in stories["red"])
     call_type = "support" if story else rng.choices(["support", "success", "sales"], [0.62, 0.22, 0.16])[0]
-    words = random.Random(number)  # drawn apart, so the rest of the demo keeps its draws
-    if aid in stories["korean"] and rng.random() < 0.5:
-        transcript = _korean_transcript(rng, agent, resolved)
-    else:
-        transcript = _transcript(rng, account, week, agent, mood, resolved, escalated, stories, words)
-        if call_type != "support":
-            transcript = _check_in_transcript(words, agent, mood)
+    words = random.Random(number)  # what is said is drawn apart: the rest of the demo never moves with it
+    said = KOREAN_CALL if aid in stories["korean"] and rng.random() < 0.5 else ENGLISH_CALL
+    transcript = _transcript(words, account, week, agent, mood, resolved, escalated, said) \
+        if call_type == "support" else _check_in_transcript(words, agent, mood, said)
     return {
         "call_id": f"C{number:06d}", "account_id": aid, "started_at": started.strftime("%Y-%m-%d %H:%M:%S"),
         "call_type": call_type, "channel": rng.choice(["phone", "phone", "video"]), "agent": agent,
@@ -321,22 +307,21 @@ def _call(rng: random.Random, account: dict, week: int, stories: dict, number: i
     }
 
 
-def _transcript(rng, account, week, agent, mood, resolved, escalated, stories, words) -> str:
-    theme = _negative_theme(rng, account, week)
-    turns = [("Agent", fill(rng.choice(CALL_OPENINGS), rng, agent=agent)),
-             ("Customer", fill(rng.choice(NEGATIVE[theme]), rng)),
-             ("Agent", rng.choice(AGENT_PROBES)),
-             ("Customer", fill(rng.choice(CUSTOMER_DETAILS), rng))]
-    if rng.random() < 0.4:
-        turns += [("Agent", rng.choice(AGENT_PROBES)), ("Customer", fill(rng.choice(CUSTOMER_DETAILS), rng))]
-    fixes = AGENT_FIXES[:2] if resolved else AGENT_FIXES[2:]
-    turns.append(("Agent", fill(rng.choice(fixes), rng)))
+def _transcript(words: random.Random, account: dict, week: int, agent: str, mood: float, resolved: bool,
+                escalated: bool, said: CallWords) -> str:
+    theme = _negative_theme(words, account, week)
+    turns = [("Agent", fill(words.choice(said.openings), words, agent=agent)),
+             ("Customer", fill(words.choice(said.problems[theme]), words)),
+             ("Agent", words.choice(said.probes)),
+             ("Customer", fill(words.choice(said.details), words))]
+    if words.random() < 0.4:
+        turns += [("Agent", words.choice(said.probes)), ("Customer", fill(words.choice(said.details), words))]
+    turns.append(("Agent", fill(words.choice(said.fixes if resolved else said.escalations), words)))
     happy = resolved and not escalated and mood > 0.35
-    endings = CUSTOMER_GOOD_ENDINGS if happy else CUSTOMER_BAD_ENDINGS
-    turns.append(("Customer", fill(rng.choice(endings), rng)))
-    turns.append(("Agent", rng.choice(AGENT_CLOSINGS)))
-    rendered = _render(rng, turns)
-    return _then(rendered, "Customer", words.choice(CUSTOMER_CLOSINGS), words) if happy else rendered
+    turns.append(("Customer", fill(words.choice(said.good_endings if happy else said.bad_endings), words)))
+    turns.append(("Agent", words.choice(said.agent_closings)))
+    rendered = _render(words, turns)
+    return _then(rendered, "Customer", words.choice(said.customer_closings), words) if happy else rendered
 
 
 def _then(rendered: str, speaker: str, said: str, words: random.Random) -> str:
@@ -348,20 +333,12 @@ def _then(rendered: str, speaker: str, said: str, words: random.Random) -> str:
     return f"{rendered}\n[{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}] {speaker}: {said}"
 
 
-def _check_in_transcript(words: random.Random, agent: str, mood: float) -> str:
-    turns = [("Agent", fill(words.choice(CHECK_IN_OPENINGS), words, agent=agent)),
-             ("Customer", fill(words.choice(CHECK_IN_CUSTOMER), words)),
-             ("Agent", words.choice(CHECK_IN_AGENT)),
-             ("Customer", words.choice(CHECK_IN_GOOD_ENDINGS if mood > 0.35 else CHECK_IN_BAD_ENDINGS))]
+def _check_in_transcript(words: random.Random, agent: str, mood: float, said: CallWords) -> str:
+    turns = [("Agent", fill(words.choice(said.check_in_openings), words, agent=agent)),
+             ("Customer", fill(words.choice(said.check_in_customer), words)),
+             ("Agent", words.choice(said.check_in_agent)),
+             ("Customer", words.choice(said.check_in_good_endings if mood > 0.35 else said.check_in_bad_endings))]
     return _render(words, turns)
-
-
-def _korean_transcript(rng, agent, resolved) -> str:
-    turns = [("Agent", KOREAN_CALL["opening"].format(agent=agent)),
-             ("Customer", rng.choice(KOREAN_CALL["customer"])),
-             ("Agent", KOREAN_CALL["fix"]),
-             ("Customer", KOREAN_CALL["ending_good"] if resolved else KOREAN_CALL["ending_bad"])]
-    return _render(rng, turns)
 
 
 def _render(rng: random.Random, turns: list[tuple[str, str]]) -> str:
@@ -473,7 +450,8 @@ def _trouble_call(rng: random.Random, account: dict, day: date, stories: dict, n
         "started_at": started.strftime("%Y-%m-%d %H:%M:%S"), "call_type": "support",
         "channel": rng.choice(["phone", "phone", "video"]), "agent": agent,
         "escalated": "yes" if escalated else "no", "resolved": "yes" if resolved else "no",
-        "transcript": _transcript(rng, account, week, agent, 0.15, resolved, escalated, stories, random.Random(number)),
+        "transcript": _transcript(random.Random(number), account, week, agent, 0.15, resolved, escalated,
+                                  ENGLISH_CALL),
     }
 
 

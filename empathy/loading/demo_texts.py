@@ -1,6 +1,8 @@
 """What the demo's customers and agents say: the templates and phrase banks the demo generator draws
 from (its seeded random streams pick among them), kept apart from the generator's logic."""
 
+from typing import NamedTuple
+
 # Negative lines by theme; the words "billing", "invoice", "onboarding" etc. are what theme tagging
 # will find, written the way customers put them.
 NEGATIVE = {
@@ -199,14 +201,6 @@ CHECK_IN_BAD_ENDINGS = [
     "Honestly we're still not sure it's worth the price, we'll have to review it.",
     "To be frank, the team hardly uses it and I'm not sure we'll renew.",
 ]
-KOREAN_CALL = {
-    "opening": "안녕하세요, 고객지원팀 {agent}입니다. 무엇을 도와드릴까요?",
-    "customer": ["이번 달 청구서에 중복 결제가 있습니다.", "연동 데이터가 또 누락됐어요.",
-                 "대시보드가 너무 느립니다. 해결 방법이 있을까요?"],
-    "fix": "확인해 보니 저희 쪽 설정 문제였습니다. 지금 바로 수정했습니다.",
-    "ending_good": "빠르게 처리해 주셔서 감사합니다.",
-    "ending_bad": "또 같은 문제라서 정말 실망스럽습니다.",
-}
 
 CONTACT_FIRST = ["Mina", "Oliver", "Grace", "Daniel", "Sofia", "Liam", "Aisha", "Noah", "Chloe", "Mateo",
                  "Leah", "Ethan", "Zara", "Lucas", "Maya", "Owen", "Nadia", "Felix", "Ruth", "Kenji"]
@@ -227,3 +221,95 @@ PERSONAL_INTROS = [
     "This is {name}; my email is {email}. ",
 ]
 PHONES = ["415-555-{n:04d}", "+44 20 7946 {n:04d}", "(212) 555-{n:04d}", "+1 646 555 {n:04d}"]
+
+
+class CallWords(NamedTuple):
+    """What is said in a call, in one language: a support call (a problem by theme, questions, details,
+    a fix or an escalation, the customer's last word, the closings) and an account team's check-in."""
+
+    openings: list[str]
+    problems: dict[str, list[str]]
+    probes: list[str]
+    details: list[str]
+    fixes: list[str]
+    escalations: list[str]
+    good_endings: list[str]
+    bad_endings: list[str]
+    agent_closings: list[str]
+    customer_closings: list[str]
+    check_in_openings: list[str]
+    check_in_customer: list[str]
+    check_in_agent: list[str]
+    check_in_good_endings: list[str]
+    check_in_bad_endings: list[str]
+
+
+ENGLISH_CALL = CallWords(
+    CALL_OPENINGS, NEGATIVE, AGENT_PROBES, CUSTOMER_DETAILS, AGENT_FIXES[:2], AGENT_FIXES[2:], CUSTOMER_GOOD_ENDINGS,
+    CUSTOMER_BAD_ENDINGS, AGENT_CLOSINGS, CUSTOMER_CLOSINGS, CHECK_IN_OPENINGS, CHECK_IN_CUSTOMER, CHECK_IN_AGENT,
+    CHECK_IN_GOOD_ENDINGS, CHECK_IN_BAD_ENDINGS)
+# The same calls as a Korean customer and agent would have them, theme words as the taxonomy has them.
+KOREAN_CALL = CallWords(
+    openings=["안녕하세요, 고객지원팀 {agent}입니다. 무엇을 도와드릴까요?",
+              "네, 고객센터 {agent}입니다. 어떤 일로 전화 주셨어요?",
+              "안녕하세요, {agent}입니다. 오전에 남기신 문의 보고 연락드렸습니다."],
+    problems={
+        "billing": ["이번 달 청구서에 같은 좌석 요금이 두 번 청구됐어요.",
+                    "해지한 {seats}명 좌석이 아직도 청구서에 남아 있습니다.",
+                    "요금이 갑자기 올랐는데 왜 그런지 아무 설명도 못 들었어요.",
+                    "환불 요청한 지 {days}일이 지났는데 아직 소식이 없어요."],
+        "onboarding": ["온보딩 일정이 계속 미뤄져서 도입이 늦어지고 있어요.",
+                       "초기 설정 안내가 복잡해서 관리자들이 헤매고 있습니다."],
+        "performance": ["대시보드 로딩이 너무 느려서 회의 때 쓸 수가 없어요.",
+                        "월말만 되면 보고서 속도가 너무 느립니다."],
+        "reliability": ["오늘 오전에 또 장애가 나서 {hours}시간 동안 일을 못 했어요.",
+                        "여러 명이 동시에 쓰면 화면이 자꾸 멈추고 튕겨요."],
+        "support": ["긴급 문의를 남겼는데 {days}일째 답변이 없어요.",
+                    "전화할 때마다 처음부터 다시 설명해야 해요."],
+        "documentation": ["도움말 문서가 예전 화면 기준이라 따라 할 수가 없어요.",
+                          "API 문서에 오류 코드 설명이 빠져 있어요."],
+        "pricing": ["갱신하면서 가격이 너무 많이 올라서 부담이 됩니다.",
+                    "가끔 쓰는 사람까지 좌석 비용을 내야 하니까 너무 비싸요."],
+        "integrations": ["연동 데이터가 또 누락됐어요.",
+                         "{integration} 연동이 멈췄는데 일주일 뒤에야 알았어요."],
+    },
+    probes=["불편을 드려 죄송합니다. 언제부터 그러셨는지 여쭤봐도 될까요?",
+            "확인해 보겠습니다. 어느 워크스페이스에서 생긴 일인가요?",
+            "팀 전체가 그런가요, 아니면 고객님만 그러신가요?",
+            "혹시 참고할 만한 번호나 화면 캡처가 있으실까요?"],
+    details=["지난주부터 매일 그래요.",
+             "팀 전체 {seats}명이 쓰는데 이번 주에 마감이 있어요.",
+             "{days}일 전에 화면 캡처를 보냈는데 아직 답이 없어요.",
+             "저희 쪽에서 바뀐 건 없는 것 같아요.",
+             "재무팀에서 매일 아침 물어봐서 꼭 답을 드려야 해요."],
+    fixes=["확인해 보니 저희 쪽 설정 문제였습니다. 지금 바로 수정했습니다.",
+           "수정해 드렸고, 불편을 드린 만큼 크레딧을 넣어 드렸습니다. 다음 청구서에 반영됩니다."],
+    escalations=["개발팀에 우선 처리로 전달했고, 진행 상황은 이번 주 안에 다시 알려 드리겠습니다.",
+                 "여기서는 바로 해결이 어려워서 전담 팀에 넘기겠습니다."],
+    good_endings=["빠르게 처리해 주셔서 감사합니다.",
+                  "네, 딱 필요한 거였어요. 감사합니다!",
+                  "아 이제 되네요. 빨리 도와주셔서 고맙습니다.",
+                  "덕분에 한시름 놓았어요. 감사합니다."],
+    bad_endings=["또 같은 문제라서 정말 실망스럽습니다.",
+                 "솔직히 너무 답답하네요. 이 문제로 벌써 세 번째 전화예요.",
+                 "또 넘기신다고요? 이번 주 안에 해결 안 되면 다른 업체를 알아볼 수밖에 없어요.",
+                 "지난번에도 고쳤다고 하셨는데 여전히 그대로예요."],
+    agent_closings=["기다려 주셔서 감사합니다. 더 도와드릴 일은 없으실까요?",
+                    "통화 내용은 메일로 정리해서 보내 드리겠습니다. 좋은 하루 보내세요.",
+                    "곧 티켓 진행 상황을 안내해 드리겠습니다. 전화 주셔서 감사합니다."],
+    customer_closings=["아니요, 그거면 됐어요. 감사합니다!",
+                       "네, 이제 괜찮아요. 좋은 하루 보내세요.",
+                       "오늘은 그게 다예요. 고맙습니다."],
+    check_in_openings=["안녕하세요, 담당 매니저 {agent}입니다. 지금 정기 점검 통화 괜찮으실까요?",
+                       "안녕하세요, {agent}입니다. 분기 리뷰에 시간 내 주셔서 감사합니다."],
+    check_in_customer=["네, 괜찮아요. 팀 전체로 확대한 것도 지금까지 잘 되고 있어요.",
+                       "요즘은 팀원들이 매주 대시보드를 써요.",
+                       "다음 분기에 {seats}석 정도 추가하려고 합니다.",
+                       "재무팀이 예산을 잡을 수 있게 갱신 견적서를 보내 주시겠어요?",
+                       "지난달 교육 덕분에 신규 입사자들이 많이 배웠어요."],
+    check_in_agent=["좋네요. 다음 단계 계획을 간단히 정리해 드리겠습니다.",
+                    "네, 오늘 안에 논의한 내용과 함께 보내 드리겠습니다."],
+    check_in_good_endings=["좋아요, 연락 주셔서 감사합니다.", "네, 기대할게요. 감사합니다!"],
+    check_in_bad_endings=["솔직히 이 가격만큼 가치가 있는지 아직 모르겠어요. 다시 검토해 봐야겠어요.",
+                          "사실 팀에서 거의 안 써서 갱신할지 잘 모르겠어요."],
+)
