@@ -86,6 +86,11 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("몇", "번", "이나"), ("몇번이나", "MAG")), (("몇", "번", "을"), ("몇번이나", "MAG")),
           (("몇", "번", "째"), ("몇번이나", "MAG")), (("번", "째", "전화"), ("몇번이나", "MAG")),
           (("번", "째", "연락"), ("몇번이나", "MAG")), (("번", "째", "문의"), ("몇번이나", "MAG")),
+          # told or asked as many as N times (세 번이나 설명했어요), or the same thing N times over already
+          # (이런 일이 벌써 세 번째예요; not 벌써 세 번째 보는 영화, a film seen again)
+          *((("번", "이나", said), ("몇번이나", "MAG"))
+            for said in ("설명", "말씀", "말", "얘기", "이야기", "전화", "연락", "문의", "요청", "말하", "부탁")),
+          *((("벌써", number, "번", "째", "이"), ("몇번이나", "MAG")) for number in ("두", "세", "네", "다섯", "여러")),
           # a short while (가입한 지 얼마 안 됐어요, 얼마 안 돼서 답이 왔어요): no 되다 negated, nothing said
           (("얼마", "안", "되"), ("얼마안되", "VV")),
           # cannot wait any longer (더는 못 기다려요, 더 이상 못 기다리겠어요): 못 would turn 기다리다 round
@@ -103,6 +108,7 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("싶", "지", "않"), ("싶지않", "VA")), (("싶", "지", "가", "않"), ("싶지않", "VA")),
           (("싶", "지", "는", "않"), ("싶지않", "VA")),
           (("형식", "적"), ("형식적", "XR")),  # perfunctory: 형식적인 답변, 응대가 형식적이에요
+          (("저", "의", "시간", "에"), ("제시간", "NNG")),  # on time: Kiwi reads 제시간에 왔어요 as "in my time"
           # cannot do without it (없으면 안 될 정도예요, 없어서는 안 될 앱): praise, not a 되다 negated
           (("없", "으면", "안", "되"), ("없으면안됨", "VA")), (("없", "어서", "는", "안", "되"), ("없으면안됨", "VA")),
           # wanting it better (개선이 필요해요, 보완이 필요합니다, 개선 필요): a survey's complaint, politely put
@@ -272,6 +278,9 @@ CX_WORDS = {
     "멀쩡/XR": 1.0,  # still sound, working (일 년 썼는데 아직 멀쩡해요; the films' "a sane man" weighed against)
     "없으면안됨/VA": 1.2,  # the idiom above: cannot do without it
     "형식적/XR": -1.5,  # perfunctory (응대가 형식적이에요): the idiom above
+    "무례/NNG": -2.0, "무례/XR": -2.0,  # rude (상담원이 무례했어요)
+    "합리/NNG": 1.2,  # reasonable (가격이 합리적이에요: 합리 + 적)
+    "제시간/NNG": 1.0,  # on time (제시간에 도착했어요; 제시간에 안 왔어요 is a complaint)
     "개선필요/NNG": -1.0,  # needs to be better (개선이 필요해요): the idiom above
 }
 

@@ -151,6 +151,10 @@ A_WORRY_OVERTURNED = [("배송이 늦어서 걱정했는데 포장이 완벽했�
 CANNOT_DO_WITHOUT = [("이 앱 없으면 안 돼요", PRAISE), ("이제는 없어서는 안 될 서비스예요", PRAISE),
                      ("업무할 때 없으면 안 되는 프로그램이에요", PRAISE)]
 EASY_AND_HARD_GOING = [("이체가 간편해져서 자주 쓰게 돼요", PRAISE), ("강사님 설명이 너무 빨라서 따라가기 힘들어요", COMPLAINT)]
+RUDE_FAIR_ON_TIME_AND_AGAIN = [  # from sentences written in both languages (bench/README.md)
+    ("직원이 너무 무례해요", COMPLAINT), ("무례한 상담원 때문에 기분이 상했어요", COMPLAINT), ("요금제가 합리적이라 좋아요", PRAISE),
+    ("택배가 제시간에 왔어요", PRAISE), ("기사님이 제시간에 안 오셨어요", COMPLAINT),
+    ("같은 얘기를 다섯 번이나 말씀드렸어요", COMPLAINT), ("결제 오류가 이번 달에만 벌써 두 번째예요", COMPLAINT)]
 
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
@@ -160,7 +164,7 @@ EASY_AND_HARD_GOING = [("이체가 간편해져서 자주 쓰게 돼요", PRAISE
                          + POINTS_GIVEN + REQUESTS_DONE + REQUESTS_TAKEN_UP_OR_NOT + WITHOUT_IT + SAID_NOT_TO_BE
                          + SHOPPERS_SLANG + NOT_SHOWING + NONE_AT_ALL + BUSINESS_CUSTOMERS
                          + WORDS_OF_NOTHING_SAYING_SOMETHING + A_FUNCTION_NOT_WORKING + MADE_TO_DO_IT_AGAIN
-                         + EASY_AND_HARD_GOING + SOLVED_ONLY_ONCE_DONE + A_CALL_S_TURNS + NOT_WHAT_IT_IS
+                         + EASY_AND_HARD_GOING + RUDE_FAIR_ON_TIME_AND_AGAIN + SOLVED_ONLY_ONCE_DONE + A_CALL_S_TURNS + NOT_WHAT_IT_IS
                          + WISHED_BETTER + FAVOURS_DONE + CANNOT_DO_WITHOUT
                          + NEGATIONS_THAT_CANCEL + A_WORRY_OVERTURNED
                          + ENGLISH_MIXED_IN_AND_WAITED_FOR)
