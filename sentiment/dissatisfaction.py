@@ -158,13 +158,13 @@ KOREAN = {
     "소비자원에 신고": (("소비자", "민원", "고소", "소송", "공정위"),
                   r"소비자(?:원|보호)|민원(?:을)? ?(?:넣|제기|접수할|접수하겠)|고소(?:할|하겠|하려|장)|소송|공정위"),  # English's "a complaint"
 }
-# A closing: said at the start ("no thanks", "nope, that's all", "아니요, 괜찮습니다"), or anywhere ("that's
+# A closing: said at the start ("no thanks", "nope, that's all", "아니요, 괜찮습니다", "아니요, 그거면 됐어요"), or anywhere ("that's
 # all", "I don't need anything else"); the second only tried on turns with one of its words (speed).
 CLOSING_START = re.compile(
     r"\W*(?:no|nope|nah)\b[\s,.!]*(?:thanks?|thank you|(?:i )?appreciate|not (?:right )?now|not at the moment"
     r"|that'?s (?:all|it|everything)|that (?:is|will be) (?:all|it)|i'?m (?:good|fine|all set)|nothing (?:else|more)"
     r"|all (?:good|set)|(?:i )?(?:don'?t|do not) need)"
-    r"|\W*아니(?:요|에요|오)[\s,.!]*(?:괜찮|됐|감사|고맙|없)")
+    r"|\W*아니(?:요|에요|오)[\s,.!]*(?:(?:그거면|그걸로|그럼|이제|이제는|다|오늘은)\s*)*(?:괜찮|됐|되었|충분|감사|고맙|없)")
 CLOSING_ANYWHERE = re.compile(
     r"\b(?:don'?t|do not) need anything (?:else|more)\b|\bthat'?s all\b|\bthat (?:is|will be) all\b"
     r"|\bno issues\b|\bnot right (?:now|this minute)\b"

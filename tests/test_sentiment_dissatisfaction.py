@@ -194,7 +194,8 @@ def test_korean_talk_that_gives_no_opinion_reads_neutral_as_english_does(text):
     assert score.language == "ko" and score.dissatisfaction == pytest.approx(0.5)
 
 
-@pytest.mark.parametrize("text", ["아니요, 괜찮습니다. 감사합니다.", "네 더 궁금한 건 없어요"])
+@pytest.mark.parametrize("text", ["아니요, 괜찮습니다. 감사합니다.", "네 더 궁금한 건 없어요", "아니요, 그거면 충분해요. 고마워요.",
+                                  "아니요 이제 다 됐어요"])
 def test_a_korean_closing_is_not_a_rejection(text):
     score = score_text(text)
     assert said_phrases(text) == []
