@@ -168,10 +168,11 @@ CLOSING_START = re.compile(
 CLOSING_ANYWHERE = re.compile(
     r"\b(?:don'?t|do not) need anything (?:else|more)\b|\bthat'?s all\b|\bthat (?:is|will be) all\b"
     r"|\bno issues\b|\bnot right (?:now|this minute)\b"
-    r"|더 (?:(?:필요한|궁금한|문의할|물어볼|여쭤볼) ?(?:건|것은?|거|점은?|사항은?)? ?없|필요한 ?(?:건|것은?)|없)")
+    r"|더 (?:(?:필요한|궁금한|문의할|물어볼|여쭤볼) ?(?:건|것은?|거|점은?|사항은?)? ?없|필요한 ?(?:건|것은?)|없)"
+    r"|그게 (?:다|전부)(?:예요|에요|입니다)(?!\s*\?)")  # that's all (not 보상이 그게 다예요? "is that all?")
 # each alternative above holds one of these as written: the expression runs on the few turns that do
 CLOSING_WORDS = ("need anything", "that's all", "thats all", "that is all", "that will be all", "no issues", "not right",
-                 "더")
+                 "더", "그게")
 CLOSING_SAYS = ("no", "something else", "i don't want", "any other", "아니요")
 POLITE = re.compile(r"\b(?:thanks?(?: you)?(?: so much| very much| a lot)?|please|(?:i )?appreciate(?: it)?"
                     r"|kindly)\b", re.IGNORECASE)

@@ -5,7 +5,7 @@ import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from sentiment import korean
-from sentiment.dissatisfaction import said_phrases
+from sentiment.dissatisfaction import is_closing, said_phrases
 from sentiment.scoring import score_text
 
 VADER = SentimentIntensityAnalyzer()
@@ -194,8 +194,13 @@ def test_korean_talk_that_gives_no_opinion_reads_neutral_as_english_does(text):
     assert score.language == "ko" and score.dissatisfaction == pytest.approx(0.5)
 
 
+def test_that_s_all_closes_a_korean_call_but_asked_is_no_closing():
+    assert is_closing("네 오늘은 그게 다예요") and is_closing("아니요, 그게 전부입니다. 감사합니다")
+    assert not is_closing("보상이 그게 다예요?")  # "is that all (you offer)?"
+
+
 @pytest.mark.parametrize("text", ["아니요, 괜찮습니다. 감사합니다.", "네 더 궁금한 건 없어요", "아니요, 그거면 충분해요. 고마워요.",
-                                  "아니요 이제 다 됐어요"])
+                                  "아니요 이제 다 됐어요", "아니요, 그게 다예요. 다시 한번 감사합니다!"])
 def test_a_korean_closing_is_not_a_rejection(text):
     score = score_text(text)
     assert said_phrases(text) == []
