@@ -108,6 +108,10 @@ def waiting_panel() -> None:
             st.info(_("{comments} Korean comments and {turns} Korean call turns were stored before the board "
                       "scored Korean: they count in no sentiment figure yet.").format(
                 comments=number(waiting["comments"]), turns=number(waiting["turns"])), icon=":material/translate:")
+        if waiting["earlier_korean"]:
+            st.info(_("{texts} Korean comments and call turns were scored by an earlier version of the Korean "
+                      "scorer, on another scale than today's: score them again so that their weeks compare with "
+                      "today's.").format(texts=number(waiting["earlier_korean"])), icon=":material/translate:")
         if waiting["calls"]:
             st.info(_("{calls} calls were worked out before the board counted calls with an unhappy customer: "
                       "they count in no call sentiment figure yet.").format(calls=number(waiting["calls"])),

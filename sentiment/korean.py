@@ -217,6 +217,10 @@ WEAK_SCORE, WEAK_WORDS = 1.5, 0.5
 # sign agreeing, the two languages differ least at 0.5 (0.205 a sentence; 0.6: 0.209, 0.4: 0.225; the
 # regression's probability, tanh(z / 2), 0.342). Praise alone would take 0.6-0.8, complaints 0.4.
 COMPOUND_SCALE = 0.5
+# What a stored Korean score means, kept by a store (`meta`): 1 the regression's probability, 2 VADER's scale
+# (COMPOUND_SCALE). A store whose Korean texts were scored by an earlier one has them scored again
+# (`empathy.loading.rescore`), so that their weeks compare with today's.
+SCORER_VERSION = 2
 # A survey's "anything else?" answered with nothing: 없음, 특별히 없습니다, 해당 없음, 잘 모르겠어요. Said with
 # only these words (and 없다 or 모르다 among them), a comment is neutral, as VADER reads "N/A" and
 # "nothing": the scorer would lean on 없 and 모르 as the reviews used them (없음 read -0.63).

@@ -216,6 +216,27 @@ def test_korean_comments_stored_unscored_are_offered_and_scored_on_the_page(app,
     assert scores["sentiment"].notna().tolist() == [True, True, True, False]  # K-004 has no comment
 
 
+def test_korean_scored_by_an_earlier_scorer_is_offered_and_scored_again_on_the_page(app, db_path):
+    store = Store.open(db_path)
+    load_sheet(store, user=ANALYST, path=FIXTURES / "korean_survey_cp949.csv")
+    today = store.query("SELECT response_id, sentiment FROM survey_responses WHERE response_id LIKE 'K-%' ORDER BY 1")
+
+    def earlier(cursor):
+        cursor.execute("UPDATE survey_responses SET sentiment = sign(sentiment) * 0.99 WHERE language = 'ko'")
+        cursor.execute("DELETE FROM meta WHERE key = 'korean_scorer'")
+    store.write(earlier, "version")
+    korean = store.query("SELECT (SELECT count(*) FROM survey_responses WHERE language = 'ko' AND sentiment IS NOT NULL)"
+                         " + (SELECT count(*) FROM utterances WHERE language = 'ko' AND scored) AS n")["n"][0]
+    app.run()
+    assert [i.value for i in app.info if "earlier version" in i.value] == [
+        f"{korean:,} Korean comments and call turns were scored by an earlier version of the Korean scorer, on "
+        "another scale than today's: score them again so that their weeks compare with today's."]
+    next(b for b in app.button if b.label == "Score them now").click().run()
+    assert not any("earlier version" in i.value for i in app.info)
+    after = store.query("SELECT response_id, sentiment FROM survey_responses WHERE response_id LIKE 'K-%' ORDER BY 1")
+    pd.testing.assert_frame_equal(after, today)
+
+
 def test_the_same_upload_again_has_nothing_new_to_load(app):
     data = b"account_id,account_name,segment\nA9001,Quill & Co,SMB\n"
     upload(app, "new-account.csv", data)

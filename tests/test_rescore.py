@@ -8,6 +8,7 @@ import pytest
 from conftest import ANALYST, VIEWER, empathy
 from empathy.loading.rescore import score_again, waiting_to_score
 from empathy.loading.sheet import load_sheet
+from sentiment.korean import SCORER_VERSION
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ENGLISH = ("response_id,account_id,submitted_at,score,metric,comment\n"
@@ -40,7 +41,7 @@ def loaded(store):
 
 def test_korean_texts_stored_unscored_get_what_a_load_gives_them(store, loaded):
     store.write(as_before_korean, "version")
-    assert waiting_to_score(store) == {"comments": 3, "turns": 4, "calls": 0}
+    assert waiting_to_score(store) == {"comments": 3, "turns": 4, "calls": 0, "earlier_korean": 0}
     before = store.version()
     assert score_again(store, ANALYST) == {"comments": 3, "turns": 4, "calls": 2}
     for query, as_loaded in loaded.items():
@@ -52,9 +53,37 @@ def test_korean_texts_stored_unscored_get_what_a_load_gives_them(store, loaded):
     call = store.query(CALLS).iloc[0]
     assert (bool(call["negative"]), call["scored_turns"], call["unscored_turns"]) == (True, 2, 0)
     assert store.version() > before
-    assert waiting_to_score(store) == {"comments": 0, "turns": 0, "calls": 0}
+    assert waiting_to_score(store) == {"comments": 0, "turns": 0, "calls": 0, "earlier_korean": 0}
     audit = store.query("SELECT action, outcome, detail FROM audit WHERE action = 'score_again'")
     assert audit.values.tolist() == [["score_again", "done", "3 comments, 4 turns of 2 calls"]]
+
+
+def as_an_earlier_korean_scorer(cursor) -> None:
+    """The store as a load by the first Korean scorer left it (the regression's probability, tanh(z / 2),
+    stronger than VADER's scale) in a store made before the scorer's reading was kept."""
+    cursor.execute("UPDATE survey_responses SET sentiment = sign(sentiment) * 0.99 WHERE language = 'ko'")
+    cursor.execute("UPDATE utterances SET compound = sign(compound) * 0.99 WHERE language = 'ko' AND scored")
+    cursor.execute("UPDATE calls SET sentiment_mean = -0.99, dissatisfaction = 0.99, unhappy = true WHERE language = 'ko'")
+    cursor.execute("DELETE FROM meta WHERE key = 'korean_scorer'")
+
+
+def test_korean_scored_by_an_earlier_reading_of_the_scorer_is_scored_as_a_load_scores_it_now(store, loaded):
+    korean = store.query("SELECT (SELECT count(*) FROM survey_responses WHERE language = 'ko' AND sentiment IS NOT NULL) "
+                         "+ (SELECT count(*) FROM utterances WHERE language = 'ko' AND scored) AS n")["n"][0]
+    assert korean > 0
+    store.write(as_an_earlier_korean_scorer, "version")
+    assert waiting_to_score(store) == {"comments": 0, "turns": 0, "calls": 0, "earlier_korean": korean}
+    done = score_again(store, ANALYST)
+    assert done["comments"] == 3 and done["calls"] >= 1
+    for query, as_loaded in loaded.items():
+        pd.testing.assert_frame_equal(store.query(query), as_loaded)
+    assert waiting_to_score(store) == {"comments": 0, "turns": 0, "calls": 0, "earlier_korean": 0}
+    assert store.counters()["korean_scorer"] == SCORER_VERSION
+
+
+def test_a_new_store_s_korean_is_scored_as_today(store, loaded):
+    assert store.counters()["korean_scorer"] == SCORER_VERSION
+    assert waiting_to_score(store)["earlier_korean"] == 0
 
 
 def as_before_unhappy_calls(cursor) -> None:
@@ -71,7 +100,7 @@ def test_calls_worked_out_before_the_unhappy_flag_get_it_and_todays_dissatisfact
     as_loaded = {query: store.query(query) for query in (TURNS, CALLS)}
     store.write(as_before_unhappy_calls, "version")
     assert store.query("SELECT count(*) AS n FROM calls WHERE unhappy IS NULL")["n"][0] == 4
-    assert waiting_to_score(store) == {"comments": 0, "turns": 0, "calls": 4}
+    assert waiting_to_score(store) == {"comments": 0, "turns": 0, "calls": 4, "earlier_korean": 0}
     assert score_again(store, ANALYST)["calls"] == 4
     for query, before in as_loaded.items():
         pd.testing.assert_frame_equal(store.query(query), before)
@@ -83,11 +112,11 @@ def test_scoring_korean_texts_is_a_load_a_viewer_may_not_make(store, loaded):
     store.write(as_before_korean, "version")
     with pytest.raises(PermissionError):
         score_again(store, VIEWER)
-    assert waiting_to_score(store) == {"comments": 3, "turns": 4, "calls": 0}
+    assert waiting_to_score(store) == {"comments": 3, "turns": 4, "calls": 0, "earlier_korean": 0}
 
 
 def test_nothing_waiting_changes_nothing(store, loaded):
-    assert waiting_to_score(store) == {"comments": 0, "turns": 0, "calls": 0}
+    assert waiting_to_score(store) == {"comments": 0, "turns": 0, "calls": 0, "earlier_korean": 0}
     assert score_again(store, ANALYST) == {"comments": 0, "turns": 0, "calls": 0}
     for query, as_loaded in loaded.items():
         pd.testing.assert_frame_equal(store.query(query), as_loaded)

@@ -8,6 +8,7 @@ import pytest
 from conftest import ANALYST
 from empathy.loading.sheet import load_sheet
 from empathy.store import StoreError
+from sentiment.korean import SCORER_VERSION
 
 ACCOUNTS_V1 = "account_id,account_name,segment,arr\nA1,Acme,SMB,1000\nA2,Globex,Enterprise,500000\n"
 ACCOUNTS_V2 = "account_id,account_name,segment,arr\nA1,Acme,Mid-Market,90000\nA3,Initech,SMB,2000\n"
@@ -63,7 +64,8 @@ def test_every_load_and_undo_changes_the_version(store):
     versions.append(store.version())
     assert versions[0] < versions[1] < versions[2]
     assert store.counters() == {"version": versions[2], "voices_version": store.voices_version(),
-                                "meeting_version": store.meeting_version(), "writes": store.counters()["writes"]}
+                                "meeting_version": store.meeting_version(), "writes": store.counters()["writes"],
+                                "korean_scorer": SCORER_VERSION}
     assert store.counters()["writes"] >= 2  # the load and the undo
 
 

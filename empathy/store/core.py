@@ -247,8 +247,8 @@ class Store:
             return scalar(cursor, "SELECT value FROM meta WHERE key = ?", [name])
 
     def counters(self) -> dict[str, int]:
-        """`version`, `voices_version`, `meeting_version` and `writes` in one read, for a page that
-        keys on several (each read is a visit to the store: about a millisecond)."""
+        """`version`, `voices_version`, `meeting_version`, `writes` and `korean_scorer` in one read, for a
+        page that keys on several (each read is a visit to the store: about a millisecond)."""
         with self.cursor() as cursor:
             return dict(cursor.execute("SELECT key, value FROM meta").fetchall())
 

@@ -35,20 +35,24 @@ def place_speakers(store, turns: pd.DataFrame, calls: pd.DataFrame, detail: str,
 
 
 def score_again(store, comments: pd.DataFrame, turns: pd.DataFrame, calls: pd.DataFrame, *, user: User,
-                comment_themes: tuple[str, list], turn_themes: tuple[str, list]) -> None:
+                comment_themes: tuple[str, list], turn_themes: tuple[str, list], scorer: tuple[str, int]) -> None:
     """Texts stored before the board scored them as it does now, scored again, in one transaction:
-    every stored comment left unscored with one of these texts (comment, sentiment, language, lemmas;
-    tagged by `comment_themes` over `f.comment` and `f.lemmas`), and turns with their calls' figures
-    as `place_speakers` takes them."""
+    every stored comment left unscored or in Korean with one of these texts (comment, sentiment,
+    language, lemmas; tagged by `comment_themes` over `f.comment` and `f.lemmas`), and turns with their
+    calls' figures as `place_speakers` takes them; `scorer` (a key of `meta`, its value) is then what
+    every stored Korean text was scored by."""
     store.authorize(user, "load", "texts stored before today's scoring")
 
     def score(cursor):
         cursor.register("scored_comments", comments)
         cursor.execute(f"""UPDATE survey_responses s SET sentiment = f.sentiment, language = f.language,
                                lemmas = f.lemmas, themes = {comment_themes[0]}
-                           FROM scored_comments f WHERE s.comment = f.comment AND s.sentiment IS NULL""",
+                           FROM scored_comments f
+                           WHERE s.comment = f.comment AND (s.sentiment IS NULL OR s.language = 'ko')""",
                        comment_themes[1])
         _set_turns(cursor, turns, calls, turn_themes)
+        cursor.execute("DELETE FROM meta WHERE key = ?", [scorer[0]])
+        cursor.execute("INSERT INTO meta VALUES (?, ?)", list(scorer))
         audit.append(cursor, user, "score_again", "stored comments and turns", "done",
                      f"{len(comments)} comments, {len(turns)} turns of {len(calls)} calls")
     store.write(score, "version")
