@@ -231,7 +231,9 @@ def test_korean_scored_by_an_earlier_scorer_is_offered_and_scored_again_on_the_p
     assert [i.value for i in app.info if "earlier version" in i.value] == [
         f"{korean:,} Korean comments and call turns were scored by an earlier version of the Korean scorer, on "
         "another scale than today's: score them again so that their weeks compare with today's."]
+    comments = store.query("SELECT count(*) AS n FROM survey_responses WHERE language = 'ko' AND sentiment IS NOT NULL")
     next(b for b in app.button if b.label == "Score them now").click().run()
+    assert as_read(app.success[0].value).startswith(f"Scored {comments['n'][0]:,} Korean comments and ")
     assert not any("earlier version" in i.value for i in app.info)
     after = store.query("SELECT response_id, sentiment FROM survey_responses WHERE response_id LIKE 'K-%' ORDER BY 1")
     pd.testing.assert_frame_equal(after, today)

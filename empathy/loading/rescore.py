@@ -54,8 +54,9 @@ def score_again(store: Store, user) -> dict[str, int]:
     comments and turns were scored and how many calls' figures worked out again."""
     store.authorize(user, "load", "texts stored before today's scoring")
     earlier = _earlier_scorer(store)
-    comments = store.query(f"SELECT comment {UNSCORED_COMMENTS} UNION SELECT comment {EARLIER_COMMENTS}",
-                           [HANGUL, earlier])
+    stored = store.query(f"SELECT comment {UNSCORED_COMMENTS} UNION ALL SELECT comment {EARLIER_COMMENTS}",
+                         [HANGUL, earlier])["comment"]
+    comments = stored.drop_duplicates().to_frame()
     comments = pd.concat([comments, comment_scores(comments["comment"])], axis=1)
     turns = store.query(f"""
         SELECT call_id, transcript_hash, {", ".join(ScoredTurn._fields)} FROM utterances u
@@ -73,5 +74,5 @@ def score_again(store: Store, user) -> dict[str, int]:
                       comment_themes=themes_expression(taxonomy, "f.comment", "f.lemmas"),
                       turn_themes=themes_expression(taxonomy, "p.text", "p.lemmas"),
                       scorer=(KOREAN_SCORER, korean.SCORER_VERSION))
-    return {"comments": int(comments["sentiment"].notna().sum()), "turns": int(changed["scored"].sum()),
-            "calls": len(calls)}
+    judged = set(comments.loc[comments["sentiment"].notna(), "comment"])
+    return {"comments": int(stored.isin(judged).sum()), "turns": int(changed["scored"].sum()), "calls": len(calls)}
