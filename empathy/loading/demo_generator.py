@@ -16,8 +16,9 @@ would act on:
   often, but not always, and some calm accounts leave too.
 
 Nearly 500 lines on purpose: one seeded random stream runs through it from top to bottom (the order
-of the draws is the data), so its steps stay together where a change to the stream can be seen; the
-phrase banks it draws from are `demo_texts.py`."""
+of the draws is the data), so its steps stay together where a change to the stream can be seen; a
+call's words are drawn from a stream of its own (its number), so the phrase banks it draws from,
+`demo_texts.py`, can change without moving anything else."""
 
 from __future__ import annotations
 
@@ -420,7 +421,7 @@ def add_renewals(accounts: list[dict], stories: dict, calls: list[dict]) -> list
             trouble = renewal - timedelta(days=rng.randint(45, 100))
             for day in range(0, 42, 4):
                 if rng.random() < 0.7:
-                    calls.append(_trouble_call(rng, account, trouble - timedelta(days=day), stories, number))
+                    calls.append(_trouble_call(rng, account, trouble - timedelta(days=day), number))
                     number += 1
         elif aid in in_story_ids and rng.random() < 0.7:  # renewed before the story; the next one is near
             renewal = week_start(0) + timedelta(days=rng.randint(1, 85))
@@ -439,7 +440,7 @@ def drop_after_churn(renewals: list[dict], *activity: list[dict]) -> None:
                    <= gone[row["account_id"]]]
 
 
-def _trouble_call(rng: random.Random, account: dict, day: date, stories: dict, number: int) -> dict:
+def _trouble_call(rng: random.Random, account: dict, day: date, number: int) -> dict:
     started = datetime.combine(day, datetime.min.time()) + timedelta(hours=rng.randint(8, 17),
                                                                      minutes=rng.randint(0, 59))
     agent, escalated = rng.choice(AGENTS), rng.random() < 0.35
