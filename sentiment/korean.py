@@ -189,9 +189,12 @@ NEGATING_PREFIXES = {"불", "비", "무", "미"}
 # Adverbs that go with a negation (별로 좋지 않다, 전혀 문제 없다, 하나도 안 친절해요): with one after them in
 # their clause they say nothing of their own, the negation turning the predicate round; alone, 별로
 # says "meh" (별로예요).
+# none, not one, not once: 하나도 없다, 한 명도 없다, 한 번 없다 (not 건, 분: 해결된 건 하나도 없어요 is "what was solved")
+ONE_OF = {("하나", "NR"), ("한", "MM"), ("번", "NNB"), ("명", "NNB"), ("개", "NNB"), ("가지", "NNB"), ("군데", "NNB")}
 NEGATIVE_POLARITY = {"별로", "전혀", "그다지", "그닥", "딱히", "하나도", "절대", "결코", "도무지", "통"}
 INTENSIFIERS = {"너무", "정말", "진짜", "완전", "매우", "엄청", "아주", "되게", "굉장히", "넘", "참", "완전히", "진심",
                 "제일", "가장", "정말로", "몹시", "무척", "대단히", "겁나", "존나", "개"}
+EASE = {"편하", "쉽", "좋", "어렵", "힘들", "불편", "편리", "간편", "까다롭", "번거롭", "괜찮", "나쁘", "싫"}  # 기다리기 편하다
 CONTRAST_ENDINGS = {"지만", "는데도", "ㄴ데도", "은데도"}
 WORRIES = {"걱정", "우려", "반신반의", "긴가민가", "고민"}
 CONTRAST_WORDS = {"하지만", "그런데", "근데", "그러나", "그렇지만", "그래도"}
@@ -407,6 +410,9 @@ def features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
             continue
         if form == "기다리" and found[i + 1:i + 2] in PROMISED:
             continue  # 기다릴게요, 기다리겠습니다: "I'll wait", no complaint of waiting
+        if f"{form}/{tag}" in CX_WORDS and found[i + 1:i + 2] == [("기", "ETN")] and found[i + 2:i + 3] \
+                and found[i + 2][0] in EASE:
+            continue  # 기다리기 편했어요: what was easy or hard to do; the adjective says how it went
         key = f"{form.lower() if tag == 'SL' else form}/{tag}"
         value = NEGATION_SCALE if i in negated else 1.0
         if _intensified(found, i):
@@ -730,9 +736,10 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
 
 
 def _between_noun_and_none(morpheme: tuple[str, str]) -> bool:
-    """A particle, 하나(도) or 전혀 and the like, which may stand between a noun and the 없다 that says there is
-    none of it (문제 없어요, 나무랄 데가 없어요, 문제가 전혀 없어요, 불편한 거 하나도 없어요)."""
-    return morpheme[1].startswith("J") or morpheme == ("하나", "NR") or morpheme[0] in NEGATIVE_POLARITY
+    """A particle, 하나(도), 한 번(도) or 전혀 and the like, which may stand between a noun and the 없다 that says
+    there is none of it (문제 없어요, 나무랄 데가 없어요, 문제가 전혀 없어요, 불편한 거 하나도 없어요, 고장 한 번
+    없어요, 불친절한 직원은 한 명도 없었어요: not once, not one)."""
+    return morpheme[1].startswith("J") or morpheme in ONE_OF or morpheme[0] in NEGATIVE_POLARITY
 
 
 def _said_of_a_noun(found: list[tuple[str, str]], i: int) -> bool:
@@ -750,11 +757,7 @@ def _what_there_is_none_of(found: list[tuple[str, str]], i: int) -> list[int]:
     weights of 수없 read."""
     j = i - 1
     while j >= 0 and _between_noun_and_none(found[j]):
-        j -= 1  # 건 하나도 없어요: none at all
-    if j > 1 and found[j][1] == "NNB" and found[j - 1] == ("한", "MM"):
-        j -= 2  # 불친절한 직원은 한 명도 없었어요: not one
-        while j >= 0 and found[j][1].startswith("J"):
-            j -= 1
+        j -= 1  # 건 하나도 없어요: none at all; 직원은 한 명도 없었어요: not one
     if j < 1 or not found[j][1].startswith("NN") or found[j] == ("수", "NNB"):
         return []
     return _describing(found, j)

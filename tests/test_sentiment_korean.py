@@ -151,6 +151,10 @@ A_WORRY_OVERTURNED = [("배송이 늦어서 걱정했는데 포장이 완벽했�
 CANNOT_DO_WITHOUT = [("이 앱 없으면 안 돼요", PRAISE), ("이제는 없어서는 안 될 서비스예요", PRAISE),
                      ("업무할 때 없으면 안 되는 프로그램이에요", PRAISE)]
 EASY_AND_HARD_GOING = [("이체가 간편해져서 자주 쓰게 돼요", PRAISE), ("강사님 설명이 너무 빨라서 따라가기 힘들어요", COMPLAINT)]
+NOT_ONCE_AND_EASY_TO_DO = [  # 한 번(도) 없다: never once; a customer's word made a noun before 편하다: what was easy
+    ("삼 년째 쓰는데 고장이 한 번도 없었어요", PRAISE), ("오류 한 번 없이 잘 돌아가요", PRAISE),
+    ("불편한 점이 한 가지도 없었어요", PRAISE), ("해결된 건 하나도 없어요", COMPLAINT),
+    ("대기 공간이 쾌적해서 기다리기 편했어요", PRAISE), ("기다리기 너무 힘들었어요", COMPLAINT)]
 RUDE_FAIR_ON_TIME_AND_AGAIN = [  # from sentences written in both languages (bench/README.md)
     ("직원이 너무 무례해요", COMPLAINT), ("무례한 상담원 때문에 기분이 상했어요", COMPLAINT), ("요금제가 합리적이라 좋아요", PRAISE),
     ("택배가 제시간에 왔어요", PRAISE), ("기사님이 제시간에 안 오셨어요", COMPLAINT),
@@ -164,7 +168,8 @@ RUDE_FAIR_ON_TIME_AND_AGAIN = [  # from sentences written in both languages (ben
                          + POINTS_GIVEN + REQUESTS_DONE + REQUESTS_TAKEN_UP_OR_NOT + WITHOUT_IT + SAID_NOT_TO_BE
                          + SHOPPERS_SLANG + NOT_SHOWING + NONE_AT_ALL + BUSINESS_CUSTOMERS
                          + WORDS_OF_NOTHING_SAYING_SOMETHING + A_FUNCTION_NOT_WORKING + MADE_TO_DO_IT_AGAIN
-                         + EASY_AND_HARD_GOING + RUDE_FAIR_ON_TIME_AND_AGAIN + SOLVED_ONLY_ONCE_DONE + A_CALL_S_TURNS + NOT_WHAT_IT_IS
+                         + EASY_AND_HARD_GOING + RUDE_FAIR_ON_TIME_AND_AGAIN + NOT_ONCE_AND_EASY_TO_DO
+                         + SOLVED_ONLY_ONCE_DONE + A_CALL_S_TURNS + NOT_WHAT_IT_IS
                          + WISHED_BETTER + FAVOURS_DONE + CANNOT_DO_WITHOUT
                          + NEGATIONS_THAT_CANCEL + A_WORRY_OVERTURNED
                          + ENGLISH_MIXED_IN_AND_WAITED_FOR)
