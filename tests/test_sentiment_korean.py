@@ -155,6 +155,9 @@ NOT_ONCE_AND_EASY_TO_DO = [  # 한 번(도) 없다: never once; a customer's wor
     ("삼 년째 쓰는데 고장이 한 번도 없었어요", PRAISE), ("오류 한 번 없이 잘 돌아가요", PRAISE),
     ("불편한 점이 한 가지도 없었어요", PRAISE), ("해결된 건 하나도 없어요", COMPLAINT),
     ("대기 공간이 쾌적해서 기다리기 편했어요", PRAISE), ("기다리기 너무 힘들었어요", COMPLAINT)]
+DONE_WITHIN = [  # done within minutes, hours or a day or two: at once; longer, or what happened, is not
+    ("계좌 개설이 몇 분 만에 끝났어요", PRAISE), ("택배가 이틀 만에 도착했어요", PRAISE), ("접수하고 30분 만에 해결됐어요", PRAISE),
+    ("산 지 한 달 만에 고장 났어요", COMPLAINT), ("한 달 만에 겨우 환불받았어요", COMPLAINT)]
 RUDE_FAIR_ON_TIME_AND_AGAIN = [  # from sentences written in both languages (bench/README.md)
     ("직원이 너무 무례해요", COMPLAINT), ("무례한 상담원 때문에 기분이 상했어요", COMPLAINT), ("요금제가 합리적이라 좋아요", PRAISE),
     ("택배가 제시간에 왔어요", PRAISE), ("기사님이 제시간에 안 오셨어요", COMPLAINT),
@@ -168,7 +171,7 @@ RUDE_FAIR_ON_TIME_AND_AGAIN = [  # from sentences written in both languages (ben
                          + POINTS_GIVEN + REQUESTS_DONE + REQUESTS_TAKEN_UP_OR_NOT + WITHOUT_IT + SAID_NOT_TO_BE
                          + SHOPPERS_SLANG + NOT_SHOWING + NONE_AT_ALL + BUSINESS_CUSTOMERS
                          + WORDS_OF_NOTHING_SAYING_SOMETHING + A_FUNCTION_NOT_WORKING + MADE_TO_DO_IT_AGAIN
-                         + EASY_AND_HARD_GOING + RUDE_FAIR_ON_TIME_AND_AGAIN + NOT_ONCE_AND_EASY_TO_DO
+                         + EASY_AND_HARD_GOING + RUDE_FAIR_ON_TIME_AND_AGAIN + NOT_ONCE_AND_EASY_TO_DO + DONE_WITHIN
                          + SOLVED_ONLY_ONCE_DONE + A_CALL_S_TURNS + NOT_WHAT_IT_IS
                          + WISHED_BETTER + FAVOURS_DONE + CANNOT_DO_WITHOUT
                          + NEGATIONS_THAT_CANCEL + A_WORRY_OVERTURNED
