@@ -26,9 +26,9 @@ HANGUL = "[\uac00-\ud7a3]"
 UNSCORED_COMMENTS = "FROM survey_responses WHERE sentiment IS NULL AND regexp_matches(comment, ?)"
 UNSCORED_TURNS = "FROM utterances w WHERE w.role <> 'agent' AND NOT w.scored AND regexp_matches(w.text, ?)"
 OLD_CALLS = "FROM calls o WHERE o.unhappy IS NULL AND o.scored_turns > 0"
-# Korean scored by an earlier reading of the scorer: only while the store's `korean_scorer` is older (?)
-EARLIER_COMMENTS = "FROM survey_responses WHERE ? AND language = 'ko' AND sentiment IS NOT NULL"
-EARLIER_TURNS = "FROM utterances w WHERE ? AND w.language = 'ko' AND w.scored"
+# Korean scored by an earlier reading of the scorer (`_earlier`: only while the store's `korean_scorer` is older)
+EARLIER_COMMENTS = "FROM survey_responses WHERE {} AND language = 'ko' AND sentiment IS NOT NULL"
+EARLIER_TURNS = "FROM utterances w WHERE {} AND w.language = 'ko' AND w.scored"
 KEYS = ("comments", "turns", "calls", "earlier_korean")
 
 
@@ -36,34 +36,37 @@ def waiting_to_score(store: Store) -> dict[str, int]:
     """How many stored Korean comments and call turns wait to be scored, how many calls wait for their
     figures to be worked out as the board does now, and how many Korean comments and turns were scored
     by an earlier reading of the Korean scorer."""
-    earlier = _earlier_scorer(store)
+    comments, turns = _earlier(store)
     found = store.query(f"SELECT (SELECT count(*) {UNSCORED_COMMENTS}) AS comments, "
                         f"(SELECT count(*) {UNSCORED_TURNS}) AS turns, "
                         f"(SELECT count(DISTINCT (o.call_id, o.transcript_hash)) {OLD_CALLS}) AS calls, "
-                        f"(SELECT count(*) {EARLIER_COMMENTS}) + (SELECT count(*) {EARLIER_TURNS}) AS earlier_korean",
-                        [HANGUL, HANGUL, earlier, earlier])
+                        f"(SELECT count(*) {comments}) + (SELECT count(*) {turns}) AS earlier_korean",
+                        [HANGUL, HANGUL])
     return {name: int(found[name].iloc[0]) for name in KEYS}
 
 
-def _earlier_scorer(store: Store) -> bool:
-    return (store.counters().get(KOREAN_SCORER) or 0) < korean.SCORER_VERSION
+def _earlier(store: Store) -> tuple[str, str]:
+    """EARLIER_COMMENTS and EARLIER_TURNS, selecting nothing (and reading no table) when the store's Korean
+    was scored as today."""
+    older = (store.counters().get(KOREAN_SCORER) or 0) < korean.SCORER_VERSION
+    return EARLIER_COMMENTS.format(str(older).lower()), EARLIER_TURNS.format(str(older).lower())
 
 
 def score_again(store: Store, user) -> dict[str, int]:
     """Score what waits (`waiting_to_score`), in one transaction (a new data version); how many
     comments and turns were scored and how many calls' figures worked out again."""
     store.authorize(user, "load", "texts stored before today's scoring")
-    earlier = _earlier_scorer(store)
-    stored = store.query(f"SELECT comment {UNSCORED_COMMENTS} UNION ALL SELECT comment {EARLIER_COMMENTS}",
-                         [HANGUL, earlier])["comment"]
+    earlier_comments, earlier_turns = _earlier(store)
+    stored = store.query(f"SELECT comment {UNSCORED_COMMENTS} UNION ALL SELECT comment {earlier_comments}",
+                         [HANGUL])["comment"]
     comments = stored.drop_duplicates().to_frame()
     comments = pd.concat([comments, comment_scores(comments["comment"])], axis=1)
     turns = store.query(f"""
         SELECT call_id, transcript_hash, {", ".join(ScoredTurn._fields)} FROM utterances u
         WHERE EXISTS (SELECT 1 {UNSCORED_TURNS} AND w.call_id = u.call_id AND w.transcript_hash = u.transcript_hash)
-           OR EXISTS (SELECT 1 {EARLIER_TURNS} AND w.call_id = u.call_id AND w.transcript_hash = u.transcript_hash)
+           OR EXISTS (SELECT 1 {earlier_turns} AND w.call_id = u.call_id AND w.transcript_hash = u.transcript_hash)
            OR EXISTS (SELECT 1 {OLD_CALLS} AND o.call_id = u.call_id AND o.transcript_hash = u.transcript_hash)
-        ORDER BY call_id, transcript_hash, turn""", [HANGUL, earlier])
+        ORDER BY call_id, transcript_hash, turn""", [HANGUL])
     again = turns["role"].map(scored_role).astype(bool)
     turns = pd.concat([turns[~again], with_scores(turns[again])]).sort_index()
     calls = figures_by_call(turns, ["call_id", "transcript_hash"]).rename(columns=FIGURE_COLUMNS).reset_index() \
