@@ -18,11 +18,11 @@ word list alone misses.
   slow해요") takes VADER's own valence.
 - Kiwi corrects spacing and reads typos' intent, so "재미없다" and "재미 없다" read alike.
 
-compound = VADER's own normalisation of COMPOUND_SCALE x z, z the regression's score (a sum of weights,
-as VADER's is a sum of valences): the sign is the model's call, and a turn with no weighted word is 0
-(neutral, still scored, as VADER scores neutral English). The scale puts Korean on VADER's scale, not
-the regression's probability (tanh(z / 2), which read 70% of the demo's Korean comments at 0.9 or more,
-0.5% of the English ones): see COMPOUND_SCALE.
+compound = VADER's own normalisation of s x z, z the regression's score (a sum of weights, as VADER's is
+a sum of valences) and s PRAISE_SCALE or COMPLAINT_SCALE by its sign: the sign is the model's call, and a
+turn with no weighted word is 0 (neutral, still scored, as VADER scores neutral English). The scales put
+Korean on VADER's scale, not the regression's probability (tanh(z / 2), which read 70% of the demo's
+Korean comments at 0.9 or more, 0.5% of the English ones): see PRAISE_SCALE.
 """
 
 from __future__ import annotations
@@ -218,16 +218,20 @@ HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 # neutral, as it takes VADER's 0 for English without an opinion word (bench/README.md: 4% and 6% of
 # the product reviews read that weakly, most hand-written call chatter does).
 WEAK_SCORE, WEAK_WORDS = 1.5, 0.5
-# z to VADER's scale: x / sqrt(x^2 + 15) of x = COMPOUND_SCALE x z, so that a Korean sentence reads about as
-# strong as the same sentence in English reads to VADER. Chosen on 102 customer sentences written in both
-# languages (bench/README.md): on the 56 pairs VADER reads as an opinion (|compound| >= 0.2) with the Korean
-# sign agreeing, the two languages differ least at 0.5 (0.205 a sentence; 0.6: 0.209, 0.4: 0.225; the
-# regression's probability, tanh(z / 2), 0.342). Praise alone would take 0.6-0.8, complaints 0.4.
-COMPOUND_SCALE = 0.5
+# z to VADER's scale: x / sqrt(x^2 + 15) of x = s x z, so that a Korean sentence reads about as strong as the
+# same sentence in English reads to VADER. Chosen on 102 customer sentences written in both languages
+# (bench/README.md), on the 56 pairs VADER reads as an opinion (|compound| >= 0.2) with the Korean sign
+# agreeing. One scale for both signs differed least at 0.5 (0.205 a sentence; the regression's probability,
+# tanh(z / 2), 0.342), but read Korean praise a quarter weaker than VADER reads the English (0.43 against
+# 0.57 on average): the reviews' log-odds weigh praise less than VADER's valences do, and the bias leans
+# every reading towards complaint. So praise and complaint each get the scale they differ least at: praise
+# 0.6-0.8 (0.183-0.184 a sentence; 0.7, the middle), complaints 0.4-0.5 (0.210-0.225; 0.5, whose mean
+# strength, 0.42 against VADER's 0.47, is the nearest).
+PRAISE_SCALE, COMPLAINT_SCALE = 0.7, 0.5
 # What a stored Korean score means, kept by a store (`meta`): 1 the regression's probability, 2 VADER's scale
-# (COMPOUND_SCALE). A store whose Korean texts were scored by an earlier one has them scored again
-# (`empathy.loading.rescore`), so that their weeks compare with today's.
-SCORER_VERSION = 2
+# at 0.5 for both signs, 3 PRAISE_SCALE and COMPLAINT_SCALE. A store whose Korean texts were scored by an
+# earlier one has them scored again (`empathy.loading.rescore`), so that their weeks compare with today's.
+SCORER_VERSION = 3
 # A survey's "anything else?" answered with nothing: 없음, 특별히 없습니다, 해당 없음, 잘 모르겠어요. Said with
 # only these words (and 없다 or 모르다 among them), a comment is neutral, as VADER reads "N/A" and
 # "nothing": the scorer would lean on 없 and 모르 as the reviews used them (없음 read -0.63).
@@ -235,8 +239,8 @@ NOTHING_TO_SAY = {("없", "VA"), ("모르", "VV"), ("그냥", "MAG"), ("특별�
                   ("전혀", "MAG"), ("잘", "MAG"), ("더", "MAG"), ("해당", "NNG"), ("기타", "NNG"), ("의견", "NNG"),
                   ("이상", "NNG"), ("특이", "NNG"), ("사항", "NNG"), ("특이사항", "NNG"), ("건의", "NNG")}
 SYLLABLE_FEATURES = ("/CH", "/C3", "/SB")
-# Customer-service words the reviews lack or under-weigh, in the regression's units (a weight of 2
-# moves a lone word to compound ±0.76). They take precedence over the learned weights.
+# Customer-service words the reviews lack or under-weigh, in the regression's units (a weight of 2 on a lone
+# word reads about ±0.6: 만족해요 +0.69, 실망이에요 -0.62). They take precedence over the learned weights.
 CX_WORDS = {
     "별로/MAG": -2.0, "최악/NNG": -3.0, "불친절/NNG": -2.5, "친절/NNG": 1.5, "엉망/NNG": -2.5, "엉망/XR": -2.5,
     "해지/NNG": -1.2, "환불/NNG": -1.0, "추천/NNG": 1.5, "먹통/NNG": -2.0, "오류/NNG": -1.2, "에러/NNG": -1.2,
@@ -953,7 +957,7 @@ def score_many(texts: list[str], lexicon_file: Path = LEXICON) -> list[Korean]:
         positive = sum(part for part in said if part > 0)
         negative = -sum(part for part in said if part < 0)
         total = positive + negative + 1.0
-        compound = round(normalize(COMPOUND_SCALE * z), 4)
+        compound = round(normalize((PRAISE_SCALE if z > 0 else COMPLAINT_SCALE) * z), 4)
         leaning = 0.0 if abs(z) < WEAK_SCORE or abs(words) < WEAK_WORDS else compound
         results.append(Korean(compound, round(positive / total, 3), round(1 / total, 3), round(negative / total, 3),
                               lemmas(morphemes), leaning, REQUEST_DONE in counted))

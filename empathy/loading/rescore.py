@@ -6,8 +6,8 @@ what a load today gives:
   have no such flag, and their turns' dissatisfaction is on the old scale: their customer turns are
   scored again and the calls' figures worked out again;
 - Korean comments and turns scored by an earlier reading of the Korean scorer (the store's
-  `korean_scorer` below `sentiment.korean.SCORER_VERSION`: before 2, the regression's probability rather
-  than VADER's scale) are scored again, with their calls' figures.
+  `korean_scorer` below `sentiment.korean.SCORER_VERSION`: 1, the regression's probability rather than
+  VADER's scale; 2, one scale for praise and complaint) are scored again, with their calls' figures.
 English text scored before keeps its compound (VADER gives it the same again)."""
 
 from __future__ import annotations
