@@ -273,6 +273,7 @@ CX_WORDS = {
     "직관/NNG": 1.2, "원활/NNG": 1.2, "원활/XR": 1.2, "익숙/XR": 0.8, "간단/XR": 1.0,
     "간편/XR": 1.2, "힘들/VA": -1.2,  # easy to use, hard going (이체가 간편해졌어요, 따라가기 힘들어요)
     "닳/VV": -1.2,  # worn down, run down (배터리가 빨리 닳아요: 빨리 alone reads as praise)
+    "실패/NNG": -1.5,  # failed (결제가 실패했어요, 내보내기가 세 번이나 실패했는데; the films' 흥행 실패 weighed it little)
     "싶지않/VA": -1.5,  # the idiom above: does not want to
     "못기다림/VV": -1.5,  # the idiom above: cannot wait any longer
     "정상/NNG": 1.0, "곤란/NNG": -1.5, "곤란/XR": -1.5,  # working normally again; a trouble to the customer

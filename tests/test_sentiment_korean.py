@@ -162,6 +162,9 @@ RUDE_FAIR_ON_TIME_AND_AGAIN = [  # from sentences written in both languages (ben
     ("직원이 너무 무례해요", COMPLAINT), ("무례한 상담원 때문에 기분이 상했어요", COMPLAINT), ("요금제가 합리적이라 좋아요", PRAISE),
     ("택배가 제시간에 왔어요", PRAISE), ("기사님이 제시간에 안 오셨어요", COMPLAINT),
     ("같은 얘기를 다섯 번이나 말씀드렸어요", COMPLAINT), ("결제 오류가 이번 달에만 벌써 두 번째예요", COMPLAINT)]
+FAILED = [  # 실패: what a customer tried did not go through (the films' 흥행 실패 weighed it little)
+    ("오늘 내보내기가 세 번이나 실패했는데 아무도 이유를 모르네요", COMPLAINT), ("카드 결제가 계속 실패해요", COMPLAINT),
+    ("실패 없이 한 번에 설치됐어요", PRAISE)]
 
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
@@ -175,7 +178,7 @@ RUDE_FAIR_ON_TIME_AND_AGAIN = [  # from sentences written in both languages (ben
                          + SOLVED_ONLY_ONCE_DONE + A_CALL_S_TURNS + NOT_WHAT_IT_IS
                          + WISHED_BETTER + FAVOURS_DONE + CANNOT_DO_WITHOUT
                          + NEGATIONS_THAT_CANCEL + A_WORRY_OVERTURNED
-                         + ENGLISH_MIXED_IN_AND_WAITED_FOR)
+                         + ENGLISH_MIXED_IN_AND_WAITED_FOR + FAILED)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
