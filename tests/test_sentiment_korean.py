@@ -165,6 +165,9 @@ RUDE_FAIR_ON_TIME_AND_AGAIN = [  # from sentences written in both languages (ben
 FAILED = [  # 실패: what a customer tried did not go through (the films' 흥행 실패 weighed it little)
     ("오늘 내보내기가 세 번이나 실패했는데 아무도 이유를 모르네요", COMPLAINT), ("카드 결제가 계속 실패해요", COMPLAINT),
     ("실패 없이 한 번에 설치됐어요", PRAISE)]
+LOCKED_OUT = [  # what lets a customer in, locked; the films' 잠기다 (lost in thought), and a door, are no complaint
+    ("이유 없이 계정이 잠겼어요", COMPLAINT), ("카드가 갑자기 막혔어요", COMPLAINT), ("아이디가 차단됐어요", COMPLAINT),
+    ("생각에 잠기게 하는 영화", PRAISE)]
 
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
@@ -178,7 +181,7 @@ FAILED = [  # 실패: what a customer tried did not go through (the films' 흥�
                          + SOLVED_ONLY_ONCE_DONE + A_CALL_S_TURNS + NOT_WHAT_IT_IS
                          + WISHED_BETTER + FAVOURS_DONE + CANNOT_DO_WITHOUT
                          + NEGATIONS_THAT_CANCEL + A_WORRY_OVERTURNED
-                         + ENGLISH_MIXED_IN_AND_WAITED_FOR + FAILED)
+                         + ENGLISH_MIXED_IN_AND_WAITED_FOR + FAILED + LOCKED_OUT)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
