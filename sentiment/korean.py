@@ -198,6 +198,7 @@ NEGATING_PREFIXES = {"불", "비", "무", "미"}
 # says "meh" (별로예요).
 # none, not one, not once: 하나도 없다, 한 명도 없다, 한 번 없다 (not 건, 분: 해결된 건 하나도 없어요 is "what was solved")
 ONE_OF = {("하나", "NR"), ("한", "MM"), ("번", "NNB"), ("명", "NNB"), ("개", "NNB"), ("가지", "NNB"), ("군데", "NNB")}
+ALMOST = ("거의", "MAG")  # 거의 없다: next to none
 NEGATIVE_POLARITY = {"별로", "전혀", "그다지", "그닥", "딱히", "하나도", "절대", "결코", "도무지", "통"}
 INTENSIFIERS = {"너무", "정말", "진짜", "완전", "매우", "엄청", "아주", "되게", "굉장히", "넘", "참", "완전히", "진심",
                 "제일", "가장", "정말로", "몹시", "무척", "대단히", "겁나", "존나", "개"}
@@ -766,10 +767,10 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
 
 
 def _between_noun_and_none(morpheme: tuple[str, str]) -> bool:
-    """A particle, 하나(도), 한 번(도) or 전혀 and the like, which may stand between a noun and the 없다 that says
-    there is none of it (문제 없어요, 나무랄 데가 없어요, 문제가 전혀 없어요, 불편한 거 하나도 없어요, 고장 한 번
-    없어요, 불친절한 직원은 한 명도 없었어요: not once, not one)."""
-    return morpheme[1].startswith("J") or morpheme in ONE_OF or morpheme[0] in NEGATIVE_POLARITY
+    """A particle, 하나(도), 한 번(도), 전혀 and the like, or 거의, which may stand between a noun and the 없다 that
+    says there is none of it (문제 없어요, 나무랄 데가 없어요, 문제가 전혀 없어요, 불편한 거 하나도 없어요, 고장 한 번
+    없어요, 불친절한 직원은 한 명도 없었어요: not once, not one; 소음이 거의 없어요: next to none)."""
+    return morpheme[1].startswith("J") or morpheme in ONE_OF or morpheme[0] in NEGATIVE_POLARITY or morpheme == ALMOST
 
 
 def _said_of_a_noun(found: list[tuple[str, str]], i: int) -> bool:

@@ -102,11 +102,12 @@ SAID_NOT_TO_BE = [  # negation reaching through a construction: -ㄹ 만하다, 
 NOT_SHOWING = [  # a customer's thing not showing is lost, a blemish or a trouble not showing is none
     ("결제는 됐는데 주문 내역에 안 보여요", COMPLAINT), ("포인트가 안 보여요", COMPLAINT), ("주문 내역이 보이지 않아요", COMPLAINT),
     ("흠집이 하나도 안 보여요", PRAISE), ("오류가 더 이상 안 떠요", PRAISE), ("글씨가 잘 안 보여요", COMPLAINT)]
-NONE_AT_ALL = [  # 전혀 or 하나도 between a noun and 없다: none at all of it
+NONE_AT_ALL = [  # 전혀, 하나도 or 거의 between a noun and 없다: none (or next to none) of it
     ("문제가 전혀 없어요", PRAISE), ("불만이 하나도 없어요", PRAISE), ("전환 과정에서 데이터 손실이 전혀 없었어요", PRAISE),
     ("재미가 전혀 없어요", COMPLAINT), ("효과가 전혀 없네요", COMPLAINT), ("좋은 점이 하나도 없어요", COMPLAINT),
     ("문제 하나도 없어요", PRAISE), ("불편한 거 전혀 없어요", PRAISE), ("개선할 점 없음", PRAISE), ("개선할 게 없어요", PRAISE),
-    ("개선할 점이 많아요", COMPLAINT)]
+    ("개선할 점이 많아요", COMPLAINT), ("소음이 거의 없어서 밤에도 틀어 놓아요", PRAISE), ("불량이 거의 없어요", PRAISE),
+    ("재미가 거의 없어요", COMPLAINT), ("효과가 거의 없네요", COMPLAINT)]
 BUSINESS_CUSTOMERS = [
     ("API 응답 속도가 들쭉날쭉해서 운영에 지장이 있어요", COMPLAINT), ("요청한 기능 개발 일정이 계속 미뤄지고 있어요", COMPLAINT),
     ("가격 협상에 유연하게 응해 주셨어요", PRAISE), ("보안 점검 요청에 신속하게 자료를 보내 주셨어요", PRAISE)]
