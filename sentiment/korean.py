@@ -422,6 +422,8 @@ def features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
             continue  # "문제(가) 없어요": the noun is negated below, 없다 itself says nothing more
         if form in NEGATIVE_POLARITY and _negation_follows(found, i):
             continue
+        if (form, tag) == ALMOST and found[i + 1:i + 2] == [("없", "VA")] and _said_of_a_noun(found, i + 1):
+            continue  # 소음이 거의 없어요: next to none of the noise, said by the noun turned round
         if form == "기다리" and found[i + 1:i + 2] in PROMISED:
             continue  # 기다릴게요, 기다리겠습니다: "I'll wait", no complaint of waiting
         if f"{form}/{tag}" in CX_WORDS and found[i + 1:i + 2] == [("기", "ETN")] and found[i + 2:i + 3] \
