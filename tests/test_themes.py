@@ -52,6 +52,15 @@ def test_the_projects_taxonomy_reads_and_covers_the_agreed_themes():
             "documentation / self-service", "pricing", "integrations"} <= set(taxonomy)
 
 
+def test_the_projects_taxonomy_file_lists_each_theme_once_with_each_phrase_once():
+    """As the Themes page writes it: twelve Korean phrases were once listed twice, under a second block of
+    the same themes at the end of the file, which a person editing it by hand would not see."""
+    rows = pd.read_csv(ROOT / "data" / "themes.csv")
+    assert not rows.duplicated().any()
+    themes = rows["theme"].tolist()
+    assert themes == sorted(themes, key=themes.index)  # each theme's rows together
+
+
 @pytest.mark.parametrize(("text", "themes"), [
     ("청구서 금액이 또 틀렸어요", ["billing"]), ("보고서 로딩이 너무 느려요", ["performance"]),
     ("앱이 자꾸 튕겨요", ["reliability"]), ("상담원이 친절하게 답변해 줬어요", ["support responsiveness"]),
