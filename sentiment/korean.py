@@ -122,7 +122,9 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
 # alone says little and the trouble's own word would say the opposite), or fixed once it is done (오류가
 # 수정됐어요, 불편한 점이 개선됐어요, 끊김 현상이 고쳐졌네요: not 고쳐 주세요, 개선됐으면 좋겠어요, 수정됐나요?); what a
 # customer keeps gone (업데이트 후에 기능이 사라졌어요, 포인트가 지워졌어요: lost); what lets a customer in locked
-# (이유 없이 계정이 잠겼어요, 카드가 막혔어요: locked out, where the films' 잠기다 was lost in thought). A trouble
+# (이유 없이 계정이 잠겼어요, 카드가 막혔어요: locked out, where the films' 잠기다 was lost in thought); what a thing
+# should hold left out (설명이 절반은 빠져 있어요, 구성품이 하나 빠져 있었어요: missing, where the films' 빠지다 was
+# falling for a film, and 살이 빠졌어요 is weight lost). A trouble
 # gone may be said of the noun it describes (불편했던 부분이 다 고쳐졌어요).
 PRICES = {"요금", "가격", "금액", "비용", "값", "구독료", "이용료", "사용료", "수수료", "청구액", "청구서", "관리비",
           "배송비", "보험료", "단가", "월세", "요금제", "회비", "가입비"}
@@ -133,6 +135,8 @@ TROUBLES = {"문제", "궁금증", "오해", "의문", "불편", "불만", "오�
             "끊기", "끊어지", "멈추", "튕기"}  # the last as Kiwi reads 끊김, 멈춤, 튕김: a verb made a noun
 KEPT = {"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적립금", "내역", "기록", "메뉴", "버튼", "사진", "계정", "설정",
         "글", "메시지", "주문", "예약", "대화", "저장"}  # what a customer keeps
+CONTENTS = {"설명", "내용", "안내", "항목", "정보", "자료", "데이터", "코드", "페이지", "목록", "내역", "서류", "부품", "구성품",
+            "품", "사은품", "옵션", "설명서", "매뉴얼", "부속품", "충전기", "케이블", "영수증", "나사"}  # what a thing should hold
 ACCESS = {"계정", "아이디", "카드", "계좌", "로그인", "회선"}  # what a customer is let in by (locked: 계정이 잠겼어요)
 MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), False, False),
                    (PRICES, {("내리", "VV"), ("내려가", "VV"), ("인하", "NNG"), ("떨어지", "VV")}, ("요금인하", "VV"), False,
@@ -144,7 +148,8 @@ MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), False, False),
                    ({"말", "말씀", "얘기", "안내", "설명", "내용", "답변", "기대"}, {("다르", "VA"), ("달라지", "VV")}, ("말다름", "VA"),
                     False, False),
                    (KEPT, {("사라지", "VV"), ("날아가", "VV"), ("지워지", "VV")}, ("사라짐", "VV"), False, False),
-                   (ACCESS, {("잠기", "VV"), ("막히", "VV"), ("차단", "NNG")}, ("잠김", "VV"), False, False))
+                   (ACCESS, {("잠기", "VV"), ("막히", "VV"), ("차단", "NNG")}, ("잠김", "VV"), False, False),
+                   (CONTENTS, {("빠지", "VV")}, ("빠짐", "VV"), False, False))
 # (nouns, verbs, the word meant, whether the nouns are what went and say nothing more: 불편함이 사라졌어요,
 # whether only once done: `_said_done`)
 VERBS_MEANT_IN_CLAUSE = {verb: [(nouns, word, gone, done) for nouns, verbs, word, gone, done in MEANT_IN_CLAUSE
@@ -289,6 +294,8 @@ CX_WORDS = {
     "요금인상/VV": -1.5, "요금인하/VV": 1.0,  # a price gone up or down (MEANT_IN_CLAUSE)
     "사라짐/VV": -1.5,  # what a customer keeps gone (MEANT_IN_CLAUSE)
     "잠김/VV": -1.5,  # what lets a customer in locked (MEANT_IN_CLAUSE)
+    "빠짐/VV": -1.2,  # what a thing should hold left out (MEANT_IN_CLAUSE)
+    "혼란/NNG": -1.2, "지치/VV": -1.2, "헤매/VV": -1.0,  # confused, worn out, lost (재무팀이 혼란스러워합니다, 지칩니다)
     "다시해야/VV": -1.5,  # made to do a thing again (매번 처음부터 설명해야 해요; AGAIN)
     "안됨/VV": -1.5,  # what a customer does with a service not working (NOT_THERE)
     "말다름/VA": -1.5,  # not what the customer was told (상담원마다 말이 다 달라요; MEANT_IN_CLAUSE)

@@ -169,6 +169,11 @@ FAILED = [  # 실패: what a customer tried did not go through (the films' 흥�
 LOCKED_OUT = [  # what lets a customer in, locked; the films' 잠기다 (lost in thought), and a door, are no complaint
     ("이유 없이 계정이 잠겼어요", COMPLAINT), ("카드가 갑자기 막혔어요", COMPLAINT), ("아이디가 차단됐어요", COMPLAINT),
     ("생각에 잠기게 하는 영화", PRAISE)]
+LEFT_OUT_CONFUSED_WORN_OUT = [  # from the demo's Korean survey comments, written before they were scored
+    ("API 문서에 응답 코드 설명이 절반은 빠져 있어요", COMPLAINT), ("구성품이 하나 빠져 있었어요", COMPLAINT),
+    ("이 영화에 푹 빠졌어요", PRAISE), ("결제일이 예고 없이 바뀌어서 재무팀이 혼란스러워합니다", COMPLAINT),
+    ("고객센터에 전화할 때마다 처음부터 다시 설명해야 해서 지칩니다", COMPLAINT),
+    ("초기 설정 단계에서 권한 안내가 빠져 있어 한참 헤맸습니다", COMPLAINT), ("헤매지 않고 바로 찾았어요", PRAISE)]
 
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
@@ -182,7 +187,7 @@ LOCKED_OUT = [  # what lets a customer in, locked; the films' 잠기다 (lost in
                          + SOLVED_ONLY_ONCE_DONE + A_CALL_S_TURNS + NOT_WHAT_IT_IS
                          + WISHED_BETTER + FAVOURS_DONE + CANNOT_DO_WITHOUT
                          + NEGATIONS_THAT_CANCEL + A_WORRY_OVERTURNED
-                         + ENGLISH_MIXED_IN_AND_WAITED_FOR + FAILED + LOCKED_OUT)
+                         + ENGLISH_MIXED_IN_AND_WAITED_FOR + FAILED + LOCKED_OUT + LEFT_OUT_CONFUSED_WORN_OUT)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
