@@ -22,14 +22,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: E402
 
-from empathy.loading.demo_generator import (  # noqa: E402
+from empathy.loading.demo_generator import fill  # noqa: E402
+from empathy.loading.demo_texts import (  # noqa: E402
     CUSTOMER_BAD_ENDINGS,
     CUSTOMER_DETAILS,
     CUSTOMER_GOOD_ENDINGS,
-    KOREAN_NEGATIVE,
+    KOREAN_COMMENTS,
     NEGATIVE,
     POSITIVE,
-    fill,
 )
 from sentiment.scoring import score_texts  # noqa: E402
 
@@ -43,7 +43,7 @@ def customer_turns(count: int) -> list[str]:
     turns = []
     for _ in range(count):
         if rng.random() < 0.02:
-            turn = rng.choice(KOREAN_NEGATIVE)
+            turn = fill(rng.choice([line for pool in KOREAN_COMMENTS.negative.values() for line in pool]), rng)
         else:
             turn = " ".join(fill(rng.choice(pools), rng) for _ in range(rng.choice([1, 1, 2, 3])))
         turns.append(f"{turn} (ref {len(turns) + 1})")

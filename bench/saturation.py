@@ -17,7 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: E402
 
-from empathy.loading.demo_generator import NEGATIVE, POSITIVE, fill  # noqa: E402
+from empathy.loading.demo_generator import fill  # noqa: E402
+from empathy.loading.demo_texts import NEGATIVE, POSITIVE  # noqa: E402
 from sentiment.scoring import BLOCK_SENTENCES, sentences  # noqa: E402
 
 TRIALS = 400

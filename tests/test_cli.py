@@ -177,13 +177,13 @@ def test_a_load_reports_speakers_the_rules_disagree_about(db_path, tmp_path):
 
 def test_board_json_for_a_week_and_a_range(demo_copy):
     db_path = demo_copy
-    result = empathy("board", "--window", "2026-W39", "--json", db_path=db_path)
+    result = empathy("board", "--window", "2026-W47", "--json", db_path=db_path)  # the demo's stories' last week
     assert result.returncode == 0, result.stderr
     board = json.loads(result.stdout)
-    assert board["window"] == {"start": "2026-09-21", "end": "2026-09-27", "label": "2026-W39"}
-    assert board["previous"]["label"] == "2026-W38"
+    assert board["window"] == {"start": "2026-11-16", "end": "2026-11-22", "label": "2026-W47"}
+    assert board["previous"]["label"] == "2026-W46"
     scores = [int(line.split(",")[5]) for line in (ROOT / "data/demo/survey_responses.csv").read_text().splitlines()[1:]
-              if ",nps," in line and "2026-09-21" <= line.split(",")[3][:10] <= "2026-09-27"]
+              if ",nps," in line and "2026-11-16" <= line.split(",")[3][:10] <= "2026-11-22"]
     nps = board["metrics"]["nps"]
     assert nps["n"] == len(scores)
     assert nps["value"] == pytest.approx(100 * (sum(s >= 9 for s in scores) - sum(s <= 6 for s in scores)) / len(scores))

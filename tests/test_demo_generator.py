@@ -5,9 +5,11 @@ import re
 import pandas as pd
 import pytest
 
-from conftest import demo_story_accounts
+from conftest import demo_story_accounts, tag_texts
 from empathy.loading.demo_generator import DEMO_DIR, KOREAN_ACCOUNTS, generate
+from empathy.loading.themes import read_taxonomy
 from sentiment.calls import analyze_transcript
+from sentiment.scoring import score_text
 
 LAST_DAY = pd.Timestamp("2026-11-22 23:59:59")
 BILLING = re.compile(r"bill|invoice|charge|refund|prorat|VAT", re.IGNORECASE)
@@ -112,6 +114,16 @@ def test_comments_read_like_people_not_a_template(demo):
     comments = demo["surveys"].loc[demo["surveys"]["comment"] != "", "comment"]
     assert comments.nunique() / len(comments) > 0.4
     assert comments.value_counts().iloc[0] / len(comments) < 0.02
+
+
+def test_korean_comments_read_like_people_and_speak_of_every_theme(demo):
+    """As the English ones do: they were eight lines (five complaints, three of praise) for 239 comments."""
+    comments = demo["surveys"]["comment"]
+    korean = comments[comments.str.contains(HANGUL)]
+    assert korean.nunique() / len(korean) > 0.4
+    distinct = korean.drop_duplicates().tolist()
+    themes = tag_texts(distinct, read_taxonomy(), [score_text(text).lemmas for text in distinct])
+    assert set().union(*themes) == set(read_taxonomy())
 
 
 def test_calls_are_multi_turn_customer_agent_conversations(demo):

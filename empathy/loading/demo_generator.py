@@ -5,9 +5,9 @@ byte for byte with `python -m empathy.loading.demo_generator`. The data is made 
 would act on:
 
 - billing complaints from SMB accounts rise over the last two months, and SMB scores sag with them;
-- a group of enterprise accounts stop answering surveys and rush the ones they do answer, while
-  their scores still look fine (disengagement hiding behind good numbers);
-- a few accounts call support every week (yellow), a few have the most escalations (red);
+- a group of enterprise accounts stop answering surveys and rush the ones they do answer, and call
+  less, while their scores still look fine (disengagement hiding behind good numbers);
+- a few accounts call support every week of the last four (yellow), a few have the most escalations (red);
 - some Korean customers write and speak in Korean;
 - a few internal customers (our own teams) use the product too;
 - now and then a customer writes their name, e-mail, phone, card or account number (to redact);
@@ -17,8 +17,8 @@ would act on:
 
 Nearly 500 lines on purpose: one seeded random stream runs through it from top to bottom (the order
 of the draws is the data), so its steps stay together where a change to the stream can be seen; a
-call's words are drawn from a stream of its own (its number), so the phrase banks it draws from,
-`demo_texts.py`, can change without moving anything else."""
+call's words and a comment's are drawn from a stream of their own (the call's number, the response's
+id), so the phrase banks they draw from, `demo_texts.py`, can change without moving anything else."""
 
 from __future__ import annotations
 
@@ -32,23 +32,19 @@ from stdnum import luhn
 
 from empathy import DATA
 from empathy.loading.demo_texts import (
-    CLOSERS_BAD,
-    CLOSERS_GOOD,
     CONTACT_FIRST,
     CONTACT_LAST,
-    CONTEXT,
     ENGLISH_CALL,
+    ENGLISH_COMMENTS,
     KOREAN_CALL,
+    KOREAN_COMMENTS,
     KOREAN_CONTACTS,
-    KOREAN_NEGATIVE,
-    KOREAN_POSITIVE,
     NEGATIVE,
-    NEUTRAL,
     PERSONAL_COMMENTS,
     PERSONAL_INTROS,
     PHONES,
-    POSITIVE,
     CallWords,
+    CommentWords,
 )
 
 DEMO_DIR = DATA / "demo"
@@ -165,30 +161,29 @@ def fade(week: int) -> float:
     return min(1.0, 1.6 * in_story(week))
 
 
-def comment_for(rng: random.Random, account: dict, week: int, mood: float, stories: dict) -> tuple[str, str]:
-    """A comment and its main theme; mood is 0 (angry) .. 1 (delighted)."""
-    if account["account_id"] in stories["korean"] and rng.random() < 0.7:
-        pool = KOREAN_POSITIVE if mood > 0.6 else KOREAN_NEGATIVE
-        return rng.choice(pool), "korean"
+def comment_for(words: random.Random, account: dict, week: int, mood: float, stories: dict) -> tuple[str, str]:
+    """A comment and its main theme; mood is 0 (angry) .. 1 (delighted). A Korean account's customers
+    mostly write in Korean."""
+    said = KOREAN_COMMENTS if account["account_id"] in stories["korean"] and words.random() < 0.7 else ENGLISH_COMMENTS
     if mood > 0.72:
-        return _compose(rng, fill(rng.choice(POSITIVE), rng), CLOSERS_GOOD), "praise"
+        return _compose(words, fill(words.choice(said.positive), words), said, said.closers_good), "praise"
     if mood > 0.5:
-        return _compose(rng, fill(rng.choice(NEUTRAL), rng), []), "neutral"
-    theme = _negative_theme(rng, account, week)
-    text = fill(rng.choice(NEGATIVE[theme]), rng)
-    if rng.random() < 0.35:
-        extra_theme = rng.choice([t for t in NEGATIVE if t != theme])
-        text += " " + fill(rng.choice(NEGATIVE[extra_theme]), rng)
-    return _compose(rng, text, CLOSERS_BAD), theme
+        return _compose(words, fill(words.choice(said.neutral), words), said, []), "neutral"
+    theme = _negative_theme(words, account, week)
+    text = fill(words.choice(said.negative[theme]), words)
+    if words.random() < 0.35:
+        extra_theme = words.choice([t for t in said.negative if t != theme])
+        text += " " + fill(words.choice(said.negative[extra_theme]), words)
+    return _compose(words, text, said, said.closers_bad), theme
 
 
-def _compose(rng: random.Random, core: str, closers: list[str]) -> str:
+def _compose(words: random.Random, core: str, said: CommentWords, closers: list[str]) -> str:
     """A core sentence, sometimes with some context around it and a closing word, as people write."""
     parts = [core]
-    if rng.random() < 0.4:
-        parts.insert(rng.choice([0, 1]), fill(rng.choice(CONTEXT), rng))
-    if closers and rng.random() < 0.3:
-        parts.append(rng.choice(closers))
+    if words.random() < 0.4:
+        parts.insert(words.choice([0, 1]), fill(words.choice(said.context), words))
+    if closers and words.random() < 0.3:
+        parts.append(words.choice(closers))
     return " ".join(parts)
 
 
@@ -253,7 +248,8 @@ def _response(rng: random.Random, account: dict, week: int, metric: str, stories
         duration = max(4.0, rng.lognormvariate(4.0, 0.5))
     comment = ""
     if rng.random() < (0.25 if disengaging and in_story(week) > 0 else 0.55):
-        comment, _ = comment_for(rng, account, week, mood, stories)
+        words = random.Random(f"R{number:06d}")  # what is written is drawn apart: the rest of the demo never moves with it
+        comment, _ = comment_for(words, account, week, mood, stories)
     role_weights = [0.2, 0.3, 0.5] if account["segment"] != "SMB" else [0.5, 0.3, 0.2]
     return {
         "response_id": f"R{number:06d}", "account_id": account["account_id"],
@@ -273,9 +269,11 @@ def make_calls(rng: random.Random, accounts: list[dict], stories: dict) -> list[
         for account in accounts:
             aid = account["account_id"]
             rate = weekly_rate[account["segment"]] * propensity[aid]
+            if aid in stories["disengaging"]:
+                rate *= 1 - 0.7 * fade(week)  # they stop calling as they stop answering
             count = sum(1 for _ in range(3) if rng.random() < rate / 3)
             recent = week >= WEEKS - 6
-            if aid in stories["frequent"] and recent:
+            if aid in stories["frequent"] and week >= WEEKS - 4:  # inside the rules' 30 days, not their baseline
                 count = 1 + (rng.random() < 0.6) + (rng.random() < 0.3)
             if aid in stories["red"] and recent:
                 count = max(count, 1) + 1

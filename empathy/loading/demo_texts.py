@@ -110,19 +110,6 @@ CLOSERS_GOOD = ["Keep it up.", "Thanks!", "Great work, team.", "Looking forward 
                 "Thank you.", "Much appreciated."]
 CLOSERS_BAD = ["Please fix this soon.", "We need a real answer.", "This can't keep happening.",
                "Not impressed so far.", "Please escalate.", "We are looking at alternatives."]
-KOREAN_NEGATIVE = [
-    "이번 달 청구서 금액이 계약 내용과 다릅니다. 확인 부탁드립니다.",
-    "지원팀 답변이 너무 늦어요. 긴급 건인데 사흘째 기다리고 있습니다.",
-    "대시보드 로딩이 너무 느려서 회의 때 쓰기 어렵습니다.",
-    "연동이 자주 끊겨서 데이터가 맞지 않습니다.",
-    "온보딩 자료가 영어로만 되어 있어서 팀원들이 어려워합니다.",
-]
-KOREAN_POSITIVE = [
-    "기능이 직관적이라 팀원들이 금방 익혔습니다. 만족합니다.",
-    "지원팀이 빠르게 해결해 주셔서 감사합니다.",
-    "보고서 기능 덕분에 주간 회의 준비 시간이 많이 줄었어요.",
-]
-
 CALL_OPENINGS = [
     "Thanks for calling, this is {agent}. How can I help today?",
     "Hi, {agent} here from customer support. What can I do for you?",
@@ -221,6 +208,70 @@ PERSONAL_INTROS = [
     "This is {name}; my email is {email}. ",
 ]
 PHONES = ["415-555-{n:04d}", "+44 20 7946 {n:04d}", "(212) 555-{n:04d}", "+1 646 555 {n:04d}"]
+
+
+class CommentWords(NamedTuple):
+    """What a survey comment says, in one language: praise, a middling word, complaints by theme (the
+    taxonomy's words, as customers put them), some context around it and a closing word."""
+
+    positive: list[str]
+    neutral: list[str]
+    negative: dict[str, list[str]]
+    context: list[str]
+    closers_good: list[str]
+    closers_bad: list[str]
+
+
+ENGLISH_COMMENTS = CommentWords(POSITIVE, NEUTRAL, NEGATIVE, CONTEXT, CLOSERS_GOOD, CLOSERS_BAD)
+# The same as a Korean business customer writes them, theme words as the taxonomy has them.
+KOREAN_COMMENTS = CommentWords(
+    positive=["기능이 직관적이라 팀원들이 금방 익혔습니다. 만족합니다.",
+              "지원팀이 빠르게 해결해 주셔서 감사합니다.",
+              "보고서 기능 덕분에 주간 회의 준비 시간이 많이 줄었어요.",
+              "{integration} 연동이 문제없이 잘 돌아가서 편합니다.",
+              "담당 매니저님이 저희 상황을 잘 알고 늘 빠르게 답해 주십니다.",
+              "온보딩이 순조로워서 {days}일 만에 전 직원이 쓰기 시작했어요.",
+              "이번 분기에는 장애 한 번 없이 안정적이었습니다.",
+              "다른 팀에도 추천하고 싶을 만큼 만족스럽습니다.",
+              "새 대시보드 화면이 깔끔해서 임원 보고 때 바로 씁니다.",
+              "교육 세션이 알차서 신규 입사자들이 많이 배웠습니다."],
+    neutral=["아직 도입 초기라 평가하기는 이르네요.",
+             "대체로 괜찮습니다. 메뉴 구성이 조금 더 단순했으면 해요.",
+             "무난하게 쓰고 있어요. 릴리스 노트가 좀 더 자세하면 좋겠습니다.",
+             "저희 팀은 주로 보고서만 써서 다른 기능은 잘 모르겠어요.",
+             "쓸 만합니다. 다만 권한 설정이 조금 번거로워요.",
+             "필요한 기능은 다 있는데 눈에 띄게 좋아진 점은 없어요."],
+    negative={
+        "billing": ["이번 달 청구서 금액이 계약 내용과 다릅니다. 확인 부탁드립니다.",
+                    "같은 좌석 요금이 두 번 청구됐는데 아직 환불을 못 받았어요.",
+                    "해지한 {seats}명분 요금이 계속 청구되고 있습니다.",
+                    "결제일이 예고 없이 바뀌어서 재무팀이 혼란스러워합니다.",
+                    "청구서에 사업자 정보가 또 잘못 나와서 다시 요청해야 했어요."],
+        "onboarding": ["온보딩 자료가 영어로만 되어 있어서 팀원들이 어려워합니다.",
+                       "온보딩 일정이 {days}주나 밀려서 도입이 늦어졌어요.",
+                       "초기 설정 단계에서 권한 안내가 빠져 있어 한참 헤맸습니다."],
+        "performance": ["대시보드 로딩이 너무 느려서 회의 때 쓰기 어렵습니다.",
+                        "월말만 되면 보고서 속도가 눈에 띄게 느려집니다.",
+                        "지난 업데이트 이후 검색 속도가 많이 느려졌어요."],
+        "reliability": ["이번 주 월요일 오전에 또 장애가 나서 {hours}시간 동안 일을 못 했습니다.",
+                        "동시에 여러 명이 쓰면 앱이 자꾸 튕겨요.",
+                        "동기화 오류가 반복돼서 목록에서 데이터가 사라집니다."],
+        "support": ["지원팀 답변이 너무 늦어요. 긴급 건인데 사흘째 기다리고 있습니다.",
+                    "고객센터에 전화할 때마다 처음부터 다시 설명해야 해서 지칩니다.",
+                    "상담원 응대가 형식적이고 문제 해결에는 관심이 없어 보여요."],
+        "documentation": ["도움말 문서가 예전 화면 기준이라 따라 하기 어렵습니다.",
+                          "API 문서에 응답 코드 설명이 절반은 빠져 있어요."],
+        "pricing": ["갱신 때 가격이 너무 많이 올라서 내부 설득이 어렵습니다.",
+                    "가끔 쓰는 사람까지 좌석 비용을 내야 해서 비싸게 느껴져요."],
+        "integrations": ["연동이 자주 끊겨서 데이터가 맞지 않습니다.",
+                         "{integration} 연동이 멈췄는데 일주일 뒤에야 알았어요.",
+                         "{integration} 연동 때문에 매일 밤 연락처가 중복으로 생겨요."],
+    },
+    context=["저희 팀 {seats}명이 매일 씁니다.", "다음 달에 갱신을 앞두고 있습니다.", "요즘 바쁜 시즌이라 더 중요합니다.",
+             "지난주에 담당 매니저님께도 말씀드렸어요.", "다음 분기에 {seats}명을 더 늘릴 계획입니다."],
+    closers_good=["앞으로도 잘 부탁드립니다.", "감사합니다!", "수고 많으십니다."],
+    closers_bad=["빠른 조치 부탁드립니다.", "제대로 된 답변이 필요합니다.", "계속 이러면 다른 서비스를 검토하겠습니다."],
+)
 
 
 class CallWords(NamedTuple):
