@@ -100,9 +100,11 @@ SLOTS = {
 
 
 def fill(template: str, rng: random.Random, **known: str) -> str:
+    """The template with its slots filled; a slot that opens it opens a sentence (The API keeps crashing)."""
     values = {name: make(rng) for name, make in SLOTS.items() if "{" + name + "}" in template}
     values.update(known)
-    return template.format(**values)
+    text = template.format(**values)
+    return text[:1].upper() + text[1:] if template.startswith("{") else text
 
 
 def make_accounts(rng: random.Random) -> list[dict]:
