@@ -83,7 +83,7 @@ def calls_chart(timeline: pd.DataFrame) -> alt.Chart:
     color = _switch(alt.ColorValue, {"datum.escalated": "#b91c1c"}, ACCENT)
     points = alt.Chart(calls).mark_point(filled=True, size=80).encode(
         x=alt.X("said_at:T", title=None, axis=alt.Axis(format=_days(year=True))),
-        y=alt.Y("sentiment:Q", title=_("Mean compound of the call"), scale=alt.Scale(domain=[-1, 1])), color=color,
+        y=alt.Y("sentiment:Q", title=_("Sentiment"), scale=alt.Scale(domain=[-1, 1])), color=color,
         tooltip=[alt.Tooltip("said_at:T", title=_("When"), format="%Y-%m-%d %H:%M"),
                  alt.Tooltip("ref_id:N", title=_("Call")), alt.Tooltip("sentiment:Q", title=_("Sentiment"), format="+.2f"),
                  alt.Tooltip("who:N", title=_("Call")), alt.Tooltip("escalated:N", title=_("Escalated"))])
