@@ -49,7 +49,7 @@ def show_list() -> None:
                  "header to sort.").format(days=thresholds.days, day=day(window.end)))
     chosen = st.columns([3, 2, 2, 3])
     statuses = chosen[0].multiselect(_("Status"), STATUSES, default=["red", "yellow"], key="acc-status",
-                                     format_func=mark)
+                                     format_func=mark, placeholder=_("any status"))
     segment = chosen[1].selectbox(_("Segment"), sorted(flags["segment"].dropna().unique()), index=None,
                                   key="acc-segment", placeholder=_("any segment"))
     owner = chosen[2].selectbox(_("Owner"), sorted(flags["owner"].dropna().unique()), index=None, key="acc-owner",

@@ -73,8 +73,10 @@ with audit_tab:
     since = pick[0].date_input(_("From"), value=date.today() - timedelta(days=30), key="audit-since")
     log = audit.log(store, user=user, since=datetime.combine(since, time()))
     who = pick[1].selectbox(_("Who"), sorted(log["who"].unique()), index=None, placeholder=_("anyone"), key="audit-who")
-    actions = pick[2].multiselect(_("What"), sorted(log["action"].unique()), key="audit-actions")
-    outcomes = pick[3].multiselect(_("Outcome"), sorted(log["outcome"].unique()), key="audit-outcomes")
+    actions = pick[2].multiselect(_("What"), sorted(log["action"].unique()), key="audit-actions",
+                                  placeholder=_("any action"))
+    outcomes = pick[3].multiselect(_("Outcome"), sorted(log["outcome"].unique()), key="audit-outcomes",
+                                   placeholder=_("any outcome"))
     shown = log[(log["who"] == who if who else True) & log["action"].isin(actions or log["action"])
                 & log["outcome"].isin(outcomes or log["outcome"])]
     st.markdown(_("**{n:,} entries** since {day}, newest first.").format(n=len(shown), day=long_day(since)))

@@ -47,7 +47,8 @@ st.title(_("Voices"))
 words_column, themes_column, sentiment_column = st.columns([3, 2, 2])
 words = words_column.text_input(_("Words"), key="v-q", placeholder=_('e.g. invoice wrong, or "renewal date"'),
                                 help=_("Every word must appear; a phrase in double quotes as written. Any case."))
-chosen_themes = themes_column.multiselect(_("Themes (any of them)"), themes, key="v-themes")
+chosen_themes = themes_column.multiselect(_("Themes (any of them)"), themes, key="v-themes",
+                                          placeholder=_("any theme"))
 low, high = sentiment_column.slider(_("Sentiment (compound, -1 to +1)"), -1.0, 1.0, (-1.0, 1.0), step=0.05,
                                     key="v-sent")
 segment_column, account_column, when_column, sources_column = st.columns([2, 2, 2, 3])

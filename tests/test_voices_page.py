@@ -74,3 +74,12 @@ def test_a_product_lead_limited_to_smb_finds_and_exports_smb_voices_only(open_pa
     shown = at.dataframe[0].value
     assert not shown.empty and (shown["segment"] == "SMB").all()
     assert outside not in at.selectbox(key="v-account").options
+
+
+def test_in_korean_a_korean_word_finds_the_korean_comments_and_every_box_reads_in_korean(open_page):
+    at = open_page("voices", q="연동", sources="comment", lang="ko")
+    comments = demo_frame("survey_responses")["comment"].dropna()
+    expected = comments.str.contains("연동", regex=False).sum()
+    assert expected > 0 and any(m.value.startswith(f"**{expected:,}건 찾음**") for m in at.markdown)
+    assert at.dataframe[0].value["text"].str.contains("연동").all()
+    assert at.multiselect(key="v-themes").proto.placeholder == "모든 주제"  # not Streamlit's "Choose options"
