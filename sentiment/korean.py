@@ -124,7 +124,8 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
 # customer keeps gone (업데이트 후에 기능이 사라졌어요, 포인트가 지워졌어요: lost); what lets a customer in locked
 # (이유 없이 계정이 잠겼어요, 카드가 막혔어요: locked out, where the films' 잠기다 was lost in thought); what a thing
 # should hold left out (설명이 절반은 빠져 있어요, 구성품이 하나 빠져 있었어요: missing, where the films' 빠지다 was
-# falling for a film, and 살이 빠졌어요 is weight lost). A trouble
+# falling for a film, and 살이 빠졌어요 is weight lost); a customer's time, money or work blown away (회의를 통째로
+# 날렸어요, 돈만 날렸네요: lost), where a trouble blown away is gone (스트레스를 날려 버리다). A trouble
 # gone may be said of the noun it describes (불편했던 부분이 다 고쳐졌어요).
 PRICES = {"요금", "가격", "금액", "비용", "값", "구독료", "이용료", "사용료", "수수료", "청구액", "청구서", "관리비",
           "배송비", "보험료", "단가", "월세", "요금제", "회비", "가입비"}
@@ -137,11 +138,12 @@ KEPT = {"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적�
         "글", "메시지", "주문", "예약", "대화", "저장"}  # what a customer keeps
 CONTENTS = {"설명", "내용", "안내", "항목", "정보", "자료", "데이터", "코드", "페이지", "목록", "내역", "서류", "부품", "구성품",
             "품", "사은품", "옵션", "설명서", "매뉴얼", "부속품", "충전기", "케이블", "영수증", "나사"}  # what a thing should hold
+SPENT = {"회의", "하루", "시간", "돈", "작업", "업무", "주말", "반나절", "오전", "오후", "비용", "데이터", "자료", "파일"}
 ACCESS = {"계정", "아이디", "카드", "계좌", "로그인", "회선"}  # what a customer is let in by (locked: 계정이 잠겼어요)
 MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), False, False),
                    (PRICES, {("내리", "VV"), ("내려가", "VV"), ("인하", "NNG"), ("떨어지", "VV")}, ("요금인하", "VV"), False,
                     False),
-                   (TROUBLES, {("풀리", "VV"), ("사라지", "VV"), ("해소", "NNG"), ("줄", "VV"), ("줄어들", "VV")},
+                   (TROUBLES, {("풀리", "VV"), ("사라지", "VV"), ("해소", "NNG"), ("줄", "VV"), ("줄어들", "VV"), ("날리", "VV")},
                     ("해결", "NNG"), True, False),
                    (TROUBLES, {("고치", "VV"), ("수정", "NNG"), ("개선", "NNG"), ("복구", "NNG"), ("해결", "NNG")},
                     ("해결", "NNG"), True, True),
@@ -149,7 +151,8 @@ MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), False, False),
                     False, False),
                    (KEPT, {("사라지", "VV"), ("날아가", "VV"), ("지워지", "VV")}, ("사라짐", "VV"), False, False),
                    (ACCESS, {("잠기", "VV"), ("막히", "VV"), ("차단", "NNG")}, ("잠김", "VV"), False, False),
-                   (CONTENTS, {("빠지", "VV")}, ("빠짐", "VV"), False, False))
+                   (CONTENTS, {("빠지", "VV")}, ("빠짐", "VV"), False, False),
+                   (SPENT, {("날리", "VV")}, ("사라짐", "VV"), False, False))
 # (nouns, verbs, the word meant, whether the nouns are what went and say nothing more: 불편함이 사라졌어요,
 # whether only once done: `_said_done`)
 VERBS_MEANT_IN_CLAUSE = {verb: [(nouns, word, gone, done) for nouns, verbs, word, gone, done in MEANT_IN_CLAUSE

@@ -174,6 +174,8 @@ LEFT_OUT_CONFUSED_WORN_OUT = [  # from the demo's Korean survey comments, writte
     ("이 영화에 푹 빠졌어요", PRAISE), ("결제일이 예고 없이 바뀌어서 재무팀이 혼란스러워합니다", COMPLAINT),
     ("고객센터에 전화할 때마다 처음부터 다시 설명해야 해서 지칩니다", COMPLAINT),
     ("초기 설정 단계에서 권한 안내가 빠져 있어 한참 헤맸습니다", COMPLAINT), ("헤매지 않고 바로 찾았어요", PRAISE)]
+BLOWN_AWAY = [  # time, money or work blown away is lost; a trouble blown away is gone
+    ("이거 때문에 오늘 회의를 통째로 날렸어요", COMPLAINT), ("돈만 날렸네요", COMPLAINT), ("스트레스를 날려 버리는 영화", PRAISE)]
 
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
@@ -187,7 +189,8 @@ LEFT_OUT_CONFUSED_WORN_OUT = [  # from the demo's Korean survey comments, writte
                          + SOLVED_ONLY_ONCE_DONE + A_CALL_S_TURNS + NOT_WHAT_IT_IS
                          + WISHED_BETTER + FAVOURS_DONE + CANNOT_DO_WITHOUT
                          + NEGATIONS_THAT_CANCEL + A_WORRY_OVERTURNED
-                         + ENGLISH_MIXED_IN_AND_WAITED_FOR + FAILED + LOCKED_OUT + LEFT_OUT_CONFUSED_WORN_OUT)
+                         + ENGLISH_MIXED_IN_AND_WAITED_FOR + FAILED + LOCKED_OUT + LEFT_OUT_CONFUSED_WORN_OUT
+                         + BLOWN_AWAY)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
