@@ -7,8 +7,9 @@ word list alone misses.
   product reviews of `../shared/data/korean-sentiment/` (every row; `bench/bench_korean.py` measures a
   sibling learned on the build split on the rest), plus hand-written customer-service words (`CX_WORDS`) the reviews lack or
   under-weigh (해지, 환불, 불친절, 먹통 ...), which take precedence.
-- **Negation** flips a word's weight: 안/못 before it, -지 않다 / -지 못하다 / -지 말다 after it (and
-  then its whole clause: 냄새가 많이 나지 않아요; through 것 같다 to the clause it is about), 없다 after a
+- **Negation** flips a word's weight: 안/못 before it, -지 않다 / -지 못하다 / -지 말다 after it (and, either
+  way, its whole clause: 냄새가 많이 나지 않아요, 냄새가 많이 안 나요, but not a cause said with 덕분에 or 때문에;
+  through 것 같다 to the clause it is about), 없다 after a
   noun (불만 없어요) and the words describing it (불편한 점은 없어요), and the prefixes 불/비/무/미
   (불친절). Adverbs that go with a negation (별로, 전혀, 하나도) count nothing before one (별로 나쁘지
   않아요 is praise); 별로 alone says "meh". **The closing clause** weighs most:
@@ -206,6 +207,7 @@ NEGATING_PREFIXES = {"불", "비", "무", "미"}
 # says "meh" (별로예요).
 # none, not one, not once: 하나도 없다, 한 명도 없다, 한 번 없다 (not 건, 분: 해결된 건 하나도 없어요 is "what was solved")
 ONE_OF = {("하나", "NR"), ("한", "MM"), ("번", "NNB"), ("명", "NNB"), ("개", "NNB"), ("가지", "NNB"), ("군데", "NNB")}
+CAUSES = {"덕분", "때문"}  # 덕분에, 때문에: the cause of what a clause says, outside what it negates
 ALMOST = ("거의", "MAG")  # 거의 없다: next to none
 NEGATIVE_POLARITY = {"별로", "전혀", "그다지", "그닥", "딱히", "하나도", "절대", "결코", "도무지", "통"}
 INTENSIFIERS = {"너무", "정말", "진짜", "완전", "매우", "엄청", "아주", "되게", "굉장히", "넘", "참", "완전히", "진심",
@@ -769,10 +771,13 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
                 scope.add(i - 1)
             if i > 1 and found[i - 1] in NEGATORS_BEFORE and found[i - 2][1] == "MAG":
                 scope.add(i - 2)  # 잘 안 돼요
-            if _negated_after(found, i):  # -지 않다 negates its whole clause: 냄새가 많이 나지 않아요
+            if _negated_after(found, i) or (i and found[i - 1] in NEGATORS_BEFORE and tag.split("-")[0] in PREDICATE):
+                # -지 않다, and 안/못 before the predicate, negate its whole clause: 냄새가 많이 나지 않아요, 냄새가 많이 안 나요
                 start = _clause_start(found, i)
                 if found[i][0] in LIGHT_PREDICATES and start >= 2 and found[start - 1][1] == "ETM":
                     start = _clause_start(found, start - 1)  # 잘 되는 것 같지 않다: the clause it is about
+                start = max([start] + [k + 2 for k in range(start, i - 1) if found[k][0] in CAUSES
+                                       and found[k + 1] == ("에", "JKB")])  # 알림 덕분에 안 놓쳐요: not the cause
                 scope.update(j for j in range(start, i) if found[j][1].split("-")[0] in CONTENT)
     prefixed = {i for i in range(len(found)) if found[i][1].split("-")[0] in CONTENT and _prefixed(found, i)}
     return {i for i in scope ^ described ^ prefixed if found[i][0] not in REQUESTS}
@@ -920,6 +925,8 @@ def _negated_after(found: list[tuple[str, str]], i: int) -> bool:
             continue  # 추천할 만하지 않다: worth it, negated
         if tag in ("EF", "SF", "SP", "ETM") or (tag == "EC" and _clause_ends(found, i + 1 + j)):
             return False
+        if (form, tag) == ("에", "JKB") and found[i + j][0] in CAUSES:
+            return False  # 알림 덕분에 놓치지 않아요: the cause is not what is negated
     return False
 
 

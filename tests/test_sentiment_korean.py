@@ -174,6 +174,11 @@ LEFT_OUT_CONFUSED_WORN_OUT = [  # from the demo's Korean survey comments, writte
     ("이 영화에 푹 빠졌어요", PRAISE), ("결제일이 예고 없이 바뀌어서 재무팀이 혼란스러워합니다", COMPLAINT),
     ("고객센터에 전화할 때마다 처음부터 다시 설명해야 해서 지칩니다", COMPLAINT),
     ("초기 설정 단계에서 권한 안내가 빠져 있어 한참 헤맸습니다", COMPLAINT), ("헤매지 않고 바로 찾았어요", PRAISE)]
+SHORT_NEGATION_AS_LONG = [  # 안/못 before the predicate negate its clause as -지 않다 after it does
+    ("소음이 안 심각해요", PRAISE), ("소음이 심각하지 않아요", PRAISE), ("배송이 오래 안 걸렸어요", PRAISE),
+    ("배송이 오래 걸리지 않았어요", PRAISE), ("냄새가 많이 안 나요", PRAISE), ("가격이 안 비싸요", PRAISE),
+    ("직원이 안 친절해요", COMPLAINT), ("알림 기능 덕분에 결제일을 안 놓쳐요", PRAISE),  # but not the cause (덕분에)
+    ("알림 기능 덕분에 결제일을 놓치지 않아요", PRAISE), ("친절한 상담 덕분에 걱정이 안 돼요", PRAISE)]
 BLOWN_AWAY = [  # time, money or work blown away is lost; a trouble blown away is gone
     ("이거 때문에 오늘 회의를 통째로 날렸어요", COMPLAINT), ("돈만 날렸네요", COMPLAINT), ("스트레스를 날려 버리는 영화", PRAISE)]
 
@@ -190,7 +195,7 @@ BLOWN_AWAY = [  # time, money or work blown away is lost; a trouble blown away i
                          + WISHED_BETTER + FAVOURS_DONE + CANNOT_DO_WITHOUT
                          + NEGATIONS_THAT_CANCEL + A_WORRY_OVERTURNED
                          + ENGLISH_MIXED_IN_AND_WAITED_FOR + FAILED + LOCKED_OUT + LEFT_OUT_CONFUSED_WORN_OUT
-                         + BLOWN_AWAY)
+                         + BLOWN_AWAY + SHORT_NEGATION_AS_LONG)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
