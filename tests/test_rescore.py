@@ -82,8 +82,19 @@ def test_korean_scored_by_an_earlier_reading_of_the_scorer_is_scored_as_a_load_s
 
 
 def test_a_new_store_s_korean_is_scored_as_today(store, loaded):
+    """Its first load stamped the reading its texts were scored by."""
     assert store.counters()["korean_scorer"] == SCORER_VERSION
     assert waiting_to_score(store)["earlier_korean"] == 0
+
+
+def test_a_load_into_a_store_scored_before_the_reading_was_kept_leaves_its_korean_waiting(store, loaded):
+    """The reading is stamped only on a store without Korean scored before: a load of English answers
+    into a store of an earlier reading must not say its Korean was scored as today."""
+    store.write(as_an_earlier_korean_scorer, "version")
+    waiting = waiting_to_score(store)["earlier_korean"]
+    assert waiting > 0
+    load_sheet(store, user=ANALYST, data=ENGLISH.encode(), source="english.csv")
+    assert "korean_scorer" not in store.counters() and waiting_to_score(store)["earlier_korean"] == waiting
 
 
 def as_before_unhappy_calls(cursor) -> None:

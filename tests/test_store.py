@@ -1,3 +1,4 @@
+import ast
 import random
 import threading
 from contextlib import contextmanager
@@ -5,13 +6,27 @@ from contextlib import contextmanager
 import pandas as pd
 import pytest
 
-from conftest import ANALYST
+from conftest import ANALYST, ROOT
 from empathy.loading.sheet import load_sheet
 from empathy.store import StoreError
 from sentiment.korean import SCORER_VERSION
 
 ACCOUNTS_V1 = "account_id,account_name,segment,arr\nA1,Acme,SMB,1000\nA2,Globex,Enterprise,500000\n"
 ACCOUNTS_V2 = "account_id,account_name,segment,arr\nA1,Acme,Mid-Market,90000\nA3,Initech,SMB,2000\n"
+
+
+def test_the_store_imports_nothing_of_the_layers_above_it():
+    """Data flows from sheets through scoring into the store, never back (../shared/DESIGN.md): the store
+    knows the canonical tables (`sheets.schema`), who may write (`access`) and the words it says, nothing of
+    how texts are scored, loaded or shown (a scorer's reading is handed to it by a load: `Store.load`)."""
+    allowed = ("empathy.store", "empathy.sheets.schema", "empathy.access", "empathy.language")
+    for path in (ROOT / "empathy" / "store").glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        modules = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names] \
+            + [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 0]
+        ours = [name for name in modules if name.split(".")[0] in ("empathy", "sentiment", "ui", "app_pages")
+                and name != "empathy"]
+        assert [name for name in ours if not name.startswith(allowed)] == [], path.name
 
 
 def load_text(store, text, name="sheet.csv", **kwargs):

@@ -35,9 +35,10 @@ from empathy.sheets.schema import (
 from empathy.sheets.sources import RawSheet, SheetError, read_path, read_sheet
 from empathy.sheets.validate import Validated, coerce, validate
 from empathy.store import Store, kept_sheets
+from empathy.store.tables import KOREAN_SCORER
 from sentiment import score_texts
+from sentiment.korean import SCORER_VERSION, is_korean
 from sentiment.scoring import PARALLEL_MIN_TEXTS, Score, Scoring
-from sentiment.korean import is_korean
 
 log = logging.getLogger(__name__)
 
@@ -223,7 +224,7 @@ def _land(store: Store, prepared: Prepared, user: User, skip_invalid: bool, demo
                         source=_source_label(sheet), rows_rejected=report.rows_rejected, demo=demo,
                         utterances=utterances, turn_themes=themes_expression(read_taxonomy(), "text", "lemmas",
                                                                              korean_turns),
-                        comment_themes=comment_themes, user=user)
+                        comment_themes=comment_themes, user=user, scorer=(KOREAN_SCORER, SCORER_VERSION))
     report.batch_id, report.rejected = result.batch_id, False
     report.rows_new, report.rows_updated = result.rows_new, result.rows_updated
     report.rows_duplicate += result.rows_duplicate

@@ -272,7 +272,7 @@ class Store:
     def load(self, table: str, rows: pd.DataFrame, *, kind: str, layout: str, source: str, user: User,
              rows_rejected: int = 0, demo: bool = False,
              utterances: pd.DataFrame | None = None, turn_themes: tuple[str, list] | None = None,
-             comment_themes: tuple[str, list] | None = None) -> BatchResult:
+             comment_themes: tuple[str, list] | None = None, scorer: tuple[str, int] | None = None) -> BatchResult:
         """Land rows as one batch: new keys insert, changed rows supersede, identical rows are skipped.
 
         `utterances` (scored turns of the calls' transcripts) land in the same transaction, and so
@@ -285,17 +285,19 @@ class Store:
         are the admin's (or the app's, on a brand-new store). Rows land in date order, so that a
         week's query reads only the blocks holding its days: DuckDB skips a block whose dates all lie
         outside (the voice of a week of 10,000,000 answers loaded in one batch read its answers in 0.64 s,
-        in date order in 0.02 s)."""
+        in date order in 0.02 s). `scorer` (a key of `meta` in `tables.SCORED_BEFORE`, the reading the rows
+        were scored by) is stamped on a store that has none and holds no text that reading scores: a store
+        scored before the reading was kept keeps none, so that its texts wait to be scored again."""
         self.authorize(user, "manage_demo" if demo else "load", source)
         try:
             return self._load(table, rows, kind, layout, source, rows_rejected, demo, user, utterances, turn_themes,
-                              comment_themes)
+                              comment_themes, scorer)
         except _NothingNew as nothing:
             self.audit(user, "load", source, "nothing new", f"{nothing.duplicates} rows already loaded")
             return BatchResult(None, 0, 0, nothing.duplicates)
 
     def _load(self, table, rows, kind, layout, source, rows_rejected, demo, user, utterances,
-              turn_themes, comment_themes) -> BatchResult:
+              turn_themes, comment_themes, scorer) -> BatchResult:
         key = TABLE_KEYS[table]
         tagged = comment_themes is not None and "themes" in DERIVED_COLUMNS.get(table, {})
         derived = [name for name in DERIVED_COLUMNS.get(table, {}) if name in rows or (tagged and name == "themes")]
@@ -310,6 +312,8 @@ class Store:
             counts = _status_counts(cursor, table)
             if not counts["new"] and not counts["updated"]:
                 raise _NothingNew(counts["duplicate"])
+            if scorer is not None:
+                _stamp(cursor, *scorer)
             cursor.execute(f"""
                 UPDATE {table} SET superseded_by = ? FROM incoming i
                 WHERE {table}.{key} = i.{key} AND {table}.superseded_by IS NULL
@@ -468,6 +472,13 @@ class InTransaction:
     @contextmanager
     def reading(self):
         yield self._cursor
+
+
+def _stamp(cursor: duckdb.DuckDBPyConnection, key: str, reading: int) -> None:
+    """`Store.load`'s `scorer`: the reading in `meta`, unless it has one or the store holds texts scored before."""
+    if not scalar(cursor, "SELECT count(*) FROM meta WHERE key = ?", [key]) \
+            and not scalar(cursor, tables.SCORED_BEFORE[key]):
+        cursor.execute("INSERT INTO meta VALUES (?, ?)", [key, reading])
 
 
 def _status_counts(cursor: duckdb.DuckDBPyConnection, table: str) -> dict[str, int]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import duckdb
 
 from empathy.sheets.schema import DERIVED_COLUMNS, TABLE_COLUMNS
-from sentiment import korean
 
 SQL_TYPES = {"text": "VARCHAR", "text[]": "VARCHAR[]", "int": "BIGINT", "float": "DOUBLE", "timestamp": "TIMESTAMP",
              "date": "DATE", "bool": "BOOLEAN"}
@@ -86,8 +85,11 @@ OTHER_TABLES = {
 # every write bumps.
 COUNTERS = ("version", "voices_version", "meeting_version", "writes")
 # In `meta` too: which reading of the Korean scorer (`sentiment.korean.SCORER_VERSION`) the store's Korean
-# texts were scored by; a store made before it was kept has none (`empathy.loading.rescore`).
+# texts were scored by, stamped by the first load into a store that holds none scored before it (`Store.load`);
+# a store whose Korean was scored before the reading was kept has none (`empathy.loading.rescore`).
 KOREAN_SCORER = "korean_scorer"
+SCORED_BEFORE = {KOREAN_SCORER: "SELECT EXISTS (SELECT 1 FROM survey_responses WHERE language = 'ko' AND sentiment "
+                                "IS NOT NULL) OR EXISTS (SELECT 1 FROM utterances WHERE language = 'ko' AND scored)"}
 
 
 def missing(cursor: duckdb.DuckDBPyConnection, keyed: bool) -> list[str]:
@@ -114,9 +116,6 @@ def missing(cursor: duckdb.DuckDBPyConnection, keyed: bool) -> list[str]:
                    if ("utterances", None) in existing and ("utterances", name) not in existing]
     if ("utterances", None) in existing and ("utterances", TURN_TIME) not in existing:
         statements.append(SET_TURN_TIMES)
-    if ("meta", None) not in existing:  # a new store: whatever Korean it will hold is scored as today
-        statements.append(f"INSERT INTO meta SELECT '{KOREAN_SCORER}', {korean.SCORER_VERSION} "
-                          f"WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = '{KOREAN_SCORER}')")
     return statements
 
 
