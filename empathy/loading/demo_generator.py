@@ -250,7 +250,7 @@ def _response(rng: random.Random, account: dict, week: int, metric: str, stories
         duration = max(4.0, rng.lognormvariate(4.0, 0.5))
     comment = ""
     if rng.random() < (0.25 if disengaging and in_story(week) > 0 else 0.55):
-        words = random.Random(f"R{number:06d}")  # what is written is drawn apart: the rest of the demo never moves with it
+        words = random.Random(f"R{number:06d}")  # what is written is drawn apart: the rest never moves with it
         comment, _ = comment_for(words, account, week, mood, stories)
     role_weights = [0.2, 0.3, 0.5] if account["segment"] != "SMB" else [0.5, 0.3, 0.2]
     return {
