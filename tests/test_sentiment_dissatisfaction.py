@@ -180,6 +180,8 @@ def test_a_happy_turn_scores_near_zero_a_neutral_one_half_and_an_unscored_one_no
     ("긴급 문의를 남겼는데 3일째 답변이 없어요", ["아직도 안 됐어요"]), ("메일을 보냈는데 회신이 안 와요", ["아직도 안 됐어요", "안 돼요"]),
     ("2주째 소식이 없네요", ["아직도 안 됐어요"]), ("답변 빨리 주셔서 좋았어요", []), ("3일 만에 답이 왔어요", []),
     ("카드 결제가 계속 실패해요", ["고장"]), ("내보내기가 세 번이나 실패했어요", ["몇 번을 말씀드려야", "고장"]),
+    ("티켓 번호까지 드렸는데 처음 듣는다고 하시네요", ["몇 번을 말씀드려야"]), ("처음 듣는 노래인데 좋네요", []),
+    ("매번 확인해 보겠다고만 하시고 진전이 없어요", ["아직도 안 됐어요"]), ("이번 주에 진전이 많았어요", []),
 ])
 def test_korean_rejections_and_failures_count_as_english_ones_do(text, found):
     """The same formula over the Korean scorer's leaning (its compound, or 0 for a weak reading): a
