@@ -163,20 +163,19 @@ def fade(week: int) -> float:
     return min(1.0, 1.6 * in_story(week))
 
 
-def comment_for(words: random.Random, account: dict, week: int, mood: float, stories: dict) -> tuple[str, str]:
-    """A comment and its main theme; mood is 0 (angry) .. 1 (delighted). A Korean account's customers
-    mostly write in Korean."""
+def comment_for(words: random.Random, account: dict, week: int, mood: float, stories: dict) -> str:
+    """A comment; mood is 0 (angry) .. 1 (delighted). A Korean account's customers mostly write in Korean."""
     said = KOREAN_COMMENTS if account["account_id"] in stories["korean"] and words.random() < 0.7 else ENGLISH_COMMENTS
     if mood > 0.72:
-        return _compose(words, fill(words.choice(said.positive), words), said, said.closers_good), "praise"
+        return _compose(words, fill(words.choice(said.positive), words), said, said.closers_good)
     if mood > 0.5:
-        return _compose(words, fill(words.choice(said.neutral), words), said, []), "neutral"
+        return _compose(words, fill(words.choice(said.neutral), words), said, [])
     theme = _negative_theme(words, account, week)
     text = fill(words.choice(said.negative[theme]), words)
     if words.random() < 0.35:
         extra_theme = words.choice([t for t in said.negative if t != theme])
         text += " " + fill(words.choice(said.negative[extra_theme]), words)
-    return _compose(words, text, said, said.closers_bad), theme
+    return _compose(words, text, said, said.closers_bad)
 
 
 def _compose(words: random.Random, core: str, said: CommentWords, closers: list[str]) -> str:
@@ -251,7 +250,7 @@ def _response(rng: random.Random, account: dict, week: int, metric: str, stories
     comment = ""
     if rng.random() < (0.25 if disengaging and in_story(week) > 0 else 0.55):
         words = random.Random(f"R{number:06d}")  # what is written is drawn apart: the rest never moves with it
-        comment, _ = comment_for(words, account, week, mood, stories)
+        comment = comment_for(words, account, week, mood, stories)
     role_weights = [0.2, 0.3, 0.5] if account["segment"] != "SMB" else [0.5, 0.3, 0.2]
     return {
         "response_id": f"R{number:06d}", "account_id": account["account_id"],
