@@ -15,11 +15,11 @@ from empathy.figures.scope import Scope
 from empathy.figures.settings import SettingsError, save_thresholds
 from empathy.meeting.charts import answers_chart, calls_chart, participation_chart
 from empathy.language import _, day, long_day, short_day
-from empathy.meeting.wording import money, money_column, status_word
+from empathy.meeting.wording import coded, money, money_column, status_word
 from ui.actions_view import follow_up_list, record_form
 from ui.auth import current_user
 from ui.common import action_list, cached, chart_spec, get_settings, get_store, window_or_stop
-from ui.explore_view import call_html
+from ui.explore_view import call_html, worded_timeline
 from ui.text import literal
 from ui.url_state import one_of, publish, seed, some_of
 
@@ -154,7 +154,8 @@ def show_account(account_id: str) -> None:
     facts = [about["segment"] or _("no segment"), about["region"] or _("no region"),
              about["industry"] or _("no industry"), about["plan"] or _("no plan"),
              f"{money(about['arr'])} ARR" if pd.notna(about["arr"]) else _("no ARR"),
-             _("owner {name}").format(name=about["owner"] or _("unknown")), about["customer_type"], f"id {account_id}"]
+             _("owner {name}").format(name=about["owner"] or _("unknown")),
+             coded("customer_type", about["customer_type"]), f"id {account_id}"]
     st.markdown(" · ".join([mark(flag["status"]), *(literal(fact) for fact in facts)]))
     if flag["reasons"]:
         st.markdown(_("**Why:** {reasons} (the {days} days ending {day}).").format(
@@ -198,13 +199,14 @@ def show_account(account_id: str) -> None:
     follow_up_list(store, user, action_list(store, store.meeting_version(), date.today(), account_id=account_id),
                    "acc-actions")
     st.subheader(_("Timeline"))
-    st.dataframe(story.sort_values("said_at", ascending=False)[["said_at", "kind", "score", "sentiment", "who", "text", "ref_id"]],
+    shown = worded_timeline(story)
+    st.dataframe(shown.sort_values("said_at", ascending=False)[["said_at", "kind", "score", "sentiment", "who", "text", "ref_id"]],
                  hide_index=True, width="stretch", column_config={
                      "said_at": st.column_config.DatetimeColumn(_("When (UTC)"), format="YYYY-MM-DD HH:mm"),
-                     "kind": _("What"), "score": _("Score"),
+                     "kind": _("Kind"), "score": _("Score"),
                      "sentiment": st.column_config.NumberColumn(_("Sentiment"), format="%+.2f"),
                      "who": _("Who"), "text": st.column_config.TextColumn(_("Comment"), width="large"), "ref_id": "Id"})
-    calls = story[story["kind"] == "call"].sort_values("said_at", ascending=False)
+    calls = shown[story["kind"] == "call"].sort_values("said_at", ascending=False)
     call_id = None
     if not calls.empty:
         labels = {r.ref_id: f"{r.ref_id} · {day(r.said_at)} · {r.who}"
@@ -227,7 +229,8 @@ def show_renewals(account_id: str) -> None:
         return
     if not upcoming.empty:
         st.markdown(_("**Next renewal:** {day}.").format(day=day(upcoming.iloc[0])))
-    st.dataframe(past, hide_index=True, width="stretch", column_config={
+    st.dataframe(past.assign(outcome=[coded("outcome", outcome) for outcome in past["outcome"]]), hide_index=True,
+                 width="stretch", column_config={
         "renewal_date": st.column_config.DateColumn(_("Renewal"), format="YYYY-MM-DD"), "outcome": _("Outcome"),
         "arr_before": st.column_config.NumberColumn(_("ARR before"), format=money_column()),
         "arr_after": st.column_config.NumberColumn(_("ARR after"), format=money_column()),

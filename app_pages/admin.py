@@ -73,7 +73,7 @@ with audit_tab:
     since = pick[0].date_input(_("From"), value=date.today() - timedelta(days=30), key="audit-since")
     log = audit.log(store, user=user, since=datetime.combine(since, time()))
     who = pick[1].selectbox(_("Who"), sorted(log["who"].unique()), index=None, placeholder=_("anyone"), key="audit-who")
-    actions = pick[2].multiselect(_("What"), sorted(log["action"].unique()), key="audit-actions",
+    actions = pick[2].multiselect(_("Action"), sorted(log["action"].unique()), key="audit-actions",
                                   placeholder=_("any action"))
     outcomes = pick[3].multiselect(_("Outcome"), sorted(log["outcome"].unique()), key="audit-outcomes",
                                    placeholder=_("any outcome"))
@@ -85,5 +85,5 @@ with audit_tab:
     st.dataframe(shown, hide_index=True, width="stretch", column_config={
         "entry": st.column_config.NumberColumn("#", format="%d"),
         "happened_at": st.column_config.DatetimeColumn(_("When (UTC)"), format="YYYY-MM-DD HH:mm:ss"),
-        "who": _("Who"), "role": _("Role"), "action": _("What"), "object": _("On"), "outcome": _("Outcome"),
+        "who": _("Who"), "role": _("Role"), "action": _("Action"), "object": _("On"), "outcome": _("Outcome"),
         "detail": st.column_config.TextColumn(_("Detail"), width="large")})

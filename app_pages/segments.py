@@ -8,17 +8,17 @@ from empathy.figures.scope import Scope
 from empathy.figures.search import VoiceQuery
 from empathy.meeting.charts import segment_chart, trend_chart
 from empathy.language import _, long_day, short_day, week
-from empathy.meeting.wording import TILES, language_mix, title
+from empathy.meeting.wording import TILES, coded, language_mix, title
 from ui.common import cached, chart_spec, get_settings, get_store, window_or_stop
 from ui.explore_view import (
     SPLITS,
     call_html,
-    call_kind,
     call_line,
     dimension_label,
     quote_columns,
     segment_table,
     voices_params,
+    worded_places,
 )
 from ui.text import literal
 from ui.url_state import one_of, publish, seed
@@ -58,19 +58,20 @@ if frame.empty:
     st.info(_("Nothing in this window for that choice. Pick another week or widen the filter."))
     st.stop()
 order = explore.hurting_first(frame, sort)
-st.dataframe(segment_table(frame, order, figures), hide_index=True, width="stretch")
+st.dataframe(segment_table(frame, order, figures, dimension), hide_index=True, width="stretch")
 rows = frame[frame["metric"] == sort].set_index("value").reindex(order).dropna(subset=["figure"]).reset_index()
+rows = rows.assign(value=[coded(dimension, value) for value in rows["value"]])
 if not rows.empty:
     axis = _("{figure} ± 95% margin of error").format(figure=title(sort))
     st.vega_lite_chart(spec=chart_spec(segment_chart, rows, TILES[sort][2], axis), width="stretch")
 
 st.divider()
 value = st.selectbox(_("Drill into a {dimension}").format(dimension=dimension_label(dimension).lower()), [NONE, *order],
-                     key="seg-value", format_func=lambda v: _("pick one") if v == NONE else v)
+                     key="seg-value", format_func=lambda v: _("pick one") if v == NONE else coded(dimension, v))
 call_id = None
 if value:
     drilled = Scope(None, (*filters, (dimension, value)))
-    st.header(" × ".join(literal(v) for dimension_name, v in drilled.filters))
+    st.header(" × ".join(literal(coded(dimension_name, v)) for dimension_name, v in drilled.filters))
     if mix := language_mix(cached(explore.languages_said, store, window, drilled, settings.timezone)):
         st.caption(_("In {window}: {mix}.").format(window=week(window.label), mix=literal(mix)))
     trend_tab, themes_tab, said_tab, calls_tab = st.tabs([_("Trend"), _("Themes"), _("What they said"), _("Calls")])
@@ -98,8 +99,8 @@ if value:
                        settings.voice, 50)
         st.caption(_("{total} comments and customer turns in this window, the newest {shown} here; personal details are "
                      "redacted.").format(total=found.total, shown=len(found.rows)))
-        st.dataframe(found.rows[["said_at", "text", "compound", "account_name", "who", "context"]], hide_index=True,
-                     width="stretch", column_config=quote_columns())
+        st.dataframe(worded_places(found.rows)[["said_at", "text", "compound", "account_name", "who", "context"]],
+                     hide_index=True, width="stretch", column_config=quote_columns())
         st.page_link("app_pages/voices.py", label=_("Search all of them on the Voices page"), icon=":material/search:",
                      query_params=voices_params(drilled.filters, window_params()))
     with calls_tab:
@@ -109,7 +110,7 @@ if value:
         else:
             labels = {row.call_id: _("{call} · {day} · {account} · {kind} · sentiment {sentiment:+.2f}").format(
                           call=row.call_id, day=short_day(row.started_at), account=row.account_name or row.account_id,
-                          kind=call_kind(row.call_type), sentiment=row.sentiment_mean)
+                          kind=coded("call_type", row.call_type), sentiment=row.sentiment_mean)
                       if row.sentiment_mean == row.sentiment_mean else _("{call} · not scored").format(call=row.call_id)
                       for row in calls.itertuples()}
             call_id = st.selectbox(_("Open a call (most negative first)"), [NONE, *labels], key="seg-call",

@@ -11,10 +11,11 @@ from empathy.figures.search import EXPORTED, VoiceQuery
 from empathy.language import N_, _, long_day, moment, week
 from empathy.loading.themes import read_taxonomy
 from empathy.meeting.export import export_for
+from empathy.meeting.wording import coded
 from ui.auth import current_user
 from ui.common import cached, get_settings, get_store, window_or_stop
 from ui.downloads import download_button
-from ui.explore_view import call_html, call_kind, dimension_label, quote_columns
+from ui.explore_view import call_html, dimension_label, quote_columns, worded_places
 from ui.text import literal, literal_html
 from ui.url_state import one_of, publish, seed, some_of
 
@@ -80,7 +81,7 @@ export_note = _("The first {n:,} matches").format(n=EXPORTED) if found.total > E
 
 def exported() -> pd.DataFrame:
     """Made only when the export is fetched (the download path runs it then, on its own thread)."""
-    rows = cached(search.search, store, query, settings.timezone, settings.voice, EXPORTED).rows
+    rows = worded_places(cached(search.search, store, query, settings.timezone, settings.voice, EXPORTED).rows)
     return rows[["said_at", "source", "ref_id", "turn", "text", "compound", "themes", "account_id", "account_name",
                  "segment", "who", "context"]]
 
@@ -96,7 +97,7 @@ download_button(_("Export XLSX"), "voices-xlsx", user,
                 where=export_xlsx, disabled=not found.total,
                 help=_("{what}, redacted; no cell can be a formula.").format(what=export_note))
 
-st.dataframe(found.rows[["said_at", "text", "compound", "account_name", "segment", "who", "context"]],
+st.dataframe(worded_places(found.rows)[["said_at", "text", "compound", "account_name", "segment", "who", "context"]],
              hide_index=True, width="stretch", column_config=quote_columns())
 
 keys = [f"{r.source}:{r.ref_id}" + ("" if pd.isna(r.turn) else f":{int(r.turn)}") for r in found.rows.itertuples()]
@@ -110,7 +111,7 @@ if pick:
         header = cached(search.call_header, store, ref_id)
         account = header["account_name"] or header["account_id"]
         st.markdown(_("**The whole call {call}** · {account} · {kind} call · {when} UTC (turn {turn} is the quote)")
-                    .format(call=literal(ref_id), account=literal(account), kind=literal(call_kind(header["call_type"])),
+                    .format(call=literal(ref_id), account=literal(account), kind=literal(coded("call_type", header["call_type"])),
                             when=moment(header["started_at"]), turn=literal(turn[0])))
         st.markdown(call_html(cached(search.call_turns, store, ref_id, settings.voice)), unsafe_allow_html=True)
     else:

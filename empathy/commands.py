@@ -22,7 +22,7 @@ from empathy.meeting.digest import compose, mail_server, send_digest
 from empathy.meeting.pack import gather, make_pack
 from empathy.meeting.presented import as_presented
 from empathy.meeting.presented import present as freeze_board
-from empathy.meeting.wording import group_text
+from empathy.meeting.wording import attribution, group_text
 from empathy.sheets.gsheets import is_sheet_url
 from empathy.store import Store
 from empathy.store import audit as audit_log
@@ -226,9 +226,7 @@ def print_board(board: Board) -> None:
     for account in alerts.top.itertuples():
         print(f"  {account.status:<6} {account.account_id} {account.account_name}: {'; '.join(account.reasons)}")
     if board.voice:
-        v = board.voice
-        print(f'Voice of the week: "{v["text"]}" — {v["account_name"]} ({v["segment"]}), {v["who"]}, '
-              f'{v["channel"]}, {v["date"]}')
+        print(f'Voice of the week: "{board.voice["text"]}" {attribution(board.voice)}')
 
 
 def rescore(store: Store, user: User, args: argparse.Namespace) -> int:

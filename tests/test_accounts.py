@@ -29,9 +29,9 @@ def test_profile_leaves_the_contacts_out(account):
 
 def test_timeline_holds_answers_and_calls_in_order_redacted(account):
     found = timeline(account, "A1", VoiceRule())
-    assert found["kind"].tolist() == ["NPS answer", "call", "CSAT answer"]
+    assert found["kind"].tolist() == ["NPS", "call", "CSAT"]
     assert found["text"][0] == "[name] is furious about it"
-    assert found["text"][1] == "escalated" and found["who"][1] == "support call with Sam"
+    assert (found["escalated"][1], found["call_type"][1], found["who"][1]) == (True, "support", "Sam")
     assert found["sentiment"][1] < 0
 
 

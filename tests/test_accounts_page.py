@@ -48,6 +48,23 @@ def test_an_accounts_story_opens_from_a_shared_url(open_page):
     assert [t.value for t in at.title] == ["Accounts"] and "account" not in at.query_params
 
 
+def test_in_korean_an_accounts_timeline_says_what_each_line_is_in_korean(open_page):
+    at = open_page("accounts", window="2026-W47", weeks="1", account="A1108", lang="ko")
+    calls = demo_frame("calls").query("account_id == 'A1108'").set_index("call_id")
+    answers = demo_frame("survey_responses").query("account_id == 'A1108'").set_index("response_id")
+    timeline = at.dataframe[2].value.set_index("ref_id")
+    kinds = {"support": "지원", "sales": "영업", "success": "고객 성공"}
+    said = timeline.loc[calls.index]
+    assert (said["kind"] == "통화").all()
+    assert said["who"].tolist() == [f"{kinds[c.call_type]} 통화 · 상담원 {c.agent}" for c in calls.itertuples()]
+    assert said["text"].eq("에스컬레이션됨").tolist() == calls["escalated"].eq("yes").tolist()
+    assert timeline.loc[answers.index, "kind"].tolist() == [f"{m.upper()} 응답" for m in answers["metric"]]
+    assert " · 외부 · id A1108" in at.markdown[1].value  # the customer type
+    outcomes = {"renewed": "갱신", "churned": "이탈", "downgraded": "축소", "expanded": "확대"}
+    renewed = demo_frame("renewals").query("account_id == 'A1108'")["outcome"]
+    assert at.dataframe[1].value["outcome"].tolist() == [outcomes[o] for o in renewed]
+
+
 def test_thresholds_show_what_they_would_flag_then_save_to_the_file(open_page, own_settings_and_themes):
     at = open_page("accounts", window="2026-W47", weeks="1", status="red")
     escalations = escalations_in_30_days()

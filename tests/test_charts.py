@@ -26,7 +26,7 @@ def test_conditional_marks_pass_vega_lites_schema():
     assert segments["layer"][0]["encoding"]["opacity"] == {
         "condition": [{"test": "datum.low_n", "value": 0.3}], "value": 0.9}
     timeline = pd.DataFrame({"kind": ["call", "call"], "said_at": pd.to_datetime(["2026-11-02", "2026-11-09"]),
-                             "sentiment": [-0.6, 0.4], "text": ["escalated", None]})
+                             "sentiment": [-0.6, 0.4], "escalated": [True, False]})
     calls = calls_chart(timeline).to_dict()
     colours = [layer["encoding"]["color"] for layer in calls["layer"] if "color" in layer.get("encoding", {})]
     assert colours == [{"condition": [{"test": "datum.escalated", "value": "#b91c1c"}], "value": "#2563eb"}]

@@ -8,6 +8,7 @@ import pytest
 
 from conftest import load_text as load
 from conftest import tag_texts
+from empathy import language
 from empathy.figures.explore import (
     calls_in_scope,
     hurting_first,
@@ -197,3 +198,6 @@ def test_languages_said_counts_calls_and_comments_by_language(small):
         ("comment", "en"): 4, ("comment", "ko"): 2, ("comment", "es"): 1, ("call", "en"): 2, ("call", "ko"): 1}
     assert language_mix(counts) == "1 Korean, 2 English calls; 2 Korean, 4 English comments " \
                                    "(1 in other languages, not scored)"
+    with language.speaking("ko"):
+        assert language_mix(counts) == "통화 한국어 1건, 영어 2건; 의견 한국어 2건, 영어 4건 (다른 언어 1건, 채점 안 함)"
+        assert language_mix(counts[counts["language"] == "es"]) == "다른 언어 의견 1건, 채점 안 함"

@@ -39,6 +39,17 @@ def test_nps_by_segment_hurting_most_first(open_page):
     assert bars.set_index("value")["figure"].to_dict() == pytest.approx(expected["nps"].to_dict())
 
 
+def test_in_korean_a_split_kept_as_codes_reads_in_korean_and_still_drills_down(open_page):
+    at = open_page("segments", dim="customer_type", window="2026-W47", weeks="1", lang="ko")
+    expected = nps_by("customer_type", *W47)
+    words = {"external": "외부", "internal": "내부"}
+    table = at.dataframe[0].value
+    assert {value: nps.split(" ±")[0] for value, nps in zip(table.iloc[:, 0], table.iloc[:, 1])} == \
+        {words[kind]: f"{nps:+.0f}" for kind, nps in expected["nps"].items()}
+    drilled = open_page("segments", dim="customer_type", value="external", window="2026-W47", weeks="1", lang="ko")
+    assert [h.value for h in drilled.header] == ["외부"] and drilled.selectbox(key="seg-value").value == "external"
+
+
 def test_respondent_role_has_no_call_figures(open_page):
     at = open_page("segments", dim="respondent_role", window="2026-W47", weeks="1")
     table = at.dataframe[0].value

@@ -43,7 +43,7 @@ SAFE_CALLS = {"literal", "literal_html", "len", "main_value", "side_value", "cha
               "lower",
               "upper", "_number", "change", "figure_cell", "main_value", "roles_path", "min", "sum", "any", "count",
               "share_of", "renewing_html", "group_text", "title", "status_word", "week", "day", "short_day",
-              "long_day", "number", "section_title", "moment", "call_line", "call_kind", "mark", "_css_text"}
+              "long_day", "number", "section_title", "moment", "call_line", "coded", "mark", "_css_text"}
 # Values that never come from a sheet or a person: window labels and dates, settings, role names,
 # counts, the app's own wording.
 SAFE_VALUES = {

@@ -7,9 +7,11 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from conftest import ANALYST, EXECUTIVE
 from conftest import load_text as load
+from empathy import language
 from empathy.figures import voice
 from empathy.figures.metrics import iso_week
 from empathy.figures.voice import VoiceRule
+from empathy.meeting.wording import attribution
 from empathy.store import presentations as kept_boards
 from empathy.store import voices as kept_voices
 
@@ -141,6 +143,15 @@ def test_pin_and_back_to_the_rule(voices):
     voice.unpin(voices, ANALYST, W37)
     chosen, _ = voice.choose(voices, W37, "UTC", RULE, {"BIG": "red"}, None)
     assert (chosen["ref_id"], chosen["pinned"]) == ("R1", False)
+
+
+def test_a_calls_attribution_says_its_type_and_id_in_the_readers_language(voices):
+    call = voice.choose(voices, W37, "UTC", RULE, {"BIG": "red"}, None)[1][0]
+    assert attribution(call) == "— Big Co (Enterprise) · support call K1, phone · 2026-09-11"
+    with language.speaking("ko"):
+        assert attribution(call) == "— Big Co (Enterprise) · 지원 통화 K1, phone · 2026-09-11"
+        frozen = {**call, "who": "support call K1", "call_type": None}  # as a board presented before kept it
+        assert attribution(frozen) == "— Big Co (Enterprise) · support call K1, phone · 2026-09-11"
 
 
 def test_context_of_a_turn_is_the_call_around_it_redacted(voices):

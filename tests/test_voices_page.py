@@ -76,6 +76,16 @@ def test_a_product_lead_limited_to_smb_finds_and_exports_smb_voices_only(open_pa
     assert outside not in at.selectbox(key="v-account").options
 
 
+def test_a_calls_place_is_worded_in_the_readers_language(open_page):
+    english, korean = ({"support": "support call", "sales": "sales call", "success": "success call"},
+                       {"support": "지원 통화", "sales": "영업 통화", "success": "고객 성공 통화"})
+    places = {lang: open_page("voices", sources="call", lang=lang).dataframe[0].value["context"].tolist()
+              for lang in ("en", "ko")}
+    call_type = {said: kind for kind, said in english.items()}
+    assert len(set(places["en"])) > 1 and set(places["en"]) <= set(english.values())
+    assert places["ko"] == [korean[call_type[said]] for said in places["en"]]
+
+
 def test_in_korean_a_korean_word_finds_the_korean_comments_and_every_box_reads_in_korean(open_page):
     at = open_page("voices", q="연동", sources="comment", lang="ko")
     comments = demo_frame("survey_responses")["comment"].dropna()

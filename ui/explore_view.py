@@ -7,8 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from empathy.figures.scope import DIMENSIONS
-from empathy.language import N_, _, moment
-from empathy.meeting.wording import main_value, title
+from empathy.language import _, moment
+from empathy.meeting.wording import coded, main_value, title
 from sentiment.dissatisfaction import UNHAPPY_CALL_AT
 from ui.text import literal, literal_html
 
@@ -41,12 +41,12 @@ def _number(name: str, value: float) -> str:
     return f"{value:.2f}" if name == "ces" else f"{value:.0f}"
 
 
-def segment_table(frame: pd.DataFrame, order: list[str], figures: list[str]) -> pd.DataFrame:
-    """One row per value in `order`: for each figure its value ±margin · n · change."""
+def segment_table(frame: pd.DataFrame, order: list[str], figures: list[str], dimension: str) -> pd.DataFrame:
+    """One row per value of `dimension` in `order`: for each figure its value ±margin · n · change."""
     rows = []
     for value in order:
         mine = frame[frame["value"] == value].set_index("metric")
-        rows.append({_("Value"): value, **{title(name): figure_cell(name, mine.loc[name]) if name in mine.index else "–"
+        rows.append({_("Value"): coded(dimension, value), **{title(name): figure_cell(name, mine.loc[name]) if name in mine.index else "–"
                                            for name in figures}})
     return pd.DataFrame(rows)
 
@@ -105,17 +105,31 @@ CALL_STYLE = """<style>
 .legend .turn { max-width: none; padding: .15rem .5rem; }
 </style>"""
 
-CALL_KINDS = {"support": N_("support"), "sales": N_("sales"), "success": N_("success")}
+def worded_places(rows: pd.DataFrame) -> pd.DataFrame:
+    """Search results with a call's type worded as where it was said ("support call"): the search
+    returns the type as stored, and its cache serves readers of every language."""
+    return rows.assign(context=[_("{kind} call").format(kind=coded("call_type", place)) if source == "call"
+                                else place for source, place in zip(rows["source"], rows["context"])])
 
 
-def call_kind(kind: str) -> str:
-    return _(CALL_KINDS.get(kind, kind))
+def worded_timeline(story: pd.DataFrame) -> pd.DataFrame:
+    """An account's timeline in the reader's language: "NPS answer" or "call", a call's type and agent
+    ("support call with Sam"), an escalated call marked so."""
+    calls = story["kind"].eq("call")
+    return story.assign(
+        kind=[_("call") if call else _("{metric} answer").format(metric=kind)
+              for call, kind in zip(calls, story["kind"])],
+        who=[_("{kind} call with {agent}").format(kind=coded("call_type", kind),
+                                                  agent=who if pd.notna(who) else _("an agent"))
+             if call else who for call, kind, who in zip(calls, story["call_type"], story["who"])],
+        text=[(_("escalated") if escalated else None) if call else text
+              for call, escalated, text in zip(calls, story["escalated"], story["text"])])
 
 
 def call_line(header: dict) -> str:
     """A call's header as Markdown: account, kind, when, agent, escalated."""
     line = _("**{account}** · {kind} call · {when} UTC · agent {agent}").format(
-        account=literal(header["account_name"] or header["account_id"]), kind=literal(call_kind(header["call_type"])),
+        account=literal(header["account_name"] or header["account_id"]), kind=literal(coded("call_type", header["call_type"])),
         when=moment(header["started_at"]), agent=literal(header["agent"] or _("unknown")))
     line += _(" · escalated") if header["escalated"] else ""
     if pd.notna(header.get("unhappy")):

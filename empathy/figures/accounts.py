@@ -27,16 +27,17 @@ def profile(store: Store, account_id: str) -> dict | None:
 
 
 def timeline(store: Store, account_id: str, rule: VoiceRule) -> pd.DataFrame:
-    """Every survey answer and call of the account, oldest first: when, what (NPS/CSAT/CES answer or
-    call), its score or call sentiment, and the comment (redacted) or the call's id."""
+    """Every survey answer and call of the account, oldest first: when, what (the metric, NPS/CSAT/CES, or
+    call), its score or call sentiment, who answered or the call's agent, the comment (redacted), and a
+    call's type and whether it was escalated. Codes, not words: the page words them in its reader's
+    language, and a cached timeline serves every language."""
     found = store.query("""
-        SELECT s.submitted_at AS said_at, upper(s.metric) || ' answer' AS kind, s.score,
-               s.sentiment, s.response_id AS ref_id, s.respondent_role AS who, s.comment AS text
+        SELECT s.submitted_at AS said_at, upper(s.metric) AS kind, s.score, s.sentiment, s.response_id AS ref_id,
+               s.respondent_role AS who, s.comment AS text, NULL::VARCHAR AS call_type, NULL::BOOLEAN AS escalated
         FROM survey_responses s WHERE s.superseded_by IS NULL AND s.account_id = ?
         UNION ALL
-        SELECT c.started_at, 'call', NULL, c.sentiment_mean, c.call_id,
-               coalesce(c.call_type, 'support') || ' call with ' || coalesce(c.agent, 'an agent'),
-               CASE WHEN c.escalated THEN 'escalated' END
+        SELECT c.started_at, 'call', NULL, c.sentiment_mean, c.call_id, c.agent, NULL,
+               coalesce(c.call_type, 'support'), coalesce(c.escalated, FALSE)
         FROM calls c WHERE c.superseded_by IS NULL AND c.account_id = ?
         ORDER BY said_at, ref_id""", [account_id, account_id])
     names = split_contacts(account_contacts(store, account_id))

@@ -3,6 +3,9 @@ theme, sentiment, segment, account and date. Text is redacted before it leaves t
 
 Words are matched case-insensitively anywhere in the text, all of them; a phrase in double quotes
 ("renewal date") must appear as written.
+
+A result's `context` is where it was said, as data, not words: a comment's metric and score ("NPS 3"),
+a call's type ("support"); the page words it in its reader's language.
 """
 
 from __future__ import annotations
@@ -65,7 +68,7 @@ def search(store: Store, query: VoiceQuery, timezone: str, rule: VoiceRule, limi
         parts.append(f"""
             SELECT 'call' AS source, c.call_id AS ref_id, u.turn, u.text,
                    CASE WHEN u.scored THEN u.compound END AS compound, c.started_at AS said_at, c.account_id,
-                   u.speaker AS who, coalesce(c.call_type, 'support') || ' call' AS context, u.themes
+                   u.speaker AS who, coalesce(c.call_type, 'support') AS context, u.themes
             FROM {joins} JOIN utterances u ON u.call_id = c.call_id AND u.transcript_hash = c.transcript_hash
             WHERE c.superseded_by IS NULL AND u.role = 'customer'
               {between("c.started_at")}{where}""")

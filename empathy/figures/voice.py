@@ -83,13 +83,13 @@ def _candidates(store: Store, window: Window, timezone: str, rule: VoiceRule, st
         WITH quotes AS (
             SELECT 'comment' AS source, response_id AS ref_id, NULL::INTEGER AS turn, comment AS text,
                    sentiment AS compound, submitted_at AS said_at, account_id, respondent_role AS who,
-                   channel, metric, score, themes, lemmas
+                   NULL AS call_type, channel, metric, score, themes, lemmas
             FROM survey_responses
             WHERE superseded_by IS NULL AND submitted_at >= $lo AND submitted_at < $hi
               AND abs(sentiment) >= $strength
             UNION ALL
             SELECT 'call', c.call_id, u.turn, u.text, u.compound, c.started_at, c.account_id,
-                   coalesce(c.call_type, 'support') || ' call ' || c.call_id, c.channel, NULL, NULL, u.themes,
+                   NULL, coalesce(c.call_type, 'support'), c.channel, NULL, NULL, u.themes,
                    u.lemmas
             FROM utterances u JOIN calls c USING (call_id, transcript_hash)
             WHERE c.superseded_by IS NULL AND c.started_at >= $lo AND c.started_at < $hi
@@ -198,6 +198,7 @@ def _shown(row: pd.Series, rule: VoiceRule, pinned: bool, timezone: str, top_the
         "segment": None if pd.isna(row["segment"]) else row["segment"],
         "arr": None if pd.isna(row["arr"]) else float(row["arr"]),
         "who": None if pd.isna(row["who"]) else row["who"],
+        "call_type": None if pd.isna(row["call_type"]) else row["call_type"],
         "channel": None if pd.isna(row["channel"]) else row["channel"],
         "date": at.strftime("%Y-%m-%d"), "compound": float(row["compound"]), "status": row["status"],
         "themes": [] if row["themes"] is None else list(row["themes"]),

@@ -71,22 +71,22 @@ def answers_chart(timeline: pd.DataFrame) -> alt.Chart:
         y=alt.Y("score:Q", title=_("Score"), scale=alt.Scale(zero=True)),
         row=alt.Row("kind:N", title=None, header=alt.Header(labelFontSize=13, labelAngle=0, labelAlign="left")),
         tooltip=[alt.Tooltip("said_at:T", title=_("When"), format="%Y-%m-%d %H:%M"),
-                 alt.Tooltip("kind:N", title=_("What")), alt.Tooltip("score:Q", title=_("Score")),
+                 alt.Tooltip("kind:N", title=_("Kind")), alt.Tooltip("score:Q", title=_("Score")),
                  alt.Tooltip("who:N", title=_("Who"))],
     ).properties(height=90).resolve_scale(y="independent")
 
 
 def calls_chart(timeline: pd.DataFrame) -> alt.Chart:
-    """An account's calls over time (said_at, sentiment, text = 'escalated' or empty): each call's mean
+    """An account's calls over time (said_at, sentiment, escalated, who = the agent): each call's mean
     customer sentiment, escalated calls in red, with the neutral line at 0."""
-    calls = timeline[timeline["kind"] == "call"].assign(escalated=lambda f: f["text"].eq("escalated").fillna(False))
+    calls = timeline[timeline["kind"] == "call"]
     color = _switch(alt.ColorValue, {"datum.escalated": "#b91c1c"}, ACCENT)
     points = alt.Chart(calls).mark_point(filled=True, size=80).encode(
         x=alt.X("said_at:T", title=None, axis=alt.Axis(format=_days(year=True))),
         y=alt.Y("sentiment:Q", title=_("Sentiment"), scale=alt.Scale(domain=[-1, 1])), color=color,
         tooltip=[alt.Tooltip("said_at:T", title=_("When"), format="%Y-%m-%d %H:%M"),
                  alt.Tooltip("ref_id:N", title=_("Call")), alt.Tooltip("sentiment:Q", title=_("Sentiment"), format="+.2f"),
-                 alt.Tooltip("who:N", title=_("Call")), alt.Tooltip("escalated:N", title=_("Escalated"))])
+                 alt.Tooltip("who:N", title=_("Agent")), alt.Tooltip("escalated:N", title=_("Escalated"))])
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=MUTED, strokeDash=[4, 4]).encode(y="y:Q")
     return (zero + points).properties(height=160)
 

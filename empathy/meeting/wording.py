@@ -92,9 +92,28 @@ def money_column() -> str:
     return language.money_format(read_display().currency)
 
 
+# The codes a sheet's schema keeps for a column's choices (empathy/sheets/schema.py), as words
+CODES = {"call_type": {"support": N_("support"), "sales": N_("sales"), "success": N_("success")},
+         "customer_type": {"external": N_("external"), "internal": N_("internal")},
+         "outcome": {"renewed": N_("renewed"), "churned": N_("churned"), "downgraded": N_("downgraded"),
+                     "expanded": N_("expanded")}}
+
+
+def coded(column: str, value: str) -> str:
+    """A column's value in the reader's language where the schema keeps it as a code ("support"), any
+    other value (a segment's name, a role as the sheet wrote it) as it is."""
+    word = CODES.get(column, {}).get(value)
+    return _(word) if word else value
+
+
 def attribution(voice: dict) -> str:
     """Who said the voice, where and when: the line under the quote."""
-    where = _("survey comment") if voice["source"] == "comment" else voice["who"]
+    if voice["source"] == "comment":
+        where = _("survey comment")
+    elif voice.get("call_type"):
+        where = _("{kind} call {call}").format(kind=coded("call_type", voice["call_type"]), call=voice["ref_id"])
+    else:  # a board frozen before a call's type was kept apart: its words as presented
+        where = voice["who"]
     account = voice.get("account_name") or voice.get("account_id") or _("unknown account")
     segment = f" ({voice['segment']})" if voice.get("segment") else ""
     speaker = _("{who} at {account}").format(who=voice["who"], account=account + segment) \
@@ -133,7 +152,7 @@ def group_text(group) -> str:
         share=f"{group.share:.0%}", n=group.n, bad=group.bad, low=f"{group.low:.0%}", high=f"{group.high:.0%}") + lift + p
 
 
-LANGUAGE_NAMES = {"en": "English", "ko": "Korean"}
+LANGUAGE_NAMES = {"en": N_("English"), "ko": N_("Korean")}
 
 
 def language_mix(counts: pd.DataFrame) -> str:
@@ -145,18 +164,26 @@ def language_mix(counts: pd.DataFrame) -> str:
         known = rows["language"].isin(list(LANGUAGE_NAMES))
         scored = rows[known].sort_values(["n", "language"])
         other = int(rows.loc[~known, "n"].sum())
-        said = ", ".join(f"{n:,} {LANGUAGE_NAMES[language]}" for language, n in zip(scored["language"], scored["n"]))
-        said += f" {_noun(kind, int(scored['n'].sum()))}" if said else ""
+        mix = ", ".join(_("{n:,} {language}").format(n=n, language=_(LANGUAGE_NAMES[language]))
+                        for language, n in zip(scored["language"], scored["n"]))
+        said = _said_in(kind, int(scored["n"].sum())).format(mix=mix) if mix else ""
         if other:
-            said += f" ({other:,} in other languages, not scored)" if said else \
-                f"{other:,} {_noun(kind, other)} in other languages, not scored"
+            said = _("{said} ({n:,} in other languages, not scored)").format(said=said, n=other) if said else \
+                _unscored(kind, other).format(n=other)
         if said:
             parts.append(said)
     return "; ".join(parts)
 
 
-def _noun(word: str, n: int) -> str:
-    return word if n == 1 else word + "s"
+def _said_in(kind: str, n: int) -> str:
+    return ngettext("{mix} call", "{mix} calls", n) if kind == "call" else \
+        ngettext("{mix} comment", "{mix} comments", n)
+
+
+def _unscored(kind: str, n: int) -> str:
+    return ngettext("{n:,} call in other languages, not scored", "{n:,} calls in other languages, not scored", n) \
+        if kind == "call" else ngettext("{n:,} comment in other languages, not scored",
+                                        "{n:,} comments in other languages, not scored", n)
 
 
 def whose(scope) -> str:
