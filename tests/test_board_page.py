@@ -98,9 +98,13 @@ def test_the_voice_is_a_redacted_verbatim_of_the_window(run_app, db_path):
 def test_pinning_a_candidate_makes_it_the_voice(run_app):
     at = run_app()
     candidate = re.findall(r'<div class="quote">“(.+?)”</div>', html(at), re.S)[1]  # the first of the shortlist
+    assert "No voice kept yet" in " ".join(c.value for c in at.caption)
     at.button(key="pin-0").click().run()
     assert re.search(r'<div class="quote">“(.+?)”</div>', html(at), re.S).group(1) == candidate
     assert 'class="pinned">pinned' in html(at)
+    past = at.dataframe[-1].value
+    assert past[["window_label", "text", "pinned"]].values.tolist() == [["2026-W47", as_read(candidate), True]]
+    assert past["source"].tolist()[0] in ("survey comment", "call")
     at.button(key="unpin").click().run()
     assert re.search(r'<div class="quote">“(.+?)”</div>', html(at), re.S).group(1) != candidate
 
@@ -139,7 +143,7 @@ def test_closed_expanders_make_nothing_until_they_are_opened(run_app):
     closed = run_app()
     assert not any(m.value.lstrip().startswith("**Window.**") for m in closed.markdown)
     assert not [t for t in closed.text_input if t.key == "board-action-what"]
-    assert len(closed.dataframe) == 1  # the past voices; not the voice's context
+    assert len(closed.dataframe) == 0  # not the voice's context (no past voice on the demo)
     opened = run_app(expanded=("board-help", "board-record", "board-context"))
     assert any(m.value.lstrip().startswith("**Window.**") for m in opened.markdown)
     assert [t.key for t in opened.text_input if t.key == "board-action-what"] == ["board-action-what"]
