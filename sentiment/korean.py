@@ -97,6 +97,8 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           # cannot wait any longer (더는 못 기다려요, 더 이상 못 기다리겠어요): 못 would turn 기다리다 round
           (("더", "는", "못", "기다리"), ("못기다림", "VV")), (("더", "이상", "못", "기다리"), ("못기다림", "VV")),
           (("더", "는", "안", "기다리"), ("못기다림", "VV")), (("더", "이상", "안", "기다리"), ("못기다림", "VV")),
+          *((("더", *more, "기다리", "ᆯ", "수", *particle, "없"), ("못기다림", "VV"))
+            for more in (("는",), ("이상",)) for particle in ((), ("가",), ("는",))),  # 더 이상 기다릴 수 없어요
           # not come or not received yet (택배가 아직 안 왔어요, 기사님이 아직 안 오셨어요, 아직 못 받았어요,
           # 아직 도착을 안 했어요): waiting, where each word alone reads as nothing or, negated, as praise
           (("아직", "안", "오"), ("아직안옴", "VV")), (("아직", "도", "안", "오"), ("아직안옴", "VV")),
@@ -105,6 +107,8 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("아직", "안", "받"), ("아직안옴", "VV")), (("아직", "도", "안", "받"), ("아직안옴", "VV")),
           (("아직", "도착", "을", "안"), ("아직안옴", "VV")), (("아직", "도착", "안"), ("아직안옴", "VV")),
           (("아직", "도착", "하", "지", "않"), ("아직안옴", "VV")), (("아직", "안", "도착"), ("아직안옴", "VV")),
+          # still as it was for days (배송 조회가 사흘째 그대로예요, 일주일째 여전히 똑같아요): nothing has come of it
+          (("째", "그대로"), ("아직안옴", "VV")), (("째", "여전히"), ("아직안옴", "VV")), (("째", "똑같"), ("아직안옴", "VV")),
           # not wanting to (더 이상 쓰고 싶지 않아요, 다시는 이용하고 싶지 않네요): a refusal, whatever the verb
           (("싶", "지", "않"), ("싶지않", "VA")), (("싶", "지", "가", "않"), ("싶지않", "VA")),
           (("싶", "지", "는", "않"), ("싶지않", "VA")),
@@ -200,6 +204,8 @@ CONTENT = ("NNG", "NNP", "VV", "VA", "MAG", "XR", "SL", "SW", "IC")
 PREDICATE = ("VV", "VA", "XSV", "XSA")
 NEGATORS_BEFORE = {("안", "MAG"), ("못", "MAG")}
 NEGATORS_AFTER = {("않", "VX"), ("못하", "VX"), ("말", "VX")}
+AS_MUCH_AS = {("보다", "JKB"), ("이만큼", "MAG"), ("이만큼", "NNG"), ("이렇게", "MAG")}  # 이보다 더, 이렇게 친절할
+CANNOT_PARTICLES = {("가", "JKS"), ("는", "JX"), ("도", "JX"), ("ᆫ", "JX"), ("조차", "JX")}  # -ㄹ 수가/는/도 없다
 NONE_OF = {("없", "VA"), ("없이", "MAG")}  # after a noun: there is none of it, or without it
 NEGATING_PREFIXES = {"불", "비", "무", "미"}
 # Adverbs that go with a negation (별로 좋지 않다, 전혀 문제 없다, 하나도 안 친절해요): with one after them in
@@ -298,6 +304,7 @@ CX_WORDS = {
     "부당/NNG": -1.5, "부당/XR": -1.5, "과다/NNG": -1.0, "바가지/NNG": -1.5,  # charged unfairly, too much: a rip-off
     "요금인상/VV": -1.5, "요금인하/VV": 1.0,  # a price gone up or down (MEANT_IN_CLAUSE)
     "사라짐/VV": -1.5,  # what a customer keeps gone (MEANT_IN_CLAUSE)
+    "신뢰/NNG": 1.2,  # trust (신뢰가 가요, 믿고 맡깁니다); the reviews never weighed it
     "잠김/VV": -1.5,  # what lets a customer in locked (MEANT_IN_CLAUSE)
     "빠짐/VV": -1.2,  # what a thing should hold left out (MEANT_IN_CLAUSE)
     "혼란/NNG": -1.2, "지치/VV": -1.2, "헤매/VV": -1.0,  # confused, worn out, lost (재무팀이 혼란스러워합니다, 지칩니다)
@@ -377,7 +384,15 @@ def lexicon(path: Path = LEXICON) -> tuple[dict[str, float], float]:
             weights[key] = float(value)
     weights.update(_english_words())
     weights.update(CX_WORDS)
+    weights.update({whole: weight for whole, weight in _as_one_adjective(CX_WORDS).items() if whole not in weights})
     return weights, bias
+
+
+def _as_one_adjective(words: dict[str, float]) -> dict[str, float]:
+    """The hand-written roots of adjectives (간단/XR, 유연/XR) as Kiwi also reads their adjective whole
+    (간단해졌어요 is 간단하/VA, 한결 간단해졌어요 간단/XR + 하), for those the reviews never weighed whole:
+    where they did, their weight stands (저렴한 느낌 is a cheap feel, 익숙한 배우 a familiar face)."""
+    return {f"{word.removesuffix('/XR')}하/VA": weight for word, weight in words.items() if word.endswith("/XR")}
 
 
 def _english_words() -> dict[str, float]:
@@ -923,11 +938,31 @@ def _negated_after(found: list[tuple[str, str]], i: int) -> bool:
             return True
         if tag == "ETM" and ahead[j + 1:j + 2] == [("만", "NNB")]:
             continue  # 추천할 만하지 않다: worth it, negated
+        if form in ("ᆯ", "을") and tag == "ETM" and _cannot(ahead[j + 1:j + 4]):
+            # -ㄹ 수 없다: 더 이상 추천할 수 없어요, 만족할 수가 없네요; of a quality compared, could not be more so
+            return not (found[i + j][1].split("-")[0] in ("VA", "XSA") and _beyond_compare(found, i))
         if tag in ("EF", "SF", "SP", "ETM") or (tag == "EC" and _clause_ends(found, i + 1 + j)):
             return False
         if (form, tag) == ("에", "JKB") and found[i + j][0] in CAUSES:
             return False  # 알림 덕분에 놓치지 않아요: the cause is not what is negated
     return False
+
+
+def _cannot(following: list[tuple[str, str]]) -> bool:
+    """Whether the morphemes after an -ㄹ ending say it cannot be: 수 (가/는/도) 없다; not 수밖에 없다, "cannot
+    but", which says it is."""
+    rest = [morpheme for morpheme in following[1:] if morpheme not in CANNOT_PARTICLES]
+    return following[:1] == [("수", "NNB")] and rest[:1] == [("없", "VA")]
+
+
+def _beyond_compare(found: list[tuple[str, str]], i: int) -> bool:
+    """Whether the clause of the morpheme at `i` compares it (이보다, 이만큼, 이렇게, 더 but for 더 이상 and 더는),
+    so that -ㄹ 수 없다 after a quality says it could not be more so: 이보다 더 좋을 수 없어요, 이렇게 친절할 수가
+    없어요 (not 이렇게 사용할 수 없어요, a thing that cannot be done)."""
+    clause = found[_clause_start(found, i):i]
+    return any(morpheme in AS_MUCH_AS or (morpheme == ("더", "MAG") and clause[k + 1:k + 2] not in ([("이상", "NNG")],
+                                                                                               [("는", "JX")]))
+               for k, morpheme in enumerate(clause))
 
 
 def _said_not_to_be(found: list[tuple[str, str]], i: int) -> bool:
