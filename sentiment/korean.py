@@ -130,7 +130,8 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
 # (이유 없이 계정이 잠겼어요, 카드가 막혔어요: locked out, where the films' 잠기다 was lost in thought); what a thing
 # should hold left out (설명이 절반은 빠져 있어요, 구성품이 하나 빠져 있었어요: missing, where the films' 빠지다 was
 # falling for a film, and 살이 빠졌어요 is weight lost); a customer's time, money or work blown away (회의를 통째로
-# 날렸어요, 돈만 날렸네요: lost), where a trouble blown away is gone (스트레스를 날려 버리다). A trouble
+# 날렸어요, 돈만 날렸네요: lost), where a trouble blown away is gone (스트레스를 날려 버리다); trust lost or broken
+# (신뢰를 잃었어요, 믿음이 깨졌어요), where 신뢰 alone is praise. A trouble
 # gone may be said of the noun it describes (불편했던 부분이 다 고쳐졌어요).
 PRICES = {"요금", "가격", "금액", "비용", "값", "구독료", "이용료", "사용료", "수수료", "청구액", "청구서", "관리비",
           "배송비", "보험료", "단가", "월세", "요금제", "회비", "가입비"}
@@ -157,7 +158,9 @@ MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), False, False),
                    (KEPT, {("사라지", "VV"), ("날아가", "VV"), ("지워지", "VV")}, ("사라짐", "VV"), False, False),
                    (ACCESS, {("잠기", "VV"), ("막히", "VV"), ("차단", "NNG")}, ("잠김", "VV"), False, False),
                    (CONTENTS, {("빠지", "VV")}, ("빠짐", "VV"), False, False),
-                   (SPENT, {("날리", "VV")}, ("사라짐", "VV"), False, False))
+                   (SPENT, {("날리", "VV")}, ("사라짐", "VV"), False, False),
+                   ({"신뢰", "믿음", "신뢰도"}, {("잃", "VV"), ("무너지", "VV"), ("깨지", "VV"), ("떨어지", "VV")},
+                    ("사라짐", "VV"), True, False))
 # (nouns, verbs, the word meant, whether the nouns are what went and say nothing more: 불편함이 사라졌어요,
 # whether only once done: `_said_done`)
 VERBS_MEANT_IN_CLAUSE = {verb: [(nouns, word, gone, done) for nouns, verbs, word, gone, done in MEANT_IN_CLAUSE

@@ -179,7 +179,9 @@ SHORT_NEGATION_AS_LONG = [  # 안/못 before the predicate negate its clause as 
     ("배송이 오래 걸리지 않았어요", PRAISE), ("냄새가 많이 안 나요", PRAISE), ("가격이 안 비싸요", PRAISE),
     ("직원이 안 친절해요", COMPLAINT), ("알림 기능 덕분에 결제일을 안 놓쳐요", PRAISE),  # but not the cause (덕분에)
     ("알림 기능 덕분에 결제일을 놓치지 않아요", PRAISE), ("친절한 상담 덕분에 걱정이 안 돼요", PRAISE)]
-TRUST = [("장애 공지가 빠르고 투명해서 신뢰가 갑니다", PRAISE), ("신뢰가 안 가요", COMPLAINT)]  # the reviews never weighed it
+TRUST = [  # the reviews never weighed it; trust lost or broken is a complaint
+    ("장애 공지가 빠르고 투명해서 신뢰가 갑니다", PRAISE), ("신뢰가 안 가요", COMPLAINT), ("신뢰를 잃었어요", COMPLAINT),
+    ("이번 일로 믿음이 깨졌습니다", COMPLAINT)]
 CANNOT = [  # -ㄹ 수 없다 negates what cannot be; of a quality compared, it could not be more so
     ("더 이상 추천할 수 없어요", COMPLAINT), ("만족할 수가 없네요", COMPLAINT), ("이보다 더 좋을 수 없어요", PRAISE),
     ("이렇게 친절할 수가 없어요", PRAISE), ("주성치를 좋아할 수 밖에 없다", PRAISE), ("더는 기다릴 수가 없네요", COMPLAINT)]
