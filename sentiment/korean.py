@@ -107,6 +107,8 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("아직", "안", "받"), ("아직안옴", "VV")), (("아직", "도", "안", "받"), ("아직안옴", "VV")),
           (("아직", "도착", "을", "안"), ("아직안옴", "VV")), (("아직", "도착", "안"), ("아직안옴", "VV")),
           (("아직", "도착", "하", "지", "않"), ("아직안옴", "VV")), (("아직", "안", "도착"), ("아직안옴", "VV")),
+          # not a word of it (사과 한마디 없었어요, 설명 한마디도 없이): silence where something was owed
+          (("한마디", "없"), ("한마디없음", "VA")), (("한마디", "도", "없"), ("한마디없음", "VA")),
           # still as it was for days (배송 조회가 사흘째 그대로예요, 일주일째 여전히 똑같아요): nothing has come of it
           (("째", "그대로"), ("아직안옴", "VV")), (("째", "여전히"), ("아직안옴", "VV")), (("째", "똑같"), ("아직안옴", "VV")),
           # not wanting to (더 이상 쓰고 싶지 않아요, 다시는 이용하고 싶지 않네요): a refusal, whatever the verb
@@ -307,6 +309,7 @@ CX_WORDS = {
     "부당/NNG": -1.5, "부당/XR": -1.5, "과다/NNG": -1.0, "바가지/NNG": -1.5,  # charged unfairly, too much: a rip-off
     "요금인상/VV": -1.5, "요금인하/VV": 1.0,  # a price gone up or down (MEANT_IN_CLAUSE)
     "사라짐/VV": -1.5,  # what a customer keeps gone (MEANT_IN_CLAUSE)
+    "한마디없음/VA": -1.5,  # the idiom above: not a word of it
     "신뢰/NNG": 1.2,  # trust (신뢰가 가요, 믿고 맡깁니다); the reviews never weighed it
     "잠김/VV": -1.5,  # what lets a customer in locked (MEANT_IN_CLAUSE)
     "빠짐/VV": -1.2,  # what a thing should hold left out (MEANT_IN_CLAUSE)

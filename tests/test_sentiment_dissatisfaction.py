@@ -182,6 +182,8 @@ def test_a_happy_turn_scores_near_zero_a_neutral_one_half_and_an_unscored_one_no
     ("카드 결제가 계속 실패해요", ["고장"]), ("내보내기가 세 번이나 실패했어요", ["몇 번을 말씀드려야", "고장"]),
     ("티켓 번호까지 드렸는데 처음 듣는다고 하시네요", ["몇 번을 말씀드려야"]), ("처음 듣는 노래인데 좋네요", []),
     ("매번 확인해 보겠다고만 하시고 진전이 없어요", ["아직도 안 됐어요"]), ("이번 주에 진전이 많았어요", []),
+    ("이렇게 대응하시면 저희도 계약을 다시 생각해 볼 수밖에 없어요", ["해지"]), ("다른 업체를 알아봐야겠어요", ["해지"]),
+    ("그 부분은 다시 생각해 볼게요", []),
 ])
 def test_korean_rejections_and_failures_count_as_english_ones_do(text, found):
     """The same formula over the Korean scorer's leaning (its compound, or 0 for a weak reading): a

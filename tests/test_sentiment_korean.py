@@ -182,6 +182,8 @@ SHORT_NEGATION_AS_LONG = [  # 안/못 before the predicate negate its clause as 
 TRUST = [  # the reviews never weighed it; trust lost or broken is a complaint
     ("장애 공지가 빠르고 투명해서 신뢰가 갑니다", PRAISE), ("신뢰가 안 가요", COMPLAINT), ("신뢰를 잃었어요", COMPLAINT),
     ("이번 일로 믿음이 깨졌습니다", COMPLAINT)]
+NOT_A_WORD = [("보상은커녕 사과 한마디 없었어요", COMPLAINT), ("설명 한마디도 없이 요금이 올랐어요", COMPLAINT),
+              ("대사 한마디 없이도 감동적인 영화", PRAISE)]  # silence where something was owed; a film without a line is not
 CANNOT = [  # -ㄹ 수 없다 negates what cannot be; of a quality compared, it could not be more so
     ("더 이상 추천할 수 없어요", COMPLAINT), ("만족할 수가 없네요", COMPLAINT), ("이보다 더 좋을 수 없어요", PRAISE),
     ("이렇게 친절할 수가 없어요", PRAISE), ("주성치를 좋아할 수 밖에 없다", PRAISE), ("더는 기다릴 수가 없네요", COMPLAINT)]
@@ -203,7 +205,7 @@ BLOWN_AWAY = [  # time, money or work blown away is lost; a trouble blown away i
                          + WISHED_BETTER + FAVOURS_DONE + CANNOT_DO_WITHOUT
                          + NEGATIONS_THAT_CANCEL + A_WORRY_OVERTURNED
                          + ENGLISH_MIXED_IN_AND_WAITED_FOR + FAILED + LOCKED_OUT + LEFT_OUT_CONFUSED_WORN_OUT
-                         + BLOWN_AWAY + SHORT_NEGATION_AS_LONG + STILL_AS_IT_WAS + CANNOT + TRUST)
+                         + BLOWN_AWAY + SHORT_NEGATION_AS_LONG + STILL_AS_IT_WAS + CANNOT + TRUST + NOT_A_WORD)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
