@@ -206,6 +206,7 @@ AGAIN = {("또", "MAG"), ("다시", "MAG"), ("매번", "MAG"), ("처음", "NNG")
 HAVE_TO = {("하", "VX"), ("되", "VV")}
 # Tags of morphemes that carry meaning (Kiwi's Sejong tags; -I/-R mark irregular conjugations).
 CONTENT = ("NNG", "NNP", "VV", "VA", "MAG", "XR", "SL", "SW", "IC")
+LEMMA_TAGS = CONTENT + ("XPN", "XSV", "XSA", "VX")  # what `lemmas` keeps of a text
 PREDICATE = ("VV", "VA", "XSV", "XSA")
 NEGATORS_BEFORE = {("안", "MAG"), ("못", "MAG")}
 NEGATORS_AFTER = {("않", "VX"), ("못하", "VX"), ("말", "VX")}
@@ -417,8 +418,19 @@ def readings(phrase: str, top: int = READINGS_TOP) -> list[str]:
     process worked out (`remember_readings`) are taken as they are, without starting Kiwi here."""
     if top == READINGS_TOP and phrase in _remembered:
         return _remembered[phrase]
-    found = [lemmas([(token.form, token.tag) for token in analysis]) for analysis, _ in kiwi().analyze(phrase, top_n=top)]
+    analyses = [analysis for analysis, _ in kiwi().analyze(phrase, top_n=top)]
+    spelled = _letters_kept(analyses[0]) if analyses else set()
+    found = [lemmas([(token.form, token.tag) for token in analysis]) for analysis in analyses
+             if _letters_kept(analysis) == spelled]
     return [said for said in dict.fromkeys(found) if said]
+
+
+def _letters_kept(analysis) -> set[int]:
+    """The phrase's letters a reading's lemmas keep: a reading that drops part of a word (초기 as 초 + the
+    suffix 기, 설치 as 설 + 치, 청구서 as 청구 + the particle 서) would match any text with what is left
+    (설정, 설), so only readings that keep what the likeliest one keeps count."""
+    return {start for token in analysis if token.tag.split("-")[0] in LEMMA_TAGS
+            for start in range(token.start, token.start + token.len)}
 
 
 def remember_readings(found: dict[str, list[str]]) -> None:
@@ -1038,8 +1050,7 @@ def _says_nothing(morphemes: list[tuple[str, str]]) -> bool:
 def lemmas(morphemes: list[tuple[str, str]]) -> str:
     """Content morphemes as "form/TAG" words: `themes` match Korean phrases on them, so 느려, 느립니다
     and 느리고 all read as 느리/VA, and 청구서가 as 청구서/NNG."""
-    return " ".join(f"{form}/{tag.split('-')[0]}" for form, tag in morphemes
-                    if tag.split("-")[0] in CONTENT + ("XPN", "XSV", "XSA", "VX"))
+    return " ".join(f"{form}/{tag.split('-')[0]}" for form, tag in morphemes if tag.split("-")[0] in LEMMA_TAGS)
 
 
 def lemma_words(lemmas: str) -> list[str]:
