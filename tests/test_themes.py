@@ -66,7 +66,8 @@ def test_the_projects_taxonomy_file_lists_each_theme_once_with_each_phrase_once(
     ("앱이 자꾸 튕겨요", ["reliability"]), ("상담원이 친절하게 답변해 줬어요", ["support responsiveness"]),
     ("매뉴얼 문서가 부족해요", ["documentation / self-service"]), ("가격이 너무 비싸요", ["pricing"]),
     ("설치가 간단했어요", ["onboarding"]), ("연동이 자주 끊겨요", ["reliability", "integrations"]),
-    ("초기 설정이 어려웠어요", ["onboarding"]),
+    ("초기 설정이 어려웠어요", ["onboarding"]), ("업데이트 후로 훨씬 빨라졌네요", ["performance"]),
+    ("점검 공지도 없이 서비스가 멈췄습니다", ["reliability"]), ("문의 남긴 지 일주일인데 아무 연락이 없어요", ["support responsiveness"]),
     # a part of a phrase's word is not the phrase: 초기 설정 is no 설정, 설치 no 설 (a holiday)
     ("알림 설정을 꺼도 계속 알림이 와요", []), ("설 연휴에도 배송이 되나요", []),
 ])
