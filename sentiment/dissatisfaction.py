@@ -79,9 +79,12 @@ FAILURES = {
     "never came": (("never", "nobody", "no one", "no re", "no an", "no ca"),
                    r"\bnever (?:arrived|came|received|got|showed)\b|\b(?:nobody|no one) (?:called|rang|answered|replied"
                    r"|got back|came|showed|can|could|will|knows|helps?|cares)\b|\bno (?:reply|response|answer|callback)\b"),
-    "cancel": (("cancel", "refund", "close my", "closing my", "switch", "elsewhere", "money back"),
+    "cancel": (("cancel", "refund", "close my", "closing my", "switch", "elsewhere", "money back", "reconsider",
+                "looking at other", "look at other"),
                r"\b(?:cancel\w*|refund\w*)\b|\bclos(?:e|ing) my (?:account|contract|subscription)\b"
                r"|\b(?:take|taking) my business elsewhere\b|\b(?:want|need|demand|give me) my money back\b"
+               r"|\breconsider(?:ing)? (?:our|my|the) (?:contract|subscription|renewal|account)\b"
+               r"|\blook(?:ing)? at other (?:vendors|providers|suppliers|companies|options)\b"
                r"|\bswitch(?:ing)? (?:to )?(?:another|a different|other) (?:provider|company|bank|carrier|supplier|network)"),
     "waiting": (("wait", "on hold"), r"(?<!i'll )(?<!i will )(?<!i can )(?<!happy to )\bwait(?:ing|ed)?\b|\bon hold\b"),
     "again and again": (("time i", " times"), r"\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:i(?:'ve| have)? )?"

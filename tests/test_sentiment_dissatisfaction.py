@@ -87,6 +87,8 @@ def test_no_thanks_thats_all_is_a_closing_not_a_rejection():
     ("Every time I call I get a different answer.", ["not right"]),
     ("I was told it would be fixed by Monday.", ["not right"]), ("I want my money back.", ["cancel"]),
     ("I'm going to take my business elsewhere.", ["cancel"]),
+    ("If this goes on we'll have to reconsider our contract.", ["cancel"]),  # as Korean's 계약을 다시 생각해 볼
+    ("We're already looking at other vendors.", ["cancel"]),
     ("The chatbot just goes round in circles.", ["keeps failing"]),
     ("I can't believe I have to go through this again.", ["angry words"]),
     ("So what am I supposed to do now?", ["angry words"]),
