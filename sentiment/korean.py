@@ -311,6 +311,7 @@ CX_WORDS = {
     "요금인상/VV": -1.5, "요금인하/VV": 1.0,  # a price gone up or down (MEANT_IN_CLAUSE)
     "사라짐/VV": -1.5,  # what a customer keeps gone (MEANT_IN_CLAUSE)
     "한마디없음/VA": -1.5,  # the idiom above: not a word of it
+    "부담/NNG": -1.2, "걱정/NNG": -1.0,  # a burden, a worry (부담이 없어요, 걱정 없이 맡겨요: praise, the noun turned)
     "신뢰/NNG": 1.2,  # trust (신뢰가 가요, 믿고 맡깁니다); the reviews never weighed it
     "잠김/VV": -1.5,  # what lets a customer in locked (MEANT_IN_CLAUSE)
     "빠짐/VV": -1.2,  # what a thing should hold left out (MEANT_IN_CLAUSE)
@@ -469,6 +470,8 @@ def features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
             continue
         if (form, tag) == ALMOST and found[i + 1:i + 2] == [("없", "VA")] and _said_of_a_noun(found, i + 1):
             continue  # 소음이 거의 없어요: next to none of the noise, said by the noun turned round
+        if form in WORRIES and i + 3 < len(found) and _worry_overturned(found, i + 3):
+            continue  # 걱정했는데 괜찮네요: the worry is what came to nothing
         if form == "기다리" and found[i + 1:i + 2] in PROMISED:
             continue  # 기다릴게요, 기다리겠습니다: "I'll wait", no complaint of waiting
         if f"{form}/{tag}" in CX_WORDS and found[i + 1:i + 2] == [("기", "ETN")] and found[i + 2:i + 3] \

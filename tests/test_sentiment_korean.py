@@ -182,6 +182,9 @@ SHORT_NEGATION_AS_LONG = [  # 안/못 before the predicate negate its clause as 
 TRUST = [  # the reviews never weighed it; trust lost or broken is a complaint
     ("장애 공지가 빠르고 투명해서 신뢰가 갑니다", PRAISE), ("신뢰가 안 가요", COMPLAINT), ("신뢰를 잃었어요", COMPLAINT),
     ("이번 일로 믿음이 깨졌습니다", COMPLAINT)]
+NO_BURDEN_NO_WORRY = [  # a burden, a worry, and none of it; a worry that came to nothing
+    ("요금제가 합리적이라 작은 팀에도 부담이 없어요", PRAISE), ("문제가 생겨도 대응이 빨라서 걱정이 없어요", PRAISE),
+    ("가격 부담이 커요", COMPLAINT), ("배송이 늦어서 걱정했는데 포장이 완벽했어요", PRAISE)]
 NOT_A_WORD = [("보상은커녕 사과 한마디 없었어요", COMPLAINT), ("설명 한마디도 없이 요금이 올랐어요", COMPLAINT),
               ("대사 한마디 없이도 감동적인 영화", PRAISE)]  # silence where something was owed; a film without a line is not
 CANNOT = [  # -ㄹ 수 없다 negates what cannot be; of a quality compared, it could not be more so
@@ -205,7 +208,7 @@ BLOWN_AWAY = [  # time, money or work blown away is lost; a trouble blown away i
                          + WISHED_BETTER + FAVOURS_DONE + CANNOT_DO_WITHOUT
                          + NEGATIONS_THAT_CANCEL + A_WORRY_OVERTURNED
                          + ENGLISH_MIXED_IN_AND_WAITED_FOR + FAILED + LOCKED_OUT + LEFT_OUT_CONFUSED_WORN_OUT
-                         + BLOWN_AWAY + SHORT_NEGATION_AS_LONG + STILL_AS_IT_WAS + CANNOT + TRUST + NOT_A_WORD)
+                         + BLOWN_AWAY + SHORT_NEGATION_AS_LONG + STILL_AS_IT_WAS + CANNOT + TRUST + NOT_A_WORD + NO_BURDEN_NO_WORRY)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
