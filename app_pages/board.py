@@ -207,11 +207,13 @@ past = voice_history(store, version, voices_version, settings.voice).to_pandas()
 if past.empty:
     st.caption(_("No voice kept yet: a window's voice is kept when its board is presented or a voice is pinned."))
 else:
-    st.dataframe(past.assign(source=[_("survey comment") if source == "comment" else _("call") for source in past["source"]]),
+    st.dataframe(past.assign(window_label=[language.week(label) for label in past["window_label"]],
+                             account_name=past["account_name"].fillna(past["account_id"]),
+                             source=[_("survey comment") if source == "comment" else _("call") for source in past["source"]]),
                  hide_index=True, width="stretch",
-                 column_order=["window_label", "text", "account_id", "source", "pinned", "chosen_by", "chosen_at"],
+                 column_order=["window_label", "text", "account_name", "source", "pinned", "chosen_by", "chosen_at"],
                  column_config={"window_label": _("Window"), "text": st.column_config.TextColumn(_("Quote"), width="large"),
-                                "account_id": _("Account"), "source": _("Said in"),
+                                "account_name": _("Account"), "source": _("Said in"),
                                 "pinned": st.column_config.CheckboxColumn(_("Pinned")), "chosen_by": _("Chosen by"),
                                 "chosen_at": st.column_config.DatetimeColumn(_("Chosen (UTC)"), format="YYYY-MM-DD HH:mm")})
 

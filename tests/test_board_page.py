@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from conftest import ADMIN, ANALYST, SMB_LEAD, VIEWER, as_read
+from conftest import ADMIN, ANALYST, SMB_LEAD, VIEWER, as_read, demo_frame
 from empathy.figures.board import build_board
 from empathy.figures.metrics import iso_week
 from empathy.figures.redact import redact, split_contacts
@@ -104,6 +104,7 @@ def test_pinning_a_candidate_makes_it_the_voice(run_app):
     assert 'class="pinned">pinned' in html(at)
     past = at.dataframe[-1].value
     assert past[["window_label", "text", "pinned"]].values.tolist() == [["2026-W47", as_read(candidate), True]]
+    assert past["account_name"].tolist()[0] in demo_frame("accounts")["account_name"].tolist()
     assert past["source"].tolist()[0] in ("survey comment", "call")
     at.button(key="unpin").click().run()
     assert re.search(r'<div class="quote">“(.+?)”</div>', html(at), re.S).group(1) != candidate

@@ -187,4 +187,5 @@ def test_history_lists_past_voices_redacted(voices):
     presented(voices, W38, voice.choose(voices, W38, "UTC", RULE, {}, None)[0])
     past = voice.history(voices, RULE)
     assert past["window_label"].tolist() == ["2026-W38", "2026-W37"]
+    assert past["account_name"].tolist() == ["Small Co", "Big Co"]
     assert past["text"].tolist()[1].startswith("I am furious and disgusted, [name] here")

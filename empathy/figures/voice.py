@@ -265,7 +265,7 @@ def _history(store: Store, limit: int, lo: pd.Timestamp, hi: pd.Timestamp) -> pd
     return store.query("""
         SELECT v.window_label, v.window_start, v.source, v.ref_id, v.turn, v.pinned, v.chosen_at, v.chosen_by,
                coalesce(s.comment, u.text) AS text, coalesce(s.account_id, c.account_id) AS account_id,
-               a.contacts
+               a.account_name, a.contacts
         FROM voices v
         LEFT JOIN survey_responses s ON v.source = 'comment' AND s.response_id = v.ref_id AND s.superseded_by IS NULL
              AND s.submitted_at >= $lo AND s.submitted_at < $hi
