@@ -186,6 +186,8 @@ def test_a_happy_turn_scores_near_zero_a_neutral_one_half_and_an_unscored_one_no
     ("매번 확인해 보겠다고만 하시고 진전이 없어요", ["아직도 안 됐어요"]), ("이번 주에 진전이 많았어요", []),
     ("이렇게 대응하시면 저희도 계약을 다시 생각해 볼 수밖에 없어요", ["해지"]), ("다른 업체를 알아봐야겠어요", ["해지"]),
     ("그 부분은 다시 생각해 볼게요", []),
+    ("고쳐졌다고 해서 다시 써 봤는데 똑같아요", ["아직도 안 됐어요"]), ("다시 해 봤는데 잘 되네요", []),
+    ("이 문제 때문에 저희 직원들이 하루 종일 일을 못 했어요", ["안 돼요"]), ("오늘은 일이 일찍 끝났어요", []),
 ])
 def test_korean_rejections_and_failures_count_as_english_ones_do(text, found):
     """The same formula over the Korean scorer's leaning (its compound, or 0 for a weak reading): a
