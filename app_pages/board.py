@@ -23,6 +23,7 @@ from ui.board_view import (
     presented_html,
     section_title,
     voice_html,
+    worded_past_voices,
 )
 from ui.common import (
     action_list,
@@ -207,10 +208,7 @@ past = voice_history(store, version, voices_version, settings.voice).to_pandas()
 if past.empty:
     st.caption(_("No voice kept yet: a window's voice is kept when its board is presented or a voice is pinned."))
 else:
-    st.dataframe(past.assign(window_label=[language.week(label) for label in past["window_label"]],
-                             account_name=past["account_name"].fillna(past["account_id"]),
-                             source=[_("survey comment") if source == "comment" else _("call") for source in past["source"]]),
-                 hide_index=True, width="stretch",
+    st.dataframe(worded_past_voices(past), hide_index=True, width="stretch",
                  column_order=["window_label", "text", "account_name", "source", "pinned", "chosen_by", "chosen_at"],
                  column_config={"window_label": _("Window"), "text": st.column_config.TextColumn(_("Quote"), width="large"),
                                 "account_name": _("Account"), "source": _("Said in"),

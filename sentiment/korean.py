@@ -211,6 +211,7 @@ PREDICATE = ("VV", "VA", "XSV", "XSA")
 NEGATORS_BEFORE = {("안", "MAG"), ("못", "MAG")}
 NEGATORS_AFTER = {("않", "VX"), ("못하", "VX"), ("말", "VX")}
 AS_MUCH_AS = {("보다", "JKB"), ("이만큼", "MAG"), ("이만큼", "NNG"), ("이렇게", "MAG")}  # 이보다 더, 이렇게 친절할
+ANY_MORE = {(("이상", "NNG"),), (("는", "JX"),)}  # after 더: 더 이상, 더는 ("any more"), no comparison
 CANNOT_PARTICLES = {("가", "JKS"), ("는", "JX"), ("도", "JX"), ("ᆫ", "JX"), ("조차", "JX")}  # -ㄹ 수가/는/도 없다
 NONE_OF = {("없", "VA"), ("없이", "MAG")}  # after a noun: there is none of it, or without it
 NEGATING_PREFIXES = {"불", "비", "무", "미"}
@@ -981,8 +982,7 @@ def _beyond_compare(found: list[tuple[str, str]], i: int) -> bool:
     so that -ㄹ 수 없다 after a quality says it could not be more so: 이보다 더 좋을 수 없어요, 이렇게 친절할 수가
     없어요 (not 이렇게 사용할 수 없어요, a thing that cannot be done)."""
     clause = found[_clause_start(found, i):i]
-    return any(morpheme in AS_MUCH_AS or (morpheme == ("더", "MAG") and clause[k + 1:k + 2] not in ([("이상", "NNG")],
-                                                                                               [("는", "JX")]))
+    return any(morpheme in AS_MUCH_AS or (morpheme == ("더", "MAG") and tuple(clause[k + 1:k + 2]) not in ANY_MORE)
                for k, morpheme in enumerate(clause))
 
 

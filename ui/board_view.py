@@ -9,7 +9,7 @@ from empathy.figures.board import Alerts, Board
 from empathy.figures.metrics import Figure
 from empathy.figures.renewals import RENEWAL_DAYS
 from empathy.figures.settings import Settings
-from empathy.language import _, moment
+from empathy.language import _, moment, week
 from empathy.meeting.actions import FollowUp
 from empathy.meeting.presented import Presentation, Since
 from empathy.meeting.wording import (
@@ -112,6 +112,14 @@ def themes_html(themes: pd.DataFrame) -> str:
         f'{rose if t.significant else quiet}</span></li>'
         for t in themes.itertuples())
     return f'<ol class="themes">{rows}</ol>'
+
+
+def worded_past_voices(past: pd.DataFrame) -> pd.DataFrame:
+    """Past voices as their reader reads them: the window in the reader's words, the account by its name,
+    where the quote was said."""
+    return past.assign(window_label=[week(label) for label in past["window_label"]],
+                       account_name=past["account_name"].fillna(past["account_id"]),
+                       source=[_("survey comment") if source == "comment" else _("call") for source in past["source"]])
 
 
 def section_title(text: str) -> str:
