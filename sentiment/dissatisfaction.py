@@ -72,7 +72,8 @@ REJECTIONS = {
     "more options": (("more",), r"\bmore (?:options|results|choices|suggestions)\b"),
 }
 FAILURES = {
-    "still": (("still",), r"\bstill\b"),
+    "still": (("still", "same"), r"\bstill\b|\btried (?:it )?again\b.{0,30}\bsame\b"
+                                 r"|\bsame (?:problem|issue|error)s? (?:again|as before)\b"),  # as Korean's 써 봤는데 똑같아요
     "not available": (("available", "left"),
                       r"\b(?:no|not any|none) \w+ (?:available|left)\b|\bnot available\b|\bunavailable\b"),
     "broken": (("broken", "down", "missing", "fail", "error"), r"\b(?:broken|down|missing|failed|fails|error)\b"),

@@ -89,6 +89,8 @@ def test_no_thanks_thats_all_is_a_closing_not_a_rejection():
     ("I'm going to take my business elsewhere.", ["cancel"]),
     ("If this goes on we'll have to reconsider our contract.", ["cancel"]),  # as Korean's 계약을 다시 생각해 볼
     ("We're already looking at other vendors.", ["cancel"]),
+    ("They said it was fixed, I tried it again and it's the same.", ["still"]),
+    ("Same problem as before.", ["still"]), ("Book it for the same day, please.", []),
     ("The chatbot just goes round in circles.", ["keeps failing"]),
     ("I can't believe I have to go through this again.", ["angry words"]),
     ("So what am I supposed to do now?", ["angry words"]),
