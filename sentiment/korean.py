@@ -7,10 +7,10 @@ word list alone misses.
   product reviews of `../shared/data/korean-sentiment/` (every row; `bench/bench_korean.py` measures a
   sibling learned on the build split on the rest), plus hand-written customer-service words (`CX_WORDS`) the reviews lack or
   under-weigh (해지, 환불, 불친절, 먹통 ...), which take precedence.
-- **Negation** flips a word's weight: 안/못 before it, -지 않다 / -지 못하다 / -지 말다 after it (and, either
-  way, its whole clause: 냄새가 많이 나지 않아요, 냄새가 많이 안 나요, but not a cause said with 덕분에 or 때문에;
-  through 것 같다 to the clause it is about), 없다 after a
-  noun (불만 없어요) and the words describing it (불편한 점은 없어요), and the prefixes 불/비/무/미
+- **Negation** flips a word's weight: 안/못 before it, -지 않다 / -지 못하다 / -지 말다 or -ㄹ 수 없다 after it
+  (not 수밖에 없다, nor a quality compared: 이보다 더 좋을 수 없어요), and, any of them, its whole clause
+  (냄새가 많이 나지 않아요, 냄새가 많이 안 나요; not a cause said with 덕분에 or 때문에; through 것 같다 to the
+  clause it is about); 없다 after a noun (불만 없어요) and the words describing it (불편한 점은 없어요), and the prefixes 불/비/무/미
   (불친절). Adverbs that go with a negation (별로, 전혀, 하나도) count nothing before one (별로 나쁘지
   않아요 is praise); 별로 alone says "meh". **The closing clause** weighs most:
   Korean says its stance in the sentence's last predicate. **Intensifiers** (너무, 정말, 진짜, 완전 ...) strengthen the next word. **Contrast**

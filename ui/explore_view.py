@@ -46,8 +46,8 @@ def segment_table(frame: pd.DataFrame, order: list[str], figures: list[str], dim
     rows = []
     for value in order:
         mine = frame[frame["value"] == value].set_index("metric")
-        rows.append({_("Value"): coded(dimension, value), **{title(name): figure_cell(name, mine.loc[name]) if name in mine.index else "–"
-                                           for name in figures}})
+        cells = {title(name): figure_cell(name, mine.loc[name]) if name in mine.index else "–" for name in figures}
+        rows.append({_("Value"): coded(dimension, value), **cells})
     return pd.DataFrame(rows)
 
 
@@ -105,6 +105,7 @@ CALL_STYLE = """<style>
 .legend .turn { max-width: none; padding: .15rem .5rem; }
 </style>"""
 
+
 def worded_places(rows: pd.DataFrame) -> pd.DataFrame:
     """Search results with a call's type worded as where it was said ("support call"): the search
     returns the type as stored, and its cache serves readers of every language."""
@@ -129,8 +130,8 @@ def worded_timeline(story: pd.DataFrame) -> pd.DataFrame:
 def call_line(header: dict) -> str:
     """A call's header as Markdown: account, kind, when, agent, escalated."""
     line = _("**{account}** · {kind} call · {when} UTC · agent {agent}").format(
-        account=literal(header["account_name"] or header["account_id"]), kind=literal(coded("call_type", header["call_type"])),
-        when=moment(header["started_at"]), agent=literal(header["agent"] or _("unknown")))
+        account=literal(header["account_name"] or header["account_id"]),
+        kind=literal(coded("call_type", header["call_type"])), when=moment(header["started_at"]), agent=literal(header["agent"] or _("unknown")))
     line += _(" · escalated") if header["escalated"] else ""
     if pd.notna(header.get("unhappy")):
         line += (_(" · **an unhappy customer** (dissatisfaction {value:.2f})") if header["unhappy"] else
