@@ -456,6 +456,7 @@ def features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
         _requests_done(_solved_only_once_done(_idioms(found))))))))))
     counted: dict[str, float] = {}
     contrast = _last_contrast(found)
+    feared = _feared(found, contrast)
     asked = _questions(found)
     told = max((i for i in range(len(found)) if i not in asked), default=len(found) - 1) + 1
     final = _final_clause(found[:told])
@@ -463,7 +464,7 @@ def features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
     previous = None
     for i, (form, tag) in enumerate(found):
         tag = tag.split("-")[0]
-        if tag not in CONTENT or (form, tag) in NEGATORS_BEFORE or form in INTENSIFIERS:
+        if tag not in CONTENT or (form, tag) in NEGATORS_BEFORE or form in INTENSIFIERS or i in feared:
             continue
         if tag == "VA" and form == "없" and _said_of_a_noun(found, i):
             continue  # "문제(가) 없어요": the noun is negated below, 없다 itself says nothing more
@@ -1014,6 +1015,14 @@ def _worry_overturned(found: list[tuple[str, str]], i: int) -> bool:
     -지만 (조금 걱정했는데 포장이 완벽했어요)."""
     return found[i] in (("는데", "EC"), ("ᆫ데", "EC")) and i >= 3 and found[i - 1] == ("었", "EP") \
         and found[i - 2][1] in ("XSV", "XSA") and found[i - 3][0] in WORRIES
+
+
+def _feared(found: list[tuple[str, str]], contrast: int | None) -> range:
+    """What a worry that came to nothing was about (배송이 늦어서 걱정했는데 포장이 완벽했어요, 고장 날까 봐
+    걱정했는데): the fear, not what the customer is left with, so it does not count."""
+    if contrast is None or not _worry_overturned(found, contrast):
+        return range(0)
+    return range(_sentence_start(found, contrast - 3), contrast - 3)
 
 
 def score(text: str) -> Korean:

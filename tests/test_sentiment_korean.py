@@ -274,6 +274,14 @@ def test_a_worry_then_what_came_of_it_is_a_contrast_and_a_plain_background_is_no
     assert korean._last_contrast(korean.tokens("가격이 싼데 품질도 좋아요")) is None
 
 
+def test_what_a_worry_that_came_to_nothing_was_about_does_not_count():
+    for text, feared in (("배송이 늦어서 걱정했는데 포장이 완벽했어요", "늦/VA"), ("고장 날까 봐 걱정했는데 아직 멀쩡해요", "고장/NNG")):
+        counted = korean.features(text, korean.tokens(text))
+        assert feared not in counted and "걱정/NNG" not in counted, text
+    confirmed = "배송이 늦어서 걱정했어요"
+    assert "늦/VA" in korean.features(confirmed, korean.tokens(confirmed))
+
+
 def test_waiting_promised_is_no_complaint_of_waiting():
     for text in ("네 기다릴게요", "기다리겠습니다"):
         assert "기다리/VV" not in korean.features(text, korean.tokens(text)), text
