@@ -1040,12 +1040,16 @@ def score_many(texts: list[str], lexicon_file: Path = LEXICON) -> list[Korean]:
             results.append(Korean(0.0, 0.0, 1.0, 0.0, lemmas(morphemes), 0.0))
             continue
         counted = features(text, morphemes)
-        parts = {key: weights.get(key, 0.0) * value for key, value in counted.items()}
-        said = [part for part in parts.values() if part]
-        z = bias + sum(said) if said else 0.0
-        words = sum(part for key, part in parts.items() if not key.endswith(SYLLABLE_FEATURES))
-        positive = sum(part for part in said if part > 0)
-        negative = -sum(part for part in said if part < 0)
+        positive = negative = words = 0.0
+        for key, value in counted.items():
+            if part := weights.get(key, 0.0) * value:
+                if part > 0:
+                    positive += part
+                else:
+                    negative -= part
+                if not key.endswith(SYLLABLE_FEATURES):
+                    words += part
+        z = bias + positive - negative if positive or negative else 0.0
         total = positive + negative + 1.0
         compound = round(normalize((PRAISE_SCALE if z > 0 else COMPLAINT_SCALE) * z), 4)
         leaning = 0.0 if abs(z) < WEAK_SCORE or abs(words) < WEAK_WORDS else compound
