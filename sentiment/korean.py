@@ -174,7 +174,8 @@ VERBS_MEANT_IN_CLAUSE = {verb: [(nouns, word, gone, done) for nouns, verbs, word
 # not among them: 휘어진 물건이 오지 않았습니다 ("no bent one came") is praise; 상품이 아직 안 왔어요 is the idiom.
 AWAITED = {"연락", "답장", "답변", "회신", "문자", "메일", "이메일", "인증", "인증번호", "알림", "전화", "택배", "기사",
            "직원", "담당자", "환불금", "영수증", "안내", "소식", "메시지", "카톡", "코드"}
-COMING = {("오", "VV"), ("오시", "VV"), ("들어오", "VV"), ("도착", "NNG"), ("주", "VV")}  # 주다: 답장을 안 줘요
+ARRIVING = {("오", "VV"), ("오시", "VV"), ("들어오", "VV"), ("도착", "NNG")}
+COMING = ARRIVING | {("주", "VV")}  # 주다: 답장을 안 줘요
 # And what a customer waits for come at once (답변이 바로 왔어요, 회신을 빨리 주셨어요, 인증 문자가 바로 와요) is the
 # wait's opposite: the learned weight of 오다 leans against, and 바로 alone weighs little.
 QUICKLY = {("바로", "MAG"), ("금방", "MAG"), ("빨리", "MAG"), ("즉시", "MAG"), ("곧바로", "MAG"), ("곧", "MAG"),
@@ -474,6 +475,8 @@ def features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
             continue  # 소음이 거의 없어요: next to none of the noise, said by the noun turned round
         if form in WORRIES and i + 3 < len(found) and _worry_overturned(found, i + 3):
             continue  # 걱정했는데 괜찮네요: the worry is what came to nothing
+        if (form, tag) in ARRIVING and i and found[i - 1] == ("게", "EC"):
+            continue  # 빠르게 왔어요, 멀쩡하게 도착했어요: how it came says it; coming (the reviews' -0.7) does not
         if form == "기다리" and found[i + 1:i + 2] in PROMISED:
             continue  # 기다릴게요, 기다리겠습니다: "I'll wait", no complaint of waiting
         if f"{form}/{tag}" in CX_WORDS and found[i + 1:i + 2] == [("기", "ETN")] and found[i + 2:i + 3] \

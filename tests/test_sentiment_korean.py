@@ -192,6 +192,9 @@ CANNOT = [  # -ㄹ 수 없다 negates what cannot be; of a quality compared, it 
     ("이렇게 친절할 수가 없어요", PRAISE), ("주성치를 좋아할 수 밖에 없다", PRAISE), ("더는 기다릴 수가 없네요", COMPLAINT)]
 STILL_AS_IT_WAS = [  # for days and still as it was: nothing has come of it; a film the same on a second viewing is not
     ("배송 조회가 사흘째 그대로예요", COMPLAINT), ("일주일째 여전히 똑같아요", COMPLAINT), ("두 번째 봐도 그대로 재밌다", PRAISE)]
+CAME_HOW = [  # how a delivery came says it; coming itself does not
+    ("빠르게 왔어요", PRAISE), ("멀쩡하게 왔어요", PRAISE), ("흠집 하나 없이 깨끗하게 왔어요", PRAISE), ("늦게 왔어요", COMPLAINT),
+    ("상자가 찌그러지게 왔어요", COMPLAINT)]
 BLOWN_AWAY = [  # time, money or work blown away is lost; a trouble blown away is gone
     ("이거 때문에 오늘 회의를 통째로 날렸어요", COMPLAINT), ("돈만 날렸네요", COMPLAINT), ("스트레스를 날려 버리는 영화", PRAISE)]
 
@@ -208,7 +211,8 @@ BLOWN_AWAY = [  # time, money or work blown away is lost; a trouble blown away i
                          + WISHED_BETTER + FAVOURS_DONE + CANNOT_DO_WITHOUT
                          + NEGATIONS_THAT_CANCEL + A_WORRY_OVERTURNED
                          + ENGLISH_MIXED_IN_AND_WAITED_FOR + FAILED + LOCKED_OUT + LEFT_OUT_CONFUSED_WORN_OUT
-                         + BLOWN_AWAY + SHORT_NEGATION_AS_LONG + STILL_AS_IT_WAS + CANNOT + TRUST + NOT_A_WORD + NO_BURDEN_NO_WORRY)
+                         + BLOWN_AWAY + SHORT_NEGATION_AS_LONG + STILL_AS_IT_WAS + CANNOT + TRUST + NOT_A_WORD + NO_BURDEN_NO_WORRY
+                         + CAME_HOW)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
