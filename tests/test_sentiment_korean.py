@@ -195,6 +195,11 @@ STILL_AS_IT_WAS = [  # for days and still as it was: nothing has come of it; a f
 CAME_HOW = [  # how a delivery came says it; coming itself does not
     ("빠르게 왔어요", PRAISE), ("멀쩡하게 왔어요", PRAISE), ("흠집 하나 없이 깨끗하게 왔어요", PRAISE), ("늦게 왔어요", COMPLAINT),
     ("상자가 찌그러지게 왔어요", COMPLAINT)]
+NOT_RECEIVED_FEES_AND_FAVOURS = [  # a result not received; a fee, and none; a favour brought; what could not be done
+    ("대출 심사 결과를 일주일째 못 받고 있어요", COMPLAINT), ("답변을 바로 받았어요", PRAISE),
+    ("이체 수수료가 없어서 자주 이용합니다", PRAISE), ("수수료가 너무 비싸요", COMPLAINT),
+    ("라이더분이 비 오는데도 꼼꼼하게 포장해서 갖다주셨어요", PRAISE),
+    ("저녁만 되면 와이파이가 계속 끊겨서 화상회의를 못 해요", COMPLAINT)]
 BLOWN_AWAY = [  # time, money or work blown away is lost; a trouble blown away is gone
     ("이거 때문에 오늘 회의를 통째로 날렸어요", COMPLAINT), ("돈만 날렸네요", COMPLAINT), ("스트레스를 날려 버리는 영화", PRAISE)]
 
@@ -212,7 +217,7 @@ BLOWN_AWAY = [  # time, money or work blown away is lost; a trouble blown away i
                          + NEGATIONS_THAT_CANCEL + A_WORRY_OVERTURNED
                          + ENGLISH_MIXED_IN_AND_WAITED_FOR + FAILED + LOCKED_OUT + LEFT_OUT_CONFUSED_WORN_OUT
                          + BLOWN_AWAY + SHORT_NEGATION_AS_LONG + STILL_AS_IT_WAS + CANNOT + TRUST + NOT_A_WORD + NO_BURDEN_NO_WORRY
-                         + CAME_HOW)
+                         + CAME_HOW + NOT_RECEIVED_FEES_AND_FAVOURS)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
@@ -284,6 +289,12 @@ def test_what_a_worry_that_came_to_nothing_was_about_does_not_count():
         assert feared not in counted and "걱정/NNG" not in counted, text
     confirmed = "배송이 늦어서 걱정했어요"
     assert "늦/VA" in korean.features(confirmed, korean.tokens(confirmed))
+
+
+def test_cannot_do_after_its_object_is_one_word_and_a_word_negated_stays_negated():
+    assert ("못하", "VV") in korean._cannot_do(korean.tokens("화상회의를 못 해요"))
+    for text in ("사용 못 해요", "추천은 못하겠다", "잘 살리지 못 했다"):
+        assert ("못하", "VV") not in korean._cannot_do(korean.tokens(text)), text
 
 
 def test_waiting_promised_is_no_complaint_of_waiting():
