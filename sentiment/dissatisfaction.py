@@ -49,7 +49,7 @@ REJECTIONS = {
     "not right": (("not", "sense", "different", "told", "promised"),
                   r"\bnot (?:quite )?(?:right|correct|what (?:i|you|the|your|they|he|she))"
                   r"|\b(?:doesn'?t|does not|don'?t|do not) make (?:any )?sense\b|\ba different (?:answer|story)\b"
-                  r"|\bi was promised\b|\bi was told (?:it|this|that|you|they|someone|somebody|i|we) (?:would|will|'d|was"
+                  r"|\bi was promised\b|\byou (?:should|could) have told me\b|\bi was told (?:it|this|that|you|they|someone|somebody|i|we) (?:would|will|'d|was"
                   r" going to|were going to)\b"),  # a promise not kept, an answer that changes
     "wrong": (("wrong",), r"\bwrong\b"),
     "does not work": (("work", "suit", "help"),
@@ -79,7 +79,7 @@ FAILURES = {
     "broken": (("broken", "down", "missing", "fail", "error"), r"\b(?:broken|down|missing|failed|fails|error)\b"),
     "never came": (("never", "nobody", "no one", "no re", "no an", "no ca"),
                    r"\bnever (?:arrived|came|received|got|showed)\b|\b(?:nobody|no one) (?:called|rang|answered|replied"
-                   r"|got back|came|showed|can|could|will|knows|helps?|cares)\b|\bno (?:reply|response|answer|callback)\b"),
+                   r"|got back|came|showed|told|can|could|will|knows|helps?|cares)\b|\bno (?:reply|response|answer|callback)\b"),
     "cancel": (("cancel", "refund", "close my", "closing my", "switch", "elsewhere", "money back", "reconsider",
                 "looking at other", "look at other"),
                r"\b(?:cancel\w*|refund\w*)\b|\bclos(?:e|ing) my (?:account|contract|subscription)\b"
@@ -128,7 +128,7 @@ KOREAN = {
                    r"(?:님|분)?(?:을|를|한테|하고|이랑|랑|과|으로)? ?(?:좀 )?(?:바꿔|연결|불러|통화|얘기|이야기)"),  # English's "a manager"
     "다른 거요": (("다른",), r"다른 (?:걸|거|것|방법|분|제품|상품|날|시간|곳)"),
     "아직도 안 됐어요": (("아직", "지 ", "언제", "째", "못 받", "못받", "여전히", "답", "회신", "연락", "소식", "응답", "진전",
-                          "진척", "똑같", "마찬가지", "그대로"),
+                          "진척", "똑같", "마찬가지", "그대로", "아무도"),
                   r"(?:아직(?:도|까지)?|여전히) ?(?:안|못|처리|해결|연락|답|소식|그대로|똑같|마찬가지)"  # and 해 준다고 한 지
                                    r"|언제(?:쯤|까지)? ?돌려"  # 제 돈은 언제 돌려받을 수 있는 거예요
                                    r"|(?:준다고 한|된다고 한|한다고 한|신청한|요청한|접수한|문의한|주문한|보낸) 지 "
@@ -138,20 +138,23 @@ KOREAN = {
                                    # 답변이 없어요, 회신이 안 와요: English's "no reply"
                                    r"|못 ?받(?:았|고 있|는)"  # 물건을 못 받았어요: English's "never came"
                                    r"|(?:진전|진척)(?:이|은|도)? ?(?:없|안 ?(?:보|돼|되))"  # 진전이 없어요: no progress
-                                   r"|(?:봤는데|했는데도?) (?:\S+ )?(?:똑같|마찬가지|그대로)"),  # 써 봤는데 똑같아요: tried, the same
+                                   r"|(?:봤는데|했는데도?) (?:\S+ )?(?:똑같|마찬가지|그대로)"
+                                   r"|아무도 (?:\S+ ){0,2}?(?:안|못) ?\S"),  # 아무도 안 알려 줬어요: English's "nobody told"  # 써 봤는데 똑같아요: tried, the same
     # English's "does not work": 안 돼요, 전화를 안 받아요, 할 수가 없어요
     "안 돼요": (("안", "수", "반응", "못"), r"이해(?:가|를)? ?안 ?(?:가|돼|되)|"  # and English's "does not make sense"
                          r"(?<!얼마 )(?<!얼마)안 ?(?:돼|되|됐|됩|와|왔|옵|오셨|오시|나와|나옵|받아|받으|받네|받습)|안 ?(?:열려|열리|켜|켜지|들어와|들어오)"
                          r"|\s수(?:가|도)? ?없(?:어|네|습|다|었|는|으)"
                          r"|(?:아무|전혀) 반응(?:이|도)? ?없"  # 눌러도 아무 반응이 없어요: English's "does not work"
                          r"|(?:일|업무|작업|영업)(?:을|를|도)? (?:\S+ )?못 ?(?:했|하고|해|합|봤|보고|봐)"),  # 일을 못 했어요: work stopped
-    "말이 다르네요": (("다르", "달라", "다른데", "하셨", "했잖", "얘기", "말", "설명", "안내"),
+    "말이 다르네요": (("다르", "달라", "다른데", "하셨", "했잖", "얘기", "말", "설명", "안내", "못 들었", "주시지"),
                 r"(?:말|말씀|얘기|안내|설명|내용)(?:이|가|은|는|하고|과|와|이랑|랑)? ?(?:다르|달라|다른데)"
                 r"|(?:통화한|상담한|상담하신|전화받은|받으신|다른) 분(?:은|이|께서는?)? (?:\S+ ){0,2}?(?:된다고|가능하다고|"
                 r"해 ?준다고|해 ?주신다고|준다고|안 된다고) ?하셨"  # the one I spoke to said otherwise
                 r"|(?:준|주신|주겠|된|될|해 ?준|해 ?주신|드린|드리겠|한)다고 ?(?:분명히 )?(?:하셨|했)(?:잖|는데|었는데|어요|습니다)"
                 r"|(?:(?:이런|그런) (?:얘기|말|말씀|설명|안내)(?:는|은|도)? (?:전혀 |하나도 )?"
-                r"|(?:얘기|말|말씀|설명|안내)(?:는|은|도)? (?:전혀|하나도) ?)(?:없었|안 하셨|안 해 주셨|못 들었)"),
+                r"|(?:얘기|말|말씀|설명|안내)(?:는|은|도)? (?:전혀|하나도) ?)(?:없었|안 하셨|안 해 주셨|못 들었)"
+                r"|(?:전혀|하나도) 못 들었"  # 가입할 때 전혀 못 들었어요: never told
+                r"|(?:말씀|말|얘기|설명|안내|알려) ?(?:해 ?)?주시지 (?:그러셨|않으셨)"),  # English's "you should have told me"
                 # 계약할 때 이런 얘기 없었잖아요, 위약금 얘기는 하나도 안 하셨잖아요: never told
                 # English's "I was promised": 처리해 주신다고 하셨잖아요
     "틀렸어요": (("틀", "잘못", "다르게", "두 번", "두번", "이중", "엉뚱"), r"틀(?:렸|려|린|리)|잘못 (?:나왔|왔|청구|결제|됐|되었|처리)"
