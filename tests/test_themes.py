@@ -68,6 +68,8 @@ def test_the_projects_taxonomy_file_lists_each_theme_once_with_each_phrase_once(
     ("설치가 간단했어요", ["onboarding"]), ("연동이 자주 끊겨요", ["reliability", "integrations"]),
     ("초기 설정이 어려웠어요", ["onboarding"]), ("업데이트 후로 훨씬 빨라졌네요", ["performance"]),
     ("점검 공지도 없이 서비스가 멈췄습니다", ["reliability"]), ("문의 남긴 지 일주일인데 아무 연락이 없어요", ["support responsiveness"]),
+    ("보고서 하나 뽑는 데 너무 오래 걸려요", ["performance"]), ("챗봇이 같은 말만 반복해요", ["support responsiveness"]),
+    ("문의한 지 열흘째 아무 소식이 없네요", ["support responsiveness"]), ("캘린더 동기화가 하루 늦게 돼요", ["integrations"]),
     # a part of a phrase's word is not the phrase: 초기 설정 is no 설정, 설치 no 설 (a holiday)
     ("알림 설정을 꺼도 계속 알림이 와요", []), ("설 연휴에도 배송이 되나요", []),
 ])
