@@ -47,6 +47,7 @@ FINAL_CLAUSE = 2.5
 # read from the last sentence that is not one, unless it asks why (왜 이렇게 느린가요?), a complaint.
 QUESTION = 0.3
 QUESTION_ENDINGS = ("까", "까요", "나요", "가요", "ᆫ가", "ᆫ가요", "는가", "는지요", "니", "냐", "ᆯ까", "ᆯ까요", "죠")
+POLITE_ENDINGS = ("요", "니다")  # 줬어요, 줬습니다: said to someone, not a narrative -다
 # Predicates that mostly carry the word before them: 좋은 것 같다, 잘 되다, 사용하고 있다, and those that say
 # a thing happens (트러블이 안 생겨요, 오류가 안 나요: no trouble, no error).
 LIGHT_PREDICATES = {"같", "되", "하", "있", "주", "보", "듯", "생기", "나"}
@@ -187,6 +188,8 @@ SHOWING = {("보이", "VV"), ("뜨", "VV"), ("나오", "VV")}
 SHORT_WHILE = {"분", "시간", "하루", "이틀", "반나절"}
 DONE_SOON = {("끝나", "VV"), ("끝내", "VV"), ("도착", "NNG"), ("처리", "NNG"), ("해결", "NNG"), ("오", "VV"),
              ("받", "VV"), ("완료", "NNG"), ("발급", "NNG"), ("복구", "NNG"), ("설치", "NNG")}  # not 연결: an hour to get through
+# Times a stance can be said of alone (`_only_then`): 처음에만, 초반에만, 계약 전까지만, 그때만.
+ONLY_THEN = {(noun, "NNG") for noun in ("처음", "초반", "초기", "전", "그때", "한때", "예전", "옛날", "첫날")}
 BLEMISHES = {"흠집", "스크래치", "기스", "얼룩", "하자", "자국", "찍힘"}
 # And a negated 되다 after what a customer does with a service (로그인이 안 돼요, 쿠폰 적용이 안 돼요, 결제가 잘
 # 안 돼요, 할인이 적용되지 않아요) is its not working, whatever praise words stand around it (할인, 쿠폰); the
@@ -461,7 +464,7 @@ def features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
     asked = _questions(found)
     told = max((i for i in range(len(found)) if i not in asked), default=len(found) - 1) + 1
     final = _final_clause(found[:told])
-    negated = _negation_scope(found)
+    negated = _negation_scope(found) ^ _only_then(found)
     previous = None
     for i, (form, tag) in enumerate(found):
         tag = tag.split("-")[0]
@@ -671,12 +674,14 @@ def _favour_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     Not asked (해 주셨나요?), not negated (안 해 주셨어요, 해 주지 않으셨어요), not wished (해 주셨으면), not done
     wrong (색상을 다르게 보내 주셨네요, 잘못 보내 주셨어요)."""
     made = list(found)
-    for i in range(1, len(found) - 3):
+    for i in range(1, len(found) - 2):
         giving = found[i] == ("주", "VX") or found[i - 1:i + 1] == [("다", "EC"), ("주", "VV")]  # 갖다 주셨어요
-        if not giving or found[i + 1:i + 3] != [("시", "EP"), ("었", "EP")] or found[i + 3][1] != "EF":
-            continue
+        done = i + 3 if found[i + 1:i + 3] == [("시", "EP"), ("었", "EP")] else i + 2 if found[i + 1] == ("었", "EP") else None
+        if not giving or done is None or done == len(found) or found[done][1] != "EF" \
+                or done == i + 2 and not found[done][0].endswith(POLITE_ENDINGS):
+            continue  # 주셨어요, and 줬어요 said to the company (미리 안내해 줬어요), not the films' 연기를 보여줬다
         sentence = [(form, tag.split("-")[0]) for form, tag in found[_sentence_start(found, i):i]]
-        if found[i + 3][0].endswith(QUESTION_ENDINGS) or any(m in NEGATORS_BEFORE | DONE_WRONG for m in sentence):
+        if found[done][0].endswith(QUESTION_ENDINGS) or any(m in NEGATORS_BEFORE | DONE_WRONG for m in sentence):
             continue
         made[i] = ("해주심", "VV")
     return made
@@ -835,6 +840,27 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
                 scope.update(j for j in range(start, i) if found[j][1].split("-")[0] in CONTENT)
     prefixed = {i for i in range(len(found)) if found[i][1].split("-")[0] in CONTENT and _prefixed(found, i)}
     return {i for i in scope ^ described ^ prefixed if found[i][0] not in REQUESTS}
+
+
+def _only_then(found: list[tuple[str, str]]) -> set[int]:
+    """The content morphemes of a clause said of one time only (계약 전까지만 친절했어요, 처음에만 불편했어요, 초반에만
+    재밌다): so much and no longer, the stance turned round as a negation turns it. Not 예전에만 해도 ("as late as
+    before")."""
+    turned = set()
+    for k, (form, tag) in enumerate(found):
+        if (form, tag) != ("만", "JX") or found[k + 1:k + 2] == [("하", "VV")]:
+            continue
+        j = k - 1
+        while j >= 0 and found[j] in ((("에", "JKB"), ("까지", "JX"), ("에서", "JKB"))):
+            j -= 1
+        if j < 0 or found[j] not in ONLY_THEN:
+            continue
+        for i in range(k + 1, len(found)):
+            if found[i][1].split("-")[0] in CONTENT:
+                turned.add(i)
+            if _clause_ends(found, i):
+                break
+    return turned
 
 
 def _between_noun_and_none(morpheme: tuple[str, str]) -> bool:

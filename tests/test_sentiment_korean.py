@@ -200,6 +200,9 @@ NOT_RECEIVED_FEES_AND_FAVOURS = [  # a result not received; a fee, and none; a f
     ("이체 수수료가 없어서 자주 이용합니다", PRAISE), ("수수료가 너무 비싸요", COMPLAINT),
     ("라이더분이 비 오는데도 꼼꼼하게 포장해서 갖다주셨어요", PRAISE),
     ("저녁만 되면 와이파이가 계속 끊겨서 화상회의를 못 해요", COMPLAINT)]
+ONLY_THEN_AND_DONE_FOR_US = [  # so much and no longer; a favour said plainly (줬어요, not 주셨어요)
+    ("영업 담당자는 계약 전까지만 친절했어요", COMPLAINT), ("처음에만 좀 불편했어요", PRAISE), ("초반에만 재밌었다", COMPLAINT),
+    ("가격 인상 전에 미리 충분히 안내해 줬어요", PRAISE), ("짐을 방까지 옮겨 줬어요", PRAISE), ("환불을 안 해 줬어요", COMPLAINT)]
 BLOWN_AWAY = [  # time, money or work blown away is lost; a trouble blown away is gone
     ("이거 때문에 오늘 회의를 통째로 날렸어요", COMPLAINT), ("돈만 날렸네요", COMPLAINT), ("스트레스를 날려 버리는 영화", PRAISE)]
 
@@ -217,7 +220,7 @@ BLOWN_AWAY = [  # time, money or work blown away is lost; a trouble blown away i
                          + NEGATIONS_THAT_CANCEL + A_WORRY_OVERTURNED
                          + ENGLISH_MIXED_IN_AND_WAITED_FOR + FAILED + LOCKED_OUT + LEFT_OUT_CONFUSED_WORN_OUT
                          + BLOWN_AWAY + SHORT_NEGATION_AS_LONG + STILL_AS_IT_WAS + CANNOT + TRUST + NOT_A_WORD + NO_BURDEN_NO_WORRY
-                         + CAME_HOW + NOT_RECEIVED_FEES_AND_FAVOURS)
+                         + CAME_HOW + NOT_RECEIVED_FEES_AND_FAVOURS + ONLY_THEN_AND_DONE_FOR_US)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
@@ -295,6 +298,13 @@ def test_cannot_do_after_its_object_is_one_word_and_a_word_negated_stays_negated
     assert ("못하", "VV") in korean._cannot_do(korean.tokens("화상회의를 못 해요"))
     for text in ("사용 못 해요", "추천은 못하겠다", "잘 살리지 못 했다"):
         assert ("못하", "VV") not in korean._cannot_do(korean.tokens(text)), text
+
+
+def test_a_clause_said_of_one_time_only_is_turned_round_and_as_late_as_is_not():
+    found = korean.tokens("처음에만 좋았어요")
+    assert korean._only_then(found) == {found.index(("좋", "VA"))}
+    assert korean._only_then(korean.tokens("예전에만 해도 좋았는데")) == set()
+    assert korean._only_then(korean.tokens("처음엔 좋았어요")) == set()
 
 
 def test_waiting_promised_is_no_complaint_of_waiting():
