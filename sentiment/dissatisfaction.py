@@ -49,7 +49,8 @@ REJECTIONS = {
     "not right": (("not", "sense", "different", "told", "promised"),
                   r"\bnot (?:quite )?(?:right|correct|what (?:i|you|the|your|they|he|she))"
                   r"|\b(?:doesn'?t|does not|don'?t|do not) make (?:any )?sense\b|\ba different (?:answer|story)\b"
-                  r"|\bi was promised\b|\byou (?:should|could) have told me\b|\bi was told (?:it|this|that|you|they|someone|somebody|i|we) (?:would|will|'d|was"
+                  r"|\bi was promised\b|\byou (?:should|could) have told me\b"
+                  r"|\bi was told (?:it|this|that|you|they|someone|somebody|i|we) (?:would|will|'d|was"
                   r" going to|were going to)\b"),  # a promise not kept, an answer that changes
     "wrong": (("wrong",), r"\bwrong\b"),
     "does not work": (("work", "suit", "help"),
@@ -79,7 +80,8 @@ FAILURES = {
     "broken": (("broken", "down", "missing", "fail", "error"), r"\b(?:broken|down|missing|failed|fails|error)\b"),
     "never came": (("never", "nobody", "no one", "no re", "no an", "no ca"),
                    r"\bnever (?:arrived|came|received|got|showed)\b|\b(?:nobody|no one) (?:called|rang|answered|replied"
-                   r"|got back|came|showed|told|can|could|will|knows|helps?|cares)\b|\bno (?:reply|response|answer|callback)\b"),
+                   r"|got back|came|showed|told|can|could|will|knows|helps?|cares)\b"
+                   r"|\bno (?:reply|response|answer|callback)\b"),
     "cancel": (("cancel", "refund", "close my", "closing my", "switch", "elsewhere", "money back", "reconsider",
                 "looking at other", "look at other"),
                r"\b(?:cancel\w*|refund\w*)\b|\bclos(?:e|ing) my (?:account|contract|subscription)\b"
@@ -138,8 +140,8 @@ KOREAN = {
                                    # 답변이 없어요, 회신이 안 와요: English's "no reply"
                                    r"|못 ?받(?:았|고 있|는)"  # 물건을 못 받았어요: English's "never came"
                                    r"|(?:진전|진척)(?:이|은|도)? ?(?:없|안 ?(?:보|돼|되))"  # 진전이 없어요: no progress
-                                   r"|(?:봤는데|했는데도?) (?:\S+ )?(?:똑같|마찬가지|그대로)"
-                                   r"|아무도 (?:\S+ ){0,2}?(?:안|못) ?\S"),  # 아무도 안 알려 줬어요: English's "nobody told"  # 써 봤는데 똑같아요: tried, the same
+                                   r"|(?:봤는데|했는데도?) (?:\S+ )?(?:똑같|마찬가지|그대로)"  # 써 봤는데 똑같아요: tried, the same
+                                   r"|아무도 (?:\S+ ){0,2}?(?:안|못) ?\S"),  # 아무도 안 알려 줬어요: English's "nobody told"
     # English's "does not work": 안 돼요, 전화를 안 받아요, 할 수가 없어요
     "안 돼요": (("안", "수", "반응", "못"), r"이해(?:가|를)? ?안 ?(?:가|돼|되)|"  # and English's "does not make sense"
                          r"(?<!얼마 )(?<!얼마)안 ?(?:돼|되|됐|됩|와|왔|옵|오셨|오시|나와|나옵|받아|받으|받네|받습)|안 ?(?:열려|열리|켜|켜지|들어와|들어오)"

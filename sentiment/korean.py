@@ -295,7 +295,8 @@ CX_WORDS = {
     "혜자/NNP": 1.5, "혜자/NNG": 1.5, "창렬/NNG": -1.5, "창렬/NNP": -1.5, "성비/NNG": 1.0,
     "나무라/VV": -1.0, "아쉽/VA": -1.0,  # to find fault, to fall short: 나무랄 데가 없어요, 아쉬운 점이 없어요 praise
     # a business customer's words (운영에 지장이 있어요, 응답 속도가 들쭉날쭉해요, 일정이 미뤄졌어요, 유연하게 응해 주셨어요)
-    "지장/NNG": -1.2, "손실/NNG": -1.2, "수수료/NNG": -1.0, "위약금/NNG": -1.2, "들쭉날쭉/MAG": -1.0, "미루/VV": -1.0, "유연/XR": 1.0, "신속/NNG": 1.2,
+    "지장/NNG": -1.2, "손실/NNG": -1.2, "들쭉날쭉/MAG": -1.0, "미루/VV": -1.0, "유연/XR": 1.0, "신속/NNG": 1.2,
+    "수수료/NNG": -1.0, "위약금/NNG": -1.2,  # a fee, a penalty (수수료가 없어서 자주 이용합니다 is praise)
     "대기/NNG": -0.8,  # waiting, as 기다리다 (대기가 너무 길어요; 대기 시간 없이 is praise)
     "지키/VV": 1.0,  # a promise or a date kept (약속을 지키지 않았어요 is a complaint; the reviews weighed it little)
     "아프/VA": -1.2, "따갑/VA": -1.2,  # a product that hurts (the films' 마음이 아프다 cancelled it out)
@@ -670,21 +671,30 @@ DONE_WRONG = {("다르", "VA"), ("잘못", "MAG"), ("잘못", "NNG"), ("엉뚱",
 
 def _favour_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """-어 주셨어요, said of what someone did for the customer (짐까지 방으로 옮겨 주셨어요, 끝까지 웃으면서 응대해
-    주셨어요, 비 오는데도 갖다주셨어요), as a favour done (해주심) in the place of its 주다: a courtesy the words around it may not weigh.
-    Not asked (해 주셨나요?), not negated (안 해 주셨어요, 해 주지 않으셨어요), not wished (해 주셨으면), not done
-    wrong (색상을 다르게 보내 주셨네요, 잘못 보내 주셨어요)."""
+    주셨어요, 비 오는데도 갖다주셨어요; 미리 안내해 줬어요), as a favour done (해주심) in the place of its 주다: a
+    courtesy the words around it may not weigh. Not asked (해 주셨나요?), not negated (안 해 주셨어요, 해 주지
+    않으셨어요), not wished (해 주셨으면), not done wrong (색상을 다르게 보내 주셨네요, 잘못 보내 주셨어요)."""
     made = list(found)
     for i in range(1, len(found) - 2):
         giving = found[i] == ("주", "VX") or found[i - 1:i + 1] == [("다", "EC"), ("주", "VV")]  # 갖다 주셨어요
-        done = i + 3 if found[i + 1:i + 3] == [("시", "EP"), ("었", "EP")] else i + 2 if found[i + 1] == ("었", "EP") else None
-        if not giving or done is None or done == len(found) or found[done][1] != "EF" \
-                or done == i + 2 and not found[done][0].endswith(POLITE_ENDINGS):
-            continue  # 주셨어요, and 줬어요 said to the company (미리 안내해 줬어요), not the films' 연기를 보여줬다
+        ending = _gave_ending(found, i)
+        if not giving or ending is None:
+            continue
         sentence = [(form, tag.split("-")[0]) for form, tag in found[_sentence_start(found, i):i]]
-        if found[done][0].endswith(QUESTION_ENDINGS) or any(m in NEGATORS_BEFORE | DONE_WRONG for m in sentence):
+        if ending.endswith(QUESTION_ENDINGS) or any(m in NEGATORS_BEFORE | DONE_WRONG for m in sentence):
             continue
         made[i] = ("해주심", "VV")
     return made
+
+
+def _gave_ending(found: list[tuple[str, str]], i: int) -> str | None:
+    """The sentence ending of 주셨- or 줬- after the 주다 at i; for 줬-, only said to someone (줬어요, 줬습니다: a
+    customer of a company; not the films' narrative 연기를 보여줬다)."""
+    if found[i + 1:i + 3] == [("시", "EP"), ("었", "EP")] and found[i + 3:i + 4] and found[i + 3][1] == "EF":
+        return found[i + 3][0]
+    if found[i + 1] == ("었", "EP") and found[i + 2][1] == "EF" and found[i + 2][0].endswith(POLITE_ENDINGS):
+        return found[i + 2][0]
+    return None
 
 
 def _came_quickly(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -851,7 +861,7 @@ def _only_then(found: list[tuple[str, str]]) -> set[int]:
         if (form, tag) != ("만", "JX") or found[k + 1:k + 2] == [("하", "VV")]:
             continue
         j = k - 1
-        while j >= 0 and found[j] in ((("에", "JKB"), ("까지", "JX"), ("에서", "JKB"))):
+        while j >= 0 and found[j] in (("에", "JKB"), ("까지", "JX"), ("에서", "JKB")):
             j -= 1
         if j < 0 or found[j] not in ONLY_THEN:
             continue

@@ -219,8 +219,8 @@ BLOWN_AWAY = [  # time, money or work blown away is lost; a trouble blown away i
                          + WISHED_BETTER + FAVOURS_DONE + CANNOT_DO_WITHOUT
                          + NEGATIONS_THAT_CANCEL + A_WORRY_OVERTURNED
                          + ENGLISH_MIXED_IN_AND_WAITED_FOR + FAILED + LOCKED_OUT + LEFT_OUT_CONFUSED_WORN_OUT
-                         + BLOWN_AWAY + SHORT_NEGATION_AS_LONG + STILL_AS_IT_WAS + CANNOT + TRUST + NOT_A_WORD + NO_BURDEN_NO_WORRY
-                         + CAME_HOW + NOT_RECEIVED_FEES_AND_FAVOURS + ONLY_THEN_AND_DONE_FOR_US)
+                         + BLOWN_AWAY + SHORT_NEGATION_AS_LONG + STILL_AS_IT_WAS + CANNOT + TRUST + NOT_A_WORD
+                         + NO_BURDEN_NO_WORRY + CAME_HOW + NOT_RECEIVED_FEES_AND_FAVOURS + ONLY_THEN_AND_DONE_FOR_US)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
