@@ -60,7 +60,7 @@ $(CATALOGS): locales/ko/LC_MESSAGES/messages.po | $(RUNTIME)
 
 # After marking new messages with _(): extract them, add them to each .po (then translate), compile.
 catalogs: $(RUNTIME)
-	$(VENV)/bin/pybabel -q extract -F babel.cfg -k N_ -o locales/messages.pot .
+	PYTHONPATH=. $(VENV)/bin/pybabel -q extract -F babel.cfg -k N_ -o locales/messages.pot .
 	$(VENV)/bin/pybabel -q update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching --ignore-obsolete
 	$(VENV)/bin/pybabel -q compile -d locales -D messages
 

@@ -15,7 +15,7 @@ from empathy.figures.scope import Scope
 from empathy.figures.settings import SettingsError, save_thresholds
 from empathy.meeting.charts import answers_chart, calls_chart, participation_chart
 from empathy.language import _, day, long_day, short_day
-from empathy.meeting.wording import coded, money, money_column, status_word
+from empathy.meeting.wording import coded, money, money_column, named_themes, status_word
 from ui.actions_view import follow_up_list, record_form
 from ui.auth import current_user
 from ui.common import action_list, cached, chart_spec, get_settings, get_store, window_or_stop
@@ -184,8 +184,8 @@ def show_account(account_id: str) -> None:
         st.subheader(_("Themes"))
         days = cached(data_days, store, settings.timezone)
         everything = Window(days[0], days[1])
-        st.dataframe(cached(explore.theme_mentions, store, everything, Scope(None, (("account_id", account_id),)),
-                            settings.timezone), hide_index=True, width="stretch",
+        st.dataframe(named_themes(cached(explore.theme_mentions, store, everything,
+                                          Scope(None, (("account_id", account_id),)), settings.timezone)), hide_index=True, width="stretch",
                      column_config={"theme": _("Theme"), "mentions": _("Mentions"),
                                     "sentiment": st.column_config.NumberColumn(_("Mean sentiment"), format="%+.2f"),
                                     "negative": _("Negative")})

@@ -11,7 +11,7 @@ from empathy.figures.renewals import RENEWAL_DAYS
 from empathy.language import _, day, moment
 from empathy.meeting.pack import FORMATS, MIME, file_name, make_pack
 from empathy.meeting.presented import present
-from empathy.meeting.wording import live_text, whose
+from empathy.meeting.wording import coded, live_text, whose
 from empathy.store import StoreError
 from ui.actions_view import follow_up_list, record_form
 from ui.auth import current_user
@@ -177,7 +177,7 @@ st.divider()
 st.subheader(_("Actions from this meeting"))
 if user.may("record_action"):
     links = {_("Account: {name}").format(name=name): ("account", account_id) for account_id, name in top_accounts}
-    links.update({_("Theme: {theme}").format(theme=t): ("theme", t) for t in shown.themes["theme"]})
+    links.update({_("Theme: {theme}").format(theme=coded("theme", t)): ("theme", t) for t in shown.themes["theme"]})
     if shown.voice is not None:
         links[_("The voice of this week")] = ("voice", window.label)
     with st.expander(_("Record an action"), icon=":material/add_task:", key="board-record",

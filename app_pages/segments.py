@@ -8,7 +8,7 @@ from empathy.figures.scope import Scope
 from empathy.figures.search import VoiceQuery
 from empathy.meeting.charts import segment_chart, trend_chart
 from empathy.language import _, long_day, short_day, week
-from empathy.meeting.wording import TILES, coded, language_mix, title
+from empathy.meeting.wording import TILES, coded, language_mix, named_themes, title
 from ui.common import cached, chart_spec, get_settings, get_store, window_or_stop
 from ui.explore_view import (
     SPLITS,
@@ -88,7 +88,7 @@ if value:
         st.caption(_("The {n} windows ending with {window}; hollow points have fewer than {min_n} answers or calls.")
                    .format(n=settings.trend_windows, window=week(window.label), min_n=settings.min_n))
     with themes_tab:
-        st.dataframe(cached(explore.theme_mentions, store, window, drilled, settings.timezone), hide_index=True,
+        st.dataframe(named_themes(cached(explore.theme_mentions, store, window, drilled, settings.timezone)), hide_index=True,
                      width="stretch", column_config={
                          "theme": _("Theme"), "mentions": st.column_config.NumberColumn(_("Mentions"), format="%d"),
                          "sentiment": st.column_config.NumberColumn(_("Mean sentiment"), format="%+.2f"),

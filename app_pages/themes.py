@@ -8,6 +8,7 @@ from empathy.figures import explore
 from empathy.language import _, week
 from empathy.loading.themes import TaxonomyError, read_taxonomy, save_taxonomy, taxonomy_from_rows
 from empathy.meeting.charts import impact_chart
+from empathy.meeting.wording import coded, named_themes
 from ui.auth import current_user
 from ui.common import cached, chart_spec, get_settings, get_store, window_or_stop
 from ui.text import literal
@@ -36,7 +37,7 @@ def add_phrase(phrases: pd.DataFrame) -> None:
         row = st.columns(3)
         phrase = row[0].selectbox(_("Phrase"), phrases["phrase"].tolist())
         existing = row[1].selectbox(_("Add it to the theme"), list(read_taxonomy()), index=None,
-                                    placeholder=_("an existing theme"))
+                                    format_func=lambda theme: coded("theme", theme), placeholder=_("an existing theme"))
         new = row[2].text_input(_("or a new theme"))
         if st.form_submit_button(_("Add and re-tag")):
             theme = " ".join(new.split()) or existing
@@ -61,7 +62,7 @@ with impact_tab:
         st.info(_("No NPS answer in this window mentions a theme."))
     else:
         st.vega_lite_chart(spec=chart_spec(impact_chart, impact), width="stretch")
-        st.dataframe(impact.assign(significant=impact["significant"].map({True: _("yes"),
+        st.dataframe(named_themes(impact).assign(significant=impact["significant"].map({True: _("yes"),
                                                                          False: _("no (could be noise)")})),
                      hide_index=True, width="stretch", column_config={
                          "theme": _("Theme"), "n": _("Answers mentioning it"),
@@ -74,11 +75,14 @@ with impact_tab:
                          "significant": _("Real at 95%")})
 
 with taxonomy_tab:
+    taxonomy = read_taxonomy()
     st.caption(_("A phrase matches whole words in any case; a trailing * lets the last word run on (bill* finds "
                  "billing). A Korean phrase matches every form of its words (느리다 finds 느려요 and 느립니다).")
                + (_(" Add a row for a new theme or phrase, delete a row to drop it, then save: every stored comment and "
-                    "call turn is tagged again.") if editing else ""))
-    taxonomy = read_taxonomy()
+                    "call turn is tagged again.") if editing else "")
+               + (_(" The names of the themes the board comes with are kept here as the file writes them; every other "
+                    "page shows them in your language.") if any(coded("theme", theme) != theme for theme in taxonomy)
+                  else ""))
     rows = pd.DataFrame([{"theme": theme, "phrase": phrase} for theme, phrases in taxonomy.items() for phrase in phrases])
     columns = {"theme": st.column_config.TextColumn(_("Theme"), required=True),
                "phrase": st.column_config.TextColumn(_("Phrase"), required=True)}

@@ -49,7 +49,7 @@ words_column, themes_column, sentiment_column = st.columns([3, 2, 2])
 words = words_column.text_input(_("Words"), key="v-q", placeholder=_('e.g. invoice wrong, or "renewal date"'),
                                 help=_("Every word must appear; a phrase in double quotes as written. Any case."))
 chosen_themes = themes_column.multiselect(_("Themes (any of them)"), themes, key="v-themes",
-                                          placeholder=_("any theme"))
+                                          format_func=lambda theme: coded("theme", theme), placeholder=_("any theme"))
 low, high = sentiment_column.slider(_("Sentiment (compound, -1 to +1)"), -1.0, 1.0, (-1.0, 1.0), step=0.05,
                                     key="v-sent")
 segment_column, account_column, when_column, sources_column = st.columns([2, 2, 2, 3])
@@ -62,7 +62,7 @@ sources = sources_column.multiselect(_("In"), list(SOURCES), default=list(SOURCE
 if narrows:
     also, clear = st.columns([6, 1], vertical_alignment="center")
     also.caption(_("Also narrowed to {filters} (from the Segments page).").format(
-        filters=" × ".join(f"{dimension_label(d).lower()} {literal(v)}" for d, v in narrows)))
+        filters=" × ".join(f"{dimension_label(d).lower()} {literal(coded(d, v))}" for d, v in narrows)))
     if clear.button(_("Clear"), key="v-clear-narrow"):
         st.query_params.pop("narrow", None)
         st.rerun()

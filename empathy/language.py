@@ -85,6 +85,11 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return catalog(current()).ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """A message whose words are used elsewhere with another meaning ("performance" the theme)."""
+    return catalog(current()).pgettext(context, message)
+
+
 def day(value: date) -> str:
     """"Mon 16 Nov 2026" / "2026년 11월 16일 (월)": a day as each language writes it."""
     return format_date(value, "EEE dd MMM y" if current() == "en" else "y년 M월 d일 (E)", locale=current())

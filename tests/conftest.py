@@ -39,6 +39,11 @@ from sentiment.scoring import idle_workers
 from sheets_api import KEY, FakeSheets, secrets_toml
 
 ROOT = Path(__file__).resolve().parent.parent
+# The names of the themes data/themes.csv ships, as a Korean reader reads them (written here, not read
+# from the catalog under test).
+THEMES_IN_KOREAN = {"billing": "청구", "onboarding": "온보딩", "performance": "성능", "reliability": "안정성",
+                    "support responsiveness": "지원 응대 속도", "documentation / self-service": "문서·셀프서비스",
+                    "pricing": "가격", "integrations": "연동"}
 CHROMIUM = "/usr/bin/chromium"  # Debian's (Playwright cannot download a browser here)
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]

@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from conftest import ADMIN, ANALYST, SMB_LEAD, VIEWER, as_read, demo_frame
+from conftest import ADMIN, ANALYST, SMB_LEAD, THEMES_IN_KOREAN, VIEWER, as_read, demo_frame
 from empathy.figures.board import build_board
 from empathy.figures.metrics import iso_week
 from empathy.figures.redact import redact, split_contacts
@@ -314,6 +314,12 @@ def test_the_board_reads_in_korean_with_lang_ko_and_keeps_its_figures(run_app):
     assert {"기간", "언어"} <= {r.label for r in korean.sidebar.radio}
     assert korean.sidebar.radio(key="lang-switch").value == "ko"
     assert korean.query_params["lang"] == "ko"  # a shared link keeps its language
+
+
+def test_the_growing_themes_are_named_in_korean_with_the_same_counts(run_app):
+    growing = re.compile(r"<li><b>([^<]+)</b> (\d+) ")
+    english, korean = growing.findall(html(run_app())), growing.findall(html(run_app(lang="ko")))
+    assert english and korean == [(THEMES_IN_KOREAN[theme], count) for theme, count in english]
 
 
 def test_arr_is_shown_in_the_currency_the_settings_name_as_the_reader_writes_it(run_app, own_settings_and_themes):

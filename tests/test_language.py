@@ -18,13 +18,14 @@ CATALOG = ROOT / "locales" / "ko" / "LC_MESSAGES" / "messages.po"
 PLACEHOLDER = re.compile(r"\{(\w+)[^}]*\}")
 
 
-def marked_messages() -> set[str]:
-    """Every message the code marks with _(), N_() or ngettext(), extracted as `make catalogs` does."""
+def marked_messages() -> set[tuple[str, str | None]]:
+    """Every message the code marks with _(), N_(), ngettext() or pgettext(), and the names of the
+    shipped themes, extracted as `make catalogs` does: (message, context)."""
     with (ROOT / "babel.cfg").open(encoding="utf-8") as handle:
         method_map, options_map = parse_mapping_cfg(handle)
-    keywords = {"_": None, "N_": None, "ngettext": (1, 2)}
-    return {message if isinstance(message, str) else message[0]
-            for _, _, message, _, _ in extract_from_dir(str(ROOT), method_map, options_map, keywords=keywords)}
+    keywords = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+    return {(message if isinstance(message, str) else message[0], context)
+            for _, _, message, _, context in extract_from_dir(str(ROOT), method_map, options_map, keywords=keywords)}
 
 
 def untranslated(catalog_path) -> list[str]:
@@ -32,8 +33,8 @@ def untranslated(catalog_path) -> list[str]:
     with open(catalog_path, "rb") as handle:
         catalog = read_po(handle, locale="ko")
     missing = []
-    for message in sorted(marked_messages()):
-        found = catalog.get(message)
+    for message, context in sorted(marked_messages(), key=str):
+        found = catalog.get(message, context=context)
         strings = found.string if found is not None and isinstance(found.string, tuple) else \
             (found.string,) if found is not None else ("",)
         if found is None or not all(strings) or found.fuzzy:
@@ -51,6 +52,8 @@ def test_the_check_fails_when_a_translation_is_removed(tmp_path):
     text = broken.read_text(encoding="utf-8")
     broken.write_text(text.replace('msgstr "잡음 범위 안"', 'msgstr ""'), encoding="utf-8")
     assert untranslated(broken) == ["within noise"]
+    broken.write_text(text.replace('msgstr "청구"', 'msgstr ""'), encoding="utf-8")
+    assert untranslated(broken) == ["billing"]  # a theme the board ships, named in data/themes.csv
 
 
 def test_translations_keep_every_placeholder_of_their_message():

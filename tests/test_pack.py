@@ -12,7 +12,7 @@ from PIL import Image
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
-from conftest import ANALYST, FIXTURES, SMB_LEAD, demo_store_file, empathy
+from conftest import ANALYST, FIXTURES, SMB_LEAD, THEMES_IN_KOREAN, demo_store_file, empathy
 from empathy.figures.metrics import iso_week
 from empathy.figures.settings import read_settings
 from empathy.figures.voice import VoiceRule, candidates, pin
@@ -190,5 +190,8 @@ def test_a_korean_pack_with_lang_ko(demo, tmp_path):
         assert re.search(re.escape(title) + r"\s+" + re.escape(expected_cells(name, figure)[1]), text), name
     assert "고객 보드 · 2026년 47주차" in flat(text) and "위험 고객사" in text and "이번 주 고객의 목소리" in text
     assert "How customers feel" not in text and "Accounts at risk" not in text
+    growing = board["themes"]
+    assert growing and all(re.search(rf"{korean}\s+{row['now']}\s+{row['before']}", text)
+                           for row in growing for korean in [THEMES_IN_KOREAN[row["theme"]]])
     subprocess.run(["pdftoppm", "-r", "50", "-f", "2", "-l", "2", "-png", str(path), str(tmp_path / "ko")], check=True)
     assert next(tmp_path.glob("ko-*.png")).stat().st_size > 20_000  # drawn (looked at: Hangul, not boxes)

@@ -1,3 +1,4 @@
+import io
 import subprocess
 import sys
 
@@ -6,7 +7,7 @@ import pytest
 
 from conftest import ANALYST, ROOT, tag_texts
 from empathy.loading.sheet import load_sheet
-from empathy.loading.themes import TaxonomyError, read_taxonomy, save_taxonomy, taxonomy_from_rows
+from empathy.loading.themes import TaxonomyError, catalog_messages, read_taxonomy, save_taxonomy, taxonomy_from_rows
 from sentiment.scoring import score_text
 
 TAXONOMY = {"billing": ["bill*", "invoice", "청구서"], "integrations": ["api", "sync*"],
@@ -76,6 +77,14 @@ def test_the_projects_taxonomy_file_lists_each_theme_once_with_each_phrase_once(
 def test_the_projects_taxonomy_themes_korean_comments_under_every_theme(text, themes):
     """A Korean customer's comment finds its theme as an English one's does, whichever theme it is."""
     assert tag_texts([text], read_taxonomy(), [score_text(text).lemmas]) == [themes]
+
+
+def test_the_catalog_takes_each_themes_name_once_in_the_theme_context():
+    sheet = io.BytesIO("\ufefftheme,phrase\nbilling,bill*\nbilling,invoice\n청구 문제,청구서\n\npricing,price*\n".encode())
+    found = list(catalog_messages(sheet, {}, [], {}))
+    assert [(line, function, message) for line, function, message, _ in found] == [
+        (2, "pgettext", ("theme", "billing")), (4, "pgettext", ("theme", "청구 문제")),
+        (6, "pgettext", ("theme", "pricing"))]
 
 
 def test_a_broken_themes_file_names_its_row(tmp_path):

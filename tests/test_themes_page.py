@@ -4,7 +4,7 @@ candidate phrase from the untagged complaints added as a new theme, saved and re
 import pandas as pd
 import pytest
 
-from conftest import demo_frame
+from conftest import THEMES_IN_KOREAN, demo_frame
 from empathy.loading.themes import read_taxonomy
 from ui.common import _open_store
 
@@ -48,3 +48,13 @@ def test_a_candidate_phrase_becomes_a_new_theme_and_everything_is_retagged(open_
     tagged_turns = store.query("SELECT count(*) AS n FROM utterances WHERE list_contains(themes, 'repeat contact')")["n"][0]
     assert tagged_comments == comments.str.contains(phrase_in, case=False, regex=True).sum()
     assert tagged_turns == customer_lines.str.contains(phrase_in, case=False, regex=True).sum() > 0
+
+
+def test_in_korean_the_impact_names_the_themes_in_korean_and_the_taxonomy_keeps_the_files_names(open_page):
+    english = open_page("themes", window="2026-W47", weeks="13").dataframe[0].value
+    at = open_page("themes", window="2026-W47", weeks="13", lang="ko")
+    korean = at.dataframe[0].value
+    assert korean["theme"].tolist() == [THEMES_IN_KOREAN[theme] for theme in english["theme"]]
+    assert korean["n"].tolist() == english["n"].tolist()  # the same figures, the names in other words
+    assert "billing" in at.dataframe[1].value["theme"].tolist()  # the taxonomy as data/themes.csv writes it
+    assert any("다른 모든 페이지에서는 한국어로" in caption.value for caption in at.caption)

@@ -12,3 +12,10 @@ def test_every_code_a_column_keeps_is_worded_and_nothing_else_is():
     with language.speaking("ko"):
         assert all(coded(column, code) != code for column, codes in kept.items() for code in codes)
         assert coded("segment", "Enterprise") == "Enterprise"  # data that is not a code stays as written
+
+
+def test_the_themes_the_board_ships_read_in_korean_and_a_companys_own_themes_as_named():
+    with language.speaking("ko"):
+        assert [coded("theme", theme) for theme in ("billing", "support responsiveness", "청구 지연", "renewals")] == \
+            ["청구", "지원 응대 속도", "청구 지연", "renewals"]
+    assert coded("theme", "billing") == "billing"

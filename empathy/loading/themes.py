@@ -60,6 +60,19 @@ def taxonomy_from_rows(rows, where: str = "themes") -> dict[str, list[str]]:
     return taxonomy
 
 
+def catalog_messages(fileobj, keywords, comment_tags, options):
+    """Babel's extraction method for a themes file (babel.cfg): each theme's name once, in the context
+    "theme", so that the catalog says the names of the taxonomy the product ships in Korean
+    (`wording.coded`)."""
+    rows = csv.DictReader(io.TextIOWrapper(fileobj, encoding="utf-8-sig", newline=""))
+    named: set[str] = set()
+    for row in rows:
+        theme = " ".join(str(row.get("theme") or "").split())
+        if theme and theme not in named:
+            named.add(theme)
+            yield rows.line_num, "pgettext", ("theme", theme), ["A theme's name in data/themes.csv"]
+
+
 def write_taxonomy(taxonomy: dict[str, list[str]], path: Path | None = None) -> None:
     """The file written whole, then moved into place, so a reader never sees half of it."""
     path = Path(path or themes_path())

@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 
 from empathy.language import _, current
+from empathy.meeting.wording import named_themes
 
 INK, MUTED, ACCENT = "#1f2937", "#9ca3af", "#2563eb"
 
@@ -107,6 +108,7 @@ def impact_chart(impact: pd.DataFrame) -> alt.Chart:
     effects that could be noise are pale."""
     opacity = _switch(alt.OpacityValue, {"datum.significant": 0.9}, 0.3)
     color = _switch(alt.ColorValue, {"datum.effect < 0": "#b91c1c"}, "#15803d")
+    impact = named_themes(impact)
     return alt.Chart(impact).mark_bar().encode(
         y=alt.Y("theme:N", sort=impact["theme"].tolist(), title=None, axis=alt.Axis(labelLimit=260, labelFontSize=13)),
         x=alt.X("effect:Q", title=_("NPS points the theme moves the overall score")), color=color, opacity=opacity,

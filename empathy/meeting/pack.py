@@ -32,6 +32,7 @@ from empathy.meeting.wording import (
     TILES,
     attribution,
     change_text,
+    coded,
     counted,
     live_text,
     main_value,
@@ -195,7 +196,7 @@ def _themes_page(data: PackData) -> Page:
         blocks.append(Text(_("No theme has more complaints than the window before."), "caption"))
     else:
         blocks.append(Table([_("Theme"), _("This window"), _("Before"), _("Change")],
-                            [[t.theme, f"{t.now}", f"{t.before}", f"+{t.change} · {rose if t.significant else quiet}"]
+                            [[coded("theme", t.theme), f"{t.now}", f"{t.before}", f"+{t.change} · {rose if t.significant else quiet}"]
                              for t in growing.itertuples()], [0.4, 0.15, 0.15, 0.3]))
     blocks.append(Text(_("Theme impact on NPS: the NPS of answers mentioning a theme against those that don't, "
                          "and the points it takes off the overall NPS.")))
@@ -205,7 +206,7 @@ def _themes_page(data: PackData) -> Page:
         blocks.append(Text(_("No NPS answer in this window mentions a theme."), "caption"))
     else:
         blocks.append(Table([_("Theme"), _("Answers"), _("NPS with"), _("NPS without"), _("Points on NPS"), _("Gap")],
-                            [[t.theme, f"{t.n}", f"{t.nps:+.0f}", f"{t.nps_without:+.0f}", f"{t.effect:+.1f}",
+                            [[coded("theme", t.theme), f"{t.n}", f"{t.nps:+.0f}", f"{t.nps_without:+.0f}", f"{t.effect:+.1f}",
                               real if t.significant else quiet] for t in impact.itertuples()],
                             [0.3, 0.12, 0.13, 0.15, 0.15, 0.15]))
     return Page(_("Themes"), blocks)

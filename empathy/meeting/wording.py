@@ -9,7 +9,7 @@ import pandas as pd
 from empathy import language
 from empathy.figures.metrics import WORSE_WHEN_UP, Figure
 from empathy.figures.settings import read_display
-from empathy.language import N_, _, moment, ngettext, short_day
+from empathy.language import N_, _, moment, ngettext, pgettext, short_day
 
 # figure -> its title (translated where shown: `title`), the unit of its change, the d3 format of its
 # trend's tooltip
@@ -100,10 +100,19 @@ CODES = {"call_type": {"support": N_("support"), "sales": N_("sales"), "success"
 
 
 def coded(column: str, value: str) -> str:
-    """A column's value in the reader's language where the schema keeps it as a code ("support"), any
-    other value (a segment's name, a role as the sheet wrote it) as it is."""
+    """A column's value in the reader's language where the schema keeps it as a code ("support") or the
+    product ships the word (the themes of the taxonomy it comes with: "billing" is 청구, a theme a
+    company named itself reads as named), any other value (a segment's name, a role as the sheet wrote
+    it) as it is."""
+    if column == "theme":
+        return pgettext("theme", value)
     word = CODES.get(column, {}).get(value)
     return _(word) if word else value
+
+
+def named_themes(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame of themes (its `theme` column) with each theme as the reader reads it (`coded`)."""
+    return frame.assign(theme=[coded("theme", theme) for theme in frame["theme"]])
 
 
 def attribution(voice: dict) -> str:
