@@ -94,7 +94,8 @@ SAID_IN_ENGLISH = {"NPS", "CSAT", "CES", "ARR", "UTC", "CSV", "TSV", "TXT", "XLS
 
 
 def data_words() -> set[str]:
-    """Words the demo's data holds (names, segments, regions, plans, roles, channels, themes): shown as written."""
+    """Words the demo's data holds (names, segments, regions, plans, roles, channels; the themes file, as the
+    Themes page's editor shows it): shown as written."""
     frames = [demo_frame("accounts")[["account_name", "segment", "region", "industry", "plan", "owner", "contacts"]],
               demo_frame("survey_responses")[["respondent_role", "channel"]],
               demo_frame("calls")[["call_type", "channel", "agent"]],
