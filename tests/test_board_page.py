@@ -10,6 +10,7 @@ import pyarrow as pa
 import pytest
 
 from conftest import ADMIN, ANALYST, SMB_LEAD, THEMES_IN_KOREAN, VIEWER, as_read, demo_frame
+from empathy import language
 from empathy.figures.board import build_board
 from empathy.figures.metrics import iso_week
 from empathy.figures.redact import redact, split_contacts
@@ -320,6 +321,18 @@ def test_the_growing_themes_are_named_in_korean_with_the_same_counts(run_app):
     growing = re.compile(r"<li><b>([^<]+)</b> (\d+) ")
     english, korean = growing.findall(html(run_app())), growing.findall(html(run_app(lang="ko")))
     assert english and korean == [(THEMES_IN_KOREAN[theme], count) for theme, count in english]
+
+
+def test_an_action_about_a_theme_names_it_in_korean_on_a_korean_board(run_app):
+    at = run_app(window="2026-W47", weeks="1", lang="ko", expanded=("board-record",))
+    at.text_input(key="board-action-what").input("청구서 오류 원인 찾기")
+    at.text_input(key="board-action-owner").input("김민지")
+    at.selectbox(key="board-action-about").select("주제: 청구")
+    with language.speaking("ko"):  # the test's own thread formats the page's choices again (AppTest)
+        at.button(key=next(b.key for b in at.button if b.label == "실행 과제 기록")).click().run()
+    assert not at.error
+    assert "청구서 오류 원인 찾기" in as_read(html(at)) and "대상: 주제 청구" in as_read(html(at))
+    assert "billing" not in as_read(html(at))
 
 
 def test_arr_is_shown_in_the_currency_the_settings_name_as_the_reader_writes_it(run_app, own_settings_and_themes):

@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import subprocess
+from datetime import date
 
 import pytest
 from PIL import Image
@@ -18,6 +19,7 @@ from empathy.figures.settings import read_settings
 from empathy.figures.voice import VoiceRule, candidates, pin
 from empathy.meeting.pack import make_pack
 from empathy.store import Store
+from empathy.store import actions as kept_actions
 
 PAGES = 6  # title, figures, voice, accounts at risk, themes, actions
 TITLES = {"nps": "NPS", "csat": "CSAT", "ces": "CES", "sentiment": "Call sentiment", "participation": "Participation"}
@@ -195,3 +197,14 @@ def test_a_korean_pack_with_lang_ko(demo, tmp_path):
                            for row in growing for korean in [THEMES_IN_KOREAN[row["theme"]]])
     subprocess.run(["pdftoppm", "-r", "50", "-f", "2", "-l", "2", "-png", str(path), str(tmp_path / "ko")], check=True)
     assert next(tmp_path.glob("ko-*.png")).stat().st_size > 20_000  # drawn (looked at: Hangul, not boxes)
+
+
+def test_an_action_about_a_theme_the_board_ships_names_it_in_korean_in_a_korean_pack(demo_copy, tmp_path):
+    store = Store.open(demo_copy)
+    try:
+        kept_actions.record(store, {"what": "청구서 오류 원인 찾기", "owner": "김민지", "due": date(2026, 12, 4),
+                                    "window_label": "2026-W47", "link_kind": "theme", "link": "billing"}, user=ANALYST)
+    finally:
+        store.close()
+    text = flat(pdf_text(pack(demo_copy, tmp_path, "pdf", "--lang", "ko")))
+    assert re.search(r"청구서 오류 원인 찾기 김민지 .{0,40}주제 청구", text), text[-600:]

@@ -13,6 +13,7 @@ import streamlit as st
 from empathy.access.roles import User
 from empathy.figures.metrics import Window
 from empathy.language import N_, _, day
+from empathy.meeting.wording import coded
 from empathy.store import Store, StoreError
 from empathy.store import actions as kept_actions
 from ui.text import literal
@@ -59,7 +60,7 @@ def follow_up_list(store: Store, user: User, found: pd.DataFrame, key: str) -> N
     editing = user.may("record_action")
     for action in found.itertuples():
         about = _(" · about {kind} {link}").format(kind=_(LINK_KINDS.get(action.link_kind, action.link_kind)),
-                                                   link=action.link) if action.link_kind else ""
+                                                   link=coded(action.link_kind, action.link)) if action.link_kind else ""
         state = _("overdue") if action.overdue else _(action.status)
         line, change = st.columns([5, 2], vertical_alignment="center")
         line.markdown(f"**#{action.action_id} {literal(action.what)}** · {literal(action.owner)} · "

@@ -223,7 +223,7 @@ def _actions_page(data: PackData) -> Page:
 
 def _actions_table(rows: pd.DataFrame) -> Table:
     def about(r) -> str:
-        return f"{_(r.link_kind)} {r.link}".strip() if r.link_kind else ""
+        return f"{_(r.link_kind)} {coded(r.link_kind, r.link)}".strip() if r.link_kind else ""
     def status(r) -> str:
         late = _(" (overdue)") if getattr(r, "overdue", False) else ""
         return f"{_(r.status)}{late}" + (f": {r.note}" if r.note else "")
