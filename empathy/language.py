@@ -85,9 +85,11 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return catalog(current()).ngettext(singular, plural, n)
 
 
-def pgettext(context: str, message: str) -> str:
-    """A message whose words are used elsewhere with another meaning ("performance" the theme)."""
-    return catalog(current()).pgettext(context, message)
+def theme_name(theme: str) -> str:
+    """A theme's name as the reader reads it: those of the taxonomy the product ships are in the catalog
+    (extracted from data/themes.csv, in the context "theme": "performance" the theme is not "performance"
+    elsewhere), a theme a company named itself reads as named."""
+    return catalog(current()).pgettext("theme", theme)
 
 
 def day(value: date) -> str:

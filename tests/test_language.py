@@ -19,8 +19,8 @@ PLACEHOLDER = re.compile(r"\{(\w+)[^}]*\}")
 
 
 def marked_messages() -> set[tuple[str, str | None]]:
-    """Every message the code marks with _(), N_(), ngettext() or pgettext(), and the names of the
-    shipped themes, extracted as `make catalogs` does: (message, context)."""
+    """Every message the code marks with _(), N_() or ngettext(), and the names of the shipped themes
+    (in the context "theme"), extracted as `make catalogs` does: (message, context)."""
     with (ROOT / "babel.cfg").open(encoding="utf-8") as handle:
         method_map, options_map = parse_mapping_cfg(handle)
     keywords = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}

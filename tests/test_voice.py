@@ -71,6 +71,8 @@ def test_candidates_rank_by_strength_and_the_preferences(voices):
     assert voice.reasons(best, "billing") == [f"strong negative sentiment ({-strength['R1']:+.2f})", "yellow account",
                                               "ARR in the top 1% of accounts",
                                               "mentions billing, the theme whose complaints grew most"]
+    with language.speaking("ko"):
+        assert "청구" in voice.reasons(best, "billing")[-1] and "billing" not in voice.reasons(best, "billing")[-1]
     assert voice.candidates(voices, W37, "UTC", RULE, {}, None, limit=2)["ref_id"].tolist() == \
         voice.candidates(voices, W37, "UTC", RULE, {}, None)["ref_id"].tolist()[:2]
 

@@ -25,7 +25,7 @@ import pandas as pd
 from empathy.access.roles import User
 from empathy.figures.metrics import Window, utc_bounds
 from empathy.figures.redact import PHONE_REGIONS, redact, split_contacts
-from empathy.language import _
+from empathy.language import _, theme_name
 from empathy.store import Store
 from empathy.store import voices as kept_voices
 
@@ -141,7 +141,7 @@ def reasons(row: pd.Series, top_theme: str | None) -> list[str]:
         top = max(1, round(100 * (1 - row["arr_percentile"])))
         found.append(_("ARR in the top {share} of accounts").format(share=f"{top}%"))
     if row["mentions_top_theme"]:
-        found.append(_("mentions {theme}, the theme whose complaints grew most").format(theme=top_theme))
+        found.append(_("mentions {theme}, the theme whose complaints grew most").format(theme=theme_name(top_theme)))
     return found
 
 

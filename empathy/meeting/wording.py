@@ -9,7 +9,7 @@ import pandas as pd
 from empathy import language
 from empathy.figures.metrics import WORSE_WHEN_UP, Figure
 from empathy.figures.settings import read_display
-from empathy.language import N_, _, moment, ngettext, pgettext, short_day
+from empathy.language import N_, _, moment, ngettext, short_day, theme_name
 
 # figure -> its title (translated where shown: `title`), the unit of its change, the d3 format of its
 # trend's tooltip
@@ -101,11 +101,10 @@ CODES = {"call_type": {"support": N_("support"), "sales": N_("sales"), "success"
 
 def coded(column: str, value: str) -> str:
     """A column's value in the reader's language where the schema keeps it as a code ("support") or the
-    product ships the word (the themes of the taxonomy it comes with: "billing" is 청구, a theme a
-    company named itself reads as named), any other value (a segment's name, a role as the sheet wrote
+    product ships the word (`theme_name`), any other value (a segment's name, a role as the sheet wrote
     it) as it is."""
     if column == "theme":
-        return pgettext("theme", value)
+        return theme_name(value)
     word = CODES.get(column, {}).get(value)
     return _(word) if word else value
 
