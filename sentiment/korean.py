@@ -184,10 +184,13 @@ QUICKLY = {("바로", "MAG"), ("금방", "MAG"), ("빨리", "MAG"), ("즉시", "
 # Likewise a negated 보이다/뜨다/나오다 ("shows"): what a customer keeps not showing is lost (주문 내역에 안 보여요,
 # 포인트가 안 떠요), a blemish or a trouble not showing is none (흠집이 하나도 안 보여요, 오류가 안 떠요).
 SHOWING = {("보이", "VV"), ("뜨", "VV"), ("나오", "VV")}
-# Done within a short while (`_done_within`): minutes, hours, a day or two before 만에, then one of DONE_SOON.
+# Done within a short while (`_done_within`): minutes, hours, a day or two before 만에 ("after only"), 안에 or
+# 이내에 ("within"), then one of DONE_SOON.
 SHORT_WHILE = {"분", "시간", "하루", "이틀", "반나절"}
+WITHIN = {("만", "NNB"), ("안", "NNG"), ("이내", "NNG")}
 DONE_SOON = {("끝나", "VV"), ("끝내", "VV"), ("도착", "NNG"), ("처리", "NNG"), ("해결", "NNG"), ("오", "VV"),
-             ("받", "VV"), ("완료", "NNG"), ("발급", "NNG"), ("복구", "NNG"), ("설치", "NNG")}  # not 연결: an hour to get through
+             ("받", "VV"), ("완료", "NNG"), ("발급", "NNG"), ("복구", "NNG"), ("설치", "NNG"),
+             ("달리", "VV")}  # 답변이 달려요: an answer posted; not 연결: an hour to get through
 # Times a stance can be said of alone (`_only_then`): 처음에만, 초반에만, 계약 전까지만, 그때만.
 ONLY_THEN = {(noun, "NNG") for noun in ("처음", "초반", "초기", "전", "그때", "한때", "예전", "옛날", "첫날")}
 BLEMISHES = {"흠집", "스크래치", "기스", "얼룩", "하자", "자국", "찍힘"}
@@ -339,6 +342,7 @@ CX_WORDS = {
     "합리/NNG": 1.2,  # reasonable (가격이 합리적이에요: 합리 + 적)
     "제시간/NNG": 1.0,  # on time (제시간에 도착했어요; 제시간에 안 왔어요 is a complaint)
     "개선필요/NNG": -1.0,  # needs to be better (개선이 필요해요): the idiom above
+    "자/VV": 0.0, "잠/NNG": 0.0,  # sleep: how a guest slept says it (잘 잤어요, 잠을 못 잤어요), not the films' "it put me to sleep"
 }
 
 
@@ -717,11 +721,11 @@ def _came_quickly(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _done_within(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """What a customer waits for done or come within minutes, hours or a day or two (몇 분 만에 끝냈어요, 하루 만에
-    도착했어요, 10분 만에 처리됐어요) as the word of its coming at once (바로옴); not a longer time (2주 만에 도착했어요,
-    three years later), and not what happened (일주일 만에 고장 났어요: 고장 says it)."""
+    도착했어요, 10분 만에 처리됐어요, 하루 안에 답변이 달려요) as the word of its coming at once (바로옴); not a longer
+    time (2주 만에 도착했어요, three years later), and not what happened (일주일 만에 고장 났어요: 고장 says it)."""
     made = list(found)
     for i in range(1, len(found) - 1):
-        if found[i] != ("만", "NNB") or found[i + 1] != ("에", "JKB") or found[i - 1][0] not in SHORT_WHILE:
+        if found[i] not in WITHIN or found[i + 1] != ("에", "JKB") or found[i - 1][0] not in SHORT_WHILE:
             continue
         for j in range(i + 2, min(len(found), i + 6)):
             if (found[j][0], found[j][1].split("-")[0]) in DONE_SOON and found[j - 1][0] != "잠":

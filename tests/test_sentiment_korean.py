@@ -158,7 +158,12 @@ NOT_ONCE_AND_EASY_TO_DO = [  # 한 번(도) 없다: never once; a customer's wor
     ("대기 공간이 쾌적해서 기다리기 편했어요", PRAISE), ("기다리기 너무 힘들었어요", COMPLAINT)]
 DONE_WITHIN = [  # done within minutes, hours or a day or two: at once; longer, or what happened, is not
     ("계좌 개설이 몇 분 만에 끝났어요", PRAISE), ("택배가 이틀 만에 도착했어요", PRAISE), ("접수하고 30분 만에 해결됐어요", PRAISE),
-    ("산 지 한 달 만에 고장 났어요", COMPLAINT), ("한 달 만에 겨우 환불받았어요", COMPLAINT)]
+    ("산 지 한 달 만에 고장 났어요", COMPLAINT), ("한 달 만에 겨우 환불받았어요", COMPLAINT),
+    ("질문을 올리면 하루 안에 답변이 달려요", PRAISE), ("하루 이내에 처리됩니다", PRAISE),
+    ("하루 안에 처리해 준다더니 일주일째 소식이 없어요", COMPLAINT)]
+HOW_ONE_SLEPT = [  # a guest's night (the films' 자다 is a film that puts one to sleep)
+    ("에어컨에서 냄새가 나서 잠을 제대로 못 잤어요", COMPLAINT), ("시끄러워서 한숨도 못 잤어요", COMPLAINT),
+    ("옆방 소음 때문에 밤새 잠을 설쳤어요", COMPLAINT), ("침대가 편해서 푹 잘 잤어요", PRAISE), ("조용해서 잘 잤어요", PRAISE)]
 RUDE_FAIR_ON_TIME_AND_AGAIN = [  # from sentences written in both languages (bench/README.md)
     ("직원이 너무 무례해요", COMPLAINT), ("무례한 상담원 때문에 기분이 상했어요", COMPLAINT), ("요금제가 합리적이라 좋아요", PRAISE),
     ("택배가 제시간에 왔어요", PRAISE), ("기사님이 제시간에 안 오셨어요", COMPLAINT),
@@ -220,7 +225,8 @@ BLOWN_AWAY = [  # time, money or work blown away is lost; a trouble blown away i
                          + NEGATIONS_THAT_CANCEL + A_WORRY_OVERTURNED
                          + ENGLISH_MIXED_IN_AND_WAITED_FOR + FAILED + LOCKED_OUT + LEFT_OUT_CONFUSED_WORN_OUT
                          + BLOWN_AWAY + SHORT_NEGATION_AS_LONG + STILL_AS_IT_WAS + CANNOT + TRUST + NOT_A_WORD
-                         + NO_BURDEN_NO_WORRY + CAME_HOW + NOT_RECEIVED_FEES_AND_FAVOURS + ONLY_THEN_AND_DONE_FOR_US)
+                         + NO_BURDEN_NO_WORRY + CAME_HOW + NOT_RECEIVED_FEES_AND_FAVOURS + ONLY_THEN_AND_DONE_FOR_US
+                         + HOW_ONE_SLEPT)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
