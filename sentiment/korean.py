@@ -191,6 +191,10 @@ WITHIN = {("만", "NNB"), ("안", "NNG"), ("이내", "NNG")}
 DONE_SOON = {("끝나", "VV"), ("끝내", "VV"), ("도착", "NNG"), ("처리", "NNG"), ("해결", "NNG"), ("오", "VV"),
              ("받", "VV"), ("완료", "NNG"), ("발급", "NNG"), ("복구", "NNG"), ("설치", "NNG"),
              ("달리", "VV")}  # 답변이 달려요: an answer posted; not 연결: an hour to get through
+# A trouble the customer's own side fixed (`_fixed_ourselves`): one of these done, 직접 or 스스로, by 우리, 저희, 저 or 나.
+FIXED_BY_US = {("해결", "NNG"), ("고치", "VV"), ("처리", "NNG"), ("복구", "NNG"), ("수정", "NNG"), ("찾", "VV")}
+OURSELVES = {("직접", "MAG"), ("스스로", "MAG"), ("손수", "MAG")}
+WE = {("우리", "NP"), ("저희", "NP"), ("저", "NP"), ("나", "NP")}
 # Times a stance can be said of alone (`_only_then`): 처음에만, 초반에만, 계약 전까지만, 그때만.
 ONLY_THEN = {(noun, "NNG") for noun in ("처음", "초반", "초기", "전", "그때", "한때", "예전", "옛날", "첫날")}
 BLEMISHES = {"흠집", "스크래치", "기스", "얼룩", "하자", "자국", "찍힘"}
@@ -342,6 +346,7 @@ CX_WORDS = {
     "합리/NNG": 1.2,  # reasonable (가격이 합리적이에요: 합리 + 적)
     "제시간/NNG": 1.0,  # on time (제시간에 도착했어요; 제시간에 안 왔어요 is a complaint)
     "개선필요/NNG": -1.0,  # needs to be better (개선이 필요해요): the idiom above
+    "직접해결/VV": -1.2,  # fixed by the customer's own side (_fixed_ourselves)
     "자/VV": 0.0, "잠/NNG": 0.0,  # sleep: how a guest slept says it (잘 잤어요, 잠을 못 잤어요), not the films' "it put me to sleep"
 }
 
@@ -465,7 +470,7 @@ def features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
     each word's first and last syllable as such, half (^안, 다$: word stems and endings Kiwi leaves
     unknown; with the runs of three, validation tenth 0.843 -> 0.850)."""
     found = _favour_done(_wished_better(_made_to_repeat(_meant_in_clause(_done_within(_came_quickly(_not_come(
-        _requests_done(_solved_only_once_done(_cannot_do(_idioms(found)))))))))))
+        _requests_done(_solved_only_once_done(_fixed_ourselves(_cannot_do(_idioms(found))))))))))))
     counted: dict[str, float] = {}
     contrast = _last_contrast(found)
     feared = _feared(found, contrast)
@@ -733,6 +738,21 @@ def _done_within(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 break
             if _clause_ends(found, j):
                 break
+    return made
+
+
+def _fixed_ourselves(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A trouble the customer's own side fixed (결국 우리 팀이 직접 해결했어요, 제가 직접 고쳤어요): the one who should
+    have did not, a complaint (직접해결), not a trouble solved for them; not a favour (기사님이 직접 와서 해결해
+    주셨어요: no 우리, and 주다)."""
+    made = list(found)
+    for i, (form, tag) in enumerate(found):
+        if (form, tag.split("-")[0]) not in FIXED_BY_US or not _said_done(found, i):
+            continue
+        before = found[_sentence_start(found, i):i]
+        if any(m in OURSELVES for m in before) and any(m in WE for m in before) \
+                and ("주", "VX") not in _rest_of_clause(found, i):
+            made[i] = ("직접해결", "VV")
     return made
 
 

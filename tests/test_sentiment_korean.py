@@ -161,6 +161,9 @@ DONE_WITHIN = [  # done within minutes, hours or a day or two: at once; longer, 
     ("산 지 한 달 만에 고장 났어요", COMPLAINT), ("한 달 만에 겨우 환불받았어요", COMPLAINT),
     ("질문을 올리면 하루 안에 답변이 달려요", PRAISE), ("하루 이내에 처리됩니다", PRAISE),
     ("하루 안에 처리해 준다더니 일주일째 소식이 없어요", COMPLAINT)]
+FIXED_OURSELVES = [  # the customer's own side fixed it: the vendor did not; fixed for the customer is praise
+    ("결국 우리 팀이 직접 해결했어요", COMPLAINT), ("제가 직접 고쳤어요", COMPLAINT), ("저희 쪽에서 직접 데이터를 복구했습니다", COMPLAINT),
+    ("기사님이 직접 와서 해결해 주셨어요", PRAISE), ("상담원이 직접 해결해 줬어요", PRAISE)]
 HOW_ONE_SLEPT = [  # a guest's night (the films' 자다 is a film that puts one to sleep)
     ("에어컨에서 냄새가 나서 잠을 제대로 못 잤어요", COMPLAINT), ("시끄러워서 한숨도 못 잤어요", COMPLAINT),
     ("옆방 소음 때문에 밤새 잠을 설쳤어요", COMPLAINT), ("침대가 편해서 푹 잘 잤어요", PRAISE), ("조용해서 잘 잤어요", PRAISE)]
@@ -226,7 +229,7 @@ BLOWN_AWAY = [  # time, money or work blown away is lost; a trouble blown away i
                          + ENGLISH_MIXED_IN_AND_WAITED_FOR + FAILED + LOCKED_OUT + LEFT_OUT_CONFUSED_WORN_OUT
                          + BLOWN_AWAY + SHORT_NEGATION_AS_LONG + STILL_AS_IT_WAS + CANNOT + TRUST + NOT_A_WORD
                          + NO_BURDEN_NO_WORRY + CAME_HOW + NOT_RECEIVED_FEES_AND_FAVOURS + ONLY_THEN_AND_DONE_FOR_US
-                         + HOW_ONE_SLEPT)
+                         + HOW_ONE_SLEPT + FIXED_OURSELVES)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
