@@ -98,6 +98,10 @@ FAILURES = {
                       r"\bkeeps? (?:crashing|freezing|failing|dropping|logging|saying|asking|happening|breaking)"
                       r"|\bevery single time\b|\b(?:round|around|going) in circles\b"),
     "mess": (("mess",), r"\bmess\b"),
+    "fixed it ourselves": (("ourselves", "myself", "our own", "my own"),  # the one who should have did not
+                           r"\b(?:(?:fixed|solved|sorted|figured|worked|had to \w+|ended up \w+ing)"
+                           r" (?:it |this |that |the \w+ )?(?:out )?|did (?:it|this|that) )"
+                           r"(?:ourselves|myself|on (?:our|my) own)\b"),  # not "found myself laughing"
     "a complaint": (("complaint", "report", "lawyer", "ombudsman", "sue"),
                     r"\b(?:file|make|lodge|raise|put in) a (?:formal )?complaint\b|\breport (?:you|this|your company)\b"
                     r"|\blawyer\b|\bombudsman\b|\bsue (?:you|your company)\b"),
@@ -176,6 +180,9 @@ KOREAN = {
            r"|장난(?:하|치)|못 ?참|참을 수(?:가)? 없|손해(?:를)? ?(?:봤|본|보|입)|누가 (?:책임지|보상)"),
     # 왜 이렇게: why on earth; 사기: a fraud; 장난하세요: are you kidding; 못 참겠어요: can't stand it; 손해 본 건
     # 누가 책임지나요: English's "unacceptable"
+    "직접 해결했어요": (("직접", "스스로", "손수"),  # English's "fixed it ourselves"
+                  r"(?:우리|저희|제가|내가)(?: ?\S+)? (?:결국 )?(?:직접|스스로|손수) (?:\S+ )?"
+                  r"(?:해결했|해결하|고쳤|고치|처리했|복구했|수정했|찾았)"),
     "소비자원에 신고": (("소비자", "민원", "고소", "소송", "공정위"),
                   r"소비자(?:원|보호)|민원(?:을)? ?(?:넣|제기|접수할|접수하겠)|고소(?:할|하겠|하려|장)|소송|공정위"),  # English's "a complaint"
 }

@@ -96,6 +96,9 @@ def test_no_thanks_thats_all_is_a_closing_not_a_rejection():
     ("The chatbot just goes round in circles.", ["keeps failing"]),
     ("I can't believe I have to go through this again.", ["angry words"]),
     ("So what am I supposed to do now?", ["angry words"]),
+    ("In the end we fixed it ourselves.", ["fixed it ourselves"]),
+    ("I had to figure it out on my own.", ["fixed it ourselves"]), ("I can do it myself, thanks.", []),
+    ("I found myself laughing at the end.", []),
 ])
 def test_service_failures_and_rejections_are_read(text, found):
     assert said_phrases(text) == found
@@ -196,6 +199,7 @@ def test_a_happy_turn_scores_near_zero_a_neutral_one_half_and_an_unscored_one_no
     ("그 부분은 다시 생각해 볼게요", []),
     ("고쳐졌다고 해서 다시 써 봤는데 똑같아요", ["아직도 안 됐어요"]), ("다시 해 봤는데 잘 되네요", []),
     ("이 문제 때문에 저희 직원들이 하루 종일 일을 못 했어요", ["안 돼요"]), ("오늘은 일이 일찍 끝났어요", []),
+    ("결국 저희가 직접 해결했어요", ["직접 해결했어요"]), ("기사님이 직접 와서 해결해 주셨어요", []),
 ])
 def test_korean_rejections_and_failures_count_as_english_ones_do(text, found):
     """The same formula over the Korean scorer's leaning (its compound, or 0 for a weak reading): a
