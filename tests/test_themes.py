@@ -71,6 +71,8 @@ def test_the_projects_taxonomy_file_lists_each_theme_once_with_each_phrase_once(
     ("점검 공지도 없이 서비스가 멈췄습니다", ["reliability"]), ("문의 남긴 지 일주일인데 아무 연락이 없어요", ["support responsiveness"]),
     ("보고서 하나 뽑는 데 너무 오래 걸려요", ["performance"]), ("챗봇이 같은 말만 반복해요", ["support responsiveness"]),
     ("문의한 지 열흘째 아무 소식이 없네요", ["support responsiveness"]), ("캘린더 동기화가 하루 늦게 돼요", ["integrations"]),
+    ("자동 연장되는 줄 모르고 있다가 돈이 빠져나갔어요", ["billing"]), ("해지하려고 했더니 위약금이 너무 많이 나왔어요", ["billing"]),
+    ("The plan auto-renewed without any warning", ["billing"]), ("Nobody mentioned the cancellation fee", ["billing"]),
     # a part of a phrase's word is not the phrase: 초기 설정 is no 설정, 설치 no 설 (a holiday)
     ("알림 설정을 꺼도 계속 알림이 와요", []), ("설 연휴에도 배송이 되나요", []),
 ])
