@@ -184,8 +184,9 @@ def show_account(account_id: str) -> None:
         st.subheader(_("Themes"))
         days = cached(data_days, store, settings.timezone)
         everything = Window(days[0], days[1])
-        st.dataframe(named_themes(cached(explore.theme_mentions, store, everything,
-                                          Scope(None, (("account_id", account_id),)), settings.timezone)), hide_index=True, width="stretch",
+        mentions = cached(explore.theme_mentions, store, everything, Scope(None, (("account_id", account_id),)),
+                          settings.timezone)
+        st.dataframe(named_themes(mentions), hide_index=True, width="stretch",
                      column_config={"theme": _("Theme"), "mentions": _("Mentions"),
                                     "sentiment": st.column_config.NumberColumn(_("Mean sentiment"), format="%+.2f"),
                                     "negative": _("Negative")})

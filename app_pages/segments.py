@@ -88,8 +88,8 @@ if value:
         st.caption(_("The {n} windows ending with {window}; hollow points have fewer than {min_n} answers or calls.")
                    .format(n=settings.trend_windows, window=week(window.label), min_n=settings.min_n))
     with themes_tab:
-        st.dataframe(named_themes(cached(explore.theme_mentions, store, window, drilled, settings.timezone)), hide_index=True,
-                     width="stretch", column_config={
+        mentions = cached(explore.theme_mentions, store, window, drilled, settings.timezone)
+        st.dataframe(named_themes(mentions), hide_index=True, width="stretch", column_config={
                          "theme": _("Theme"), "mentions": st.column_config.NumberColumn(_("Mentions"), format="%d"),
                          "sentiment": st.column_config.NumberColumn(_("Mean sentiment"), format="%+.2f"),
                          "negative": st.column_config.NumberColumn(_("Negative mentions"), format="%d")})

@@ -347,7 +347,8 @@ CX_WORDS = {
     "제시간/NNG": 1.0,  # on time (제시간에 도착했어요; 제시간에 안 왔어요 is a complaint)
     "개선필요/NNG": -1.0,  # needs to be better (개선이 필요해요): the idiom above
     "직접해결/VV": -1.2,  # fixed by the customer's own side (_fixed_ourselves)
-    "자/VV": 0.0, "잠/NNG": 0.0,  # sleep: how a guest slept says it (잘 잤어요, 잠을 못 잤어요), not the films' "it put me to sleep"
+    # sleep: how a guest slept says it (잘 잤어요, 잠을 못 잤어요), not the films' "it put me to sleep"
+    "자/VV": 0.0, "잠/NNG": 0.0,
 }
 
 

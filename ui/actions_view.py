@@ -59,8 +59,9 @@ def follow_up_list(store: Store, user: User, found: pd.DataFrame, key: str) -> N
         return
     editing = user.may("record_action")
     for action in found.itertuples():
-        about = _(" · about {kind} {link}").format(kind=_(LINK_KINDS.get(action.link_kind, action.link_kind)),
-                                                   link=coded(action.link_kind, action.link)) if action.link_kind else ""
+        about = _(" · about {kind} {link}").format(
+            kind=_(LINK_KINDS.get(action.link_kind, action.link_kind)),
+            link=coded(action.link_kind, action.link)) if action.link_kind else ""
         state = _("overdue") if action.overdue else _(action.status)
         line, change = st.columns([5, 2], vertical_alignment="center")
         line.markdown(f"**#{action.action_id} {literal(action.what)}** · {literal(action.owner)} · "

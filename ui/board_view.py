@@ -16,10 +16,10 @@ from empathy.meeting.wording import (
     attribution,
     change_kind,
     change_text,
-    coded,
     counted,
     main_value,
     money,
+    named_themes,
     renewing_text,
     side_value,
     status_word,
@@ -108,10 +108,10 @@ def themes_html(themes: pd.DataFrame) -> str:
         return '<div class="themes quiet">' + _("No theme has more complaints than the window before.") + "</div>"
     rose, quiet, from_before = _("a real rise"), _("within noise"), _("from {n}")
     rows = "".join(
-        f'<li><b>{literal_html(coded("theme", t.theme))}</b> {t.now} <span class="quiet">{from_before.format(n=t.before)}</span> '
+        f'<li><b>{literal_html(t.theme)}</b> {t.now} <span class="quiet">{from_before.format(n=t.before)}</span> '
         f'<span class="verdict {"worse" if t.significant else "quiet"}">+{t.change} · '
         f'{rose if t.significant else quiet}</span></li>'
-        for t in themes.itertuples())
+        for t in named_themes(themes).itertuples())
     return f'<ol class="themes">{rows}</ol>'
 
 

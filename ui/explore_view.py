@@ -131,7 +131,8 @@ def call_line(header: dict) -> str:
     """A call's header as Markdown: account, kind, when, agent, escalated."""
     line = _("**{account}** · {kind} call · {when} UTC · agent {agent}").format(
         account=literal(header["account_name"] or header["account_id"]),
-        kind=literal(coded("call_type", header["call_type"])), when=moment(header["started_at"]), agent=literal(header["agent"] or _("unknown")))
+        kind=literal(coded("call_type", header["call_type"])), when=moment(header["started_at"]),
+        agent=literal(header["agent"] or _("unknown")))
     line += _(" · escalated") if header["escalated"] else ""
     if pd.notna(header.get("unhappy")):
         line += (_(" · **an unhappy customer** (dissatisfaction {value:.2f})") if header["unhappy"] else

@@ -63,7 +63,7 @@ def taxonomy_from_rows(rows, where: str = "themes") -> dict[str, list[str]]:
 def catalog_messages(fileobj, keywords, comment_tags, options):
     """Babel's extraction method for a themes file (babel.cfg): each theme's name once, in the context
     "theme", so that the catalog says the names of the taxonomy the product ships in Korean
-    (`wording.coded`)."""
+    (`language.theme_name`)."""
     rows = csv.DictReader(io.TextIOWrapper(fileobj, encoding="utf-8-sig", newline=""))
     named: set[str] = set()
     for row in rows:

@@ -38,6 +38,7 @@ from empathy.meeting.wording import (
     main_value,
     margin_text,
     money,
+    named_themes,
     renewing_text,
     side_value,
     status_word,
@@ -188,7 +189,7 @@ def _risk_page(data: PackData) -> Page:
 
 
 def _themes_page(data: PackData) -> Page:
-    growing = data.board.themes
+    growing = named_themes(data.board.themes)
     rose, quiet = _("a real rise"), _("within noise")
     blocks = [Text(_("Complaints growing: negative comments and customer turns per theme, against the window "
                      "before."))]
@@ -196,17 +197,17 @@ def _themes_page(data: PackData) -> Page:
         blocks.append(Text(_("No theme has more complaints than the window before."), "caption"))
     else:
         blocks.append(Table([_("Theme"), _("This window"), _("Before"), _("Change")],
-                            [[coded("theme", t.theme), f"{t.now}", f"{t.before}", f"+{t.change} · {rose if t.significant else quiet}"]
+                            [[t.theme, f"{t.now}", f"{t.before}", f"+{t.change} · {rose if t.significant else quiet}"]
                              for t in growing.itertuples()], [0.4, 0.15, 0.15, 0.3]))
     blocks.append(Text(_("Theme impact on NPS: the NPS of answers mentioning a theme against those that don't, "
                          "and the points it takes off the overall NPS.")))
-    impact = data.impact.head(8)
+    impact = named_themes(data.impact.head(8))
     real = _("real at 95%")
     if impact.empty:
         blocks.append(Text(_("No NPS answer in this window mentions a theme."), "caption"))
     else:
         blocks.append(Table([_("Theme"), _("Answers"), _("NPS with"), _("NPS without"), _("Points on NPS"), _("Gap")],
-                            [[coded("theme", t.theme), f"{t.n}", f"{t.nps:+.0f}", f"{t.nps_without:+.0f}", f"{t.effect:+.1f}",
+                            [[t.theme, f"{t.n}", f"{t.nps:+.0f}", f"{t.nps_without:+.0f}", f"{t.effect:+.1f}",
                               real if t.significant else quiet] for t in impact.itertuples()],
                             [0.3, 0.12, 0.13, 0.15, 0.15, 0.15]))
     return Page(_("Themes"), blocks)
