@@ -164,6 +164,15 @@ DONE_WITHIN = [  # done within minutes, hours or a day or two: at once; longer, 
 FIXED_OURSELVES = [  # the customer's own side fixed it: the vendor did not; fixed for the customer is praise
     ("결국 우리 팀이 직접 해결했어요", COMPLAINT), ("제가 직접 고쳤어요", COMPLAINT), ("저희 쪽에서 직접 데이터를 복구했습니다", COMPLAINT),
     ("기사님이 직접 와서 해결해 주셨어요", PRAISE), ("상담원이 직접 해결해 줬어요", PRAISE)]
+BILLS_AND_NO_TIME = [  # how much a bill came out; not even a short while taken; nobody came; room to spare
+    ("이번 달 전기세가 너무 많이 나왔어요", COMPLAINT), ("가스비가 예상보다 더 나왔네요", COMPLAINT),
+    ("요금제 바꾸고 나서 통신비가 훨씬 적게 나와요", PRAISE), ("수도세가 지난번보다 덜 나왔어요", PRAISE),
+    ("자주 묻는 질문이 많이 나와 있어서 찾기 쉬웠어요", PRAISE),
+    ("가입까지 오 분도 안 걸렸어요", PRAISE), ("설치하는 데 10분밖에 안 걸렸어요", PRAISE),
+    ("처리하는 데 하루도 걸리지 않았어요", PRAISE), ("연결되는 데 한 시간이나 걸렸어요", COMPLAINT),
+    ("수리 기사님을 불렀는데 아무도 안 왔어요", COMPLAINT), ("세 시간을 기다려도 아무도 오지 않았어요", COMPLAINT),
+    ("하루 만에 환불금이 입금됐어요", PRAISE),
+    ("일정에 여유가 있어서 좋았어요", PRAISE), ("일정이 너무 빠듯해서 여유가 없었어요", COMPLAINT)]
 HOW_ONE_SLEPT = [  # a guest's night (the films' 자다 is a film that puts one to sleep)
     ("에어컨에서 냄새가 나서 잠을 제대로 못 잤어요", COMPLAINT), ("시끄러워서 한숨도 못 잤어요", COMPLAINT),
     ("옆방 소음 때문에 밤새 잠을 설쳤어요", COMPLAINT), ("침대가 편해서 푹 잘 잤어요", PRAISE), ("조용해서 잘 잤어요", PRAISE)]
@@ -229,9 +238,17 @@ BLOWN_AWAY = [  # time, money or work blown away is lost; a trouble blown away i
                          + ENGLISH_MIXED_IN_AND_WAITED_FOR + FAILED + LOCKED_OUT + LEFT_OUT_CONFUSED_WORN_OUT
                          + BLOWN_AWAY + SHORT_NEGATION_AS_LONG + STILL_AS_IT_WAS + CANNOT + TRUST + NOT_A_WORD
                          + NO_BURDEN_NO_WORRY + CAME_HOW + NOT_RECEIVED_FEES_AND_FAVOURS + ONLY_THEN_AND_DONE_FOR_US
-                         + HOW_ONE_SLEPT + FIXED_OURSELVES)
+                         + HOW_ONE_SLEPT + FIXED_OURSELVES + BILLS_AND_NO_TIME)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
+
+
+@pytest.mark.parametrize("text, charge", [("이사 오고 나서 난방비가 많이 나와요", "난방비"), ("가스비가 많이 나왔어요", "가스비"),
+                                          ("수도세가 올랐어요", "수도세")])
+def test_a_charge_is_one_word(text, charge):
+    """Kiwi read 난방비 here as 나 + ㄴ + 방비 and 가스비 as 가스 + 비, so no rule of a price's move found it."""
+    assert (charge, "NNG") in korean.tokens(text)
+    assert korean.score(text).compound < 0
 
 
 @pytest.mark.parametrize("text", ["일정 조율이 유연해요", "가입 절차가 간단해요"])
