@@ -668,11 +668,13 @@ def _rest_of_clause(found: list[tuple[str, str]], i: int) -> list[tuple[str, str
 
 def _said_done(found: list[tuple[str, str]], i: int) -> bool:
     """Whether the clause says what `i` names as done: in the past (환불 받았어요, 수정됐어요; 환불 들어온 거, a verb's
-    -ㄴ), not wished for (개선됐으면 좋겠어요), or as the cause of what follows (취소해 주셔서 다행이었어요)."""
+    -ㄴ), not wished for (개선됐으면 좋겠어요), as the cause of what follows (취소해 주셔서 다행이었어요), or noted
+    as done (해결됨)."""
     said = _rest_of_clause(found, i)
     wished = any(m in WISHES for m in said)
     past_relative = len(said) > 1 and said[-1] == ("ᆫ", "ETM") and said[-2][1] in ("VV", "VX", "XSV")
-    return (("었", "EP") in said and not wished) or ("어서", "EC") in said or past_relative
+    noted_done = len(said) > 1 and said[-1] == ("ᆷ", "EF") and said[-2][0] == "되"  # 해결됨, 환불 처리됨: a terse "done"
+    return (("었", "EP") in said and not wished) or ("어서", "EC") in said or past_relative or noted_done
 
 
 def _not_come(found: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -176,6 +176,9 @@ BILLS_AND_NO_TIME = [  # how much a bill came out; not even a short while taken;
 NOT_RECOMMENDED_AND_A_BARGAIN = [  # 비추(천): not recommended (Kiwi read 비추합니다 as "not ugly"); 남는 장사: a bargain
     ("솔직히 비추합니다", COMPLAINT), ("이 요금제는 비추천합니다", COMPLAINT), ("비추할 이유가 없어요", PRAISE),
     ("이 가격이면 남는 장사예요", PRAISE)]
+NOTED_DONE = [  # a terse survey answer's "done" (-ㅁ): 해결됨 is solved, 해결 안 됨 is not
+    ("문의한 건 바로 해결됨", PRAISE), ("환불 처리됨 감사합니다", PRAISE), ("버그 수정됨", PRAISE),
+    ("아직 해결 안 됨", COMPLAINT), ("환불 처리 안 됨", COMPLAINT)]
 HOW_ONE_SLEPT = [  # a guest's night (the films' 자다 is a film that puts one to sleep)
     ("에어컨에서 냄새가 나서 잠을 제대로 못 잤어요", COMPLAINT), ("시끄러워서 한숨도 못 잤어요", COMPLAINT),
     ("옆방 소음 때문에 밤새 잠을 설쳤어요", COMPLAINT), ("침대가 편해서 푹 잘 잤어요", PRAISE), ("조용해서 잘 잤어요", PRAISE)]
@@ -242,7 +245,7 @@ BLOWN_AWAY = [  # time, money or work blown away is lost; a trouble blown away i
                          + BLOWN_AWAY + SHORT_NEGATION_AS_LONG + STILL_AS_IT_WAS + CANNOT + TRUST + NOT_A_WORD
                          + NO_BURDEN_NO_WORRY + CAME_HOW + NOT_RECEIVED_FEES_AND_FAVOURS + ONLY_THEN_AND_DONE_FOR_US
                          + HOW_ONE_SLEPT + FIXED_OURSELVES + BILLS_AND_NO_TIME
-                         + NOT_RECOMMENDED_AND_A_BARGAIN)
+                         + NOT_RECOMMENDED_AND_A_BARGAIN + NOTED_DONE)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
