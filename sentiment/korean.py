@@ -58,6 +58,8 @@ REQUESTS = {"환불", "해지", "취소"}
 # negated, not asked about; the request alone is a complaint (환불해 주세요, -1.0), done it is none (`_requests_done`).
 DONE_FOR = {("주", "VX"), ("되", "VV"), ("되", "XSV"), ("받", "VV"), ("들어오", "VV")}  # 환불 들어왔어요: it came in
 WISHES = {("으면", "EC"), ("면", "EC")}  # 됐으면 좋겠어요: a wish, not a thing done
+# what someone said was done (환불됐다고 했는데), not 환불됐다는 문자 받았어요 (the notice came) or 됐다니 다행이에요
+QUOTED = {"다고", "라고", "다며", "라며", "다면서", "라면서", "다더니"}
 WISHED_BY = {("좋", "VA"), ("하", "VV"), ("하", "VX"), ("바라", "VV")}  # -면 좋겠다, -었으면 하다, -었으면 바라다
 # a wish for more of this, or for the company's growing, is praise (이런 서비스가 더 많아졌으면, 더 많이 해 주세요,
 # 더 널리 알려졌으면)
@@ -669,8 +671,10 @@ def _rest_of_clause(found: list[tuple[str, str]], i: int) -> list[tuple[str, str
 def _said_done(found: list[tuple[str, str]], i: int) -> bool:
     """Whether the clause says what `i` names as done: in the past (환불 받았어요, 수정됐어요; 환불 들어온 거, a verb's
     -ㄴ), not wished for (개선됐으면 좋겠어요), as the cause of what follows (취소해 주셔서 다행이었어요), or noted
-    as done (해결됨)."""
+    as done (해결됨); not where it is only reported (환불됐다고 했는데)."""
     said = _rest_of_clause(found, i)
+    if said and said[-1][0] in QUOTED:
+        return False  # 환불됐다고 했는데, 수정됐다고 하셨잖아요: said to be done, not done
     wished = any(m in WISHES for m in said)
     past_relative = len(said) > 1 and said[-1] == ("ᆫ", "ETM") and said[-2][1] in ("VV", "VX", "XSV")
     noted_done = len(said) > 1 and said[-1] == ("ᆷ", "EF") and said[-2][0] == "되"  # 해결됨, 환불 처리됨: a terse "done"

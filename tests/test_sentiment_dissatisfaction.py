@@ -209,6 +209,7 @@ def test_a_happy_turn_scores_near_zero_a_neutral_one_half_and_an_unscored_one_no
     ("제 자료가 왜 삭제됐는지 설명해 주세요", ["최악"]), ("왜 그런지 설명해 주셔서 감사해요", []),
     ("번호 변경을 요청했는데도 예전 번호로 문자가 와요", ["아직도 안 됐어요"]),
     ("늦게 연락했는데도 친절하게 받아 주셨어요", []),
+    ("환불 처리됐다고 문자가 왔는데 돈이 안 들어왔어요", ["해지"]),  # said to be done: no request met
 ])
 def test_korean_rejections_and_failures_count_as_english_ones_do(text, found):
     """The same formula over the Korean scorer's leaning (its compound, or 0 for a weak reading): a

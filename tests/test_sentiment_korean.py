@@ -179,6 +179,10 @@ NOT_RECOMMENDED_AND_A_BARGAIN = [  # 비추(천): not recommended (Kiwi read 비
 NOTED_DONE = [  # a terse survey answer's "done" (-ㅁ): 해결됨 is solved, 해결 안 됨 is not
     ("문의한 건 바로 해결됨", PRAISE), ("환불 처리됨 감사합니다", PRAISE), ("버그 수정됨", PRAISE),
     ("아직 해결 안 됨", COMPLAINT), ("환불 처리 안 됨", COMPLAINT)]
+REPORTED_DONE = [  # said to be done (-다고, -다더니) is not done; the notice of it (-다는 문자) and relief at it are
+    ("환불됐다고 했는데 아직 안 들어왔어요", COMPLAINT), ("오류가 수정됐다고 하셨는데 그대로예요", COMPLAINT),
+    ("해지됐다고 안내받았는데 요금이 또 나갔어요", COMPLAINT), ("수리 끝났다더니 또 고장 났어요", COMPLAINT),
+    ("환불 처리됐다는 문자 받았어요", PRAISE), ("환불됐다니 다행이에요", PRAISE)]
 HOW_ONE_SLEPT = [  # a guest's night (the films' 자다 is a film that puts one to sleep)
     ("에어컨에서 냄새가 나서 잠을 제대로 못 잤어요", COMPLAINT), ("시끄러워서 한숨도 못 잤어요", COMPLAINT),
     ("옆방 소음 때문에 밤새 잠을 설쳤어요", COMPLAINT), ("침대가 편해서 푹 잘 잤어요", PRAISE), ("조용해서 잘 잤어요", PRAISE)]
@@ -245,7 +249,8 @@ BLOWN_AWAY = [  # time, money or work blown away is lost; a trouble blown away i
                          + BLOWN_AWAY + SHORT_NEGATION_AS_LONG + STILL_AS_IT_WAS + CANNOT + TRUST + NOT_A_WORD
                          + NO_BURDEN_NO_WORRY + CAME_HOW + NOT_RECEIVED_FEES_AND_FAVOURS + ONLY_THEN_AND_DONE_FOR_US
                          + HOW_ONE_SLEPT + FIXED_OURSELVES + BILLS_AND_NO_TIME
-                         + NOT_RECOMMENDED_AND_A_BARGAIN + NOTED_DONE)
+                         + NOT_RECOMMENDED_AND_A_BARGAIN + NOTED_DONE
+                         + REPORTED_DONE)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
