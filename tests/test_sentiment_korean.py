@@ -255,6 +255,15 @@ def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
 
+@pytest.mark.parametrize("text", ["빠른 처리 부탁드립니다", "빠른 해결 바람", "친절한 응대 부탁드립니다", "정확한 안내를 부탁드려요"])
+def test_a_quality_asked_for_is_neither_praise_nor_a_complaint(text):
+    """빠르다 in 빠른 처리 부탁드립니다 is asked for, not had (it read +0.26 to +0.54); on a call it is a polite
+    closing, as "please process it quickly" is, so no unhappy customer either."""
+    assert abs(korean.score(text).compound) < 0.25
+    assert korean.score(text).leaning == 0
+    assert korean.score("앞으로도 좋은 서비스 부탁드립니다").compound > 0.25  # more of this: praise
+
+
 @pytest.mark.parametrize("text, charge", [("이사 오고 나서 난방비가 많이 나와요", "난방비"), ("가스비가 많이 나왔어요", "가스비"),
                                           ("수도세가 올랐어요", "수도세")])
 def test_a_charge_is_one_word(text, charge):
