@@ -634,10 +634,8 @@ def _meant_in_clause(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _came_out(found: list[tuple[str, str]], i: int) -> tuple[str, str] | None:
     """The price's move said by how much the 나오다 at `i` came out (많이, 더, 적게, 덜 ... just before it)."""
-    before = [(form, tag.split("-")[0]) for form, tag in found[max(0, i - 3):i]]
-    if before[-1:] and before[-1][0] == "게":
-        before = before[:-1]
-    return CAME_OUT.get(before[-1]) if before else None
+    k = i - 1 - (i > 1 and found[i - 1][0] == "게")  # 많이 나왔어요; 적게 나와요: 적 + 게
+    return CAME_OUT.get((found[k][0], found[k][1].split("-")[0])) if k >= 0 else None
 
 
 def _names_one_of(found: list[tuple[str, str]], j: int, nouns: set[str]) -> bool:
@@ -692,14 +690,12 @@ def _not_come(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     dropped: set[int] = set()  # the negations taken with a word
     gone: set[int] = set()
     for i, (form, tag) in enumerate(found):
-        before = i and found[i - 1] in NEGATORS_BEFORE
-        after = [t for _, t in found[i + 1:i + 3]] == ["EC", "VX"] and found[i + 1][0] == "지" and \
-            (found[i + 2][0], "VX") in NEGATORS_AFTER
-        if not (before or after):
+        negators = _negators_of(found, i)
+        if not negators:
             continue
         for nouns, verbs, word, nouns_gone, of_a_noun in NOT_THERE:
             if (form, tag.split("-")[0]) not in verbs or \
-                    (not of_a_noun and _describes_a_noun(found, i + (1 if before else 3))):
+                    (not of_a_noun and _describes_a_noun(found, max(i, *negators) + 1)):
                 continue
             start = _clause_start(found, i)
             if verbs is COMING and not any(t.startswith(("NNG", "NNP")) for _, t in found[start:i]):
@@ -707,11 +703,21 @@ def _not_come(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
             subjects = [j for j in range(start, i) if _names_one_of(found, j, nouns)]
             if subjects:
                 words[i] = word
-                dropped.update([i - 1] if before else [i + 1, i + 2])
+                dropped.update(negators)
                 gone.update(subjects if nouns_gone else ())
                 break
     return [words.get(i, (form, "NNB") if i in gone else (form, tag))
             for i, (form, tag) in enumerate(found) if i not in dropped]
+
+
+def _negators_of(found: list[tuple[str, str]], i: int) -> list[int]:
+    """Where the predicate at `i` is negated right before it (안 와요, 못 받았어요) or right after it (오지 않아요):
+    the negation's positions, for a rule that takes the negation with the word it makes; none if it is not."""
+    if i and found[i - 1] in NEGATORS_BEFORE:
+        return [i - 1]
+    if found[i + 1:i + 2] == [("지", "EC")] and found[i + 2:i + 3] and found[i + 2] in NEGATORS_AFTER:
+        return [i + 1, i + 2]
+    return []
 
 
 DONE_WRONG = {("다르", "VA"), ("잘못", "MAG"), ("잘못", "NNG"), ("엉뚱", "XR"), ("마음대로", "MAG"), ("멋대로", "MAG")}
@@ -783,14 +789,13 @@ def _took_no_time(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     if ("걸리", "VV") not in found:
         return found
     made, dropped = list(found), set()
-    for i in range(2, len(found)):
-        if found[i] != ("걸리", "VV"):
+    for i, morpheme in enumerate(found):
+        if morpheme != ("걸리", "VV") or not (negators := _negators_of(found, i)):
             continue
-        before, after = found[i - 1] in NEGATORS_BEFORE, found[i + 1:i + 3] in ([("지", "EC"), ("않", "VX")],)
-        took = found[i - 3 if before else i - 2:i - 1 if before else i]
-        if (before or after) and len(took) == 2 and took[0][0] in SHORT_WHILE and took[1] in NOT_EVEN:
+        took = min(i, *negators)  # 십 분도 | 안 걸렸어요, 하루도 | 걸리지 않았어요
+        if took >= 2 and found[took - 2][0] in SHORT_WHILE and found[took - 1] in NOT_EVEN:
             made[i] = ("바로옴", "VV")
-            dropped.update([i - 1] if before else [i + 1, i + 2])
+            dropped.update(negators)
     return [morpheme for i, morpheme in enumerate(made) if i not in dropped]
 
 
