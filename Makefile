@@ -12,7 +12,7 @@ APT_INSTALL = $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8501
 
-.PHONY: run test check demo bench clean catalogs
+.PHONY: run test check demo bench clean catalogs korean-model
 
 run: $(RUNTIME) $(FONT) $(HANGUL_FONT) $(CATALOGS)
 	$(PYTHON) -m streamlit run serve.py --server.port $(PORT)
@@ -63,6 +63,12 @@ catalogs: $(RUNTIME)
 	PYTHONPATH=. $(VENV)/bin/pybabel -q extract -F babel.cfg -k N_ -o locales/messages.pot .
 	$(VENV)/bin/pybabel -q update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching --ignore-obsolete
 	$(VENV)/bin/pybabel -q compile -d locales -D messages
+
+# The Korean scorer's character convolution learned again (bench/build_korean_syllables.py): learning needs
+# PyTorch, the CPU build that lies on this kind of machine's disk; the app reads the file with numpy alone.
+korean-model: $(RUNTIME)
+	$(PYTHON) -m pip install --quiet torch==2.13.0
+	$(PYTHON) bench/build_korean_syllables.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

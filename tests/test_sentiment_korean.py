@@ -1,6 +1,7 @@
 """The Korean scorer's rules (sentiment/korean.py) on hand-written customer sentences: each sign is what a
 Korean reader takes the sentence to say, written here, not read off the scorer."""
 
+import numpy as np
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -414,3 +415,54 @@ def test_a_comment_with_nothing_to_say_is_neutral(text):
     """How a Korean survey says "nothing" / "don't know" to "anything else?": scored, and neutral."""
     found = korean.score(text)
     assert (found.compound, found.leaning) == (0.0, 0.0)
+
+
+def _direct_convolution(text: str, arrays: dict) -> float:
+    """The convolution read the plain way, window by window, for `syllable_logits` to be checked against."""
+    characters = {character: row + 2 for row, character in enumerate(arrays["characters"])}
+    vectors = [arrays["embedding"][characters.get(character, 1)] for character in text]
+    maxima = []
+    for n in range(2):
+        weight, bias = arrays[f"conv{n}.weight"], arrays[f"conv{n}.bias"]
+        width = weight.shape[2]
+        padded = vectors + [arrays["embedding"][0]] * (width - 1)
+        windows = [bias + sum(weight[:, :, offset] @ padded[start + offset] for offset in range(width))
+                   for start in range(len(text))]
+        maxima.append(np.maximum(np.max(windows, axis=0), 0.0))
+    return float(np.concatenate(maxima) @ arrays["out.weight"] + arrays["out.bias"][0])
+
+
+def test_the_character_convolution_reads_each_text_as_window_by_window(tmp_path):
+    """A small random convolution: every text's logit as the windows read one by one give it, alone or
+    among others in one batch (no window reads into the next text), and an empty text 0."""
+    rng = np.random.default_rng(7)
+    arrays = {"characters": np.array(list("배송좋아요최악")), "embedding": rng.normal(size=(9, 4)).astype(np.float32),
+              "conv0.weight": rng.normal(size=(3, 4, 2)).astype(np.float32), "conv0.bias": rng.normal(size=3),
+              "conv1.weight": rng.normal(size=(3, 4, 3)).astype(np.float32), "conv1.bias": rng.normal(size=3),
+              "out.weight": rng.normal(size=6), "out.bias": rng.normal(size=1)}
+    arrays["embedding"][0] = 0.0
+    path = tmp_path / "convolution.npz"
+    np.savez(path, **arrays)
+    texts = ["배송 좋아요", "최악", "배", "", "모르는 글자 ㅋ 배송"]
+    wanted = [_direct_convolution(text, arrays) if text else 0.0 for text in texts]
+    assert korean.syllable_logits(texts, path) == pytest.approx(wanted, abs=1e-4)
+    assert korean.syllable_logits(texts, path, batch=2) == pytest.approx(wanted, abs=1e-4)
+    assert [korean.syllable_logits([text], path)[0] for text in texts] == pytest.approx(wanted, abs=1e-4)
+
+
+@pytest.mark.parametrize("text", ["아쉬운 점이 하나도 없어요", "피부 트러블이 안 생겨요", "이건 정말 최악의 서비스예요."])
+def test_a_text_a_rule_reads_keeps_the_rules_reading(text, monkeypatch):
+    """A word negated or a customer-service word: the convolution, which reads 아쉬운 as a complaint whatever
+    follows, adds nothing there."""
+    with_it = korean.score(text).compound
+    monkeypatch.setattr(korean, "SYLLABLE_WEIGHT", 0.0)
+    assert korean.score(text).compound == with_it
+
+
+def test_a_film_review_the_rules_do_not_read_is_read_by_the_convolution_too(monkeypatch):
+    """Slang and run-together words no rule reads: the convolution's logit joins the lexicon's score."""
+    text = "꿀잼 인정 ㅋㅋ"
+    assert korean.syllable_logits([text])[0] != 0.0
+    with_it = korean.score(text).compound
+    monkeypatch.setattr(korean, "SYLLABLE_WEIGHT", 0.0)
+    assert korean.score(text).compound != with_it
