@@ -1,14 +1,15 @@
 """Rebuild `sentiment/korean_syllables.npz`, the Korean scorer's second reader: a small convolution over a
 text's characters, learned from the labelled reviews of ../shared/data/korean-sentiment/ (README there;
 NSMC movie reviews, CC0, and KoBEST SentiNeg product reviews, CC BY-SA 4.0, SK Telecom) with the product
-reviews' negated rewrites, weighed as `build_korean_lexicon.learn` weighs them.
+reviews' negated rewrites, weighed as `build_korean_lexicon.learn` weighs them. As the lexicon, the file shipped learns on every
+development row, and bench/bench_korean.py learns a sibling on the build rows alone (`learn_reviews`) to report
+on the held-out ones.
 
 Why a second reader: the lexicon is linear over morphemes and syllable runs, and stops at about 0.843 of
 the held-out movie reviews however it is learned (bench/README.md). Windows of two to four characters,
 each character a learned vector, read what no listed feature holds (a word misspelt its own way, a run of
 words without spaces, slang) and err elsewhere than the lexicon; their logit joins the lexicon's z at
-`korean.SYLLABLE_WEIGHT`. It learns on the build rows alone (`split`), never on the held-out ones, so that
-bench/bench_korean.py reads it on those as shipped.
+`korean.SYLLABLE_WEIGHT`.
 
 The scorer reads the file with numpy alone; learning it needs PyTorch, which the app does not:
 `make korean-model` installs it (the CPU build, torch==2.13.0) and runs this. About two minutes.
@@ -100,19 +101,21 @@ def learn(texts: list[str], labels: list[int], weights: list[float]) -> dict[str
             "out.weight": learned["out.weight"][0], "out.bias": learned["out.bias"]}
 
 
-def build_rows() -> tuple[list[str], list[int], list[float]]:
-    """The build rows as the lexicon learns them: movie reviews, product reviews and their negated rewrites."""
-    parts = split()
-    products = parts["build_products"] + [(new, 1 - y) for text, y in parts["build_products"] if (new := negated(text))]
-    rows = [(text, y, 1.0) for text, y in parts["build_movies"]] + [(text, y, PRODUCT_WEIGHT) for text, y in products]
-    return [text for text, _, _ in rows], [y for _, y, _ in rows], [w for _, _, w in rows]
+def learn_reviews(movie_reviews: list[tuple[str, int]], product_reviews: list[tuple[str, int]], path: Path) -> None:
+    """The convolution learned on these reviews (text, label) as the lexicon learns them, with the product
+    reviews' negated rewrites, written to `path`."""
+    products = product_reviews + [(new, 1 - y) for text, y in product_reviews if (new := negated(text))]
+    rows = [(text, y, 1.0) for text, y in movie_reviews] + [(text, y, PRODUCT_WEIGHT) for text, y in products]
+    arrays = learn([text for text, _, _ in rows], [y for _, y, _ in rows], [w for _, _, w in rows])
+    np.savez_compressed(path, **arrays)
+    print(f"the character convolution: {len(arrays['characters'])} characters, {len(rows)} rows with their rewrites")
 
 
 def main() -> None:
-    texts, labels, weights = build_rows()
-    arrays = learn(texts, labels, weights)
-    np.savez_compressed(korean.SYLLABLES, **arrays)
-    print(f"{len(arrays['characters'])} characters, {len(texts)} build rows: written to {korean.SYLLABLES}")
+    parts = split()
+    learn_reviews(parts["build_movies"] + parts["held_movies"], parts["build_products"] + parts["held_products"],
+                  korean.SYLLABLES)
+    print(f"written to {korean.SYLLABLES}, learned on every development row")
 
 
 if __name__ == "__main__":
