@@ -450,10 +450,11 @@ def test_the_character_convolution_reads_each_text_as_window_by_window(tmp_path)
     assert [korean.syllable_logits([text], path)[0] for text in texts] == pytest.approx(wanted, abs=1e-4)
 
 
-@pytest.mark.parametrize("text", ["아쉬운 점이 하나도 없어요", "피부 트러블이 안 생겨요", "이건 정말 최악의 서비스예요."])
+@pytest.mark.parametrize("text", ["아쉬운 점이 하나도 없어요", "피부 트러블이 안 생겨요", "이건 정말 최악의 서비스예요.",
+                                  "이번 달 청구서가 틀렸습니다. 확인 부탁드립니다."])
 def test_a_text_a_rule_reads_keeps_the_rules_reading(text, monkeypatch):
-    """A word negated or a customer-service word: the convolution, which reads 아쉬운 as a complaint whatever
-    follows, adds nothing there."""
+    """A word negated, a customer-service word or a request: the convolution, which reads 아쉬운 as a complaint
+    whatever follows and 부탁드립니다 as a review's polite close, adds nothing there."""
     with_it = korean.score(text).compound
     monkeypatch.setattr(korean, "SYLLABLE_WEIGHT", 0.0)
     assert korean.score(text).compound == with_it
