@@ -1301,12 +1301,15 @@ def score_many(texts: list[str], lexicon_file: Path = LEXICON, syllables_file: P
     return results
 
 
+READ_BY_RULES = frozenset(CX_WORDS) | ASKED
+
+
 def _ruled(counted: dict[str, float]) -> bool:
     """Whether a rule of Korean read the text: a word negated, a customer-service word (the rules' own words
     among them) or a request (확인 부탁드립니다, 바랍니다). There the rule's reading stands: the convolution,
     learned from reviews, reads 아쉬운 점이 하나도 없어요 by its 아쉬운, 택배가 왔어요 by the films' 왔어요, and a
     customer's closing request as a review's polite close (청구서가 틀렸습니다. 확인 부탁드립니다. -0.11 -> -0.08)."""
-    return any(value < 0 or key in CX_WORDS or key in ASKED for key, value in counted.items())
+    return min(counted.values(), default=0.0) < 0 or not READ_BY_RULES.isdisjoint(counted)
 
 
 def _says_nothing(morphemes: list[tuple[str, str]]) -> bool:
