@@ -467,8 +467,8 @@ def syllables(path: Path = SYLLABLES) -> Syllables:
     kernels = []
     while f"conv{len(kernels)}.weight" in stored:
         weight = stored[f"conv{len(kernels)}.weight"].astype(np.float32)  # filters x embedding x width
-        kernels.append((np.ascontiguousarray(np.einsum("ce,few->wcf", embedding, weight)),
-                        stored[f"conv{len(kernels)}.bias"].astype(np.float32)))
+        tables = np.stack([embedding @ weight[:, :, offset].T for offset in range(weight.shape[2])])  # einsum: 0.5 s
+        kernels.append((tables, stored[f"conv{len(kernels)}.bias"].astype(np.float32)))
     return Syllables({character: row + 2 for row, character in enumerate(stored["characters"].tolist())},
                      kernels, stored["out.weight"].astype(np.float32), float(stored["out.bias"][0]))
 
