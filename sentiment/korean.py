@@ -311,6 +311,7 @@ SCORER_VERSION = 3
 NOTHING_TO_SAY = {("없", "VA"), ("모르", "VV"), ("그냥", "MAG"), ("특별히", "MAG"), ("딱히", "MAG"), ("별로", "MAG"),
                   ("전혀", "MAG"), ("잘", "MAG"), ("더", "MAG"), ("해당", "NNG"), ("기타", "NNG"), ("의견", "NNG"),
                   ("이상", "NNG"), ("특이", "NNG"), ("사항", "NNG"), ("특이사항", "NNG"), ("건의", "NNG")}
+NOTHING_SAID = frozenset({"없", "모르"})  # one of them said: "nothing", "don't know"
 # A run of syllables counts half a word (`syllable_features`): whole words say more than their letters.
 SYLLABLE_COUNT = 0.5
 # Customer-service words the reviews lack or under-weigh, in the regression's units (a weight of 2 on a lone
@@ -1362,6 +1363,8 @@ def _ruled(counted: dict[str, float]) -> bool:
 
 
 def _says_nothing(morphemes: list[tuple[str, str]]) -> bool:
+    if not _says_any(morphemes, NOTHING_SAID):
+        return False
     said = {(form, tag.split("-")[0]) for form, tag in morphemes if tag.split("-")[0] in CONTENT + ("NNB",)}
     return bool(said) and said <= NOTHING_TO_SAY and bool(said & {("없", "VA"), ("모르", "VV")})
 
