@@ -589,6 +589,7 @@ def word_features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
     told = max((i for i in range(len(found)) if i not in asked), default=len(found) - 1) + 1
     final = _final_clause(found[:told])
     negated = _negation_scope(found) ^ _only_then(found)
+    intensifying = _says_any(found, INTENSIFIERS)
     previous = None
     for i, (form, tag) in enumerate(found):
         tag = tag.split("-")[0]
@@ -611,7 +612,7 @@ def word_features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
             continue  # 기다리기 편했어요: what was easy or hard to do; the adjective says how it went
         key = f"{form.lower() if tag == 'SL' else form}/{tag}"
         value = NEGATION_SCALE if i in negated else 1.0
-        if _intensified(found, i):
+        if intensifying and _intensified(found, i):
             value *= INTENSITY
         if contrast is not None:
             value *= BEFORE_CONTRAST if i < contrast else AFTER_CONTRAST
