@@ -76,7 +76,7 @@ WISHED_BY = {("좋", "VA"), ("하", "VV"), ("하", "VX"), ("바라", "VV")}  # -
 # a wish for more of this, or for the company's growing, is praise (이런 서비스가 더 많아졌으면, 더 많이 해 주세요,
 # 더 널리 알려졌으면)
 ASKING = {("부탁", "NNG"), ("바라", "VV"), ("바람", "NNG"), ("요망", "NNG")}  # 부탁드려요, 바랍니다, 바람, 요망
-ASKED = {f"{form}/{tag}" for form, tag in ASKING}  # as `features` counts them
+ASKED = {f"{form}/{tag}" for form, tag in ASKING}  # as `word_features` counts them
 MORE_OF_THIS = {("이런", "MM"), ("이렇", "VA"), ("많이", "MAG"), ("지금", "NNG"), ("계속", "MAG"), ("앞", "NNG"),
                 ("알", "VV"), ("알려지", "VV"), ("알리", "VV"), ("발전", "NNG"), ("번창", "NNG"), ("흥하", "VV"),
                 ("잘되", "VV")}
