@@ -580,8 +580,8 @@ def word_features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
     question QUESTION times;
     idioms (마음에 들다) as one word; each pair of neighbouring content morphemes as a word of its own;
     emoticons and jamo as words too."""
-    found = _favour_done(_asked_for(_wished_better(_made_to_repeat(_meant_in_clause(_took_no_time(_done_within(_came_quickly(_not_come(
-        _requests_done(_solved_only_once_done(_fixed_ourselves(_cannot_do(_idioms(found))))))))))))))
+    for rewrite in REWRITES:
+        found = rewrite(found)
     counted: dict[str, float] = {}
     contrast = _last_contrast(found)
     feared = _feared(found, contrast)
@@ -993,6 +993,13 @@ def _made_to_repeat(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if any(found[j] in AGAIN for j in range(_clause_start(found, i - 1), i - 1)):
             made[i] = ("다시해야", "VV")
     return made
+
+
+# The rules that rewrite a text's morphemes before `word_features` counts them, in the order they run: each
+# takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
+# stays a wait).
+REWRITES = (_idioms, _cannot_do, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come, _came_quickly,
+            _done_within, _took_no_time, _meant_in_clause, _made_to_repeat, _wished_better, _asked_for, _favour_done)
 
 
 def _describes_a_noun(found: list[tuple[str, str]], k: int) -> bool:
