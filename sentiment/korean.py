@@ -1032,7 +1032,7 @@ def _questions(found: list[tuple[str, str]]) -> set[int]:
 def _final_clause(found: list[tuple[str, str]]) -> int:
     """Where the last clause starts: after the last connective ending (-고, -어서, -는데 ...) that has
     content after it."""
-    ends = [i for i in range(len(found) - 1) if _clause_ends(found, i) and found[i][1] in ("EC", "SF")]
+    ends = [i for i in range(len(found) - 1) if found[i][1] in ("EC", "SF") and _clause_ends(found, i)]
     return ends[-1] + 1 if ends else 0
 
 
@@ -1389,7 +1389,7 @@ def _says_nothing(morphemes: list[tuple[str, str]]) -> bool:
 def lemmas(morphemes: list[tuple[str, str]]) -> str:
     """Content morphemes as "form/TAG" words: `themes` match Korean phrases on them, so 느려, 느립니다
     and 느리고 all read as 느리/VA, and 청구서가 as 청구서/NNG."""
-    return " ".join(f"{form}/{tag.split('-')[0]}" for form, tag in morphemes if tag.split("-")[0] in LEMMA_TAGS)
+    return " ".join(f"{form}/{base}" for form, tag in morphemes if (base := tag.split("-")[0]) in LEMMA_TAGS)
 
 
 def lemma_words(lemmas: str) -> list[str]:
