@@ -1,6 +1,8 @@
 """The Korean scorer's rules (sentiment/korean.py) on hand-written customer sentences: each sign is what a
 Korean reader takes the sentence to say, written here, not read off the scorer."""
 
+import math
+
 import numpy as np
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -448,6 +450,20 @@ def test_the_character_convolution_reads_each_text_as_window_by_window(tmp_path)
     assert korean.syllable_logits(texts, path) == pytest.approx(wanted, abs=1e-4)
     assert korean.syllable_logits(texts, path, batch=2) == pytest.approx(wanted, abs=1e-4)
     assert [korean.syllable_logits([text], path)[0] for text in texts] == pytest.approx(wanted, abs=1e-4)
+
+
+@pytest.mark.parametrize("text", ["배송이 정말 빨라서 너무 좋았어요 ㅎㅎ", "재미없다 진짜 시간 아까움", "환불해 주셔서 다행이에요",
+                                  "UI가 너무 slow해요", "10점 만점에 3점", "연기는 좋지만 스토리가 별로예요"])
+def test_the_scorer_weighs_the_counts_the_lexicon_learns_on(text, monkeypatch):
+    """The scorer sums the syllable runs' weights apart from the words'; the lexicon learns on `features`, both
+    counted together. The same text must weigh the same both ways: z worked out here from `features`, and the
+    compound from it by the scale of its sign (the convolution left out)."""
+    monkeypatch.setattr(korean, "SYLLABLE_WEIGHT", 0.0)
+    weights, bias = korean.lexicon()
+    sums = sum(weights.get(key, 0.0) * value for key, value in korean.features(text, korean.tokens(text)).items())
+    z = bias + sums
+    scale = korean.PRAISE_SCALE if z > 0 else korean.COMPLAINT_SCALE
+    assert korean.score(text).compound == pytest.approx(z * scale / math.sqrt((z * scale) ** 2 + 15), abs=1e-4)
 
 
 @pytest.mark.parametrize("text", ["아쉬운 점이 하나도 없어요", "피부 트러블이 안 생겨요", "이건 정말 최악의 서비스예요.",
