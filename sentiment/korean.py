@@ -142,7 +142,16 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("없", "으면", "안", "되"), ("없으면안됨", "VA")), (("없", "어서", "는", "안", "되"), ("없으면안됨", "VA")),
           # wanting it better (개선이 필요해요, 보완이 필요합니다, 개선 필요): a survey's complaint, politely put
           (("개선", "이", "필요"), ("개선필요", "NNG")), (("개선", "필요"), ("개선필요", "NNG")),
-          (("보완", "이", "필요"), ("개선필요", "NNG")), (("보완", "필요"), ("개선필요", "NNG")))
+          (("보완", "이", "필요"), ("개선필요", "NNG")), (("보완", "필요"), ("개선필요", "NNG")),
+          # not what it used to be (통화 품질이 예전 같지 않아요, 옛날 같지가 않네요): worse than before, where the
+          # negation would turn round only the nouns of the clause
+          *(((before, "같", "지", *particle, "않"), ("예전같지않", "VA")) for before in ("예전", "옛날", "처음")
+            for particle in ((), ("가",), ("는",))),
+          # nothing to worry about (신경 쓸 일이 없어요, 신경 쓸 게 많아요): a worry, where 신경 써 주셔서 is care
+          *((("신경", "쓰", "ᆯ", thing), ("걱정", "NNG")) for thing in ("일", "것", "거", "필요")),
+          (("인상", "적"), ("인상적", "XR")),  # impressive, where 인상 alone is also a price raised
+          (("덜", "하"), ("덜하", "VA")),  # less so (부담이 덜해요, 소음이 훨씬 덜하네요): a trouble eased
+          (("감감", "무", "소식"), ("감감무소식", "NNG")))  # not a word back, which Kiwi may split as 무 + 소식
 # A verb that means another thing after certain nouns in its clause, whatever is said between
 # (`_meant_in_clause`): a price's move (요금이 갑자기 올랐어요, 가격이 또 인상됐네요, 금액이 두 배로 나왔어요;
 # 요금이 내렸어요), where going up is good news for a speed or a rating (속도가 올라서 좋아요, 평점이 올랐네요);
@@ -167,7 +176,7 @@ CAME_OUT = {("많이", "MAG"): ("요금인상", "VV"), ("더", "MAG"): ("요금�
             ("비싸", "VA"): ("요금인상", "VV"), ("적", "VA"): ("요금인하", "VV"), ("덜", "MAG"): ("요금인하", "VV"),
             ("싸", "VA"): ("요금인하", "VV")}
 TROUBLES = {"문제", "궁금증", "오해", "의문", "불편", "불만", "오류", "에러", "버그", "렉", "끊김", "통증", "냄새", "걱정",
-            "스트레스", "트러블", "짜증", "잡음", "소음", "장애", "고장", "불량", "지연", "누락",
+            "스트레스", "트러블", "짜증", "잡음", "소음", "장애", "고장", "불량", "지연", "누락", "부담",
             "끊기", "끊어지", "멈추", "튕기"}  # the last as Kiwi reads 끊김, 멈춤, 튕김: a verb made a noun
 KEPT = {"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적립금", "내역", "기록", "메뉴", "버튼", "사진", "계정", "설정",
         "글", "메시지", "주문", "예약", "대화", "저장"}  # what a customer keeps
@@ -178,13 +187,15 @@ ACCESS = {"계정", "아이디", "카드", "계좌", "로그인", "회선"}  # w
 MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), False, False),
                    (PRICES, {("내리", "VV"), ("내려가", "VV"), ("인하", "NNG"), ("떨어지", "VV"), ("나오", "VV")},
                     ("요금인하", "VV"), False, False),
-                   (TROUBLES, {("풀리", "VV"), ("사라지", "VV"), ("해소", "NNG"), ("줄", "VV"), ("줄어들", "VV"), ("날리", "VV")},
+                   (TROUBLES, {("풀리", "VV"), ("사라지", "VV"), ("없어지", "VV"), ("해소", "NNG"), ("줄", "VV"),
+                               ("줄어들", "VV"), ("날리", "VV"), ("덜하", "VA")},
                     ("해결", "NNG"), True, False),
                    (TROUBLES, {("고치", "VV"), ("수정", "NNG"), ("개선", "NNG"), ("복구", "NNG"), ("해결", "NNG")},
                     ("해결", "NNG"), True, True),
                    ({"말", "말씀", "얘기", "안내", "설명", "내용", "답변", "기대"}, {("다르", "VA"), ("달라지", "VV")}, ("말다름", "VA"),
                     False, False),
-                   (KEPT, {("사라지", "VV"), ("날아가", "VV"), ("지워지", "VV")}, ("사라짐", "VV"), False, False),
+                   (KEPT, {("사라지", "VV"), ("없어지", "VV"), ("날아가", "VV"), ("지워지", "VV")}, ("사라짐", "VV"), False,
+                    False),
                    (ACCESS, {("잠기", "VV"), ("막히", "VV"), ("차단", "NNG")}, ("잠김", "VV"), False, False),
                    (CONTENTS, {("빠지", "VV")}, ("빠짐", "VV"), False, False),
                    (SPENT, {("날리", "VV")}, ("사라짐", "VV"), False, False),
@@ -200,9 +211,13 @@ VERBS_MEANT_IN_CLAUSE = {verb: [(nouns, word, gone, done) for nouns, verbs, word
 # (불량품이 오지 않았어요, "the defective one did not come", stays praise; 비도 안 오고, no rain). Goods are
 # not among them: 휘어진 물건이 오지 않았습니다 ("no bent one came") is praise; 상품이 아직 안 왔어요 is the idiom.
 AWAITED = {"연락", "답장", "답변", "회신", "문자", "메일", "이메일", "인증", "인증번호", "알림", "전화", "택배", "기사",
-           "직원", "담당자", "환불금", "영수증", "안내", "소식", "메시지", "카톡", "코드", "결과"}
+           "직원", "담당자", "환불금", "영수증", "안내", "소식", "메시지", "카톡", "코드", "결과", "답"}
 ARRIVING = {("오", "VV"), ("오시", "VV"), ("들어오", "VV"), ("도착", "NNG")}
-COMING = ARRIVING | {("주", "VV"), ("받", "VV")}  # 답장을 안 줘요, 결과를 못 받았어요
+# Coming or ending as something did (빠르게 왔어요, 간단하게 끝났습니다, 무사히 끝났어요, 허무하게 끝났다): the adverb
+# says how it went
+SAID_BY_HOW = ARRIVING | {("끝나", "VV"), ("마치", "VV")}
+HOW = {("게", "EC"), ("무사히", "MAG"), ("잘", "MAG")}
+COMING = ARRIVING | {("주", "VV"), ("받", "VV"), ("듣", "VV")}  # 답장을 안 줘요, 결과를 못 받았어요, 답을 못 들었어요
 # And what a customer waits for come at once (답변이 바로 왔어요, 회신을 빨리 주셨어요, 인증 문자가 바로 와요) is the
 # wait's opposite: the learned weight of 오다 leans against, and 바로 alone weighs little.
 QUICKLY = {("바로", "MAG"), ("금방", "MAG"), ("빨리", "MAG"), ("즉시", "MAG"), ("곧바로", "MAG"), ("곧", "MAG"),
@@ -231,6 +246,8 @@ GIVING = frozenset({"주"})  # 주셨어요, 갖다 주셨어요: `_favour_done`
 # Times a stance can be said of alone (`_only_then`): 처음에만, 초반에만, 계약 전까지만, 그때만.
 ONLY_THEN = {(noun, "NNG") for noun in ("처음", "초반", "초기", "전", "그때", "한때", "예전", "옛날", "첫날")}
 BLEMISHES = {"흠집", "스크래치", "기스", "얼룩", "하자", "자국", "찍힘"}
+# A trouble named as a phenomenon or a symptom (끊김 현상이 없어졌어요, 발열 증상이 없어요): none of it is none of the trouble
+PHENOMENA = {("현상", "NNG"), ("증상", "NNG")}
 # And a negated 되다 after what a customer does with a service (로그인이 안 돼요, 쿠폰 적용이 안 돼요, 결제가 잘
 # 안 돼요, 할인이 적용되지 않아요) is its not working, whatever praise words stand around it (할인, 쿠폰); the
 # function's own word is counted no more; but not said of a noun (로그인 안 되는 문제가 해결됐어요, 결제가 안 되는
@@ -269,6 +286,7 @@ NEGATING_FORMS = {form for form, _ in NEGATORS_BEFORE | NEGATORS_AFTER | NONE_OF
 ONE_OF = {("하나", "NR"), ("한", "MM"), ("번", "NNB"), ("명", "NNB"), ("개", "NNB"), ("가지", "NNB"), ("군데", "NNB")}
 CAUSES = {"덕분", "때문"}  # 덕분에, 때문에: the cause of what a clause says, outside what it negates
 ALMOST = ("거의", "MAG")  # 거의 없다: next to none
+ENTIRELY = {("완전히", "MAG"), ("아예", "MAG"), ("싹", "MAG"), ("말끔히", "MAG"), ("깨끗이", "MAG")}  # none at all
 NEGATIVE_POLARITY = {"별로", "전혀", "그다지", "그닥", "딱히", "하나도", "절대", "결코", "도무지", "통"}
 INTENSIFIERS = {"너무", "정말", "진짜", "완전", "매우", "엄청", "아주", "되게", "굉장히", "넘", "참", "완전히", "진심",
                 "제일", "가장", "정말로", "몹시", "무척", "대단히", "겁나", "존나", "개"}
@@ -386,6 +404,14 @@ CX_WORDS = {
     "직접해결/VV": -1.2,  # fixed by the customer's own side (_fixed_ourselves)
     # sleep: how a guest slept says it (잘 잤어요, 잠을 못 잤어요), not the films' "it put me to sleep"
     "자/VV": 0.0, "잠/NNG": 0.0,
+    "안심/NNG": 1.2,  # reassured (공지가 빨라서 안심이 됐어요; 안심이 안 돼요 is a complaint)
+    "보람/NNG": 1.5,  # worth it (기다린 보람이 있네요; 보람이 없어요 turned round)
+    "무난/XR": 0.8, "무난하/VA": 0.8,  # fine, no trouble (전반적으로 무난해요), where the films' 무난 was bland
+    "예전같지않/VA": -1.5,  # the idiom above: not what it used to be
+    "무사히/MAG": 1.2,  # safely done (데이터 이전이 무사히 끝났어요)
+    "다행/NNG": 1.2, "믿음/NNG": 1.2,  # relief, trust (찾아 주셔서 다행이에요, 믿음이 가요; 믿음이 깨졌어요 is lost)
+    "감감무소식/NNG": -1.5,  # not a word back (요청했는데 감감무소식이에요)
+    "폭탄/NNG": -1.5,  # a bill or a flood of messages (요금 폭탄, 문자 폭탄), where the films' explosions were praise
 }
 
 
@@ -604,8 +630,8 @@ def word_features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
             continue  # 소음이 거의 없어요: next to none of the noise, said by the noun turned round
         if form in WORRIES and i + 3 < len(found) and _worry_overturned(found, i + 3):
             continue  # 걱정했는데 괜찮네요: the worry is what came to nothing
-        if (form, tag) in ARRIVING and i and found[i - 1] == ("게", "EC"):
-            continue  # 빠르게 왔어요, 멀쩡하게 도착했어요: how it came says it; coming (the reviews' -0.7) does not
+        if (form, tag) in SAID_BY_HOW and i and found[i - 1] in HOW:
+            continue  # 빠르게 왔어요, 간단하게 끝났어요: how it came or ended says it (the reviews' 오다 -0.7, 끝나다 -0.3)
         if form == "기다리" and found[i + 1:i + 2] in PROMISED:
             continue  # 기다릴게요, 기다리겠습니다: "I'll wait", no complaint of waiting
         if f"{form}/{tag}" in CX_WORDS and found[i + 1:i + 2] == [("기", "ETN")] and found[i + 2:i + 3] \
@@ -1111,8 +1137,10 @@ def _only_then(found: list[tuple[str, str]]) -> set[int]:
 def _between_noun_and_none(morpheme: tuple[str, str]) -> bool:
     """A particle, 하나(도), 한 번(도), 전혀 and the like, or 거의, which may stand between a noun and the 없다 that
     says there is none of it (문제 없어요, 나무랄 데가 없어요, 문제가 전혀 없어요, 불편한 거 하나도 없어요, 고장 한 번
-    없어요, 불친절한 직원은 한 명도 없었어요: not once, not one; 소음이 거의 없어요: next to none)."""
-    return morpheme[1].startswith("J") or morpheme in ONE_OF or morpheme[0] in NEGATIVE_POLARITY or morpheme == ALMOST
+    없어요, 불친절한 직원은 한 명도 없었어요: not once, not one; 소음이 거의 없어요: next to none; 오류가 완전히
+    없어졌어요, 설명이 아예 없어요: none at all)."""
+    return morpheme[1].startswith("J") or morpheme in ONE_OF or morpheme[0] in NEGATIVE_POLARITY or morpheme == ALMOST \
+        or morpheme in ENTIRELY
 
 
 def _said_of_a_noun(found: list[tuple[str, str]], i: int) -> bool:
@@ -1133,7 +1161,15 @@ def _what_there_is_none_of(found: list[tuple[str, str]], i: int) -> list[int]:
         j -= 1  # 건 하나도 없어요: none at all; 직원은 한 명도 없었어요: not one
     if j < 1 or not found[j][1].startswith("NN") or found[j] == ("수", "NNB"):
         return []
-    return _describing(found, j)
+    return _describing(found, j) + _trouble_named(found, j)
+
+
+def _trouble_named(found: list[tuple[str, str]], j: int) -> list[int]:
+    """The trouble a phenomenon at `j` is of (렉 현상, 끊김 현상: 끊기 + ㅁ), if it is one (PHENOMENA, TROUBLES)."""
+    if found[j] not in PHENOMENA:
+        return []
+    k = j - 2 if found[j - 1] == ("ᆷ", "ETN") else j - 1
+    return [k] if k >= 0 and _names_one_of(found, k, TROUBLES) else []
 
 
 def _what_it_is_not(found: list[tuple[str, str]], i: int) -> list[int]:
@@ -1299,8 +1335,9 @@ def _last_contrast(found: list[tuple[str, str]]) -> int | None:
 
 def _worry_overturned(found: list[tuple[str, str]], i: int) -> bool:
     """-었는데 after a worry (걱정했는데, 우려했는데, 반신반의했는데): what follows it is what came of it, as after
-    -지만 (조금 걱정했는데 포장이 완벽했어요)."""
-    return found[i] in (("는데", "EC"), ("ᆫ데", "EC")) and i >= 3 and found[i - 1] == ("었", "EP") \
+    -지만 (조금 걱정했는데 포장이 완벽했어요); -었던, the worry said of what it was about (걱정했던 이전이 무사히
+    끝났어요, 걱정했던 대로 고장 났어요): what became of that says it."""
+    return found[i] in (("는데", "EC"), ("ᆫ데", "EC"), ("던", "ETM")) and i >= 3 and found[i - 1] == ("었", "EP") \
         and found[i - 2][1] in ("XSV", "XSA") and found[i - 3][0] in WORRIES
 
 

@@ -235,6 +235,20 @@ ONLY_THEN_AND_DONE_FOR_US = [  # so much and no longer; a favour said plainly (�
     ("가격 인상 전에 미리 충분히 안내해 줬어요", PRAISE), ("짐을 방까지 옮겨 줬어요", PRAISE), ("환불을 안 해 줬어요", COMPLAINT)]
 BLOWN_AWAY = [  # time, money or work blown away is lost; a trouble blown away is gone
     ("이거 때문에 오늘 회의를 통째로 날렸어요", COMPLAINT), ("돈만 날렸네요", COMPLAINT), ("스트레스를 날려 버리는 영화", PRAISE)]
+ENDED_HOW = [  # how a thing ended says it, not ending; a worry said of what it was about, and what became of that
+    ("연동 설정이 생각보다 간단하게 끝났습니다", PRAISE), ("걱정했던 데이터 이전이 무사히 끝났어요", PRAISE),
+    ("허무하게 끝났다", COMPLAINT), ("걱정했던 대로 또 고장 났어요", COMPLAINT)]
+A_TROUBLE_GONE_OR_EASED = [  # a trouble named as a phenomenon, gone or none at all; a customer's things gone are lost
+    ("전에 겪던 끊김 현상이 완전히 없어졌어요", PRAISE), ("끊김 현상이 없어요", PRAISE), ("끊김 현상이 심해요", COMPLAINT),
+    ("불만이 싹 없어졌어요", PRAISE), ("포인트가 갑자기 싹 없어졌어요", COMPLAINT), ("설명이 아예 없어요", COMPLAINT),
+    ("이번 달부터 요금이 내려서 부담이 덜해요", PRAISE), ("소음이 훨씬 덜하네요", PRAISE), ("부담이 커요", COMPLAINT)]
+NOT_WHAT_IT_USED_TO_BE = [  # worse than before; worth the wait, reassured, relieved, trusted; no worry; a bill shock
+    ("통화 품질이 예전 같지 않아요", COMPLAINT), ("옛날 같지가 않네요", COMPLAINT), ("기다린 보람이 있네요", PRAISE),
+    ("보람이 없네요", COMPLAINT), ("장애가 났을 때도 공지가 빨라서 안심이 됐어요", PRAISE), ("전반적으로 무난해요", PRAISE),
+    ("오류 원인을 끝까지 찾아 주셔서 다행이에요", PRAISE), ("서비스 품질이 꾸준해서 믿음이 갑니다", PRAISE),
+    ("알아서 먼저 연락 주시니까 신경 쓸 일이 없어요", PRAISE), ("신경 쓸 게 너무 많아요", COMPLAINT),
+    ("신경 써 주셔서 감사합니다", PRAISE), ("요금 폭탄을 맞았어요", COMPLAINT),
+    ("원하는 답은 하나도 못 들었어요", COMPLAINT), ("영수증 재발급을 요청했는데 감감무소식이에요", COMPLAINT)]
 
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
@@ -253,7 +267,7 @@ BLOWN_AWAY = [  # time, money or work blown away is lost; a trouble blown away i
                          + NO_BURDEN_NO_WORRY + CAME_HOW + NOT_RECEIVED_FEES_AND_FAVOURS + ONLY_THEN_AND_DONE_FOR_US
                          + HOW_ONE_SLEPT + FIXED_OURSELVES + BILLS_AND_NO_TIME
                          + NOT_RECOMMENDED_AND_A_BARGAIN + NOTED_DONE
-                         + REPORTED_DONE)
+                         + REPORTED_DONE + ENDED_HOW + A_TROUBLE_GONE_OR_EASED + NOT_WHAT_IT_USED_TO_BE)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
