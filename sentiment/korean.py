@@ -947,8 +947,9 @@ def _fixed_ourselves(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _solved_only_once_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """해결 ("solved"), as written, counted only where it is done (해결됐어요, 해결해 주셨어요, 해결돼서 다행이에요);
-    asked for, wished or asked about (문제 해결해 주세요, 해결할 수 있는 분 바꿔 주세요, 해결됐나요?) it is no praise.
+    """해결 ("solved"), as written, counted only where it is done (해결됐어요, 해결해 주셨어요, 해결돼서 다행이에요)
+    or said not to be (해결이 안 돼요, 해결되지 않아요: the negation turns it round); asked for, wished or asked about
+    (문제 해결해 주세요, 해결할 수 있는 분 바꿔 주세요, 해결됐나요?) it is no praise.
     (A trouble gone, 오류가 안 떠요, is 해결 now: the clause rules after this one.)"""
     if ("해결", "NNG") not in found:
         return found
@@ -957,9 +958,15 @@ def _solved_only_once_done(found: list[tuple[str, str]]) -> list[tuple[str, str]
         if (form, tag) != ("해결", "NNG"):
             continue
         asked = _questions(found) if asked is None else asked
-        if i in asked or not _said_done(found, i):
+        if i in asked or not (_said_done(found, i) or _said_not_done(found, i)):
             kept[i] = (form, "NNB")  # not a content word: counted no more
     return kept
+
+
+def _said_not_done(found: list[tuple[str, str]], i: int) -> bool:
+    """Whether the clause of `i` says it is not done (해결이 안 돼요, 해결되지 않아요), not wished for."""
+    said = _rest_of_clause(found, i)
+    return any(m in NEGATORS_BEFORE or m in NEGATORS_AFTER for m in said) and not any(m in WISHES for m in said)
 
 
 def _wished_better(found: list[tuple[str, str]]) -> list[tuple[str, str]]:

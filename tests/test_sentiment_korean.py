@@ -131,7 +131,8 @@ ENGLISH_MIXED_IN_AND_WAITED_FOR = [
     ("update 이후로 battery가 빨리 닳아요", COMPLAINT), ("support team이 답장을 안 줘요", COMPLAINT),
     ("update 후에 속도가 훨씬 smooth해졌어요", PRAISE), ("design은 예쁜데 기능이 너무 buggy해요", COMPLAINT),
     ("환불금을 안 줘요", COMPLAINT), ("배터리가 오래가요", PRAISE)]
-SOLVED_ONLY_ONCE_DONE = [("문제 해결해 주세요", COMPLAINT), ("빠르게 해결해 주셨어요", PRAISE), ("문제 해결이 빨라요", PRAISE)]
+SOLVED_ONLY_ONCE_DONE = [("문제 해결해 주세요", COMPLAINT), ("빠르게 해결해 주셨어요", PRAISE), ("문제 해결이 빨라요", PRAISE),
+                         ("지원팀은 친절한데 해결은 안 돼요.", COMPLAINT), ("해결되지 않아요", COMPLAINT)]  # or not done
 NOT_WHAT_IT_IS = [  # 아니다 denies the words describing its noun; 뿐만 아니라 ("not only") denies nothing
     ("맛있는 음식은 아니었어요", COMPLAINT), ("친절한 상담은 아니었습니다", COMPLAINT), ("다시 사고 싶은 제품은 아니네요", COMPLAINT),
     ("믿고 맡길 만한 곳은 아닌 것 같아요", COMPLAINT), ("최고의 서비스는 아니에요", COMPLAINT), ("불편한 앱은 아니에요", PRAISE),
