@@ -137,7 +137,9 @@ NOT_WHAT_IT_IS = [  # 아니다 denies the words describing its noun; 뿐만 아
     ("맛있는 음식은 아니었어요", COMPLAINT), ("친절한 상담은 아니었습니다", COMPLAINT), ("다시 사고 싶은 제품은 아니네요", COMPLAINT),
     ("믿고 맡길 만한 곳은 아닌 것 같아요", COMPLAINT), ("최고의 서비스는 아니에요", COMPLAINT), ("불편한 앱은 아니에요", PRAISE),
     ("요금이 비싼 편은 아니었어요", PRAISE), ("고장이 잦은 기계는 결코 아닙니다", PRAISE),
-    ("친절할 뿐만 아니라 설명도 꼼꼼했어요", PRAISE), ("빠를 뿐만 아니라 불친절하기까지 해요", COMPLAINT)]
+    ("친절할 뿐만 아니라 설명도 꼼꼼했어요", PRAISE), ("빠를 뿐만 아니라 불친절하기까지 해요", COMPLAINT),
+    ("최고가 아니에요", COMPLAINT), ("최악은 아니에요", PRAISE), ("실망은 아니에요", PRAISE),  # the word itself denied
+    ("만족이 아니라 감동이에요", PRAISE)]
 WISHED_BETTER = [  # a wish that it were more so is a lack; a wish without 더, or for more of this, is not
     ("화면 전환이 좀 더 부드러웠으면 좋겠어요", COMPLAINT), ("설명이 조금만 더 쉬웠으면 합니다", COMPLAINT),
     ("배달이 더 빨리 왔으면 좋겠네요", COMPLAINT), ("수수료가 좀 더 낮았으면 좋겠습니다", COMPLAINT),
