@@ -86,7 +86,7 @@ def held_out(parts, lexicon_file: Path, syllables_file: Path) -> None:
         plain = plain_lexicon(texts, lexicon_file)
         vader = [s.compound if s.scored else None for s in score_chunk_without_korean(texts)]
         cells = [accuracy(found, labels) for found in (ours, alone, plain, vader)]
-        print(f"{name:<18}" + "".join(f"{a:>12.3f} ({c:>5.1%})" for a, c in cells))
+        print(f"{name:<18}" + "".join(f"{a:>12.4f} ({c:>5.1%})" for a, c in cells))
 
 
 def without_convolution(texts: list[str], lexicon_file: Path) -> list[float]:

@@ -436,34 +436,36 @@ def test_a_comment_with_nothing_to_say_is_neutral(text):
     assert (found.compound, found.leaning) == (0.0, 0.0)
 
 
-def _direct_convolution(text: str, arrays: dict) -> float:
-    """The convolution read the plain way, window by window, for `syllable_logits` to be checked against."""
+def _direct_convolution(text: str, arrays: dict, member: int) -> float:
+    """One member's convolution read the plain way, window by window, for `syllable_logits` to be checked against."""
     characters = {character: row + 2 for row, character in enumerate(arrays["characters"])}
-    vectors = [arrays["embedding"][characters.get(character, 1)] for character in text]
+    embedding = arrays["embedding"][member]
+    vectors = [embedding[characters.get(character, 1)] for character in text]
     maxima = []
     for n in range(2):
-        weight, bias = arrays[f"conv{n}.weight"], arrays[f"conv{n}.bias"]
+        weight, bias = arrays[f"conv{n}.weight"][member], arrays[f"conv{n}.bias"][member]
         width = weight.shape[2]
-        padded = vectors + [arrays["embedding"][0]] * (width - 1)
+        padded = vectors + [embedding[0]] * (width - 1)
         windows = [bias + sum(weight[:, :, offset] @ padded[start + offset] for offset in range(width))
                    for start in range(len(text))]
         maxima.append(np.maximum(np.max(windows, axis=0), 0.0))
-    return float(np.concatenate(maxima) @ arrays["out.weight"] + arrays["out.bias"][0])
+    return float(np.concatenate(maxima) @ arrays["out.weight"][member] + arrays["out.bias"][member][0])
 
 
 def test_the_character_convolution_reads_each_text_as_window_by_window(tmp_path):
-    """A small random convolution: every text's logit as the windows read one by one give it, alone or
-    among others in one batch (no window reads into the next text), and an empty text 0."""
+    """Two small random convolutions: every text's logit the mean of what the windows read one by one give
+    each, alone or among others in one batch (no window reads into the next text), and an empty text 0."""
     rng = np.random.default_rng(7)
-    arrays = {"characters": np.array(list("배송좋아요최악")), "embedding": rng.normal(size=(9, 4)).astype(np.float32),
-              "conv0.weight": rng.normal(size=(3, 4, 2)).astype(np.float32), "conv0.bias": rng.normal(size=3),
-              "conv1.weight": rng.normal(size=(3, 4, 3)).astype(np.float32), "conv1.bias": rng.normal(size=3),
-              "out.weight": rng.normal(size=6), "out.bias": rng.normal(size=1)}
-    arrays["embedding"][0] = 0.0
+    arrays = {"characters": np.array(list("배송좋아요최악")), "embedding": rng.normal(size=(2, 9, 4)).astype(np.float32),
+              "conv0.weight": rng.normal(size=(2, 3, 4, 2)).astype(np.float32), "conv0.bias": rng.normal(size=(2, 3)),
+              "conv1.weight": rng.normal(size=(2, 3, 4, 3)).astype(np.float32), "conv1.bias": rng.normal(size=(2, 3)),
+              "out.weight": rng.normal(size=(2, 6)), "out.bias": rng.normal(size=(2, 1))}
+    arrays["embedding"][:, 0] = 0.0
     path = tmp_path / "convolution.npz"
     np.savez(path, **arrays)
     texts = ["배송 좋아요", "최악", "배", "", "모르는 글자 ㅋ 배송"]
-    wanted = [_direct_convolution(text, arrays) if text else 0.0 for text in texts]
+    wanted = [(_direct_convolution(text, arrays, 0) + _direct_convolution(text, arrays, 1)) / 2 if text else 0.0
+              for text in texts]
     assert korean.syllable_logits(texts, path) == pytest.approx(wanted, abs=1e-4)
     assert korean.syllable_logits(texts, path, batch=2) == pytest.approx(wanted, abs=1e-4)
     assert [korean.syllable_logits([text], path)[0] for text in texts] == pytest.approx(wanted, abs=1e-4)
