@@ -1188,7 +1188,8 @@ def _trouble_named(found: list[tuple[str, str]], j: int) -> list[int]:
 def _what_it_is_not(found: list[tuple[str, str]], i: int) -> list[int]:
     """The words describing the noun the copula 아니다 at `i` denies, where an adjective says what it is not:
     좋은 제품은 아니에요 turns 좋다 round, 그렇게 비싼 편은 아니에요 비싸다, 추천할 만한 앱은 아닌 것 같아요 추천
-    (the noun itself, 제품, says what it says, unless it is a customer-service word: 최고가 아니에요). Only where 아니다 states it (-다, -에요, -지만, -ㄴ 것 같다):
+    (the noun itself, 제품, says what it says, unless it is a customer-service word: 최고가 아니에요). Only where
+    아니다 states it (-다, -에요, -지만, -ㄴ 것 같다):
     not "not A but B" (아니라, 아닌 B), not a question or a rhetorical turn (아닌가요?, 아니잖아요, 아닐까), nor
     a clause of a verb (하는 게 아니다, 볼 영화는 아니다: on build reviews these read wrong more often than right),
     nor one of 만 (연기만 좋은 게 아니다: not only)."""
