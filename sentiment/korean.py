@@ -185,8 +185,8 @@ CONTENTS = {"설명", "내용", "안내", "항목", "정보", "자료", "데이�
 SPENT = {"회의", "하루", "시간", "돈", "작업", "업무", "주말", "반나절", "오전", "오후", "비용", "데이터", "자료", "파일"}
 ACCESS = {"계정", "아이디", "카드", "계좌", "로그인", "회선"}  # what a customer is let in by (locked: 계정이 잠겼어요)
 MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), False, False),
-                   (PRICES, {("내리", "VV"), ("내려가", "VV"), ("인하", "NNG"), ("떨어지", "VV"), ("나오", "VV")},
-                    ("요금인하", "VV"), False, False),
+                   (PRICES, {("내리", "VV"), ("내려가", "VV"), ("인하", "NNG"), ("떨어지", "VV"), ("나오", "VV"),
+                             ("줄", "VV"), ("줄어들", "VV")}, ("요금인하", "VV"), False, False),
                    (TROUBLES, {("풀리", "VV"), ("사라지", "VV"), ("없어지", "VV"), ("해소", "NNG"), ("줄", "VV"),
                                ("줄어들", "VV"), ("날리", "VV"), ("덜하", "VA")},
                     ("해결", "NNG"), True, False),
@@ -411,6 +411,7 @@ CX_WORDS = {
     "무사히/MAG": 1.2,  # safely done (데이터 이전이 무사히 끝났어요)
     "다행/NNG": 1.2, "믿음/NNG": 1.2,  # relief, trust (찾아 주셔서 다행이에요, 믿음이 가요; 믿음이 깨졌어요 is lost)
     "감감무소식/NNG": -1.5,  # not a word back (요청했는데 감감무소식이에요)
+    "피해/NNG": -1.2, "손해/NNG": -1.2,  # harm, a loss (피해를 봤어요; 피해가 없었어요 turned round)
     "폭탄/NNG": -1.5,  # a bill or a flood of messages (요금 폭탄, 문자 폭탄), where the films' explosions were praise
 }
 

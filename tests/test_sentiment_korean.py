@@ -251,7 +251,9 @@ NOT_WHAT_IT_USED_TO_BE = [  # worse than before; worth the wait, reassured, reli
     ("오류 원인을 끝까지 찾아 주셔서 다행이에요", PRAISE), ("서비스 품질이 꾸준해서 믿음이 갑니다", PRAISE),
     ("알아서 먼저 연락 주시니까 신경 쓸 일이 없어요", PRAISE), ("신경 쓸 게 너무 많아요", COMPLAINT),
     ("신경 써 주셔서 감사합니다", PRAISE), ("요금 폭탄을 맞았어요", COMPLAINT),
-    ("원하는 답은 하나도 못 들었어요", COMPLAINT), ("영수증 재발급을 요청했는데 감감무소식이에요", COMPLAINT)]
+    ("원하는 답은 하나도 못 들었어요", COMPLAINT), ("영수증 재발급을 요청했는데 감감무소식이에요", COMPLAINT),
+    ("통신사 바꾸고 나서 요금이 확 줄었어요", PRAISE), ("요금이 줄지 않아요", COMPLAINT),  # a price gone down, or not
+    ("분실한 카드를 바로 정지해 주셔서 피해가 없었어요", PRAISE), ("피해를 봤어요", COMPLAINT)]  # harm, and none of it
 
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
