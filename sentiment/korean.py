@@ -412,6 +412,7 @@ CX_WORDS = {
     "다행/NNG": 1.2, "믿음/NNG": 1.2,  # relief, trust (찾아 주셔서 다행이에요, 믿음이 가요; 믿음이 깨졌어요 is lost)
     "감감무소식/NNG": -1.5,  # not a word back (요청했는데 감감무소식이에요)
     "피해/NNG": -1.2, "손해/NNG": -1.2,  # harm, a loss (피해를 봤어요; 피해가 없었어요 turned round)
+    "수고/NNG": 0.8,  # a call's courteous close (수고하세요, 수고 많으셨습니다), as English "have a good day" reads
     "폭탄/NNG": -1.5,  # a bill or a flood of messages (요금 폭탄, 문자 폭탄), where the films' explosions were praise
 }
 

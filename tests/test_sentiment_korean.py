@@ -253,7 +253,8 @@ NOT_WHAT_IT_USED_TO_BE = [  # worse than before; worth the wait, reassured, reli
     ("신경 써 주셔서 감사합니다", PRAISE), ("요금 폭탄을 맞았어요", COMPLAINT),
     ("원하는 답은 하나도 못 들었어요", COMPLAINT), ("영수증 재발급을 요청했는데 감감무소식이에요", COMPLAINT),
     ("통신사 바꾸고 나서 요금이 확 줄었어요", PRAISE), ("요금이 줄지 않아요", COMPLAINT),  # a price gone down, or not
-    ("분실한 카드를 바로 정지해 주셔서 피해가 없었어요", PRAISE), ("피해를 봤어요", COMPLAINT)]  # harm, and none of it
+    ("분실한 카드를 바로 정지해 주셔서 피해가 없었어요", PRAISE), ("피해를 봤어요", COMPLAINT),  # harm, and none of it
+    ("수고 많으셨습니다", PRAISE), ("수고스럽게 다시 방문해야 했어요", COMPLAINT)]  # a courteous close; a trouble taken
 
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
