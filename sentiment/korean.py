@@ -784,8 +784,7 @@ def _requests_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if form not in REQUESTS or tag != "NNG":
             continue
         said = _rest_of_clause(found, i)
-        if _said_done(found, i) and any(m in DONE_FOR for m in said) and \
-                not any(m in NEGATORS_BEFORE or m in NEGATORS_AFTER for m in said):
+        if _said_done(found, i) and any(m in DONE_FOR for m in said) and not _negates(said):
             asked = _questions(found) if asked is None else asked
             if i not in asked:
                 done[i] = ("요청처리", "NNG")
@@ -974,7 +973,12 @@ def _solved_only_once_done(found: list[tuple[str, str]]) -> list[tuple[str, str]
 def _said_not_done(found: list[tuple[str, str]], i: int) -> bool:
     """Whether the clause of `i` says it is not done (해결이 안 돼요, 해결되지 않아요), not wished for."""
     said = _rest_of_clause(found, i)
-    return any(m in NEGATORS_BEFORE or m in NEGATORS_AFTER for m in said) and not any(m in WISHES for m in said)
+    return _negates(said) and not any(m in WISHES for m in said)
+
+
+def _negates(said: list[tuple[str, str]]) -> bool:
+    """Whether these morphemes (the rest of a clause) hold a negation: 안, 못, -지 않다/못하다/말다."""
+    return any(m in NEGATORS_BEFORE or m in NEGATORS_AFTER for m in said)
 
 
 def _wished_better(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
