@@ -151,7 +151,12 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           *((("신경", "쓰", "ᆯ", thing), ("걱정", "NNG")) for thing in ("일", "것", "거", "필요")),
           (("인상", "적"), ("인상적", "XR")),  # impressive, where 인상 alone is also a price raised
           (("덜", "하"), ("덜하", "VA")),  # less so (부담이 덜해요, 소음이 훨씬 덜하네요): a trouble eased
-          (("감감", "무", "소식"), ("감감무소식", "NNG")))  # not a word back, which Kiwi may split as 무 + 소식
+          (("감감", "무", "소식"), ("감감무소식", "NNG")),  # not a word back, which Kiwi may split as 무 + 소식
+          (("초기", "화"), ("초기화", "NNG")),  # reset (설정이 초기화돼요), where 초기 alone is the early days
+          (("통화", "중", "이"), ("통화중", "VA")),  # the line busy (대표번호는 항상 통화 중이에요), not 통화 중에, "during"
+          # going elsewhere (이 가격이면 다른 데 가겠어요, 다른 곳 알아볼게요, 다른 업체로 옮겼어요): a customer lost
+          *((("다른", place, *particle, verb), ("다른데감", "VV")) for place in ("데", "곳", "회사", "업체")
+            for particle in ((), ("로",), ("으로",)) for verb in ("가", "알아보", "옮기")))
 # A verb that means another thing after certain nouns in its clause, whatever is said between
 # (`_meant_in_clause`): a price's move (요금이 갑자기 올랐어요, 가격이 또 인상됐네요, 금액이 두 배로 나왔어요;
 # 요금이 내렸어요), where going up is good news for a speed or a rating (속도가 올라서 좋아요, 평점이 올랐네요);
@@ -194,8 +199,8 @@ MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), False, False),
                     ("해결", "NNG"), True, True),
                    ({"말", "말씀", "얘기", "안내", "설명", "내용", "답변", "기대"}, {("다르", "VA"), ("달라지", "VV")}, ("말다름", "VA"),
                     False, False),
-                   (KEPT, {("사라지", "VV"), ("없어지", "VV"), ("날아가", "VV"), ("지워지", "VV")}, ("사라짐", "VV"), False,
-                    False),
+                   (KEPT, {("사라지", "VV"), ("없어지", "VV"), ("날아가", "VV"), ("지워지", "VV"), ("초기화", "NNG")},
+                    ("사라짐", "VV"), False, False),
                    (ACCESS, {("잠기", "VV"), ("막히", "VV"), ("차단", "NNG")}, ("잠김", "VV"), False, False),
                    (CONTENTS, {("빠지", "VV")}, ("빠짐", "VV"), False, False),
                    (SPENT, {("날리", "VV")}, ("사라짐", "VV"), False, False),
@@ -222,6 +227,7 @@ COMING = ARRIVING | {("주", "VV"), ("받", "VV"), ("듣", "VV")}  # 답장을 �
 # wait's opposite: the learned weight of 오다 leans against, and 바로 alone weighs little.
 QUICKLY = {("바로", "MAG"), ("금방", "MAG"), ("빨리", "MAG"), ("즉시", "MAG"), ("곧바로", "MAG"), ("곧", "MAG"),
            ("당일", "NNG"), ("신속", "XR"), ("신속히", "MAG"), ("빠르", "VA")}
+AS_SOON_AS = ("자마자", "EC")  # the clause after it came at once (접수하자마자 기사님이 오셨어요)
 # Likewise a negated 보이다/뜨다/나오다 ("shows"): what a customer keeps not showing is lost (주문 내역에 안 보여요,
 # 포인트가 안 떠요), a blemish or a trouble not showing is none (흠집이 하나도 안 보여요, 오류가 안 떠요).
 SHOWING = {("보이", "VV"), ("뜨", "VV"), ("나오", "VV")}
@@ -240,7 +246,8 @@ OURSELVES = {("직접", "MAG"), ("스스로", "MAG"), ("손수", "MAG")}
 WE = {("우리", "NP"), ("저희", "NP"), ("저", "NP"), ("나", "NP")}
 # The forms of the words some rules start from (`_says_any`): a text with none of them is passed over.
 MEANT_IN_CLAUSE_FORMS = frozenset(form for form, _ in VERBS_MEANT_IN_CLAUSE)
-COMING_FORMS, QUICKLY_FORMS = frozenset(form for form, _ in COMING), frozenset(form for form, _ in QUICKLY)
+COMING_FORMS = frozenset(form for form, _ in COMING)
+QUICKLY_FORMS = frozenset(form for form, _ in QUICKLY) | {AS_SOON_AS[0]}
 FIXED_BY_US_FORMS = frozenset(form for form, _ in FIXED_BY_US)
 GIVING = frozenset({"주"})  # 주셨어요, 갖다 주셨어요: `_favour_done`
 # Times a stance can be said of alone (`_only_then`): 처음에만, 초반에만, 계약 전까지만, 그때만.
@@ -265,6 +272,11 @@ NOT_THERE = ((AWAITED, COMING, ("아직안옴", "VV"), False, True), (KEPT, SHOW
 AGAIN = {("또", "MAG"), ("다시", "MAG"), ("매번", "MAG"), ("처음", "NNG"), ("자꾸", "MAG"), ("번번이", "MAG"),
          ("일일이", "MAG"), ("계속", "MAG")}
 HAVE_TO = {("하", "VX"), ("되", "VV")}
+# Asked again (누락돼서 다시 요청했어요, 또 문의했는데, 몇 달째 같은 요청을 하고 있어요): one of AGAIN, or 같은 ("the
+# same"), before a request or a call the customer made or keeps making is the same complaint (`_asked_again`);
+# not a promise or an instruction (다시 전화드릴게요, 다시 접수해 주세요), nor a first time (처음 문의했을 때).
+CALLS_AND_REQUESTS = {"요청", "문의", "접수", "전화", "연락", "신청", "질문", "항의"}
+THE_SAME = [("같", "VA"), ("은", "ETM")]
 # Tags of morphemes that carry meaning (Kiwi's Sejong tags; -I/-R mark irregular conjugations).
 CONTENT = ("NNG", "NNP", "VV", "VA", "MAG", "XR", "SL", "SW", "IC")
 LEMMA_TAGS = CONTENT + ("XPN", "XSV", "XSA", "VX")  # what `lemmas` keeps of a text
@@ -414,6 +426,9 @@ CX_WORDS = {
     "피해/NNG": -1.2, "손해/NNG": -1.2,  # harm, a loss (피해를 봤어요; 피해가 없었어요 turned round)
     "수고/NNG": 0.8,  # a call's courteous close (수고하세요, 수고 많으셨습니다), as English "have a good day" reads
     "폭탄/NNG": -1.5,  # a bill or a flood of messages (요금 폭탄, 문자 폭탄), where the films' explosions were praise
+    "무상/NNG": 1.0,  # free of charge (무상으로 교체해 주셨어요)
+    "통화중/VA": -1.0,  # the idiom above: the line always busy
+    "다른데감/VV": -1.5,  # the idiom above: going to another company
 }
 
 
@@ -885,18 +900,19 @@ def _gave_ending(found: list[tuple[str, str]], i: int) -> str | None:
 
 
 def _came_quickly(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A verb of coming (COMING) after what a customer waits for (AWAITED) and one of QUICKLY in its clause, as
-    the word of its coming at once (바로옴); not where it is only said to come (바로 온다고 했는데). Run after
-    `_not_come`, so that 답장이 바로 안 와요 stays a wait."""
+    """A verb of coming (COMING) after what a customer waits for (AWAITED) and one of QUICKLY in its clause, or
+    a clause right after -자마자, as the word of its coming at once (바로옴); not where it is only said to come
+    (바로 온다고 했는데). Run after `_not_come`, so that 답장이 바로 안 와요 stays a wait."""
     if not (_says_any(found, COMING_FORMS) and _says_any(found, QUICKLY_FORMS)):
         return found
     made = list(found)
     for i, (form, tag) in enumerate(found):
         if (form, tag.split("-")[0]) not in COMING or (found[i + 1:i + 2] and found[i + 1][0].endswith("다고")):
             continue  # 바로 온다고 했는데: a coming promised, not come
-        clause = range(_clause_start(found, i), i)
-        if any(_names_one_of(found, j, AWAITED) for j in clause) and \
-                any((found[j][0], found[j][1].split("-")[0]) in QUICKLY for j in clause):
+        start = _clause_start(found, i)
+        clause = range(start, i)
+        if any(_names_one_of(found, j, AWAITED) for j in clause) and (found[start - 1:start] == [AS_SOON_AS] or any(
+                (found[j][0], found[j][1].split("-")[0]) in QUICKLY for j in clause)):
             made[i] = ("바로옴", "VV")
     return made
 
@@ -1027,6 +1043,24 @@ def _sentence_start(found: list[tuple[str, str]], i: int) -> int:
     return next((j + 1 for j in range(i - 1, -1, -1) if found[j][1] in ("SF", "EF")), 0)
 
 
+def _asked_again(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A request or a call (CALLS_AND_REQUESTS) asked again, said as done or going on (-었-, -고 있다), as the word of a
+    customer made to do it again."""
+    if not _says_any(found, CALLS_AND_REQUESTS):
+        return found
+    made = list(found)
+    for i, (form, tag) in enumerate(found):
+        if form not in CALLS_AND_REQUESTS or tag != "NNG":
+            continue
+        rest = _rest_of_clause(found, i)
+        if ("겠", "EP") in rest or not (("었", "EP") in rest or ("있", "VX") in rest):
+            continue
+        if found[i - 2:i] == THE_SAME or any(found[j] in AGAIN and found[j][0] != "처음"
+                                             for j in range(_clause_start(found, i), i)):
+            made[i] = ("다시해야", "VV")
+    return made
+
+
 def _made_to_repeat(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Each -어야 하다/되다 ("have to") after one of AGAIN in its clause, ending the clause or the sentence (not
     -어야겠다, not said of a noun), as the word of a customer made to do it again, in the place of 하다/되다."""
@@ -1046,7 +1080,8 @@ def _made_to_repeat(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 # takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
 # stays a wait).
 REWRITES = (_idioms, _cannot_do, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come, _came_quickly,
-            _done_within, _took_no_time, _meant_in_clause, _made_to_repeat, _wished_better, _asked_for, _favour_done)
+            _done_within, _took_no_time, _meant_in_clause, _made_to_repeat, _asked_again, _wished_better, _asked_for,
+            _favour_done)
 
 
 def _describes_a_noun(found: list[tuple[str, str]], k: int) -> bool:

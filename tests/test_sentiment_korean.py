@@ -255,6 +255,13 @@ NOT_WHAT_IT_USED_TO_BE = [  # worse than before; worth the wait, reassured, reli
     ("통신사 바꾸고 나서 요금이 확 줄었어요", PRAISE), ("요금이 줄지 않아요", COMPLAINT),  # a price gone down, or not
     ("분실한 카드를 바로 정지해 주셔서 피해가 없었어요", PRAISE), ("피해를 봤어요", COMPLAINT),  # harm, and none of it
     ("수고 많으셨습니다", PRAISE), ("수고스럽게 다시 방문해야 했어요", COMPLAINT)]  # a courteous close; a trouble taken
+ASKED_AGAIN_RESET_BUSY_ELSEWHERE = [  # asked again; things reset; the line busy; a customer going; at once; free
+    ("포인트 적립이 누락돼서 다시 요청했어요", COMPLAINT), ("몇 달째 같은 요청을 하고 있어요", COMPLAINT),
+    ("또 문의했는데 답이 없어요", COMPLAINT), ("처음 문의했을 때 친절하게 알려 주셨어요", PRAISE),
+    ("업데이트할 때마다 설정이 초기화돼요", COMPLAINT), ("대표번호는 항상 통화 중이에요", COMPLAINT),
+    ("통화 중에 친절하게 설명해 주셨어요", PRAISE), ("이 정도 가격이면 다른 데 가겠어요", COMPLAINT),
+    ("다른 업체로 옮겼어요", COMPLAINT), ("고장 접수하자마자 기사님이 오셨어요", PRAISE),
+    ("신청하자마자 문자가 왔어요", PRAISE), ("고장 난 부품을 무상으로 교체해 주셨어요", PRAISE)]
 
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
@@ -273,7 +280,8 @@ NOT_WHAT_IT_USED_TO_BE = [  # worse than before; worth the wait, reassured, reli
                          + NO_BURDEN_NO_WORRY + CAME_HOW + NOT_RECEIVED_FEES_AND_FAVOURS + ONLY_THEN_AND_DONE_FOR_US
                          + HOW_ONE_SLEPT + FIXED_OURSELVES + BILLS_AND_NO_TIME
                          + NOT_RECOMMENDED_AND_A_BARGAIN + NOTED_DONE
-                         + REPORTED_DONE + ENDED_HOW + A_TROUBLE_GONE_OR_EASED + NOT_WHAT_IT_USED_TO_BE)
+                         + REPORTED_DONE + ENDED_HOW + A_TROUBLE_GONE_OR_EASED + NOT_WHAT_IT_USED_TO_BE
+                         + ASKED_AGAIN_RESET_BUSY_ELSEWHERE)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
