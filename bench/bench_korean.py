@@ -55,7 +55,7 @@ def plain_lexicon(texts: list[str], lexicon_file: Path) -> list[float]:
     found = korean.kiwi().tokenize(texts)
     results = []
     for tokens in found:
-        z = sum(weights.get(f"{t.form}/{t.tag.split('-')[0]}", 0.0) for t in tokens)
+        z = sum(weights.get(f"{form}/{tag}", 0.0) for form, tag in korean.morphemes(tokens))
         results.append(z + bias if z else 0.0)
     return results
 
@@ -108,7 +108,7 @@ def tokenisers(parts) -> None:
         print("python-mecab-ko is not installed: tokenisers not compared")
         return
     tagger = mecab.MeCab()
-    cutters = {"kiwi": lambda text: [(t.form, t.tag.split("-")[0]) for t in korean.kiwi().tokenize(text)],
+    cutters = {"kiwi": korean.tokens,
                "mecab-ko": lambda text: [(form, tag.split("+")[0]) for form, tag in tagger.pos(text)]}
     forms = ["느려요", "느립니다", "느리고", "느려서"]
     build = parts["build_movies"] + parts["build_products"]

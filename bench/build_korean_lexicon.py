@@ -69,7 +69,7 @@ def negated(text: str) -> str | None:
     sentences or clauses (turning one round would leave the others saying what they said), one that
     closes on a copula or a noun, one with a word only a negation allows (별로, 전혀), or one Kiwi
     cannot join again."""
-    morphs = [(token.form, token.tag.split("-")[0]) for token in korean.kiwi().tokenize(text)]
+    morphs = korean.tokens(text)
     sentences = sum(1 for _, tag in morphs[:-1] if tag == "SF") + 1
     clauses = [i for i, (_, tag) in enumerate(morphs[:-1]) if tag in ("EC", "EF") and korean._clause_ends(morphs, i)
                and any(t in PREDICATES for _, t in morphs[i + 1:])]
@@ -114,7 +114,7 @@ def split() -> dict[str, list[tuple[str, int]]]:
 
 
 def featurised(texts: list[str]) -> list[dict[str, float]]:
-    return [korean.features(text, [(t.form, t.tag) for t in found])
+    return [korean.features(text, korean.morphemes(found))
             for text, found in zip(texts, korean.kiwi().tokenize(texts))]
 
 

@@ -277,7 +277,7 @@ HAVE_TO = {("하", "VX"), ("되", "VV")}
 # not a promise or an instruction (다시 전화드릴게요, 다시 접수해 주세요), nor a first time (처음 문의했을 때).
 CALLS_AND_REQUESTS = {"요청", "문의", "접수", "전화", "연락", "신청", "질문", "항의"}
 THE_SAME = [("같", "VA"), ("은", "ETM")]
-# Tags of morphemes that carry meaning (Kiwi's Sejong tags; -I/-R mark irregular conjugations).
+# Tags of morphemes that carry meaning (Kiwi's Sejong tags, its marks of conjugation dropped: `morphemes`).
 CONTENT = ("NNG", "NNP", "VV", "VA", "MAG", "XR", "SL", "SW", "IC")
 LEMMA_TAGS = CONTENT + ("XPN", "XSV", "XSA", "VX")  # what `lemmas` keeps of a text
 PREDICATE = ("VV", "VA", "XSV", "XSA")
@@ -570,7 +570,13 @@ def _english_words() -> dict[str, float]:
 
 
 def tokens(text: str) -> list[tuple[str, str]]:
-    return [(token.form, token.tag) for token in kiwi().tokenize(text)]
+    return morphemes(kiwi().tokenize(text))
+
+
+def morphemes(analysis) -> list[tuple[str, str]]:
+    """Kiwi's tokens as (form, tag), the tag without Kiwi's mark of a regular or an irregular conjugation
+    (받/VV-R, 아깝/VA-I): the rules and the lexicon know a morpheme by its form and part of speech alone."""
+    return [(token.form, token.tag.split("-")[0]) for token in analysis]
 
 
 def readings(phrase: str, top: int = READINGS_TOP) -> list[str]:
@@ -581,7 +587,7 @@ def readings(phrase: str, top: int = READINGS_TOP) -> list[str]:
         return _remembered[phrase]
     analyses = [analysis for analysis, _ in kiwi().analyze(phrase, top_n=top)]
     spelled = _letters_kept(analyses[0]) if analyses else set()
-    found = [lemmas([(token.form, token.tag) for token in analysis]) for analysis in analyses
+    found = [lemmas(morphemes(analysis)) for analysis in analyses
              if _letters_kept(analysis) == spelled]
     return [said for said in dict.fromkeys(found) if said]
 
@@ -642,7 +648,6 @@ def word_features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
     intensifying = _says_any(found, INTENSIFIERS)
     previous = None
     for i, (form, tag) in enumerate(found):
-        tag = tag.split("-")[0]
         if tag not in CONTENT or (form, tag) in NEGATORS_BEFORE or form in INTENSIFIERS or i in feared:
             continue
         if tag == "VA" and form == "없" and _said_of_a_noun(found, i):
@@ -753,7 +758,7 @@ def _meant_in_clause(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         return found
     meant, asked = list(found), None
     for i, (form, tag) in enumerate(found):
-        for nouns, word, gone, done in VERBS_MEANT_IN_CLAUSE.get((form, tag.split("-")[0]), ()):
+        for nouns, word, gone, done in VERBS_MEANT_IN_CLAUSE.get((form, tag), ()):
             if form == "배" and not (i and found[i - 1][0] in NUMBERS):
                 continue
             if form == "나오" and _came_out(found, i) != word:
@@ -765,7 +770,7 @@ def _meant_in_clause(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
             start = _clause_start(found, i)
             if gone and start and found[start - 1][1] == "ETM":
                 start = _clause_start(found, start - 1)  # 불편한 점이 개선됐어요: the trouble said of its noun
-            while start > 1 and found[start - 1] == ("게", "EC") and found[start - 2][1].split("-")[0] in PREDICATE:
+            while start > 1 and found[start - 1] == ("게", "EC") and found[start - 2][1] in PREDICATE:
                 start = _clause_start(found, start - 1)  # 요금이 크게 올랐어요, 오류가 눈에 띄게 줄었어요: an adverb
             subjects = [j for j in range(start, i) if _names_one_of(found, j, nouns)]
             if subjects:
@@ -779,7 +784,7 @@ def _meant_in_clause(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 def _came_out(found: list[tuple[str, str]], i: int) -> tuple[str, str] | None:
     """The price's move said by how much the 나오다 at `i` came out (많이, 더, 적게, 덜 ... just before it)."""
     k = i - 1 - (i > 1 and found[i - 1][0] == "게")  # 많이 나왔어요; 적게 나와요: 적 + 게
-    return CAME_OUT.get((found[k][0], found[k][1].split("-")[0])) if k >= 0 else None
+    return CAME_OUT.get((found[k][0], found[k][1])) if k >= 0 else None
 
 
 def _names_one_of(found: list[tuple[str, str]], j: int, nouns: set[str]) -> bool:
@@ -807,9 +812,9 @@ def _requests_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _rest_of_clause(found: list[tuple[str, str]], i: int) -> list[tuple[str, str]]:
-    """The morphemes after `i` to the end of its clause, irregular conjugations' marks dropped."""
+    """The morphemes after `i` to the end of its clause."""
     end = next((j for j in range(i + 1, len(found)) if _clause_ends(found, j)), len(found) - 1)
-    return [(form, tag.split("-")[0]) for form, tag in found[i + 1:end + 1]]
+    return found[i + 1:end + 1]
 
 
 def _said_done(found: list[tuple[str, str]], i: int) -> bool:
@@ -839,7 +844,7 @@ def _not_come(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if not negators:
             continue
         for nouns, verbs, word, nouns_gone, of_a_noun in NOT_THERE:
-            if (form, tag.split("-")[0]) not in verbs or \
+            if (form, tag) not in verbs or \
                     (not of_a_noun and _describes_a_noun(found, max(i, *negators) + 1)):
                 continue
             start = _clause_start(found, i)
@@ -882,7 +887,7 @@ def _favour_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         ending = _gave_ending(found, i)
         if ending is None:
             continue
-        sentence = [(form, tag.split("-")[0]) for form, tag in found[_sentence_start(found, i):i]]
+        sentence = found[_sentence_start(found, i):i]
         if ending.endswith(QUESTION_ENDINGS) or any(m in NEGATORS_BEFORE | DONE_WRONG for m in sentence):
             continue
         made[i] = ("해주심", "VV")
@@ -907,12 +912,12 @@ def _came_quickly(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         return found
     made = list(found)
     for i, (form, tag) in enumerate(found):
-        if (form, tag.split("-")[0]) not in COMING or (found[i + 1:i + 2] and found[i + 1][0].endswith("다고")):
+        if (form, tag) not in COMING or (found[i + 1:i + 2] and found[i + 1][0].endswith("다고")):
             continue  # 바로 온다고 했는데: a coming promised, not come
         start = _clause_start(found, i)
         clause = range(start, i)
         if any(_names_one_of(found, j, AWAITED) for j in clause) and (found[start - 1:start] == [AS_SOON_AS] or any(
-                (found[j][0], found[j][1].split("-")[0]) in QUICKLY for j in clause)):
+                (found[j][0], found[j][1]) in QUICKLY for j in clause)):
             made[i] = ("바로옴", "VV")
     return made
 
@@ -928,7 +933,7 @@ def _done_within(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if found[i] not in WITHIN or found[i + 1] != ("에", "JKB") or found[i - 1][0] not in SHORT_WHILE:
             continue
         for j in range(i + 2, min(len(found), i + 6)):
-            if (found[j][0], found[j][1].split("-")[0]) in DONE_SOON and found[j - 1][0] != "잠":
+            if (found[j][0], found[j][1]) in DONE_SOON and found[j - 1][0] != "잠":
                 made[j] = ("바로옴", "VV")  # (not 10분 만에 잠 오는 영화: sleepy within ten minutes)
                 break
             if _clause_ends(found, j):
@@ -960,7 +965,7 @@ def _fixed_ourselves(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         return found
     made = list(found)
     for i, (form, tag) in enumerate(found):
-        if (form, tag.split("-")[0]) not in FIXED_BY_US or not _said_done(found, i):
+        if (form, tag) not in FIXED_BY_US or not _said_done(found, i):
             continue
         before = found[_sentence_start(found, i):i]
         if any(m in OURSELVES for m in before) and any(m in WE for m in before) \
@@ -1006,9 +1011,9 @@ def _wished_better(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         return found
     made = list(found)
     for i, morpheme in enumerate(found[:-1]):
-        if morpheme not in WISHES or (found[i + 1][0], found[i + 1][1].split("-")[0]) not in WISHED_BY:
+        if morpheme not in WISHES or (found[i + 1][0], found[i + 1][1]) not in WISHED_BY:
             continue
-        said = [(form, tag.split("-")[0]) for form, tag in found[_sentence_start(found, i):i]]
+        said = found[_sentence_start(found, i):i]
         if ("더", "MAG") in found[_clause_start(found, i):i] and not any(m in MORE_OF_THIS for m in said):
             made[i + 1] = ("개선필요", "NNG")
     return made
@@ -1032,8 +1037,8 @@ def _asked_for(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if not nouns or j < 1 or found[j][1] != "ETM":
             continue
         quality = j - 1 - (j > 1 and found[j - 1][1] == "XSA")  # 빠르/VA, or 친절/NNG before 하/XSA
-        said = [(form, tag.split("-")[0]) for form, tag in found[_sentence_start(found, i):i]]
-        if found[quality][1].split("-")[0] not in ("VA", "NNG", "XR") or any(m in MORE_OF_THIS for m in said):
+        said = found[_sentence_start(found, i):i]
+        if found[quality][1] not in ("VA", "NNG", "XR") or any(m in MORE_OF_THIS for m in said):
             continue
         made[quality] = (found[quality][0], "NNB")  # not a content word: counted no more
     return made
@@ -1142,8 +1147,8 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
         if (form, tag) == ("아니", "VCN"):
             described.update(_what_it_is_not(found, i))
         if (form, tag) == ("다고", "EC") and _said_not_to_be(found, i):
-            scope.update(j for j in range(_clause_start(found, i), i) if found[j][1].split("-")[0] in CONTENT)
-        if tag.split("-")[0] in CONTENT and _negated(found, i):
+            scope.update(j for j in range(_clause_start(found, i), i) if found[j][1] in CONTENT)
+        if tag in CONTENT and _negated(found, i):
             scope.add(i)
             j = i
             while tag.startswith("NN") and j and found[j - 1][1] == "NNG":
@@ -1155,15 +1160,15 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
                 scope.add(i - 1)
             if i > 1 and found[i - 1] in NEGATORS_BEFORE and found[i - 2][1] == "MAG":
                 scope.add(i - 2)  # 잘 안 돼요
-            if _negated_after(found, i) or (i and found[i - 1] in NEGATORS_BEFORE and tag.split("-")[0] in PREDICATE):
+            if _negated_after(found, i) or (i and found[i - 1] in NEGATORS_BEFORE and tag in PREDICATE):
                 # -지 않다, and 안/못 before the predicate, negate its whole clause: 냄새가 많이 나지 않아요, 냄새가 많이 안 나요
                 start = _clause_start(found, i)
                 if found[i][0] in LIGHT_PREDICATES and start >= 2 and found[start - 1][1] == "ETM":
                     start = _clause_start(found, start - 1)  # 잘 되는 것 같지 않다: the clause it is about
                 start = max([start] + [k + 2 for k in range(start, i - 1) if found[k][0] in CAUSES
                                        and found[k + 1] == ("에", "JKB")])  # 알림 덕분에 안 놓쳐요: not the cause
-                scope.update(j for j in range(start, i) if found[j][1].split("-")[0] in CONTENT)
-    prefixed = {i for i in range(len(found)) if found[i][1].split("-")[0] in CONTENT and _prefixed(found, i)}
+                scope.update(j for j in range(start, i) if found[j][1] in CONTENT)
+    prefixed = {i for i in range(len(found)) if found[i][1] in CONTENT and _prefixed(found, i)}
     return {i for i in scope ^ described ^ prefixed if found[i][0] not in REQUESTS}
 
 
@@ -1181,7 +1186,7 @@ def _only_then(found: list[tuple[str, str]]) -> set[int]:
         if j < 0 or found[j] not in ONLY_THEN:
             continue
         for i in range(k + 1, len(found)):
-            if found[i][1].split("-")[0] in CONTENT:
+            if found[i][1] in CONTENT:
                 turned.add(i)
             if _clause_ends(found, i):
                 break
@@ -1251,7 +1256,7 @@ def _what_it_is_not(found: list[tuple[str, str]], i: int) -> list[int]:
     described = _describing(found, j, nested=True)
     while j > 0 and found[j - 1][1].startswith("NN"):
         j -= 1
-    adjective = j > 1 and (found[j - 2][1].split("-")[0] in ("VA", "XSA") or found[j - 2] in LIKED)  # 좋은, 추천할 만한
+    adjective = j > 1 and (found[j - 2][1] in ("VA", "XSA") or found[j - 2] in LIKED)  # 좋은, 추천할 만한
     if not described or not adjective or any(found[k] == ("만", "JX") for k in range(described[0], j)):
         return []
     return described
@@ -1286,13 +1291,13 @@ def _describing(found: list[tuple[str, str]], j: int, nested: bool = False) -> l
     while nested and start > 1 and found[start - 1][1] == "ETM" and found[start][1].startswith("NN"):
         start = _clause_start(found, start - 1)  # 추천할 만한 앱, 불편한 점이 많은 앱
     return [k for k in range(start, j - 1)
-            if found[k][1].split("-")[0] in CONTENT and found[k][0] not in NEGATIVE_POLARITY]
+            if found[k][1] in CONTENT and found[k][0] not in NEGATIVE_POLARITY]
 
 
 def _negation_follows(found: list[tuple[str, str]], i: int) -> bool:
     """Whether a negation comes after `i` in its clause (안/못, -지 않다, 없다)."""
     for j in range(i + 1, len(found)):
-        form, tag = found[j][0], found[j][1].split("-")[0]
+        form, tag = found[j][0], found[j][1]
         if (form, tag) in NEGATORS_BEFORE or (form, tag) in NEGATORS_AFTER or (form, tag) == ("없", "VA"):
             return True
         if _clause_ends(found, j) and found[j][1] != "ETM":  # 별로 쓸 일이 없다: through the noun it describes
@@ -1309,7 +1314,7 @@ def _clause_start(found: list[tuple[str, str]], i: int) -> int:
 
 def _leaned_on(found: list[tuple[str, str]], i: int) -> list[int]:
     for j in range(i - 1, max(-1, i - 5), -1):
-        if found[j][1].split("-")[0] in ("VA", "VV", "XR", "NNG") and found[j][0] not in LIGHT_PREDICATES:
+        if found[j][1] in ("VA", "VV", "XR", "NNG") and found[j][0] not in LIGHT_PREDICATES:
             return [j]
     return []
 
@@ -1346,7 +1351,7 @@ def _negated_after(found: list[tuple[str, str]], i: int) -> bool:
             continue  # 추천할 만하지 않다: worth it, negated
         if form in ("ᆯ", "을") and tag == "ETM" and _cannot(ahead[j + 1:j + 4]):
             # -ㄹ 수 없다: 더 이상 추천할 수 없어요, 만족할 수가 없네요; of a quality compared, could not be more so
-            return not (found[i + j][1].split("-")[0] in ("VA", "XSA") and _beyond_compare(found, i))
+            return not (found[i + j][1] in ("VA", "XSA") and _beyond_compare(found, i))
         if tag in ("EF", "SF", "SP", "ETM") or (tag == "EC" and _clause_ends(found, i + 1 + j)):
             return False
         if (form, tag) == ("에", "JKB") and found[i + j][0] in CAUSES:
@@ -1373,7 +1378,7 @@ def _beyond_compare(found: list[tuple[str, str]], i: int) -> bool:
 def _said_not_to_be(found: list[tuple[str, str]], i: int) -> bool:
     """Whether the quotation ending -다고 at `i` is followed by saying it cannot be said: 친절하다고는 못 하겠어요,
     빠르다고 할 수 없어요, 좋다고 하기는 어렵네요 (what is quoted is negated)."""
-    said = [(form, tag.split("-")[0]) for form, tag in found[i + 1:i + 8] if not tag.startswith("J")]
+    said = [(form, tag) for form, tag in found[i + 1:i + 8] if not tag.startswith("J")]
     if said[:2] == [("못", "MAG"), ("하", "VV")]:
         return True
     if said[:1] == [("하", "VV")]:
@@ -1422,11 +1427,11 @@ def score_many(texts: list[str], lexicon_file: Path = LEXICON, syllables_file: P
     sums: list[list] = []  # each text's positive, negative, words' part, lemmas, and whether a request was met
     unruled: list[int] = []
     for text, found in zip(texts, kiwi().tokenize(texts)):
-        morphemes = [(token.form, token.tag) for token in found]
-        if _says_nothing(morphemes):
-            sums.append([0.0, 0.0, 0.0, lemmas(morphemes), False])
+        said = morphemes(found)
+        if _says_nothing(said):
+            sums.append([0.0, 0.0, 0.0, lemmas(said), False])
             continue
-        counted = word_features(text, morphemes)
+        counted = word_features(text, said)
         positive = negative = 0.0
         for key, value in counted.items():
             if part := weights.get(key, 0.0) * value:
@@ -1442,7 +1447,7 @@ def score_many(texts: list[str], lexicon_file: Path = LEXICON, syllables_file: P
                 negative -= SYLLABLE_COUNT * weight
         if (positive or negative) and not _ruled(counted):
             unruled.append(len(sums))
-        sums.append([positive, negative, words, lemmas(morphemes), REQUEST_DONE in counted])
+        sums.append([positive, negative, words, lemmas(said), REQUEST_DONE in counted])
     for i, logit in zip(unruled, syllable_logits([texts[i] for i in unruled], syllables_file)):
         if (part := SYLLABLE_WEIGHT * logit) > 0:
             sums[i][0] += part
@@ -1472,17 +1477,17 @@ def _ruled(counted: dict[str, float]) -> bool:
     return min(counted.values(), default=0.0) < 0 or not READ_BY_RULES.isdisjoint(counted)
 
 
-def _says_nothing(morphemes: list[tuple[str, str]]) -> bool:
-    if not _says_any(morphemes, NOTHING_SAID):
+def _says_nothing(found: list[tuple[str, str]]) -> bool:
+    if not _says_any(found, NOTHING_SAID):
         return False
-    said = {(form, tag.split("-")[0]) for form, tag in morphemes if tag.split("-")[0] in CONTENT + ("NNB",)}
+    said = {(form, tag) for form, tag in found if tag in CONTENT + ("NNB",)}
     return bool(said) and said <= NOTHING_TO_SAY and bool(said & {("없", "VA"), ("모르", "VV")})
 
 
-def lemmas(morphemes: list[tuple[str, str]]) -> str:
+def lemmas(found: list[tuple[str, str]]) -> str:
     """Content morphemes as "form/TAG" words: `themes` match Korean phrases on them, so 느려, 느립니다
     and 느리고 all read as 느리/VA, and 청구서가 as 청구서/NNG."""
-    return " ".join(f"{form}/{base}" for form, tag in morphemes if (base := tag.split("-")[0]) in LEMMA_TAGS)
+    return " ".join(f"{form}/{tag}" for form, tag in found if tag in LEMMA_TAGS)
 
 
 def lemma_words(lemmas: str) -> list[str]:
