@@ -36,6 +36,7 @@ import re
 import threading
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -266,6 +267,7 @@ NOT_THERE = ((AWAITED, COMING, ("아직안옴", "VV"), False, True), (KEPT, SHOW
              (TROUBLES | BLEMISHES, SHOWING, ("해결", "NNG"), True, True),
              (FUNCTIONS, {("되", "VV"), ("되", "XSV")}, ("안됨", "VV"), True, False))
 # (nouns, verbs, the word, the nouns gone, whether also where the verb describes a noun)
+NOT_THERE_VERBS = frozenset().union(*(verbs for _, verbs, _, _, _ in NOT_THERE))
 # Made to do a thing again (같은 서류를 또 내야 해요, 매번 처음부터 설명해야 해요, 다시 설치해야 했어요): -어야 하다/되다
 # ("have to") after one of these in its clause is the customer's effort, a complaint (`_made_to_repeat`); not
 # a wish to come back (또 사야겠어요, 다시 와야 할 것 같아요: 겠, or said of a noun).
@@ -716,7 +718,7 @@ def _says_any(found: list[tuple[str, str]], forms: AbstractSet[str]) -> bool:
     """Whether a morpheme of `found` has one of these forms: a rule none of whose words is in the text has
     nothing to do there (walking the morphemes, each rule took 3-13 us a text; looking for each rule's
     negation at every morpheme was a fifth of the scorer's own time; this asks in under one)."""
-    return not forms.isdisjoint([form for form, _ in found])
+    return not forms.isdisjoint(map(itemgetter(0), found))
 
 
 def _cannot_do(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -840,8 +842,7 @@ def _not_come(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     dropped: set[int] = set()  # the negations taken with a word
     gone: set[int] = set()
     for i, (form, tag) in enumerate(found):
-        negators = _negators_of(found, i)
-        if not negators:
+        if (form, tag) not in NOT_THERE_VERBS or not (negators := _negators_of(found, i)):
             continue
         for nouns, verbs, word, nouns_gone, of_a_noun in NOT_THERE:
             if (form, tag) not in verbs or \
