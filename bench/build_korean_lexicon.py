@@ -69,7 +69,8 @@ def negated(text: str) -> str | None:
     sentences or clauses (turning one round would leave the others saying what they said), one that
     closes on a copula or a noun, one with a word only a negation allows (별로, 전혀), or one Kiwi
     cannot join again."""
-    morphs = korean.tokens(text)
+    morphs = [(token.form, token.tag.split("-")[0]) for token in korean.kiwi().tokenize(text)]  # Kiwi's own
+    # reading, not `korean.morphemes`' mended one: Kiwi joins it again, and the held-out rewrites stay the same
     sentences = sum(1 for _, tag in morphs[:-1] if tag == "SF") + 1
     clauses = [i for i, (_, tag) in enumerate(morphs[:-1]) if tag in ("EC", "EF") and korean._clause_ends(morphs, i)
                and any(t in PREDICATES for _, t in morphs[i + 1:])]

@@ -114,8 +114,9 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           *((("번", "이나", said), ("몇번이나", "MAG"))
             for said in ("설명", "말씀", "말", "얘기", "이야기", "전화", "연락", "문의", "요청", "말하", "부탁")),
           *((("벌써", number, "번", "째", "이"), ("몇번이나", "MAG")) for number in ("두", "세", "네", "다섯", "여러")),
-          # a short while (가입한 지 얼마 안 됐어요, 얼마 안 돼서 답이 왔어요): no 되다 negated, nothing said
-          (("얼마", "안", "되"), ("얼마안되", "VV")),
+          # a short while (가입한 지 얼마 안 됐어요, 얼마 안 돼서 답이 왔어요), only a few (몇 안 되는 장점): no 되다
+          # negated, nothing said
+          (("얼마", "안", "되"), ("얼마안되", "VV")), (("몇", "안", "되"), ("얼마안되", "VV")),
           # cannot wait any longer (더는 못 기다려요, 더 이상 못 기다리겠어요): 못 would turn 기다리다 round
           (("더", "는", "못", "기다리"), ("못기다림", "VV")), (("더", "이상", "못", "기다리"), ("못기다림", "VV")),
           (("더", "는", "안", "기다리"), ("못기다림", "VV")), (("더", "이상", "안", "기다리"), ("못기다림", "VV")),
@@ -154,6 +155,7 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("덜", "하"), ("덜하", "VA")),  # less so (부담이 덜해요, 소음이 훨씬 덜하네요): a trouble eased
           (("감감", "무", "소식"), ("감감무소식", "NNG")),  # not a word back, which Kiwi may split as 무 + 소식
           (("초기", "화"), ("초기화", "NNG")),  # reset (설정이 초기화돼요), where 초기 alone is the early days
+          (("바로", "되"), ("정상", "NNG")),  # works at once (안내대로 했더니 바로 되네요)
           (("통화", "중", "이"), ("통화중", "VA")),  # the line busy (대표번호는 항상 통화 중이에요), not 통화 중에, "during"
           # going elsewhere (이 가격이면 다른 데 가겠어요, 다른 곳 알아볼게요, 다른 업체로 옮겼어요): a customer lost
           *((("다른", place, *particle, verb), ("다른데감", "VV")) for place in ("데", "곳", "회사", "업체")
@@ -169,9 +171,9 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
 # (이유 없이 계정이 잠겼어요, 카드가 막혔어요: locked out, where the films' 잠기다 was lost in thought); what a thing
 # should hold left out (설명이 절반은 빠져 있어요, 구성품이 하나 빠져 있었어요: missing, where the films' 빠지다 was
 # falling for a film, and 살이 빠졌어요 is weight lost); a customer's time, money or work blown away (회의를 통째로
-# 날렸어요, 돈만 날렸네요: lost), where a trouble blown away is gone (스트레스를 날려 버리다); trust lost or broken
-# (신뢰를 잃었어요, 믿음이 깨졌어요), where 신뢰 alone is praise. A trouble
-# gone may be said of the noun it describes (불편했던 부분이 다 고쳐졌어요).
+# 날렸어요, 돈만 날렸네요: lost), where a trouble blown away is gone (스트레스를 날려 버리다); what a customer gets
+# cut (혜택이 줄었어요, 기능은 줄었어요: lost); trust lost or broken (신뢰를 잃었어요, 믿음이 깨졌어요), where 신뢰
+# alone is praise. A trouble gone may be said of the noun it describes (불편했던 부분이 다 고쳐졌어요).
 PRICES = {"요금", "가격", "금액", "비용", "값", "구독료", "이용료", "사용료", "수수료", "청구액", "청구서", "관리비",
           "배송비", "보험료", "단가", "월세", "요금제", "회비", "가입비", "난방비", "전기료", "전기세", "가스비", "수도료",
           "수도세", "통신비", "택시비", "수리비", "진료비", "병원비", "공과금", "이자"}
@@ -189,6 +191,7 @@ KEPT = {"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적�
 CONTENTS = {"설명", "내용", "안내", "항목", "정보", "자료", "데이터", "코드", "페이지", "목록", "내역", "서류", "부품", "구성품",
             "품", "사은품", "옵션", "설명서", "매뉴얼", "부속품", "충전기", "케이블", "영수증", "나사"}  # what a thing should hold
 SPENT = {"회의", "하루", "시간", "돈", "작업", "업무", "주말", "반나절", "오전", "오후", "비용", "데이터", "자료", "파일"}
+BENEFITS = {"기능", "혜택", "옵션", "용량", "할인", "적립"}  # what a customer gets, cut (혜택이 줄었어요)
 ACCESS = {"계정", "아이디", "카드", "계좌", "로그인", "회선"}  # what a customer is let in by (locked: 계정이 잠겼어요)
 MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), False, False),
                    (PRICES, {("내리", "VV"), ("내려가", "VV"), ("인하", "NNG"), ("떨어지", "VV"), ("나오", "VV"),
@@ -204,6 +207,7 @@ MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), False, False),
                     ("사라짐", "VV"), False, False),
                    (ACCESS, {("잠기", "VV"), ("막히", "VV"), ("차단", "NNG")}, ("잠김", "VV"), False, False),
                    (CONTENTS, {("빠지", "VV")}, ("빠짐", "VV"), False, False),
+                   (BENEFITS, {("줄", "VV"), ("줄어들", "VV"), ("축소", "NNG")}, ("사라짐", "VV"), False, False),
                    (SPENT, {("날리", "VV")}, ("사라짐", "VV"), False, False),
                    ({"신뢰", "믿음", "신뢰도"}, {("잃", "VV"), ("무너지", "VV"), ("깨지", "VV"), ("떨어지", "VV")},
                     ("사라짐", "VV"), True, False))
@@ -284,6 +288,7 @@ CONTENT = ("NNG", "NNP", "VV", "VA", "MAG", "XR", "SL", "SW", "IC")
 LEMMA_TAGS = CONTENT + ("XPN", "XSV", "XSA", "VX")  # what `lemmas` keeps of a text
 PREDICATE = ("VV", "VA", "XSV", "XSA")
 NEGATORS_BEFORE = {("안", "MAG"), ("못", "MAG")}
+TAKEN_BY_A_NOUN = ("VCP", "JKS", "JKC", "JKG", "JKO", "JKB", "JX")  # its copula and particles
 NEGATORS_AFTER = {("않", "VX"), ("못하", "VX"), ("말", "VX")}
 AS_MUCH_AS = {("보다", "JKB"), ("이만큼", "MAG"), ("이만큼", "NNG"), ("이렇게", "MAG")}  # 이보다 더, 이렇게 친절할
 ANY_MORE = {(("이상", "NNG"),), (("는", "JX"),)}  # after 더: 더 이상, 더는 ("any more"), no comparison
@@ -431,6 +436,8 @@ CX_WORDS = {
     "무상/NNG": 1.0,  # free of charge (무상으로 교체해 주셨어요)
     "통화중/VA": -1.0,  # the idiom above: the line always busy
     "다른데감/VV": -1.5,  # the idiom above: going to another company
+    "버그/NNG": -1.2,  # a bug, as 오류 and 에러
+    "틀리/VV": -1.2,  # wrong (청구서가 틀렸습니다, 안내가 틀렸어요; 틀린 말이 없다 turned round)
 }
 
 
@@ -577,8 +584,19 @@ def tokens(text: str) -> list[tuple[str, str]]:
 
 def morphemes(analysis) -> list[tuple[str, str]]:
     """Kiwi's tokens as (form, tag), the tag without Kiwi's mark of a regular or an irregular conjugation
-    (받/VV-R, 아깝/VA-I): the rules and the lexicon know a morpheme by its form and part of speech alone."""
-    return [(token.form, token.tag.split("-")[0]) for token in analysis]
+    (받/VV-R, 아깝/VA-I): the rules and the lexicon know a morpheme by its form and part of speech alone.
+    A suffix only follows its noun: Kiwi's 되/XSV after 안 or 못 (해결은 안 됐어요, where 해결이 안 됐어요 reads
+    되/VV) is the verb, so that the negation reaches the noun. And -은데/-는데 with nothing after 데 that a noun
+    would take (괜찮은데 속도가 아쉬워요, which Kiwi reads as 은/ETM 데/NNB, "the place that is fine", where
+    친절한데 reads ᆫ데/EC) is the connective ending that closes a clause."""
+    found = [(token.form, token.tag.split("-")[0]) for token in analysis]
+    for i in range(len(found) - 1, 0, -1):
+        if found[i][1] == "XSV" and found[i - 1] in NEGATORS_BEFORE:
+            found[i] = (found[i][0], "VV")
+        elif found[i] == ("데", "NNB") and found[i - 1][1] == "ETM" and found[i - 1][0] in ("은", "는", "ᆫ") \
+                and not (found[i + 1:i + 2] and found[i + 1][1] in TAKEN_BY_A_NOUN):
+            found[i - 1:i + 1] = [(found[i - 1][0] + "데", "EC")]
+    return found
 
 
 def readings(phrase: str, top: int = READINGS_TOP) -> list[str]:
@@ -774,6 +792,7 @@ def _meant_in_clause(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 start = _clause_start(found, start - 1)  # 불편한 점이 개선됐어요: the trouble said of its noun
             while start > 1 and found[start - 1] == ("게", "EC") and found[start - 2][1] in PREDICATE:
                 start = _clause_start(found, start - 1)  # 요금이 크게 올랐어요, 오류가 눈에 띄게 줄었어요: an adverb
+            start = _past_causes(found, start, i)  # 기능 덕분에 준비 시간이 줄었어요: the cause is not what went
             subjects = [j for j in range(start, i) if _names_one_of(found, j, nouns)]
             if subjects:
                 meant[i] = word
@@ -781,6 +800,11 @@ def _meant_in_clause(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
                     meant[j] = (found[j][0], "NNB")  # not a content word: counted no more
                 break
     return meant
+
+
+def _past_causes(found: list[tuple[str, str]], start: int, i: int) -> int:
+    """Where the clause from `start` to `i` starts once a cause said in it (덕분에, 때문에) is left out."""
+    return max([start] + [k + 2 for k in range(start, i - 1) if found[k][0] in CAUSES and found[k + 1] == ("에", "JKB")])
 
 
 def _came_out(found: list[tuple[str, str]], i: int) -> tuple[str, str] | None:
@@ -1166,8 +1190,7 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
                 start = _clause_start(found, i)
                 if found[i][0] in LIGHT_PREDICATES and start >= 2 and found[start - 1][1] == "ETM":
                     start = _clause_start(found, start - 1)  # 잘 되는 것 같지 않다: the clause it is about
-                start = max([start] + [k + 2 for k in range(start, i - 1) if found[k][0] in CAUSES
-                                       and found[k + 1] == ("에", "JKB")])  # 알림 덕분에 안 놓쳐요: not the cause
+                start = _past_causes(found, start, i)  # 알림 덕분에 안 놓쳐요: not the cause
                 scope.update(j for j in range(start, i) if found[j][1] in CONTENT)
     prefixed = {i for i in range(len(found)) if found[i][1] in CONTENT and _prefixed(found, i)}
     return {i for i in scope ^ described ^ prefixed if found[i][0] not in REQUESTS}

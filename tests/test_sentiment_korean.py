@@ -262,6 +262,14 @@ ASKED_AGAIN_RESET_BUSY_ELSEWHERE = [  # asked again; things reset; the line busy
     ("통화 중에 친절하게 설명해 주셨어요", PRAISE), ("이 정도 가격이면 다른 데 가겠어요", COMPLAINT),
     ("다른 업체로 옮겼어요", COMPLAINT), ("고장 접수하자마자 기사님이 오셨어요", PRAISE),
     ("신청하자마자 문자가 왔어요", PRAISE), ("고장 난 부품을 무상으로 교체해 주셨어요", PRAISE)]
+NOT_SOLVED_WORKING_CUT = [  # 해결은 안 됐어요 (Kiwi's 되/XSV after 안); works at once; benefits cut, not their cause
+    ("응대는 친절했는데 결국 해결은 안 됐어요", COMPLAINT), ("문제 해결은 안 됐어요", COMPLAINT),
+    ("보고서 기능 덕분에 회의 준비 시간이 많이 줄었어요", PRAISE),
+    ("안내받은 대로 했더니 바로 되네요", PRAISE), ("요금은 그대로인데 기능은 줄었어요", COMPLAINT),
+    ("카드 혜택이 작년보다 많이 줄었어요", COMPLAINT)]
+TERSE_ANSWERS = [  # a survey's terse answers: -은데 closing a clause (Kiwi's 은/ETM 데/NNB), a bug; only a few
+    ("전반적으로 괜찮은데 속도가 아쉬움", COMPLAINT), ("가격은 괜찮은데 배송이 느려요", COMPLAINT),
+    ("괜찮은 데가 없어요", COMPLAINT), ("업데이트 후 버그 많아짐", COMPLAINT), ("이 동네에서 몇 안 되는 친절한 가게예요", PRAISE)]
 
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
@@ -281,7 +289,8 @@ ASKED_AGAIN_RESET_BUSY_ELSEWHERE = [  # asked again; things reset; the line busy
                          + HOW_ONE_SLEPT + FIXED_OURSELVES + BILLS_AND_NO_TIME
                          + NOT_RECOMMENDED_AND_A_BARGAIN + NOTED_DONE
                          + REPORTED_DONE + ENDED_HOW + A_TROUBLE_GONE_OR_EASED + NOT_WHAT_IT_USED_TO_BE
-                         + ASKED_AGAIN_RESET_BUSY_ELSEWHERE)
+                         + ASKED_AGAIN_RESET_BUSY_ELSEWHERE + NOT_SOLVED_WORKING_CUT
+                         + TERSE_ANSWERS)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
@@ -513,3 +522,11 @@ def test_a_film_review_the_rules_do_not_read_is_read_by_the_convolution_too(monk
     with_it = korean.score(text).compound
     monkeypatch.setattr(korean, "SYLLABLE_WEIGHT", 0.0)
     assert korean.score(text).compound != with_it
+
+
+def test_morphemes_are_known_by_their_part_of_speech_and_kiwis_slips_are_mended():
+    assert ("아깝", "VA") in korean.tokens("돈이 아까워요")  # Kiwi's 아깝/VA-I
+    assert ("되", "VV") in korean.tokens("해결은 안 됐어요")  # Kiwi's 되/XSV after 안
+    assert ("되", "XSV") in korean.tokens("해결됐어요")
+    assert ("은데", "EC") in korean.tokens("괜찮은데 느려요")  # Kiwi's 은/ETM 데/NNB
+    assert ("데", "NNB") in korean.tokens("괜찮은 데가 없어요")  # the place, with its particle
