@@ -233,6 +233,7 @@ COMING = ARRIVING | {("주", "VV"), ("받", "VV"), ("듣", "VV")}  # 답장을 �
 QUICKLY = {("바로", "MAG"), ("금방", "MAG"), ("빨리", "MAG"), ("즉시", "MAG"), ("곧바로", "MAG"), ("곧", "MAG"),
            ("당일", "NNG"), ("신속", "XR"), ("신속히", "MAG"), ("빠르", "VA")}
 AS_SOON_AS = ("자마자", "EC")  # the clause after it came at once (접수하자마자 기사님이 오셨어요)
+SHORTLY = ("얼마안되", "VV")  # the idiom: likewise the clause after it (문의한 지 얼마 안 돼서 답이 왔어요)
 # Likewise a negated 보이다/뜨다/나오다 ("shows"): what a customer keeps not showing is lost (주문 내역에 안 보여요,
 # 포인트가 안 떠요), a blemish or a trouble not showing is none (흠집이 하나도 안 보여요, 오류가 안 떠요).
 SHOWING = {("보이", "VV"), ("뜨", "VV"), ("나오", "VV")}
@@ -252,7 +253,7 @@ WE = {("우리", "NP"), ("저희", "NP"), ("저", "NP"), ("나", "NP")}
 # The forms of the words some rules start from (`_says_any`): a text with none of them is passed over.
 MEANT_IN_CLAUSE_FORMS = frozenset(form for form, _ in VERBS_MEANT_IN_CLAUSE)
 COMING_FORMS = frozenset(form for form, _ in COMING)
-QUICKLY_FORMS = frozenset(form for form, _ in QUICKLY) | {AS_SOON_AS[0]}
+QUICKLY_FORMS = frozenset(form for form, _ in QUICKLY) | {AS_SOON_AS[0], SHORTLY[0]}
 FIXED_BY_US_FORMS = frozenset(form for form, _ in FIXED_BY_US)
 GIVING = frozenset({"주"})  # 주셨어요, 갖다 주셨어요: `_favour_done`
 # Times a stance can be said of alone (`_only_then`): 처음에만, 초반에만, 계약 전까지만, 그때만.
@@ -810,7 +811,7 @@ def _past_causes(found: list[tuple[str, str]], start: int, i: int) -> int:
 def _came_out(found: list[tuple[str, str]], i: int) -> tuple[str, str] | None:
     """The price's move said by how much the 나오다 at `i` came out (많이, 더, 적게, 덜 ... just before it)."""
     k = i - 1 - (i > 1 and found[i - 1][0] == "게")  # 많이 나왔어요; 적게 나와요: 적 + 게
-    return CAME_OUT.get((found[k][0], found[k][1])) if k >= 0 else None
+    return CAME_OUT.get(found[k]) if k >= 0 else None
 
 
 def _names_one_of(found: list[tuple[str, str]], j: int, nouns: set[str]) -> bool:
@@ -885,6 +886,24 @@ def _not_come(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
             for i, (form, tag) in enumerate(found) if i not in dropped]
 
 
+def _none_come(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """What a customer waits for said to be none (아직 회신이 없어요, 연락이 없네요, 답변 없음) as the word of its
+    not having come (아직안옴), the noun with it: 없다 after a noun would turn the noun round, and 답변 or 회신
+    weigh next to nothing to turn."""
+    if ("없", "VA") not in found:
+        return found
+    made = list(found)
+    for i, morpheme in enumerate(found):
+        if morpheme != ("없", "VA"):
+            continue
+        j = i - 1
+        while j > 0 and found[j][1].startswith("J"):
+            j -= 1  # its particles: 회신이, 답변도, 연락은
+        if j >= 0 and _names_one_of(found, j, AWAITED):
+            made[i], made[j] = ("아직안옴", "VV"), (found[j][0], "NNB")
+    return made
+
+
 def _negators_of(found: list[tuple[str, str]], i: int) -> list[int]:
     """Where the predicate at `i` is negated right before it (안 와요, 못 받았어요) or right after it (오지 않아요):
     the negation's positions, for a rule that takes the negation with the word it makes; none if it is not."""
@@ -931,8 +950,8 @@ def _gave_ending(found: list[tuple[str, str]], i: int) -> str | None:
 
 def _came_quickly(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A verb of coming (COMING) after what a customer waits for (AWAITED) and one of QUICKLY in its clause, or
-    a clause right after -자마자, as the word of its coming at once (바로옴); not where it is only said to come
-    (바로 온다고 했는데). Run after `_not_come`, so that 답장이 바로 안 와요 stays a wait."""
+    in a clause right after -자마자 or 얼마 안 되다, as the word of its coming at once (바로옴); not where it is only
+    said to come (바로 온다고 했는데). Run after `_not_come`, so that 답장이 바로 안 와요 stays a wait."""
     if not (_says_any(found, COMING_FORMS) and _says_any(found, QUICKLY_FORMS)):
         return found
     made = list(found)
@@ -941,8 +960,9 @@ def _came_quickly(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
             continue  # 바로 온다고 했는데: a coming promised, not come
         start = _clause_start(found, i)
         clause = range(start, i)
-        if any(_names_one_of(found, j, AWAITED) for j in clause) and (found[start - 1:start] == [AS_SOON_AS] or any(
-                (found[j][0], found[j][1]) in QUICKLY for j in clause)):
+        soon_after = found[start - 1:start] == [AS_SOON_AS] or SHORTLY in found[max(start - 3, 0):start]
+        if any(_names_one_of(found, j, AWAITED) for j in clause) and \
+                (soon_after or any(found[j] in QUICKLY for j in clause)):
             made[i] = ("바로옴", "VV")
     return made
 
@@ -958,7 +978,7 @@ def _done_within(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if found[i] not in WITHIN or found[i + 1] != ("에", "JKB") or found[i - 1][0] not in SHORT_WHILE:
             continue
         for j in range(i + 2, min(len(found), i + 6)):
-            if (found[j][0], found[j][1]) in DONE_SOON and found[j - 1][0] != "잠":
+            if found[j] in DONE_SOON and found[j - 1][0] != "잠":
                 made[j] = ("바로옴", "VV")  # (not 10분 만에 잠 오는 영화: sleepy within ten minutes)
                 break
             if _clause_ends(found, j):
@@ -1036,7 +1056,7 @@ def _wished_better(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         return found
     made = list(found)
     for i, morpheme in enumerate(found[:-1]):
-        if morpheme not in WISHES or (found[i + 1][0], found[i + 1][1]) not in WISHED_BY:
+        if morpheme not in WISHES or found[i + 1] not in WISHED_BY:
             continue
         said = found[_sentence_start(found, i):i]
         if ("더", "MAG") in found[_clause_start(found, i):i] and not any(m in MORE_OF_THIS for m in said):
@@ -1109,9 +1129,9 @@ def _made_to_repeat(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 # The rules that rewrite a text's morphemes before `word_features` counts them, in the order they run: each
 # takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
 # stays a wait).
-REWRITES = (_idioms, _cannot_do, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come, _came_quickly,
-            _done_within, _took_no_time, _meant_in_clause, _made_to_repeat, _asked_again, _wished_better, _asked_for,
-            _favour_done)
+REWRITES = (_idioms, _cannot_do, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come, _none_come,
+            _came_quickly, _done_within, _took_no_time, _meant_in_clause, _made_to_repeat, _asked_again, _wished_better,
+            _asked_for, _favour_done)
 
 
 def _describes_a_noun(found: list[tuple[str, str]], k: int) -> bool:
@@ -1292,7 +1312,7 @@ STATED = {"다", "어", "에요", "예요", "어요", "ᆸ니다", "습니다", 
 
 
 def _states_it_is_not(found: list[tuple[str, str]], i: int) -> bool:
-    rest = [(form, tag) for form, tag in found[i + 1:i + 5] if tag != "EP"]
+    rest = [morpheme for morpheme in found[i + 1:i + 5] if morpheme[1] != "EP"]
     if not rest:
         return True
     form, tag = rest[0]
@@ -1402,7 +1422,7 @@ def _beyond_compare(found: list[tuple[str, str]], i: int) -> bool:
 def _said_not_to_be(found: list[tuple[str, str]], i: int) -> bool:
     """Whether the quotation ending -다고 at `i` is followed by saying it cannot be said: 친절하다고는 못 하겠어요,
     빠르다고 할 수 없어요, 좋다고 하기는 어렵네요 (what is quoted is negated)."""
-    said = [(form, tag) for form, tag in found[i + 1:i + 8] if not tag.startswith("J")]
+    said = [morpheme for morpheme in found[i + 1:i + 8] if not morpheme[1].startswith("J")]
     if said[:2] == [("못", "MAG"), ("하", "VV")]:
         return True
     if said[:1] == [("하", "VV")]:
@@ -1504,7 +1524,7 @@ def _ruled(counted: dict[str, float]) -> bool:
 def _says_nothing(found: list[tuple[str, str]]) -> bool:
     if not _says_any(found, NOTHING_SAID):
         return False
-    said = {(form, tag) for form, tag in found if tag in CONTENT + ("NNB",)}
+    said = {morpheme for morpheme in found if morpheme[1] in CONTENT + ("NNB",)}
     return bool(said) and said <= NOTHING_TO_SAY and bool(said & {("없", "VA"), ("모르", "VV")})
 
 
