@@ -156,6 +156,10 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("감감", "무", "소식"), ("감감무소식", "NNG")),  # not a word back, which Kiwi may split as 무 + 소식
           (("초기", "화"), ("초기화", "NNG")),  # reset (설정이 초기화돼요), where 초기 alone is the early days
           (("바로", "되"), ("정상", "NNG")),  # works at once (안내대로 했더니 바로 되네요)
+          (("돌리", "어", "받"), ("돌려받", "VV")),  # got back (잘못 결제된 금액을 돌려받았어요), as Kiwi splits it
+          # without notice or consent (공지 없이 요금제가 바뀌었어요, 연락도 없이 방문했어요, 동의 없이 결제됐어요)
+          *(((notice, *particle, "없이"), ("예고없이", "MAG")) for notice in ("공지", "예고", "안내", "통보", "연락", "동의")
+            for particle in ((), ("도",))),
           (("통화", "중", "이"), ("통화중", "VA")),  # the line busy (대표번호는 항상 통화 중이에요), not 통화 중에, "during"
           # going elsewhere (이 가격이면 다른 데 가겠어요, 다른 곳 알아볼게요, 다른 업체로 옮겼어요): a customer lost
           *((("다른", place, *particle, verb), ("다른데감", "VV")) for place in ("데", "곳", "회사", "업체")
@@ -439,6 +443,9 @@ CX_WORDS = {
     "다른데감/VV": -1.5,  # the idiom above: going to another company
     "버그/NNG": -1.2,  # a bug, as 오류 and 에러
     "틀리/VV": -1.2,  # wrong (청구서가 틀렸습니다, 안내가 틀렸어요; 틀린 말이 없다 turned round)
+    "돌려받/VV": 1.0,  # money got back (당일에 돌려받았어요; 아직 못 돌려받았어요 turned round)
+    "예고없이/MAG": -1.2,  # the idiom above: without notice or consent
+    "푸짐/XR": 1.2,  # generous (양이 푸짐해요, 서비스가 푸짐했어요)
 }
 
 

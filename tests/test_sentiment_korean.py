@@ -267,9 +267,13 @@ NOT_SOLVED_WORKING_CUT = [  # 해결은 안 됐어요 (Kiwi's 되/XSV after 안)
     ("보고서 기능 덕분에 회의 준비 시간이 많이 줄었어요", PRAISE),
     ("안내받은 대로 했더니 바로 되네요", PRAISE), ("요금은 그대로인데 기능은 줄었어요", COMPLAINT),
     ("카드 혜택이 작년보다 많이 줄었어요", COMPLAINT)]
-NONE_COME = [  # what a customer waits for, none of it yet; not a thing without which it came; come soon after
+NONE_COME = [  # what a customer waits for, none of it yet; come soon after
     ("문의한 지 3일 됐는데 아직 회신이 없어요", COMPLAINT), ("아직까지 연락이 없네요", COMPLAINT), ("답변 없음", COMPLAINT),
-    ("연락 없이 바로 방문해 주셨어요", PRAISE), ("문의한 지 얼마 안 돼서 답이 왔어요", PRAISE)]
+    ("문의한 지 얼마 안 돼서 답이 왔어요", PRAISE)]
+GOT_BACK_UNANNOUNCED_GENEROUS = [  # money got back or not yet; without notice; generous
+    ("잘못 결제된 금액을 당일에 돌려받았어요", PRAISE), ("아직 못 돌려받았어요", COMPLAINT),
+    ("공지 없이 요금제가 바뀌었어요", COMPLAINT), ("연락도 없이 방문하셔서 당황했어요", COMPLAINT),
+    ("리뷰 이벤트 서비스가 푸짐했어요", PRAISE)]
 TERSE_ANSWERS = [  # a survey's terse answers: -은데 closing a clause (Kiwi's 은/ETM 데/NNB), a bug; only a few
     ("전반적으로 괜찮은데 속도가 아쉬움", COMPLAINT), ("가격은 괜찮은데 배송이 느려요", COMPLAINT),
     ("괜찮은 데가 없어요", COMPLAINT), ("업데이트 후 버그 많아짐", COMPLAINT), ("이 동네에서 몇 안 되는 친절한 가게예요", PRAISE)]
@@ -293,7 +297,7 @@ TERSE_ANSWERS = [  # a survey's terse answers: -은데 closing a clause (Kiwi's 
                          + NOT_RECOMMENDED_AND_A_BARGAIN + NOTED_DONE
                          + REPORTED_DONE + ENDED_HOW + A_TROUBLE_GONE_OR_EASED + NOT_WHAT_IT_USED_TO_BE
                          + ASKED_AGAIN_RESET_BUSY_ELSEWHERE + NOT_SOLVED_WORKING_CUT
-                         + TERSE_ANSWERS + NONE_COME)
+                         + TERSE_ANSWERS + NONE_COME + GOT_BACK_UNANNOUNCED_GENEROUS)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
