@@ -95,9 +95,11 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("문제", "없이"), ("문제없", "VA")), (("문제", "가", "전혀", "없"), ("문제없", "VA")),
           (("문제", "는", "전혀", "없"), ("문제없", "VA")), (("문제", "가", "하나", "도", "없"), ("문제없", "VA")),
           (("문제", "하나", "도", "없"), ("문제없", "VA")), (("문제", "전혀", "없"), ("문제없", "VA")),
-          # nothing to improve (개선할 점 없음, 개선할 게 없어요, 개선할 부분은 없습니다): a survey's "nothing wrong"
-          *((("개선", "하", "ᆯ", noun, *particle, "없"), ("문제없", "VA")) for noun in ("점", "것", "거", "부분")
-            for particle in ((), ("이",), ("가",), ("은",), ("는",), ("도",))),
+          # nothing to improve (개선할 점 없음, 개선할 게 없어요, 개선할 부분은 없습니다): a survey's "nothing wrong";
+          # much to improve (개선할 점이 많아요, 보완할 부분이 많네요): its complaint, put politely
+          *(((verb, "하", "ᆯ", noun, *particle, how), said) for verb in ("개선", "보완")
+            for noun in ("점", "것", "거", "부분") for particle in ((), ("이",), ("가",), ("은",), ("는",), ("도",))
+            for how, said in (("없", ("문제없", "VA")), ("많", ("개선필요", "NNG")))),
           # charged twice (요금이 두 번 청구됐어요, 이중 결제, 중복 결제): each word alone says nothing of it
           (("두", "번", "청구"), ("이중청구", "NNG")), (("두", "번", "결제"), ("이중청구", "NNG")),
           (("결제", "가", "두", "번"), ("이중청구", "NNG")), (("청구", "가", "두", "번"), ("이중청구", "NNG")),
@@ -251,6 +253,7 @@ DONE_SOON = {("끝나", "VV"), ("끝내", "VV"), ("도착", "NNG"), ("처리", "
              ("받", "VV"), ("완료", "NNG"), ("발급", "NNG"), ("복구", "NNG"), ("설치", "NNG"),
              ("달리", "VV"), ("입금", "NNG")}  # 답변이 달려요: an answer posted; not 연결: an hour to get through
 # A trouble the customer's own side fixed (`_fixed_ourselves`): one of these done, 직접 or 스스로, by 우리, 저희, 저 or 나.
+IMPROVED = {("해결", "NNG"), ("개선", "NNG"), ("향상", "NNG")}  # counted only once done (`_solved_only_once_done`)
 FIXED_BY_US = {("해결", "NNG"), ("고치", "VV"), ("처리", "NNG"), ("복구", "NNG"), ("수정", "NNG"), ("찾", "VV")}
 OURSELVES = {("직접", "MAG"), ("스스로", "MAG"), ("손수", "MAG")}
 WE = {("우리", "NP"), ("저희", "NP"), ("저", "NP"), ("나", "NP")}
@@ -262,6 +265,7 @@ FIXED_BY_US_FORMS = frozenset(form for form, _ in FIXED_BY_US)
 GIVING = frozenset({"주"})  # 주셨어요, 갖다 주셨어요: `_favour_done`
 # Times a stance can be said of alone (`_only_then`): 처음에만, 초반에만, 계약 전까지만, 그때만.
 ONLY_THEN = {(noun, "NNG") for noun in ("처음", "초반", "초기", "전", "그때", "한때", "예전", "옛날", "첫날")}
+MORE_SO = {("더", "MAG"), ("훨씬", "MAG")}  # 예전이 훨씬 좋았어요: more so then, not now
 BLEMISHES = {"흠집", "스크래치", "기스", "얼룩", "하자", "자국", "찍힘"}
 # A trouble named as a phenomenon or a symptom (끊김 현상이 없어졌어요, 발열 증상이 없어요): none of it is none of the trouble
 PHENOMENA = {("현상", "NNG"), ("증상", "NNG")}
@@ -446,6 +450,7 @@ CX_WORDS = {
     "돌려받/VV": 1.0,  # money got back (당일에 돌려받았어요; 아직 못 돌려받았어요 turned round)
     "예고없이/MAG": -1.2,  # the idiom above: without notice or consent
     "푸짐/XR": 1.2,  # generous (양이 푸짐해요, 서비스가 푸짐했어요)
+    "개선/NNG": 1.0, "향상/NNG": 1.0,  # improved, once done (IMPROVED): 많이 개선됐어요, 개선되지 않았어요 turned round
 }
 
 
@@ -1027,15 +1032,16 @@ def _fixed_ourselves(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _solved_only_once_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """해결 ("solved"), as written, counted only where it is done (해결됐어요, 해결해 주셨어요, 해결돼서 다행이에요)
-    or said not to be (해결이 안 돼요, 해결되지 않아요: the negation turns it round); asked for, wished or asked about
-    (문제 해결해 주세요, 해결할 수 있는 분 바꿔 주세요, 해결됐나요?) it is no praise.
+    """해결 ("solved"), 개선 and 향상 ("improved"), as written, counted only where done (해결됐어요, 해결해 주셨어요,
+    많이 개선됐어요, 속도가 향상됐네요) or said not to be (해결이 안 돼요, 개선되지 않아요: the negation turns it round);
+    asked for, wished or asked about (문제 해결해 주세요, 개선해 주세요, 해결됐나요?) it is no praise (the reviews'
+    개선, mostly asked for, weighed against: 속도가 개선됐어요 read -0.26).
     (A trouble gone, 오류가 안 떠요, is 해결 now: the clause rules after this one.)"""
-    if ("해결", "NNG") not in found:
+    if IMPROVED.isdisjoint(found):
         return found
     kept, asked = list(found), None
     for i, (form, tag) in enumerate(found):
-        if (form, tag) != ("해결", "NNG"):
+        if (form, tag) not in IMPROVED:
             continue
         asked = _questions(found) if asked is None else asked
         if i in asked or not (_said_done(found, i) or _said_not_done(found, i)):
@@ -1225,16 +1231,18 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
 
 def _only_then(found: list[tuple[str, str]]) -> set[int]:
     """The content morphemes of a clause said of one time only (계약 전까지만 친절했어요, 처음에만 불편했어요, 초반에만
-    재밌다): so much and no longer, the stance turned round as a negation turns it. Not 예전에만 해도 ("as late as
-    before")."""
+    재밌다), or said to have been more so then (예전이 훨씬 좋았어요, 전에는 더 빨랐어요, 예전 화면이 훨씬 편했어요):
+    so much and no longer, the stance turned round as a negation turns it. Not 예전에만 해도 ("as late as before"),
+    nor a time compared with (전보다 훨씬 좋아졌어요)."""
     turned = set()
     for k, (form, tag) in enumerate(found):
-        if (form, tag) != ("만", "JX") or found[k + 1:k + 2] == [("하", "VV")]:
-            continue
-        j = k - 1
-        while j >= 0 and found[j] in (("에", "JKB"), ("까지", "JX"), ("에서", "JKB")):
-            j -= 1
-        if j < 0 or found[j] not in ONLY_THEN:
+        if (form, tag) == ("만", "JX") and found[k + 1:k + 2] != [("하", "VV")]:
+            j = k - 1
+            while j >= 0 and found[j] in (("에", "JKB"), ("까지", "JX"), ("에서", "JKB")):
+                j -= 1
+            if j < 0 or found[j] not in ONLY_THEN:
+                continue
+        elif not ((form, tag) in MORE_SO and _more_so_then(found, k)):
             continue
         for i in range(k + 1, len(found)):
             if found[i][1] in CONTENT:
@@ -1242,6 +1250,13 @@ def _only_then(found: list[tuple[str, str]]) -> set[int]:
             if _clause_ends(found, i):
                 break
     return turned
+
+
+def _more_so_then(found: list[tuple[str, str]], k: int) -> bool:
+    """Whether the clause of the 더 or 훨씬 at `k` names one of ONLY_THEN before it, not as what it is compared
+    with (전보다), and says it in the past."""
+    return ("었", "EP") in _rest_of_clause(found, k) and any(
+        found[j] in ONLY_THEN and found[j + 1:j + 2] != [("보다", "JKB")] for j in range(_clause_start(found, k), k))
 
 
 def _between_noun_and_none(morpheme: tuple[str, str]) -> bool:
