@@ -199,9 +199,9 @@ CONTENTS = {"설명", "내용", "안내", "항목", "정보", "자료", "데이�
 SPENT = {"회의", "하루", "시간", "돈", "작업", "업무", "주말", "반나절", "오전", "오후", "비용", "데이터", "자료", "파일"}
 BENEFITS = {"기능", "혜택", "옵션", "용량", "할인", "적립"}  # what a customer gets, cut (혜택이 줄었어요)
 ACCESS = {"계정", "아이디", "카드", "계좌", "로그인", "회선"}  # what a customer is let in by (locked: 계정이 잠겼어요)
-MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), False, False),
+MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), True, False),
                    (PRICES, {("내리", "VV"), ("내려가", "VV"), ("인하", "NNG"), ("떨어지", "VV"), ("나오", "VV"),
-                             ("줄", "VV"), ("줄어들", "VV")}, ("요금인하", "VV"), False, False),
+                             ("줄", "VV"), ("줄어들", "VV")}, ("요금인하", "VV"), True, False),
                    (TROUBLES, {("풀리", "VV"), ("사라지", "VV"), ("없어지", "VV"), ("해소", "NNG"), ("줄", "VV"),
                                ("줄어들", "VV"), ("날리", "VV"), ("덜하", "VA")},
                     ("해결", "NNG"), True, False),
@@ -451,6 +451,7 @@ CX_WORDS = {
     "예고없이/MAG": -1.2,  # the idiom above: without notice or consent
     "푸짐/XR": 1.2,  # generous (양이 푸짐해요, 서비스가 푸짐했어요)
     "개선/NNG": 1.0, "향상/NNG": 1.0,  # improved, once done (IMPROVED): 많이 개선됐어요, 개선되지 않았어요 turned round
+    "헷갈리/VV": -1.2,  # confusing (형식이 달라서 헷갈려요; 처음엔 헷갈렸는데 금방 익숙해졌어요 says the last clause)
 }
 
 
