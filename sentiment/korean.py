@@ -254,6 +254,7 @@ DONE_SOON = {("끝나", "VV"), ("끝내", "VV"), ("도착", "NNG"), ("처리", "
              ("달리", "VV"), ("입금", "NNG")}  # 답변이 달려요: an answer posted; not 연결: an hour to get through
 # A trouble the customer's own side fixed (`_fixed_ourselves`): one of these done, 직접 or 스스로, by 우리, 저희, 저 or 나.
 IMPROVED = {("해결", "NNG"), ("개선", "NNG"), ("향상", "NNG")}  # counted only once done (`_solved_only_once_done`)
+GOING_ON = ([("는", "ETM")], [("네요", "EF")], [("고", "EC")])  # after 되다: 개선되는, 개선되네요, 개선되고 있어요
 FIXED_BY_US = {("해결", "NNG"), ("고치", "VV"), ("처리", "NNG"), ("복구", "NNG"), ("수정", "NNG"), ("찾", "VV")}
 OURSELVES = {("직접", "MAG"), ("스스로", "MAG"), ("손수", "MAG")}
 WE = {("우리", "NP"), ("저희", "NP"), ("저", "NP"), ("나", "NP")}
@@ -1034,7 +1035,8 @@ def _fixed_ourselves(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _solved_only_once_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """해결 ("solved"), 개선 and 향상 ("improved"), as written, counted only where done (해결됐어요, 해결해 주셨어요,
-    많이 개선됐어요, 속도가 향상됐네요) or said not to be (해결이 안 돼요, 개선되지 않아요: the negation turns it round);
+    많이 개선됐어요, 속도가 향상됐네요) or going on (점점 개선되네요, 개선되고 있어요, 개선되는 게 느껴져요; 개선되는 게
+    없어요 turned round) or said not to be (해결이 안 돼요, 개선되지 않아요: the negation turns it round);
     asked for, wished or asked about (문제 해결해 주세요, 개선해 주세요, 해결됐나요?) it is no praise (the reviews'
     개선, mostly asked for, weighed against: 속도가 개선됐어요 read -0.26).
     (A trouble gone, 오류가 안 떠요, is 해결 now: the clause rules after this one.)"""
@@ -1045,7 +1047,8 @@ def _solved_only_once_done(found: list[tuple[str, str]]) -> list[tuple[str, str]
         if (form, tag) not in IMPROVED:
             continue
         asked = _questions(found) if asked is None else asked
-        if i in asked or not (_said_done(found, i) or _said_not_done(found, i)):
+        going_on = found[i + 1:i + 2] == [("되", "XSV")] and found[i + 2:i + 3] in GOING_ON
+        if i in asked or not (going_on or _said_done(found, i) or _said_not_done(found, i)):
             kept[i] = (form, "NNB")  # not a content word: counted no more
     return kept
 
