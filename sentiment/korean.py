@@ -267,6 +267,7 @@ GIVING = frozenset({"주"})  # 주셨어요, 갖다 주셨어요: `_favour_done`
 # Times a stance can be said of alone (`_only_then`): 처음에만, 초반에만, 계약 전까지만, 그때만.
 ONLY_THEN = {(noun, "NNG") for noun in ("처음", "초반", "초기", "전", "그때", "한때", "예전", "옛날", "첫날")}
 MORE_SO = {("더", "MAG"), ("훨씬", "MAG")}  # 예전이 훨씬 좋았어요: more so then, not now
+APPEAL = {"점", "장점", "매력", "재미", "강점", "차별점", "가치"}  # what a thing has to offer (`_cannot_see`)
 BLEMISHES = {"흠집", "스크래치", "기스", "얼룩", "하자", "자국", "찍힘"}
 # A trouble named as a phenomenon or a symptom (끊김 현상이 없어졌어요, 발열 증상이 없어요): none of it is none of the trouble
 PHENOMENA = {("현상", "NNG"), ("증상", "NNG")}
@@ -768,6 +769,21 @@ def _cannot_do(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return made
 
 
+def _cannot_see(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Not seeing what a thing has to offer (딱히 좋은 점을 모르겠어요, 매력을 모르겠다, 장점을 잘 모르겠네요) as 없다
+    after it: none of it, and what describes it turned round. Only those nouns, and 모르다 with -겠- ("I can't
+    tell"): the reviews' -ㄴ 줄 몰랐다 ("I never knew it was ...") praises."""
+    if ("모르", "VV") not in found:
+        return found
+    made = list(found)
+    for i in range(2, len(found) - 1):
+        k = i - 2 if found[i - 1] in (("잘", "MAG"), ("전혀", "MAG")) else i - 1  # 장점을 잘 모르겠어요
+        if found[i] == ("모르", "VV") and found[i + 1] == ("겠", "EP") and found[k][1] == "JKO" and \
+                found[k - 1][0] in APPEAL:
+            made[i] = ("없", "VA")
+    return made
+
+
 def _idioms(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Fixed phrases whose words mean little apart, as one morpheme: 마음에 들다 -> 마음에들/VV."""
     if not _says_any(found, IDIOMS_BY_FIRST_WORD.keys()):
@@ -1146,9 +1162,9 @@ def _made_to_repeat(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 # The rules that rewrite a text's morphemes before `word_features` counts them, in the order they run: each
 # takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
 # stays a wait).
-REWRITES = (_idioms, _cannot_do, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come, _none_come,
-            _came_quickly, _done_within, _took_no_time, _meant_in_clause, _made_to_repeat, _asked_again, _wished_better,
-            _asked_for, _favour_done)
+REWRITES = (_idioms, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come,
+            _none_come, _came_quickly, _done_within, _took_no_time, _meant_in_clause, _made_to_repeat, _asked_again,
+            _wished_better, _asked_for, _favour_done)
 
 
 def _describes_a_noun(found: list[tuple[str, str]], k: int) -> bool:
