@@ -254,6 +254,7 @@ DONE_SOON = {("끝나", "VV"), ("끝내", "VV"), ("도착", "NNG"), ("처리", "
              ("달리", "VV"), ("입금", "NNG")}  # 답변이 달려요: an answer posted; not 연결: an hour to get through
 # A trouble the customer's own side fixed (`_fixed_ourselves`): one of these done, 직접 or 스스로, by 우리, 저희, 저 or 나.
 IMPROVED = {("해결", "NNG"), ("개선", "NNG"), ("향상", "NNG")}  # counted only once done (`_solved_only_once_done`)
+IMPROVED_FORMS = frozenset(form for form, _ in IMPROVED)
 GOING_ON = ([("는", "ETM")], [("네요", "EF")], [("고", "EC")])  # after 되다: 개선되는, 개선되네요, 개선되고 있어요
 FIXED_BY_US = {("해결", "NNG"), ("고치", "VV"), ("처리", "NNG"), ("복구", "NNG"), ("수정", "NNG"), ("찾", "VV")}
 OURSELVES = {("직접", "MAG"), ("스스로", "MAG"), ("손수", "MAG")}
@@ -1082,9 +1083,10 @@ def _negates(said: list[tuple[str, str]]) -> bool:
 
 def _wished_better(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A wish that something were more so (좀 더 빨랐으면 해요, 조금만 더 친절하면 좋겠습니다, 수수료가 더 낮았으면
-    좋겠어요) says it is lacking: its 좋다/하다/바라다 becomes the word of a thing to be made better (개선필요, as
-    개선이 필요해요). Not a wish without 더 (다음에도 이 기사님이 오셨으면 좋겠어요), nor one for more of this or for
-    the company's growing (`MORE_OF_THIS`)."""
+    좋겠어요), or that a quality were had or a thing improved (답변이 빨랐으면 좋겠어요, 빨리 해결됐으면 좋겠어요), says it
+    is lacking: its 좋다/하다/바라다 becomes the word of a thing to be made better (개선필요, as 개선이 필요해요). Not a
+    wish for a thing to happen (다음에도 이 기사님이 오셨으면 좋겠어요), nor one for more of this or for the company's
+    growing (`MORE_OF_THIS`)."""
     if WISHES.isdisjoint(found):
         return found
     made = list(found)
@@ -1092,9 +1094,21 @@ def _wished_better(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if morpheme not in WISHES or found[i + 1] not in WISHED_BY:
             continue
         said = found[_sentence_start(found, i):i]
-        if ("더", "MAG") in found[_clause_start(found, i):i] and not any(m in MORE_OF_THIS for m in said):
+        if (("더", "MAG") in found[_clause_start(found, i):i] or _quality_wished(found, i)) and \
+                not any(m in MORE_OF_THIS for m in said):
             made[i + 1] = ("개선필요", "NNG")
     return made
+
+
+def _quality_wished(found: list[tuple[str, str]], i: int) -> bool:
+    """Whether what the -면 at `i` wishes for is a quality (빨랐으면, 친절했으면) or an improvement (해결됐으면,
+    개선됐으면), not a thing to happen (오셨으면) or to be there too (있었으면)."""
+    j = i - 1
+    while j > 0 and found[j][1] == "EP":
+        j -= 1
+    if found[j] == ("있", "VA"):
+        return False  # 이런 기능도 있었으면 좋겠어요: a thing wanted as well, no lack of what is there
+    return found[j][1] in ("VA", "XSA") or (found[j][0] == "되" and j > 0 and found[j - 1][0] in IMPROVED_FORMS)
 
 
 def _asked_for(found: list[tuple[str, str]]) -> list[tuple[str, str]]:

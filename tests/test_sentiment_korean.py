@@ -274,14 +274,16 @@ GOT_BACK_UNANNOUNCED_GENEROUS = [  # money got back or not yet; without notice; 
     ("잘못 결제된 금액을 당일에 돌려받았어요", PRAISE), ("아직 못 돌려받았어요", COMPLAINT),
     ("공지 없이 요금제가 바뀌었어요", COMPLAINT), ("연락도 없이 방문하셔서 당황했어요", COMPLAINT),
     ("리뷰 이벤트 서비스가 푸짐했어요", PRAISE)]
-IMPROVED_AND_BETTER_THEN = [  # improved (done, going on, or not); better then; a price up; confusing; no appeal seen
+IMPROVED_AND_BETTER_THEN = [  # improved (done, going on, or not, or wished); better then; a price up; confusing; no appeal
     ("많이 개선됐어요", PRAISE), ("속도가 개선됐어요", PRAISE), ("성능이 향상됐어요", PRAISE), ("개선이 안 돼요", COMPLAINT),
     ("불편한 점이 개선되지 않았어요", COMPLAINT), ("예전 화면이 훨씬 보기 편했어요", COMPLAINT),
     ("전에는 더 빨랐어요", COMPLAINT), ("예전이 훨씬 좋았어요", COMPLAINT), ("전보다 훨씬 좋아졌어요", PRAISE),
     ("예전에는 더 불편했는데 지금은 괜찮아요", PRAISE), ("개선할 점이 많아요", COMPLAINT), ("보완할 점 없음", PRAISE),
     ("다른 건 다 좋은데 가격이 계속 오르네요", COMPLAINT), ("자료마다 형식이 달라서 헷갈려요", COMPLAINT),
     ("점점 개선되네요", PRAISE), ("꾸준히 개선되는 게 느껴짐", PRAISE), ("개선되는 게 없어요", COMPLAINT),
-    ("딱히 좋은 점을 모르겠어요", COMPLAINT), ("매력을 모르겠다", COMPLAINT), ("이렇게 재밌는 줄 몰랐다", PRAISE)]
+    ("딱히 좋은 점을 모르겠어요", COMPLAINT), ("매력을 모르겠다", COMPLAINT), ("이렇게 재밌는 줄 몰랐다", PRAISE),
+    ("답변이 빨랐으면 좋겠어요", COMPLAINT), ("빨리 해결됐으면 좋겠어요", COMPLAINT), ("개선됐으면 좋겠어요", COMPLAINT),
+    ("앞으로도 이렇게 친절했으면 좋겠어요", PRAISE)]
 TERSE_ANSWERS = [  # a survey's terse answers: -은데 closing a clause (Kiwi's 은/ETM 데/NNB), a bug; only a few
     ("전반적으로 괜찮은데 속도가 아쉬움", COMPLAINT), ("가격은 괜찮은데 배송이 느려요", COMPLAINT),
     ("괜찮은 데가 없어요", COMPLAINT), ("업데이트 후 버그 많아짐", COMPLAINT), ("이 동네에서 몇 안 되는 친절한 가게예요", PRAISE)]
