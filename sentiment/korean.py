@@ -779,7 +779,7 @@ def _cannot_see(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     made = list(found)
     for i in range(2, len(found) - 1):
         k = i - 2 if found[i - 1] in (("잘", "MAG"), ("전혀", "MAG")) else i - 1  # 장점을 잘 모르겠어요
-        if found[i] == ("모르", "VV") and found[i + 1] == ("겠", "EP") and found[k][1] == "JKO" and \
+        if found[i] == ("모르", "VV") and found[i + 1] == ("겠", "EP") and k > 0 and found[k][1] == "JKO" and \
                 found[k - 1][0] in APPEAL:
             made[i] = ("없", "VA")
     return made
@@ -1106,7 +1106,7 @@ def _quality_wished(found: list[tuple[str, str]], i: int) -> bool:
     j = i - 1
     while j > 0 and found[j][1] == "EP":
         j -= 1
-    if found[j] == ("있", "VA"):
+    if j < 0 or found[j] == ("있", "VA"):
         return False  # 이런 기능도 있었으면 좋겠어요: a thing wanted as well, no lack of what is there
     return found[j][1] in ("VA", "XSA") or (found[j][0] == "되" and j > 0 and found[j - 1][0] in IMPROVED_FORMS)
 
@@ -1397,7 +1397,7 @@ def _describing(found: list[tuple[str, str]], j: int, nested: bool = False) -> l
 def _negation_follows(found: list[tuple[str, str]], i: int) -> bool:
     """Whether a negation comes after `i` in its clause (안/못, -지 않다, 없다)."""
     for j in range(i + 1, len(found)):
-        form, tag = found[j][0], found[j][1]
+        form, tag = found[j]
         if (form, tag) in NEGATORS_BEFORE or (form, tag) in NEGATORS_AFTER or (form, tag) == ("없", "VA"):
             return True
         if _clause_ends(found, j) and found[j][1] != "ETM":  # 별로 쓸 일이 없다: through the noun it describes
