@@ -16,13 +16,14 @@ coverage (the share scored), on the movie reviews, the product reviews as writte
 rewrites: each product review's last predicate negated (-지 않다 added, or an 안/못/-지 않다 it had taken
 away) by Kiwi's own joining of morphemes, and its label flipped. Then the speed: sentences per second of
 CPU time (every thread of the process counted), the Korean scorer on the movie reviews beside VADER on English (its 4,200 rated tweets'
-length is close: bench_language.py) and Kiwi's tokenising alone. Tokenisers compared: kiwipiepy
+length is close: bench_language.py) and Kiwi's tokenising alone, each the median of rounds taken in turn. Tokenisers compared: kiwipiepy
 (chosen) and python-mecab-ko, the same rules and a lexicon rebuilt on each, when mecab-ko is installed.
 
 Run: .venv/bin/python bench/bench_korean.py
 """
 
 import math
+import statistics
 import sys
 import tempfile
 import time
@@ -41,6 +42,7 @@ from sentiment.scoring import score_chunk  # noqa: E402
 ENGLISH = ["The support team was quick and kind, thank you so much!", "I have waited three days and nobody answered.",
            "The invoice is wrong again and I am really annoyed.", "Setup was easy, the docs are clear.",
            "Reports are painfully slow at month end, the page just spins."]
+ROUNDS = 7
 
 
 def accuracy(scores: list[float | None], labels: list[int]) -> tuple[float, float]:
@@ -136,18 +138,28 @@ def score_chunk_without_korean(texts):
 
 def speed(lexicon_file: Path, syllables_file: Path) -> None:
     """Sentences per second of the process's CPU time, every thread counted: Kiwi analyses a list in a
-    thread of its own beside Python, so the clock on the wall would flatter one core."""
-    texts = [t for t, _ in split()["held_movies"]][:3000]
-    korean.score_many(texts[:50], lexicon_file, syllables_file)
-    ours = len(texts) / cpu_seconds(lambda: korean.score_many(texts, lexicon_file, syllables_file))
-    tokenising = len(texts) / cpu_seconds(lambda: list(korean.kiwi().tokenize(texts)))
-    convolution = len(texts) / cpu_seconds(lambda: korean.syllable_logits(texts, syllables_file))
-    english = ENGLISH * 600
+    thread of its own beside Python, so the clock on the wall would flatter one core. This machine's speed
+    moves by tens of percent from minute to minute (VADER alone read 13,000-27,000 a second in one afternoon's
+    runs), so each reader is timed ROUNDS times, the readers in turn, and each reports its median round; the
+    ratio to VADER is the median of the rounds' own ratios."""
+    texts = [t for t, _ in split()["held_movies"]][:2000]
+    english = ENGLISH * 400
     library = SentimentIntensityAnalyzer()  # the library's VADER, as the goal reads; ours takes a third of its time
-    vader = len(english) / cpu_seconds(lambda: [library.polarity_scores(text) for text in english])
-    print(f"speed, per second of CPU: Korean scorer {ours:,.0f} sentences (Kiwi's tokenising alone {tokenising:,.0f}, "
-          f"the character convolution alone {convolution:,.0f}); "
-          f"VADER on English {vader:,.0f}; ratio {ours / vader:.2f}")
+    korean.score_many(texts[:50], lexicon_file, syllables_file)
+    readers = {"Korean scorer": (texts, lambda: korean.score_many(texts, lexicon_file, syllables_file)),
+               "Kiwi's tokenising alone": (texts, lambda: list(korean.kiwi().tokenize(texts))),
+               "the character convolution alone": (texts, lambda: korean.syllable_logits(texts, syllables_file)),
+               "VADER on English": (english, lambda: [library.polarity_scores(text) for text in english])}
+    rates: dict[str, list[float]] = {name: [] for name in readers}
+    for _ in range(ROUNDS):
+        for name, (read, work) in readers.items():
+            rates[name].append(len(read) / cpu_seconds(work))
+    print(f"speed, sentences per second of CPU, the median of {ROUNDS} rounds (slowest-fastest):")
+    for name, found in rates.items():
+        print(f"  {name:<34}{statistics.median(found):>9,.0f} ({min(found):,.0f}-{max(found):,.0f})")
+    ratios = [ours / vader for ours, vader in zip(rates["Korean scorer"], rates["VADER on English"])]
+    print(f"  Korean scorer / VADER, median of the rounds' ratios: {statistics.median(ratios):.3f} "
+          f"({min(ratios):.3f}-{max(ratios):.3f})")
 
 
 def cpu_seconds(work) -> float:
