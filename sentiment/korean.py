@@ -65,6 +65,10 @@ POLITE_ENDINGS = ("요", "니다")  # 줬어요, 줬습니다: said to someone, 
 # Predicates that mostly carry the word before them: 좋은 것 같다, 잘 되다, 사용하고 있다, and those that say
 # a thing happens (트러블이 안 생겨요, 오류가 안 나요: no trouble, no error).
 LIGHT_PREDICATES = {"같", "되", "하", "있", "주", "보", "듯", "생기", "나"}
+# Verbs of meeting with a thing: not to have met with it as described is to have gone without it (친절한 직원을
+#보지 못했어요, 빠른 답변은 받아 보지 못했어요, 불편한 점은 느끼지 못했어요), as 없다 says of a noun. Not every verb
+# is one: 어설프다는 생각을 지울 수 없다, 부족한 것은 어쩔 수 없다, 이렇게 재밌는 영화는 많지 않다 say the description is so.
+MET_WITH = {"보", "만나", "받", "찾", "느끼", "듣", "겪", "경험", "나오", "얻"}
 # Requests a customer makes: one that does not go through (환불이 안 돼요, 해지가 되지 않아요) is no better
 # than asking for it, so a negation does not turn them round as it turns what describes a product.
 REQUESTS = {"환불", "해지", "취소"}
@@ -605,11 +609,14 @@ def morphemes(analysis) -> list[tuple[str, str]]:
     A suffix only follows its noun: Kiwi's 되/XSV after 안 or 못 (해결은 안 됐어요, where 해결이 안 됐어요 reads
     되/VV) is the verb, so that the negation reaches the noun. And -은데/-는데 with nothing after 데 that a noun
     would take (괜찮은데 속도가 아쉬워요, which Kiwi reads as 은/ETM 데/NNB, "the place that is fine", where
-    친절한데 reads ᆫ데/EC) is the connective ending that closes a clause."""
+    친절한데 reads ᆫ데/EC) is the connective ending that closes a clause. And -지 못했다, which Kiwi mostly reads as
+    못/MAG 하/VV (받지 못했어요, where 받지 못함 reads 못하/VX), is the auxiliary that negates the verb before it."""
     found = [(token.form, token.tag.split("-")[0]) for token in analysis]
     for i in range(len(found) - 1, 0, -1):
         if found[i][1] == "XSV" and found[i - 1] in NEGATORS_BEFORE:
             found[i] = (found[i][0], "VV")
+        elif found[i] == ("하", "VV") and found[i - 1] == ("못", "MAG") and found[i - 2:i - 1] == [("지", "EC")]:
+            found[i - 1:i + 1] = [("못하", "VX")]
         elif found[i] == ("데", "NNB") and found[i - 1][1] == "ETM" and found[i - 1][0] in ("은", "는", "ᆫ") \
                 and not (found[i + 1:i + 2] and found[i + 1][1] in TAKEN_BY_A_NOUN):
             found[i - 1:i + 1] = [(found[i - 1][0] + "데", "EC")]
@@ -1255,8 +1262,10 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
             if _negated_after(found, i) or (i and found[i - 1] in NEGATORS_BEFORE and tag in PREDICATE):
                 # -지 않다, and 안/못 before the predicate, negate its whole clause: 냄새가 많이 나지 않아요, 냄새가 많이 안 나요
                 start = _clause_start(found, i)
-                if found[i][0] in LIGHT_PREDICATES and start >= 2 and found[start - 1][1] == "ETM":
-                    start = _clause_start(found, start - 1)  # 잘 되는 것 같지 않다: the clause it is about
+                if start >= 2 and found[start - 1][1] == "ETM" and found[i][0] in LIGHT_PREDICATES | MET_WITH \
+                        and (verb := _verb_at(found, i)) is not None and not _forbidden(found, verb):
+                    # 잘 되는 것 같지 않다, 친절한 직원을 보지 못했어요: the clause its noun is described by
+                    start = _clause_start(found, start - 1)
                 start = _past_causes(found, start, i)  # 알림 덕분에 안 놓쳐요: not the cause
                 scope.update(j for j in range(start, i) if found[j][1] in CONTENT)
     prefixed = {i for i in range(len(found)) if found[i][1] in CONTENT and _prefixed(found, i)}
@@ -1438,6 +1447,22 @@ def _negated(found: list[tuple[str, str]], i: int) -> bool:
         rest = [token for token in ahead if not _between_noun_and_none(token)]  # 문제가 전혀 없어요
         return bool(rest) and rest[0] in NONE_OF
     return False
+
+
+def _verb_at(found: list[tuple[str, str]], i: int) -> int | None:
+    """Where the predicate that this morpheme is the stem of ends: itself, or the 하/되 after its noun (해결하지
+    못했어요); None for a word that is not a predicate's stem (a noun before the verb, an adverb)."""
+    if found[i][1] in PREDICATE:
+        return i
+    if found[i + 1:i + 2] and found[i + 1][1] in ("XSV", "XSA"):
+        return i + 1
+    return None
+
+
+def _forbidden(found: list[tuple[str, str]], i: int) -> bool:
+    """Whether -지 말다 follows the predicate: a warning (시간 아까운 영화 보지 마세요, 불친절한 매장 가지 마세요),
+    whose object's description is the reason for it, not what is turned round."""
+    return found[i + 1:i + 3] == [("지", "EC"), ("말", "VX")]
 
 
 def _negated_after(found: list[tuple[str, str]], i: int) -> bool:

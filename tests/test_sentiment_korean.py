@@ -287,6 +287,13 @@ IMPROVED_AND_BETTER_THEN = [  # improved (done, going on, or not, or wished); be
 TERSE_ANSWERS = [  # a survey's terse answers: -은데 closing a clause (Kiwi's 은/ETM 데/NNB), a bug; only a few
     ("전반적으로 괜찮은데 속도가 아쉬움", COMPLAINT), ("가격은 괜찮은데 배송이 느려요", COMPLAINT),
     ("괜찮은 데가 없어요", COMPLAINT), ("업데이트 후 버그 많아짐", COMPLAINT), ("이 동네에서 몇 안 되는 친절한 가게예요", PRAISE)]
+NOT_MET_WITH_AND_WARNED_OFF = [  # never met with a thing as described (-지 못했다, Kiwi's 못/MAG 하/VV); "don't" warns
+    ("친절한 직원을 보지 못했어요", COMPLAINT), ("친절한 상담원은 만나 보지 못했어요", COMPLAINT),
+    ("빠른 답변은 받아 보지 못했어요", COMPLAINT), ("불편한 점은 보지 못했어요", PRAISE), ("불편함을 느끼지 못했어요", PRAISE),
+    ("좋은 경험을 하지 못했어요", COMPLAINT), ("아직 답변을 받지 못했습니다", COMPLAINT),
+    ("문제를 해결하지 못했습니다", COMPLAINT), ("서버에 연결되지 못했어요", COMPLAINT), ("큰 기대 안 했는데 생각보다 쓸 만하네요", PRAISE),
+    ("시간 아까운 영화 절대 보지 마세요", COMPLAINT), ("불친절한 매장은 가지 마세요", COMPLAINT),
+    ("보는 내내 어설프다는 생각을 지울 수가 없더라", COMPLAINT), ("긴장감이 부족한 것은 어쩔 수 없다", COMPLAINT)]
 
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
@@ -308,7 +315,7 @@ TERSE_ANSWERS = [  # a survey's terse answers: -은데 closing a clause (Kiwi's 
                          + REPORTED_DONE + ENDED_HOW + A_TROUBLE_GONE_OR_EASED + NOT_WHAT_IT_USED_TO_BE
                          + ASKED_AGAIN_RESET_BUSY_ELSEWHERE + NOT_SOLVED_WORKING_CUT
                          + TERSE_ANSWERS + NONE_COME + GOT_BACK_UNANNOUNCED_GENEROUS
-                         + IMPROVED_AND_BETTER_THEN)
+                         + IMPROVED_AND_BETTER_THEN + NOT_MET_WITH_AND_WARNED_OFF)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
@@ -548,3 +555,5 @@ def test_morphemes_are_known_by_their_part_of_speech_and_kiwis_slips_are_mended(
     assert ("되", "XSV") in korean.tokens("해결됐어요")
     assert ("은데", "EC") in korean.tokens("괜찮은데 느려요")  # Kiwi's 은/ETM 데/NNB
     assert ("데", "NNB") in korean.tokens("괜찮은 데가 없어요")  # the place, with its particle
+    assert ("못하", "VX") in korean.tokens("답변을 받지 못했어요")  # Kiwi's 못/MAG 하/VV after -지
+    assert ("못", "MAG") in korean.tokens("답변을 못 받았어요")
