@@ -610,17 +610,29 @@ def morphemes(analysis) -> list[tuple[str, str]]:
     되/VV) is the verb, so that the negation reaches the noun. And -은데/-는데 with nothing after 데 that a noun
     would take (괜찮은데 속도가 아쉬워요, which Kiwi reads as 은/ETM 데/NNB, "the place that is fine", where
     친절한데 reads ᆫ데/EC) is the connective ending that closes a clause. And -지 못했다, which Kiwi mostly reads as
-    못/MAG 하/VV (받지 못했어요, where 받지 못함 reads 못하/VX), is the auxiliary that negates the verb before it."""
+    못/MAG 하/VV (받지 못했어요, 만족하진 못했어요, where 받지 못함 reads 못하/VX), is the auxiliary that negates the verb
+    before it. 않 before a predicate with no -지 before it is 안 misspelt, as customers often write it (연결이 않돼요,
+    서비스가 않좋아요)."""
     found = [(token.form, token.tag.split("-")[0]) for token in analysis]
+    for i, (form, tag) in enumerate(found[:-1]):
+        if form == "않" and tag in ("VX", "VV") and found[i + 1][1] in ("VV", "VA", "VX", "XSV") \
+                and not _after_ji(found, i):
+            found[i:i + 2] = [("안", "MAG"), (found[i + 1][0], "VA" if found[i + 1][1] == "VA" else "VV")]
     for i in range(len(found) - 1, 0, -1):
         if found[i][1] == "XSV" and found[i - 1] in NEGATORS_BEFORE:
             found[i] = (found[i][0], "VV")
-        elif found[i] == ("하", "VV") and found[i - 1] == ("못", "MAG") and found[i - 2:i - 1] == [("지", "EC")]:
+        elif found[i] == ("하", "VV") and found[i - 1] == ("못", "MAG") and _after_ji(found, i - 1):
             found[i - 1:i + 1] = [("못하", "VX")]
         elif found[i] == ("데", "NNB") and found[i - 1][1] == "ETM" and found[i - 1][0] in ("은", "는", "ᆫ") \
                 and not (found[i + 1:i + 2] and found[i + 1][1] in TAKEN_BY_A_NOUN):
             found[i - 1:i + 1] = [(found[i - 1][0] + "데", "EC")]
     return found
+
+
+def _after_ji(found: list[tuple[str, str]], i: int) -> bool:
+    """Whether the morpheme follows the ending -지, a particle between or not (좋지 않다, 좋지가 않다, 좋진 않다, 좋질 않다)."""
+    before = i - 1 - (i > 1 and found[i - 1][1].startswith("J"))
+    return before >= 0 and found[before] == ("지", "EC")
 
 
 def readings(phrase: str, top: int = READINGS_TOP) -> list[str]:

@@ -294,6 +294,9 @@ NOT_MET_WITH_AND_WARNED_OFF = [  # never met with a thing as described (-지 못
     ("문제를 해결하지 못했습니다", COMPLAINT), ("서버에 연결되지 못했어요", COMPLAINT), ("큰 기대 안 했는데 생각보다 쓸 만하네요", PRAISE),
     ("시간 아까운 영화 절대 보지 마세요", COMPLAINT), ("불친절한 매장은 가지 마세요", COMPLAINT),
     ("보는 내내 어설프다는 생각을 지울 수가 없더라", COMPLAINT), ("긴장감이 부족한 것은 어쩔 수 없다", COMPLAINT)]
+MISSPELT_AND_PARTICLED_NEGATIONS = [  # 않 for 안, as customers often write it; -지도/-진 못했다 (Kiwi's 못/MAG 하/VV)
+    ("연결이 않돼요", COMPLAINT), ("결제가 않됩니다", COMPLAINT), ("서비스가 않좋아요", COMPLAINT), ("답장이 않와요", COMPLAINT),
+    ("만족하진 못했어요", COMPLAINT), ("환불은 받지도 못했어요", COMPLAINT), ("불친절하진 않았어요", PRAISE)]
 
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
@@ -315,7 +318,8 @@ NOT_MET_WITH_AND_WARNED_OFF = [  # never met with a thing as described (-지 못
                          + REPORTED_DONE + ENDED_HOW + A_TROUBLE_GONE_OR_EASED + NOT_WHAT_IT_USED_TO_BE
                          + ASKED_AGAIN_RESET_BUSY_ELSEWHERE + NOT_SOLVED_WORKING_CUT
                          + TERSE_ANSWERS + NONE_COME + GOT_BACK_UNANNOUNCED_GENEROUS
-                         + IMPROVED_AND_BETTER_THEN + NOT_MET_WITH_AND_WARNED_OFF)
+                         + IMPROVED_AND_BETTER_THEN + NOT_MET_WITH_AND_WARNED_OFF
+                         + MISSPELT_AND_PARTICLED_NEGATIONS)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
@@ -557,3 +561,6 @@ def test_morphemes_are_known_by_their_part_of_speech_and_kiwis_slips_are_mended(
     assert ("데", "NNB") in korean.tokens("괜찮은 데가 없어요")  # the place, with its particle
     assert ("못하", "VX") in korean.tokens("답변을 받지 못했어요")  # Kiwi's 못/MAG 하/VV after -지
     assert ("못", "MAG") in korean.tokens("답변을 못 받았어요")
+    assert ("못하", "VX") in korean.tokens("만족하진 못했어요")  # a particle after -지
+    assert korean.tokens("연결이 않돼요")[2:4] == [("안", "MAG"), ("되", "VV")]  # 않 for 안, no -지 before it
+    assert ("않", "VX") in korean.tokens("좋지가 않아요")
