@@ -251,7 +251,8 @@ SHOWING = {("보이", "VV"), ("뜨", "VV"), ("나오", "VV")}
 # 이내에 ("within"), then one of DONE_SOON.
 SHORT_WHILE = {"분", "시간", "하루", "이틀", "반나절"}
 # Or it took not even that long (십 분도 안 걸렸어요, 하루도 걸리지 않았어요, 5분밖에 안 걸렸어요: `_took_no_time`).
-NOT_EVEN = {("도", "JX"), ("밖에", "JX")}
+ONLY = ("밖에", "JX")
+NOT_EVEN = {("도", "JX"), ONLY}
 WITHIN = {("만", "NNB"), ("안", "NNG"), ("이내", "NNG")}
 DONE_SOON = {("끝나", "VV"), ("끝내", "VV"), ("도착", "NNG"), ("처리", "NNG"), ("해결", "NNG"), ("오", "VV"),
              ("받", "VV"), ("완료", "NNG"), ("발급", "NNG"), ("복구", "NNG"), ("설치", "NNG"),
@@ -1248,11 +1249,14 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
     predicate (좋은 것 같지 않아요, 잘 되지 않아요) the word it leans on: the predicate before 것/듯
     and an adverb right before the negated verb. Negations of one morpheme by different means cancel:
     불친절하지 않아요, 불친절한 직원은 없었어요 and 불친절한 편은 아니었어요 turn 불친절 round, as praise (its prefix,
-    the words describing what there is none of or what it is not, and the rest, each turn it once)."""
+    the words describing what there is none of or what it is not, and the rest, each turn it once). A negation
+    after X밖에 says "only X" and turns nothing round (`_only`)."""
     if not _says_any(found, NEGATING_FORMS):  # most texts have none
         return set()
     scope, described = set(), set()
     for i, (form, tag) in enumerate(found):
+        if _only(found, i):
+            continue
         if (form, tag) in NONE_OF:
             described.update(_what_there_is_none_of(found, i))
         if (form, tag) == ("아니", "VCN"):
@@ -1282,6 +1286,12 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
                 scope.update(j for j in range(start, i) if found[j][1] in CONTENT)
     prefixed = {i for i in range(len(found)) if found[i][1] in CONTENT and _prefixed(found, i)}
     return {i for i in scope ^ described ^ prefixed if found[i][0] not in REQUESTS}
+
+
+def _only(found: list[tuple[str, str]], i: int) -> bool:
+    """Whether 밖에 ("but") stands in the clause of the morpheme at `i`, before the negation it takes: X밖에 없다,
+    X밖에 안 나오다 say there is only X (불만밖에 없어요, 짜증밖에 안 나요, 최고라는 말밖에 안 나와요), and deny nothing."""
+    return ONLY in found[_clause_start(found, i):i + 2]
 
 
 def _only_then(found: list[tuple[str, str]]) -> set[int]:
