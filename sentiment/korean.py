@@ -1493,7 +1493,7 @@ def _negated_after(found: list[tuple[str, str]], i: int) -> bool:
     ahead = found[i + 1:i + 9]
     for j, (form, tag) in enumerate(ahead):
         if form == "지" and tag == "EC" and any(following in NEGATORS_AFTER for following in ahead[j + 1:j + 3]):
-            return True
+            return not _cannot_not(ahead[j + 1:])
         if tag == "ETM" and ahead[j + 1:j + 2] == [("만", "NNB")]:
             continue  # 추천할 만하지 않다: worth it, negated
         if form in ("ᆯ", "을") and tag == "ETM" and _cannot(ahead[j + 1:j + 4]):
@@ -1504,6 +1504,13 @@ def _negated_after(found: list[tuple[str, str]], i: int) -> bool:
         if (form, tag) == ("에", "JKB") and found[i + j][0] in CAUSES:
             return False  # 알림 덕분에 놓치지 않아요: the cause is not what is negated
     return False
+
+
+def _cannot_not(following: list[tuple[str, str]]) -> bool:
+    """Whether the negation after -지 is itself denied by -ㄹ 수 없다: 추천하지 않을 수 없어요, "cannot but recommend"."""
+    negator = next(k for k, morpheme in enumerate(following) if morpheme in NEGATORS_AFTER)
+    return following[negator + 1:negator + 2] in ([("을", "ETM")], [("ᆯ", "ETM")]) \
+        and _cannot(following[negator + 2:negator + 5])
 
 
 def _cannot(following: list[tuple[str, str]]) -> bool:
