@@ -146,6 +146,9 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("싶", "지", "는", "않"), ("싶지않", "VA")),
           (("형식", "적"), ("형식적", "XR")),  # perfunctory: 형식적인 답변, 응대가 형식적이에요
           (("저", "의", "시간", "에"), ("제시간", "NNG")),  # on time: Kiwi reads 제시간에 왔어요 as "in my time"
+          # it cannot be helped (지루함은 어쩔 수가 없다, 어쩔 수 없이 해지했어요): what is said of stands, no 어쩌다 negated
+          *((("어쩌", "ᆯ", "수", *particle, "없"), ("어쩔수없", "VA")) for particle in ((), ("가",), ("는",), ("도",))),
+          (("어쩌", "ᆯ", "수", "없이"), ("어쩔수없이", "MAG")),
           # cannot do without it (없으면 안 될 정도예요, 없어서는 안 될 앱): praise, not a 되다 negated
           (("없", "으면", "안", "되"), ("없으면안됨", "VA")), (("없", "어서", "는", "안", "되"), ("없으면안됨", "VA")),
           # wanting it better (개선이 필요해요, 보완이 필요합니다, 개선 필요): a survey's complaint, politely put

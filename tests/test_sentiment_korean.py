@@ -297,11 +297,12 @@ NOT_MET_WITH_AND_WARNED_OFF = [  # never met with a thing as described (-지 못
 MISSPELT_AND_PARTICLED_NEGATIONS = [  # 않 for 안, as customers often write it; -지도/-진 못했다 (Kiwi's 못/MAG 하/VV)
     ("연결이 않돼요", COMPLAINT), ("결제가 않됩니다", COMPLAINT), ("서비스가 않좋아요", COMPLAINT), ("답장이 않와요", COMPLAINT),
     ("만족하진 못했어요", COMPLAINT), ("환불은 받지도 못했어요", COMPLAINT), ("불친절하진 않았어요", PRAISE)]
-ONLY_THIS = [  # X밖에 with a negation: only X, nothing denied; -지 않을 수 없다, a negation denied
+ONLY_THIS = [  # X밖에 with a negation: only X; -지 않을 수 없다, a negation denied; 어쩔 수 없다: nothing denied
     ("불만밖에 없어요", COMPLAINT), ("짜증밖에 안 나요", COMPLAINT), ("불편한 점밖에 없네요", COMPLAINT),
     ("감사하다는 말밖에 없네요", PRAISE), ("최고라는 말밖에 안 나와요", PRAISE), ("좋은 말밖에 못 하겠네요", PRAISE),
     ("5분밖에 안 걸렸어요", PRAISE),
-    ("추천하지 않을 수 없어요", PRAISE), ("감탄하지 않을 수 없었어요", PRAISE), ("실망하지 않을 수 없네요", COMPLAINT)]  # cannot but
+    ("추천하지 않을 수 없어요", PRAISE), ("감탄하지 않을 수 없었어요", PRAISE), ("실망하지 않을 수 없네요", COMPLAINT),  # cannot but
+    ("지루함은 어쩔 수가 없다", COMPLAINT), ("불편함은 어쩔 수 없네요", COMPLAINT)]  # it cannot be helped
 
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
