@@ -146,6 +146,9 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("싶", "지", "는", "않"), ("싶지않", "VA")),
           (("형식", "적"), ("형식적", "XR")),  # perfunctory: 형식적인 답변, 응대가 형식적이에요
           (("저", "의", "시간", "에"), ("제시간", "NNG")),  # on time: Kiwi reads 제시간에 왔어요 as "in my time"
+          (("갑", "질"), ("갑질", "NNG")), (("존", "맛"), ("존맛", "NNG")),  # CX_WORDS: Kiwi cuts them in two
+          # 어이없다 misspelt as customers often write it (어의없네요, 어의가 없어요)
+          (("어의", "없"), ("어이없", "VA")), (("어의", "가", "없"), ("어이없", "VA")),
           # it cannot be helped (지루함은 어쩔 수가 없다, 어쩔 수 없이 해지했어요): what is said of stands, no 어쩌다 negated
           *((("어쩌", "ᆯ", "수", *particle, "없"), ("어쩔수없", "VA")) for particle in ((), ("가",), ("는",), ("도",))),
           (("어쩌", "ᆯ", "수", "없이"), ("어쩔수없이", "MAG")),
@@ -463,6 +466,10 @@ CX_WORDS = {
     "푸짐/XR": 1.2,  # generous (양이 푸짐해요, 서비스가 푸짐했어요)
     "개선/NNG": 1.0, "향상/NNG": 1.0,  # improved, once done (IMPROVED): 많이 개선됐어요, 개선되지 않았어요 turned round
     "헷갈리/VV": -1.2,  # confusing (형식이 달라서 헷갈려요; 처음엔 헷갈렸는데 금방 익숙해졌어요 says the last clause)
+    # shoppers' words for being taken in: a customer treated as a soft touch, a seller gone with the money, power
+    # abused (호갱 취급 당했어요, 먹튀했어요, 갑질하네요: the idiom above)
+    "호갱/NNG": -1.5, "먹튀/NNG": -1.5, "갑질/NNG": -1.5,
+    "존맛/NNG": 1.5,  # really tasty (the idiom above: 존맛이에요)
 }
 
 

@@ -114,7 +114,9 @@ NONE_AT_ALL = [  # 전혀, 하나도 or 거의 between a noun and 없다: none (
 BUSINESS_CUSTOMERS = [
     ("API 응답 속도가 들쭉날쭉해서 운영에 지장이 있어요", COMPLAINT), ("요청한 기능 개발 일정이 계속 미뤄지고 있어요", COMPLAINT),
     ("가격 협상에 유연하게 응해 주셨어요", PRAISE), ("보안 점검 요청에 신속하게 자료를 보내 주셨어요", PRAISE)]
-SHOPPERS_SLANG = [("혜자 구성이에요", PRAISE), ("갓성비 인정", PRAISE), ("완전 창렬", COMPLAINT)]
+SHOPPERS_SLANG = [("혜자 구성이에요", PRAISE), ("갓성비 인정", PRAISE), ("완전 창렬", COMPLAINT),
+                  ("호갱 취급 당했어요", COMPLAINT), ("먹튀했어요", COMPLAINT), ("갑질하네요", COMPLAINT),
+                  ("존맛이에요", PRAISE), ("어의없네요", COMPLAINT), ("갑질 없는 회사", PRAISE)]
 A_FUNCTION_NOT_WORKING = [  # praise words around it (할인, 쿠폰) outweighed the negated 되다
     ("할인 쿠폰이 결제할 때 적용이 안 돼요", COMPLAINT), ("할인이 적용되지 않아요", COMPLAINT), ("의견이 반영되지 않았어요", COMPLAINT),
     ("이제 로그인 안 되는 문제가 없어요", PRAISE), ("로그인 안 되는 문제가 해결됐어요", PRAISE), ("로그인이 잘 돼요", PRAISE),
