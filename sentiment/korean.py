@@ -147,6 +147,11 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("형식", "적"), ("형식적", "XR")),  # perfunctory: 형식적인 답변, 응대가 형식적이에요
           (("저", "의", "시간", "에"), ("제시간", "NNG")),  # on time: Kiwi reads 제시간에 왔어요 as "in my time"
           (("갑", "질"), ("갑질", "NNG")), (("존", "맛"), ("존맛", "NNG")),  # CX_WORDS: Kiwi cuts them in two
+          # as pictured or described (사진이랑 똑같아요, 설명과 같아요), or not (사진이랑 달라요): a shopper's praise or complaint
+          *(((shown, particle, verb), said) for shown in ("사진", "설명", "광고")
+            for particle in ("이랑", "랑", "과", "와", "하고")
+            for verb, said in (("똑같", ("보인대로", "VA")), ("똑같이", ("보인대로", "VA")), ("같", ("보인대로", "VA")),
+                               ("다르", ("보인것과다름", "VA")))),
           # 어이없다 misspelt as customers often write it (어의없네요, 어의가 없어요)
           (("어의", "없"), ("어이없", "VA")), (("어의", "가", "없"), ("어이없", "VA")),
           # it cannot be helped (지루함은 어쩔 수가 없다, 어쩔 수 없이 해지했어요): what is said of stands, no 어쩌다 negated
@@ -333,7 +338,8 @@ NEGATIVE_POLARITY = {"별로", "전혀", "그다지", "그닥", "딱히", "하�
 INTENSIFIERS = {"너무", "정말", "진짜", "완전", "매우", "엄청", "아주", "되게", "굉장히", "넘", "참", "완전히", "진심",
                 "제일", "가장", "정말로", "몹시", "무척", "대단히", "겁나", "존나", "개"}
 EASE = {"편하", "쉽", "좋", "어렵", "힘들", "불편", "편리", "간편", "까다롭", "번거롭", "괜찮", "나쁘", "싫"}  # 기다리기 편하다
-CONTRAST_ENDINGS = {"지만", "는데도", "ㄴ데도", "은데도"}
+# -더니 too: what was done or was so, then what came of it (교환 신청했더니 바로 보내 주셨어요, 처음엔 재밌더니 갈수록 지루)
+CONTRAST_ENDINGS = {"지만", "는데도", "ㄴ데도", "은데도", "더니"}
 WORRIES = {"걱정", "우려", "반신반의", "긴가민가", "고민"}
 CONTRAST_WORDS = {"하지만", "그런데", "근데", "그러나", "그렇지만", "그래도"}
 EMOTICONS = (("EMO/sad", re.compile(r"[ㅠㅜ]{1,}|T[._]T|ㅡ[._]ㅡ")), ("EMO/annoyed", re.compile(r"ㅡㅡ|;;+|-_-")),
@@ -470,6 +476,8 @@ CX_WORDS = {
     # abused (호갱 취급 당했어요, 먹튀했어요, 갑질하네요: the idiom above)
     "호갱/NNG": -1.5, "먹튀/NNG": -1.5, "갑질/NNG": -1.5,
     "존맛/NNG": 1.5,  # really tasty (the idiom above: 존맛이에요)
+    "보인대로/VA": 1.2, "보인것과다름/VA": -1.5,  # the idioms above: as pictured, or not
+    "깨끗/XR": 1.2, "깔끔/XR": 1.2, "청결/NNG": 1.0,  # clean and neat (흠집 하나 없이 깨끗하게 왔어요, 매장이 깔끔해요)
 }
 
 

@@ -23,7 +23,8 @@ NONE_OF_IT = [  # 없다 after a noun says there is none of it, and of what desc
     ("딱히 불편한 점은 없어요", PRAISE), ("특별히 불편한 건 없었습니다", PRAISE), ("좋은 점이 하나도 없어요", COMPLAINT),
     ("별다른 불만은 없습니다", PRAISE), ("큰 문제 없이 잘 쓰고 있습니다", PRAISE), ("더 이상 기다릴 수 없어요", COMPLAINT)]
 CONTRASTS = [  # after a contrast, the clause that follows says the stance
-    ("나쁘지 않았지만 비싸요", COMPLAINT), ("비싸지만 만족해요", PRAISE), ("기대했는데 아쉬워요", COMPLAINT)]
+    ("나쁘지 않았지만 비싸요", COMPLAINT), ("비싸지만 만족해요", PRAISE), ("기대했는데 아쉬워요", COMPLAINT),
+    ("불량품이라 교환 신청했더니 새 제품으로 바로 보내 주셨어요", PRAISE), ("처음엔 재밌더니 갈수록 지루하네요", COMPLAINT)]
 CUSTOMER_SERVICE_PHRASES = [  # charged twice, asked again and again: no word of them says so alone
     ("요금이 두 번 청구됐어요", COMPLAINT), ("결제가 두 번 됐어요", COMPLAINT), ("이중 결제가 됐어요", COMPLAINT),
     ("중복 결제 확인 부탁드립니다", COMPLAINT), ("두 번 도와주셔서 감사해요", PRAISE),
@@ -116,7 +117,9 @@ BUSINESS_CUSTOMERS = [
     ("가격 협상에 유연하게 응해 주셨어요", PRAISE), ("보안 점검 요청에 신속하게 자료를 보내 주셨어요", PRAISE)]
 SHOPPERS_SLANG = [("혜자 구성이에요", PRAISE), ("갓성비 인정", PRAISE), ("완전 창렬", COMPLAINT),
                   ("호갱 취급 당했어요", COMPLAINT), ("먹튀했어요", COMPLAINT), ("갑질하네요", COMPLAINT),
-                  ("존맛이에요", PRAISE), ("어의없네요", COMPLAINT), ("갑질 없는 회사", PRAISE)]
+                  ("존맛이에요", PRAISE), ("어의없네요", COMPLAINT), ("갑질 없는 회사", PRAISE),
+                  ("사진이랑 똑같아요", PRAISE), ("실물이 사진이랑 똑같네요", PRAISE), ("상품이 사진이랑 똑같이 왔어요", PRAISE),
+                  ("설명과 달라요", COMPLAINT), ("사진이랑 달라요", COMPLAINT), ("사진이랑 다르지 않아요", PRAISE)]
 A_FUNCTION_NOT_WORKING = [  # praise words around it (할인, 쿠폰) outweighed the negated 되다
     ("할인 쿠폰이 결제할 때 적용이 안 돼요", COMPLAINT), ("할인이 적용되지 않아요", COMPLAINT), ("의견이 반영되지 않았어요", COMPLAINT),
     ("이제 로그인 안 되는 문제가 없어요", PRAISE), ("로그인 안 되는 문제가 해결됐어요", PRAISE), ("로그인이 잘 돼요", PRAISE),
