@@ -311,6 +311,7 @@ HAVE_TO = {("하", "VX"), ("되", "VV")}
 # not a promise or an instruction (다시 전화드릴게요, 다시 접수해 주세요), nor a first time (처음 문의했을 때).
 CALLS_AND_REQUESTS = {"요청", "문의", "접수", "전화", "연락", "신청", "질문", "항의"}
 THE_SAME = [("같", "VA"), ("은", "ETM")]
+MADE_TO = [("게", "EC"), ("만들", "VV")]
 # Tags of morphemes that carry meaning (Kiwi's Sejong tags, its marks of conjugation dropped: `morphemes`).
 CONTENT = ("NNG", "NNP", "VV", "VA", "MAG", "XR", "SL", "SW", "IC")
 LEMMA_TAGS = CONTENT + ("XPN", "XSV", "XSA", "VX")  # what `lemmas` keeps of a text
@@ -1179,8 +1180,8 @@ def _sentence_start(found: list[tuple[str, str]], i: int) -> int:
 
 
 def _asked_again(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A request or a call (CALLS_AND_REQUESTS) asked again, said as done or going on (-었-, -고 있다), as the word of a
-    customer made to do it again."""
+    """A request or a call (CALLS_AND_REQUESTS) asked again, said as done or going on (-었-, -고 있다) or as made to be
+    (매번 같은 질문을 반복하게 만드네요), as the word of a customer made to do it again."""
     if not _says_any(found, CALLS_AND_REQUESTS):
         return found
     made = list(found)
@@ -1188,12 +1189,18 @@ def _asked_again(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if form not in CALLS_AND_REQUESTS or tag != "NNG":
             continue
         rest = _rest_of_clause(found, i)
-        if ("겠", "EP") in rest or not (("었", "EP") in rest or ("있", "VX") in rest):
+        if ("겠", "EP") in rest or not (("었", "EP") in rest or ("있", "VX") in rest
+                                       or _made_to(found[i + 1:i + 2 + len(rest)])):  # the clause ends at -게
             continue
         if found[i - 2:i] == THE_SAME or any(found[j] in AGAIN and found[j][0] != "처음"
                                              for j in range(_clause_start(found, i), i)):
             made[i] = ("다시해야", "VV")
     return made
+
+
+def _made_to(found: list[tuple[str, str]]) -> bool:
+    """Whether -게 만들다 (made to) is among these morphemes."""
+    return any(found[k:k + 2] == MADE_TO for k in range(len(found) - 1))
 
 
 def _made_to_repeat(found: list[tuple[str, str]]) -> list[tuple[str, str]]:

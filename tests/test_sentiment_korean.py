@@ -262,6 +262,7 @@ NOT_WHAT_IT_USED_TO_BE = [  # worse than before; worth the wait, reassured, reli
     ("수고 많으셨습니다", PRAISE), ("수고스럽게 다시 방문해야 했어요", COMPLAINT)]  # a courteous close; a trouble taken
 ASKED_AGAIN_RESET_BUSY_ELSEWHERE = [  # asked again; things reset; the line busy; a customer going; at once; free
     ("포인트 적립이 누락돼서 다시 요청했어요", COMPLAINT), ("몇 달째 같은 요청을 하고 있어요", COMPLAINT),
+    ("매번 같은 질문을 반복하게 만드네요", COMPLAINT),
     ("또 문의했는데 답이 없어요", COMPLAINT), ("처음 문의했을 때 친절하게 알려 주셨어요", PRAISE),
     ("업데이트할 때마다 설정이 초기화돼요", COMPLAINT), ("대표번호는 항상 통화 중이에요", COMPLAINT),
     ("통화 중에 친절하게 설명해 주셨어요", PRAISE), ("이 정도 가격이면 다른 데 가겠어요", COMPLAINT),
