@@ -634,7 +634,7 @@ def morphemes(analysis) -> list[tuple[str, str]]:
     before it. 않 before a predicate with no -지 before it is 안 misspelt, as customers often write it (연결이 않돼요,
     서비스가 않좋아요)."""
     found = [(token.form, token.tag.split("-")[0]) for token in analysis]
-    for i, (form, tag) in enumerate(found[:-1]):
+    for i, (form, tag) in enumerate(found[:-1] if ("않", "VX") in found or ("않", "VV") in found else ()):
         if form == "않" and tag in ("VX", "VV") and found[i + 1][1] in ("VV", "VA", "VX", "XSV") \
                 and not _after_ji(found, i):
             found[i:i + 2] = [("안", "MAG"), (found[i + 1][0], "VA" if found[i + 1][1] == "VA" else "VV")]
@@ -1279,8 +1279,9 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
     if not _says_any(found, NEGATING_FORMS):  # most texts have none
         return set()
     scope, described = set(), set()
+    says_only = ONLY in found
     for i, (form, tag) in enumerate(found):
-        if _only(found, i):
+        if says_only and _only(found, i):
             continue
         if (form, tag) in NONE_OF:
             described.update(_what_there_is_none_of(found, i))
