@@ -74,7 +74,9 @@ MET_WITH = {"보", "만나", "받", "찾", "느끼", "듣", "겪", "경험", "�
 REQUESTS = {"환불", "해지", "취소"}
 # A request done for the customer (환불해 주셨어요, 환불이 빨리 됐어요, 환불 받았어요): its verb in the past, not
 # negated, not asked about; the request alone is a complaint (환불해 주세요, -1.0), done it is none (`_requests_done`).
-DONE_FOR = {("주", "VX"), ("되", "VV"), ("되", "XSV"), ("받", "VV"), ("들어오", "VV")}  # 환불 들어왔어요: it came in
+DONE_FOR = {("주", "VX"), ("되", "VV"), ("되", "XSV"), ("받", "VV"), ("받", "XSV"), ("들어오", "VV")}  # 환불 들어왔어요: it came in
+HARD_WON = {("겨우", "MAG"), ("간신히", "MAG"), ("가까스로", "MAG")}
+HARD = {("힘들", "VA"), ("어렵", "VA")}
 WISHES = {("으면", "EC"), ("면", "EC")}  # 됐으면 좋겠어요: a wish, not a thing done
 # what someone said was done (환불됐다고 했는데), not 환불됐다는 문자 받았어요 (the notice came) or 됐다니 다행이에요
 QUOTED = {"다고", "라고", "다며", "라며", "다면서", "라면서", "다더니"}
@@ -247,7 +249,7 @@ ARRIVING = {("오", "VV"), ("오시", "VV"), ("들어오", "VV"), ("도착", "NN
 # Coming or ending as something did (빠르게 왔어요, 간단하게 끝났습니다, 무사히 끝났어요, 허무하게 끝났다): the adverb
 # says how it went
 SAID_BY_HOW = ARRIVING | {("끝나", "VV"), ("마치", "VV")}
-HOW = {("게", "EC"), ("무사히", "MAG"), ("잘", "MAG")}
+HOW = {("게", "EC"), ("무사히", "MAG"), ("잘", "MAG"), ("정확히", "MAG"), ("제때", "NNG")}
 COMING = ARRIVING | {("주", "VV"), ("받", "VV"), ("듣", "VV")}  # 답장을 안 줘요, 결과를 못 받았어요, 답을 못 들었어요
 # And what a customer waits for come at once (답변이 바로 왔어요, 회신을 빨리 주셨어요, 인증 문자가 바로 와요) is the
 # wait's opposite: the learned weight of 오다 leans against, and 바로 alone weighs little.
@@ -342,6 +344,7 @@ EASE = {"편하", "쉽", "좋", "어렵", "힘들", "불편", "편리", "간편"
 # -더니 too: what was done or was so, then what came of it (교환 신청했더니 바로 보내 주셨어요, 처음엔 재밌더니 갈수록 지루)
 CONTRAST_ENDINGS = {"지만", "는데도", "ㄴ데도", "은데도", "더니"}
 WORRIES = {"걱정", "우려", "반신반의", "긴가민가", "고민"}
+EXPECTED = [("줄", "NNB"), ("알", "VV"), ("었", "EP")]  # -ㄹ 줄 알았는데
 CONTRAST_WORDS = {"하지만", "그런데", "근데", "그러나", "그렇지만", "그래도"}
 EMOTICONS = (("EMO/sad", re.compile(r"[ㅠㅜ]{1,}|T[._]T|ㅡ[._]ㅡ")), ("EMO/annoyed", re.compile(r"ㅡㅡ|;;+|-_-")),
              ("EMO/laugh", re.compile(r"[ㅋㅎ]{2,}")), ("EMO/smile", re.compile(r"\^\^|\^_\^|:\)|:D")))
@@ -448,7 +451,7 @@ CX_WORDS = {
     "형식적/XR": -1.5,  # perfunctory (응대가 형식적이에요): the idiom above
     "무례/NNG": -2.0, "무례/XR": -2.0,  # rude (상담원이 무례했어요)
     "합리/NNG": 1.2,  # reasonable (가격이 합리적이에요: 합리 + 적)
-    "제시간/NNG": 1.0,  # on time (제시간에 도착했어요; 제시간에 안 왔어요 is a complaint)
+    "제시간/NNG": 1.0, "제때/NNG": 1.0,  # on time (제시간에 도착했어요, 제때 왔어요; 제시간에 안 왔어요 is a complaint)
     "개선필요/NNG": -1.0,  # needs to be better (개선이 필요해요): the idiom above
     "직접해결/VV": -1.2,  # fixed by the customer's own side (_fixed_ourselves)
     # sleep: how a guest slept says it (잘 잤어요, 잠을 못 잤어요), not the films' "it put me to sleep"
@@ -467,7 +470,7 @@ CX_WORDS = {
     "통화중/VA": -1.0,  # the idiom above: the line always busy
     "다른데감/VV": -1.5,  # the idiom above: going to another company
     "버그/NNG": -1.2,  # a bug, as 오류 and 에러
-    "틀리/VV": -1.2,  # wrong (청구서가 틀렸습니다, 안내가 틀렸어요; 틀린 말이 없다 turned round)
+    "틀리/VV": -1.2, "틀리/VA": -1.2,  # wrong (청구서가 틀렸습니다, 모양이 틀리네요; 틀린 말이 없다 turned round)
     "돌려받/VV": 1.0,  # money got back (당일에 돌려받았어요; 아직 못 돌려받았어요 turned round)
     "예고없이/MAG": -1.2,  # the idiom above: without notice or consent
     "푸짐/XR": 1.2,  # generous (양이 푸짐해요, 서비스가 푸짐했어요)
@@ -892,8 +895,8 @@ def _names_one_of(found: list[tuple[str, str]], j: int, nouns: set[str]) -> bool
 
 def _requests_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Each request (REQUESTS) done for the customer (DONE_FOR, in the past, or as the cause of what follows:
-    취소해 주셔서 다행이었어요, 환불돼서 다행이에요) in its clause, unless negated or asked about (환불 처리 됐나요?),
-    as a request done."""
+    취소해 주셔서 다행이었어요, 환불돼서 다행이에요) in its clause, unless negated, asked about (환불 처리 됐나요?) or
+    won only hard (한 달 만에 겨우 환불받았어요: HARD_WON), as a request done."""
     if not _says_any(found, REQUESTS):
         return found
     done, asked = list(found), None
@@ -901,11 +904,18 @@ def _requests_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if form not in REQUESTS or tag != "NNG":
             continue
         said = _rest_of_clause(found, i)
-        if _said_done(found, i) and any(m in DONE_FOR for m in said) and not _negates(said):
+        if _said_done(found, i) and any(m in DONE_FOR for m in said) and not _negates(said) \
+                and not _won_hard(found, i):
             asked = _questions(found) if asked is None else asked
             if i not in asked:
                 done[i] = ("요청처리", "NNG")
     return done
+
+
+def _won_hard(found: list[tuple[str, str]], i: int) -> bool:
+    """Whether the clause says what `i` names came only hard: 겨우, 간신히 in it, or 힘들게/어렵게 right before it."""
+    return not HARD_WON.isdisjoint(found[_clause_start(found, i):i]) \
+        or (i > 1 and found[i - 1] == ("게", "EC") and found[i - 2] in HARD)
 
 
 def _rest_of_clause(found: list[tuple[str, str]], i: int) -> list[tuple[str, str]]:
@@ -1582,16 +1592,23 @@ def _worry_overturned(found: list[tuple[str, str]], i: int) -> bool:
     """-었는데 after a worry (걱정했는데, 우려했는데, 반신반의했는데): what follows it is what came of it, as after
     -지만 (조금 걱정했는데 포장이 완벽했어요); -었던, the worry said of what it was about (걱정했던 이전이 무사히
     끝났어요, 걱정했던 대로 고장 났어요): what became of that says it."""
-    return found[i] in (("는데", "EC"), ("ᆫ데", "EC"), ("던", "ETM")) and i >= 3 and found[i - 1] == ("었", "EP") \
-        and found[i - 2][1] in ("XSV", "XSA") and found[i - 3][0] in WORRIES
+    return _expected_otherwise(found, i) or (
+        found[i] in (("는데", "EC"), ("ᆫ데", "EC"), ("던", "ETM")) and i >= 3 and found[i - 1] == ("었", "EP")
+        and found[i - 2][1] in ("XSV", "XSA") and found[i - 3][0] in WORRIES)
+
+
+def _expected_otherwise(found: list[tuple[str, str]], i: int) -> bool:
+    """-ㄹ 줄 알았는데, as a worry: what was expected, then what came (대기가 길 줄 알았는데 금방 들어갔어요, 별로일 줄
+    알았는데 재밌네요)."""
+    return found[i] in (("는데", "EC"), ("ᆫ데", "EC")) and found[i - 3:i] == EXPECTED
 
 
 def _feared(found: list[tuple[str, str]], contrast: int | None) -> range:
     """What a worry that came to nothing was about (배송이 늦어서 걱정했는데 포장이 완벽했어요, 고장 날까 봐
-    걱정했는데): the fear, not what the customer is left with, so it does not count."""
+    걱정했는데), or what was expected otherwise: the fear, not what the customer is left with, so it does not count."""
     if contrast is None or not _worry_overturned(found, contrast):
         return range(0)
-    return range(_sentence_start(found, contrast - 3), contrast - 3)
+    return range(_sentence_start(found, contrast - 3), contrast if _expected_otherwise(found, contrast) else contrast - 3)
 
 
 def score(text: str) -> Korean:

@@ -119,7 +119,9 @@ SHOPPERS_SLANG = [("혜자 구성이에요", PRAISE), ("갓성비 인정", PRAIS
                   ("호갱 취급 당했어요", COMPLAINT), ("먹튀했어요", COMPLAINT), ("갑질하네요", COMPLAINT),
                   ("존맛이에요", PRAISE), ("어의없네요", COMPLAINT), ("갑질 없는 회사", PRAISE),
                   ("사진이랑 똑같아요", PRAISE), ("실물이 사진이랑 똑같네요", PRAISE), ("상품이 사진이랑 똑같이 왔어요", PRAISE),
-                  ("설명과 달라요", COMPLAINT), ("사진이랑 달라요", COMPLAINT), ("사진이랑 다르지 않아요", PRAISE)]
+                  ("설명과 달라요", COMPLAINT), ("사진이랑 달라요", COMPLAINT), ("사진이랑 다르지 않아요", PRAISE),
+                  ("유리병 모양이 틀리네요", COMPLAINT), ("바로 환불받았어요", PRAISE), ("택배가 제때 왔어요", PRAISE),
+                  ("힘들게 환불받았어요", COMPLAINT)]
 A_FUNCTION_NOT_WORKING = [  # praise words around it (할인, 쿠폰) outweighed the negated 되다
     ("할인 쿠폰이 결제할 때 적용이 안 돼요", COMPLAINT), ("할인이 적용되지 않아요", COMPLAINT), ("의견이 반영되지 않았어요", COMPLAINT),
     ("이제 로그인 안 되는 문제가 없어요", PRAISE), ("로그인 안 되는 문제가 해결됐어요", PRAISE), ("로그인이 잘 돼요", PRAISE),
@@ -159,7 +161,10 @@ NEGATIONS_THAT_CANCEL = [  # a prefix's negation, and none of it or not it, turn
     ("불친절하지는 않았어요", PRAISE), ("무성의한 답변은 아니었어요", PRAISE)]
 A_WORRY_OVERTURNED = [("배송이 늦어서 걱정했는데 포장이 완벽했고 제품도 좋았어요", PRAISE),
                       ("고장 날까 봐 걱정했는데 아직 멀쩡해요", PRAISE), ("우려했는데 역시 또 늦게 왔어요", COMPLAINT),
-                      ("부가 서비스가 자동으로 가입돼 있었어요. 정말 불쾌하네요.", COMPLAINT)]
+                      ("부가 서비스가 자동으로 가입돼 있었어요. 정말 불쾌하네요.", COMPLAINT),
+                      ("점심시간이라 대기가 길 줄 알았는데 금방 들어갔어요", PRAISE),  # expected otherwise
+                      ("복잡할 줄 알았는데 간단했어요", PRAISE), ("친절할 줄 알았는데 불친절하네요", COMPLAINT),
+                      ("해결된 줄 알았는데 또 오류가 나요", COMPLAINT)]
 CANNOT_DO_WITHOUT = [("이 앱 없으면 안 돼요", PRAISE), ("이제는 없어서는 안 될 서비스예요", PRAISE),
                      ("업무할 때 없으면 안 되는 프로그램이에요", PRAISE)]
 EASY_AND_HARD_GOING = [("이체가 간편해져서 자주 쓰게 돼요", PRAISE), ("강사님 설명이 너무 빨라서 따라가기 힘들어요", COMPLAINT)]
