@@ -66,7 +66,7 @@ POLITE_ENDINGS = ("요", "니다")  # 줬어요, 줬습니다: said to someone, 
 # a thing happens (트러블이 안 생겨요, 오류가 안 나요: no trouble, no error).
 LIGHT_PREDICATES = {"같", "되", "하", "있", "주", "보", "듯", "생기", "나"}
 # Verbs of meeting with a thing: not to have met with it as described is to have gone without it (친절한 직원을
-#보지 못했어요, 빠른 답변은 받아 보지 못했어요, 불편한 점은 느끼지 못했어요), as 없다 says of a noun. Not every verb
+# 보지 못했어요, 빠른 답변은 받아 보지 못했어요, 불편한 점은 느끼지 못했어요), as 없다 says of a noun. Not every verb
 # is one: 어설프다는 생각을 지울 수 없다, 부족한 것은 어쩔 수 없다, 이렇게 재밌는 영화는 많지 않다 say the description is so.
 MET_WITH = {"보", "만나", "받", "찾", "느끼", "듣", "겪", "경험", "나오", "얻"}
 # Requests a customer makes: one that does not go through (환불이 안 돼요, 해지가 되지 않아요) is no better
@@ -1600,7 +1600,7 @@ def _worry_overturned(found: list[tuple[str, str]], i: int) -> bool:
 def _expected_otherwise(found: list[tuple[str, str]], i: int) -> bool:
     """-ㄹ 줄 알았는데, as a worry: what was expected, then what came (대기가 길 줄 알았는데 금방 들어갔어요, 별로일 줄
     알았는데 재밌네요)."""
-    return found[i] in (("는데", "EC"), ("ᆫ데", "EC")) and found[i - 3:i] == EXPECTED
+    return found[i] in (("는데", "EC"), ("ᆫ데", "EC")) and i >= 3 and found[i - 3:i] == EXPECTED
 
 
 def _feared(found: list[tuple[str, str]], contrast: int | None) -> range:
