@@ -156,6 +156,11 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
                                ("다르", ("보인것과다름", "VA")))),
           # 어이없다 misspelt as customers often write it (어의없네요, 어의가 없어요)
           (("어의", "없"), ("어이없", "VA")), (("어의", "가", "없"), ("어이없", "VA")),
+          # what one wondered, as the noun (궁금한 게 다 풀렸어요: a question cleared up, `MEANT_IN_CLAUSE`)
+          (("궁금하", "ᆫ", "것"), ("궁금증", "NNG")), (("궁금하", "었", "던", "것"), ("궁금증", "NNG")),
+          # nothing more to wish for (더 바랄 게 없어요, 더할 나위 없어요): full satisfaction, no 없다 said of a lack
+          *((("바라", "ᆯ", "것", *particle, "없"), ("바랄것없음", "VA")) for particle in ((), ("이",), ("은",), ("도",))),
+          (("더하", "ᆯ", "나위", "없"), ("바랄것없음", "VA")), (("더하", "ᆯ", "나위", "가", "없"), ("바랄것없음", "VA")),
           # it cannot be helped (지루함은 어쩔 수가 없다, 어쩔 수 없이 해지했어요): what is said of stands, no 어쩌다 negated
           *((("어쩌", "ᆯ", "수", *particle, "없"), ("어쩔수없", "VA")) for particle in ((), ("가",), ("는",), ("도",))),
           (("어쩌", "ᆯ", "수", "없이"), ("어쩔수없이", "MAG")),
@@ -481,6 +486,7 @@ CX_WORDS = {
     "호갱/NNG": -1.5, "먹튀/NNG": -1.5, "갑질/NNG": -1.5,
     "존맛/NNG": 1.5,  # really tasty (the idiom above: 존맛이에요)
     "보인대로/VA": 1.2, "보인것과다름/VA": -1.5,  # the idioms above: as pictured, or not
+    "바랄것없음/VA": 1.5,  # the idiom above: nothing more to wish for
     "깨끗/XR": 1.2, "깔끔/XR": 1.2, "청결/NNG": 1.0,  # clean and neat (흠집 하나 없이 깨끗하게 왔어요, 매장이 깔끔해요)
 }
 

@@ -133,7 +133,9 @@ MADE_TO_DO_IT_AGAIN = [
 A_CALL_S_TURNS = [  # waiting promised, not complained of; a wait that is over; working normally again
     ("기다리겠습니다 감사합니다", PRAISE), ("한 시간이나 기다렸어요", COMPLAINT),
     ("오늘까지 꼭 처리해 주셔야 해요 더는 못 기다려요", COMPLAINT), ("더 이상 못 기다리겠어요", COMPLAINT),
-    ("아 이제 화면이 정상적으로 나와요", PRAISE), ("이런 식으로 하시면 곤란하죠", COMPLAINT)]
+    ("아 이제 화면이 정상적으로 나와요", PRAISE), ("이런 식으로 하시면 곤란하죠", COMPLAINT),
+    ("궁금한 게 다 풀렸어요", PRAISE), ("궁금한 게 아직 안 풀렸어요", COMPLAINT),  # a question cleared up, or not
+    ("이 정도면 충분해요 더 바랄 게 없어요", PRAISE), ("더할 나위 없어요", PRAISE)]  # nothing more to wish for
 ENGLISH_MIXED_IN_AND_WAITED_FOR = [
     ("update 이후로 battery가 빨리 닳아요", COMPLAINT), ("support team이 답장을 안 줘요", COMPLAINT),
     ("update 후에 속도가 훨씬 smooth해졌어요", PRAISE), ("design은 예쁜데 기능이 너무 buggy해요", COMPLAINT),
