@@ -69,6 +69,7 @@ LIGHT_PREDICATES = {"같", "되", "하", "있", "주", "보", "듯", "생기", "
 # 보지 못했어요, 빠른 답변은 받아 보지 못했어요, 불편한 점은 느끼지 못했어요), as 없다 says of a noun. Not every verb
 # is one: 어설프다는 생각을 지울 수 없다, 부족한 것은 어쩔 수 없다, 이렇게 재밌는 영화는 많지 않다 say the description is so.
 MET_WITH = {"보", "만나", "받", "찾", "느끼", "듣", "겪", "경험", "나오", "얻"}
+DESCRIBED_THROUGH = LIGHT_PREDICATES | MET_WITH  # a negation of either turns the clause describing its noun
 # Requests a customer makes: one that does not go through (환불이 안 돼요, 해지가 되지 않아요) is no better
 # than asking for it, so a negation does not turn them round as it turns what describes a product.
 REQUESTS = {"환불", "해지", "취소"}
@@ -1320,7 +1321,7 @@ def _negation_scope(found: list[tuple[str, str]]) -> set[int]:
             if _negated_after(found, i) or (i and found[i - 1] in NEGATORS_BEFORE and tag in PREDICATE):
                 # -지 않다, and 안/못 before the predicate, negate its whole clause: 냄새가 많이 나지 않아요, 냄새가 많이 안 나요
                 start = _clause_start(found, i)
-                if start >= 2 and found[start - 1][1] == "ETM" and found[i][0] in LIGHT_PREDICATES | MET_WITH \
+                if start >= 2 and found[start - 1][1] == "ETM" and found[i][0] in DESCRIBED_THROUGH \
                         and (verb := _verb_at(found, i)) is not None and not _forbidden(found, verb):
                     # 잘 되는 것 같지 않다, 친절한 직원을 보지 못했어요: the clause its noun is described by
                     start = _clause_start(found, start - 1)
