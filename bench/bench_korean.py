@@ -7,7 +7,7 @@ the same way on the build rows alone (about a minute) and scores with that:
   contrast rules (what a word list alone does);
 - **VADER**: as the board scored Korean before, through CLD2 (Korean is another language: unscored);
 
-and the scorer without its character convolution (`korean.SYLLABLE_WEIGHT` 0: the lexicon and the rules
+and the scorer without its character convolution (`score_many`'s `syllable_weight` 0: the lexicon and the rules
 alone). The convolution shipped learned on every row too, so the bench learns its sibling on the build rows
 first as well (`build_korean_syllables.py`, with PyTorch: `make korean-model` installs it; two minutes more).
 
@@ -93,11 +93,7 @@ def held_out(parts, lexicon_file: Path, syllables_file: Path) -> None:
 
 def without_convolution(texts: list[str], lexicon_file: Path) -> list[float]:
     """The scorer as it read before the character convolution joined it: the lexicon and the rules alone."""
-    weight, korean.SYLLABLE_WEIGHT = korean.SYLLABLE_WEIGHT, 0.0
-    try:
-        return [s.compound for s in korean.score_many(texts, lexicon_file)]
-    finally:
-        korean.SYLLABLE_WEIGHT = weight
+    return [s.compound for s in korean.score_many(texts, lexicon_file, syllable_weight=0.0)]
 
 
 def tokenisers(parts) -> None:

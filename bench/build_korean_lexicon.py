@@ -1,4 +1,4 @@
-"""Rebuild `sentiment/korean_lexicon.tsv`, the Korean scorer's learned morpheme weights, from the labelled
+"""Rebuild `sentiment/korean/korean_lexicon.tsv`, the Korean scorer's learned morpheme weights, from the labelled
 reviews of ../shared/data/korean-sentiment/ (README there): Naver movie reviews (CC0, NSMC) and KoBEST
 SentiNeg product reviews (CC BY-SA 4.0, SK Telecom).
 
@@ -35,6 +35,7 @@ import numpy as np  # noqa: E402
 from scipy import optimize, sparse  # noqa: E402
 
 from sentiment import korean  # noqa: E402
+from sentiment.korean import grammar, negation  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "korean-sentiment"
 PRODUCT_WEIGHT = 4.0
@@ -72,20 +73,20 @@ def negated(text: str) -> str | None:
     morphs = [(token.form, token.tag.split("-")[0]) for token in korean.kiwi().tokenize(text)]  # Kiwi's own
     # reading, not `korean.morphemes`' mended one: Kiwi joins it again, and the held-out rewrites stay the same
     sentences = sum(1 for _, tag in morphs[:-1] if tag == "SF") + 1
-    clauses = [i for i, (_, tag) in enumerate(morphs[:-1]) if tag in ("EC", "EF") and korean._clause_ends(morphs, i)
+    clauses = [i for i, (_, tag) in enumerate(morphs[:-1]) if tag in ("EC", "EF") and grammar.clause_ends(morphs, i)
                and any(t in PREDICATES for _, t in morphs[i + 1:])]
     predicates = [i for i, (_, tag) in enumerate(morphs) if tag in PREDICATES]
     if sentences > 1 or clauses or not predicates or morphs[predicates[-1]][1] == "VCP":
         return None
-    if any(form in korean.NEGATIVE_POLARITY for form, _ in morphs):
+    if any(form in negation.NEGATIVE_POLARITY for form, _ in morphs):
         return None  # 별로 맘에 안 들어요 -> 별로 맘에 들어요 is not Korean
     last = predicates[-1]
     after = last + 1
     while after + 1 < len(morphs) and morphs[after] == ("지", "EC") and morphs[after + 1][1].startswith("J"):
         morphs.pop(after + 1)  # 좋지가 않다, 좋지는 않다: the particle goes with the negation
-    if last and morphs[last - 1] in korean.NEGATORS_BEFORE:  # 안 좋아요 -> 좋아요
+    if last and morphs[last - 1] in grammar.NEGATORS_BEFORE:  # 안 좋아요 -> 좋아요
         changed = morphs[:last - 1] + morphs[last:]
-    elif after + 1 < len(morphs) and morphs[after] == ("지", "EC") and morphs[after + 1] in korean.NEGATORS_AFTER:
+    elif after + 1 < len(morphs) and morphs[after] == ("지", "EC") and morphs[after + 1] in grammar.NEGATORS_AFTER:
         changed = morphs[:last + 1] + morphs[after + 2:]  # 좋지 않아요 -> 좋아요
     elif morphs[last] == ("없", "VA"):
         changed = morphs[:last] + [("있", "VA")] + morphs[last + 1:]  # 효과가 없어요 -> 효과가 있어요

@@ -1,4 +1,4 @@
-"""Rebuild `sentiment/korean_syllables.npz`, the Korean scorer's second reader: a small convolution over a
+"""Rebuild `sentiment/korean/korean_syllables.npz`, the Korean scorer's second reader: a small convolution over a
 text's characters, learned from the labelled reviews of ../shared/data/korean-sentiment/ (README there;
 NSMC movie reviews, CC0, and KoBEST SentiNeg product reviews, CC BY-SA 4.0, SK Telecom) with the product
 reviews' negated rewrites, weighed as `build_korean_lexicon.learn` weighs them. As the lexicon, the file shipped learns on every

@@ -62,7 +62,7 @@ class Score(NamedTuple):
     scored: bool
     dissatisfaction: float | None = None  # sentiment/dissatisfaction.py; None where not scored
     language: str | None = None  # ISO 639: "en" or "ko" as scored, or the language a turn was left unscored in
-    lemmas: str | None = None  # a Korean text's content morphemes (sentiment/korean.py): what themes match on
+    lemmas: str | None = None  # a Korean text's content morphemes (sentiment/korean/): what themes match on
 
 
 UNSCORED = Score(None, None, None, None, False)

@@ -16,7 +16,8 @@ from empathy.sheets.gsheets import sheet_ref
 from empathy.sheets.schema import SURVEYS, map_columns
 from empathy.sheets.sources import read_sheet
 from empathy.store import audit, kept_sheets
-from sentiment import korean, score_text
+from sentiment import score_text
+from sentiment.korean import analyser, scorer
 from sentiment.scoring import PARALLEL_MIN_TEXTS, Scoring
 
 
@@ -223,13 +224,14 @@ def test_a_large_calls_sheet_is_scored_by_processes_started_before_its_transcrip
 def test_a_korean_calls_load_has_its_scoring_process_read_the_taxonomys_korean_phrases(store, monkeypatch):
     """A new process's first Korean load: the loading process does not start Kiwi of its own (0.85 s
     beside the workers); its themes still match Korean words through their lemmas (튕기다 finds 튕겨요)."""
-    monkeypatch.setattr(korean, "_remembered", {})
+    monkeypatch.setattr(analyser, "_remembered", {})
     lemma_pattern.cache_clear()
 
     def no_kiwi():
         raise AssertionError("Kiwi started in the loading process")
 
-    monkeypatch.setattr(korean, "kiwi", no_kiwi)
+    for module in (analyser, scorer):  # where Kiwi is started, and where the scorer calls it
+        monkeypatch.setattr(module, "kiwi", no_kiwi)
     data = _large_calls_sheet(korean=True).replace("청구서가 또 틀렸어요. 정말 최악이에요.".encode(), "앱이 자꾸 튕겨요.".encode())
     report = load_sheet(store, user=ANALYST, data=data, source="calls.csv")
     assert report.rows_new == PARALLEL_MIN_TEXTS

@@ -1,4 +1,4 @@
-"""The Korean scorer's rules (sentiment/korean.py) on hand-written customer sentences: each sign is what a
+"""The Korean scorer's rules (sentiment/korean/) on hand-written customer sentences: each sign is what a
 Korean reader takes the sentence to say, written here, not read off the scorer."""
 
 import math
@@ -8,6 +8,7 @@ import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from sentiment import korean
+from sentiment.korean import contrast, negation, rewrites
 
 PRAISE, COMPLAINT = 1, -1
 NEGATED_PREDICATES = [  # a negated predicate is turned round
@@ -386,16 +387,16 @@ def test_a_request_asked_about_is_not_taken_as_done():
 
 def test_the_words_of_a_missing_thing_and_the_adverbs_before_a_negation_are_found_where_they_are():
     found = korean.tokens("딱히 불편한 점은 없어요")
-    assert [found[i][0] for i in sorted(korean._negation_scope(found))] == ["불편", "점"]
+    assert [found[i][0] for i in sorted(negation.negation_scope(found))] == ["불편", "점"]
     assert "딱히/MAG" not in korean.features("딱히 불편한 점은 없어요", found)  # a negation follows: it counts nothing
-    assert korean._negation_follows(korean.tokens("별로 좋지 않아요"), 0)
-    assert not korean._negation_follows(korean.tokens("별로예요"), 0)
+    assert negation.negation_follows(korean.tokens("별로 좋지 않아요"), 0)
+    assert not negation.negation_follows(korean.tokens("별로예요"), 0)
 
 
 def test_the_copula_denies_what_describes_its_noun_only_where_it_states_it():
     def denied(text: str) -> list[str]:
         found = korean.tokens(text)
-        return [found[i][0] for i in sorted(korean._negation_scope(found))]
+        return [found[i][0] for i in sorted(negation.negation_scope(found))]
 
     assert denied("좋은 제품은 아니에요") == ["좋"]  # the noun itself says what it says
     assert denied("불편한 점이 많은 앱은 아니에요") == ["불편", "점", "많"]
@@ -417,8 +418,8 @@ def test_a_favour_done_is_found_only_where_it_was_done_as_asked():
 
 def test_a_worry_then_what_came_of_it_is_a_contrast_and_a_plain_background_is_not():
     worried = korean.tokens("조금 걱정했는데 괜찮았어요")
-    assert korean._last_contrast(worried) == worried.index(("는데", "EC"))
-    assert korean._last_contrast(korean.tokens("가격이 싼데 품질도 좋아요")) is None
+    assert contrast.last_contrast(worried) == worried.index(("는데", "EC"))
+    assert contrast.last_contrast(korean.tokens("가격이 싼데 품질도 좋아요")) is None
 
 
 def test_what_a_worry_that_came_to_nothing_was_about_does_not_count():
@@ -430,16 +431,16 @@ def test_what_a_worry_that_came_to_nothing_was_about_does_not_count():
 
 
 def test_cannot_do_after_its_object_is_one_word_and_a_word_negated_stays_negated():
-    assert ("못하", "VV") in korean._cannot_do(korean.tokens("화상회의를 못 해요"))
+    assert ("못하", "VV") in rewrites._cannot_do(korean.tokens("화상회의를 못 해요"))
     for text in ("사용 못 해요", "추천은 못하겠다", "잘 살리지 못 했다"):
-        assert ("못하", "VV") not in korean._cannot_do(korean.tokens(text)), text
+        assert ("못하", "VV") not in rewrites._cannot_do(korean.tokens(text)), text
 
 
 def test_a_clause_said_of_one_time_only_is_turned_round_and_as_late_as_is_not():
     found = korean.tokens("처음에만 좋았어요")
-    assert korean._only_then(found) == {found.index(("좋", "VA"))}
-    assert korean._only_then(korean.tokens("예전에만 해도 좋았는데")) == set()
-    assert korean._only_then(korean.tokens("처음엔 좋았어요")) == set()
+    assert contrast.only_then(found) == {found.index(("좋", "VA"))}
+    assert contrast.only_then(korean.tokens("예전에만 해도 좋았는데")) == set()
+    assert contrast.only_then(korean.tokens("처음엔 좋았어요")) == set()
 
 
 def test_waiting_promised_is_no_complaint_of_waiting():
@@ -541,35 +542,32 @@ def test_the_character_convolution_reads_each_text_as_window_by_window(tmp_path)
 
 @pytest.mark.parametrize("text", ["배송이 정말 빨라서 너무 좋았어요 ㅎㅎ", "재미없다 진짜 시간 아까움", "환불해 주셔서 다행이에요",
                                   "UI가 너무 slow해요", "10점 만점에 3점", "연기는 좋지만 스토리가 별로예요"])
-def test_the_scorer_weighs_the_counts_the_lexicon_learns_on(text, monkeypatch):
+def test_the_scorer_weighs_the_counts_the_lexicon_learns_on(text):
     """The scorer sums the syllable runs' weights apart from the words'; the lexicon learns on `features`, both
     counted together. The same text must weigh the same both ways: z worked out here from `features`, and the
     compound from it by the scale of its sign (the convolution left out)."""
-    monkeypatch.setattr(korean, "SYLLABLE_WEIGHT", 0.0)
     weights, bias = korean.lexicon()
     sums = sum(weights.get(key, 0.0) * value for key, value in korean.features(text, korean.tokens(text)).items())
     z = bias + sums
     scale = korean.PRAISE_SCALE if z > 0 else korean.COMPLAINT_SCALE
-    assert korean.score(text).compound == pytest.approx(z * scale / math.sqrt((z * scale) ** 2 + 15), abs=1e-4)
+    assert korean.score_many([text], syllable_weight=0.0)[0].compound == pytest.approx(z * scale / math.sqrt((z * scale) ** 2 + 15), abs=1e-4)
 
 
 @pytest.mark.parametrize("text", ["아쉬운 점이 하나도 없어요", "피부 트러블이 안 생겨요", "이건 정말 최악의 서비스예요.",
                                   "이번 달 청구서가 틀렸습니다. 확인 부탁드립니다."])
-def test_a_text_a_rule_reads_keeps_the_rules_reading(text, monkeypatch):
+def test_a_text_a_rule_reads_keeps_the_rules_reading(text):
     """A word negated, a customer-service word or a request: the convolution, which reads 아쉬운 as a complaint
     whatever follows and 부탁드립니다 as a review's polite close, adds nothing there."""
     with_it = korean.score(text).compound
-    monkeypatch.setattr(korean, "SYLLABLE_WEIGHT", 0.0)
-    assert korean.score(text).compound == with_it
+    assert korean.score_many([text], syllable_weight=0.0)[0].compound == with_it
 
 
-def test_a_film_review_the_rules_do_not_read_is_read_by_the_convolution_too(monkeypatch):
+def test_a_film_review_the_rules_do_not_read_is_read_by_the_convolution_too():
     """Slang and run-together words no rule reads: the convolution's logit joins the lexicon's score."""
     text = "꿀잼 인정 ㅋㅋ"
     assert korean.syllable_logits([text])[0] != 0.0
     with_it = korean.score(text).compound
-    monkeypatch.setattr(korean, "SYLLABLE_WEIGHT", 0.0)
-    assert korean.score(text).compound != with_it
+    assert korean.score_many([text], syllable_weight=0.0)[0].compound != with_it
 
 
 def test_morphemes_are_known_by_their_part_of_speech_and_kiwis_slips_are_mended():

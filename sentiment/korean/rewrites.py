@@ -1,0 +1,338 @@
+"""The rules that rewrite a text's morphemes before they are counted (`REWRITES`, in the order they run): idioms
+as one word, and what a word means in its clause for a customer (a price's move, a request done, a wait, a
+thing that came quickly, a trouble fixed)."""
+
+from __future__ import annotations
+
+from .asking import asked_again, asked_for, made_to_repeat, wished_better
+from .grammar import (
+    NEGATORS_BEFORE, POLITE_ENDINGS, PREDICATE, QUESTION_ENDINGS, clause_ends, clause_start, describes_a_noun,
+    names_one_of, negates, negators_of, past_causes, questions, rest_of_clause, says_any, sentence_start,
+)
+from .negation import NEGATING_FORMS
+from .words import (
+    APPEAL, AS_SOON_AS, AWAITED, CAME_OUT, COMING, COMING_FORMS, DONE_FOR, DONE_SOON, FIXED_BY_US,
+    FIXED_BY_US_FORMS, GIVING, GOING_ON, HARD, HARD_WON, IDIOMS, IMPROVED, MEANT_IN_CLAUSE_FORMS, NOT_EVEN,
+    NOT_THERE, NOT_THERE_VERBS, NUMBERS, OURSELVES, QUICKLY, QUICKLY_FORMS, QUOTED, REQUESTS, SHORTLY, SHORT_WHILE,
+    VERBS_MEANT_IN_CLAUSE, WE, WISHES, WITHIN,
+)
+
+
+def _by_first_word(idioms: tuple) -> dict[str, list]:
+    """Idioms by their first word, in their order: a morpheme looks up the few that could start with it
+    (trying every idiom at every morpheme took 60% of the scorer's Python time)."""
+    grouped: dict[str, list] = {}
+    for parts, idiom in idioms:
+        grouped.setdefault(parts[0], []).append((parts, idiom))
+    return grouped
+
+
+IDIOMS_BY_FIRST_WORD = _by_first_word(IDIOMS)
+
+
+def _cannot_do(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """못 하다 after its object (화상회의를 못 해요, 연기를 못 한다) as one word, 못하/VV, whose weight the reviews
+    teach: 하다 weighs nothing, so 못 turned nothing round but the object. Not 사용 못 하다 or -지 못하다, a
+    word negated, which the negation reads."""
+    if ("못", "MAG") not in found:
+        return found
+    made = list(found)
+    for i in range(len(found) - 2, 0, -1):
+        if found[i] == ("못", "MAG") and found[i + 1][0] == "하" and found[i + 1][1].startswith("VV") \
+                and found[i - 1][1].startswith("JKO"):
+            made[i:i + 2] = [("못하", "VV")]
+    return made
+
+
+def _cannot_see(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Not seeing what a thing has to offer (딱히 좋은 점을 모르겠어요, 매력을 모르겠다, 장점을 잘 모르겠네요) as 없다
+    after it: none of it, and what describes it turned round. Only those nouns, and 모르다 with -겠- ("I can't
+    tell"): the reviews' -ㄴ 줄 몰랐다 ("I never knew it was ...") praises."""
+    if ("모르", "VV") not in found:
+        return found
+    made = list(found)
+    for i in range(2, len(found) - 1):
+        k = i - 2 if found[i - 1] in (("잘", "MAG"), ("전혀", "MAG")) else i - 1  # 장점을 잘 모르겠어요
+        if found[i] == ("모르", "VV") and found[i + 1] == ("겠", "EP") and k > 0 and found[k][1] == "JKO" and \
+                found[k - 1][0] in APPEAL:
+            made[i] = ("없", "VA")
+    return made
+
+
+def _idioms(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Fixed phrases whose words mean little apart, as one morpheme: 마음에 들다 -> 마음에들/VV."""
+    if not says_any(found, IDIOMS_BY_FIRST_WORD.keys()):
+        return found
+    merged, i = [], 0
+    while i < len(found):
+        for parts, idiom in IDIOMS_BY_FIRST_WORD.get(found[i][0], ()):
+            if tuple(form for form, _ in found[i:i + len(parts)]) == parts:
+                merged.append(idiom)
+                i += len(parts)
+                break
+        else:
+            merged.append(found[i])
+            i += 1
+    return merged
+
+
+def _meant_in_clause(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each verb of MEANT_IN_CLAUSE after one of its nouns in its clause, as the word it means there, in
+    its place (a negation still turns it round: 요금이 오르지 않았어요 is praise), and the nouns, where they
+    are what went, counted no more."""
+    if not says_any(found, MEANT_IN_CLAUSE_FORMS):
+        return found
+    meant, asked = list(found), None
+    for i, (form, tag) in enumerate(found):
+        for nouns, word, gone, done in VERBS_MEANT_IN_CLAUSE.get((form, tag), ()):
+            if form == "배" and not (i and found[i - 1][0] in NUMBERS):
+                continue
+            if form == "나오" and _came_out(found, i) != word:
+                continue
+            if done:
+                asked = questions(found) if asked is None else asked
+                if i in asked or not _said_done(found, i):
+                    continue
+            start = clause_start(found, i)
+            if gone and start and found[start - 1][1] == "ETM":
+                start = clause_start(found, start - 1)  # 불편한 점이 개선됐어요: the trouble said of its noun
+            while start > 1 and found[start - 1] == ("게", "EC") and found[start - 2][1] in PREDICATE:
+                start = clause_start(found, start - 1)  # 요금이 크게 올랐어요, 오류가 눈에 띄게 줄었어요: an adverb
+            start = past_causes(found, start, i)  # 기능 덕분에 준비 시간이 줄었어요: the cause is not what went
+            subjects = [j for j in range(start, i) if names_one_of(found, j, nouns)]
+            if subjects:
+                meant[i] = word
+                for j in subjects if gone else ():
+                    meant[j] = (found[j][0], "NNB")  # not a content word: counted no more
+                break
+    return meant
+
+
+def _came_out(found: list[tuple[str, str]], i: int) -> tuple[str, str] | None:
+    """The price's move said by how much the 나오다 at `i` came out (많이, 더, 적게, 덜 ... just before it)."""
+    k = i - 1 - (i > 1 and found[i - 1][0] == "게")  # 많이 나왔어요; 적게 나와요: 적 + 게
+    return CAME_OUT.get(found[k]) if k >= 0 else None
+
+
+def _requests_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each request (REQUESTS) done for the customer (DONE_FOR, in the past, or as the cause of what follows:
+    취소해 주셔서 다행이었어요, 환불돼서 다행이에요) in its clause, unless negated, asked about (환불 처리 됐나요?) or
+    won only hard (한 달 만에 겨우 환불받았어요: HARD_WON), as a request done."""
+    if not says_any(found, REQUESTS):
+        return found
+    done, asked = list(found), None
+    for i, (form, tag) in enumerate(found):
+        if form not in REQUESTS or tag != "NNG":
+            continue
+        said = rest_of_clause(found, i)
+        if _said_done(found, i) and any(m in DONE_FOR for m in said) and not negates(said) \
+                and not _won_hard(found, i):
+            asked = questions(found) if asked is None else asked
+            if i not in asked:
+                done[i] = ("요청처리", "NNG")
+    return done
+
+
+def _won_hard(found: list[tuple[str, str]], i: int) -> bool:
+    """Whether the clause says what `i` names came only hard: 겨우, 간신히 in it, or 힘들게/어렵게 right before it."""
+    return not HARD_WON.isdisjoint(found[clause_start(found, i):i]) \
+        or (i > 1 and found[i - 1] == ("게", "EC") and found[i - 2] in HARD)
+
+
+def _said_done(found: list[tuple[str, str]], i: int) -> bool:
+    """Whether the clause says what `i` names as done: in the past (환불 받았어요, 수정됐어요; 환불 들어온 거, a verb's
+    -ㄴ), not wished for (개선됐으면 좋겠어요), as the cause of what follows (취소해 주셔서 다행이었어요), or noted
+    as done (해결됨); not where it is only reported (환불됐다고 했는데)."""
+    said = rest_of_clause(found, i)
+    if said and said[-1][0] in QUOTED:
+        return False  # 환불됐다고 했는데, 수정됐다고 하셨잖아요: said to be done, not done
+    wished = any(m in WISHES for m in said)
+    past_relative = len(said) > 1 and said[-1] == ("ᆫ", "ETM") and said[-2][1] in ("VV", "VX", "XSV")
+    noted_done = len(said) > 1 and said[-1] == ("ᆷ", "EF") and said[-2][0] == "되"  # 해결됨, 환불 처리됨: a terse "done"
+    return (("었", "EP") in said and not wished) or ("어서", "EC") in said or past_relative or noted_done
+
+
+def _not_come(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A negated verb of NOT_THERE (안 오다, 오지 않다, 못 오다; 안 보이다 ...) after one of its nouns in its clause,
+    as its word, the negation taken with it (연락이 안 와요: waiting; 내역이 안 보여요: lost; 흠집이 안 보여요:
+    none, the blemish counted no more)."""
+    if not says_any(found, NEGATING_FORMS):  # most texts have none
+        return found
+    words: dict[int, tuple[str, str]] = {}  # position -> the word said there
+    dropped: set[int] = set()  # the negations taken with a word
+    gone: set[int] = set()
+    for i, (form, tag) in enumerate(found):
+        if (form, tag) not in NOT_THERE_VERBS or not (negators := negators_of(found, i)):
+            continue
+        for nouns, verbs, word, nouns_gone, of_a_noun in NOT_THERE:
+            if (form, tag) not in verbs or \
+                    (not of_a_noun and describes_a_noun(found, max(i, *negators) + 1)):
+                continue
+            start = clause_start(found, i)
+            if verbs is COMING and not any(t.startswith(("NNG", "NNP")) for _, t in found[start:i]):
+                start = sentence_start(found, i)  # 바로 온다고 하고 안 오셨어요: its subject is the sentence's
+            subjects = [j for j in range(start, i) if names_one_of(found, j, nouns)]
+            if subjects:
+                words[i] = word
+                dropped.update(negators)
+                gone.update(subjects if nouns_gone else ())
+                break
+    return [words.get(i, (form, "NNB") if i in gone else (form, tag))
+            for i, (form, tag) in enumerate(found) if i not in dropped]
+
+
+def _none_come(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """What a customer waits for said to be none (아직 회신이 없어요, 연락이 없네요, 답변 없음) as the word of its
+    not having come (아직안옴), the noun with it: 없다 after a noun would turn the noun round, and 답변 or 회신
+    weigh next to nothing to turn."""
+    if ("없", "VA") not in found:
+        return found
+    made = list(found)
+    for i, morpheme in enumerate(found):
+        if morpheme != ("없", "VA"):
+            continue
+        j = i - 1
+        while j > 0 and found[j][1].startswith("J"):
+            j -= 1  # its particles: 회신이, 답변도, 연락은
+        if j >= 0 and names_one_of(found, j, AWAITED):
+            made[i], made[j] = ("아직안옴", "VV"), (found[j][0], "NNB")
+    return made
+
+
+DONE_WRONG = {("다르", "VA"), ("잘못", "MAG"), ("잘못", "NNG"), ("엉뚱", "XR"), ("마음대로", "MAG"), ("멋대로", "MAG")}
+
+
+def _favour_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """-어 주셨어요, said of what someone did for the customer (짐까지 방으로 옮겨 주셨어요, 끝까지 웃으면서 응대해
+    주셨어요, 비 오는데도 갖다주셨어요; 미리 안내해 줬어요), as a favour done (해주심) in the place of its 주다: a
+    courtesy the words around it may not weigh. Not asked (해 주셨나요?), not negated (안 해 주셨어요, 해 주지
+    않으셨어요), not wished (해 주셨으면), not done wrong (색상을 다르게 보내 주셨네요, 잘못 보내 주셨어요)."""
+    if not says_any(found, GIVING):
+        return found
+    made = list(found)
+    for i in range(1, len(found) - 2):
+        if found[i] != ("주", "VX") and found[i - 1:i + 1] != [("다", "EC"), ("주", "VV")]:  # 갖다 주셨어요
+            continue
+        ending = _gave_ending(found, i)
+        if ending is None:
+            continue
+        sentence = found[sentence_start(found, i):i]
+        if ending.endswith(QUESTION_ENDINGS) or any(m in NEGATORS_BEFORE | DONE_WRONG for m in sentence):
+            continue
+        made[i] = ("해주심", "VV")
+    return made
+
+
+def _gave_ending(found: list[tuple[str, str]], i: int) -> str | None:
+    """The sentence ending of 주셨- or 줬- after the 주다 at i; for 줬-, only said to someone (줬어요, 줬습니다: a
+    customer of a company; not the films' narrative 연기를 보여줬다)."""
+    if found[i + 1:i + 3] == [("시", "EP"), ("었", "EP")] and found[i + 3:i + 4] and found[i + 3][1] == "EF":
+        return found[i + 3][0]
+    if found[i + 1] == ("었", "EP") and found[i + 2][1] == "EF" and found[i + 2][0].endswith(POLITE_ENDINGS):
+        return found[i + 2][0]
+    return None
+
+
+def _came_quickly(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A verb of coming (COMING) after what a customer waits for (AWAITED) and one of QUICKLY in its clause, or
+    in a clause right after -자마자 or 얼마 안 되다, as the word of its coming at once (바로옴); not where it is only
+    said to come (바로 온다고 했는데). Run after `_not_come`, so that 답장이 바로 안 와요 stays a wait."""
+    if not (says_any(found, COMING_FORMS) and says_any(found, QUICKLY_FORMS)):
+        return found
+    made = list(found)
+    for i, (form, tag) in enumerate(found):
+        if (form, tag) not in COMING or (found[i + 1:i + 2] and found[i + 1][0].endswith("다고")):
+            continue  # 바로 온다고 했는데: a coming promised, not come
+        start = clause_start(found, i)
+        clause = range(start, i)
+        soon_after = found[start - 1:start] == [AS_SOON_AS] or SHORTLY in found[max(start - 3, 0):start]
+        if any(names_one_of(found, j, AWAITED) for j in clause) and \
+                (soon_after or any(found[j] in QUICKLY for j in clause)):
+            made[i] = ("바로옴", "VV")
+    return made
+
+
+def _done_within(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """What a customer waits for done or come within minutes, hours or a day or two (몇 분 만에 끝냈어요, 하루 만에
+    도착했어요, 10분 만에 처리됐어요, 하루 안에 답변이 달려요) as the word of its coming at once (바로옴); not a longer
+    time (2주 만에 도착했어요, three years later), and not what happened (일주일 만에 고장 났어요: 고장 says it)."""
+    if WITHIN.isdisjoint(found):
+        return found
+    made = list(found)
+    for i in range(1, len(found) - 1):
+        if found[i] not in WITHIN or found[i + 1] != ("에", "JKB") or found[i - 1][0] not in SHORT_WHILE:
+            continue
+        for j in range(i + 2, min(len(found), i + 6)):
+            if found[j] in DONE_SOON and found[j - 1][0] != "잠":
+                made[j] = ("바로옴", "VV")  # (not 10분 만에 잠 오는 영화: sleepy within ten minutes)
+                break
+            if clause_ends(found, j):
+                break
+    return made
+
+
+def _took_no_time(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Not even a short while taken (십 분도 안 걸렸어요, 하루도 걸리지 않았어요, 5분밖에 안 걸렸어요) as the word of
+    a thing done at once (바로옴), the negation taken with it: 걸리다 negated had read as praise turned round."""
+    if ("걸리", "VV") not in found:
+        return found
+    made, dropped = list(found), set()
+    for i, morpheme in enumerate(found):
+        if morpheme != ("걸리", "VV") or not (negators := negators_of(found, i)):
+            continue
+        took = min(i, *negators)  # 십 분도 | 안 걸렸어요, 하루도 | 걸리지 않았어요
+        if took >= 2 and found[took - 2][0] in SHORT_WHILE and found[took - 1] in NOT_EVEN:
+            made[i] = ("바로옴", "VV")
+            dropped.update(negators)
+    return [morpheme for i, morpheme in enumerate(made) if i not in dropped]
+
+
+def _fixed_ourselves(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A trouble the customer's own side fixed (결국 우리 팀이 직접 해결했어요, 제가 직접 고쳤어요): the one who should
+    have did not, a complaint (직접해결), not a trouble solved for them; not a favour (기사님이 직접 와서 해결해
+    주셨어요: no 우리, and 주다)."""
+    if not says_any(found, FIXED_BY_US_FORMS):
+        return found
+    made = list(found)
+    for i, (form, tag) in enumerate(found):
+        if (form, tag) not in FIXED_BY_US or not _said_done(found, i):
+            continue
+        before = found[sentence_start(found, i):i]
+        if any(m in OURSELVES for m in before) and any(m in WE for m in before) \
+                and ("주", "VX") not in rest_of_clause(found, i):
+            made[i] = ("직접해결", "VV")
+    return made
+
+
+def _solved_only_once_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """해결 ("solved"), 개선 and 향상 ("improved"), as written, counted only where done (해결됐어요, 해결해 주셨어요,
+    많이 개선됐어요, 속도가 향상됐네요) or going on (점점 개선되네요, 개선되고 있어요, 개선되는 게 느껴져요; 개선되는 게
+    없어요 turned round) or said not to be (해결이 안 돼요, 개선되지 않아요: the negation turns it round);
+    asked for, wished or asked about (문제 해결해 주세요, 개선해 주세요, 해결됐나요?) it is no praise (the reviews'
+    개선, mostly asked for, weighed against: 속도가 개선됐어요 read -0.26).
+    (A trouble gone, 오류가 안 떠요, is 해결 now: the clause rules after this one.)"""
+    if IMPROVED.isdisjoint(found):
+        return found
+    kept, asked = list(found), None
+    for i, (form, tag) in enumerate(found):
+        if (form, tag) not in IMPROVED:
+            continue
+        asked = questions(found) if asked is None else asked
+        going_on = found[i + 1:i + 2] == [("되", "XSV")] and found[i + 2:i + 3] in GOING_ON
+        if i in asked or not (going_on or _said_done(found, i) or _said_not_done(found, i)):
+            kept[i] = (form, "NNB")  # not a content word: counted no more
+    return kept
+
+
+def _said_not_done(found: list[tuple[str, str]], i: int) -> bool:
+    """Whether the clause of `i` says it is not done (해결이 안 돼요, 해결되지 않아요), not wished for."""
+    said = rest_of_clause(found, i)
+    return negates(said) and not any(m in WISHES for m in said)
+
+
+# The rules that rewrite a text's morphemes before `word_features` counts them, in the order they run: each
+# takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
+# stays a wait).
+REWRITES = (_idioms, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come,
+            _none_come, _came_quickly, _done_within, _took_no_time, _meant_in_clause, made_to_repeat, asked_again,
+            wished_better, asked_for, _favour_done)

@@ -1,0 +1,261 @@
+"""The words the rules read: what a customer waits for, asks for, keeps, pays and is troubled by, the verbs that
+carry them, and the idioms read as one word. A rule's own logic lives in its module; its words live here so that
+adding a word never means reading a rule."""
+
+from __future__ import annotations
+
+from .grammar import ONLY
+
+# Predicates that mostly carry the word before them: 좋은 것 같다, 잘 되다, 사용하고 있다, and those that say
+# a thing happens (트러블이 안 생겨요, 오류가 안 나요: no trouble, no error).
+LIGHT_PREDICATES = {"같", "되", "하", "있", "주", "보", "듯", "생기", "나"}
+# Verbs of meeting with a thing: not to have met with it as described is to have gone without it (친절한 직원을
+# 보지 못했어요, 빠른 답변은 받아 보지 못했어요, 불편한 점은 느끼지 못했어요), as 없다 says of a noun. Not every verb
+# is one: 어설프다는 생각을 지울 수 없다, 부족한 것은 어쩔 수 없다, 이렇게 재밌는 영화는 많지 않다 say the description is so.
+MET_WITH = {"보", "만나", "받", "찾", "느끼", "듣", "겪", "경험", "나오", "얻"}
+DESCRIBED_THROUGH = LIGHT_PREDICATES | MET_WITH  # a negation of either turns the clause describing its noun
+# Requests a customer makes: one that does not go through (환불이 안 돼요, 해지가 되지 않아요) is no better
+# than asking for it, so a negation does not turn them round as it turns what describes a product.
+REQUESTS = {"환불", "해지", "취소"}
+# A request done for the customer (환불해 주셨어요, 환불이 빨리 됐어요, 환불 받았어요): its verb in the past, not
+# negated, not asked about; the request alone is a complaint (환불해 주세요, -1.0), done it is none (`_requests_done`).
+DONE_FOR = {("주", "VX"), ("되", "VV"), ("되", "XSV"), ("받", "VV"), ("받", "XSV"), ("들어오", "VV")}  # 환불 들어왔어요: it came in
+HARD_WON = {("겨우", "MAG"), ("간신히", "MAG"), ("가까스로", "MAG")}
+HARD = {("힘들", "VA"), ("어렵", "VA")}
+WISHES = {("으면", "EC"), ("면", "EC")}  # 됐으면 좋겠어요: a wish, not a thing done
+# what someone said was done (환불됐다고 했는데), not 환불됐다는 문자 받았어요 (the notice came) or 됐다니 다행이에요
+QUOTED = {"다고", "라고", "다며", "라며", "다면서", "라면서", "다더니"}
+WISHED_BY = {("좋", "VA"), ("하", "VV"), ("하", "VX"), ("바라", "VV")}  # -면 좋겠다, -었으면 하다, -었으면 바라다
+ASKING = {("부탁", "NNG"), ("바라", "VV"), ("바람", "NNG"), ("요망", "NNG")}  # 부탁드려요, 바랍니다, 바람, 요망
+ASKED = {f"{form}/{tag}" for form, tag in ASKING}  # as `word_features` counts them
+# a wish for more of this, or for the company's growing, is praise (이런 서비스가 더 많아졌으면, 더 많이 해 주세요,
+# 더 널리 알려졌으면)
+MORE_OF_THIS = {("이런", "MM"), ("이렇", "VA"), ("많이", "MAG"), ("지금", "NNG"), ("계속", "MAG"), ("앞", "NNG"),
+                ("알", "VV"), ("알려지", "VV"), ("알리", "VV"), ("발전", "NNG"), ("번창", "NNG"), ("흥하", "VV"),
+                ("잘되", "VV")}
+PROMISED = ([("ᆯ게요", "EF")], [("ᆯ게", "EF")], [("겠", "EP")])  # what follows a verb said as a promise
+REQUEST_DONE = "요청처리/NNG"  # the word `_requests_done` makes of one
+IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "들"), ("마음에들", "VV")),
+          # not recommended (비추천합니다; 비추합니다, which Kiwi reads as 비 + 추하다, "not ugly")
+          (("비", "추천"), ("비추천", "VV")), (("비", "추하"), ("비추천", "VV")),
+          (("남", "는", "장사"), ("남는장사", "NNG")),  # "a deal that pays" (충분히 남는 장사예요): a bargain
+          (("돈", "이", "아깝"), ("돈아깝", "VA")), (("돈", "아깝"), ("돈아깝", "VA")),
+          (("문제", "없"), ("문제없", "VA")), (("문제", "가", "없"), ("문제없", "VA")),
+          (("문제", "는", "없"), ("문제없", "VA")), (("문제", "도", "없"), ("문제없", "VA")),
+          (("문제", "없이"), ("문제없", "VA")), (("문제", "가", "전혀", "없"), ("문제없", "VA")),
+          (("문제", "는", "전혀", "없"), ("문제없", "VA")), (("문제", "가", "하나", "도", "없"), ("문제없", "VA")),
+          (("문제", "하나", "도", "없"), ("문제없", "VA")), (("문제", "전혀", "없"), ("문제없", "VA")),
+          # nothing to improve (개선할 점 없음, 개선할 게 없어요, 개선할 부분은 없습니다): a survey's "nothing wrong";
+          # much to improve (개선할 점이 많아요, 보완할 부분이 많네요): its complaint, put politely
+          *(((verb, "하", "ᆯ", noun, *particle, how), said) for verb in ("개선", "보완")
+            for noun in ("점", "것", "거", "부분") for particle in ((), ("이",), ("가",), ("은",), ("는",), ("도",))
+            for how, said in (("없", ("문제없", "VA")), ("많", ("개선필요", "NNG")))),
+          # charged twice (요금이 두 번 청구됐어요, 이중 결제, 중복 결제): each word alone says nothing of it
+          (("두", "번", "청구"), ("이중청구", "NNG")), (("두", "번", "결제"), ("이중청구", "NNG")),
+          (("결제", "가", "두", "번"), ("이중청구", "NNG")), (("청구", "가", "두", "번"), ("이중청구", "NNG")),
+          (("이", "중", "결제"), ("이중청구", "NNG")), (("이중", "결제"), ("이중청구", "NNG")),
+          (("이중", "청구"), ("이중청구", "NNG")), (("중복", "결제"), ("이중청구", "NNG")),
+          (("중복", "청구"), ("이중청구", "NNG")), (("두", "번", "빠져나가"), ("이중청구", "NNG")),
+          (("두", "번", "출금"), ("이중청구", "NNG")),
+          # asked again and again (몇 번이나 전화했는데, 몇 번을 말씀드려야, 세 번째 전화예요): patience running out
+          (("몇", "번", "이나"), ("몇번이나", "MAG")), (("몇", "번", "을"), ("몇번이나", "MAG")),
+          (("몇", "번", "째"), ("몇번이나", "MAG")), (("번", "째", "전화"), ("몇번이나", "MAG")),
+          (("번", "째", "연락"), ("몇번이나", "MAG")), (("번", "째", "문의"), ("몇번이나", "MAG")),
+          # told or asked as many as N times (세 번이나 설명했어요), or the same thing N times over already
+          # (이런 일이 벌써 세 번째예요; not 벌써 세 번째 보는 영화, a film seen again)
+          *((("번", "이나", said), ("몇번이나", "MAG"))
+            for said in ("설명", "말씀", "말", "얘기", "이야기", "전화", "연락", "문의", "요청", "말하", "부탁")),
+          *((("벌써", number, "번", "째", "이"), ("몇번이나", "MAG")) for number in ("두", "세", "네", "다섯", "여러")),
+          # a short while (가입한 지 얼마 안 됐어요, 얼마 안 돼서 답이 왔어요), only a few (몇 안 되는 장점): no 되다
+          # negated, nothing said
+          (("얼마", "안", "되"), ("얼마안되", "VV")), (("몇", "안", "되"), ("얼마안되", "VV")),
+          # cannot wait any longer (더는 못 기다려요, 더 이상 못 기다리겠어요): 못 would turn 기다리다 round
+          (("더", "는", "못", "기다리"), ("못기다림", "VV")), (("더", "이상", "못", "기다리"), ("못기다림", "VV")),
+          (("더", "는", "안", "기다리"), ("못기다림", "VV")), (("더", "이상", "안", "기다리"), ("못기다림", "VV")),
+          *((("더", *more, "기다리", "ᆯ", "수", *particle, "없"), ("못기다림", "VV"))
+            for more in (("는",), ("이상",)) for particle in ((), ("가",), ("는",))),  # 더 이상 기다릴 수 없어요
+          # not come or not received yet (택배가 아직 안 왔어요, 기사님이 아직 안 오셨어요, 아직 못 받았어요,
+          # 아직 도착을 안 했어요): waiting, where each word alone reads as nothing or, negated, as praise
+          (("아직", "안", "오"), ("아직안옴", "VV")), (("아직", "도", "안", "오"), ("아직안옴", "VV")),
+          (("아직", "오", "지", "않"), ("아직안옴", "VV")), (("아직", "도", "오", "지", "않"), ("아직안옴", "VV")),
+          (("아직", "못", "받"), ("아직안옴", "VV")), (("아직", "도", "못", "받"), ("아직안옴", "VV")),
+          (("아직", "안", "받"), ("아직안옴", "VV")), (("아직", "도", "안", "받"), ("아직안옴", "VV")),
+          (("아무", "도", "안", "오"), ("아직안옴", "VV")), (("아무", "도", "오", "지", "않"), ("아직안옴", "VV")),
+          (("아직", "도착", "을", "안"), ("아직안옴", "VV")), (("아직", "도착", "안"), ("아직안옴", "VV")),
+          (("아직", "도착", "하", "지", "않"), ("아직안옴", "VV")), (("아직", "안", "도착"), ("아직안옴", "VV")),
+          # not a word of it (사과 한마디 없었어요, 설명 한마디도 없이): silence where something was owed
+          (("한마디", "없"), ("한마디없음", "VA")), (("한마디", "도", "없"), ("한마디없음", "VA")),
+          # still as it was for days (배송 조회가 사흘째 그대로예요, 일주일째 여전히 똑같아요): nothing has come of it
+          (("째", "그대로"), ("아직안옴", "VV")), (("째", "여전히"), ("아직안옴", "VV")), (("째", "똑같"), ("아직안옴", "VV")),
+          # not wanting to (더 이상 쓰고 싶지 않아요, 다시는 이용하고 싶지 않네요): a refusal, whatever the verb
+          (("싶", "지", "않"), ("싶지않", "VA")), (("싶", "지", "가", "않"), ("싶지않", "VA")),
+          (("싶", "지", "는", "않"), ("싶지않", "VA")),
+          (("형식", "적"), ("형식적", "XR")),  # perfunctory: 형식적인 답변, 응대가 형식적이에요
+          (("저", "의", "시간", "에"), ("제시간", "NNG")),  # on time: Kiwi reads 제시간에 왔어요 as "in my time"
+          (("갑", "질"), ("갑질", "NNG")), (("존", "맛"), ("존맛", "NNG")),  # CX_WORDS: Kiwi cuts them in two
+          # as pictured or described (사진이랑 똑같아요, 설명과 같아요), or not (사진이랑 달라요): a shopper's praise or complaint
+          *(((shown, particle, verb), said) for shown in ("사진", "설명", "광고")
+            for particle in ("이랑", "랑", "과", "와", "하고")
+            for verb, said in (("똑같", ("보인대로", "VA")), ("똑같이", ("보인대로", "VA")), ("같", ("보인대로", "VA")),
+                               ("다르", ("보인것과다름", "VA")))),
+          # 어이없다 misspelt as customers often write it (어의없네요, 어의가 없어요)
+          (("어의", "없"), ("어이없", "VA")), (("어의", "가", "없"), ("어이없", "VA")),
+          # what one wondered, as the noun (궁금한 게 다 풀렸어요: a question cleared up, `MEANT_IN_CLAUSE`)
+          (("궁금하", "ᆫ", "것"), ("궁금증", "NNG")), (("궁금하", "었", "던", "것"), ("궁금증", "NNG")),
+          # nothing more to wish for (더 바랄 게 없어요, 더할 나위 없어요): full satisfaction, no 없다 said of a lack
+          *((("바라", "ᆯ", "것", *particle, "없"), ("바랄것없음", "VA")) for particle in ((), ("이",), ("은",), ("도",))),
+          (("더하", "ᆯ", "나위", "없"), ("바랄것없음", "VA")), (("더하", "ᆯ", "나위", "가", "없"), ("바랄것없음", "VA")),
+          # it cannot be helped (지루함은 어쩔 수가 없다, 어쩔 수 없이 해지했어요): what is said of stands, no 어쩌다 negated
+          *((("어쩌", "ᆯ", "수", *particle, "없"), ("어쩔수없", "VA")) for particle in ((), ("가",), ("는",), ("도",))),
+          (("어쩌", "ᆯ", "수", "없이"), ("어쩔수없이", "MAG")),
+          # cannot do without it (없으면 안 될 정도예요, 없어서는 안 될 앱): praise, not a 되다 negated
+          (("없", "으면", "안", "되"), ("없으면안됨", "VA")), (("없", "어서", "는", "안", "되"), ("없으면안됨", "VA")),
+          # wanting it better (개선이 필요해요, 보완이 필요합니다, 개선 필요): a survey's complaint, politely put
+          (("개선", "이", "필요"), ("개선필요", "NNG")), (("개선", "필요"), ("개선필요", "NNG")),
+          (("보완", "이", "필요"), ("개선필요", "NNG")), (("보완", "필요"), ("개선필요", "NNG")),
+          # not what it used to be (통화 품질이 예전 같지 않아요, 옛날 같지가 않네요): worse than before, where the
+          # negation would turn round only the nouns of the clause
+          *(((before, "같", "지", *particle, "않"), ("예전같지않", "VA")) for before in ("예전", "옛날", "처음")
+            for particle in ((), ("가",), ("는",))),
+          # nothing to worry about (신경 쓸 일이 없어요, 신경 쓸 게 많아요): a worry, where 신경 써 주셔서 is care
+          *((("신경", "쓰", "ᆯ", thing), ("걱정", "NNG")) for thing in ("일", "것", "거", "필요")),
+          (("인상", "적"), ("인상적", "XR")),  # impressive, where 인상 alone is also a price raised
+          (("덜", "하"), ("덜하", "VA")),  # less so (부담이 덜해요, 소음이 훨씬 덜하네요): a trouble eased
+          (("감감", "무", "소식"), ("감감무소식", "NNG")),  # not a word back, which Kiwi may split as 무 + 소식
+          (("초기", "화"), ("초기화", "NNG")),  # reset (설정이 초기화돼요), where 초기 alone is the early days
+          (("바로", "되"), ("정상", "NNG")),  # works at once (안내대로 했더니 바로 되네요)
+          (("돌리", "어", "받"), ("돌려받", "VV")),  # got back (잘못 결제된 금액을 돌려받았어요), as Kiwi splits it
+          # without notice or consent (공지 없이 요금제가 바뀌었어요, 연락도 없이 방문했어요, 동의 없이 결제됐어요)
+          *(((notice, *particle, "없이"), ("예고없이", "MAG")) for notice in ("공지", "예고", "안내", "통보", "연락", "동의")
+            for particle in ((), ("도",))),
+          (("통화", "중", "이"), ("통화중", "VA")),  # the line busy (대표번호는 항상 통화 중이에요), not 통화 중에, "during"
+          # going elsewhere (이 가격이면 다른 데 가겠어요, 다른 곳 알아볼게요, 다른 업체로 옮겼어요): a customer lost
+          *((("다른", place, *particle, verb), ("다른데감", "VV")) for place in ("데", "곳", "회사", "업체")
+            for particle in ((), ("로",), ("으로",)) for verb in ("가", "알아보", "옮기")))
+# A verb that means another thing after certain nouns in its clause, whatever is said between
+# (`_meant_in_clause`): a price's move (요금이 갑자기 올랐어요, 가격이 또 인상됐네요, 금액이 두 배로 나왔어요;
+# 요금이 내렸어요), where going up is good news for a speed or a rating (속도가 올라서 좋아요, 평점이 올랐네요);
+# what one was told, said otherwise (상담원마다 말이 다 달라요, 안내받은 내용과 달라요: not what I was told);
+# a problem, a question or a trouble undone or gone (문제가 금방 풀렸어요, 불편함이 사라졌어요: solved, where 풀리다
+# alone says little and the trouble's own word would say the opposite), or fixed once it is done (오류가
+# 수정됐어요, 불편한 점이 개선됐어요, 끊김 현상이 고쳐졌네요: not 고쳐 주세요, 개선됐으면 좋겠어요, 수정됐나요?); what a
+# customer keeps gone (업데이트 후에 기능이 사라졌어요, 포인트가 지워졌어요: lost); what lets a customer in locked
+# (이유 없이 계정이 잠겼어요, 카드가 막혔어요: locked out, where the films' 잠기다 was lost in thought); what a thing
+# should hold left out (설명이 절반은 빠져 있어요, 구성품이 하나 빠져 있었어요: missing, where the films' 빠지다 was
+# falling for a film, and 살이 빠졌어요 is weight lost); a customer's time, money or work blown away (회의를 통째로
+# 날렸어요, 돈만 날렸네요: lost), where a trouble blown away is gone (스트레스를 날려 버리다); what a customer gets
+# cut (혜택이 줄었어요, 기능은 줄었어요: lost); trust lost or broken (신뢰를 잃었어요, 믿음이 깨졌어요), where 신뢰
+# alone is praise. A trouble gone may be said of the noun it describes (불편했던 부분이 다 고쳐졌어요).
+PRICES = {"요금", "가격", "금액", "비용", "값", "구독료", "이용료", "사용료", "수수료", "청구액", "청구서", "관리비",
+          "배송비", "보험료", "단가", "월세", "요금제", "회비", "가입비", "난방비", "전기료", "전기세", "가스비", "수도료",
+          "수도세", "통신비", "택시비", "수리비", "진료비", "병원비", "공과금", "이자"}
+PRICE_UP = {("오르", "VV"), ("올라가", "VV"), ("올리", "VV"), ("인상", "NNG"), ("뛰", "VV"), ("배", "NNG"), ("나오", "VV")}
+NUMBERS = {"두", "세", "네", "몇"}  # before 배 ("times"): 두 배 (double) of a price; 배 alone is a stomach or a ship
+# How much a price came out (요금이 많이 나왔어요, 난방비가 적게 나와요): 나오다 alone says nothing of it.
+CAME_OUT = {("많이", "MAG"): ("요금인상", "VV"), ("더", "MAG"): ("요금인상", "VV"), ("많", "VA"): ("요금인상", "VV"),
+            ("비싸", "VA"): ("요금인상", "VV"), ("적", "VA"): ("요금인하", "VV"), ("덜", "MAG"): ("요금인하", "VV"),
+            ("싸", "VA"): ("요금인하", "VV")}
+TROUBLES = {"문제", "궁금증", "오해", "의문", "불편", "불만", "오류", "에러", "버그", "렉", "끊김", "통증", "냄새", "걱정",
+            "스트레스", "트러블", "짜증", "잡음", "소음", "장애", "고장", "불량", "지연", "누락", "부담",
+            "끊기", "끊어지", "멈추", "튕기"}  # the last as Kiwi reads 끊김, 멈춤, 튕김: a verb made a noun
+KEPT = {"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적립금", "내역", "기록", "메뉴", "버튼", "사진", "계정", "설정",
+        "글", "메시지", "주문", "예약", "대화", "저장"}  # what a customer keeps
+CONTENTS = {"설명", "내용", "안내", "항목", "정보", "자료", "데이터", "코드", "페이지", "목록", "내역", "서류", "부품", "구성품",
+            "품", "사은품", "옵션", "설명서", "매뉴얼", "부속품", "충전기", "케이블", "영수증", "나사"}  # what a thing should hold
+SPENT = {"회의", "하루", "시간", "돈", "작업", "업무", "주말", "반나절", "오전", "오후", "비용", "데이터", "자료", "파일"}
+BENEFITS = {"기능", "혜택", "옵션", "용량", "할인", "적립"}  # what a customer gets, cut (혜택이 줄었어요)
+ACCESS = {"계정", "아이디", "카드", "계좌", "로그인", "회선"}  # what a customer is let in by (locked: 계정이 잠겼어요)
+MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), True, False),
+                   (PRICES, {("내리", "VV"), ("내려가", "VV"), ("인하", "NNG"), ("떨어지", "VV"), ("나오", "VV"),
+                             ("줄", "VV"), ("줄어들", "VV")}, ("요금인하", "VV"), True, False),
+                   (TROUBLES, {("풀리", "VV"), ("사라지", "VV"), ("없어지", "VV"), ("해소", "NNG"), ("줄", "VV"),
+                               ("줄어들", "VV"), ("날리", "VV"), ("덜하", "VA")},
+                    ("해결", "NNG"), True, False),
+                   (TROUBLES, {("고치", "VV"), ("수정", "NNG"), ("개선", "NNG"), ("복구", "NNG"), ("해결", "NNG")},
+                    ("해결", "NNG"), True, True),
+                   ({"말", "말씀", "얘기", "안내", "설명", "내용", "답변", "기대"}, {("다르", "VA"), ("달라지", "VV")}, ("말다름", "VA"),
+                    False, False),
+                   (KEPT, {("사라지", "VV"), ("없어지", "VV"), ("날아가", "VV"), ("지워지", "VV"), ("초기화", "NNG")},
+                    ("사라짐", "VV"), False, False),
+                   (ACCESS, {("잠기", "VV"), ("막히", "VV"), ("차단", "NNG")}, ("잠김", "VV"), False, False),
+                   (CONTENTS, {("빠지", "VV")}, ("빠짐", "VV"), False, False),
+                   (BENEFITS, {("줄", "VV"), ("줄어들", "VV"), ("축소", "NNG")}, ("사라짐", "VV"), False, False),
+                   (SPENT, {("날리", "VV")}, ("사라짐", "VV"), False, False),
+                   ({"신뢰", "믿음", "신뢰도"}, {("잃", "VV"), ("무너지", "VV"), ("깨지", "VV"), ("떨어지", "VV")},
+                    ("사라짐", "VV"), True, False))
+# (nouns, verbs, the word meant, whether the nouns are what went and say nothing more: 불편함이 사라졌어요,
+# whether only once done: `_said_done`)
+VERBS_MEANT_IN_CLAUSE = {verb: [(nouns, word, gone, done) for nouns, verbs, word, gone, done in MEANT_IN_CLAUSE
+                                if verb in verbs]
+                         for verbs in (verbs for _, verbs, _, _, _ in MEANT_IN_CLAUSE) for verb in verbs}
+# What a customer waits for (연락이 안 와요, 인증 문자가 오지 않아요, 기사님이 안 오셨어요): before a negated
+# 오다 in its clause, the negation is the complaint of waiting (아직안옴), not a thing's coming turned round
+# (불량품이 오지 않았어요, "the defective one did not come", stays praise; 비도 안 오고, no rain). Goods are
+# not among them: 휘어진 물건이 오지 않았습니다 ("no bent one came") is praise; 상품이 아직 안 왔어요 is the idiom.
+AWAITED = {"연락", "답장", "답변", "회신", "문자", "메일", "이메일", "인증", "인증번호", "알림", "전화", "택배", "기사",
+           "직원", "담당자", "환불금", "영수증", "안내", "소식", "메시지", "카톡", "코드", "결과", "답"}
+ARRIVING = {("오", "VV"), ("오시", "VV"), ("들어오", "VV"), ("도착", "NNG")}
+# Coming or ending as something did (빠르게 왔어요, 간단하게 끝났습니다, 무사히 끝났어요, 허무하게 끝났다): the adverb
+# says how it went
+SAID_BY_HOW = ARRIVING | {("끝나", "VV"), ("마치", "VV")}
+HOW = {("게", "EC"), ("무사히", "MAG"), ("잘", "MAG"), ("정확히", "MAG"), ("제때", "NNG")}
+COMING = ARRIVING | {("주", "VV"), ("받", "VV"), ("듣", "VV")}  # 답장을 안 줘요, 결과를 못 받았어요, 답을 못 들었어요
+# And what a customer waits for come at once (답변이 바로 왔어요, 회신을 빨리 주셨어요, 인증 문자가 바로 와요) is the
+# wait's opposite: the learned weight of 오다 leans against, and 바로 alone weighs little.
+QUICKLY = {("바로", "MAG"), ("금방", "MAG"), ("빨리", "MAG"), ("즉시", "MAG"), ("곧바로", "MAG"), ("곧", "MAG"),
+           ("당일", "NNG"), ("신속", "XR"), ("신속히", "MAG"), ("빠르", "VA")}
+AS_SOON_AS = ("자마자", "EC")  # the clause after it came at once (접수하자마자 기사님이 오셨어요)
+SHORTLY = ("얼마안되", "VV")  # the idiom: likewise the clause after it (문의한 지 얼마 안 돼서 답이 왔어요)
+# Likewise a negated 보이다/뜨다/나오다 ("shows"): what a customer keeps not showing is lost (주문 내역에 안 보여요,
+# 포인트가 안 떠요), a blemish or a trouble not showing is none (흠집이 하나도 안 보여요, 오류가 안 떠요).
+SHOWING = {("보이", "VV"), ("뜨", "VV"), ("나오", "VV")}
+# Done within a short while (`_done_within`): minutes, hours, a day or two before 만에 ("after only"), 안에 or
+# 이내에 ("within"), then one of DONE_SOON.
+SHORT_WHILE = {"분", "시간", "하루", "이틀", "반나절"}
+# Or it took not even that long (십 분도 안 걸렸어요, 하루도 걸리지 않았어요, 5분밖에 안 걸렸어요: `_took_no_time`).
+NOT_EVEN = {("도", "JX"), ONLY}
+WITHIN = {("만", "NNB"), ("안", "NNG"), ("이내", "NNG")}
+DONE_SOON = {("끝나", "VV"), ("끝내", "VV"), ("도착", "NNG"), ("처리", "NNG"), ("해결", "NNG"), ("오", "VV"),
+             ("받", "VV"), ("완료", "NNG"), ("발급", "NNG"), ("복구", "NNG"), ("설치", "NNG"),
+             ("달리", "VV"), ("입금", "NNG")}  # 답변이 달려요: an answer posted; not 연결: an hour to get through
+# A trouble the customer's own side fixed (`_fixed_ourselves`): one of these done, 직접 or 스스로, by 우리, 저희, 저 or 나.
+IMPROVED = {("해결", "NNG"), ("개선", "NNG"), ("향상", "NNG")}  # counted only once done (`_solved_only_once_done`)
+IMPROVED_FORMS = frozenset(form for form, _ in IMPROVED)
+GOING_ON = ([("는", "ETM")], [("네요", "EF")], [("고", "EC")])  # after 되다: 개선되는, 개선되네요, 개선되고 있어요
+FIXED_BY_US = {("해결", "NNG"), ("고치", "VV"), ("처리", "NNG"), ("복구", "NNG"), ("수정", "NNG"), ("찾", "VV")}
+OURSELVES = {("직접", "MAG"), ("스스로", "MAG"), ("손수", "MAG")}
+WE = {("우리", "NP"), ("저희", "NP"), ("저", "NP"), ("나", "NP")}
+# The forms of the words some rules start from (`says_any`): a text with none of them is passed over.
+MEANT_IN_CLAUSE_FORMS = frozenset(form for form, _ in VERBS_MEANT_IN_CLAUSE)
+COMING_FORMS = frozenset(form for form, _ in COMING)
+QUICKLY_FORMS = frozenset(form for form, _ in QUICKLY) | {AS_SOON_AS[0], SHORTLY[0]}
+FIXED_BY_US_FORMS = frozenset(form for form, _ in FIXED_BY_US)
+GIVING = frozenset({"주"})  # 주셨어요, 갖다 주셨어요: `_favour_done`
+APPEAL = {"점", "장점", "매력", "재미", "강점", "차별점", "가치"}  # what a thing has to offer (`_cannot_see`)
+BLEMISHES = {"흠집", "스크래치", "기스", "얼룩", "하자", "자국", "찍힘"}
+# A trouble named as a phenomenon or a symptom (끊김 현상이 없어졌어요, 발열 증상이 없어요): none of it is none of the trouble
+PHENOMENA = {("현상", "NNG"), ("증상", "NNG")}
+# And a negated 되다 after what a customer does with a service (로그인이 안 돼요, 쿠폰 적용이 안 돼요, 결제가 잘
+# 안 돼요, 할인이 적용되지 않아요) is its not working, whatever praise words stand around it (할인, 쿠폰); the
+# function's own word is counted no more; but not said of a noun (로그인 안 되는 문제가 해결됐어요, 결제가 안 되는
+# 줄 알았는데), which the noun's own rules read. Requests (환불이 안 돼요) keep their own reading (REQUESTS).
+FUNCTIONS = {"로그인", "결제", "접속", "연결", "적용", "인증", "설치", "업데이트", "예약", "주문", "발급", "조회", "전송",
+             "입금", "출금", "충전", "등록", "변경", "가입", "실행", "저장", "다운로드", "업로드", "동기화", "재생", "접수",
+             "이체", "송금", "로딩", "부팅", "발송", "수신", "출력", "인식", "작동", "구동", "반영", "할인", "적립"}
+NOT_THERE = ((AWAITED, COMING, ("아직안옴", "VV"), False, True), (KEPT, SHOWING, ("사라짐", "VV"), False, True),
+             (TROUBLES | BLEMISHES, SHOWING, ("해결", "NNG"), True, True),
+             (FUNCTIONS, {("되", "VV"), ("되", "XSV")}, ("안됨", "VV"), True, False))
+# (nouns, verbs, the word, the nouns gone, whether also where the verb describes a noun)
+NOT_THERE_VERBS = frozenset().union(*(verbs for _, verbs, _, _, _ in NOT_THERE))
+# Made to do a thing again (같은 서류를 또 내야 해요, 매번 처음부터 설명해야 해요, 다시 설치해야 했어요): -어야 하다/되다
+# ("have to") after one of these in its clause is the customer's effort, a complaint (`made_to_repeat`); not
+# a wish to come back (또 사야겠어요, 다시 와야 할 것 같아요: 겠, or said of a noun).
+AGAIN = {("또", "MAG"), ("다시", "MAG"), ("매번", "MAG"), ("처음", "NNG"), ("자꾸", "MAG"), ("번번이", "MAG"),
+         ("일일이", "MAG"), ("계속", "MAG")}
+HAVE_TO = {("하", "VX"), ("되", "VV")}
+# Asked again (누락돼서 다시 요청했어요, 또 문의했는데, 몇 달째 같은 요청을 하고 있어요): one of AGAIN, or 같은 ("the
+# same"), before a request or a call the customer made or keeps making is the same complaint (`asked_again`);
+# not a promise or an instruction (다시 전화드릴게요, 다시 접수해 주세요), nor a first time (처음 문의했을 때).
+CALLS_AND_REQUESTS = {"요청", "문의", "접수", "전화", "연락", "신청", "질문", "항의"}
+THE_SAME = [("같", "VA"), ("은", "ETM")]
+MADE_TO = [("게", "EC"), ("만들", "VV")]
