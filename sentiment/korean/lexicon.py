@@ -6,6 +6,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
 LEXICON = Path(__file__).resolve().parent / "korean_lexicon.tsv"
 # Customer-service words the reviews lack or under-weigh, in the regression's units (a weight of 2 on a lone
 # word reads about ±0.6: 만족해요 +0.69, 실망이에요 -0.62). They take precedence over the learned weights.
@@ -135,6 +137,7 @@ def _as_one_adjective(words: dict[str, float]) -> dict[str, float]:
 
 
 def _english_words() -> dict[str, float]:
-    """VADER's valences (-4..4) of English words, as they appear inside Korean text, in the lexicon's units."""
-    from sentiment.scoring import analyzer
-    return {f"{word}/SL": valence / 2.0 for word, valence in analyzer().lexicon.items() if word.isalpha()}
+    """VADER's valences (-4..4) of English words, as they appear inside Korean text, in the lexicon's units (read
+    from the library once a process, as `lexicon` is cached)."""
+    return {f"{word}/SL": valence / 2.0 for word, valence in SentimentIntensityAnalyzer().lexicon.items()
+            if word.isalpha()}
