@@ -135,6 +135,7 @@ if live:
     keep_board_made(store, settings, window, counters)
 
 follow_up = actions_follow_up(store, meeting, window, today)
+linked_window = window_params()  # the links below open their page on this window
 voice_column, alerts_column = st.columns([3, 2], gap="large")
 with voice_column:
     st.markdown(section_title(_("Customer voice of the week")), unsafe_allow_html=True)
@@ -160,7 +161,7 @@ with alerts_column:
     if not projecting:
         for account_id, name in top_accounts:
             st.page_link("app_pages/accounts.py", label=_("{account}: the story").format(account=literal(name)),
-                         icon=":material/person:", query_params={**window_params(), "account": account_id})
+                         icon=":material/person:", query_params={**linked_window, "account": account_id})
     st.markdown(section_title(_("Last week's actions")), unsafe_allow_html=True)
     st.markdown(follow_up_html(follow_up), unsafe_allow_html=True)
 
@@ -169,9 +170,10 @@ if projecting:
     st.stop()
 
 st.markdown("**" + _("Where is it coming from?") + "**")
-for column, dimension in zip(st.columns(6), ("segment", "theme", "respondent_role", "region", "plan", "call_type")):
-    column.page_link("app_pages/segments.py", label=_("By {dimension}").format(dimension=dimension_label(dimension).lower()),
-                     icon=":material/stacked_bar_chart:", query_params={**window_params(), "dim": dimension})
+with st.container(horizontal=True):
+    for dimension in ("segment", "theme", "respondent_role", "region", "plan", "call_type"):
+        st.page_link("app_pages/segments.py", label=_("By {dimension}").format(dimension=dimension_label(dimension).lower()),
+                     icon=":material/stacked_bar_chart:", query_params={**linked_window, "dim": dimension})
 
 st.divider()
 st.subheader(_("Actions from this meeting"))
@@ -194,11 +196,10 @@ else:
     if pinning and shown.voice is not None and shown.voice["pinned"]:
         st.button(_("Back to the rule's choice"), key="unpin", on_click=voices.unpin, args=(store, user, window))
     for i, candidate in enumerate(shown.shortlist):
-        quote, action = st.columns([6, 1], vertical_alignment="center")
-        quote.markdown(voice_html(candidate, small=True), unsafe_allow_html=True)
-        quote.caption(literal("; ".join(candidate["reasons"])))
-        if pinning:
-            action.button(_("Pin"), key=f"pin-{i}", help=_("Make this the voice of this window instead"),
+        with st.container(horizontal=True, vertical_alignment="center", gap="medium", wrap=False):
+            st.markdown(voice_html(candidate, small=True, reasons=True), unsafe_allow_html=True, width="stretch")
+            if pinning:
+                st.button(_("Pin"), key=f"pin-{i}", help=_("Make this the voice of this window instead"),
                           on_click=voices.pin, args=(store, user, window, candidate))
     if not shown.shortlist:
         st.caption(_("No other candidate in this window."))

@@ -53,12 +53,14 @@ def tile_html(name: str, figure: Figure, min_n: int) -> str:
             f'<div class="tile-n">{sample_line(name, figure, min_n)}</div></div>')
 
 
-def voice_html(voice: dict, small: bool = False) -> str:
-    """The quote and its attribution; `small` for the shortlist under the board."""
+def voice_html(voice: dict, small: bool = False, reasons: bool = False) -> str:
+    """The quote and its attribution; `small` for the shortlist under the board, `reasons` with why the rule
+    ranked it (one element a candidate: a page's every element costs the server for each viewer)."""
     pinned = ' · <span class="pinned">' + _("pinned") + "</span>" if voice.get("pinned") else ""
     return (f'<figure class="voice{" small" if small else ""}">'
             f'<div class="quote">“{literal_html(voice["text"])}”</div>'
-            f'<figcaption>{literal_html(attribution(voice))}{pinned}</figcaption></figure>')
+            f'<figcaption>{literal_html(attribution(voice))}{pinned}</figcaption>'
+            + (f'<div class="why">{literal_html("; ".join(voice["reasons"]))}</div>' if reasons else "") + "</figure>")
 
 
 def alerts_html(alerts: Alerts, renewal_days: int) -> str:
@@ -209,6 +211,7 @@ STYLE = """
 .voice figcaption {font-size: 1.15rem; color: #4b5563;}
 .voice.small .quote {font-size: 1.3rem; border-left-width: .25rem;}
 .voice.small figcaption {font-size: 1rem;}
+.voice .why {font-size: .875rem; color: #6b7280; margin: .2rem 0 1rem 0;}  /* below it, what Streamlit takes off a last child */
 .pinned {color: #2563eb; font-weight: 600;}
 .alerts .counts {display: flex; gap: 1.2rem;}
 .alerts .count {font-size: 1.2rem; padding: .4rem .8rem; border-radius: .5rem; flex: 1;}
