@@ -33,17 +33,17 @@ The package, in the order a text passes through it:
 - `analyser`: Kiwi's morphemes, mended where Kiwi misreads (못/MAG 하/VV after -지 is the auxiliary 못하/VX);
 - `rewrites` and `asking`: what a word means in its clause for a customer, rewritten before counting;
 - `negation` and `contrast`: which words a negation turns round, which clause says the stance;
-- `features`: the signed counts the regression weighs (`bench/build_korean_lexicon.py` learns on them);
-- `lexicon` and `convolution`: the two readers' weights;
+- `counts`: the signed counts the regression weighs (`bench/build_korean_lexicon.py` learns on them);
+- `weights` and `convolution`: the two readers' weights (the lexicon's and the characters');
 - `scorer`: their sum on VADER's compound scale (`score`, `score_many`);
 - `grammar` and `words`: what the rules share, a clause's bounds and the words they read.
 """
 
 from .analyser import is_korean, kiwi, lemma_words, lemmas, morphemes, readings, remember_readings, tokens
 from .convolution import SYLLABLE_WEIGHT, SYLLABLES, syllable_logits, syllables
-from .features import features, syllable_features, word_features
-from .lexicon import LEXICON, lexicon
+from .counts import features, syllable_features, word_features
 from .scorer import COMPLAINT_SCALE, PRAISE_SCALE, SCORER_VERSION, Korean, score, score_many
+from .weights import LEXICON, lexicon
 
 __all__ = ["COMPLAINT_SCALE", "LEXICON", "PRAISE_SCALE", "SCORER_VERSION", "SYLLABLES", "SYLLABLE_WEIGHT", "Korean",
            "features", "is_korean", "kiwi", "lemma_words", "lemmas", "lexicon", "morphemes", "readings",

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from .grammar import clause_start, describes_a_noun, rest_of_clause, says_any, sentence_start
 from .words import (
-    AGAIN, ASKING, CALLS_AND_REQUESTS, HAVE_TO, IMPROVED_FORMS, MADE_TO, MORE_OF_THIS, THE_SAME, WISHED_BY, WISHES,
+    AGAIN,
+    ASKING,
+    CALLS_AND_REQUESTS,
+    HAVE_TO,
+    IMPROVED_FORMS,
+    MADE_TO,
+    MORE_OF_THIS,
+    THE_SAME,
+    WISHED_BY,
+    WISHES,
 )
 
 

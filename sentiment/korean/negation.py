@@ -6,10 +6,21 @@ from __future__ import annotations
 
 from .contrast import CONTRAST_ENDINGS
 from .grammar import (
-    CAUSES, CONTENT, INTENSIFIERS, NEGATORS_AFTER, NEGATORS_BEFORE, ONLY, PREDICATE, clause_ends, clause_start,
-    names_one_of, past_causes, says_any, verb_at,
+    CAUSES,
+    CONTENT,
+    INTENSIFIERS,
+    NEGATORS_AFTER,
+    NEGATORS_BEFORE,
+    ONLY,
+    PREDICATE,
+    clause_ends,
+    clause_start,
+    names_one_of,
+    past_causes,
+    says_any,
+    verb_at,
 )
-from .lexicon import CX_WORDS
+from .weights import CX_WORDS
 from .words import DESCRIBED_THROUGH, LIGHT_PREDICATES, PHENOMENA, REQUESTS, TROUBLES
 
 AS_MUCH_AS = {("보다", "JKB"), ("이만큼", "MAG"), ("이만큼", "NNG"), ("이렇게", "MAG")}  # 이보다 더, 이렇게 친절할

@@ -9,10 +9,10 @@ from typing import NamedTuple
 from vaderSentiment.vaderSentiment import normalize
 
 from .analyser import kiwi, lemmas, morphemes
-from .convolution import SYLLABLES, SYLLABLE_WEIGHT, syllable_logits
-from .features import SYLLABLE_COUNT, syllable_features, word_features
+from .convolution import SYLLABLE_WEIGHT, SYLLABLES, syllable_logits
+from .counts import SYLLABLE_COUNT, syllable_features, word_features
 from .grammar import CONTENT, says_any
-from .lexicon import CX_WORDS, LEXICON, lexicon
+from .weights import CX_WORDS, LEXICON, lexicon
 from .words import ASKED, REQUEST_DONE
 
 # The regression learned from opinionated reviews only, so on talk that gives no opinion (네 알겠습니다,

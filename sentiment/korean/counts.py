@@ -8,9 +8,9 @@ import re
 
 from .contrast import WORRIES, last_contrast, only_then, what_was_feared, worry_overturned
 from .grammar import CONTENT, INTENSIFIERS, NEGATORS_BEFORE, final_clause, intensified, questions, says_any
-from .lexicon import CX_WORDS
 from .negation import ALMOST, NEGATIVE_POLARITY, negation_follows, negation_scope, said_of_a_noun
 from .rewrites import REWRITES
+from .weights import CX_WORDS
 from .words import HOW, PROMISED, SAID_BY_HOW
 
 # A negated word counts the other way, as strongly (VADER's -0.74 read fewer negated rewrites right on
