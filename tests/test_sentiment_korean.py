@@ -40,7 +40,7 @@ A_PRODUCT_S_PRAISE = [  # words the reviews never weighed
     ("결제가 원활하지 않아요", COMPLAINT)]
 REQUESTS_THAT_DO_NOT_GO_THROUGH = [  # a refund or a cancellation not done is no praise of it
     ("환불이 안 돼요", COMPLAINT), ("환불이 되지 않아요", COMPLAINT), ("해지가 안 돼요", COMPLAINT),
-    ("취소가 안 돼요", COMPLAINT)]
+    ("취소가 안 돼요", COMPLAINT), ("반품이 안 돼요", COMPLAINT), ("교환이 안 된대요", COMPLAINT)]
 THINGS_THAT_DO_NOT_HAPPEN = [  # 생기다, 나다 carry the trouble before them, as 되다 does
     ("피부 트러블이 안 생겨요", PRAISE), ("오류가 안 나요", PRAISE), ("오류가 나요", COMPLAINT),
     ("문제가 생겼어요", COMPLAINT), ("하나도 안 아파요", PRAISE), ("바르면 따가워요", COMPLAINT)]
@@ -52,7 +52,8 @@ A_PRICE_S_MOVE = [  # up is bad news for a price, good news for a speed or a rat
     ("이번 달 요금이 갑자기 올랐어요", COMPLAINT), ("청구서 금액이 두 배로 나왔어요", COMPLAINT),
     ("구독료가 또 인상됐네요", COMPLAINT), ("가격이 올라서 부담돼요", COMPLAINT), ("요금이 내렸어요", PRAISE),
     ("요금이 오르지 않았어요", PRAISE), ("가격이 많이 떨어졌어요", PRAISE), ("속도가 올라서 좋아요", PRAISE),
-    ("평점이 올랐네요", PRAISE), ("두 배로 빨라졌어요", PRAISE),
+    ("평점이 올랐네요", PRAISE), ("두 배로 빨라졌어요", PRAISE), ("정비소에서 견적보다 두 배 넘게 청구했어요", COMPLAINT),
+    ("견적이 생각보다 싸게 나왔어요", PRAISE),
     # an adverb made of a predicate (크게, 눈에 띄게) stands inside the clause of the price it moves
     ("월 이용료가 엄청나게 올랐어요", COMPLAINT), ("구독료가 갑작스럽게 인상됐어요", COMPLAINT),
     ("버그가 눈에 띄게 줄었어요", PRAISE), ("수수료가 크게 내렸네요", PRAISE)]
@@ -85,7 +86,10 @@ REQUESTS_DONE = [  # a refund asked for is a complaint; one done for the custome
     ("환불 받았어요", PRAISE), ("환불해 주세요", COMPLAINT), ("환불이 안 됐어요", COMPLAINT),
     ("환불 받는 데 한 달 걸렸어요", COMPLAINT),
     ("실수로 주문한 걸 바로 취소해 주셔서 다행이었어요", PRAISE), ("환불돼서 다행이에요", PRAISE),  # the cause of relief
-    ("환불이 안 돼서 화나요", COMPLAINT), ("환불해 주셔야죠", COMPLAINT)]
+    ("환불이 안 돼서 화나요", COMPLAINT), ("환불해 주셔야죠", COMPLAINT),
+    # a return or an exchange is a request as a refund is
+    ("반품 신청했어요", COMPLAINT), ("반품하고 싶어요", COMPLAINT), ("반품 접수가 빨리 처리됐어요", PRAISE),
+    ("교환해 주셔서 감사합니다", PRAISE), ("교환 신청한 지 2주째인데 감감무소식이에요", COMPLAINT)]
 REQUESTS_TAKEN_UP_OR_NOT = [
     ("요청한 기능이 반영되지 않았어요", COMPLAINT), ("의견이 반영됐어요", PRAISE), ("고객센터 응대가 형식적이에요", COMPLAINT)]
 WORDS_OF_NOTHING_SAYING_SOMETHING = [

@@ -14,9 +14,9 @@ LIGHT_PREDICATES = {"같", "되", "하", "있", "주", "보", "듯", "생기", "
 # is one: 어설프다는 생각을 지울 수 없다, 부족한 것은 어쩔 수 없다, 이렇게 재밌는 영화는 많지 않다 say the description is so.
 MET_WITH = {"보", "만나", "받", "찾", "느끼", "듣", "겪", "경험", "나오", "얻"}
 DESCRIBED_THROUGH = LIGHT_PREDICATES | MET_WITH  # a negation of either turns the clause describing its noun
-# Requests a customer makes: one that does not go through (환불이 안 돼요, 해지가 되지 않아요) is no better
-# than asking for it, so a negation does not turn them round as it turns what describes a product.
-REQUESTS = {"환불", "해지", "취소"}
+# Requests a customer makes: one that does not go through (환불이 안 돼요, 해지가 되지 않아요, 반품이 안 돼요) is no
+# better than asking for it, so a negation does not turn them round as it turns what describes a product.
+REQUESTS = {"환불", "해지", "취소", "반품", "교환"}
 # A request done for the customer (환불해 주셨어요, 환불이 빨리 됐어요, 환불 받았어요): its verb in the past, not
 # negated, not asked about; the request alone is a complaint (환불해 주세요, -1.0), done it is none (`_requests_done`).
 DONE_FOR = {("주", "VX"), ("되", "VV"), ("되", "XSV"), ("받", "VV"), ("받", "XSV"), ("들어오", "VV")}  # 환불 들어왔어요: it came in
@@ -146,9 +146,9 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
 # 날렸어요, 돈만 날렸네요: lost), where a trouble blown away is gone (스트레스를 날려 버리다); what a customer gets
 # cut (혜택이 줄었어요, 기능은 줄었어요: lost); trust lost or broken (신뢰를 잃었어요, 믿음이 깨졌어요), where 신뢰
 # alone is praise. A trouble gone may be said of the noun it describes (불편했던 부분이 다 고쳐졌어요).
-PRICES = {"요금", "가격", "금액", "비용", "값", "구독료", "이용료", "사용료", "수수료", "청구액", "청구서", "관리비",
-          "배송비", "보험료", "단가", "월세", "요금제", "회비", "가입비", "난방비", "전기료", "전기세", "가스비", "수도료",
-          "수도세", "통신비", "택시비", "수리비", "진료비", "병원비", "공과금", "이자"}
+PRICES = {"요금", "가격", "금액", "비용", "값", "견적", "견적가", "구독료", "이용료", "사용료", "수수료", "청구액", "청구서",
+          "관리비", "배송비", "보험료", "단가", "월세", "요금제", "회비", "가입비", "난방비", "전기료", "전기세", "가스비",
+          "수도료", "수도세", "통신비", "택시비", "수리비", "진료비", "병원비", "공과금", "이자"}
 PRICE_UP = {("오르", "VV"), ("올라가", "VV"), ("올리", "VV"), ("인상", "NNG"), ("뛰", "VV"), ("배", "NNG"), ("나오", "VV")}
 NUMBERS = {"두", "세", "네", "몇"}  # before 배 ("times"): 두 배 (double) of a price; 배 alone is a stomach or a ship
 # How much a price came out (요금이 많이 나왔어요, 난방비가 적게 나와요): 나오다 alone says nothing of it.
