@@ -48,6 +48,11 @@ NOT_COME_YET = [  # waiting for what has not come: 안 오다 alone may be prais
     ("택배가 아직 안 왔어요", COMPLAINT), ("기사님이 아직 안 오셨어요", COMPLAINT), ("아직 못 받았어요", COMPLAINT),
     ("주문한 지 일주일인데 아직 도착을 안 했어요", COMPLAINT), ("상품이 아직 오지 않았어요", COMPLAINT),
     ("아직 문제는 없어요", PRAISE), ("아직 한 번도 고장 난 적 없어요", PRAISE)]
+OBJECTS_OF_A_NEGATED_VERB = [  # a verb that acts on its object leaves it as it is; one of having or giving turns it
+    ("불량품을 교체해 주지 않았어요", COMPLAINT), ("잘못을 인정하지 않아요", COMPLAINT), ("실수를 사과하지 않더라고요", COMPLAINT),
+    ("불편 사항을 개선하지 않네요", COMPLAINT), ("지연 문제를 설명하지 않았어요", COMPLAINT), ("한계를 벗어나지 못했다", COMPLAINT),
+    ("불편함을 느끼지 못했어요", PRAISE), ("불만을 가질 수가 없어요", PRAISE), ("감동을 주지 못했다", COMPLAINT),
+    ("장점을 살리지 못했다", COMPLAINT)]
 A_PRICE_S_MOVE = [  # up is bad news for a price, good news for a speed or a rating
     ("이번 달 요금이 갑자기 올랐어요", COMPLAINT), ("청구서 금액이 두 배로 나왔어요", COMPLAINT),
     ("구독료가 또 인상됐네요", COMPLAINT), ("가격이 올라서 부담돼요", COMPLAINT), ("요금이 내렸어요", PRAISE),
@@ -325,7 +330,7 @@ ONLY_THIS = [  # X밖에 with a negation: only X; -지 않을 수 없다, a nega
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
                          + CUSTOMER_SERVICE_PHRASES + NOT_WANTING_TO + A_PRODUCT_S_PRAISE
-                         + REQUESTS_THAT_DO_NOT_GO_THROUGH + THINGS_THAT_DO_NOT_HAPPEN + NOT_COME_YET
+                         + REQUESTS_THAT_DO_NOT_GO_THROUGH + THINGS_THAT_DO_NOT_HAPPEN + NOT_COME_YET + OBJECTS_OF_A_NEGATED_VERB
                          + A_PRICE_S_MOVE + AWAITED_AND_NOT_COME + MEANT_IN_ITS_CLAUSE + NOT_WHAT_I_WAS_TOLD
                          + POINTS_GIVEN + REQUESTS_DONE + REQUESTS_TAKEN_UP_OR_NOT + WITHOUT_IT + SAID_NOT_TO_BE
                          + SHOPPERS_SLANG + NOT_SHOWING + NONE_AT_ALL + BUSINESS_CUSTOMERS

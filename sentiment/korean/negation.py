@@ -21,7 +21,7 @@ from .grammar import (
     verb_at,
 )
 from .weights import CX_WORDS
-from .words import DESCRIBED_THROUGH, LIGHT_PREDICATES, PHENOMENA, REQUESTS, TROUBLES
+from .words import DESCRIBED_THROUGH, LIGHT_PREDICATES, PASSED_ON, PHENOMENA, REQUESTS, TROUBLES
 
 AS_MUCH_AS = {("보다", "JKB"), ("이만큼", "MAG"), ("이만큼", "NNG"), ("이렇게", "MAG")}  # 이보다 더, 이렇게 친절할
 ANY_MORE = {(("이상", "NNG"),), (("는", "JX"),)}  # after 더: 더 이상, 더는 ("any more"), no comparison
@@ -47,10 +47,11 @@ def negation_scope(found: list[tuple[str, str]]) -> set[int]:
     and an adverb right before the negated verb. Negations of one morpheme by different means cancel:
     불친절하지 않아요, 불친절한 직원은 없었어요 and 불친절한 편은 아니었어요 turn 불친절 round, as praise (its prefix,
     the words describing what there is none of or what it is not, and the rest, each turn it once). A negation
-    after X밖에 says "only X" and turns nothing round (`_only`)."""
+    after X밖에 says "only X" and turns nothing round (`_only`); nor does one turn the object of a verb that acts on
+    it (`PASSED_ON`: 불량품을 교체해 주지 않았어요 leaves the defect as it is)."""
     if not says_any(found, NEGATING_FORMS):  # most texts have none
         return set()
-    scope, described = set(), set()
+    scope, described, unturned = set(), set(), set()
     says_only = ONLY in found
     for i, (form, tag) in enumerate(found):
         if says_only and _only(found, i):
@@ -82,8 +83,20 @@ def negation_scope(found: list[tuple[str, str]]) -> set[int]:
                     start = clause_start(found, start - 1)
                 start = past_causes(found, start, i)  # 알림 덕분에 안 놓쳐요: not the cause
                 scope.update(j for j in range(start, i) if found[j][1] in CONTENT)
+                if form not in PASSED_ON:  # its object stays as it is (잘못을 인정하지 않아요)
+                    unturned.update(j for j in range(start, i) if _object(found, j, i))
     prefixed = {i for i in range(len(found)) if found[i][1] in CONTENT and _prefixed(found, i)}
-    return {i for i in scope ^ described ^ prefixed if found[i][0] not in REQUESTS}
+    return {i for i in (scope - unturned) ^ described ^ prefixed if found[i][0] not in REQUESTS}
+
+
+def _object(found: list[tuple[str, str]], j: int, i: int) -> bool:
+    """Whether the morpheme at `j` is a noun of the object (을/를) of the predicate at `i`."""
+    if not found[j][1].startswith("NN"):
+        return False
+    k = j + 1
+    while k < i and found[k][1] in ("NNG", "NNP", "XSN"):
+        k += 1
+    return k < i and found[k][1] == "JKO"
 
 
 def _only(found: list[tuple[str, str]], i: int) -> bool:

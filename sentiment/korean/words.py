@@ -14,6 +14,12 @@ LIGHT_PREDICATES = {"같", "되", "하", "있", "주", "보", "듯", "생기", "
 # is one: 어설프다는 생각을 지울 수 없다, 부족한 것은 어쩔 수 없다, 이렇게 재밌는 영화는 많지 않다 say the description is so.
 MET_WITH = {"보", "만나", "받", "찾", "느끼", "듣", "겪", "경험", "나오", "얻"}
 DESCRIBED_THROUGH = LIGHT_PREDICATES | MET_WITH  # a negation of either turns the clause describing its noun
+# Verbs that pass a negation on to their object: having, giving, showing or making use of a thing (감동을 주지
+# 못했다, 불만을 가질 수가 없어요, 장점을 살리지 못했다, 성의를 보이지 않았어요: the thing lacking). The rest act on
+# their object, which a negation leaves as it is (불량품을 교체해 주지 않았어요, 잘못을 인정하지 않아요, 한계를 벗어나지
+# 못했다: the defect, the fault, the limit still there).
+PASSED_ON = DESCRIBED_THROUGH | {"가지", "갖", "드리", "살리", "채우", "끼치", "남기", "선사", "전하", "내", "보이", "발휘",
+                                 "제공", "부여"}
 # Requests a customer makes: one that does not go through (환불이 안 돼요, 해지가 되지 않아요, 반품이 안 돼요) is no
 # better than asking for it, so a negation does not turn them round as it turns what describes a product.
 REQUESTS = {"환불", "해지", "취소", "반품", "교환"}
