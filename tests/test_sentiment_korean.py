@@ -53,6 +53,13 @@ OBJECTS_OF_A_NEGATED_VERB = [  # a verb that acts on its object leaves it as it 
     ("불편 사항을 개선하지 않네요", COMPLAINT), ("지연 문제를 설명하지 않았어요", COMPLAINT), ("한계를 벗어나지 못했다", COMPLAINT),
     ("불편함을 느끼지 못했어요", PRAISE), ("불만을 가질 수가 없어요", PRAISE), ("감동을 주지 못했다", COMPLAINT),
     ("장점을 살리지 못했다", COMPLAINT)]
+LITTLE_EXPECTED = [  # little expected, then what came: as a worry overturned, what came says it
+    ("기대 안 하고 봤는데 재밌네요", PRAISE), ("기대 없이 갔는데 너무 좋았어요", PRAISE),
+    ("기대 안 했는데 역시나 별로였어요", COMPLAINT), ("기대하지 않았는데 의외로 괜찮았어요", PRAISE),
+    ("기대를 많이 했는데 실망했어요", COMPLAINT)]
+NOTHING_LIKE_IT = [  # as good as this, or better, there is none: praise; worse than this, none: the worst
+    ("써 본 툴 중에 이만한 게 없었어요", PRAISE), ("이만한 드라마없다", PRAISE), ("이보다 나은 건 없어요", PRAISE),
+    ("이보다 나쁜 서비스는 없어요", COMPLAINT), ("로그인할 때마다 2단계 인증이 말썽이에요", COMPLAINT)]
 A_PRICE_S_MOVE = [  # up is bad news for a price, good news for a speed or a rating
     ("이번 달 요금이 갑자기 올랐어요", COMPLAINT), ("청구서 금액이 두 배로 나왔어요", COMPLAINT),
     ("구독료가 또 인상됐네요", COMPLAINT), ("가격이 올라서 부담돼요", COMPLAINT), ("요금이 내렸어요", PRAISE),
@@ -331,6 +338,7 @@ ONLY_THIS = [  # X밖에 with a negation: only X; -지 않을 수 없다, a nega
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
                          + CUSTOMER_SERVICE_PHRASES + NOT_WANTING_TO + A_PRODUCT_S_PRAISE
                          + REQUESTS_THAT_DO_NOT_GO_THROUGH + THINGS_THAT_DO_NOT_HAPPEN + NOT_COME_YET + OBJECTS_OF_A_NEGATED_VERB
+                         + NOTHING_LIKE_IT + LITTLE_EXPECTED
                          + A_PRICE_S_MOVE + AWAITED_AND_NOT_COME + MEANT_IN_ITS_CLAUSE + NOT_WHAT_I_WAS_TOLD
                          + POINTS_GIVEN + REQUESTS_DONE + REQUESTS_TAKEN_UP_OR_NOT + WITHOUT_IT + SAID_NOT_TO_BE
                          + SHOPPERS_SLANG + NOT_SHOWING + NONE_AT_ALL + BUSINESS_CUSTOMERS

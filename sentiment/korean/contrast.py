@@ -12,6 +12,7 @@ MORE_SO = {("더", "MAG"), ("훨씬", "MAG")}  # 예전이 훨씬 좋았어요: 
 CONTRAST_ENDINGS = {"지만", "는데도", "ㄴ데도", "은데도", "더니"}
 WORRIES = {"걱정", "우려", "반신반의", "긴가민가", "고민"}
 EXPECTED = [("줄", "NNB"), ("알", "VV"), ("었", "EP")]  # -ㄹ 줄 알았는데
+LITTLE = {("안", "MAG"), ("않", "VX"), ("없이", "MAG"), ("없", "VA"), ("별로", "MAG")}  # 기대 안 했는데: little expected
 CONTRAST_WORDS = {"하지만", "그런데", "근데", "그러나", "그렇지만", "그래도"}
 
 
@@ -56,7 +57,7 @@ def worry_overturned(found: list[tuple[str, str]], i: int) -> bool:
     """-었는데 after a worry (걱정했는데, 우려했는데, 반신반의했는데): what follows it is what came of it, as after
     -지만 (조금 걱정했는데 포장이 완벽했어요); -었던, the worry said of what it was about (걱정했던 이전이 무사히
     끝났어요, 걱정했던 대로 고장 났어요): what became of that says it."""
-    return _expected_otherwise(found, i) or (
+    return _expected_otherwise(found, i) or _little_expected(found, i) or (
         found[i] in (("는데", "EC"), ("ᆫ데", "EC"), ("던", "ETM")) and i >= 3 and found[i - 1] == ("었", "EP")
         and found[i - 2][1] in ("XSV", "XSA") and found[i - 3][0] in WORRIES)
 
@@ -67,9 +68,20 @@ def _expected_otherwise(found: list[tuple[str, str]], i: int) -> bool:
     return found[i] in (("는데", "EC"), ("ᆫ데", "EC")) and i >= 3 and found[i - 3:i] == EXPECTED
 
 
+def _little_expected(found: list[tuple[str, str]], i: int) -> bool:
+    """-는데 after little expected (큰 기대 안 했는데, 기대하지 않고 봤는데, 기대 없이 갔는데): what came, as after
+    a worry (생각보다 쓸 만하네요, 역시나 별로였어요)."""
+    if found[i] not in (("는데", "EC"), ("ᆫ데", "EC")):
+        return False
+    said = found[sentence_start(found, i):i]
+    return any(m == ("기대", "NNG") and any(n in LITTLE for n in said[j + 1:j + 5]) for j, m in enumerate(said))
+
+
 def what_was_feared(found: list[tuple[str, str]], contrast: int | None) -> range:
     """What a worry that came to nothing was about (배송이 늦어서 걱정했는데 포장이 완벽했어요, 고장 날까 봐
-    걱정했는데), or what was expected otherwise: the fear, not what the customer is left with, so it does not count."""
+    걱정했는데), or what was expected otherwise or little expected: the fear, not what the customer is left with, so it
+    does not count."""
     if contrast is None or not worry_overturned(found, contrast):
         return range(0)
-    return range(sentence_start(found, contrast - 3), contrast if _expected_otherwise(found, contrast) else contrast - 3)
+    whole = _expected_otherwise(found, contrast) or _little_expected(found, contrast)
+    return range(sentence_start(found, contrast - 3), contrast if whole else contrast - 3)

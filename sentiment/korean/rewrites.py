@@ -25,8 +25,10 @@ from .grammar import (
 from .negation import NEGATING_FORMS
 from .words import (
     APPEAL,
+    AS_MUCH_AS_THIS,
     AS_SOON_AS,
     AWAITED,
+    BETTER,
     CAME_OUT,
     COMING,
     COMING_FORMS,
@@ -41,6 +43,7 @@ from .words import (
     IDIOMS,
     IMPROVED,
     MEANT_IN_CLAUSE_FORMS,
+    MORE_THAN_THIS,
     NOT_EVEN,
     NOT_THERE,
     NOT_THERE_VERBS,
@@ -52,10 +55,12 @@ from .words import (
     REQUESTS,
     SHORT_WHILE,
     SHORTLY,
+    THIS_MUCH,
     VERBS_MEANT_IN_CLAUSE,
     WE,
     WISHES,
     WITHIN,
+    WORSE,
 )
 
 
@@ -115,6 +120,34 @@ def _idioms(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
             merged.append(found[i])
             i += 1
     return merged
+
+
+def _none_like_it(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Nothing like this: 이만한 게 없어요, 이만한 드라마 없다 (as good as this, there is none) and 이보다 나은 건
+    없어요 are one word of praise, 이보다 나쁜 서비스는 없어요 the worst; a negation would have turned the adjective
+    round as it turns what there is none of."""
+    if ("없", "VA") not in found:
+        return found
+    made = list(found)
+    for k, morpheme in enumerate(found):
+        if morpheme != ("없", "VA"):
+            continue
+        start = clause_start(found, k)
+        if start and found[start - 1][1] == "ETM":
+            start = clause_start(found, start - 1)  # 이만한 게 없어요: the clause describing what there is none of
+        said = found[start:k]
+        than_this = _in_order(said, MORE_THAN_THIS)
+        if any(m in AS_MUCH_AS_THIS for m in said) or _in_order(said, THIS_MUCH) or \
+                (than_this and not BETTER.isdisjoint(said)):
+            made[k] = ("비할데없음", "VA")
+        elif than_this and not WORSE.isdisjoint(said):
+            made[k] = ("최악", "NNG")
+    return made
+
+
+def _in_order(said: list[tuple[str, str]], words: list[tuple[str, str]]) -> bool:
+    """Whether these morphemes stand one after another in `said`."""
+    return any(said[j:j + len(words)] == words for j in range(len(said) - len(words) + 1))
 
 
 def _meant_in_clause(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -374,6 +407,6 @@ def _said_not_done(found: list[tuple[str, str]], i: int) -> bool:
 # The rules that rewrite a text's morphemes before `word_features` counts them, in the order they run: each
 # takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
 # stays a wait).
-REWRITES = (_idioms, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come,
+REWRITES = (_idioms, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come,
             _none_come, _came_quickly, _done_within, _took_no_time, _meant_in_clause, made_to_repeat, asked_again,
             wished_better, asked_for, _favour_done)

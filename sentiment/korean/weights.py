@@ -106,6 +106,8 @@ CX_WORDS = {
     "존맛/NNG": 1.5,  # really tasty (the idiom above: 존맛이에요)
     "보인대로/VA": 1.2, "보인것과다름/VA": -1.5,  # the idioms above: as pictured, or not
     "바랄것없음/VA": 1.5,  # the idiom above: nothing more to wish for
+    "비할데없음/VA": 2.0,  # nothing like it (이만한 게 없어요: `_none_like_it`)
+    "말썽/NNG": -1.5,  # trouble (인증이 말썽이에요, 말썽을 부려요)
     "깨끗/XR": 1.2, "깔끔/XR": 1.2, "청결/NNG": 1.0,  # clean and neat (흠집 하나 없이 깨끗하게 왔어요, 매장이 깔끔해요)
 }
 

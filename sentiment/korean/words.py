@@ -152,6 +152,12 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
 # 날렸어요, 돈만 날렸네요: lost), where a trouble blown away is gone (스트레스를 날려 버리다); what a customer gets
 # cut (혜택이 줄었어요, 기능은 줄었어요: lost); trust lost or broken (신뢰를 잃었어요, 믿음이 깨졌어요), where 신뢰
 # alone is praise. A trouble gone may be said of the noun it describes (불편했던 부분이 다 고쳐졌어요).
+# Nothing like this (`_none_like_it`): as much as this (이만한, or Kiwi's 이 + 만 + 하), or more than this (이보다)
+AS_MUCH_AS_THIS = {("이만", "XR"), ("이만큼", "MAG"), ("이만큼", "NNG")}
+THIS_MUCH = [("이", "NP"), ("만", "JX"), ("하", "VV")]
+MORE_THAN_THIS = [("이", "NP"), ("보다", "JKB")]
+BETTER = {("낫", "VA"), ("좋", "VA"), ("훌륭하", "VA"), ("뛰어나", "VA")}  # 이보다 나은 건 없어요
+WORSE = {("나쁘", "VA"), ("심하", "VA"), ("못하", "VA")}  # 이보다 나쁜 건 없어요
 PRICES = {"요금", "가격", "금액", "비용", "값", "견적", "견적가", "구독료", "이용료", "사용료", "수수료", "청구액", "청구서",
           "관리비", "배송비", "보험료", "단가", "월세", "요금제", "회비", "가입비", "난방비", "전기료", "전기세", "가스비",
           "수도료", "수도세", "통신비", "택시비", "수리비", "진료비", "병원비", "공과금", "이자"}
