@@ -108,6 +108,9 @@ CX_WORDS = {
     "바랄것없음/VA": 1.5,  # the idiom above: nothing more to wish for
     "비할데없음/VA": 2.0,  # nothing like it (이만한 게 없어요: `_none_like_it`)
     "말썽/NNG": -1.5,  # trouble (인증이 말썽이에요, 말썽을 부려요)
+    "이득/NNG": 1.2, "반값/NNG": 1.0,  # a gain, half price (쿠폰 먹이니까 반값이라 개이득: the idiom above)
+    "비싸보임/VV": 1.2, "싸보임/VV": -1.2,  # the idioms above: looks dear, looks cheap
+    "피부트러블/VV": -1.5,  # skin broken out (MEANT_IN_CLAUSE)
     "깨끗/XR": 1.2, "깔끔/XR": 1.2, "청결/NNG": 1.0,  # clean and neat (흠집 하나 없이 깨끗하게 왔어요, 매장이 깔끔해요)
 }
 

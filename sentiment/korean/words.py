@@ -45,6 +45,10 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           # not recommended (비추천합니다; 비추합니다, which Kiwi reads as 비 + 추하다, "not ugly")
           (("비", "추천"), ("비추천", "VV")), (("비", "추하"), ("비추천", "VV")),
           (("남", "는", "장사"), ("남는장사", "NNG")),  # "a deal that pays" (충분히 남는 장사예요): a bargain
+          (("반", "값"), ("반값", "NNG")),  # half price (반값이라 개이득): a bargain
+          # looks dear, looks cheap (재질이 고급스러워서 비싸 보여요; 싸 보여요): how a thing looks, not its price
+          (("비싸", "어", "보이"), ("비싸보임", "VV")), (("비싸", "아", "보이"), ("비싸보임", "VV")),
+          (("싸", "어", "보이"), ("싸보임", "VV")), (("싸", "아", "보이"), ("싸보임", "VV")),
           (("돈", "이", "아깝"), ("돈아깝", "VA")), (("돈", "아깝"), ("돈아깝", "VA")),
           (("문제", "없"), ("문제없", "VA")), (("문제", "가", "없"), ("문제없", "VA")),
           (("문제", "는", "없"), ("문제없", "VA")), (("문제", "도", "없"), ("문제없", "VA")),
@@ -194,7 +198,10 @@ MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), True, False),
                    (BENEFITS, {("줄", "VV"), ("줄어들", "VV"), ("축소", "NNG")}, ("사라짐", "VV"), False, False),
                    (SPENT, {("날리", "VV")}, ("사라짐", "VV"), False, False),
                    ({"신뢰", "믿음", "신뢰도"}, {("잃", "VV"), ("무너지", "VV"), ("깨지", "VV"), ("떨어지", "VV")},
-                    ("사라짐", "VV"), True, False))
+                    ("사라짐", "VV"), True, False),
+                   # skin that breaks out (피부가 뒤집어졌어요; Kiwi's 뒤집 + 어 + 지 too)
+                   ({"피부", "얼굴"}, {("뒤집어지", "VV"), ("뒤집히", "VV"), ("뒤집", "VV")}, ("피부트러블", "VV"), True,
+                    False))
 # (nouns, verbs, the word meant, whether the nouns are what went and say nothing more: 불편함이 사라졌어요,
 # whether only once done: `_said_done`)
 VERBS_MEANT_IN_CLAUSE = {verb: [(nouns, word, gone, done) for nouns, verbs, word, gone, done in MEANT_IN_CLAUSE
