@@ -406,6 +406,16 @@ def test_a_request_asked_about_is_not_taken_as_done():
     assert korean.score("환불 처리 됐나요?").compound < 0 < korean.score("환불 처리가 완료됐어요").compound
 
 
+def test_a_negation_turns_the_object_only_of_a_verb_that_passes_it_on():
+    def turned(text):
+        found = korean.tokens(text)
+        return [found[i][0] for i in sorted(negation.negation_scope(found))]
+    assert turned("잘못을 인정하지 않아요") == ["인정"]  # the fault stays a fault
+    assert turned("불편 사항을 개선하지 않네요") == ["개선"]  # the whole compound is the object
+    assert turned("불만을 가질 수가 없어요") == ["불만", "가지"]  # no complaint to have
+    assert turned("감동을 주지 못했다") == ["감동", "주"]
+
+
 def test_the_words_of_a_missing_thing_and_the_adverbs_before_a_negation_are_found_where_they_are():
     found = korean.tokens("딱히 불편한 점은 없어요")
     assert [found[i][0] for i in sorted(negation.negation_scope(found))] == ["불편", "점"]
