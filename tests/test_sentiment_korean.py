@@ -57,6 +57,10 @@ SHOPPERS_WORDS = [  # what a shopper says that the reviews never weighed
     ("재질이 고급스러워서 비싸 보여요", PRAISE), ("좀 싸 보이긴 해요", COMPLAINT), ("쿠폰 먹이니까 반값이라 개이득", PRAISE),
     ("이거 쓰고 피부 다 뒤집어졌어요", COMPLAINT), ("피부가 뒤집혔어요", COMPLAINT), ("피부가 안 뒤집어지고 좋아요", PRAISE),
     ("반값도 아까워요", COMPLAINT)]
+A_PROPER_ONE_NEEDED_AND_RECONSIDERING = [  # a proper one needed says the one given was not; reconsidering is leaving
+    ("제대로 된 답변이 필요합니다.", COMPLAINT), ("제대로 된 사과가 필요해요", COMPLAINT),
+    ("솔직히 이 가격만큼 가치가 있는지 아직 모르겠어요. 다시 검토해 봐야겠어요.", COMPLAINT),
+    ("계약을 재검토할 예정입니다", COMPLAINT), ("다시 검토해 주셔서 감사합니다", PRAISE)]
 STILL_THE_SAME = [  # a trouble said to be still as it was
     ("지난번에도 고쳤다고 하셨는데 여전히 그대로예요", COMPLAINT), ("아직도 그대로네요", COMPLAINT),
     ("문제가 여전히 그대로예요", COMPLAINT), ("예전 그대로 친절하세요", PRAISE)]
@@ -346,6 +350,7 @@ ONLY_THIS = [  # X밖에 with a negation: only X; -지 않을 수 없다, a nega
                          + CUSTOMER_SERVICE_PHRASES + NOT_WANTING_TO + A_PRODUCT_S_PRAISE
                          + REQUESTS_THAT_DO_NOT_GO_THROUGH + THINGS_THAT_DO_NOT_HAPPEN + NOT_COME_YET + OBJECTS_OF_A_NEGATED_VERB
                          + NOTHING_LIKE_IT + LITTLE_EXPECTED + SHOPPERS_WORDS + STILL_THE_SAME
+                         + A_PROPER_ONE_NEEDED_AND_RECONSIDERING
                          + A_PRICE_S_MOVE + AWAITED_AND_NOT_COME + MEANT_IN_ITS_CLAUSE + NOT_WHAT_I_WAS_TOLD
                          + POINTS_GIVEN + REQUESTS_DONE + REQUESTS_TAKEN_UP_OR_NOT + WITHOUT_IT + SAID_NOT_TO_BE
                          + SHOPPERS_SLANG + NOT_SHOWING + NONE_AT_ALL + BUSINESS_CUSTOMERS

@@ -12,6 +12,7 @@ from .words import (
     IMPROVED_FORMS,
     MADE_TO,
     MORE_OF_THIS,
+    PROPER_ONE,
     THE_SAME,
     WISHED_BY,
     WISHES,
@@ -70,6 +71,23 @@ def asked_for(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if found[quality][1] not in ("VA", "NNG", "XR") or any(m in MORE_OF_THIS for m in said):
             continue
         made[quality] = (found[quality][0], "NNB")  # not a content word: counted no more
+    return made
+
+
+def proper_one_needed(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A proper one said to be needed (제대로 된 답변이 필요합니다, 제대로 된 사과가 필요해요) says the one given was
+    not: its 필요 is the word of a thing to be made better (개선필요), as 개선이 필요해요 is."""
+    if ("필요", "NNG") not in found or ("제대로", "MAG") not in found:
+        return found
+    made = list(found)
+    for i, morpheme in enumerate(found):
+        if morpheme != ("필요", "NNG"):
+            continue
+        j = i - 1 - (i > 0 and found[i - 1][1] in ("JKS", "JX"))  # 답변이, 답변은
+        while j >= 0 and found[j][1] == "NNG":
+            j -= 1
+        if j >= 2 and j < i - 1 and found[j - 2:j + 1] == PROPER_ONE:
+            made[i] = ("개선필요", "NNG")
     return made
 
 

@@ -4,7 +4,7 @@ thing that came quickly, a trouble fixed)."""
 
 from __future__ import annotations
 
-from .asking import asked_again, asked_for, made_to_repeat, wished_better
+from .asking import asked_again, asked_for, made_to_repeat, proper_one_needed, wished_better
 from .grammar import (
     NEGATORS_BEFORE,
     POLITE_ENDINGS,
@@ -409,4 +409,4 @@ def _said_not_done(found: list[tuple[str, str]], i: int) -> bool:
 # stays a wait).
 REWRITES = (_idioms, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come,
             _none_come, _came_quickly, _done_within, _took_no_time, _meant_in_clause, made_to_repeat, asked_again,
-            wished_better, asked_for, _favour_done)
+            wished_better, asked_for, proper_one_needed, _favour_done)

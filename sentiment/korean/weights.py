@@ -112,6 +112,7 @@ CX_WORDS = {
     "비싸보임/VV": 1.2, "싸보임/VV": -1.2,  # the idioms above: looks dear, looks cheap
     "피부트러블/VV": -1.5,  # skin broken out (MEANT_IN_CLAUSE)
     "여전히그대로/MAG": -1.2,  # the idiom above: still the same, a trouble not gone
+    "재검토/NNG": -1.2,  # the idiom above: reconsidering
     "깨끗/XR": 1.2, "깔끔/XR": 1.2, "청결/NNG": 1.0,  # clean and neat (흠집 하나 없이 깨끗하게 왔어요, 매장이 깔끔해요)
 }
 

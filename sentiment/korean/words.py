@@ -32,6 +32,7 @@ WISHES = {("으면", "EC"), ("면", "EC")}  # 됐으면 좋겠어요: a wish, no
 # what someone said was done (환불됐다고 했는데), not 환불됐다는 문자 받았어요 (the notice came) or 됐다니 다행이에요
 QUOTED = {"다고", "라고", "다며", "라며", "다면서", "라면서", "다더니"}
 WISHED_BY = {("좋", "VA"), ("하", "VV"), ("하", "VX"), ("바라", "VV")}  # -면 좋겠다, -었으면 하다, -었으면 바라다
+PROPER_ONE = [("제대로", "MAG"), ("되", "VV"), ("ᆫ", "ETM")]  # 제대로 된 답변이 필요합니다: `proper_one_needed`
 ASKING = {("부탁", "NNG"), ("바라", "VV"), ("바람", "NNG"), ("요망", "NNG")}  # 부탁드려요, 바랍니다, 바람, 요망
 ASKED = {f"{form}/{tag}" for form, tag in ASKING}  # as `word_features` counts them
 # a wish for more of this, or for the company's growing, is praise (이런 서비스가 더 많아졌으면, 더 많이 해 주세요,
@@ -46,6 +47,8 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("비", "추천"), ("비추천", "VV")), (("비", "추하"), ("비추천", "VV")),
           (("남", "는", "장사"), ("남는장사", "NNG")),  # "a deal that pays" (충분히 남는 장사예요): a bargain
           (("반", "값"), ("반값", "NNG")),  # half price (반값이라 개이득): a bargain
+          # reconsidering (다시 검토해 봐야겠어요, 재검토하겠습니다): a customer thinking of leaving
+          (("다시", "검토"), ("재검토", "NNG")), (("재", "검토"), ("재검토", "NNG")),
           # still the same (고쳤다고 하셨는데 여전히 그대로예요, 아직도 그대로네요): a trouble not gone; 그대로 alone is
           # as pictured or as before (화면 그대로네요)
           (("여전히", "그대로"), ("여전히그대로", "MAG")), (("아직", "도", "그대로"), ("여전히그대로", "MAG")),
