@@ -197,7 +197,7 @@ else:
         st.button(_("Back to the rule's choice"), key="unpin", on_click=voices.unpin, args=(store, user, window))
     for i, candidate in enumerate(shown.shortlist):
         with st.container(horizontal=True, vertical_alignment="center", gap="medium", wrap=False):
-            st.markdown(voice_html(candidate, small=True, reasons=True), unsafe_allow_html=True, width="stretch")
+            st.markdown(voice_html(candidate, small=True), unsafe_allow_html=True, width="stretch")
             if pinning:
                 st.button(_("Pin"), key=f"pin-{i}", help=_("Make this the voice of this window instead"),
                           on_click=voices.pin, args=(store, user, window, candidate))

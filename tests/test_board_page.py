@@ -99,6 +99,9 @@ def test_the_voice_is_a_redacted_verbatim_of_the_window(run_app, db_path):
 def test_pinning_a_candidate_makes_it_the_voice(run_app):
     at = run_app()
     candidate = re.findall(r'<div class="quote">“(.+?)”</div>', html(at), re.S)[1]  # the first of the shortlist
+    why = re.findall(r'<div class="why">(.+?)</div>', html(at), re.S)  # each candidate says why the rule ranked it
+    assert len(why) == len(re.findall(r'<figure class="voice small">', html(at))) > 0
+    assert all("sentiment" in reasons for reasons in why)
     assert "No voice kept yet" in " ".join(c.value for c in at.caption)
     at.button(key="pin-0").click().run()
     assert re.search(r'<div class="quote">“(.+?)”</div>', html(at), re.S).group(1) == candidate

@@ -53,14 +53,14 @@ def tile_html(name: str, figure: Figure, min_n: int) -> str:
             f'<div class="tile-n">{sample_line(name, figure, min_n)}</div></div>')
 
 
-def voice_html(voice: dict, small: bool = False, reasons: bool = False) -> str:
-    """The quote and its attribution; `small` for the shortlist under the board, `reasons` with why the rule
-    ranked it (one element a candidate: a page's every element costs the server for each viewer)."""
+def voice_html(voice: dict, small: bool = False) -> str:
+    """The quote and its attribution; `small` for the shortlist under the board, with why the rule ranked it (one
+    element a candidate: a page's every element costs the server for each viewer)."""
     pinned = ' · <span class="pinned">' + _("pinned") + "</span>" if voice.get("pinned") else ""
     return (f'<figure class="voice{" small" if small else ""}">'
             f'<div class="quote">“{literal_html(voice["text"])}”</div>'
             f'<figcaption>{literal_html(attribution(voice))}{pinned}</figcaption>'
-            + (f'<div class="why">{literal_html("; ".join(voice["reasons"]))}</div>' if reasons else "") + "</figure>")
+            + (f'<div class="why">{literal_html("; ".join(voice["reasons"]))}</div>' if small else "") + "</figure>")
 
 
 def alerts_html(alerts: Alerts, renewal_days: int) -> str:
