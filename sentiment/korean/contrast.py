@@ -14,6 +14,7 @@ WORRIES = {"걱정", "우려", "반신반의", "긴가민가", "고민"}
 EXPECTED = [("줄", "NNB"), ("알", "VV"), ("었", "EP")]  # -ㄹ 줄 알았는데
 LITTLE = {("안", "MAG"), ("않", "VX"), ("없이", "MAG"), ("없", "VA"), ("별로", "MAG")}  # 기대 안 했는데: little expected
 CONTRAST_WORDS = {"하지만", "그런데", "근데", "그러나", "그렇지만", "그래도"}
+OVERTURNING = {"는데", "ᆫ데", "던"}  # the endings after which a worry or an expectation can be overturned
 
 
 def only_then(found: list[tuple[str, str]]) -> set[int]:
@@ -49,7 +50,7 @@ def _more_so_then(found: list[tuple[str, str]], k: int) -> bool:
 def last_contrast(found: list[tuple[str, str]]) -> int | None:
     marks = [i for i, (form, tag) in enumerate(found)
              if (tag == "EC" and form in CONTRAST_ENDINGS) or (tag == "MAJ" and form in CONTRAST_WORDS)
-             or worry_overturned(found, i)]
+             or (form in OVERTURNING and worry_overturned(found, i))]
     return marks[-1] if marks else None
 
 
