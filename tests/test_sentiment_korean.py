@@ -97,10 +97,14 @@ MEANT_IN_ITS_CLAUSE = [  # a problem undone or a trouble gone is solved; a custo
     ("개선이 필요해요", COMPLAINT), ("UI 개선이 필요합니다", COMPLAINT),
     # a trouble Kiwi reads as a verb made a noun (끊김, 멈춤, 튕김)
     ("끊김 현상이 고쳐졌네요", PRAISE), ("끊김이 많이 줄었어요", PRAISE), ("멈춤 현상이 해결됐어요", PRAISE),
-    ("튕김 현상이 사라졌어요", PRAISE), ("끊김이 심해요", COMPLAINT), ("문제가 해결되지 않았어요", COMPLAINT)]
+    ("튕김 현상이 사라졌어요", PRAISE), ("끊김이 심해요", COMPLAINT), ("문제가 해결되지 않았어요", COMPLAINT),
+    # waiting is a trouble too, and the compound it heads went with it
+    ("예약제로 바뀌고 대기 시간이 많이 줄었어요", PRAISE), ("대기가 확 줄었어요", PRAISE), ("대기 시간이 너무 길어요", COMPLAINT)]
 NOT_WHAT_I_WAS_TOLD = [
     ("상담원마다 말이 다 달라요", COMPLAINT), ("안내받은 내용이랑 실제 요금이 달라요", COMPLAINT), ("기대와 달랐어요", COMPLAINT),
-    ("디자인이 달라서 좋아요", PRAISE)]
+    ("디자인이 달라서 좋아요", PRAISE),
+    # what was said, in the clause describing what it is compared with
+    ("가입할 때 말한 거랑 실제 요금이 달라요", COMPLAINT), ("안내한 것과 실제 일정이 완전히 달랐어요", COMPLAINT)]
 POINTS_GIVEN = [  # out of 10, or out of the top stated (its 만점, "full marks", no praise)
     ("10점 드립니다", PRAISE), ("1점도 아까워요", COMPLAINT), ("10점 만점에 3점이에요", COMPLAINT),
     ("5점 만점에 5점이요", PRAISE), ("5점 만점에 2점 드려요", COMPLAINT)]
@@ -153,7 +157,10 @@ SHOPPERS_SLANG = [("혜자 구성이에요", PRAISE), ("갓성비 인정", PRAIS
 A_FUNCTION_NOT_WORKING = [  # praise words around it (할인, 쿠폰) outweighed the negated 되다
     ("할인 쿠폰이 결제할 때 적용이 안 돼요", COMPLAINT), ("할인이 적용되지 않아요", COMPLAINT), ("의견이 반영되지 않았어요", COMPLAINT),
     ("이제 로그인 안 되는 문제가 없어요", PRAISE), ("로그인 안 되는 문제가 해결됐어요", PRAISE), ("로그인이 잘 돼요", PRAISE),
-    ("결제가 안 되는 줄 알았는데 잘 됐어요", PRAISE)]
+    ("결제가 안 되는 줄 알았는데 잘 됐어요", PRAISE),
+    # what a service or a home should do, not done (Kiwi reads 와이파이 as a name)
+    ("체크인 시간이 지났는데 방 준비가 안 돼 있었어요", COMPLAINT), ("와이파이가 자꾸 안 돼요", COMPLAINT),
+    ("통화가 자꾸 안 돼요", COMPLAINT), ("준비가 잘 되어 있어서 좋았어요", PRAISE)]
 MADE_TO_DO_IT_AGAIN = [
     ("담당자가 바뀔 때마다 같은 서류를 또 내야 해요", COMPLAINT), ("매번 처음부터 설명해야 해요", COMPLAINT),
     ("다시 설치해야 했어요", COMPLAINT), ("다시 와야 할 것 같아요", PRAISE), ("또 사야겠어요", PRAISE),
@@ -185,7 +192,9 @@ WISHED_BETTER = [  # a wish that it were more so is a lack; a wish without 더, 
 FAVOURS_DONE = [  # -어 주셨어요: a courtesy done, unless it was not done or done wrong; an unfair charge
     ("직원분이 우산까지 챙겨 주셨어요", PRAISE), ("상담사님이 서류를 하나하나 확인해 주셨어요", PRAISE),
     ("다른 사이즈로 잘못 보내 주셨어요", COMPLAINT), ("결국 환불을 안 해 주셨어요", COMPLAINT),
-    ("수리비를 부당하게 청구받았어요", COMPLAINT)]
+    ("수리비를 부당하게 청구받았어요", COMPLAINT),
+    # -어 주세요 said of someone honoured is what they do each time
+    ("기사님이 항상 꼼꼼하게 점검해 주세요", PRAISE), ("직원분들이 늘 웃으면서 맞아 주세요", PRAISE)]
 NEGATIONS_THAT_CANCEL = [  # a prefix's negation, and none of it or not it, turn a word round once each
     ("불친절한 상담원은 한 명도 없었어요", PRAISE), ("불편한 구조는 아니었어요", PRAISE), ("불만족스러운 점은 없어요", PRAISE),
     ("불친절하지는 않았어요", PRAISE), ("무성의한 답변은 아니었어요", PRAISE)]
@@ -450,8 +459,9 @@ def test_a_favour_done_is_found_only_where_it_was_done_as_asked():
         return "해주심/VV" in korean.features(text, korean.tokens(text))
 
     assert favour("짐을 방까지 옮겨 주셨어요") and favour("끝까지 친절하게 설명해 주셨습니다")
+    assert favour("선생님이 진도를 조절해 주세요")
     for text in ("환불을 안 해 주셨어요", "색상을 다르게 보내 주셨네요", "확인해 주셨나요?", "빨리 처리해 주셨으면 해요",
-                 "처리해 주세요"):
+                 "처리해 주세요", "담당자분이 연락 좀 주세요", "상담사님 확인해 주세요"):
         assert not favour(text), text
 
 

@@ -36,9 +36,10 @@ def past_causes(found: list[tuple[str, str]], start: int, i: int) -> int:
 
 
 def names_one_of(found: list[tuple[str, str]], j: int, nouns: set[str]) -> bool:
-    """Whether the morpheme at `j` is one of these nouns, or one of these verbs made a noun (끊김: 끊기 + ㅁ)."""
+    """Whether the morpheme at `j` is one of these nouns (some of them Kiwi reads as names: 와이파이/NNP), or one of
+    these verbs made a noun (끊김: 끊기 + ㅁ)."""
     form, tag = found[j]
-    return form in nouns and (tag == "NNG" or (tag.startswith("VV") and found[j + 1:j + 2] == [("ᆷ", "ETN")]))
+    return form in nouns and (tag in ("NNG", "NNP") or (tag.startswith("VV") and found[j + 1:j + 2] == [("ᆷ", "ETN")]))
 
 
 def rest_of_clause(found: list[tuple[str, str]], i: int) -> list[tuple[str, str]]:

@@ -40,6 +40,7 @@ from .words import (
     GOING_ON,
     HARD,
     HARD_WON,
+    HONOURED,
     IDIOMS,
     IMPROVED,
     MEANT_IN_CLAUSE_FORMS,
@@ -49,6 +50,7 @@ from .words import (
     NOT_THERE_VERBS,
     NUMBERS,
     OURSELVES,
+    PLEASE,
     QUICKLY,
     QUICKLY_FORMS,
     QUOTED,
@@ -168,18 +170,32 @@ def _meant_in_clause(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 if i in asked or not _said_done(found, i):
                     continue
             start = clause_start(found, i)
-            if gone and start and found[start - 1][1] == "ETM":
-                start = clause_start(found, start - 1)  # 불편한 점이 개선됐어요: the trouble said of its noun
             while start > 1 and found[start - 1] == ("게", "EC") and found[start - 2][1] in PREDICATE:
                 start = clause_start(found, start - 1)  # 요금이 크게 올랐어요, 오류가 눈에 띄게 줄었어요: an adverb
             start = past_causes(found, start, i)  # 기능 덕분에 준비 시간이 줄었어요: the cause is not what went
             subjects = [j for j in range(start, i) if names_one_of(found, j, nouns)]
+            if start and found[start - 1][1] == "ETM" and (gone or not subjects):
+                # 불편한 점이 개선됐어요, 상담 때 말한 거랑 달라요: the noun in the clause that describes the subject
+                described = clause_start(found, start - 1)
+                subjects += [j for j in range(described, start) if names_one_of(found, j, nouns)]
             if subjects:
                 meant[i] = word
-                for j in subjects if gone else ():
+                for j in _with_compounds(found, subjects, i) if gone else ():
                     meant[j] = (found[j][0], "NNB")  # not a content word: counted no more
                 break
     return meant
+
+
+def _with_compounds(found: list[tuple[str, str]], nouns: list[int], verb: int) -> list[int]:
+    """The nouns and the nouns that follow each in its compound (대기 시간, 오류 메시지) before the verb (not 수정 of
+    버그 수정됨): all of it is what went."""
+    whole = []
+    for j in nouns:
+        whole.append(j)
+        while j + 1 < verb and found[j + 1][1] == "NNG":
+            j += 1
+            whole.append(j)
+    return whole
 
 
 def _came_out(found: list[tuple[str, str]], i: int) -> tuple[str, str] | None:
@@ -284,7 +300,7 @@ def _favour_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     if not says_any(found, GIVING):
         return found
     made = list(found)
-    for i in range(1, len(found) - 2):
+    for i in range(1, len(found) - 1):
         if found[i] != ("주", "VX") and found[i - 1:i + 1] != [("다", "EC"), ("주", "VV")]:  # 갖다 주셨어요
             continue
         ending = _gave_ending(found, i)
@@ -299,12 +315,31 @@ def _favour_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _gave_ending(found: list[tuple[str, str]], i: int) -> str | None:
     """The sentence ending of 주셨- or 줬- after the 주다 at i; for 줬-, only said to someone (줬어요, 줬습니다: a
-    customer of a company; not the films' narrative 연기를 보여줬다)."""
+    customer of a company; not the films' narrative 연기를 보여줬다); and 주세요 said of someone the customer
+    honours, what they do each time (선생님이 진도를 조절해 주세요, 직원분들이 웃으면서 맞아 주세요), not asked of them."""
     if found[i + 1:i + 3] == [("시", "EP"), ("었", "EP")] and found[i + 3:i + 4] and found[i + 3][1] == "EF":
         return found[i + 3][0]
-    if found[i + 1] == ("었", "EP") and found[i + 2][1] == "EF" and found[i + 2][0].endswith(POLITE_ENDINGS):
+    if found[i + 1] == ("었", "EP") and found[i + 2:i + 3] and found[i + 2][1] == "EF" \
+            and found[i + 2][0].endswith(POLITE_ENDINGS):
         return found[i + 2][0]
+    if found[i + 1] == ("세요", "EF") and _said_of_someone_honoured(found[sentence_start(found, i):i]):
+        return found[i + 1][0]
     return None
+
+
+def _said_of_someone_honoured(sentence: list[tuple[str, str]]) -> bool:
+    """Whether the sentence's subject is someone honoured (선생님이, 기사님께서, 직원분들이) and it asks nothing of
+    them (담당자분이 연락 좀 주세요: 좀 asks)."""
+    if PLEASE in sentence:
+        return False
+    for k, morpheme in enumerate(sentence):
+        if morpheme in HONOURED:
+            rest = sentence[k + 1:k + 3]
+            if rest[:1] == [("들", "XSN")]:
+                rest = rest[1:]
+            if rest[:1] and rest[0][1] == "JKS":
+                return True
+    return False
 
 
 def _came_quickly(found: list[tuple[str, str]]) -> list[tuple[str, str]]:

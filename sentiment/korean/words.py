@@ -179,7 +179,7 @@ CAME_OUT = {("많이", "MAG"): ("요금인상", "VV"), ("더", "MAG"): ("요금�
             ("비싸", "VA"): ("요금인상", "VV"), ("적", "VA"): ("요금인하", "VV"), ("덜", "MAG"): ("요금인하", "VV"),
             ("싸", "VA"): ("요금인하", "VV")}
 TROUBLES = {"문제", "궁금증", "오해", "의문", "불편", "불만", "오류", "에러", "버그", "렉", "끊김", "통증", "냄새", "걱정",
-            "스트레스", "트러블", "짜증", "잡음", "소음", "장애", "고장", "불량", "지연", "누락", "부담",
+            "스트레스", "트러블", "짜증", "잡음", "소음", "장애", "고장", "불량", "지연", "누락", "부담", "대기",
             "끊기", "끊어지", "멈추", "튕기"}  # the last as Kiwi reads 끊김, 멈춤, 튕김: a verb made a noun
 KEPT = {"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적립금", "내역", "기록", "메뉴", "버튼", "사진", "계정", "설정",
         "글", "메시지", "주문", "예약", "대화", "저장"}  # what a customer keeps
@@ -257,6 +257,8 @@ COMING_FORMS = frozenset(form for form, _ in COMING)
 QUICKLY_FORMS = frozenset(form for form, _ in QUICKLY) | {AS_SOON_AS[0], SHORTLY[0]}
 FIXED_BY_US_FORMS = frozenset(form for form, _ in FIXED_BY_US)
 GIVING = frozenset({"주"})  # 주셨어요, 갖다 주셨어요: `_favour_done`
+HONOURED = {("님", "XSN"), ("분", "NNB")}  # 선생님, 기사님, 직원분: someone the customer honours
+PLEASE = ("좀", "MAG")  # 연락 좀 주세요: asked of someone
 APPEAL = {"점", "장점", "매력", "재미", "강점", "차별점", "가치"}  # what a thing has to offer (`_cannot_see`)
 BLEMISHES = {"흠집", "스크래치", "기스", "얼룩", "하자", "자국", "찍힘"}
 # A trouble named as a phenomenon or a symptom (끊김 현상이 없어졌어요, 발열 증상이 없어요): none of it is none of the trouble
@@ -267,7 +269,9 @@ PHENOMENA = {("현상", "NNG"), ("증상", "NNG")}
 # 줄 알았는데), which the noun's own rules read. Requests (환불이 안 돼요) keep their own reading (REQUESTS).
 FUNCTIONS = {"로그인", "결제", "접속", "연결", "적용", "인증", "설치", "업데이트", "예약", "주문", "발급", "조회", "전송",
              "입금", "출금", "충전", "등록", "변경", "가입", "실행", "저장", "다운로드", "업로드", "동기화", "재생", "접수",
-             "이체", "송금", "로딩", "부팅", "발송", "수신", "출력", "인식", "작동", "구동", "반영", "할인", "적립"}
+             "이체", "송금", "로딩", "부팅", "발송", "수신", "출력", "인식", "작동", "구동", "반영", "할인", "적립",
+             "처리", "수리", "배송", "배달", "출고", "개통", "인터넷", "와이파이", "통화", "통신", "인쇄", "검색", "사용",
+             "이용", "준비", "배수", "난방", "냉방", "환기", "세탁"}  # and what a service or a home should do
 NOT_THERE = ((AWAITED, COMING, ("아직안옴", "VV"), False, True), (KEPT, SHOWING, ("사라짐", "VV"), False, True),
              (TROUBLES | BLEMISHES, SHOWING, ("해결", "NNG"), True, True),
              (FUNCTIONS, {("되", "VV"), ("되", "XSV")}, ("안됨", "VV"), True, False))
