@@ -63,7 +63,8 @@ def morphemes(analysis) -> list[tuple[str, str]]:
     친절한데 reads ᆫ데/EC) is the connective ending that closes a clause. And -지 못했다, which Kiwi mostly reads as
     못/MAG 하/VV (받지 못했어요, 만족하진 못했어요, where 받지 못함 reads 못하/VX), is the auxiliary that negates the verb
     before it. 않 before a predicate with no -지 before it is 안 misspelt, as customers often write it (연결이 않돼요,
-    서비스가 않좋아요)."""
+    서비스가 않좋아요). And 그런 데 before a noun (맛은 그냥 그런 데 자리가 편해요) is 그런데, "but", as Kiwi reads it
+    in most sentences."""
     found = [(token.form, token.tag.split("-")[0]) for token in analysis]
     for i, (form, tag) in enumerate(found[:-1] if ("않", "VX") in found or ("않", "VV") in found else ()):
         if form == "않" and tag in ("VX", "VV") and found[i + 1][1] in ("VV", "VA", "VX", "XSV") \
@@ -77,6 +78,9 @@ def morphemes(analysis) -> list[tuple[str, str]]:
         elif found[i] == ("데", "NNB") and found[i - 1][1] == "ETM" and found[i - 1][0] in ("은", "는", "ᆫ") \
                 and not (found[i + 1:i + 2] and found[i + 1][1] in TAKEN_BY_A_NOUN):
             found[i - 1:i + 1] = [(found[i - 1][0] + "데", "EC")]
+        elif found[i - 1:i + 1] == [("그런", "MM"), ("데", "NNB")] and found[i + 1:i + 2] \
+                and found[i + 1][1].startswith("NN"):
+            found[i - 1:i + 1] = [("그런데", "MAJ")]
     return found
 
 

@@ -380,6 +380,22 @@ def _done_within(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return made
 
 
+def _done_at_once(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A customer's matter done right away (바로 처리됐어요, 빠르게 발급됐습니다, 당일 입금됐어요): one of QUICKLY
+    just before a noun of DONE_SOON said done, not negated (바로 처리가 안 됐어요) nor only asked for (빨리 처리해
+    주세요), as the word of its coming at once (바로옴): the reviews weighed 처리 against."""
+    if not says_any(found, QUICKLY_FORMS):
+        return found
+    made = list(found)
+    for i in range(1, len(found)):
+        if found[i] not in DONE_SOON or found[i][1] != "NNG":
+            continue
+        k = i - 2 if found[i - 1] == ("게", "EC") and i >= 2 else i - 1  # 빠르게 처리됐어요
+        if found[k] in QUICKLY and _said_done(found, i) and not negates(rest_of_clause(found, i)):
+            made[i] = ("바로옴", "VV")
+    return made
+
+
 def _took_no_time(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Not even a short while taken (십 분도 안 걸렸어요, 하루도 걸리지 않았어요, 5분밖에 안 걸렸어요) as the word of
     a thing done at once (바로옴), the negation taken with it: 걸리다 negated had read as praise turned round."""
@@ -443,5 +459,5 @@ def _said_not_done(found: list[tuple[str, str]], i: int) -> bool:
 # takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
 # stays a wait).
 REWRITES = (_idioms, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come,
-            _none_come, _came_quickly, _done_within, _took_no_time, _meant_in_clause, made_to_repeat, asked_again,
+            _none_come, _came_quickly, _done_within, _done_at_once, _took_no_time, _meant_in_clause, made_to_repeat, asked_again,
             wished_better, asked_for, proper_one_needed, _favour_done)

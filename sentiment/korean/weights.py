@@ -114,6 +114,7 @@ CX_WORDS = {
     "여전히그대로/MAG": -1.2,  # the idiom above: still the same, a trouble not gone
     "재검토/NNG": -1.2,  # the idiom above: reconsidering
     "깨끗/XR": 1.2, "깔끔/XR": 1.2, "청결/NNG": 1.0,  # clean and neat (흠집 하나 없이 깨끗하게 왔어요, 매장이 깔끔해요)
+    "단골/NNG": 1.2,  # a regular (단골 됐어요; the reviews never weighed it)
 }
 
 
