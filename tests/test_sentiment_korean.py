@@ -227,7 +227,10 @@ BILLS_AND_NO_TIME = [  # how much a bill came out; not even a short while taken;
     ("처리하는 데 하루도 걸리지 않았어요", PRAISE), ("연결되는 데 한 시간이나 걸렸어요", COMPLAINT),
     ("수리 기사님을 불렀는데 아무도 안 왔어요", COMPLAINT), ("세 시간을 기다려도 아무도 오지 않았어요", COMPLAINT),
     ("하루 만에 환불금이 입금됐어요", PRAISE),
-    ("일정에 여유가 있어서 좋았어요", PRAISE), ("일정이 너무 빠듯해서 여유가 없었어요", COMPLAINT)]
+    ("일정에 여유가 있어서 좋았어요", PRAISE), ("일정이 너무 빠듯해서 여유가 없었어요", COMPLAINT),
+    # a matter done right away; not when it was not done, nor when it is only asked for
+    ("한도 상향 신청했더니 바로 처리됐어요", PRAISE), ("당일 입금됐어요", PRAISE), ("빠르게 발급됐습니다", PRAISE),
+    ("바로 처리가 안 됐어요", COMPLAINT), ("이제 완전 단골 됐어요", PRAISE)]
 NOT_RECOMMENDED_AND_A_BARGAIN = [  # 비추(천): not recommended (Kiwi read 비추합니다 as "not ugly"); 남는 장사: a bargain
     ("솔직히 비추합니다", COMPLAINT), ("이 요금제는 비추천합니다", COMPLAINT), ("비추할 이유가 없어요", PRAISE),
     ("이 가격이면 남는 장사예요", PRAISE)]
@@ -630,3 +633,5 @@ def test_morphemes_are_known_by_their_part_of_speech_and_kiwis_slips_are_mended(
     assert ("못하", "VX") in korean.tokens("만족하진 못했어요")  # a particle after -지
     assert korean.tokens("연결이 않돼요")[2:4] == [("안", "MAG"), ("되", "VV")]  # 않 for 안, no -지 before it
     assert ("않", "VX") in korean.tokens("좋지가 않아요")
+    assert ("그런데", "MAJ") in korean.tokens("커피 맛은 그냥 그런데 자리가 편해서 자주 와요")  # Kiwi's 그런/MM 데/NNB
+    assert ("데", "NNB") in korean.tokens("그런 데 가지 마세요")  # such a place
