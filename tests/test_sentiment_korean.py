@@ -385,6 +385,12 @@ def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
 
+@pytest.mark.parametrize("text", ["계속 이러면 소비자원에 신고할 거예요", "공정위에 신고하겠습니다"])
+def test_a_matter_taken_to_a_regulator_leans_to_complaint(text):
+    """Not only a complaint's sign: a leaning, which a call's dissatisfaction reads (it read -0.02 and -0.08, no leaning)."""
+    assert korean.score(text).leaning < -0.2
+
+
 @pytest.mark.parametrize("text", ["빠른 처리 부탁드립니다", "빠른 해결 바람", "친절한 응대 부탁드립니다", "정확한 안내를 부탁드려요"])
 def test_a_quality_asked_for_is_neither_praise_nor_a_complaint(text):
     """빠르다 in 빠른 처리 부탁드립니다 is asked for, not had (it read +0.26 to +0.54); on a call it is a polite

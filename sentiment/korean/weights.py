@@ -115,6 +115,10 @@ CX_WORDS = {
     "재검토/NNG": -1.2,  # the idiom above: reconsidering
     "깨끗/XR": 1.2, "깔끔/XR": 1.2, "청결/NNG": 1.0,  # clean and neat (흠집 하나 없이 깨끗하게 왔어요, 매장이 깔끔해요)
     "단골/NNG": 1.2,  # a regular (단골 됐어요; the reviews never weighed it)
+    # the regulators a customer takes a matter to (소비자원에 신고할 거예요, 금감원에 민원 넣겠습니다): the reviews never
+    # named them; the dissatisfaction score's escalation says the same of a call
+    "소비자원/NNP": -1.5, "소비자원/NNG": -1.5, "한국소비자원/NNP": -1.5, "소보원/NNG": -1.5, "감독원/NNG": -1.5,
+    "금감원/NNG": -1.5, "공정위/NNG": -1.5, "방통위/NNG": -1.5,
 }
 
 
