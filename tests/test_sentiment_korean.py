@@ -230,7 +230,10 @@ BILLS_AND_NO_TIME = [  # how much a bill came out; not even a short while taken;
     ("일정에 여유가 있어서 좋았어요", PRAISE), ("일정이 너무 빠듯해서 여유가 없었어요", COMPLAINT),
     # a matter done right away; not when it was not done, nor when it is only asked for
     ("한도 상향 신청했더니 바로 처리됐어요", PRAISE), ("당일 입금됐어요", PRAISE), ("빠르게 발급됐습니다", PRAISE),
-    ("바로 처리가 안 됐어요", COMPLAINT), ("이제 완전 단골 됐어요", PRAISE)]
+    ("바로 처리가 안 됐어요", COMPLAINT), ("이제 완전 단골 됐어요", PRAISE),
+    # looking forward to what is to come; a hope let down, or not looked forward to, is not
+    ("다음 업데이트가 기대돼요", PRAISE), ("요청한 기능이 다음 분기에 들어간다고 해서 기대하고 있어요", PRAISE),
+    ("많이 기대하고 있습니다", PRAISE), ("기대되는 영화였는데 실망했어요", COMPLAINT), ("기대 안 돼요", COMPLAINT)]
 NOT_RECOMMENDED_AND_A_BARGAIN = [  # 비추(천): not recommended (Kiwi read 비추합니다 as "not ugly"); 남는 장사: a bargain
     ("솔직히 비추합니다", COMPLAINT), ("이 요금제는 비추천합니다", COMPLAINT), ("비추할 이유가 없어요", PRAISE),
     ("이 가격이면 남는 장사예요", PRAISE)]

@@ -27,6 +27,7 @@ from .words import (
     APPEAL,
     AS_MUCH_AS_THIS,
     AS_SOON_AS,
+    ANTICIPATION,
     AWAITED,
     BETTER,
     CAME_OUT,
@@ -122,6 +123,38 @@ def _idioms(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
             merged.append(found[i])
             i += 1
     return merged
+
+
+def _looked_forward_to(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """기대 said of what is to come (기대돼요, 기대가 됩니다, 기대되는 서비스, 기대하고 있어요, 기대하겠습니다,
+    기대할게요) as looking forward (기대됨): the reviews weighed 기대 mostly as hopes let down (기대했는데, 기대
+    이하). Not in the past (기대되는 영화였는데), not asked, and not negated (기대 안 돼요: the negation turns it)."""
+    if ANTICIPATION not in found:
+        return found
+    made = list(found)
+    for i, morpheme in enumerate(found):
+        if morpheme != ANTICIPATION:
+            continue
+        k = i + 1 + (found[i + 1:i + 2] == [("가", "JKC")])  # 기대가 됩니다
+        end = next((j for j in range(k, len(found)) if found[j][1] == "SF"), len(found))
+        rest = found[k:end]
+        asked = any(m[1] == "EF" and m[0].endswith(QUESTION_ENDINGS) for m in rest)
+        if _looking_forward(rest) and ("었", "EP") not in rest and not asked:
+            made[i] = ("기대됨", "VV")
+    return made
+
+
+def _looking_forward(after: list[tuple[str, str]]) -> bool:
+    """Whether what follows 기대 says it is looked forward to: 되 and its ending (기대돼요, 기대되는), 하고 있다
+    (기대하고 있어요), or 하겠다 and 할게요."""
+    if len(after) < 2:
+        return False
+    if after[0][0] == "되" and after[0][1] in ("XSV", "VV"):
+        return after[1][1] in ("EF", "ETM")
+    if after[0] != ("하", "XSV"):
+        return False
+    return (after[1:3] == [("고", "EC"), ("있", "VX")] and after[3:4] != [] and after[3][1] == "EF") \
+        or after[1] in (("겠", "EP"), ("ᆯ게요", "EF"))
 
 
 def _none_like_it(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -458,6 +491,6 @@ def _said_not_done(found: list[tuple[str, str]], i: int) -> bool:
 # The rules that rewrite a text's morphemes before `word_features` counts them, in the order they run: each
 # takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
 # stays a wait).
-REWRITES = (_idioms, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come,
+REWRITES = (_idioms, _looked_forward_to, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come,
             _none_come, _came_quickly, _done_within, _done_at_once, _took_no_time, _meant_in_clause, made_to_repeat, asked_again,
             wished_better, asked_for, proper_one_needed, _favour_done)

@@ -257,6 +257,7 @@ COMING_FORMS = frozenset(form for form, _ in COMING)
 QUICKLY_FORMS = frozenset(form for form, _ in QUICKLY) | {AS_SOON_AS[0], SHORTLY[0]}
 FIXED_BY_US_FORMS = frozenset(form for form, _ in FIXED_BY_US)
 GIVING = frozenset({"주"})  # 주셨어요, 갖다 주셨어요: `_favour_done`
+ANTICIPATION = ("기대", "NNG")  # looked forward to (`_looked_forward_to`), or hoped and let down
 HONOURED = {("님", "XSN"), ("분", "NNB")}  # 선생님, 기사님, 직원분: someone the customer honours
 PLEASE = ("좀", "MAG")  # 연락 좀 주세요: asked of someone
 APPEAL = {"점", "장점", "매력", "재미", "강점", "차별점", "가치"}  # what a thing has to offer (`_cannot_see`)
