@@ -233,7 +233,13 @@ BILLS_AND_NO_TIME = [  # how much a bill came out; not even a short while taken;
     ("바로 처리가 안 됐어요", COMPLAINT), ("이제 완전 단골 됐어요", PRAISE),
     # looking forward to what is to come; a hope let down, or not looked forward to, is not
     ("다음 업데이트가 기대돼요", PRAISE), ("요청한 기능이 다음 분기에 들어간다고 해서 기대하고 있어요", PRAISE),
-    ("많이 기대하고 있습니다", PRAISE), ("기대되는 영화였는데 실망했어요", COMPLAINT), ("기대 안 돼요", COMPLAINT)]
+    ("많이 기대하고 있습니다", PRAISE), ("기대되는 영화였는데 실망했어요", COMPLAINT), ("기대 안 돼요", COMPLAINT),
+    # a downside hard to find is next to none; what a customer wants, hard to find, is a complaint
+    ("단점을 찾기 어려워요", PRAISE), ("단점이 없어요", PRAISE), ("불편함을 느끼기 힘들어요", PRAISE),
+    ("원하는 메뉴를 찾기 어려워요", COMPLAINT), ("단점이 많아요", COMPLAINT),
+    # the dearest there is, the cheapest there is; what lasts
+    ("이보다 비싼 건 없어요", COMPLAINT), ("이보다 싼 곳은 없어요", PRAISE), ("배터리가 하루 종일 가요", PRAISE),
+    ("배터리가 오래 못 가요", COMPLAINT)]
 NOT_RECOMMENDED_AND_A_BARGAIN = [  # 비추(천): not recommended (Kiwi read 비추합니다 as "not ugly"); 남는 장사: a bargain
     ("솔직히 비추합니다", COMPLAINT), ("이 요금제는 비추천합니다", COMPLAINT), ("비추할 이유가 없어요", PRAISE),
     ("이 가격이면 남는 장사예요", PRAISE)]

@@ -37,9 +37,11 @@ from .words import (
     DONE_SOON,
     FIXED_BY_US,
     FIXED_BY_US_FORMS,
+    FOUND_OR_FELT,
     GIVING,
     GOING_ON,
     HARD,
+    HARD_TO,
     HARD_WON,
     HONOURED,
     IDIOMS,
@@ -155,6 +157,20 @@ def _looking_forward(after: list[tuple[str, str]]) -> bool:
         return False
     return (after[1:3] == [("고", "EC"), ("있", "VX")] and after[3:4] != [] and after[3][1] == "EF") \
         or after[1] in (("겠", "EP"), ("ᆯ게요", "EF"))
+
+
+def _hard_to_find(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """-기 어렵다/힘들다 after finding or feeling (단점을 찾기 어려워요, 불편함을 느끼기 힘들어요) as -지 못하다: what is
+    hard to find is next to none of it, and the negation passes to the object as 찾을 수 없어요 does; 어렵다 itself,
+    a complaint elsewhere (사용하기 어려워요), says nothing more here."""
+    if not says_any(found, HARD_TO):
+        return found
+    made = list(found)
+    for i in range(len(found) - 2, 0, -1):
+        if found[i - 1][0] in FOUND_OR_FELT and found[i - 1][1] == "VV" and found[i] == ("기", "ETN") \
+                and found[i + 1][0] in HARD_TO and found[i + 1][1] == "VA":
+            made[i:i + 2] = [("지", "EC"), ("못하", "VX")]
+    return made
 
 
 def _none_like_it(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -491,6 +507,6 @@ def _said_not_done(found: list[tuple[str, str]], i: int) -> bool:
 # The rules that rewrite a text's morphemes before `word_features` counts them, in the order they run: each
 # takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
 # stays a wait).
-REWRITES = (_idioms, _looked_forward_to, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come,
+REWRITES = (_idioms, _looked_forward_to, _hard_to_find, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come,
             _none_come, _came_quickly, _done_within, _done_at_once, _took_no_time, _meant_in_clause, made_to_repeat, asked_again,
             wished_better, asked_for, proper_one_needed, _favour_done)

@@ -47,6 +47,8 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("비", "추천"), ("비추천", "VV")), (("비", "추하"), ("비추천", "VV")),
           (("남", "는", "장사"), ("남는장사", "NNG")),  # "a deal that pays" (충분히 남는 장사예요): a bargain
           (("반", "값"), ("반값", "NNG")),  # half price (반값이라 개이득): a bargain
+          # lasts (배터리가 오래 가요, 하루 종일 가요, 향이 오래 가요; 오래 못 가요 turned round)
+          (("오래", "가"), ("오래감", "VV")), (("종일", "가"), ("오래감", "VV")),
           # reconsidering (다시 검토해 봐야겠어요, 재검토하겠습니다): a customer thinking of leaving
           (("다시", "검토"), ("재검토", "NNG")), (("재", "검토"), ("재검토", "NNG")),
           # still the same (고쳤다고 하셨는데 여전히 그대로예요, 아직도 그대로네요): a trouble not gone; 그대로 alone is
@@ -167,8 +169,8 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
 AS_MUCH_AS_THIS = {("이만", "XR"), ("이만큼", "MAG"), ("이만큼", "NNG")}
 THIS_MUCH = [("이", "NP"), ("만", "JX"), ("하", "VV")]
 MORE_THAN_THIS = [("이", "NP"), ("보다", "JKB")]
-BETTER = {("낫", "VA"), ("좋", "VA"), ("훌륭하", "VA"), ("뛰어나", "VA")}  # 이보다 나은 건 없어요
-WORSE = {("나쁘", "VA"), ("심하", "VA"), ("못하", "VA")}  # 이보다 나쁜 건 없어요
+BETTER = {("낫", "VA"), ("좋", "VA"), ("훌륭하", "VA"), ("뛰어나", "VA"), ("싸", "VA")}  # 이보다 나은(싼) 건 없어요
+WORSE = {("나쁘", "VA"), ("심하", "VA"), ("못하", "VA"), ("비싸", "VA")}  # 이보다 나쁜(비싼) 건 없어요
 PRICES = {"요금", "가격", "금액", "비용", "값", "견적", "견적가", "구독료", "이용료", "사용료", "수수료", "청구액", "청구서",
           "관리비", "배송비", "보험료", "단가", "월세", "요금제", "회비", "가입비", "난방비", "전기료", "전기세", "가스비",
           "수도료", "수도세", "통신비", "택시비", "수리비", "진료비", "병원비", "공과금", "이자"}
@@ -257,6 +259,7 @@ COMING_FORMS = frozenset(form for form, _ in COMING)
 QUICKLY_FORMS = frozenset(form for form, _ in QUICKLY) | {AS_SOON_AS[0], SHORTLY[0]}
 FIXED_BY_US_FORMS = frozenset(form for form, _ in FIXED_BY_US)
 GIVING = frozenset({"주"})  # 주셨어요, 갖다 주셨어요: `_favour_done`
+FOUND_OR_FELT, HARD_TO = {"찾", "느끼"}, {"어렵", "힘들"}  # 단점을 찾기 어려워요: `_hard_to_find`
 ANTICIPATION = ("기대", "NNG")  # looked forward to (`_looked_forward_to`), or hoped and let down
 HONOURED = {("님", "XSN"), ("분", "NNB")}  # 선생님, 기사님, 직원분: someone the customer honours
 PLEASE = ("좀", "MAG")  # 연락 좀 주세요: asked of someone
