@@ -193,6 +193,8 @@ FAVOURS_DONE = [  # -어 주셨어요: a courtesy done, unless it was not done o
     ("직원분이 우산까지 챙겨 주셨어요", PRAISE), ("상담사님이 서류를 하나하나 확인해 주셨어요", PRAISE),
     ("다른 사이즈로 잘못 보내 주셨어요", COMPLAINT), ("결국 환불을 안 해 주셨어요", COMPLAINT),
     ("수리비를 부당하게 청구받았어요", COMPLAINT),
+    # done only after: a favour come too late
+    ("추가 요금은 시술이 끝나고 나서야 말해 주셨어요", COMPLAINT), ("한 달이 지나서야 환불해 주셨어요", COMPLAINT),
     # -어 주세요 said of someone honoured is what they do each time
     ("기사님이 항상 꼼꼼하게 점검해 주세요", PRAISE), ("직원분들이 늘 웃으면서 맞아 주세요", PRAISE)]
 NEGATIONS_THAT_CANCEL = [  # a prefix's negation, and none of it or not it, turn a word round once each

@@ -52,6 +52,7 @@ from .words import (
     NOT_THERE,
     NOT_THERE_VERBS,
     NUMBERS,
+    ONLY_AFTER,
     OURSELVES,
     PLEASE,
     QUICKLY,
@@ -345,7 +346,9 @@ def _favour_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """-어 주셨어요, said of what someone did for the customer (짐까지 방으로 옮겨 주셨어요, 끝까지 웃으면서 응대해
     주셨어요, 비 오는데도 갖다주셨어요; 미리 안내해 줬어요), as a favour done (해주심) in the place of its 주다: a
     courtesy the words around it may not weigh. Not asked (해 주셨나요?), not negated (안 해 주셨어요, 해 주지
-    않으셨어요), not wished (해 주셨으면), not done wrong (색상을 다르게 보내 주셨네요, 잘못 보내 주셨어요)."""
+    않으셨어요), not wished (해 주셨으면), not done wrong (색상을 다르게 보내 주셨네요, 잘못 보내 주셨어요); and done
+    only after (-어서야: 시술 끝나고 나서야 말해 주셨어요, 한 달이 지나서야 환불해 주셨어요), a favour come too late
+    (늦게해줌)."""
     if not says_any(found, GIVING):
         return found
     made = list(found)
@@ -358,7 +361,8 @@ def _favour_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         sentence = found[sentence_start(found, i):i]
         if ending.endswith(QUESTION_ENDINGS) or any(m in NEGATORS_BEFORE | DONE_WRONG for m in sentence):
             continue
-        made[i] = ("해주심", "VV")
+        too_late = any(sentence[k:k + 2] == ONLY_AFTER for k in range(len(sentence) - 1))
+        made[i] = ("늦게해줌", "VV") if too_late else ("해주심", "VV")
     return made
 
 

@@ -54,6 +54,8 @@ CX_WORDS = {
     "아직안옴/VV": -1.5,  # the idiom above: not come or not received yet (and AWAITED, not come)
     "바로옴/VV": 1.2,  # what a customer waits for come at once (QUICKLY)
     "해주심/VV": 0.8,  # a favour done for the customer (_favour_done)
+    "늦게해줌/VV": -1.2,  # done for the customer only after (_favour_done: 한 달이 지나서야 환불해 주셨어요)
+    "미지근/XR": -1.2,  # lukewarm (국물이 미지근하게 왔어요, 반응이 미지근해요)
     "부당/NNG": -1.5, "부당/XR": -1.5, "과다/NNG": -1.0, "바가지/NNG": -1.5,  # charged unfairly, too much: a rip-off
     "요금인상/VV": -1.5, "요금인하/VV": 1.0,  # a price gone up or down (MEANT_IN_CLAUSE)
     "사라짐/VV": -1.5,  # what a customer keeps gone (MEANT_IN_CLAUSE)

@@ -262,6 +262,7 @@ GIVING = frozenset({"주"})  # 주셨어요, 갖다 주셨어요: `_favour_done`
 FOUND_OR_FELT, HARD_TO = {"찾", "느끼"}, {"어렵", "힘들"}  # 단점을 찾기 어려워요: `_hard_to_find`
 ANTICIPATION = ("기대", "NNG")  # looked forward to (`_looked_forward_to`), or hoped and let down
 HONOURED = {("님", "XSN"), ("분", "NNB")}  # 선생님, 기사님, 직원분: someone the customer honours
+ONLY_AFTER = [("어서", "EC"), ("야", "JX")]  # 끝나고 나서야, 지나서야: only after (a favour come too late)
 PLEASE = ("좀", "MAG")  # 연락 좀 주세요: asked of someone
 APPEAL = {"점", "장점", "매력", "재미", "강점", "차별점", "가치"}  # what a thing has to offer (`_cannot_see`)
 BLEMISHES = {"흠집", "스크래치", "기스", "얼룩", "하자", "자국", "찍힘"}
