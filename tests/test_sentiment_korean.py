@@ -193,6 +193,8 @@ FAVOURS_DONE = [  # -어 주셨어요: a courtesy done, unless it was not done o
     ("직원분이 우산까지 챙겨 주셨어요", PRAISE), ("상담사님이 서류를 하나하나 확인해 주셨어요", PRAISE),
     ("다른 사이즈로 잘못 보내 주셨어요", COMPLAINT), ("결국 환불을 안 해 주셨어요", COMPLAINT),
     ("수리비를 부당하게 청구받았어요", COMPLAINT),
+    # a negation in a clause before it is not the favour's; one describing what was given is
+    ("이삿짐 기사님들이 가구 하나 안 긁히게 옮겨 주셨어요", PRAISE), ("유통기한이 얼마 안 남은 걸 보내 주셨어요", COMPLAINT),
     # done only after: a favour come too late
     ("추가 요금은 시술이 끝나고 나서야 말해 주셨어요", COMPLAINT), ("한 달이 지나서야 환불해 주셨어요", COMPLAINT),
     # -어 주세요 said of someone honoured is what they do each time
@@ -479,9 +481,9 @@ def test_a_favour_done_is_found_only_where_it_was_done_as_asked():
         return "해주심/VV" in korean.features(text, korean.tokens(text))
 
     assert favour("짐을 방까지 옮겨 주셨어요") and favour("끝까지 친절하게 설명해 주셨습니다")
-    assert favour("선생님이 진도를 조절해 주세요")
+    assert favour("선생님이 진도를 조절해 주세요") and favour("가구 하나 안 긁히게 옮겨 주셨어요")
     for text in ("환불을 안 해 주셨어요", "색상을 다르게 보내 주셨네요", "확인해 주셨나요?", "빨리 처리해 주셨으면 해요",
-                 "처리해 주세요", "담당자분이 연락 좀 주세요", "상담사님 확인해 주세요"):
+                 "처리해 주세요", "담당자분이 연락 좀 주세요", "상담사님 확인해 주세요", "유통기한 안 남은 걸 보내 주셨어요"):
         assert not favour(text), text
 
 

@@ -359,7 +359,12 @@ def _favour_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if ending is None:
             continue
         sentence = found[sentence_start(found, i):i]
-        if ending.endswith(QUESTION_ENDINGS) or any(m in NEGATORS_BEFORE | DONE_WRONG for m in sentence):
+        start = clause_start(found, i)
+        if start and found[start - 1][1] == "ETM":
+            start = clause_start(found, start - 1)  # 유통기한 안 남은 걸 보내 주셨어요: what was given, described
+        # negated in its clause, not in one before it (가구 하나 안 긁히게 옮겨 주셨어요, 접속이 안 돼서 문의했는데)
+        negated = any(m in NEGATORS_BEFORE for m in found[start:i])
+        if ending.endswith(QUESTION_ENDINGS) or negated or any(m in DONE_WRONG for m in sentence):
             continue
         too_late = any(sentence[k:k + 2] == ONLY_AFTER for k in range(len(sentence) - 1))
         made[i] = ("늦게해줌", "VV") if too_late else ("해주심", "VV")
