@@ -243,7 +243,9 @@ BILLS_AND_NO_TIME = [  # how much a bill came out; not even a short while taken;
     ("원하는 메뉴를 찾기 어려워요", COMPLAINT), ("단점이 많아요", COMPLAINT),
     # the dearest there is, the cheapest there is; what lasts
     ("이보다 비싼 건 없어요", COMPLAINT), ("이보다 싼 곳은 없어요", PRAISE), ("배터리가 하루 종일 가요", PRAISE),
-    ("배터리가 오래 못 가요", COMPLAINT)]
+    ("배터리가 오래 못 가요", COMPLAINT),
+    # worth its price, after a concession
+    ("약간 비싸긴 해도 품질을 생각하면 충분히 그 값을 합니다", PRAISE), ("이름값 하네요", PRAISE), ("값을 못 해요", COMPLAINT)]
 NOT_RECOMMENDED_AND_A_BARGAIN = [  # 비추(천): not recommended (Kiwi read 비추합니다 as "not ugly"); 남는 장사: a bargain
     ("솔직히 비추합니다", COMPLAINT), ("이 요금제는 비추천합니다", COMPLAINT), ("비추할 이유가 없어요", PRAISE),
     ("이 가격이면 남는 장사예요", PRAISE)]
