@@ -406,6 +406,12 @@ def test_a_matter_taken_to_a_regulator_leans_to_complaint(text):
     assert korean.score(text).leaning < -0.2
 
 
+@pytest.mark.parametrize("text", ["일주일째 연락 한 통 없으시네요", "전화 한 통 없어요"])
+def test_not_one_call_is_still_waiting(text):
+    """Not one (한 통) between what is awaited and 없다 is still waiting, with a leaning (it read -0.14 and -0.17, none)."""
+    assert korean.score(text).leaning < -0.2
+
+
 @pytest.mark.parametrize("text", ["빠른 처리 부탁드립니다", "빠른 해결 바람", "친절한 응대 부탁드립니다", "정확한 안내를 부탁드려요"])
 def test_a_quality_asked_for_is_neither_praise_nor_a_complaint(text):
     """빠르다 in 빠른 처리 부탁드립니다 is asked for, not had (it read +0.26 to +0.54); on a call it is a polite

@@ -32,7 +32,8 @@ NEGATING_PREFIXES = {"불", "비", "무", "미"}
 # prefixes, and 어렵다 of 좋다고 하기는 어렵다
 NEGATING_FORMS = {form for form, _ in NEGATORS_BEFORE | NEGATORS_AFTER | NONE_OF} | {"아니", "어렵"} | NEGATING_PREFIXES
 # none, not one, not once: 하나도 없다, 한 명도 없다, 한 번 없다 (not 건, 분: 해결된 건 하나도 없어요 is "what was solved")
-ONE_OF = {("하나", "NR"), ("한", "MM"), ("번", "NNB"), ("명", "NNB"), ("개", "NNB"), ("가지", "NNB"), ("군데", "NNB")}
+ONE_OF = {("하나", "NR"), ("한", "MM"), ("번", "NNB"), ("명", "NNB"), ("개", "NNB"), ("가지", "NNB"), ("군데", "NNB"),
+          ("통", "NNB")}  # 연락 한 통 없어요: not one call
 ALMOST = ("거의", "MAG")  # 거의 없다: next to none
 ENTIRELY = {("완전히", "MAG"), ("아예", "MAG"), ("싹", "MAG"), ("말끔히", "MAG"), ("깨끗이", "MAG")}  # none at all
 # Adverbs that go with a negation (별로 좋지 않다, 전혀 문제 없다, 하나도 안 친절해요): with one after them in
@@ -105,7 +106,7 @@ def _only(found: list[tuple[str, str]], i: int) -> bool:
     return ONLY in found[clause_start(found, i):i + 2]
 
 
-def _between_noun_and_none(morpheme: tuple[str, str]) -> bool:
+def between_noun_and_none(morpheme: tuple[str, str]) -> bool:
     """A particle, 하나(도), 한 번(도), 전혀 and the like, or 거의, which may stand between a noun and the 없다 that
     says there is none of it (문제 없어요, 나무랄 데가 없어요, 문제가 전혀 없어요, 불편한 거 하나도 없어요, 고장 한 번
     없어요, 불친절한 직원은 한 명도 없었어요: not once, not one; 소음이 거의 없어요: next to none; 오류가 완전히
@@ -115,9 +116,9 @@ def _between_noun_and_none(morpheme: tuple[str, str]) -> bool:
 
 
 def said_of_a_noun(found: list[tuple[str, str]], i: int) -> bool:
-    """Whether the 없다 at `i` follows its noun (`_between_noun_and_none` between)."""
+    """Whether the 없다 at `i` follows its noun (`between_noun_and_none` between)."""
     j = i - 1
-    while j >= 0 and _between_noun_and_none(found[j]):
+    while j >= 0 and between_noun_and_none(found[j]):
         j -= 1
     return j >= 0 and found[j][1].startswith("NN")
 
@@ -128,7 +129,7 @@ def _what_there_is_none_of(found: list[tuple[str, str]], i: int) -> list[int]:
     a noun, nor for -ㄹ 수 없다 ("cannot": 더 이상 기다릴 수 없어요 is no praise of waiting), which the learned
     weights of 수없 read."""
     j = i - 1
-    while j >= 0 and _between_noun_and_none(found[j]):
+    while j >= 0 and between_noun_and_none(found[j]):
         j -= 1  # 건 하나도 없어요: none at all; 직원은 한 명도 없었어요: not one
     if j < 1 or not found[j][1].startswith("NN") or found[j] == ("수", "NNB"):
         return []
@@ -240,7 +241,7 @@ def _negated(found: list[tuple[str, str]], i: int) -> bool:
     if tag.startswith(("VV", "VA")) and ahead[:1] and ahead[0][1] == "ETN":
         tag, ahead = "NNG", found[i + 2:i + 7]  # a verb made a noun (기다림 없이) is negated as a noun is
     if tag.startswith("NN"):  # a noun, its particle, then 없다, or 없이 (대기 시간 없이: without)
-        rest = [token for token in ahead if not _between_noun_and_none(token)]  # 문제가 전혀 없어요
+        rest = [token for token in ahead if not between_noun_and_none(token)]  # 문제가 전혀 없어요
         return bool(rest) and rest[0] in NONE_OF
     return False
 

@@ -22,7 +22,7 @@ from .grammar import (
     says_any,
     sentence_start,
 )
-from .negation import NEGATING_FORMS
+from .negation import NEGATING_FORMS, between_noun_and_none
 from .words import (
     APPEAL,
     AS_MUCH_AS_THIS,
@@ -322,7 +322,7 @@ def _not_come(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _none_come(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """What a customer waits for said to be none (아직 회신이 없어요, 연락이 없네요, 답변 없음) as the word of its
+    """What a customer waits for said to be none (아직 회신이 없어요, 연락이 없네요, 답변 없음, 연락 한 통 없어요) as the word of its
     not having come (아직안옴), the noun with it: 없다 after a noun would turn the noun round, and 답변 or 회신
     weigh next to nothing to turn."""
     if ("없", "VA") not in found:
@@ -332,8 +332,8 @@ def _none_come(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if morpheme != ("없", "VA"):
             continue
         j = i - 1
-        while j > 0 and found[j][1].startswith("J"):
-            j -= 1  # its particles: 회신이, 답변도, 연락은
+        while j > 0 and between_noun_and_none(found[j]):
+            j -= 1  # its particles, and not one: 회신이, 답변도, 연락은, 연락 한 통
         if j >= 0 and names_one_of(found, j, AWAITED):
             made[i], made[j] = ("아직안옴", "VV"), (found[j][0], "NNB")
     return made
