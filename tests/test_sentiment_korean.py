@@ -649,6 +649,15 @@ def test_a_film_review_the_rules_do_not_read_is_read_by_the_convolution_too():
     assert korean.score_many([text], syllable_weight=0.0)[0].compound != with_it
 
 
+def test_emoticons_and_jamo_count_as_one_word_however_long_the_run():
+    """ㅠㅠ and ㅠㅠㅠㅠ, ㅗ and ㅗㅗㅗ (a raised finger) are the same word, whose weight the reviews teach."""
+    for short, long_run, word in (("ㅠ", "ㅠㅠㅠㅠ", "EMO/sad"), ("ㅗ", "ㅗㅗㅗ", "EMO/rude"), ("ㅋㅋ", "ㅋㅋㅋㅋㅋ", "EMO/laugh")):
+        assert korean.features(f"최악 {short}", korean.tokens(f"최악 {short}"))[word] == 1.0
+        assert korean.features(f"최악 {long_run}", korean.tokens(f"최악 {long_run}"))[word] == 1.0
+    weights, _ = korean.lexicon()
+    assert weights["EMO/rude"] < 0  # (ㅠㅠ leans to praise in the reviews: a film that made one cry)
+
+
 def test_morphemes_are_known_by_their_part_of_speech_and_kiwis_slips_are_mended():
     assert ("아깝", "VA") in korean.tokens("돈이 아까워요")  # Kiwi's 아깝/VA-I
     assert ("되", "VV") in korean.tokens("해결은 안 됐어요")  # Kiwi's 되/XSV after 안

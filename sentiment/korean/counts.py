@@ -24,7 +24,8 @@ FINAL_CLAUSE = 2.5
 QUESTION = 0.3
 EASE = {"편하", "쉽", "좋", "어렵", "힘들", "불편", "편리", "간편", "까다롭", "번거롭", "괜찮", "나쁘", "싫"}  # 기다리기 편하다
 EMOTICONS = (("EMO/sad", re.compile(r"[ㅠㅜ]{1,}|T[._]T|ㅡ[._]ㅡ")), ("EMO/annoyed", re.compile(r"ㅡㅡ|;;+|-_-")),
-             ("EMO/laugh", re.compile(r"[ㅋㅎ]{2,}")), ("EMO/smile", re.compile(r"\^\^|\^_\^|:\)|:D")))
+             ("EMO/laugh", re.compile(r"[ㅋㅎ]{2,}")), ("EMO/smile", re.compile(r"\^\^|\^_\^|:\)|:D")),
+             ("EMO/rude", re.compile(r"ㅗ+")))  # the jamo ㅗ drawn as a raised finger (최악이다 ㅗㅗ)
 HANGUL_SYLLABLES = re.compile(r"[\uac00-\ud7a3]+")
 # Points given (10점 드립니다, 닥치고 1점): each number of points up to 10 a word of its own, whose weight the
 # reviews teach; given out of a stated top (5점 만점에 2점), as so many out of 10, the top and its 만점
