@@ -8,7 +8,7 @@ import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from sentiment import korean
-from sentiment.korean import contrast, negation, rewrites
+from sentiment.korean import contrast, grammar, negation, rewrites
 
 PRAISE, COMPLAINT = 1, -1
 NEGATED_PREDICATES = [  # a negated predicate is turned round
@@ -647,6 +647,16 @@ def test_a_film_review_the_rules_do_not_read_is_read_by_the_convolution_too():
     assert korean.syllable_logits([text])[0] != 0.0
     with_it = korean.score(text).compound
     assert korean.score_many([text], syllable_weight=0.0)[0].compound != with_it
+
+
+def test_a_closing_sentence_that_explains_leaves_the_stance_to_the_one_before():
+    """-거든요 gives the reason for what was said: the stance is the sentence before it (다행이네요), read in its
+    closing clause; alone, a -거든요 sentence still says its own."""
+    relief = korean.tokens("아 그럼 다행이네요 혹시 몰라서 걱정했거든요")
+    assert grammar.explained_from(relief) == relief.index(("혹시", "MAG"))
+    assert korean.score("아 그럼 다행이네요 혹시 몰라서 걱정했거든요").compound > 0
+    assert grammar.explained_from(korean.tokens("재밌거든요")) == 2
+    assert korean.score("재밌거든요").compound > 0
 
 
 def test_emoticons_and_jamo_count_as_one_word_however_long_the_run():

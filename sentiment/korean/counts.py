@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .contrast import WORRIES, last_contrast, only_then, what_was_feared, worry_overturned
-from .grammar import CONTENT, INTENSIFIERS, NEGATORS_BEFORE, final_clause, intensified, questions, says_any
+from .grammar import CONTENT, INTENSIFIERS, NEGATORS_BEFORE, explained_from, final_clause, intensified, questions, says_any
 from .negation import ALMOST, NEGATIVE_POLARITY, negation_follows, negation_scope, said_of_a_noun
 from .rewrites import REWRITES
 from .weights import CX_WORDS
@@ -72,7 +72,7 @@ def word_features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
     contrast = last_contrast(found)
     feared = what_was_feared(found, contrast)
     asked = questions(found)
-    told = max((i for i in range(len(found)) if i not in asked), default=len(found) - 1) + 1
+    told = min(max((i for i in range(len(found)) if i not in asked), default=len(found) - 1) + 1, explained_from(found))
     final = final_clause(found[:told])
     negated = negation_scope(found) ^ only_then(found)
     intensifying = says_any(found, INTENSIFIERS)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 from operator import itemgetter
 
+EXPLAINING = ("거든요", "거든")  # a closing sentence that gives the reason for what was said before it
 QUESTION_ENDINGS = ("까", "까요", "나요", "가요", "ᆫ가", "ᆫ가요", "는가", "는지요", "니", "냐", "ᆯ까", "ᆯ까요", "죠")
 POLITE_ENDINGS = ("요", "니다")  # 줬어요, 줬습니다: said to someone, not a narrative -다
 CLAUSE_ENDS = ("EC", "EF", "SF", "SP", "ETM")
@@ -73,11 +74,10 @@ def describes_a_noun(found: list[tuple[str, str]], k: int) -> bool:
     return next((tag for _, tag in found[k:] if tag != "EP"), "EF") == "ETM"
 
 
-def questions(found: list[tuple[str, str]]) -> set[int]:
-    """The morphemes of sentences that ask (a ? or an asking ending: 있을까요, 되나요, 맞습니까), but not
-    of those that ask why."""
-    asked: set[int] = set()
-    start = 0
+def sentence_spans(found: list[tuple[str, str]]) -> list[tuple[int, int]]:
+    """Each sentence's (start, end): closed by its ending (EF) or by the mark after it; the morphemes after the last
+    close, if any, are not one."""
+    spans, start = [], 0
     for i, (form, tag) in enumerate(found):
         if tag == "EF":
             following = next((t for t in found[i + 1:] if not t[1].startswith("J")), None)
@@ -85,13 +85,33 @@ def questions(found: list[tuple[str, str]]) -> set[int]:
                 continue  # the full stop after the ending closes the sentence
         elif tag != "SF":
             continue
-        sentence = found[start:i + 1]
-        ending = next((f for f, t in reversed(sentence) if t == "EF"), "")
-        asks = form == "?" or ending.endswith(QUESTION_ENDINGS) or ending.endswith("습니까")
-        if asks and ("왜", "MAG") not in sentence:
-            asked.update(range(start, i + 1))
+        spans.append((start, i + 1))
         start = i + 1
+    return spans
+
+
+def questions(found: list[tuple[str, str]]) -> set[int]:
+    """The morphemes of sentences that ask (a ? or an asking ending: 있을까요, 되나요, 맞습니까), but not
+    of those that ask why."""
+    asked: set[int] = set()
+    for start, end in sentence_spans(found):
+        sentence = found[start:end]
+        ending = next((f for f, t in reversed(sentence) if t == "EF"), "")
+        asks = found[end - 1][0] == "?" or ending.endswith(QUESTION_ENDINGS) or ending.endswith("습니까")
+        if asks and ("왜", "MAG") not in sentence:
+            asked.update(range(start, end))
     return asked
+
+
+def explained_from(found: list[tuple[str, str]]) -> int:
+    """Where a closing sentence that explains (-거든요: 다행이네요 혹시 몰라서 걱정했거든요) starts, after a sentence
+    that says the stance; the end of the text if there is none such."""
+    spans = sentence_spans(found)
+    if len(spans) < 2:
+        return len(found)
+    start, end = spans[-1]
+    ending = next((form for form, tag in reversed(found[start:end]) if tag == "EF"), "")
+    return start if ending in EXPLAINING else len(found)
 
 
 def final_clause(found: list[tuple[str, str]]) -> int:
