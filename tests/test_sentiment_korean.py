@@ -245,7 +245,10 @@ BILLS_AND_NO_TIME = [  # how much a bill came out; not even a short while taken;
     ("이보다 비싼 건 없어요", COMPLAINT), ("이보다 싼 곳은 없어요", PRAISE), ("배터리가 하루 종일 가요", PRAISE),
     ("배터리가 오래 못 가요", COMPLAINT),
     # worth its price, after a concession
-    ("약간 비싸긴 해도 품질을 생각하면 충분히 그 값을 합니다", PRAISE), ("이름값 하네요", PRAISE), ("값을 못 해요", COMPLAINT)]
+    ("약간 비싸긴 해도 품질을 생각하면 충분히 그 값을 합니다", PRAISE), ("이름값 하네요", PRAISE), ("값을 못 해요", COMPLAINT),
+    # less (덜) turns what follows as 안 does; getting better
+    ("다른 데보다 덜 친절한 편이에요", COMPLAINT), ("덜 아파요", PRAISE), ("점점 나아지고 있는 것 같아요", PRAISE),
+    ("전혀 나아지지 않았어요", COMPLAINT)]
 NOT_RECOMMENDED_AND_A_BARGAIN = [  # 비추(천): not recommended (Kiwi read 비추합니다 as "not ugly"); 남는 장사: a bargain
     ("솔직히 비추합니다", COMPLAINT), ("이 요금제는 비추천합니다", COMPLAINT), ("비추할 이유가 없어요", PRAISE),
     ("이 가격이면 남는 장사예요", PRAISE)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .asking import asked_again, asked_for, made_to_repeat, proper_one_needed, wished_better
 from .grammar import (
+    LESS,
     NEGATORS_BEFORE,
     POLITE_ENDINGS,
     PREDICATE,
@@ -232,6 +233,8 @@ def _meant_in_clause(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 meant[i] = word
                 for j in _with_compounds(found, subjects, i) if gone else ():
                     meant[j] = (found[j][0], "NNB")  # not a content word: counted no more
+                if found[i - 1] == LESS and form == "나오":
+                    meant[i - 1] = (LESS[0], "NNB")  # 덜 나왔어요: the way the bill moved, taken with the word, no negation
                 break
     return meant
 

@@ -120,6 +120,7 @@ CX_WORDS = {
     "단점/NNG": -1.2,  # a downside (단점이 없어요, 단점을 찾기 어려워요: praise, the noun turned; the reviews weighed it little)
     "오래감/VV": 1.0,  # the idiom above: lasts
     "값함/VV": 1.2,  # the idiom above: worth its price
+    "나아지/VV": 1.2,  # getting better (점점 나아지고 있어요; 나아지지 않았어요 turned round)
     "기대됨/VV": 1.2,  # looking forward to it (`_looked_forward_to`: 다음 업데이트가 기대돼요, 기대하고 있어요)
     # the regulators a customer takes a matter to (소비자원에 신고할 거예요, 금감원에 민원 넣겠습니다): the reviews never
     # named them; the dissatisfaction score's escalation says the same of a call

@@ -4,7 +4,7 @@ adding a word never means reading a rule."""
 
 from __future__ import annotations
 
-from .grammar import ONLY
+from .grammar import LESS, ONLY
 
 # Predicates that mostly carry the word before them: 좋은 것 같다, 잘 되다, 사용하고 있다, and those that say
 # a thing happens (트러블이 안 생겨요, 오류가 안 나요: no trouble, no error).
@@ -181,7 +181,7 @@ PRICE_UP = {("오르", "VV"), ("올라가", "VV"), ("올리", "VV"), ("인상", 
 NUMBERS = {"두", "세", "네", "몇"}  # before 배 ("times"): 두 배 (double) of a price; 배 alone is a stomach or a ship
 # How much a price came out (요금이 많이 나왔어요, 난방비가 적게 나와요): 나오다 alone says nothing of it.
 CAME_OUT = {("많이", "MAG"): ("요금인상", "VV"), ("더", "MAG"): ("요금인상", "VV"), ("많", "VA"): ("요금인상", "VV"),
-            ("비싸", "VA"): ("요금인상", "VV"), ("적", "VA"): ("요금인하", "VV"), ("덜", "MAG"): ("요금인하", "VV"),
+            ("비싸", "VA"): ("요금인상", "VV"), ("적", "VA"): ("요금인하", "VV"), LESS: ("요금인하", "VV"),
             ("싸", "VA"): ("요금인하", "VV")}
 TROUBLES = {"문제", "궁금증", "오해", "의문", "불편", "불만", "오류", "에러", "버그", "렉", "끊김", "통증", "냄새", "걱정",
             "스트레스", "트러블", "짜증", "잡음", "소음", "장애", "고장", "불량", "지연", "누락", "부담", "대기",
