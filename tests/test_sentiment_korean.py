@@ -248,7 +248,10 @@ BILLS_AND_NO_TIME = [  # how much a bill came out; not even a short while taken;
     ("약간 비싸긴 해도 품질을 생각하면 충분히 그 값을 합니다", PRAISE), ("이름값 하네요", PRAISE), ("값을 못 해요", COMPLAINT),
     # less (덜) turns what follows as 안 does; getting better
     ("다른 데보다 덜 친절한 편이에요", COMPLAINT), ("덜 아파요", PRAISE), ("점점 나아지고 있는 것 같아요", PRAISE),
-    ("전혀 나아지지 않았어요", COMPLAINT)]
+    ("전혀 나아지지 않았어요", COMPLAINT),
+    # a regular's visits and orders; what comes often, named, is not the customer
+    ("커피 맛은 그냥 그런데 자리가 편해서 자주 와요", PRAISE), ("배달로 자주 시켜 먹어요", PRAISE),
+    ("광고 전화가 너무 자주 와요", COMPLAINT)]
 NOT_RECOMMENDED_AND_A_BARGAIN = [  # 비추(천): not recommended (Kiwi read 비추합니다 as "not ugly"); 남는 장사: a bargain
     ("솔직히 비추합니다", COMPLAINT), ("이 요금제는 비추천합니다", COMPLAINT), ("비추할 이유가 없어요", PRAISE),
     ("이 가격이면 남는 장사예요", PRAISE)]

@@ -54,15 +54,18 @@ from .words import (
     NOT_THERE_VERBS,
     NUMBERS,
     ONLY_AFTER,
+    OFTEN,
     OURSELVES,
     PLEASE,
     QUICKLY,
     QUICKLY_FORMS,
     QUOTED,
+    REGULAR,
     REQUESTS,
     SHORT_WHILE,
     SHORTLY,
     THIS_MUCH,
+    VISITS,
     VERBS_MEANT_IN_CLAUSE,
     WE,
     WISHES,
@@ -172,6 +175,20 @@ def _hard_to_find(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if found[i - 1][0] in FOUND_OR_FELT and found[i - 1][1] == "VV" and found[i] == ("기", "ETN") \
                 and found[i + 1][0] in HARD_TO and found[i + 1][1] == "VA":
             made[i:i + 2] = [("지", "EC"), ("못하", "VX")]
+    return made
+
+
+def _comes_often(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """자주 before a visit or an order (자리가 편해서 자주 와요, 자주 이용해요, 배달로 자주 시켜 먹어요) is a regular
+    customer's (단골): the reviews weighed 오다 against. Not where its clause names what comes (광고 전화가 너무 자주
+    와요: the calls come, not the customer)."""
+    if OFTEN not in found:
+        return found
+    made = list(found)
+    for i in range(len(found) - 1):
+        if found[i] == OFTEN and found[i + 1] in VISITS \
+                and not any(tag == "JKS" for _, tag in found[clause_start(found, i):i]):
+            made[i + 1] = REGULAR
     return made
 
 
@@ -519,6 +536,6 @@ def _said_not_done(found: list[tuple[str, str]], i: int) -> bool:
 # The rules that rewrite a text's morphemes before `word_features` counts them, in the order they run: each
 # takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
 # stays a wait).
-REWRITES = (_idioms, _looked_forward_to, _hard_to_find, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come,
+REWRITES = (_idioms, _looked_forward_to, _hard_to_find, _comes_often, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come,
             _none_come, _came_quickly, _done_within, _done_at_once, _took_no_time, _meant_in_clause, made_to_repeat, asked_again,
             wished_better, asked_for, proper_one_needed, _favour_done)

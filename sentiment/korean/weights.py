@@ -116,7 +116,7 @@ CX_WORDS = {
     "여전히그대로/MAG": -1.2,  # the idiom above: still the same, a trouble not gone
     "재검토/NNG": -1.2,  # the idiom above: reconsidering
     "깨끗/XR": 1.2, "깔끔/XR": 1.2, "청결/NNG": 1.0,  # clean and neat (흠집 하나 없이 깨끗하게 왔어요, 매장이 깔끔해요)
-    "단골/NNG": 1.2,  # a regular (단골 됐어요; the reviews never weighed it)
+    "단골/NNG": 1.2, "단골집/NNG": 1.2,  # a regular (단골 됐어요, 자주 와요: `_comes_often`; the reviews never weighed it)
     "단점/NNG": -1.2,  # a downside (단점이 없어요, 단점을 찾기 어려워요: praise, the noun turned; the reviews weighed it little)
     "오래감/VV": 1.0,  # the idiom above: lasts
     "값함/VV": 1.2,  # the idiom above: worth its price

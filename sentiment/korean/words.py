@@ -263,6 +263,9 @@ QUICKLY_FORMS = frozenset(form for form, _ in QUICKLY) | {AS_SOON_AS[0], SHORTLY
 FIXED_BY_US_FORMS = frozenset(form for form, _ in FIXED_BY_US)
 GIVING = frozenset({"주"})  # 주셨어요, 갖다 주셨어요: `_favour_done`
 FOUND_OR_FELT, HARD_TO = {"찾", "느끼"}, {"어렵", "힘들"}  # 단점을 찾기 어려워요: `_hard_to_find`
+# A regular customer's visits and orders (`_comes_often`: 자주 와요, 자주 이용해요, 자주 시켜 먹어요)
+OFTEN, REGULAR = ("자주", "MAG"), ("단골", "NNG")
+VISITS = {("오", "VV"), ("가", "VV"), ("이용", "NNG"), ("찾", "VV"), ("방문", "NNG"), ("들르", "VV"), ("시키", "VV")}
 ANTICIPATION = ("기대", "NNG")  # looked forward to (`_looked_forward_to`), or hoped and let down
 HONOURED = {("님", "XSN"), ("분", "NNB")}  # 선생님, 기사님, 직원분: someone the customer honours
 ONLY_AFTER = [("어서", "EC"), ("야", "JX")]  # 끝나고 나서야, 지나서야: only after (a favour come too late)
