@@ -61,9 +61,10 @@ A_PROPER_ONE_NEEDED_AND_RECONSIDERING = [  # a proper one needed says the one gi
     ("제대로 된 답변이 필요합니다.", COMPLAINT), ("제대로 된 사과가 필요해요", COMPLAINT),
     ("솔직히 이 가격만큼 가치가 있는지 아직 모르겠어요. 다시 검토해 봐야겠어요.", COMPLAINT),
     ("계약을 재검토할 예정입니다", COMPLAINT), ("다시 검토해 주셔서 감사합니다", PRAISE)]
-STILL_THE_SAME = [  # a trouble said to be still as it was
+STILL_THE_SAME = [  # a trouble said to be still as it was; a quality valued, as good as ever
     ("지난번에도 고쳤다고 하셨는데 여전히 그대로예요", COMPLAINT), ("아직도 그대로네요", COMPLAINT),
-    ("문제가 여전히 그대로예요", COMPLAINT), ("예전 그대로 친절하세요", PRAISE)]
+    ("문제가 여전히 그대로예요", COMPLAINT), ("예전 그대로 친절하세요", PRAISE),
+    ("맛은 여전히 그대로예요", PRAISE), ("품질이 여전히 그대로네요", PRAISE)]
 LITTLE_EXPECTED = [  # little expected, then what came: as a worry overturned, what came says it
     ("기대 안 하고 봤는데 재밌네요", PRAISE), ("기대 없이 갔는데 너무 좋았어요", PRAISE),
     ("기대 안 했는데 역시나 별로였어요", COMPLAINT), ("기대하지 않았는데 의외로 괜찮았어요", PRAISE),

@@ -59,11 +59,14 @@ from .words import (
     PLEASE,
     QUICKLY,
     QUICKLY_FORMS,
+    QUALITIES,
     QUOTED,
     REGULAR,
     REQUESTS,
     SHORT_WHILE,
     SHORTLY,
+    STILL_AS_GOOD,
+    STILL_THE_SAME,
     THIS_MUCH,
     VISITS,
     VERBS_MEANT_IN_CLAUSE,
@@ -175,6 +178,19 @@ def _hard_to_find(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if found[i - 1][0] in FOUND_OR_FELT and found[i - 1][1] == "VV" and found[i] == ("기", "ETN") \
                 and found[i + 1][0] in HARD_TO and found[i + 1][1] == "VA":
             made[i:i + 2] = [("지", "EC"), ("못하", "VX")]
+    return made
+
+
+def _still_as_good(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Still the same (여전히 그대로, the idiom) said of a quality a customer values (맛은 여전히 그대로예요, 사장님
+    친절함도 여전히 그대로예요) is as good as ever (여전히좋음), not a trouble not gone (문제가 여전히 그대로예요)."""
+    if STILL_THE_SAME not in found:
+        return found
+    made = list(found)
+    for i, morpheme in enumerate(found):
+        if morpheme == STILL_THE_SAME and any(form in QUALITIES and tag == "NNG"
+                                              for form, tag in found[clause_start(found, i):i]):
+            made[i] = STILL_AS_GOOD
     return made
 
 
@@ -536,6 +552,6 @@ def _said_not_done(found: list[tuple[str, str]], i: int) -> bool:
 # The rules that rewrite a text's morphemes before `word_features` counts them, in the order they run: each
 # takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
 # stays a wait).
-REWRITES = (_idioms, _looked_forward_to, _hard_to_find, _comes_often, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come,
+REWRITES = (_idioms, _still_as_good, _looked_forward_to, _hard_to_find, _comes_often, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come,
             _none_come, _came_quickly, _done_within, _done_at_once, _took_no_time, _meant_in_clause, made_to_repeat, asked_again,
             wished_better, asked_for, proper_one_needed, _favour_done)

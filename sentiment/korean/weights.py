@@ -114,6 +114,7 @@ CX_WORDS = {
     "비싸보임/VV": 1.2, "싸보임/VV": -1.2,  # the idioms above: looks dear, looks cheap
     "피부트러블/VV": -1.5,  # skin broken out (MEANT_IN_CLAUSE)
     "여전히그대로/MAG": -1.2,  # the idiom above: still the same, a trouble not gone
+    "여전히좋음/MAG": 1.2,  # still the same said of a quality valued (`_still_as_good`: 맛은 여전히 그대로예요)
     "재검토/NNG": -1.2,  # the idiom above: reconsidering
     "깨끗/XR": 1.2, "깔끔/XR": 1.2, "청결/NNG": 1.0,  # clean and neat (흠집 하나 없이 깨끗하게 왔어요, 매장이 깔끔해요)
     "단골/NNG": 1.2, "단골집/NNG": 1.2,  # a regular (단골 됐어요, 자주 와요: `_comes_often`; the reviews never weighed it)

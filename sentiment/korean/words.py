@@ -263,6 +263,9 @@ QUICKLY_FORMS = frozenset(form for form, _ in QUICKLY) | {AS_SOON_AS[0], SHORTLY
 FIXED_BY_US_FORMS = frozenset(form for form, _ in FIXED_BY_US)
 GIVING = frozenset({"주"})  # 주셨어요, 갖다 주셨어요: `_favour_done`
 FOUND_OR_FELT, HARD_TO = {"찾", "느끼"}, {"어렵", "힘들"}  # 단점을 찾기 어려워요: `_hard_to_find`
+# Still the same (the idiom above), or, said of a quality a customer values, as good as ever (`_still_as_good`)
+STILL_THE_SAME, STILL_AS_GOOD = ("여전히그대로", "MAG"), ("여전히좋음", "MAG")
+QUALITIES = {"맛", "품질", "퀄리티", "실력", "친절", "솜씨", "정성", "양", "가성비", "분위기", "서비스질"}
 # A regular customer's visits and orders (`_comes_often`: 자주 와요, 자주 이용해요, 자주 시켜 먹어요)
 OFTEN, REGULAR = ("자주", "MAG"), ("단골", "NNG")
 VISITS = {("오", "VV"), ("가", "VV"), ("이용", "NNG"), ("찾", "VV"), ("방문", "NNG"), ("들르", "VV"), ("시키", "VV")}
