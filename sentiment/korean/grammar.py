@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 from operator import itemgetter
 
-EXPLAINING = ("거든요", "거든")  # a closing sentence that gives the reason for what was said before it
+EXPLAINING = frozenset({"거든요", "거든"})  # a closing sentence that gives the reason for what was said before it
 QUESTION_ENDINGS = ("까", "까요", "나요", "가요", "ᆫ가", "ᆫ가요", "는가", "는지요", "니", "냐", "ᆯ까", "ᆯ까요", "죠")
 POLITE_ENDINGS = ("요", "니다")  # 줬어요, 줬습니다: said to someone, not a narrative -다
 CLAUSE_ENDS = ("EC", "EF", "SF", "SP", "ETM")
@@ -106,7 +106,9 @@ def questions(found: list[tuple[str, str]]) -> set[int]:
 
 def explained_from(found: list[tuple[str, str]]) -> int:
     """Where a closing sentence that explains (-거든요: 다행이네요 혹시 몰라서 걱정했거든요) starts, after a sentence
-    that says the stance; the end of the text if there is none such."""
+    that says the stance; the end of the text if there is none such (most texts have no -거든: not split at all)."""
+    if not says_any(found, EXPLAINING):
+        return len(found)
     spans = sentence_spans(found)
     if len(spans) < 2:
         return len(found)

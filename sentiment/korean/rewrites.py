@@ -358,9 +358,9 @@ def _not_come(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _none_come(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """What a customer waits for said to be none (아직 회신이 없어요, 연락이 없네요, 답변 없음, 연락 한 통 없어요) as the word of its
-    not having come (아직안옴), the noun with it: 없다 after a noun would turn the noun round, and 답변 or 회신
-    weigh next to nothing to turn."""
+    """What a customer waits for said to be none (아직 회신이 없어요, 연락이 없네요, 답변 없음, 연락 한 통 없어요) as
+    the word of its not having come (아직안옴), the noun with it: 없다 after a noun would turn the noun round, and
+    답변 or 회신 weigh next to nothing to turn."""
     if ("없", "VA") not in found:
         return found
     made = list(found)
