@@ -31,19 +31,24 @@ CUSTOMER_SERVICE_PHRASES = [  # charged twice, asked again and again: no word of
     ("중복 결제 확인 부탁드립니다", COMPLAINT), ("두 번 도와주셔서 감사해요", PRAISE),
     ("전화를 몇 번이나 했는데 아무도 안 받아요", COMPLAINT), ("몇 번을 말씀드려야 하나요", COMPLAINT),
     ("기능이 다양해서 유용해요", PRAISE), ("벌써 세 번째 전화드리는 거예요", COMPLAINT),
+    ("마일리지로 표 구하기가 하늘의 별 따기예요", COMPLAINT),
     ("자동이체가 두 번 빠져나갔어요", COMPLAINT)]
 NOT_WANTING_TO = [  # -고 싶지 않다 refuses, whatever the verb it wants no more of
     ("더 이상 이 서비스를 쓰고 싶지 않아요", COMPLAINT), ("다시는 이용하고 싶지 않네요", COMPLAINT),
     ("또 구매하고 싶어요", PRAISE)]
 A_PRODUCT_S_PRAISE = [  # words the reviews never weighed
     ("사용법이 직관적이라 금방 익숙해졌어요", PRAISE), ("담당자가 바뀐 뒤로 소통이 훨씬 원활해졌어요", PRAISE),
-    ("결제가 원활하지 않아요", COMPLAINT)]
+    ("결제가 원활하지 않아요", COMPLAINT), ("처음부터 끝까지 한 분이 맡아 주셔서 든든했어요", PRAISE),
+    ("보험을 여기로 옮기니 든든해요", PRAISE)]
 REQUESTS_THAT_DO_NOT_GO_THROUGH = [  # a refund or a cancellation not done is no praise of it
     ("환불이 안 돼요", COMPLAINT), ("환불이 되지 않아요", COMPLAINT), ("해지가 안 돼요", COMPLAINT),
     ("취소가 안 돼요", COMPLAINT), ("반품이 안 돼요", COMPLAINT), ("교환이 안 된대요", COMPLAINT)]
 THINGS_THAT_DO_NOT_HAPPEN = [  # 생기다, 나다 carry the trouble before them, as 되다 does
     ("피부 트러블이 안 생겨요", PRAISE), ("오류가 안 나요", PRAISE), ("오류가 나요", COMPLAINT),
-    ("문제가 생겼어요", COMPLAINT), ("하나도 안 아파요", PRAISE), ("바르면 따가워요", COMPLAINT)]
+    ("문제가 생겼어요", COMPLAINT), ("하나도 안 아파요", PRAISE), ("바르면 따가워요", COMPLAINT),
+    # a setback, a worry: none of it is praise, one come is a complaint
+    ("결항됐는데 대체 항공편을 바로 잡아 줘서 일정에 차질이 없었어요", PRAISE), ("공사 업체 때문에 일정에 차질이 생겼어요", COMPLAINT),
+    ("상세페이지 설명이 자세해서 고민 없이 샀어요", PRAISE), ("해지할까 고민 중이에요", COMPLAINT), ("계속 쓸지 고민돼요", COMPLAINT)]
 NOT_COME_YET = [  # waiting for what has not come: 안 오다 alone may be praise (불량품이 오지 않았어요), with 아직 it waits
     ("택배가 아직 안 왔어요", COMPLAINT), ("기사님이 아직 안 오셨어요", COMPLAINT), ("아직 못 받았어요", COMPLAINT),
     ("주문한 지 일주일인데 아직 도착을 안 했어요", COMPLAINT), ("상품이 아직 오지 않았어요", COMPLAINT),
@@ -84,6 +89,7 @@ A_PRICE_S_MOVE = [  # up is bad news for a price, good news for a speed or a rat
 AWAITED_AND_NOT_COME = [  # what a customer waits for, not come; a thing not wanted, or rain, not come is no complaint
     ("연락이 전혀 안 와요", COMPLAINT), ("인증 문자가 오지 않아요", COMPLAINT), ("설치 기사님이 약속 시간에 안 오셨어요", COMPLAINT),
     ("답장이 안 와요", COMPLAINT), ("불량품이 오지 않았어요", PRAISE), ("비도 안 오고 좋네요", PRAISE),
+    ("문의 글에 일주일째 답변이 안 달려요", COMPLAINT), ("문의 게시판 답변이 당일에 달려요", PRAISE),
     # come at once is the wait's opposite; said to come and not come is a wait, its subject the sentence's
     ("상담 신청하자마자 전화가 바로 왔어요", PRAISE), ("접수하니 담당자가 곧바로 오셨어요", PRAISE),
     ("담당자가 곧 온다고 하더니 안 왔어요", COMPLAINT), ("회신이 바로 안 오네요", COMPLAINT)]
@@ -236,6 +242,7 @@ BILLS_AND_NO_TIME = [  # how much a bill came out; not even a short while taken;
     # a matter done right away; not when it was not done, nor when it is only asked for
     ("한도 상향 신청했더니 바로 처리됐어요", PRAISE), ("당일 입금됐어요", PRAISE), ("빠르게 발급됐습니다", PRAISE),
     ("바로 처리가 안 됐어요", COMPLAINT), ("이제 완전 단골 됐어요", PRAISE),
+    ("반품 접수하자마자 다음 날 바로 수거해 가셨어요", PRAISE),  # -어 가다: one predicate, 수거 done
     # looking forward to what is to come; a hope let down, or not looked forward to, is not
     ("다음 업데이트가 기대돼요", PRAISE), ("요청한 기능이 다음 분기에 들어간다고 해서 기대하고 있어요", PRAISE),
     ("많이 기대하고 있습니다", PRAISE), ("기대되는 영화였는데 실망했어요", COMPLAINT), ("기대 안 돼요", COMPLAINT),

@@ -34,7 +34,7 @@ CX_WORDS = {
     "혜자/NNP": 1.5, "혜자/NNG": 1.5, "창렬/NNG": -1.5, "창렬/NNP": -1.5, "성비/NNG": 1.0,
     "나무라/VV": -1.0, "아쉽/VA": -1.0,  # to find fault, to fall short: 나무랄 데가 없어요, 아쉬운 점이 없어요 praise
     # a business customer's words (운영에 지장이 있어요, 응답 속도가 들쭉날쭉해요, 일정이 미뤄졌어요, 유연하게 응해 주셨어요)
-    "지장/NNG": -1.2, "손실/NNG": -1.2, "들쭉날쭉/MAG": -1.0, "미루/VV": -1.0, "유연/XR": 1.0, "신속/NNG": 1.2,
+    "지장/NNG": -1.2, "차질/NNG": -1.2, "손실/NNG": -1.2, "들쭉날쭉/MAG": -1.0, "미루/VV": -1.0, "유연/XR": 1.0, "신속/NNG": 1.2,
     "수수료/NNG": -1.0, "위약금/NNG": -1.2,  # a fee, a penalty (수수료가 없어서 자주 이용합니다 is praise)
     "여유/NNG": 1.0,  # room to spare (여유 있게 도착했어요; 여유가 없어요 is a complaint)
     "비추천/VV": -2.0, "남는장사/NNG": 1.5,  # the idiom above: not recommended (비추할 이유가 없어요 is praise: the reason turned round)
@@ -60,7 +60,9 @@ CX_WORDS = {
     "요금인상/VV": -1.5, "요금인하/VV": 1.0,  # a price gone up or down (MEANT_IN_CLAUSE)
     "사라짐/VV": -1.5,  # what a customer keeps gone (MEANT_IN_CLAUSE)
     "한마디없음/VA": -1.5,  # the idiom above: not a word of it
-    "부담/NNG": -1.2, "걱정/NNG": -1.0,  # a burden, a worry (부담이 없어요, 걱정 없이 맡겨요: praise, the noun turned)
+    "부담/NNG": -1.2, "걱정/NNG": -1.0, "고민/NNG": -0.8,  # a burden, a worry (부담이 없어요, 걱정 없이 맡겨요: praise, the noun turned)
+    "든든/XR": 1.2, "든든하/VA": 1.2,  # reassured, in good hands (한 분이 끝까지 맡아 주셔서 든든했어요)
+    "별따기/NNG": -1.5,  # the idiom above: next to impossible
     "신뢰/NNG": 1.2,  # trust (신뢰가 가요, 믿고 맡깁니다); the reviews never weighed it
     "잠김/VV": -1.5,  # what lets a customer in locked (MEANT_IN_CLAUSE)
     "빠짐/VV": -1.2,  # what a thing should hold left out (MEANT_IN_CLAUSE)

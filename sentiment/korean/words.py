@@ -112,6 +112,7 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           # not wanting to (더 이상 쓰고 싶지 않아요, 다시는 이용하고 싶지 않네요): a refusal, whatever the verb
           (("싶", "지", "않"), ("싶지않", "VA")), (("싶", "지", "가", "않"), ("싶지않", "VA")),
           (("싶", "지", "는", "않"), ("싶지않", "VA")),
+          (("하늘", "의", "별", "따"), ("별따기", "NNG")),  # next to impossible (표 구하기가 하늘의 별 따기예요)
           (("형식", "적"), ("형식적", "XR")),  # perfunctory: 형식적인 답변, 응대가 형식적이에요
           (("저", "의", "시간", "에"), ("제시간", "NNG")),  # on time: Kiwi reads 제시간에 왔어요 as "in my time"
           (("갑", "질"), ("갑질", "NNG")), (("존", "맛"), ("존맛", "NNG")),  # CX_WORDS: Kiwi cuts them in two
@@ -184,7 +185,7 @@ CAME_OUT = {("많이", "MAG"): ("요금인상", "VV"), ("더", "MAG"): ("요금�
             ("비싸", "VA"): ("요금인상", "VV"), ("적", "VA"): ("요금인하", "VV"), LESS: ("요금인하", "VV"),
             ("싸", "VA"): ("요금인하", "VV")}
 TROUBLES = {"문제", "궁금증", "오해", "의문", "불편", "불만", "오류", "에러", "버그", "렉", "끊김", "통증", "냄새", "걱정",
-            "스트레스", "트러블", "짜증", "잡음", "소음", "장애", "고장", "불량", "지연", "누락", "부담", "대기",
+            "스트레스", "트러블", "짜증", "잡음", "소음", "장애", "고장", "불량", "지연", "누락", "부담", "대기", "차질", "고민",
             "끊기", "끊어지", "멈추", "튕기"}  # the last as Kiwi reads 끊김, 멈춤, 튕김: a verb made a noun
 KEPT = {"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적립금", "내역", "기록", "메뉴", "버튼", "사진", "계정", "설정",
         "글", "메시지", "주문", "예약", "대화", "저장"}  # what a customer keeps
@@ -225,7 +226,7 @@ VERBS_MEANT_IN_CLAUSE = {verb: [(nouns, word, gone, done) for nouns, verbs, word
 # not among them: 휘어진 물건이 오지 않았습니다 ("no bent one came") is praise; 상품이 아직 안 왔어요 is the idiom.
 AWAITED = {"연락", "답장", "답변", "회신", "문자", "메일", "이메일", "인증", "인증번호", "알림", "전화", "택배", "기사",
            "직원", "담당자", "환불금", "영수증", "안내", "소식", "메시지", "카톡", "코드", "결과", "답"}
-ARRIVING = {("오", "VV"), ("오시", "VV"), ("들어오", "VV"), ("도착", "NNG")}
+ARRIVING = {("오", "VV"), ("오시", "VV"), ("들어오", "VV"), ("도착", "NNG"), ("달리", "VV")}  # 답변이 달려요: posted
 # Coming or ending as something did (빠르게 왔어요, 간단하게 끝났습니다, 무사히 끝났어요, 허무하게 끝났다): the adverb
 # says how it went
 SAID_BY_HOW = ARRIVING | {("끝나", "VV"), ("마치", "VV")}
@@ -248,7 +249,7 @@ NOT_EVEN = {("도", "JX"), ONLY}
 WITHIN = {("만", "NNB"), ("안", "NNG"), ("이내", "NNG")}
 DONE_SOON = {("끝나", "VV"), ("끝내", "VV"), ("도착", "NNG"), ("처리", "NNG"), ("해결", "NNG"), ("오", "VV"),
              ("받", "VV"), ("완료", "NNG"), ("발급", "NNG"), ("복구", "NNG"), ("설치", "NNG"),
-             ("달리", "VV"), ("입금", "NNG")}  # 답변이 달려요: an answer posted; not 연결: an hour to get through
+             ("달리", "VV"), ("입금", "NNG"), ("수거", "NNG")}  # 답변이 달려요: an answer posted; not 연결: an hour to get through
 # A trouble the customer's own side fixed (`_fixed_ourselves`): one of these done, 직접 or 스스로, by 우리, 저희, 저 or 나.
 IMPROVED = {("해결", "NNG"), ("개선", "NNG"), ("향상", "NNG")}  # counted only once done (`_solved_only_once_done`)
 IMPROVED_FORMS = frozenset(form for form, _ in IMPROVED)
