@@ -32,6 +32,11 @@ CUSTOMER_SERVICE_PHRASES = [  # charged twice, asked again and again: no word of
     ("전화를 몇 번이나 했는데 아무도 안 받아요", COMPLAINT), ("몇 번을 말씀드려야 하나요", COMPLAINT),
     ("기능이 다양해서 유용해요", PRAISE), ("벌써 세 번째 전화드리는 거예요", COMPLAINT),
     ("마일리지로 표 구하기가 하늘의 별 따기예요", COMPLAINT),
+    # cannot do without it; relieved; convinced or not; a promise broken, or never
+    ("이 앱 없으면 일이 안 돌아가요.", PRAISE), ("지금은 없으면 일이 안 될 정도예요", PRAISE),
+    ("오늘 안에 해결된다니 한숨 돌렸어요", PRAISE), ("한숨만 나와요", COMPLAINT),
+    ("비싸다고 생각했는데 품질 보니까 납득이 가요.", PRAISE), ("설명을 들어도 납득이 안 가요", COMPLAINT),
+    ("SLA 한 번도 어긴 적 없어요.", PRAISE), ("약속을 또 어겼어요", COMPLAINT),
     ("자동이체가 두 번 빠져나갔어요", COMPLAINT)]
 NOT_WANTING_TO = [  # -고 싶지 않다 refuses, whatever the verb it wants no more of
     ("더 이상 이 서비스를 쓰고 싶지 않아요", COMPLAINT), ("다시는 이용하고 싶지 않네요", COMPLAINT),
@@ -183,7 +188,8 @@ ENGLISH_MIXED_IN_AND_WAITED_FOR = [
     ("update 후에 속도가 훨씬 smooth해졌어요", PRAISE), ("design은 예쁜데 기능이 너무 buggy해요", COMPLAINT),
     ("환불금을 안 줘요", COMPLAINT), ("배터리가 오래가요", PRAISE)]
 SOLVED_ONLY_ONCE_DONE = [("문제 해결해 주세요", COMPLAINT), ("빠르게 해결해 주셨어요", PRAISE), ("문제 해결이 빨라요", PRAISE),
-                         ("지원팀은 친절한데 해결은 안 돼요.", COMPLAINT), ("해결되지 않아요", COMPLAINT)]  # or not done
+                         ("지원팀은 친절한데 해결은 안 돼요.", COMPLAINT), ("해결되지 않아요", COMPLAINT),  # or not done
+                         ("고쳐 주세요", COMPLAINT), ("오류를 바로 고쳐 주셨어요", PRAISE)]
 NOT_WHAT_IT_IS = [  # 아니다 denies the words describing its noun; 뿐만 아니라 ("not only") denies nothing
     ("맛있는 음식은 아니었어요", COMPLAINT), ("친절한 상담은 아니었습니다", COMPLAINT), ("다시 사고 싶은 제품은 아니네요", COMPLAINT),
     ("믿고 맡길 만한 곳은 아닌 것 같아요", COMPLAINT), ("최고의 서비스는 아니에요", COMPLAINT), ("불편한 앱은 아니에요", PRAISE),
@@ -199,6 +205,8 @@ WISHED_BETTER = [  # a wish that it were more so is a lack; a wish without 더, 
 FAVOURS_DONE = [  # -어 주셨어요: a courtesy done, unless it was not done or done wrong; an unfair charge
     ("직원분이 우산까지 챙겨 주셨어요", PRAISE), ("상담사님이 서류를 하나하나 확인해 주셨어요", PRAISE),
     ("다른 사이즈로 잘못 보내 주셨어요", COMPLAINT), ("결국 환불을 안 해 주셨어요", COMPLAINT),
+    ("문의 남겼더니 개발자분이 직접 답장 주셨어요.", PRAISE), ("빠르게 회신을 주셨어요", PRAISE),
+    ("연락 주신다더니 안 주셨어요", COMPLAINT),
     ("수리비를 부당하게 청구받았어요", COMPLAINT),
     # a negation in a clause before it is not the favour's; one describing what was given is
     ("이삿짐 기사님들이 가구 하나 안 긁히게 옮겨 주셨어요", PRAISE), ("유통기한이 얼마 안 남은 걸 보내 주셨어요", COMPLAINT),

@@ -380,7 +380,7 @@ DONE_WRONG = {("다르", "VA"), ("잘못", "MAG"), ("잘못", "NNG"), ("엉뚱",
 
 def _favour_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """-어 주셨어요, said of what someone did for the customer (짐까지 방으로 옮겨 주셨어요, 끝까지 웃으면서 응대해
-    주셨어요, 비 오는데도 갖다주셨어요; 미리 안내해 줬어요), as a favour done (해주심) in the place of its 주다: a
+    주셨어요, 비 오는데도 갖다주셨어요; 미리 안내해 줬어요; 개발자분이 직접 답장 주셨어요), as a favour done (해주심) in the place of its 주다: a
     courtesy the words around it may not weigh. Not asked (해 주셨나요?), not negated (안 해 주셨어요, 해 주지
     않으셨어요), not wished (해 주셨으면), not done wrong (색상을 다르게 보내 주셨네요, 잘못 보내 주셨어요); and done
     only after (-어서야: 시술 끝나고 나서야 말해 주셨어요, 한 달이 지나서야 환불해 주셨어요), a favour come too late
@@ -389,7 +389,8 @@ def _favour_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         return found
     made = list(found)
     for i in range(1, len(found) - 1):
-        if found[i] != ("주", "VX") and found[i - 1:i + 1] != [("다", "EC"), ("주", "VV")]:  # 갖다 주셨어요
+        if found[i] != ("주", "VX") and found[i - 1:i + 1] != [("다", "EC"), ("주", "VV")] \
+                and not _awaited_given(found, i):  # 갖다 주셨어요, 답장 주셨어요
             continue
         ending = _gave_ending(found, i)
         if ending is None:
@@ -405,6 +406,12 @@ def _favour_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         too_late = any(sentence[k:k + 2] == ONLY_AFTER for k in range(len(sentence) - 1))
         made[i] = ("늦게해줌", "VV") if too_late else ("해주심", "VV")
     return made
+
+
+def _awaited_given(found: list[tuple[str, str]], i: int) -> bool:
+    """Whether the 주다 at i gives what a customer waits for (답장 주셨어요, 회신을 주셨어요, 연락 주셔서 감사합니다)."""
+    before = i - 2 if found[i - 1][1] == "JKO" else i - 1
+    return found[i] == ("주", "VV") and before >= 0 and names_one_of(found, before, AWAITED)
 
 
 def _gave_ending(found: list[tuple[str, str]], i: int) -> str | None:
@@ -524,10 +531,10 @@ def _fixed_ourselves(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _solved_only_once_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """해결 ("solved"), 개선 and 향상 ("improved"), as written, counted only where done (해결됐어요, 해결해 주셨어요,
+    """해결 ("solved"), 개선 and 향상 ("improved") and 고치다 ("fixed"), as written, counted only where done (해결됐어요, 해결해 주셨어요,
     많이 개선됐어요, 속도가 향상됐네요) or going on (점점 개선되네요, 개선되고 있어요, 개선되는 게 느껴져요; 개선되는 게
     없어요 turned round) or said not to be (해결이 안 돼요, 개선되지 않아요: the negation turns it round);
-    asked for, wished or asked about (문제 해결해 주세요, 개선해 주세요, 해결됐나요?) it is no praise (the reviews'
+    asked for, wished or asked about (문제 해결해 주세요, 개선해 주세요, 빨리 고쳐 주세요, 해결됐나요?) it is no praise (the reviews'
     개선, mostly asked for, weighed against: 속도가 개선됐어요 read -0.26).
     (A trouble gone, 오류가 안 떠요, is 해결 now: the clause rules after this one.)"""
     if IMPROVED.isdisjoint(found):

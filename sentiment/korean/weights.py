@@ -63,6 +63,8 @@ CX_WORDS = {
     "부담/NNG": -1.2, "걱정/NNG": -1.0, "고민/NNG": -0.8,  # a burden, a worry (부담이 없어요, 걱정 없이 맡겨요: praise, the noun turned)
     "든든/XR": 1.2, "든든하/VA": 1.2,  # reassured, in good hands (한 분이 끝까지 맡아 주셔서 든든했어요)
     "별따기/NNG": -1.5,  # the idiom above: next to impossible
+    "납득/NNG": 1.0,  # convinced (품질 보니까 납득이 가요; 납득이 안 가요 is a complaint)
+    "어기/VV": -1.2,  # a promise or a deadline broken (약속을 또 어겼어요; 한 번도 어긴 적 없어요 turned round)
     "신뢰/NNG": 1.2,  # trust (신뢰가 가요, 믿고 맡깁니다); the reviews never weighed it
     "잠김/VV": -1.5,  # what lets a customer in locked (MEANT_IN_CLAUSE)
     "빠짐/VV": -1.2,  # what a thing should hold left out (MEANT_IN_CLAUSE)

@@ -112,7 +112,8 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           # not wanting to (더 이상 쓰고 싶지 않아요, 다시는 이용하고 싶지 않네요): a refusal, whatever the verb
           (("싶", "지", "않"), ("싶지않", "VA")), (("싶", "지", "가", "않"), ("싶지않", "VA")),
           (("싶", "지", "는", "않"), ("싶지않", "VA")),
-          (("하늘", "의", "별", "따"), ("별따기", "NNG")),  # next to impossible (표 구하기가 하늘의 별 따기예요)
+          (("하늘", "의", "별", "따"), ("별따기", "NNG")),
+          (("한숨", "돌리"), ("안심", "NNG")),  # relieved (해결된다니 한숨 돌렸어요), where 한숨 alone is a sigh  # next to impossible (표 구하기가 하늘의 별 따기예요)
           (("형식", "적"), ("형식적", "XR")),  # perfunctory: 형식적인 답변, 응대가 형식적이에요
           (("저", "의", "시간", "에"), ("제시간", "NNG")),  # on time: Kiwi reads 제시간에 왔어요 as "in my time"
           (("갑", "질"), ("갑질", "NNG")), (("존", "맛"), ("존맛", "NNG")),  # CX_WORDS: Kiwi cuts them in two
@@ -133,6 +134,8 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("어쩌", "ᆯ", "수", "없이"), ("어쩔수없이", "MAG")),
           # cannot do without it (없으면 안 될 정도예요, 없어서는 안 될 앱): praise, not a 되다 negated
           (("없", "으면", "안", "되"), ("없으면안됨", "VA")), (("없", "어서", "는", "안", "되"), ("없으면안됨", "VA")),
+          *((("없", "으면", *work, "안", verb), ("없으면안됨", "VA")) for work in ((), ("일", "이"), ("업무", "가"))
+            for verb in ("되", "돌아가")),  # 없으면 일이 안 돌아가요, 없으면 업무가 안 될 정도예요
           # wanting it better (개선이 필요해요, 보완이 필요합니다, 개선 필요): a survey's complaint, politely put
           (("개선", "이", "필요"), ("개선필요", "NNG")), (("개선", "필요"), ("개선필요", "NNG")),
           (("보완", "이", "필요"), ("개선필요", "NNG")), (("보완", "필요"), ("개선필요", "NNG")),
@@ -251,7 +254,8 @@ DONE_SOON = {("끝나", "VV"), ("끝내", "VV"), ("도착", "NNG"), ("처리", "
              ("받", "VV"), ("완료", "NNG"), ("발급", "NNG"), ("복구", "NNG"), ("설치", "NNG"),
              ("달리", "VV"), ("입금", "NNG"), ("수거", "NNG")}  # 답변이 달려요: an answer posted; not 연결: an hour to get through
 # A trouble the customer's own side fixed (`_fixed_ourselves`): one of these done, 직접 or 스스로, by 우리, 저희, 저 or 나.
-IMPROVED = {("해결", "NNG"), ("개선", "NNG"), ("향상", "NNG")}  # counted only once done (`_solved_only_once_done`)
+# counted only once done (`_solved_only_once_done`)
+IMPROVED = {("해결", "NNG"), ("개선", "NNG"), ("향상", "NNG"), ("고치", "VV")}
 IMPROVED_FORMS = frozenset(form for form, _ in IMPROVED)
 GOING_ON = ([("는", "ETM")], [("네요", "EF")], [("고", "EC")])  # after 되다: 개선되는, 개선되네요, 개선되고 있어요
 FIXED_BY_US = {("해결", "NNG"), ("고치", "VV"), ("처리", "NNG"), ("복구", "NNG"), ("수정", "NNG"), ("찾", "VV")}
