@@ -37,6 +37,7 @@ CUSTOMER_SERVICE_PHRASES = [  # charged twice, asked again and again: no word of
     ("오늘 안에 해결된다니 한숨 돌렸어요", PRAISE), ("한숨만 나와요", COMPLAINT),
     ("비싸다고 생각했는데 품질 보니까 납득이 가요.", PRAISE), ("설명을 들어도 납득이 안 가요", COMPLAINT),
     ("SLA 한 번도 어긴 적 없어요.", PRAISE), ("약속을 또 어겼어요", COMPLAINT),
+    ("보이스피싱 의심 거래를 바로 막아 주셔서 피해를 면했어요", PRAISE), ("연체를 면했어요", PRAISE), ("피해를 봤어요", COMPLAINT),
     ("자동이체가 두 번 빠져나갔어요", COMPLAINT)]
 NOT_WANTING_TO = [  # -고 싶지 않다 refuses, whatever the verb it wants no more of
     ("더 이상 이 서비스를 쓰고 싶지 않아요", COMPLAINT), ("다시는 이용하고 싶지 않네요", COMPLAINT),
@@ -44,7 +45,8 @@ NOT_WANTING_TO = [  # -고 싶지 않다 refuses, whatever the verb it wants no 
 A_PRODUCT_S_PRAISE = [  # words the reviews never weighed
     ("사용법이 직관적이라 금방 익숙해졌어요", PRAISE), ("담당자가 바뀐 뒤로 소통이 훨씬 원활해졌어요", PRAISE),
     ("결제가 원활하지 않아요", COMPLAINT), ("처음부터 끝까지 한 분이 맡아 주셔서 든든했어요", PRAISE),
-    ("보험을 여기로 옮기니 든든해요", PRAISE)]
+    ("보험을 여기로 옮기니 든든해요", PRAISE), ("대기실이 너무 추웠어요", COMPLAINT),
+    ("배달 기사님이 문 앞에 조심히 두고 가셨어요", PRAISE)]
 REQUESTS_THAT_DO_NOT_GO_THROUGH = [  # a refund or a cancellation not done is no praise of it
     ("환불이 안 돼요", COMPLAINT), ("환불이 되지 않아요", COMPLAINT), ("해지가 안 돼요", COMPLAINT),
     ("취소가 안 돼요", COMPLAINT), ("반품이 안 돼요", COMPLAINT), ("교환이 안 된대요", COMPLAINT)]
@@ -207,6 +209,7 @@ FAVOURS_DONE = [  # -어 주셨어요: a courtesy done, unless it was not done o
     ("다른 사이즈로 잘못 보내 주셨어요", COMPLAINT), ("결국 환불을 안 해 주셨어요", COMPLAINT),
     ("문의 남겼더니 개발자분이 직접 답장 주셨어요.", PRAISE), ("빠르게 회신을 주셨어요", PRAISE),
     ("연락 주신다더니 안 주셨어요", COMPLAINT),
+    ("주민센터 직원분이 서류 떼는 걸 처음부터 끝까지 도와주셨어요", PRAISE), ("직원분이 하나도 안 도와주셨어요", COMPLAINT),
     ("수리비를 부당하게 청구받았어요", COMPLAINT),
     # a negation in a clause before it is not the favour's; one describing what was given is
     ("이삿짐 기사님들이 가구 하나 안 긁히게 옮겨 주셨어요", PRAISE), ("유통기한이 얼마 안 남은 걸 보내 주셨어요", COMPLAINT),
@@ -245,7 +248,7 @@ BILLS_AND_NO_TIME = [  # how much a bill came out; not even a short while taken;
     ("가입까지 오 분도 안 걸렸어요", PRAISE), ("설치하는 데 10분밖에 안 걸렸어요", PRAISE),
     ("처리하는 데 하루도 걸리지 않았어요", PRAISE), ("연결되는 데 한 시간이나 걸렸어요", COMPLAINT),
     ("수리 기사님을 불렀는데 아무도 안 왔어요", COMPLAINT), ("세 시간을 기다려도 아무도 오지 않았어요", COMPLAINT),
-    ("하루 만에 환불금이 입금됐어요", PRAISE),
+    ("하루 만에 환불금이 입금됐어요", PRAISE), ("앱으로 대출 한도 조회하는 게 오 분이면 끝나요", PRAISE),
     ("일정에 여유가 있어서 좋았어요", PRAISE), ("일정이 너무 빠듯해서 여유가 없었어요", COMPLAINT),
     # a matter done right away; not when it was not done, nor when it is only asked for
     ("한도 상향 신청했더니 바로 처리됐어요", PRAISE), ("당일 입금됐어요", PRAISE), ("빠르게 발급됐습니다", PRAISE),

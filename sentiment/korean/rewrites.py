@@ -4,7 +4,13 @@ thing that came quickly, a trouble fixed)."""
 
 from __future__ import annotations
 
-from .asking import asked_again, asked_for, made_to_repeat, proper_one_needed, wished_better
+from .asking import (
+    asked_again,
+    asked_for,
+    made_to_repeat,
+    proper_one_needed,
+    wished_better,
+)
 from .grammar import (
     LESS,
     NEGATORS_BEFORE,
@@ -25,10 +31,10 @@ from .grammar import (
 )
 from .negation import NEGATING_FORMS, between_noun_and_none
 from .words import (
+    ANTICIPATION,
     APPEAL,
     AS_MUCH_AS_THIS,
     AS_SOON_AS,
-    ANTICIPATION,
     AWAITED,
     BETTER,
     CAME_OUT,
@@ -46,6 +52,7 @@ from .words import (
     HARD_WON,
     HONOURED,
     IDIOMS,
+    IF_IT_IS,
     IMPROVED,
     MEANT_IN_CLAUSE_FORMS,
     MORE_THAN_THIS,
@@ -53,13 +60,13 @@ from .words import (
     NOT_THERE,
     NOT_THERE_VERBS,
     NUMBERS,
-    ONLY_AFTER,
     OFTEN,
+    ONLY_AFTER,
     OURSELVES,
     PLEASE,
+    QUALITIES,
     QUICKLY,
     QUICKLY_FORMS,
-    QUALITIES,
     QUOTED,
     REGULAR,
     REQUESTS,
@@ -68,8 +75,8 @@ from .words import (
     STILL_AS_GOOD,
     STILL_THE_SAME,
     THIS_MUCH,
-    VISITS,
     VERBS_MEANT_IN_CLAUSE,
+    VISITS,
     WE,
     WISHES,
     WITHIN,
@@ -389,8 +396,8 @@ def _favour_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         return found
     made = list(found)
     for i in range(1, len(found) - 1):
-        if found[i] != ("주", "VX") and found[i - 1:i + 1] != [("다", "EC"), ("주", "VV")] \
-                and not _awaited_given(found, i):  # 갖다 주셨어요, 답장 주셨어요
+        if found[i] not in (("주", "VX"), ("도와주", "VV")) and found[i - 1:i + 1] != [("다", "EC"), ("주", "VV")] \
+                and not _awaited_given(found, i):  # 도와주셨어요, 갖다 주셨어요, 답장 주셨어요
             continue
         ending = _gave_ending(found, i)
         if ending is None:
@@ -464,13 +471,14 @@ def _came_quickly(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _done_within(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """What a customer waits for done or come within minutes, hours or a day or two (몇 분 만에 끝냈어요, 하루 만에
-    도착했어요, 10분 만에 처리됐어요, 하루 안에 답변이 달려요) as the word of its coming at once (바로옴); not a longer
+    도착했어요, 10분 만에 처리됐어요, 하루 안에 답변이 달려요, 오 분이면 끝나요) as the word of its coming at once (바로옴); not a longer
     time (2주 만에 도착했어요, three years later), and not what happened (일주일 만에 고장 났어요: 고장 says it)."""
-    if WITHIN.isdisjoint(found):
+    if WITHIN.isdisjoint(found) and IF_IT_IS not in found:
         return found
     made = list(found)
     for i in range(1, len(found) - 1):
-        if found[i] not in WITHIN or found[i + 1] != ("에", "JKB") or found[i - 1][0] not in SHORT_WHILE:
+        within = found[i] in WITHIN and found[i + 1] == ("에", "JKB") or found[i:i + 2] == [IF_IT_IS, ("면", "EC")]
+        if not within or found[i - 1][0] not in SHORT_WHILE:
             continue
         for j in range(i + 2, min(len(found), i + 6)):
             if found[j] in DONE_SOON and found[j - 1][0] != "잠":

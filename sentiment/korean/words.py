@@ -113,7 +113,10 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("싶", "지", "않"), ("싶지않", "VA")), (("싶", "지", "가", "않"), ("싶지않", "VA")),
           (("싶", "지", "는", "않"), ("싶지않", "VA")),
           (("하늘", "의", "별", "따"), ("별따기", "NNG")),
-          (("한숨", "돌리"), ("안심", "NNG")),  # relieved (해결된다니 한숨 돌렸어요), where 한숨 alone is a sigh  # next to impossible (표 구하기가 하늘의 별 따기예요)
+          (("한숨", "돌리"), ("안심", "NNG")),
+          # a harm, a loss, a penalty escaped (피해를 면했어요, 연체를 면했어요), where the harm's word alone is a complaint
+          *(((harm, *particle, "면하"), ("모면", "NNG")) for harm in ("피해", "손해", "사고", "위기", "연체", "위약금", "벌금")
+            for particle in ((), ("를",), ("을",), ("는",), ("은",))),  # relieved (해결된다니 한숨 돌렸어요), where 한숨 alone is a sigh  # next to impossible (표 구하기가 하늘의 별 따기예요)
           (("형식", "적"), ("형식적", "XR")),  # perfunctory: 형식적인 답변, 응대가 형식적이에요
           (("저", "의", "시간", "에"), ("제시간", "NNG")),  # on time: Kiwi reads 제시간에 왔어요 as "in my time"
           (("갑", "질"), ("갑질", "NNG")), (("존", "맛"), ("존맛", "NNG")),  # CX_WORDS: Kiwi cuts them in two
@@ -250,6 +253,7 @@ SHORT_WHILE = {"분", "시간", "하루", "이틀", "반나절"}
 # Or it took not even that long (십 분도 안 걸렸어요, 하루도 걸리지 않았어요, 5분밖에 안 걸렸어요: `_took_no_time`).
 NOT_EVEN = {("도", "JX"), ONLY}
 WITHIN = {("만", "NNB"), ("안", "NNG"), ("이내", "NNG")}
+IF_IT_IS = ("이", "VCP")  # 오 분이면 끝나요: within five minutes
 DONE_SOON = {("끝나", "VV"), ("끝내", "VV"), ("도착", "NNG"), ("처리", "NNG"), ("해결", "NNG"), ("오", "VV"),
              ("받", "VV"), ("완료", "NNG"), ("발급", "NNG"), ("복구", "NNG"), ("설치", "NNG"),
              ("달리", "VV"), ("입금", "NNG"), ("수거", "NNG")}  # 답변이 달려요: an answer posted; not 연결: an hour to get through
@@ -266,7 +270,7 @@ MEANT_IN_CLAUSE_FORMS = frozenset(form for form, _ in VERBS_MEANT_IN_CLAUSE)
 COMING_FORMS = frozenset(form for form, _ in COMING)
 QUICKLY_FORMS = frozenset(form for form, _ in QUICKLY) | {AS_SOON_AS[0], SHORTLY[0]}
 FIXED_BY_US_FORMS = frozenset(form for form, _ in FIXED_BY_US)
-GIVING = frozenset({"주"})  # 주셨어요, 갖다 주셨어요: `_favour_done`
+GIVING = frozenset({"주", "도와주"})  # 주셨어요, 갖다 주셨어요, 도와주셨어요: `_favour_done`
 FOUND_OR_FELT, HARD_TO = {"찾", "느끼"}, {"어렵", "힘들"}  # 단점을 찾기 어려워요: `_hard_to_find`
 # Still the same (the idiom above), or, said of a quality a customer values, as good as ever (`_still_as_good`)
 STILL_THE_SAME, STILL_AS_GOOD = ("여전히그대로", "MAG"), ("여전히좋음", "MAG")
