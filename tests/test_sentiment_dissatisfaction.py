@@ -210,6 +210,7 @@ def test_a_happy_turn_scores_near_zero_a_neutral_one_half_and_an_unscored_one_no
     ("번호 변경을 요청했는데도 예전 번호로 문자가 와요", ["아직도 안 됐어요"]),
     ("늦게 연락했는데도 친절하게 받아 주셨어요", []),
     ("환불 처리됐다고 문자가 왔는데 돈이 안 들어왔어요", ["해지"]),  # said to be done: no request met
+    ("저번 상담원분은 된다고 하셨거든요", ["말이 다르네요"]),  # the last agent said otherwise
 ])
 def test_korean_rejections_and_failures_count_as_english_ones_do(text, found):
     """The same formula over the Korean scorer's leaning (its compound, or 0 for a weak reading): a
@@ -220,7 +221,8 @@ def test_korean_rejections_and_failures_count_as_english_ones_do(text, found):
     assert (score.dissatisfaction > 0.5) == bool(found)
 
 
-@pytest.mark.parametrize("text", ["네", "네 알겠습니다", "잠시만요", "네 지금 확인해 볼게요", "카드로 결제했어요"])
+@pytest.mark.parametrize("text", ["네", "네 알겠습니다", "잠시만요", "네 지금 확인해 볼게요", "카드로 결제했어요",
+                                  "네 문자로 보내 주시면 확인할게요", "아 그렇군요 그럼 다음 주까지 기다려 볼게요"])
 def test_korean_talk_that_gives_no_opinion_reads_neutral_as_english_does(text):
     """The Korean scorer learned from reviews, all opinionated: its weak leanings on a call's chatter
     are chance, and the call takes them as VADER's 0 for "A table for two at seven"."""

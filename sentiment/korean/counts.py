@@ -11,7 +11,7 @@ from .grammar import CONTENT, INTENSIFIERS, NEGATORS_BEFORE, explained_from, fin
 from .negation import ALMOST, NEGATIVE_POLARITY, negation_follows, negation_scope, said_of_a_noun
 from .rewrites import REWRITES
 from .weights import CX_WORDS
-from .words import HOW, PROMISED, SAID_BY_HOW
+from .words import HOW, PROMISED, SAID_BY_HOW, TRYING
 
 # A negated word counts the other way, as strongly (VADER's -0.74 read fewer negated rewrites right on
 # a validation tenth of the build rows: 0.53 against 0.60); the closing clause 2.5 times (1.5: 0.47).
@@ -90,8 +90,9 @@ def word_features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
             continue  # 걱정했는데 괜찮네요: the worry is what came to nothing
         if (form, tag) in SAID_BY_HOW and i and found[i - 1] in HOW:
             continue  # 빠르게 왔어요, 간단하게 끝났어요: how it came or ended says it (the reviews' 오다 -0.7, 끝나다 -0.3)
-        if form == "기다리" and found[i + 1:i + 2] in PROMISED:
-            continue  # 기다릴게요, 기다리겠습니다: "I'll wait", no complaint of waiting
+        if form == "기다리" and (found[i + 1:i + 2] in PROMISED or found[i + 1:i + 3] == TRYING
+                                 and found[i + 3:i + 4] in PROMISED):
+            continue  # 기다릴게요, 기다리겠습니다, 기다려 볼게요: "I'll wait", no complaint of waiting
         if f"{form}/{tag}" in CX_WORDS and found[i + 1:i + 2] == [("기", "ETN")] and found[i + 2:i + 3] \
                 and found[i + 2][0] in EASE:
             continue  # 기다리기 편했어요: what was easy or hard to do; the adjective says how it went

@@ -41,6 +41,7 @@ MORE_OF_THIS = {("이런", "MM"), ("이렇", "VA"), ("많이", "MAG"), ("지금"
                 ("알", "VV"), ("알려지", "VV"), ("알리", "VV"), ("발전", "NNG"), ("번창", "NNG"), ("흥하", "VV"),
                 ("잘되", "VV")}
 PROMISED = ([("ᆯ게요", "EF")], [("ᆯ게", "EF")], [("겠", "EP")])  # what follows a verb said as a promise
+TRYING = [("어", "EC"), ("보", "VX")]  # 기다려 볼게요: the promise said of trying it
 REQUEST_DONE = "요청처리/NNG"  # the word `_requests_done` makes of one
 IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "들"), ("마음에들", "VV")),
           # not recommended (비추천합니다; 비추합니다, which Kiwi reads as 비 + 추하다, "not ugly")
