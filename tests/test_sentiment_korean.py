@@ -46,7 +46,11 @@ A_PRODUCT_S_PRAISE = [  # words the reviews never weighed
     ("사용법이 직관적이라 금방 익숙해졌어요", PRAISE), ("담당자가 바뀐 뒤로 소통이 훨씬 원활해졌어요", PRAISE),
     ("결제가 원활하지 않아요", COMPLAINT), ("처음부터 끝까지 한 분이 맡아 주셔서 든든했어요", PRAISE),
     ("보험을 여기로 옮기니 든든해요", PRAISE), ("대기실이 너무 추웠어요", COMPLAINT),
-    ("배달 기사님이 문 앞에 조심히 두고 가셨어요", PRAISE)]
+    ("배달 기사님이 문 앞에 조심히 두고 가셨어요", PRAISE),
+    # a shopper's troubles, none of them; gone soft; drapes nicely, where 떨어지다 alone is a drop
+    ("민감성인데도 자극 없었어요", PRAISE), ("자극이 좀 있어요", COMPLAINT), ("흡수가 빨라서 끈적임이 없어요", PRAISE),
+    ("너무 끈적거려요", COMPLAINT), ("생각보다 작아서 자리 차지를 안 해요", PRAISE), ("채소 절반이 물러 있었어요", COMPLAINT),
+    ("핏이 예쁘게 떨어져요", PRAISE), ("품질이 확 떨어졌어요", COMPLAINT)]
 REQUESTS_THAT_DO_NOT_GO_THROUGH = [  # a refund or a cancellation not done is no praise of it
     ("환불이 안 돼요", COMPLAINT), ("환불이 되지 않아요", COMPLAINT), ("해지가 안 돼요", COMPLAINT),
     ("취소가 안 돼요", COMPLAINT), ("반품이 안 돼요", COMPLAINT), ("교환이 안 된대요", COMPLAINT)]

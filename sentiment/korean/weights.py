@@ -68,6 +68,10 @@ CX_WORDS = {
     "춥/VA": -1.0, "덥/VA": -1.0,  # a room too cold or too hot (대기실이 너무 추웠어요), where the films' 춥다 leaned for
     "보내/VV": 0.0,  # sent (문자로 보내 주시면 확인할게요): a call's errand, where the films' 보내다 (time spent) leaned against
     "떼/VV": 0.0,  # documents issued (서류 떼는 걸 도와주셨어요), where the films' 떼 leaned against
+    "자극/NNG": -1.0,  # irritation of the skin (자극 없이 순해요: none of it)
+    "끈적이/VV": -1.2, "끈적거리/VV": -1.2, "끈적/XR": -1.2,  # sticky (끈적임이 없어요: none of it)
+    "무르/VV": -1.2,  # gone soft (채소 절반이 물러 있었어요)
+    "자리차지/NNG": -1.0, "핏좋음/VA": 1.2,  # the idioms above: takes up room; drapes nicely
     "조심히/MAG": 1.0,  # with care (문 앞에 조심히 두고 가셨어요)
     "모면/NNG": 1.2,  # the idiom above: a harm escaped
     "신뢰/NNG": 1.2,  # trust (신뢰가 가요, 믿고 맡깁니다); the reviews never weighed it
