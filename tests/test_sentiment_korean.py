@@ -32,6 +32,7 @@ CUSTOMER_SERVICE_PHRASES = [  # charged twice, asked again and again: no word of
     ("전화를 몇 번이나 했는데 아무도 안 받아요", COMPLAINT), ("몇 번을 말씀드려야 하나요", COMPLAINT),
     ("기능이 다양해서 유용해요", PRAISE), ("벌써 세 번째 전화드리는 거예요", COMPLAINT),
     ("마일리지로 표 구하기가 하늘의 별 따기예요", COMPLAINT),
+    ("보험금 청구했는데 서류를 세 번이나 다시 냈어요", COMPLAINT), ("너무 좋아서 세 번이나 다시 봤어요", PRAISE),
     # cannot do without it; relieved; convinced or not; a promise broken, or never
     ("이 앱 없으면 일이 안 돌아가요.", PRAISE), ("지금은 없으면 일이 안 될 정도예요", PRAISE),
     ("오늘 안에 해결된다니 한숨 돌렸어요", PRAISE), ("한숨만 나와요", COMPLAINT),
@@ -50,7 +51,9 @@ A_PRODUCT_S_PRAISE = [  # words the reviews never weighed
     # a shopper's troubles, none of them; gone soft; drapes nicely, where 떨어지다 alone is a drop
     ("민감성인데도 자극 없었어요", PRAISE), ("자극이 좀 있어요", COMPLAINT), ("흡수가 빨라서 끈적임이 없어요", PRAISE),
     ("너무 끈적거려요", COMPLAINT), ("생각보다 작아서 자리 차지를 안 해요", PRAISE), ("채소 절반이 물러 있었어요", COMPLAINT),
-    ("핏이 예쁘게 떨어져요", PRAISE), ("품질이 확 떨어졌어요", COMPLAINT)]
+    ("핏이 예쁘게 떨어져요", PRAISE), ("품질이 확 떨어졌어요", COMPLAINT),
+    # come without harm on the way; come unannounced is no praise
+    ("포장이 꼼꼼해서 하나도 안 깨지고 왔어요", PRAISE), ("국물이 새지 않고 왔어요", PRAISE), ("연락도 안 하고 오셨어요", COMPLAINT)]
 REQUESTS_THAT_DO_NOT_GO_THROUGH = [  # a refund or a cancellation not done is no praise of it
     ("환불이 안 돼요", COMPLAINT), ("환불이 되지 않아요", COMPLAINT), ("해지가 안 돼요", COMPLAINT),
     ("취소가 안 돼요", COMPLAINT), ("반품이 안 돼요", COMPLAINT), ("교환이 안 된대요", COMPLAINT)]

@@ -33,6 +33,7 @@ from .negation import NEGATING_FORMS, between_noun_and_none
 from .words import (
     ANTICIPATION,
     APPEAL,
+    ARRIVING,
     AS_MUCH_AS_THIS,
     AS_SOON_AS,
     AWAITED,
@@ -54,6 +55,7 @@ from .words import (
     IDIOMS,
     IF_IT_IS,
     IMPROVED,
+    LIGHT_PREDICATES,
     MEANT_IN_CLAUSE_FORMS,
     MORE_THAN_THIS,
     NOT_EVEN,
@@ -505,6 +507,27 @@ def _done_at_once(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return made
 
 
+def _came_unharmed(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A verb of arriving after a negated verb and -고 (하나도 안 깨지고 왔어요, 국물이 새지 않고 도착했어요): what
+    did not happen on the way, as the word of a safe arrival (무사히옴): the reviews' 오다 leaned against, and the
+    harm negated said too little. Not a light verb negated (연락도 안 하고 오셨어요: came unannounced)."""
+    if ("고", "EC") not in found:
+        return found
+    made = list(found)
+    for i in range(3, len(found)):
+        if found[i] not in ARRIVING or found[i - 1] != ("고", "EC"):
+            continue
+        if found[i - 3] in NEGATORS_BEFORE:
+            verb = found[i - 2]
+        elif found[i - 2][0] in ("않", "못하") and found[i - 3] == ("지", "EC") and i >= 4:
+            verb = found[i - 4]
+        else:
+            continue
+        if verb[1] == "VV" and verb[0] not in LIGHT_PREDICATES:
+            made[i] = ("무사히옴", "VV")
+    return made
+
+
 def _took_no_time(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Not even a short while taken (십 분도 안 걸렸어요, 하루도 걸리지 않았어요, 5분밖에 안 걸렸어요) as the word of
     a thing done at once (바로옴), the negation taken with it: 걸리다 negated had read as praise turned round."""
@@ -568,5 +591,5 @@ def _said_not_done(found: list[tuple[str, str]], i: int) -> bool:
 # takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
 # stays a wait).
 REWRITES = (_idioms, _still_as_good, _looked_forward_to, _hard_to_find, _comes_often, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come,
-            _none_come, _came_quickly, _done_within, _done_at_once, _took_no_time, _meant_in_clause, made_to_repeat, asked_again,
+            _none_come, _came_quickly, _done_within, _done_at_once, _came_unharmed, _took_no_time, _meant_in_clause, made_to_repeat, asked_again,
             wished_better, asked_for, proper_one_needed, _favour_done)

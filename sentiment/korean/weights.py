@@ -53,6 +53,7 @@ CX_WORDS = {
     "얼마안되/VV": 0.0,  # the idiom above: a short while
     "아직안옴/VV": -1.5,  # the idiom above: not come or not received yet (and AWAITED, not come)
     "바로옴/VV": 1.2,  # what a customer waits for come at once (QUICKLY)
+    "무사히옴/VV": 1.2,  # come without harm on the way (`_came_unharmed`: 하나도 안 깨지고 왔어요)
     "해주심/VV": 0.8,  # a favour done for the customer (_favour_done)
     "늦게해줌/VV": -1.2,  # done for the customer only after (_favour_done: 한 달이 지나서야 환불해 주셨어요)
     "미지근/XR": -1.2,  # lukewarm (국물이 미지근하게 왔어요, 반응이 미지근해요)

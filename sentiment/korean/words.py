@@ -88,6 +88,10 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           # (이런 일이 벌써 세 번째예요; not 벌써 세 번째 보는 영화, a film seen again)
           *((("번", "이나", said), ("몇번이나", "MAG"))
             for said in ("설명", "말씀", "말", "얘기", "이야기", "전화", "연락", "문의", "요청", "말하", "부탁")),
+          # or made to do a customer's errand again N times (서류를 세 번이나 다시 냈어요; not 세 번이나 다시 봤어요, a
+          # film seen again)
+          *((("번", "이나", "다시", done), ("몇번이나", "MAG"))
+            for done in ("내", "제출", "접수", "보내", "신청", "설치", "방문", "가입", "입력", "인증", "전화", "설명")),
           *((("벌써", number, "번", "째", "이"), ("몇번이나", "MAG")) for number in ("두", "세", "네", "다섯", "여러")),
           # a short while (가입한 지 얼마 안 됐어요, 얼마 안 돼서 답이 왔어요), only a few (몇 안 되는 장점): no 되다
           # negated, nothing said
@@ -237,8 +241,8 @@ VERBS_MEANT_IN_CLAUSE = {verb: [(nouns, word, gone, done) for nouns, verbs, word
 AWAITED = {"연락", "답장", "답변", "회신", "문자", "메일", "이메일", "인증", "인증번호", "알림", "전화", "택배", "기사",
            "직원", "담당자", "환불금", "영수증", "안내", "소식", "메시지", "카톡", "코드", "결과", "답"}
 ARRIVING = {("오", "VV"), ("오시", "VV"), ("들어오", "VV"), ("도착", "NNG"), ("달리", "VV")}  # 답변이 달려요: posted
-# Coming or ending as something did (빠르게 왔어요, 간단하게 끝났습니다, 무사히 끝났어요, 허무하게 끝났다): the adverb
-# says how it went
+# Coming or ending as something did (빠르게 왔어요, 간단하게 끝났습니다, 무사히 끝났어요, 허무하게 끝났다; 하나도 안
+# 깨지고 왔어요): the adverb, or what did not happen on the way, says how it went
 SAID_BY_HOW = ARRIVING | {("끝나", "VV"), ("마치", "VV")}
 HOW = {("게", "EC"), ("무사히", "MAG"), ("잘", "MAG"), ("정확히", "MAG"), ("제때", "NNG")}
 COMING = ARRIVING | {("주", "VV"), ("받", "VV"), ("듣", "VV")}  # 답장을 안 줘요, 결과를 못 받았어요, 답을 못 들었어요
