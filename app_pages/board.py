@@ -119,8 +119,8 @@ if presentation is not None:
 
 tiles = board_tiles(store, version, window, settings, language.current()) if live \
     else presented_tiles(store, meeting, window, settings, language.current())
-for column, (tile, chart) in zip(st.columns(5), tiles.values()):
-    with column.container(border=True):
+for column, (tile, chart) in zip(st.columns(5, border=True), tiles.values()):  # each column a tile's frame
+    with column:
         st.markdown(tile, unsafe_allow_html=True)
         if chart is not None:
             st.vega_lite_chart(spec=chart, width="stretch")
@@ -137,33 +137,31 @@ if live:
 follow_up = actions_follow_up(store, meeting, window, today)
 linked_window = window_params()  # the links below open their page on this window
 voice_column, alerts_column = st.columns([3, 2], gap="large")
+# A section's title and its panel are one element each (a view's CPU grows with its elements: bench/README.md).
 with voice_column:
-    st.markdown(section_title(_("Customer voice of the week")), unsafe_allow_html=True)
     if shown.voice is None:
+        st.markdown(section_title(_("Customer voice of the week")), unsafe_allow_html=True)
         st.markdown(_("No comment or customer turn in this window has the strong feeling and readable "
                       "length the rule asks for."))
     else:
-        st.markdown(html["voice"], unsafe_allow_html=True)
+        st.markdown(section_title(_("Customer voice of the week")) + html["voice"], unsafe_allow_html=True)
         with st.expander(_("Context: the turns around it") if shown.voice["source"] == "call"
                          else _("Context: the whole answer"), key="board-context", on_change="rerun") as context:
             if context.open:  # what an expander holds is made only when it is opened (as are those below)
                 st.dataframe(voice_context(store, version, shown.voice, settings.voice), hide_index=True,
                              width="stretch")
                 st.caption(_("Why this one: {reasons}.").format(reasons=literal("; ".join(shown.voice["reasons"]))))
-    st.markdown(section_title(_("Complaints growing")), unsafe_allow_html=True)
-    st.markdown(html["themes"], unsafe_allow_html=True)
+    st.markdown(section_title(_("Complaints growing")) + html["themes"], unsafe_allow_html=True)
 with alerts_column:
-    st.markdown(section_title(_("Accounts at risk ({days} days)").format(days=settings.early_warning.days)),
-                unsafe_allow_html=True)
     a = shown.alerts
     top_accounts = list(zip(a.top["account_id"], a.top["account_name"].fillna(a.top["account_id"])))
-    st.markdown(html["alerts"], unsafe_allow_html=True)
+    st.markdown(section_title(_("Accounts at risk ({days} days)").format(days=settings.early_warning.days))
+                + html["alerts"], unsafe_allow_html=True)
     if not projecting:
         for account_id, name in top_accounts:
             st.page_link("app_pages/accounts.py", label=_("{account}: the story").format(account=literal(name)),
                          icon=":material/person:", query_params={**linked_window, "account": account_id})
-    st.markdown(section_title(_("Last week's actions")), unsafe_allow_html=True)
-    st.markdown(follow_up_html(follow_up), unsafe_allow_html=True)
+    st.markdown(section_title(_("Last week's actions")) + follow_up_html(follow_up), unsafe_allow_html=True)
 
 if projecting:
     st.button(_("Leave presentation mode"), key="leave-present", on_click=set_presenting, args=(False,))

@@ -479,8 +479,9 @@ def _done_within(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         return found
     made = list(found)
     for i in range(1, len(found) - 1):
-        within = found[i] in WITHIN and found[i + 1] == ("에", "JKB") or found[i:i + 2] == [IF_IT_IS, ("면", "EC")]
-        if not within or found[i - 1][0] not in SHORT_WHILE:
+        if found[i - 1][0] not in SHORT_WHILE:
+            continue
+        if not (found[i] in WITHIN and found[i + 1] == ("에", "JKB") or found[i:i + 2] == [IF_IT_IS, ("면", "EC")]):
             continue
         for j in range(i + 2, min(len(found), i + 6)):
             if found[j] in DONE_SOON and found[j - 1][0] != "잠":
