@@ -34,12 +34,15 @@ def seed(group: str, fields: dict[str, tuple[str, Callable[[str], object]]], kee
 
 
 def publish(group: str, values: dict[str, str | None]) -> None:
-    """Write the page's choices to the URL (None or "" removes a parameter)."""
+    """Write the page's choices to the URL (None or "" removes a parameter); what changed is set in one
+    update, one message to the browser rather than one a parameter."""
+    changed = {param: value for param, value in values.items()
+               if value not in (None, "") and st.query_params.get(param) != value}
     for param, value in values.items():
         if value in (None, ""):
             st.query_params.pop(param, None)
-        elif st.query_params.get(param) != value:
-            st.query_params[param] = value
+    if changed:
+        st.query_params.update(changed)
     st.session_state[f"url-{group}"] = {param: st.query_params.get(param) for param in values}
 
 
