@@ -53,6 +53,9 @@ A_PRODUCT_S_PRAISE = [  # words the reviews never weighed
     ("너무 끈적거려요", COMPLAINT), ("생각보다 작아서 자리 차지를 안 해요", PRAISE), ("채소 절반이 물러 있었어요", COMPLAINT),
     ("핏이 예쁘게 떨어져요", PRAISE), ("품질이 확 떨어졌어요", COMPLAINT),
     # come without harm on the way; come unannounced is no praise
+    ("택배가 예정일보다 하루 일찍 왔어요", PRAISE), ("얼룩이 감쪽같이 지워졌어요", PRAISE),
+    ("API 문서에 오류 코드 설명이 빠져 있어요.", COMPLAINT),
+    ("별 다섯 개 드립니다", PRAISE), ("별 한 개 줍니다", COMPLAINT), ("특별히 바라는 점은 없습니다 지금처럼만 해 주세요", PRAISE),
     ("포장이 꼼꼼해서 하나도 안 깨지고 왔어요", PRAISE), ("국물이 새지 않고 왔어요", PRAISE), ("연락도 안 하고 오셨어요", COMPLAINT)]
 REQUESTS_THAT_DO_NOT_GO_THROUGH = [  # a refund or a cancellation not done is no praise of it
     ("환불이 안 돼요", COMPLAINT), ("환불이 되지 않아요", COMPLAINT), ("해지가 안 돼요", COMPLAINT),
