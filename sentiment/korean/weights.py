@@ -67,7 +67,6 @@ CX_WORDS = {
     "납득/NNG": 1.0,  # convinced (품질 보니까 납득이 가요; 납득이 안 가요 is a complaint)
     "어기/VV": -1.2,  # a promise or a deadline broken (약속을 또 어겼어요; 한 번도 어긴 적 없어요 turned round)
     "춥/VA": -1.0, "덥/VA": -1.0,  # a room too cold or too hot (대기실이 너무 추웠어요), where the films' 춥다 leaned for
-    "보내/VV": 0.0,  # sent (문자로 보내 주시면 확인할게요): a call's errand, where the films' 보내다 (time spent) leaned against
     "떼/VV": 0.0,  # documents issued (서류 떼는 걸 도와주셨어요), where the films' 떼 leaned against
     "자극/NNG": -1.0,  # irritation of the skin (자극 없이 순해요: none of it)
     "끈적이/VV": -1.2, "끈적거리/VV": -1.2, "끈적/XR": -1.2,  # sticky (끈적임이 없어요: none of it)
