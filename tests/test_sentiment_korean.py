@@ -55,6 +55,10 @@ A_PRODUCT_S_PRAISE = [  # words the reviews never weighed
     # come without harm on the way; come unannounced is no praise
     ("택배가 예정일보다 하루 일찍 왔어요", PRAISE), ("얼룩이 감쪽같이 지워졌어요", PRAISE),
     ("API 문서에 오류 코드 설명이 빠져 있어요.", COMPLAINT),
+    # only one thing praised: faint praise; not asked, not describing a noun, not wished
+    ("소재만 좋았다", COMPLAINT), ("직원분만 친절했어요", COMPLAINT), ("성룡과 이연걸의 대결장면만 마음에 들었다", COMPLAINT),
+    ("나만 재밌었나?", PRAISE), ("오늘만 좋은 가격이에요", PRAISE), ("연기만 좋았던게 아닌 영화", PRAISE),
+    ("맛만 있으면 돼요", PRAISE),
     ("별 다섯 개 드립니다", PRAISE), ("별 한 개 줍니다", COMPLAINT), ("특별히 바라는 점은 없습니다 지금처럼만 해 주세요", PRAISE),
     ("포장이 꼼꼼해서 하나도 안 깨지고 왔어요", PRAISE), ("국물이 새지 않고 왔어요", PRAISE), ("연락도 안 하고 오셨어요", COMPLAINT)]
 REQUESTS_THAT_DO_NOT_GO_THROUGH = [  # a refund or a cancellation not done is no praise of it

@@ -64,8 +64,11 @@ from .words import (
     NUMBERS,
     OFTEN,
     ONLY_AFTER,
+    ONLY_THIS,
+    ONLY_THIS_GOOD,
     OURSELVES,
     PLEASE,
+    PRAISED_ALONE,
     QUALITIES,
     QUICKLY,
     QUICKLY_FORMS,
@@ -200,6 +203,30 @@ def _still_as_good(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if morpheme == STILL_THE_SAME and any(form in QUALITIES and tag == "NNG"
                                               for form, tag in found[clause_start(found, i):i]):
             made[i] = STILL_AS_GOOD
+    return made
+
+
+def _only_this_good(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Only one thing praised (소재만 좋았다, 포스터만 멋있다, 직원분만 친절했어요, 위치만 좋아요): faint praise, the
+    rest found wanting (7 in 8 such reviews of the build rows are negative), as its word (만좋음) in the place of the
+    praise. Not asked (나만 재밌었나?), not said of oneself (나만), not negated, not describing a noun (오늘만 좋은
+    가격이에요, 연기만 좋았던 게 아닌 영화), not wished (맛만 있으면 돼요)."""
+    if ONLY_THIS not in found:
+        return found
+    made, asked = list(found), None
+    for i in range(1, len(found) - 1):
+        if found[i] != ONLY_THIS or not (found[i - 1][1] in ("NNG", "NNP") or found[i - 1] == ("분", "NNB")):
+            continue
+        for j in range(i + 1, len(found)):
+            if found[j] in PRAISED_ALONE:
+                said = rest_of_clause(found, j)
+                asked = questions(found) if asked is None else asked
+                describes = bool(said) and said[-1][1] == "ETM"  # 오늘만 좋은 가격, 연기만 좋았던 게 아닌
+                if not (describes or negates(said) or j in asked or any(m in WISHES for m in said)):
+                    made[j] = ONLY_THIS_GOOD
+                break
+            if clause_ends(found, j):
+                break
     return made
 
 
@@ -591,6 +618,6 @@ def _said_not_done(found: list[tuple[str, str]], i: int) -> bool:
 # The rules that rewrite a text's morphemes before `word_features` counts them, in the order they run: each
 # takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
 # stays a wait).
-REWRITES = (_idioms, _still_as_good, _looked_forward_to, _hard_to_find, _comes_often, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come,
+REWRITES = (_idioms, _only_this_good, _still_as_good, _looked_forward_to, _hard_to_find, _comes_often, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come,
             _none_come, _came_quickly, _done_within, _done_at_once, _came_unharmed, _took_no_time, _meant_in_clause, made_to_repeat, asked_again,
             wished_better, asked_for, proper_one_needed, _favour_done)

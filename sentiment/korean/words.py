@@ -272,6 +272,11 @@ DONE_SOON = {("끝나", "VV"), ("끝내", "VV"), ("도착", "NNG"), ("처리", "
              ("받", "VV"), ("완료", "NNG"), ("발급", "NNG"), ("복구", "NNG"), ("설치", "NNG"),
              ("달리", "VV"), ("입금", "NNG"), ("수거", "NNG")}  # 답변이 달려요: an answer posted; not 연결: an hour to get through
 # A trouble the customer's own side fixed (`_fixed_ourselves`): one of these done, 직접 or 스스로, by 우리, 저희, 저 or 나.
+# Only this praised (`_only_this_good`: 소재만 좋았다): the praise faint, the rest found wanting
+ONLY_THIS = ("만", "JX")
+PRAISED_ALONE = {("좋", "VA"), ("재밌", "VA"), ("재미있", "VA"), ("괜찮", "VA"), ("멋있", "VA"), ("예쁘", "VA"), ("이쁘", "VA"),
+                 ("훌륭하", "VA"), ("볼만하", "VA"), ("맛있", "VA"), ("마음에들", "VV"), ("친절", "NNG"), ("친절하", "VA")}
+ONLY_THIS_GOOD = ("만좋음", "VA")
 # counted only once done (`_solved_only_once_done`)
 IMPROVED = {("해결", "NNG"), ("개선", "NNG"), ("향상", "NNG"), ("고치", "VV")}
 IMPROVED_FORMS = frozenset(form for form, _ in IMPROVED)
