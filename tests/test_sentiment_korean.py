@@ -22,7 +22,11 @@ NONE_OF_IT = [  # 없다 after a noun says there is none of it, and of what desc
     ("문제 없어요", PRAISE), ("문제가 없어요", PRAISE), ("전혀 문제 없어요", PRAISE), ("배송 문제는 없었어요", PRAISE),
     ("아무 문제 없이 잘 쓰고 있어요", PRAISE), ("문제가 있어요", COMPLAINT),
     ("딱히 불편한 점은 없어요", PRAISE), ("특별히 불편한 건 없었습니다", PRAISE), ("좋은 점이 하나도 없어요", COMPLAINT),
-    ("별다른 불만은 없습니다", PRAISE), ("큰 문제 없이 잘 쓰고 있습니다", PRAISE), ("더 이상 기다릴 수 없어요", COMPLAINT)]
+    ("별다른 불만은 없습니다", PRAISE), ("큰 문제 없이 잘 쓰고 있습니다", PRAISE), ("더 이상 기다릴 수 없어요", COMPLAINT),
+    # a word made a verb made a noun (불편 + 하 + ㅁ) is what there is none of, as the noun is
+    ("불편함이 없어요", PRAISE), ("불편함이 전혀 없어요", PRAISE), ("답답함이 없어요", PRAISE), ("친절함이 없어요", COMPLAINT),
+    # none of it, denied: there is some
+    ("불편함이 없지는 않아요", COMPLAINT), ("재미 없지는 않아요", PRAISE)]
 CONTRASTS = [  # after a contrast, the clause that follows says the stance
     ("나쁘지 않았지만 비싸요", COMPLAINT), ("비싸지만 만족해요", PRAISE), ("기대했는데 아쉬워요", COMPLAINT),
     ("불량품이라 교환 신청했더니 새 제품으로 바로 보내 주셨어요", PRAISE), ("처음엔 재밌더니 갈수록 지루하네요", COMPLAINT)]

@@ -64,6 +64,8 @@ def negation_scope(found: list[tuple[str, str]]) -> set[int]:
         if (form, tag) == ("다고", "EC") and _said_not_to_be(found, i):
             scope.update(j for j in range(clause_start(found, i), i) if found[j][1] in CONTENT)
         if tag in CONTENT and _negated(found, i):
+            if (form, tag) == ("없", "VA") and said_of_a_noun(found, i):
+                continue  # 재미 없지는 않아요, 불편함이 없지는 않아요: not none of it, some; its noun stands
             scope.add(i)
             j = i
             while tag.startswith("NN") and j and found[j - 1][1] == "NNG":
@@ -120,7 +122,7 @@ def said_of_a_noun(found: list[tuple[str, str]], i: int) -> bool:
     j = i - 1
     while j >= 0 and between_noun_and_none(found[j]):
         j -= 1
-    return j >= 0 and found[j][1].startswith("NN")
+    return j >= 0 and (found[j][1].startswith("NN") or found[j][1] == "ETN")  # 불편함이 없다: a verb made a noun
 
 
 def _what_there_is_none_of(found: list[tuple[str, str]], i: int) -> list[int]:
@@ -231,19 +233,22 @@ def _prefixed(found: list[tuple[str, str]], i: int) -> bool:
 
 
 def _negated(found: list[tuple[str, str]], i: int) -> bool:
-    """Whether a negation marks this morpheme itself (before it or after it; its prefix is `_prefixed`)."""
+    """Whether a negation marks this morpheme itself (before it or after it; its prefix is `_prefixed`); a noun
+    is negated by the 없다 after it, unless that is itself negated (재미 없지는 않아요, 불편함이 없지는 않아요: not
+    none of it, some)."""
     form, tag = found[i]
     if i and found[i - 1] in NEGATORS_BEFORE:
         return True
-    if _negated_after(found, i):
-        return True
-    ahead = found[i + 1:i + 6]
-    if tag.startswith(("VV", "VA")) and ahead[:1] and ahead[0][1] == "ETN":
-        tag, ahead = "NNG", found[i + 2:i + 7]  # a verb made a noun (기다림 없이) is negated as a noun is
+    start = i + 1
+    if tag.startswith(("NN", "XR")) and found[start:start + 1] and found[start][1] in ("XSA", "XSV"):
+        start += 1  # 불편함, 답답함: 불편 + 하 + ㅁ, the word made a verb made a noun
+    if tag.startswith(("VV", "VA", "NN", "XR")) and found[start:start + 1] and found[start][1] == "ETN":
+        tag, start = "NNG", start + 1  # a verb made a noun (기다림 없이, 불편함이 없어요) is negated as a noun is
     if tag.startswith("NN"):  # a noun, its particle, then 없다, or 없이 (대기 시간 없이: without)
-        rest = [token for token in ahead if not between_noun_and_none(token)]  # 문제가 전혀 없어요
-        return bool(rest) and rest[0] in NONE_OF
-    return False
+        none = next((k for k in range(start, min(start + 5, len(found))) if not between_noun_and_none(found[k])), None)
+        if none is not None and found[none] in NONE_OF:  # 문제가 전혀 없어요
+            return not _negated_after(found, none)
+    return _negated_after(found, i)
 
 
 def _forbidden(found: list[tuple[str, str]], i: int) -> bool:
@@ -264,8 +269,8 @@ def _negated_after(found: list[tuple[str, str]], i: int) -> bool:
         if form in ("ᆯ", "을") and tag == "ETM" and _cannot(ahead[j + 1:j + 4]):
             # -ㄹ 수 없다: 더 이상 추천할 수 없어요, 만족할 수가 없네요; of a quality compared, could not be more so
             return not (found[i + j][1] in ("VA", "XSA") and _beyond_compare(found, i))
-        if tag in ("EF", "SF", "SP", "ETM") or (tag == "EC" and clause_ends(found, i + 1 + j)):
-            return False
+        if tag in ("EF", "SF", "SP", "ETM", "ETN") or (tag == "EC" and clause_ends(found, i + 1 + j)):
+            return False  # (and a verb made a noun: 불편함이 없지는 않아요 negates 없다, not 불편하다)
         if (form, tag) == ("에", "JKB") and found[i + j][0] in CAUSES:
             return False  # 알림 덕분에 놓치지 않아요: the cause is not what is negated
     return False
