@@ -32,7 +32,8 @@ CX_WORDS = {
     "쏠쏠/XR": 1.2,  # rewarding (혜택이 쏠쏠했어요)
     # shoppers' slang for value: 혜자 (generous), 창렬 (overpriced), 갓성비 (갓 + 성비: great value for money)
     "혜자/NNP": 1.5, "혜자/NNG": 1.5, "창렬/NNG": -1.5, "창렬/NNP": -1.5, "성비/NNG": 1.0,
-    "나무라/VV": -1.0, "아쉽/VA": -1.0,  # to find fault, to fall short: 나무랄 데가 없어요, 아쉬운 점이 없어요 praise
+    # to find fault, to fall short, a bother: 나무랄 데가 없어요, 아쉬움이 없어요, 번거로움이 없어요 praise
+    "나무라/VV": -1.0, "아쉽/VA": -1.0, "아쉬움/NNG": -1.0, "번거롭/VA": -1.2,
     # a business customer's words (운영에 지장이 있어요, 응답 속도가 들쭉날쭉해요, 일정이 미뤄졌어요, 유연하게 응해 주셨어요)
     "지장/NNG": -1.2, "차질/NNG": -1.2, "손실/NNG": -1.2, "들쭉날쭉/MAG": -1.0, "미루/VV": -1.0, "유연/XR": 1.0, "신속/NNG": 1.2,
     "수수료/NNG": -1.0, "위약금/NNG": -1.2,  # a fee, a penalty (수수료가 없어서 자주 이용합니다 is praise)

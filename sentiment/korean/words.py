@@ -117,8 +117,8 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           # not wanting to (더 이상 쓰고 싶지 않아요, 다시는 이용하고 싶지 않네요): a refusal, whatever the verb
           (("싶", "지", "않"), ("싶지않", "VA")), (("싶", "지", "가", "않"), ("싶지않", "VA")),
           (("싶", "지", "는", "않"), ("싶지않", "VA")),
-          (("하늘", "의", "별", "따"), ("별따기", "NNG")),
-          (("한숨", "돌리"), ("안심", "NNG")),
+          (("하늘", "의", "별", "따"), ("별따기", "NNG")),  # next to impossible (표 구하기가 하늘의 별 따기예요)
+          (("한숨", "돌리"), ("안심", "NNG")),  # relieved (해결된다니 한숨 돌렸어요), where 한숨 alone is a sigh
           # stars given (별 다섯 개 드립니다, 별 5개; 별 한 개 줍니다): the review's own rating
           *((("별", five, "개"), ("별다섯", "NNG")) for five in ("다섯", "5")),
           *((("별", one, "개"), ("별하나", "NNG")) for one in ("한", "1")), (("별", "하나"), ("별하나", "NNG")),
@@ -127,7 +127,7 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           *(((nicely, "게", "떨어지"), ("핏좋음", "VA")) for nicely in ("예쁘", "이쁘", "깔끔하", "자연스럽", "멋있", "멋지")),
           # a harm, a loss, a penalty escaped (피해를 면했어요, 연체를 면했어요), where the harm's word alone is a complaint
           *(((harm, *particle, "면하"), ("모면", "NNG")) for harm in ("피해", "손해", "사고", "위기", "연체", "위약금", "벌금")
-            for particle in ((), ("를",), ("을",), ("는",), ("은",))),  # relieved (해결된다니 한숨 돌렸어요), where 한숨 alone is a sigh  # next to impossible (표 구하기가 하늘의 별 따기예요)
+            for particle in ((), ("를",), ("을",), ("는",), ("은",))),
           (("형식", "적"), ("형식적", "XR")),  # perfunctory: 형식적인 답변, 응대가 형식적이에요
           (("저", "의", "시간", "에"), ("제시간", "NNG")),  # on time: Kiwi reads 제시간에 왔어요 as "in my time"
           (("갑", "질"), ("갑질", "NNG")), (("존", "맛"), ("존맛", "NNG")),  # CX_WORDS: Kiwi cuts them in two
@@ -247,8 +247,8 @@ VERBS_MEANT_IN_CLAUSE = {verb: [(nouns, word, gone, done) for nouns, verbs, word
 AWAITED = {"연락", "답장", "답변", "회신", "문자", "메일", "이메일", "인증", "인증번호", "알림", "전화", "택배", "기사",
            "직원", "담당자", "환불금", "영수증", "안내", "소식", "메시지", "카톡", "코드", "결과", "답"}
 ARRIVING = {("오", "VV"), ("오시", "VV"), ("들어오", "VV"), ("도착", "NNG"), ("달리", "VV")}  # 답변이 달려요: posted
-# Coming or ending as something did (빠르게 왔어요, 간단하게 끝났습니다, 무사히 끝났어요, 허무하게 끝났다; 하나도 안
-# 깨지고 왔어요): the adverb, or what did not happen on the way, says how it went
+# Coming or ending as something did (빠르게 왔어요, 간단하게 끝났습니다, 무사히 끝났어요, 허무하게 끝났다): the adverb
+# says how it went
 SAID_BY_HOW = ARRIVING | {("끝나", "VV"), ("마치", "VV")}
 HOW = {("게", "EC"), ("무사히", "MAG"), ("잘", "MAG"), ("정확히", "MAG"), ("제때", "NNG")}
 COMING = ARRIVING | {("주", "VV"), ("받", "VV"), ("듣", "VV")}  # 답장을 안 줘요, 결과를 못 받았어요, 답을 못 들었어요
