@@ -27,7 +27,8 @@ NONE_OF_IT = [  # 없다 after a noun says there is none of it, and of what desc
     ("불편함이 없어요", PRAISE), ("불편함이 전혀 없어요", PRAISE), ("답답함이 없어요", PRAISE), ("친절함이 없어요", COMPLAINT),
     # none of it, denied: there is some
     ("불편함이 없지는 않아요", COMPLAINT), ("재미 없지는 않아요", PRAISE),
-    ("아쉬움이 없어요", PRAISE), ("아쉬움이 남아요", COMPLAINT), ("번거로움이 없어요", PRAISE)]
+    ("아쉬움이 없어요", PRAISE), ("아쉬움이 남아요", COMPLAINT), ("번거로움이 없어요", PRAISE),
+    ("개선이 시급합니다", COMPLAINT), ("조치가 시급해요", COMPLAINT)]
 CONTRASTS = [  # after a contrast, the clause that follows says the stance
     ("나쁘지 않았지만 비싸요", COMPLAINT), ("비싸지만 만족해요", PRAISE), ("기대했는데 아쉬워요", COMPLAINT),
     ("불량품이라 교환 신청했더니 새 제품으로 바로 보내 주셨어요", PRAISE), ("처음엔 재밌더니 갈수록 지루하네요", COMPLAINT)]

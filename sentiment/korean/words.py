@@ -155,6 +155,9 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           # wanting it better (개선이 필요해요, 보완이 필요합니다, 개선 필요): a survey's complaint, politely put
           (("개선", "이", "필요"), ("개선필요", "NNG")), (("개선", "필요"), ("개선필요", "NNG")),
           (("보완", "이", "필요"), ("개선필요", "NNG")), (("보완", "필요"), ("개선필요", "NNG")),
+          # or urgently (개선이 시급합니다, 조치가 시급해요; not 재평가가 시급합니다, a film underrated)
+          *(((fix, *particle, urgent), ("개선필요", "NNG")) for fix in ("개선", "보완", "조치", "해결", "대책")
+            for particle in ((), ("이",), ("가",)) for urgent in ("시급", "시급하")),
           # not what it used to be (통화 품질이 예전 같지 않아요, 옛날 같지가 않네요): worse than before, where the
           # negation would turn round only the nouns of the clause
           *(((before, "같", "지", *particle, "않"), ("예전같지않", "VA")) for before in ("예전", "옛날", "처음")
