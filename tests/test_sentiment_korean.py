@@ -58,6 +58,9 @@ A_PRODUCT_S_PRAISE = [  # words the reviews never weighed
     ("민감성인데도 자극 없었어요", PRAISE), ("자극이 좀 있어요", COMPLAINT), ("흡수가 빨라서 끈적임이 없어요", PRAISE),
     ("너무 끈적거려요", COMPLAINT), ("생각보다 작아서 자리 차지를 안 해요", PRAISE), ("채소 절반이 물러 있었어요", COMPLAINT),
     ("핏이 예쁘게 떨어져요", PRAISE), ("품질이 확 떨어졌어요", COMPLAINT),
+    # breaks easily (잘 before a verb of breaking), or not; a wrong delivery; wrinkles gone
+    ("다만 잘 부셔집니다.", COMPLAINT), ("잘 번져요", COMPLAINT), ("전화가 잘 끊겨요", COMPLAINT), ("때가 잘탑니다.", COMPLAINT),
+    ("잘 안 깨져요", PRAISE), ("오배송에 스트레스 받았어요", COMPLAINT), ("주름이 사라집니다~", PRAISE),
     # come without harm on the way; come unannounced is no praise
     ("택배가 예정일보다 하루 일찍 왔어요", PRAISE), ("얼룩이 감쪽같이 지워졌어요", PRAISE),
     ("API 문서에 오류 코드 설명이 빠져 있어요.", COMPLAINT),

@@ -38,11 +38,14 @@ from .words import (
     AS_SOON_AS,
     AWAITED,
     BETTER,
+    BREAKING,
+    BROKEN_EASILY,
     CAME_OUT,
     COMING,
     COMING_FORMS,
     DONE_FOR,
     DONE_SOON,
+    EASILY,
     FIXED_BY_US,
     FIXED_BY_US_FORMS,
     FOUND_OR_FELT,
@@ -75,6 +78,7 @@ from .words import (
     QUOTED,
     REGULAR,
     REQUESTS,
+    SHATTERED,
     SHORT_WHILE,
     SHORTLY,
     STILL_AS_GOOD,
@@ -227,6 +231,22 @@ def _only_this_good(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 break
             if clause_ends(found, j):
                 break
+    return made
+
+
+def _breaks_easily(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """잘 ("well", "easily") before a verb of breaking or failing (잘 깨져요, 잘 번져요, 전화가 잘 끊겨요, 잘 부셔집니다): it
+    breaks easily, a complaint (잘망가짐), where 잘 alone reads as praise; 잘 안 깨져요 is that word negated. Not
+    터지다 (신호가 잘 터져요: good reception) nor 떨어지다 (핏이 잘 떨어져요)."""
+    if EASILY not in found:
+        return found
+    made = list(found)
+    for i in range(len(found) - 1):
+        if found[i] != EASILY:
+            continue
+        j = i + 2 if found[i + 1] in NEGATORS_BEFORE else i + 1
+        if j < len(found) and (found[j] in BREAKING or found[j] == ("부시", "VV") and found[j + 1:j + 3] == SHATTERED):
+            made[i], made[j] = (EASILY[0], "NNB"), BROKEN_EASILY  # 잘 counted no more
     return made
 
 
@@ -618,7 +638,7 @@ def _said_not_done(found: list[tuple[str, str]], i: int) -> bool:
 # The rules that rewrite a text's morphemes before `word_features` counts them, in the order they run: each
 # takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
 # stays a wait).
-REWRITES = (_idioms, _only_this_good, _still_as_good, _looked_forward_to, _hard_to_find, _comes_often, _none_like_it,
+REWRITES = (_idioms, _only_this_good, _breaks_easily, _still_as_good, _looked_forward_to, _hard_to_find, _comes_often, _none_like_it,
             _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come, _none_come,
             _came_quickly, _done_within, _done_at_once, _came_unharmed, _took_no_time, _meant_in_clause,
             made_to_repeat, asked_again, wished_better, asked_for, proper_one_needed, _favour_done)

@@ -76,6 +76,8 @@ CX_WORDS = {
     "얼룩/NNG": -1.0,  # a stain (얼룩이 감쪽같이 지워졌어요: gone)
     "별다섯/NNG": 1.5, "별하나/NNG": -1.5,  # the idioms above: five stars, one star
     "만좋음/VA": -1.0,  # only this praised (`_only_this_good`: 소재만 좋았다): faint praise
+    "잘망가짐/VV": -1.5,  # breaks, smudges or cuts out easily (`_breaks_easily`: 잘 깨져요, 때가 잘 타요)
+    "오배송/NNG": -1.5, "주름/NNG": -0.8,  # a wrong delivery; wrinkles (주름이 사라집니다: gone)
     "조심히/MAG": 1.0,  # with care (문 앞에 조심히 두고 가셨어요)
     "모면/NNG": 1.2,  # the idiom above: a harm escaped
     "신뢰/NNG": 1.2,  # trust (신뢰가 가요, 믿고 맡깁니다); the reviews never weighed it
