@@ -450,7 +450,8 @@ def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
 
 @pytest.mark.parametrize("text", ["계속 이러면 소비자원에 신고할 거예요", "공정위에 신고하겠습니다"])
 def test_a_matter_taken_to_a_regulator_leans_to_complaint(text):
-    """Not only a complaint's sign: a leaning, which a call's dissatisfaction reads (it read -0.02 and -0.08, no leaning)."""
+    """Not only a complaint's sign: a leaning, which a call's dissatisfaction reads (it read -0.02 and -0.08, no
+    leaning)."""
     assert korean.score(text).leaning < -0.2
 
 

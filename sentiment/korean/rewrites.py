@@ -638,7 +638,8 @@ def _said_not_done(found: list[tuple[str, str]], i: int) -> bool:
 # The rules that rewrite a text's morphemes before `word_features` counts them, in the order they run: each
 # takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
 # stays a wait).
-REWRITES = (_idioms, _only_this_good, _breaks_easily, _still_as_good, _looked_forward_to, _hard_to_find, _comes_often, _none_like_it,
-            _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come, _none_come,
-            _came_quickly, _done_within, _done_at_once, _came_unharmed, _took_no_time, _meant_in_clause,
-            made_to_repeat, asked_again, wished_better, asked_for, proper_one_needed, _favour_done)
+REWRITES = (_idioms, _only_this_good, _breaks_easily, _still_as_good, _looked_forward_to, _hard_to_find,
+            _comes_often, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done,
+            _requests_done, _not_come, _none_come, _came_quickly, _done_within, _done_at_once, _came_unharmed,
+            _took_no_time, _meant_in_clause, made_to_repeat, asked_again, wished_better, asked_for,
+            proper_one_needed, _favour_done)
