@@ -139,13 +139,12 @@ linked_window = window_params()  # the links below open their page on this windo
 voice_column, alerts_column = st.columns([3, 2], gap="large")
 # A section's title and its panel are one element each (a view's CPU grows with its elements: bench/README.md).
 with voice_column:
-    voice_title = section_title(_("Customer voice of the week"))
     if shown.voice is None:
-        st.markdown(voice_title, unsafe_allow_html=True)
+        st.markdown(section_title(_("Customer voice of the week")), unsafe_allow_html=True)
         st.markdown(_("No comment or customer turn in this window has the strong feeling and readable "
                       "length the rule asks for."))
     else:
-        st.markdown(voice_title + html["voice"], unsafe_allow_html=True)
+        st.markdown(section_title(_("Customer voice of the week")) + html["voice"], unsafe_allow_html=True)
         with st.expander(_("Context: the turns around it") if shown.voice["source"] == "call"
                          else _("Context: the whole answer"), key="board-context", on_change="rerun") as context:
             if context.open:  # what an expander holds is made only when it is opened (as are those below)
