@@ -420,6 +420,14 @@ ONLY_THIS = [  # X밖에 with a negation: only X; -지 않을 수 없다, a nega
     ("추천하지 않을 수 없어요", PRAISE), ("감탄하지 않을 수 없었어요", PRAISE), ("실망하지 않을 수 없네요", COMPLAINT),  # cannot but
     ("지루함은 어쩔 수가 없다", COMPLAINT), ("불편함은 어쩔 수 없네요", COMPLAINT)]  # it cannot be helped
 
+BLOCKED_TOO_MUCH_AND_HALF = [  # blocked or clogged, and amazingly; that's too much; a favour done (-어 주셔서); none
+    # found as good as this; not even half
+    ("전화가 계속 막혀 있어요", COMPLAINT), ("길이 막혀서 늦었어요", COMPLAINT), ("결제 페이지가 막혔어요", COMPLAINT),
+    ("기가 막히게 맛있어요", PRAISE), ("이건 진짜 너무하네요", COMPLAINT), ("사람을 이렇게 기다리게 하는 건 너무하잖아요", COMPLAINT),
+    ("퇴실 시간을 한 시간 늦춰 주셔서 여유 있게 나왔어요", PRAISE), ("주문을 미리 챙겨 주셔서 금방 받았어요", PRAISE),
+    ("이 가격에 이만한 제품 찾기 힘들어요", PRAISE), ("요즘 이런 식당 찾기 어려워요", PRAISE),
+    ("인터넷 속도가 약속한 것의 반도 안 나와요", COMPLAINT), ("기대했던 것의 절반도 못 미쳤어요", COMPLAINT)]
+
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
                          + CUSTOMER_SERVICE_PHRASES + NOT_WANTING_TO + A_PRODUCT_S_PRAISE
@@ -443,7 +451,7 @@ ONLY_THIS = [  # X밖에 with a negation: only X; -지 않을 수 없다, a nega
                          + ASKED_AGAIN_RESET_BUSY_ELSEWHERE + NOT_SOLVED_WORKING_CUT
                          + TERSE_ANSWERS + NONE_COME + GOT_BACK_UNANNOUNCED_GENEROUS
                          + IMPROVED_AND_BETTER_THEN + NOT_MET_WITH_AND_WARNED_OFF
-                         + MISSPELT_AND_PARTICLED_NEGATIONS + ONLY_THIS)
+                         + MISSPELT_AND_PARTICLED_NEGATIONS + ONLY_THIS + BLOCKED_TOO_MUCH_AND_HALF)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 

@@ -51,6 +51,7 @@ from .words import (
     FOUND_OR_FELT,
     GIVING,
     GOING_ON,
+    HALF,
     HARD,
     HARD_TO,
     HARD_WON,
@@ -62,6 +63,7 @@ from .words import (
     MEANT_IN_CLAUSE_FORMS,
     MORE_THAN_THIS,
     NOT_EVEN,
+    NOT_EVEN_HALF,
     NOT_THERE,
     NOT_THERE_VERBS,
     NUMBERS,
@@ -72,6 +74,7 @@ from .words import (
     OURSELVES,
     PLEASE,
     PRAISED_ALONE,
+    PRICES,
     QUALITIES,
     QUICKLY,
     QUICKLY_FORMS,
@@ -79,10 +82,12 @@ from .words import (
     REGULAR,
     REQUESTS,
     SHATTERED,
+    SHORT_OF_HALF,
     SHORT_WHILE,
     SHORTLY,
     STILL_AS_GOOD,
     STILL_THE_SAME,
+    SUCH,
     THIS_MUCH,
     VERBS_MEANT_IN_CLAUSE,
     VISITS,
@@ -186,14 +191,22 @@ def _looking_forward(after: list[tuple[str, str]]) -> bool:
 def _hard_to_find(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """-기 어렵다/힘들다 after finding or feeling (단점을 찾기 어려워요, 불편함을 느끼기 힘들어요) as -지 못하다: what is
     hard to find is next to none of it, and the negation passes to the object as 찾을 수 없어요 does; 어렵다 itself,
-    a complaint elsewhere (사용하기 어려워요), says nothing more here."""
+    a complaint elsewhere (사용하기 어려워요), says nothing more here. What is found as good as this (이만한 숙소 찾기
+    힘들 것 같아요, 이 가격에 이런 품질 찾기 어려워요) has nothing like it (`_none_like_it`)."""
     if not says_any(found, HARD_TO):
         return found
     made = list(found)
     for i in range(len(found) - 2, 0, -1):
         if found[i - 1][0] in FOUND_OR_FELT and found[i - 1][1] == "VV" and found[i] == ("기", "ETN") \
                 and found[i + 1][0] in HARD_TO and found[i + 1][1] == "VA":
-            made[i:i + 2] = [("지", "EC"), ("못하", "VX")]
+            start = clause_start(found, i - 1)
+            if start and found[start - 1][1] == "ETM":
+                start = clause_start(found, start - 1)  # 이만한 숙소 찾기: the clause describing what is found
+            said = found[start:i - 1]
+            if any(m in AS_MUCH_AS_THIS or m == SUCH for m in said) or _in_order(said, THIS_MUCH):
+                made[i - 1:i + 2] = [("비할데없음", "VA")]
+            else:
+                made[i:i + 2] = [("지", "EC"), ("못하", "VX")]
     return made
 
 
@@ -476,6 +489,8 @@ def _gave_ending(found: list[tuple[str, str]], i: int) -> str | None:
     honours, what they do each time (선생님이 진도를 조절해 주세요, 직원분들이 웃으면서 맞아 주세요), not asked of them."""
     if found[i + 1:i + 3] == [("시", "EP"), ("었", "EP")] and found[i + 3:i + 4] and found[i + 3][1] == "EF":
         return found[i + 3][0]
+    if found[i + 1:i + 3] == [("시", "EP"), ("어서", "EC")]:
+        return "어서"
     if found[i + 1] == ("었", "EP") and found[i + 2:i + 3] and found[i + 2][1] == "EF" \
             and found[i + 2][0].endswith(POLITE_ENDINGS):
         return found[i + 2][0]
@@ -609,6 +624,24 @@ def _fixed_ourselves(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return made
 
 
+def _not_even_half(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Not even half of it (속도가 광고한 거에 반도 안 나와요, 기대의 절반도 못 미쳐요) as one word, a shortfall: the
+    negation would have turned its verb round (안 나와요 of a fault gone). Not of a price (다른 곳 반도 안 되는
+    가격이에요: a bargain)."""
+    if not says_any(found, HALF):
+        return found
+    made, i = [], 0
+    while i < len(found):
+        if found[i][0] in HALF and found[i + 1:i + 3] in NOT_EVEN_HALF and not any(
+                form in PRICES for form, _ in found[sentence_start(found, i):]):
+            made.append(SHORT_OF_HALF)
+            i += 3
+        else:
+            made.append(found[i])
+            i += 1
+    return made
+
+
 def _solved_only_once_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """해결 ("solved"), 개선 and 향상 ("improved") and 고치다 ("fixed"), as written, counted only where done (해결됐어요, 해결해 주셨어요,
     많이 개선됐어요, 속도가 향상됐네요) or going on (점점 개선되네요, 개선되고 있어요, 개선되는 게 느껴져요; 개선되는 게
@@ -638,7 +671,7 @@ def _said_not_done(found: list[tuple[str, str]], i: int) -> bool:
 # The rules that rewrite a text's morphemes before `word_features` counts them, in the order they run: each
 # takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
 # stays a wait).
-REWRITES = (_idioms, _only_this_good, _breaks_easily, _still_as_good, _looked_forward_to, _hard_to_find,
+REWRITES = (_idioms, _not_even_half, _only_this_good, _breaks_easily, _still_as_good, _looked_forward_to, _hard_to_find,
             _comes_often, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done,
             _requests_done, _not_come, _none_come, _came_quickly, _done_within, _done_at_once, _came_unharmed,
             _took_no_time, _meant_in_clause, made_to_repeat, asked_again, wished_better, asked_for,

@@ -131,6 +131,10 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           *(((harm, *particle, "면하"), ("모면", "NNG")) for harm in ("피해", "손해", "사고", "위기", "연체", "위약금", "벌금")
             for particle in ((), ("를",), ("을",), ("는",), ("은",))),
           (("형식", "적"), ("형식적", "XR")),  # perfunctory: 형식적인 답변, 응대가 형식적이에요
+          (("너무", "하"), ("너무하", "VA")),  # that's too much (정말 너무하시네요), which Kiwi cuts into 너무 + 하다
+          # amazingly (기가 막히게 맛있어요, as Kiwi reads 기막히게) and breathtaking (숨 막히는 긴장감), where 막히다
+          # alone is blocked or clogged
+          (("기", "가", "막히", "게"), ("기막히", "VA")), (("숨", "막히"), ("숨막히", "VA")), (("숨", "이", "막히"), ("숨막히", "VA")),
           (("저", "의", "시간", "에"), ("제시간", "NNG")),  # on time: Kiwi reads 제시간에 왔어요 as "in my time"
           (("갑", "질"), ("갑질", "NNG")), (("존", "맛"), ("존맛", "NNG")),  # CX_WORDS: Kiwi cuts them in two
           # as pictured or described (사진이랑 똑같아요, 설명과 같아요), or not (사진이랑 달라요): a shopper's praise or complaint
@@ -196,6 +200,7 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
 # Nothing like this (`_none_like_it`): as much as this (이만한, or Kiwi's 이 + 만 + 하), or more than this (이보다)
 AS_MUCH_AS_THIS = {("이만", "XR"), ("이만큼", "MAG"), ("이만큼", "NNG")}
 THIS_MUCH = [("이", "NP"), ("만", "JX"), ("하", "VV")]
+SUCH = ("이런", "MM")  # 이런 품질 찾기 어려워요: such, as much as this, when hard to find (`_hard_to_find`)
 MORE_THAN_THIS = [("이", "NP"), ("보다", "JKB")]
 BETTER = {("낫", "VA"), ("좋", "VA"), ("훌륭하", "VA"), ("뛰어나", "VA"), ("싸", "VA")}  # 이보다 나은(싼) 건 없어요
 WORSE = {("나쁘", "VA"), ("심하", "VA"), ("못하", "VA"), ("비싸", "VA")}  # 이보다 나쁜(비싼) 건 없어요
@@ -271,6 +276,9 @@ SHOWING = {("보이", "VV"), ("뜨", "VV"), ("나오", "VV")}
 SHORT_WHILE = {"분", "시간", "하루", "이틀", "반나절"}
 # Or it took not even that long (십 분도 안 걸렸어요, 하루도 걸리지 않았어요, 5분밖에 안 걸렸어요: `_took_no_time`).
 NOT_EVEN = {("도", "JX"), ONLY}
+# Not even half (`_not_even_half`: 반도 안 나와요, 절반도 못 미쳐요), a shortfall
+HALF, SHORT_OF_HALF = frozenset({"반", "절반"}), ("반도안됨", "VA")
+NOT_EVEN_HALF = ([("도", "JX"), ("안", "MAG")], [("도", "JX"), ("못", "MAG")])
 WITHIN = {("만", "NNB"), ("안", "NNG"), ("이내", "NNG")}
 IF_IT_IS = ("이", "VCP")  # 오 분이면 끝나요: within five minutes
 DONE_SOON = {("끝나", "VV"), ("끝내", "VV"), ("도착", "NNG"), ("처리", "NNG"), ("해결", "NNG"), ("오", "VV"),
