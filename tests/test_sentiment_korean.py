@@ -428,6 +428,17 @@ BLOCKED_TOO_MUCH_AND_HALF = [  # blocked or clogged, and amazingly; that's too m
     ("이 가격에 이만한 제품 찾기 힘들어요", PRAISE), ("요즘 이런 식당 찾기 어려워요", PRAISE),
     ("인터넷 속도가 약속한 것의 반도 안 나와요", COMPLAINT), ("기대했던 것의 절반도 못 미쳤어요", COMPLAINT)]
 
+NOT_TOLD_OUT_SAVED_ON_TRUST = [  # a negation with a particle before it (-지도 못했어요); not told; a trouble out, or not;
+    # money saved; they said so, and then; bought on trust, or trust let down
+    ("안내 문자는 받지도 못했어요", COMPLAINT), ("약관 설명을 듣지도 못했어요", COMPLAINT),
+    ("해지 방법에 대한 설명을 못 들었어요", COMPLAINT), ("욕실 곰팡이 냄새가 안 빠져요", COMPLAINT),
+    ("매트리스에서 화학 냄새가 며칠째 안 빠져요", COMPLAINT), ("석 달 다니고 체지방이 오 킬로 빠졌어요", PRAISE),
+    ("한 달 만에 뱃살이 쏙 빠졌어요", PRAISE), ("설명서에 조립 순서가 빠져 있어요", COMPLAINT),
+    ("배송비를 아꼈어요", PRAISE), ("전기료를 꽤 절약했어요", PRAISE),
+    ("당일 배송이라더니 사흘 걸렸어요", COMPLAINT), ("상담할 때는 무제한이라더니 막상 등록하니 횟수 제한이 있대요", COMPLAINT),
+    ("금방 고쳐 준다고 하더니 소식이 없어요", COMPLAINT), ("소문대로 맛있다더니 역시 맛있네요", PRAISE),
+    ("믿고 타요", PRAISE), ("이 브랜드는 믿고 삽니다", PRAISE), ("믿고 맡겼는데 실망이에요", COMPLAINT)]
+
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
                          + CUSTOMER_SERVICE_PHRASES + NOT_WANTING_TO + A_PRODUCT_S_PRAISE
@@ -451,7 +462,8 @@ BLOCKED_TOO_MUCH_AND_HALF = [  # blocked or clogged, and amazingly; that's too m
                          + ASKED_AGAIN_RESET_BUSY_ELSEWHERE + NOT_SOLVED_WORKING_CUT
                          + TERSE_ANSWERS + NONE_COME + GOT_BACK_UNANNOUNCED_GENEROUS
                          + IMPROVED_AND_BETTER_THEN + NOT_MET_WITH_AND_WARNED_OFF
-                         + MISSPELT_AND_PARTICLED_NEGATIONS + ONLY_THIS + BLOCKED_TOO_MUCH_AND_HALF)
+                         + MISSPELT_AND_PARTICLED_NEGATIONS + ONLY_THIS + BLOCKED_TOO_MUCH_AND_HALF
+                         + NOT_TOLD_OUT_SAVED_ON_TRUST)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 

@@ -53,12 +53,15 @@ def rest_of_clause(found: list[tuple[str, str]], i: int) -> list[tuple[str, str]
 
 
 def negators_of(found: list[tuple[str, str]], i: int) -> list[int]:
-    """Where the predicate at `i` is negated right before it (안 와요, 못 받았어요) or right after it (오지 않아요):
-    the negation's positions, for a rule that takes the negation with the word it makes; none if it is not."""
+    """Where the predicate at `i` is negated right before it (안 와요, 못 받았어요) or right after it (오지 않아요,
+    and with a particle between: 듣지도 못했어요, 오지는 않았어요): the negation's positions, for a rule that takes
+    the negation with the word it makes; none if it is not."""
     if i and found[i - 1] in NEGATORS_BEFORE:
         return [i - 1]
-    if found[i + 1:i + 2] == [("지", "EC")] and found[i + 2:i + 3] and found[i + 2] in NEGATORS_AFTER:
-        return [i + 1, i + 2]
+    if found[i + 1:i + 2] == [("지", "EC")]:
+        after = i + 3 if found[i + 2:i + 3] and found[i + 2][1] in ("JX", "JKS") else i + 2
+        if found[after:after + 1] and found[after] in NEGATORS_AFTER:
+            return list(range(i + 1, after + 1))
     return []
 
 

@@ -34,10 +34,12 @@ from .words import (
     ANTICIPATION,
     APPEAL,
     ARRIVING,
+    AS_EXPECTED,
     AS_MUCH_AS_THIS,
     AS_SOON_AS,
     AWAITED,
     BETTER,
+    BOUGHT_ON_TRUST,
     BREAKING,
     BROKEN_EASILY,
     CAME_OUT,
@@ -59,15 +61,18 @@ from .words import (
     IDIOMS,
     IF_IT_IS,
     IMPROVED,
+    LET_DOWN,
     LIGHT_PREDICATES,
     MEANT_IN_CLAUSE_FORMS,
     MORE_THAN_THIS,
+    NOT_AS_TOLD,
     NOT_EVEN,
     NOT_EVEN_HALF,
     NOT_THERE,
     NOT_THERE_VERBS,
     NUMBERS,
     OFTEN,
+    ON_TRUST,
     ONLY_AFTER,
     ONLY_THIS,
     ONLY_THIS_GOOD,
@@ -81,6 +86,8 @@ from .words import (
     QUOTED,
     REGULAR,
     REQUESTS,
+    SAID_THEN,
+    SAID_THEN_OR_THEN,
     SHATTERED,
     SHORT_OF_HALF,
     SHORT_WHILE,
@@ -89,6 +96,7 @@ from .words import (
     STILL_THE_SAME,
     SUCH,
     THIS_MUCH,
+    TRUSTED,
     VERBS_MEANT_IN_CLAUSE,
     VISITS,
     WE,
@@ -642,6 +650,40 @@ def _not_even_half(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return made
 
 
+def _said_then_otherwise(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """-다더니 ("they said ..., and then": 배송 빠르다더니 일주일 걸렸어요, 무제한이라더니 제한이 있대요, 해 준다더니
+    연락이 없어요; -다고 하더니) as not what the customer was told (말다름) before the contrast -더니 makes: all nine
+    such reviews of the build rows are complaints. Not where it was so after all (친절하다더니 역시 친절하시네요)."""
+    if not says_any(found, SAID_THEN_OR_THEN):
+        return found
+    made = []
+    for i, (form, tag) in enumerate(found):
+        quoted_then = form == "더니" and i > 1 and found[i - 1] == ("하", "VV") \
+            and found[i - 2][0].endswith(("다고", "라고"))
+        if tag == "EC" and (form in SAID_THEN or quoted_then) and found[i + 1:i + 2] != [AS_EXPECTED]:
+            made += [NOT_AS_TOLD, ("더니", "EC")]
+        else:
+            made.append((form, tag))
+    return made
+
+
+def _bought_on_trust(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """믿고 사다 (쓰다, 타다, 맡기다, 보다 ...): bought or used on trust, as a customer says of what never lets them
+    down (믿고 타요, 믿고 삽니다, 믿고 보는 배우), as one word of praise; not trust let down (믿고 맡겼는데, 믿고
+    봤다가, 믿고 본 내가 잘못), nor trust in one thing only (캐스팅만 믿고)."""
+    if TRUSTED not in found:
+        return found
+    made = list(found)
+    for i in range(len(found) - 2, 0, -1):
+        if found[i - 1] != TRUSTED or found[i][0] != "고" or found[i + 1][0] not in ON_TRUST \
+                or (i > 1 and found[i - 2] == ONLY_THIS):
+            continue
+        after = found[i + 2:i + 5]
+        if not any(m in LET_DOWN for m in after) and ("ᆫ", "ETM") not in after[:1]:
+            made[i - 1:i + 2] = [BOUGHT_ON_TRUST]
+    return made
+
+
 def _solved_only_once_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """해결 ("solved"), 개선 and 향상 ("improved") and 고치다 ("fixed"), as written, counted only where done (해결됐어요, 해결해 주셨어요,
     많이 개선됐어요, 속도가 향상됐네요) or going on (점점 개선되네요, 개선되고 있어요, 개선되는 게 느껴져요; 개선되는 게
@@ -671,8 +713,8 @@ def _said_not_done(found: list[tuple[str, str]], i: int) -> bool:
 # The rules that rewrite a text's morphemes before `word_features` counts them, in the order they run: each
 # takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
 # stays a wait).
-REWRITES = (_idioms, _not_even_half, _only_this_good, _breaks_easily, _still_as_good, _looked_forward_to, _hard_to_find,
+REWRITES = (_idioms, _not_even_half, _bought_on_trust, _only_this_good, _breaks_easily, _still_as_good, _looked_forward_to, _hard_to_find,
             _comes_often, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done,
             _requests_done, _not_come, _none_come, _came_quickly, _done_within, _done_at_once, _came_unharmed,
             _took_no_time, _meant_in_clause, made_to_repeat, asked_again, wished_better, asked_for,
-            proper_one_needed, _favour_done)
+            proper_one_needed, _favour_done, _said_then_otherwise)

@@ -31,6 +31,15 @@ HARD = {("힘들", "VA"), ("어렵", "VA")}
 WISHES = {("으면", "EC"), ("면", "EC")}  # 됐으면 좋겠어요: a wish, not a thing done
 # what someone said was done (환불됐다고 했는데), not 환불됐다는 문자 받았어요 (the notice came) or 됐다니 다행이에요
 QUOTED = {"다고", "라고", "다며", "라며", "다면서", "라면서", "다더니"}
+# They said so, and then (`_said_then_otherwise`: 빠르다더니, 무제한이라더니, 해 준다더니; 된다고 하더니): not what the
+# customer was told, unless it was so after all (역시)
+# Bought or used on trust (`_bought_on_trust`: 믿고 타요, 믿고 삽니다), unless let down after it (믿고 맡겼는데)
+TRUSTED, BOUGHT_ON_TRUST = ("믿", "VV"), ("믿고씀", "VV")
+ON_TRUST = frozenset({"사", "살", "쓰", "타", "먹", "맡기", "보", "이용", "구매", "주문", "찾", "시키"})
+LET_DOWN = {("었", "EP"), ("다가", "EC"), ("는데", "EC"), ("ᆫ데", "EC"), ("지만", "EC")}
+SAID_THEN = frozenset({"다더니", "라더니", "ᆫ다더니", "는다더니"})
+SAID_THEN_OR_THEN = SAID_THEN | {"더니"}
+NOT_AS_TOLD, AS_EXPECTED = ("말다름", "VA"), ("역시", "MAG")
 WISHED_BY = {("좋", "VA"), ("하", "VV"), ("하", "VX"), ("바라", "VV")}  # -면 좋겠다, -었으면 하다, -었으면 바라다
 PROPER_ONE = [("제대로", "MAG"), ("되", "VV"), ("ᆫ", "ETM")]  # 제대로 된 답변이 필요합니다: `proper_one_needed`
 ASKING = {("부탁", "NNG"), ("바라", "VV"), ("바람", "NNG"), ("요망", "NNG")}  # 부탁드려요, 바랍니다, 바람, 요망
@@ -193,7 +202,7 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
 # customer keeps gone (업데이트 후에 기능이 사라졌어요, 포인트가 지워졌어요: lost); what lets a customer in locked
 # (이유 없이 계정이 잠겼어요, 카드가 막혔어요: locked out, where the films' 잠기다 was lost in thought); what a thing
 # should hold left out (설명이 절반은 빠져 있어요, 구성품이 하나 빠져 있었어요: missing, where the films' 빠지다 was
-# falling for a film, and 살이 빠졌어요 is weight lost); a customer's time, money or work blown away (회의를 통째로
+# falling for a film, and 살이 빠졌어요 is weight lost, a trouble gone); a customer's time, money or work blown away (회의를 통째로
 # 날렸어요, 돈만 날렸네요: lost), where a trouble blown away is gone (스트레스를 날려 버리다); what a customer gets
 # cut (혜택이 줄었어요, 기능은 줄었어요: lost); trust lost or broken (신뢰를 잃었어요, 믿음이 깨졌어요), where 신뢰
 # alone is praise. A trouble gone may be said of the noun it describes (불편했던 부분이 다 고쳐졌어요).
@@ -215,7 +224,8 @@ CAME_OUT = {("많이", "MAG"): ("요금인상", "VV"), ("더", "MAG"): ("요금�
             ("싸", "VA"): ("요금인하", "VV")}
 TROUBLES = {"문제", "궁금증", "오해", "의문", "불편", "불만", "오류", "에러", "버그", "렉", "끊김", "통증", "냄새", "걱정",
             "스트레스", "트러블", "짜증", "잡음", "소음", "장애", "고장", "불량", "지연", "누락", "부담", "대기", "차질", "고민", "자극", "얼룩", "주름",
-            "자리차지", "끊기", "끊어지", "멈추", "튕기", "끈적이"}  # the last as Kiwi reads 끊김, 멈춤, 튕김, 끈적임
+            "자리차지", "끊기", "끊어지", "멈추", "튕기", "끈적이",  # the last four as Kiwi reads 끊김, 멈춤, 튕김, 끈적임
+            "살", "체지방", "뱃살", "군살", "체중", "몸무게", "부기"}  # weight and swelling, lost or not
 KEPT = {"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적립금", "내역", "기록", "메뉴", "버튼", "사진", "계정", "설정",
         "글", "메시지", "주문", "예약", "대화", "저장"}  # what a customer keeps
 CONTENTS = {"설명", "내용", "안내", "항목", "정보", "자료", "데이터", "코드", "페이지", "목록", "내역", "서류", "부품", "구성품",
@@ -225,7 +235,8 @@ BENEFITS = {"기능", "혜택", "옵션", "용량", "할인", "적립"}  # what 
 ACCESS = {"계정", "아이디", "카드", "계좌", "로그인", "회선"}  # what a customer is let in by (locked: 계정이 잠겼어요)
 MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), True, False),
                    (PRICES, {("내리", "VV"), ("내려가", "VV"), ("인하", "NNG"), ("떨어지", "VV"), ("나오", "VV"),
-                             ("줄", "VV"), ("줄어들", "VV")}, ("요금인하", "VV"), True, False),
+                             ("줄", "VV"), ("줄어들", "VV"), ("아끼", "VV"), ("절약", "NNG")},  # 수수료를 아꼈어요
+                    ("요금인하", "VV"), True, False),
                    (TROUBLES, {("풀리", "VV"), ("사라지", "VV"), ("없어지", "VV"), ("해소", "NNG"), ("줄", "VV"),
                                ("줄어들", "VV"), ("날리", "VV"), ("덜하", "VA"), ("지우", "VV"),
                                ("지워지", "VV")},  # 얼룩이 지워졌어요
@@ -238,6 +249,9 @@ MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), True, False),
                     ("사라짐", "VV"), False, False),
                    (ACCESS, {("잠기", "VV"), ("막히", "VV"), ("차단", "NNG")}, ("잠김", "VV"), False, False),
                    (CONTENTS, {("빠지", "VV")}, ("빠짐", "VV"), False, False),
+                   # a trouble out (냄새가 안 빠져요, 살이 빠졌어요), unless what a thing should hold is named
+                   # (오류 코드 설명이 빠져 있어요: missing)
+                   (TROUBLES, {("빠지", "VV")}, ("해결", "NNG"), True, False),
                    (BENEFITS, {("줄", "VV"), ("줄어들", "VV"), ("축소", "NNG")}, ("사라짐", "VV"), False, False),
                    (SPENT, {("날리", "VV")}, ("사라짐", "VV"), False, False),
                    ({"신뢰", "믿음", "신뢰도"}, {("잃", "VV"), ("무너지", "VV"), ("깨지", "VV"), ("떨어지", "VV")},
@@ -255,7 +269,8 @@ VERBS_MEANT_IN_CLAUSE = {verb: [(nouns, word, gone, done) for nouns, verbs, word
 # (불량품이 오지 않았어요, "the defective one did not come", stays praise; 비도 안 오고, no rain). Goods are
 # not among them: 휘어진 물건이 오지 않았습니다 ("no bent one came") is praise; 상품이 아직 안 왔어요 is the idiom.
 AWAITED = {"연락", "답장", "답변", "회신", "문자", "메일", "이메일", "인증", "인증번호", "알림", "전화", "택배", "기사",
-           "직원", "담당자", "환불금", "영수증", "안내", "소식", "메시지", "카톡", "코드", "결과", "답"}
+           "직원", "담당자", "환불금", "영수증", "안내", "소식", "메시지", "카톡", "코드", "결과", "답", "설명", "얘기", "말씀",
+           "공지"}
 ARRIVING = {("오", "VV"), ("오시", "VV"), ("들어오", "VV"), ("도착", "NNG"), ("달리", "VV")}  # 답변이 달려요: posted
 # Coming or ending as something did (빠르게 왔어요, 간단하게 끝났습니다, 무사히 끝났어요, 허무하게 끝났다): the adverb
 # says how it went
