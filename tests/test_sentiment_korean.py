@@ -438,6 +438,9 @@ NOT_TOLD_OUT_SAVED_ON_TRUST = [  # a negation with a particle before it (-지도
     ("당일 배송이라더니 사흘 걸렸어요", COMPLAINT), ("상담할 때는 무제한이라더니 막상 등록하니 횟수 제한이 있대요", COMPLAINT),
     ("금방 고쳐 준다고 하더니 소식이 없어요", COMPLAINT), ("소문대로 맛있다더니 역시 맛있네요", PRAISE),
     ("믿고 타요", PRAISE), ("이 브랜드는 믿고 삽니다", PRAISE), ("믿고 맡겼는데 실망이에요", COMPLAINT)]
+TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
+    ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
+    ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]
 
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
@@ -463,7 +466,7 @@ NOT_TOLD_OUT_SAVED_ON_TRUST = [  # a negation with a particle before it (-지도
                          + TERSE_ANSWERS + NONE_COME + GOT_BACK_UNANNOUNCED_GENEROUS
                          + IMPROVED_AND_BETTER_THEN + NOT_MET_WITH_AND_WARNED_OFF
                          + MISSPELT_AND_PARTICLED_NEGATIONS + ONLY_THIS + BLOCKED_TOO_MUCH_AND_HALF
-                         + NOT_TOLD_OUT_SAVED_ON_TRUST)
+                         + NOT_TOLD_OUT_SAVED_ON_TRUST + TERSE_AND_NEVER_AGAIN)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 

@@ -11,6 +11,7 @@ EXPLAINING = frozenset({"거든요", "거든"})  # a closing sentence that gives
 QUESTION_ENDINGS = ("까", "까요", "나요", "가요", "ᆫ가", "ᆫ가요", "는가", "는지요", "니", "냐", "ᆯ까", "ᆯ까요", "죠")
 POLITE_ENDINGS = ("요", "니다")  # 줬어요, 줬습니다: said to someone, not a narrative -다
 CLAUSE_ENDS = ("EC", "EF", "SF", "SP", "ETM")
+TERSE = {"ᆷ", "음"}  # -음 closing a survey's terse clause (배송 느림, 설명 친절함)
 CARRIED = {"어", "아"}  # -어 가다, -어 오다: the action carried away or along (`clause_ends`)
 GOING = {("가", "VV"), ("오", "VV")}
 ONLY = ("밖에", "JX")  # X밖에 ("but X"), with a negation: 불만밖에 없어요, 5분밖에 안 걸렸어요
@@ -132,9 +133,12 @@ def final_clause(found: list[tuple[str, str]]) -> int:
 def clause_ends(found: list[tuple[str, str]], i: int) -> bool:
     """Whether a clause ends with this morpheme: an ending or a full stop, but not the connective of a
     verb and its auxiliary (좋지 않다, 쓰고 있다, 해 주다), which are one predicate, nor -어 before 가다 or 오다,
-    which Kiwi reads as verbs of their own (수거해 가셨어요, 챙겨 왔어요)."""
+    which Kiwi reads as verbs of their own (수거해 가셨어요, 챙겨 왔어요). A survey's terse -음 ends one too where
+    neither a particle nor a noun follows it (배송 느림 다신 안 삼: 느림 is said, not negated by the 안 after it;
+    끊김 현상이 있지 않아요 is one clause)."""
     if found[i][1] not in CLAUSE_ENDS:
-        return False
+        return found[i][1] == "ETN" and found[i][0] in TERSE and i + 1 < len(found) \
+            and not found[i + 1][1].startswith(("J", "VCP", "XS", "E", "N"))
     following = next((tag for _, tag in found[i + 1:i + 3] if not tag.startswith("J")), None)
     carried = found[i][0] in CARRIED and i + 1 < len(found) and found[i + 1] in GOING
     return not (found[i][1] == "EC" and (following == "VX" or carried))

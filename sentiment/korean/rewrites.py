@@ -45,6 +45,7 @@ from .words import (
     CAME_OUT,
     COMING,
     COMING_FORMS,
+    CUSTOM,
     DONE_FOR,
     DONE_SOON,
     EASILY,
@@ -65,6 +66,7 @@ from .words import (
     LIGHT_PREDICATES,
     MEANT_IN_CLAUSE_FORMS,
     MORE_THAN_THIS,
+    NEVER_AGAIN,
     NOT_AS_TOLD,
     NOT_EVEN,
     NOT_EVEN_HALF,
@@ -73,6 +75,7 @@ from .words import (
     NUMBERS,
     OFTEN,
     ON_TRUST,
+    ONCE_MORE,
     ONLY_AFTER,
     ONLY_THIS,
     ONLY_THIS_GOOD,
@@ -684,6 +687,25 @@ def _bought_on_trust(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return made
 
 
+def _never_again(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """다시(는) 안 사다, 두 번 다시 안 가다: never buying, going or using again, as one word of complaint. The
+    negation would have turned round whatever came before it in the clause (응대 불친절 두 번 다시 안 감). Only
+    verbs of custom: 다시 안 생겨요 (no longer happens) is praise."""
+    if ONCE_MORE not in found:
+        return found
+    made, i = [], 0
+    while i < len(found):
+        k = i + 2 if found[i + 1:i + 2] and found[i + 1][1] == "JX" else i + 1  # 다시는, 다신
+        if found[i] == ONCE_MORE and found[k:k + 1] == [("안", "MAG")] and found[k + 1:k + 2] \
+                and found[k + 1][0] in CUSTOM and found[k + 1][1] in ("VV", "NNG"):
+            made.append(NEVER_AGAIN)
+            i = k + 2
+        else:
+            made.append(found[i])
+            i += 1
+    return made
+
+
 def _solved_only_once_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """해결 ("solved"), 개선 and 향상 ("improved") and 고치다 ("fixed"), as written, counted only where done (해결됐어요, 해결해 주셨어요,
     많이 개선됐어요, 속도가 향상됐네요) or going on (점점 개선되네요, 개선되고 있어요, 개선되는 게 느껴져요; 개선되는 게
@@ -713,7 +735,7 @@ def _said_not_done(found: list[tuple[str, str]], i: int) -> bool:
 # The rules that rewrite a text's morphemes before `word_features` counts them, in the order they run: each
 # takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
 # stays a wait).
-REWRITES = (_idioms, _not_even_half, _bought_on_trust, _only_this_good, _breaks_easily, _still_as_good, _looked_forward_to, _hard_to_find,
+REWRITES = (_idioms, _not_even_half, _bought_on_trust, _never_again, _only_this_good, _breaks_easily, _still_as_good, _looked_forward_to, _hard_to_find,
             _comes_often, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done,
             _requests_done, _not_come, _none_come, _came_quickly, _done_within, _done_at_once, _came_unharmed,
             _took_no_time, _meant_in_clause, made_to_repeat, asked_again, wished_better, asked_for,

@@ -47,6 +47,7 @@ CX_WORDS = {
     "직관/NNG": 1.2, "원활/NNG": 1.2, "원활/XR": 1.2, "익숙/XR": 0.8, "간단/XR": 1.0,
     "간편/XR": 1.2, "힘들/VA": -1.2,  # easy to use, hard going (이체가 간편해졌어요, 따라가기 힘들어요)
     "닳/VV": -1.2,  # worn down, run down (배터리가 빨리 닳아요: 빨리 alone reads as praise)
+    "다신안감/VV": -2.0,  # never buying or going again (`_never_again`: 다시는 안 사요)
     "믿고씀/VV": 1.5,  # bought or used on trust (`_bought_on_trust`: 믿고 타요, 믿고 삽니다)
     "반도안됨/VA": -1.5,  # not even half of it (`_not_even_half`: 속도가 반도 안 나와요)
     "막히/VV": -1.2, "늦/VV": -1.2,  # blocked or clogged, late (배수구가 막혔어요, 결제가 막혀서; 길이 막혀서 늦었어요)

@@ -37,6 +37,9 @@ QUOTED = {"다고", "라고", "다며", "라며", "다면서", "라면서", "다
 TRUSTED, BOUGHT_ON_TRUST = ("믿", "VV"), ("믿고씀", "VV")
 ON_TRUST = frozenset({"사", "살", "쓰", "타", "먹", "맡기", "보", "이용", "구매", "주문", "찾", "시키"})
 LET_DOWN = {("었", "EP"), ("다가", "EC"), ("는데", "EC"), ("ᆫ데", "EC"), ("지만", "EC")}
+# Never again (`_never_again`: 다시는 안 사요, 두 번 다시 안 감), said of a customer's custom
+ONCE_MORE, NEVER_AGAIN = ("다시", "MAG"), ("다신안감", "VV")
+CUSTOM = ON_TRUST | {"가", "오", "방문", "가입"}
 SAID_THEN = frozenset({"다더니", "라더니", "ᆫ다더니", "는다더니"})
 SAID_THEN_OR_THEN = SAID_THEN | {"더니"}
 NOT_AS_TOLD, AS_EXPECTED = ("말다름", "VA"), ("역시", "MAG")
