@@ -656,7 +656,7 @@ def _not_even_half(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 def _said_then_otherwise(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """-다더니 ("they said ..., and then": 배송 빠르다더니 일주일 걸렸어요, 무제한이라더니 제한이 있대요, 해 준다더니
     연락이 없어요; -다고 하더니) as not what the customer was told (말다름) before the contrast -더니 makes: all nine
-    such reviews of the build rows are complaints. Not where it was so after all (친절하다더니 역시 친절하시네요)."""
+    movie reviews with -다더니 or -라더니 are complaints. Not where it was so after all (친절하다더니 역시 친절하시네요)."""
     if not says_any(found, SAID_THEN_OR_THEN):
         return found
     made = []
