@@ -49,11 +49,14 @@ from .words import (
     DONE_FOR,
     DONE_SOON,
     EASILY,
+    ELSEWHERE,
     FIXED_BY_US,
     FIXED_BY_US_FORMS,
     FOUND_OR_FELT,
     GIVING,
     GOING_ON,
+    GOING_TO,
+    GONE_ELSEWHERE,
     HALF,
     HARD,
     HARD_TO,
@@ -66,6 +69,7 @@ from .words import (
     LIGHT_PREDICATES,
     MEANT_IN_CLAUSE_FORMS,
     MORE_THAN_THIS,
+    MOVING_ON,
     NEVER_AGAIN,
     NOT_AS_TOLD,
     NOT_EVEN,
@@ -79,6 +83,7 @@ from .words import (
     ONLY_AFTER,
     ONLY_THIS,
     ONLY_THIS_GOOD,
+    OTHER,
     OURSELVES,
     PLEASE,
     PRAISED_ALONE,
@@ -706,6 +711,26 @@ def _never_again(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return made
 
 
+def _going_elsewhere(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Going elsewhere (ELSEWHERE) as one word of complaint, from 다른 or 딴 to its verb: moving on in any tense
+    (다른 업체로 옮겼어요), buying or using there as what the customer will do (다른 데서 살게요, 다른 곳 이용할게요; the
+    films' 사다 and 다음 read 다음엔 다른 데서 살게요 +0.41)."""
+    if not says_any(found, {"다른", "딴"}):
+        return found
+    made = list(found)
+    for i in range(len(found) - 3, -1, -1):
+        if found[i] not in OTHER or found[i + 1][0] not in ELSEWHERE:
+            continue
+        j = i + 3 if found[i + 2][1].startswith("J") else i + 2
+        if j >= len(found):
+            continue
+        verb = j + 1 if found[j + 1:j + 2] and found[j + 1][1] == "XSV" else j
+        if found[j][0] in MOVING_ON and found[j][1] == "VV" or found[j][0] in CUSTOM \
+                and any(m in GOING_TO for m in found[verb + 1:verb + 3]):
+            made[i:verb + 1] = [GONE_ELSEWHERE]
+    return made
+
+
 def _solved_only_once_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """해결 ("solved"), 개선 and 향상 ("improved") and 고치다 ("fixed"), as written, counted only where done (해결됐어요, 해결해 주셨어요,
     많이 개선됐어요, 속도가 향상됐네요) or going on (점점 개선되네요, 개선되고 있어요, 개선되는 게 느껴져요; 개선되는 게
@@ -735,7 +760,7 @@ def _said_not_done(found: list[tuple[str, str]], i: int) -> bool:
 # The rules that rewrite a text's morphemes before `word_features` counts them, in the order they run: each
 # takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
 # stays a wait).
-REWRITES = (_idioms, _not_even_half, _bought_on_trust, _never_again, _only_this_good, _breaks_easily, _still_as_good, _looked_forward_to, _hard_to_find,
+REWRITES = (_idioms, _not_even_half, _bought_on_trust, _never_again, _going_elsewhere, _only_this_good, _breaks_easily, _still_as_good, _looked_forward_to, _hard_to_find,
             _comes_often, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done,
             _requests_done, _not_come, _none_come, _came_quickly, _done_within, _done_at_once, _came_unharmed,
             _took_no_time, _meant_in_clause, made_to_repeat, asked_again, wished_better, asked_for,

@@ -47,6 +47,7 @@ CX_WORDS = {
     "직관/NNG": 1.2, "원활/NNG": 1.2, "원활/XR": 1.2, "익숙/XR": 0.8, "간단/XR": 1.0,
     "간편/XR": 1.2, "힘들/VA": -1.2,  # easy to use, hard going (이체가 간편해졌어요, 따라가기 힘들어요)
     "닳/VV": -1.2,  # worn down, run down (배터리가 빨리 닳아요: 빨리 alone reads as praise)
+    "똑똑/XR": 1.2,  # smart (챗봇이 생각보다 똑똑함; the films' 똑똑한 척 weighed it against)
     "다신안감/VV": -2.0,  # never buying or going again (`_never_again`: 다시는 안 사요)
     "믿고씀/VV": 1.5,  # bought or used on trust (`_bought_on_trust`: 믿고 타요, 믿고 삽니다)
     "반도안됨/VA": -1.5,  # not even half of it (`_not_even_half`: 속도가 반도 안 나와요)
@@ -117,7 +118,7 @@ CX_WORDS = {
     "폭탄/NNG": -1.5,  # a bill or a flood of messages (요금 폭탄, 문자 폭탄), where the films' explosions were praise
     "무상/NNG": 1.0,  # free of charge (무상으로 교체해 주셨어요)
     "통화중/VA": -1.0,  # the idiom above: the line always busy
-    "다른데감/VV": -1.5,  # the idiom above: going to another company
+    "다른데감/VV": -1.5,  # going elsewhere (`_going_elsewhere`: 다른 업체로 옮겼어요, 다른 데서 살게요)
     "버그/NNG": -1.2,  # a bug, as 오류 and 에러
     "틀리/VV": -1.2, "틀리/VA": -1.2,  # wrong (청구서가 틀렸습니다, 모양이 틀리네요; 틀린 말이 없다 turned round)
     "돌려받/VV": 1.0,  # money got back (당일에 돌려받았어요; 아직 못 돌려받았어요 turned round)

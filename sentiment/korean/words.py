@@ -40,6 +40,13 @@ LET_DOWN = {("었", "EP"), ("다가", "EC"), ("는데", "EC"), ("ᆫ데", "EC"),
 # Never again (`_never_again`: 다시는 안 사요, 두 번 다시 안 감), said of a customer's custom
 ONCE_MORE, NEVER_AGAIN = ("다시", "MAG"), ("다신안감", "VV")
 CUSTOM = ON_TRUST | {"가", "오", "방문", "가입"}
+# Going elsewhere (`_going_elsewhere`: 다른 데 가겠어요, 다른 업체로 옮겼어요, 다른 데서 살게요, 딴 데 가려고요): a
+# customer lost. Moving on said in any tense; buying or using elsewhere as what the customer will do.
+OTHER = {("다른", "MM"), ("딴", "MM")}
+ELSEWHERE = {"데", "곳", "업체", "가게", "회사", "매장", "브랜드", "병원", "통신사", "은행", "쇼핑몰", "사이트", "제품", "앱"}
+MOVING_ON = {"가", "알아보", "옮기"}
+GOING_TO = {("ᆯ게요", "EF"), ("ᆯ게", "EF"), ("겠", "EP"), ("ᆯ래요", "EF"), ("ᆯ래", "EF"), ("려고", "EC"), ("ᆯ", "ETM")}
+GONE_ELSEWHERE = ("다른데감", "VV")
 SAID_THEN = frozenset({"다더니", "라더니", "ᆫ다더니", "는다더니"})
 SAID_THEN_OR_THEN = SAID_THEN | {"더니"}
 NOT_AS_TOLD, AS_EXPECTED = ("말다름", "VA"), ("역시", "MAG")
@@ -170,6 +177,10 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("없", "으면", "안", "되"), ("없으면안됨", "VA")), (("없", "어서", "는", "안", "되"), ("없으면안됨", "VA")),
           *((("없", "으면", *work, "안", verb), ("없으면안됨", "VA")) for work in ((), ("일", "이"), ("업무", "가"))
             for verb in ("되", "돌아가")),  # 없으면 일이 안 돌아가요, 없으면 업무가 안 될 정도예요
+          # 없으면 못 살아요, 없으면 이제 일을 못 해요, 없으면 잠을 못 자요: cannot live, work or sleep without it
+          *((("없", "으면", *now, *done, "못", verb), ("없으면안됨", "VA")) for now in ((), ("이제",))
+            for done, verb in (((), "살"), (("일",), "하"), (("일", "을"), "하"), (("잠",), "자"), (("잠", "을"), "자"))),
+          (("딴", "말"), ("말다름", "VA")), (("딴", "소리"), ("말다름", "VA")),  # 또 딴말하시면: saying otherwise
           # wanting it better (개선이 필요해요, 보완이 필요합니다, 개선 필요): a survey's complaint, politely put
           (("개선", "이", "필요"), ("개선필요", "NNG")), (("개선", "필요"), ("개선필요", "NNG")),
           (("보완", "이", "필요"), ("개선필요", "NNG")), (("보완", "필요"), ("개선필요", "NNG")),
@@ -191,10 +202,7 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           # without notice or consent (공지 없이 요금제가 바뀌었어요, 연락도 없이 방문했어요, 동의 없이 결제됐어요)
           *(((notice, *particle, "없이"), ("예고없이", "MAG")) for notice in ("공지", "예고", "안내", "통보", "연락", "동의")
             for particle in ((), ("도",))),
-          (("통화", "중", "이"), ("통화중", "VA")),  # the line busy (대표번호는 항상 통화 중이에요), not 통화 중에, "during"
-          # going elsewhere (이 가격이면 다른 데 가겠어요, 다른 곳 알아볼게요, 다른 업체로 옮겼어요): a customer lost
-          *((("다른", place, *particle, verb), ("다른데감", "VV")) for place in ("데", "곳", "회사", "업체")
-            for particle in ((), ("로",), ("으로",)) for verb in ("가", "알아보", "옮기")))
+          (("통화", "중", "이"), ("통화중", "VA")))  # the line busy (대표번호는 항상 통화 중이에요), not 통화 중에, "during"
 # A verb that means another thing after certain nouns in its clause, whatever is said between
 # (`_meant_in_clause`): a price's move (요금이 갑자기 올랐어요, 가격이 또 인상됐네요, 금액이 두 배로 나왔어요;
 # 요금이 내렸어요), where going up is good news for a speed or a rating (속도가 올라서 좋아요, 평점이 올랐네요);
