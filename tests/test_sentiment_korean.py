@@ -439,11 +439,13 @@ NOT_TOLD_OUT_SAVED_ON_TRUST = [  # a negation with a particle before it (-지도
     ("금방 고쳐 준다고 하더니 소식이 없어요", COMPLAINT), ("소문대로 맛있다더니 역시 맛있네요", PRAISE),
     ("믿고 타요", PRAISE), ("이 브랜드는 믿고 삽니다", PRAISE), ("믿고 맡겼는데 실망이에요", COMPLAINT)]
 ELSEWHERE_AND_WITHOUT_IT = [  # going elsewhere, as what the customer will do; cannot live, work or sleep without it;
-    # saying otherwise; smart
+    # saying otherwise; smart; only they, only that praised
     ("다음엔 다른 데서 살게요", COMPLAINT), ("다른 곳 이용할게요", COMPLAINT), ("딴 데서 사겠습니다", COMPLAINT),
     ("다른 가게에서 시킬 거예요", COMPLAINT), ("이 가격이면 다른 데 가겠어요", COMPLAINT), ("다른 업체로 옮겼어요", COMPLAINT),
     ("이거 없으면 못 살아요", PRAISE), ("없으면 잠을 못 자요", PRAISE), ("이제 이거 없으면 일 못 해요", PRAISE),
-    ("또 딴말하시면 곤란해요", COMPLAINT), ("챗봇이 생각보다 똑똑해요", PRAISE)]
+    ("또 딴말하시면 곤란해요", COMPLAINT), ("챗봇이 생각보다 똑똑해요", PRAISE),
+    ("직원분들만 친절했어요", COMPLAINT), ("연기력만은 훌륭하다", COMPLAINT), ("배경만 멋졌다", COMPLAINT),  # faint praise
+    ("음식은 훌륭해요", PRAISE)]
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]

@@ -86,6 +86,7 @@ from .words import (
     OTHER,
     OURSELVES,
     PLEASE,
+    PLURAL,
     PRAISED_ALONE,
     PRICES,
     QUALITIES,
@@ -240,7 +241,7 @@ def _still_as_good(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _only_this_good(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Only one thing praised (소재만 좋았다, 포스터만 멋있다, 직원분만 친절했어요, 위치만 좋아요): faint praise, the
+    """Only one thing praised (소재만 좋았다, 포스터만 멋있다, 직원분들만 친절했어요, 연기력만은 훌륭하다): faint praise, the
     rest found wanting (7 in 8 such reviews of the build rows are negative), as its word (만좋음) in the place of the
     praise. Not asked (나만 재밌었나?), not said of oneself (나만), not negated, not describing a noun (오늘만 좋은
     가격이에요, 연기만 좋았던 게 아닌 영화), not wished (맛만 있으면 돼요)."""
@@ -248,7 +249,7 @@ def _only_this_good(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         return found
     made, asked = list(found), None
     for i in range(1, len(found) - 1):
-        if found[i] != ONLY_THIS or not (found[i - 1][1] in ("NNG", "NNP") or found[i - 1] == ("분", "NNB")):
+        if found[i] != ONLY_THIS or not (found[i - 1][1] in ("NNG", "NNP") or found[i - 1] in (("분", "NNB"), PLURAL)):
             continue
         for j in range(i + 1, len(found)):
             if found[j] in PRAISED_ALONE:

@@ -314,8 +314,10 @@ DONE_SOON = {("끝나", "VV"), ("끝내", "VV"), ("도착", "NNG"), ("처리", "
 # Only this praised (`_only_this_good`: 소재만 좋았다): the praise faint, the rest found wanting
 ONLY_THIS = ("만", "JX")
 PRAISED_ALONE = {("좋", "VA"), ("재밌", "VA"), ("재미있", "VA"), ("괜찮", "VA"), ("멋있", "VA"), ("예쁘", "VA"), ("이쁘", "VA"),
-                 ("훌륭하", "VA"), ("볼만하", "VA"), ("맛있", "VA"), ("마음에들", "VV"), ("친절", "NNG"), ("친절하", "VA")}
+                 ("훌륭하", "VA"), ("훌륭", "XR"), ("멋지", "VA"), ("뛰어나", "VA"), ("볼만하", "VA"), ("맛있", "VA"),
+                 ("마음에들", "VV"), ("친절", "NNG"), ("친절하", "VA")}
 ONLY_THIS_GOOD = ("만좋음", "VA")
+PLURAL = ("들", "XSN")  # 직원분들만 친절했어요: only they
 # Breaks easily (`_breaks_easily`: 잘 깨져요, 잘 번져요, 전화가 잘 끊겨요)
 EASILY = ("잘", "MAG")
 BREAKING = {("깨지", "VV"), ("부서지", "VV"), ("번지", "VV"), ("꺼지", "VV"), ("끊기", "VV"), ("끊어지", "VV"),
