@@ -120,7 +120,7 @@ def _by_first_word(idioms: tuple) -> dict[str, list]:
     (trying every idiom at every morpheme took 60% of the scorer's Python time)."""
     grouped: dict[str, list] = {}
     for parts, idiom in idioms:
-        grouped.setdefault(parts[0], []).append((parts, idiom))
+        grouped.setdefault(parts[0], []).append((list(parts), idiom))
     return grouped
 
 
@@ -160,10 +160,11 @@ def _idioms(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Fixed phrases whose words mean little apart, as one morpheme: 마음에 들다 -> 마음에들/VV."""
     if not says_any(found, IDIOMS_BY_FIRST_WORD.keys()):
         return found
+    forms = [form for form, _ in found]
     merged, i = [], 0
     while i < len(found):
-        for parts, idiom in IDIOMS_BY_FIRST_WORD.get(found[i][0], ()):
-            if tuple(form for form, _ in found[i:i + len(parts)]) == parts:
+        for parts, idiom in IDIOMS_BY_FIRST_WORD.get(forms[i], ()):
+            if forms[i:i + len(parts)] == parts:
                 merged.append(idiom)
                 i += len(parts)
                 break
