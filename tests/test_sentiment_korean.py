@@ -446,6 +446,13 @@ ELSEWHERE_AND_WITHOUT_IT = [  # going elsewhere, as what the customer will do; c
     ("또 딴말하시면 곤란해요", COMPLAINT), ("챗봇이 생각보다 똑똑해요", PRAISE),
     ("직원분들만 친절했어요", COMPLAINT), ("연기력만은 훌륭하다", COMPLAINT), ("배경만 멋졌다", COMPLAINT),  # faint praise
     ("음식은 훌륭해요", PRAISE)]
+YOU_SAID_FELT_AND_AGAIN = [  # "but you said"; a skin trouble gone; a good day wished; how it felt closing the text;
+    # buying or using it again
+    ("가입할 때는 다 보장된다고 하셨잖아요", COMPLAINT), ("환불해 준다고 했잖아요", COMPLAINT),
+    ("모공이 눈에 띄게 줄었어요", PRAISE), ("여드름이 싹 사라졌어요", PRAISE),
+    ("네네 확인했습니다 좋은 하루 보내세요", PRAISE), ("차가 새 차라서 기분 좋게 탔어요", PRAISE),
+    ("기분 나쁘게 전화를 끊으셨어요", COMPLAINT), ("쉽게 벗겨집니다", COMPLAINT),
+    ("또 타려고요", PRAISE), ("다시 주문할게요", PRAISE), ("또 고장 날 거예요", COMPLAINT)]
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]
@@ -474,7 +481,8 @@ TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never agai
                          + TERSE_ANSWERS + NONE_COME + GOT_BACK_UNANNOUNCED_GENEROUS
                          + IMPROVED_AND_BETTER_THEN + NOT_MET_WITH_AND_WARNED_OFF
                          + MISSPELT_AND_PARTICLED_NEGATIONS + ONLY_THIS + BLOCKED_TOO_MUCH_AND_HALF
-                         + NOT_TOLD_OUT_SAVED_ON_TRUST + TERSE_AND_NEVER_AGAIN + ELSEWHERE_AND_WITHOUT_IT)
+                         + NOT_TOLD_OUT_SAVED_ON_TRUST + TERSE_AND_NEVER_AGAIN + ELSEWHERE_AND_WITHOUT_IT
+                         + YOU_SAID_FELT_AND_AGAIN)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 

@@ -17,6 +17,7 @@ from .grammar import (
     CONTENT,
     INTENSIFIERS,
     NEGATORS_BEFORE,
+    clause_start,
     explained_from,
     final_clause,
     intensified,
@@ -44,6 +45,9 @@ FINAL_CLAUSE = 2.5
 # read from the last sentence that is not one, unless it asks why (왜 이렇게 느린가요?), a complaint.
 QUESTION = 0.3
 EASE = {"편하", "쉽", "좋", "어렵", "힘들", "불편", "편리", "간편", "까다롭", "번거롭", "괜찮", "나쁘", "싫"}  # 기다리기 편하다
+# How a thing felt, said before what was done (`felt_as`: 기분 좋게 탔어요, 즐겁게 놀았어요, 불쾌하게 끊었어요)
+FELT = {"좋", "편하", "편리", "간편", "괜찮", "나쁘", "불편", "즐겁", "맛있", "행복", "편안", "기쁘", "알차", "유익", "찝찝",
+        "불쾌", "속상", "황당"}
 EMOTICONS = (("EMO/sad", re.compile(r"[ㅠㅜ]{1,}|T[._]T|ㅡ[._]ㅡ")), ("EMO/annoyed", re.compile(r"ㅡㅡ|;;+|-_-")),
              ("EMO/laugh", re.compile(r"[ㅋㅎ]{2,}")), ("EMO/smile", re.compile(r"\^\^|\^_\^|:\)|:D")),
              ("EMO/rude", re.compile(r"ㅗ+")))  # the jamo ㅗ drawn as a raised finger (최악이다 ㅗㅗ)
@@ -95,6 +99,9 @@ def word_features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
     asked = questions(found)
     told = min(max((i for i in range(len(found)) if i not in asked), default=len(found) - 1) + 1, explained_from(found))
     final = final_clause(found[:told])
+    felt = None
+    if final < told and found[final][1] == "VV" and felt_as(found, final):
+        felt, final = final, clause_start(found, final - 1)  # 기분 좋게 탔어요: how it felt closes the text
     negated = negation_scope(found) ^ only_then(found)
     intensifying = says_any(found, INTENSIFIERS)
     previous = None
@@ -109,7 +116,7 @@ def word_features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
             continue  # 소음이 거의 없어요: next to none of the noise, said by the noun turned round
         if form in WORRIES and i + 3 < len(found) and worry_overturned(found, i + 3):
             continue  # 걱정했는데 괜찮네요: the worry is what came to nothing
-        if (form, tag) in SAID_BY_HOW and i and found[i - 1] in HOW:
+        if (form, tag) in SAID_BY_HOW and i and found[i - 1] in HOW or i == felt:
             continue  # 빠르게 왔어요, 간단하게 끝났어요: how it came or ended says it (the reviews' 오다 -0.7, 끝나다 -0.3)
         if form == "기다리" and (found[i + 1:i + 2] in PROMISED or found[i + 1:i + 3] == TRYING
                                  and found[i + 3:i + 4] in PROMISED):
@@ -138,6 +145,17 @@ def word_features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
     if "점" in text:
         _count_points(text, counted)
     return counted
+
+
+def felt_as(found: list[tuple[str, str]], i: int) -> bool:
+    """Whether the verb at `i` is said with how it felt, -게 after an adjective of it (기분 좋게 탔어요, 맛있게 먹었어요,
+    편하게 쉬었어요, 불편하게 앉아 왔어요): closing the text, the adjective says it, not the verb (the films' 타다 and 먹다
+    lean against). Not 쉽게 or 어렵게 (쉽게 벗겨집니다: what happens easily is the verb), nor 재밌게 (the films' 재밌게
+    봤다 weighs 보다 as praise)."""
+    if i < 2 or found[i - 1] != ("게", "EC"):
+        return False
+    stem = found[i - 3] if found[i - 2] == ("하", "XSA") and i > 2 else found[i - 2]
+    return stem[0] in FELT
 
 
 def _count_points(text: str, counted: dict[str, float]) -> None:

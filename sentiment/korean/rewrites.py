@@ -31,6 +31,7 @@ from .grammar import (
 )
 from .negation import NEGATING_FORMS, between_noun_and_none
 from .words import (
+    AGAIN_FORMS,
     ANTICIPATION,
     APPEAL,
     ARRIVING,
@@ -39,9 +40,11 @@ from .words import (
     AS_SOON_AS,
     AWAITED,
     BETTER,
+    BOUGHT_AGAIN,
     BOUGHT_ON_TRUST,
     BREAKING,
     BROKEN_EASILY,
+    BUYING_AGAIN_FROM,
     CAME_OUT,
     COMING,
     COMING_FORMS,
@@ -112,6 +115,7 @@ from .words import (
     WISHES,
     WITHIN,
     WORSE,
+    YOU_KNOW,
 )
 
 
@@ -663,7 +667,8 @@ def _not_even_half(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 def _said_then_otherwise(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """-다더니 ("they said ..., and then": 배송 빠르다더니 일주일 걸렸어요, 무제한이라더니 제한이 있대요, 해 준다더니
     연락이 없어요; -다고 하더니) as not what the customer was told (말다름) before the contrast -더니 makes: all nine
-    movie reviews with -다더니 or -라더니 are complaints. Not where it was so after all (친절하다더니 역시 친절하시네요)."""
+    movie reviews with -다더니 or -라더니 are complaints. Not where it was so after all (친절하다더니 역시 친절하시네요).
+    And -다고 하셨잖아요 ("but you said ..."), a reproach: 다 보장된다고 하셨잖아요, 환불해 준다고 했잖아요."""
     if not says_any(found, SAID_THEN_OR_THEN):
         return found
     made = []
@@ -672,9 +677,17 @@ def _said_then_otherwise(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
             and found[i - 2][0].endswith(("다고", "라고"))
         if tag == "EC" and (form in SAID_THEN or quoted_then) and found[i + 1:i + 2] != [AS_EXPECTED]:
             made += [NOT_AS_TOLD, ("더니", "EC")]
+        elif tag == "EF" and form in YOU_KNOW and _you_said(found[max(0, i - 4):i]):
+            made += [NOT_AS_TOLD, (form, tag)]
         else:
             made.append((form, tag))
     return made
+
+
+def _you_said(before: list[tuple[str, str]]) -> bool:
+    """Whether these morphemes, before -잖아요, are -다고 하셨- or -다고 했-: someone said so."""
+    return any(form.endswith(("다고", "라고")) and tag == "EC" and before[k + 1:k + 2] == [("하", "VV")]
+               for k, (form, tag) in enumerate(before))
 
 
 def _bought_on_trust(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -727,10 +740,34 @@ def _going_elsewhere(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if j >= len(found):
             continue
         verb = j + 1 if found[j + 1:j + 2] and found[j + 1][1] == "XSV" else j
-        if found[j][0] in MOVING_ON and found[j][1] == "VV" or found[j][0] in CUSTOM \
-                and any(m in GOING_TO for m in found[verb + 1:verb + 3]):
+        if found[j][0] in MOVING_ON and found[j][1] == "VV" or found[j][0] in CUSTOM and _will(found, verb):
             made[i:verb + 1] = [GONE_ELSEWHERE]
     return made
+
+
+def _buying_again(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """또 살게요, 다시 살 거예요, 이걸로 살 거예요, 계속 쓸 거예요: buying or using it again, as what the customer will do,
+    one word of praise (the films' 사다 leans against: 둘째 때도 이걸로 살 거예요 read -0.12). Never again (다시는 안
+    사요) is read before it."""
+    if not says_any(found, AGAIN_FORMS):
+        return found
+    made = list(found)
+    for i in range(len(found) - 2, -1, -1):
+        if found[i] not in BUYING_AGAIN_FROM:
+            continue
+        j = i + 2 if found[i + 1][1].startswith("J") else i + 1  # 이걸로, 다시도
+        if j >= len(found) or found[j][0] not in CUSTOM or found[j][1] not in ("VV", "NNG"):
+            continue
+        verb = j + 1 if found[j + 1:j + 2] and found[j + 1][1] == "XSV" else j
+        if _will(found, verb):
+            made[i:verb + 1] = [BOUGHT_AGAIN]
+    return made
+
+
+def _will(found: list[tuple[str, str]], verb: int) -> bool:
+    """Whether the verb at `verb` says what the speaker will do: -ㄹ게요, -겠-, -ㄹ래요, -려고, -ㄹ 거예요."""
+    after = found[verb + 1:verb + 3]
+    return any(m in GOING_TO for m in after) or after[:2] in ([("ᆯ", "ETM"), ("거", "NNB")], [("ᆯ", "ETM"), ("것", "NNB")])
 
 
 def _solved_only_once_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -762,7 +799,7 @@ def _said_not_done(found: list[tuple[str, str]], i: int) -> bool:
 # The rules that rewrite a text's morphemes before `word_features` counts them, in the order they run: each
 # takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
 # stays a wait).
-REWRITES = (_idioms, _not_even_half, _bought_on_trust, _never_again, _going_elsewhere, _only_this_good, _breaks_easily, _still_as_good, _looked_forward_to, _hard_to_find,
+REWRITES = (_idioms, _not_even_half, _bought_on_trust, _never_again, _going_elsewhere, _buying_again, _only_this_good, _breaks_easily, _still_as_good, _looked_forward_to, _hard_to_find,
             _comes_often, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done,
             _requests_done, _not_come, _none_come, _came_quickly, _done_within, _done_at_once, _came_unharmed,
             _took_no_time, _meant_in_clause, made_to_repeat, asked_again, wished_better, asked_for,

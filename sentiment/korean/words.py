@@ -31,8 +31,8 @@ HARD = {("힘들", "VA"), ("어렵", "VA")}
 WISHES = {("으면", "EC"), ("면", "EC")}  # 됐으면 좋겠어요: a wish, not a thing done
 # what someone said was done (환불됐다고 했는데), not 환불됐다는 문자 받았어요 (the notice came) or 됐다니 다행이에요
 QUOTED = {"다고", "라고", "다며", "라며", "다면서", "라면서", "다더니"}
-# They said so, and then (`_said_then_otherwise`: 빠르다더니, 무제한이라더니, 해 준다더니; 된다고 하더니): not what the
-# customer was told, unless it was so after all (역시)
+# They said so, and then (`_said_then_otherwise`: 빠르다더니, 무제한이라더니, 해 준다더니; 된다고 하더니), or "but you
+# said" (된다고 하셨잖아요): not what the customer was told, unless it was so after all (역시)
 # Bought or used on trust (`_bought_on_trust`: 믿고 타요, 믿고 삽니다), unless let down after it (믿고 맡겼는데)
 TRUSTED, BOUGHT_ON_TRUST = ("믿", "VV"), ("믿고씀", "VV")
 ON_TRUST = frozenset({"사", "살", "쓰", "타", "먹", "맡기", "보", "이용", "구매", "주문", "찾", "시키"})
@@ -45,10 +45,15 @@ CUSTOM = ON_TRUST | {"가", "오", "방문", "가입"}
 OTHER = {("다른", "MM"), ("딴", "MM")}
 ELSEWHERE = {"데", "곳", "업체", "가게", "회사", "매장", "브랜드", "병원", "통신사", "은행", "쇼핑몰", "사이트", "제품", "앱"}
 MOVING_ON = {"가", "알아보", "옮기"}
-GOING_TO = {("ᆯ게요", "EF"), ("ᆯ게", "EF"), ("겠", "EP"), ("ᆯ래요", "EF"), ("ᆯ래", "EF"), ("려고", "EC"), ("ᆯ", "ETM")}
+GOING_TO = {("ᆯ게요", "EF"), ("ᆯ게", "EF"), ("겠", "EP"), ("ᆯ래요", "EF"), ("ᆯ래", "EF"), ("려고", "EC")}
+# Buying or using it again (`_buying_again`: 또 살게요, 이걸로 살 거예요, 계속 쓸 거예요)
+BUYING_AGAIN_FROM = {("또", "MAG"), ("다시", "MAG"), ("계속", "MAG"), ("이거", "NP"), ("이것", "NP")}
+AGAIN_FORMS = frozenset(form for form, _ in BUYING_AGAIN_FROM)
+BOUGHT_AGAIN = ("또삼", "VV")
 GONE_ELSEWHERE = ("다른데감", "VV")
 SAID_THEN = frozenset({"다더니", "라더니", "ᆫ다더니", "는다더니"})
-SAID_THEN_OR_THEN = SAID_THEN | {"더니"}
+YOU_KNOW = frozenset({"잖아요", "잖아", "잖습니까"})  # -다고 하셨잖아요: "but you said"
+SAID_THEN_OR_THEN = SAID_THEN | YOU_KNOW | {"더니"}
 NOT_AS_TOLD, AS_EXPECTED = ("말다름", "VA"), ("역시", "MAG")
 WISHED_BY = {("좋", "VA"), ("하", "VV"), ("하", "VX"), ("바라", "VV")}  # -면 좋겠다, -었으면 하다, -었으면 바라다
 PROPER_ONE = [("제대로", "MAG"), ("되", "VV"), ("ᆫ", "ETM")]  # 제대로 된 답변이 필요합니다: `proper_one_needed`
@@ -181,6 +186,8 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           *((("없", "으면", *now, *done, "못", verb), ("없으면안됨", "VA")) for now in ((), ("이제",))
             for done, verb in (((), "살"), (("일",), "하"), (("일", "을"), "하"), (("잠",), "자"), (("잠", "을"), "자"))),
           (("딴", "말"), ("말다름", "VA")), (("딴", "소리"), ("말다름", "VA")),  # 또 딴말하시면: saying otherwise
+          # a good day wished (좋은 하루 보내세요, 좋은 하루 되세요): a friendly close, where 보내다 alone leans against
+          (("좋", "은", "하루", "보내"), ("좋은하루", "NNG")), (("좋", "은", "하루", "되"), ("좋은하루", "NNG")),
           # wanting it better (개선이 필요해요, 보완이 필요합니다, 개선 필요): a survey's complaint, politely put
           (("개선", "이", "필요"), ("개선필요", "NNG")), (("개선", "필요"), ("개선필요", "NNG")),
           (("보완", "이", "필요"), ("개선필요", "NNG")), (("보완", "필요"), ("개선필요", "NNG")),
@@ -236,7 +243,8 @@ CAME_OUT = {("많이", "MAG"): ("요금인상", "VV"), ("더", "MAG"): ("요금�
 TROUBLES = {"문제", "궁금증", "오해", "의문", "불편", "불만", "오류", "에러", "버그", "렉", "끊김", "통증", "냄새", "걱정",
             "스트레스", "트러블", "짜증", "잡음", "소음", "장애", "고장", "불량", "지연", "누락", "부담", "대기", "차질", "고민", "자극", "얼룩", "주름",
             "자리차지", "끊기", "끊어지", "멈추", "튕기", "끈적이",  # the last four as Kiwi reads 끊김, 멈춤, 튕김, 끈적임
-            "살", "체지방", "뱃살", "군살", "체중", "몸무게", "부기"}  # weight and swelling, lost or not
+            "살", "체지방", "뱃살", "군살", "체중", "몸무게", "부기",  # weight and swelling, lost or not
+            "모공", "여드름", "뾰루지", "잡티", "기미", "각질"}  # skin's troubles (모공이 줄었어요)
 KEPT = {"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적립금", "내역", "기록", "메뉴", "버튼", "사진", "계정", "설정",
         "글", "메시지", "주문", "예약", "대화", "저장"}  # what a customer keeps
 CONTENTS = {"설명", "내용", "안내", "항목", "정보", "자료", "데이터", "코드", "페이지", "목록", "내역", "서류", "부품", "구성품",
