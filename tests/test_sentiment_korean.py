@@ -559,6 +559,14 @@ def test_the_words_of_a_missing_thing_and_the_adverbs_before_a_negation_are_foun
     assert not negation.negation_follows(korean.tokens("별로예요"), 0)
 
 
+def test_a_light_predicate_negated_leans_on_a_word_of_its_own_sentence_only():
+    def turned(text):
+        found = korean.tokens(text)
+        return [found[i][0] for i in sorted(negation.negation_scope(found)) if found[i][1] in grammar.CONTENT]
+    assert turned("좋은 것 같지 않아요") == ["좋", "같"]
+    assert turned("완전 짜증... 안 보신 분들은 보지 마세요") == ["안", "보", "보"]  # 짜증 stays as it is
+
+
 def test_the_copula_denies_what_describes_its_noun_only_where_it_states_it():
     def denied(text: str) -> list[str]:
         found = korean.tokens(text)

@@ -228,7 +228,11 @@ def negation_follows(found: list[tuple[str, str]], i: int) -> bool:
 
 
 def _leaned_on(found: list[tuple[str, str]], i: int) -> list[int]:
+    """The word a light predicate leans on (좋은 것 같지 않아요: 좋다), in its own sentence (너무하군요... 안 보신
+    분들은: the 보다 negated after the full stop leans on nothing before it)."""
     for j in range(i - 1, max(-1, i - 5), -1):
+        if found[j][1] in ("EF", "SF"):
+            return []
         if found[j][1] in ("VA", "VV", "XR", "NNG") and found[j][0] not in LIGHT_PREDICATES:
             return [j]
     return []
