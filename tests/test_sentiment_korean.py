@@ -453,6 +453,10 @@ YOU_SAID_FELT_AND_AGAIN = [  # "but you said"; a skin trouble gone; a good day w
     ("네네 확인했습니다 좋은 하루 보내세요", PRAISE), ("차가 새 차라서 기분 좋게 탔어요", PRAISE),
     ("기분 나쁘게 전화를 끊으셨어요", COMPLAINT), ("쉽게 벗겨집니다", COMPLAINT),
     ("또 타려고요", PRAISE), ("다시 주문할게요", PRAISE), ("또 고장 날 거예요", COMPLAINT)]
+IN_ONE_GO_AND_NOT_AS_QUOTED = [  # done in one go (or not); a bill other than its quote; substantial
+    ("한 번에 끝났어요", PRAISE), ("서류가 한 번에 접수됐어요", PRAISE), ("문자 한 통으로 예약이 끝났어요", PRAISE),
+    ("한 번에 안 돼요", COMPLAINT), ("금액이 견적서와 달라요", COMPLAINT), ("청구 금액이 견적서와 상이합니다", COMPLAINT),
+    ("강습 프로그램이 알차요", PRAISE)]
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]
@@ -482,7 +486,7 @@ TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never agai
                          + IMPROVED_AND_BETTER_THEN + NOT_MET_WITH_AND_WARNED_OFF
                          + MISSPELT_AND_PARTICLED_NEGATIONS + ONLY_THIS + BLOCKED_TOO_MUCH_AND_HALF
                          + NOT_TOLD_OUT_SAVED_ON_TRUST + TERSE_AND_NEVER_AGAIN + ELSEWHERE_AND_WITHOUT_IT
-                         + YOU_SAID_FELT_AND_AGAIN)
+                         + YOU_SAID_FELT_AND_AGAIN + IN_ONE_GO_AND_NOT_AS_QUOTED)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 

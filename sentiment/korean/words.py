@@ -186,6 +186,8 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           *((("없", "으면", *now, *done, "못", verb), ("없으면안됨", "VA")) for now in ((), ("이제",))
             for done, verb in (((), "살"), (("일",), "하"), (("일", "을"), "하"), (("잠",), "자"), (("잠", "을"), "자"))),
           (("딴", "말"), ("말다름", "VA")), (("딴", "소리"), ("말다름", "VA")),  # 또 딴말하시면: saying otherwise
+          # in one go (한 번에 끝났어요, 문자 한 통으로 끝났어요, 한 방에 해결): a matter done at once
+          *((("한", unit, particle), ("단번에", "MAG")) for unit in ("번", "통", "방") for particle in ("에", "으로", "로")),
           # a good day wished (좋은 하루 보내세요, 좋은 하루 되세요): a friendly close, where 보내다 alone leans against
           (("좋", "은", "하루", "보내"), ("좋은하루", "NNG")), (("좋", "은", "하루", "되"), ("좋은하루", "NNG")),
           # wanting it better (개선이 필요해요, 보완이 필요합니다, 개선 필요): a survey's complaint, politely put
@@ -262,8 +264,8 @@ MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), True, False),
                     ("해결", "NNG"), True, False),
                    (TROUBLES, {("고치", "VV"), ("수정", "NNG"), ("개선", "NNG"), ("복구", "NNG"), ("해결", "NNG")},
                     ("해결", "NNG"), True, True),
-                   ({"말", "말씀", "얘기", "안내", "설명", "내용", "답변", "기대"}, {("다르", "VA"), ("달라지", "VV")}, ("말다름", "VA"),
-                    False, False),
+                   ({"말", "말씀", "얘기", "안내", "설명", "내용", "답변", "기대", "견적", "견적서", "청구서", "금액", "청구액"},
+                    {("다르", "VA"), ("달라지", "VV"), ("상이", "NNG"), ("상이", "XR")}, ("말다름", "VA"), False, False),
                    (KEPT, {("사라지", "VV"), ("없어지", "VV"), ("날아가", "VV"), ("지워지", "VV"), ("초기화", "NNG")},
                     ("사라짐", "VV"), False, False),
                    (ACCESS, {("잠기", "VV"), ("막히", "VV"), ("차단", "NNG")}, ("잠김", "VV"), False, False),
@@ -294,7 +296,7 @@ ARRIVING = {("오", "VV"), ("오시", "VV"), ("들어오", "VV"), ("도착", "NN
 # Coming or ending as something did (빠르게 왔어요, 간단하게 끝났습니다, 무사히 끝났어요, 허무하게 끝났다): the adverb
 # says how it went
 SAID_BY_HOW = ARRIVING | {("끝나", "VV"), ("마치", "VV")}
-HOW = {("게", "EC"), ("무사히", "MAG"), ("잘", "MAG"), ("정확히", "MAG"), ("제때", "NNG")}
+HOW = {("게", "EC"), ("무사히", "MAG"), ("잘", "MAG"), ("정확히", "MAG"), ("제때", "NNG"), ("단번에", "MAG")}
 COMING = ARRIVING | {("주", "VV"), ("받", "VV"), ("듣", "VV")}  # 답장을 안 줘요, 결과를 못 받았어요, 답을 못 들었어요
 # And what a customer waits for come at once (답변이 바로 왔어요, 회신을 빨리 주셨어요, 인증 문자가 바로 와요) is the
 # wait's opposite: the learned weight of 오다 leans against, and 바로 alone weighs little.
