@@ -84,6 +84,7 @@ from .words import (
     ON_TRUST,
     ONCE_MORE,
     ONLY_AFTER,
+    ONLY_NOW,
     ONLY_THIS,
     ONLY_THIS_GOOD,
     OTHER,
@@ -474,7 +475,7 @@ def _favour_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     주셨어요, 비 오는데도 갖다주셨어요; 미리 안내해 줬어요; 개발자분이 직접 답장 주셨어요), as a favour done (해주심) in the place of its 주다: a
     courtesy the words around it may not weigh. Not asked (해 주셨나요?), not negated (안 해 주셨어요, 해 주지
     않으셨어요), not wished (해 주셨으면), not done wrong (색상을 다르게 보내 주셨네요, 잘못 보내 주셨어요); and done
-    only after (-어서야: 시술 끝나고 나서야 말해 주셨어요, 한 달이 지나서야 환불해 주셨어요), a favour come too late
+    only after (-어서야, -에야, 이제야: 시술 끝나고 나서야 말해 주셨어요, 전날 밤에야 알려 주셨어요), a favour come too late
     (늦게해줌)."""
     if not says_any(found, GIVING):
         return found
@@ -494,7 +495,8 @@ def _favour_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         negated = any(m in NEGATORS_BEFORE for m in found[start:i])
         if ending.endswith(QUESTION_ENDINGS) or negated or any(m in DONE_WRONG for m in sentence):
             continue
-        too_late = any(sentence[k:k + 2] == ONLY_AFTER for k in range(len(sentence) - 1))
+        too_late = any(sentence[k:k + 2] in ONLY_AFTER for k in range(len(sentence) - 1)) \
+            or not ONLY_NOW.isdisjoint(sentence)
         made[i] = ("늦게해줌", "VV") if too_late else ("해주심", "VV")
     return made
 

@@ -186,6 +186,8 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           *((("없", "으면", *now, *done, "못", verb), ("없으면안됨", "VA")) for now in ((), ("이제",))
             for done, verb in (((), "살"), (("일",), "하"), (("일", "을"), "하"), (("잠",), "자"), (("잠", "을"), "자"))),
           (("딴", "말"), ("말다름", "VA")), (("딴", "소리"), ("말다름", "VA")),  # 또 딴말하시면: saying otherwise
+          # poignant (가슴 시린 명작, 마음이 시린 영화), where 시리다 alone is a tooth or a gum aching with cold
+          *(((heart, *particle, "시리"), ("가슴시림", "VA")) for heart in ("가슴", "마음") for particle in ((), ("이",))),
           # in one go (한 번에 끝났어요, 문자 한 통으로 끝났어요, 한 방에 해결): a matter done at once
           *((("한", unit, particle), ("단번에", "MAG")) for unit in ("번", "통", "방") for particle in ("에", "으로", "로")),
           # a good day wished (좋은 하루 보내세요, 좋은 하루 되세요): a friendly close, where 보내다 alone leans against
@@ -357,7 +359,9 @@ OFTEN, REGULAR = ("자주", "MAG"), ("단골", "NNG")
 VISITS = {("오", "VV"), ("가", "VV"), ("이용", "NNG"), ("찾", "VV"), ("방문", "NNG"), ("들르", "VV"), ("시키", "VV")}
 ANTICIPATION = ("기대", "NNG")  # looked forward to (`_looked_forward_to`), or hoped and let down
 HONOURED = {("님", "XSN"), ("분", "NNB")}  # 선생님, 기사님, 직원분: someone the customer honours
-ONLY_AFTER = [("어서", "EC"), ("야", "JX")]  # 끝나고 나서야, 지나서야: only after (a favour come too late)
+# Only after, only then (a favour come too late): 끝나고 나서야, 지나서야, 전날 밤에야, 이제야
+ONLY_AFTER = ([("어서", "EC"), ("야", "JX")], [("에", "JKB"), ("야", "JX")])
+ONLY_NOW = {("이제야", "MAG"), ("이제서야", "MAG")}
 PLEASE = ("좀", "MAG")  # 연락 좀 주세요: asked of someone
 APPEAL = {"점", "장점", "매력", "재미", "강점", "차별점", "가치"}  # what a thing has to offer (`_cannot_see`)
 BLEMISHES = {"흠집", "스크래치", "기스", "얼룩", "하자", "자국", "찍힘"}
