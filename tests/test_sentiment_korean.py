@@ -459,7 +459,9 @@ IN_ONE_GO_AND_NOT_AS_QUOTED = [  # done in one go (or not); a bill other than it
     ("강습 프로그램이 알차요", PRAISE),
     ("전날 밤에야 알려 주셨어요", COMPLAINT), ("이제야 답장을 주셨네요", COMPLAINT),  # a favour come too late
     ("일주일 뒤에야 보내 주셨어요", COMPLAINT), ("잇몸이 계속 시려요", COMPLAINT), ("가슴 시린 명작", PRAISE),
-    ("택배비를 저한테 떠넘기시네요", COMPLAINT)]
+    ("택배비를 저한테 떠넘기시네요", COMPLAINT),
+    ("수강 신청 서버가 또 터졌어요", COMPLAINT), ("와이파이가 잘 터져요", PRAISE),  # crashed; a signal that works
+    ("등록금이 또 올랐어요", COMPLAINT), ("성적 정정 요청했는데 묵묵부답이에요", COMPLAINT)]
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]
