@@ -50,6 +50,7 @@ CX_WORDS = {
     "똑똑/XR": 1.2,  # smart (챗봇이 생각보다 똑똑함; the films' 똑똑한 척 weighed it against)
     "다신안감/VV": -2.0,  # never buying or going again (`_never_again`: 다시는 안 사요)
     "단번에/MAG": 1.0, "알차/VA": 1.2,  # the idiom above: in one go; substantial (강습 프로그램이 알차요)
+    "본인인증/NNG": 0.0,  # the idiom above: a caller's identity checked, an errand
     "묵묵부답/NNG": -1.5,  # no answer at all (문의했는데 묵묵부답이에요)
     "시리/VA": -1.2, "떠넘기/VV": -1.5,  # aching with cold (잇몸이 시려요; not 가슴 시린, an idiom); a cost or a blame shifted (택배비를 떠넘기시네요)
     "또삼/VV": 1.5,  # buying or using it again (`_buying_again`: 또 살게요, 이걸로 살 거예요)

@@ -188,6 +188,9 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("딴", "말"), ("말다름", "VA")), (("딴", "소리"), ("말다름", "VA")),  # 또 딴말하시면: saying otherwise
           # poignant (가슴 시린 명작, 마음이 시린 영화), where 시리다 alone is a tooth or a gum aching with cold
           *(((heart, *particle, "시리"), ("가슴시림", "VA")) for heart in ("가슴", "마음") for particle in ((), ("이",))),
+          # a caller's identity checked (본인 인증 완료했어요, 본인 확인 부탁드립니다): an errand, where the reviews'
+          # 본인 ("myself") leans against
+          (("본인", "인증"), ("본인인증", "NNG")), (("본인", "확인"), ("본인인증", "NNG")),
           # in one go (한 번에 끝났어요, 문자 한 통으로 끝났어요, 한 방에 해결): a matter done at once
           *((("한", unit, particle), ("단번에", "MAG")) for unit in ("번", "통", "방") for particle in ("에", "으로", "로")),
           # a good day wished (좋은 하루 보내세요, 좋은 하루 되세요): a friendly close, where 보내다 alone leans against
