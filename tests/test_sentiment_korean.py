@@ -456,11 +456,12 @@ YOU_SAID_FELT_AND_AGAIN = [  # "but you said"; a skin trouble gone; a good day w
 IN_ONE_GO_AND_NOT_AS_QUOTED = [  # done in one go (or not); a bill other than its quote; substantial
     ("한 번에 끝났어요", PRAISE), ("서류가 한 번에 접수됐어요", PRAISE), ("문자 한 통으로 예약이 끝났어요", PRAISE),
     ("한 번에 안 돼요", COMPLAINT), ("금액이 견적서와 달라요", COMPLAINT), ("청구 금액이 견적서와 상이합니다", COMPLAINT),
-    ("강습 프로그램이 알차요", PRAISE),
-    ("전날 밤에야 알려 주셨어요", COMPLAINT), ("이제야 답장을 주셨네요", COMPLAINT),  # a favour come too late
-    ("일주일 뒤에야 보내 주셨어요", COMPLAINT), ("잇몸이 계속 시려요", COMPLAINT), ("가슴 시린 명작", PRAISE),
-    ("택배비를 저한테 떠넘기시네요", COMPLAINT),
-    ("수강 신청 서버가 또 터졌어요", COMPLAINT), ("와이파이가 잘 터져요", PRAISE),  # crashed; a signal that works
+    ("강습 프로그램이 알차요", PRAISE)]
+TOO_LATE_CRASHED_UNANSWERED = [  # a favour come too late; aching, or poignant; a cost shifted; a server crashed, a
+    # signal that works; school fees up; no answer at all
+    ("전날 밤에야 알려 주셨어요", COMPLAINT), ("이제야 답장을 주셨네요", COMPLAINT), ("일주일 뒤에야 보내 주셨어요", COMPLAINT),
+    ("잇몸이 계속 시려요", COMPLAINT), ("가슴 시린 명작", PRAISE), ("택배비를 저한테 떠넘기시네요", COMPLAINT),
+    ("수강 신청 서버가 또 터졌어요", COMPLAINT), ("와이파이가 잘 터져요", PRAISE),
     ("등록금이 또 올랐어요", COMPLAINT), ("성적 정정 요청했는데 묵묵부답이에요", COMPLAINT)]
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
@@ -491,7 +492,7 @@ TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never agai
                          + IMPROVED_AND_BETTER_THEN + NOT_MET_WITH_AND_WARNED_OFF
                          + MISSPELT_AND_PARTICLED_NEGATIONS + ONLY_THIS + BLOCKED_TOO_MUCH_AND_HALF
                          + NOT_TOLD_OUT_SAVED_ON_TRUST + TERSE_AND_NEVER_AGAIN + ELSEWHERE_AND_WITHOUT_IT
-                         + YOU_SAID_FELT_AND_AGAIN + IN_ONE_GO_AND_NOT_AS_QUOTED)
+                         + YOU_SAID_FELT_AND_AGAIN + IN_ONE_GO_AND_NOT_AS_QUOTED + TOO_LATE_CRASHED_UNANSWERED)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 

@@ -39,26 +39,10 @@ The package, in the order a text passes through it:
 - `grammar` and `words`: what the rules share, a clause's bounds and the words they read.
 """
 
-from .analyser import (
-           is_korean,
-           kiwi,
-           lemma_words,
-           lemmas,
-           morphemes,
-           readings,
-           remember_readings,
-           tokens,
-)
+from .analyser import is_korean, kiwi, lemma_words, lemmas, morphemes, readings, remember_readings, tokens
 from .convolution import SYLLABLE_WEIGHT, SYLLABLES, syllable_logits, syllables
 from .counts import features, syllable_features, word_features
-from .scorer import (
-           COMPLAINT_SCALE,
-           PRAISE_SCALE,
-           SCORER_VERSION,
-           Korean,
-           score,
-           score_many,
-)
+from .scorer import COMPLAINT_SCALE, PRAISE_SCALE, SCORER_VERSION, Korean, score, score_many
 from .weights import LEXICON, lexicon
 
 __all__ = ["COMPLAINT_SCALE", "LEXICON", "PRAISE_SCALE", "SCORER_VERSION", "SYLLABLES", "SYLLABLE_WEIGHT", "Korean",

@@ -3,13 +3,7 @@ quality asked for is not one had, and a request made again or made to be repeate
 
 from __future__ import annotations
 
-from .grammar import (
-    clause_start,
-    describes_a_noun,
-    rest_of_clause,
-    says_any,
-    sentence_start,
-)
+from .grammar import clause_start, describes_a_noun, rest_of_clause, says_any, sentence_start
 from .words import (
     AGAIN,
     ASKING,

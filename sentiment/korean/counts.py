@@ -6,31 +6,10 @@ from __future__ import annotations
 
 import re
 
-from .contrast import (
-    WORRIES,
-    last_contrast,
-    only_then,
-    what_was_feared,
-    worry_overturned,
-)
-from .grammar import (
-    CONTENT,
-    INTENSIFIERS,
-    NEGATORS_BEFORE,
-    clause_start,
-    explained_from,
-    final_clause,
-    intensified,
-    questions,
-    says_any,
-)
-from .negation import (
-    ALMOST,
-    NEGATIVE_POLARITY,
-    negation_follows,
-    negation_scope,
-    said_of_a_noun,
-)
+from .contrast import WORRIES, last_contrast, only_then, what_was_feared, worry_overturned
+from .grammar import (CONTENT, INTENSIFIERS, NEGATORS_BEFORE, clause_start, explained_from, final_clause, intensified,
+                      questions, says_any)
+from .negation import ALMOST, NEGATIVE_POLARITY, negation_follows, negation_scope, said_of_a_noun
 from .rewrites import REWRITES
 from .weights import CX_WORDS
 from .words import HOW, PROMISED, SAID_BY_HOW, TRYING

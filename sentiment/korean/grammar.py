@@ -151,6 +151,13 @@ def clause_start(found: list[tuple[str, str]], i: int) -> int:
     return 0
 
 
+def described_clause_start(found: list[tuple[str, str]], i: int) -> int:
+    """Where the clause of `i` starts, taking in the clause that describes its noun (이만한 게 없어요, 유통기한 안
+    남은 걸 보내 주셨어요: the clause before the -ㄴ that describes 것)."""
+    start = clause_start(found, i)
+    return clause_start(found, start - 1) if start and found[start - 1][1] == "ETM" else start
+
+
 def verb_at(found: list[tuple[str, str]], i: int) -> int | None:
     """Where the predicate that this morpheme is the stem of ends: itself, or the 하/되 after its noun (해결하지
     못했어요); None for a word that is not a predicate's stem (a noun before the verb, an adverb)."""

@@ -21,14 +21,7 @@ from .grammar import (
     verb_at,
 )
 from .weights import CX_WORDS
-from .words import (
-    DESCRIBED_THROUGH,
-    LIGHT_PREDICATES,
-    PASSED_ON,
-    PHENOMENA,
-    REQUESTS,
-    TROUBLES,
-)
+from .words import DESCRIBED_THROUGH, LIGHT_PREDICATES, PASSED_ON, PHENOMENA, REQUESTS, TROUBLES
 
 AS_MUCH_AS = {("보다", "JKB"), ("이만큼", "MAG"), ("이만큼", "NNG"), ("이렇게", "MAG")}  # 이보다 더, 이렇게 친절할
 ANY_MORE = {(("이상", "NNG"),), (("는", "JX"),)}  # after 더: 더 이상, 더는 ("any more"), no comparison

@@ -19,6 +19,7 @@ from .grammar import (
     QUESTION_ENDINGS,
     clause_ends,
     clause_start,
+    described_clause_start,
     describes_a_noun,
     names_one_of,
     negates,
@@ -88,6 +89,7 @@ from .words import (
     ONLY_THIS,
     ONLY_THIS_GOOD,
     OTHER,
+    OTHER_FORMS,
     OURSELVES,
     PLEASE,
     PLURAL,
@@ -222,10 +224,7 @@ def _hard_to_find(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for i in range(len(found) - 2, 0, -1):
         if found[i - 1][0] in FOUND_OR_FELT and found[i - 1][1] == "VV" and found[i] == ("기", "ETN") \
                 and found[i + 1][0] in HARD_TO and found[i + 1][1] == "VA":
-            start = clause_start(found, i - 1)
-            if start and found[start - 1][1] == "ETM":
-                start = clause_start(found, start - 1)  # 이만한 숙소 찾기: the clause describing what is found
-            said = found[start:i - 1]
+            said = found[described_clause_start(found, i - 1):i - 1]  # 이만한 숙소 찾기: what is found, described
             if any(m in AS_MUCH_AS_THIS or m == SUCH for m in said) or _in_order(said, THIS_MUCH):
                 made[i - 1:i + 2] = [("비할데없음", "VA")]
             else:
@@ -310,10 +309,7 @@ def _none_like_it(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for k, morpheme in enumerate(found):
         if morpheme != ("없", "VA"):
             continue
-        start = clause_start(found, k)
-        if start and found[start - 1][1] == "ETM":
-            start = clause_start(found, start - 1)  # 이만한 게 없어요: the clause describing what there is none of
-        said = found[start:k]
+        said = found[described_clause_start(found, k):k]  # 이만한 게 없어요: what there is none of, described
         than_this = _in_order(said, MORE_THAN_THIS)
         if any(m in AS_MUCH_AS_THIS for m in said) or _in_order(said, THIS_MUCH) or \
                 (than_this and not BETTER.isdisjoint(said)):
@@ -488,9 +484,7 @@ def _favour_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if ending is None:
             continue
         sentence = found[sentence_start(found, i):i]
-        start = clause_start(found, i)
-        if start and found[start - 1][1] == "ETM":
-            start = clause_start(found, start - 1)  # 유통기한 안 남은 걸 보내 주셨어요: what was given, described
+        start = described_clause_start(found, i)  # 유통기한 안 남은 걸 보내 주셨어요: what was given, described
         # negated in its clause, not in one before it (가구 하나 안 긁히게 옮겨 주셨어요, 접속이 안 돼서 문의했는데)
         negated = any(m in NEGATORS_BEFORE for m in found[start:i])
         if ending.endswith(QUESTION_ENDINGS) or negated or any(m in DONE_WRONG for m in sentence):
@@ -732,17 +726,15 @@ def _going_elsewhere(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Going elsewhere (ELSEWHERE) as one word of complaint, from 다른 or 딴 to its verb: moving on in any tense
     (다른 업체로 옮겼어요), buying or using there as what the customer will do (다른 데서 살게요, 다른 곳 이용할게요; the
     films' 사다 and 다음 read 다음엔 다른 데서 살게요 +0.41)."""
-    if not says_any(found, {"다른", "딴"}):
+    if not says_any(found, OTHER_FORMS):
         return found
     made = list(found)
     for i in range(len(found) - 3, -1, -1):
         if found[i] not in OTHER or found[i + 1][0] not in ELSEWHERE:
             continue
-        j = i + 3 if found[i + 2][1].startswith("J") else i + 2
-        if j >= len(found):
-            continue
-        verb = j + 1 if found[j + 1:j + 2] and found[j + 1][1] == "XSV" else j
-        if found[j][0] in MOVING_ON and found[j][1] == "VV" or found[j][0] in CUSTOM and _will(found, verb):
+        j, verb = _verb_after(found, i + 1)
+        if j < len(found) and (found[j][0] in MOVING_ON and found[j][1] == "VV"
+                               or found[j][0] in CUSTOM and _will(found, verb)):
             made[i:verb + 1] = [GONE_ELSEWHERE]
     return made
 
@@ -757,19 +749,23 @@ def _buying_again(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for i in range(len(found) - 2, -1, -1):
         if found[i] not in BUYING_AGAIN_FROM:
             continue
-        j = i + 2 if found[i + 1][1].startswith("J") else i + 1  # 이걸로, 다시도
-        if j >= len(found) or found[j][0] not in CUSTOM or found[j][1] not in ("VV", "NNG"):
-            continue
-        verb = j + 1 if found[j + 1:j + 2] and found[j + 1][1] == "XSV" else j
-        if _will(found, verb):
+        j, verb = _verb_after(found, i)  # 이걸로 살 거예요, 다시 주문할게요
+        if j < len(found) and found[j][0] in CUSTOM and found[j][1] in ("VV", "NNG") and _will(found, verb):
             made[i:verb + 1] = [BOUGHT_AGAIN]
     return made
+
+
+def _verb_after(found: list[tuple[str, str]], i: int) -> tuple[int, int]:
+    """The word after `i`, past a particle (다른 데서 살게요, 이걸로 살 거예요), and where its predicate ends: the word
+    itself, or the 하다 after its noun (다른 곳 이용할게요)."""
+    j = i + 2 if found[i + 1:i + 2] and found[i + 1][1].startswith("J") else i + 1
+    return j, j + 1 if found[j + 1:j + 2] and found[j + 1][1] == "XSV" else j
 
 
 def _will(found: list[tuple[str, str]], verb: int) -> bool:
     """Whether the verb at `verb` says what the speaker will do: -ㄹ게요, -겠-, -ㄹ래요, -려고, -ㄹ 거예요."""
     after = found[verb + 1:verb + 3]
-    return any(m in GOING_TO for m in after) or after[:2] in ([("ᆯ", "ETM"), ("거", "NNB")], [("ᆯ", "ETM"), ("것", "NNB")])
+    return any(m in GOING_TO for m in after) or after in ([("ᆯ", "ETM"), ("거", "NNB")], [("ᆯ", "ETM"), ("것", "NNB")])
 
 
 def _solved_only_once_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -801,8 +797,8 @@ def _said_not_done(found: list[tuple[str, str]], i: int) -> bool:
 # The rules that rewrite a text's morphemes before `word_features` counts them, in the order they run: each
 # takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
 # stays a wait).
-REWRITES = (_idioms, _not_even_half, _bought_on_trust, _never_again, _going_elsewhere, _buying_again, _only_this_good, _breaks_easily, _still_as_good, _looked_forward_to, _hard_to_find,
-            _comes_often, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done,
-            _requests_done, _not_come, _none_come, _came_quickly, _done_within, _done_at_once, _came_unharmed,
-            _took_no_time, _meant_in_clause, made_to_repeat, asked_again, wished_better, asked_for,
-            proper_one_needed, _favour_done, _said_then_otherwise)
+REWRITES = (_idioms, _not_even_half, _bought_on_trust, _never_again, _going_elsewhere, _buying_again, _only_this_good,
+            _breaks_easily, _still_as_good, _looked_forward_to, _hard_to_find, _comes_often, _none_like_it, _cannot_do,
+            _cannot_see, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come, _none_come, _came_quickly,
+            _done_within, _done_at_once, _came_unharmed, _took_no_time, _meant_in_clause, made_to_repeat, asked_again,
+            wished_better, asked_for, proper_one_needed, _favour_done, _said_then_otherwise)

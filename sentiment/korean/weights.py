@@ -52,7 +52,8 @@ CX_WORDS = {
     "단번에/MAG": 1.0, "알차/VA": 1.2,  # the idiom above: in one go; substantial (강습 프로그램이 알차요)
     "본인인증/NNG": 0.0,  # the idiom above: a caller's identity checked, an errand
     "묵묵부답/NNG": -1.5,  # no answer at all (문의했는데 묵묵부답이에요)
-    "시리/VA": -1.2, "떠넘기/VV": -1.5,  # aching with cold (잇몸이 시려요; not 가슴 시린, an idiom); a cost or a blame shifted (택배비를 떠넘기시네요)
+    "시리/VA": -1.2,  # aching with cold (잇몸이 시려요; not 가슴 시린, an idiom of its own)
+    "떠넘기/VV": -1.5,  # a cost or a blame shifted (택배비를 떠넘기시네요)
     "또삼/VV": 1.5,  # buying or using it again (`_buying_again`: 또 살게요, 이걸로 살 거예요)
     "좋은하루/NNG": 1.0,  # the idiom above: a good day wished, a friendly close
     "믿고씀/VV": 1.5,  # bought or used on trust (`_bought_on_trust`: 믿고 타요, 믿고 삽니다)

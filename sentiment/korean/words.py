@@ -31,8 +31,6 @@ HARD = {("힘들", "VA"), ("어렵", "VA")}
 WISHES = {("으면", "EC"), ("면", "EC")}  # 됐으면 좋겠어요: a wish, not a thing done
 # what someone said was done (환불됐다고 했는데), not 환불됐다는 문자 받았어요 (the notice came) or 됐다니 다행이에요
 QUOTED = {"다고", "라고", "다며", "라며", "다면서", "라면서", "다더니"}
-# They said so, and then (`_said_then_otherwise`: 빠르다더니, 무제한이라더니, 해 준다더니; 된다고 하더니), or "but you
-# said" (된다고 하셨잖아요): not what the customer was told, unless it was so after all (역시)
 # Bought or used on trust (`_bought_on_trust`: 믿고 타요, 믿고 삽니다), unless let down after it (믿고 맡겼는데)
 TRUSTED, BOUGHT_ON_TRUST = ("믿", "VV"), ("믿고씀", "VV")
 ON_TRUST = frozenset({"사", "살", "쓰", "타", "먹", "맡기", "보", "이용", "구매", "주문", "찾", "시키"})
@@ -43,14 +41,17 @@ CUSTOM = ON_TRUST | {"가", "오", "방문", "가입"}
 # Going elsewhere (`_going_elsewhere`: 다른 데 가겠어요, 다른 업체로 옮겼어요, 다른 데서 살게요, 딴 데 가려고요): a
 # customer lost. Moving on said in any tense; buying or using elsewhere as what the customer will do.
 OTHER = {("다른", "MM"), ("딴", "MM")}
+OTHER_FORMS = frozenset(form for form, _ in OTHER)
 ELSEWHERE = {"데", "곳", "업체", "가게", "회사", "매장", "브랜드", "병원", "통신사", "은행", "쇼핑몰", "사이트", "제품", "앱"}
 MOVING_ON = {"가", "알아보", "옮기"}
+GONE_ELSEWHERE = ("다른데감", "VV")
 GOING_TO = {("ᆯ게요", "EF"), ("ᆯ게", "EF"), ("겠", "EP"), ("ᆯ래요", "EF"), ("ᆯ래", "EF"), ("려고", "EC")}
 # Buying or using it again (`_buying_again`: 또 살게요, 이걸로 살 거예요, 계속 쓸 거예요)
 BUYING_AGAIN_FROM = {("또", "MAG"), ("다시", "MAG"), ("계속", "MAG"), ("이거", "NP"), ("이것", "NP")}
 AGAIN_FORMS = frozenset(form for form, _ in BUYING_AGAIN_FROM)
 BOUGHT_AGAIN = ("또삼", "VV")
-GONE_ELSEWHERE = ("다른데감", "VV")
+# They said so, and then (`_said_then_otherwise`: 빠르다더니, 무제한이라더니, 해 준다더니; 된다고 하더니), or "but you
+# said" (된다고 하셨잖아요): not what the customer was told, unless it was so after all (역시)
 SAID_THEN = frozenset({"다더니", "라더니", "ᆫ다더니", "는다더니"})
 YOU_KNOW = frozenset({"잖아요", "잖아", "잖습니까"})  # -다고 하셨잖아요: "but you said"
 SAID_THEN_OR_THEN = SAID_THEN | YOU_KNOW | {"더니"}
