@@ -463,6 +463,13 @@ TOO_LATE_CRASHED_UNANSWERED = [  # a favour come too late; aching, or poignant; 
     ("잇몸이 계속 시려요", COMPLAINT), ("가슴 시린 명작", PRAISE), ("택배비를 저한테 떠넘기시네요", COMPLAINT),
     ("수강 신청 서버가 또 터졌어요", COMPLAINT), ("와이파이가 잘 터져요", PRAISE),
     ("등록금이 또 올랐어요", COMPLAINT), ("성적 정정 요청했는데 묵묵부답이에요", COMPLAINT)]
+FELT_LET_DOWN_AND_ALL_THERE_IS = [  # a feeling one could not have (만족을 못 했어요); disappointment not caused, hopes let
+    # down or not; unchanged however reported; looked forward to; that is all there is to it; lag, and a part missing
+    ("만족을 못 했어요", COMPLAINT), ("공감을 못 하겠어요", COMPLAINT), ("실망을 시키지 않는 브랜드예요", PRAISE),
+    ("기대를 저버리지 않았어요", PRAISE), ("기대를 저버렸어요", COMPLAINT), ("신고해도 그대로예요", COMPLAINT),
+    ("다음 편이 기다려져요", PRAISE), ("디자인은 예뻐요. 근데 그게 전부예요.", COMPLAINT), ("그뿐만 아니라 친절해요", PRAISE),
+    ("서버가 안정적이라 렉이 거의 없어요", PRAISE), ("렉이 너무 심해요", COMPLAINT),
+    ("포장은 꼼꼼했는데 정작 내용물이 빠져 있었어요.", COMPLAINT)]
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]
@@ -492,7 +499,8 @@ TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never agai
                          + IMPROVED_AND_BETTER_THEN + NOT_MET_WITH_AND_WARNED_OFF
                          + MISSPELT_AND_PARTICLED_NEGATIONS + ONLY_THIS + BLOCKED_TOO_MUCH_AND_HALF
                          + NOT_TOLD_OUT_SAVED_ON_TRUST + TERSE_AND_NEVER_AGAIN + ELSEWHERE_AND_WITHOUT_IT
-                         + YOU_SAID_FELT_AND_AGAIN + IN_ONE_GO_AND_NOT_AS_QUOTED + TOO_LATE_CRASHED_UNANSWERED)
+                         + YOU_SAID_FELT_AND_AGAIN + IN_ONE_GO_AND_NOT_AS_QUOTED + TOO_LATE_CRASHED_UNANSWERED
+                         + FELT_LET_DOWN_AND_ALL_THERE_IS)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 

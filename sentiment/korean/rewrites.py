@@ -56,6 +56,7 @@ from .words import (
     ELSEWHERE,
     FIXED_BY_US,
     FIXED_BY_US_FORMS,
+    FELT,
     FOUND_OR_FELT,
     GIVING,
     GOING_ON,
@@ -137,13 +138,14 @@ IDIOMS_BY_FIRST_WORD = _by_first_word(IDIOMS)
 def _cannot_do(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """못 하다 after its object (화상회의를 못 해요, 연기를 못 한다) as one word, 못하/VV, whose weight the reviews
     teach: 하다 weighs nothing, so 못 turned nothing round but the object. Not 사용 못 하다 or -지 못하다, a
-    word negated, which the negation reads."""
+    word negated, which the negation reads; nor a feeling one could not have (만족을 못 했어요, 공감을 못 하겠다),
+    which the negation turns round as it does 만족하지 못했어요."""
     if ("못", "MAG") not in found:
         return found
     made = list(found)
-    for i in range(len(found) - 2, 0, -1):
+    for i in range(len(found) - 2, 1, -1):
         if found[i] == ("못", "MAG") and found[i + 1][0] == "하" and found[i + 1][1].startswith("VV") \
-                and found[i - 1][1].startswith("JKO"):
+                and found[i - 1][1].startswith("JKO") and found[i - 2] not in FELT:
             made[i:i + 2] = [("못하", "VV")]
     return made
 

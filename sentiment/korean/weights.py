@@ -54,6 +54,9 @@ CX_WORDS = {
     "묵묵부답/NNG": -1.5,  # no answer at all (문의했는데 묵묵부답이에요)
     "시리/VA": -1.2,  # aching with cold (잇몸이 시려요; not 가슴 시린, an idiom of its own)
     "떠넘기/VV": -1.5,  # a cost or a blame shifted (택배비를 떠넘기시네요)
+    "저버리/VV": -1.5,  # hopes let down (기대를 저버렸어요; 기대를 저버리지 않는다 is praise)
+    "렉/NNG": -1.2, "랙/NNG": -1.2,  # lag (렉이 심해요; 렉이 거의 없어요 is praise)
+    "기다려짐/VV": 1.2, "그뿐/NNG": -1.2,  # the idioms above: looked forward to; that is all there is to it
     "또삼/VV": 1.5,  # buying or using it again (`_buying_again`: 또 살게요, 이걸로 살 거예요)
     "좋은하루/NNG": 1.0,  # the idiom above: a good day wished, a friendly close
     "믿고씀/VV": 1.5,  # bought or used on trust (`_bought_on_trust`: 믿고 타요, 믿고 삽니다)

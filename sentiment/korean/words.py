@@ -19,7 +19,9 @@ DESCRIBED_THROUGH = LIGHT_PREDICATES | MET_WITH  # a negation of either turns th
 # their object, which a negation leaves as it is (불량품을 교체해 주지 않았어요, 잘못을 인정하지 않아요, 한계를 벗어나지
 # 못했다: the defect, the fault, the limit still there).
 PASSED_ON = DESCRIBED_THROUGH | {"가지", "갖", "드리", "살리", "채우", "끼치", "남기", "선사", "전하", "내", "보이", "발휘",
-                                 "제공", "부여"}
+                                 "제공", "부여", "시키"}  # 실망을 시키지 않는다: no disappointment
+# Feelings one has of a thing, which 못 하다 after them denies (만족을 못 했어요: not satisfied; `_cannot_do`)
+FELT = {("만족", "NNG"), ("감동", "NNG"), ("공감", "NNG"), ("몰입", "NNG"), ("추천", "NNG")}
 # Requests a customer makes: one that does not go through (환불이 안 돼요, 해지가 되지 않아요, 반품이 안 돼요) is no
 # better than asking for it, so a negation does not turn them round as it turns what describes a product.
 REQUESTS = {"환불", "해지", "취소", "반품", "교환"}
@@ -84,6 +86,13 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           # as pictured or as before (화면 그대로네요)
           (("여전히", "그대로"), ("여전히그대로", "MAG")), (("아직", "도", "그대로"), ("여전히그대로", "MAG")),
           (("아직", "그대로"), ("여전히그대로", "MAG")),
+          # unchanged however asked (신고해도 그대로예요, 말씀드려도 그대로네요)
+          (("어도", "그대로"), ("여전히그대로", "MAG")), (("아도", "그대로"), ("여전히그대로", "MAG")),
+          # looked forward to (다음 편이 기다려져요), where 기다리다 alone is a wait
+          (("기다리", "어", "지"), ("기다려짐", "VV")),
+          # that is all there is to it (그게 전부예요, 그뿐이다, 딱 거기까지): faint praise
+          (("그것", "이", "전부"), ("그뿐", "NNG")), (("그", "뿐"), ("그뿐", "NNG")), (("그것", "뿐"), ("그뿐", "NNG")),
+          (("그거", "뿐"), ("그뿐", "NNG")), (("딱", "거기", "까지"), ("그뿐", "NNG")),
           # looks dear, looks cheap (재질이 고급스러워서 비싸 보여요; 싸 보여요): how a thing looks, not its price
           (("비싸", "어", "보이"), ("비싸보임", "VV")), (("비싸", "아", "보이"), ("비싸보임", "VV")),
           (("싸", "어", "보이"), ("싸보임", "VV")), (("싸", "아", "보이"), ("싸보임", "VV")),
@@ -256,7 +265,7 @@ TROUBLES = {"문제", "궁금증", "오해", "의문", "불편", "불만", "오�
             "모공", "여드름", "뾰루지", "잡티", "기미", "각질"}  # skin's troubles (모공이 줄었어요)
 KEPT = {"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적립금", "내역", "기록", "메뉴", "버튼", "사진", "계정", "설정",
         "글", "메시지", "주문", "예약", "대화", "저장"}  # what a customer keeps
-CONTENTS = {"설명", "내용", "안내", "항목", "정보", "자료", "데이터", "코드", "페이지", "목록", "내역", "서류", "부품", "구성품",
+CONTENTS = {"설명", "내용", "내용물", "안내", "항목", "정보", "자료", "데이터", "코드", "페이지", "목록", "내역", "서류", "부품", "구성품",
             "품", "사은품", "옵션", "설명서", "매뉴얼", "부속품", "충전기", "케이블", "영수증", "나사"}  # what a thing should hold
 SPENT = {"회의", "하루", "시간", "돈", "작업", "업무", "주말", "반나절", "오전", "오후", "비용", "데이터", "자료", "파일"}
 BENEFITS = {"기능", "혜택", "옵션", "용량", "할인", "적립"}  # what a customer gets, cut (혜택이 줄었어요)
