@@ -470,6 +470,12 @@ FELT_LET_DOWN_AND_ALL_THERE_IS = [  # a feeling one could not have (만족을 �
     ("다음 편이 기다려져요", PRAISE), ("디자인은 예뻐요. 근데 그게 전부예요.", COMPLAINT), ("그뿐만 아니라 친절해요", PRAISE),
     ("서버가 안정적이라 렉이 거의 없어요", PRAISE), ("렉이 너무 심해요", COMPLAINT),
     ("포장은 꼼꼼했는데 정작 내용물이 빠져 있었어요.", COMPLAINT)]
+TIME_TAKEN_AND_CHARGES_ON_TOP = [  # less of the time a task takes (not of a lesson's); a charge on top, or none; pushed
+    # back; confidence gained; detailed
+    ("보고서 작성 시간이 줄었습니다", PRAISE), ("처리 시간이 단축됐어요", PRAISE), ("원비는 오르는데 수업 시간은 줄었어요", COMPLAINT),
+    ("계약할 때 없던 추가 비용이 잔금에 붙어 있었어요", COMPLAINT), ("추가 요금 없이 해 주셨어요", PRAISE),
+    ("요청한 기능이 로드맵에 계속 밀리고 있습니다", COMPLAINT), ("진도를 조절해 주셔서 자신감이 붙었어요", PRAISE),
+    ("자세하게 알려 주셨어요", PRAISE)]
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]
@@ -500,7 +506,7 @@ TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never agai
                          + MISSPELT_AND_PARTICLED_NEGATIONS + ONLY_THIS + BLOCKED_TOO_MUCH_AND_HALF
                          + NOT_TOLD_OUT_SAVED_ON_TRUST + TERSE_AND_NEVER_AGAIN + ELSEWHERE_AND_WITHOUT_IT
                          + YOU_SAID_FELT_AND_AGAIN + IN_ONE_GO_AND_NOT_AS_QUOTED + TOO_LATE_CRASHED_UNANSWERED
-                         + FELT_LET_DOWN_AND_ALL_THERE_IS)
+                         + FELT_LET_DOWN_AND_ALL_THERE_IS + TIME_TAKEN_AND_CHARGES_ON_TOP)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
