@@ -476,6 +476,14 @@ TIME_TAKEN_AND_CHARGES_ON_TOP = [  # less of the time a task takes (not of a les
     ("계약할 때 없던 추가 비용이 잔금에 붙어 있었어요", COMPLAINT), ("추가 요금 없이 해 주셨어요", PRAISE),
     ("요청한 기능이 로드맵에 계속 밀리고 있습니다", COMPLAINT), ("진도를 조절해 주셔서 자신감이 붙었어요", PRAISE),
     ("자세하게 알려 주셨어요", PRAISE)]
+LEFT_NOT_READY_AND_WORTH_NONE = [  # a price other than said; not ready yet; a trouble left, or none left; hard to call;
+    # cannot do without; nothing worth recommending comes to mind (-ㄹ 만한 one predicate); done within; noise, braking
+    ("시술 전에 말한 가격이랑 계산할 때 가격이 달랐어요", COMPLAINT), ("맞춘 안경을 찾으러 갔더니 아직 안 나왔대요", COMPLAINT),
+    ("창틀에 물때가 그대로 남아 있었어요", COMPLAINT), ("얼룩이 하나도 안 남았어요", PRAISE), ("여운이 남는 영화", PRAISE),
+    ("친구한테 추천하기엔 좀 애매해요", COMPLAINT), ("없으면 불편할 정도로 잘 쓰고 있어요", PRAISE),
+    ("추천할 만한 점이 딱히 떠오르지 않네요", COMPLAINT), ("불편한 점이 떠오르지 않아요", PRAISE),
+    ("버스 기사님이 급정거를 너무 자주 하세요", COMPLAINT), ("무인 발급기로 오 분 만에 서류를 뗐어요", PRAISE),
+    ("공사 소음이 새벽부터 시작돼요", COMPLAINT)]
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]
@@ -506,7 +514,8 @@ TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never agai
                          + MISSPELT_AND_PARTICLED_NEGATIONS + ONLY_THIS + BLOCKED_TOO_MUCH_AND_HALF
                          + NOT_TOLD_OUT_SAVED_ON_TRUST + TERSE_AND_NEVER_AGAIN + ELSEWHERE_AND_WITHOUT_IT
                          + YOU_SAID_FELT_AND_AGAIN + IN_ONE_GO_AND_NOT_AS_QUOTED + TOO_LATE_CRASHED_UNANSWERED
-                         + FELT_LET_DOWN_AND_ALL_THERE_IS + TIME_TAKEN_AND_CHARGES_ON_TOP)
+                         + FELT_LET_DOWN_AND_ALL_THERE_IS + TIME_TAKEN_AND_CHARGES_ON_TOP
+                         + LEFT_NOT_READY_AND_WORTH_NONE)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 

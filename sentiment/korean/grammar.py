@@ -130,12 +130,17 @@ def final_clause(found: list[tuple[str, str]]) -> int:
     return ends[-1] + 1 if ends else 0
 
 
+WORTH = ("만", "NNB")  # -ㄹ 만하다: worth doing
+
+
 def clause_ends(found: list[tuple[str, str]], i: int) -> bool:
     """Whether a clause ends with this morpheme: an ending or a full stop, but not the connective of a
     verb and its auxiliary (좋지 않다, 쓰고 있다, 해 주다), which are one predicate, nor -어 before 가다 or 오다,
     which Kiwi reads as verbs of their own (수거해 가셨어요, 챙겨 왔어요). A survey's terse -음 ends one too where
     neither a particle nor a noun follows it (배송 느림 다신 안 삼: 느림 is said, not negated by the 안 after it;
     끊김 현상이 있지 않아요 is one clause)."""
+    if found[i][1] == "ETM" and found[i + 1:i + 2] == [WORTH]:
+        return False  # 추천할 만한 점: -ㄹ 만하다 is one predicate
     if found[i][1] not in CLAUSE_ENDS:
         return found[i][1] == "ETN" and found[i][0] in TERSE and i + 1 < len(found) \
             and not found[i + 1][1].startswith(("J", "VCP", "XS", "E", "N"))

@@ -60,6 +60,7 @@ CX_WORDS = {
     "추가요금/NNG": -1.2,  # the idiom above: a charge on top
     "밀리/VV": -1.0,  # pushed back (요청한 기능이 계속 밀리고 있어요, 업무가 밀렸어요)
     "자신감/NNG": 1.0, "자세/XR": 1.0,  # confidence gained (자신감이 붙었어요); detailed (자세하게 알려 주셨어요)
+    "급정거/NNG": -1.2, "소음/NNG": -1.2, "애매/XR": -1.0, "애매/NNG": -1.0,  # sudden braking, noise; hard to call (추천하기엔 애매해요)
     "또삼/VV": 1.5,  # buying or using it again (`_buying_again`: 또 살게요, 이걸로 살 거예요)
     "좋은하루/NNG": 1.0,  # the idiom above: a good day wished, a friendly close
     "믿고씀/VV": 1.5,  # bought or used on trust (`_bought_on_trust`: 믿고 타요, 믿고 삽니다)

@@ -12,7 +12,7 @@ LIGHT_PREDICATES = {"같", "되", "하", "있", "주", "보", "듯", "생기", "
 # Verbs of meeting with a thing: not to have met with it as described is to have gone without it (친절한 직원을
 # 보지 못했어요, 빠른 답변은 받아 보지 못했어요, 불편한 점은 느끼지 못했어요), as 없다 says of a noun. Not every verb
 # is one: 어설프다는 생각을 지울 수 없다, 부족한 것은 어쩔 수 없다, 이렇게 재밌는 영화는 많지 않다 say the description is so.
-MET_WITH = {"보", "만나", "받", "찾", "느끼", "듣", "겪", "경험", "나오", "얻"}
+MET_WITH = {"보", "만나", "받", "찾", "느끼", "듣", "겪", "경험", "나오", "얻", "떠오르"}
 DESCRIBED_THROUGH = LIGHT_PREDICATES | MET_WITH  # a negation of either turns the clause describing its noun
 # Verbs that pass a negation on to their object: having, giving, showing or making use of a thing (감동을 주지
 # 못했다, 불만을 가질 수가 없어요, 장점을 살리지 못했다, 성의를 보이지 않았어요: the thing lacking). The rest act on
@@ -144,6 +144,7 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           # 아직 도착을 안 했어요): waiting, where each word alone reads as nothing or, negated, as praise
           (("아직", "안", "오"), ("아직안옴", "VV")), (("아직", "도", "안", "오"), ("아직안옴", "VV")),
           (("아직", "오", "지", "않"), ("아직안옴", "VV")), (("아직", "도", "오", "지", "않"), ("아직안옴", "VV")),
+          (("아직", "안", "나오"), ("아직안옴", "VV")),  # 맞춘 안경이 아직 안 나왔대요: not ready yet
           (("아직", "못", "받"), ("아직안옴", "VV")), (("아직", "도", "못", "받"), ("아직안옴", "VV")),
           (("아직", "안", "받"), ("아직안옴", "VV")), (("아직", "도", "안", "받"), ("아직안옴", "VV")),
           (("아무", "도", "안", "오"), ("아직안옴", "VV")), (("아무", "도", "오", "지", "않"), ("아직안옴", "VV")),
@@ -200,6 +201,7 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           # 없으면 못 살아요, 없으면 이제 일을 못 해요, 없으면 잠을 못 자요: cannot live, work or sleep without it
           *((("없", "으면", *now, *done, "못", verb), ("없으면안됨", "VA")) for now in ((), ("이제",))
             for done, verb in (((), "살"), (("일",), "하"), (("일", "을"), "하"), (("잠",), "자"), (("잠", "을"), "자"))),
+          (("없", "으면", "불편"), ("없으면안됨", "VA")),  # 없으면 불편할 정도로 잘 써요
           (("딴", "말"), ("말다름", "VA")), (("딴", "소리"), ("말다름", "VA")),  # 또 딴말하시면: saying otherwise
           # poignant (가슴 시린 명작, 마음이 시린 영화), where 시리다 alone is a tooth or a gum aching with cold
           *(((heart, *particle, "시리"), ("가슴시림", "VA")) for heart in ("가슴", "마음") for particle in ((), ("이",))),
@@ -267,7 +269,8 @@ TROUBLES = {"문제", "궁금증", "오해", "의문", "불편", "불만", "오�
             "스트레스", "트러블", "짜증", "잡음", "소음", "장애", "고장", "불량", "지연", "누락", "부담", "대기", "차질", "고민", "자극", "얼룩", "주름",
             "자리차지", "소요시간", "끊기", "끊어지", "멈추", "튕기", "끈적이",  # the last four as Kiwi reads 끊김, 멈춤, 튕김, 끈적임
             "살", "체지방", "뱃살", "군살", "체중", "몸무게", "부기",  # weight and swelling, lost or not
-            "모공", "여드름", "뾰루지", "잡티", "기미", "각질"}  # skin's troubles (모공이 줄었어요)
+            "모공", "여드름", "뾰루지", "잡티", "기미", "각질",  # skin's troubles (모공이 줄었어요)
+            "물때", "먼지", "곰팡이", "찌든때"}  # dirt, left or gone (창틀에 물때가 그대로 남아 있었어요)
 KEPT = {"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적립금", "내역", "기록", "메뉴", "버튼", "사진", "계정", "설정",
         "글", "메시지", "주문", "예약", "대화", "저장"}  # what a customer keeps
 CONTENTS = {"설명", "내용", "내용물", "안내", "항목", "정보", "자료", "데이터", "코드", "페이지", "목록", "내역", "서류", "부품", "구성품",
@@ -285,7 +288,8 @@ MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), True, False),
                     ("해결", "NNG"), True, False),
                    (TROUBLES, {("고치", "VV"), ("수정", "NNG"), ("개선", "NNG"), ("복구", "NNG"), ("해결", "NNG")},
                     ("해결", "NNG"), True, True),
-                   ({"말", "말씀", "얘기", "안내", "설명", "내용", "답변", "기대", "견적", "견적서", "청구서", "금액", "청구액"},
+                   ({"말", "말씀", "얘기", "안내", "설명", "내용", "답변", "기대", "견적", "견적서", "청구서", "금액", "청구액",
+                     "가격", "요금", "비용"},
                     {("다르", "VA"), ("달라지", "VV"), ("상이", "NNG"), ("상이", "XR")}, ("말다름", "VA"), False, False),
                    (KEPT, {("사라지", "VV"), ("없어지", "VV"), ("날아가", "VV"), ("지워지", "VV"), ("초기화", "NNG")},
                     ("사라짐", "VV"), False, False),
@@ -294,6 +298,7 @@ MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), True, False),
                    # (와이파이가 잘 터져요) and the films' 빵 터지다 is a laugh
                    ({"서버", "사이트", "홈페이지", "시스템", "전산", "앱", "어플", "배터리"}, {("터지", "VV"), ("뻗", "VV")},
                     ("고장", "NNG"), False, False),
+                   (TROUBLES, {("남", "VV")}, ("여전히그대로", "MAG"), True, False),  # a trouble left (얼룩이 남았어요)
                    (CONTENTS, {("빠지", "VV")}, ("빠짐", "VV"), False, False),
                    # a trouble out (냄새가 안 빠져요, 살이 빠졌어요), unless what a thing should hold is named
                    # (오류 코드 설명이 빠져 있어요: missing)
@@ -344,7 +349,7 @@ WITHIN = {("만", "NNB"), ("안", "NNG"), ("이내", "NNG")}
 IF_IT_IS = ("이", "VCP")  # 오 분이면 끝나요: within five minutes
 DONE_SOON = {("끝나", "VV"), ("끝내", "VV"), ("도착", "NNG"), ("처리", "NNG"), ("해결", "NNG"), ("오", "VV"),
              ("받", "VV"), ("완료", "NNG"), ("발급", "NNG"), ("복구", "NNG"), ("설치", "NNG"),
-             ("달리", "VV"), ("입금", "NNG"), ("수거", "NNG")}  # 답변이 달려요: an answer posted; not 연결: an hour to get through
+             ("달리", "VV"), ("입금", "NNG"), ("수거", "NNG"), ("떼", "VV")}  # 답변이 달려요: an answer posted; not 연결: an hour to get through
 # A trouble the customer's own side fixed (`_fixed_ourselves`): one of these done, 직접 or 스스로, by 우리, 저희, 저 or 나.
 # Only this praised (`_only_this_good`: 소재만 좋았다): the praise faint, the rest found wanting
 ONLY_THIS = ("만", "JX")
