@@ -483,7 +483,10 @@ LEFT_NOT_READY_AND_WORTH_NONE = [  # a price other than said; not ready yet; a t
     ("친구한테 추천하기엔 좀 애매해요", COMPLAINT), ("없으면 불편할 정도로 잘 쓰고 있어요", PRAISE),
     ("추천할 만한 점이 딱히 떠오르지 않네요", COMPLAINT), ("불편한 점이 떠오르지 않아요", PRAISE),
     ("버스 기사님이 급정거를 너무 자주 하세요", COMPLAINT), ("무인 발급기로 오 분 만에 서류를 뗐어요", PRAISE),
-    ("공사 소음이 새벽부터 시작돼요", COMPLAINT)]
+    ("공사 소음이 새벽부터 시작돼요", COMPLAINT),
+    # come as it was made; what comes with an order, not come
+    ("튀김 바삭함 그대로 옴", PRAISE), ("사진 그대로 왔어요", PRAISE), ("리뷰 이벤트 음료 안 옴", COMPLAINT),
+    ("사은품이 안 왔어요", COMPLAINT)]
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]

@@ -88,6 +88,7 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("아직", "그대로"), ("여전히그대로", "MAG")),
           # unchanged however asked (신고해도 그대로예요, 말씀드려도 그대로네요)
           (("어도", "그대로"), ("여전히그대로", "MAG")), (("아도", "그대로"), ("여전히그대로", "MAG")),
+          (("그대로", "오"), ("무사히옴", "VV")),  # come as it was made (튀김 바삭함 그대로 옴, 사진 그대로 왔어요)
           # looked forward to (다음 편이 기다려져요), where 기다리다 alone is a wait
           (("기다리", "어", "지"), ("기다려짐", "VV")),
           # that is all there is to it (그게 전부예요, 그뿐이다, 딱 거기까지): faint praise
@@ -321,7 +322,7 @@ VERBS_MEANT_IN_CLAUSE = {verb: [(nouns, word, gone, done) for nouns, verbs, word
 # not among them: 휘어진 물건이 오지 않았습니다 ("no bent one came") is praise; 상품이 아직 안 왔어요 is the idiom.
 AWAITED = {"연락", "답장", "답변", "회신", "문자", "메일", "이메일", "인증", "인증번호", "알림", "전화", "택배", "기사",
            "직원", "담당자", "환불금", "영수증", "안내", "소식", "메시지", "카톡", "코드", "결과", "답", "설명", "얘기", "말씀",
-           "공지"}
+           "공지", "음료", "사은품", "증정품", "주문품"}  # and what comes with an order (리뷰 이벤트 음료 안 옴)
 ARRIVING = {("오", "VV"), ("오시", "VV"), ("들어오", "VV"), ("도착", "NNG"), ("달리", "VV")}  # 답변이 달려요: posted
 # Coming or ending as something did (빠르게 왔어요, 간단하게 끝났습니다, 무사히 끝났어요, 허무하게 끝났다): the adverb
 # says how it went
