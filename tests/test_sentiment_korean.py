@@ -487,6 +487,11 @@ LEFT_NOT_READY_AND_WORTH_NONE = [  # a price other than said; not ready yet; a t
     # come as it was made; what comes with an order, not come
     ("튀김 바삭함 그대로 옴", PRAISE), ("사진 그대로 왔어요", PRAISE), ("리뷰 이벤트 음료 안 옴", COMPLAINT),
     ("사은품이 안 왔어요", COMPLAINT)]
+WHY_ONLY_NOW_TOO_OFTEN = [  # a find regretted too late (the customer's own past), or what another did too late; too often
+    ("이런 서비스를 왜 이제 알았을까", PRAISE), ("이런 데가 왜 이제 생겼을까요", PRAISE), ("좋아요. 왜 이제야 봤는지", PRAISE),
+    ("왜 이제야 알려 주셨어요?", COMPLAINT), ("왜 이제야 연락을 주시나요", COMPLAINT),
+    ("아니 그걸 왜 이제서야 말씀해 주세요", COMPLAINT),
+    ("강사가 너무 자주 바뀌어요", COMPLAINT), ("광고가 너무 자주 떠요", COMPLAINT)]  # too often
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]
@@ -518,7 +523,7 @@ TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never agai
                          + NOT_TOLD_OUT_SAVED_ON_TRUST + TERSE_AND_NEVER_AGAIN + ELSEWHERE_AND_WITHOUT_IT
                          + YOU_SAID_FELT_AND_AGAIN + IN_ONE_GO_AND_NOT_AS_QUOTED + TOO_LATE_CRASHED_UNANSWERED
                          + FELT_LET_DOWN_AND_ALL_THERE_IS + TIME_TAKEN_AND_CHARGES_ON_TOP
-                         + LEFT_NOT_READY_AND_WORTH_NONE)
+                         + LEFT_NOT_READY_AND_WORTH_NONE + WHY_ONLY_NOW_TOO_OFTEN)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 

@@ -59,6 +59,7 @@ from .words import (
     FELT,
     FOUND_OR_FELT,
     GIVING,
+    HONOUR,
     GOING_ON,
     GOING_TO,
     GONE_ELSEWHERE,
@@ -76,6 +77,7 @@ from .words import (
     MORE_THAN_THIS,
     MOVING_ON,
     NEVER_AGAIN,
+    NOW,
     NOT_AS_TOLD,
     NOT_EVEN,
     NOT_EVEN_HALF,
@@ -117,6 +119,7 @@ from .words import (
     VISITS,
     WE,
     WISHES,
+    WHY,
     WITHIN,
     WORSE,
     YOU_KNOW,
@@ -199,6 +202,23 @@ def _looked_forward_to(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         asked = any(m[1] == "EF" and m[0].endswith(QUESTION_ENDINGS) for m in rest)
         if _looking_forward(rest) and ("었", "EP") not in rest and not asked:
             made[i] = ("기대됨", "VV")
+    return made
+
+
+def _why_only_now(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """왜 이제 (이제야, 이제서야) before the customer's own past (이걸 왜 이제야 봤을까, 이런 데가 왜 이제 생겼을까요, 왜
+    이제 알았나 싶어요): a find regretted too late, praise (진작알걸) in the place of 왜; 27 of the 28 build reviews with
+    왜 이제 are positive. Said of what another did, in honour (왜 이제야 알려 주셨어요), or of what is only now
+    happening (왜 이제야 연락을 주시나요, 왜 이제 개봉하는 거지): done too late (늦게해줌), a complaint."""
+    if WHY not in found:
+        return found
+    made = list(found)
+    for i in range(len(found) - 1):
+        if found[i] == WHY and found[i + 1] in NOW:
+            end = next((j for j in range(i + 2, len(found)) if found[j][1] == "SF"), len(found))
+            rest = found[i + 2:end]
+            own_past = (("었", "EP") in rest or ("ᆫ", "ETM") in rest) and HONOUR not in rest
+            made[i] = ("진작알걸", "VV") if own_past else ("늦게해줌", "VV")
     return made
 
 
@@ -507,9 +527,9 @@ def _gave_ending(found: list[tuple[str, str]], i: int) -> str | None:
     """The sentence ending of 주셨- or 줬- after the 주다 at i; for 줬-, only said to someone (줬어요, 줬습니다: a
     customer of a company; not the films' narrative 연기를 보여줬다); and 주세요 said of someone the customer
     honours, what they do each time (선생님이 진도를 조절해 주세요, 직원분들이 웃으면서 맞아 주세요), not asked of them."""
-    if found[i + 1:i + 3] == [("시", "EP"), ("었", "EP")] and found[i + 3:i + 4] and found[i + 3][1] == "EF":
+    if found[i + 1:i + 3] == [HONOUR, ("었", "EP")] and found[i + 3:i + 4] and found[i + 3][1] == "EF":
         return found[i + 3][0]
-    if found[i + 1:i + 3] == [("시", "EP"), ("어서", "EC")]:
+    if found[i + 1:i + 3] == [HONOUR, ("어서", "EC")]:
         return "어서"
     if found[i + 1] == ("었", "EP") and found[i + 2:i + 3] and found[i + 2][1] == "EF" \
             and found[i + 2][0].endswith(POLITE_ENDINGS):
@@ -800,7 +820,7 @@ def _said_not_done(found: list[tuple[str, str]], i: int) -> bool:
 # takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
 # stays a wait).
 REWRITES = (_idioms, _not_even_half, _bought_on_trust, _never_again, _going_elsewhere, _buying_again, _only_this_good,
-            _breaks_easily, _still_as_good, _looked_forward_to, _hard_to_find, _comes_often, _none_like_it, _cannot_do,
+            _breaks_easily, _still_as_good, _looked_forward_to, _why_only_now, _hard_to_find, _comes_often, _none_like_it, _cannot_do,
             _cannot_see, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come, _none_come, _came_quickly,
             _done_within, _done_at_once, _came_unharmed, _took_no_time, _meant_in_clause, made_to_repeat, asked_again,
             wished_better, asked_for, proper_one_needed, _favour_done, _said_then_otherwise)

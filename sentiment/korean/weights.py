@@ -56,7 +56,8 @@ CX_WORDS = {
     "떠넘기/VV": -1.5,  # a cost or a blame shifted (택배비를 떠넘기시네요)
     "저버리/VV": -1.5,  # hopes let down (기대를 저버렸어요; 기대를 저버리지 않는다 is praise)
     "렉/NNG": -1.2, "랙/NNG": -1.2,  # lag (렉이 심해요; 렉이 거의 없어요 is praise)
-    "기다려짐/VV": 1.2, "그뿐/NNG": -1.2,  # the idioms above: looked forward to; that is all there is to it
+    "그뿐/NNG": -1.2, "너무자주/MAG": -1.2,  # the idioms above: that is all there is to it; too often
+    "진작알걸/VV": 1.5,  # why only now (`_why_only_now`: 왜 이제야 봤을까)
     "추가요금/NNG": -1.2,  # the idiom above: a charge on top
     "밀리/VV": -1.0,  # pushed back (요청한 기능이 계속 밀리고 있어요, 업무가 밀렸어요)
     "자신감/NNG": 1.0, "자세/XR": 1.0,  # confidence gained (자신감이 붙었어요); detailed (자세하게 알려 주셨어요)

@@ -88,9 +88,10 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("아직", "그대로"), ("여전히그대로", "MAG")),
           # unchanged however asked (신고해도 그대로예요, 말씀드려도 그대로네요)
           (("어도", "그대로"), ("여전히그대로", "MAG")), (("아도", "그대로"), ("여전히그대로", "MAG")),
+          (("너무", "자주"), ("너무자주", "MAG")),  # too often (강사가 너무 자주 바뀌어요, 광고가 너무 자주 떠요)
           (("그대로", "오"), ("무사히옴", "VV")),  # come as it was made (튀김 바삭함 그대로 옴, 사진 그대로 왔어요)
           # looked forward to (다음 편이 기다려져요), where 기다리다 alone is a wait
-          (("기다리", "어", "지"), ("기다려짐", "VV")),
+          (("기다리", "어", "지"), ("기대됨", "VV")),
           # that is all there is to it (그게 전부예요, 그뿐이다, 딱 거기까지): faint praise
           (("그것", "이", "전부"), ("그뿐", "NNG")), (("그", "뿐"), ("그뿐", "NNG")), (("그것", "뿐"), ("그뿐", "NNG")),
           (("그거", "뿐"), ("그뿐", "NNG")), (("딱", "거기", "까지"), ("그뿐", "NNG")),
@@ -353,6 +354,9 @@ DONE_SOON = {("끝나", "VV"), ("끝내", "VV"), ("도착", "NNG"), ("처리", "
              ("달리", "VV"), ("입금", "NNG"), ("수거", "NNG"), ("떼", "VV")}  # 답변이 달려요: an answer posted; not 연결: an hour to get through
 # A trouble the customer's own side fixed (`_fixed_ourselves`): one of these done, 직접 or 스스로, by 우리, 저희, 저 or 나.
 # Only this praised (`_only_this_good`: 소재만 좋았다): the praise faint, the rest found wanting
+# Why only now (`_why_only_now`: 이걸 왜 이제야 봤을까, 이런 데가 왜 이제 생겼을까요): a find regretted too late
+WHY = ("왜", "MAG")
+HONOUR = ("시", "EP")  # 알려 주셨어요: what another did
 ONLY_THIS = ("만", "JX")
 PRAISED_ALONE = {("좋", "VA"), ("재밌", "VA"), ("재미있", "VA"), ("괜찮", "VA"), ("멋있", "VA"), ("예쁘", "VA"), ("이쁘", "VA"),
                  ("훌륭하", "VA"), ("훌륭", "XR"), ("멋지", "VA"), ("뛰어나", "VA"), ("볼만하", "VA"), ("맛있", "VA"),
@@ -391,6 +395,7 @@ HONOURED = {("님", "XSN"), ("분", "NNB")}  # 선생님, 기사님, 직원분: 
 # Only after, only then (a favour come too late): 끝나고 나서야, 지나서야, 전날 밤에야, 이제야
 ONLY_AFTER = ([("어서", "EC"), ("야", "JX")], [("에", "JKB"), ("야", "JX")])
 ONLY_NOW = {("이제야", "MAG"), ("이제서야", "MAG")}
+NOW = ONLY_NOW | {("이제", "MAG"), ("이제", "NNG")}  # 왜 이제 봤을까, 왜 이제서야 (`_why_only_now`)
 PLEASE = ("좀", "MAG")  # 연락 좀 주세요: asked of someone
 APPEAL = {"점", "장점", "매력", "재미", "강점", "차별점", "가치"}  # what a thing has to offer (`_cannot_see`)
 BLEMISHES = {"흠집", "스크래치", "기스", "얼룩", "하자", "자국", "찍힘"}
