@@ -492,6 +492,13 @@ WHY_ONLY_NOW_TOO_OFTEN = [  # a find regretted too late (the customer's own past
     ("왜 이제야 알려 주셨어요?", COMPLAINT), ("왜 이제야 연락을 주시나요", COMPLAINT),
     ("아니 그걸 왜 이제서야 말씀해 주세요", COMPLAINT),
     ("강사가 너무 자주 바뀌어요", COMPLAINT), ("광고가 너무 자주 떠요", COMPLAINT)]  # too often
+FAVOURS_NOT_DONE_AND_JUST_RIGHT = [  # a favour not done (not where none was needed); a score gone up; strengths; lasts;
+    # from now on, only here; just right; a loss not to have it; full marks not enough
+    ("구독 자동 갱신을 미리 알려 주지 않았어요", COMPLAINT), ("연락해 주지 않았어요", COMPLAINT), ("안 알려 주셨어요", COMPLAINT),
+    ("따로 연락해 주지 않아도 돼요", PRAISE), ("이렇게 좋은 걸 왜 아무도 안 알려 줬죠", PRAISE), ("석 달 만에 시험 점수가 백 점이나 올랐어요", PRAISE),
+    ("단점이 없진 않지만 장점이 훨씬 많아요", PRAISE), ("비싸긴 한데 그만큼 오래 써요", PRAISE),
+    ("앞으로도 여기서만 고칠 거예요", PRAISE), ("레벨 테스트가 정확해서 딱 맞는 반에 들어갔어요", PRAISE),
+    ("사이즈가 딱 맞지 않아요", COMPLAINT), ("이거 안 사면 후회해요", PRAISE), ("별 다섯 개도 부족해요", PRAISE)]
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]
@@ -523,7 +530,8 @@ TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never agai
                          + NOT_TOLD_OUT_SAVED_ON_TRUST + TERSE_AND_NEVER_AGAIN + ELSEWHERE_AND_WITHOUT_IT
                          + YOU_SAID_FELT_AND_AGAIN + IN_ONE_GO_AND_NOT_AS_QUOTED + TOO_LATE_CRASHED_UNANSWERED
                          + FELT_LET_DOWN_AND_ALL_THERE_IS + TIME_TAKEN_AND_CHARGES_ON_TOP
-                         + LEFT_NOT_READY_AND_WORTH_NONE + WHY_ONLY_NOW_TOO_OFTEN)
+                         + LEFT_NOT_READY_AND_WORTH_NONE + WHY_ONLY_NOW_TOO_OFTEN
+                         + FAVOURS_NOT_DONE_AND_JUST_RIGHT)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 

@@ -55,6 +55,7 @@ from .words import (
     EASILY,
     ELSEWHERE,
     FIXED_BY_US,
+    FORBIDDING,
     FIXED_BY_US_FORMS,
     FELT,
     FOUND_OR_FELT,
@@ -78,6 +79,7 @@ from .words import (
     MOVING_ON,
     NEVER_AGAIN,
     NOW,
+    NOT_NEEDED,
     NOT_AS_TOLD,
     NOT_EVEN,
     NOT_EVEN_HALF,
@@ -517,6 +519,33 @@ def _favour_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return made
 
 
+def _favour_not_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """-어 주다 negated (미리 알려 주지 않았어요, 연락해 주지 않아요, 안 알려 주셨어요, 못 바꿔 준대요): a favour the
+    customer asked for or was owed, not done (안해줌), the negation taken with it: the verb before it mostly weighs
+    little, and the negation turned only that. Not asked (알려 주지 않으실래요?), nor where it is not needed (-지
+    않아도 돼요), nor forbidden (애들한테 보여 주지 마세요), nor a good thing nobody told of (이렇게 좋은 걸 왜 아무도
+    안 알려 줬죠: praise)."""
+    if ("주", "VX") not in found or not says_any(found, NEGATING_FORMS):
+        return found
+    words: dict[int, tuple[str, str]] = {}
+    dropped: set[int] = set()
+    asked = None
+    for i in range(2, len(found)):
+        if found[i] != ("주", "VX") or found[i - 1][1] != "EC":
+            continue
+        negators = negators_of(found, i) or ([i - 3] if i >= 3 and found[i - 3] in NEGATORS_BEFORE else [])
+        if not negators or found[negators[-1]] == FORBIDDING \
+                or not NOT_NEEDED.isdisjoint(rest_of_clause(found, max(i, *negators))):
+            continue
+        asked = questions(found) if asked is None else asked
+        sentence = found[sentence_start(found, i):i]
+        good_thing = any(sentence[k] == ("좋", "VA") and sentence[k + 1][1] == "ETM" for k in range(len(sentence) - 1))
+        if i not in asked and not good_thing:
+            words[i] = ("안해줌", "VV")
+            dropped.update(negators)
+    return [words.get(i, morpheme) for i, morpheme in enumerate(found) if i not in dropped]
+
+
 def _awaited_given(found: list[tuple[str, str]], i: int) -> bool:
     """Whether the 주다 at i gives what a customer waits for (답장 주셨어요, 회신을 주셨어요, 연락 주셔서 감사합니다)."""
     before = i - 2 if found[i - 1][1] == "JKO" else i - 1
@@ -823,4 +852,4 @@ REWRITES = (_idioms, _not_even_half, _bought_on_trust, _never_again, _going_else
             _breaks_easily, _still_as_good, _looked_forward_to, _why_only_now, _hard_to_find, _comes_often, _none_like_it, _cannot_do,
             _cannot_see, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come, _none_come, _came_quickly,
             _done_within, _done_at_once, _came_unharmed, _took_no_time, _meant_in_clause, made_to_repeat, asked_again,
-            wished_better, asked_for, proper_one_needed, _favour_done, _said_then_otherwise)
+            wished_better, asked_for, proper_one_needed, _favour_not_done, _favour_done, _said_then_otherwise)

@@ -61,6 +61,10 @@ CX_WORDS = {
     "추가요금/NNG": -1.2,  # the idiom above: a charge on top
     "밀리/VV": -1.0,  # pushed back (요청한 기능이 계속 밀리고 있어요, 업무가 밀렸어요)
     "자신감/NNG": 1.0, "자세/XR": 1.0,  # confidence gained (자신감이 붙었어요); detailed (자세하게 알려 주셨어요)
+    "딱맞음/VA": 1.2,  # the idiom above: just right
+    "안하면후회/VV": 1.5, "만점도부족/VA": 1.5,  # the idioms above: a loss not to have it; full marks not enough
+    "장점/NNG": 1.2,  # strengths (장점이 훨씬 많아요; 장점이 없어요 is a complaint)
+    "안해줌/VV": -1.2,  # a favour not done (`_favour_not_done`: 미리 알려 주지 않았어요)
     "급정거/NNG": -1.2, "소음/NNG": -1.2, "애매/XR": -1.0, "애매/NNG": -1.0,  # sudden braking, noise; hard to call (추천하기엔 애매해요)
     "또삼/VV": 1.5,  # buying or using it again (`_buying_again`: 또 살게요, 이걸로 살 거예요)
     "좋은하루/NNG": 1.0,  # the idiom above: a good day wished, a friendly close
@@ -139,7 +143,8 @@ CX_WORDS = {
     "돌려받/VV": 1.0,  # money got back (당일에 돌려받았어요; 아직 못 돌려받았어요 turned round)
     "예고없이/MAG": -1.2,  # the idiom above: without notice or consent
     "푸짐/XR": 1.2,  # generous (양이 푸짐해요, 서비스가 푸짐했어요)
-    "개선/NNG": 1.0, "향상/NNG": 1.0,  # improved, once done (IMPROVED): 많이 개선됐어요, 개선되지 않았어요 turned round
+    "개선/NNG": 1.0, "향상/NNG": 1.0,  # improved, once done (IMPROVED): 많이 개선됐어요, 개선되지 않았어요 turned round;
+    # 향상 too a score or a speed gone up (MEANT_IN_CLAUSE: 시험 점수가 올랐어요)
     "헷갈리/VV": -1.2,  # confusing (형식이 달라서 헷갈려요; 처음엔 헷갈렸는데 금방 익숙해졌어요 says the last clause)
     # shoppers' words for being taken in: a customer treated as a soft touch, a seller gone with the money, power
     # abused (호갱 취급 당했어요, 먹튀했어요, 갑질하네요: the idiom above)

@@ -39,7 +39,7 @@ ON_TRUST = frozenset({"사", "살", "쓰", "타", "먹", "맡기", "보", "이�
 LET_DOWN = {("었", "EP"), ("다가", "EC"), ("는데", "EC"), ("ᆫ데", "EC"), ("지만", "EC")}
 # Never again (`_never_again`: 다시는 안 사요, 두 번 다시 안 감), said of a customer's custom
 ONCE_MORE, NEVER_AGAIN = ("다시", "MAG"), ("다신안감", "VV")
-CUSTOM = ON_TRUST | {"가", "오", "방문", "가입"}
+CUSTOM = ON_TRUST | {"가", "오", "방문", "가입", "고치", "수리"}
 # Going elsewhere (`_going_elsewhere`: 다른 데 가겠어요, 다른 업체로 옮겼어요, 다른 데서 살게요, 딴 데 가려고요): a
 # customer lost. Moving on said in any tense; buying or using elsewhere as what the customer will do.
 OTHER = {("다른", "MM"), ("딴", "MM")}
@@ -49,7 +49,8 @@ MOVING_ON = {"가", "알아보", "옮기"}
 GONE_ELSEWHERE = ("다른데감", "VV")
 GOING_TO = {("ᆯ게요", "EF"), ("ᆯ게", "EF"), ("겠", "EP"), ("ᆯ래요", "EF"), ("ᆯ래", "EF"), ("려고", "EC")}
 # Buying or using it again (`_buying_again`: 또 살게요, 이걸로 살 거예요, 계속 쓸 거예요)
-BUYING_AGAIN_FROM = {("또", "MAG"), ("다시", "MAG"), ("계속", "MAG"), ("이거", "NP"), ("이것", "NP")}
+BUYING_AGAIN_FROM = {("또", "MAG"), ("다시", "MAG"), ("계속", "MAG"), ("이거", "NP"), ("이것", "NP"), ("앞으로도", "MAG"),
+                     ("여기서만", "MAG")}  # 앞으로도 이용할게요, 여기서만 고칠 거예요 (the idioms below)
 AGAIN_FORMS = frozenset(form for form, _ in BUYING_AGAIN_FROM)
 BOUGHT_AGAIN = ("또삼", "VV")
 # They said so, and then (`_said_then_otherwise`: 빠르다더니, 무제한이라더니, 해 준다더니; 된다고 하더니), or "but you
@@ -78,8 +79,8 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           # worth its price (충분히 그 값을 합니다, 제값 해요, 이름값 하네요)
           (("값", "을", "하"), ("값함", "VV")), (("값", "은", "하"), ("값함", "VV")), (("값", "하"), ("값함", "VV")),
           (("제값", "하"), ("값함", "VV")), (("이름값", "하"), ("값함", "VV")),
-          # lasts (배터리가 오래 가요, 하루 종일 가요, 향이 오래 가요; 오래 못 가요 turned round)
-          (("오래", "가"), ("오래감", "VV")), (("종일", "가"), ("오래감", "VV")),
+          # lasts (배터리가 오래 가요, 하루 종일 가요, 향이 오래 가요, 그만큼 오래 써요; 오래 못 가요 turned round)
+          (("오래", "가"), ("오래감", "VV")), (("종일", "가"), ("오래감", "VV")), (("오래", "쓰"), ("오래감", "VV")),
           # reconsidering (다시 검토해 봐야겠어요, 재검토하겠습니다): a customer thinking of leaving
           (("다시", "검토"), ("재검토", "NNG")), (("재", "검토"), ("재검토", "NNG")),
           # still the same (고쳤다고 하셨는데 여전히 그대로예요, 아직도 그대로네요): a trouble not gone; 그대로 alone is
@@ -88,7 +89,15 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("아직", "그대로"), ("여전히그대로", "MAG")),
           # unchanged however asked (신고해도 그대로예요, 말씀드려도 그대로네요)
           (("어도", "그대로"), ("여전히그대로", "MAG")), (("아도", "그대로"), ("여전히그대로", "MAG")),
+          (("앞", "으로", "도"), ("앞으로도", "MAG")), (("여기", "서", "만"), ("여기서만", "MAG")),  # from now on; only here
           (("너무", "자주"), ("너무자주", "MAG")),  # too often (강사가 너무 자주 바뀌어요, 광고가 너무 자주 떠요)
+          # a loss not to have it (안 보면 후회해요, 이거 안 사면 평생 후회함, 쓰지 않으면 후회할 거예요): praise
+          *((("안", verb, "면", *adverb, "후회"), ("안하면후회", "VV")) for verb in ("보", "사", "쓰", "가", "먹", "읽", "하")
+            for adverb in ((), ("평생",), ("진짜",), ("무조건",), ("꼭",))),
+          (("않", "으면", "후회"), ("안하면후회", "VV")),
+          # full marks are not enough (10점도 모자란 영화, 별 다섯 개도 부족해요)
+          *(((mark, "도", short), ("만점도부족", "VA")) for mark in ("점", "개", "만점") for short in ("부족", "모자라")),
+          (("딱", "맞"), ("딱맞음", "VA")),  # a fit or a match just right (사이즈가 딱 맞아요, 딱 맞는 반에 들어갔어요)
           (("그대로", "오"), ("무사히옴", "VV")),  # come as it was made (튀김 바삭함 그대로 옴, 사진 그대로 왔어요)
           # looked forward to (다음 편이 기다려져요), where 기다리다 alone is a wait
           (("기다리", "어", "지"), ("기대됨", "VV")),
@@ -278,6 +287,7 @@ KEPT = {"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적�
 CONTENTS = {"설명", "내용", "내용물", "안내", "항목", "정보", "자료", "데이터", "코드", "페이지", "목록", "내역", "서류", "부품", "구성품",
             "품", "사은품", "옵션", "설명서", "매뉴얼", "부속품", "충전기", "케이블", "영수증", "나사"}  # what a thing should hold
 SPENT = {"회의", "하루", "시간", "돈", "작업", "업무", "주말", "반나절", "오전", "오후", "비용", "데이터", "자료", "파일"}
+RISING_WELL = {"점수", "성적", "등급", "실력", "매출", "실적", "효율", "성능", "속도", "만족도", "정확도", "생산성", "전환율"}
 BENEFITS = {"기능", "혜택", "옵션", "용량", "할인", "적립"}  # what a customer gets, cut (혜택이 줄었어요)
 ACCESS = {"계정", "아이디", "카드", "계좌", "로그인", "회선"}  # what a customer is let in by (locked: 계정이 잠겼어요)
 MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), True, False),
@@ -306,6 +316,9 @@ MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), True, False),
                    # (오류 코드 설명이 빠져 있어요: missing)
                    (TROUBLES, {("빠지", "VV")}, ("해결", "NNG"), True, False),
                    (BENEFITS, {("줄", "VV"), ("줄어들", "VV"), ("축소", "NNG")}, ("사라짐", "VV"), False, False),
+                   # a score, a speed or sales gone up (시험 점수가 백 점이나 올랐어요, 매출이 늘었어요): better
+                   (RISING_WELL, {("오르", "VV"), ("올라가", "VV"), ("늘", "VV"), ("늘어나", "VV"), ("상승", "NNG"),
+                                  ("향상", "NNG")}, ("향상", "NNG"), True, False),
                    (SPENT, {("날리", "VV")}, ("사라짐", "VV"), False, False),
                    ({"신뢰", "믿음", "신뢰도"}, {("잃", "VV"), ("무너지", "VV"), ("깨지", "VV"), ("떨어지", "VV")},
                     ("사라짐", "VV"), True, False),
@@ -357,6 +370,8 @@ DONE_SOON = {("끝나", "VV"), ("끝내", "VV"), ("도착", "NNG"), ("처리", "
 # Why only now (`_why_only_now`: 이걸 왜 이제야 봤을까, 이런 데가 왜 이제 생겼을까요): a find regretted too late
 WHY = ("왜", "MAG")
 HONOUR = ("시", "EP")  # 알려 주셨어요: what another did
+NOT_NEEDED = {("어도", "EC"), ("아도", "EC")}  # 알려 주지 않아도 돼요: not needed, no favour refused
+FORBIDDING = ("말", "VX")  # -지 말다: 보여 주지 마세요, forbidden, not refused
 ONLY_THIS = ("만", "JX")
 PRAISED_ALONE = {("좋", "VA"), ("재밌", "VA"), ("재미있", "VA"), ("괜찮", "VA"), ("멋있", "VA"), ("예쁘", "VA"), ("이쁘", "VA"),
                  ("훌륭하", "VA"), ("훌륭", "XR"), ("멋지", "VA"), ("뛰어나", "VA"), ("볼만하", "VA"), ("맛있", "VA"),
