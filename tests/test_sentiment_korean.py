@@ -499,6 +499,11 @@ FAVOURS_NOT_DONE_AND_JUST_RIGHT = [  # a favour not done (not where none was nee
     ("단점이 없진 않지만 장점이 훨씬 많아요", PRAISE), ("비싸긴 한데 그만큼 오래 써요", PRAISE),
     ("앞으로도 여기서만 고칠 거예요", PRAISE), ("레벨 테스트가 정확해서 딱 맞는 반에 들어갔어요", PRAISE),
     ("사이즈가 딱 맞지 않아요", COMPLAINT), ("이거 안 사면 후회해요", PRAISE), ("별 다섯 개도 부족해요", PRAISE)]
+WITHOUT_NOTICE_ASKED_TWICE = [  # an adverb of "without" not turned by the clause's negation; asked more than once;
+    # bloated, sparkling, no trouble at all, smoothly
+    ("보일러 점검 오신다고 하고 연락도 없이 안 오셨어요", COMPLAINT), ("진료비 영수증을 세 번 요청해서 받았어요", COMPLAINT),
+    ("먹고 나서 속이 계속 더부룩해요", COMPLAINT), ("손세차 맡겼는데 실내까지 반짝반짝해요", PRAISE),
+    ("차 상태가 좋아서 장거리도 끄떡없었어요", PRAISE), ("책이 두꺼운데도 술술 읽혀요", PRAISE)]
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]
@@ -531,7 +536,7 @@ TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never agai
                          + YOU_SAID_FELT_AND_AGAIN + IN_ONE_GO_AND_NOT_AS_QUOTED + TOO_LATE_CRASHED_UNANSWERED
                          + FELT_LET_DOWN_AND_ALL_THERE_IS + TIME_TAKEN_AND_CHARGES_ON_TOP
                          + LEFT_NOT_READY_AND_WORTH_NONE + WHY_ONLY_NOW_TOO_OFTEN
-                         + FAVOURS_NOT_DONE_AND_JUST_RIGHT)
+                         + FAVOURS_NOT_DONE_AND_JUST_RIGHT + WITHOUT_NOTICE_ASKED_TWICE)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 

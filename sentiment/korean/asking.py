@@ -12,8 +12,10 @@ from .words import (
     IMPROVED_FORMS,
     MADE_TO,
     MORE_OF_THIS,
+    NUMBERS,
     PROPER_ONE,
     THE_SAME,
+    TIMES,
     WISHED_BY,
     WISHES,
 )
@@ -92,8 +94,9 @@ def proper_one_needed(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def asked_again(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A request or a call (CALLS_AND_REQUESTS) asked again, said as done or going on (-었-, -고 있다) or as made to be
-    (매번 같은 질문을 반복하게 만드네요), as the word of a customer made to do it again."""
+    """A request or a call (CALLS_AND_REQUESTS) asked again, or more than once (영수증을 세 번 요청해서 받았어요),
+    said as done or going on (-었-, -고 있다, -어서) or as made to be (매번 같은 질문을 반복하게 만드네요), as the word
+    of a customer made to do it again."""
     if not says_any(found, CALLS_AND_REQUESTS):
         return found
     made = list(found)
@@ -101,13 +104,18 @@ def asked_again(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if form not in CALLS_AND_REQUESTS or tag != "NNG":
             continue
         rest = rest_of_clause(found, i)
-        if ("겠", "EP") in rest or not (("었", "EP") in rest or ("있", "VX") in rest
+        if ("겠", "EP") in rest or not (("었", "EP") in rest or ("있", "VX") in rest or ("어서", "EC") in rest
                                        or _made_to(found[i + 1:i + 2 + len(rest)])):  # the clause ends at -게
             continue
-        if found[i - 2:i] == THE_SAME or any(found[j] in AGAIN and found[j][0] != "처음"
+        if found[i - 2:i] == THE_SAME or any((found[j] in AGAIN and found[j][0] != "처음") or _times(found, j)
                                              for j in range(clause_start(found, i), i)):
             made[i] = ("다시해야", "VV")
     return made
+
+
+def _times(found: list[tuple[str, str]], j: int) -> bool:
+    """Whether `j` is 번 after a number more than one (세 번, 몇 번, 3번): more than once."""
+    return found[j] == TIMES and j > 0 and (found[j - 1][0] in NUMBERS or (found[j - 1][1] == "SN" and found[j - 1][0] != "1"))
 
 
 def _made_to(found: list[tuple[str, str]]) -> bool:

@@ -75,7 +75,7 @@ def negation_scope(found: list[tuple[str, str]]) -> set[int]:
                 scope.update(_leaned_on(found, i))
             if i and found[i - 1][1] == "MAG" and found[i - 1][0] not in INTENSIFIERS:
                 scope.add(i - 1)
-            if i > 1 and found[i - 1] in NEGATORS_BEFORE and found[i - 2][1] == "MAG":
+            if i > 1 and found[i - 1] in NEGATORS_BEFORE and found[i - 2][1] == "MAG" and not _without(found[i - 2]):
                 scope.add(i - 2)  # 잘 안 돼요
             if _negated_after(found, i) or (i and found[i - 1] in NEGATORS_BEFORE and tag in PREDICATE):
                 # -지 않다, and 안/못 before the predicate, negate its whole clause: 냄새가 많이 나지 않아요, 냄새가 많이 안 나요
@@ -85,11 +85,17 @@ def negation_scope(found: list[tuple[str, str]]) -> set[int]:
                     # 잘 되는 것 같지 않다, 친절한 직원을 보지 못했어요: the clause its noun is described by
                     start = clause_start(found, start - 1)
                 start = past_causes(found, start, i)  # 알림 덕분에 안 놓쳐요: not the cause
-                scope.update(j for j in range(start, i) if found[j][1] in CONTENT)
+                scope.update(j for j in range(start, i) if found[j][1] in CONTENT and not _without(found[j]))
                 if form not in PASSED_ON:  # its object stays as it is (잘못을 인정하지 않아요)
                     unturned.update(j for j in range(start, i) if _object(found, j, i))
     prefixed = {i for i in range(len(found)) if found[i][1] in CONTENT and _prefixed(found, i)}
     return {i for i in (scope - unturned) ^ described ^ prefixed if found[i][0] not in REQUESTS}
+
+
+def _without(morpheme: tuple[str, str]) -> bool:
+    """An adverb of "without" (예고없이, 연락도 없이 as one word, 끊임없이): its own negation, which the clause's
+    does not turn (연락도 없이 안 오셨어요: still without notice)."""
+    return morpheme[1] == "MAG" and morpheme[0].endswith("없이")
 
 
 def _object(found: list[tuple[str, str]], j: int, i: int) -> bool:

@@ -62,6 +62,7 @@ CX_WORDS = {
     "밀리/VV": -1.0,  # pushed back (요청한 기능이 계속 밀리고 있어요, 업무가 밀렸어요)
     "자신감/NNG": 1.0, "자세/XR": 1.0,  # confidence gained (자신감이 붙었어요); detailed (자세하게 알려 주셨어요)
     "딱맞음/VA": 1.2,  # the idiom above: just right
+    "더부룩/XR": -1.2, "반짝반짝/MAG": 1.2, "끄떡없/VA": 1.2, "술술/MAG": 1.0,  # bloated; sparkling; no trouble at all; smoothly
     "안하면후회/VV": 1.5, "만점도부족/VA": 1.5,  # the idioms above: a loss not to have it; full marks not enough
     "장점/NNG": 1.2,  # strengths (장점이 훨씬 많아요; 장점이 없어요 is a complaint)
     "안해줌/VV": -1.2,  # a favour not done (`_favour_not_done`: 미리 알려 주지 않았어요)

@@ -271,7 +271,8 @@ PRICES = {"요금", "가격", "금액", "비용", "값", "견적", "견적가", 
           "관리비", "배송비", "보험료", "단가", "월세", "요금제", "회비", "가입비", "난방비", "전기료", "전기세", "가스비",
           "수도료", "수도세", "통신비", "택시비", "수리비", "진료비", "병원비", "공과금", "이자"}
 PRICE_UP = {("오르", "VV"), ("올라가", "VV"), ("올리", "VV"), ("인상", "NNG"), ("뛰", "VV"), ("배", "NNG"), ("나오", "VV")}
-NUMBERS = {"두", "세", "네", "몇"}  # before 배 ("times"): 두 배 (double) of a price; 배 alone is a stomach or a ship
+# before 배 or 번 ("times"): 두 배 (double) of a price, 세 번 요청했어요 (asked three times); 배 alone is a stomach or a ship
+NUMBERS = {"두", "세", "네", "몇", "여러", "다섯"}
 # How much a price came out (요금이 많이 나왔어요, 난방비가 적게 나와요): 나오다 alone says nothing of it.
 CAME_OUT = {("많이", "MAG"): ("요금인상", "VV"), ("더", "MAG"): ("요금인상", "VV"), ("많", "VA"): ("요금인상", "VV"),
             ("비싸", "VA"): ("요금인상", "VV"), ("적", "VA"): ("요금인하", "VV"), LESS: ("요금인하", "VV"),
@@ -441,4 +442,5 @@ HAVE_TO = {("하", "VX"), ("되", "VV")}
 # not a promise or an instruction (다시 전화드릴게요, 다시 접수해 주세요), nor a first time (처음 문의했을 때).
 CALLS_AND_REQUESTS = {"요청", "문의", "접수", "전화", "연락", "신청", "질문", "항의"}
 THE_SAME = [("같", "VA"), ("은", "ETM")]
+TIMES = ("번", "NNB")  # 세 번 요청했어요: more than once (with NUMBERS)
 MADE_TO = [("게", "EC"), ("만들", "VV")]
