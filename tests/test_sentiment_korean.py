@@ -503,7 +503,10 @@ WITHOUT_NOTICE_ASKED_TWICE = [  # an adverb of "without" not turned by the claus
     # bloated, sparkling, no trouble at all, smoothly
     ("보일러 점검 오신다고 하고 연락도 없이 안 오셨어요", COMPLAINT), ("진료비 영수증을 세 번 요청해서 받았어요", COMPLAINT),
     ("먹고 나서 속이 계속 더부룩해요", COMPLAINT), ("손세차 맡겼는데 실내까지 반짝반짝해요", PRAISE),
-    ("차 상태가 좋아서 장거리도 끄떡없었어요", PRAISE), ("책이 두꺼운데도 술술 읽혀요", PRAISE)]
+    ("차 상태가 좋아서 장거리도 끄떡없었어요", PRAISE), ("책이 두꺼운데도 술술 읽혀요", PRAISE),
+    # a favour done each time, in the present (주십니다, 주시네요)
+    ("문제 발생 시 원인 분석 보고서를 바로 보내 주십니다", PRAISE), ("늘 챙겨 주시네요", PRAISE),
+    ("배송 추적이 실시간으로 되어 고객 문의가 줄었습니다", PRAISE)]  # a business's queries, fewer
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]

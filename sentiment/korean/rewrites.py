@@ -50,6 +50,7 @@ from .words import (
     COMING,
     COMING_FORMS,
     CUSTOM,
+    DONE_EACH_TIME,
     DONE_FOR,
     DONE_SOON,
     EASILY,
@@ -555,11 +556,14 @@ def _awaited_given(found: list[tuple[str, str]], i: int) -> bool:
 def _gave_ending(found: list[tuple[str, str]], i: int) -> str | None:
     """The sentence ending of 주셨- or 줬- after the 주다 at i; for 줬-, only said to someone (줬어요, 줬습니다: a
     customer of a company; not the films' narrative 연기를 보여줬다); and 주세요 said of someone the customer
-    honours, what they do each time (선생님이 진도를 조절해 주세요, 직원분들이 웃으면서 맞아 주세요), not asked of them."""
+    honours, what they do each time (선생님이 진도를 조절해 주세요, 직원분들이 웃으면서 맞아 주세요), not asked of them,
+    as 주십니다 and 주시네요 are."""
     if found[i + 1:i + 3] == [HONOUR, ("었", "EP")] and found[i + 3:i + 4] and found[i + 3][1] == "EF":
         return found[i + 3][0]
     if found[i + 1:i + 3] == [HONOUR, ("어서", "EC")]:
         return "어서"
+    if found[i + 1] == HONOUR and found[i + 2:i + 3] and found[i + 2][1] == "EF" and found[i + 2][0] in DONE_EACH_TIME:
+        return found[i + 2][0]  # 보고서를 바로 보내 주십니다, 늘 챙겨 주시네요: what they do each time
     if found[i + 1] == ("었", "EP") and found[i + 2:i + 3] and found[i + 2][1] == "EF" \
             and found[i + 2][0].endswith(POLITE_ENDINGS):
         return found[i + 2][0]

@@ -282,7 +282,8 @@ TROUBLES = {"문제", "궁금증", "오해", "의문", "불편", "불만", "오�
             "자리차지", "소요시간", "끊기", "끊어지", "멈추", "튕기", "끈적이",  # the last four as Kiwi reads 끊김, 멈춤, 튕김, 끈적임
             "살", "체지방", "뱃살", "군살", "체중", "몸무게", "부기",  # weight and swelling, lost or not
             "모공", "여드름", "뾰루지", "잡티", "기미", "각질",  # skin's troubles (모공이 줄었어요)
-            "물때", "먼지", "곰팡이", "찌든때"}  # dirt, left or gone (창틀에 물때가 그대로 남아 있었어요)
+            "물때", "먼지", "곰팡이", "찌든때",  # dirt, left or gone (창틀에 물때가 그대로 남아 있었어요)
+            "민원", "클레임", "문의"}  # a business's complaints and queries, fewer (고객 문의가 줄었습니다)
 KEPT = {"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적립금", "내역", "기록", "메뉴", "버튼", "사진", "계정", "설정",
         "글", "메시지", "주문", "예약", "대화", "저장"}  # what a customer keeps
 CONTENTS = {"설명", "내용", "내용물", "안내", "항목", "정보", "자료", "데이터", "코드", "페이지", "목록", "내역", "서류", "부품", "구성품",
@@ -371,6 +372,7 @@ DONE_SOON = {("끝나", "VV"), ("끝내", "VV"), ("도착", "NNG"), ("처리", "
 # Why only now (`_why_only_now`: 이걸 왜 이제야 봤을까, 이런 데가 왜 이제 생겼을까요): a find regretted too late
 WHY = ("왜", "MAG")
 HONOUR = ("시", "EP")  # 알려 주셨어요: what another did
+DONE_EACH_TIME = {"ᆸ니다", "네요", "더라고요", "더라구요"}  # after 주시-: 보내 주십니다, 챙겨 주시네요 (`_favour_done`)
 NOT_NEEDED = {("어도", "EC"), ("아도", "EC")}  # 알려 주지 않아도 돼요: not needed, no favour refused
 FORBIDDING = ("말", "VX")  # -지 말다: 보여 주지 마세요, forbidden, not refused
 ONLY_THIS = ("만", "JX")
