@@ -507,6 +507,12 @@ WITHOUT_NOTICE_ASKED_TWICE = [  # an adverb of "without" not turned by the claus
     # a favour done each time, in the present (주십니다, 주시네요)
     ("문제 발생 시 원인 분석 보고서를 바로 보내 주십니다", PRAISE), ("늘 챙겨 주시네요", PRAISE),
     ("배송 추적이 실시간으로 되어 고객 문의가 줄었습니다", PRAISE)]  # a business's queries, fewer
+NONE_OF_A_BLEMISH_AND_THROUGH_AT_ONCE = [  # none of a blemish, a defect or a smell; a sound that does not come; dust
+    # stirred up; a great success; through at once
+    ("흠집이 하나도 없어요", PRAISE), ("하자가 하나도 없어요", PRAISE), ("기스 하나 없어요", PRAISE),
+    ("흠집이 있어요", COMPLAINT), ("냄새가 하나도 안 나요", PRAISE), ("오류가 안 나요", PRAISE), ("소리가 안 나요", COMPLAINT),
+    ("배송 온 모래에서 먼지가 너무 많이 날려요", COMPLAINT), ("고양이가 처음으로 스크래처를 써요 대성공", PRAISE),
+    ("말씀해 주신 방법대로 하니까 바로 연결됐어요", PRAISE)]
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]
@@ -539,7 +545,8 @@ TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never agai
                          + YOU_SAID_FELT_AND_AGAIN + IN_ONE_GO_AND_NOT_AS_QUOTED + TOO_LATE_CRASHED_UNANSWERED
                          + FELT_LET_DOWN_AND_ALL_THERE_IS + TIME_TAKEN_AND_CHARGES_ON_TOP
                          + LEFT_NOT_READY_AND_WORTH_NONE + WHY_ONLY_NOW_TOO_OFTEN
-                         + FAVOURS_NOT_DONE_AND_JUST_RIGHT + WITHOUT_NOTICE_ASKED_TWICE)
+                         + FAVOURS_NOT_DONE_AND_JUST_RIGHT + WITHOUT_NOTICE_ASKED_TWICE
+                         + NONE_OF_A_BLEMISH_AND_THROUGH_AT_ONCE)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 

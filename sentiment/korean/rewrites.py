@@ -14,6 +14,7 @@ from .asking import (
 from .grammar import (
     LESS,
     NEGATORS_BEFORE,
+    ONLY,
     POLITE_ENDINGS,
     PREDICATE,
     QUESTION_ENDINGS,
@@ -50,6 +51,7 @@ from .words import (
     COMING,
     COMING_FORMS,
     CUSTOM,
+    DONE_AT_ONCE,
     DONE_EACH_TIME,
     DONE_FOR,
     DONE_SOON,
@@ -451,7 +453,8 @@ def _not_come(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     dropped: set[int] = set()  # the negations taken with a word
     gone: set[int] = set()
     for i, (form, tag) in enumerate(found):
-        if (form, tag) not in NOT_THERE_VERBS or not (negators := negators_of(found, i)):
+        if (form, tag) not in NOT_THERE_VERBS or not (negators := negators_of(found, i)) \
+                or ONLY in found[clause_start(found, i):i]:  # 짜증밖에 안 나요: nothing but
             continue
         for nouns, verbs, word, nouns_gone, of_a_noun in NOT_THERE:
             if (form, tag) not in verbs or \
@@ -628,14 +631,14 @@ def _done_within(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _done_at_once(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A customer's matter done right away (바로 처리됐어요, 빠르게 발급됐습니다, 당일 입금됐어요): one of QUICKLY
-    just before a noun of DONE_SOON said done, not negated (바로 처리가 안 됐어요) nor only asked for (빨리 처리해
+    """A customer's matter done right away (바로 처리됐어요, 빠르게 발급됐습니다, 당일 입금됐어요, 바로 연결됐어요): one of
+    QUICKLY just before a noun of DONE_AT_ONCE said done, not negated (바로 처리가 안 됐어요) nor only asked for (빨리 처리해
     주세요), as the word of its coming at once (바로옴): the reviews weighed 처리 against."""
     if not says_any(found, QUICKLY_FORMS):
         return found
     made = list(found)
     for i in range(1, len(found)):
-        if found[i] not in DONE_SOON or found[i][1] != "NNG":
+        if found[i] not in DONE_AT_ONCE or found[i][1] != "NNG":
             continue
         k = i - 2 if found[i - 1] == ("게", "EC") and i >= 2 else i - 1  # 빠르게 처리됐어요
         if found[k] in QUICKLY and _said_done(found, i) and not negates(rest_of_clause(found, i)):

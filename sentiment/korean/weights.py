@@ -61,7 +61,7 @@ CX_WORDS = {
     "추가요금/NNG": -1.2,  # the idiom above: a charge on top
     "밀리/VV": -1.0,  # pushed back (요청한 기능이 계속 밀리고 있어요, 업무가 밀렸어요)
     "자신감/NNG": 1.0, "자세/XR": 1.0,  # confidence gained (자신감이 붙었어요); detailed (자세하게 알려 주셨어요)
-    "딱맞음/VA": 1.2,  # the idiom above: just right
+    "딱맞음/VA": 1.2, "대성공/NNG": 1.5,  # the idioms above: just right; a great success
     "더부룩/XR": -1.2, "반짝반짝/MAG": 1.2, "끄떡없/VA": 1.2, "술술/MAG": 1.0,  # bloated; sparkling; no trouble at all; smoothly
     "안하면후회/VV": 1.5, "만점도부족/VA": 1.5,  # the idioms above: a loss not to have it; full marks not enough
     "장점/NNG": 1.2,  # strengths (장점이 훨씬 많아요; 장점이 없어요 is a complaint)
@@ -99,6 +99,9 @@ CX_WORDS = {
     "무르/VV": -1.2,  # gone soft (채소 절반이 물러 있었어요)
     "자리차지/NNG": -1.0, "핏좋음/VA": 1.2,  # the idioms above: takes up room; drapes nicely
     "얼룩/NNG": -1.0,  # a stain (얼룩이 감쪽같이 지워졌어요: gone)
+    # a blemish or a defect: none of it (흠집이 하나도 없어요, 하자가 하나도 없어요) is praise, which the reviews' weights
+    # (-0.4 to -0.6) read too weakly against the letters of the word itself
+    "흠집/NNG": -1.5, "스크래치/NNG": -1.5, "기스/NNG": -1.5, "하자/NNG": -1.5, "찍힘/NNG": -1.5,
     "별다섯/NNG": 1.5, "별하나/NNG": -1.5,  # the idioms above: five stars, one star
     "만좋음/VA": -1.0,  # only this praised (`_only_this_good`: 소재만 좋았다): faint praise
     "잘망가짐/VV": -1.5,  # breaks, smudges or cuts out easily (`_breaks_easily`: 잘 깨져요, 때가 잘 타요)

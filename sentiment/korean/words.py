@@ -97,6 +97,7 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("않", "으면", "후회"), ("안하면후회", "VV")),
           # full marks are not enough (10점도 모자란 영화, 별 다섯 개도 부족해요)
           *(((mark, "도", short), ("만점도부족", "VA")) for mark in ("점", "개", "만점") for short in ("부족", "모자라")),
+          (("대", "성공"), ("대성공", "NNG")),  # a great success (스크래처를 써요 대성공), where 성공 alone is a film's box office
           (("딱", "맞"), ("딱맞음", "VA")),  # a fit or a match just right (사이즈가 딱 맞아요, 딱 맞는 반에 들어갔어요)
           (("그대로", "오"), ("무사히옴", "VV")),  # come as it was made (튀김 바삭함 그대로 옴, 사진 그대로 왔어요)
           # looked forward to (다음 편이 기다려져요), where 기다리다 alone is a wait
@@ -282,7 +283,7 @@ TROUBLES = {"문제", "궁금증", "오해", "의문", "불편", "불만", "오�
             "자리차지", "소요시간", "끊기", "끊어지", "멈추", "튕기", "끈적이",  # the last four as Kiwi reads 끊김, 멈춤, 튕김, 끈적임
             "살", "체지방", "뱃살", "군살", "체중", "몸무게", "부기",  # weight and swelling, lost or not
             "모공", "여드름", "뾰루지", "잡티", "기미", "각질",  # skin's troubles (모공이 줄었어요)
-            "물때", "먼지", "곰팡이", "찌든때",  # dirt, left or gone (창틀에 물때가 그대로 남아 있었어요)
+            "물때", "곰팡이", "찌든때",  # dirt, left or gone (창틀에 물때가 그대로 남아 있었어요; not 먼지, which 날리다 stirs up)
             "민원", "클레임", "문의"}  # a business's complaints and queries, fewer (고객 문의가 줄었습니다)
 KEPT = {"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적립금", "내역", "기록", "메뉴", "버튼", "사진", "계정", "설정",
         "글", "메시지", "주문", "예약", "대화", "저장"}  # what a customer keeps
@@ -398,6 +399,7 @@ WE = {("우리", "NP"), ("저희", "NP"), ("저", "NP"), ("나", "NP")}
 # The forms of the words some rules start from (`says_any`): a text with none of them is passed over.
 MEANT_IN_CLAUSE_FORMS = frozenset(form for form, _ in VERBS_MEANT_IN_CLAUSE)
 COMING_FORMS = frozenset(form for form, _ in COMING)
+DONE_AT_ONCE = DONE_SOON | {("연결", "NNG")}  # 바로 연결됐어요: through at once (not within an hour: DONE_SOON)
 QUICKLY_FORMS = frozenset(form for form, _ in QUICKLY) | {AS_SOON_AS[0], SHORTLY[0]}
 FIXED_BY_US_FORMS = frozenset(form for form, _ in FIXED_BY_US)
 GIVING = frozenset({"주", "도와주"})  # 주셨어요, 갖다 주셨어요, 도와주셨어요: `_favour_done`
@@ -430,6 +432,7 @@ FUNCTIONS = {"로그인", "결제", "접속", "연결", "적용", "인증", "설
              "이용", "준비", "배수", "난방", "냉방", "환기", "세탁"}  # and what a service or a home should do
 NOT_THERE = ((AWAITED, COMING, ("아직안옴", "VV"), False, True), (KEPT, SHOWING, ("사라짐", "VV"), False, True),
              (TROUBLES | BLEMISHES, SHOWING, ("해결", "NNG"), True, True),
+             (TROUBLES, {("나", "VV")}, ("해결", "NNG"), True, True),  # 냄새가 하나도 안 나요, 오류가 안 나요: none of it
              (FUNCTIONS, {("되", "VV"), ("되", "XSV")}, ("안됨", "VV"), True, False))
 # (nouns, verbs, the word, the nouns gone, whether also where the verb describes a noun)
 NOT_THERE_VERBS = frozenset().union(*(verbs for _, verbs, _, _, _ in NOT_THERE))
