@@ -512,7 +512,12 @@ NONE_OF_A_BLEMISH_AND_THROUGH_AT_ONCE = [  # none of a blemish, a defect or a sm
     ("흠집이 하나도 없어요", PRAISE), ("하자가 하나도 없어요", PRAISE), ("기스 하나 없어요", PRAISE),
     ("흠집이 있어요", COMPLAINT), ("냄새가 하나도 안 나요", PRAISE), ("오류가 안 나요", PRAISE), ("소리가 안 나요", COMPLAINT),
     ("배송 온 모래에서 먼지가 너무 많이 날려요", COMPLAINT), ("고양이가 처음으로 스크래처를 써요 대성공", PRAISE),
-    ("말씀해 주신 방법대로 하니까 바로 연결됐어요", PRAISE)]
+    ("말씀해 주신 방법대로 하니까 바로 연결됐어요", PRAISE),
+    # a product's defects, none or there (이염 one word of Kiwi's dictionary)
+    ("흔들림이 전혀 없어요", PRAISE), ("이염이 하나도 없어요", PRAISE), ("이염이 됐어요", COMPLAINT), ("변색이 없어요", PRAISE),
+    ("벌레가 하나도 없었어요", PRAISE), ("방에 벌레가 나왔어요", COMPLAINT), ("보풀이 안 일어나요", PRAISE),
+    ("누수가 없어요", PRAISE), ("발열이 거의 없어요", PRAISE), ("발열이 심해요", COMPLAINT),
+    ("아 누수 점검을 무료로 해 주신다고요 다행이다", PRAISE), ("소음 차단이 잘 돼요", PRAISE)]  # a trouble seen to
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]

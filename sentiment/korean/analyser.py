@@ -8,7 +8,7 @@ import re
 import threading
 
 from .grammar import LEMMA_TAGS, NEGATORS_BEFORE, TAKEN_BY_A_NOUN
-from .words import PRICES
+from .words import OWN_WORDS, PRICES
 
 HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 # Kiwi's beam: readings scored this far below the best are dropped. 5 rather than its 8 tokenises a
@@ -29,7 +29,7 @@ def kiwi():
     names, of common typos and of proper nouns, which took 0.6 s more to start (1.2 -> 0.6 s) and moved
     no figure of bench/bench_korean.py by more than three reviews in 10,000. The compound names of a charge
     (PRICES) are words of its own dictionary: without them Kiwi split some (가스비, 수도세), and so did the
-    rules that read a price's move."""
+    rules that read a price's move; so are OWN_WORDS (이염)."""
     global _kiwi
     with _kiwi_lock:
         if _kiwi is None:
@@ -37,9 +37,8 @@ def kiwi():
             built = Kiwi(num_workers=1, model_type="cong", load_multi_dict=False, load_typo_dict=False,
                          load_default_dict=False)
             built.global_config.cutoff_threshold = CUTOFF
-            for word in PRICES:
-                if len(word) > 2:
-                    built.add_user_word(word, "NNG")  # 가스비, 수도료, 난방비: one charge, not 가스 + 비, 나 + ㄴ + 방비
+            for word in sorted({word for word in PRICES if len(word) > 2} | OWN_WORDS):
+                built.add_user_word(word, "NNG")  # 가스비, 수도료, 난방비: one charge, not 가스 + 비, 나 + ㄴ + 방비
             built.tokenize("")
             _kiwi = built
         return _kiwi

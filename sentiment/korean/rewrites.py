@@ -42,6 +42,7 @@ from .words import (
     AS_SOON_AS,
     AWAITED,
     BETTER,
+    BLEMISHES,
     BOUGHT_AGAIN,
     BOUGHT_ON_TRUST,
     BREAKING,
@@ -57,13 +58,12 @@ from .words import (
     DONE_SOON,
     EASILY,
     ELSEWHERE,
-    FIXED_BY_US,
-    FORBIDDING,
-    FIXED_BY_US_FORMS,
     FELT,
+    FIXED_BY_US,
+    FIXED_BY_US_FORMS,
+    FORBIDDING,
     FOUND_OR_FELT,
     GIVING,
-    HONOUR,
     GOING_ON,
     GOING_TO,
     GONE_ELSEWHERE,
@@ -71,6 +71,7 @@ from .words import (
     HARD,
     HARD_TO,
     HARD_WON,
+    HONOUR,
     HONOURED,
     IDIOMS,
     IF_IT_IS,
@@ -81,21 +82,21 @@ from .words import (
     MORE_THAN_THIS,
     MOVING_ON,
     NEVER_AGAIN,
-    NOW,
-    NOT_NEEDED,
     NOT_AS_TOLD,
     NOT_EVEN,
     NOT_EVEN_HALF,
+    NOT_NEEDED,
     NOT_THERE,
     NOT_THERE_VERBS,
+    NOW,
     NUMBERS,
     OFTEN,
-    ON_TRUST,
     ONCE_MORE,
     ONLY_AFTER,
     ONLY_NOW,
     ONLY_THIS,
     ONLY_THIS_GOOD,
+    ON_TRUST,
     OTHER,
     OTHER_FORMS,
     OURSELVES,
@@ -111,20 +112,22 @@ from .words import (
     REQUESTS,
     SAID_THEN,
     SAID_THEN_OR_THEN,
+    SEEN_TO,
     SHATTERED,
+    SHORTLY,
     SHORT_OF_HALF,
     SHORT_WHILE,
-    SHORTLY,
     STILL_AS_GOOD,
     STILL_THE_SAME,
     SUCH,
     THIS_MUCH,
+    TROUBLES,
     TRUSTED,
     VERBS_MEANT_IN_CLAUSE,
     VISITS,
     WE,
-    WISHES,
     WHY,
+    WISHES,
     WITHIN,
     WORSE,
     YOU_KNOW,
@@ -141,6 +144,16 @@ def _by_first_word(idioms: tuple) -> dict[str, list]:
 
 
 IDIOMS_BY_FIRST_WORD = _by_first_word(IDIOMS)
+
+
+def _trouble_seen_to(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A trouble named before what is done about it (누수 점검을 무료로 해 주신다고요, 변색 방지 코팅, 소음 차단이 잘 돼요):
+    the compound names a service or a feature, not a trouble had, and the trouble's word counts no more."""
+    made = list(found)
+    for i in range(len(found) - 1):
+        if found[i + 1] in SEEN_TO and found[i][1] == "NNG" and found[i][0] in TROUBLES | BLEMISHES:
+            made[i] = (found[i][0], "NNB")
+    return made
 
 
 def _cannot_do(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -855,7 +868,7 @@ def _said_not_done(found: list[tuple[str, str]], i: int) -> bool:
 # The rules that rewrite a text's morphemes before `word_features` counts them, in the order they run: each
 # takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
 # stays a wait).
-REWRITES = (_idioms, _not_even_half, _bought_on_trust, _never_again, _going_elsewhere, _buying_again, _only_this_good,
+REWRITES = (_idioms, _trouble_seen_to, _not_even_half, _bought_on_trust, _never_again, _going_elsewhere, _buying_again, _only_this_good,
             _breaks_easily, _still_as_good, _looked_forward_to, _why_only_now, _hard_to_find, _comes_often, _none_like_it, _cannot_do,
             _cannot_see, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come, _none_come, _came_quickly,
             _done_within, _done_at_once, _came_unharmed, _took_no_time, _meant_in_clause, made_to_repeat, asked_again,

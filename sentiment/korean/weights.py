@@ -102,6 +102,10 @@ CX_WORDS = {
     # a blemish or a defect: none of it (흠집이 하나도 없어요, 하자가 하나도 없어요) is praise, which the reviews' weights
     # (-0.4 to -0.6) read too weakly against the letters of the word itself
     "흠집/NNG": -1.5, "스크래치/NNG": -1.5, "기스/NNG": -1.5, "하자/NNG": -1.5, "찍힘/NNG": -1.5,
+    # and a product's defects (변색이 없어요, 누수가 없어요, 발열이 거의 없어요, 보풀이 안 일어나요; 파손돼서 왔어요)
+    "변색/NNG": -1.5, "이염/NNG": -1.5, "누수/NNG": -1.5, "발열/NNG": -1.2, "벌레/NNG": -1.2, "보풀/NNG": -1.2,
+    "보풀/NNP": -1.2, "파손/NNG": -1.5, "변형/NNG": -1.2, "탈색/NNG": -1.2, "오염/NNG": -1.2, "흔들리/VV": -1.0,
+    "들뜨/VV": -1.0, "찌그러지/VV": -1.2,
     "별다섯/NNG": 1.5, "별하나/NNG": -1.5,  # the idioms above: five stars, one star
     "만좋음/VA": -1.0,  # only this praised (`_only_this_good`: 소재만 좋았다): faint praise
     "잘망가짐/VV": -1.5,  # breaks, smudges or cuts out easily (`_breaks_easily`: 잘 깨져요, 때가 잘 타요)

@@ -267,6 +267,8 @@ SUCH = ("이런", "MM")  # 이런 품질 찾기 어려워요: such, as much as t
 MORE_THAN_THIS = [("이", "NP"), ("보다", "JKB")]
 BETTER = {("낫", "VA"), ("좋", "VA"), ("훌륭하", "VA"), ("뛰어나", "VA"), ("싸", "VA")}  # 이보다 나은(싼) 건 없어요
 WORSE = {("나쁘", "VA"), ("심하", "VA"), ("못하", "VA"), ("비싸", "VA")}  # 이보다 나쁜(비싼) 건 없어요
+# Words of Kiwi's dictionary besides the charges (`analyser.kiwi`): without it Kiwi read 이염 (dye run) as 이 + 염
+OWN_WORDS = {"이염"}
 PRICES = {"요금", "가격", "금액", "비용", "값", "견적", "견적가", "구독료", "이용료", "사용료", "수수료", "청구액", "청구서",
           "등록금", "학비", "수강료", "수업료", "렌탈료", "임대료",
           "관리비", "배송비", "보험료", "단가", "월세", "요금제", "회비", "가입비", "난방비", "전기료", "전기세", "가스비",
@@ -284,7 +286,11 @@ TROUBLES = {"문제", "궁금증", "오해", "의문", "불편", "불만", "오�
             "살", "체지방", "뱃살", "군살", "체중", "몸무게", "부기",  # weight and swelling, lost or not
             "모공", "여드름", "뾰루지", "잡티", "기미", "각질",  # skin's troubles (모공이 줄었어요)
             "물때", "곰팡이", "찌든때",  # dirt, left or gone (창틀에 물때가 그대로 남아 있었어요; not 먼지, which 날리다 stirs up)
-            "민원", "클레임", "문의"}  # a business's complaints and queries, fewer (고객 문의가 줄었습니다)
+            "민원", "클레임", "문의",  # a business's complaints and queries, fewer (고객 문의가 줄었습니다)
+            "변색", "이염", "누수", "발열", "벌레", "보풀", "파손", "변형", "탈색", "오염"}  # a product's defects
+# What is done about a trouble (`_trouble_seen_to`: 누수 점검, 변색 방지, 보풀 제거, 소음 차단): a service or a feature
+SEEN_TO = {("점검", "NNG"), ("검사", "NNG"), ("방지", "NNG"), ("예방", "NNG"), ("제거", "NNG"), ("퇴치", "NNG"),
+           ("차단", "NNG"), ("케어", "NNG"), ("완화", "NNG"), ("수리", "NNG")}
 KEPT = {"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적립금", "내역", "기록", "메뉴", "버튼", "사진", "계정", "설정",
         "글", "메시지", "주문", "예약", "대화", "저장"}  # what a customer keeps
 CONTENTS = {"설명", "내용", "내용물", "안내", "항목", "정보", "자료", "데이터", "코드", "페이지", "목록", "내역", "서류", "부품", "구성품",
