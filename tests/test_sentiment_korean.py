@@ -518,6 +518,9 @@ NONE_OF_A_BLEMISH_AND_THROUGH_AT_ONCE = [  # none of a blemish, a defect or a sm
     ("벌레가 하나도 없었어요", PRAISE), ("방에 벌레가 나왔어요", COMPLAINT), ("보풀이 안 일어나요", PRAISE),
     ("누수가 없어요", PRAISE), ("발열이 거의 없어요", PRAISE), ("발열이 심해요", COMPLAINT),
     ("아 누수 점검을 무료로 해 주신다고요 다행이다", PRAISE), ("소음 차단이 잘 돼요", PRAISE)]  # a trouble seen to
+REACHED_FOR_AND_CARE_TAKEN = [  # reached for often or never; cheap-looking; not even showing; care taken
+    ("손이 자주 가요", PRAISE), ("손이 잘 안 가요", COMPLAINT), ("싼 티가 나요", COMPLAINT), ("티도 안 나요", COMPLAINT),
+    ("커버력이 좋아서 티가 안 나요", PRAISE), ("정성이 느껴져요", PRAISE), ("정성이 없어요", COMPLAINT)]
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]
@@ -551,7 +554,7 @@ TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never agai
                          + FELT_LET_DOWN_AND_ALL_THERE_IS + TIME_TAKEN_AND_CHARGES_ON_TOP
                          + LEFT_NOT_READY_AND_WORTH_NONE + WHY_ONLY_NOW_TOO_OFTEN
                          + FAVOURS_NOT_DONE_AND_JUST_RIGHT + WITHOUT_NOTICE_ASKED_TWICE
-                         + NONE_OF_A_BLEMISH_AND_THROUGH_AT_ONCE)
+                         + NONE_OF_A_BLEMISH_AND_THROUGH_AT_ONCE + REACHED_FOR_AND_CARE_TAKEN)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
