@@ -520,7 +520,10 @@ NONE_OF_A_BLEMISH_AND_THROUGH_AT_ONCE = [  # none of a blemish, a defect or a sm
     ("아 누수 점검을 무료로 해 주신다고요 다행이다", PRAISE), ("소음 차단이 잘 돼요", PRAISE)]  # a trouble seen to
 REACHED_FOR_AND_CARE_TAKEN = [  # reached for often or never; cheap-looking; not even showing; care taken
     ("손이 자주 가요", PRAISE), ("손이 잘 안 가요", COMPLAINT), ("싼 티가 나요", COMPLAINT), ("티도 안 나요", COMPLAINT),
-    ("커버력이 좋아서 티가 안 나요", PRAISE), ("정성이 느껴져요", PRAISE), ("정성이 없어요", COMPLAINT)]
+    ("커버력이 좋아서 티가 안 나요", PRAISE), ("정성이 느껴져요", PRAISE), ("정성이 없어요", COMPLAINT),
+    # as pictured, or not; smooth; a result awaited, not out; reset at once, past the prefix
+    ("색상이 화면이랑 똑같아요", PRAISE), ("실물이랑 똑같지 않아요", COMPLAINT), ("피부 결이 매끈해졌어요", PRAISE),
+    ("대출 심사 결과가 일주일째 안 나와요", COMPLAINT), ("비밀번호를 잊어버렸는데 앱에서 바로 재설정했어요", PRAISE)]
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]

@@ -654,6 +654,8 @@ def _done_at_once(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if found[i] not in DONE_AT_ONCE or found[i][1] != "NNG":
             continue
         k = i - 2 if found[i - 1] == ("게", "EC") and i >= 2 else i - 1  # 빠르게 처리됐어요
+        if found[k][1] == "XPN" and k > 0:
+            k -= 1  # 바로 재설정했어요: past the prefix
         if found[k] in QUICKLY and _said_done(found, i) and not negates(rest_of_clause(found, i)):
             made[i] = ("바로옴", "VV")
     return made

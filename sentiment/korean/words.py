@@ -101,6 +101,9 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           *((("손", "이", *often, "가"), ("손이감", "VV")) for often in ((), ("자주",), ("계속",), ("자꾸",), ("많이",), ("잘",))),
           (("손", "이", "안", "가"), ("손이안감", "VV")), (("손", "이", "잘", "안", "가"), ("손이안감", "VV")),
           (("싸", "ᆫ", "티"), ("싼티", "NNG")), (("티", "도", "안", "나"), ("티안남", "VV")),
+          # as pictured (색상이 화면이랑 똑같아요, 사진과 같아요; 실물이랑 똑같지 않아요 turned round)
+          *(((shown, particle, same), ("사진대로", "VA")) for shown in ("사진", "화면", "실물")
+            for particle in ("이랑", "랑", "과", "와", "하고") for same in ("똑같", "같")),
           (("대", "성공"), ("대성공", "NNG")),  # a great success (스크래처를 써요 대성공), where 성공 alone is a film's box office
           (("딱", "맞"), ("딱맞음", "VA")),  # a fit or a match just right (사이즈가 딱 맞아요, 딱 맞는 반에 들어갔어요)
           (("그대로", "오"), ("무사히옴", "VV")),  # come as it was made (튀김 바삭함 그대로 옴, 사진 그대로 왔어요)
@@ -355,7 +358,8 @@ ARRIVING = {("오", "VV"), ("오시", "VV"), ("들어오", "VV"), ("도착", "NN
 # says how it went
 SAID_BY_HOW = ARRIVING | {("끝나", "VV"), ("마치", "VV")}
 HOW = {("게", "EC"), ("무사히", "MAG"), ("잘", "MAG"), ("정확히", "MAG"), ("제때", "NNG"), ("단번에", "MAG")}
-COMING = ARRIVING | {("주", "VV"), ("받", "VV"), ("듣", "VV")}  # 답장을 안 줘요, 결과를 못 받았어요, 답을 못 들었어요
+COMING = ARRIVING | {("주", "VV"), ("받", "VV"), ("듣", "VV"), ("나오", "VV")}  # 답장을 안 줘요, 결과를 못 받았어요,
+# 답을 못 들었어요, 심사 결과가 일주일째 안 나와요
 # And what a customer waits for come at once (답변이 바로 왔어요, 회신을 빨리 주셨어요, 인증 문자가 바로 와요) is the
 # wait's opposite: the learned weight of 오다 leans against, and 바로 alone weighs little.
 QUICKLY = {("바로", "MAG"), ("금방", "MAG"), ("빨리", "MAG"), ("즉시", "MAG"), ("곧바로", "MAG"), ("곧", "MAG"),
@@ -409,7 +413,8 @@ WE = {("우리", "NP"), ("저희", "NP"), ("저", "NP"), ("나", "NP")}
 # The forms of the words some rules start from (`says_any`): a text with none of them is passed over.
 MEANT_IN_CLAUSE_FORMS = frozenset(form for form, _ in VERBS_MEANT_IN_CLAUSE)
 COMING_FORMS = frozenset(form for form, _ in COMING)
-DONE_AT_ONCE = DONE_SOON | {("연결", "NNG")}  # 바로 연결됐어요: through at once (not within an hour: DONE_SOON)
+# 바로 연결됐어요: through at once (not within an hour: DONE_SOON); 앱에서 바로 재설정했어요, 바로 변경됐어요
+DONE_AT_ONCE = DONE_SOON | {("연결", "NNG"), ("설정", "NNG"), ("변경", "NNG")}
 QUICKLY_FORMS = frozenset(form for form, _ in QUICKLY) | {AS_SOON_AS[0], SHORTLY[0]}
 FIXED_BY_US_FORMS = frozenset(form for form, _ in FIXED_BY_US)
 GIVING = frozenset({"주", "도와주"})  # 주셨어요, 갖다 주셨어요, 도와주셨어요: `_favour_done`
