@@ -523,7 +523,10 @@ REACHED_FOR_AND_CARE_TAKEN = [  # reached for often or never; cheap-looking; not
     ("커버력이 좋아서 티가 안 나요", PRAISE), ("정성이 느껴져요", PRAISE), ("정성이 없어요", COMPLAINT),
     # as pictured, or not; smooth; a result awaited, not out; reset at once, past the prefix
     ("색상이 화면이랑 똑같아요", PRAISE), ("실물이랑 똑같지 않아요", COMPLAINT), ("피부 결이 매끈해졌어요", PRAISE),
-    ("대출 심사 결과가 일주일째 안 나와요", COMPLAINT), ("비밀번호를 잊어버렸는데 앱에서 바로 재설정했어요", PRAISE)]
+    ("대출 심사 결과가 일주일째 안 나와요", COMPLAINT), ("비밀번호를 잊어버렸는데 앱에서 바로 재설정했어요", PRAISE),
+    # as advertised, or not; at the drop of a hat; an off smell, none; a portion cut
+    ("인터넷 속도가 광고한 만큼 나와요", PRAISE), ("광고한 만큼 안 나와요", COMPLAINT), ("TV 셋톱박스가 툭하면 재부팅돼요", COMPLAINT),
+    ("국물이 깔끔하고 잡내가 하나도 없어요.", PRAISE), ("양이 예전보다 확 줄었어요. 가격은 그대로인데요.", COMPLAINT)]
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]

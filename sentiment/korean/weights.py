@@ -63,7 +63,8 @@ CX_WORDS = {
     "자신감/NNG": 1.0, "자세/XR": 1.0,  # confidence gained (자신감이 붙었어요); detailed (자세하게 알려 주셨어요)
     "딱맞음/VA": 1.2, "대성공/NNG": 1.5,  # the idioms above: just right; a great success
     "손이감/VV": 1.2, "손이안감/VV": -1.2, "싼티/NNG": -1.5, "티안남/VV": -1.2,  # the idioms above
-    "사진대로/VA": 1.2, "매끈/XR": 1.2,  # the idiom above: as pictured; smooth (피부 결이 매끈해졌어요)
+    "사진대로/VA": 1.2, "매끈/XR": 1.2,  # the idioms above: as pictured or advertised; smooth (피부 결이 매끈해졌어요)
+    "툭하면/MAG": -1.2, "잡내/NNG": -1.2,  # at the drop of a hat (툭하면 재부팅돼요); an off smell (잡내가 하나도 없어요)
     "정성/NNG": 1.2,  # care taken (정성이 느껴져요; 성의가 없어요 the same, none of it)
     "더부룩/XR": -1.2, "반짝반짝/MAG": 1.2, "끄떡없/VA": 1.2, "술술/MAG": 1.0,  # bloated; sparkling; no trouble at all; smoothly
     "안하면후회/VV": 1.5, "만점도부족/VA": 1.5,  # the idioms above: a loss not to have it; full marks not enough

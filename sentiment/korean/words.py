@@ -104,6 +104,8 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           # as pictured (색상이 화면이랑 똑같아요, 사진과 같아요; 실물이랑 똑같지 않아요 turned round)
           *(((shown, particle, same), ("사진대로", "VA")) for shown in ("사진", "화면", "실물")
             for particle in ("이랑", "랑", "과", "와", "하고") for same in ("똑같", "같")),
+          # as advertised or said (속도가 광고한 만큼 나와요, 설명한 대로 잘 돼요; 광고한 만큼 안 나와요 turned round)
+          *(((said, "하", "ᆫ", much), ("사진대로", "VA")) for said in ("광고", "설명", "안내", "약속") for much in ("만큼", "대로")),
           (("대", "성공"), ("대성공", "NNG")),  # a great success (스크래처를 써요 대성공), where 성공 alone is a film's box office
           (("딱", "맞"), ("딱맞음", "VA")),  # a fit or a match just right (사이즈가 딱 맞아요, 딱 맞는 반에 들어갔어요)
           (("그대로", "오"), ("무사히옴", "VV")),  # come as it was made (튀김 바삭함 그대로 옴, 사진 그대로 왔어요)
@@ -304,7 +306,8 @@ CONTENTS = {"설명", "내용", "내용물", "안내", "항목", "정보", "자�
             "품", "사은품", "옵션", "설명서", "매뉴얼", "부속품", "충전기", "케이블", "영수증", "나사"}  # what a thing should hold
 SPENT = {"회의", "하루", "시간", "돈", "작업", "업무", "주말", "반나절", "오전", "오후", "비용", "데이터", "자료", "파일"}
 RISING_WELL = {"점수", "성적", "등급", "실력", "매출", "실적", "효율", "성능", "속도", "만족도", "정확도", "생산성", "전환율"}
-BENEFITS = {"기능", "혜택", "옵션", "용량", "할인", "적립"}  # what a customer gets, cut (혜택이 줄었어요)
+BENEFITS = {"기능", "혜택", "옵션", "용량", "할인", "적립", "양", "분량"}  # what a customer gets, cut (혜택이 줄었어요,
+# 양이 확 줄었어요)
 ACCESS = {"계정", "아이디", "카드", "계좌", "로그인", "회선"}  # what a customer is let in by (locked: 계정이 잠겼어요)
 MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), True, False),
                    (PRICES, {("내리", "VV"), ("내려가", "VV"), ("인하", "NNG"), ("떨어지", "VV"), ("나오", "VV"),
