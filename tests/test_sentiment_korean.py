@@ -526,7 +526,8 @@ REACHED_FOR_AND_CARE_TAKEN = [  # reached for often or never; cheap-looking; not
     ("대출 심사 결과가 일주일째 안 나와요", COMPLAINT), ("비밀번호를 잊어버렸는데 앱에서 바로 재설정했어요", PRAISE),
     # as advertised, or not; at the drop of a hat; an off smell, none; a portion cut
     ("인터넷 속도가 광고한 만큼 나와요", PRAISE), ("광고한 만큼 안 나와요", COMPLAINT), ("TV 셋톱박스가 툭하면 재부팅돼요", COMPLAINT),
-    ("국물이 깔끔하고 잡내가 하나도 없어요.", PRAISE), ("양이 예전보다 확 줄었어요. 가격은 그대로인데요.", COMPLAINT)]
+    ("국물이 깔끔하고 잡내가 하나도 없어요.", PRAISE), ("양이 예전보다 확 줄었어요. 가격은 그대로인데요.", COMPLAINT),
+    ("기사 방문 일정이 세 번이나 바뀌었어요", COMPLAINT), ("세 번이나 봤어요", PRAISE)]  # gone wrong N times; seen again
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]
