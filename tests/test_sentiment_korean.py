@@ -487,7 +487,8 @@ LEFT_NOT_READY_AND_WORTH_NONE = [  # a price other than said; not ready yet; a t
     # come as it was made; what comes with an order, not come
     ("튀김 바삭함 그대로 옴", PRAISE), ("사진 그대로 왔어요", PRAISE), ("리뷰 이벤트 음료 안 옴", COMPLAINT),
     ("사은품이 안 왔어요", COMPLAINT)]
-WHY_ONLY_NOW_TOO_OFTEN = [  # a find regretted too late (the customer's own past), or what another did too late; too often
+WHY_ONLY_NOW_TOO_OFTEN = [  # a find regretted too late (the customer's own past), or what another did too late;
+    # too often
     ("이런 서비스를 왜 이제 알았을까", PRAISE), ("이런 데가 왜 이제 생겼을까요", PRAISE), ("좋아요. 왜 이제야 봤는지", PRAISE),
     ("왜 이제야 알려 주셨어요?", COMPLAINT), ("왜 이제야 연락을 주시나요", COMPLAINT),
     ("아니 그걸 왜 이제서야 말씀해 주세요", COMPLAINT),

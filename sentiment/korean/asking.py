@@ -115,7 +115,10 @@ def asked_again(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _times(found: list[tuple[str, str]], j: int) -> bool:
     """Whether `j` is 번 after a number more than one (세 번, 몇 번, 3번): more than once."""
-    return found[j] == TIMES and j > 0 and (found[j - 1][0] in NUMBERS or (found[j - 1][1] == "SN" and found[j - 1][0] != "1"))
+    if found[j] != TIMES or j == 0:
+        return False
+    number = found[j - 1]
+    return number[0] in NUMBERS or (number[1] == "SN" and number[0] != "1")
 
 
 def _made_to(found: list[tuple[str, str]]) -> bool:

@@ -91,12 +91,12 @@ from .words import (
     NOW,
     NUMBERS,
     OFTEN,
+    ON_TRUST,
     ONCE_MORE,
     ONLY_AFTER,
     ONLY_NOW,
     ONLY_THIS,
     ONLY_THIS_GOOD,
-    ON_TRUST,
     OTHER,
     OTHER_FORMS,
     OURSELVES,
@@ -114,9 +114,9 @@ from .words import (
     SAID_THEN_OR_THEN,
     SEEN_TO,
     SHATTERED,
-    SHORTLY,
     SHORT_OF_HALF,
     SHORT_WHILE,
+    SHORTLY,
     STILL_AS_GOOD,
     STILL_THE_SAME,
     SUCH,
@@ -870,8 +870,9 @@ def _said_not_done(found: list[tuple[str, str]], i: int) -> bool:
 # The rules that rewrite a text's morphemes before `word_features` counts them, in the order they run: each
 # takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
 # stays a wait).
-REWRITES = (_idioms, _trouble_seen_to, _not_even_half, _bought_on_trust, _never_again, _going_elsewhere, _buying_again, _only_this_good,
-            _breaks_easily, _still_as_good, _looked_forward_to, _why_only_now, _hard_to_find, _comes_often, _none_like_it, _cannot_do,
-            _cannot_see, _fixed_ourselves, _solved_only_once_done, _requests_done, _not_come, _none_come, _came_quickly,
-            _done_within, _done_at_once, _came_unharmed, _took_no_time, _meant_in_clause, made_to_repeat, asked_again,
-            wished_better, asked_for, proper_one_needed, _favour_not_done, _favour_done, _said_then_otherwise)
+REWRITES = (_idioms, _trouble_seen_to, _not_even_half, _bought_on_trust, _never_again, _going_elsewhere, _buying_again,
+            _only_this_good, _breaks_easily, _still_as_good, _looked_forward_to, _why_only_now, _hard_to_find,
+            _comes_often, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done,
+            _requests_done, _not_come, _none_come, _came_quickly, _done_within, _done_at_once, _came_unharmed,
+            _took_no_time, _meant_in_clause, made_to_repeat, asked_again, wished_better, asked_for, proper_one_needed,
+            _favour_not_done, _favour_done, _said_then_otherwise)

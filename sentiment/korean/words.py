@@ -387,7 +387,8 @@ WITHIN = {("만", "NNB"), ("안", "NNG"), ("이내", "NNG")}
 IF_IT_IS = ("이", "VCP")  # 오 분이면 끝나요: within five minutes
 DONE_SOON = {("끝나", "VV"), ("끝내", "VV"), ("도착", "NNG"), ("처리", "NNG"), ("해결", "NNG"), ("오", "VV"),
              ("받", "VV"), ("완료", "NNG"), ("발급", "NNG"), ("복구", "NNG"), ("설치", "NNG"),
-             ("달리", "VV"), ("입금", "NNG"), ("수거", "NNG"), ("떼", "VV")}  # 답변이 달려요: an answer posted; not 연결: an hour to get through
+             ("달리", "VV"), ("입금", "NNG"), ("수거", "NNG"),
+             ("떼", "VV")}  # 답변이 달려요: an answer posted; 서류를 뗐어요; not 연결: an hour to get through
 # A trouble the customer's own side fixed (`_fixed_ourselves`): one of these done, 직접 or 스스로, by 우리, 저희, 저 or 나.
 # Only this praised (`_only_this_good`: 소재만 좋았다): the praise faint, the rest found wanting
 # Why only now (`_why_only_now`: 이걸 왜 이제야 봤을까, 이런 데가 왜 이제 생겼을까요): a find regretted too late
