@@ -12,6 +12,7 @@ QUESTION_ENDINGS = ("까", "까요", "나요", "가요", "ᆫ가", "ᆫ가요", 
 POLITE_ENDINGS = ("요", "니다")  # 줬어요, 줬습니다: said to someone, not a narrative -다
 CLAUSE_ENDS = ("EC", "EF", "SF", "SP", "ETM")
 TERSE = {"ᆷ", "음"}  # -음 closing a survey's terse clause (배송 느림, 설명 친절함)
+WORTH = ("만", "NNB")  # -ㄹ 만하다: worth doing, one predicate with its verb (`clause_ends`)
 CARRIED = {"어", "아"}  # -어 가다, -어 오다: the action carried away or along (`clause_ends`)
 GOING = {("가", "VV"), ("오", "VV")}
 ONLY = ("밖에", "JX")  # X밖에 ("but X"), with a negation: 불만밖에 없어요, 5분밖에 안 걸렸어요
@@ -128,9 +129,6 @@ def final_clause(found: list[tuple[str, str]]) -> int:
     content after it."""
     ends = [i for i in range(len(found) - 1) if found[i][1] in ("EC", "SF") and clause_ends(found, i)]
     return ends[-1] + 1 if ends else 0
-
-
-WORTH = ("만", "NNB")  # -ㄹ 만하다: worth doing
 
 
 def clause_ends(found: list[tuple[str, str]], i: int) -> bool:

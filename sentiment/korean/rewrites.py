@@ -58,7 +58,7 @@ from .words import (
     DONE_SOON,
     EASILY,
     ELSEWHERE,
-    FELT,
+    FEELINGS,
     FIXED_BY_US,
     FIXED_BY_US_FORMS,
     FORBIDDING,
@@ -113,6 +113,7 @@ from .words import (
     SAID_THEN,
     SAID_THEN_OR_THEN,
     SEEN_TO,
+    SEEN_TO_FORMS,
     SHATTERED,
     SHORT_OF_HALF,
     SHORT_WHILE,
@@ -149,6 +150,8 @@ IDIOMS_BY_FIRST_WORD = _by_first_word(IDIOMS)
 def _trouble_seen_to(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A trouble named before what is done about it (누수 점검을 무료로 해 주신다고요, 변색 방지 코팅, 소음 차단이 잘 돼요):
     the compound names a service or a feature, not a trouble had, and the trouble's word counts no more."""
+    if not says_any(found, SEEN_TO_FORMS):
+        return found
     made = list(found)
     for i in range(len(found) - 1):
         if found[i + 1] in SEEN_TO and found[i][1] == "NNG" and found[i][0] in TROUBLES | BLEMISHES:
@@ -166,7 +169,7 @@ def _cannot_do(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     made = list(found)
     for i in range(len(found) - 2, 1, -1):
         if found[i] == ("못", "MAG") and found[i + 1][0] == "하" and found[i + 1][1].startswith("VV") \
-                and found[i - 1][1].startswith("JKO") and found[i - 2] not in FELT:
+                and found[i - 1][1].startswith("JKO") and found[i - 2] not in FEELINGS:
             made[i:i + 2] = [("못하", "VV")]
     return made
 

@@ -21,7 +21,7 @@ DESCRIBED_THROUGH = LIGHT_PREDICATES | MET_WITH  # a negation of either turns th
 PASSED_ON = DESCRIBED_THROUGH | {"가지", "갖", "드리", "살리", "채우", "끼치", "남기", "선사", "전하", "내", "보이", "발휘",
                                  "제공", "부여", "시키"}  # 실망을 시키지 않는다: no disappointment
 # Feelings one has of a thing, which 못 하다 after them denies (만족을 못 했어요: not satisfied; `_cannot_do`)
-FELT = {("만족", "NNG"), ("감동", "NNG"), ("공감", "NNG"), ("몰입", "NNG"), ("추천", "NNG")}
+FEELINGS = {("만족", "NNG"), ("감동", "NNG"), ("공감", "NNG"), ("몰입", "NNG"), ("추천", "NNG")}
 # Requests a customer makes: one that does not go through (환불이 안 돼요, 해지가 되지 않아요, 반품이 안 돼요) is no
 # better than asking for it, so a negation does not turn them round as it turns what describes a product.
 REQUESTS = {"환불", "해지", "취소", "반품", "교환"}
@@ -305,6 +305,7 @@ TROUBLES = {"문제", "궁금증", "오해", "의문", "불편", "불만", "오�
 # What is done about a trouble (`_trouble_seen_to`: 누수 점검, 변색 방지, 보풀 제거, 소음 차단): a service or a feature
 SEEN_TO = {("점검", "NNG"), ("검사", "NNG"), ("방지", "NNG"), ("예방", "NNG"), ("제거", "NNG"), ("퇴치", "NNG"),
            ("차단", "NNG"), ("케어", "NNG"), ("완화", "NNG"), ("수리", "NNG")}
+SEEN_TO_FORMS = frozenset(form for form, _ in SEEN_TO)
 KEPT = {"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적립금", "내역", "기록", "메뉴", "버튼", "사진", "계정", "설정",
         "글", "메시지", "주문", "예약", "대화", "저장"}  # what a customer keeps
 CONTENTS = {"설명", "내용", "내용물", "안내", "항목", "정보", "자료", "데이터", "코드", "페이지", "목록", "내역", "서류", "부품",
