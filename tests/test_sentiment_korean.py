@@ -529,6 +529,20 @@ REACHED_FOR_AND_CARE_TAKEN = [  # reached for often or never; cheap-looking; not
     ("인터넷 속도가 광고한 만큼 나와요", PRAISE), ("광고한 만큼 안 나와요", COMPLAINT), ("TV 셋톱박스가 툭하면 재부팅돼요", COMPLAINT),
     ("국물이 깔끔하고 잡내가 하나도 없어요.", PRAISE), ("양이 예전보다 확 줄었어요. 가격은 그대로인데요.", COMPLAINT),
     ("기사 방문 일정이 세 번이나 바뀌었어요", COMPLAINT), ("세 번이나 봤어요", PRAISE)]  # gone wrong N times; seen again
+FEVER_DOWN_AND_DONE_THE_SAME_DAY = [  # a fever or a symptom gone down, or up; no wait; done N times over; taken again
+    ("처방해 주신 약 먹고 이틀 만에 열이 내렸어요", PRAISE), ("기침이 멎었어요", PRAISE), ("열이 계속 올라요", COMPLAINT),
+    ("기침이 심해졌어요", COMPLAINT), ("진료 예약 시간에 딱 맞춰 들어가서 기다린 게 없어요", PRAISE),
+    ("기다린 게 억울해요", COMPLAINT), ("상담원이 제 명의 확인만 다섯 번을 했어요", COMPLAINT),
+    ("본인 확인을 세 번이나 했어요", COMPLAINT), ("자동이체 해지했는데도 이번 달에 또 빠져나갔어요", COMPLAINT),
+    ("예매 대기열 순번이 정확히 보여서 덜 불안했어요", PRAISE),
+    # within minutes or the same day; just the thing; the same again; an amount less or more; anger eased; a file lost
+    ("택시 앱으로 부르니까 삼 분 만에 잡혔어요", PRAISE), ("노트북 액정 교체를 당일에 끝내 주셔서 출장에 들고 갔어요", PRAISE),
+    ("교재가 예제 위주라 혼자 공부하기에 딱이에요", PRAISE), ("지금 세 번째 똑같은 설명을 드리고 있는데요", COMPLAINT),
+    ("두 번째 봤는데 똑같이 재밌어요", PRAISE), ("요금제 바꾸니까 한 달에 이만 원이나 덜 나와요", PRAISE),
+    ("삼만 원이나 더 나왔어요", COMPLAINT), ("상담원분이 차분하게 들어 주셔서 화가 좀 풀렸어요", PRAISE),
+    ("정말 화가 나네요", COMPLAINT), ("구매한 책이 업데이트 후에 서재에서 다 사라졌어요", COMPLAINT),
+    ("받아 보니 채소가 다 시들어 있었어요", COMPLAINT), ("학습지 선생님이 한 달에 두 번이나 수업을 빼먹으셨어요", COMPLAINT),
+    ("꽃이 사진보다 훨씬 풍성하게 왔어요", PRAISE)]
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]
@@ -562,7 +576,8 @@ TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never agai
                          + FELT_LET_DOWN_AND_ALL_THERE_IS + TIME_TAKEN_AND_CHARGES_ON_TOP
                          + LEFT_NOT_READY_AND_WORTH_NONE + WHY_ONLY_NOW_TOO_OFTEN
                          + FAVOURS_NOT_DONE_AND_JUST_RIGHT + WITHOUT_NOTICE_ASKED_TWICE
-                         + NONE_OF_A_BLEMISH_AND_THROUGH_AT_ONCE + REACHED_FOR_AND_CARE_TAKEN)
+                         + NONE_OF_A_BLEMISH_AND_THROUGH_AT_ONCE + REACHED_FOR_AND_CARE_TAKEN
+                         + FEVER_DOWN_AND_DONE_THE_SAME_DAY)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 

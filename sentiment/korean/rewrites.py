@@ -116,6 +116,7 @@ from .words import (
     SEEN_TO_FORMS,
     SHATTERED,
     SHORT_OF_HALF,
+    SAME_DAY,
     SHORT_WHILE,
     SHORTLY,
     STILL_AS_GOOD,
@@ -627,15 +628,15 @@ def _came_quickly(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _done_within(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """What a customer waits for done or come within minutes, hours or a day or two (몇 분 만에 끝냈어요, 하루 만에
-    도착했어요, 10분 만에 처리됐어요, 하루 안에 답변이 달려요, 오 분이면 끝나요) as the word of its coming at once (바로옴); not a longer
+    도착했어요, 10분 만에 처리됐어요, 하루 안에 답변이 달려요, 오 분이면 끝나요) or the same day (당일에 끝내 주셨어요) as the word
+    of its coming at once (바로옴); not a longer
     time (2주 만에 도착했어요, three years later), and not what happened (일주일 만에 고장 났어요: 고장 says it)."""
-    if WITHIN.isdisjoint(found) and IF_IT_IS not in found:
+    if WITHIN.isdisjoint(found) and IF_IT_IS not in found and SAME_DAY[0] not in found:
         return found
     made = list(found)
-    for i in range(1, len(found) - 1):
-        if found[i - 1][0] not in SHORT_WHILE:
-            continue
-        if not (found[i] in WITHIN and found[i + 1] == ("에", "JKB") or found[i:i + 2] == [IF_IT_IS, ("면", "EC")]):
+    for i in range(len(found) - 1):
+        if found[i:i + 2] != SAME_DAY and not (i and found[i - 1][0] in SHORT_WHILE and (
+                found[i] in WITHIN and found[i + 1] == ("에", "JKB") or found[i:i + 2] == [IF_IT_IS, ("면", "EC")])):
             continue
         for j in range(i + 2, min(len(found), i + 6)):
             if found[j] in DONE_SOON and found[j - 1][0] != "잠":

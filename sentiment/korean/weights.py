@@ -30,6 +30,7 @@ CX_WORDS = {
     "유용/NNG": 1.2, "꼼꼼/MAG": 1.2,  # 유용해요, 꼼꼼해요: Kiwi reads them as a noun or an adverb before 하다
     "금방/MAG": 0.5,  # soon, as a customer means it (금방 해결됐어요); the films' "soon forgotten" weighed -1.3
     "쏠쏠/XR": 1.2,  # rewarding (혜택이 쏠쏠했어요)
+    "풍성/XR": 1.0, "시들/VV": -1.2, "빼먹/VV": -1.2,  # abundant, wilted, skipped (수업을 빼먹으셨어요)
     # shoppers' slang for value: 혜자 (generous), 창렬 (overpriced), 갓성비 (갓 + 성비: great value for money)
     "혜자/NNP": 1.5, "혜자/NNG": 1.5, "창렬/NNG": -1.5, "창렬/NNP": -1.5, "성비/NNG": 1.0,
     # to find fault, to fall short, a bother: 나무랄 데가 없어요, 아쉬움이 없어요, 번거로움이 없어요 praise
@@ -39,7 +40,7 @@ CX_WORDS = {
     "수수료/NNG": -1.0, "위약금/NNG": -1.2,  # a fee, a penalty (수수료가 없어서 자주 이용합니다 is praise)
     "여유/NNG": 1.0,  # room to spare (여유 있게 도착했어요; 여유가 없어요 is a complaint)
     "비추천/VV": -2.0, "남는장사/NNG": 1.5,  # the idiom above: not recommended (비추할 이유가 없어요 is praise: the reason turned round)
-    "대기/NNG": -0.8,  # waiting, as 기다리다 (대기가 너무 길어요; 대기 시간 없이 is praise)
+    "대기/NNG": -1.2,  # waiting, as 기다리다 (대기가 너무 길어요; 대기 시간 없이 is praise)
     "지키/VV": 1.0,  # a promise or a date kept (약속을 지키지 않았어요 is a complaint; the reviews weighed it little)
     "아프/VA": -1.2, "따갑/VA": -1.2,  # a product that hurts (the films' 마음이 아프다 cancelled it out)
     "이중청구/NNG": -2.0, "몇번이나/MAG": -1.5,  # the idioms above: charged twice, asked again and again
@@ -169,6 +170,7 @@ CX_WORDS = {
     "이득/NNG": 1.2, "반값/NNG": 1.0,  # a gain, half price (쿠폰 먹이니까 반값이라 개이득: the idiom above)
     "비싸보임/VV": 1.2, "싸보임/VV": -1.2,  # the idioms above: looks dear, looks cheap
     "피부트러블/VV": -1.5,  # skin broken out (MEANT_IN_CLAUSE)
+    "증상악화/VV": -1.5,  # a fever up, a symptom worse (MEANT_IN_CLAUSE)
     "여전히그대로/MAG": -1.2,  # the idiom above: still the same, a trouble not gone
     "여전히좋음/MAG": 1.2,  # still the same said of a quality valued (`_still_as_good`: 맛은 여전히 그대로예요)
     "재검토/NNG": -1.2,  # the idiom above: reconsidering

@@ -113,6 +113,9 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("그대로", "오"), ("무사히옴", "VV")),  # come as it was made (튀김 바삭함 그대로 옴, 사진 그대로 왔어요)
           # looked forward to (다음 편이 기다려져요), where 기다리다 alone is a wait
           (("기다리", "어", "지"), ("기대됨", "VV")),
+          (("기다리", "ᆫ", "것"), ("대기", "NNG")),
+          # just the thing (혼자 공부하기에 딱이에요; not 딱 이 정도, where 이 is "this")
+          *((("딱", "이", ending), ("딱맞음", "VA")) for ending in ("에요", "예요", "ᆸ니다", "네요", "다", "죠", "라")),  # the wait (기다린 게 없어요: no waiting; 기다린 게 억울해요)
           # that is all there is to it (그게 전부예요, 그뿐이다, 딱 거기까지): faint praise
           (("그것", "이", "전부"), ("그뿐", "NNG")), (("그", "뿐"), ("그뿐", "NNG")), (("그것", "뿐"), ("그뿐", "NNG")),
           (("그거", "뿐"), ("그뿐", "NNG")), (("딱", "거기", "까지"), ("그뿐", "NNG")),
@@ -142,6 +145,9 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("이중", "청구"), ("이중청구", "NNG")), (("중복", "결제"), ("이중청구", "NNG")),
           (("중복", "청구"), ("이중청구", "NNG")), (("두", "번", "빠져나가"), ("이중청구", "NNG")),
           (("두", "번", "출금"), ("이중청구", "NNG")),
+          # taken again (해지했는데도 이번 달에 또 빠져나갔어요, 또 결제됐어요; not 또 결제했어요, bought again)
+          (("또", "빠져나가"), ("이중청구", "NNG")), (("또", "출금", "되"), ("이중청구", "NNG")),
+          (("또", "결제", "되"), ("이중청구", "NNG")), (("또", "청구", "되"), ("이중청구", "NNG")),
           # asked again and again (몇 번이나 전화했는데, 몇 번을 말씀드려야, 세 번째 전화예요): patience running out
           (("몇", "번", "이나"), ("몇번이나", "MAG")), (("몇", "번", "을"), ("몇번이나", "MAG")),
           (("몇", "번", "째"), ("몇번이나", "MAG")), (("번", "째", "전화"), ("몇번이나", "MAG")),
@@ -150,6 +156,12 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           # (이런 일이 벌써 세 번째예요; not 벌써 세 번째 보는 영화, a film seen again)
           *((("번", "이나", said), ("몇번이나", "MAG"))
             for said in ("설명", "말씀", "말", "얘기", "이야기", "전화", "연락", "문의", "요청", "말하", "부탁")),
+          # or a thing done N times over (요청을 세 번이나 했어요, 본인 확인만 다섯 번을 했어요)
+          (("번", "이나", "하"), ("몇번이나", "MAG")), (("번", "을", "하"), ("몇번이나", "MAG")),
+          *(((*nth, same), ("몇번이나", "MAG")) for nth in (("번", "째"), ("번째",)) for same in ("똑같", "같")),  # 세 번째 똑같은
+          # an amount less or more than before (한 달에 이만 원이나 덜 나와요, 만 원이나 더 나왔어요)
+          *((("원", *particle, "덜"), ("요금인하", "VV")) for particle in ((), ("이나",), ("정도",), ("씩",))),
+          *((("원", *particle, "더", "나오"), ("요금인상", "VV")) for particle in ((), ("이나",), ("정도",), ("씩",))),
           # or what went wrong N times (방문 일정이 세 번이나 바뀌었어요, 두 번이나 고장 났어요)
           *((("번", "이나", wrong), ("몇번이나", "MAG"))
             for wrong in ("바뀌", "변경", "고장", "미루", "취소", "끊기", "멈추", "실패", "교환", "수리", "재부팅")),
@@ -281,8 +293,9 @@ SUCH = ("이런", "MM")  # 이런 품질 찾기 어려워요: such, as much as t
 MORE_THAN_THIS = [("이", "NP"), ("보다", "JKB")]
 BETTER = {("낫", "VA"), ("좋", "VA"), ("훌륭하", "VA"), ("뛰어나", "VA"), ("싸", "VA")}  # 이보다 나은(싼) 건 없어요
 WORSE = {("나쁘", "VA"), ("심하", "VA"), ("못하", "VA"), ("비싸", "VA")}  # 이보다 나쁜(비싼) 건 없어요
-# Words of Kiwi's dictionary besides the charges (`analyser.kiwi`): without it Kiwi read 이염 (dye run) as 이 + 염
-OWN_WORDS = {"이염"}
+# Words of Kiwi's dictionary besides the charges (`analyser.kiwi`): without it Kiwi read 이염 (dye run) as 이 + 염, and
+# 대기열 (a queue, which says nothing of a wait) as 대기 + 열
+OWN_WORDS = {"이염", "대기열"}
 PRICES = {"요금", "가격", "금액", "비용", "값", "견적", "견적가", "구독료", "이용료", "사용료", "수수료", "청구액", "청구서",
           "등록금", "학비", "수강료", "수업료", "렌탈료", "임대료",
           "관리비", "배송비", "보험료", "단가", "월세", "요금제", "회비", "가입비", "난방비", "전기료", "전기세", "가스비",
@@ -301,19 +314,22 @@ TROUBLES = {"문제", "궁금증", "오해", "의문", "불편", "불만", "오�
             "모공", "여드름", "뾰루지", "잡티", "기미", "각질",  # skin's troubles (모공이 줄었어요)
             "물때", "곰팡이", "찌든때",  # dirt, left or gone (창틀에 물때가 그대로 남아 있었어요; not 먼지, which 날리다 stirs up)
             "민원", "클레임", "문의",  # a business's complaints and queries, fewer (고객 문의가 줄었습니다)
-            "변색", "이염", "누수", "발열", "벌레", "보풀", "파손", "변형", "탈색", "오염"}  # a product's defects
+            "변색", "이염", "누수", "발열", "벌레", "보풀", "파손", "변형", "탈색", "오염",  # a product's defects
+            "화"}  # anger (화가 풀렸어요, 화가 안 나요)
 # What is done about a trouble (`_trouble_seen_to`: 누수 점검, 변색 방지, 보풀 제거, 소음 차단): a service or a feature
 SEEN_TO = {("점검", "NNG"), ("검사", "NNG"), ("방지", "NNG"), ("예방", "NNG"), ("제거", "NNG"), ("퇴치", "NNG"),
            ("차단", "NNG"), ("케어", "NNG"), ("완화", "NNG"), ("수리", "NNG")}
 SEEN_TO_FORMS = frozenset(form for form, _ in SEEN_TO)
 KEPT = {"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적립금", "내역", "기록", "메뉴", "버튼", "사진", "계정", "설정",
-        "글", "메시지", "주문", "예약", "대화", "저장"}  # what a customer keeps
+        "글", "메시지", "주문", "예약", "대화", "저장", "책", "영상", "동영상", "문서", "장바구니", "즐겨찾기"}  # what a
+# customer keeps
 CONTENTS = {"설명", "내용", "내용물", "안내", "항목", "정보", "자료", "데이터", "코드", "페이지", "목록", "내역", "서류", "부품",
             "구성품", "품", "사은품", "옵션", "설명서", "매뉴얼", "부속품", "충전기", "케이블", "영수증", "나사"}  # what a thing should hold
 SPENT = {"회의", "하루", "시간", "돈", "작업", "업무", "주말", "반나절", "오전", "오후", "비용", "데이터", "자료", "파일"}
 RISING_WELL = {"점수", "성적", "등급", "실력", "매출", "실적", "효율", "성능", "속도", "만족도", "정확도", "생산성", "전환율"}
 BENEFITS = {"기능", "혜택", "옵션", "용량", "할인", "적립", "양", "분량"}  # what a customer gets, cut (혜택이 줄었어요,
 # 양이 확 줄었어요)
+SYMPTOMS = {"열", "고열", "미열", "기침", "두통", "복통", "염증", "콧물", "가래", "증상", "몸살", "붓기", "가려움"}  # a patient's
 ACCESS = {"계정", "아이디", "카드", "계좌", "로그인", "회선"}  # what a customer is let in by (locked: 계정이 잠겼어요)
 MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), True, False),
                    (PRICES, {("내리", "VV"), ("내려가", "VV"), ("인하", "NNG"), ("떨어지", "VV"), ("나오", "VV"),
@@ -347,6 +363,13 @@ MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), True, False),
                    (SPENT, {("날리", "VV")}, ("사라짐", "VV"), False, False),
                    ({"신뢰", "믿음", "신뢰도"}, {("잃", "VV"), ("무너지", "VV"), ("깨지", "VV"), ("떨어지", "VV")},
                     ("사라짐", "VV"), True, False),
+                   # a fever or a symptom gone down (열이 내렸어요, 기침이 멎었어요, 염증이 가라앉았어요)
+                   (SYMPTOMS,
+                    {("내리", "VV"), ("내려가", "VV"), ("떨어지", "VV"), ("가라앉", "VV"), ("멎", "VV"), ("잡히", "VV"),
+                     ("잦아들", "VV"), ("줄", "VV"), ("사라지", "VV"), ("빠지", "VV")}, ("해결", "NNG"), True, False),
+                   # or up, or worse (열이 계속 올라요, 기침이 심해졌어요)
+                   (SYMPTOMS, {("오르", "VV"), ("올라가", "VV"), ("심해지", "VV"), ("악화", "NNG"), ("도지", "VV")},
+                    ("증상악화", "VV"), True, False),
                    # skin that breaks out (피부가 뒤집어졌어요; Kiwi's 뒤집 + 어 + 지 too)
                    ({"피부", "얼굴"}, {("뒤집어지", "VV"), ("뒤집히", "VV"), ("뒤집", "VV")}, ("피부트러블", "VV"), True,
                     False))
@@ -388,10 +411,11 @@ HALF, SHORT_OF_HALF = frozenset({"반", "절반"}), ("반도안됨", "VA")
 NOT_EVEN_HALF = ([("도", "JX"), ("안", "MAG")], [("도", "JX"), ("못", "MAG")])
 WITHIN = {("만", "NNB"), ("안", "NNG"), ("이내", "NNG")}
 IF_IT_IS = ("이", "VCP")  # 오 분이면 끝나요: within five minutes
+SAME_DAY = [("당일", "NNG"), ("에", "JKB")]  # 당일에 끝내 주셨어요
 DONE_SOON = {("끝나", "VV"), ("끝내", "VV"), ("도착", "NNG"), ("처리", "NNG"), ("해결", "NNG"), ("오", "VV"),
              ("받", "VV"), ("완료", "NNG"), ("발급", "NNG"), ("복구", "NNG"), ("설치", "NNG"),
              ("달리", "VV"), ("입금", "NNG"), ("수거", "NNG"),
-             ("떼", "VV")}  # 답변이 달려요: an answer posted; 서류를 뗐어요; not 연결: an hour to get through
+             ("떼", "VV"), ("잡히", "VV")}  # 삼 분 만에 (택시가) 잡혔어요; 답변이 달려요: an answer posted; 서류를 뗐어요; not 연결: an hour to get through
 # A trouble the customer's own side fixed (`_fixed_ourselves`): one of these done, 직접 or 스스로, by 우리, 저희, 저 or 나.
 # Only this praised (`_only_this_good`: 소재만 좋았다): the praise faint, the rest found wanting
 # Why only now (`_why_only_now`: 이걸 왜 이제야 봤을까, 이런 데가 왜 이제 생겼을까요): a find regretted too late
