@@ -543,6 +543,13 @@ FEVER_DOWN_AND_DONE_THE_SAME_DAY = [  # a fever or a symptom gone down, or up; n
     ("정말 화가 나네요", COMPLAINT), ("구매한 책이 업데이트 후에 서재에서 다 사라졌어요", COMPLAINT),
     ("받아 보니 채소가 다 시들어 있었어요", COMPLAINT), ("학습지 선생님이 한 달에 두 번이나 수업을 빼먹으셨어요", COMPLAINT),
     ("꽃이 사진보다 훨씬 풍성하게 왔어요", PRAISE)]
+TOLD_TO_AGAIN_AND_A_NOISE = [  # told to do it again; done in one go; not told, the matter said sentences before;
+    # a noise, none, or no sound at all; pleasant
+    ("결제할 때마다 본인 인증을 다시 하라고 해요", COMPLAINT), ("다시 찍으라고 하셨어요", COMPLAINT),
+    ("다시 보라고 추천해요", PRAISE), ("친구가 꼭 보라고 해서 봤어요", PRAISE), ("결제가 지문 한 번이면 끝나요", PRAISE),
+    ("중도상환 수수료 얘기는 계약할 때 전혀 못 들었어요", COMPLAINT), ("작동할 때 덜덜거리는 소리가 나요", COMPLAINT),
+    ("이상한 소리가 나요", COMPLAINT), ("스피커에서 소리가 안 나요", COMPLAINT), ("소리가 거의 안 나요", PRAISE),
+    ("소리가 하나도 안 나서 좋아요", PRAISE), ("광고가 거의 없어서 쾌적해요", PRAISE)]
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]
@@ -577,7 +584,7 @@ TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never agai
                          + LEFT_NOT_READY_AND_WORTH_NONE + WHY_ONLY_NOW_TOO_OFTEN
                          + FAVOURS_NOT_DONE_AND_JUST_RIGHT + WITHOUT_NOTICE_ASKED_TWICE
                          + NONE_OF_A_BLEMISH_AND_THROUGH_AT_ONCE + REACHED_FOR_AND_CARE_TAKEN
-                         + FEVER_DOWN_AND_DONE_THE_SAME_DAY)
+                         + FEVER_DOWN_AND_DONE_THE_SAME_DAY + TOLD_TO_AGAIN_AND_A_NOISE)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 

@@ -16,6 +16,7 @@ from .words import (
     PROPER_ONE,
     THE_SAME,
     TIMES,
+    TOLD_TO,
     WISHED_BY,
     WISHES,
 )
@@ -128,13 +129,15 @@ def _made_to(found: list[tuple[str, str]]) -> bool:
 
 def made_to_repeat(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Each -어야 하다/되다 ("have to") after one of AGAIN in its clause, ending the clause or the sentence (not
-    -어야겠다, not said of a noun), as the word of a customer made to do it again, in the place of 하다/되다."""
-    if HAVE_TO.isdisjoint(found):
+    -어야겠다, not said of a noun), as the word of a customer made to do it again, in the place of 하다/되다; and
+    so each -라고 하다 ("told to": 결제할 때마다 본인 인증을 다시 하라고 해요, 서류를 또 내라고 해요)."""
+    if HAVE_TO.isdisjoint(found) and TOLD_TO.isdisjoint(found):
         return found
     made = list(found)
     for i in range(1, len(found) - 1):
-        if found[i] not in HAVE_TO or found[i - 1] != ("어야", "EC") or describes_a_noun(found, i + 1) or \
-                ("겠", "EP") in found[i + 1:i + 3]:
+        told = found[i - 1] in TOLD_TO and found[i] == ("하", "VV")
+        if not told and (found[i] not in HAVE_TO or found[i - 1] != ("어야", "EC") or describes_a_noun(found, i + 1)
+                         or ("겠", "EP") in found[i + 1:i + 3]):
             continue
         if any(found[j] in AGAIN for j in range(clause_start(found, i - 1), i - 1)):
             made[i] = ("다시해야", "VV")

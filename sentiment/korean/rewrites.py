@@ -477,10 +477,9 @@ def _not_come(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
             if (form, tag) not in verbs or \
                     (not of_a_noun and describes_a_noun(found, max(i, *negators) + 1)):
                 continue
-            start = clause_start(found, i)
-            if verbs is COMING and not any(t.startswith(("NNG", "NNP")) for _, t in found[start:i]):
-                start = sentence_start(found, i)  # 바로 온다고 하고 안 오셨어요: its subject is the sentence's
-            subjects = [j for j in range(start, i) if names_one_of(found, j, nouns)]
+            subjects = [j for j in range(clause_start(found, i), i) if names_one_of(found, j, nouns)]
+            if verbs is COMING and not subjects:  # 바로 온다고 하고 안 오셨어요, 수수료 얘기는 계약할 때 못 들었어요:
+                subjects = [j for j in range(sentence_start(found, i), i) if names_one_of(found, j, nouns)]  # the sentence's
             if subjects:
                 words[i] = word
                 dropped.update(negators)

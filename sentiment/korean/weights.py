@@ -31,6 +31,10 @@ CX_WORDS = {
     "금방/MAG": 0.5,  # soon, as a customer means it (금방 해결됐어요); the films' "soon forgotten" weighed -1.3
     "쏠쏠/XR": 1.2,  # rewarding (혜택이 쏠쏠했어요)
     "풍성/XR": 1.0, "시들/VV": -1.2, "빼먹/VV": -1.2,  # abundant, wilted, skipped (수업을 빼먹으셨어요)
+    "쾌적/XR": 1.2, "덜덜/MAG": -1.0, "덜컹/MAG": -1.0,  # pleasant (쾌적해요); a rattle (덜덜거리는 소리가 나요)
+    # a noise (이상한 소리가 나요), where the films' 소리 나게 웃다 leaned it to praise; no sound at all (the idiom of
+    # 스피커에서 소리가 안 나요; 소리가 거의 안 나요, quiet, is the noise negated)
+    "소리/NNG+나/VV": -1.0, "소리안남/VV": -1.2,
     # shoppers' slang for value: 혜자 (generous), 창렬 (overpriced), 갓성비 (갓 + 성비: great value for money)
     "혜자/NNP": 1.5, "혜자/NNG": 1.5, "창렬/NNG": -1.5, "창렬/NNP": -1.5, "성비/NNG": 1.0,
     # to find fault, to fall short, a bother: 나무랄 데가 없어요, 아쉬움이 없어요, 번거로움이 없어요 praise

@@ -115,6 +115,9 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("기다리", "어", "지"), ("기대됨", "VV")),
           (("기다리", "ᆫ", "것"), ("대기", "NNG")),
           # just the thing (혼자 공부하기에 딱이에요; not 딱 이 정도, where 이 is "this")
+          (("소리", "가", "안", "나"), ("소리안남", "VV")), (("소리", "가", "나", "지", "않"), ("소리안남", "VV")),
+          # done with one go (지문 한 번이면 끝나요, 클릭 한 번이면 돼요)
+          (("번", "이", "면", "끝나"), ("바로옴", "VV")), (("번", "이", "면", "되"), ("바로옴", "VV")),
           *((("딱", "이", ending), ("딱맞음", "VA")) for ending in ("에요", "예요", "ᆸ니다", "네요", "다", "죠", "라")),  # the wait (기다린 게 없어요: no waiting; 기다린 게 억울해요)
           # that is all there is to it (그게 전부예요, 그뿐이다, 딱 거기까지): faint praise
           (("그것", "이", "전부"), ("그뿐", "NNG")), (("그", "뿐"), ("그뿐", "NNG")), (("그것", "뿐"), ("그뿐", "NNG")),
@@ -315,7 +318,8 @@ TROUBLES = {"문제", "궁금증", "오해", "의문", "불편", "불만", "오�
             "물때", "곰팡이", "찌든때",  # dirt, left or gone (창틀에 물때가 그대로 남아 있었어요; not 먼지, which 날리다 stirs up)
             "민원", "클레임", "문의",  # a business's complaints and queries, fewer (고객 문의가 줄었습니다)
             "변색", "이염", "누수", "발열", "벌레", "보풀", "파손", "변형", "탈색", "오염",  # a product's defects
-            "화"}  # anger (화가 풀렸어요, 화가 안 나요)
+            "화",  # anger (화가 풀렸어요, 화가 안 나요)
+            "소리"}  # a noise, hardly any (소리가 거의 안 나요; 소리가 안 나요 alone is a speaker's fault: the idiom 소리안남)
 # What is done about a trouble (`_trouble_seen_to`: 누수 점검, 변색 방지, 보풀 제거, 소음 차단): a service or a feature
 SEEN_TO = {("점검", "NNG"), ("검사", "NNG"), ("방지", "NNG"), ("예방", "NNG"), ("제거", "NNG"), ("퇴치", "NNG"),
            ("차단", "NNG"), ("케어", "NNG"), ("완화", "NNG"), ("수리", "NNG")}
@@ -491,6 +495,7 @@ NOT_THERE_VERBS = frozenset().union(*(verbs for _, verbs, _, _, _ in NOT_THERE))
 AGAIN = {("또", "MAG"), ("다시", "MAG"), ("매번", "MAG"), ("처음", "NNG"), ("자꾸", "MAG"), ("번번이", "MAG"),
          ("일일이", "MAG"), ("계속", "MAG")}
 HAVE_TO = {("하", "VX"), ("되", "VV")}
+TOLD_TO = {("라고", "EC"), ("으라고", "EC")}  # before 하다: 다시 하라고 해요, 또 내라고 하셨어요
 # Asked again (누락돼서 다시 요청했어요, 또 문의했는데, 몇 달째 같은 요청을 하고 있어요): one of AGAIN, or 같은 ("the
 # same"), before a request or a call the customer made or keeps making is the same complaint (`asked_again`);
 # not a promise or an instruction (다시 전화드릴게요, 다시 접수해 주세요), nor a first time (처음 문의했을 때).
