@@ -550,6 +550,16 @@ TOLD_TO_AGAIN_AND_A_NOISE = [  # told to do it again; done in one go; not told, 
     ("중도상환 수수료 얘기는 계약할 때 전혀 못 들었어요", COMPLAINT), ("작동할 때 덜덜거리는 소리가 나요", COMPLAINT),
     ("이상한 소리가 나요", COMPLAINT), ("스피커에서 소리가 안 나요", COMPLAINT), ("소리가 거의 안 나요", PRAISE),
     ("소리가 하나도 안 나서 좋아요", PRAISE), ("광고가 거의 없어서 쾌적해요", PRAISE)]
+NOT_SO_FAR_AS_TO_AND_ONLY_HERE = [  # not so far as to recommend or come again, or so far; nothing one would call a
+    # complaint; the time a task takes, shorter; only here; just as now; not good at all; still the same; resentment
+    ("딱히 불만은 없는데 굳이 추천할 정도는 아니에요", COMPLAINT), ("추천할 만큼은 아니에요", COMPLAINT),
+    ("불편할 정도는 아니에요", PRAISE), ("나쁘진 않은데 또 올 정도는 아니에요.", COMPLAINT), ("또 올 정도로 좋았어요", PRAISE),
+    ("불만이라고 할 만한 게 없어요", PRAISE), ("장점이라고 할 만한 게 없어요", COMPLAINT),
+    ("처음엔 설정이 좀 복잡했는데 한 번 익히고 나니까 업무 시간이 확 줄었어요", PRAISE), ("응답 시간이 짧아졌어요", PRAISE),
+    ("배터리 시간이 짧아졌어요", COMPLAINT), ("다른 데보다 조금 비싸도 여기만 다녀요", PRAISE),
+    ("개선됐으면 하는 점은 딱히 없어요 지금처럼만 해 주세요", PRAISE), ("지금처럼 느리면 해지할게요", COMPLAINT),
+    ("예전에는 정말 좋았는데 요즘은 영 아니에요", COMPLAINT), ("그건 이미 해 봤어요 그래도 똑같아요", COMPLAINT),
+    ("친구한테 추천했다가 원망만 들었어요", COMPLAINT)]
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]
@@ -584,7 +594,7 @@ TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never agai
                          + LEFT_NOT_READY_AND_WORTH_NONE + WHY_ONLY_NOW_TOO_OFTEN
                          + FAVOURS_NOT_DONE_AND_JUST_RIGHT + WITHOUT_NOTICE_ASKED_TWICE
                          + NONE_OF_A_BLEMISH_AND_THROUGH_AT_ONCE + REACHED_FOR_AND_CARE_TAKEN
-                         + FEVER_DOWN_AND_DONE_THE_SAME_DAY + TOLD_TO_AGAIN_AND_A_NOISE)
+                         + FEVER_DOWN_AND_DONE_THE_SAME_DAY + TOLD_TO_AGAIN_AND_A_NOISE + NOT_SO_FAR_AS_TO_AND_ONLY_HERE)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 

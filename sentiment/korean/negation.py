@@ -21,7 +21,7 @@ from .grammar import (
     verb_at,
 )
 from .weights import CX_WORDS
-from .words import DESCRIBED_THROUGH, LIGHT_PREDICATES, PASSED_ON, PHENOMENA, REQUESTS, TROUBLES
+from .words import DEGREE, DESCRIBED_THROUGH, LIGHT_PREDICATES, PASSED_ON, PHENOMENA, REQUESTS, TROUBLES
 
 AS_MUCH_AS = {("보다", "JKB"), ("이만큼", "MAG"), ("이만큼", "NNG"), ("이렇게", "MAG")}  # 이보다 더, 이렇게 친절할
 ANY_MORE = {(("이상", "NNG"),), (("는", "JX"),)}  # after 더: 더 이상, 더는 ("any more"), no comparison
@@ -159,7 +159,8 @@ def _what_it_is_not(found: list[tuple[str, str]], i: int) -> list[int]:
     아니다 states it (-다, -에요, -지만, -ㄴ 것 같다):
     not "not A but B" (아니라, 아닌 B), not a question or a rhetorical turn (아닌가요?, 아니잖아요, 아닐까), nor
     a clause of a verb (하는 게 아니다, 볼 영화는 아니다: on build reviews these read wrong more often than right),
-    nor one of 만 (연기만 좋은 게 아니다: not only)."""
+    nor one of 만 (연기만 좋은 게 아니다: not only). A verb's clause does describe a noun of degree (추천할 정도는
+    아니에요, 다시 갈 만큼은 아니에요: not so far as to)."""
     if not _states_it_is_not(found, i):
         return []
     j = i - 1
@@ -175,9 +176,11 @@ def _what_it_is_not(found: list[tuple[str, str]], i: int) -> list[int]:
     if found[j - 1] == ("의", "JKG") and j > 1 and found[j - 2][1] in ("NNG", "XR"):
         return [j - 2]  # 최고의 서비스는 아니다
     described = _describing(found, j, nested=True)
+    degree = found[j][0] in DEGREE  # 추천할 정도는 아니에요: not so far as to, a verb's clause too
     while j > 0 and found[j - 1][1].startswith("NN"):
         j -= 1
-    adjective = j > 1 and (found[j - 2][1] in ("VA", "XSA") or found[j - 2] in LIKED)  # 좋은, 추천할 만한
+    adjective = j > 1 and (found[j - 2][1] in ("VA", "XSA") or found[j - 2] in LIKED  # 좋은, 추천할 만한
+                           or (degree and found[j - 2][1] in ("VV", "XSV")))
     if not described or not adjective or any(found[k] == ("만", "JX") for k in range(described[0], j)):
         return []
     return described

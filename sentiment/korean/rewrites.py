@@ -52,6 +52,7 @@ from .words import (
     COMING,
     COMING_FORMS,
     CUSTOM,
+    DEGREE,
     DONE_AT_ONCE,
     DONE_EACH_TIME,
     DONE_FOR,
@@ -839,9 +840,11 @@ def _verb_after(found: list[tuple[str, str]], i: int) -> tuple[int, int]:
 
 
 def _will(found: list[tuple[str, str]], verb: int) -> bool:
-    """Whether the verb at `verb` says what the speaker will do: -ㄹ게요, -겠-, -ㄹ래요, -려고, -ㄹ 거예요."""
+    """Whether the verb at `verb` says what the speaker will do: -ㄹ게요, -겠-, -ㄹ래요, -려고, -ㄹ 거예요; or would do,
+    said of a degree (또 올 정도예요, 다시 갈 만큼은 아니에요: the copula's denial turns it)."""
     after = found[verb + 1:verb + 3]
-    return any(m in GOING_TO for m in after) or after in ([("ᆯ", "ETM"), ("거", "NNB")], [("ᆯ", "ETM"), ("것", "NNB")])
+    return any(m in GOING_TO for m in after) or after in ([("ᆯ", "ETM"), ("거", "NNB")], [("ᆯ", "ETM"), ("것", "NNB")]) \
+        or (after[:1] == [("ᆯ", "ETM")] and after[1:] and after[1][0] in DEGREE)
 
 
 def _solved_only_once_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:

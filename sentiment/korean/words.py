@@ -87,9 +87,16 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           # as pictured or as before (화면 그대로네요)
           (("여전히", "그대로"), ("여전히그대로", "MAG")), (("아직", "도", "그대로"), ("여전히그대로", "MAG")),
           (("아직", "그대로"), ("여전히그대로", "MAG")),
+          # tried, and still the same (그래도 똑같아요, 그래도 마찬가지예요)
+          (("그래도", "똑같"), ("여전히그대로", "MAG")), (("그래도", "마찬가지"), ("여전히그대로", "MAG")),
           # unchanged however asked (신고해도 그대로예요, 말씀드려도 그대로네요)
           (("어도", "그대로"), ("여전히그대로", "MAG")), (("아도", "그대로"), ("여전히그대로", "MAG")),
           (("앞", "으로", "도"), ("앞으로도", "MAG")), (("여기", "서", "만"), ("여기서만", "MAG")),  # from now on; only here
+          # only here, only this (다른 데보다 비싸도 여기만 다녀요, 이거만 써요): a customer's custom kept
+          *(((this, "만", verb), ("또삼", "VV")) for this in ("여기", "이거", "이것", "이곳")
+            for verb in ("다니", "쓰", "이용")),
+          (("지금", "처럼", "만"), ("지금처럼만", "MAG")),  # just as now (지금처럼만 해 주세요): keep it up
+          (("영", "아니"), ("영아님", "VA")),  # not good at all (요즘은 영 아니에요)
           (("너무", "자주"), ("너무자주", "MAG")),  # too often (강사가 너무 자주 바뀌어요, 광고가 너무 자주 떠요)
           # a loss not to have it (안 보면 후회해요, 이거 안 사면 평생 후회함, 쓰지 않으면 후회할 거예요): praise
           *((("안", verb, "면", *adverb, "후회"), ("안하면후회", "VV"))
@@ -116,6 +123,8 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("기다리", "ᆫ", "것"), ("대기", "NNG")),
           # just the thing (혼자 공부하기에 딱이에요; not 딱 이 정도, where 이 is "this")
           (("소리", "가", "안", "나"), ("소리안남", "VV")), (("소리", "가", "나", "지", "않"), ("소리안남", "VV")),
+          # what one would call a complaint (불만이라고 할 만한 게 없어요): the thing itself
+          (("라고", "하", "ᆯ", "만", "하", "ᆫ"), ("ᆫ", "ETM")),  # as 불만인 게 없어요
           # done with one go (지문 한 번이면 끝나요, 클릭 한 번이면 돼요)
           (("번", "이", "면", "끝나"), ("바로옴", "VV")), (("번", "이", "면", "되"), ("바로옴", "VV")),
           *((("딱", "이", ending), ("딱맞음", "VA")) for ending in ("에요", "예요", "ᆸ니다", "네요", "다", "죠", "라")),  # the wait (기다린 게 없어요: no waiting; 기다린 게 억울해요)
@@ -124,7 +133,7 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("그거", "뿐"), ("그뿐", "NNG")), (("딱", "거기", "까지"), ("그뿐", "NNG")),
           # the time a task takes (작성 시간이 줄었어요: less of it is good news; not 수업 시간, 이용 시간, what is had)
           *(((task, "시간"), ("소요시간", "NNG")) for task in ("소요", "작성", "준비", "처리", "작업", "로딩", "이동", "통근",
-                                                         "출근", "검토", "정산")),
+                                                         "출근", "검토", "정산", "업무", "응답", "배송")),
           # a charge on top (추가 비용이 붙었어요; 추가 요금 없이 is praise)
           *((("추가", charge), ("추가요금", "NNG")) for charge in ("비용", "요금", "금액", "청구", "결제")),
           # looks dear, looks cheap (재질이 고급스러워서 비싸 보여요; 싸 보여요): how a thing looks, not its price
@@ -341,7 +350,7 @@ MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), True, False),
                     ("요금인하", "VV"), True, False),
                    (TROUBLES, {("풀리", "VV"), ("사라지", "VV"), ("없어지", "VV"), ("해소", "NNG"), ("줄", "VV"),
                                ("줄어들", "VV"), ("날리", "VV"), ("덜하", "VA"), ("지우", "VV"), ("단축", "NNG"),
-                               ("지워지", "VV")},  # 얼룩이 지워졌어요
+                               ("지워지", "VV"), ("짧", "VA")},  # 얼룩이 지워졌어요, 응답 시간이 짧아졌어요
                     ("해결", "NNG"), True, False),
                    (TROUBLES, {("고치", "VV"), ("수정", "NNG"), ("개선", "NNG"), ("복구", "NNG"), ("해결", "NNG")},
                     ("해결", "NNG"), True, True),
@@ -495,6 +504,7 @@ NOT_THERE_VERBS = frozenset().union(*(verbs for _, verbs, _, _, _ in NOT_THERE))
 AGAIN = {("또", "MAG"), ("다시", "MAG"), ("매번", "MAG"), ("처음", "NNG"), ("자꾸", "MAG"), ("번번이", "MAG"),
          ("일일이", "MAG"), ("계속", "MAG")}
 HAVE_TO = {("하", "VX"), ("되", "VV")}
+DEGREE = frozenset({"정도", "만큼"})  # 추천할 정도는 아니에요 (`negation._what_it_is_not`), 또 올 정도 (`_will`)
 TOLD_TO = {("라고", "EC"), ("으라고", "EC")}  # before 하다: 다시 하라고 해요, 또 내라고 하셨어요
 # Asked again (누락돼서 다시 요청했어요, 또 문의했는데, 몇 달째 같은 요청을 하고 있어요): one of AGAIN, or 같은 ("the
 # same"), before a request or a call the customer made or keeps making is the same complaint (`asked_again`);
