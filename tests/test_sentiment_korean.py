@@ -560,6 +560,11 @@ NOT_SO_FAR_AS_TO_AND_ONLY_HERE = [  # not so far as to recommend or come again, 
     ("개선됐으면 하는 점은 딱히 없어요 지금처럼만 해 주세요", PRAISE), ("지금처럼 느리면 해지할게요", COMPLAINT),
     ("예전에는 정말 좋았는데 요즘은 영 아니에요", COMPLAINT), ("그건 이미 해 봤어요 그래도 똑같아요", COMPLAINT),
     ("친구한테 추천했다가 원망만 들었어요", COMPLAINT)]
+LEFT_DONE_AND_STILL_THERE = [  # a favour done before leaving; someone honoured who did not come (not "needn't come");
+    # still there; worried for nothing; scratching
+    ("CCTV 설치 기사님이 앱 연결까지 다 해 주고 가셨어요", PRAISE), ("약속한 시간에 안 오셔서 강아지가 하루 종일 혼자 있었어요", COMPLAINT),
+    ("안 오셔도 돼요", PRAISE), ("청소 끝났다고 하셨는데 화장실 곰팡이가 그대로 있었어요", COMPLAINT),
+    ("아 이렇게 간단한 거였어요 괜히 걱정했네요", PRAISE), ("미용 후에 계속 몸을 긁어요", COMPLAINT)]
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]
@@ -594,7 +599,8 @@ TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never agai
                          + LEFT_NOT_READY_AND_WORTH_NONE + WHY_ONLY_NOW_TOO_OFTEN
                          + FAVOURS_NOT_DONE_AND_JUST_RIGHT + WITHOUT_NOTICE_ASKED_TWICE
                          + NONE_OF_A_BLEMISH_AND_THROUGH_AT_ONCE + REACHED_FOR_AND_CARE_TAKEN
-                         + FEVER_DOWN_AND_DONE_THE_SAME_DAY + TOLD_TO_AGAIN_AND_A_NOISE + NOT_SO_FAR_AS_TO_AND_ONLY_HERE)
+                         + FEVER_DOWN_AND_DONE_THE_SAME_DAY + TOLD_TO_AGAIN_AND_A_NOISE + NOT_SO_FAR_AS_TO_AND_ONLY_HERE
+                         + LEFT_DONE_AND_STILL_THERE)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 

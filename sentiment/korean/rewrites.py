@@ -73,6 +73,7 @@ from .words import (
     HARD_TO,
     HARD_WON,
     HONOUR,
+    LEFT_AFTER,
     HONOURED,
     IDIOMS,
     IF_IT_IS,
@@ -479,6 +480,9 @@ def _not_come(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
                     (not of_a_noun and describes_a_noun(found, max(i, *negators) + 1)):
                 continue
             subjects = [j for j in range(clause_start(found, i), i) if names_one_of(found, j, nouns)]
+            if verbs is COMING and form == "오" and found[i + 1:i + 2] == [HONOUR] \
+                    and not NOT_NEEDED.intersection(found[i + 2:i + 3]):
+                subjects.append(i)  # 약속한 시간에 안 오셔서: someone honoured, awaited (not 안 오셔도 돼요)
             if verbs is COMING and not subjects:  # 바로 온다고 하고 안 오셨어요, 수수료 얘기는 계약할 때 못 들었어요:
                 subjects = [j for j in range(sentence_start(found, i), i) if names_one_of(found, j, nouns)]  # the sentence's
             if subjects:
@@ -589,6 +593,9 @@ def _gave_ending(found: list[tuple[str, str]], i: int) -> str | None:
         return found[i + 2][0]
     if found[i + 1] == ("세요", "EF") and _said_of_someone_honoured(found[sentence_start(found, i):i]):
         return found[i + 1][0]
+    if found[i + 1] == ("고", "EC") and found[i + 2:i + 3] and found[i + 2][0] in LEFT_AFTER \
+            and found[i + 3:i + 5] == [HONOUR, ("었", "EP")] and found[i + 5:i + 6] and found[i + 5][1] == "EF":
+        return found[i + 5][0]  # 앱 연결까지 다 해 주고 가셨어요: done before they left
     return None
 
 

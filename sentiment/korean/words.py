@@ -96,6 +96,8 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           *(((this, "만", verb), ("또삼", "VV")) for this in ("여기", "이거", "이것", "이곳")
             for verb in ("다니", "쓰", "이용")),
           (("지금", "처럼", "만"), ("지금처럼만", "MAG")),  # just as now (지금처럼만 해 주세요): keep it up
+          (("괜히", "걱정"), ("괜한걱정", "NNG")), (("괜하", "ᆫ", "걱정"), ("괜한걱정", "NNG")),  # worried for nothing
+          (("그대로", "있"), ("남", "VV")),  # still there (곰팡이가 그대로 있었어요), as 남아 있다
           (("영", "아니"), ("영아님", "VA")),  # not good at all (요즘은 영 아니에요)
           (("너무", "자주"), ("너무자주", "MAG")),  # too often (강사가 너무 자주 바뀌어요, 광고가 너무 자주 떠요)
           # a loss not to have it (안 보면 후회해요, 이거 안 사면 평생 후회함, 쓰지 않으면 후회할 거예요): praise
@@ -434,6 +436,7 @@ DONE_SOON = {("끝나", "VV"), ("끝내", "VV"), ("도착", "NNG"), ("처리", "
 # Why only now (`_why_only_now`: 이걸 왜 이제야 봤을까, 이런 데가 왜 이제 생겼을까요): a find regretted too late
 WHY = ("왜", "MAG")
 HONOUR = ("시", "EP")  # 알려 주셨어요: what another did
+LEFT_AFTER = frozenset({"가", "오", "나가"})  # 다 해 주고 가셨어요: a favour done before leaving (`_gave_ending`)
 DONE_EACH_TIME = {"ᆸ니다", "네요", "더라고요", "더라구요"}  # after 주시-: 보내 주십니다, 챙겨 주시네요 (`_favour_done`)
 NOT_NEEDED = {("어도", "EC"), ("아도", "EC")}  # 알려 주지 않아도 돼요: not needed, no favour refused
 FORBIDDING = ("말", "VX")  # -지 말다: 보여 주지 마세요, forbidden, not refused
