@@ -565,6 +565,12 @@ LEFT_DONE_AND_STILL_THERE = [  # a favour done before leaving; someone honoured 
     ("CCTV 설치 기사님이 앱 연결까지 다 해 주고 가셨어요", PRAISE), ("약속한 시간에 안 오셔서 강아지가 하루 종일 혼자 있었어요", COMPLAINT),
     ("안 오셔도 돼요", PRAISE), ("청소 끝났다고 하셨는데 화장실 곰팡이가 그대로 있었어요", COMPLAINT),
     ("아 이렇게 간단한 거였어요 괜히 걱정했네요", PRAISE), ("미용 후에 계속 몸을 긁어요", COMPLAINT)]
+NOT_EVEN_AN_HOUR_AND_NONE_TO_MATCH = [  # not even an hour; only here, none to match it; unbelievably; a one-sided
+    # cancellation; a log missing
+    ("문의 게시판 답변이 한 시간도 안 돼서 달렸어요", PRAISE), ("하루도 안 돼서 고장 났어요", COMPLAINT),
+    ("역시 여기밖에 없어요", PRAISE), ("가성비로는 여기 따라올 데가 없어요", PRAISE), ("먹을 게 이거밖에 없어요", COMPLAINT),
+    ("가격이 말도 안 되게 저렴해요", PRAISE), ("품절이라고 주문이 일방적으로 취소됐어요", COMPLAINT),
+    ("로그가 빠져 있어요", COMPLAINT), ("백업 기록이 중간중간 빠져 있어요", COMPLAINT)]
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]
@@ -600,7 +606,7 @@ TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never agai
                          + FAVOURS_NOT_DONE_AND_JUST_RIGHT + WITHOUT_NOTICE_ASKED_TWICE
                          + NONE_OF_A_BLEMISH_AND_THROUGH_AT_ONCE + REACHED_FOR_AND_CARE_TAKEN
                          + FEVER_DOWN_AND_DONE_THE_SAME_DAY + TOLD_TO_AGAIN_AND_A_NOISE + NOT_SO_FAR_AS_TO_AND_ONLY_HERE
-                         + LEFT_DONE_AND_STILL_THERE)
+                         + LEFT_DONE_AND_STILL_THERE + NOT_EVEN_AN_HOUR_AND_NONE_TO_MATCH)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 

@@ -87,6 +87,7 @@ from .words import (
     NOT_AS_TOLD,
     NOT_EVEN,
     NOT_EVEN_HALF,
+    NOT_EVEN_THAT,
     NOT_NEEDED,
     NOT_THERE,
     NOT_THERE_VERBS,
@@ -635,17 +636,19 @@ def _came_quickly(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _done_within(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """What a customer waits for done or come within minutes, hours or a day or two (몇 분 만에 끝냈어요, 하루 만에
-    도착했어요, 10분 만에 처리됐어요, 하루 안에 답변이 달려요, 오 분이면 끝나요) or the same day (당일에 끝내 주셨어요) as the word
-    of its coming at once (바로옴); not a longer
-    time (2주 만에 도착했어요, three years later), and not what happened (일주일 만에 고장 났어요: 고장 says it)."""
-    if WITHIN.isdisjoint(found) and IF_IT_IS not in found and SAME_DAY[0] not in found:
+    도착했어요, 10분 만에 처리됐어요, 하루 안에 답변이 달려요, 오 분이면 끝나요, 한 시간도 안 돼서 달렸어요) or the same day
+    (당일에 끝내 주셨어요) as the word of its coming at once (바로옴); not a longer time (2주 만에 도착했어요, three years
+    later), and not what happened (일주일 만에 고장 났어요: 고장 says it)."""
+    if WITHIN.isdisjoint(found) and IF_IT_IS not in found and SAME_DAY[0] not in found and NOT_EVEN_THAT[2] not in found:
         return found
     made = list(found)
     for i in range(len(found) - 1):
         if found[i:i + 2] != SAME_DAY and not (i and found[i - 1][0] in SHORT_WHILE and (
-                found[i] in WITHIN and found[i + 1] == ("에", "JKB") or found[i:i + 2] == [IF_IT_IS, ("면", "EC")])):
+                found[i] in WITHIN and found[i + 1] == ("에", "JKB") or found[i:i + 2] == [IF_IT_IS, ("면", "EC")]
+                or found[i:i + 4] == NOT_EVEN_THAT)):
             continue
-        for j in range(i + 2, min(len(found), i + 6)):
+        start = i + 2 + 2 * (found[i:i + 4] == NOT_EVEN_THAT)
+        for j in range(start, min(len(found), start + 4)):
             if found[j] in DONE_SOON and found[j - 1][0] != "잠":
                 made[j] = ("바로옴", "VV")  # (not 10분 만에 잠 오는 영화: sleepy within ten minutes)
                 break
