@@ -571,6 +571,12 @@ NOT_EVEN_AN_HOUR_AND_NONE_TO_MATCH = [  # not even an hour; only here, none to m
     ("역시 여기밖에 없어요", PRAISE), ("가성비로는 여기 따라올 데가 없어요", PRAISE), ("먹을 게 이거밖에 없어요", COMPLAINT),
     ("가격이 말도 안 되게 저렴해요", PRAISE), ("품절이라고 주문이 일방적으로 취소됐어요", COMPLAINT),
     ("로그가 빠져 있어요", COMPLAINT), ("백업 기록이 중간중간 빠져 있어요", COMPLAINT)]
+USED_UP_AND_MEASURES_NEEDED = [  # power used up, or hardly; measures needed; excessive; impressive, not a price raised;
+    # a crash, a timeout
+    ("배터리 거의 안 먹어요", PRAISE), ("배터리를 너무 많이 먹어요", COMPLAINT),
+    ("동일한 장애가 반복적으로 발생하고 있어 근본적인 대책이 필요합니다", COMPLAINT),
+    ("유지보수 비용이 과도하게 책정되어 있습니다", COMPLAINT), ("장애 발생 시 즉각적인 공지와 처리 경과 보고가 인상적이었습니다", PRAISE),
+    ("요금 인상 적용이 됐어요", COMPLAINT), ("크래시가 하루에도 몇 번씩 나요", COMPLAINT), ("API 응답이 자주 timeout돼요", COMPLAINT)]
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]
@@ -606,7 +612,8 @@ TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never agai
                          + FAVOURS_NOT_DONE_AND_JUST_RIGHT + WITHOUT_NOTICE_ASKED_TWICE
                          + NONE_OF_A_BLEMISH_AND_THROUGH_AT_ONCE + REACHED_FOR_AND_CARE_TAKEN
                          + FEVER_DOWN_AND_DONE_THE_SAME_DAY + TOLD_TO_AGAIN_AND_A_NOISE + NOT_SO_FAR_AS_TO_AND_ONLY_HERE
-                         + LEFT_DONE_AND_STILL_THERE + NOT_EVEN_AN_HOUR_AND_NONE_TO_MATCH)
+                         + LEFT_DONE_AND_STILL_THERE + NOT_EVEN_AN_HOUR_AND_NONE_TO_MATCH
+                         + USED_UP_AND_MEASURES_NEEDED)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 

@@ -100,6 +100,7 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("말", "도", "안", "되", "게"), ("엄청", "MAG")), (("여기", "밖에", "없"), ("여기뿐", "NNG")),
           *((("따라오", "ᆯ", place, *particle, "없"), ("여기뿐", "NNG")) for place in ("데", "곳", "수", "것", "거")
             for particle in ((), ("가",), ("이",), ("는",), ("은",))),
+          (("인상", "적"), ("인상적", "NNG")),  # impressive (인상적이었어요), where 인상 alone is also a price raised
           (("괜히", "걱정"), ("괜한걱정", "NNG")), (("괜하", "ᆫ", "걱정"), ("괜한걱정", "NNG")),  # worried for nothing
           (("그대로", "있"), ("남", "VV")),  # still there (곰팡이가 그대로 있었어요), as 남아 있다
           (("영", "아니"), ("영아님", "VA")),  # not good at all (요즘은 영 아니에요)
@@ -269,8 +270,8 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           # a good day wished (좋은 하루 보내세요, 좋은 하루 되세요): a friendly close, where 보내다 alone leans against
           (("좋", "은", "하루", "보내"), ("좋은하루", "NNG")), (("좋", "은", "하루", "되"), ("좋은하루", "NNG")),
           # wanting it better (개선이 필요해요, 보완이 필요합니다, 개선 필요): a survey's complaint, politely put
-          (("개선", "이", "필요"), ("개선필요", "NNG")), (("개선", "필요"), ("개선필요", "NNG")),
-          (("보완", "이", "필요"), ("개선필요", "NNG")), (("보완", "필요"), ("개선필요", "NNG")),
+          *(((fix, *particle, "필요"), ("개선필요", "NNG")) for fix in ("개선", "보완", "대책", "조치", "시정")
+            for particle in ((), ("이",), ("가",))),  # 근본적인 대책이 필요합니다, 조치가 필요해요
           # or urgently (개선이 시급합니다, 조치가 시급해요; not 재평가가 시급합니다, a film underrated)
           *(((fix, *particle, urgent), ("개선필요", "NNG")) for fix in ("개선", "보완", "조치", "해결", "대책")
             for particle in ((), ("이",), ("가",)) for urgent in ("시급", "시급하")),
@@ -389,6 +390,9 @@ MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), True, False),
                    # or up, or worse (열이 계속 올라요, 기침이 심해졌어요)
                    (SYMPTOMS, {("오르", "VV"), ("올라가", "VV"), ("심해지", "VV"), ("악화", "NNG"), ("도지", "VV")},
                     ("증상악화", "VV"), True, False),
+                   # power or fuel used up (배터리를 많이 먹어요; 배터리 거의 안 먹어요, turned round, is praise)
+                   ({"배터리", "전기", "전력", "기름", "연료", "데이터"}, {("먹", "VV"), ("잡아먹", "VV")}, ("전기먹음", "VV"),
+                    True, False),
                    # skin that breaks out (피부가 뒤집어졌어요; Kiwi's 뒤집 + 어 + 지 too)
                    ({"피부", "얼굴"}, {("뒤집어지", "VV"), ("뒤집히", "VV"), ("뒤집", "VV")}, ("피부트러블", "VV"), True,
                     False))
