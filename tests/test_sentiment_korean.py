@@ -577,6 +577,13 @@ USED_UP_AND_MEASURES_NEEDED = [  # power used up, or hardly; measures needed; ex
     ("동일한 장애가 반복적으로 발생하고 있어 근본적인 대책이 필요합니다", COMPLAINT),
     ("유지보수 비용이 과도하게 책정되어 있습니다", COMPLAINT), ("장애 발생 시 즉각적인 공지와 처리 경과 보고가 인상적이었습니다", PRAISE),
     ("요금 인상 적용이 됐어요", COMPLAINT), ("크래시가 하루에도 몇 번씩 나요", COMPLAINT), ("API 응답이 자주 timeout돼요", COMPLAINT)]
+CANNOT_HELP_BUYING_AND_NO_WORSE = [  # can't help buying or going; nothing worse than elsewhere (못한, "inferior");
+    # not as good as before (만, "as much as", not "only"); pretending; minding something else; not turning; sticky
+    ("이 가격이면 안 살 수가 없어요", PRAISE), ("안 갈 수가 없어요", PRAISE), ("다른 데보다 못한 건 하나도 없어요", PRAISE),
+    ("전보다 못해요", COMPLAINT), ("기대하고 갔는데 맛이 예전만 못하네요", COMPLAINT), ("처음에만 친절했어요", COMPLAINT),
+    ("리필 부탁드렸는데 못 들은 척하셨어요", COMPLAINT), ("친절한 척하더니 결국 바가지였어요", COMPLAINT),
+    ("PT 등록하고 나니까 트레이너가 딴 데만 봐요", COMPLAINT), ("락커 열쇠가 자꾸 안 돌아가요", COMPLAINT),
+    ("테이블이 끈적끈적해요", COMPLAINT)]
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]
@@ -613,7 +620,7 @@ TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never agai
                          + NONE_OF_A_BLEMISH_AND_THROUGH_AT_ONCE + REACHED_FOR_AND_CARE_TAKEN
                          + FEVER_DOWN_AND_DONE_THE_SAME_DAY + TOLD_TO_AGAIN_AND_A_NOISE + NOT_SO_FAR_AS_TO_AND_ONLY_HERE
                          + LEFT_DONE_AND_STILL_THERE + NOT_EVEN_AN_HOUR_AND_NONE_TO_MATCH
-                         + USED_UP_AND_MEASURES_NEEDED)
+                         + USED_UP_AND_MEASURES_NEEDED + CANNOT_HELP_BUYING_AND_NO_WORSE)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
@@ -905,6 +912,8 @@ def test_morphemes_are_known_by_their_part_of_speech_and_kiwis_slips_are_mended(
     assert ("못하", "VX") in korean.tokens("답변을 받지 못했어요")  # Kiwi's 못/MAG 하/VV after -지
     assert ("못", "MAG") in korean.tokens("답변을 못 받았어요")
     assert ("못하", "VX") in korean.tokens("만족하진 못했어요")  # a particle after -지
+    assert ("못하", "VA") in korean.tokens("다른 데보다 못한 건 없어요")  # Kiwi's 못/MAG 하/XSA: "inferior"
+    assert ("못", "MAG") in korean.tokens("아무것도 못 했어요")  # "could not do"
     assert korean.tokens("연결이 않돼요")[2:4] == [("안", "MAG"), ("되", "VV")]  # 않 for 안, no -지 before it
     assert ("않", "VX") in korean.tokens("좋지가 않아요")
     assert ("그런데", "MAJ") in korean.tokens("커피 맛은 그냥 그런데 자리가 편해서 자주 와요")  # Kiwi's 그런/MM 데/NNB

@@ -61,7 +61,8 @@ def morphemes(analysis) -> list[tuple[str, str]]:
     would take (괜찮은데 속도가 아쉬워요, which Kiwi reads as 은/ETM 데/NNB, "the place that is fine", where
     친절한데 reads ᆫ데/EC) is the connective ending that closes a clause. And -지 못했다, which Kiwi mostly reads as
     못/MAG 하/VV (받지 못했어요, 만족하진 못했어요, where 받지 못함 reads 못하/VX), is the auxiliary that negates the verb
-    before it. 않 before a predicate with no -지 before it is 안 misspelt, as customers often write it (연결이 않돼요,
+    before it; and 못 하 said as an adjective (못한 건 없어요, 전보다 못 해요), 못하다, "inferior". 않 before a predicate
+    with no -지 before it is 안 misspelt, as customers often write it (연결이 않돼요,
     서비스가 않좋아요). And 그런 데 before a noun (맛은 그냥 그런 데 자리가 편해요) is 그런데, "but", as Kiwi reads it
     in most sentences."""
     found = [(token.form, token.tag.split("-")[0]) for token in analysis]
@@ -74,6 +75,9 @@ def morphemes(analysis) -> list[tuple[str, str]]:
             found[i] = (found[i][0], "VV")
         elif found[i] == ("하", "VV") and found[i - 1] == ("못", "MAG") and _after_ji(found, i - 1):
             found[i - 1:i + 1] = [("못하", "VX")]
+        elif found[i - 1] == ("못", "MAG") and (found[i] == ("하", "XSA") or found[i] == ("하", "VV") and i > 1
+                                                 and found[i - 2] == ("보다", "JKB")):
+            found[i - 1:i + 1] = [("못하", "VA")]  # 다른 데보다 못한 건 없어요: inferior, not "could not do"
         elif found[i] == ("데", "NNB") and found[i - 1][1] == "ETM" and found[i - 1][0] in ("은", "는", "ᆫ") \
                 and not (found[i + 1:i + 2] and found[i + 1][1] in TAKEN_BY_A_NOUN):
             found[i - 1:i + 1] = [(found[i - 1][0] + "데", "EC")]

@@ -21,10 +21,10 @@ def only_then(found: list[tuple[str, str]]) -> set[int]:
     """The content morphemes of a clause said of one time only (계약 전까지만 친절했어요, 처음에만 불편했어요, 초반에만
     재밌다), or said to have been more so then (예전이 훨씬 좋았어요, 전에는 더 빨랐어요, 예전 화면이 훨씬 편했어요):
     so much and no longer, the stance turned round as a negation turns it. Not 예전에만 해도 ("as late as before"),
-    nor a time compared with (전보다 훨씬 좋아졌어요)."""
+    nor a time compared with (전보다 훨씬 좋아졌어요, 예전만 못하네요: 만 "as much as")."""
     turned = set()
     for k, (form, tag) in enumerate(found):
-        if (form, tag) == ("만", "JX") and found[k + 1:k + 2] != [("하", "VV")]:
+        if (form, tag) == ("만", "JX") and found[k + 1:k + 2] not in ([("하", "VV")], [("못하", "VA")]):
             j = k - 1
             while j >= 0 and found[j] in (("에", "JKB"), ("까지", "JX"), ("에서", "JKB")):
                 j -= 1

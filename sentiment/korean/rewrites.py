@@ -348,8 +348,9 @@ def _comes_often(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _none_like_it(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Nothing like this: 이만한 게 없어요, 이만한 드라마 없다 (as good as this, there is none) and 이보다 나은 건
-    없어요 are one word of praise, 이보다 나쁜 서비스는 없어요 the worst; a negation would have turned the adjective
-    round as it turns what there is none of."""
+    없어요 are one word of praise, 이보다 나쁜 서비스는 없어요 the worst; and nothing worse than elsewhere (다른 데보다
+    못한 건 하나도 없어요) praise too. A negation would have turned the adjective round as it turns what there is none
+    of, and the syllables of 못한 and 없어요 outweighed it."""
     if ("없", "VA") not in found:
         return found
     made = list(found)
@@ -363,6 +364,9 @@ def _none_like_it(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
             made[k] = ("비할데없음", "VA")
         elif than_this and not WORSE.isdisjoint(said):
             made[k] = ("최악", "NNG")
+        elif not WORSE.isdisjoint(said) and any(said[j] in OTHER and said[j + 1][0] in ELSEWHERE
+                                                and said[j + 2] == ("보다", "JKB") for j in range(len(said) - 2)):
+            made[k] = ("비할데없음", "VA")
     return made
 
 

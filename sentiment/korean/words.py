@@ -100,7 +100,14 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("말", "도", "안", "되", "게"), ("엄청", "MAG")), (("여기", "밖에", "없"), ("여기뿐", "NNG")),
           *((("따라오", "ᆯ", place, *particle, "없"), ("여기뿐", "NNG")) for place in ("데", "곳", "수", "것", "거")
             for particle in ((), ("가",), ("이",), ("는",), ("은",))),
-          (("인상", "적"), ("인상적", "NNG")),  # impressive (인상적이었어요), where 인상 alone is also a price raised
+          (("인상", "적"), ("인상적", "NNG")),
+          # can't help buying or going (이 가격이면 안 살 수가 없어요, 안 갈 수가 없어요): a double negation, custom kept
+          *((("안", verb, ending, "수", *particle, "없"), ("또삼", "VV")) for verb in ("사", "살", "가", "오", "쓰", "먹")
+            for ending in ("ᆯ", "을") for particle in ((), ("가",), ("는",))),
+          # pretending (못 들은 척하셨어요, 친절한 척): put on; minding something else (딴 데만 봐요, 딴짓만 해요)
+          *(((ending, "척", "하"), ("척함", "VV")) for ending in ("ᆫ", "은", "는")),
+          (("딴", "데", "만", "보"), ("딴짓", "NNG")), (("딴", "데", "보"), ("딴짓", "NNG")), (("딴", "짓"), ("딴짓", "NNG")),
+          (("안", "돌아가"), ("안됨", "VV")), (("돌아가", "지", "않"), ("안됨", "VV")),  # 열쇠가 자꾸 안 돌아가요  # impressive (인상적이었어요), where 인상 alone is also a price raised
           (("괜히", "걱정"), ("괜한걱정", "NNG")), (("괜하", "ᆫ", "걱정"), ("괜한걱정", "NNG")),  # worried for nothing
           (("그대로", "있"), ("남", "VV")),  # still there (곰팡이가 그대로 있었어요), as 남아 있다
           (("영", "아니"), ("영아님", "VA")),  # not good at all (요즘은 영 아니에요)
