@@ -584,6 +584,11 @@ CANNOT_HELP_BUYING_AND_NO_WORSE = [  # can't help buying or going; nothing worse
     ("리필 부탁드렸는데 못 들은 척하셨어요", COMPLAINT), ("친절한 척하더니 결국 바가지였어요", COMPLAINT),
     ("PT 등록하고 나니까 트레이너가 딴 데만 봐요", COMPLAINT), ("락커 열쇠가 자꾸 안 돌아가요", COMPLAINT),
     ("테이블이 끈적끈적해요", COMPLAINT)]
+SOONER_THAN_EXPECTED_AND_OUR_SLIP = [  # sooner than expected (not broken sooner); a favour done after the customer's own
+    # slip, and not one done wrong; soaked
+    ("배송 예정일보다 이틀이나 일찍 왔어요", PRAISE), ("생각보다 빨리 고장 났어요", COMPLAINT),
+    ("주소를 잘못 적었는데 기사님이 전화로 확인해 주셨어요", PRAISE), ("색상을 다르게 보내 주셨네요", COMPLAINT),
+    ("잘못 보내 주셨어요", COMPLAINT), ("아이스팩이 다 녹아서 물이 흥건했어요", COMPLAINT)]
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]
@@ -620,7 +625,8 @@ TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never agai
                          + NONE_OF_A_BLEMISH_AND_THROUGH_AT_ONCE + REACHED_FOR_AND_CARE_TAKEN
                          + FEVER_DOWN_AND_DONE_THE_SAME_DAY + TOLD_TO_AGAIN_AND_A_NOISE + NOT_SO_FAR_AS_TO_AND_ONLY_HERE
                          + LEFT_DONE_AND_STILL_THERE + NOT_EVEN_AN_HOUR_AND_NONE_TO_MATCH
-                         + USED_UP_AND_MEASURES_NEEDED + CANNOT_HELP_BUYING_AND_NO_WORSE)
+                         + USED_UP_AND_MEASURES_NEEDED + CANNOT_HELP_BUYING_AND_NO_WORSE
+                         + SOONER_THAN_EXPECTED_AND_OUR_SLIP)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 

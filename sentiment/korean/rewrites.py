@@ -125,6 +125,7 @@ from .words import (
     STILL_AS_GOOD,
     STILL_THE_SAME,
     SUCH,
+    THAN,
     THIS_MUCH,
     TROUBLES,
     TRUSTED,
@@ -541,7 +542,10 @@ def _favour_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         start = described_clause_start(found, i)  # 유통기한 안 남은 걸 보내 주셨어요: what was given, described
         # negated in its clause, not in one before it (가구 하나 안 긁히게 옮겨 주셨어요, 접속이 안 돼서 문의했는데)
         negated = any(m in NEGATORS_BEFORE for m in found[start:i])
-        if ending.endswith(QUESTION_ENDINGS) or negated or any(m in DONE_WRONG for m in sentence):
+        how = start  # done wrong in its clause or in how it was done (색상을 다르게 보내 주셨네요), not before it
+        while how > 1 and found[how - 1] == ("게", "EC"):  # (주소를 잘못 적었는데 확인해 주셨어요: the customer's slip)
+            how = clause_start(found, how - 1)
+        if ending.endswith(QUESTION_ENDINGS) or negated or any(m in DONE_WRONG for m in found[how:i]):
             continue
         too_late = any(sentence[k:k + 2] in ONLY_AFTER for k in range(len(sentence) - 1)) \
             or not ONLY_NOW.isdisjoint(sentence)
@@ -620,9 +624,10 @@ def _said_of_someone_honoured(sentence: list[tuple[str, str]]) -> bool:
 
 
 def _came_quickly(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A verb of coming (COMING) after what a customer waits for (AWAITED) and one of QUICKLY in its clause, or
-    in a clause right after -자마자 or 얼마 안 되다, as the word of its coming at once (바로옴); not where it is only
-    said to come (바로 온다고 했는데). Run after `_not_come`, so that 답장이 바로 안 와요 stays a wait."""
+    """A verb of coming (COMING) after what a customer waits for (AWAITED), or sooner than something (배송
+    예정일보다 이틀이나 일찍 왔어요), and one of QUICKLY in its clause, or in a clause right after -자마자 or 얼마 안
+    되다, as the word of its coming at once (바로옴); not where it is only said to come (바로 온다고 했는데). Run after
+    `_not_come`, so that 답장이 바로 안 와요 stays a wait."""
     if not (says_any(found, COMING_FORMS) and says_any(found, QUICKLY_FORMS)):
         return found
     made = list(found)
@@ -632,7 +637,7 @@ def _came_quickly(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         start = clause_start(found, i)
         clause = range(start, i)
         soon_after = found[start - 1:start] == [AS_SOON_AS] or SHORTLY in found[max(start - 3, 0):start]
-        if any(names_one_of(found, j, AWAITED) for j in clause) and \
+        if any(names_one_of(found, j, AWAITED) or found[j] == THAN for j in clause) and \
                 (soon_after or any(found[j] in QUICKLY for j in clause)):
             made[i] = ("바로옴", "VV")
     return made

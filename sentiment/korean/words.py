@@ -481,6 +481,7 @@ MEANT_IN_CLAUSE_FORMS = frozenset(form for form, _ in VERBS_MEANT_IN_CLAUSE)
 COMING_FORMS = frozenset(form for form, _ in COMING)
 # 바로 연결됐어요: through at once (not within an hour: DONE_SOON); 앱에서 바로 재설정했어요, 바로 변경됐어요
 DONE_AT_ONCE = DONE_SOON | {("연결", "NNG"), ("설정", "NNG"), ("변경", "NNG")}
+THAN = ("보다", "JKB")  # 예정일보다 일찍 왔어요: sooner than expected (`_came_quickly`)
 QUICKLY_FORMS = frozenset(form for form, _ in QUICKLY) | {AS_SOON_AS[0], SHORTLY[0]}
 FIXED_BY_US_FORMS = frozenset(form for form, _ in FIXED_BY_US)
 GIVING = frozenset({"주", "도와주"})  # 주셨어요, 갖다 주셨어요, 도와주셨어요: `_favour_done`
