@@ -589,6 +589,10 @@ SOONER_THAN_EXPECTED_AND_OUR_SLIP = [  # sooner than expected (not broken sooner
     ("배송 예정일보다 이틀이나 일찍 왔어요", PRAISE), ("생각보다 빨리 고장 났어요", COMPLAINT),
     ("주소를 잘못 적었는데 기사님이 전화로 확인해 주셨어요", PRAISE), ("색상을 다르게 보내 주셨네요", COMPLAINT),
     ("잘못 보내 주셨어요", COMPLAINT), ("아이스팩이 다 녹아서 물이 흥건했어요", COMPLAINT)]
+A_HAIR_AND_A_VIEW = [  # a hair found, or none; seen at a glance; worth its name, or not; hesitating
+    ("방에 들어가니 전 손님 머리카락이 그대로 있었어요", COMPLAINT), ("머리카락 하나 없이 깨끗해요", PRAISE),
+    ("창문을 열면 바다가 한눈에 보여요", PRAISE), ("이름값 제대로 하네요", PRAISE), ("이름값을 못 하네요", COMPLAINT),
+    ("추천은 하겠는데 가격 때문에 망설여져요", COMPLAINT)]
 TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never again, said of a customer's custom
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]
@@ -626,7 +630,7 @@ TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never agai
                          + FEVER_DOWN_AND_DONE_THE_SAME_DAY + TOLD_TO_AGAIN_AND_A_NOISE + NOT_SO_FAR_AS_TO_AND_ONLY_HERE
                          + LEFT_DONE_AND_STILL_THERE + NOT_EVEN_AN_HOUR_AND_NONE_TO_MATCH
                          + USED_UP_AND_MEASURES_NEEDED + CANNOT_HELP_BUYING_AND_NO_WORSE
-                         + SOONER_THAN_EXPECTED_AND_OUR_SLIP)
+                         + SOONER_THAN_EXPECTED_AND_OUR_SLIP + A_HAIR_AND_A_VIEW)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 

@@ -38,6 +38,7 @@ CX_WORDS = {
     "원망/NNG": -1.5, "지금처럼만/MAG": 1.5, "영아님/VA": -1.5,  # resentment; keep it up; not good at all (idioms)
     "전기먹음/VV": -1.2, "크래시/NNG": -1.5, "크래시/NNP": -1.5, "timeout/SL": -1.2, "fail/SL": -1.2,  # used up; a crash
     "과도/NNG": -1.2, "인상적/NNG": 1.5, "즉각/NNG": 1.0,  # excessive; impressive (the idiom); immediate
+    "한눈에보임/VV": 1.2, "망설이/VV": -1.0, "머리카락/NNG": -1.0,  # seen at a glance (the idiom); hesitating; a hair
     "척함/VV": -1.2, "딴짓/NNG": -1.2, "끈적끈적/MAG": -1.0, "흥건/XR": -1.0,  # pretending, minding something else (idioms); sticky
     "괜한걱정/NNG": 1.2, "긁/VV": -1.0, "여기뿐/NNG": 1.5,  # only here, none can match it (idioms)
     "멀쩡/XR": 1.0, "멀쩡하/VA": 1.0, "일방/NNG": -1.2,  # intact; one-sided (일방적으로 취소됐어요)  # worried for nothing (괜히 걱정했네요); scratching (계속 몸을 긁어요)
