@@ -73,11 +73,11 @@ from .words import (
     HARD_TO,
     HARD_WON,
     HONOUR,
-    LEFT_AFTER,
     HONOURED,
     IDIOMS,
     IF_IT_IS,
     IMPROVED,
+    LEFT_AFTER,
     LET_DOWN,
     LIGHT_PREDICATES,
     MEANT_IN_CLAUSE_FORMS,
@@ -115,11 +115,11 @@ from .words import (
     REQUESTS,
     SAID_THEN,
     SAID_THEN_OR_THEN,
+    SAME_DAY,
     SEEN_TO,
     SEEN_TO_FORMS,
     SHATTERED,
     SHORT_OF_HALF,
-    SAME_DAY,
     SHORT_WHILE,
     SHORTLY,
     STILL_AS_GOOD,
@@ -366,7 +366,7 @@ def _none_like_it(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         elif than_this and not WORSE.isdisjoint(said):
             made[k] = ("최악", "NNG")
         elif not WORSE.isdisjoint(said) and any(said[j] in OTHER and said[j + 1][0] in ELSEWHERE
-                                                and said[j + 2] == ("보다", "JKB") for j in range(len(said) - 2)):
+                                                and said[j + 2] == THAN for j in range(len(said) - 2)):
             made[k] = ("비할데없음", "VA")
     return made
 
@@ -489,8 +489,8 @@ def _not_come(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
             if verbs is COMING and form == "오" and found[i + 1:i + 2] == [HONOUR] \
                     and not NOT_NEEDED.intersection(found[i + 2:i + 3]):
                 subjects.append(i)  # 약속한 시간에 안 오셔서: someone honoured, awaited (not 안 오셔도 돼요)
-            if verbs is COMING and not subjects:  # 바로 온다고 하고 안 오셨어요, 수수료 얘기는 계약할 때 못 들었어요:
-                subjects = [j for j in range(sentence_start(found, i), i) if names_one_of(found, j, nouns)]  # the sentence's
+            if verbs is COMING and not subjects:  # its subject the sentence's: 바로 온다고 하고 안 오셨어요, 수수료 얘기는 ...
+                subjects = [j for j in range(sentence_start(found, i), i) if names_one_of(found, j, nouns)]
             if subjects:
                 words[i] = word
                 dropped.update(negators)
@@ -648,15 +648,17 @@ def _done_within(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     도착했어요, 10분 만에 처리됐어요, 하루 안에 답변이 달려요, 오 분이면 끝나요, 한 시간도 안 돼서 달렸어요) or the same day
     (당일에 끝내 주셨어요) as the word of its coming at once (바로옴); not a longer time (2주 만에 도착했어요, three years
     later), and not what happened (일주일 만에 고장 났어요: 고장 says it)."""
-    if WITHIN.isdisjoint(found) and IF_IT_IS not in found and SAME_DAY[0] not in found and NOT_EVEN_THAT[2] not in found:
+    if WITHIN.isdisjoint(found) and IF_IT_IS not in found and SAME_DAY[0] not in found \
+            and NOT_EVEN_THAT[2] not in found:
         return found
     made = list(found)
     for i in range(len(found) - 1):
+        not_even = found[i:i + 4] == NOT_EVEN_THAT
         if found[i:i + 2] != SAME_DAY and not (i and found[i - 1][0] in SHORT_WHILE and (
                 found[i] in WITHIN and found[i + 1] == ("에", "JKB") or found[i:i + 2] == [IF_IT_IS, ("면", "EC")]
-                or found[i:i + 4] == NOT_EVEN_THAT)):
+                or not_even)):
             continue
-        start = i + 2 + 2 * (found[i:i + 4] == NOT_EVEN_THAT)
+        start = i + 2 + 2 * not_even
         for j in range(start, min(len(found), start + 4)):
             if found[j] in DONE_SOON and found[j - 1][0] != "잠":
                 made[j] = ("바로옴", "VV")  # (not 10분 만에 잠 오는 영화: sleepy within ten minutes)

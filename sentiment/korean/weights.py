@@ -37,11 +37,11 @@ CX_WORDS = {
     "소리/NNG+나/VV": -1.0, "소리안남/VV": -1.2,
     "원망/NNG": -1.5, "지금처럼만/MAG": 1.5, "영아님/VA": -1.5,  # resentment; keep it up; not good at all (idioms)
     "전기먹음/VV": -1.2, "크래시/NNG": -1.5, "크래시/NNP": -1.5, "timeout/SL": -1.2, "fail/SL": -1.2,  # used up; a crash
-    "과도/NNG": -1.2, "인상적/NNG": 1.5, "즉각/NNG": 1.0,  # excessive; impressive (the idiom); immediate
+    "과도/NNG": -1.2, "인상적/XR": 1.5, "즉각/NNG": 1.0,  # excessive; impressive (the idiom); immediate
     "한눈에보임/VV": 1.2, "망설이/VV": -1.0, "머리카락/NNG": -1.0,  # seen at a glance (the idiom); hesitating; a hair
-    "척함/VV": -1.2, "딴짓/NNG": -1.2, "끈적끈적/MAG": -1.0, "흥건/XR": -1.0,  # pretending, minding something else (idioms); sticky
-    "괜한걱정/NNG": 1.2, "긁/VV": -1.0, "여기뿐/NNG": 1.5,  # only here, none can match it (idioms)
-    "멀쩡/XR": 1.0, "멀쩡하/VA": 1.0, "일방/NNG": -1.2,  # intact; one-sided (일방적으로 취소됐어요)  # worried for nothing (괜히 걱정했네요); scratching (계속 몸을 긁어요)
+    "척함/VV": -1.2, "딴짓/NNG": -1.2, "끈적끈적/MAG": -1.0, "흥건/XR": -1.0,  # pretending, minding else (idioms); sticky
+    "괜한걱정/NNG": 1.2, "긁/VV": -1.0,  # worried for nothing (괜히 걱정했네요); scratching (계속 몸을 긁어요)
+    "여기뿐/NNG": 1.5, "멀쩡하/VA": 1.0, "일방/NNG": -1.2,  # only here, none to match it (idioms); intact; one-sided
     # shoppers' slang for value: 혜자 (generous), 창렬 (overpriced), 갓성비 (갓 + 성비: great value for money)
     "혜자/NNP": 1.5, "혜자/NNG": 1.5, "창렬/NNG": -1.5, "창렬/NNP": -1.5, "성비/NNG": 1.0,
     # to find fault, to fall short, a bother: 나무랄 데가 없어요, 아쉬움이 없어요, 번거로움이 없어요 praise
