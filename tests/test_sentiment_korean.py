@@ -847,7 +847,9 @@ def _direct_convolution(text: str, arrays: dict, member: int) -> float:
 
 def test_the_character_convolution_reads_each_text_as_window_by_window(tmp_path):
     """Two small random convolutions: every text's logit the mean of what the windows read one by one give
-    each, alone or among others in one batch (no window reads into the next text), and an empty text 0."""
+    each, alone or among others of other lengths in one batch (no window reads into the next text, nor past its
+    own end), characters never learned (an emoji past the learned ones, a lone surrogate) as unknown, and an
+    empty text 0."""
     rng = np.random.default_rng(7)
     arrays = {"characters": np.array(list("배송좋아요최악")), "embedding": rng.normal(size=(2, 9, 4)).astype(np.float32),
               "conv0.weight": rng.normal(size=(2, 3, 4, 2)).astype(np.float32), "conv0.bias": rng.normal(size=(2, 3)),
@@ -856,7 +858,7 @@ def test_the_character_convolution_reads_each_text_as_window_by_window(tmp_path)
     arrays["embedding"][:, 0] = 0.0
     path = tmp_path / "convolution.npz"
     np.savez(path, **arrays)
-    texts = ["배송 좋아요", "최악", "배", "", "모르는 글자 ㅋ 배송"]
+    texts = ["배송 좋아요", "최악", "배", "", "모르는 글자 ㅋ 배송", "배송😀 좋아요", "최악이에요 " * 12, "\ud800배송"]
     wanted = [(_direct_convolution(text, arrays, 0) + _direct_convolution(text, arrays, 1)) / 2 if text else 0.0
               for text in texts]
     assert korean.syllable_logits(texts, path) == pytest.approx(wanted, abs=1e-4)

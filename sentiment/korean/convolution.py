@@ -18,7 +18,7 @@ SYLLABLE_WEIGHT = 0.3
 
 
 class Syllables(NamedTuple):
-    characters: dict[str, int]  # a character's row of the embedding (0 padding, 1 any character not learned)
+    rows: object  # a character's row of the embedding by its code point (0 padding, 1 any character not learned)
     kernels: list  # per width: (width, characters, filters) tables of each offset's part, and the filters' bias
     weight: object  # the filters' maxima -> the logit
     bias: float
@@ -43,35 +43,42 @@ def syllables(path: Path = SYLLABLES) -> Syllables:
     members, filters = weights.shape[:2]
     # the maxima come width by width, each width's filters member by member; the members' logits are averaged
     out = stored["out.weight"].astype(np.float32).reshape(members, len(kernels), filters)
-    return Syllables({character: row + 2 for row, character in enumerate(stored["characters"].tolist())},
-                     kernels, out.transpose(1, 0, 2).reshape(-1) / members, float(stored["out.bias"].mean()))
+    learned = [ord(character) for character in stored["characters"].tolist()]
+    rows = np.ones(max(learned) + 2, dtype=np.intp)  # the last: any code point past the learned ones
+    rows[learned] = np.arange(2, len(learned) + 2)
+    return Syllables(rows, kernels, out.transpose(1, 0, 2).reshape(-1) / members, float(stored["out.bias"].mean()))
 
 
-def syllable_logits(texts: list[str], path: Path = SYLLABLES, batch: int = 32) -> list[float]:
-    """The convolution's logit of each text (0 for an empty one), `batch` texts at a time so that its
-    tables' rows stay in the cache (32 a batch read review sentences 10% faster than 64, 40% faster than 128), and
-    each offset's rows added in place. Each text is followed by the widest window less one of padding, so that its
-    last windows read nothing of the next text."""
+def syllable_logits(texts: list[str], path: Path = SYLLABLES, batch: int = 64) -> list[float]:
+    """The convolution's logit of each text (0 for an empty one), `batch` texts of about the same length at a
+    time, each a row padded to the longest: each offset's rows of the tables looked up and added for the whole
+    batch at once, the windows past a text's end left out of its maximum. Half the time of reading the texts one
+    after another in a single row (a maximum over each text's stretch of it, numpy's reduceat, took half of that)."""
     import numpy as np
 
     model = syllables(path)
-    padding = [0] * (max(len(tables) for tables, _ in model.kernels) - 1)
-    logits: list[float] = []
-    for first in range(0, len(texts), batch):
-        chunk = texts[first:first + batch]
-        rows: list[int] = []
-        bounds: list[int] = []
-        for text in chunk:
-            bounds += [len(rows), len(rows) + max(len(text), 1)]
-            rows += [model.characters.get(character, 1) for character in text] + padding
-        found = np.array(rows + padding)
+    widest = max(len(tables) for tables, _ in model.kernels)
+    past = len(model.rows) - 1
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    logits = [0.0] * len(texts)
+    for first in range(0, len(order), batch):
+        chunk = order[first:first + batch]
+        said = [texts[i] for i in chunk]
+        lengths = np.array([len(text) for text in said])
+        longest = max(int(lengths[-1]), 1)
+        rows = np.zeros((len(chunk), longest + widest - 1), dtype=np.intp)
+        points = np.frombuffer("".join(said).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        rows[np.arange(rows.shape[1]) < lengths[:, None]] = model.rows[np.minimum(points, past)]
+        beyond = np.arange(longest) >= np.maximum(lengths, 1)[:, None]
         maxima = []
         for tables, bias in model.kernels:
-            windows = tables[0][found[:len(rows)]]
+            windows = tables[0][rows[:, :longest]]
             for offset in range(1, len(tables)):
-                windows += tables[offset][found[offset:offset + len(rows)]]
-            windows += bias
-            maxima.append(np.maximum.reduceat(windows, bounds, axis=0)[::2])
+                windows += tables[offset][rows[:, offset:offset + longest]]
+            windows[beyond] = -np.inf
+            maxima.append(windows.max(axis=1) + bias)
         read = np.maximum(np.concatenate(maxima, axis=1), 0.0) @ model.weight + model.bias
-        logits += [float(logit) if text else 0.0 for logit, text in zip(read, chunk)]
+        for i, logit, text in zip(chunk, read, said):
+            if text:
+                logits[i] = float(logit)
     return logits
