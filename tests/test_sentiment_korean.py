@@ -597,6 +597,16 @@ TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never agai
     ("배송 느림 다신 안 삼", COMPLAINT), ("포장 엉성함 다시 안 시킴", COMPLAINT), ("가끔 끊김 현상이 있지 않아요", PRAISE),
     ("응대 불친절 두 번 다시 안 감", COMPLAINT), ("여기 다시는 안 와요", COMPLAINT), ("다시 안 갈 이유가 없어요", PRAISE)]
 
+NOT_FIXED_AND_THROWN_DOWN = [  # a trouble not fixed; charged twice over; a parcel thrown; an advert popping up; done
+    # with a few clicks; N times each time; not a spot broken; easy to do; right on time
+    ("몇 달째 같은 오류가 고쳐지지 않네요", COMPLAINT), ("오류가 복구되지 않아요", COMPLAINT), ("오류가 고쳐졌어요", PRAISE),
+    ("요금이 이중으로 빠져나갔어요", COMPLAINT), ("물건을 던지듯이 두고 가셨어요", COMPLAINT),
+    ("택배를 던져 놓고 가셨네요", COMPLAINT), ("앱 켤 때마다 광고부터 떠요", COMPLAINT), ("팝업이 자꾸 나와요", COMPLAINT),
+    ("광고가 안 떠서 좋아요", PRAISE), ("예약 변경이 클릭 몇 번으로 끝났어요", PRAISE),
+    ("로그인할 때마다 인증을 세 번씩 해야 돼요", COMPLAINT), ("포장이 꼼꼼해서 깨진 데 하나 없었어요", PRAISE),
+    ("설명서 없이도 쉽게 조립했어요", PRAISE), ("어렵게 가입했어요", COMPLAINT), ("쉽게 벗겨집니다", COMPLAINT),
+    ("약속한 시간에 딱 맞춰 오셨어요", PRAISE)]
+
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
                          + CUSTOMER_SERVICE_PHRASES + NOT_WANTING_TO + A_PRODUCT_S_PRAISE
@@ -630,7 +640,7 @@ TERSE_AND_NEVER_AGAIN = [  # a survey's terse -음 closes its clause; never agai
                          + FEVER_DOWN_AND_DONE_THE_SAME_DAY + TOLD_TO_AGAIN_AND_A_NOISE + NOT_SO_FAR_AS_TO_AND_ONLY_HERE
                          + LEFT_DONE_AND_STILL_THERE + NOT_EVEN_AN_HOUR_AND_NONE_TO_MATCH
                          + USED_UP_AND_MEASURES_NEEDED + CANNOT_HELP_BUYING_AND_NO_WORSE
-                         + SOONER_THAN_EXPECTED_AND_OUR_SLIP + A_HAIR_AND_A_VIEW)
+                         + SOONER_THAN_EXPECTED_AND_OUR_SLIP + A_HAIR_AND_A_VIEW + NOT_FIXED_AND_THROWN_DOWN)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 
@@ -930,3 +940,4 @@ def test_morphemes_are_known_by_their_part_of_speech_and_kiwis_slips_are_mended(
     assert ("않", "VX") in korean.tokens("좋지가 않아요")
     assert ("그런데", "MAJ") in korean.tokens("커피 맛은 그냥 그런데 자리가 편해서 자주 와요")  # Kiwi's 그런/MM 데/NNB
     assert ("데", "NNB") in korean.tokens("그런 데 가지 마세요")  # such a place
+    assert korean.tokens("깨진 데 하나 없었어요")[1:3] == [("ᆫ", "ETM"), ("데", "NNB")]  # Kiwi's ᆫ데/EC before 하나

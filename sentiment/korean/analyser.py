@@ -64,7 +64,7 @@ def morphemes(analysis) -> list[tuple[str, str]]:
     before it; and 못 하 said as an adjective (못한 건 없어요, 전보다 못 해요), 못하다, "inferior". 않 before a predicate
     with no -지 before it is 안 misspelt, as customers often write it (연결이 않돼요,
     서비스가 않좋아요). And 그런 데 before a noun (맛은 그냥 그런 데 자리가 편해요) is 그런데, "but", as Kiwi reads it
-    in most sentences."""
+    in most sentences; and -ㄴ데 before 하나 (깨진 데 하나 없었어요) is the place, 데, as in 깨진 곳 하나 없었어요."""
     found = [(token.form, token.tag.split("-")[0]) for token in analysis]
     for i, (form, tag) in enumerate(found[:-1] if ("않", "VX") in found or ("않", "VV") in found else ()):
         if form == "않" and tag in ("VX", "VV") and found[i + 1][1] in ("VV", "VA", "VX", "XSV") \
@@ -84,6 +84,8 @@ def morphemes(analysis) -> list[tuple[str, str]]:
         elif found[i - 1:i + 1] == [("그런", "MM"), ("데", "NNB")] and found[i + 1:i + 2] \
                 and found[i + 1][1].startswith("NN"):
             found[i - 1:i + 1] = [("그런데", "MAJ")]
+        elif found[i][1] == "EC" and found[i][0] in ("ᆫ데", "은데", "는데") and found[i + 1:i + 2] == [("하나", "NR")]:
+            found[i:i + 1] = [(found[i][0][:-1], "ETM"), ("데", "NNB")]  # 깨진 데 하나 없었어요: not a spot broken
     return found
 
 

@@ -27,6 +27,7 @@ EASE = {"편하", "쉽", "좋", "어렵", "힘들", "불편", "편리", "간편"
 # How a thing felt, said before what was done (`felt_as`: 기분 좋게 탔어요, 즐겁게 놀았어요, 불쾌하게 끊었어요)
 FELT = {"좋", "편하", "편리", "간편", "괜찮", "나쁘", "불편", "즐겁", "맛있", "행복", "편안", "기쁘", "알차", "유익", "찝찝",
         "불쾌", "속상", "황당"}
+DONE, DONE_WITH_EASE = ("하", "XSV"), {"쉽", "어렵"}  # a noun and 하다, a thing done (조립하다), `felt_as`
 EMOTICONS = (("EMO/sad", re.compile(r"[ㅠㅜ]{1,}|T[._]T|ㅡ[._]ㅡ")), ("EMO/annoyed", re.compile(r"ㅡㅡ|;;+|-_-")),
              ("EMO/laugh", re.compile(r"[ㅋㅎ]{2,}")), ("EMO/smile", re.compile(r"\^\^|\^_\^|:\)|:D")),
              ("EMO/rude", re.compile(r"ㅗ+")))  # the jamo ㅗ drawn as a raised finger (최악이다 ㅗㅗ)
@@ -79,7 +80,7 @@ def word_features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
     told = min(max((i for i in range(len(found)) if i not in asked), default=len(found) - 1) + 1, explained_from(found))
     final = final_clause(found[:told])
     felt = None
-    if final < told and found[final][1] == "VV" and felt_as(found, final):
+    if final < told and (found[final][1] == "VV" or found[final + 1:final + 2] == [DONE]) and felt_as(found, final):
         felt, final = final, clause_start(found, final - 1)  # 기분 좋게 탔어요: how it felt closes the text
     negated = negation_scope(found) ^ only_then(found)
     intensifying = says_any(found, INTENSIFIERS)
@@ -129,12 +130,13 @@ def word_features(text: str, found: list[tuple[str, str]]) -> dict[str, float]:
 def felt_as(found: list[tuple[str, str]], i: int) -> bool:
     """Whether the verb at `i` is said with how it felt, -게 after an adjective of it (기분 좋게 탔어요, 맛있게 먹었어요,
     편하게 쉬었어요, 불편하게 앉아 왔어요): closing the text, the adjective says it, not the verb (the films' 타다 and 먹다
-    lean against). Not 쉽게 or 어렵게 (쉽게 벗겨집니다: what happens easily is the verb), nor 재밌게 (the films' 재밌게
+    lean against). 쉽게 and 어렵게 only before a thing done, a noun and 하다 (설명서 없이도 쉽게 조립했어요, 어렵게
+    가입했어요), not before what happens (쉽게 벗겨집니다: what happens easily is the verb); nor 재밌게 (the films' 재밌게
     봤다 weighs 보다 as praise)."""
     if i < 2 or found[i - 1] != ("게", "EC"):
         return False
     stem = found[i - 3] if found[i - 2] == ("하", "XSA") and i > 2 else found[i - 2]
-    return stem[0] in FELT
+    return stem[0] in FELT or (stem[0] in DONE_WITH_EASE and found[i + 1:i + 2] == [DONE])
 
 
 def _count_points(text: str, counted: dict[str, float]) -> None:

@@ -55,6 +55,7 @@ CX_WORDS = {
     "지키/VV": 1.0,  # a promise or a date kept (약속을 지키지 않았어요 is a complaint; the reviews weighed it little)
     "아프/VA": -1.2, "따갑/VA": -1.2,  # a product that hurts (the films' 마음이 아프다 cancelled it out)
     "이중청구/NNG": -2.0, "몇번이나/MAG": -1.5,  # the idioms above: charged twice, asked again and again
+    "막다룸/VV": -1.5, "광고뜸/VV": -1.2,  # a parcel thrown down (the idiom); an advert popping up (MEANT_IN_CLAUSE)
     # a product's praise the reviews never weighed (직관적이에요, 원활해졌어요, 금방 익숙해졌어요)
     "직관/NNG": 1.2, "원활/NNG": 1.2, "원활/XR": 1.2, "익숙/XR": 0.8, "간단/XR": 1.0,
     "간편/XR": 1.2, "힘들/VA": -1.2,  # easy to use, hard going (이체가 간편해졌어요, 따라가기 힘들어요)
