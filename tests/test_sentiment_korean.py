@@ -606,6 +606,23 @@ NOT_FIXED_AND_THROWN_DOWN = [  # a trouble not fixed; charged twice over; a parc
     ("로그인할 때마다 인증을 세 번씩 해야 돼요", COMPLAINT), ("포장이 꼼꼼해서 깨진 데 하나 없었어요", PRAISE),
     ("설명서 없이도 쉽게 조립했어요", PRAISE), ("어렵게 가입했어요", COMPLAINT), ("쉽게 벗겨집니다", COMPLAINT),
     ("약속한 시간에 딱 맞춰 오셨어요", PRAISE)]
+ALWAYS_DONE_AND_A_FREEBIE = [  # what someone always does, not asked; none other will do; counting the days; smooth
+    # going; a trouble subsided; N times a day; money saved; as it should; a freebie given, or not
+    ("문의하면 늘 자기 일처럼 해결해 주세요", PRAISE), ("담당자분이 늘 연락 좀 주세요", COMPLAINT),
+    ("이 은행 쓰고 나서 다른 데는 못 쓰겠어요", PRAISE), ("아이가 학원 가는 날만 기다려요", PRAISE),
+    ("답변만 기다리고 있어요", COMPLAINT), ("장애 공지가 빨라서 대응하기 수월했어요", PRAISE),
+    ("트러블이 가라앉았어요", PRAISE), ("피부 자극이 진정됐어요", PRAISE), ("트러블이 가라앉지 않아요", COMPLAINT),
+    ("셋톱박스가 하루에도 몇 번씩 재부팅돼요", COMPLAINT), ("세 번이나 재부팅됐어요", COMPLAINT),
+    ("요금 상담받고 한 달에 만 원 넘게 아꼈어요", PRAISE), ("속도 측정해 보니 약속한 속도가 제대로 나와요", PRAISE),
+    ("결과가 제대로 안 나와요", COMPLAINT), ("사장님이 서비스로 만두를 주셨어요", PRAISE),
+    ("리뷰 이벤트 해놓고 서비스는 안 챙겨주셨네요", COMPLAINT)]
+WHY_UNDERSTOOD_AND_HESITATED = [  # why, understood; a trouble a favour took up; sure; a decline; slang finds; a relief;
+    # hesitated, then what came of it
+    ("써보니까 왜 다들 추천하는지 알겠어요", PRAISE), ("왜 이렇게 느린지 모르겠어요", COMPLAINT),
+    ("불만 사항을 바로 윗선에 전달해 주셨어요", PRAISE), ("처리 결과를 메일로도 보내 주셔서 확실했어요", PRAISE),
+    ("담당자 변경 후 응대 품질이 저하되었습니다", COMPLAINT), ("인생템 등극", PRAISE), ("개꿀템 득템했어요", PRAISE),
+    ("안 샀으면 어쩔 뻔했나 싶어요", PRAISE), ("망설이다 샀는데 후회 없어요", PRAISE),
+    ("망설이다 샀는데 역시 별로네요", COMPLAINT), ("고민하다가 가입했는데 대만족이에요", PRAISE)]
 
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
@@ -640,7 +657,8 @@ NOT_FIXED_AND_THROWN_DOWN = [  # a trouble not fixed; charged twice over; a parc
                          + FEVER_DOWN_AND_DONE_THE_SAME_DAY + TOLD_TO_AGAIN_AND_A_NOISE + NOT_SO_FAR_AS_TO_AND_ONLY_HERE
                          + LEFT_DONE_AND_STILL_THERE + NOT_EVEN_AN_HOUR_AND_NONE_TO_MATCH
                          + USED_UP_AND_MEASURES_NEEDED + CANNOT_HELP_BUYING_AND_NO_WORSE
-                         + SOONER_THAN_EXPECTED_AND_OUR_SLIP + A_HAIR_AND_A_VIEW + NOT_FIXED_AND_THROWN_DOWN)
+                         + SOONER_THAN_EXPECTED_AND_OUR_SLIP + A_HAIR_AND_A_VIEW + NOT_FIXED_AND_THROWN_DOWN
+                         + ALWAYS_DONE_AND_A_FREEBIE + WHY_UNDERSTOOD_AND_HESITATED)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 

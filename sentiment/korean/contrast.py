@@ -11,6 +11,7 @@ MORE_SO = {("더", "MAG"), ("훨씬", "MAG")}  # 예전이 훨씬 좋았어요: 
 # -더니 too: what was done or was so, then what came of it (교환 신청했더니 바로 보내 주셨어요, 처음엔 재밌더니 갈수록 지루)
 CONTRAST_ENDINGS = {"지만", "는데도", "ㄴ데도", "은데도", "더니"}
 WORRIES = {"걱정", "우려", "반신반의", "긴가민가", "고민"}
+HESITATIONS = {"망설이", "고민", "머뭇거리", "주저"}  # 망설이다 샀는데: `_hesitated_then`
 EXPECTED = [("줄", "NNB"), ("알", "VV"), ("었", "EP")]  # -ㄹ 줄 알았는데
 LITTLE = {("안", "MAG"), ("않", "VX"), ("없이", "MAG"), ("없", "VA"), ("별로", "MAG")}  # 기대 안 했는데: little expected
 CONTRAST_WORDS = {"하지만", "그런데", "근데", "그러나", "그렇지만", "그래도"}
@@ -58,7 +59,7 @@ def worry_overturned(found: list[tuple[str, str]], i: int) -> bool:
     """-었는데 after a worry (걱정했는데, 우려했는데, 반신반의했는데): what follows it is what came of it, as after
     -지만 (조금 걱정했는데 포장이 완벽했어요); -었던, the worry said of what it was about (걱정했던 이전이 무사히
     끝났어요, 걱정했던 대로 고장 났어요): what became of that says it."""
-    return _expected_otherwise(found, i) or _little_expected(found, i) or (
+    return _expected_otherwise(found, i) or _little_expected(found, i) or _hesitated_then(found, i) or (
         found[i] in (("는데", "EC"), ("ᆫ데", "EC"), ("던", "ETM")) and i >= 3 and found[i - 1] == ("었", "EP")
         and found[i - 2][1] in ("XSV", "XSA") and found[i - 3][0] in WORRIES)
 
@@ -67,6 +68,16 @@ def _expected_otherwise(found: list[tuple[str, str]], i: int) -> bool:
     """-ㄹ 줄 알았는데, as a worry: what was expected, then what came (대기가 길 줄 알았는데 금방 들어갔어요, 별로일 줄
     알았는데 재밌네요)."""
     return found[i] in (("는데", "EC"), ("ᆫ데", "EC")) and i >= 3 and found[i - 3:i] == EXPECTED
+
+
+def _hesitated_then(found: list[tuple[str, str]], i: int) -> bool:
+    """-었는데 after a thing done after hesitating (망설이다 샀는데, 고민하다가 가입했는데): what came of it, as after a
+    worry (후회 없어요, 역시 별로네요)."""
+    if found[i] not in (("는데", "EC"), ("ᆫ데", "EC")) or i < 4 or found[i - 1] != ("었", "EP") \
+            or found[i - 3] not in (("다", "EC"), ("다가", "EC")):
+        return False
+    hesitating = found[i - 5] if found[i - 4] == ("하", "XSV") and i > 4 else found[i - 4]
+    return hesitating[0] in HESITATIONS
 
 
 def _little_expected(found: list[tuple[str, str]], i: int) -> bool:
@@ -84,5 +95,5 @@ def what_was_feared(found: list[tuple[str, str]], contrast: int | None) -> range
     does not count."""
     if contrast is None or not worry_overturned(found, contrast):
         return range(0)
-    whole = _expected_otherwise(found, contrast) or _little_expected(found, contrast)
+    whole = _expected_otherwise(found, contrast) or _little_expected(found, contrast) or _hesitated_then(found, contrast)
     return range(sentence_start(found, contrast - 3), contrast if whole else contrast - 3)

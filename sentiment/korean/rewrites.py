@@ -34,6 +34,7 @@ from .grammar import (
 from .negation import NEGATING_FORMS, between_noun_and_none
 from .words import (
     AGAIN_FORMS,
+    ALWAYS,
     ANTICIPATION,
     APPEAL,
     ARRIVING,
@@ -129,9 +130,11 @@ from .words import (
     THIS_MUCH,
     TROUBLES,
     TRUSTED,
+    UNDERSTOOD,
     VERBS_MEANT_IN_CLAUSE,
     VISITS,
     WE,
+    WHETHER,
     WHY,
     WISHES,
     WITHIN,
@@ -245,6 +248,22 @@ def _why_only_now(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
             rest = found[i + 2:end]
             own_past = (("었", "EP") in rest or ("ᆫ", "ETM") in rest) and HONOUR not in rest
             made[i] = ("진작알걸", "VV") if own_past else ("늦게해줌", "VV")
+    return made
+
+
+def _why_understood(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """왜 in what the customer now understands or knows (써보니까 왜 다들 추천하는지 알겠어요, 왜 그런지 이해가 돼요):
+    no "why?" asked, so not the complaint the reviews' 왜 leans to; what is understood says the rest (왜 별점이 낮은지
+    알겠네요). Not what they cannot make out (왜 이렇게 느린지 모르겠어요)."""
+    if WHY not in found:
+        return found
+    made = list(found)
+    for i in range(len(found) - 2):
+        if found[i] != WHY:
+            continue
+        end = next((j for j in range(i + 1, len(found)) if found[j][1] == "SF"), len(found))
+        if any(found[j][1] == "EC" and found[j][0] in WHETHER and found[j + 1] in UNDERSTOOD for j in range(i + 1, end - 1)):
+            made[i] = (WHY[0], "NNB")  # not a content word: counted no more
     return made
 
 
@@ -550,7 +569,23 @@ def _favour_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         too_late = any(sentence[k:k + 2] in ONLY_AFTER for k in range(len(sentence) - 1)) \
             or not ONLY_NOW.isdisjoint(sentence)
         made[i] = ("늦게해줌", "VV") if too_late else ("해주심", "VV")
+        for j in _troubles_seen_to(found, start, i):
+            made[j] = (found[j][0], "NNB")  # 불만 사항을 윗선에 전달해 주셨어요: what the favour took up, no complaint now
     return made
+
+
+def _troubles_seen_to(found: list[tuple[str, str]], start: int, i: int) -> list[int]:
+    """The troubles (TROUBLES) a favour done at `i` took up as its object in its clause (불만 사항을, 불편한 점을):
+    each noun of them and the nouns after it to the object's particle."""
+    seen_to = []
+    for j in range(start, i):
+        if names_one_of(found, j, TROUBLES):
+            k = j + 1
+            while k < i and found[k][1] in ("NNG", "NNB"):
+                k += 1
+            if k < i and found[k][1] == "JKO":
+                seen_to.append(j)
+    return seen_to
 
 
 def _favour_not_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -609,10 +644,12 @@ def _gave_ending(found: list[tuple[str, str]], i: int) -> str | None:
 
 
 def _said_of_someone_honoured(sentence: list[tuple[str, str]]) -> bool:
-    """Whether the sentence's subject is someone honoured (선생님이, 기사님께서, 직원분들이) and it asks nothing of
-    them (담당자분이 연락 좀 주세요: 좀 asks)."""
+    """Whether the sentence's subject is someone honoured (선생님이, 기사님께서, 직원분들이), or it says what they
+    always do (문의하면 늘 자기 일처럼 해결해 주세요), and it asks nothing of them (담당자분이 연락 좀 주세요: 좀 asks)."""
     if PLEASE in sentence:
         return False
+    if not ALWAYS.isdisjoint(sentence):
+        return True
     for k, morpheme in enumerate(sentence):
         if morpheme in HONOURED:
             rest = sentence[k + 1:k + 3]
@@ -898,7 +935,8 @@ def _said_not_done(found: list[tuple[str, str]], i: int) -> bool:
 # takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
 # stays a wait).
 REWRITES = (_idioms, _trouble_seen_to, _not_even_half, _bought_on_trust, _never_again, _going_elsewhere, _buying_again,
-            _only_this_good, _breaks_easily, _still_as_good, _looked_forward_to, _why_only_now, _hard_to_find,
+            _only_this_good, _breaks_easily, _still_as_good, _looked_forward_to, _why_only_now, _why_understood,
+            _hard_to_find,
             _comes_often, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done,
             _requests_done, _not_come, _none_come, _came_quickly, _done_within, _done_at_once, _came_unharmed,
             _took_no_time, _meant_in_clause, made_to_repeat, asked_again, wished_better, asked_for, proper_one_needed,

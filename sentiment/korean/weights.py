@@ -44,6 +44,7 @@ CX_WORDS = {
     "여기뿐/NNG": 1.5, "멀쩡하/VA": 1.0, "일방/NNG": -1.2,  # only here, none to match it (idioms); intact; one-sided
     # shoppers' slang for value: 혜자 (generous), 창렬 (overpriced), 갓성비 (갓 + 성비: great value for money)
     "혜자/NNP": 1.5, "혜자/NNG": 1.5, "창렬/NNG": -1.5, "창렬/NNP": -1.5, "성비/NNG": 1.0,
+    "인생템/NNG": 2.0, "꿀템/NNG": 1.5, "개꿀템/NNG": 1.5, "득템/NNG": 1.2,  # the find of a lifetime, a sweet find
     # to find fault, to fall short, a bother: 나무랄 데가 없어요, 아쉬움이 없어요, 번거로움이 없어요 praise
     "나무라/VV": -1.0, "아쉽/VA": -1.0, "아쉬움/NNG": -1.0, "번거롭/VA": -1.2,
     # a business customer's words (운영에 지장이 있어요, 응답 속도가 들쭉날쭉해요, 일정이 미뤄졌어요, 유연하게 응해 주셨어요)
@@ -55,6 +56,8 @@ CX_WORDS = {
     "지키/VV": 1.0,  # a promise or a date kept (약속을 지키지 않았어요 is a complaint; the reviews weighed it little)
     "아프/VA": -1.2, "따갑/VA": -1.2,  # a product that hurts (the films' 마음이 아프다 cancelled it out)
     "이중청구/NNG": -2.0, "몇번이나/MAG": -1.5,  # the idioms above: charged twice, asked again and again
+    "저하/NNG": -1.2,  # a decline (응대 품질이 저하되었습니다, 성능 저하; 저하되지 않았어요 turned round)
+    "수월/XR": 1.2, "확실/XR": 1.0,  # smooth going (대응하기 수월했어요); sure (메일로도 보내 주셔서 확실했어요)
     "막다룸/VV": -1.5, "광고뜸/VV": -1.2,  # a parcel thrown down (the idiom); an advert popping up (MEANT_IN_CLAUSE)
     # a product's praise the reviews never weighed (직관적이에요, 원활해졌어요, 금방 익숙해졌어요)
     "직관/NNG": 1.2, "원활/NNG": 1.2, "원활/XR": 1.2, "익숙/XR": 0.8, "간단/XR": 1.0,

@@ -150,6 +150,12 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("던지", "듯이"), ("막다룸", "VV")), (("던지", "듯"), ("막다룸", "VV")), (("던지", "고", "가"), ("막다룸", "VV")),
           (("던지", "어", "놓"), ("막다룸", "VV")), (("던지", "어", "두"), ("막다룸", "VV")),
           (("딱", "맞추"), ("딱맞음", "VA")),  # right on time (약속한 시간에 딱 맞춰 오셨어요)
+          (("날", "만", "기다리"), ("기대됨", "VV")),  # counting the days (아이가 학원 가는 날만 기다려요)
+          (("어쩌", "ᆯ", "뻔"), ("다행", "NNG")),  # what would I have done (안 샀으면 어쩔 뻔했나 싶어요): a relief
+          (("제대로", "나오"), ("사진대로", "VA")),  # as it should (약속한 속도가 제대로 나와요; 제대로 안 나와요 turned round)
+          # none other will do after this (이 은행 쓰고 나서 다른 데는 못 쓰겠어요, 딴 데 못 가요)
+          *(((other, "데", *particle, "못", verb), ("여기뿐", "NNG")) for other in ("다른", "딴")
+            for particle in ((), ("는",), ("를",), ("은",)) for verb in ("쓰", "가", "다니", "먹", "이용")),
           # just the thing (혼자 공부하기에 딱이에요; not 딱 이 정도, where 이 is "this")
           *((("딱", "이", ending), ("딱맞음", "VA")) for ending in ("에요", "예요", "ᆸ니다", "네요", "다", "죠", "라")),
           # that is all there is to it (그게 전부예요, 그뿐이다, 딱 거기까지): faint praise
@@ -198,10 +204,13 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           *(((*nth, same), ("몇번이나", "MAG")) for nth in (("번", "째"), ("번째",)) for same in ("똑같", "같")),  # 세 번째 똑같은
           # an amount less or more than before (한 달에 이만 원이나 덜 나와요, 만 원이나 더 나왔어요)
           *((("원", *particle, "덜"), ("요금인하", "VV")) for particle in ((), ("이나",), ("정도",), ("씩",))),
+          *((("원", *particle, "아끼"), ("요금인하", "VV"))  # 한 달에 만 원 넘게 아꼈어요
+            for particle in ((), ("이나",), ("정도",), ("씩",), ("넘", "게"), ("가량",))),
           *((("원", *particle, "더", "나오"), ("요금인상", "VV")) for particle in ((), ("이나",), ("정도",), ("씩",))),
-          # or what went wrong N times (방문 일정이 세 번이나 바뀌었어요, 두 번이나 고장 났어요)
-          *((("번", "이나", wrong), ("몇번이나", "MAG"))
-            for wrong in ("바뀌", "변경", "고장", "미루", "취소", "끊기", "멈추", "실패", "교환", "수리", "재부팅")),
+          # or what went wrong N times, or N times each day (방문 일정이 세 번이나 바뀌었어요, 두 번이나 고장 났어요, 하루에도
+          # 몇 번씩 재부팅돼요: Kiwi's 재/XPN 부팅, as 재시작, 재접속)
+          *((("번", times, wrong), ("몇번이나", "MAG")) for times in ("이나", "씩")
+            for wrong in ("바뀌", "변경", "고장", "미루", "취소", "끊기", "멈추", "실패", "교환", "수리", "재부팅", "재")),
           # or made to do a customer's errand again N times (서류를 세 번이나 다시 냈어요; not 세 번이나 다시 봤어요, a
           # film seen again)
           *((("번", "이나", "다시", done), ("몇번이나", "MAG"))
@@ -376,7 +385,8 @@ MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), True, False),
                     ("요금인하", "VV"), True, False),
                    (TROUBLES, {("풀리", "VV"), ("사라지", "VV"), ("없어지", "VV"), ("해소", "NNG"), ("줄", "VV"),
                                ("줄어들", "VV"), ("날리", "VV"), ("덜하", "VA"), ("지우", "VV"), ("단축", "NNG"),
-                               ("지워지", "VV"), ("짧", "VA")},  # 얼룩이 지워졌어요, 응답 시간이 짧아졌어요
+                               ("지워지", "VV"), ("짧", "VA"), ("가라앉", "VV"), ("잦아들", "VV"), ("진정", "NNG")},
+                    # 얼룩이 지워졌어요, 응답 시간이 짧아졌어요, 트러블이 가라앉았어요, 자극이 진정됐어요
                     ("해결", "NNG"), True, False),
                    (TROUBLES, {("고치", "VV"), ("수정", "NNG"), ("개선", "NNG"), ("복구", "NNG"), ("해결", "NNG")},
                     ("해결", "NNG"), True, True),
@@ -392,6 +402,8 @@ MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), True, False),
                     ("고장", "NNG"), False, False),
                    (TROUBLES, {("남", "VV")}, ("여전히그대로", "MAG"), True, False),  # a trouble left (얼룩이 남았어요)
                    (CONTENTS, {("빠지", "VV")}, ("빠짐", "VV"), False, False),
+                   # a freebie given (사장님이 서비스로 만두를 주셨어요, 사은품을 챙겨 주셨어요; 서비스는 안 주셨네요 turned round)
+                   ({"서비스", "사은품", "덤", "샘플"}, {("주", "VV"), ("챙기", "VV")}, ("해주심", "VV"), False, False),
                    # an advert popping up (앱 켤 때마다 광고부터 떠요, 팝업이 자꾸 나와요; 광고가 안 떠서 좋아요 turned round)
                    ({"광고", "팝업"}, {("뜨", "VV"), ("나오", "VV")}, ("광고뜸", "VV"), True, False),
                    # a trouble out (냄새가 안 빠져요, 살이 빠졌어요), unless what a thing should hold is named
@@ -465,6 +477,7 @@ DONE_SOON = {("끝나", "VV"), ("끝내", "VV"), ("도착", "NNG"), ("처리", "
 # Only this praised (`_only_this_good`: 소재만 좋았다): the praise faint, the rest found wanting
 # Why only now (`_why_only_now`: 이걸 왜 이제야 봤을까, 이런 데가 왜 이제 생겼을까요): a find regretted too late
 WHY = ("왜", "MAG")
+WHETHER, UNDERSTOOD = {"는지", "은지", "ᆫ지", "을지", "ᆯ지"}, {("알", "VV"), ("이해", "NNG")}  # 왜 ...는지 알겠어요
 HONOUR = ("시", "EP")  # 알려 주셨어요: what another did
 LEFT_AFTER = frozenset({"가", "오", "나가"})  # 다 해 주고 가셨어요: a favour done before leaving (`_gave_ending`)
 DONE_EACH_TIME = {"ᆸ니다", "네요", "더라고요", "더라구요"}  # after 주시-: 보내 주십니다, 챙겨 주시네요 (`_favour_done`)
@@ -513,6 +526,7 @@ ONLY_AFTER = ([("어서", "EC"), ("야", "JX")], [("에", "JKB"), ("야", "JX")]
 ONLY_NOW = {("이제야", "MAG"), ("이제서야", "MAG")}
 NOW = ONLY_NOW | {("이제", "MAG"), ("이제", "NNG")}  # 왜 이제 봤을까, 왜 이제서야 (`_why_only_now`)
 PLEASE = ("좀", "MAG")  # 연락 좀 주세요: asked of someone
+ALWAYS = {("늘", "MAG"), ("항상", "MAG"), ("언제나", "MAG")}  # 늘 챙겨 주세요: what someone always does, not asked
 APPEAL = {"점", "장점", "매력", "재미", "강점", "차별점", "가치"}  # what a thing has to offer (`_cannot_see`)
 BLEMISHES = {"흠집", "스크래치", "기스", "얼룩", "하자", "자국", "찍힘"}
 # A trouble named as a phenomenon or a symptom (끊김 현상이 없어졌어요, 발열 증상이 없어요): none of it is none of the trouble
