@@ -95,5 +95,5 @@ def what_was_feared(found: list[tuple[str, str]], contrast: int | None) -> range
     does not count."""
     if contrast is None or not worry_overturned(found, contrast):
         return range(0)
-    whole = _expected_otherwise(found, contrast) or _little_expected(found, contrast) or _hesitated_then(found, contrast)
+    whole = any(said(found, contrast) for said in (_expected_otherwise, _little_expected, _hesitated_then))
     return range(sentence_start(found, contrast - 3), contrast if whole else contrast - 3)

@@ -262,7 +262,8 @@ def _why_understood(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if found[i] != WHY:
             continue
         end = next((j for j in range(i + 1, len(found)) if found[j][1] == "SF"), len(found))
-        if any(found[j][1] == "EC" and found[j][0] in WHETHER and found[j + 1] in UNDERSTOOD for j in range(i + 1, end - 1)):
+        if any(found[j][1] == "EC" and found[j][0] in WHETHER and found[j + 1] in UNDERSTOOD
+               for j in range(i + 1, end - 1)):
             made[i] = (WHY[0], "NNB")  # not a content word: counted no more
     return made
 
