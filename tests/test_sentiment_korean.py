@@ -623,6 +623,14 @@ WHY_UNDERSTOOD_AND_HESITATED = [  # why, understood; a trouble a favour took up;
     ("담당자 변경 후 응대 품질이 저하되었습니다", COMPLAINT), ("인생템 등극", PRAISE), ("개꿀템 득템했어요", PRAISE),
     ("안 샀으면 어쩔 뻔했나 싶어요", PRAISE), ("망설이다 샀는데 후회 없어요", PRAISE),
     ("망설이다 샀는데 역시 별로네요", COMPLAINT), ("고민하다가 가입했는데 대만족이에요", PRAISE)]
+QUIET_AND_AS_IT_SHOULD = [  # quiet, accurate, made simpler, enough; the time a task took; as it should; tried already;
+    # the one looking after the customer changed; another thing instead, or as well; only here; points piled up
+    ("엔진 소리가 조용해졌어요", PRAISE), ("자막 싱크가 정확해요", PRAISE), ("절차가 많이 간소화됐네요", PRAISE),
+    ("네네 그거면 충분해요", PRAISE), ("충분하지 않아요", COMPLAINT), ("처리 기간이 생각보다 짧았어요", PRAISE),
+    ("네 이번엔 제대로 처리됐네요", PRAISE), ("제대로 처리가 안 됐어요", COMPLAINT), ("아 네 근데 그건 제가 이미 해봤어요", COMPLAINT),
+    ("전화할 때마다 담당자가 바뀌어요", COMPLAINT), ("좋은 점도 있지만 이 가격이면 다른 걸 사겠어요.", COMPLAINT),
+    ("다른 데도 가 봤는데 여기가 최고예요", PRAISE), ("조금 비싸도 믿을 수 있어서 여기서만 사요.", PRAISE),
+    ("적립금이 생각보다 많이 쌓였어요", PRAISE), ("포인트가 잘 안 쌓여요", COMPLAINT)]
 
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
@@ -658,7 +666,7 @@ WHY_UNDERSTOOD_AND_HESITATED = [  # why, understood; a trouble a favour took up;
                          + LEFT_DONE_AND_STILL_THERE + NOT_EVEN_AN_HOUR_AND_NONE_TO_MATCH
                          + USED_UP_AND_MEASURES_NEEDED + CANNOT_HELP_BUYING_AND_NO_WORSE
                          + SOONER_THAN_EXPECTED_AND_OUR_SLIP + A_HAIR_AND_A_VIEW + NOT_FIXED_AND_THROWN_DOWN
-                         + ALWAYS_DONE_AND_A_FREEBIE + WHY_UNDERSTOOD_AND_HESITATED)
+                         + ALWAYS_DONE_AND_A_FREEBIE + WHY_UNDERSTOOD_AND_HESITATED + QUIET_AND_AS_IT_SHOULD)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 

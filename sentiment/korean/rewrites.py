@@ -34,6 +34,7 @@ from .grammar import (
 from .negation import NEGATING_FORMS, between_noun_and_none
 from .words import (
     AGAIN_FORMS,
+    ALSO,
     ALWAYS,
     ANTICIPATION,
     APPEAL,
@@ -860,14 +861,14 @@ def _never_again(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _going_elsewhere(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Going elsewhere (ELSEWHERE) as one word of complaint, from 다른 or 딴 to its verb: moving on in any tense
-    (다른 업체로 옮겼어요), buying or using there as what the customer will do (다른 데서 살게요, 다른 곳 이용할게요; the
-    films' 사다 and 다음 read 다음엔 다른 데서 살게요 +0.41)."""
+    (다른 업체로 옮겼어요), buying or using there or another thing as what the customer will do (다른 데서 살게요, 다른
+    곳 이용할게요, 다른 걸 사겠어요; the films' 사다 and 다음 read 다음엔 다른 데서 살게요 +0.41)."""
     if not says_any(found, OTHER_FORMS):
         return found
     made = list(found)
     for i in range(len(found) - 3, -1, -1):
-        if found[i] not in OTHER or found[i + 1][0] not in ELSEWHERE:
-            continue
+        if found[i] not in OTHER or found[i + 1][0] not in ELSEWHERE or found[i + 2] == ALSO:
+            continue  # 다른 데도 가 봤는데, 다른 것도 살 거예요: other places or things as well, not instead
         j, verb = _verb_after(found, i + 1)
         if j < len(found) and (found[j][0] in MOVING_ON and found[j][1] == "VV"
                                or found[j][0] in CUSTOM and _will(found, verb)):

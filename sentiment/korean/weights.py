@@ -56,6 +56,11 @@ CX_WORDS = {
     "지키/VV": 1.0,  # a promise or a date kept (약속을 지키지 않았어요 is a complaint; the reviews weighed it little)
     "아프/VA": -1.2, "따갑/VA": -1.2,  # a product that hurts (the films' 마음이 아프다 cancelled it out)
     "이중청구/NNG": -2.0, "몇번이나/MAG": -1.5,  # the idioms above: charged twice, asked again and again
+    "조용/XR": 1.0, "조용하/VA": 1.0, "정확/NNG": 1.0, "정확/XR": 1.0,  # quiet (엔진 소리가 조용해졌어요); accurate
+    "제대로됨/VV": 1.2, "충분/XR": 1.0, "충분하/VA": 1.0,  # as it should (the idiom); enough (그거면 충분해요)
+    "혜택쌓임/VV": 1.2,  # points piled up (MEANT_IN_CLAUSE)
+    "담당바뀜/VV": -1.0,  # the one looking after the customer changed (MEANT_IN_CLAUSE)
+    "간소화/NNG": 1.2, "간소/XR": 1.2,  # made simpler (절차가 많이 간소화됐네요: Kiwi's 간소/XR + 화/XSN)
     "저하/NNG": -1.2,  # a decline (응대 품질이 저하되었습니다, 성능 저하; 저하되지 않았어요 turned round)
     "수월/XR": 1.2, "확실/XR": 1.0,  # smooth going (대응하기 수월했어요); sure (메일로도 보내 주셔서 확실했어요)
     "막다룸/VV": -1.5, "광고뜸/VV": -1.2,  # a parcel thrown down (the idiom); an advert popping up (MEANT_IN_CLAUSE)

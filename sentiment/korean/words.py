@@ -43,8 +43,10 @@ CUSTOM = ON_TRUST | {"가", "오", "방문", "가입", "고치", "수리"}
 # Going elsewhere (`_going_elsewhere`: 다른 데 가겠어요, 다른 업체로 옮겼어요, 다른 데서 살게요, 딴 데 가려고요): a
 # customer lost. Moving on said in any tense; buying or using elsewhere as what the customer will do.
 OTHER = {("다른", "MM"), ("딴", "MM")}
+ALSO = ("도", "JX")  # 다른 데도 가 봤는데: other places as well, not instead
 OTHER_FORMS = frozenset(form for form, _ in OTHER)
-ELSEWHERE = {"데", "곳", "업체", "가게", "회사", "매장", "브랜드", "병원", "통신사", "은행", "쇼핑몰", "사이트", "제품", "앱"}
+ELSEWHERE = {"데", "곳", "업체", "가게", "회사", "매장", "브랜드", "병원", "통신사", "은행", "쇼핑몰", "사이트", "제품", "앱",
+             "거", "것"}  # 이 가격이면 다른 걸 사겠어요
 MOVING_ON = {"가", "알아보", "옮기"}
 GONE_ELSEWHERE = ("다른데감", "VV")
 GOING_TO = {("ᆯ게요", "EF"), ("ᆯ게", "EF"), ("겠", "EP"), ("ᆯ래요", "EF"), ("ᆯ래", "EF"), ("려고", "EC")}
@@ -92,6 +94,8 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("그래도", "똑같"), ("여전히그대로", "MAG")), (("그래도", "마찬가지"), ("여전히그대로", "MAG")),
           # unchanged however asked (신고해도 그대로예요, 말씀드려도 그대로네요)
           (("어도", "그대로"), ("여전히그대로", "MAG")), (("아도", "그대로"), ("여전히그대로", "MAG")),
+          # only here, buying or going (비싸도 믿을 수 있어서 여기서만 사요): a customer's custom kept
+          *((("여기", "서", "만", verb), ("또삼", "VV")) for verb in ("사", "다니", "쓰", "이용", "주문", "시키")),
           (("앞", "으로", "도"), ("앞으로도", "MAG")), (("여기", "서", "만"), ("여기서만", "MAG")),  # from now on; only here
           # only here, only this (다른 데보다 비싸도 여기만 다녀요, 이거만 써요): a customer's custom kept
           *(((this, "만", verb), ("또삼", "VV")) for this in ("여기", "이거", "이것", "이곳")
@@ -152,7 +156,10 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("딱", "맞추"), ("딱맞음", "VA")),  # right on time (약속한 시간에 딱 맞춰 오셨어요)
           (("날", "만", "기다리"), ("기대됨", "VV")),  # counting the days (아이가 학원 가는 날만 기다려요)
           (("어쩌", "ᆯ", "뻔"), ("다행", "NNG")),  # what would I have done (안 샀으면 어쩔 뻔했나 싶어요): a relief
-          (("제대로", "나오"), ("사진대로", "VA")),  # as it should (약속한 속도가 제대로 나와요; 제대로 안 나와요 turned round)
+          # as it should (약속한 속도가 제대로 나와요, 이번엔 제대로 처리됐네요; 제대로 안 나와요 turned round)
+          (("제대로", "나오"), ("제대로됨", "VV")), (("제대로", "처리", "되"), ("제대로됨", "VV")),  # not 제대로 된 사과
+          # tried already (아 네 근데 그건 제가 이미 해봤어요): told to do what was done
+          (("이미", "하", "어", "보"), ("몇번이나", "MAG")), (("벌써", "하", "어", "보"), ("몇번이나", "MAG")),
           # none other will do after this (이 은행 쓰고 나서 다른 데는 못 쓰겠어요, 딴 데 못 가요)
           *(((other, "데", *particle, "못", verb), ("여기뿐", "NNG")) for other in ("다른", "딴")
             for particle in ((), ("는",), ("를",), ("은",)) for verb in ("쓰", "가", "다니", "먹", "이용")),
@@ -162,8 +169,9 @@ IDIOMS = ((("마음", "에", "들"), ("마음에들", "VV")), (("맘", "에", "�
           (("그것", "이", "전부"), ("그뿐", "NNG")), (("그", "뿐"), ("그뿐", "NNG")), (("그것", "뿐"), ("그뿐", "NNG")),
           (("그거", "뿐"), ("그뿐", "NNG")), (("딱", "거기", "까지"), ("그뿐", "NNG")),
           # the time a task takes (작성 시간이 줄었어요: less of it is good news; not 수업 시간, 이용 시간, what is had)
-          *(((task, "시간"), ("소요시간", "NNG")) for task in ("소요", "작성", "준비", "처리", "작업", "로딩", "이동", "통근",
-                                                         "출근", "검토", "정산", "업무", "응답", "배송")),
+          *(((task, span), ("소요시간", "NNG")) for task in ("소요", "작성", "준비", "처리", "작업", "로딩", "이동", "통근",
+                                                       "출근", "검토", "정산", "업무", "응답", "배송")
+            for span in ("시간", "기간")),  # 처리 기간이 생각보다 짧았어요
           # a charge on top (추가 비용이 붙었어요; 추가 요금 없이 is praise)
           *((("추가", charge), ("추가요금", "NNG")) for charge in ("비용", "요금", "금액", "청구", "결제")),
           # looks dear, looks cheap (재질이 고급스러워서 비싸 보여요; 싸 보여요): how a thing looks, not its price
@@ -402,6 +410,12 @@ MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), True, False),
                     ("고장", "NNG"), False, False),
                    (TROUBLES, {("남", "VV")}, ("여전히그대로", "MAG"), True, False),  # a trouble left (얼룩이 남았어요)
                    (CONTENTS, {("빠지", "VV")}, ("빠짐", "VV"), False, False),
+                   # the one who looks after the customer changed (전화할 때마다 담당자가 바뀌어요): the matter starts over
+                   ({"담당자", "담당", "상담원", "매니저", "강사", "선생님", "설계사"}, {("바뀌", "VV"), ("변경", "NNG")},
+                    ("담당바뀜", "VV"), False, False),
+                   # points or credit piled up (적립금이 생각보다 많이 쌓였어요, 포인트가 금방 모여요)
+                   ({"적립금", "포인트", "마일리지", "적립", "캐시백"}, {("쌓이", "VV"), ("모이", "VV")}, ("혜택쌓임", "VV"),
+                    False, False),
                    # a freebie given (사장님이 서비스로 만두를 주셨어요, 사은품을 챙겨 주셨어요; 서비스는 안 주셨네요 turned round)
                    ({"서비스", "사은품", "덤", "샘플"}, {("주", "VV"), ("챙기", "VV")}, ("해주심", "VV"), False, False),
                    # an advert popping up (앱 켤 때마다 광고부터 떠요, 팝업이 자꾸 나와요; 광고가 안 떠서 좋아요 turned round)
