@@ -631,6 +631,13 @@ QUIET_AND_AS_IT_SHOULD = [  # quiet, accurate, made simpler, enough; the time a 
     ("전화할 때마다 담당자가 바뀌어요", COMPLAINT), ("좋은 점도 있지만 이 가격이면 다른 걸 사겠어요.", COMPLAINT),
     ("다른 데도 가 봤는데 여기가 최고예요", PRAISE), ("조금 비싸도 믿을 수 있어서 여기서만 사요.", PRAISE),
     ("적립금이 생각보다 많이 쌓였어요", PRAISE), ("포인트가 잘 안 쌓여요", COMPLAINT)]
+WHO_IS_NOT_DENIED_AND_LEFT_OUT = [  # the one honoured is who, not what a negation denies; a bother; a charge asked for
+    # or waived; without fail; a thing left out, or nothing; a fake; paid for the customer (내주다)
+    ("선생님이 질문을 귀찮아하지 않으세요", PRAISE), ("기사님이 친절하지 않았어요", COMPLAINT),
+    ("무상 수리 기간인데 출장비를 달래요", COMPLAINT), ("반품비를 제가 내야 한대요", COMPLAINT),
+    ("배송 출발부터 도착까지 알림이 꼬박꼬박 와요", PRAISE), ("박스 테이프가 뜯겨 있고 물건이 하나 빠져 있었어요", COMPLAINT),
+    ("물건이 빠짐없이 다 왔어요", PRAISE), ("살이 빠졌어요", PRAISE), ("가품이 와서 신고했어요", COMPLAINT),
+    ("적립금으로 관부가세를 대신 내줬어요", PRAISE)]
 
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
@@ -666,7 +673,8 @@ QUIET_AND_AS_IT_SHOULD = [  # quiet, accurate, made simpler, enough; the time a 
                          + LEFT_DONE_AND_STILL_THERE + NOT_EVEN_AN_HOUR_AND_NONE_TO_MATCH
                          + USED_UP_AND_MEASURES_NEEDED + CANNOT_HELP_BUYING_AND_NO_WORSE
                          + SOONER_THAN_EXPECTED_AND_OUR_SLIP + A_HAIR_AND_A_VIEW + NOT_FIXED_AND_THROWN_DOWN
-                         + ALWAYS_DONE_AND_A_FREEBIE + WHY_UNDERSTOOD_AND_HESITATED + QUIET_AND_AS_IT_SHOULD)
+                         + ALWAYS_DONE_AND_A_FREEBIE + WHY_UNDERSTOOD_AND_HESITATED + QUIET_AND_AS_IT_SHOULD
+                         + WHO_IS_NOT_DENIED_AND_LEFT_OUT)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 

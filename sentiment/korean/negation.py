@@ -21,7 +21,7 @@ from .grammar import (
     verb_at,
 )
 from .weights import CX_WORDS
-from .words import DEGREE, DESCRIBED_THROUGH, LIGHT_PREDICATES, PASSED_ON, PHENOMENA, REQUESTS, TROUBLES
+from .words import DEGREE, DESCRIBED_THROUGH, HONOURED, LIGHT_PREDICATES, PASSED_ON, PHENOMENA, REQUESTS, TROUBLES
 
 AS_MUCH_AS = {("보다", "JKB"), ("이만큼", "MAG"), ("이만큼", "NNG"), ("이렇게", "MAG")}  # 이보다 더, 이렇게 친절할
 ANY_MORE = {(("이상", "NNG"),), (("는", "JX"),)}  # after 더: 더 이상, 더는 ("any more"), no comparison
@@ -85,7 +85,8 @@ def negation_scope(found: list[tuple[str, str]]) -> set[int]:
                     # 잘 되는 것 같지 않다, 친절한 직원을 보지 못했어요: the clause its noun is described by
                     start = clause_start(found, start - 1)
                 start = past_causes(found, start, i)  # 알림 덕분에 안 놓쳐요: not the cause
-                scope.update(j for j in range(start, i) if found[j][1] in CONTENT and not _without(found[j]))
+                scope.update(j for j in range(start, i) if found[j][1] in CONTENT and not _without(found[j])
+                             and found[j + 1] not in HONOURED)  # 선생님이 귀찮아하지 않으세요: who, not what is denied
                 if form not in PASSED_ON:  # its object stays as it is (잘못을 인정하지 않아요)
                     unturned.update(j for j in range(start, i) if _object(found, j, i))
     prefixed = {i for i in range(len(found)) if found[i][1] in CONTENT and _prefixed(found, i)}

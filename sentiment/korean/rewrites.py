@@ -61,6 +61,7 @@ from .words import (
     DONE_SOON,
     EASILY,
     ELSEWHERE,
+    FAVOURS,
     FEELINGS,
     FIXED_BY_US,
     FIXED_BY_US_FORMS,
@@ -553,8 +554,8 @@ def _favour_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         return found
     made = list(found)
     for i in range(1, len(found) - 1):
-        if found[i] not in (("주", "VX"), ("도와주", "VV")) and found[i - 1:i + 1] != [("다", "EC"), ("주", "VV")] \
-                and not _awaited_given(found, i):  # 도와주셨어요, 갖다 주셨어요, 답장 주셨어요
+        if found[i] not in FAVOURS and found[i - 1:i + 1] != [("다", "EC"), ("주", "VV")] \
+                and not _awaited_given(found, i):  # 도와주셨어요, 대신 내줬어요, 갖다 주셨어요, 답장 주셨어요
             continue
         ending = _gave_ending(found, i)
         if ending is None:

@@ -50,6 +50,8 @@ CX_WORDS = {
     # a business customer's words (운영에 지장이 있어요, 응답 속도가 들쭉날쭉해요, 일정이 미뤄졌어요, 유연하게 응해 주셨어요)
     "지장/NNG": -1.2, "차질/NNG": -1.2, "손실/NNG": -1.2, "들쭉날쭉/MAG": -1.0, "미루/VV": -1.0, "유연/XR": 1.0, "신속/NNG": 1.2,
     "수수료/NNG": -1.0, "위약금/NNG": -1.2,  # a fee, a penalty (수수료가 없어서 자주 이용합니다 is praise)
+    "반품비/NNG": -1.0, "교환비/NNG": -1.0,  # a return's charge (반품비를 내래요; 반품비 없이 처리해 주셨어요 is praise)
+    "꼬박꼬박/MAG": 1.0, "빠짐없이/MAG": 1.0,  # without fail (알림이 꼬박꼬박 와요); nothing left out
     "여유/NNG": 1.0,  # room to spare (여유 있게 도착했어요; 여유가 없어요 is a complaint)
     "비추천/VV": -2.0, "남는장사/NNG": 1.5,  # the idiom above: not recommended (비추할 이유가 없어요 is praise: the reason turned round)
     "대기/NNG": -1.2,  # waiting, as 기다리다 (대기가 너무 길어요; 대기 시간 없이 is praise)
@@ -60,6 +62,8 @@ CX_WORDS = {
     "제대로됨/VV": 1.2, "충분/XR": 1.0, "충분하/VA": 1.0,  # as it should (the idiom); enough (그거면 충분해요)
     "혜택쌓임/VV": 1.2,  # points piled up (MEANT_IN_CLAUSE)
     "담당바뀜/VV": -1.0,  # the one looking after the customer changed (MEANT_IN_CLAUSE)
+    "가품/NNG": -2.0, "짝퉁/NNG": -2.0,  # a fake (가품이 와서 신고했어요)
+    "귀찮/VA": -1.2,  # a bother (절차가 너무 귀찮아요; 질문을 귀찮아하지 않으세요 turned round)
     "간소화/NNG": 1.2, "간소/XR": 1.2,  # made simpler (절차가 많이 간소화됐네요: Kiwi's 간소/XR + 화/XSN)
     "저하/NNG": -1.2,  # a decline (응대 품질이 저하되었습니다, 성능 저하; 저하되지 않았어요 turned round)
     "수월/XR": 1.2, "확실/XR": 1.0,  # smooth going (대응하기 수월했어요); sure (메일로도 보내 주셔서 확실했어요)

@@ -380,7 +380,8 @@ KEPT = {"기능", "데이터", "자료", "파일", "포인트", "쿠폰", "적�
         "글", "메시지", "주문", "예약", "대화", "저장", "책", "영상", "동영상", "문서", "장바구니", "즐겨찾기"}  # what a
 # customer keeps
 CONTENTS = {"설명", "내용", "내용물", "안내", "항목", "정보", "자료", "데이터", "코드", "페이지", "목록", "내역", "서류", "부품",
-            "구성품", "품", "사은품", "기록", "로그", "옵션", "설명서", "매뉴얼", "부속품", "충전기", "케이블", "영수증", "나사"}  # what a thing should hold
+            "구성품", "품", "사은품", "기록", "로그", "옵션", "설명서", "매뉴얼", "부속품", "충전기", "케이블", "영수증", "나사",
+            "물건", "상품"}  # what a thing should hold (물건이 하나 빠져 있었어요)
 SPENT = {"회의", "하루", "시간", "돈", "작업", "업무", "주말", "반나절", "오전", "오후", "비용", "데이터", "자료", "파일"}
 RISING_WELL = {"점수", "성적", "등급", "실력", "매출", "실적", "효율", "성능", "속도", "만족도", "정확도", "생산성", "전환율"}
 BENEFITS = {"기능", "혜택", "옵션", "용량", "할인", "적립", "양", "분량"}  # what a customer gets, cut (혜택이 줄었어요,
@@ -416,6 +417,8 @@ MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), True, False),
                    # points or credit piled up (적립금이 생각보다 많이 쌓였어요, 포인트가 금방 모여요)
                    ({"적립금", "포인트", "마일리지", "적립", "캐시백"}, {("쌓이", "VV"), ("모이", "VV")}, ("혜택쌓임", "VV"),
                     False, False),
+                   # a charge asked for (무상 수리 기간인데 출장비를 달래요: Kiwi's 달래, "soothe", for 달라고 해요)
+                   (PRICES | {"돈", "비용", "출장비", "추가금"}, {("달래", "VV")}, ("요금인상", "VV"), True, False),
                    # a freebie given (사장님이 서비스로 만두를 주셨어요, 사은품을 챙겨 주셨어요; 서비스는 안 주셨네요 turned round)
                    ({"서비스", "사은품", "덤", "샘플"}, {("주", "VV"), ("챙기", "VV")}, ("해주심", "VV"), False, False),
                    # an advert popping up (앱 켤 때마다 광고부터 떠요, 팝업이 자꾸 나와요; 광고가 안 떠서 좋아요 turned round)
@@ -525,7 +528,8 @@ DONE_AT_ONCE = DONE_SOON | {("연결", "NNG"), ("설정", "NNG"), ("변경", "NN
 THAN = ("보다", "JKB")  # 예정일보다 일찍 왔어요: sooner than expected (`_came_quickly`)
 QUICKLY_FORMS = frozenset(form for form, _ in QUICKLY) | {AS_SOON_AS[0], SHORTLY[0]}
 FIXED_BY_US_FORMS = frozenset(form for form, _ in FIXED_BY_US)
-GIVING = frozenset({"주", "도와주"})  # 주셨어요, 갖다 주셨어요, 도와주셨어요: `_favour_done`
+GIVING = frozenset({"주", "도와주", "내주"})  # 주셨어요, 갖다 주셨어요, 도와주셨어요: `_favour_done`
+FAVOURS = {("주", "VX"), ("도와주", "VV"), ("내주", "VV")}  # 해 주셨어요, 도와주셨어요, 대신 내줬어요
 FOUND_OR_FELT, HARD_TO = {"찾", "느끼"}, {"어렵", "힘들"}  # 단점을 찾기 어려워요: `_hard_to_find`
 # Still the same (the idiom above), or, said of a quality a customer values, as good as ever (`_still_as_good`)
 STILL_THE_SAME, STILL_AS_GOOD = ("여전히그대로", "MAG"), ("여전히좋음", "MAG")
