@@ -638,6 +638,13 @@ WHO_IS_NOT_DENIED_AND_LEFT_OUT = [  # the one honoured is who, not what a negati
     ("배송 출발부터 도착까지 알림이 꼬박꼬박 와요", PRAISE), ("박스 테이프가 뜯겨 있고 물건이 하나 빠져 있었어요", COMPLAINT),
     ("물건이 빠짐없이 다 왔어요", PRAISE), ("살이 빠졌어요", PRAISE), ("가품이 와서 신고했어요", COMPLAINT),
     ("적립금으로 관부가세를 대신 내줬어요", PRAISE)]
+NO_NEED_TO_AND_LAGGING = [  # no need to, said now (not "needn't have", nor of a thing described); lagging; a rate
+    # raised; soaked; just right
+    ("로그인 유지가 돼서 매번 입력 안 해도 돼요", PRAISE), ("매장에 안 가도 돼서 편해요", PRAISE), ("줄 안 서도 돼요", PRAISE),
+    ("기다리지 않아도 돼요", PRAISE), ("걱정 안 하셔도 돼요", PRAISE), ("굳이 18세로 안해도 됐을것 같은데", COMPLAINT),
+    ("용량이 작아서 휴대폰이 버벅이지 않아요", PRAISE), ("휴대폰이 자꾸 버벅거려요", COMPLAINT),
+    ("대출 금리를 올린다는 통보를 문자 한 통으로 받았어요", COMPLAINT), ("반찬 통이 새서 가방이 다 젖었어요", COMPLAINT),
+    ("양념이 딱 알맞게 배어 있었어요", PRAISE)]
 
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
@@ -674,7 +681,7 @@ WHO_IS_NOT_DENIED_AND_LEFT_OUT = [  # the one honoured is who, not what a negati
                          + USED_UP_AND_MEASURES_NEEDED + CANNOT_HELP_BUYING_AND_NO_WORSE
                          + SOONER_THAN_EXPECTED_AND_OUR_SLIP + A_HAIR_AND_A_VIEW + NOT_FIXED_AND_THROWN_DOWN
                          + ALWAYS_DONE_AND_A_FREEBIE + WHY_UNDERSTOOD_AND_HESITATED + QUIET_AND_AS_IT_SHOULD
-                         + WHO_IS_NOT_DENIED_AND_LEFT_OUT)
+                         + WHO_IS_NOT_DENIED_AND_LEFT_OUT + NO_NEED_TO_AND_LAGGING)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 

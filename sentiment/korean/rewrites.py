@@ -61,6 +61,7 @@ from .words import (
     DONE_SOON,
     EASILY,
     ELSEWHERE,
+    EVEN_IF,
     FAVOURS,
     FEELINGS,
     FIXED_BY_US,
@@ -86,6 +87,7 @@ from .words import (
     MEANT_IN_CLAUSE_FORMS,
     MORE_THAN_THIS,
     MOVING_ON,
+    NEEDLESS,
     NEVER_AGAIN,
     NOT_AS_TOLD,
     NOT_EVEN,
@@ -841,6 +843,27 @@ def _bought_on_trust(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return made
 
 
+def _no_need_to(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """No need to do it (매장에 안 가도 돼요, 매번 입력 안 해도 돼요, 기다리지 않아도 돼요): a chore spared, one word of
+    relief (안해도됨) in the place of the negation, the verb and its 되다; the negation would have turned the verb round, or
+    turned a chore like 기다리다 into praise by itself alone. Said now, not of the past (굳이 안 해도 됐을 것 같은데:
+    needn't have, a criticism) nor of a thing described (기대하지 않아도 되는 작품)."""
+    if EVEN_IF not in found:
+        return found
+    made = list(found)
+    for i in range(len(found) - 2, 1, -1):
+        ending = found[i + 2][1] if i + 2 < len(found) else "EF"
+        if found[i] != EVEN_IF or found[i + 1] != ("되", "VV") or ending not in ("EF", "EC"):
+            continue  # not 안 해도 됐을 것 같은데 (needn't have), nor 기대하지 않아도 되는 작품 (a thing described)
+        verb = i - 1 - (found[i - 1] == HONOUR)  # 걱정 안 하셔도 돼요
+        if found[verb - 1:verb + 1] == [("지", "EC"), ("않", "VX")] and verb > 1 and found[verb - 2][1] in PREDICATE:
+            made[verb - 2:i + 2] = [NEEDLESS]  # 기다리지 않아도 돼요
+        elif found[verb][1] in ("VV", "XSV") and found[verb - 1] == ("안", "MAG"):
+            done_to = verb - 2 if found[verb] == ("하", "VV") and verb > 1 and found[verb - 2][1] == "NNG" else verb - 1
+            made[done_to:i + 2] = [NEEDLESS]  # 걱정 안 하셔도 돼요: the worry spared with its 하다
+    return made
+
+
 def _never_again(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """다시(는) 안 사다, 두 번 다시 안 가다: never buying, going or using again, as one word of complaint. The
     negation would have turned round whatever came before it in the clause (응대 불친절 두 번 다시 안 감). Only
@@ -938,9 +961,8 @@ def _said_not_done(found: list[tuple[str, str]], i: int) -> bool:
 # takes the morphemes as the ones before left them (`_came_quickly` after `_not_come`, so that 답장이 바로 안 와요
 # stays a wait).
 REWRITES = (_idioms, _trouble_seen_to, _not_even_half, _bought_on_trust, _never_again, _going_elsewhere, _buying_again,
-            _only_this_good, _breaks_easily, _still_as_good, _looked_forward_to, _why_only_now, _why_understood,
-            _hard_to_find,
-            _comes_often, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves, _solved_only_once_done,
-            _requests_done, _not_come, _none_come, _came_quickly, _done_within, _done_at_once, _came_unharmed,
+            _only_this_good, _no_need_to, _breaks_easily, _still_as_good, _looked_forward_to, _why_only_now,
+            _why_understood, _hard_to_find, _comes_often, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves,
+            _solved_only_once_done, _requests_done, _not_come, _none_come, _came_quickly, _done_within, _done_at_once, _came_unharmed,
             _took_no_time, _meant_in_clause, made_to_repeat, asked_again, wished_better, asked_for, proper_one_needed,
             _favour_not_done, _favour_done, _said_then_otherwise)

@@ -44,6 +44,7 @@ CUSTOM = ON_TRUST | {"가", "오", "방문", "가입", "고치", "수리"}
 # customer lost. Moving on said in any tense; buying or using elsewhere as what the customer will do.
 OTHER = {("다른", "MM"), ("딴", "MM")}
 ALSO = ("도", "JX")  # 다른 데도 가 봤는데: other places as well, not instead
+EVEN_IF, NEEDLESS = ("어도", "EC"), ("안해도됨", "VV")  # 안 가도 돼요: no need to (`_no_need_to`)
 OTHER_FORMS = frozenset(form for form, _ in OTHER)
 ELSEWHERE = {"데", "곳", "업체", "가게", "회사", "매장", "브랜드", "병원", "통신사", "은행", "쇼핑몰", "사이트", "제품", "앱",
              "거", "것"}  # 이 가격이면 다른 걸 사겠어요
@@ -353,7 +354,7 @@ OWN_WORDS = {"이염", "대기열"}
 PRICES = {"요금", "가격", "금액", "비용", "값", "견적", "견적가", "구독료", "이용료", "사용료", "수수료", "청구액", "청구서",
           "등록금", "학비", "수강료", "수업료", "렌탈료", "임대료",
           "관리비", "배송비", "보험료", "단가", "월세", "요금제", "회비", "가입비", "난방비", "전기료", "전기세", "가스비",
-          "수도료", "수도세", "통신비", "택시비", "수리비", "진료비", "병원비", "공과금", "이자"}
+          "수도료", "수도세", "통신비", "택시비", "수리비", "진료비", "병원비", "공과금", "이자", "금리"}
 PRICE_UP = {("오르", "VV"), ("올라가", "VV"), ("올리", "VV"), ("인상", "NNG"), ("뛰", "VV"), ("배", "NNG"), ("나오", "VV")}
 # before 배 or 번 ("times"): 두 배 (double) of a price, 세 번 요청했어요 (asked three times); 배 alone is a stomach or a ship
 NUMBERS = {"두", "세", "네", "몇", "여러", "다섯"}
