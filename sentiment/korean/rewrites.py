@@ -964,5 +964,5 @@ REWRITES = (_idioms, _trouble_seen_to, _not_even_half, _bought_on_trust, _never_
             _only_this_good, _no_need_to, _breaks_easily, _still_as_good, _looked_forward_to, _why_only_now,
             _why_understood, _hard_to_find, _comes_often, _none_like_it, _cannot_do, _cannot_see, _fixed_ourselves,
             _solved_only_once_done, _requests_done, _not_come, _none_come, _came_quickly, _done_within, _done_at_once,
-            _came_unharmed, _took_no_time, _meant_in_clause, made_to_repeat, asked_again, wished_better, asked_for, proper_one_needed,
-            _favour_not_done, _favour_done, _said_then_otherwise)
+            _came_unharmed, _took_no_time, _meant_in_clause, made_to_repeat, asked_again, wished_better, asked_for,
+            proper_one_needed, _favour_not_done, _favour_done, _said_then_otherwise)
