@@ -645,6 +645,12 @@ NO_NEED_TO_AND_LAGGING = [  # no need to, said now (not "needn't have", nor of a
     ("용량이 작아서 휴대폰이 버벅이지 않아요", PRAISE), ("휴대폰이 자꾸 버벅거려요", COMPLAINT),
     ("대출 금리를 올린다는 통보를 문자 한 통으로 받았어요", COMPLAINT), ("반찬 통이 새서 가방이 다 젖었어요", COMPLAINT),
     ("양념이 딱 알맞게 배어 있었어요", PRAISE)]
+MORE_GIVEN_AND_SOONER_DONE = [  # a call given as well; it works, or not; more of what a customer gets; someone honoured
+    # come right after; ended sooner than promised
+    ("처리 완료 후에 잘 됐는지 확인 전화까지 주셨어요", PRAISE), ("해결 방법이라고 알려준 게 다 안 통해요", COMPLAINT),
+    ("멤버십 혜택이 작년보다 훨씬 많아졌어요", PRAISE), ("멤버십 혜택이 갈수록 줄어요", COMPLAINT),
+    ("하자 보수 요청하자마자 다음 날 오셨어요", PRAISE), ("약속한 공사 기간보다 이틀 빨리 끝났어요", PRAISE),
+    ("생각보다 빨리 끝나서 아쉬워요", COMPLAINT)]
 
 
 @pytest.mark.parametrize(("text", "meant"), NEGATED_PREDICATES + ADVERBS_BEFORE_A_NEGATION + NONE_OF_IT + CONTRASTS
@@ -681,7 +687,7 @@ NO_NEED_TO_AND_LAGGING = [  # no need to, said now (not "needn't have", nor of a
                          + USED_UP_AND_MEASURES_NEEDED + CANNOT_HELP_BUYING_AND_NO_WORSE
                          + SOONER_THAN_EXPECTED_AND_OUR_SLIP + A_HAIR_AND_A_VIEW + NOT_FIXED_AND_THROWN_DOWN
                          + ALWAYS_DONE_AND_A_FREEBIE + WHY_UNDERSTOOD_AND_HESITATED + QUIET_AND_AS_IT_SHOULD
-                         + WHO_IS_NOT_DENIED_AND_LEFT_OUT + NO_NEED_TO_AND_LAGGING)
+                         + WHO_IS_NOT_DENIED_AND_LEFT_OUT + NO_NEED_TO_AND_LAGGING + MORE_GIVEN_AND_SOONER_DONE)
 def test_each_sentence_reads_as_a_korean_reader_takes_it(text, meant):
     assert korean.score(text).compound * meant > 0
 

@@ -53,6 +53,7 @@ from .words import (
     CAME_OUT,
     COMING,
     COMING_FORMS,
+    COMING_OR_ENDED_FORMS,
     CUSTOM,
     DEGREE,
     DONE_AT_ONCE,
@@ -61,6 +62,8 @@ from .words import (
     DONE_SOON,
     EASILY,
     ELSEWHERE,
+    ENDED,
+    EVEN,
     EVEN_IF,
     FAVOURS,
     FEELINGS,
@@ -621,8 +624,9 @@ def _favour_not_done(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _awaited_given(found: list[tuple[str, str]], i: int) -> bool:
-    """Whether the 주다 at i gives what a customer waits for (답장 주셨어요, 회신을 주셨어요, 연락 주셔서 감사합니다)."""
-    before = i - 2 if found[i - 1][1] == "JKO" else i - 1
+    """Whether the 주다 at i gives what a customer waits for (답장 주셨어요, 회신을 주셨어요, 연락 주셔서 감사합니다, 확인
+    전화까지 주셨어요)."""
+    before = i - 2 if found[i - 1][1] == "JKO" or found[i - 1] in (EVEN, ALSO) else i - 1
     return found[i] == ("주", "VV") and before >= 0 and names_one_of(found, before, AWAITED)
 
 
@@ -668,18 +672,22 @@ def _said_of_someone_honoured(sentence: list[tuple[str, str]]) -> bool:
 def _came_quickly(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A verb of coming (COMING) after what a customer waits for (AWAITED), or sooner than something (배송
     예정일보다 이틀이나 일찍 왔어요), and one of QUICKLY in its clause, or in a clause right after -자마자 or 얼마 안
-    되다, as the word of its coming at once (바로옴); not where it is only said to come (바로 온다고 했는데). Run after
-    `_not_come`, so that 답장이 바로 안 와요 stays a wait."""
-    if not (says_any(found, COMING_FORMS) and says_any(found, QUICKLY_FORMS)):
+    되다, as the word of its coming at once (바로옴); not where it is only said to come (바로 온다고 했는데). Someone
+    honoured who came right after (하자 보수 요청하자마자 다음 날 오셨어요) is awaited too; a thing ended sooner than
+    something (약속한 공사 기간보다 이틀 빨리 끝났어요) came quickly too. Run after `_not_come`, so that 답장이 바로 안
+    와요 stays a wait."""
+    if not (says_any(found, COMING_OR_ENDED_FORMS) and says_any(found, QUICKLY_FORMS)):
         return found
     made = list(found)
     for i, (form, tag) in enumerate(found):
-        if (form, tag) not in COMING or (found[i + 1:i + 2] and found[i + 1][0].endswith("다고")):
+        ended = (form, tag) in ENDED
+        if (form, tag) not in COMING and not ended or (found[i + 1:i + 2] and found[i + 1][0].endswith("다고")):
             continue  # 바로 온다고 했는데: a coming promised, not come
         start = clause_start(found, i)
         clause = range(start, i)
         soon_after = found[start - 1:start] == [AS_SOON_AS] or SHORTLY in found[max(start - 3, 0):start]
-        if any(names_one_of(found, j, AWAITED) or found[j] == THAN for j in clause) and \
+        came = soon_after and not ended and found[i + 1:i + 2] == [HONOUR]
+        if (came or any(found[j] == THAN or not ended and names_one_of(found, j, AWAITED) for j in clause)) and \
                 (soon_after or any(found[j] in QUICKLY for j in clause)):
             made[i] = ("바로옴", "VV")
     return made

@@ -63,6 +63,7 @@ CX_WORDS = {
     "혜택쌓임/VV": 1.2,  # points piled up (MEANT_IN_CLAUSE)
     "담당바뀜/VV": -1.0,  # the one looking after the customer changed (MEANT_IN_CLAUSE)
     "가품/NNG": -2.0, "짝퉁/NNG": -2.0,  # a fake (가품이 와서 신고했어요)
+    "통하/VV": 1.0,  # it works (알려준 게 다 안 통해요 is a complaint)
     "젖/VV": -1.0, "알맞/VA": 1.0,  # soaked (가방이 다 젖었어요; the films' 감성에 젖다 leaned it to praise); just right
     "안해도됨/VV": 1.0,  # no need to (`_no_need_to`: 매장에 안 가도 돼요)
     "버벅/NNG": -1.2,  # lagging (휴대폰이 버벅거려요; 버벅이지 않아요 turned round)

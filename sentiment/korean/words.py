@@ -44,6 +44,7 @@ CUSTOM = ON_TRUST | {"가", "오", "방문", "가입", "고치", "수리"}
 # customer lost. Moving on said in any tense; buying or using elsewhere as what the customer will do.
 OTHER = {("다른", "MM"), ("딴", "MM")}
 ALSO = ("도", "JX")  # 다른 데도 가 봤는데: other places as well, not instead
+EVEN = ("까지", "JX")  # 확인 전화까지 주셨어요: as far as that
 EVEN_IF, NEEDLESS = ("어도", "EC"), ("안해도됨", "VV")  # 안 가도 돼요: no need to (`_no_need_to`)
 OTHER_FORMS = frozenset(form for form, _ in OTHER)
 ELSEWHERE = {"데", "곳", "업체", "가게", "회사", "매장", "브랜드", "병원", "통신사", "은행", "쇼핑몰", "사이트", "제품", "앱",
@@ -420,6 +421,9 @@ MEANT_IN_CLAUSE = ((PRICES, PRICE_UP, ("요금인상", "VV"), True, False),
                     False, False),
                    # a charge asked for (무상 수리 기간인데 출장비를 달래요: Kiwi's 달래, "soothe", for 달라고 해요)
                    (PRICES | {"돈", "비용", "출장비", "추가금"}, {("달래", "VV")}, ("요금인상", "VV"), True, False),
+                   # more of what a customer gets (멤버십 혜택이 작년보다 훨씬 많아졌어요, 할인이 늘었어요; cut: BENEFITS above)
+                   ({"혜택", "적립", "할인", "쿠폰"}, {("늘", "VV"), ("늘어나", "VV"), ("많", "VA")}, ("혜택쌓임", "VV"),
+                    False, False),
                    # a freebie given (사장님이 서비스로 만두를 주셨어요, 사은품을 챙겨 주셨어요; 서비스는 안 주셨네요 turned round)
                    ({"서비스", "사은품", "덤", "샘플"}, {("주", "VV"), ("챙기", "VV")}, ("해주심", "VV"), False, False),
                    # an advert popping up (앱 켤 때마다 광고부터 떠요, 팝업이 자꾸 나와요; 광고가 안 떠서 좋아요 turned round)
@@ -524,6 +528,8 @@ WE = {("우리", "NP"), ("저희", "NP"), ("저", "NP"), ("나", "NP")}
 # The forms of the words some rules start from (`says_any`): a text with none of them is passed over.
 MEANT_IN_CLAUSE_FORMS = frozenset(form for form, _ in VERBS_MEANT_IN_CLAUSE)
 COMING_FORMS = frozenset(form for form, _ in COMING)
+ENDED = {("끝나", "VV"), ("끝내", "VV"), ("마치", "VV")}  # sooner than promised (`_came_quickly`)
+COMING_OR_ENDED_FORMS = COMING_FORMS | {form for form, _ in ENDED}
 # 바로 연결됐어요: through at once (not within an hour: DONE_SOON); 앱에서 바로 재설정했어요, 바로 변경됐어요
 DONE_AT_ONCE = DONE_SOON | {("연결", "NNG"), ("설정", "NNG"), ("변경", "NNG")}
 THAN = ("보다", "JKB")  # 예정일보다 일찍 왔어요: sooner than expected (`_came_quickly`)
