@@ -866,7 +866,7 @@ def _no_need_to(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         verb = i - 1 - (found[i - 1] == HONOUR)  # 걱정 안 하셔도 돼요
         if found[verb - 1:verb + 1] == [("지", "EC"), ("않", "VX")] and verb > 1 and found[verb - 2][1] in PREDICATE:
             made[verb - 2:i + 2] = [NEEDLESS]  # 기다리지 않아도 돼요
-        elif found[verb][1] in ("VV", "XSV") and found[verb - 1] == ("안", "MAG"):
+        elif verb > 0 and found[verb][1] in ("VV", "XSV") and found[verb - 1] == ("안", "MAG"):
             done_to = verb - 2 if found[verb] == ("하", "VV") and verb > 1 and found[verb - 2][1] == "NNG" else verb - 1
             made[done_to:i + 2] = [NEEDLESS]  # 걱정 안 하셔도 돼요: the worry spared with its 하다
     return made
