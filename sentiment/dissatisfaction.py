@@ -37,6 +37,8 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick_rs
+
 UNHAPPY_CALL_AT = 0.5
 NEGATIVE_WEIGHT, PHRASE_WEIGHT, MOST_PHRASES = 0.5, 0.35, 2
 
@@ -245,39 +247,48 @@ CONTRAST_WORDS = ("but", "however", "though")
 
 PHRASES = {name: (frozenset(needles), re.compile(pattern))
            for name, (needles, pattern) in {**REJECTIONS, **FAILURES, **KOREAN}.items()}
-NEEDLES = tuple(sorted(set().union(*(needles for needles, _ in PHRASES.values()))))
-ASCII_NEEDLES = tuple(needle for needle in NEEDLES if needle.isascii())  # all an English turn can hold
+# Every word above that gates an expression, found in one pass over the lowered turn: testing each of
+# them with `in` took 7.4 µs of a short call turn, the automaton (Aho-Corasick) 1.1 µs (bench/README.md).
+GATES = ahocorasick_rs.AhoCorasick(sorted(set().union(
+    *(needles for needles, _ in PHRASES.values()), CLOSING_WORDS, POLITE_WORDS, CONTRAST_WORDS, REQUEST_MET_WORDS)))
+
+
+def gates_in(lowered: str) -> frozenset[str]:
+    """The gate words the lowered text holds, overlapping ones too ("no", "no re", "nobody")."""
+    return frozenset(GATES.find_matches_as_strings(lowered, overlapping=True))
 
 
 def said_phrases(text: str, met: bool | None = None) -> list[str]:
     """The rejection and failure phrase groups the text says (in any case), by name; a closing's own
     "no" and "anything else" left out, and a request met (`met`; worked out from English text if None)."""
     lowered = text.lower()
-    return _phrases(lowered, is_closing(lowered), met)
+    present = gates_in(lowered)
+    return _phrases(lowered, present, _closing(lowered, present), met)
 
 
-def _phrases(lowered: str, closing: bool, met: bool | None) -> list[str]:
-    present = {needle for needle in (ASCII_NEEDLES if lowered.isascii() else NEEDLES) if needle in lowered}
-    if not present:
-        return []
+def _phrases(lowered: str, present: frozenset[str], closing: bool, met: bool | None) -> list[str]:
     found = [name for name, (needles, phrase) in PHRASES.items()
-             if not present.isdisjoint(needles) and phrase.search(lowered)]
+             if not present.isdisjoint(needles) and phrase.search(lowered)] if present else []
     if closing:
         found = [name for name in found if name not in CLOSING_SAYS]
-    if any(name in REQUESTS for name in found) and (request_met(lowered) if met is None else met):
+    if any(name in REQUESTS for name in found) and (_request_met(lowered, present) if met is None else met):
         found = [name for name in found if name not in REQUESTS]
     return found
 
 
-def request_met(lowered: str) -> bool:
+def _request_met(lowered: str, present: frozenset[str]) -> bool:
     """Whether an English turn says its refund or cancellation was done for the customer (REQUEST_MET)."""
-    return any(word in lowered for word in REQUEST_MET_WORDS) and REQUEST_MET.search(lowered) is not None \
+    return not present.isdisjoint(REQUEST_MET_WORDS) and REQUEST_MET.search(lowered) is not None \
         and NOT_MET.search(lowered) is None
 
 
 def is_closing(lowered: str) -> bool:
+    return _closing(lowered, gates_in(lowered))
+
+
+def _closing(lowered: str, present: frozenset[str]) -> bool:
     return CLOSING_START.match(lowered) is not None or (
-        any(word in lowered for word in CLOSING_WORDS) and CLOSING_ANYWHERE.search(lowered) is not None)
+        not present.isdisjoint(CLOSING_WORDS) and CLOSING_ANYWHERE.search(lowered) is not None)
 
 
 def dissatisfaction(text: str, compound: float, rescore=None, met: bool | None = None) -> float:
@@ -285,10 +296,11 @@ def dissatisfaction(text: str, compound: float, rescore=None, met: bool | None =
     scores the turn again without its polite words where they would lift a rejection; `met` says
     whether the turn's request was done (the Korean scorer's; None: read from English text)."""
     lowered = text.lower()
-    closing = is_closing(lowered)
-    phrases = _phrases(lowered, closing, met)
-    if rescore is not None and any(word in lowered for word in POLITE_WORDS) and POLITE.search(lowered) and (
-            phrases or (any(word in lowered for word in CONTRAST_WORDS) and CONTRAST.search(lowered))):
+    present = gates_in(lowered)
+    closing = _closing(lowered, present)
+    phrases = _phrases(lowered, present, closing, met)
+    if rescore is not None and not present.isdisjoint(POLITE_WORDS) and POLITE.search(lowered) and (
+            phrases or (not present.isdisjoint(CONTRAST_WORDS) and CONTRAST.search(lowered))):
         compound = rescore(POLITE.sub(" ", text))
     if closing:
         compound = max(compound, 0.0)
