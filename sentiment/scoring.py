@@ -32,12 +32,12 @@ from sentiment.vader import Vader
 LONG_TURN_SENTENCES = 5
 BLOCK_SENTENCES = 3
 PARALLEL_MIN_TEXTS = 4000
-# What scoring costs, in English characters' time (0.37-0.43 µs a character, short and long call turns
-# with the dissatisfaction score): a Korean character 15 (5.8-6.0 µs), and starting Kiwi in a worker (its
-# model, lexicon and first sentence: 0.6-0.9 s) 2,000,000. By characters rather than texts, since a long
-# turn costs four short ones: counted by texts, the 12,000 long-turn calls of bench/bench_calls_load.py
-# went 4.0 s to one worker and 2.1 s to the other.
-KOREAN_COST = 15
+# What scoring costs, in English characters' time (0.34-0.45 µs a character, short and long call turns
+# with the dissatisfaction score): a Korean character 35 (12.7-15.2 µs, short turns and long, 2026-12-07),
+# and starting Kiwi in a worker (its model, lexicon and first sentence: 0.6-0.9 s) 2,000,000. By characters
+# rather than texts, since a long turn costs four short ones: counted by texts, the 12,000 long-turn calls
+# of bench/bench_calls_load.py went 4.0 s to one worker and 2.1 s to the other.
+KOREAN_COST = 35
 KIWI_START_COST = 2_000_000
 IDLE_SECONDS = 600  # a scoring worker left waiting this long ends (Kiwi holds about 260 MB)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")

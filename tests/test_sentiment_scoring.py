@@ -129,26 +129,26 @@ def test_english_keeps_its_language_and_vaders_scores():
 
 
 def test_a_few_korean_texts_go_to_one_worker_and_many_to_all():
-    """A text costs its length, a Korean one 15 times it, and Kiwi's start in a worker 2,000,000
+    """A text costs its length, a Korean one 35 times it, and Kiwi's start in a worker 2,000,000
     characters: a few Korean texts go to one worker, with English ones beside them up to an equal
     share; many are spread over every worker, each starting Kiwi."""
     english = [f"Order {i:05d} arrived late." for i in range(60_000)]  # 25 characters each
     few = [f"주문 {i:03d}번이 늦게 왔어요." for i in range(100)]  # 16 each
-    # Korean 100 * 16 * 15 + 2,000,000 = 2,024,000, more than a share of (1,500,000 + 2,024,000) / 2:
-    # the Korean alone in one worker (2,024,000) beats spreading (2,000,000 + 1,524,000 / 2)
+    # Korean 100 * 16 * 35 + 2,000,000 = 2,056,000, more than a share of (1,500,000 + 2,056,000) / 2:
+    # the Korean alone in one worker (2,056,000) beats spreading (2,000,000 + 1,556,000 / 2)
     one, other = _chunks(english[:500] + few + english[500:], 2)
     assert one == few and len(other) == 60_000
-    # three times the English: a share of (4,500,000 + 2,024,000) / 2 = 3,262,000, the Korean worker
-    # 1,238,000 / 25 = 49,520 English texts beside its own
+    # three times the English: a share of (4,500,000 + 2,056,000) / 2 = 3,278,000, the Korean worker
+    # 1,222,000 / 25 = 48,880 English texts beside its own
     one, other = _chunks(few + english * 3, 2)
-    assert (len(one), len(other)) == (100 + 49_520, 180_000 - 49_520) and one[:100] == few
+    assert (len(one), len(other)) == (100 + 48_880, 180_000 - 48_880) and one[:100] == few
     # the first worker started Kiwi ahead of its texts (`Scoring(korean=True)`): its Korean costs
-    # 24,000 alone, a share (4,500,000 + 24,000) / 2 = 2,262,000, so 2,238,000 / 25 = 89,520 English beside
+    # 56,000 alone, a share (4,500,000 + 56,000) / 2 = 2,278,000, so 2,222,000 / 25 = 88,880 English beside
     one, other = _chunks(few + english * 3, 2, kiwi_started=True)
-    assert (len(one), len(other)) == (100 + 89_520, 180_000 - 89_520)
+    assert (len(one), len(other)) == (100 + 88_880, 180_000 - 88_880)
     assert [len(chunk) for chunk in _chunks(english, 3)] == [20_000, 20_000, 20_000]
     many = [f"주문 {i:03d}번이 늦게 왔어요." for i in range(5_000)]
-    # 5,000 * 16 * 15 + 2,000,000 = 3,200,000 alone, against 2,000,000 + (1,200,000 + 100,000) / 2 spread
+    # 5,000 * 16 * 35 + 2,000,000 = 4,800,000 alone, against 2,000,000 + (2,800,000 + 100,000) / 2 spread
     assert [sum("주문" in text for text in chunk) for chunk in _chunks(many + english[:4_000], 2)] == [2_500, 2_500]
 
 
