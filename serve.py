@@ -1,13 +1,16 @@
 """The server: the app (`app.py`) as Streamlit serves it, plus the app's own download path, which
 checks who asks (ui/downloads.py), and the boards made again in the background when their data moves
-(ui/warming.py). `streamlit run serve.py` finds `app` and serves it."""
+(ui/warming.py). `streamlit run serve.py` finds `app` and serves it. The modules the pages run on are
+imported here, before the first page asks for them, and set aside from the garbage collector."""
 
 import streamlit as st
 from starlette.routing import Route
 
-from ui import warming
+from empathy.runtime import set_aside_imports
+from ui import common, load_view, warming  # noqa: F401 (common, load_view: the pages' modules, set aside below)
 from ui.downloads import ROUTE, serve
 
 base = st.get_option("server.baseUrlPath").strip("/")
 app = st.App("app.py", routes=[Route("/" + "/".join(part for part in (base, ROUTE) if part), serve)])
 warming.serve()
+set_aside_imports()

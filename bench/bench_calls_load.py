@@ -40,6 +40,7 @@ from empathy.loading.demo_generator import make_accounts, make_calls, pick_story
 from empathy.loading.sheet import load_sheet, plan, prepare  # noqa: E402
 from empathy.loading.themes import read_taxonomy, themes_expression  # noqa: E402
 from empathy.loading.transcripts import score_calls  # noqa: E402
+from empathy.runtime import set_aside_imports  # noqa: E402
 from empathy.sheets.sources import read_path  # noqa: E402
 from empathy.store import Store  # noqa: E402
 from sentiment import parse_transcript, score_texts, scored_role  # noqa: E402
@@ -102,7 +103,9 @@ import sys, time
 from empathy.access.roles import SYSTEM
 from empathy.loading.sheet import load_sheet
 from empathy.store import Store
+from empathy.runtime import set_aside_imports
 store = Store.open(sys.argv[2])
+set_aside_imports()  # as the command line does
 start = time.perf_counter()
 load_sheet(store, path=sys.argv[1], user=SYSTEM)
 print(time.perf_counter() - start)
@@ -152,6 +155,7 @@ def stages(path: Path, folder: Path, round_number: int) -> dict[str, float]:
 
 
 def main() -> None:
+    set_aside_imports()  # as the app server does once it has imported what it runs on (serve.py)
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 12_000
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)

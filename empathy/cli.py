@@ -25,6 +25,7 @@ from empathy.figures.settings import SettingsError, read_display, read_settings
 from empathy.meeting.alerts import AlertError
 from empathy.meeting.digest import DigestError
 from empathy.meeting.pack import FORMATS
+from empathy.runtime import set_aside_imports
 from empathy.sheets.schema import KINDS
 from empathy.store import Store, StoreError
 from sentiment.cli import role_option
@@ -38,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         user = command_line_user(sign_in_configured())
         store = Store.open()
+        set_aside_imports()
         if hasattr(args, "window"):
             args.settings = read_settings()
             args.window = args.window or latest_complete_week(store, args.settings.timezone)
