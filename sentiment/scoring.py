@@ -18,11 +18,12 @@ import subprocess
 import sys
 import tempfile
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable, NamedTuple
 
 import pycld2
+
 from sentiment import korean
 from sentiment.dissatisfaction import dissatisfaction
 from sentiment.vader import Vader
@@ -187,7 +188,7 @@ def score_texts(texts: list[str], workers: int | None = None, *, with_dissatisfa
     tuples in `Score`'s order (`Scoring.plain_scores`), for a caller that takes them apart into columns."""
     distinct = list(dict.fromkeys(texts))
     workers = workers or os.cpu_count() or 1
-    if started is not None and len(distinct) < PARALLEL_MIN_TEXTS:
+    if started is not None and not started.sent and len(distinct) < PARALLEL_MIN_TEXTS:
         started.stop()
         started = None
     if started is None and (workers == 1 or len(distinct) < PARALLEL_MIN_TEXTS):
@@ -232,15 +233,29 @@ class Scoring:
         if korean:
             self._workers[0].start_kiwi()
         self._threads = [ThreadPoolExecutor(1) for _ in self._workers]
-        self.chunks, self._outputs = [], []
+        self.chunks: list[list[str]] = [[] for _ in self._workers]  # every text sent to each process
+        self._sent: list[tuple[list[str], Future]] = []  # (texts, their scores to come), send by send
+        self._known: set[str] = set()
         if texts is not None:
             self.send(texts)
 
+    @property
+    def sent(self) -> bool:
+        return bool(self._sent)
+
     def send(self, texts: list[str]) -> Scoring:
-        """The distinct texts to the processes (the Korean ones to the first, which may have Kiwi started)."""
-        self.chunks = _chunks(texts, len(self._workers), kiwi_started=self._workers[0].kiwi)
-        self._outputs = [thread.submit(worker.score, chunk, self._with_dissatisfaction)
-                         for thread, worker, chunk in zip(self._threads, self._workers, self.chunks) if chunk]
+        """Texts to the processes (the Korean ones to the first, which may have Kiwi started), each scored
+        once: a calls load sends each block of calls as it is parsed, and a text sent before ("Okay.") is
+        not sent again. Each process scores what it was sent in the order it came."""
+        new = [text for text in dict.fromkeys(texts) if text not in self._known]
+        if not new:
+            return self
+        self._known.update(new)
+        for sent, thread, worker, chunk in zip(self.chunks, self._threads, self._workers,
+                                               _chunks(new, len(self._workers), kiwi_started=self._workers[0].kiwi)):
+            if chunk:
+                sent += chunk
+                self._sent.append((chunk, thread.submit(worker.score, chunk, self._with_dissatisfaction)))
         return self
 
     def readings(self, phrases: list[str]) -> dict[str, list[str]]:
@@ -262,7 +277,7 @@ class Scoring:
         0.8 s, which a load that wants a column or two of them does without."""
         by_text = {}
         try:
-            for chunk, output in zip([chunk for chunk in self.chunks if chunk], self._outputs):
+            for chunk, output in self._sent:
                 by_text.update(zip(chunk, output.result()))
         finally:
             self.stop()
@@ -273,7 +288,7 @@ class Scoring:
         go back to the pool."""
         if not self._threads:
             return
-        if any(not output.done() for output in self._outputs):
+        if any(not output.done() for _, output in self._sent):
             for worker in self._workers:
                 worker.end()
         for thread in self._threads:

@@ -12,13 +12,14 @@ from empathy.loading.sheet import (
     remember_google_sheet,
 )
 from empathy.loading.themes import lemma_pattern
+from empathy.loading.transcripts import BLOCK_CALLS
 from empathy.sheets.gsheets import sheet_ref
 from empathy.sheets.schema import SURVEYS, map_columns
 from empathy.sheets.sources import read_sheet
 from empathy.store import audit, kept_sheets
 from sentiment import score_text
 from sentiment.korean import analyser, scorer
-from sentiment.scoring import PARALLEL_MIN_TEXTS, Scoring
+from sentiment.scoring import PARALLEL_MIN_TEXTS, Scoring, _Worker
 
 
 def test_any_bad_row_rejects_the_whole_sheet_and_changes_nothing(store):
@@ -208,12 +209,17 @@ def _large_calls_sheet(calls: int = PARALLEL_MIN_TEXTS, bad_call: bool = False, 
 
 
 def test_a_large_calls_sheet_is_scored_by_processes_started_before_its_transcripts_are_parsed(store, monkeypatch):
-    """The first started with Kiwi (a Korean call among them); every turn as it scores alone."""
+    """The first started with Kiwi (a Korean call among them), sent each block of calls' customer turns as
+    the block is parsed; every turn as it scores alone."""
     sent, send = [], Scoring.send
     monkeypatch.setattr(Scoring, "send", lambda scoring, texts: sent.append(len(texts)) or send(scoring, texts))
+    scored, score = [], _Worker.score
+    monkeypatch.setattr(_Worker, "score", lambda worker, texts, *rest: scored.append(len(texts)) or score(worker, texts, *rest))
     report = load_sheet(store, user=ANALYST, data=_large_calls_sheet(korean=True), source="calls.csv")
     assert report.rows_new == PARALLEL_MIN_TEXTS
-    assert sent == [PARALLEL_MIN_TEXTS]  # the customer turns, to the processes started ahead of them
+    # one customer turn a call: block by block as parsed, then all asked for at once, none scored twice
+    assert sent == [BLOCK_CALLS] * (PARALLEL_MIN_TEXTS // BLOCK_CALLS) + [PARALLEL_MIN_TEXTS]
+    assert sum(scored) == PARALLEL_MIN_TEXTS
     found = store.query("SELECT call_id, text, compound, language FROM utterances WHERE role = 'customer' "
                         "AND call_id IN ('C0', 'C1', 'C2', 'C3999') ORDER BY call_id")
     assert found["compound"].tolist() == [score_text(text).compound for text in found["text"]]

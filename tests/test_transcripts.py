@@ -6,9 +6,11 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from conftest import ANALYST
 from empathy.loading import transcripts
-from empathy.loading.sheet import load_sheet
+from empathy.loading.sheet import load_sheet, plan, prepare
+from empathy.sheets.sources import read_sheet
 from sentiment import calls as sentiment_calls
 from sentiment import korean
+from sentiment.scoring import Scoring
 
 VADER = SentimentIntensityAnalyzer()
 CALLS = ('call_id,account_id,started_at,agent,escalated,transcript\n'
@@ -153,3 +155,31 @@ def test_an_agents_turn_placed_as_the_customer_is_scored_then_and_nothing_else_i
     call = store.query("SELECT sentiment_mean, customer_turns, negative FROM calls").iloc[0]
     assert call["sentiment_mean"] == pytest.approx(VADER.polarity_scores(said)["compound"])
     assert (call["customer_turns"], bool(call["negative"])) == (1, True)
+
+
+def test_calls_placed_and_sent_block_by_block_come_out_as_placed_all_at_once(store, monkeypatch):
+    """A large sheet's calls are placed, and their turns sent to the scoring processes, a block at a time as
+    they are parsed: the turns, figures and speakers reported are those of placing every call at once."""
+    monkeypatch.setattr(transcripts, "BLOCK_CALLS", 2)
+    sheet = ('call_id,account_id,started_at,agent,transcript\n'
+             'C1,A1,2026-09-01 10:00,Mei,"Mei: Hello\nCustomer: The invoice is wrong and I am upset."\n'
+             'C2,A1,2026-09-01 11:00,,"Agent: Hi\nCustomer: 청구서가 틀렸습니다."\n'
+             'C3,A1,2026-09-01 12:00,,just words without any speaker\n'
+             'C4,A2,2026-09-02 10:00,,"Dana Lee: Hi\nSam Park: This is broken and awful."\n'
+             'C5,A2,2026-09-02 11:00,,"Dana Lee: Hello\nPat Kim: Thanks, all good."\n'
+             'C6,A2,2026-09-02 12:00,Robert,"Robert Miller: I need help with my bill\nAgent: Sure"\n'
+             'C7,A3,2026-09-03 10:00,,"Customer: Okay.\nAgent: Bye"\n'
+             'C8,A3,2026-09-03 11:00,,"Customer: Okay. Thanks so much!"\n')
+    prepared = prepare(read_sheet(sheet.encode(), "calls.csv"))
+    roles = {"Sam Park": "customer"}
+    at_once = plan(store, prepared, roles=roles)
+    scoring = Scoring(workers=2)
+    in_blocks = plan(store, prepared, scoring, roles)
+    assert at_once.calls.placed is None and in_blocks.calls.placed[0] == [1, 2, 4, 5, 6, 7, 8]  # not C3, unread
+    assert in_blocks.errors == at_once.errors and in_blocks.errors[0]["row"] == 3
+    whole = transcripts.score_calls(at_once.calls, at_once.rows.index, roles)
+    blocks = transcripts.score_calls(in_blocks.calls, in_blocks.rows.index, roles, started=scoring)
+    pd.testing.assert_frame_equal(blocks[0], whole[0])
+    pd.testing.assert_frame_equal(blocks[1], whole[1])
+    assert blocks[2:] == whole[2:] and list(whole[2]) == ["C5"] and list(whole[3]) == ["C6"]
+    assert whole[0].set_index("call_id").loc["C4", "customer_turns"] == 1  # Sam Park, placed by hand

@@ -129,8 +129,11 @@ class Plan:
         return len({e["row"] for e in self.errors if e["row"] is not None})
 
 
-def plan(store: Store, prepared: Prepared) -> Plan:
-    """Check a prepared sheet through to the end without scoring or storing anything."""
+def plan(store: Store, prepared: Prepared, scoring: Scoring | None = None,
+         roles: dict[str, str] | None = None) -> Plan:
+    """Check a prepared sheet through to the end without storing anything. `scoring`: the processes started
+    for a calls sheet's transcripts, sent each block of calls as it is parsed (`parse_calls`, `roles` placing
+    speakers as the landing will); without it nothing is scored."""
     layout, validated = prepared.layout, prepared.validated
     if prepared.missing_required:
         names = ", ".join(prepared.missing_required)
@@ -144,7 +147,7 @@ def plan(store: Store, prepared: Prepared) -> Plan:
         errors += turn_errors
         table = CALLS.table
     if table == CALLS.table:
-        calls = parse_calls(store, rows, prepared.mapping.get("transcript"))
+        calls = parse_calls(store, rows, prepared.mapping.get("transcript"), scoring, roles)
         errors += calls.errors
         rows = rows[~rows.index.isin({e["row"] for e in calls.errors})]
     return Plan(prepared, table, rows, errors, calls)
@@ -186,7 +189,7 @@ def _land(store: Store, prepared: Prepared, user: User, skip_invalid: bool, demo
     sheet, layout = prepared.sheet, prepared.layout
     report = LoadReport(source=sheet.source, kind=layout.kind, layout=layout.name, worksheet=sheet.worksheet,
                         header_row=sheet.header_row, rows_duplicate=prepared.validated.duplicates_in_sheet)
-    planned = plan(store, prepared)
+    planned = plan(store, prepared, early, roles)
     report.errors, report.rows_rejected = planned.errors, planned.rows_rejected
     if prepared.missing_required:
         return report

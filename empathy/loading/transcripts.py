@@ -1,8 +1,9 @@
 """Load-time sentiment for a calls sheet: parse each new transcript, score it, work out its figures.
 
 A transcript version is known by (call_id, md5 of its text). One that was scored before is never
-scored again: its stored turns give its figures. Only new or changed transcripts reach VADER, all
-of them in one `score_texts` call so a large load uses every core.
+scored again: its stored turns give its figures. Only new or changed transcripts reach VADER. A large
+sheet's scoring processes, started before its transcripts are read, are sent each block of calls as
+soon as it is parsed and its speakers placed, and score it while the next block is parsed.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from empathy.sheets.validate import content_hash
 from empathy.store import Store, StoreError, texts
 from empathy.store.tables import UTTERANCE_COLUMNS
 from sentiment import (
+    PlacedCalls,
     ScoredTurn,
     TranscriptError,
     assign_roles,
@@ -34,6 +36,9 @@ from sentiment.calls import SCORE_FIELDS
 from sentiment.roles import ROLES
 from sentiment.scoring import Scoring
 
+# Calls parsed, placed and sent to the scoring processes at a time: a block keeps them busy while the next is
+# parsed (12,000 calls parsed, placed and scored in 1.13 s instead of 1.44 s, blocks of 1,000 or 3,000 alike).
+BLOCK_CALLS = 1000
 FIGURE_COLUMNS = {"mean": "sentiment_mean", "min": "sentiment_min", "shift": "sentiment_shift",
                   "negative": "negative", "customer_turns": "customer_turns",
                   "scored_turns": "scored_turns", "unscored_turns": "unscored_turns",
@@ -52,15 +57,20 @@ class ParsedCalls:
     parsed: dict[int, list]  # sheet row -> turns, for versions never scored
     known: pd.DataFrame  # stored turns of versions scored before
     errors: list[dict]  # one per unreadable transcript
+    placed: tuple[list[int], PlacedCalls] | None = None  # the parsed calls (sheet rows) placed, their turns sent
 
 
-def parse_calls(store: Store, rows: pd.DataFrame, transcript_header: str = "transcript") -> ParsedCalls:
-    """Parse every new transcript version (cheap), so bad ones are named before anything is scored."""
+def parse_calls(store: Store, rows: pd.DataFrame, transcript_header: str = "transcript",
+                scoring: Scoring | None = None, roles: dict[str, str] | None = None) -> ParsedCalls:
+    """Parse every new transcript version, so bad ones are named. With `scoring` (processes started for a
+    large sheet), each BLOCK_CALLS calls parsed are placed (`roles` as in `score_calls`) and the turns that
+    are scored sent to them, to score while the rest is parsed; a sheet rejected for its errors stops them."""
     has_text = rows["transcript"].notna()
     rows = rows.assign(transcript_hash=rows["transcript"].map(transcript_hash, na_action="ignore"))
     known = texts.scored_transcripts(store, rows.loc[has_text, ["call_id", "transcript_hash"]])
     known_keys = set(zip(known["call_id"], known["transcript_hash"]))
-    parsed, errors = {}, []
+    parsed, errors, pending, blocks = {}, [], [], []
+    agents = _agents(rows) if scoring is not None else {}
     with_text = rows[has_text]
     for row, call_id, version, transcript in zip(with_text.index, with_text["call_id"],
                                                  with_text["transcript_hash"], with_text["transcript"]):
@@ -71,7 +81,41 @@ def parse_calls(store: Store, rows: pd.DataFrame, transcript_header: str = "tran
         except TranscriptError as error:
             errors.append({"row": int(row), "column": transcript_header, "value": transcript[:80],
                            "message": f"call {call_id}: {error}"})
-    return ParsedCalls(rows, parsed, known, errors)
+            continue
+        pending.append(row)
+        if scoring is not None and len(pending) == BLOCK_CALLS:
+            blocks.append(_placed_and_sent(pending, parsed, agents, roles, scoring))
+            pending = []
+    if scoring is None:
+        return ParsedCalls(rows, parsed, known, errors)
+    if pending:
+        blocks.append(_placed_and_sent(pending, parsed, agents, roles, scoring))
+    return ParsedCalls(rows, parsed, known, errors, _joined(blocks))
+
+
+def _agents(rows: pd.DataFrame) -> dict:
+    """Sheet row -> the call's agent or None, as a dict: a pandas Series lookup per call costs 6 µs."""
+    return rows["agent"].astype("object").where(rows["agent"].notna(), None).to_dict()
+
+
+def _placed_and_sent(block: list[int], parsed: dict[int, list], agents: dict, roles: dict[str, str] | None,
+                     scoring: Scoring) -> tuple[list[int], PlacedCalls]:
+    placed = place_calls([(parsed[row], agents[row]) for row in block], roles)
+    scoring.send(placed.turns.loc[placed.turns["role"].map(scored_role).astype(bool), "text"].tolist())
+    return block, placed
+
+
+def _joined(blocks: list[tuple[list[int], PlacedCalls]]) -> tuple[list[int], PlacedCalls]:
+    """Blocks of placed calls as one, each call known by its place among all of them."""
+    order, frames, unmapped, doubts = [], [], {}, {}
+    for block, placed in blocks:
+        first = len(order)
+        order += block
+        frames.append(placed.turns.assign(call=placed.turns["call"] + first))
+        unmapped.update({first + position: labels for position, labels in placed.unmapped.items()})
+        doubts.update({first + position: why for position, why in placed.doubts.items()})
+    turns = pd.concat(frames, ignore_index=True) if frames else place_calls([]).turns
+    return order, PlacedCalls(turns, unmapped, doubts)
 
 
 def score_calls(calls: ParsedCalls, keep: pd.Index, roles: dict[str, str] | None = None,
@@ -83,11 +127,14 @@ def score_calls(calls: ParsedCalls, keep: pd.Index, roles: dict[str, str] | None
     is done while the turns are scored, by the processes `started` for them if given."""
     rows = calls.rows.loc[keep]
     kept = set(keep.tolist())  # a pandas Index's `in` costs 6 µs a call
-    parsed = [(row, turns) for row, turns in calls.parsed.items() if row in kept]
-    agents = rows["agent"].astype("object").where(rows["agent"].notna(), None).to_dict()  # not a Series lookup per call
-    placed = place_calls([(turns, agents[row]) for row, turns in parsed], roles)
+    if calls.placed is not None and kept.issuperset(calls.placed[0]):  # placed and sent as they were parsed
+        order, placed = calls.placed
+    else:
+        order = [row for row in calls.parsed if row in kept]
+        agents = _agents(rows)
+        placed = place_calls([(calls.parsed[row], agents[row]) for row in order], roles)
     turns = with_scores(placed.turns, meanwhile=meanwhile, started=started)
-    positions = pd.Index([row for row, _ in parsed])
+    positions = pd.Index(order)
     call_ids, versions = rows.loc[positions, "call_id"].to_numpy(), rows.loc[positions, "transcript_hash"].to_numpy()
     figures = figures_by_call(turns, ["call"]).set_axis(positions)
     stored = _stored_figures(rows, calls.known)
