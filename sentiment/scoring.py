@@ -67,6 +67,10 @@ class Score(NamedTuple):
 
 
 UNSCORED = Score(None, None, None, None, False)
+
+
+class ScoringFailed(RuntimeError):
+    """A scoring process ended before it answered: killed by the system (short of memory, say) or broken."""
 _analyzer: Vader | None = None
 
 
@@ -260,7 +264,7 @@ class Scoring:
 
     def readings(self, phrases: list[str]) -> dict[str, list[str]]:
         """Korean phrases' `korean.readings` by the first process (the one with Kiwi), once it has scored
-        what it was sent; none once the processes are stopped; RuntimeError if the process failed."""
+        what it was sent; none once the processes are stopped; ScoringFailed if the process failed."""
         threads = self._threads
         try:
             asked = threads[0].submit(self._workers[0].readings, phrases) if threads else None
@@ -316,7 +320,7 @@ class _Worker:
             self.kiwi = True
 
     def score(self, texts: list[str], with_dissatisfaction: bool) -> list[tuple]:
-        """The texts' scores as plain tuples; RuntimeError if the process failed or was killed."""
+        """The texts' scores as plain tuples; ScoringFailed if the process failed or was killed."""
         found = self._ask(("score", texts, with_dissatisfaction))
         self.kiwi = self.kiwi or any(map(korean.is_korean, texts))
         return found
@@ -335,7 +339,7 @@ class _Worker:
             self.end()
             self._errors.seek(0)
             problem = self._errors.read().decode(errors="replace").strip()[-500:]
-            raise RuntimeError(f"a sentiment worker failed: {problem or f'exit code {self.process.returncode}'}") from None
+            raise ScoringFailed(f"a sentiment worker failed: {problem or f'exit code {self.process.returncode}'}") from None
 
     def alive(self) -> bool:
         return self.process.poll() is None

@@ -1,3 +1,6 @@
+import os
+import signal
+
 from conftest import ADMIN, ANALYST, FIXTURES, load_text, scoring_workers
 from empathy import language
 from empathy.loading.sheet import (
@@ -19,7 +22,7 @@ from empathy.sheets.sources import read_sheet
 from empathy.store import audit, kept_sheets
 from sentiment import score_text
 from sentiment.korean import analyser, scorer
-from sentiment.scoring import PARALLEL_MIN_TEXTS, Scoring, _Worker
+from sentiment.scoring import PARALLEL_MIN_TEXTS, Scoring, ScoringFailed, _Worker
 
 
 def test_any_bad_row_rejects_the_whole_sheet_and_changes_nothing(store):
@@ -251,6 +254,40 @@ def test_a_large_calls_sheet_rejected_stops_the_processes_started_for_it(store):
     assert report.rejected and report.errors[0]["column"] == "transcript"
     assert scoring_workers() == []
     assert store.query("SELECT count(*) AS n FROM utterances")["n"][0] == 0
+
+
+def test_a_calls_load_whose_scoring_processes_were_killed_scores_its_turns_with_new_ones(store, monkeypatch):
+    """The processes started for the sheet killed by the system (short of memory, say) before its turns came:
+    new ones score them, and the sheet lands as it would have."""
+    def killed(prepared):
+        scoring = Scoring(workers=2)
+        for worker in scoring._workers:
+            os.kill(worker.process.pid, signal.SIGKILL)
+            worker.process.wait()
+        return scoring
+
+    monkeypatch.setattr("empathy.loading.sheet.transcript_scoring", killed)
+    report = load_sheet(store, user=ANALYST, data=_large_calls_sheet(), source="calls.csv")
+    assert not report.rejected and report.rows_new == PARALLEL_MIN_TEXTS
+    found = store.query("SELECT text, compound FROM utterances WHERE role = 'customer' AND call_id IN ('C1', 'C2')")
+    assert len(found) == 2 and found["compound"].tolist() == [score_text(text).compound for text in found["text"]]
+    assert scoring_workers() == []
+
+
+def test_a_sheet_whose_texts_cannot_be_scored_is_rejected_with_what_to_do(store, monkeypatch):
+    """Every scoring process fails, the new ones too: nothing lands, and the report says what happened
+    and what to do, without the processes' own words (a traceback, it may be)."""
+    def fails(worker, texts, with_dissatisfaction):
+        raise ScoringFailed("a sentiment worker failed: Traceback (most recent call last): ...")
+
+    monkeypatch.setattr(_Worker, "score", fails)
+    report = load_sheet(store, user=ANALYST, data=_large_calls_sheet(), source="calls.csv")
+    assert report.rejected and report.batch_id is None
+    assert "could not be scored" in report.summary() and "load the sheet again" in report.summary()
+    assert "Traceback" not in report.summary()
+    assert store.query("SELECT count(*) AS n FROM calls")["n"][0] == 0
+    assert audit.log(store, user=ADMIN)["outcome"].iloc[0] == "rejected"
+    assert scoring_workers() == []
 
 
 def test_a_sheet_whose_early_scoring_failed_is_scored_when_it_lands(store):

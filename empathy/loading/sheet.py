@@ -38,7 +38,7 @@ from empathy.store import Store, kept_sheets
 from empathy.store.tables import KOREAN_SCORER
 from sentiment import score_texts
 from sentiment.korean import SCORER_VERSION, is_korean
-from sentiment.scoring import PARALLEL_MIN_TEXTS, Score, Scoring
+from sentiment.scoring import PARALLEL_MIN_TEXTS, Score, Scoring, ScoringFailed
 
 log = logging.getLogger(__name__)
 
@@ -193,7 +193,7 @@ def _land(store: Store, prepared: Prepared, user: User, skip_invalid: bool, demo
     report.errors, report.rows_rejected = planned.errors, planned.rows_rejected
     if prepared.missing_required:
         return report
-    rows, utterances = planned.rows, None
+    rows = planned.rows
     report.notes = load_notes(prepared)
     if report.errors and not skip_invalid:
         report.notes.append(_("Nothing was loaded because some rows are invalid; fix them, or load the valid rows "
@@ -202,26 +202,14 @@ def _land(store: Store, prepared: Prepared, user: User, skip_invalid: bool, demo
     if rows.empty:
         report.notes.append(_("No valid rows to load."))
         return report
-    comment_themes = None
-    if planned.table == SURVEYS.table:
-        rows = rows.assign(**scored_comments(rows["comment"], early))
-        comment_themes = themes_expression(read_taxonomy(), "comment", "lemmas", rows["lemmas"].notna().any())
-    if planned.calls is not None:  # scoring is the slow part: only for a sheet that will land
-        korean = any(is_korean(turn.text) for turns in planned.calls.parsed.values() for turn in turns)
-        # the themes' Korean phrases read while the workers score, by the first of them if there are any
-        # (in a thread from the start, this process's Kiwi held back its share of the work before them)
-        rows, utterances, unmapped, doubts = score_calls(planned.calls, rows.index, roles,
-                                                         meanwhile=partial(read_korean_phrases, scoring=early)
-                                                         if korean else None, started=early)
-        languages = utterances.loc[~utterances["scored"].astype(bool), "language"].dropna().value_counts()
-        if not languages.empty:
-            report.notes.append(_("{n} turns in other languages were left unscored ({languages}): English and Korean "
-                                  "are scored, other languages not yet.").format(
-                n=languages.sum(), languages=", ".join(f"{language} {count}" for language, count in languages.items())))
-        if doubts:
-            report.notes.append(_doubts_note(doubts))
-        if unmapped:
-            report.notes.append(_unmapped_note(unmapped))
+    try:
+        rows, utterances, comment_themes = _scored(planned, rows, roles, early, report)
+    except ScoringFailed:  # and so did the new processes of a retry: nothing loads, and the person is told
+        log.warning("%s: its texts could not be scored", report.source, exc_info=True)
+        report.errors = [{"row": None, "column": None, "value": "", "message": _(
+            "its texts could not be scored: a scoring process stopped before it finished; load the sheet again, "
+            "and if this happens again, the server may be short of memory")}]
+        return report
     korean_turns = utterances is not None and utterances["lemmas"].notna().any()
     result = store.load(planned.table, rows, kind=layout.kind, layout=layout.name,
                         source=_source_label(sheet), rows_rejected=report.rows_rejected, demo=demo,
@@ -239,6 +227,34 @@ def _land(store: Store, prepared: Prepared, user: User, skip_invalid: bool, demo
                                   "was scored again.").format(turns=moved["turns"], calls=moved["calls"], roles=", ".join(
                                       f"{label}={role}" for label, role in roles.items())))
     return report
+
+
+def _scored(planned: Plan, rows: pd.DataFrame, roles: dict[str, str] | None, early: Scoring | None,
+            report: LoadReport) -> tuple[pd.DataFrame, pd.DataFrame | None, tuple[str, list] | None]:
+    """The rows with their scores (a survey sheet's comments, a calls sheet's figures), the calls' new turns
+    and the comments' themes expression; what the report should say of the turns goes in its notes.
+    Scoring is the slow part: only for a sheet that will land."""
+    utterances, comment_themes = None, None
+    if planned.table == SURVEYS.table:
+        rows = rows.assign(**scored_comments(rows["comment"], early))
+        comment_themes = themes_expression(read_taxonomy(), "comment", "lemmas", rows["lemmas"].notna().any())
+    if planned.calls is not None:
+        korean = any(is_korean(turn.text) for turns in planned.calls.parsed.values() for turn in turns)
+        # the themes' Korean phrases read while the workers score, by the first of them if there are any
+        # (in a thread from the start, this process's Kiwi held back its share of the work before them)
+        rows, utterances, unmapped, doubts = score_calls(planned.calls, rows.index, roles,
+                                                         meanwhile=partial(read_korean_phrases, scoring=early)
+                                                         if korean else None, started=early)
+        languages = utterances.loc[~utterances["scored"].astype(bool), "language"].dropna().value_counts()
+        if not languages.empty:
+            report.notes.append(_("{n} turns in other languages were left unscored ({languages}): English and Korean "
+                                  "are scored, other languages not yet.").format(
+                n=languages.sum(), languages=", ".join(f"{language} {count}" for language, count in languages.items())))
+        if doubts:
+            report.notes.append(_doubts_note(doubts))
+        if unmapped:
+            report.notes.append(_unmapped_note(unmapped))
+    return rows, utterances, comment_themes
 
 
 def scored_comments(comments: pd.Series, early: Scoring | None = None) -> pd.DataFrame:

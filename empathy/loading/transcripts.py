@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from dataclasses import dataclass
 from typing import Callable
 
@@ -34,11 +35,12 @@ from sentiment import (
 )
 from sentiment.calls import SCORE_FIELDS
 from sentiment.roles import ROLES
-from sentiment.scoring import Scoring
+from sentiment.scoring import Scoring, ScoringFailed
 
 # Calls parsed, placed and sent to the scoring processes at a time: a block keeps them busy while the next is
 # parsed (12,000 calls parsed, placed and scored in 1.13 s instead of 1.44 s, blocks of 1,000 or 3,000 alike).
 BLOCK_CALLS = 1000
+log = logging.getLogger(__name__)
 FIGURE_COLUMNS = {"mean": "sentiment_mean", "min": "sentiment_min", "shift": "sentiment_shift",
                   "negative": "negative", "customer_turns": "customer_turns",
                   "scored_turns": "scored_turns", "unscored_turns": "unscored_turns",
@@ -124,7 +126,9 @@ def score_calls(calls: ParsedCalls, keep: pd.Index, roles: dict[str, str] | None
     """The kept calls rows with their figures, the new turns to store (the store tags their themes), the
     speakers no rule could place (call_id -> labels) and the speakers the rules disagreed about
     (call_id -> {label: why}). `roles` (label -> role) applies to the versions scored here; `meanwhile`
-    is done while the turns are scored, by the processes `started` for them if given."""
+    is done while the turns are scored, by the processes `started` for them if given: if one of those ended
+    before it answered (killed by the system, say), new processes score the turns again, once; ScoringFailed
+    if they fail too."""
     rows = calls.rows.loc[keep]
     kept = set(keep.tolist())  # a pandas Index's `in` costs 6 µs a call
     if calls.placed is not None and kept.issuperset(calls.placed[0]):  # placed and sent as they were parsed
@@ -133,7 +137,13 @@ def score_calls(calls: ParsedCalls, keep: pd.Index, roles: dict[str, str] | None
         order = [row for row in calls.parsed if row in kept]
         agents = _agents(rows)
         placed = place_calls([(calls.parsed[row], agents[row]) for row in order], roles)
-    turns = with_scores(placed.turns, meanwhile=meanwhile, started=started)
+    try:
+        turns = with_scores(placed.turns, meanwhile=meanwhile, started=started)
+    except ScoringFailed:
+        if started is None:
+            raise
+        log.warning("a scoring process of the load failed; its turns are scored by new ones", exc_info=True)
+        turns = with_scores(placed.turns)
     positions = pd.Index(order)
     call_ids, versions = rows.loc[positions, "call_id"].to_numpy(), rows.loc[positions, "transcript_hash"].to_numpy()
     figures = figures_by_call(turns, ["call"]).set_axis(positions)
