@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import itertools
+import math
 import os
 import pickle
 import re
@@ -234,7 +235,9 @@ class Scoring:
             count = min(count, max(1, len(texts)))
         self._with_dissatisfaction = with_dissatisfaction
         self._workers = _POOL.take(count)
-        if korean:
+        self._owed = [0.0] * len(self._workers)  # what each was sent, in English characters' time (`_cost`)
+        if korean and not self._workers[0].kiwi:
+            self._owed[0] = KIWI_START_COST
             self._workers[0].start_kiwi()
         self._threads = [ThreadPoolExecutor(1) for _ in self._workers]
         self.chunks: list[list[str]] = [[] for _ in self._workers]  # every text sent to each process
@@ -255,10 +258,11 @@ class Scoring:
         if not new:
             return self
         self._known.update(new)
-        for sent, thread, worker, chunk in zip(self.chunks, self._threads, self._workers,
-                                               _chunks(new, len(self._workers), kiwi_started=self._workers[0].kiwi)):
+        chunks = _chunks(new, len(self._workers), kiwi_started=self._workers[0].kiwi, owed=self._owed)
+        for place, (sent, thread, worker, chunk) in enumerate(zip(self.chunks, self._threads, self._workers, chunks)):
             if chunk:
                 sent += chunk
+                self._owed[place] += _cost(chunk)
                 self._sent.append((chunk, thread.submit(worker.score, chunk, self._with_dissatisfaction)))
         return self
 
@@ -419,12 +423,15 @@ def _read_exactly(pipe, size: int) -> bytes:
     return data
 
 
-def _chunks(texts: list[str], workers: int, kiwi_started: bool = False) -> list[list[str]]:
+def _chunks(texts: list[str], workers: int, kiwi_started: bool = False,
+            owed: list[float] | None = None) -> list[list[str]]:
     """The texts split into one list per worker of about the same cost, a text costing its length (a
     Korean one KOREAN_COST times it), and the worker that scores any Korean text paying Kiwi's start
     once (unless `kiwi_started` in the first worker already): the Korean texts go to the first worker,
     with English ones beside them up to an equal share, unless starting Kiwi in every worker and
-    spreading them all finishes sooner (many Korean texts)."""
+    spreading them all finishes sooner (many Korean texts). `owed`: what each worker was sent before
+    (a load sends its turns block by block), which the English evens out: the first gets none while it
+    starts Kiwi for a new process's first Korean load until the others have as much to do."""
     if workers == 1:
         return [texts]
     hangul = [korean.is_korean(text) for text in texts]
@@ -436,12 +443,28 @@ def _chunks(texts: list[str], workers: int, kiwi_started: bool = False) -> list[
     spread = KIWI_START_COST + (KOREAN_COST * sum(map(len, in_korean)) + english_cost) / workers
     if in_korean and spread < max(korean_cost, share):
         return [in_korean[i::workers] + english[i::workers] for i in range(workers)]
+    owed = owed or [0.0] * workers
+    parts = _levelled(english_cost, [owed[0] + korean_cost, *owed[1:]])
     ends = list(itertools.accumulate(map(len, english)))
-    beside = bisect.bisect_right(ends, share - korean_cost) if korean_cost < share else 0
-    rest = english_cost - (ends[beside - 1] if beside else 0)
-    cuts = [beside] + [bisect.bisect_right(ends, english_cost - rest + rest * k / (workers - 1)) for k in range(1, workers)]
-    cuts[-1] = len(english)
-    return [in_korean + english[:beside]] + [english[start:end] for start, end in zip(cuts, cuts[1:])]
+    cuts = [0, *(bisect.bisect_right(ends, bound) for bound in itertools.accumulate(parts[:-1])), len(english)]
+    return [in_korean + english[:cuts[1]]] + [english[start:end] for start, end in zip(cuts[1:], cuts[2:])]
+
+
+def _levelled(amount: float, owed: list[float]) -> list[float]:
+    """`amount` shared out so that each one's `owed` and its part come out as even as they can: the ones
+    owing least are raised to the next one's level until the amount runs out (water-filling)."""
+    order = sorted(owed)
+    for count in range(1, len(order) + 1):
+        top = order[count] if count < len(order) else math.inf
+        if top * count - sum(order[:count]) >= amount:
+            level = (amount + sum(order[:count])) / count
+            return [max(0.0, level - each) for each in owed]
+    return [0.0] * len(owed)  # never reached: the last level has no top
+
+
+def _cost(texts: list[str]) -> int:
+    """What scoring the texts costs, in English characters' time (KOREAN_COST)."""
+    return sum(len(text) * (KOREAN_COST if korean.is_korean(text) else 1) for text in texts)
 
 
 def run_worker() -> None:

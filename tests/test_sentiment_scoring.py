@@ -7,11 +7,14 @@ from conftest import scoring_workers
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from sentiment.scoring import (
+    KIWI_START_COST,
+    KOREAN_COST,
     LONG_TURN_SENTENCES,
     PARALLEL_MIN_TEXTS,
     _POOL,
     Scoring,
     _chunks,
+    _levelled,
     _Worker,
     idle_workers,
     judgeable,
@@ -150,6 +153,30 @@ def test_a_few_korean_texts_go_to_one_worker_and_many_to_all():
     many = [f"주문 {i:03d}번이 늦게 왔어요." for i in range(5_000)]
     # 5,000 * 16 * 35 + 2,000,000 = 4,800,000 alone, against 2,000,000 + (2,800,000 + 100,000) / 2 spread
     assert [sum("주문" in text for text in chunk) for chunk in _chunks(many + english[:4_000], 2)] == [2_500, 2_500]
+
+
+def test_what_each_worker_was_sent_before_is_evened_out():
+    """Water-filling: the ones owing least are raised to the next one's level until the amount runs out."""
+    assert _levelled(10, [4, 0, 1]) == [1, 5, 4]  # all raised to (10 + 5) / 3 = 5
+    assert _levelled(3, [4, 0, 1]) == [0, 2, 1]  # 0 and 1 raised to (3 + 1) / 2 = 2; 4 stays above
+    english = [f"Order {i:05d} arrived late." for i in range(1000)]  # 25 characters each: 25,000
+    assert [len(chunk) for chunk in _chunks(english, 2, owed=[30_000, 0])] == [0, 1000]  # the first busy
+    assert [len(chunk) for chunk in _chunks(english, 2, owed=[10_000, 0])] == [300, 700]  # 7,500 + 10,000 = 17,500
+
+
+def test_a_worker_starting_kiwi_gets_no_english_until_the_other_has_as_much_to_do():
+    """A new process's first Korean load: the first worker starts Kiwi (counted as KIWI_START_COST), so a
+    block's English goes to the other until both have as much to do; the Korean goes to the first."""
+    for earlier in _POOL.take(len(idle_workers())):  # no waiting worker with Kiwi started already
+        earlier.end()
+        earlier.close()
+    scoring = Scoring(workers=2, korean=True)
+    english = [f"Order {i:05d} arrived late." for i in range(1000)]  # 25,000 characters' time
+    scoring.send(english[:500] + ["청구서가 또 틀렸어요."] + english[500:])
+    assert scoring.chunks[0] == ["청구서가 또 틀렸어요."] and len(scoring.chunks[1]) == 1000
+    assert scoring._owed == [KIWI_START_COST + 12 * KOREAN_COST, 25_000]  # 12 characters of Korean
+    texts = english + ["청구서가 또 틀렸어요."]
+    assert scoring.scores() == dict(zip(texts, score_chunk(texts)))
 
 
 def test_the_callers_other_work_is_done_while_the_workers_score():
