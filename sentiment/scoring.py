@@ -342,8 +342,9 @@ class _Worker:
         except (OSError, EOFError, pickle.UnpicklingError):
             self.end()
             self._errors.seek(0)
-            problem = self._errors.read().decode(errors="replace").strip()[-500:]
-            raise ScoringFailed(f"a sentiment worker failed: {problem or f'exit code {self.process.returncode}'}") from None
+            problem = self._errors.read().decode(errors="replace").strip()[-500:] or \
+                f"exit code {self.process.returncode}"
+            raise ScoringFailed(f"a sentiment worker failed: {problem}") from None
 
     def alive(self) -> bool:
         return self.process.poll() is None
