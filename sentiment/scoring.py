@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import contextlib
 import itertools
-import math
 import os
 import pickle
 import re
@@ -68,11 +67,11 @@ class Score(NamedTuple):
 
 
 UNSCORED = Score(None, None, None, None, False)
+_analyzer: Vader | None = None
 
 
 class ScoringFailed(RuntimeError):
     """A scoring process ended before it answered: killed by the system (short of memory, say) or broken."""
-_analyzer: Vader | None = None
 
 
 def analyzer() -> Vader:
@@ -455,12 +454,11 @@ def _levelled(amount: float, owed: list[float]) -> list[float]:
     """`amount` shared out so that each one's `owed` and its part come out as even as they can: the ones
     owing least are raised to the next one's level until the amount runs out (water-filling)."""
     order = sorted(owed)
-    for count in range(1, len(order) + 1):
-        top = order[count] if count < len(order) else math.inf
-        if top * count - sum(order[:count]) >= amount:
-            level = (amount + sum(order[:count])) / count
-            return [max(0.0, level - each) for each in owed]
-    return [0.0] * len(owed)  # never reached: the last level has no top
+    count = 1  # how many are raised: one more while the amount lifts them past the next one
+    while count < len(order) and order[count] * count - sum(order[:count]) < amount:
+        count += 1
+    level = (amount + sum(order[:count])) / count
+    return [max(0.0, level - each) for each in owed]
 
 
 def _cost(texts: list[str]) -> int:
