@@ -6,7 +6,9 @@ with renumbered ids) as one CSV, then measures in one run, medians of ROUNDS int
   transcript, as parsed; and, for comparison, the same loop over only the turns the load scores
   (the customer's and those of speakers no rule placed: the agent's words count in no figure);
 - the whole load (`load_sheet`) into a new store, as the app server's loads after its first run it (the
-  scoring processes waiting from the load before, Kiwi started in one); the same load as the first
+  scoring processes waiting from the load before, Kiwi started in one), and the CPU it took: the loading
+  process's (all its threads, DuckDB's too) and the scoring processes' (from /proc). Half their sum is
+  the least time two cores could take for that work however well it overlapped; the same load as the first
   of a new process (`python -m empathy load` from a shell: the processes and Kiwi started by it,
   0.6-0.9 s); and the same sheet without its Korean calls (the demo's Korean customers' calls, about
   1.6%: the Korean scorer costs ten English turns a turn);
@@ -33,6 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pandas as pd  # noqa: E402
+from bench_viewers import process_cpu  # noqa: E402
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: E402
 
 from empathy.access.roles import SYSTEM  # noqa: E402
@@ -44,6 +47,7 @@ from empathy.runtime import set_aside_imports  # noqa: E402
 from empathy.sheets.sources import read_path  # noqa: E402
 from empathy.store import Store  # noqa: E402
 from sentiment import parse_transcript, score_texts, scored_role  # noqa: E402
+from sentiment.scoring import idle_workers  # noqa: E402
 
 ROUNDS = 5
 LONG_TURN_LINES = 4
@@ -125,6 +129,17 @@ def timed(work):
     return result, time.perf_counter() - start
 
 
+def with_cpu(work):
+    """`work`'s result, its seconds, and the CPU seconds of this process and of the scoring processes
+    (those idle after it, the ones it used: a process started during it counts from its start)."""
+    workers = {pid: process_cpu(pid) for pid in idle_workers()}
+    own = time.process_time()
+    result, seconds = timed(work)
+    own = time.process_time() - own
+    scoring = sum(process_cpu(pid) - workers.get(pid, 0.0) for pid in idle_workers())
+    return result, seconds, own, scoring
+
+
 def sheet_texts(path: Path) -> list[str]:
     return [turn.text for transcript in pd.read_csv(path)["transcript"] for turn in parse_transcript(transcript)]
 
@@ -165,15 +180,17 @@ def main() -> None:
         with_long_turns(path, folder / "long.csv")
         texts = sheet_texts(path)
         long_texts = sheet_texts(folder / "long.csv")
-        runs = {"bare": [], "bare_scored": [], "load": [], "first": [], "english": [], "long_bare": [], "long_bare_scored": [],
-                "long_load": []}
+        runs = {name: [] for name in ("bare", "bare_scored", "load", "load_cpu", "scoring_cpu", "first", "english",
+                                      "long_bare", "long_bare_scored", "long_load")}
         parts, scored = [], []
         for round_number in range(ROUNDS):
             runs["bare"].append(timed(lambda: bare_loop(texts))[1])
             store = Store.open(folder / f"load-{round_number}.duckdb")
-            report, seconds = timed(lambda: load_sheet(store, path=path, user=SYSTEM))
+            report, seconds, own, scoring = with_cpu(lambda: load_sheet(store, path=path, user=SYSTEM))
             assert report.rows_new == count, report.summary()
             runs["load"].append(seconds)
+            runs["load_cpu"].append(own)
+            runs["scoring_cpu"].append(scoring)
             scored = scored_texts(store.query("SELECT role, text FROM utterances"))
             runs["bare_scored"].append(timed(lambda: bare_loop(scored))[1])
             store.close()
@@ -199,6 +216,10 @@ def main() -> None:
     load = statistics.median(runs["load"])
     print(f"| whole calls load (load_sheet), 2 cores | {load:.2f} | {load / bare:.2f}x "
           f"({load / bare_scored:.2f}x the loop over the turns it scores) |")
+    own, scoring = statistics.median(runs["load_cpu"]), statistics.median(runs["scoring_cpu"])
+    print(f"| … its CPU: the loading process {own:.2f} s, the scoring processes {scoring:.2f} s; half their sum, "
+          f"the least two cores could take | {(own + scoring) / 2:.2f} | {(own + scoring) / 2 / bare:.2f}x "
+          f"({(own + scoring) / 2 / bare_scored:.2f}x the loop over the turns it scores) |")
     first = statistics.median(runs["first"])
     print(f"| … the same load as a new process's first, 2 cores | {first:.2f} | {first / bare:.2f}x "
           f"({first / bare_scored:.2f}x the loop over the turns it scores) |")

@@ -88,12 +88,12 @@ async def measure(url: str, pid: int, db: Path) -> dict:
         ask = BackMsg()
         ask.rerun_script.query_string = ""
         await kept_open.send(ask.SerializeToString())
-        before = server_cpu(pid)
+        before = process_cpu(pid)
         sequential = [(await crowd(url, 1))[0] for _ in range(VIEWS)]
-        found = {"first": first, "sequential": sequential, "per_view": (server_cpu(pid) - before) / VIEWS}
+        found = {"first": first, "sequential": sequential, "per_view": (process_cpu(pid) - before) / VIEWS}
         for size in CROWDS:
-            before = server_cpu(pid)
-            found[size] = (await crowd(url, size), server_cpu(pid) - before)
+            before = process_cpu(pid)
+            found[size] = (await crowd(url, size), process_cpu(pid) - before)
         found["after_load"], found["later"] = [], []
         for load in range(LOADS):
             for waited, times in ((0.0, found["after_load"]), (AFTER, found["later"])):
@@ -107,7 +107,7 @@ async def measure(url: str, pid: int, db: Path) -> dict:
     return found
 
 
-def server_cpu(pid: int) -> float:
+def process_cpu(pid: int) -> float:
     """Seconds of CPU the process has used, user and system, all its threads."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
