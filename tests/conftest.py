@@ -35,7 +35,7 @@ from empathy.loading.demo_generator import DEMO_DIR
 from empathy.loading.sheet import load_sheet
 from empathy.loading.themes import themes_expression
 from empathy.store import Store
-from sentiment.scoring import idle_workers
+from sentiment.scoring import PARALLEL_MIN_TEXTS, idle_workers
 from sheets_api import KEY, FakeSheets, secrets_toml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -200,6 +200,18 @@ def lake(postgres, tmp_path, monkeypatch):
     monkeypatch.setenv("EMPATHY_DATA_PATH", str(tmp_path / "lake-data"))
     yield location
     Store.open(location).close()
+
+
+def large_calls_sheet(calls: int = PARALLEL_MIN_TEXTS, bad_call: bool = False, korean: bool = False) -> bytes:
+    """Enough customer turns (PARALLEL_MIN_TEXTS) for the load to start its scoring processes before it parses."""
+    said = ["The invoice is wrong again", "Thanks, that fixed it", "The export still fails"]
+    rows = [f'C{i},A1,2026-11-0{1 + i % 9} 10:00,"Agent: How can I help?\nCustomer: {said[i % 3]} (ref {i})."'
+            for i in range(calls)]
+    if korean:
+        rows[0] = 'C0,A1,2026-11-01 10:00,"상담원: 무엇을 도와드릴까요?\n고객: 청구서가 또 틀렸어요. 정말 최악이에요."'
+    if bad_call:
+        rows[-1] = f"C{calls - 1},A1,2026-11-01 10:00,just words without any speaker"
+    return ("call_id,account_id,started_at,transcript\n" + "\n".join(rows) + "\n").encode()
 
 
 def xlsx_bytes(rows: list[list]) -> bytes:

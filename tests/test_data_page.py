@@ -8,7 +8,17 @@ import pandas as pd
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from conftest import ADMIN, ANALYST, FIXTURES, ROOT, as_read, cut_off_xlsx, scoring_workers, zip_bomb
+from conftest import (
+    ADMIN,
+    ANALYST,
+    FIXTURES,
+    ROOT,
+    as_read,
+    cut_off_xlsx,
+    large_calls_sheet,
+    scoring_workers,
+    zip_bomb,
+)
 from empathy import language
 from empathy.loading.demo_generator import DEMO_DIR
 from empathy.loading.sheet import load_sheet
@@ -387,7 +397,7 @@ def large_survey_sheet(rows: int) -> bytes:
 
 
 def early_scoring(at) -> list:
-    return [at.session_state[key] for key in at.session_state.keys() if str(key).endswith(":early")]
+    return [at.session_state[key] for key in at.session_state.keys() if ":early:" in str(key)]
 
 
 def test_a_large_survey_sheet_is_scored_while_it_is_reviewed_and_the_scores_land(app, db_path):
@@ -402,6 +412,23 @@ def test_a_large_survey_sheet_is_scored_while_it_is_reviewed_and_the_scores_land
     assert sorted(stored.itertuples(index=False)) == sorted(
         (text, analyzer.polarity_scores(text)["compound"]) for text in stored["comment"])
     assert len(stored) == 2
+
+
+def test_a_large_calls_sheet_has_its_scoring_processes_started_while_it_is_reviewed(app, db_path):
+    """Started by the review, before any click (Kiwi in the first, for the Korean call), so that the load
+    does not wait for them; the load sends them its turns, then lets them go."""
+    upload(app, "calls.csv", large_calls_sheet(korean=True))
+    [scoring] = early_scoring(app)
+    assert isinstance(scoring, Scoring) and not scoring.sent and scoring_workers() != []
+    next(b for b in app.button if b.label == f"Load {PARALLEL_MIN_TEXTS:,} rows").click().run()
+    assert not app.exception and early_scoring(app) == []  # used, then let go
+    assert scoring.sent and scoring_workers() == []
+    stored = Store.open(db_path).query("SELECT call_id, text, compound, language FROM utterances "
+                                       "WHERE role = 'customer' AND call_id IN ('C0', 'C1', 'C2') ORDER BY call_id")
+    analyzer = SentimentIntensityAnalyzer()
+    assert stored["language"].tolist() == ["ko", "en", "en"] and stored["compound"][0] < -0.3
+    english = stored.iloc[1:]
+    assert english["compound"].tolist() == [analyzer.polarity_scores(text)["compound"] for text in english["text"]]
 
 
 def test_removing_a_large_upload_stops_its_scoring(app):

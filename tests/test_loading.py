@@ -1,7 +1,7 @@
 import os
 import signal
 
-from conftest import ADMIN, ANALYST, FIXTURES, load_text, scoring_workers
+from conftest import ADMIN, ANALYST, FIXTURES, large_calls_sheet, load_text, scoring_workers
 from empathy import language
 from empathy.loading.sheet import (
     LoadReport,
@@ -199,18 +199,6 @@ def test_a_large_sheet_rejected_after_its_scoring_began_stops_the_scoring(store)
     assert store.query("SELECT count(*) AS n FROM survey_responses")["n"][0] == 0
 
 
-def _large_calls_sheet(calls: int = PARALLEL_MIN_TEXTS, bad_call: bool = False, korean: bool = False) -> bytes:
-    """Enough customer turns (PARALLEL_MIN_TEXTS) for the load to start its scoring processes before it parses."""
-    said = ["The invoice is wrong again", "Thanks, that fixed it", "The export still fails"]
-    rows = [f'C{i},A1,2026-11-0{1 + i % 9} 10:00,"Agent: How can I help?\nCustomer: {said[i % 3]} (ref {i})."'
-            for i in range(calls)]
-    if korean:
-        rows[0] = 'C0,A1,2026-11-01 10:00,"상담원: 무엇을 도와드릴까요?\n고객: 청구서가 또 틀렸어요. 정말 최악이에요."'
-    if bad_call:
-        rows[-1] = f"C{calls - 1},A1,2026-11-01 10:00,just words without any speaker"
-    return ("call_id,account_id,started_at,transcript\n" + "\n".join(rows) + "\n").encode()
-
-
 def test_a_large_calls_sheet_is_scored_by_processes_started_before_its_transcripts_are_parsed(store, monkeypatch):
     """The first started with Kiwi (a Korean call among them), sent each block of calls' customer turns as
     the block is parsed; every turn as it scores alone."""
@@ -218,7 +206,7 @@ def test_a_large_calls_sheet_is_scored_by_processes_started_before_its_transcrip
     monkeypatch.setattr(Scoring, "send", lambda scoring, texts: sent.append(len(texts)) or send(scoring, texts))
     scored, score = [], _Worker.score
     monkeypatch.setattr(_Worker, "score", lambda worker, texts, *rest: scored.append(len(texts)) or score(worker, texts, *rest))
-    report = load_sheet(store, user=ANALYST, data=_large_calls_sheet(korean=True), source="calls.csv")
+    report = load_sheet(store, user=ANALYST, data=large_calls_sheet(korean=True), source="calls.csv")
     assert report.rows_new == PARALLEL_MIN_TEXTS
     # one customer turn a call: block by block as parsed, then all asked for at once, none scored twice
     assert sent == [BLOCK_CALLS] * (PARALLEL_MIN_TEXTS // BLOCK_CALLS) + [PARALLEL_MIN_TEXTS]
@@ -241,7 +229,7 @@ def test_a_korean_calls_load_has_its_scoring_process_read_the_taxonomys_korean_p
 
     for module in (analyser, scorer):  # where Kiwi is started, and where the scorer calls it
         monkeypatch.setattr(module, "kiwi", no_kiwi)
-    data = _large_calls_sheet(korean=True).replace("청구서가 또 틀렸어요. 정말 최악이에요.".encode(), "앱이 자꾸 튕겨요.".encode())
+    data = large_calls_sheet(korean=True).replace("청구서가 또 틀렸어요. 정말 최악이에요.".encode(), "앱이 자꾸 튕겨요.".encode())
     report = load_sheet(store, user=ANALYST, data=data, source="calls.csv")
     assert report.rows_new == PARALLEL_MIN_TEXTS
     found = store.query("SELECT text, themes FROM utterances WHERE call_id = 'C0' AND role = 'customer'")
@@ -249,7 +237,7 @@ def test_a_korean_calls_load_has_its_scoring_process_read_the_taxonomys_korean_p
 
 
 def test_a_large_calls_sheet_rejected_stops_the_processes_started_for_it(store):
-    report = load_sheet(store, user=ANALYST, data=_large_calls_sheet(PARALLEL_MIN_TEXTS + 10, bad_call=True),
+    report = load_sheet(store, user=ANALYST, data=large_calls_sheet(PARALLEL_MIN_TEXTS + 10, bad_call=True),
                         source="calls.csv")
     assert report.rejected and report.errors[0]["column"] == "transcript"
     assert scoring_workers() == []
@@ -267,7 +255,7 @@ def test_a_calls_load_whose_scoring_processes_were_killed_scores_its_turns_with_
         return scoring
 
     monkeypatch.setattr("empathy.loading.sheet.transcript_scoring", killed)
-    report = load_sheet(store, user=ANALYST, data=_large_calls_sheet(), source="calls.csv")
+    report = load_sheet(store, user=ANALYST, data=large_calls_sheet(), source="calls.csv")
     assert not report.rejected and report.rows_new == PARALLEL_MIN_TEXTS
     found = store.query("SELECT text, compound FROM utterances WHERE role = 'customer' AND call_id IN ('C1', 'C2')")
     assert len(found) == 2 and found["compound"].tolist() == [score_text(text).compound for text in found["text"]]
@@ -281,7 +269,7 @@ def test_a_sheet_whose_texts_cannot_be_scored_is_rejected_with_what_to_do(store,
         raise ScoringFailed("a sentiment worker failed: Traceback (most recent call last): ...")
 
     monkeypatch.setattr(_Worker, "score", fails)
-    report = load_sheet(store, user=ANALYST, data=_large_calls_sheet(), source="calls.csv")
+    report = load_sheet(store, user=ANALYST, data=large_calls_sheet(), source="calls.csv")
     assert report.rejected and report.batch_id is None
     assert "could not be scored" in report.summary() and "load the sheet again" in report.summary()
     assert "Traceback" not in report.summary()
