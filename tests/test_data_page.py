@@ -2,6 +2,8 @@
 
 import csv
 import io
+import os
+import signal
 import tomllib
 
 import pandas as pd
@@ -429,6 +431,23 @@ def test_a_large_calls_sheet_has_its_scoring_processes_started_while_it_is_revie
     assert stored["language"].tolist() == ["ko", "en", "en"] and stored["compound"][0] < -0.3
     english = stored.iloc[1:]
     assert english["compound"].tolist() == [analyzer.polarity_scores(text)["compound"] for text in english["text"]]
+
+
+def test_a_calls_sheet_reviewed_longer_than_its_scoring_processes_wait_still_lands_scored(app, db_path):
+    """The processes started at the review end before the click (they wait IDLE_SECONDS, or the system
+    killed them): the load scores the turns with new ones."""
+    upload(app, "calls.csv", large_calls_sheet())
+    started = scoring_workers()
+    for pid in started:
+        os.kill(pid, signal.SIGKILL)
+    assert started and scoring_workers() == []
+    next(b for b in app.button if b.label == f"Load {PARALLEL_MIN_TEXTS:,} rows").click().run()
+    assert not app.exception and "4,000 new" in " ".join(s.value for s in app.success)
+    stored = Store.open(db_path).query("SELECT text, compound FROM utterances WHERE role = 'customer' "
+                                       "AND call_id IN ('C1', 'C2') ORDER BY call_id")
+    analyzer = SentimentIntensityAnalyzer()
+    assert stored["compound"].tolist() == [analyzer.polarity_scores(text)["compound"] for text in stored["text"]]
+    assert len(stored) == 2 and scoring_workers() == []
 
 
 def test_removing_a_large_upload_stops_its_scoring(app):
