@@ -22,15 +22,16 @@ from conftest import ROOT, demo_frame, demo_store_file, free_port
 def app_server(tmp_path, port: int | None = None, args: tuple = (), env: dict | None = None, root=ROOT,
                script: str = "serve.py"):
     """The app (of the project at `root`) served as `make run` serves it, on a free loopback port, on a
-    store of the test's own."""
+    store of the test's own; what it prints goes to `tmp_path / "server.log"`."""
     port = port or free_port()
     env = {**os.environ, "EMPATHY_DB": str(tmp_path / "browser.duckdb"), **(env or {})}
     if env["EMPATHY_DB"] == str(tmp_path / "browser.duckdb") and not (tmp_path / "browser.duckdb").exists():
         shutil.copy(demo_store_file(), tmp_path / "browser.duckdb")  # the demo, as a first run would load it
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(root / script), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", *args],
-        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with open(tmp_path / "server.log", "ab") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(root / script), "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true", *args],
+            cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
